@@ -1,0 +1,15 @@
+//! Types shared by the server and the browser.
+//!
+//! Everything here compiles to wasm: id newtypes, the data transfer objects the server
+//! functions return, the one error type that crosses the server-function boundary, the
+//! translation tables and calendar helpers. Nothing server-only belongs here.
+
+pub mod dto;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod time;
+
+pub use error::{AppError, FieldError};
+pub use i18n::{Lang, Msg};
+pub use ids::*;

@@ -1,0 +1,127 @@
+//! The server functions: the UI's only API. All are POST (`#[server]`'s default), all
+//! return `Result<_, AppError>`, and every one that touches tenant data resolves its scope
+//! through `ssr::ctx()` first. The tenant slug is the route's path segment, passed on as an
+//! argument and checked against the session's memberships like the path itself; no
+//! argument ever names a tenant id.
+//!
+//! Every function here is listed in the cross-tenant harness
+//! (`server/tests/http.rs`, `CROSS_TENANT`).
+
+use leptos::prelude::*;
+use tessera_common::dto::*;
+use tessera_common::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::ssr::ctx;
+
+/// The landing page: the viewer's clubs, and the public club directory.
+#[server(prefix = "/api", endpoint = "landing")]
+pub async fn get_landing() -> Result<Landing, AppError> {
+    let c = ctx().await?;
+    let memberships = match c.actor.identity {
+        Some(id) => tessera_core::identities::memberships(&c.services.db, id).await?,
+        None => Vec::new(),
+    };
+    let directory = tessera_core::tenants::directory(&c.services.db).await?;
+    Ok(Landing {
+        viewer: c.viewer,
+        memberships,
+        directory,
+    })
+}
+
+/// The signed-in person, for the page header.
+#[server(prefix = "/api", endpoint = "viewer")]
+pub async fn get_viewer() -> Result<Option<Viewer>, AppError> {
+    Ok(ctx().await?.viewer)
+}
+
+#[cfg(feature = "ssr")]
+fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
+    let t = scope.tenant();
+    ClubFrame {
+        id: t.id,
+        slug: t.slug.clone(),
+        name: t.name.clone(),
+        primary_color: t.primary_color.clone(),
+        accent_color: t.accent_color.clone(),
+        role: scope.role(),
+        can_view_members: scope.can(tessera_core::scope::Permission::MembersView),
+    }
+}
+
+/// The frame of every club page: name, colours, the viewer's role.
+#[server(prefix = "/api", endpoint = "club_frame")]
+pub async fn get_club_frame(club: String) -> Result<ClubFrame, AppError> {
+    let scope = ctx().await?.club(&club).await?;
+    Ok(frame_of(&scope))
+}
+
+/// The club home page.
+#[server(prefix = "/api", endpoint = "club_home")]
+pub async fn get_club_home(club: String) -> Result<ClubHome, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let db = &c.services.db;
+    let counts = tessera_core::members::counts(db, &scope, c.services.now().utc_date()).await?;
+    let t = scope.tenant();
+    let federation = match t.parent_id {
+        Some(p) => tessera_core::tenants::find_by_id(db, p)
+            .await?
+            .filter(|f| f.kind == TenantKind::Federation)
+            .map(|f| (f.slug, f.name)),
+        None => None,
+    };
+    Ok(ClubHome {
+        frame: frame_of(&scope),
+        city: t.city.clone(),
+        federation,
+        members: counts.members,
+        active_members: counts.active,
+        minors: counts.minors,
+        families: counts.families,
+        stamp: t.stamp.clone(),
+    })
+}
+
+/// One page of the member register.
+#[server(prefix = "/api", endpoint = "member_list")]
+pub async fn list_members(club: String, q: String, page: i64) -> Result<MemberPage, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::members::list(&c.services.db, &scope, &q, page).await
+}
+
+/// One member record. The id arrives as text from the path; anything that is not an id
+/// is simply not found.
+#[server(prefix = "/api", endpoint = "member_detail")]
+pub async fn get_member(club: String, id: String) -> Result<MemberDetail, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let id: tessera_common::MemberId = id.parse().map_err(|_| AppError::NotFound)?;
+    tessera_core::members::get(&c.services.db, &scope, id).await
+}
+
+/// The federation home page with its affiliated clubs and their counts.
+#[server(prefix = "/api", endpoint = "federation_home")]
+pub async fn get_federation_home(federation: String) -> Result<FederationHome, AppError> {
+    let c = ctx().await?;
+    let scope = c.federation(&federation).await?;
+    let clubs = tessera_core::tenants::federation_clubs(&c.services.db, &scope).await?;
+    let t = scope.tenant();
+    Ok(FederationHome {
+        slug: t.slug.clone(),
+        name: t.name.clone(),
+        role: scope.role(),
+        clubs,
+        stamp: t.stamp.clone(),
+    })
+}
+
+/// The operator's overview of every tenant with its usage counts.
+#[server(prefix = "/api", endpoint = "admin_overview")]
+pub async fn get_admin_overview() -> Result<AdminOverview, AppError> {
+    let c = ctx().await?;
+    let scope = c.operator().await?;
+    tessera_core::tenants::overview(&c.services.db, &scope).await
+}

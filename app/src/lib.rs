@@ -1,0 +1,71 @@
+//! The Tessera Leptos application: routes, pages, components and the server functions
+//! that are the UI's only API. Compiled twice: with `ssr` into the server (where the
+//! server functions run and reach `tessera_core`), and with `hydrate` into the wasm bundle
+//! (where they are HTTP calls).
+
+pub mod api;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod ssr;
+
+use components::SkipLink;
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::path;
+use pages::*;
+use tessera_common::{Lang, Msg};
+
+/// The HTML document around the app. Rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="stylesheet" href="/pkg/tessera.css"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let lang = i18n::current_lang();
+    provide_context(lang);
+    view! {
+        <Title formatter=|t: String| if t.is_empty() { "Tessera".to_string() } else { format!("{t} · Tessera") }/>
+        <SkipLink/>
+        <Router>
+            <Routes fallback=|| view! { <NotFoundPage/> }>
+                <Route path=path!("/") view=LandingPage/>
+                <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/admin") view=AdminPage/>
+                <Route path=path!("/f/:federation") view=FederationPage/>
+                <ParentRoute path=path!("/c/:club") view=ClubLayout>
+                    <Route path=path!("") view=ClubHomePage/>
+                    <Route path=path!("members") view=MemberListPage/>
+                    <Route path=path!("members/:id") view=MemberPage/>
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// The text of a message in the page's language.
+pub fn t(m: Msg) -> &'static str {
+    m.text(i18n::use_lang())
+}

@@ -1,0 +1,44 @@
+use crate::components::PageFrame;
+use crate::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+use tessera_common::Msg;
+
+/// `/login`: a plain form posted to the server, so it works with and without JavaScript.
+/// The server answers every failure with the same message.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let query = use_query_map();
+    let error = query.with_untracked(|q| q.get("error"));
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    let email = query.with_untracked(|q| q.get("email")).unwrap_or_default();
+    let message = error.map(|e| {
+        let text = if e == "throttled" { t(Msg::SignInThrottled) } else { t(Msg::SignInFailed) };
+        view! { <p id="login-error" class="form-error" role="alert" data-testid="login-error">{text}</p> }
+    });
+    let described = message.as_ref().map(|_| "login-error");
+    view! {
+        <Title text=t(Msg::SignIn)/>
+        <PageFrame>
+            <section class="card narrow">
+                <h1>{t(Msg::SignIn)}</h1>
+                {message}
+                <form method="post" action="/login" class="stack" data-testid="login-form">
+                    <input type="hidden" name="next" value=next/>
+                    <div class="field">
+                        <label for="email">{t(Msg::Email)}</label>
+                        <input id="email" name="email" type="email" autocomplete="username" required
+                            value=email aria-describedby=described/>
+                    </div>
+                    <div class="field">
+                        <label for="password">{t(Msg::Password)}</label>
+                        <input id="password" name="password" type="password" autocomplete="current-password" required
+                            aria-describedby=described/>
+                    </div>
+                    <button type="submit" class="button">{t(Msg::SignIn)}</button>
+                </form>
+            </section>
+        </PageFrame>
+    }
+}

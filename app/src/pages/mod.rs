@@ -1,0 +1,17 @@
+//! The pages, one module per area.
+
+mod admin;
+mod club;
+mod federation;
+mod landing;
+mod login;
+mod members;
+mod not_found;
+
+pub use admin::AdminPage;
+pub use club::{ClubHomePage, ClubLayout};
+pub use federation::FederationPage;
+pub use landing::LandingPage;
+pub use login::LoginPage;
+pub use members::{MemberListPage, MemberPage};
+pub use not_found::NotFoundPage;

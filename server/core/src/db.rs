@@ -1,0 +1,673 @@
+//! Storage: one API over SQLite and PostgreSQL.
+//!
+//! The same SQL text runs on both backends (`$1`-style parameters work on both); where the
+//! dialects differ a caller asks [`Db::backend`]. Values are bound through [`Value`], rows
+//! decode through `sqlx::FromRow`, which is generic over the backend.
+//!
+//! Tenant data is reached only through a [`TenantTx`], which needs a [`TenantScope`]: it
+//! binds the tenant id as `$1` of every statement, sets `app.tenant_id` for PostgreSQL's
+//! row-level security, and writes the last-change stamp on every insert and update.
+//! Platform tables (tenants, identities) go through [`Tx`], whose constructor is private
+//! to this crate.
+
+use crate::error::{internal, Result};
+use crate::scope::{Actor, TenantScope};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
+};
+use sqlx::{FromRow, PgPool, Postgres, Sqlite, SqlitePool, Transaction};
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+use tessera_common::time::Timestamp;
+use tessera_common::{AppError, TenantId};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Where the database is, parsed from `DATABASE_URL`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DbUrl {
+    /// A SQLite file; its directory is created on first run.
+    Sqlite(PathBuf),
+    /// A PostgreSQL connection URL.
+    Postgres(String),
+}
+
+pub const ACCEPTED_URLS: &str = "accepted forms: sqlite://PATH (for example sqlite://./data/tessera.db) or postgres://USER:PASSWORD@HOST:PORT/DATABASE";
+
+impl DbUrl {
+    pub fn parse(url: &str) -> std::result::Result<DbUrl, String> {
+        let url = url.trim();
+        if let Some(rest) = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+        {
+            let path = rest.split('?').next().unwrap_or("");
+            if path.is_empty() || path == ":memory:" {
+                return Err(format!(
+                    "DATABASE_URL {url:?} names no database file; {ACCEPTED_URLS}"
+                ));
+            }
+            return Ok(DbUrl::Sqlite(PathBuf::from(path)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(DbUrl::Postgres(url.to_string()));
+        }
+        let shown = url.split('@').next_back().unwrap_or(url);
+        Err(format!("unsupported DATABASE_URL ({shown}); {ACCEPTED_URLS}"))
+    }
+
+    /// The user name in a PostgreSQL URL, if any.
+    pub fn pg_user(&self) -> Option<String> {
+        match self {
+            DbUrl::Postgres(url) => PgConnectOptions::from_str(url)
+                .ok()
+                .map(|o| o.get_username().to_string()),
+            DbUrl::Sqlite(_) => None,
+        }
+    }
+}
+
+/// A start-up problem, worded for the person starting the server.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("{0}")]
+    Config(String),
+    #[error("the data directory {path} cannot be used: {reason}")]
+    DataDir { path: String, reason: String },
+    #[error("cannot open the database: {0}")]
+    Connect(String),
+    #[error("cannot apply the database migrations: {0}")]
+    Migrate(String),
+}
+
+#[derive(Clone)]
+enum Pools {
+    /// Many readers, one writer: SQLite allows one write transaction at a time, so every
+    /// write goes through one connection and never meets "database is locked".
+    Sqlite {
+        read: SqlitePool,
+        write: SqlitePool,
+    },
+    Postgres(PgPool),
+}
+
+/// The database handle; cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    pools: Pools,
+}
+
+/// The session store's pool, handed to tower-sessions by the server crate.
+pub enum SessionPool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+fn check_data_dir(dir: &Path) -> std::result::Result<(), StartupError> {
+    let shown = dir.display().to_string();
+    let fail = |reason: String| StartupError::DataDir {
+        path: shown.clone(),
+        reason,
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(fail("it exists but is not a directory".into()));
+    }
+    std::fs::create_dir_all(dir).map_err(|e| fail(format!("it cannot be created ({e})")))?;
+    let probe = dir.join(".tessera-write-check");
+    std::fs::write(&probe, b"ok").map_err(|e| fail(format!("it is not writable ({e})")))?;
+    let _ = std::fs::remove_file(&probe);
+    Ok(())
+}
+
+impl Db {
+    /// Opens the database named by `url`, creating a SQLite file (and its directory) on
+    /// first use.
+    pub async fn connect(url: &DbUrl, max_connections: u32) -> std::result::Result<Db, StartupError> {
+        match url {
+            DbUrl::Sqlite(path) => {
+                let dir = path
+                    .parent()
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."));
+                check_data_dir(dir)?;
+                if path.exists() {
+                    let meta = std::fs::metadata(path).map_err(|e| StartupError::DataDir {
+                        path: path.display().to_string(),
+                        reason: e.to_string(),
+                    })?;
+                    if meta.permissions().readonly() {
+                        return Err(StartupError::DataDir {
+                            path: path.display().to_string(),
+                            reason: "the database file is read-only".into(),
+                        });
+                    }
+                }
+                let opts = SqliteConnectOptions::new()
+                    .filename(path)
+                    .create_if_missing(true)
+                    .journal_mode(SqliteJournalMode::Wal)
+                    .synchronous(SqliteSynchronous::Normal)
+                    .foreign_keys(true)
+                    .busy_timeout(Duration::from_secs(10))
+                    .pragma("temp_store", "memory")
+                    .pragma("cache_size", "-32000");
+                let write = SqlitePoolOptions::new()
+                    .max_connections(1)
+                    .connect_with(opts.clone())
+                    .await
+                    .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
+                let read = SqlitePoolOptions::new()
+                    .max_connections(max_connections.max(2))
+                    .connect_with(opts.read_only(true))
+                    .await
+                    .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
+                Ok(Db {
+                    pools: Pools::Sqlite { read, write },
+                })
+            }
+            DbUrl::Postgres(url) => {
+                let opts = PgConnectOptions::from_str(url)
+                    .map_err(|e| StartupError::Config(format!("invalid DATABASE_URL: {e}")))?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(max_connections)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(opts)
+                    .await
+                    .map_err(|e| StartupError::Connect(e.to_string()))?;
+                Ok(Db {
+                    pools: Pools::Postgres(pool),
+                })
+            }
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.pools {
+            Pools::Sqlite { .. } => Backend::Sqlite,
+            Pools::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies the migrations of this backend. On PostgreSQL, `grant_to` names the role the
+    /// application connects as (neither owner nor superuser); it receives the privileges it
+    /// needs on the tables, and row-level security applies to it.
+    pub async fn migrate(&self, grant_to: Option<&str>) -> std::result::Result<(), StartupError> {
+        let m = |e: sqlx::migrate::MigrateError| StartupError::Migrate(e.to_string());
+        match &self.pools {
+            Pools::Sqlite { write, .. } => {
+                sqlx::migrate!("../../migrations/sqlite").run(write).await.map_err(m)?;
+            }
+            Pools::Postgres(pool) => {
+                sqlx::migrate!("../../migrations/postgres").run(pool).await.map_err(m)?;
+                if let Some(role) = grant_to {
+                    if !role
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                        || role.is_empty()
+                    {
+                        return Err(StartupError::Migrate(format!(
+                            "cannot grant privileges to role {role:?}: use a lowercase name of letters, digits and _"
+                        )));
+                    }
+                    let statements = [
+                        format!("GRANT USAGE ON SCHEMA public, tower_sessions TO {role}"),
+                        format!("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {role}"),
+                        format!("REVOKE ALL ON _sqlx_migrations FROM {role}"),
+                        format!("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA tower_sessions TO {role}"),
+                        format!("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO {role}"),
+                    ];
+                    for s in statements {
+                        sqlx::query(&s)
+                            .execute(pool)
+                            .await
+                            .map_err(|e| StartupError::Migrate(format!("{s}: {e}")))?;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A database round trip, for `/healthz`.
+    pub async fn ping(&self) -> Result<()> {
+        let r = match &self.pools {
+            Pools::Sqlite { read, .. } => sqlx::query("SELECT 1").execute(read).await.map(|_| ()),
+            Pools::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+        };
+        r.map_err(internal)
+    }
+
+    pub fn session_pool(&self) -> SessionPool {
+        match &self.pools {
+            Pools::Sqlite { write, .. } => SessionPool::Sqlite(write.clone()),
+            Pools::Postgres(pool) => SessionPool::Postgres(pool.clone()),
+        }
+    }
+
+    pub async fn close(&self) {
+        match &self.pools {
+            Pools::Sqlite { read, write } => {
+                read.close().await;
+                write.close().await;
+            }
+            Pools::Postgres(pool) => pool.close().await,
+        }
+    }
+
+    /// A transaction on platform tables (tenants, identities). Crate-private: only the
+    /// domain modules of this crate choose what it touches.
+    pub(crate) async fn platform(&self, write: bool) -> Result<Tx> {
+        self.begin(write).await
+    }
+
+    async fn begin(&self, write: bool) -> Result<Tx> {
+        let inner = match &self.pools {
+            Pools::Sqlite { read, write: w } => {
+                let tx = if write {
+                    w.begin_with("BEGIN IMMEDIATE").await
+                } else {
+                    read.begin().await
+                };
+                TxInner::Sqlite(tx.map_err(internal)?)
+            }
+            Pools::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(internal)?),
+        };
+        Ok(Tx {
+            inner,
+            backend: self.backend(),
+        })
+    }
+
+    /// A transaction on one tenant's data, for reading.
+    pub async fn tenant_read(&self, scope: &TenantScope) -> Result<TenantTx> {
+        self.tenant_tx(scope, false, None, Timestamp(0)).await
+    }
+
+    /// A transaction on one tenant's data, for changing it: every insert and update made
+    /// through it carries `actor` and `now` as the last-change stamp.
+    pub async fn tenant_write(
+        &self,
+        scope: &TenantScope,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<TenantTx> {
+        self.tenant_tx(scope, true, Some(actor.clone()), now).await
+    }
+
+    async fn tenant_tx(
+        &self,
+        scope: &TenantScope,
+        write: bool,
+        actor: Option<Actor>,
+        now: Timestamp,
+    ) -> Result<TenantTx> {
+        let mut tx = self.begin(write).await?;
+        tx.set_rls(Some(scope.tenant_id()), scope.identity_id().map(|i| i.0))
+            .await?;
+        Ok(TenantTx {
+            tx,
+            tenant: scope.tenant_id(),
+            actor,
+            now,
+        })
+    }
+}
+
+/// A value bound to a statement. Typed even when null, because PostgreSQL wants to know.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Int(Option<i64>),
+    Text(Option<String>),
+    Bool(Option<bool>),
+}
+
+impl From<i64> for Value {
+    fn from(v: i64) -> Self {
+        Value::Int(Some(v))
+    }
+}
+impl From<Option<i64>> for Value {
+    fn from(v: Option<i64>) -> Self {
+        Value::Int(v)
+    }
+}
+impl From<bool> for Value {
+    fn from(v: bool) -> Self {
+        Value::Bool(Some(v))
+    }
+}
+impl From<&str> for Value {
+    fn from(v: &str) -> Self {
+        Value::Text(Some(v.to_string()))
+    }
+}
+impl From<String> for Value {
+    fn from(v: String) -> Self {
+        Value::Text(Some(v))
+    }
+}
+impl From<&String> for Value {
+    fn from(v: &String) -> Self {
+        Value::Text(Some(v.clone()))
+    }
+}
+impl From<Option<String>> for Value {
+    fn from(v: Option<String>) -> Self {
+        Value::Text(v)
+    }
+}
+impl From<Option<&str>> for Value {
+    fn from(v: Option<&str>) -> Self {
+        Value::Text(v.map(str::to_string))
+    }
+}
+impl From<Timestamp> for Value {
+    fn from(v: Timestamp) -> Self {
+        Value::Int(Some(v.0))
+    }
+}
+macro_rules! id_value {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Value {
+            fn from(v: $t) -> Self { Value::Int(Some(v.0)) }
+        }
+        impl From<Option<$t>> for Value {
+            fn from(v: Option<$t>) -> Self { Value::Int(v.map(|x| x.0)) }
+        }
+    )*};
+}
+id_value!(
+    tessera_common::TenantId,
+    tessera_common::IdentityId,
+    tessera_common::MemberId,
+    tessera_common::MembershipId
+);
+
+/// Builds a `Vec<Value>` from anything convertible: `args![a, b, c]`.
+#[macro_export]
+macro_rules! args {
+    ($($v:expr),* $(,)?) => { vec![$($crate::db::Value::from($v)),*] };
+}
+
+enum TxInner {
+    Sqlite(Transaction<'static, Sqlite>),
+    Postgres(Transaction<'static, Postgres>),
+}
+
+/// A transaction on either backend.
+pub struct Tx {
+    inner: TxInner,
+    backend: Backend,
+}
+
+macro_rules! bind_all {
+    ($q:expr, $args:expr) => {{
+        let mut q = $q;
+        for v in $args {
+            q = match v {
+                Value::Int(x) => q.bind(x),
+                Value::Text(x) => q.bind(x),
+                Value::Bool(x) => q.bind(x),
+            };
+        }
+        q
+    }};
+}
+
+/// A row type that decodes on both backends (derive `sqlx::FromRow`).
+pub trait Row: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> {}
+impl<T> Row for T where T: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> {}
+
+impl Tx {
+    pub(crate) fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    async fn set_rls(&mut self, tenant: Option<TenantId>, identity: Option<i64>) -> Result<()> {
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query(
+                "SELECT set_config('app.tenant_id', $1, true), set_config('app.identity_id', $2, true)",
+            )
+            .bind(tenant.map(|t| t.0.to_string()).unwrap_or_default())
+            .bind(identity.map(|i| i.to_string()).unwrap_or_default())
+            .execute(&mut **tx)
+            .await
+            .map_err(internal)?;
+        }
+        Ok(())
+    }
+
+    /// Lets memberships of `identity` be read across tenants in this transaction (the
+    /// row-level security policy on memberships allows a person to see their own).
+    pub(crate) async fn as_identity(&mut self, identity: i64) -> Result<()> {
+        self.set_rls(None, Some(identity)).await
+    }
+
+    pub(crate) async fn fetch_all<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<Vec<T>> {
+        match &mut self.inner {
+            TxInner::Sqlite(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(internal),
+            TxInner::Postgres(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(internal),
+        }
+    }
+
+    pub(crate) async fn fetch_optional<T: Row>(
+        &mut self,
+        sql: &str,
+        args: Vec<Value>,
+    ) -> Result<Option<T>> {
+        match &mut self.inner {
+            TxInner::Sqlite(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(internal),
+            TxInner::Postgres(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
+                .fetch_optional(&mut **tx)
+                .await
+                .map_err(internal),
+        }
+    }
+
+    pub(crate) async fn fetch_one<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<T> {
+        self.fetch_optional(sql, args)
+            .await?
+            .ok_or_else(|| AppError::Internal("expected a row".into()))
+    }
+
+    /// Runs a statement; returns the number of rows it touched.
+    pub(crate) async fn execute(&mut self, sql: &str, args: Vec<Value>) -> Result<u64> {
+        let r = match &mut self.inner {
+            TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), args)
+                .execute(&mut **tx)
+                .await
+                .map(|r| r.rows_affected()),
+            TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), args)
+                .execute(&mut **tx)
+                .await
+                .map(|r| r.rows_affected()),
+        };
+        r.map_err(map_write_error)
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        match self.inner {
+            TxInner::Sqlite(tx) => tx.commit().await.map_err(internal),
+            TxInner::Postgres(tx) => tx.commit().await.map_err(internal),
+        }
+    }
+}
+
+/// Unique-constraint violations are the caller's conflict, not our failure.
+fn map_write_error(e: sqlx::Error) -> AppError {
+    if let sqlx::Error::Database(db) = &e {
+        if db.is_unique_violation() {
+            return AppError::Conflict("this value is already taken".into());
+        }
+        if db.is_foreign_key_violation() {
+            return AppError::bad_request("this refers to something that does not exist");
+        }
+    }
+    internal(e)
+}
+
+/// A transaction on one tenant's data. `$1` of every statement is the tenant id.
+pub struct TenantTx {
+    tx: Tx,
+    tenant: TenantId,
+    actor: Option<Actor>,
+    now: Timestamp,
+}
+
+fn with_tenant(tenant: TenantId, args: Vec<Value>) -> Vec<Value> {
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.push(Value::from(tenant));
+    all.extend(args);
+    all
+}
+
+fn check_scoped(sql: &str) {
+    debug_assert!(
+        sql.contains("tenant_id = $1"),
+        "tenant query without `tenant_id = $1`: {sql}"
+    );
+}
+
+fn check_ident(name: &str) {
+    debug_assert!(
+        name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()),
+        "not a plain identifier: {name}"
+    );
+}
+
+impl TenantTx {
+    pub fn tenant(&self) -> TenantId {
+        self.tenant
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.tx.backend()
+    }
+
+    /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on.
+    pub async fn fetch_all<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<Vec<T>> {
+        check_scoped(sql);
+        self.tx.fetch_all(sql, with_tenant(self.tenant, args)).await
+    }
+
+    pub async fn fetch_optional<T: Row>(
+        &mut self,
+        sql: &str,
+        args: Vec<Value>,
+    ) -> Result<Option<T>> {
+        check_scoped(sql);
+        self.tx.fetch_optional(sql, with_tenant(self.tenant, args)).await
+    }
+
+    pub async fn fetch_one<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<T> {
+        check_scoped(sql);
+        self.tx.fetch_one(sql, with_tenant(self.tenant, args)).await
+    }
+
+    fn stamp_values(&self) -> Result<(Value, Value, Value)> {
+        let actor = self
+            .actor
+            .as_ref()
+            .ok_or_else(|| AppError::Internal("write through a read transaction".into()))?;
+        Ok((
+            Value::from(self.now),
+            Value::from(actor.identity),
+            Value::from(actor.stamp_name()),
+        ))
+    }
+
+    /// Inserts a row of `table` for this tenant, with the last-change stamp.
+    pub async fn insert(&mut self, table: &str, cols: Vec<(&str, Value)>) -> Result<()> {
+        check_ident(table);
+        let (at, by, by_name) = self.stamp_values()?;
+        let mut names = vec!["tenant_id"];
+        let mut values = vec![Value::from(self.tenant)];
+        for (c, v) in cols {
+            check_ident(c);
+            names.push(c);
+            values.push(v);
+        }
+        names.extend(["updated_at", "updated_by", "updated_by_name"]);
+        values.extend([at, by, by_name]);
+        let placeholders: Vec<String> = (1..=values.len()).map(|i| format!("${i}")).collect();
+        let sql = format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            names.join(", "),
+            placeholders.join(", ")
+        );
+        self.tx.execute(&sql, values).await.map(|_| ())
+    }
+
+    /// Updates the row `id` of `table` for this tenant, stamping the change and bumping its
+    /// version. With `expected_version`, a row changed meanwhile is left alone and the
+    /// result is `Ok(false)`; a missing row is `NotFound`.
+    pub async fn update(
+        &mut self,
+        table: &str,
+        id: i64,
+        cols: Vec<(&str, Value)>,
+        expected_version: Option<i64>,
+    ) -> Result<bool> {
+        check_ident(table);
+        let (at, by, by_name) = self.stamp_values()?;
+        let mut values = vec![Value::from(self.tenant), Value::from(id)];
+        let mut sets = Vec::new();
+        for (c, v) in cols {
+            check_ident(c);
+            values.push(v);
+            sets.push(format!("{c} = ${}", values.len()));
+        }
+        for (c, v) in [("updated_at", at), ("updated_by", by), ("updated_by_name", by_name)] {
+            values.push(v);
+            sets.push(format!("{c} = ${}", values.len()));
+        }
+        let mut sql = format!(
+            "UPDATE {table} SET {}, version = version + 1 WHERE tenant_id = $1 AND id = $2",
+            sets.join(", ")
+        );
+        if let Some(v) = expected_version {
+            values.push(Value::from(v));
+            sql.push_str(&format!(" AND version = ${}", values.len()));
+        }
+        let n = self.tx.execute(&sql, values).await?;
+        if n == 1 {
+            return Ok(true);
+        }
+        if expected_version.is_some() {
+            let exists: Option<(i64,)> = self
+                .fetch_optional(&format!("SELECT id FROM {table} WHERE tenant_id = $1 AND id = $2"), vec![Value::from(id)])
+                .await?;
+            if exists.is_some() {
+                return Ok(false);
+            }
+        }
+        Err(AppError::NotFound)
+    }
+
+    /// Runs a write statement whose text filters on `tenant_id = $1`, for the rare change
+    /// that the stamped helpers cannot express (deleting link rows).
+    pub async fn execute(&mut self, sql: &str, args: Vec<Value>) -> Result<u64> {
+        check_scoped(sql);
+        self.stamp_values()?;
+        self.tx.execute(sql, with_tenant(self.tenant, args)).await
+    }
+
+    pub async fn commit(self) -> Result<()> {
+        self.tx.commit().await
+    }
+}

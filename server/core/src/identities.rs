@@ -1,0 +1,226 @@
+//! One identity per person: e-mail, name, password hash. Identities are platform records;
+//! what a person may do lives in their memberships of tenants.
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::password::{self, Verified};
+use crate::scope::{Actor, AuthLevel, TenantScope};
+use crate::{args, ids};
+use tessera_common::dto::{MembershipEntry, Role, TenantKind, Viewer};
+use tessera_common::time::Timestamp;
+use tessera_common::{AppError, IdentityId, MemberId};
+
+/// Normalises an e-mail address for storage and lookup; `None` when it is not one.
+pub fn normalize_email(email: &str) -> Option<String> {
+    let e = email.trim().to_lowercase();
+    let (local, domain) = e.split_once('@')?;
+    let ok = !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && e.len() <= 254
+        && !e.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+        && !domain.contains('@');
+    ok.then_some(e)
+}
+
+/// Creates an identity. With a password, the person can sign in at once.
+pub async fn create(
+    db: &Db,
+    actor: &Actor,
+    now: Timestamp,
+    email: &str,
+    name: &str,
+    password: Option<String>,
+) -> Result<IdentityId> {
+    let email = normalize_email(email).ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 120 {
+        return Err(AppError::field("name", "give a name of 1 to 120 characters"));
+    }
+    let hash = match password {
+        Some(p) => Some(password::hash(p).await?),
+        None => None,
+    };
+    let id = ids::new_id();
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "INSERT INTO identities (id, email, name, password_hash, created_at, updated_at, updated_by, updated_by_name) \
+         VALUES ($1, $2, $3, $4, $5, $5, $6, $7)",
+        args![id, email, name, hash, now, actor.identity, actor.stamp_name()],
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Conflict(_) => AppError::field("email", "an account with this e-mail address already exists"),
+        other => other,
+    })?;
+    tx.commit().await?;
+    Ok(IdentityId(id))
+}
+
+pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<IdentityId>> {
+    let Some(email) = normalize_email(email) else {
+        return Ok(None);
+    };
+    let mut tx = db.platform(false).await?;
+    let row: Option<(i64,)> = tx
+        .fetch_optional("SELECT id FROM identities WHERE email = $1", args![email])
+        .await?;
+    tx.commit().await?;
+    Ok(row.map(|r| IdentityId(r.0)))
+}
+
+/// Sets a new password (command line, tests; the accounts flow adds its own checks).
+pub async fn set_password(db: &Db, actor: &Actor, now: Timestamp, id: IdentityId, password: String) -> Result<()> {
+    let hash = password::hash(password).await?;
+    let mut tx = db.platform(true).await?;
+    let n = tx
+        .execute(
+            "UPDATE identities SET password_hash = $2, updated_at = $3, updated_by = $4, \
+             updated_by_name = $5, version = version + 1 WHERE id = $1",
+            args![id, hash, now, actor.identity, actor.stamp_name()],
+        )
+        .await?;
+    if n != 1 {
+        return Err(AppError::NotFound);
+    }
+    tx.commit().await
+}
+
+/// Checks an e-mail address and password. Unknown addresses cost the same time and give
+/// the same answer (`None`) as a wrong password. A correct password stored with weaker
+/// parameters is re-hashed.
+pub async fn authenticate(db: &Db, email: &str, password: String) -> Result<Option<IdentityId>> {
+    let found: Option<(i64, Option<String>)> = match normalize_email(email) {
+        Some(email) => {
+            let mut tx = db.platform(false).await?;
+            let row = tx
+                .fetch_optional("SELECT id, password_hash FROM identities WHERE email = $1", args![email])
+                .await?;
+            tx.commit().await?;
+            row
+        }
+        None => None,
+    };
+    let (id, stored) = match found {
+        Some((id, hash)) => (Some(id), hash),
+        None => (None, None),
+    };
+    match password::verify(password, stored).await? {
+        Verified::No => Ok(None),
+        Verified::Yes => Ok(id.map(IdentityId)),
+        Verified::YesRehash(new_hash) => {
+            if let Some(id) = id {
+                let mut tx = db.platform(true).await?;
+                tx.execute("UPDATE identities SET password_hash = $2 WHERE id = $1", args![id, new_hash])
+                    .await?;
+                tx.commit().await?;
+            }
+            Ok(id.map(IdentityId))
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct IdentityRow {
+    name: String,
+    email: String,
+}
+
+/// The actor for a signed-in session, or `None` when the identity no longer exists.
+pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<(Actor, Viewer)>> {
+    let mut tx = db.platform(false).await?;
+    let row: Option<IdentityRow> = tx
+        .fetch_optional("SELECT name, email FROM identities WHERE id = $1", args![id])
+        .await?;
+    tx.commit().await?;
+    Ok(row.map(|r| {
+        (
+            Actor {
+                identity: Some(id),
+                name: r.name.clone(),
+                level,
+            },
+            Viewer {
+                name: r.name,
+                email: r.email,
+            },
+        )
+    }))
+}
+
+#[derive(sqlx::FromRow)]
+struct MembershipRow {
+    slug: String,
+    name: String,
+    kind: String,
+    role: String,
+}
+
+/// The tenants this person belongs to, for the landing page. Row-level security on
+/// PostgreSQL lets a person read their own memberships and no one else's.
+pub async fn memberships(db: &Db, id: IdentityId) -> Result<Vec<MembershipEntry>> {
+    let mut tx = db.platform(false).await?;
+    tx.as_identity(id.0).await?;
+    let rows: Vec<MembershipRow> = tx
+        .fetch_all(
+            "SELECT t.slug, t.name, t.kind, m.role FROM memberships m \
+             JOIN tenants t ON t.id = m.tenant_id \
+             WHERE m.identity_id = $1 AND t.status = 'active' ORDER BY t.kind DESC, t.name",
+            args![id],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(MembershipEntry {
+                slug: r.slug,
+                name: r.name,
+                kind: TenantKind::parse(&r.kind)?,
+                role: Role::parse(&r.role)?,
+            })
+        })
+        .collect())
+}
+
+/// Adds `identity` to the tenant of `scope` with `role`, optionally linked to a member record.
+pub async fn add_membership(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    identity: IdentityId,
+    role: Role,
+    member: Option<MemberId>,
+) -> Result<()> {
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    tx.insert(
+        "memberships",
+        vec![
+            ("id", ids::new_id().into()),
+            ("identity_id", identity.into()),
+            ("role", role.as_str().into()),
+            ("member_id", member.into()),
+        ],
+    )
+    .await
+    .map_err(|e| match e {
+        AppError::Conflict(_) => AppError::Conflict("this person already belongs to this tenant".into()),
+        other => other,
+    })?;
+    tx.commit().await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_normalised_or_refused() {
+        assert_eq!(normalize_email("  Anne.Peeters@Example.BE "), Some("anne.peeters@example.be".into()));
+        for bad in ["", "anne", "anne@", "@example.be", "anne@example", "an ne@example.be", "a@b@example.be", "<a>@example.be"] {
+            assert_eq!(normalize_email(bad), None, "{bad}");
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! The demo dataset: one federation, its clubs, a few hundred members per club with
+//! realistic Belgian names, addresses and birth dates, families with guardians, and demo
+//! accounts for every kind of user. Deterministic: the same options give the same people.
+
+pub mod names;
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::identities;
+use crate::members::{self, NewMember};
+use crate::scope::{Actor, TenantScope};
+use crate::tenants::{self, NewTenant};
+use names::*;
+use tessera_common::dto::{MemberStatus, Role, TenantKind};
+use tessera_common::time::{Date, Timestamp};
+use tessera_common::{AppError, Lang, MemberId};
+
+pub const DEMO_DOMAIN: &str = "demo.tessera.test";
+pub const OPERATOR_SLUG: &str = "platform";
+
+#[derive(Clone, Debug)]
+pub struct SeedOptions {
+    /// Members per club.
+    pub members_per_club: usize,
+    /// Clubs beyond the three named demo clubs (for load tests).
+    pub extra_clubs: usize,
+    /// The password of every demo account; without it, no accounts are made.
+    pub password: Option<String>,
+}
+
+/// An account the seed created, printed for the person running it.
+#[derive(Clone, Debug)]
+pub struct DemoAccount {
+    pub email: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct SeedReport {
+    pub clubs: usize,
+    pub members: usize,
+    pub accounts: Vec<DemoAccount>,
+}
+
+/// splitmix64: small, fast and deterministic.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+}
+
+fn ascii_fold(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' => Some('a'),
+            'ç' => Some('c'),
+            'è' | 'é' | 'ê' | 'ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' => Some('i'),
+            'ò' | 'ó' | 'ô' | 'ö' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            c if c.is_ascii_alphanumeric() => Some(c.to_ascii_lowercase()),
+            _ => None,
+        })
+        .collect()
+}
+
+struct Household {
+    family: &'static str,
+    street: String,
+    municipality: &'static Municipality,
+}
+
+fn household(rng: &mut Rng, near: &'static Municipality) -> Household {
+    // Most members live in the club's own municipality, others anywhere in the same language area.
+    let municipality = if rng.chance(60) {
+        near
+    } else {
+        let same: Vec<&Municipality> = MUNICIPALITIES.iter().filter(|m| m.lang == near.lang).collect();
+        same.get(rng.below(same.len())).copied().unwrap_or(near)
+    };
+    let streets = if municipality.lang == "nl" { STREETS_NL } else { STREETS_FR };
+    let street = pick(streets, rng.below(streets.len()));
+    let number = 1 + rng.below(180);
+    let street = if municipality.lang == "nl" {
+        format!("{street} {number}")
+    } else {
+        format!("{number} {street}")
+    };
+    Household {
+        family: pick(FAMILY_NAMES, rng.below(FAMILY_NAMES.len())),
+        street,
+        municipality,
+    }
+}
+
+fn person(rng: &mut Rng, h: &Household, age_from: i32, age_to: i32, today: Date, seq: usize, club_slug: &str) -> NewMember {
+    let female = rng.chance(50);
+    let given = if female {
+        pick(GIVEN_NAMES_FEMALE, rng.below(GIVEN_NAMES_FEMALE.len()))
+    } else {
+        pick(GIVEN_NAMES_MALE, rng.below(GIVEN_NAMES_MALE.len()))
+    };
+    let age = age_from + rng.below((age_to - age_from + 1).max(1) as usize) as i32;
+    let month = 1 + rng.below(12) as u8;
+    let day = 1 + rng.below(28) as u8;
+    let birth = Date::new(today.year - age - 1, month, day)
+        .map(|d| if d.age_on(today) > age { Date::new(d.year + 1, d.month, d.day).unwrap_or(d) } else { d });
+    let joined_years = rng.below(((age - 4).max(1)).min(15) as usize) as i32;
+    let joined = Date::new(today.year - joined_years, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8);
+    let status = match rng.below(100) {
+        0..=84 => MemberStatus::Active,
+        85..=89 => MemberStatus::Applicant,
+        90..=94 => MemberStatus::Suspended,
+        _ => MemberStatus::Ended,
+    };
+    let email = (age >= 16).then(|| {
+        format!("{}.{}.{seq}@{}.{DEMO_DOMAIN}", ascii_fold(given), ascii_fold(h.family), club_slug)
+    });
+    let phone = (age >= 14).then(|| format!("+32 4{:02} {:02} {:02} {:02}", 70 + rng.below(30), rng.below(100), rng.below(100), rng.below(100)));
+    NewMember {
+        given_name: given.to_string(),
+        family_name: h.family.to_string(),
+        birth_date: birth.map(|d| d.to_string()),
+        gender: Some(if female { "f" } else { "m" }.to_string()),
+        email,
+        phone,
+        street: Some(h.street.clone()),
+        postcode: Some(h.municipality.postcode.to_string()),
+        city: Some(h.municipality.name.to_string()),
+        status: Some(status),
+        joined_on: joined.map(|d| d.to_string()),
+    }
+}
+
+/// Fills one club with `count` members, about a quarter of them in families of a guardian
+/// and one to three minors. Returns the first adult, to link a demo account to.
+async fn fill_club(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    home: &'static Municipality,
+    count: usize,
+    seed: u64,
+) -> Result<(usize, Option<MemberId>)> {
+    let today = now.utc_date();
+    let mut rng = Rng(seed);
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let mut made = 0;
+    let mut first_adult = None;
+    let slug = scope.tenant().slug.clone();
+    while made < count {
+        let h = household(&mut rng, home);
+        if rng.chance(25) && count - made >= 2 {
+            let guardian = person(&mut rng, &h, 32, 52, today, made, &slug);
+            let gid = members::insert(&mut tx, &guardian).await?;
+            made += 1;
+            let kids = (1 + rng.below(3)).min(count - made);
+            for _ in 0..kids {
+                let child = person(&mut rng, &h, 6, 17, today, made, &slug);
+                let cid = members::insert(&mut tx, &child).await?;
+                members::link_guardian(&mut tx, gid, cid).await?;
+                made += 1;
+            }
+        } else {
+            let m = person(&mut rng, &h, 18, 75, today, made, &slug);
+            let id = members::insert(&mut tx, &m).await?;
+            if first_adult.is_none() && m.status == Some(MemberStatus::Active) {
+                first_adult = Some(id);
+            }
+            made += 1;
+        }
+    }
+    tx.commit().await?;
+    Ok((made, first_adult))
+}
+
+/// True when the demo federation exists already.
+pub async fn is_seeded(db: &Db) -> Result<bool> {
+    Ok(tenants::find_by_slug(db, TenantKind::Federation, DEMO_FEDERATION.0)
+        .await?
+        .is_some())
+}
+
+async fn account(
+    db: &Db,
+    actor: &Actor,
+    now: Timestamp,
+    report: &mut SeedReport,
+    password: &Option<String>,
+    local: &str,
+    name: &str,
+    description: String,
+) -> Result<Option<tessera_common::IdentityId>> {
+    let Some(password) = password else {
+        return Ok(None);
+    };
+    let email = format!("{local}@{DEMO_DOMAIN}");
+    let id = identities::create(db, actor, now, &email, name, Some(password.clone())).await?;
+    report.accounts.push(DemoAccount { email, description });
+    Ok(Some(id))
+}
+
+/// Seeds the demo dataset. Refuses to run twice on the same database.
+pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<SeedReport> {
+    if is_seeded(db).await? {
+        return Err(AppError::Conflict("the demo data is already in this database".into()));
+    }
+    let actor = Actor::system("seed-demo");
+    let mut report = SeedReport::default();
+    let pw = &opts.password;
+
+    let operator = match tenants::operator_slug(db).await? {
+        Some(slug) => tenants::find_by_slug(db, TenantKind::Operator, &slug).await?.ok_or(AppError::NotFound)?,
+        None => {
+            tenants::create(db, &actor, now, NewTenant {
+                parent: None,
+                kind: TenantKind::Operator,
+                slug: OPERATOR_SLUG.into(),
+                name: "Tessera".into(),
+                city: None,
+                primary_color: "#1f4e79".into(),
+                accent_color: "#f2a900".into(),
+                default_lang: Lang::En,
+            })
+            .await?
+        }
+    };
+    let federation = tenants::create(db, &actor, now, NewTenant {
+        parent: Some(operator.id),
+        kind: TenantKind::Federation,
+        slug: DEMO_FEDERATION.0.into(),
+        name: DEMO_FEDERATION.1.into(),
+        city: Some("Brussel".into()),
+        primary_color: "#2b2d42".into(),
+        accent_color: "#ef233c".into(),
+        default_lang: Lang::Nl,
+    })
+    .await?;
+
+    if let Some(id) = account(db, &actor, now, &mut report, pw, "operator", "Olivia Operator", "platform operator".into()).await? {
+        identities::add_membership(db, &TenantScope::for_system_task(operator.clone()), &actor, now, id, Role::Admin, None).await?;
+    }
+    if let Some(id) = account(db, &actor, now, &mut report, pw, "federation", "Frank Federatie", format!("staff of {}", federation.name)).await? {
+        identities::add_membership(db, &TenantScope::for_system_task(federation.clone()), &actor, now, id, Role::Staff, None).await?;
+    }
+    // One person who is a member of two clubs: one identity, two memberships.
+    let multi = account(db, &actor, now, &mut report, pw, "multi", "Mila Meerclubs", "member of two clubs".into()).await?;
+
+    let mut clubs: Vec<(NewTenant, &'static Municipality)> = Vec::new();
+    for c in DEMO_CLUBS {
+        let home = c.home().unwrap_or(&MUNICIPALITIES[0]);
+        clubs.push((
+            NewTenant {
+                parent: Some(federation.id),
+                kind: TenantKind::Club,
+                slug: c.slug.into(),
+                name: c.name.into(),
+                city: Some(home.name.into()),
+                primary_color: c.primary.into(),
+                accent_color: c.accent.into(),
+                default_lang: Lang::parse(c.lang).unwrap_or_default(),
+            },
+            home,
+        ));
+    }
+    let mut rng = Rng(0x7e55e7a);
+    for i in 0..opts.extra_clubs {
+        let home = &MUNICIPALITIES[rng.below(MUNICIPALITIES.len())];
+        let word = pick(EXTRA_CLUB_WORDS, rng.below(EXTRA_CLUB_WORDS.len()));
+        let sport = SPORTS[rng.below(SPORTS.len())];
+        let name = format!("{word} {} {}", sport_name(sport, home.lang), home.name);
+        clubs.push((
+            NewTenant {
+                parent: Some(federation.id),
+                kind: TenantKind::Club,
+                slug: format!("club-{}-{}", i + 1, ascii_fold(home.name)),
+                name,
+                city: Some(home.name.into()),
+                primary_color: "#1f4e79".into(),
+                accent_color: "#f2a900".into(),
+                default_lang: Lang::parse(home.lang).unwrap_or_default(),
+            },
+            home,
+        ));
+    }
+
+    for (i, (new_club, home)) in clubs.into_iter().enumerate() {
+        let club = tenants::create(db, &actor, now, new_club).await?;
+        let scope = TenantScope::for_system_task(club.clone());
+        let (made, first_adult) = fill_club(db, &scope, &actor, now, home, opts.members_per_club, 1000 + i as u64).await?;
+        report.clubs += 1;
+        report.members += made;
+        if i < DEMO_CLUBS.len() {
+            let short = club.slug.split('-').nth(1).unwrap_or(&club.slug).to_string();
+            if let Some(id) = account(db, &actor, now, &mut report, pw, &format!("admin.{short}"), &format!("Admin {}", club.name), format!("administrator of {}", club.name)).await? {
+                identities::add_membership(db, &scope, &actor, now, id, Role::Admin, None).await?;
+            }
+            if let Some(id) = account(db, &actor, now, &mut report, pw, &format!("member.{short}"), &format!("Lid {}", club.name), format!("member of {}", club.name)).await? {
+                identities::add_membership(db, &scope, &actor, now, id, Role::Member, first_adult).await?;
+            }
+            if i < 2 {
+                if let Some(id) = multi {
+                    identities::add_membership(db, &scope, &actor, now, id, Role::Member, None).await?;
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rng_is_deterministic() {
+        let a: Vec<u64> = { let mut r = Rng(1); (0..5).map(|_| r.next()).collect() };
+        let b: Vec<u64> = { let mut r = Rng(1); (0..5).map(|_| r.next()).collect() };
+        assert_eq!(a, b);
+        assert_ne!(a[0], a[1]);
+    }
+
+    #[test]
+    fn emails_fold_accents() {
+        assert_eq!(ascii_fold("Théo Dupré-Ünal"), "theodupreunal");
+    }
+}

@@ -1,0 +1,255 @@
+//! The command line: `serve` (the default), `migrate`, `create-operator`, `seed-demo`.
+
+use crate::config::Config;
+use crate::router::{build_router, leptos_options, spawn_session_cleanup, AppState};
+use clap::{Parser, Subcommand};
+use std::sync::Arc;
+use tessera_common::dto::{Role, TenantKind};
+use tessera_common::Lang;
+use tessera_core::clock::SystemClock;
+use tessera_core::db::{Db, DbUrl};
+use tessera_core::scope::{Actor, TenantScope};
+use tessera_core::seed::{self, SeedOptions};
+use tessera_core::{identities, tenants, Services};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "tessera",
+    version,
+    about = "Tessera: membership administration for sports clubs and federations.",
+    long_about = "Tessera: membership administration for sports clubs and federations.\n\n\
+        Configuration comes from the environment:\n  \
+        DATABASE_URL            sqlite://./data/tessera.db (default) or postgres://user:pw@host:port/db\n  \
+        DATABASE_MIGRATION_URL  PostgreSQL owner role for migrations (the app role then gets its grants)\n  \
+        TESSERA_ADDR            address to listen on (default 127.0.0.1:3000)\n  \
+        TESSERA_SITE_ROOT       folder built by cargo-leptos (default target/site)\n  \
+        TESSERA_HTTPS           1 when served over https (Secure, __Host- cookie and HSTS)\n  \
+        TESSERA_MAX_BODY_BYTES  largest accepted request body (default 2 MiB)\n  \
+        RUST_LOG                log filter (default info)"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Apply the migrations, then serve the web application (the default command).
+    Serve,
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Create a platform operator account (and the operator tenant on first use). Asks for
+    /// the password unless --password-env names a variable that holds it.
+    CreateOperator {
+        /// The operator's e-mail address, used to sign in.
+        #[arg(long)]
+        email: String,
+        /// The operator's display name.
+        #[arg(long)]
+        name: String,
+        /// Read the password from this environment variable instead of asking (for scripts).
+        #[arg(long, value_name = "VAR")]
+        password_env: Option<String>,
+    },
+    /// Fill the database with the demo dataset: one federation, three clubs (plus
+    /// --extra-clubs generated ones), members with realistic Belgian names, addresses,
+    /// birth dates and families, and demo accounts when --password is given.
+    SeedDemo {
+        /// The password of every demo account; the accounts are printed at the end.
+        #[arg(long)]
+        password: Option<String>,
+        /// Members per club.
+        #[arg(long, default_value_t = 300)]
+        members: usize,
+        /// Generated clubs beyond the three named demo clubs.
+        #[arg(long, default_value_t = 0)]
+        extra_clubs: usize,
+        /// Do nothing (and succeed) when the demo data is already there.
+        #[arg(long)]
+        if_empty: bool,
+    },
+}
+
+fn log_init() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
+}
+
+/// Opens the database and applies the migrations: with the migration (owner) URL when there
+/// is one, granting the application role what it needs.
+pub async fn open_db(config: &Config) -> Result<Db, String> {
+    match &config.migration_url {
+        Some(m) => {
+            let owner = Db::connect(m, 2).await.map_err(|e| e.to_string())?;
+            let grant = config.database_url.pg_user();
+            owner.migrate(grant.as_deref()).await.map_err(|e| e.to_string())?;
+            owner.close().await;
+        }
+        None => {
+            if let DbUrl::Postgres(_) = config.database_url {
+                tracing::warn!("DATABASE_MIGRATION_URL is not set: migrating as the application role, which then owns the tables and is not subject to row-level security");
+            }
+        }
+    }
+    let db = Db::connect(&config.database_url, config.db_connections)
+        .await
+        .map_err(|e| e.to_string())?;
+    if config.migration_url.is_none() {
+        db.migrate(None).await.map_err(|e| e.to_string())?;
+    }
+    Ok(db)
+}
+
+fn services(db: Db) -> Services {
+    Services {
+        db,
+        clock: Arc::new(SystemClock),
+    }
+}
+
+/// Runs the command line; the error is printed as one line by `main`.
+pub async fn run(cli: Cli) -> Result<(), String> {
+    log_init();
+    let config = Config::from_env()?;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(config).await,
+        Command::Migrate => {
+            let db = open_db(&config).await?;
+            db.close().await;
+            println!("migrations applied");
+            Ok(())
+        }
+        Command::CreateOperator { email, name, password_env } => {
+            let password = match password_env {
+                Some(var) => std::env::var(&var).map_err(|_| format!("the environment variable {var} is not set"))?,
+                None => {
+                    let p = rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read the password: {e}"))?;
+                    let again = rpassword::prompt_password("Password again: ").map_err(|e| format!("cannot read the password: {e}"))?;
+                    if p != again {
+                        return Err("the two passwords differ".into());
+                    }
+                    p
+                }
+            };
+            if password.chars().count() < 12 {
+                return Err("the password of a staff account needs at least 12 characters".into());
+            }
+            let db = open_db(&config).await?;
+            let s = services(db);
+            create_operator(&s, &email, &name, password).await?;
+            s.db.close().await;
+            println!("operator {email} created");
+            Ok(())
+        }
+        Command::SeedDemo { password, members, extra_clubs, if_empty } => {
+            let db = open_db(&config).await?;
+            let s = services(db);
+            if if_empty && seed::is_seeded(&s.db).await.map_err(|e| e.to_string())? {
+                println!("the demo data is already there; nothing to do");
+                return Ok(());
+            }
+            let started = std::time::Instant::now();
+            let report = seed::seed_demo(
+                &s.db,
+                s.now(),
+                &SeedOptions {
+                    members_per_club: members,
+                    extra_clubs,
+                    password: password.clone(),
+                },
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+            s.db.close().await;
+            println!(
+                "seeded {} clubs with {} members in {:.1} s",
+                report.clubs,
+                report.members,
+                started.elapsed().as_secs_f64()
+            );
+            if !report.accounts.is_empty() {
+                println!("\ndemo accounts (password: the one given with --password):");
+                for a in &report.accounts {
+                    println!("  {:<40} {}", a.email, a.description);
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+async fn create_operator(s: &Services, email: &str, name: &str, password: String) -> Result<(), String> {
+    let actor = Actor::system("create-operator");
+    let now = s.now();
+    let operator = match tenants::operator_slug(&s.db).await.map_err(|e| e.to_string())? {
+        Some(slug) => tenants::find_by_slug(&s.db, TenantKind::Operator, &slug).await.map_err(|e| e.to_string())?,
+        None => None,
+    };
+    let operator = match operator {
+        Some(o) => o,
+        None => tenants::create(
+            &s.db,
+            &actor,
+            now,
+            tenants::NewTenant {
+                parent: None,
+                kind: TenantKind::Operator,
+                slug: seed::OPERATOR_SLUG.into(),
+                name: "Tessera".into(),
+                city: None,
+                primary_color: "#1f4e79".into(),
+                accent_color: "#f2a900".into(),
+                default_lang: Lang::En,
+            },
+        )
+        .await
+        .map_err(|e| e.to_string())?,
+    };
+    let id = identities::create(&s.db, &actor, now, email, name, Some(password))
+        .await
+        .map_err(describe)?;
+    identities::add_membership(&s.db, &TenantScope::for_system_task(operator), &actor, now, id, Role::Admin, None)
+        .await
+        .map_err(describe)?;
+    Ok(())
+}
+
+fn describe(e: tessera_common::AppError) -> String {
+    match e {
+        tessera_common::AppError::Invalid(fields) => fields
+            .into_iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+async fn serve(config: Config) -> Result<(), String> {
+    let db = open_db(&config).await?;
+    let services = services(db);
+    tokio::task::spawn_blocking(tessera_core::password::warm_up)
+        .await
+        .map_err(|e| e.to_string())?;
+    spawn_session_cleanup(&services);
+    let config = Arc::new(config);
+    let state = AppState {
+        leptos_options: leptos_options(&config),
+        services: services.clone(),
+        config: config.clone(),
+    };
+    let app = build_router(state);
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    tracing::info!("listening on http://{}", config.addr);
+    axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await
+        .map_err(|e| e.to_string())?;
+    services.db.close().await;
+    Ok(())
+}

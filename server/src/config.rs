@@ -1,0 +1,71 @@
+//! Configuration from the environment (and flags that override it).
+
+use std::net::SocketAddr;
+use tessera_core::db::DbUrl;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/tessera.db";
+
+/// The server's settings.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// `DATABASE_URL`: where the data lives (SQLite by default).
+    pub database_url: DbUrl,
+    /// `DATABASE_MIGRATION_URL`: on PostgreSQL, the owner role that applies migrations;
+    /// the application itself connects with `DATABASE_URL` as a role that is neither owner
+    /// nor superuser, so row-level security applies to it.
+    pub migration_url: Option<DbUrl>,
+    /// `TESSERA_ADDR`: where to listen.
+    pub addr: SocketAddr,
+    /// `TESSERA_SITE_ROOT`: the folder cargo-leptos built (holds `pkg/`).
+    pub site_root: String,
+    /// `TESSERA_HTTPS`: served over https (behind a proxy); makes the session cookie
+    /// `Secure` and `__Host-` prefixed and sends HSTS.
+    pub https: bool,
+    /// `TESSERA_MAX_BODY_BYTES`: the largest request body accepted.
+    pub max_body_bytes: usize,
+    /// `TESSERA_DB_CONNECTIONS`: the size of the connection pool.
+    pub db_connections: u32,
+}
+
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.trim().is_empty())
+}
+
+impl Config {
+    /// Reads the environment; the error is one line for the person starting the server.
+    pub fn from_env() -> Result<Config, String> {
+        let database_url = DbUrl::parse(&env("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()))?;
+        let migration_url = env("DATABASE_MIGRATION_URL").map(|u| DbUrl::parse(&u)).transpose()?;
+        let addr = env("TESSERA_ADDR")
+            .or_else(|| env("LEPTOS_SITE_ADDR"))
+            .unwrap_or_else(|| "127.0.0.1:3000".to_string());
+        let addr: SocketAddr = addr
+            .parse()
+            .map_err(|_| format!("TESSERA_ADDR {addr:?} is not an address like 127.0.0.1:3000"))?;
+        let site_root = env("TESSERA_SITE_ROOT")
+            .or_else(|| env("LEPTOS_SITE_ROOT"))
+            .unwrap_or_else(|| "target/site".to_string());
+        let https = matches!(env("TESSERA_HTTPS").as_deref(), Some("1" | "true" | "yes"));
+        let max_body_bytes = match env("TESSERA_MAX_BODY_BYTES") {
+            Some(v) => v
+                .parse()
+                .map_err(|_| format!("TESSERA_MAX_BODY_BYTES {v:?} is not a number of bytes"))?,
+            None => 2 * 1024 * 1024,
+        };
+        let db_connections = match env("TESSERA_DB_CONNECTIONS") {
+            Some(v) => v
+                .parse()
+                .map_err(|_| format!("TESSERA_DB_CONNECTIONS {v:?} is not a number"))?,
+            None => 16,
+        };
+        Ok(Config {
+            database_url,
+            migration_url,
+            addr,
+            site_root,
+            https,
+            max_body_bytes,
+            db_connections,
+        })
+    }
+}

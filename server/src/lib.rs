@@ -1,0 +1,11 @@
+//! The Tessera server: configuration, start-up, the router with its security layers, the
+//! session layer, the sign-in form handlers and the command line.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod router;
+pub mod security;
+
+pub use config::Config;
+pub use router::{build_router, AppState};

@@ -1,0 +1,188 @@
+//! The router: pages, server functions, forms, health check and static files, wrapped in
+//! the session layer and the security layers.
+
+use crate::config::Config;
+use crate::{auth, security};
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, FromRef, Request, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use std::sync::Arc;
+use std::time::Duration as StdDuration;
+use tessera_app::{shell, App};
+use tessera_common::dto::TenantKind;
+use tessera_common::Lang;
+use tessera_core::db::SessionPool;
+use tessera_core::{tenants, Services};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_sessions::cookie::time::Duration;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+/// Everything a handler needs; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub services: Services,
+    pub config: Arc<Config>,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(s: &AppState) -> Self {
+        s.leptos_options.clone()
+    }
+}
+
+pub fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name("tessera")
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build()
+}
+
+/// The page language: the visitor's choice (cookie), then the default of the club or
+/// federation in the path, then `Accept-Language`, then English.
+async fn page_lang(services: &Services, headers: &HeaderMap, path: &str) -> Lang {
+    if let Some(l) = auth::lang_cookie(headers) {
+        return l;
+    }
+    let mut segments = path.split('/').skip(1);
+    let tenant = match (segments.next(), segments.next()) {
+        (Some("c"), Some(slug)) => Some((TenantKind::Club, slug)),
+        (Some("f"), Some(slug)) => Some((TenantKind::Federation, slug)),
+        _ => None,
+    };
+    if let Some((kind, slug)) = tenant {
+        if let Ok(Some(l)) = tenants::default_lang(&services.db, kind, slug).await {
+            return l;
+        }
+    }
+    security::lang_from_headers(headers)
+}
+
+/// Renders a page. All pages render asynchronously (every resource resolved before the
+/// first byte), so they work without JavaScript and carry their real HTTP status.
+async fn render_page(State(state): State<AppState>, req: Request) -> Response {
+    let headers = req.headers().clone();
+    let path = req.uri().path().to_string();
+    let lang = page_lang(&state.services, &headers, &path).await;
+    let services = state.services.clone();
+    let options = state.leptos_options.clone();
+    let handler = leptos_axum::render_app_async_with_context(
+        move || {
+            provide_context(services.clone());
+            provide_context(lang);
+        },
+        move || shell(options.clone()),
+    );
+    let mut res = handler(req).await.into_response();
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
+async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
+    let services = state.services.clone();
+    handle_server_fns_with_context(move || provide_context(services.clone()), req).await
+}
+
+/// `/healthz`: 200 after a database round trip, 503 without one.
+async fn healthz(State(state): State<AppState>) -> Response {
+    match state.services.db.ping().await {
+        Ok(()) => (StatusCode::OK, "ok").into_response(),
+        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+    }
+}
+
+/// Builds the whole application.
+pub fn build_router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let config = state.config.clone();
+    let pkg_dir = format!("{}/pkg", config.site_root);
+    let static_files = Router::new()
+        .nest_service("/pkg", ServeDir::new(pkg_dir))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=300"),
+        ));
+    let app = Router::new()
+        .route("/api/{*fn_name}", post(server_fn))
+        .route("/login", post(auth::login))
+        .route("/logout", post(auth::logout))
+        .route("/lang", post(auth::set_lang))
+        .route("/healthz", get(healthz))
+        .route("/favicon.svg", get(favicon))
+        .leptos_routes_with_handler(routes, get(render_page))
+        .merge(static_files)
+        .fallback(render_page)
+        .layer(session_layer(&state))
+        .layer(from_fn_with_state(state.clone(), security::csrf_guard))
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
+        .layer(from_fn(security::readable_errors))
+        .layer(from_fn(security::path_guard))
+        .layer(from_fn_with_state(state.clone(), security::security_headers));
+    app.with_state(state)
+}
+
+async fn favicon() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" rx=\"6\" fill=\"#1f4e79\"/><path d=\"M8 9h16v4h-6v12h-4V13H8z\" fill=\"#fff\"/></svg>",
+    )
+        .into_response()
+}
+
+fn session_layer(state: &AppState) -> tower::util::Either<SessionManagerLayer<SqliteStore>, SessionManagerLayer<PostgresStore>> {
+    let https = state.config.https;
+    let name = if https { "__Host-tessera" } else { "tessera_session" };
+    let expiry = Expiry::OnInactivity(Duration::hours(8));
+    match state.services.db.session_pool() {
+        SessionPool::Sqlite(pool) => tower::util::Either::Left(
+            SessionManagerLayer::new(SqliteStore::new(pool))
+                .with_name(name)
+                .with_secure(https)
+                .with_http_only(true)
+                .with_same_site(SameSite::Lax)
+                .with_path("/")
+                .with_expiry(expiry),
+        ),
+        SessionPool::Postgres(pool) => tower::util::Either::Right(
+            SessionManagerLayer::new(PostgresStore::new(pool))
+                .with_name(name)
+                .with_secure(https)
+                .with_http_only(true)
+                .with_same_site(SameSite::Lax)
+                .with_path("/")
+                .with_expiry(expiry),
+        ),
+    }
+}
+
+/// Deletes expired sessions every hour.
+pub fn spawn_session_cleanup(services: &Services) {
+    use tower_sessions::ExpiredDeletion;
+    match services.db.session_pool() {
+        SessionPool::Sqlite(pool) => {
+            let store = SqliteStore::new(pool);
+            tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
+        }
+        SessionPool::Postgres(pool) => {
+            let store = PostgresStore::new(pool);
+            tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
+        }
+    }
+}
