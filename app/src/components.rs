@@ -50,7 +50,10 @@ pub fn LanguageSwitch() -> impl IntoView {
 /// The header bar: brand (or the club's name), the signed-in person, sign-in or sign-out,
 /// and the language switch.
 #[component]
-pub fn Header(#[prop(optional, into)] brand: Option<String>, #[prop(optional, into)] brand_href: Option<String>) -> impl IntoView {
+pub fn Header(
+    #[prop(optional, into)] brand: Option<String>,
+    #[prop(optional, into)] brand_href: Option<String>,
+) -> impl IntoView {
     let who = Resource::new(|| (), |_| get_viewer());
     let next = here();
     let brand = brand.unwrap_or_else(|| t(Msg::AppName).to_string());
@@ -88,7 +91,9 @@ pub fn urlencode(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
@@ -99,7 +104,10 @@ pub fn urlencode(s: &str) -> String {
 #[component]
 pub fn StampLine(stamp: Stamp) -> impl IntoView {
     let lang = use_lang();
-    let who = stamp.by.clone().unwrap_or_else(|| Msg::SystemActor.text(lang).to_string());
+    let who = stamp
+        .by
+        .clone()
+        .unwrap_or_else(|| Msg::SystemActor.text(lang).to_string());
     let when = stamp.at.format_brussels();
     view! {
         <p class="stamp" data-testid="stamp">
@@ -116,7 +124,10 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
     crate::ssr::set_error_status(&error);
     let (title, text) = match &error {
         AppError::NotFound => (t(Msg::NotFoundTitle), t(Msg::NotFoundText).to_string()),
-        AppError::Unauthenticated => (t(Msg::SignInRequiredTitle), t(Msg::SignInRequiredText).to_string()),
+        AppError::Unauthenticated => (
+            t(Msg::SignInRequiredTitle),
+            t(Msg::SignInRequiredText).to_string(),
+        ),
         AppError::Forbidden => (t(Msg::ErrorTitle), t(Msg::ForbiddenText).to_string()),
         other => (t(Msg::ErrorTitle), other.to_string()),
     };

@@ -33,7 +33,10 @@ fn level_from_str(s: &str) -> AuthLevel {
 
 /// The actor behind a session: anonymous unless the session names an identity that still
 /// exists.
-pub async fn actor_from_session(services: &Services, session: &Session) -> Result<(Actor, Option<Viewer>), AppError> {
+pub async fn actor_from_session(
+    services: &Services,
+    session: &Session,
+) -> Result<(Actor, Option<Viewer>), AppError> {
     let id: Option<i64> = session.get(SESSION_IDENTITY).await.map_err(internal)?;
     let level: Option<String> = session.get(SESSION_LEVEL).await.map_err(internal)?;
     let (Some(id), Some(level)) = (id, level) else {
@@ -54,7 +57,8 @@ pub struct Ctx {
 
 /// The request context of a server function or page.
 pub async fn ctx() -> Result<Ctx, AppError> {
-    let services = use_context::<Services>().ok_or_else(|| internal("services missing from context"))?;
+    let services =
+        use_context::<Services>().ok_or_else(|| internal("services missing from context"))?;
     let session: Session = leptos_axum::extract().await.map_err(internal)?;
     let (actor, viewer) = actor_from_session(&services, &session).await?;
     Ok(Ctx {

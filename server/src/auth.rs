@@ -47,7 +47,12 @@ pub fn lang_cookie(headers: &HeaderMap) -> Option<Lang> {
 }
 
 fn internal_error(headers: &HeaderMap) -> Response {
-    status_page(StatusCode::INTERNAL_SERVER_ERROR, lang_from_headers(headers), Msg::ErrorTitle, Msg::ErrorTitle)
+    status_page(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        lang_from_headers(headers),
+        Msg::ErrorTitle,
+        Msg::ErrorTitle,
+    )
 }
 
 #[derive(Deserialize)]
@@ -62,7 +67,12 @@ pub struct LoginForm {
 
 /// `POST /login`. Every failure gets the same answer; the session id changes on success so
 /// an id planted before sign-in is worthless after it.
-pub async fn login(State(state): State<AppState>, session: Session, headers: HeaderMap, Form(form): Form<LoginForm>) -> Response {
+pub async fn login(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Response {
     let next = safe_next(&form.next);
     let failed = || {
         Redirect::to(&format!(
@@ -81,7 +91,9 @@ pub async fn login(State(state): State<AppState>, session: Session, headers: Hea
             let stored = async {
                 session.cycle_id().await?;
                 session.insert(SESSION_IDENTITY, id.0).await?;
-                session.insert(SESSION_LEVEL, level_to_str(AuthLevel::Password)).await
+                session
+                    .insert(SESSION_LEVEL, level_to_str(AuthLevel::Password))
+                    .await
             }
             .await;
             match stored {
@@ -122,7 +134,10 @@ pub async fn set_lang(State(state): State<AppState>, Form(form): Form<LangForm>)
         return Redirect::to(&safe_next(&form.return_to)).into_response();
     };
     let secure = if state.config.https { "; Secure" } else { "" };
-    let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", lang.code());
+    let cookie = format!(
+        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+        lang.code()
+    );
     let mut res = Redirect::to(&safe_next(&form.return_to)).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         res.headers_mut().insert(header::SET_COOKIE, v);
@@ -137,7 +152,14 @@ mod tests {
     #[test]
     fn next_stays_on_this_site() {
         assert_eq!(safe_next("/c/club/members?q=a"), "/c/club/members?q=a");
-        for bad in ["", "https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", "/a\nb"] {
+        for bad in [
+            "",
+            "https://evil.example",
+            "//evil.example",
+            "/\\evil.example",
+            "javascript:alert(1)",
+            "/a\nb",
+        ] {
             assert_eq!(safe_next(bad), "/", "{bad:?}");
         }
     }
@@ -145,7 +167,10 @@ mod tests {
     #[test]
     fn lang_cookie_is_read_among_others() {
         let mut h = HeaderMap::new();
-        h.insert(header::COOKIE, HeaderValue::from_static("a=b; tessera_lang=fr; c=d"));
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=b; tessera_lang=fr; c=d"),
+        );
         assert_eq!(lang_cookie(&h), Some(Lang::Fr));
         h.insert(header::COOKIE, HeaderValue::from_static("tessera_lang=de"));
         assert_eq!(lang_cookie(&h), None);

@@ -71,8 +71,9 @@ pub enum Command {
 }
 
 fn log_init() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new("info,sqlx=warn,tower_sessions=warn")
+    });
     let _ = tracing_subscriber::fmt().with_env_filter(filter).try_init();
 }
 
@@ -83,7 +84,10 @@ pub async fn open_db(config: &Config) -> Result<Db, String> {
         Some(m) => {
             let owner = Db::connect(m, 2).await.map_err(|e| e.to_string())?;
             let grant = config.database_url.pg_user();
-            owner.migrate(grant.as_deref()).await.map_err(|e| e.to_string())?;
+            owner
+                .migrate(grant.as_deref())
+                .await
+                .map_err(|e| e.to_string())?;
             owner.close().await;
         }
         None => {
@@ -120,12 +124,19 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             println!("migrations applied");
             Ok(())
         }
-        Command::CreateOperator { email, name, password_env } => {
+        Command::CreateOperator {
+            email,
+            name,
+            password_env,
+        } => {
             let password = match password_env {
-                Some(var) => std::env::var(&var).map_err(|_| format!("the environment variable {var} is not set"))?,
+                Some(var) => std::env::var(&var)
+                    .map_err(|_| format!("the environment variable {var} is not set"))?,
                 None => {
-                    let p = rpassword::prompt_password("Password: ").map_err(|e| format!("cannot read the password: {e}"))?;
-                    let again = rpassword::prompt_password("Password again: ").map_err(|e| format!("cannot read the password: {e}"))?;
+                    let p = rpassword::prompt_password("Password: ")
+                        .map_err(|e| format!("cannot read the password: {e}"))?;
+                    let again = rpassword::prompt_password("Password again: ")
+                        .map_err(|e| format!("cannot read the password: {e}"))?;
                     if p != again {
                         return Err("the two passwords differ".into());
                     }
@@ -142,7 +153,12 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             println!("operator {email} created");
             Ok(())
         }
-        Command::SeedDemo { password, members, extra_clubs, if_empty } => {
+        Command::SeedDemo {
+            password,
+            members,
+            extra_clubs,
+            if_empty,
+        } => {
             let db = open_db(&config).await?;
             let s = services(db);
             if if_empty && seed::is_seeded(&s.db).await.map_err(|e| e.to_string())? {
@@ -179,11 +195,21 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
-async fn create_operator(s: &Services, email: &str, name: &str, password: String) -> Result<(), String> {
+async fn create_operator(
+    s: &Services,
+    email: &str,
+    name: &str,
+    password: String,
+) -> Result<(), String> {
     let actor = Actor::system("create-operator");
     let now = s.now();
-    let operator = match tenants::operator_slug(&s.db).await.map_err(|e| e.to_string())? {
-        Some(slug) => tenants::find_by_slug(&s.db, TenantKind::Operator, &slug).await.map_err(|e| e.to_string())?,
+    let operator = match tenants::operator_slug(&s.db)
+        .await
+        .map_err(|e| e.to_string())?
+    {
+        Some(slug) => tenants::find_by_slug(&s.db, TenantKind::Operator, &slug)
+            .await
+            .map_err(|e| e.to_string())?,
         None => None,
     };
     let operator = match operator {
@@ -209,9 +235,17 @@ async fn create_operator(s: &Services, email: &str, name: &str, password: String
     let id = identities::create(&s.db, &actor, now, email, name, Some(password))
         .await
         .map_err(describe)?;
-    identities::add_membership(&s.db, &TenantScope::for_system_task(operator), &actor, now, id, Role::Admin, None)
-        .await
-        .map_err(describe)?;
+    identities::add_membership(
+        &s.db,
+        &TenantScope::for_system_task(operator),
+        &actor,
+        now,
+        id,
+        Role::Admin,
+        None,
+    )
+    .await
+    .map_err(describe)?;
     Ok(())
 }
 

@@ -34,8 +34,11 @@ fn env(name: &str) -> Option<String> {
 impl Config {
     /// Reads the environment; the error is one line for the person starting the server.
     pub fn from_env() -> Result<Config, String> {
-        let database_url = DbUrl::parse(&env("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()))?;
-        let migration_url = env("DATABASE_MIGRATION_URL").map(|u| DbUrl::parse(&u)).transpose()?;
+        let database_url =
+            DbUrl::parse(&env("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()))?;
+        let migration_url = env("DATABASE_MIGRATION_URL")
+            .map(|u| DbUrl::parse(&u))
+            .transpose()?;
         let addr = env("TESSERA_ADDR")
             .or_else(|| env("LEPTOS_SITE_ADDR"))
             .unwrap_or_else(|| "127.0.0.1:3000".to_string());

@@ -131,7 +131,10 @@ pub fn build_router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
         .layer(from_fn(security::readable_errors))
         .layer(from_fn(security::path_guard))
-        .layer(from_fn_with_state(state.clone(), security::security_headers));
+        .layer(from_fn_with_state(
+            state.clone(),
+            security::security_headers,
+        ));
     app.with_state(state)
 }
 
@@ -146,9 +149,15 @@ async fn favicon() -> Response {
         .into_response()
 }
 
-fn session_layer(state: &AppState) -> tower::util::Either<SessionManagerLayer<SqliteStore>, SessionManagerLayer<PostgresStore>> {
+fn session_layer(
+    state: &AppState,
+) -> tower::util::Either<SessionManagerLayer<SqliteStore>, SessionManagerLayer<PostgresStore>> {
     let https = state.config.https;
-    let name = if https { "__Host-tessera" } else { "tessera_session" };
+    let name = if https {
+        "__Host-tessera"
+    } else {
+        "tessera_session"
+    };
     let expiry = Expiry::OnInactivity(Duration::hours(8));
     match state.services.db.session_pool() {
         SessionPool::Sqlite(pool) => tower::util::Either::Left(

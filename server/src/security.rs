@@ -66,8 +66,14 @@ pub fn status_page(status: StatusCode, lang: Lang, title: Msg, text: Msg) -> Res
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
-    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("strict-origin-when-cross-origin"),
+    );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -97,7 +103,11 @@ fn is_safe_method(m: &Method) -> bool {
 /// The origin this request was addressed to, from its `Host` header.
 fn expected_origin(headers: &HeaderMap, https: bool) -> Option<String> {
     let host = headers.get(header::HOST)?.to_str().ok()?;
-    Some(format!("{}://{}", if https { "https" } else { "http" }, host))
+    Some(format!(
+        "{}://{}",
+        if https { "https" } else { "http" },
+        host
+    ))
 }
 
 /// Whether a state-changing request came from our own pages: `Sec-Fetch-Site` must say
@@ -106,7 +116,10 @@ pub fn is_same_origin(headers: &HeaderMap, https: bool) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return site == "same-origin";
     }
-    match (headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()), expected_origin(headers, https)) {
+    match (
+        headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+        expected_origin(headers, https),
+    ) {
         (Some(origin), Some(expected)) => origin == expected,
         _ => false,
     }
@@ -116,7 +129,12 @@ pub fn is_same_origin(headers: &HeaderMap, https: bool) -> bool {
 pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if !is_safe_method(req.method()) && !is_same_origin(req.headers(), state.config.https) {
         let lang = lang_from_headers(req.headers());
-        return status_page(StatusCode::FORBIDDEN, lang, Msg::CrossSiteTitle, Msg::CrossSiteText);
+        return status_page(
+            StatusCode::FORBIDDEN,
+            lang,
+            Msg::CrossSiteTitle,
+            Msg::CrossSiteText,
+        );
     }
     next.run(req).await
 }
@@ -124,9 +142,17 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next)
 /// Refuses paths whose percent-decoding is not UTF-8, before any router sees them.
 pub async fn path_guard(req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    if percent_encoding::percent_decode_str(path).decode_utf8().is_err() {
+    if percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .is_err()
+    {
         let lang = lang_from_headers(req.headers());
-        return status_page(StatusCode::BAD_REQUEST, lang, Msg::BadRequestTitle, Msg::BadPathText);
+        return status_page(
+            StatusCode::BAD_REQUEST,
+            lang,
+            Msg::BadRequestTitle,
+            Msg::BadPathText,
+        );
     }
     next.run(req).await
 }
@@ -160,14 +186,23 @@ pub async fn readable_errors(req: Request, next: Next) -> Response {
         }
         return Response::from_parts(parts, Body::from(bytes));
     }
-    if content_type.starts_with("text/html") || content_type.starts_with("application/json") || is_api {
+    if content_type.starts_with("text/html")
+        || content_type.starts_with("application/json")
+        || is_api
+    {
         return res;
     }
     match status {
-        StatusCode::PAYLOAD_TOO_LARGE => status_page(status, lang, Msg::TooLargeTitle, Msg::TooLargeText),
-        StatusCode::METHOD_NOT_ALLOWED => status_page(status, lang, Msg::ErrorTitle, Msg::MethodNotAllowedText),
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            status_page(status, lang, Msg::TooLargeTitle, Msg::TooLargeText)
+        }
+        StatusCode::METHOD_NOT_ALLOWED => {
+            status_page(status, lang, Msg::ErrorTitle, Msg::MethodNotAllowedText)
+        }
         StatusCode::NOT_FOUND => status_page(status, lang, Msg::NotFoundTitle, Msg::NotFoundText),
-        s if s.is_client_error() => status_page(s, lang, Msg::BadRequestTitle, Msg::BadRequestTitle),
+        s if s.is_client_error() => {
+            status_page(s, lang, Msg::BadRequestTitle, Msg::BadRequestTitle)
+        }
         s => status_page(s, lang, Msg::ErrorTitle, Msg::ErrorTitle),
     }
 }
@@ -200,18 +235,51 @@ mod tests {
 
     #[test]
     fn cross_site_requests_are_refused_and_missing_headers_fail_closed() {
-        assert!(is_same_origin(&headers(&[("sec-fetch-site", "same-origin")]), false));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "cross-site")]), false));
-        assert!(!is_same_origin(&headers(&[("sec-fetch-site", "same-site")]), false));
-        assert!(is_same_origin(&headers(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")]), false));
-        assert!(!is_same_origin(&headers(&[("host", "127.0.0.1:3000"), ("origin", "http://evil.example")]), false));
-        assert!(!is_same_origin(&headers(&[("host", "127.0.0.1:3000"), ("origin", "http://127.0.0.1:3000")]), true));
-        assert!(!is_same_origin(&headers(&[("host", "127.0.0.1:3000")]), false));
+        assert!(is_same_origin(
+            &headers(&[("sec-fetch-site", "same-origin")]),
+            false
+        ));
+        assert!(!is_same_origin(
+            &headers(&[("sec-fetch-site", "cross-site")]),
+            false
+        ));
+        assert!(!is_same_origin(
+            &headers(&[("sec-fetch-site", "same-site")]),
+            false
+        ));
+        assert!(is_same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000")
+            ]),
+            false
+        ));
+        assert!(!is_same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://evil.example")
+            ]),
+            false
+        ));
+        assert!(!is_same_origin(
+            &headers(&[
+                ("host", "127.0.0.1:3000"),
+                ("origin", "http://127.0.0.1:3000")
+            ]),
+            true
+        ));
+        assert!(!is_same_origin(
+            &headers(&[("host", "127.0.0.1:3000")]),
+            false
+        ));
         assert!(!is_same_origin(&headers(&[]), false));
     }
 
     #[test]
     fn escape_neutralises_markup() {
-        assert_eq!(escape("<script>\"x\"&'"), "&lt;script&gt;&quot;x&quot;&amp;&#39;");
+        assert_eq!(
+            escape("<script>\"x\"&'"),
+            "&lt;script&gt;&quot;x&quot;&amp;&#39;"
+        );
     }
 }

@@ -291,11 +291,23 @@ mod tests {
 
     #[test]
     fn accept_language_negotiation() {
-        assert_eq!(Lang::from_accept_language("nl-BE,nl;q=0.9,en;q=0.8"), Some(Lang::Nl));
-        assert_eq!(Lang::from_accept_language("de-DE, fr;q=0.5, en;q=0.4"), Some(Lang::Fr));
-        assert_eq!(Lang::from_accept_language("en;q=0.2, fr-BE"), Some(Lang::Fr));
+        assert_eq!(
+            Lang::from_accept_language("nl-BE,nl;q=0.9,en;q=0.8"),
+            Some(Lang::Nl)
+        );
+        assert_eq!(
+            Lang::from_accept_language("de-DE, fr;q=0.5, en;q=0.4"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(
+            Lang::from_accept_language("en;q=0.2, fr-BE"),
+            Some(Lang::Fr)
+        );
         assert_eq!(Lang::from_accept_language("de, es"), None);
-        assert_eq!(Lang::from_accept_language("fr;q=0, nl;q=0.1"), Some(Lang::Nl));
+        assert_eq!(
+            Lang::from_accept_language("fr;q=0, nl;q=0.1"),
+            Some(Lang::Nl)
+        );
         assert_eq!(Lang::from_accept_language(""), None);
     }
 

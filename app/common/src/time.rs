@@ -22,7 +22,11 @@ impl Timestamp {
     }
     /// `YYYY-MM-DD HH:MM` in Belgian local time (CET/CEST), the time zone of the clubs.
     pub fn format_brussels(self) -> String {
-        let offset_ms = if is_eu_summer_time(self) { 7_200_000 } else { 3_600_000 };
+        let offset_ms = if is_eu_summer_time(self) {
+            7_200_000
+        } else {
+            3_600_000
+        };
         let local = self.0 + offset_ms;
         let date = Date::from_days(local.div_euclid(86_400_000));
         let ms_of_day = local.rem_euclid(86_400_000);
@@ -180,15 +184,21 @@ mod tests {
     #[test]
     fn brussels_time_follows_summer_time() {
         // 2026-01-15 12:00 UTC is 13:00 in Brussels (CET).
-        let winter = Timestamp(Date::new(2026, 1, 15).unwrap().days_since_epoch() * 86_400_000 + 12 * 3_600_000);
+        let winter = Timestamp(
+            Date::new(2026, 1, 15).unwrap().days_since_epoch() * 86_400_000 + 12 * 3_600_000,
+        );
         assert_eq!(winter.format_brussels(), "2026-01-15 13:00");
         // 2026-07-15 12:00 UTC is 14:00 (CEST).
-        let summer = Timestamp(Date::new(2026, 7, 15).unwrap().days_since_epoch() * 86_400_000 + 12 * 3_600_000);
+        let summer = Timestamp(
+            Date::new(2026, 7, 15).unwrap().days_since_epoch() * 86_400_000 + 12 * 3_600_000,
+        );
         assert_eq!(summer.format_brussels(), "2026-07-15 14:00");
         // Summer time 2026 starts on 29 March at 01:00 UTC.
-        let before = Timestamp(Date::new(2026, 3, 29).unwrap().days_since_epoch() * 86_400_000 + 3_599_999);
+        let before =
+            Timestamp(Date::new(2026, 3, 29).unwrap().days_since_epoch() * 86_400_000 + 3_599_999);
         assert_eq!(before.format_brussels(), "2026-03-29 01:59");
-        let after = Timestamp(Date::new(2026, 3, 29).unwrap().days_since_epoch() * 86_400_000 + 3_600_000);
+        let after =
+            Timestamp(Date::new(2026, 3, 29).unwrap().days_since_epoch() * 86_400_000 + 3_600_000);
         assert_eq!(after.format_brussels(), "2026-03-29 03:00");
     }
 }

@@ -40,7 +40,10 @@ pub fn ClubLayout() -> impl IntoView {
 #[component]
 fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     // Colours are validated as #rrggbb when stored, so they are safe in a style attribute.
-    let style = format!("--club-primary:{};--club-accent:{}", frame.primary_color, frame.accent_color);
+    let style = format!(
+        "--club-primary:{};--club-accent:{}",
+        frame.primary_color, frame.accent_color
+    );
     let base = format!("/c/{}", frame.slug);
     let location = use_location();
     let members_href = format!("{base}/members");
@@ -48,8 +51,16 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         let base = base.clone();
         move |href: &str| {
             let path = location.pathname.get();
-            let active = if href == base { path == base || path == format!("{base}/") } else { path.starts_with(href) };
-            if active { Some("page") } else { None }
+            let active = if href == base {
+                path == base || path == format!("{base}/")
+            } else {
+                path.starts_with(href)
+            };
+            if active {
+                Some("page")
+            } else {
+                None
+            }
         }
     };
     let home_current = {
@@ -108,7 +119,10 @@ fn ClubHomeBody(home: ClubHome) -> impl IntoView {
         let _ = slug;
         view! { <p class="muted">{text}</p> }
     });
-    let city = home.city.clone().map(|c| view! { <p class="muted">{c}</p> });
+    let city = home
+        .city
+        .clone()
+        .map(|c| view! { <p class="muted">{c}</p> });
     let stats = [
         (Msg::MemberCount, home.members, "members"),
         (Msg::ActiveMembers, home.active_members, "active"),

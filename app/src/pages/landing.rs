@@ -69,13 +69,15 @@ fn LandingBody(data: Landing) -> impl IntoView {
             </section>
         }
     });
-    let intro = (!signed_in).then(|| view! {
-        <section class="hero">
-            <h1>{t(Msg::AppName)}</h1>
-            <p class="lead">{t(Msg::Tagline)}</p>
-            <p>{t(Msg::SignInIntro)}</p>
-            <p><a class="button" href="/login">{t(Msg::SignIn)}</a></p>
-        </section>
+    let intro = (!signed_in).then(|| {
+        view! {
+            <section class="hero">
+                <h1>{t(Msg::AppName)}</h1>
+                <p class="lead">{t(Msg::Tagline)}</p>
+                <p>{t(Msg::SignInIntro)}</p>
+                <p><a class="button" href="/login">{t(Msg::SignIn)}</a></p>
+            </section>
+        }
     });
     let directory = data.directory;
     view! {

@@ -61,11 +61,19 @@ pub fn MemberListPage() -> impl IntoView {
 #[component]
 fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
     let lang = use_lang();
-    let from = if page.total == 0 { 0 } else { (page.page - 1) * page.per_page + 1 };
+    let from = if page.total == 0 {
+        0
+    } else {
+        (page.page - 1) * page.per_page + 1
+    };
     let to = (page.page * page.per_page).min(page.total);
     let summary = Msg::Showing.fill(
         lang,
-        &[("from", &from.to_string()), ("to", &to.to_string()), ("total", &page.total.to_string())],
+        &[
+            ("from", &from.to_string()),
+            ("to", &to.to_string()),
+            ("total", &page.total.to_string()),
+        ],
     );
     let link = {
         let club = club.clone();

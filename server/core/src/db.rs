@@ -59,7 +59,9 @@ impl DbUrl {
             return Ok(DbUrl::Postgres(url.to_string()));
         }
         let shown = url.split('@').next_back().unwrap_or(url);
-        Err(format!("unsupported DATABASE_URL ({shown}); {ACCEPTED_URLS}"))
+        Err(format!(
+            "unsupported DATABASE_URL ({shown}); {ACCEPTED_URLS}"
+        ))
     }
 
     /// The user name in a PostgreSQL URL, if any.
@@ -128,7 +130,10 @@ fn check_data_dir(dir: &Path) -> std::result::Result<(), StartupError> {
 impl Db {
     /// Opens the database named by `url`, creating a SQLite file (and its directory) on
     /// first use.
-    pub async fn connect(url: &DbUrl, max_connections: u32) -> std::result::Result<Db, StartupError> {
+    pub async fn connect(
+        url: &DbUrl,
+        max_connections: u32,
+    ) -> std::result::Result<Db, StartupError> {
         match url {
             DbUrl::Sqlite(path) => {
                 let dir = path
@@ -201,10 +206,16 @@ impl Db {
         let m = |e: sqlx::migrate::MigrateError| StartupError::Migrate(e.to_string());
         match &self.pools {
             Pools::Sqlite { write, .. } => {
-                sqlx::migrate!("../../migrations/sqlite").run(write).await.map_err(m)?;
+                sqlx::migrate!("../../migrations/sqlite")
+                    .run(write)
+                    .await
+                    .map_err(m)?;
             }
             Pools::Postgres(pool) => {
-                sqlx::migrate!("../../migrations/postgres").run(pool).await.map_err(m)?;
+                sqlx::migrate!("../../migrations/postgres")
+                    .run(pool)
+                    .await
+                    .map_err(m)?;
                 if let Some(role) = grant_to {
                     if !role
                         .chars()
@@ -239,6 +250,16 @@ impl Db {
         let r = match &self.pools {
             Pools::Sqlite { read, .. } => sqlx::query("SELECT 1").execute(read).await.map(|_| ()),
             Pools::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+        };
+        r.map_err(internal)
+    }
+
+    /// Runs one statement outside any tenant scope: for test set-up and administration only
+    /// (creating databases), never for tenant data.
+    pub async fn raw_execute(&self, sql: &str) -> Result<()> {
+        let r = match &self.pools {
+            Pools::Sqlite { write, .. } => sqlx::query(sql).execute(write).await.map(|_| ()),
+            Pools::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
         };
         r.map_err(internal)
     }
@@ -422,7 +443,8 @@ macro_rules! bind_all {
 
 /// A row type that decodes on both backends (derive `sqlx::FromRow`).
 pub trait Row: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> {}
-impl<T> Row for T where T: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow> {}
+impl<T> Row for T where T: Send + Unpin + for<'r> FromRow<'r, SqliteRow> + for<'r> FromRow<'r, PgRow>
+{}
 
 impl Tx {
     pub(crate) fn backend(&self) -> Backend {
@@ -449,7 +471,11 @@ impl Tx {
         self.set_rls(None, Some(identity)).await
     }
 
-    pub(crate) async fn fetch_all<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<Vec<T>> {
+    pub(crate) async fn fetch_all<T: Row>(
+        &mut self,
+        sql: &str,
+        args: Vec<Value>,
+    ) -> Result<Vec<T>> {
         match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
                 .fetch_all(&mut **tx)
@@ -545,7 +571,8 @@ fn check_scoped(sql: &str) {
 
 fn check_ident(name: &str) {
     debug_assert!(
-        name.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()),
+        name.chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()),
         "not a plain identifier: {name}"
     );
 }
@@ -571,7 +598,9 @@ impl TenantTx {
         args: Vec<Value>,
     ) -> Result<Option<T>> {
         check_scoped(sql);
-        self.tx.fetch_optional(sql, with_tenant(self.tenant, args)).await
+        self.tx
+            .fetch_optional(sql, with_tenant(self.tenant, args))
+            .await
     }
 
     pub async fn fetch_one<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<T> {
@@ -632,7 +661,11 @@ impl TenantTx {
             values.push(v);
             sets.push(format!("{c} = ${}", values.len()));
         }
-        for (c, v) in [("updated_at", at), ("updated_by", by), ("updated_by_name", by_name)] {
+        for (c, v) in [
+            ("updated_at", at),
+            ("updated_by", by),
+            ("updated_by_name", by_name),
+        ] {
             values.push(v);
             sets.push(format!("{c} = ${}", values.len()));
         }
@@ -650,7 +683,10 @@ impl TenantTx {
         }
         if expected_version.is_some() {
             let exists: Option<(i64,)> = self
-                .fetch_optional(&format!("SELECT id FROM {table} WHERE tenant_id = $1 AND id = $2"), vec![Value::from(id)])
+                .fetch_optional(
+                    &format!("SELECT id FROM {table} WHERE tenant_id = $1 AND id = $2"),
+                    vec![Value::from(id)],
+                )
                 .await?;
             if exists.is_some() {
                 return Ok(false);

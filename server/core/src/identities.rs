@@ -19,7 +19,9 @@ pub fn normalize_email(email: &str) -> Option<String> {
         && !domain.starts_with('.')
         && !domain.ends_with('.')
         && e.len() <= 254
-        && !e.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+        && !e
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
         && !domain.contains('@');
     ok.then_some(e)
 }
@@ -33,10 +35,14 @@ pub async fn create(
     name: &str,
     password: Option<String>,
 ) -> Result<IdentityId> {
-    let email = normalize_email(email).ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+    let email = normalize_email(email)
+        .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
-        return Err(AppError::field("name", "give a name of 1 to 120 characters"));
+        return Err(AppError::field(
+            "name",
+            "give a name of 1 to 120 characters",
+        ));
     }
     let hash = match password {
         Some(p) => Some(password::hash(p).await?),
@@ -71,7 +77,13 @@ pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<IdentityId>> {
 }
 
 /// Sets a new password (command line, tests; the accounts flow adds its own checks).
-pub async fn set_password(db: &Db, actor: &Actor, now: Timestamp, id: IdentityId, password: String) -> Result<()> {
+pub async fn set_password(
+    db: &Db,
+    actor: &Actor,
+    now: Timestamp,
+    id: IdentityId,
+    password: String,
+) -> Result<()> {
     let hash = password::hash(password).await?;
     let mut tx = db.platform(true).await?;
     let n = tx
@@ -95,7 +107,10 @@ pub async fn authenticate(db: &Db, email: &str, password: String) -> Result<Opti
         Some(email) => {
             let mut tx = db.platform(false).await?;
             let row = tx
-                .fetch_optional("SELECT id, password_hash FROM identities WHERE email = $1", args![email])
+                .fetch_optional(
+                    "SELECT id, password_hash FROM identities WHERE email = $1",
+                    args![email],
+                )
                 .await?;
             tx.commit().await?;
             row
@@ -112,8 +127,11 @@ pub async fn authenticate(db: &Db, email: &str, password: String) -> Result<Opti
         Verified::YesRehash(new_hash) => {
             if let Some(id) = id {
                 let mut tx = db.platform(true).await?;
-                tx.execute("UPDATE identities SET password_hash = $2 WHERE id = $1", args![id, new_hash])
-                    .await?;
+                tx.execute(
+                    "UPDATE identities SET password_hash = $2 WHERE id = $1",
+                    args![id, new_hash],
+                )
+                .await?;
                 tx.commit().await?;
             }
             Ok(id.map(IdentityId))
@@ -131,7 +149,10 @@ struct IdentityRow {
 pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<(Actor, Viewer)>> {
     let mut tx = db.platform(false).await?;
     let row: Option<IdentityRow> = tx
-        .fetch_optional("SELECT name, email FROM identities WHERE id = $1", args![id])
+        .fetch_optional(
+            "SELECT name, email FROM identities WHERE id = $1",
+            args![id],
+        )
         .await?;
     tx.commit().await?;
     Ok(row.map(|r| {
@@ -206,7 +227,9 @@ pub async fn add_membership(
     )
     .await
     .map_err(|e| match e {
-        AppError::Conflict(_) => AppError::Conflict("this person already belongs to this tenant".into()),
+        AppError::Conflict(_) => {
+            AppError::Conflict("this person already belongs to this tenant".into())
+        }
         other => other,
     })?;
     tx.commit().await
@@ -218,8 +241,20 @@ mod tests {
 
     #[test]
     fn emails_are_normalised_or_refused() {
-        assert_eq!(normalize_email("  Anne.Peeters@Example.BE "), Some("anne.peeters@example.be".into()));
-        for bad in ["", "anne", "anne@", "@example.be", "anne@example", "an ne@example.be", "a@b@example.be", "<a>@example.be"] {
+        assert_eq!(
+            normalize_email("  Anne.Peeters@Example.BE "),
+            Some("anne.peeters@example.be".into())
+        );
+        for bad in [
+            "",
+            "anne",
+            "anne@",
+            "@example.be",
+            "anne@example",
+            "an ne@example.be",
+            "a@b@example.be",
+            "<a>@example.be",
+        ] {
             assert_eq!(normalize_email(bad), None, "{bad}");
         }
     }

@@ -31,7 +31,11 @@ pub fn new_id() -> i64 {
     let candidate = (now_ms() << 22) | (random_u64() & 0x1f_ffff) as i64;
     let mut prev = LAST.load(Ordering::Relaxed);
     loop {
-        let next = if candidate > prev { candidate } else { prev + 1 };
+        let next = if candidate > prev {
+            candidate
+        } else {
+            prev + 1
+        };
         match LAST.compare_exchange_weak(prev, next, Ordering::Relaxed, Ordering::Relaxed) {
             Ok(_) => return next & i64::MAX,
             Err(p) => prev = p,

@@ -12,6 +12,7 @@ pub mod password;
 pub mod scope;
 pub mod seed;
 pub mod tenants;
+pub mod testing;
 
 #[cfg(test)]
 mod tests;

@@ -41,10 +41,16 @@ impl NewMember {
     fn validate(&self) -> Result<()> {
         check_name("given_name", &self.given_name)?;
         check_name("family_name", &self.family_name)?;
-        for (field, v) in [("birth_date", &self.birth_date), ("joined_on", &self.joined_on)] {
+        for (field, v) in [
+            ("birth_date", &self.birth_date),
+            ("joined_on", &self.joined_on),
+        ] {
             if let Some(d) = v {
                 if Date::parse(d).is_none() {
-                    return Err(AppError::field(field, "use a real date written as YYYY-MM-DD"));
+                    return Err(AppError::field(
+                        field,
+                        "use a real date written as YYYY-MM-DD",
+                    ));
                 }
             }
         }
@@ -70,12 +76,21 @@ pub(crate) async fn insert(tx: &mut TenantTx, m: &NewMember) -> Result<MemberId>
             ("family_name", m.family_name.trim().into()),
             ("birth_date", m.birth_date.clone().into()),
             ("gender", m.gender.clone().into()),
-            ("email", m.email.as_deref().and_then(crate::identities::normalize_email).into()),
+            (
+                "email",
+                m.email
+                    .as_deref()
+                    .and_then(crate::identities::normalize_email)
+                    .into(),
+            ),
             ("phone", m.phone.clone().into()),
             ("street", m.street.clone().into()),
             ("postcode", m.postcode.clone().into()),
             ("city", m.city.clone().into()),
-            ("status", m.status.unwrap_or(MemberStatus::Active).as_str().into()),
+            (
+                "status",
+                m.status.unwrap_or(MemberStatus::Active).as_str().into(),
+            ),
             ("joined_on", m.joined_on.clone().into()),
             ("sort_name", sort_name(&m.given_name, &m.family_name).into()),
         ],
@@ -85,9 +100,15 @@ pub(crate) async fn insert(tx: &mut TenantTx, m: &NewMember) -> Result<MemberId>
 }
 
 /// Links a guardian to a child, both members of the same club.
-pub(crate) async fn link_guardian(tx: &mut TenantTx, guardian: MemberId, child: MemberId) -> Result<()> {
+pub(crate) async fn link_guardian(
+    tx: &mut TenantTx,
+    guardian: MemberId,
+    child: MemberId,
+) -> Result<()> {
     if guardian == child {
-        return Err(AppError::bad_request("a member cannot be their own guardian"));
+        return Err(AppError::bad_request(
+            "a member cannot be their own guardian",
+        ));
     }
     tx.insert(
         "member_guardians",
@@ -97,7 +118,13 @@ pub(crate) async fn link_guardian(tx: &mut TenantTx, guardian: MemberId, child: 
 }
 
 /// Creates one member (with its own transaction).
-pub async fn create(db: &Db, scope: &TenantScope, actor: &Actor, now: Timestamp, m: NewMember) -> Result<MemberId> {
+pub async fn create(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    m: NewMember,
+) -> Result<MemberId> {
     scope.require(Permission::MembersEdit)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let id = insert(&mut tx, &m).await?;
@@ -162,12 +189,19 @@ pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Resul
     let page = page.clamp(1, 1_000_000);
     let pattern = format!(
         "%{}%",
-        query.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+        query
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_")
     );
     let filter = "tenant_id = $1 AND ($2 = '' OR sort_name LIKE $3 ESCAPE '\\' OR email LIKE $3 ESCAPE '\\')";
     let mut tx = db.tenant_read(scope).await?;
     let total: (i64,) = tx
-        .fetch_one(&format!("SELECT count(*) FROM members WHERE {filter}"), args![query, pattern.clone()])
+        .fetch_one(
+            &format!("SELECT count(*) FROM members WHERE {filter}"),
+            args![query, pattern.clone()],
+        )
         .await?;
     let rows: Vec<ListRow> = tx
         .fetch_all(

@@ -93,14 +93,23 @@ mod tests {
     async fn hashes_verify_and_weak_ones_are_upgraded() {
         let h = hash("correct horse battery".into()).await.unwrap();
         assert!(h.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert_eq!(verify("correct horse battery".into(), Some(h.clone())).await.unwrap(), Verified::Yes);
+        assert_eq!(
+            verify("correct horse battery".into(), Some(h.clone()))
+                .await
+                .unwrap(),
+            Verified::Yes
+        );
         assert_eq!(verify("wrong".into(), Some(h)).await.unwrap(), Verified::No);
         assert_eq!(verify("anything".into(), None).await.unwrap(), Verified::No);
 
-        let weak = Argon2::new(Algorithm::Argon2id, Version::V0x13, Params::new(1024, 1, 1, None).unwrap())
-            .hash_password(b"pw", &SaltString::encode_b64(b"0123456789abcdef").unwrap())
-            .unwrap()
-            .to_string();
+        let weak = Argon2::new(
+            Algorithm::Argon2id,
+            Version::V0x13,
+            Params::new(1024, 1, 1, None).unwrap(),
+        )
+        .hash_password(b"pw", &SaltString::encode_b64(b"0123456789abcdef").unwrap())
+        .unwrap()
+        .to_string();
         match verify("pw".into(), Some(weak)).await.unwrap() {
             Verified::YesRehash(new) => assert!(new.starts_with("$argon2id$v=19$m=19456,t=2,p=1$")),
             other => panic!("expected a rehash, got {other:?}"),

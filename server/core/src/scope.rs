@@ -162,7 +162,9 @@ pub async fn resolve(db: &Db, actor: &Actor, kind: TenantKind, slug: &str) -> Re
 
 /// Resolves the operator tenant (`/admin/…`) for this actor.
 pub async fn resolve_operator(db: &Db, actor: &Actor) -> Result<TenantScope> {
-    let slug = tenants::operator_slug(db).await?.ok_or(AppError::NotFound)?;
+    let slug = tenants::operator_slug(db)
+        .await?
+        .ok_or(AppError::NotFound)?;
     resolve(db, actor, TenantKind::Operator, &slug).await
 }
 
@@ -172,14 +174,46 @@ mod tests {
 
     #[test]
     fn roles_grant_rights_by_kind() {
-        assert!(role_grants(TenantKind::Club, Role::Member, Permission::ViewHome));
-        assert!(!role_grants(TenantKind::Club, Role::Member, Permission::MembersView));
-        assert!(role_grants(TenantKind::Club, Role::Staff, Permission::MembersView));
-        assert!(!role_grants(TenantKind::Club, Role::Staff, Permission::MembersEdit));
-        assert!(role_grants(TenantKind::Club, Role::Admin, Permission::MembersEdit));
+        assert!(role_grants(
+            TenantKind::Club,
+            Role::Member,
+            Permission::ViewHome
+        ));
+        assert!(!role_grants(
+            TenantKind::Club,
+            Role::Member,
+            Permission::MembersView
+        ));
+        assert!(role_grants(
+            TenantKind::Club,
+            Role::Staff,
+            Permission::MembersView
+        ));
+        assert!(!role_grants(
+            TenantKind::Club,
+            Role::Staff,
+            Permission::MembersEdit
+        ));
+        assert!(role_grants(
+            TenantKind::Club,
+            Role::Admin,
+            Permission::MembersEdit
+        ));
         // Rights of one kind of tenant never leak into another.
-        assert!(!role_grants(TenantKind::Federation, Role::Admin, Permission::MembersView));
-        assert!(!role_grants(TenantKind::Club, Role::Admin, Permission::PlatformOverview));
-        assert!(!role_grants(TenantKind::Club, Role::Admin, Permission::FederationClubsView));
+        assert!(!role_grants(
+            TenantKind::Federation,
+            Role::Admin,
+            Permission::MembersView
+        ));
+        assert!(!role_grants(
+            TenantKind::Club,
+            Role::Admin,
+            Permission::PlatformOverview
+        ));
+        assert!(!role_grants(
+            TenantKind::Club,
+            Role::Admin,
+            Permission::FederationClubsView
+        ));
     }
 }

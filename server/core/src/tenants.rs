@@ -69,7 +69,8 @@ const TENANT_COLS: &str = "id, parent_id, kind, slug, name, status, city, primar
 /// Slugs are lowercase ASCII letters, digits and single hyphens, 2 to 63 characters.
 pub fn is_valid_slug(s: &str) -> bool {
     (2..=63).contains(&s.len())
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !s.starts_with('-')
         && !s.ends_with('-')
         && !s.contains("--")
@@ -95,7 +96,10 @@ pub async fn find_by_slug(db: &Db, kind: TenantKind, slug: &str) -> Result<Optio
 pub async fn find_by_id(db: &Db, id: TenantId) -> Result<Option<TenantRecord>> {
     let mut tx = db.platform(false).await?;
     let row: Option<TenantRow> = tx
-        .fetch_optional(&format!("SELECT {TENANT_COLS} FROM tenants WHERE id = $1"), args![id])
+        .fetch_optional(
+            &format!("SELECT {TENANT_COLS} FROM tenants WHERE id = $1"),
+            args![id],
+        )
         .await?;
     tx.commit().await?;
     Ok(row.map(Into::into))
@@ -112,7 +116,10 @@ pub async fn default_lang(db: &Db, kind: TenantKind, slug: &str) -> Result<Optio
 pub async fn operator_slug(db: &Db) -> Result<Option<String>> {
     let mut tx = db.platform(false).await?;
     let row: Option<(String,)> = tx
-        .fetch_optional("SELECT slug FROM tenants WHERE kind = 'operator' ORDER BY id LIMIT 1", args![])
+        .fetch_optional(
+            "SELECT slug FROM tenants WHERE kind = 'operator' ORDER BY id LIMIT 1",
+            args![],
+        )
         .await?;
     tx.commit().await?;
     Ok(row.map(|r| r.0))
@@ -155,9 +162,15 @@ impl NewTenant {
         }
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::field("name", "give a name of 1 to 120 characters"));
+            return Err(AppError::field(
+                "name",
+                "give a name of 1 to 120 characters",
+            ));
         }
-        for (field, c) in [("primary_color", &self.primary_color), ("accent_color", &self.accent_color)] {
+        for (field, c) in [
+            ("primary_color", &self.primary_color),
+            ("accent_color", &self.accent_color),
+        ] {
             if !is_valid_color(c) {
                 return Err(AppError::field(field, "use a colour written as #rrggbb"));
             }
@@ -174,13 +187,16 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
         let p: Option<(String,)> = tx
             .fetch_optional("SELECT kind FROM tenants WHERE id = $1", args![parent])
             .await?;
-        let allowed = match (p.as_ref().map(|r| r.0.as_str()), t.kind) {
-            (Some("operator"), TenantKind::Federation | TenantKind::Club) => true,
-            (Some("federation"), TenantKind::Club) => true,
-            _ => false,
-        };
+        let allowed = matches!(
+            (p.as_ref().map(|r| r.0.as_str()), t.kind),
+            (Some("operator"), TenantKind::Federation | TenantKind::Club)
+                | (Some("federation"), TenantKind::Club)
+        );
         if !allowed {
-            return Err(AppError::field("parent", "a club belongs to a federation or the operator; a federation to the operator"));
+            return Err(AppError::field(
+                "parent",
+                "a club belongs to a federation or the operator; a federation to the operator",
+            ));
         }
     }
     let id = ids::new_id();
@@ -209,7 +225,9 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
         other => other,
     })?;
     tx.commit().await?;
-    find_by_id(db, TenantId(id)).await?.ok_or(AppError::NotFound)
+    find_by_id(db, TenantId(id))
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 #[derive(sqlx::FromRow)]
@@ -332,7 +350,18 @@ mod tests {
         for ok in ["ab", "vc-herentals", "club-2", "x1"] {
             assert!(is_valid_slug(ok), "{ok}");
         }
-        for bad in ["", "a", "-ab", "ab-", "a--b", "AB", "a b", "a/b", "é-club", &"a".repeat(64)] {
+        for bad in [
+            "",
+            "a",
+            "-ab",
+            "ab-",
+            "a--b",
+            "AB",
+            "a b",
+            "a/b",
+            "é-club",
+            &"a".repeat(64),
+        ] {
             assert!(!is_valid_slug(bad), "{bad}");
         }
     }

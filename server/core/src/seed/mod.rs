@@ -62,7 +62,8 @@ impl Rng {
 }
 
 fn ascii_fold(s: &str) -> String {
-    s.chars()
+    s.to_lowercase()
+        .chars()
         .filter_map(|c| match c {
             'à' | 'á' | 'â' | 'ä' => Some('a'),
             'ç' => Some('c'),
@@ -87,10 +88,17 @@ fn household(rng: &mut Rng, near: &'static Municipality) -> Household {
     let municipality = if rng.chance(60) {
         near
     } else {
-        let same: Vec<&Municipality> = MUNICIPALITIES.iter().filter(|m| m.lang == near.lang).collect();
+        let same: Vec<&Municipality> = MUNICIPALITIES
+            .iter()
+            .filter(|m| m.lang == near.lang)
+            .collect();
         same.get(rng.below(same.len())).copied().unwrap_or(near)
     };
-    let streets = if municipality.lang == "nl" { STREETS_NL } else { STREETS_FR };
+    let streets = if municipality.lang == "nl" {
+        STREETS_NL
+    } else {
+        STREETS_FR
+    };
     let street = pick(streets, rng.below(streets.len()));
     let number = 1 + rng.below(180);
     let street = if municipality.lang == "nl" {
@@ -105,7 +113,15 @@ fn household(rng: &mut Rng, near: &'static Municipality) -> Household {
     }
 }
 
-fn person(rng: &mut Rng, h: &Household, age_from: i32, age_to: i32, today: Date, seq: usize, club_slug: &str) -> NewMember {
+fn person(
+    rng: &mut Rng,
+    h: &Household,
+    age_from: i32,
+    age_to: i32,
+    today: Date,
+    seq: usize,
+    club_slug: &str,
+) -> NewMember {
     let female = rng.chance(50);
     let given = if female {
         pick(GIVEN_NAMES_FEMALE, rng.below(GIVEN_NAMES_FEMALE.len()))
@@ -115,10 +131,19 @@ fn person(rng: &mut Rng, h: &Household, age_from: i32, age_to: i32, today: Date,
     let age = age_from + rng.below((age_to - age_from + 1).max(1) as usize) as i32;
     let month = 1 + rng.below(12) as u8;
     let day = 1 + rng.below(28) as u8;
-    let birth = Date::new(today.year - age - 1, month, day)
-        .map(|d| if d.age_on(today) > age { Date::new(d.year + 1, d.month, d.day).unwrap_or(d) } else { d });
-    let joined_years = rng.below(((age - 4).max(1)).min(15) as usize) as i32;
-    let joined = Date::new(today.year - joined_years, 1 + rng.below(12) as u8, 1 + rng.below(28) as u8);
+    let birth = Date::new(today.year - age - 1, month, day).map(|d| {
+        if d.age_on(today) > age {
+            Date::new(d.year + 1, d.month, d.day).unwrap_or(d)
+        } else {
+            d
+        }
+    });
+    let joined_years = rng.below((age - 4).clamp(1, 15) as usize) as i32;
+    let joined = Date::new(
+        today.year - joined_years,
+        1 + rng.below(12) as u8,
+        1 + rng.below(28) as u8,
+    );
     let status = match rng.below(100) {
         0..=84 => MemberStatus::Active,
         85..=89 => MemberStatus::Applicant,
@@ -126,9 +151,22 @@ fn person(rng: &mut Rng, h: &Household, age_from: i32, age_to: i32, today: Date,
         _ => MemberStatus::Ended,
     };
     let email = (age >= 16).then(|| {
-        format!("{}.{}.{seq}@{}.{DEMO_DOMAIN}", ascii_fold(given), ascii_fold(h.family), club_slug)
+        format!(
+            "{}.{}.{seq}@{}.{DEMO_DOMAIN}",
+            ascii_fold(given),
+            ascii_fold(h.family),
+            club_slug
+        )
     });
-    let phone = (age >= 14).then(|| format!("+32 4{:02} {:02} {:02} {:02}", 70 + rng.below(30), rng.below(100), rng.below(100), rng.below(100)));
+    let phone = (age >= 14).then(|| {
+        format!(
+            "+32 4{:02} {:02} {:02} {:02}",
+            70 + rng.below(30),
+            rng.below(100),
+            rng.below(100),
+            rng.below(100)
+        )
+    });
     NewMember {
         given_name: given.to_string(),
         family_name: h.family.to_string(),
@@ -189,75 +227,142 @@ async fn fill_club(
 
 /// True when the demo federation exists already.
 pub async fn is_seeded(db: &Db) -> Result<bool> {
-    Ok(tenants::find_by_slug(db, TenantKind::Federation, DEMO_FEDERATION.0)
-        .await?
-        .is_some())
+    Ok(
+        tenants::find_by_slug(db, TenantKind::Federation, DEMO_FEDERATION.0)
+            .await?
+            .is_some(),
+    )
 }
 
-async fn account(
-    db: &Db,
-    actor: &Actor,
+/// Creates demo accounts (when a password was given) and records them for the report.
+struct Accounts<'a> {
+    db: &'a Db,
+    actor: &'a Actor,
     now: Timestamp,
-    report: &mut SeedReport,
-    password: &Option<String>,
-    local: &str,
-    name: &str,
-    description: String,
-) -> Result<Option<tessera_common::IdentityId>> {
-    let Some(password) = password else {
-        return Ok(None);
-    };
-    let email = format!("{local}@{DEMO_DOMAIN}");
-    let id = identities::create(db, actor, now, &email, name, Some(password.clone())).await?;
-    report.accounts.push(DemoAccount { email, description });
-    Ok(Some(id))
+    password: &'a Option<String>,
+    made: Vec<DemoAccount>,
+}
+
+impl Accounts<'_> {
+    async fn create(
+        &mut self,
+        local: &str,
+        name: &str,
+        description: String,
+    ) -> Result<Option<tessera_common::IdentityId>> {
+        let Some(password) = self.password else {
+            return Ok(None);
+        };
+        let email = format!("{local}@{DEMO_DOMAIN}");
+        let id = identities::create(
+            self.db,
+            self.actor,
+            self.now,
+            &email,
+            name,
+            Some(password.clone()),
+        )
+        .await?;
+        self.made.push(DemoAccount { email, description });
+        Ok(Some(id))
+    }
 }
 
 /// Seeds the demo dataset. Refuses to run twice on the same database.
 pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<SeedReport> {
     if is_seeded(db).await? {
-        return Err(AppError::Conflict("the demo data is already in this database".into()));
+        return Err(AppError::Conflict(
+            "the demo data is already in this database".into(),
+        ));
     }
     let actor = Actor::system("seed-demo");
     let mut report = SeedReport::default();
-    let pw = &opts.password;
+    let mut accounts = Accounts {
+        db,
+        actor: &actor,
+        now,
+        password: &opts.password,
+        made: Vec::new(),
+    };
 
     let operator = match tenants::operator_slug(db).await? {
-        Some(slug) => tenants::find_by_slug(db, TenantKind::Operator, &slug).await?.ok_or(AppError::NotFound)?,
+        Some(slug) => tenants::find_by_slug(db, TenantKind::Operator, &slug)
+            .await?
+            .ok_or(AppError::NotFound)?,
         None => {
-            tenants::create(db, &actor, now, NewTenant {
-                parent: None,
-                kind: TenantKind::Operator,
-                slug: OPERATOR_SLUG.into(),
-                name: "Tessera".into(),
-                city: None,
-                primary_color: "#1f4e79".into(),
-                accent_color: "#f2a900".into(),
-                default_lang: Lang::En,
-            })
+            tenants::create(
+                db,
+                &actor,
+                now,
+                NewTenant {
+                    parent: None,
+                    kind: TenantKind::Operator,
+                    slug: OPERATOR_SLUG.into(),
+                    name: "Tessera".into(),
+                    city: None,
+                    primary_color: "#1f4e79".into(),
+                    accent_color: "#f2a900".into(),
+                    default_lang: Lang::En,
+                },
+            )
             .await?
         }
     };
-    let federation = tenants::create(db, &actor, now, NewTenant {
-        parent: Some(operator.id),
-        kind: TenantKind::Federation,
-        slug: DEMO_FEDERATION.0.into(),
-        name: DEMO_FEDERATION.1.into(),
-        city: Some("Brussel".into()),
-        primary_color: "#2b2d42".into(),
-        accent_color: "#ef233c".into(),
-        default_lang: Lang::Nl,
-    })
+    let federation = tenants::create(
+        db,
+        &actor,
+        now,
+        NewTenant {
+            parent: Some(operator.id),
+            kind: TenantKind::Federation,
+            slug: DEMO_FEDERATION.0.into(),
+            name: DEMO_FEDERATION.1.into(),
+            city: Some("Brussel".into()),
+            primary_color: "#2b2d42".into(),
+            accent_color: "#ef233c".into(),
+            default_lang: Lang::Nl,
+        },
+    )
     .await?;
 
-    if let Some(id) = account(db, &actor, now, &mut report, pw, "operator", "Olivia Operator", "platform operator".into()).await? {
-        identities::add_membership(db, &TenantScope::for_system_task(operator.clone()), &actor, now, id, Role::Admin, None).await?;
+    if let Some(id) = accounts
+        .create("operator", "Olivia Operator", "platform operator".into())
+        .await?
+    {
+        identities::add_membership(
+            db,
+            &TenantScope::for_system_task(operator.clone()),
+            &actor,
+            now,
+            id,
+            Role::Admin,
+            None,
+        )
+        .await?;
     }
-    if let Some(id) = account(db, &actor, now, &mut report, pw, "federation", "Frank Federatie", format!("staff of {}", federation.name)).await? {
-        identities::add_membership(db, &TenantScope::for_system_task(federation.clone()), &actor, now, id, Role::Staff, None).await?;
+    if let Some(id) = accounts
+        .create(
+            "federation",
+            "Frank Federatie",
+            format!("staff of {}", federation.name),
+        )
+        .await?
+    {
+        identities::add_membership(
+            db,
+            &TenantScope::for_system_task(federation.clone()),
+            &actor,
+            now,
+            id,
+            Role::Staff,
+            None,
+        )
+        .await?;
     }
     // One person who is a member of two clubs: one identity, two memberships.
-    let multi = account(db, &actor, now, &mut report, pw, "multi", "Mila Meerclubs", "member of two clubs".into()).await?;
+    let multi = accounts
+        .create("multi", "Mila Meerclubs", "member of two clubs".into())
+        .await?;
 
     let mut clubs: Vec<(NewTenant, &'static Municipality)> = Vec::new();
     for c in DEMO_CLUBS {
@@ -300,24 +405,55 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     for (i, (new_club, home)) in clubs.into_iter().enumerate() {
         let club = tenants::create(db, &actor, now, new_club).await?;
         let scope = TenantScope::for_system_task(club.clone());
-        let (made, first_adult) = fill_club(db, &scope, &actor, now, home, opts.members_per_club, 1000 + i as u64).await?;
+        let (made, first_adult) = fill_club(
+            db,
+            &scope,
+            &actor,
+            now,
+            home,
+            opts.members_per_club,
+            1000 + i as u64,
+        )
+        .await?;
         report.clubs += 1;
         report.members += made;
         if i < DEMO_CLUBS.len() {
-            let short = club.slug.split('-').nth(1).unwrap_or(&club.slug).to_string();
-            if let Some(id) = account(db, &actor, now, &mut report, pw, &format!("admin.{short}"), &format!("Admin {}", club.name), format!("administrator of {}", club.name)).await? {
+            let short = club
+                .slug
+                .split('-')
+                .nth(1)
+                .unwrap_or(&club.slug)
+                .to_string();
+            if let Some(id) = accounts
+                .create(
+                    &format!("admin.{short}"),
+                    &format!("Admin {}", club.name),
+                    format!("administrator of {}", club.name),
+                )
+                .await?
+            {
                 identities::add_membership(db, &scope, &actor, now, id, Role::Admin, None).await?;
             }
-            if let Some(id) = account(db, &actor, now, &mut report, pw, &format!("member.{short}"), &format!("Lid {}", club.name), format!("member of {}", club.name)).await? {
-                identities::add_membership(db, &scope, &actor, now, id, Role::Member, first_adult).await?;
+            if let Some(id) = accounts
+                .create(
+                    &format!("member.{short}"),
+                    &format!("Lid {}", club.name),
+                    format!("member of {}", club.name),
+                )
+                .await?
+            {
+                identities::add_membership(db, &scope, &actor, now, id, Role::Member, first_adult)
+                    .await?;
             }
             if i < 2 {
                 if let Some(id) = multi {
-                    identities::add_membership(db, &scope, &actor, now, id, Role::Member, None).await?;
+                    identities::add_membership(db, &scope, &actor, now, id, Role::Member, None)
+                        .await?;
                 }
             }
         }
     }
+    report.accounts = accounts.made;
     Ok(report)
 }
 
@@ -327,8 +463,14 @@ mod tests {
 
     #[test]
     fn rng_is_deterministic() {
-        let a: Vec<u64> = { let mut r = Rng(1); (0..5).map(|_| r.next()).collect() };
-        let b: Vec<u64> = { let mut r = Rng(1); (0..5).map(|_| r.next()).collect() };
+        let a: Vec<u64> = {
+            let mut r = Rng(1);
+            (0..5).map(|_| r.next()).collect()
+        };
+        let b: Vec<u64> = {
+            let mut r = Rng(1);
+            (0..5).map(|_| r.next()).collect()
+        };
         assert_eq!(a, b);
         assert_ne!(a[0], a[1]);
     }

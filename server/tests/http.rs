@@ -1,0 +1,695 @@
+//! The one integration-test binary: boots the real router on a random port against SQLite
+//! and PostgreSQL and talks HTTP to it, as a browser or a script would.
+
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tessera_core::clock::SystemClock;
+use tessera_core::seed::{self, SeedOptions};
+use tessera_core::testing::{self, TestDb};
+use tessera_core::Services;
+use tessera_server::config::Config;
+use tessera_server::router::leptos_options;
+use tessera_server::{build_router, AppState};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+const PW: &str = "integration-test-password";
+const MAX_BODY: usize = 64 * 1024;
+const CLUB_A: &str = "vc-kempenvlug-herentals";
+const CLUB_B: &str = "rfc-confluent-namur";
+
+struct Resp {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Resp {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+    fn all(&self, name: &str) -> Vec<&str> {
+        self.headers
+            .iter()
+            .filter(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+            .collect()
+    }
+}
+
+/// A minimal HTTP/1.1 client with a cookie jar: enough to act like a browser without
+/// adding an HTTP client (and its feature set) to the build.
+#[derive(Clone)]
+struct Client {
+    addr: SocketAddr,
+    cookies: BTreeMap<String, String>,
+}
+
+fn decode_chunked(mut body: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(pos) = body.windows(2).position(|w| w == b"\r\n") {
+        let size_line = std::str::from_utf8(&body[..pos]).unwrap_or("0");
+        let size = usize::from_str_radix(size_line.split(';').next().unwrap_or("0").trim(), 16)
+            .unwrap_or(0);
+        body = &body[pos + 2..];
+        if size == 0 || body.len() < size {
+            break;
+        }
+        out.extend_from_slice(&body[..size]);
+        body = &body[(size + 2).min(body.len())..];
+    }
+    out
+}
+
+impl Client {
+    fn new(addr: SocketAddr) -> Client {
+        Client {
+            addr,
+            cookies: BTreeMap::new(),
+        }
+    }
+
+    async fn send(
+        &mut self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Resp {
+        let mut stream = TcpStream::connect(self.addr).await.expect("connect");
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            self.addr
+        );
+        if !self.cookies.is_empty() {
+            let jar: Vec<String> = self
+                .cookies
+                .iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            req.push_str(&format!("Cookie: {}\r\n", jar.join("; ")));
+        }
+        for (k, v) in headers {
+            req.push_str(&format!("{k}: {v}\r\n"));
+        }
+        if method != "GET" {
+            req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+        }
+        req.push_str("\r\n");
+        stream.write_all(req.as_bytes()).await.expect("write");
+        // The server may answer (413) before reading the whole body and close the socket.
+        let _ = stream.write_all(body).await;
+        let mut raw = Vec::new();
+        let _ = stream.read_to_end(&mut raw).await;
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a response head");
+        let head = String::from_utf8_lossy(&raw[..split]).to_string();
+        let mut lines = head.split("\r\n");
+        let status: u16 = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|s| s.parse().ok())
+            .expect("status line");
+        let headers: Vec<(String, String)> = lines
+            .filter_map(|l| l.split_once(':'))
+            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            .collect();
+        let mut body = raw[split + 4..].to_vec();
+        if headers
+            .iter()
+            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"))
+        {
+            body = decode_chunked(&body);
+        }
+        for (k, v) in &headers {
+            if k.eq_ignore_ascii_case("set-cookie") {
+                if let Some((name, rest)) = v.split_once('=') {
+                    let value = rest.split(';').next().unwrap_or("").to_string();
+                    let expired = v.to_ascii_lowercase().contains("max-age=0") || value.is_empty();
+                    if expired {
+                        self.cookies.remove(name);
+                    } else {
+                        self.cookies.insert(name.to_string(), value);
+                    }
+                }
+            }
+        }
+        Resp {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).to_string(),
+        }
+    }
+
+    async fn get(&mut self, path: &str) -> Resp {
+        self.send("GET", path, &[("Accept", "text/html")], b"")
+            .await
+    }
+
+    fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// A same-origin form post, as the browser sends it from our own page.
+    async fn post_form(&mut self, path: &str, form: &str) -> Resp {
+        let origin = self.origin();
+        self.send(
+            "POST",
+            path,
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Origin", &origin),
+                ("Sec-Fetch-Site", "same-origin"),
+            ],
+            form.as_bytes(),
+        )
+        .await
+    }
+
+    /// A server function call as the hydrated app makes it.
+    async fn call(&mut self, endpoint: &str, args: &str) -> Resp {
+        let origin = self.origin();
+        self.send(
+            "POST",
+            &format!("/api/{endpoint}"),
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "application/json"),
+                ("Origin", &origin),
+            ],
+            args.as_bytes(),
+        )
+        .await
+    }
+
+    async fn sign_in(&mut self, email: &str) {
+        let r = self
+            .post_form("/login", &format!("email={email}&password={PW}&next=/"))
+            .await;
+        assert_eq!(r.status, 303, "sign-in of {email}: {}", r.body);
+        assert_eq!(r.header("location"), Some("/"));
+    }
+}
+
+struct Server {
+    addr: SocketAddr,
+    db: TestDb,
+}
+
+async fn boot(db: TestDb) -> Server {
+    seed::seed_demo(
+        &db.db,
+        tessera_common::time::Timestamp(1_790_000_000_000),
+        &SeedOptions {
+            members_per_club: 30,
+            extra_clubs: 0,
+            password: Some(PW.into()),
+        },
+    )
+    .await
+    .expect("seed");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let config = Config {
+        database_url: db.url.clone(),
+        migration_url: None,
+        addr,
+        site_root: "../target/site".into(),
+        https: false,
+        max_body_bytes: MAX_BODY,
+        db_connections: 4,
+    };
+    let state = AppState {
+        leptos_options: leptos_options(&config),
+        services: Services {
+            db: db.db.clone(),
+            clock: Arc::new(SystemClock),
+        },
+        config: Arc::new(config),
+    };
+    let app = build_router(state);
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    Server { addr, db }
+}
+
+async fn servers() -> Vec<Server> {
+    let mut v = Vec::new();
+    for db in testing::all().await {
+        v.push(boot(db).await);
+    }
+    v
+}
+
+fn account(local: &str) -> String {
+    format!("{local}@{}", seed::DEMO_DOMAIN)
+}
+
+#[tokio::test]
+async fn pages_answer_with_the_right_status_and_language() {
+    for s in servers().await {
+        let mut c = Client::new(s.addr);
+        let home = c.get("/").await;
+        assert_eq!(home.status, 200);
+        assert!(
+            home.body.contains("<html lang=\"en\""),
+            "{}",
+            &home.body[..200]
+        );
+        assert!(
+            home.body.contains("VC Kempenvlug Herentals")
+                && home.body.contains("Cercle de Natation Aquatica Ixelles")
+        );
+        let h = c.get("/healthz").await;
+        assert_eq!((h.status, h.body.as_str()), (200, "ok"));
+
+        // Languages: Accept-Language, then the club's default, then the visitor's choice.
+        let fr = c
+            .send("GET", "/", &[("Accept-Language", "fr-BE,fr;q=0.9")], b"")
+            .await;
+        assert!(fr.body.contains("<html lang=\"fr\"") && fr.body.contains("Se connecter"));
+        let club_nl = c
+            .send(
+                "GET",
+                &format!("/c/{CLUB_A}"),
+                &[("Accept-Language", "fr")],
+                b"",
+            )
+            .await;
+        assert!(
+            club_nl.body.contains("<html lang=\"nl\""),
+            "the club's default language wins over the browser's"
+        );
+        let r = c
+            .post_form("/lang", "lang=fr&return_to=/c/vc-kempenvlug-herentals")
+            .await;
+        assert_eq!(
+            (r.status, r.header("location")),
+            (303, Some("/c/vc-kempenvlug-herentals"))
+        );
+        let chosen = c.get(&format!("/c/{CLUB_A}")).await;
+        assert!(
+            chosen.body.contains("<html lang=\"fr\""),
+            "the visitor's choice wins over the club's default"
+        );
+        let r = c
+            .post_form("/lang", "lang=xx&return_to=https://evil.example")
+            .await;
+        assert_eq!(r.header("location"), Some("/"));
+
+        // Bad addresses: readable pages with 4xx, never 500.
+        let mut anon = Client::new(s.addr);
+        for (path, status) in [
+            ("/c/no-such-club", 404),
+            ("/no/such/page", 404),
+            ("/f/no-such-federation", 404),
+            ("/c/%FF%FE", 400),
+            ("/c/club%C3%28", 400),
+            (&format!("/c/{CLUB_A}") as &str, 401),
+            ("/admin", 401),
+        ] {
+            let r = anon.get(path).await;
+            assert_eq!(r.status, status, "{path}");
+            assert!(
+                r.header("content-type")
+                    .unwrap_or("")
+                    .starts_with("text/html"),
+                "{path}"
+            );
+            assert!(
+                r.body.contains("data-status=\"") && r.body.contains(&status.to_string()),
+                "{path}: {}",
+                r.body
+            );
+        }
+        // Every HTML response carries the security headers.
+        let csp = home.header("content-security-policy").unwrap_or("");
+        assert!(
+            csp.contains("object-src 'none'") && csp.contains("frame-ancestors 'none'"),
+            "{csp}"
+        );
+        assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
+        assert!(home.header("referrer-policy").is_some());
+    }
+}
+
+#[tokio::test]
+async fn sign_in_sessions_and_club_pages() {
+    for s in servers().await {
+        let mut c = Client::new(s.addr);
+        // Cross-site and origin-less posts are refused whatever the body.
+        let forged = c
+            .send(
+                "POST",
+                "/login",
+                &[
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    ("Origin", "http://evil.example"),
+                ],
+                format!("email={}&password={PW}", account("operator")).as_bytes(),
+            )
+            .await;
+        assert_eq!(forged.status, 403);
+        let no_origin = c
+            .send(
+                "POST",
+                "/login",
+                &[("Content-Type", "application/x-www-form-urlencoded")],
+                b"email=a&password=b",
+            )
+            .await;
+        assert_eq!(no_origin.status, 403);
+        let cross_json = c
+            .send(
+                "POST",
+                "/api/landing",
+                &[
+                    ("Content-Type", "application/json"),
+                    ("Sec-Fetch-Site", "cross-site"),
+                ],
+                b"{}",
+            )
+            .await;
+        assert_eq!(cross_json.status, 403);
+        let cross_multipart = c
+            .send(
+                "POST",
+                "/api/landing",
+                &[
+                    ("Content-Type", "multipart/form-data; boundary=x"),
+                    ("Origin", "null"),
+                ],
+                b"--x--\r\n",
+            )
+            .await;
+        assert_eq!(cross_multipart.status, 403);
+        assert!(c.cookies.is_empty(), "nothing was signed in");
+
+        // Wrong password and unknown account: the same answer.
+        let wrong = c
+            .post_form(
+                "/login",
+                &format!("email={}&password=nope&next=/", account("admin.kempenvlug")),
+            )
+            .await;
+        let unknown = c
+            .post_form(
+                "/login",
+                "email=nobody%40demo.tessera.test&password=nope&next=/",
+            )
+            .await;
+        assert_eq!(wrong.status, 303);
+        assert_eq!(unknown.status, 303);
+        assert!(wrong
+            .header("location")
+            .unwrap_or("")
+            .starts_with("/login?error=1"));
+        assert!(unknown
+            .header("location")
+            .unwrap_or("")
+            .starts_with("/login?error=1"));
+        let bad_form = c
+            .send(
+                "POST",
+                "/login",
+                &[("Content-Type", "text/plain"), ("Origin", &c.origin())],
+                b"\xff\xfe",
+            )
+            .await;
+        assert!((400..500).contains(&bad_form.status), "{}", bad_form.status);
+
+        c.sign_in(&account("admin.kempenvlug")).await;
+        let cookie = c
+            .cookies
+            .get("tessera_session")
+            .cloned()
+            .expect("a session cookie");
+        let login = c
+            .post_form(
+                "/login",
+                &format!(
+                    "email={}&password={PW}&next=/c/{CLUB_A}",
+                    account("admin.kempenvlug")
+                ),
+            )
+            .await;
+        assert_eq!(
+            login.header("location"),
+            Some(&format!("/c/{CLUB_A}") as &str)
+        );
+        let set = login.all("set-cookie").join(" | ");
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Lax") && set.contains("Path=/"),
+            "{set}"
+        );
+        assert!(!set.contains("Secure"), "plain http: no Secure flag");
+        assert_ne!(
+            c.cookies.get("tessera_session"),
+            Some(&cookie),
+            "a new session id at every sign-in"
+        );
+
+        let landing = c.get("/").await;
+        assert!(
+            landing.body.contains("data-testid=\"my-tenants\"")
+                && landing.body.contains("VC Kempenvlug Herentals")
+        );
+        let club = c.get(&format!("/c/{CLUB_A}")).await;
+        assert_eq!(club.status, 200);
+        assert!(
+            club.body.contains("--club-primary:#1d3557")
+                && club.body.contains("data-testid=\"stamp\"")
+        );
+        let list = c.get(&format!("/c/{CLUB_A}/members?q=&page=1")).await;
+        assert_eq!(list.status, 200);
+        assert!(list.body.contains("data-testid=\"member-table\""));
+        let href = list
+            .body
+            .split(&format!("href=\"/c/{CLUB_A}/members/"))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("a member link")
+            .to_string();
+        let member = c.get(&format!("/c/{CLUB_A}/members/{href}")).await;
+        assert_eq!(member.status, 200);
+        assert!(
+            member.body.contains("data-testid=\"member-name\"")
+                && member.body.contains("data-testid=\"stamp\"")
+        );
+        for bad in ["abc", "99999999999999999999999", "-1", "1", "%20"] {
+            let r = c.get(&format!("/c/{CLUB_A}/members/{bad}")).await;
+            assert_eq!(r.status, 404, "member id {bad}");
+        }
+        // Another club's member id under this club's address: not found.
+        let mut other = Client::new(s.addr);
+        other.sign_in(&account("admin.confluent")).await;
+        let b_list = other.get(&format!("/c/{CLUB_B}/members")).await;
+        let b_id = b_list
+            .body
+            .split(&format!("href=\"/c/{CLUB_B}/members/"))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("b member")
+            .to_string();
+        assert_eq!(
+            c.get(&format!("/c/{CLUB_A}/members/{b_id}")).await.status,
+            404
+        );
+        assert_eq!(
+            c.get(&format!("/c/{CLUB_B}/members/{b_id}")).await.status,
+            404
+        );
+
+        // Oversize bodies: 413 with a readable page.
+        let big = vec![b'a'; MAX_BODY + 1024];
+        let r = c
+            .send(
+                "POST",
+                "/login",
+                &[
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    ("Origin", &c.origin()),
+                ],
+                &big,
+            )
+            .await;
+        assert_eq!(r.status, 413);
+        assert!(r.body.contains("<html"));
+        let r = c
+            .call("list_members", &format!("club={CLUB_A}&q=&page=abc"))
+            .await;
+        assert_eq!(
+            r.status, 400,
+            "unreadable arguments are the caller's fault: {}",
+            r.body
+        );
+
+        // Sign out ends the session; the old cookie is dead.
+        let old = c.clone();
+        let out = c.post_form("/logout", "").await;
+        assert_eq!(out.status, 303);
+        assert_eq!(c.get(&format!("/c/{CLUB_A}")).await.status, 401);
+        let mut replay = old;
+        assert_eq!(
+            replay.get(&format!("/c/{CLUB_A}")).await.status,
+            401,
+            "a signed-out session cannot be replayed"
+        );
+    }
+}
+
+/// Every server function × a wrong-tenant actor: 404 and no data. Each new server
+/// function must be added here; the test fails for any registered one that is missing.
+const CROSS_TENANT: &[(&str, &str)] = &[
+    ("club_frame", "club={club}"),
+    ("club_home", "club={club}"),
+    ("member_list", "club={club}&q=&page=1"),
+    ("member_detail", "club={club}&id={member}"),
+    ("federation_home", "federation={federation}"),
+    ("admin_overview", ""),
+];
+
+/// Server functions that hold no tenant data: they answer about the caller only.
+const PERSONAL: &[&str] = &["landing", "viewer"];
+
+#[tokio::test]
+async fn cross_tenant_harness() {
+    let registered: Vec<(String, String)> = server_fn::axum::server_fn_paths()
+        .map(|(p, m)| (p.trim_start_matches("/api/").to_string(), m.to_string()))
+        .collect();
+    for (path, method) in &registered {
+        assert_eq!(
+            method, "POST",
+            "{path} must be POST: it may be state-changing one day and GET is unprotected"
+        );
+        assert!(
+            CROSS_TENANT.iter().any(|(e, _)| e == path) || PERSONAL.contains(&path.as_str()),
+            "server function {path} is missing from the cross-tenant harness"
+        );
+    }
+    for s in servers().await {
+        // The target: club A's data, reached by people who are not in club A.
+        let mut owner = Client::new(s.addr);
+        owner.sign_in(&account("admin.kempenvlug")).await;
+        let list = owner.get(&format!("/c/{CLUB_A}/members")).await;
+        let member = list
+            .body
+            .split(&format!("href=\"/c/{CLUB_A}/members/"))
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .expect("a member")
+            .to_string();
+        let a_name = list
+            .body
+            .split("<td><a href=")
+            .nth(1)
+            .and_then(|s| s.split('>').nth(1))
+            .and_then(|s| s.split(',').next())
+            .unwrap_or("")
+            .to_string();
+        assert!(!a_name.is_empty());
+
+        let not_found = r#""NotFound""#;
+        let mut wrong: Vec<(String, Client)> = Vec::new();
+        for who in [
+            "admin.confluent",
+            "member.aquatica",
+            "federation",
+            "member.kempenvlug",
+        ] {
+            let mut c = Client::new(s.addr);
+            c.sign_in(&account(who)).await;
+            wrong.push((who.to_string(), c));
+        }
+        for (endpoint, template) in CROSS_TENANT {
+            let args = template
+                .replace("{club}", CLUB_A)
+                .replace("{federation}", "bsf")
+                .replace("{member}", &member);
+            // The rightful caller gets data (so the harness would notice a broken call).
+            let mut rightful = match *endpoint {
+                "federation_home" => {
+                    let mut c = Client::new(s.addr);
+                    c.sign_in(&account("federation")).await;
+                    c
+                }
+                "admin_overview" => {
+                    let mut c = Client::new(s.addr);
+                    c.sign_in(&account("operator")).await;
+                    c
+                }
+                _ => owner.clone(),
+            };
+            let ok = rightful.call(endpoint, &args).await;
+            assert_eq!(
+                ok.status, 200,
+                "{endpoint} for its rightful caller: {}",
+                ok.body
+            );
+            for (who, c) in wrong.iter_mut() {
+                // A plain member of club A is in the tenant: their refusals are rights
+                // (403), tested with permissions; here only outsiders count.
+                if who == "member.kempenvlug"
+                    && !matches!(*endpoint, "federation_home" | "admin_overview")
+                {
+                    continue;
+                }
+                if who == "federation" && *endpoint == "federation_home" {
+                    continue;
+                }
+                let r = c.call(endpoint, &args).await;
+                assert_eq!(r.status, 404, "{endpoint} as {who}: {}", r.body);
+                assert_eq!(
+                    r.body.trim(),
+                    not_found,
+                    "{endpoint} as {who} must return nothing but NotFound"
+                );
+                assert!(!r.body.contains(&a_name));
+            }
+        }
+        // Anonymous callers learn nothing either: sign-in required, no data.
+        let mut anon = Client::new(s.addr);
+        for (endpoint, template) in CROSS_TENANT {
+            let args = template
+                .replace("{club}", CLUB_A)
+                .replace("{federation}", "bsf")
+                .replace("{member}", &member);
+            let r = anon.call(endpoint, &args).await;
+            assert!(
+                matches!(r.status, 401 | 404),
+                "{endpoint} anonymous: {}",
+                r.status
+            );
+            assert!(!r.body.contains(&a_name));
+        }
+        // Personal functions answer about the caller only.
+        let (_, c) = wrong
+            .iter_mut()
+            .find(|(w, _)| w == "admin.confluent")
+            .expect("actor");
+        let landing = c.call("landing", "").await;
+        assert_eq!(landing.status, 200);
+        assert!(
+            landing.body.contains(CLUB_B)
+                && !landing
+                    .body
+                    .contains(&format!("\"role\":\"Admin\",\"slug\":\"{CLUB_A}"))
+        );
+        assert!(!landing.body.contains(&a_name));
+    }
+}
+
+#[tokio::test]
+async fn healthz_reports_a_lost_database() {
+    let s = boot(testing::sqlite().await).await;
+    let mut c = Client::new(s.addr);
+    assert_eq!(c.get("/healthz").await.status, 200);
+    s.db.db.close().await;
+    let r = c.get("/healthz").await;
+    assert_eq!(r.status, 503);
+}
