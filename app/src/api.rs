@@ -125,3 +125,86 @@ pub async fn get_admin_overview() -> Result<AdminOverview, AppError> {
     let scope = c.operator().await?;
     tessera_core::tenants::overview(&c.services.db, &scope).await
 }
+
+/// Starts (or restarts) setting up the authenticator app: a new key, not active until
+/// confirmed with a code. Only for the signed-in person themself, or a staff member whose
+/// enrolment is pending.
+#[server(prefix = "/api", endpoint = "totp_setup")]
+pub async fn get_totp_setup() -> Result<TotpSetup, AppError> {
+    use tessera_core::accounts::{self, Pending};
+    let c = ctx().await?;
+    let id = c.actor.identity.ok_or(AppError::Unauthenticated)?;
+    match c.actor.pending {
+        None | Some(Pending::Enrol) => {}
+        Some(Pending::Verify) => return Err(AppError::Unauthenticated),
+    }
+    let state = accounts::factor_state(&c.services.db, id).await?;
+    if state.totp_enabled {
+        return Err(AppError::Conflict(
+            "the authenticator app is already set up".into(),
+        ));
+    }
+    let (key, account) = accounts::begin_totp(&c.services.db, id).await?;
+    let url = tessera_core::totp::otpauth_url(&key, &account)?;
+    let qr_svg = tessera_core::totp::qr_svg(&url)?;
+    Ok(TotpSetup {
+        pending_key: key,
+        qr_svg,
+        account,
+        required: state.is_staff,
+    })
+}
+
+/// The recovery codes made a moment ago, once: they are removed from the session as they
+/// are read.
+#[server(prefix = "/api", endpoint = "take_recovery_codes")]
+pub async fn take_recovery_codes() -> Result<Vec<String>, AppError> {
+    let c = ctx().await?;
+    c.me()?;
+    let codes: Option<Vec<String>> = c
+        .session
+        .remove(crate::ssr::SESSION_SHOW_CODES)
+        .await
+        .map_err(tessera_core::error::internal)?;
+    Ok(codes.unwrap_or_default())
+}
+
+/// The account page: second factor, sessions, security events.
+#[server(prefix = "/api", endpoint = "account")]
+pub async fn get_account() -> Result<AccountOverview, AppError> {
+    use tessera_core::accounts;
+    let c = ctx().await?;
+    let id = c.me()?;
+    let db = &c.services.db;
+    let state = accounts::factor_state(db, id).await?;
+    let current = c.session.id().map(|s| s.to_string());
+    let sessions = accounts::sessions_of(db, id)
+        .await?
+        .into_iter()
+        .map(|s| SessionInfo {
+            handle: accounts::session_handle(&s.session_id),
+            current: current.as_deref() == Some(s.session_id.as_str()),
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+            address: s.address,
+            device: s.user_agent,
+        })
+        .collect();
+    let events = accounts::events_of(db, id, 30)
+        .await?
+        .into_iter()
+        .map(|e| SecurityEvent {
+            kind: e.kind,
+            at: e.at,
+            address: e.address,
+        })
+        .collect();
+    Ok(AccountOverview {
+        viewer: c.viewer.clone().ok_or(AppError::Unauthenticated)?,
+        totp_enabled: state.totp_enabled,
+        is_staff: state.is_staff,
+        recovery_codes_left: state.recovery_codes_left,
+        sessions,
+        events,
+    })
+}

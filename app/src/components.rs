@@ -68,7 +68,7 @@ pub fn Header(
                         Suspend::new(async move {
                         match who.await {
                             Ok(Some(v)) => view! {
-                                <span class="who">{Msg::SignedInAs.fill(use_lang(), &[("name", &v.name)])}</span>
+                                <a class="who" href="/account" data-testid="account-link">{Msg::SignedInAs.fill(use_lang(), &[("name", &v.name)])}</a>
                                 <form method="post" action="/logout" class="inline">
                                     <button type="submit" class="button-quiet">{t(Msg::SignOut)}</button>
                                 </form>

@@ -53,6 +53,10 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFoundPage/> }>
                 <Route path=path!("/") view=LandingPage/>
                 <Route path=path!("/login") view=LoginPage/>
+                <Route path=path!("/login/verify") view=LoginVerifyPage/>
+                <Route path=path!("/account") view=AccountPage/>
+                <Route path=path!("/account/two-factor") view=TwoFactorSetupPage/>
+                <Route path=path!("/account/recovery-codes") view=RecoveryCodesPage/>
                 <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
                 <ParentRoute path=path!("/c/:club") view=ClubLayout>

@@ -4,16 +4,26 @@
 //! [`Ctx::club`], [`Ctx::federation`] or [`Ctx::operator`].
 
 use leptos::prelude::*;
+use std::sync::Arc;
 use tessera_common::dto::{TenantKind, Viewer};
+use tessera_common::time::Timestamp;
 use tessera_common::{AppError, IdentityId};
+use tessera_core::accounts::{self, Pending};
 use tessera_core::error::internal;
 use tessera_core::scope::{self, Actor, AuthLevel, TenantScope};
 use tessera_core::{identities, Services};
+use tokio::sync::OnceCell;
 use tower_sessions::Session;
 
-/// Session keys. Only ids and levels live in the session, never secrets.
+/// Session keys. Only ids, levels and instants live in the session, never secrets.
 pub const SESSION_IDENTITY: &str = "identity_id";
 pub const SESSION_LEVEL: &str = "auth_level";
+/// When the password was proven (absolute timeout).
+pub const SESSION_AUTH_AT: &str = "auth_at";
+/// Last activity (idle timeout), refreshed at most once a minute.
+pub const SESSION_SEEN_AT: &str = "seen_at";
+/// Recovery codes waiting to be shown once, right after they were made.
+pub const SESSION_SHOW_CODES: &str = "show_recovery_codes";
 
 pub fn level_to_str(l: AuthLevel) -> &'static str {
     match l {
@@ -31,28 +41,140 @@ fn level_from_str(s: &str) -> AuthLevel {
     }
 }
 
-/// The actor behind a session: anonymous unless the session names an identity that still
-/// exists.
-pub async fn actor_from_session(
+/// Who the session belongs to and how far they got.
+#[derive(Clone, Debug)]
+pub struct SessionState {
+    pub actor: Actor,
+    pub viewer: Option<Viewer>,
+}
+
+impl SessionState {
+    fn anonymous() -> SessionState {
+        SessionState {
+            actor: Actor::anonymous(),
+            viewer: None,
+        }
+    }
+    /// The identity behind the session even when a step is pending.
+    pub fn identity(&self) -> Option<IdentityId> {
+        self.actor.identity
+    }
+    pub fn pending(&self) -> Option<Pending> {
+        self.actor.pending
+    }
+}
+
+/// Writes a fresh sign-in into the session: rotates its id first so an id planted before
+/// sign-in is worthless after it.
+pub async fn start_session(
+    session: &Session,
+    id: IdentityId,
+    level: AuthLevel,
+    now: Timestamp,
+) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(internal)?;
+    session
+        .insert(SESSION_IDENTITY, id.0)
+        .await
+        .map_err(internal)?;
+    session
+        .insert(SESSION_LEVEL, level_to_str(level))
+        .await
+        .map_err(internal)?;
+    session
+        .insert(SESSION_AUTH_AT, now.0)
+        .await
+        .map_err(internal)?;
+    session
+        .insert(SESSION_SEEN_AT, now.0)
+        .await
+        .map_err(internal)?;
+    session.save().await.map_err(internal)
+}
+
+/// Raises the level after the second factor, rotating the session id again.
+pub async fn raise_level(session: &Session, level: AuthLevel) -> Result<(), AppError> {
+    session.cycle_id().await.map_err(internal)?;
+    session
+        .insert(SESSION_LEVEL, level_to_str(level))
+        .await
+        .map_err(internal)?;
+    session.save().await.map_err(internal)
+}
+
+/// The state of a session: anonymous unless it names an identity that still exists, within
+/// the idle and absolute timeouts (an expired session is ended here). A staff member without
+/// a second factor, or anyone with one who has not given it yet, has a step pending.
+pub async fn session_state(
     services: &Services,
     session: &Session,
-) -> Result<(Actor, Option<Viewer>), AppError> {
+) -> Result<SessionState, AppError> {
     let id: Option<i64> = session.get(SESSION_IDENTITY).await.map_err(internal)?;
     let level: Option<String> = session.get(SESSION_LEVEL).await.map_err(internal)?;
     let (Some(id), Some(level)) = (id, level) else {
-        return Ok((Actor::anonymous(), None));
+        return Ok(SessionState::anonymous());
     };
+    let id = IdentityId(id);
     let level = level_from_str(&level);
-    match identities::actor(&services.db, IdentityId(id), level).await? {
-        Some((actor, viewer)) if actor.is_signed_in() => Ok((actor, Some(viewer))),
-        _ => Ok((Actor::anonymous(), None)),
+    let now = services.now();
+    let auth_at: i64 = session
+        .get(SESSION_AUTH_AT)
+        .await
+        .map_err(internal)?
+        .unwrap_or(0);
+    let seen_at: i64 = session
+        .get(SESSION_SEEN_AT)
+        .await
+        .map_err(internal)?
+        .unwrap_or(0);
+    let Some((mut actor, viewer)) = identities::actor(&services.db, id, level).await? else {
+        session.flush().await.map_err(internal)?;
+        return Ok(SessionState::anonymous());
+    };
+    let factors = accounts::factor_state(&services.db, id).await?;
+    let policy = services.sessions;
+    let idle = if factors.is_staff {
+        policy.staff_idle_secs
+    } else {
+        policy.member_idle_secs
+    };
+    if now.0 > auth_at + policy.absolute_secs * 1000 || now.0 > seen_at + idle * 1000 {
+        if let Some(sid) = session.id() {
+            accounts::forget_session(&services.db, &sid.to_string()).await?;
+        }
+        session.flush().await.map_err(internal)?;
+        return Ok(SessionState::anonymous());
     }
+    actor.pending = match level {
+        AuthLevel::Password => accounts::pending_after_password(&factors),
+        AuthLevel::SecondFactor if factors.is_staff && !factors.totp_enabled => {
+            Some(Pending::Enrol)
+        }
+        _ => None,
+    };
+    if now.0 - seen_at > 60_000 {
+        session
+            .insert(SESSION_SEEN_AT, now.0)
+            .await
+            .map_err(internal)?;
+        if let Some(sid) = session.id() {
+            let _ = accounts::touch_session(&services.db, &sid.to_string(), now).await;
+        }
+    }
+    let viewer = actor.is_signed_in().then_some(viewer);
+    Ok(SessionState { actor, viewer })
 }
+
+/// The session state, resolved once per request however many server functions a page
+/// calls.
+#[derive(Clone, Default)]
+pub struct RequestCache(Arc<OnceCell<SessionState>>);
 
 pub struct Ctx {
     pub services: Services,
     pub actor: Actor,
     pub viewer: Option<Viewer>,
+    pub session: Session,
 }
 
 /// The request context of a server function or page.
@@ -60,11 +182,17 @@ pub async fn ctx() -> Result<Ctx, AppError> {
     let services =
         use_context::<Services>().ok_or_else(|| internal("services missing from context"))?;
     let session: Session = leptos_axum::extract().await.map_err(internal)?;
-    let (actor, viewer) = actor_from_session(&services, &session).await?;
+    let cache = use_context::<RequestCache>().unwrap_or_default();
+    let state = cache
+        .0
+        .get_or_try_init(|| session_state(&services, &session))
+        .await?
+        .clone();
     Ok(Ctx {
         services,
-        actor,
-        viewer,
+        actor: state.actor,
+        viewer: state.viewer,
+        session,
     })
 }
 
@@ -77,6 +205,13 @@ impl Ctx {
     }
     pub async fn operator(&self) -> Result<TenantScope, AppError> {
         scope::resolve_operator(&self.services.db, &self.actor).await
+    }
+    /// The signed-in person (nothing pending), or 401.
+    pub fn me(&self) -> Result<IdentityId, AppError> {
+        self.actor
+            .identity
+            .filter(|_| self.actor.is_signed_in())
+            .ok_or(AppError::Unauthenticated)
     }
 }
 

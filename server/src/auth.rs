@@ -1,24 +1,66 @@
-//! The sign-in, sign-out and language forms. They are plain HTML form posts (handled here
-//! rather than as server functions) so they work identically with and without JavaScript
-//! and answer with a redirect.
+//! The account forms: sign-in (password, then the second factor), enrolment of the
+//! authenticator app, password change, recovery codes, sessions, sign-out and the language
+//! switch. They are plain HTML form posts answered with a redirect, so they work the same
+//! with and without JavaScript.
 
 use crate::router::AppState;
 use crate::security::{lang_from_headers, status_page};
-use axum::extract::{Form, State};
+use axum::extract::{ConnectInfo, Form, FromRequestParts, State};
+use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use std::net::{IpAddr, SocketAddr};
 use tessera_app::components::urlencode;
-use tessera_app::ssr::{level_to_str, SESSION_IDENTITY, SESSION_LEVEL};
-use tessera_common::{Lang, Msg};
-use tessera_core::identities;
+use tessera_app::ssr::{raise_level, session_state, start_session, SESSION_SHOW_CODES};
+use tessera_common::{AppError, IdentityId, Lang, Msg};
+use tessera_core::accounts::{self, Pending};
 use tessera_core::scope::AuthLevel;
+use tessera_core::{identities, throttle};
 use tower_sessions::Session;
 
 pub const LANG_COOKIE: &str = "tessera_lang";
 
 /// The longest password we will hash; longer input is refused like a wrong one.
 pub const MAX_PASSWORD_BYTES: usize = 1024;
+
+/// The client's address: the peer, or the last hop of `X-Forwarded-For` when the peer is
+/// the configured proxy (`TESSERA_TRUSTED_PROXY`).
+#[derive(Clone, Debug)]
+pub struct ClientAddr(pub Option<IpAddr>);
+
+impl ClientAddr {
+    pub fn as_string(&self) -> Option<String> {
+        self.0.map(|a| a.to_string())
+    }
+}
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let peer = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip());
+        let forwarded = || {
+            parts
+                .headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.rsplit(',').next())
+                .and_then(|v| v.trim().parse::<IpAddr>().ok())
+        };
+        let addr = match (peer, state.config.trusted_proxy) {
+            (Some(p), Some(proxy)) if p == proxy => forwarded().or(Some(p)),
+            (p, _) => p,
+        };
+        Ok(ClientAddr(addr))
+    }
+}
 
 /// A local path to go to after a form, never another site.
 pub fn safe_next(next: &str) -> String {
@@ -55,6 +97,78 @@ fn internal_error(headers: &HeaderMap) -> Response {
     )
 }
 
+/// 429 with `Retry-After` and a readable page.
+fn too_many(headers: &HeaderMap, secs: u64) -> Response {
+    let mut res = status_page(
+        StatusCode::TOO_MANY_REQUESTS,
+        lang_from_headers(headers),
+        Msg::ErrorTitle,
+        Msg::SignInThrottled,
+    );
+    if let Ok(v) = HeaderValue::from_str(&secs.to_string()) {
+        res.headers_mut().insert(header::RETRY_AFTER, v);
+    }
+    res
+}
+
+/// Maps a domain error of a form handler to a response.
+fn error_response(headers: &HeaderMap, e: AppError) -> Response {
+    match e {
+        AppError::TooManyRequests(secs) => too_many(headers, secs),
+        AppError::Unauthenticated => Redirect::to("/login").into_response(),
+        other => {
+            let status = StatusCode::from_u16(other.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            if status.is_server_error() {
+                internal_error(headers)
+            } else {
+                status_page(
+                    status,
+                    lang_from_headers(headers),
+                    Msg::ErrorTitle,
+                    Msg::ErrorTitle,
+                )
+            }
+        }
+    }
+}
+
+fn user_agent(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+async fn remember_session(
+    state: &AppState,
+    session: &Session,
+    id: IdentityId,
+    addr: &ClientAddr,
+    headers: &HeaderMap,
+) -> Result<(), AppError> {
+    if let Some(sid) = session.id() {
+        accounts::record_session(
+            &state.services.db,
+            &sid.to_string(),
+            id,
+            state.services.now(),
+            addr.as_string().as_deref(),
+            user_agent(headers).as_deref(),
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// Where a session goes after the password: the code, the enrolment, or where it wanted.
+fn after_password(pending: Option<Pending>, next: &str) -> String {
+    match pending {
+        Some(Pending::Verify) => format!("/login/verify?next={}", urlencode(next)),
+        Some(Pending::Enrol) => format!("/account/two-factor?next={}", urlencode(next)),
+        None => next.to_string(),
+    }
+}
+
 #[derive(Deserialize)]
 pub struct LoginForm {
     #[serde(default)]
@@ -65,52 +179,434 @@ pub struct LoginForm {
     next: String,
 }
 
-/// `POST /login`. Every failure gets the same answer; the session id changes on success so
-/// an id planted before sign-in is worthless after it.
+/// `POST /login`. Every failure gets the same answer; failures are limited per account and
+/// per client address; the session id changes on success.
 pub async fn login(
     State(state): State<AppState>,
+    addr: ClientAddr,
     session: Session,
     headers: HeaderMap,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = safe_next(&form.next);
+    let email = form.email.trim().to_lowercase();
     let failed = || {
         Redirect::to(&format!(
             "/login?error=1&email={}&next={}",
-            urlencode(form.email.trim()),
+            urlencode(&email),
             urlencode(&next)
         ))
         .into_response()
     };
-    if form.password.len() > MAX_PASSWORD_BYTES || form.email.len() > 254 {
-        return failed();
+    let services = &state.services;
+    let now = services.now();
+    let account_key = format!("account:{email}");
+    let addr_key = format!("address:{}", addr.as_string().unwrap_or_default());
+    for (key, limit) in [
+        (&account_key, throttle::ACCOUNT),
+        (&addr_key, throttle::ADDRESS),
+    ] {
+        if let Err(e) = throttle::check(&services.db, key, limit, now).await {
+            return error_response(&headers, e);
+        }
     }
-    let db = &state.services.db;
-    match identities::authenticate(db, &form.email, form.password.clone()).await {
-        Ok(Some(id)) => {
-            let stored = async {
-                session.cycle_id().await?;
-                session.insert(SESSION_IDENTITY, id.0).await?;
-                session
-                    .insert(SESSION_LEVEL, level_to_str(AuthLevel::Password))
-                    .await
-            }
-            .await;
-            match stored {
-                Ok(()) => Redirect::to(&next).into_response(),
-                Err(e) => {
-                    tracing::error!(error = %e, "session store failed at sign-in");
-                    internal_error(&headers)
+    let outcome = if form.password.len() > MAX_PASSWORD_BYTES || email.len() > 254 {
+        Ok(None)
+    } else {
+        identities::authenticate(&services.db, &email, form.password.clone()).await
+    };
+    let result = async {
+        match outcome? {
+            Some(id) => {
+                throttle::clear(&services.db, &account_key).await?;
+                start_session(&session, id, AuthLevel::Password, now).await?;
+                let factors = accounts::factor_state(&services.db, id).await?;
+                let pending = accounts::pending_after_password(&factors);
+                accounts::log_event(
+                    &services.db,
+                    Some(id),
+                    "sign_in_password",
+                    None,
+                    addr.as_string().as_deref(),
+                    now,
+                )
+                .await?;
+                if pending.is_none() {
+                    remember_session(&state, &session, id, &addr, &headers).await?;
                 }
+                Ok(Some(after_password(pending, &next)))
+            }
+            None => {
+                throttle::fail(&services.db, &account_key, throttle::ACCOUNT, now).await?;
+                throttle::fail(&services.db, &addr_key, throttle::ADDRESS, now).await?;
+                let known = identities::find_by_email(&services.db, &email).await?;
+                accounts::log_event(
+                    &services.db,
+                    known,
+                    "sign_in_failure",
+                    None,
+                    addr.as_string().as_deref(),
+                    now,
+                )
+                .await?;
+                Ok(None)
             }
         }
+    }
+    .await;
+    match result {
+        Ok(Some(to)) => Redirect::to(&to).into_response(),
         Ok(None) => failed(),
-        Err(_) => internal_error(&headers),
+        Err(e) => error_response(&headers, e),
     }
 }
 
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// `POST /login/verify`: the second factor, as a TOTP code or a recovery code.
+pub async fn verify(
+    State(state): State<AppState>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let next = safe_next(&form.next);
+    let services = &state.services;
+    let now = services.now();
+    let result = async {
+        let st = session_state(services, &session).await?;
+        let id = st.identity().ok_or(AppError::Unauthenticated)?;
+        if st.pending() != Some(Pending::Verify) {
+            return Ok(Some(next.clone()));
+        }
+        let code = form.code.trim();
+        let is_totp = code
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .all(|c| c.is_ascii_digit());
+        let a = addr.as_string();
+        let ok = if code.len() > 64 {
+            false
+        } else if is_totp {
+            accounts::verify_totp(&services.db, id, code, now, a.as_deref()).await?
+        } else {
+            accounts::use_recovery_code(&services.db, id, code, now, a.as_deref()).await?
+        };
+        if !ok {
+            return Ok(None);
+        }
+        raise_level(&session, AuthLevel::SecondFactor).await?;
+        remember_session(&state, &session, id, &addr, &headers).await?;
+        Ok(Some(next.clone()))
+    }
+    .await;
+    match result {
+        Ok(Some(to)) => Redirect::to(&to).into_response(),
+        Ok(None) => Redirect::to(&format!("/login/verify?error=1&next={}", urlencode(&next)))
+            .into_response(),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+/// `POST /account/two-factor`: confirms the authenticator app with a code; the session is
+/// then fully signed in and the recovery codes are shown once.
+pub async fn confirm_two_factor(
+    State(state): State<AppState>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let next = safe_next(&form.next);
+    let services = &state.services;
+    let result = async {
+        let st = session_state(services, &session).await?;
+        let id = st.identity().ok_or(AppError::Unauthenticated)?;
+        if st.pending() == Some(Pending::Verify) {
+            return Err(AppError::Unauthenticated);
+        }
+        let codes = accounts::confirm_totp(
+            &services.db,
+            id,
+            &form.code,
+            services.now(),
+            addr.as_string().as_deref(),
+        )
+        .await?;
+        raise_level(&session, AuthLevel::SecondFactor).await?;
+        session
+            .insert(SESSION_SHOW_CODES, codes)
+            .await
+            .map_err(tessera_core::error::internal)?;
+        remember_session(&state, &session, id, &addr, &headers).await?;
+        // The factor changed: every other session of this person ends.
+        if let Some(sid) = session.id() {
+            accounts::revoke_sessions(
+                &services.db,
+                id,
+                None,
+                Some(&sid.to_string()),
+                services.now(),
+                addr.as_string().as_deref(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to(&format!(
+            "/account/recovery-codes?next={}",
+            urlencode(&next)
+        ))
+        .into_response(),
+        Err(AppError::Invalid(_)) => Redirect::to(&format!(
+            "/account/two-factor?error=1&next={}",
+            urlencode(&next)
+        ))
+        .into_response(),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+/// `POST /account/password`: needs the current password; ends every other session.
+pub async fn change_password(
+    State(state): State<AppState>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    let services = &state.services;
+    let result = async {
+        let st = session_state(services, &session).await?;
+        if !st.actor.is_signed_in() {
+            return Err(AppError::Unauthenticated);
+        }
+        let now = services.now();
+        let a = addr.as_string();
+        accounts::change_password(
+            &services.db,
+            &st.actor,
+            form.current_password,
+            form.new_password,
+            now,
+            a.as_deref(),
+        )
+        .await?;
+        let id = st.identity().ok_or(AppError::Unauthenticated)?;
+        session
+            .cycle_id()
+            .await
+            .map_err(tessera_core::error::internal)?;
+        session
+            .save()
+            .await
+            .map_err(tessera_core::error::internal)?;
+        remember_session(&state, &session, id, &addr, &headers).await?;
+        if let Some(sid) = session.id() {
+            accounts::revoke_sessions(
+                &services.db,
+                id,
+                None,
+                Some(&sid.to_string()),
+                now,
+                a.as_deref(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/account?done=password").into_response(),
+        Err(e @ AppError::Invalid(_)) => back_with_error("password", e),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RevokeForm {
+    #[serde(default)]
+    session: String,
+}
+
+/// `POST /account/sessions/revoke`: ends one session (`session=<id>`) or all others
+/// (`session=others`).
+pub async fn revoke(
+    State(state): State<AppState>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<RevokeForm>,
+) -> Response {
+    let services = &state.services;
+    let result = async {
+        let st = session_state(services, &session).await?;
+        let id = st
+            .identity()
+            .filter(|_| st.actor.is_signed_in())
+            .ok_or(AppError::Unauthenticated)?;
+        let current = session.id().map(|s| s.to_string());
+        let a = addr.as_string();
+        if form.session == "others" {
+            accounts::revoke_sessions(
+                &services.db,
+                id,
+                None,
+                current.as_deref(),
+                services.now(),
+                a.as_deref(),
+            )
+            .await?;
+        } else {
+            accounts::revoke_sessions(
+                &services.db,
+                id,
+                Some(&form.session),
+                None,
+                services.now(),
+                a.as_deref(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/account?done=sessions").into_response(),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+/// `POST /account/recovery-codes`: new codes, shown once.
+pub async fn regenerate_codes(
+    State(state): State<AppState>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+) -> Response {
+    let services = &state.services;
+    let result = async {
+        let st = session_state(services, &session).await?;
+        let id = st
+            .identity()
+            .filter(|_| st.actor.is_signed_in())
+            .ok_or(AppError::Unauthenticated)?;
+        if !accounts::factor_state(&services.db, id).await?.totp_enabled {
+            return Err(AppError::bad_request("set up an authenticator app first"));
+        }
+        let codes = accounts::regenerate_recovery_codes(
+            &services.db,
+            id,
+            services.now(),
+            addr.as_string().as_deref(),
+        )
+        .await?;
+        session
+            .insert(SESSION_SHOW_CODES, codes)
+            .await
+            .map_err(tessera_core::error::internal)
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/account/recovery-codes?next=/account").into_response(),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    password: String,
+}
+
+/// `POST /account/two-factor/remove`: needs the password again; refused for staff.
+pub async fn remove_two_factor(
+    State(state): State<AppState>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<RemoveForm>,
+) -> Response {
+    let services = &state.services;
+    let result = async {
+        let st = session_state(services, &session).await?;
+        let id = st
+            .identity()
+            .filter(|_| st.actor.is_signed_in())
+            .ok_or(AppError::Unauthenticated)?;
+        let a = addr.as_string();
+        accounts::remove_own_totp(
+            &services.db,
+            id,
+            form.password,
+            services.now(),
+            a.as_deref(),
+        )
+        .await?;
+        if let Some(sid) = session.id() {
+            accounts::revoke_sessions(
+                &services.db,
+                id,
+                None,
+                Some(&sid.to_string()),
+                services.now(),
+                a.as_deref(),
+            )
+            .await?;
+        }
+        Ok(())
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/account?done=factor_removed").into_response(),
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => back_with_error("remove", e),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+/// Back to the account page with the problem next to the form it came from.
+fn back_with_error(form: &str, e: AppError) -> Response {
+    let message = match e {
+        AppError::Invalid(fields) => fields
+            .into_iter()
+            .next()
+            .map(|f| f.message)
+            .unwrap_or_default(),
+        other => other.to_string(),
+    };
+    Redirect::to(&format!(
+        "/account?error_form={form}&error={}",
+        urlencode(&message)
+    ))
+    .into_response()
+}
+
 /// `POST /logout`: ends the session (its record is deleted from the store).
-pub async fn logout(session: Session, headers: HeaderMap) -> Response {
+pub async fn logout(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(sid) = session.id() {
+        let _ = accounts::forget_session(&state.services.db, &sid.to_string()).await;
+    }
     match session.flush().await {
         Ok(()) => Redirect::to("/").into_response(),
         Err(e) => {

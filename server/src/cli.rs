@@ -105,10 +105,11 @@ pub async fn open_db(config: &Config) -> Result<Db, String> {
     Ok(db)
 }
 
-fn services(db: Db) -> Services {
+fn services(db: Db, config: &Config) -> Services {
     Services {
         db,
         clock: Arc::new(SystemClock),
+        sessions: config.sessions,
     }
 }
 
@@ -147,7 +148,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 return Err("the password of a staff account needs at least 12 characters".into());
             }
             let db = open_db(&config).await?;
-            let s = services(db);
+            let s = services(db, &config);
             create_operator(&s, &email, &name, password).await?;
             s.db.close().await;
             println!("operator {email} created");
@@ -160,7 +161,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             if_empty,
         } => {
             let db = open_db(&config).await?;
-            let s = services(db);
+            let s = services(db, &config);
             if if_empty && seed::is_seeded(&s.db).await.map_err(|e| e.to_string())? {
                 println!("the demo data is already there; nothing to do");
                 return Ok(());
@@ -262,7 +263,7 @@ fn describe(e: tessera_common::AppError) -> String {
 
 async fn serve(config: Config) -> Result<(), String> {
     let db = open_db(&config).await?;
-    let services = services(db);
+    let services = services(db, &config);
     tokio::task::spawn_blocking(tessera_core::password::warm_up)
         .await
         .map_err(|e| e.to_string())?;
@@ -278,12 +279,15 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     tracing::info!("listening on http://{}", config.addr);
-    axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| e.to_string())?;
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+    .map_err(|e| e.to_string())?;
     services.db.close().await;
     Ok(())
 }

@@ -25,6 +25,23 @@ pub struct Config {
     pub max_body_bytes: usize,
     /// `TESSERA_DB_CONNECTIONS`: the size of the connection pool.
     pub db_connections: u32,
+    /// `TESSERA_TRUSTED_PROXY`: the address of the reverse proxy whose `X-Forwarded-For`
+    /// names the client; from anyone else that header is ignored.
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// `TESSERA_STAFF_IDLE_MINUTES` (30), `TESSERA_MEMBER_IDLE_MINUTES` (480),
+    /// `TESSERA_SESSION_MAX_HOURS` (12).
+    pub sessions: tessera_core::SessionPolicy,
+}
+
+fn number(name: &str, default: i64) -> Result<i64, String> {
+    match env(name) {
+        Some(v) => v
+            .parse::<i64>()
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or_else(|| format!("{name} {v:?} is not a positive number")),
+        None => Ok(default),
+    }
 }
 
 fn env(name: &str) -> Option<String> {
@@ -61,7 +78,20 @@ impl Config {
                 .map_err(|_| format!("TESSERA_DB_CONNECTIONS {v:?} is not a number"))?,
             None => 16,
         };
+        let trusted_proxy = env("TESSERA_TRUSTED_PROXY")
+            .map(|v| {
+                v.parse()
+                    .map_err(|_| format!("TESSERA_TRUSTED_PROXY {v:?} is not an IP address"))
+            })
+            .transpose()?;
+        let sessions = tessera_core::SessionPolicy {
+            staff_idle_secs: number("TESSERA_STAFF_IDLE_MINUTES", 30)? * 60,
+            member_idle_secs: number("TESSERA_MEMBER_IDLE_MINUTES", 480)? * 60,
+            absolute_secs: number("TESSERA_SESSION_MAX_HOURS", 12)? * 3600,
+        };
         Ok(Config {
+            trusted_proxy,
+            sessions,
             database_url,
             migration_url,
             addr,

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
+use tessera_app::ssr::RequestCache;
 use tessera_app::{shell, App};
 use tessera_common::dto::TenantKind;
 use tessera_common::Lang;
@@ -78,9 +79,11 @@ async fn render_page(State(state): State<AppState>, req: Request) -> Response {
     let lang = page_lang(&state.services, &headers, &path).await;
     let services = state.services.clone();
     let options = state.leptos_options.clone();
+    let cache = RequestCache::default();
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(services.clone());
+            provide_context(cache.clone());
             provide_context(lang);
         },
         move || shell(options.clone()),
@@ -93,7 +96,15 @@ async fn render_page(State(state): State<AppState>, req: Request) -> Response {
 
 async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl IntoResponse {
     let services = state.services.clone();
-    handle_server_fns_with_context(move || provide_context(services.clone()), req).await
+    let cache = RequestCache::default();
+    handle_server_fns_with_context(
+        move || {
+            provide_context(services.clone());
+            provide_context(cache.clone());
+        },
+        req,
+    )
+    .await
 }
 
 /// `/healthz`: 200 after a database round trip, 503 without one.
@@ -118,6 +129,12 @@ pub fn build_router(state: AppState) -> Router {
     let app = Router::new()
         .route("/api/{*fn_name}", post(server_fn))
         .route("/login", post(auth::login))
+        .route("/login/verify", post(auth::verify))
+        .route("/account/two-factor", post(auth::confirm_two_factor))
+        .route("/account/two-factor/remove", post(auth::remove_two_factor))
+        .route("/account/password", post(auth::change_password))
+        .route("/account/sessions/revoke", post(auth::revoke))
+        .route("/account/recovery-codes", post(auth::regenerate_codes))
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))
@@ -158,7 +175,9 @@ fn session_layer(
     } else {
         "tessera_session"
     };
-    let expiry = Expiry::OnInactivity(Duration::hours(8));
+    // The store keeps a session at most as long as a sign-in may last; the idle and
+    // absolute timeouts themselves are checked on every request (`ssr::session_state`).
+    let expiry = Expiry::OnInactivity(Duration::seconds(state.services.sessions.absolute_secs));
     match state.services.db.session_pool() {
         SessionPool::Sqlite(pool) => tower::util::Either::Left(
             SessionManagerLayer::new(SqliteStore::new(pool))

@@ -1,10 +1,11 @@
 //! The one integration-test binary: boots the real router on a random port against SQLite
 //! and PostgreSQL and talks HTTP to it, as a browser or a script would.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
-use std::sync::Arc;
-use tessera_core::clock::SystemClock;
+use std::sync::{Arc, Mutex};
+use tessera_common::time::Timestamp;
+use tessera_core::clock::{Clock, ManualClock};
 use tessera_core::seed::{self, SeedOptions};
 use tessera_core::testing::{self, TestDb};
 use tessera_core::Services;
@@ -47,6 +48,20 @@ impl Resp {
 struct Client {
     addr: SocketAddr,
     cookies: BTreeMap<String, String>,
+    shared: Arc<Shared>,
+}
+
+/// What the clients of one server share: its clock, and the authenticator keys of the
+/// accounts enrolled so far (as a person's phone would hold them).
+struct Shared {
+    clock: ManualClock,
+    keys: Mutex<HashMap<String, String>>,
+}
+
+fn json_field(body: &str, field: &str) -> Option<String> {
+    let start = body.find(&format!("\"{field}\":\""))? + field.len() + 4;
+    let rest = &body[start..];
+    Some(rest[..rest.find('"')?].to_string())
 }
 
 fn decode_chunked(mut body: &[u8]) -> Vec<u8> {
@@ -66,11 +81,16 @@ fn decode_chunked(mut body: &[u8]) -> Vec<u8> {
 }
 
 impl Client {
-    fn new(addr: SocketAddr) -> Client {
+    fn new(server: &Server) -> Client {
         Client {
-            addr,
+            addr: server.addr,
             cookies: BTreeMap::new(),
+            shared: server.shared.clone(),
         }
+    }
+
+    fn now(&self) -> Timestamp {
+        self.shared.clock.now()
     }
 
     async fn send(
@@ -188,24 +208,80 @@ impl Client {
         .await
     }
 
+    /// Signs in like a person: password, then the authenticator app (enrolling it the
+    /// first time, as staff must; later on a fresh 30-second step, since each code works
+    /// once).
     async fn sign_in(&mut self, email: &str) {
         let r = self
             .post_form("/login", &format!("email={email}&password={PW}&next=/"))
             .await;
         assert_eq!(r.status, 303, "sign-in of {email}: {}", r.body);
-        assert_eq!(r.header("location"), Some("/"));
+        let location = r.header("location").unwrap_or("").to_string();
+        if location.starts_with("/account/two-factor") {
+            self.enrol(email).await;
+        } else if location.starts_with("/login/verify") {
+            self.shared.clock.advance_secs(30);
+            let key = self
+                .shared
+                .keys
+                .lock()
+                .unwrap()
+                .get(email)
+                .cloned()
+                .expect("an enrolled key");
+            let code = tessera_core::totp::code_at(&key, self.now()).unwrap();
+            let r = self
+                .post_form("/login/verify", &format!("code={code}&next=/"))
+                .await;
+            assert_eq!(
+                (r.status, r.header("location")),
+                (303, Some("/")),
+                "second factor of {email}"
+            );
+        } else {
+            assert_eq!(location, "/");
+        }
+    }
+
+    async fn enrol(&mut self, email: &str) -> Vec<String> {
+        let setup = self.call("totp_setup", "").await;
+        assert_eq!(setup.status, 200, "{}", setup.body);
+        let key = json_field(&setup.body, "pending_key").expect("a key");
+        let code = tessera_core::totp::code_at(&key, self.now()).unwrap();
+        let r = self
+            .post_form("/account/two-factor", &format!("code={code}&next=/"))
+            .await;
+        assert_eq!(r.status, 303);
+        let to = r.header("location").unwrap_or("");
+        assert!(to.starts_with("/account/recovery-codes"), "{to}");
+        self.shared
+            .keys
+            .lock()
+            .unwrap()
+            .insert(email.to_string(), key);
+        let codes = self.call("take_recovery_codes", "").await;
+        assert_eq!(codes.status, 200);
+        let list: Vec<String> = codes
+            .body
+            .trim_matches(|c| c == '[' || c == ']')
+            .split(',')
+            .map(|c| c.trim_matches('"').to_string())
+            .collect();
+        assert_eq!(list.len(), 10, "{}", codes.body);
+        list
     }
 }
 
 struct Server {
     addr: SocketAddr,
     db: TestDb,
+    shared: Arc<Shared>,
 }
 
 async fn boot(db: TestDb) -> Server {
     seed::seed_demo(
         &db.db,
-        tessera_common::time::Timestamp(1_790_000_000_000),
+        Timestamp(1_790_000_000_000),
         &SeedOptions {
             members_per_club: 30,
             extra_clubs: 0,
@@ -224,18 +300,36 @@ async fn boot(db: TestDb) -> Server {
         https: false,
         max_body_bytes: MAX_BODY,
         db_connections: 4,
+        // Tests speak for many addresses through X-Forwarded-For, as a proxy would.
+        trusted_proxy: Some("127.0.0.1".parse().expect("ip")),
+        sessions: tessera_core::SessionPolicy::default(),
     };
+    let clock = ManualClock::at(Timestamp(1_790_000_000_000));
     let state = AppState {
         leptos_options: leptos_options(&config),
         services: Services {
             db: db.db.clone(),
-            clock: Arc::new(SystemClock),
+            clock: Arc::new(clock.clone()),
+            sessions: config.sessions,
         },
         config: Arc::new(config),
     };
     let app = build_router(state);
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    Server { addr, db }
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+    });
+    Server {
+        addr,
+        db,
+        shared: Arc::new(Shared {
+            clock,
+            keys: Mutex::new(HashMap::new()),
+        }),
+    }
 }
 
 async fn servers() -> Vec<Server> {
@@ -253,7 +347,7 @@ fn account(local: &str) -> String {
 #[tokio::test]
 async fn pages_answer_with_the_right_status_and_language() {
     for s in servers().await {
-        let mut c = Client::new(s.addr);
+        let mut c = Client::new(&s);
         let home = c.get("/").await;
         assert_eq!(home.status, 200);
         assert!(
@@ -303,7 +397,7 @@ async fn pages_answer_with_the_right_status_and_language() {
         assert_eq!(r.header("location"), Some("/"));
 
         // Bad addresses: readable pages with 4xx, never 500.
-        let mut anon = Client::new(s.addr);
+        let mut anon = Client::new(&s);
         for (path, status) in [
             ("/c/no-such-club", 404),
             ("/no/such/page", 404),
@@ -341,7 +435,7 @@ async fn pages_answer_with_the_right_status_and_language() {
 #[tokio::test]
 async fn sign_in_sessions_and_club_pages() {
     for s in servers().await {
-        let mut c = Client::new(s.addr);
+        let mut c = Client::new(&s);
         // Cross-site and origin-less posts are refused whatever the body.
         let forged = c
             .send(
@@ -423,18 +517,20 @@ async fn sign_in_sessions_and_club_pages() {
             .await;
         assert!((400..500).contains(&bad_form.status), "{}", bad_form.status);
 
-        c.sign_in(&account("admin.kempenvlug")).await;
-        let cookie = c
+        // Session fixation: a session id known before sign-in is worthless after it.
+        let mut m = Client::new(&s);
+        m.sign_in(&account("member.kempenvlug")).await;
+        let before = m
             .cookies
             .get("tessera_session")
             .cloned()
             .expect("a session cookie");
-        let login = c
+        let login = m
             .post_form(
                 "/login",
                 &format!(
                     "email={}&password={PW}&next=/c/{CLUB_A}",
-                    account("admin.kempenvlug")
+                    account("member.kempenvlug")
                 ),
             )
             .await;
@@ -449,11 +545,19 @@ async fn sign_in_sessions_and_club_pages() {
         );
         assert!(!set.contains("Secure"), "plain http: no Secure flag");
         assert_ne!(
-            c.cookies.get("tessera_session"),
-            Some(&cookie),
+            m.cookies.get("tessera_session"),
+            Some(&before),
             "a new session id at every sign-in"
         );
+        let mut planted = m.clone();
+        planted.cookies.insert("tessera_session".into(), before);
+        assert_eq!(
+            planted.get(&format!("/c/{CLUB_A}")).await.status,
+            401,
+            "the old id is dead"
+        );
 
+        c.sign_in(&account("admin.kempenvlug")).await;
         let landing = c.get("/").await;
         assert!(
             landing.body.contains("data-testid=\"my-tenants\"")
@@ -486,7 +590,7 @@ async fn sign_in_sessions_and_club_pages() {
             assert_eq!(r.status, 404, "member id {bad}");
         }
         // Another club's member id under this club's address: not found.
-        let mut other = Client::new(s.addr);
+        let mut other = Client::new(&s);
         other.sign_in(&account("admin.confluent")).await;
         let b_list = other.get(&format!("/c/{CLUB_B}/members")).await;
         let b_id = b_list
@@ -555,7 +659,13 @@ const CROSS_TENANT: &[(&str, &str)] = &[
 ];
 
 /// Server functions that hold no tenant data: they answer about the caller only.
-const PERSONAL: &[&str] = &["landing", "viewer"];
+const PERSONAL: &[&str] = &[
+    "landing",
+    "viewer",
+    "totp_setup",
+    "take_recovery_codes",
+    "account",
+];
 
 #[tokio::test]
 async fn cross_tenant_harness() {
@@ -574,7 +684,7 @@ async fn cross_tenant_harness() {
     }
     for s in servers().await {
         // The target: club A's data, reached by people who are not in club A.
-        let mut owner = Client::new(s.addr);
+        let mut owner = Client::new(&s);
         owner.sign_in(&account("admin.kempenvlug")).await;
         let list = owner.get(&format!("/c/{CLUB_A}/members")).await;
         let member = list
@@ -602,7 +712,7 @@ async fn cross_tenant_harness() {
             "federation",
             "member.kempenvlug",
         ] {
-            let mut c = Client::new(s.addr);
+            let mut c = Client::new(&s);
             c.sign_in(&account(who)).await;
             wrong.push((who.to_string(), c));
         }
@@ -614,12 +724,12 @@ async fn cross_tenant_harness() {
             // The rightful caller gets data (so the harness would notice a broken call).
             let mut rightful = match *endpoint {
                 "federation_home" => {
-                    let mut c = Client::new(s.addr);
+                    let mut c = Client::new(&s);
                     c.sign_in(&account("federation")).await;
                     c
                 }
                 "admin_overview" => {
-                    let mut c = Client::new(s.addr);
+                    let mut c = Client::new(&s);
                     c.sign_in(&account("operator")).await;
                     c
                 }
@@ -653,7 +763,7 @@ async fn cross_tenant_harness() {
             }
         }
         // Anonymous callers learn nothing either: sign-in required, no data.
-        let mut anon = Client::new(s.addr);
+        let mut anon = Client::new(&s);
         for (endpoint, template) in CROSS_TENANT {
             let args = template
                 .replace("{club}", CLUB_A)
@@ -687,9 +797,321 @@ async fn cross_tenant_harness() {
 #[tokio::test]
 async fn healthz_reports_a_lost_database() {
     let s = boot(testing::sqlite().await).await;
-    let mut c = Client::new(s.addr);
+    let mut c = Client::new(&s);
     assert_eq!(c.get("/healthz").await.status, 200);
     s.db.db.close().await;
     let r = c.get("/healthz").await;
     assert_eq!(r.status, 503);
+}
+
+mod security {
+    use super::*;
+
+    fn median(mut v: Vec<u128>) -> u128 {
+        v.sort_unstable();
+        v[v.len() / 2]
+    }
+
+    #[tokio::test]
+    async fn unknown_and_known_accounts_get_the_same_answer_in_the_same_time() {
+        let s = boot(testing::sqlite().await).await;
+        let mut c = Client::new(&s);
+        let (mut known, mut unknown) = (Vec::new(), Vec::new());
+        let mut answers = Vec::new();
+        for i in 0..9 {
+            // Different addresses, so the per-address limit stays out of the way.
+            for (email, times) in [
+                ("member.kempenvlug", &mut known),
+                ("nobody.here", &mut unknown),
+            ] {
+                let origin = c.origin();
+                let ip = format!("198.51.100.{i}");
+                let started = std::time::Instant::now();
+                let r = c
+                    .send(
+                        "POST",
+                        "/login",
+                        &[
+                            ("Content-Type", "application/x-www-form-urlencoded"),
+                            ("Origin", &origin),
+                            ("X-Forwarded-For", &ip),
+                        ],
+                        format!("email={email}%40demo.tessera.test&password=wrong-password&next=/")
+                            .as_bytes(),
+                    )
+                    .await;
+                times.push(started.elapsed().as_micros());
+                let location = r.header("location").unwrap_or("").replace(email, "EMAIL");
+                answers.push((r.status, location, r.body.clone()));
+            }
+        }
+        assert!(answers.windows(2).all(|w| w[0] == w[1]), "{answers:?}");
+        let (k, u) = (median(known) as f64, median(unknown) as f64);
+        let diff = (k - u).abs() / k.max(u);
+        assert!(
+            diff <= 0.10,
+            "known {k} µs, unknown {u} µs: {:.0}% apart",
+            diff * 100.0
+        );
+    }
+
+    #[tokio::test]
+    async fn brute_force_is_limited_per_account_across_addresses_and_per_address() {
+        for s in servers().await {
+            let mut c = Client::new(&s);
+            let origin = c.origin();
+            let target = account("member.kempenvlug");
+            let post = |ip: String, email: String, password: &'static str| {
+                let mut c = c.clone();
+                let origin = origin.clone();
+                async move {
+                    c.send(
+                        "POST",
+                        "/login",
+                        &[
+                            ("Content-Type", "application/x-www-form-urlencoded"),
+                            ("Origin", &origin),
+                            ("X-Forwarded-For", &ip),
+                        ],
+                        format!("email={email}&password={password}&next=/").as_bytes(),
+                    )
+                    .await
+                }
+            };
+            for i in 0..10 {
+                let r = post(format!("203.0.113.{i}"), target.clone(), "guess").await;
+                assert_eq!(r.status, 303);
+            }
+            // The right password from yet another address: still locked, with Retry-After.
+            let r = post("203.0.113.99".into(), target.clone(), PW).await;
+            assert_eq!(r.status, 429);
+            assert!(r
+                .header("retry-after")
+                .and_then(|v| v.parse::<u64>().ok())
+                .is_some_and(|s| s > 0));
+            // Other accounts are not locked by it.
+            let r = post("203.0.113.99".into(), account("member.confluent"), PW).await;
+            assert_eq!(r.status, 303);
+            // After the window, the account opens again.
+            s.shared.clock.advance_secs(15 * 60 + 1);
+            let r = post("203.0.113.98".into(), target.clone(), PW).await;
+            assert_eq!((r.status, r.header("location")), (303, Some("/")));
+            // One address trying many accounts is limited too.
+            for i in 0..50 {
+                let r = post(
+                    "192.0.2.77".into(),
+                    format!("someone{i}%40example.be"),
+                    "guess",
+                )
+                .await;
+                assert_eq!(r.status, 303, "attempt {i}");
+            }
+            let r = post("192.0.2.77".into(), account("member.aquatica"), PW).await;
+            assert_eq!(r.status, 429);
+            c.cookies.clear();
+        }
+    }
+
+    #[tokio::test]
+    async fn a_half_signed_in_session_reaches_nothing_but_its_next_step() {
+        for s in servers().await {
+            let mut c = Client::new(&s);
+            // Mass assignment: extra fields never raise a level or grant a role.
+            let r = c
+                .post_form(
+                    "/login",
+                    &format!("email={}&password={PW}&next=/&auth_level=second_factor&role=admin&identity_id=1", account("admin.kempenvlug")),
+                )
+                .await;
+            assert!(r
+                .header("location")
+                .unwrap_or("")
+                .starts_with("/account/two-factor"));
+            for (endpoint, args) in [
+                ("club_home", format!("club={CLUB_A}")),
+                ("member_list", format!("club={CLUB_A}&q=&page=1")),
+                ("account", String::new()),
+            ] {
+                let r = c.call(endpoint, &args).await;
+                assert_eq!(
+                    r.status, 401,
+                    "{endpoint} while enrolment is pending: {}",
+                    r.body
+                );
+            }
+            assert_eq!(c.get(&format!("/c/{CLUB_A}")).await.status, 401);
+            let viewer = c.call("viewer", "").await;
+            assert_eq!(viewer.body.trim(), "null", "no one is signed in yet");
+            let codes = c.enrol(&account("admin.kempenvlug")).await;
+            assert_eq!(c.get(&format!("/c/{CLUB_A}")).await.status, 200);
+
+            // A second device: password, then the code.
+            let mut d = Client::new(&s);
+            let r = d
+                .post_form(
+                    "/login",
+                    &format!(
+                        "email={}&password={PW}&next=/c/{CLUB_A}",
+                        account("admin.kempenvlug")
+                    ),
+                )
+                .await;
+            assert!(r
+                .header("location")
+                .unwrap_or("")
+                .starts_with("/login/verify"));
+            assert_eq!(
+                d.call("club_home", &format!("club={CLUB_A}")).await.status,
+                401
+            );
+            let r = d.post_form("/login/verify", "code=000000&next=/").await;
+            assert!(r
+                .header("location")
+                .unwrap_or("")
+                .starts_with("/login/verify?error=1"));
+            // The code the first device used at enrolment is spent.
+            let key = s
+                .shared
+                .keys
+                .lock()
+                .unwrap()
+                .get(&account("admin.kempenvlug"))
+                .cloned()
+                .unwrap();
+            let spent = tessera_core::totp::code_at(&key, s.shared.clock.now()).unwrap();
+            let r = d
+                .post_form("/login/verify", &format!("code={spent}&next=/"))
+                .await;
+            assert!(
+                r.header("location")
+                    .unwrap_or("")
+                    .starts_with("/login/verify?error=1"),
+                "replay refused"
+            );
+            // A recovery code works, once.
+            let r = d
+                .post_form(
+                    "/login/verify",
+                    &format!("code={}&next=/c/{CLUB_A}", codes[0]),
+                )
+                .await;
+            assert_eq!(r.header("location"), Some(&format!("/c/{CLUB_A}") as &str));
+            assert_eq!(d.get(&format!("/c/{CLUB_A}")).await.status, 200);
+            let mut e = Client::new(&s);
+            e.post_form(
+                "/login",
+                &format!("email={}&password={PW}&next=/", account("admin.kempenvlug")),
+            )
+            .await;
+            let r = e
+                .post_form("/login/verify", &format!("code={}&next=/", codes[0]))
+                .await;
+            assert!(
+                r.header("location")
+                    .unwrap_or("")
+                    .starts_with("/login/verify?error=1"),
+                "a recovery code works once"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn idle_and_absolute_timeouts_follow_the_clock() {
+        let s = boot(testing::sqlite().await).await;
+        let club = format!("/c/{CLUB_A}");
+        // Staff: 30 minutes idle.
+        let mut staff = Client::new(&s);
+        staff.sign_in(&account("admin.kempenvlug")).await;
+        s.shared.clock.advance_secs(29 * 60);
+        assert_eq!(staff.get(&club).await.status, 200);
+        s.shared.clock.advance_secs(29 * 60);
+        assert_eq!(
+            staff.get(&club).await.status,
+            200,
+            "activity keeps it alive"
+        );
+        s.shared.clock.advance_secs(31 * 60);
+        assert_eq!(staff.get(&club).await.status, 401, "idle for 31 minutes");
+        // Members: 8 hours idle, 12 hours in all.
+        let mut member = Client::new(&s);
+        member.sign_in(&account("member.kempenvlug")).await;
+        s.shared.clock.advance_secs(7 * 3600);
+        assert_eq!(member.get(&club).await.status, 200);
+        s.shared.clock.advance_secs(4 * 3600);
+        assert_eq!(member.get(&club).await.status, 200);
+        s.shared.clock.advance_secs(3600 + 60);
+        assert_eq!(
+            member.get(&club).await.status,
+            401,
+            "12 hours after sign-in, whatever the activity"
+        );
+    }
+
+    #[tokio::test]
+    async fn password_change_ends_the_other_sessions() {
+        for s in servers().await {
+            let mut a = Client::new(&s);
+            let mut b = Client::new(&s);
+            a.sign_in(&account("member.kempenvlug")).await;
+            b.sign_in(&account("member.kempenvlug")).await;
+            let club = format!("/c/{CLUB_A}");
+            assert_eq!(b.get(&club).await.status, 200);
+            let weak = a
+                .post_form(
+                    "/account/password",
+                    &format!("current_password={PW}&new_password=password1"),
+                )
+                .await;
+            assert!(weak
+                .header("location")
+                .unwrap_or("")
+                .contains("error_form=password"));
+            let wrong = a
+                .post_form(
+                    "/account/password",
+                    "current_password=nope&new_password=violet+tractor+lagoon",
+                )
+                .await;
+            assert!(wrong
+                .header("location")
+                .unwrap_or("")
+                .contains("error_form=password"));
+            assert_eq!(
+                b.get(&club).await.status,
+                200,
+                "failed attempts change nothing"
+            );
+            let ok = a
+                .post_form(
+                    "/account/password",
+                    &format!("current_password={PW}&new_password=violet+tractor+lagoon"),
+                )
+                .await;
+            assert_eq!(ok.header("location"), Some("/account?done=password"));
+            assert_eq!(a.get(&club).await.status, 200, "this session goes on");
+            assert_eq!(b.get(&club).await.status, 401, "the other one ended");
+            // The sessions page lists this session; revoking all others leaves it.
+            let acc = a.call("account", "").await;
+            assert_eq!(acc.status, 200);
+            assert!(
+                acc.body.contains("\"current\":true") && acc.body.contains("password_changed"),
+                "{}",
+                acc.body
+            );
+            assert!(
+                !acc.body.contains(
+                    a.cookies
+                        .get("tessera_session")
+                        .map(String::as_str)
+                        .unwrap_or("-")
+                ),
+                "session ids are never shown"
+            );
+            let r = a
+                .post_form("/account/sessions/revoke", "session=others")
+                .await;
+            assert_eq!(r.header("location"), Some("/account?done=sessions"));
+            assert_eq!(a.get(&club).await.status, 200);
+        }
+    }
 }

@@ -242,3 +242,42 @@ pub struct AdminOverview {
     pub tenants: Vec<TenantOverviewRow>,
     pub stamp: Stamp,
 }
+
+/// An authenticator-app enrolment in progress: shown only to its owner, and not active
+/// until confirmed with a code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotpSetup {
+    pub pending_key: String,
+    pub qr_svg: String,
+    pub account: String,
+    /// Whether the enrolment is required (a staff role) rather than chosen.
+    pub required: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionInfo {
+    /// An opaque handle for revoking it (the session id; the caller's own anyway).
+    pub handle: String,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub address: Option<String>,
+    pub device: Option<String>,
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SecurityEvent {
+    pub kind: String,
+    pub at: Timestamp,
+    pub address: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountOverview {
+    pub viewer: Viewer,
+    pub totp_enabled: bool,
+    pub is_staff: bool,
+    pub recovery_codes_left: i64,
+    pub sessions: Vec<SessionInfo>,
+    pub events: Vec<SecurityEvent>,
+}

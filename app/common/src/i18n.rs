@@ -228,6 +228,79 @@ messages! {
     MethodNotAllowedText => "This address does not accept this kind of request.",
         "Dit adres aanvaardt dit soort verzoek niet.",
         "Cette adresse n'accepte pas ce type de requête.";
+    Account => "Your account", "Jouw account", "Votre compte";
+    TwoStepTitle => "Two-step sign-in", "Aanmelden in twee stappen", "Connexion en deux étapes";
+    VerifyIntro => "Open your authenticator app and type the 6-digit code it shows for Tessera. Lost your phone? Type one of your recovery codes instead.",
+        "Open je authenticator-app en typ de code van 6 cijfers die hij voor Tessera toont. Telefoon kwijt? Typ dan een van je herstelcodes.",
+        "Ouvrez votre application d'authentification et saisissez le code à 6 chiffres affiché pour Tessera. Téléphone perdu ? Saisissez plutôt un de vos codes de récupération.";
+    Code => "Code", "Code", "Code";
+    Verify => "Verify", "Bevestigen", "Vérifier";
+    CodeWrong => "This code is not right, or it was already used. Wait for the next code and try again.",
+        "Deze code klopt niet of werd al gebruikt. Wacht op de volgende code en probeer opnieuw.",
+        "Ce code est incorrect ou a déjà été utilisé. Attendez le code suivant et réessayez.";
+    SetupTitle => "Set up your authenticator app", "Stel je authenticator-app in", "Configurez votre application d'authentification";
+    SetupIntro => "Your role handles other people's personal data, so signing in takes a second step. Scan this QR code with an authenticator app (for example Aegis, FreeOTP or Google Authenticator), then type the code it shows.",
+        "Met jouw rol beheer je persoonsgegevens van anderen, dus aanmelden vraagt een tweede stap. Scan deze QR-code met een authenticator-app (bijvoorbeeld Aegis, FreeOTP of Google Authenticator) en typ de code die hij toont.",
+        "Votre rôle donne accès aux données personnelles d'autres personnes : la connexion demande donc une seconde étape. Scannez ce code QR avec une application d'authentification (par exemple Aegis, FreeOTP ou Google Authenticator), puis saisissez le code affiché.";
+    SetupOptional => "Protect your account with a second step: scan this QR code with an authenticator app, then type the code it shows.",
+        "Bescherm je account met een tweede stap: scan deze QR-code met een authenticator-app en typ de code die hij toont.",
+        "Protégez votre compte par une seconde étape : scannez ce code QR avec une application d'authentification, puis saisissez le code affiché.";
+    SetupKeyText => "Cannot scan? Enter this key by hand:", "Lukt scannen niet? Typ deze sleutel over:", "Impossible de scanner ? Saisissez cette clé :";
+    SetupConfirm => "Confirm", "Bevestigen", "Confirmer";
+    RecoveryTitle => "Your recovery codes", "Jouw herstelcodes", "Vos codes de récupération";
+    RecoveryIntro => "Keep these ten codes somewhere safe, away from your phone. Each one signs you in once if you lose your authenticator app. They are shown only now.",
+        "Bewaar deze tien codes op een veilige plek, niet op je telefoon. Elke code meldt je één keer aan als je je authenticator-app kwijt bent. Je ziet ze alleen nu.",
+        "Conservez ces dix codes en lieu sûr, loin de votre téléphone. Chacun vous connecte une fois si vous perdez votre application. Ils ne sont affichés qu'une seule fois.";
+    RecoveryGone => "There are no new recovery codes to show. You can make new ones on your account page.",
+        "Er zijn geen nieuwe herstelcodes om te tonen. Je kunt nieuwe maken op je accountpagina.",
+        "Aucun nouveau code de récupération à afficher. Vous pouvez en créer sur la page de votre compte.";
+    Continue => "Continue", "Verder", "Continuer";
+    ChangePassword => "Change your password", "Wijzig je wachtwoord", "Changer votre mot de passe";
+    CurrentPassword => "Current password", "Huidig wachtwoord", "Mot de passe actuel";
+    NewPassword => "New password", "Nieuw wachtwoord", "Nouveau mot de passe";
+    PasswordHelp => "At least 8 characters (12 for staff). A few unrelated words make a strong password.",
+        "Minstens 8 tekens (12 voor medewerkers). Een paar losse woorden vormen een sterk wachtwoord.",
+        "Au moins 8 caractères (12 pour le personnel). Quelques mots sans rapport font un mot de passe solide.";
+    PasswordChanged => "Your password was changed. Your other sessions were signed out.",
+        "Je wachtwoord werd gewijzigd. Je andere sessies werden afgemeld.",
+        "Votre mot de passe a été modifié. Vos autres sessions ont été déconnectées.";
+    Save => "Save", "Opslaan", "Enregistrer";
+    SecondFactor => "Second step", "Tweede stap", "Seconde étape";
+    SecondFactorOn => "On: you sign in with a code from your authenticator app.",
+        "Aan: je meldt je aan met een code uit je authenticator-app.",
+        "Activée : vous vous connectez avec un code de votre application.";
+    SecondFactorOff => "Off.", "Uit.", "Désactivée.";
+    SetUpNow => "Set up", "Instellen", "Configurer";
+    CodesLeft => "Recovery codes left: {n}", "Overblijvende herstelcodes: {n}", "Codes de récupération restants : {n}";
+    NewCodes => "Make new recovery codes", "Maak nieuwe herstelcodes", "Créer de nouveaux codes";
+    RemoveFactor => "Remove the second step", "Tweede stap verwijderen", "Supprimer la seconde étape";
+    StaffKeepsFactor => "Staff accounts keep their second step.", "Accounts van medewerkers houden hun tweede stap.",
+        "Les comptes du personnel conservent leur seconde étape.";
+    Sessions => "Where you are signed in", "Waar je aangemeld bent", "Où vous êtes connecté";
+    ThisDevice => "this device", "dit toestel", "cet appareil";
+    SignedInOn => "Signed in {when}", "Aangemeld {when}", "Connecté le {when}";
+    LastSeen => "last active {when}", "laatst actief {when}", "dernière activité {when}";
+    Revoke => "Sign out", "Afmelden", "Déconnecter";
+    RevokeOthers => "Sign out everywhere else", "Overal elders afmelden", "Déconnecter partout ailleurs";
+    SessionsRevoked => "The sessions were signed out.", "De sessies werden afgemeld.", "Les sessions ont été déconnectées.";
+    FactorRemoved => "The second step was removed.", "De tweede stap werd verwijderd.", "La seconde étape a été supprimée.";
+    SecurityLog => "Security events", "Beveiligingsgebeurtenissen", "Événements de sécurité";
+    NoEvents => "Nothing yet.", "Nog niets.", "Rien pour l'instant.";
+    When => "When", "Wanneer", "Quand";
+    What => "What", "Wat", "Quoi";
+    From => "From", "Vanaf", "Depuis";
+    EvSignInPassword => "password accepted", "wachtwoord aanvaard", "mot de passe accepté";
+    EvSignInFailure => "failed sign-in", "mislukte aanmelding", "échec de connexion";
+    EvSecondFactorSuccess => "code accepted", "code aanvaard", "code accepté";
+    EvSecondFactorFailure => "wrong code", "foute code", "code erroné";
+    EvEnrolled => "authenticator app set up", "authenticator-app ingesteld", "application d'authentification configurée";
+    EvRemoved => "second step removed", "tweede stap verwijderd", "seconde étape supprimée";
+    EvRecoveryUsed => "recovery code used", "herstelcode gebruikt", "code de récupération utilisé";
+    EvRecoveryNew => "new recovery codes", "nieuwe herstelcodes", "nouveaux codes de récupération";
+    EvPasswordChanged => "password changed", "wachtwoord gewijzigd", "mot de passe modifié";
+    EvSessionsRevoked => "sessions signed out", "sessies afgemeld", "sessions déconnectées";
+    EvFactorReset => "second step reset by an administrator", "tweede stap hersteld door een beheerder",
+        "seconde étape réinitialisée par un administrateur";
     Suspended => "This environment is suspended.", "Deze omgeving is geschorst.",
         "Cet environnement est suspendu.";
 }

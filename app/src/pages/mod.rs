@@ -1,5 +1,6 @@
 //! The pages, one module per area.
 
+mod account;
 mod admin;
 mod club;
 mod federation;
@@ -8,6 +9,7 @@ mod login;
 mod members;
 mod not_found;
 
+pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use admin::AdminPage;
 pub use club::{ClubHomePage, ClubLayout};
 pub use federation::FederationPage;

@@ -707,3 +707,55 @@ impl TenantTx {
         self.tx.commit().await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_urls_are_parsed_or_refused_with_the_accepted_forms() {
+        assert_eq!(
+            DbUrl::parse("sqlite://./data/tessera.db"),
+            Ok(DbUrl::Sqlite(PathBuf::from("./data/tessera.db")))
+        );
+        assert_eq!(
+            DbUrl::parse("sqlite:/tmp/x.db?mode=rwc"),
+            Ok(DbUrl::Sqlite(PathBuf::from("/tmp/x.db")))
+        );
+        assert!(matches!(
+            DbUrl::parse("postgres://u:p@h:5432/db"),
+            Ok(DbUrl::Postgres(_))
+        ));
+        for bad in [
+            "mysql://root:secret@db/x",
+            "sqlite://",
+            "sqlite::memory:",
+            "",
+            "./data/x.db",
+        ] {
+            let e = DbUrl::parse(bad).unwrap_err();
+            assert!(e.contains("accepted forms") && !e.contains('\n'), "{e}");
+            assert!(!e.contains("secret"), "passwords stay out of messages: {e}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_unusable_data_directory_is_named_in_the_error() {
+        let base = std::env::temp_dir().join(format!("tessera-datadir-{}", crate::ids::new_id()));
+        std::fs::create_dir_all(&base).unwrap();
+        let blocker = base.join("data");
+        std::fs::write(&blocker, b"a file, not a directory").unwrap();
+        let url = DbUrl::Sqlite(blocker.join("tessera.db"));
+        let err = Db::connect(&url, 2).await.err().expect("must fail");
+        let msg = err.to_string();
+        assert!(msg.contains(&blocker.display().to_string()), "{msg}");
+        assert!(msg.contains("not a directory"), "{msg}");
+        // A missing directory is created on first run.
+        let fresh = base.join("new").join("tessera.db");
+        let db = Db::connect(&DbUrl::Sqlite(fresh.clone()), 2).await.unwrap();
+        db.migrate(None).await.unwrap();
+        assert!(fresh.exists());
+        db.close().await;
+        let _ = std::fs::remove_dir_all(&base);
+    }
+}

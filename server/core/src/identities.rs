@@ -161,6 +161,7 @@ pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<(
                 identity: Some(id),
                 name: r.name.clone(),
                 level,
+                pending: None,
             },
             Viewer {
                 name: r.name,

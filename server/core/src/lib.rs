@@ -2,6 +2,7 @@
 //! resolver, permissions, last-change stamps, identities and passwords, members, and the
 //! demo dataset. Testable without HTTP or a browser, and never compiled into the wasm.
 
+pub mod accounts;
 pub mod clock;
 pub mod db;
 pub mod error;
@@ -13,17 +14,42 @@ pub mod scope;
 pub mod seed;
 pub mod tenants;
 pub mod testing;
+pub mod throttle;
+pub mod totp;
 
 #[cfg(test)]
 mod tests;
 
 use std::sync::Arc;
 
-/// What the request handlers need: the database and the clock. Cheap to clone.
+/// How long sessions live.
+#[derive(Clone, Copy, Debug)]
+pub struct SessionPolicy {
+    /// Idle timeout of people with a staff role.
+    pub staff_idle_secs: i64,
+    /// Idle timeout of everyone else.
+    pub member_idle_secs: i64,
+    /// Absolute lifetime of a sign-in, whatever the activity.
+    pub absolute_secs: i64,
+}
+
+impl Default for SessionPolicy {
+    fn default() -> Self {
+        SessionPolicy {
+            staff_idle_secs: 30 * 60,
+            member_idle_secs: 8 * 3600,
+            absolute_secs: 12 * 3600,
+        }
+    }
+}
+
+/// What the request handlers need: the database, the clock and the session policy. Cheap
+/// to clone.
 #[derive(Clone)]
 pub struct Services {
     pub db: db::Db,
     pub clock: Arc<dyn clock::Clock>,
+    pub sessions: SessionPolicy,
 }
 
 impl Services {

@@ -25,6 +25,9 @@ pub struct Actor {
     pub identity: Option<IdentityId>,
     pub name: String,
     pub level: AuthLevel,
+    /// A step still to take (second factor, enrolment): until then the actor reaches
+    /// nothing but that step.
+    pub pending: Option<crate::accounts::Pending>,
 }
 
 impl Actor {
@@ -33,6 +36,7 @@ impl Actor {
             identity: None,
             name: String::new(),
             level: AuthLevel::Anonymous,
+            pending: None,
         }
     }
 
@@ -42,11 +46,13 @@ impl Actor {
             identity: None,
             name: task.to_string(),
             level: AuthLevel::SecondFactor,
+            pending: None,
         }
     }
 
+    /// Signed in, with nothing pending: the only state that reaches tenant data.
     pub fn is_signed_in(&self) -> bool {
-        self.identity.is_some() && self.level >= AuthLevel::Password
+        self.identity.is_some() && self.level >= AuthLevel::Password && self.pending.is_none()
     }
 
     /// The name written into last-change stamps: the person's name, or `None` for the

@@ -30,6 +30,7 @@ fn person(id: IdentityId, name: &str) -> Actor {
         identity: Some(id),
         name: name.into(),
         level: AuthLevel::Password,
+        pending: None,
     }
 }
 
@@ -598,5 +599,360 @@ async fn the_demo_seed_builds_a_believable_federation() {
         let overview = tenants::overview(db, &op).await.unwrap();
         assert_eq!(overview.tenants.len(), 5);
         assert_eq!(overview.tenants.iter().map(|r| r.members).sum::<i64>(), 160);
+    }
+}
+
+mod accounts_tests {
+    use super::*;
+    use crate::accounts::{self, Pending};
+    use crate::{throttle, totp};
+
+    async fn enrol(db: &Db, id: IdentityId, now: Timestamp) -> (String, Vec<String>) {
+        let (key, _) = accounts::begin_totp(db, id).await.unwrap();
+        let code = totp::code_at(&key, now).unwrap();
+        let codes = accounts::confirm_totp(db, id, &code, now, None)
+            .await
+            .unwrap();
+        (key, codes)
+    }
+
+    #[tokio::test]
+    async fn staff_must_enrol_and_members_need_not() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let admin = w.admin_a.identity.unwrap();
+            let member = w.member_a.identity.unwrap();
+            let fed = w.fed_staff.identity.unwrap();
+            let s = accounts::factor_state(db, admin).await.unwrap();
+            assert_eq!(accounts::pending_after_password(&s), Some(Pending::Enrol));
+            let s = accounts::factor_state(db, fed).await.unwrap();
+            assert_eq!(accounts::pending_after_password(&s), Some(Pending::Enrol));
+            let s = accounts::factor_state(db, member).await.unwrap();
+            assert_eq!(accounts::pending_after_password(&s), None);
+            enrol(db, admin, T0).await;
+            let s = accounts::factor_state(db, admin).await.unwrap();
+            assert!(s.totp_enabled && s.recovery_codes_left == 10);
+            assert_eq!(accounts::pending_after_password(&s), Some(Pending::Verify));
+            // A half-signed-in actor reaches no tenant.
+            let half = Actor {
+                pending: Some(Pending::Verify),
+                ..w.admin_a.clone()
+            };
+            assert_eq!(
+                scope::resolve(db, &half, TenantKind::Club, "club-a")
+                    .await
+                    .unwrap_err(),
+                AppError::Unauthenticated
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn each_code_is_accepted_once_within_one_step_either_way() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let id = w.admin_a.identity.unwrap();
+            let (key, _) = enrol(db, id, T0).await;
+            // The enrolment code cannot sign in.
+            assert!(
+                !accounts::verify_totp(db, id, &totp::code_at(&key, T0).unwrap(), T0, None)
+                    .await
+                    .unwrap()
+            );
+            let now = T0.plus_seconds(300);
+            // ±2 steps: refused.
+            for off in [-2, 2] {
+                let code = totp::code_at(&key, now.plus_seconds(off * 30)).unwrap();
+                assert!(
+                    !accounts::verify_totp(db, id, &code, now, None)
+                        .await
+                        .unwrap(),
+                    "offset {off}"
+                );
+            }
+            // The previous step's code is fine once…
+            let prev = totp::code_at(&key, now.plus_seconds(-30)).unwrap();
+            assert!(accounts::verify_totp(db, id, &prev, now, None)
+                .await
+                .unwrap());
+            assert!(
+                !accounts::verify_totp(db, id, &prev, now, None)
+                    .await
+                    .unwrap(),
+                "replay"
+            );
+            // …and then only later steps count.
+            let cur = totp::code_at(&key, now).unwrap();
+            assert!(accounts::verify_totp(db, id, &cur, now, None)
+                .await
+                .unwrap());
+            let next = totp::code_at(&key, now.plus_seconds(30)).unwrap();
+            assert!(accounts::verify_totp(db, id, &next, now, None)
+                .await
+                .unwrap());
+            assert!(
+                !accounts::verify_totp(db, id, &cur, now, None)
+                    .await
+                    .unwrap(),
+                "an older step after a newer one"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn two_simultaneous_submissions_of_one_code_cannot_both_pass() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let id = w.admin_a.identity.unwrap();
+            let (key, _) = enrol(db, id, T0).await;
+            let now = T0.plus_seconds(600);
+            let code = totp::code_at(&key, now).unwrap();
+            let mut tasks = Vec::new();
+            for _ in 0..8 {
+                let (db, code) = (db.clone(), code.clone());
+                tasks.push(tokio::spawn(async move {
+                    accounts::verify_totp(&db, id, &code, now, None).await
+                }));
+            }
+            let mut accepted = 0;
+            for task in tasks {
+                // Losers count as wrong codes, so some may meet the lock instead.
+                match task.await.unwrap() {
+                    Ok(true) => accepted += 1,
+                    Ok(false) | Err(AppError::TooManyRequests(_)) => {}
+                    Err(e) => panic!("{e:?}"),
+                }
+            }
+            assert_eq!(accepted, 1, "{:?}", t.backend());
+        }
+    }
+
+    #[tokio::test]
+    async fn wrong_codes_lock_the_factor_until_the_window_ends() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let id = w.admin_a.identity.unwrap();
+            let (key, codes) = enrol(db, id, T0).await;
+            let now = T0.plus_seconds(1000);
+            for _ in 0..5 {
+                assert!(!accounts::verify_totp(db, id, "000000", now, None)
+                    .await
+                    .unwrap_or(true));
+            }
+            let right = totp::code_at(&key, now).unwrap();
+            assert!(matches!(
+                accounts::verify_totp(db, id, &right, now, None).await,
+                Err(AppError::TooManyRequests(_))
+            ));
+            assert!(matches!(
+                accounts::use_recovery_code(db, id, &codes[0], now, None).await,
+                Err(AppError::TooManyRequests(_))
+            ));
+            let later = now.plus_seconds(throttle::TOTP.window_secs + 1);
+            let right = totp::code_at(&key, later).unwrap();
+            assert!(accounts::verify_totp(db, id, &right, later, None)
+                .await
+                .unwrap());
+        }
+    }
+
+    #[tokio::test]
+    async fn recovery_codes_work_once_and_can_be_replaced() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let id = w.admin_a.identity.unwrap();
+            let (_, codes) = enrol(db, id, T0).await;
+            assert_eq!(codes.len(), 10);
+            assert!(
+                accounts::use_recovery_code(db, id, &codes[3].to_uppercase(), T0, None)
+                    .await
+                    .unwrap()
+            );
+            assert!(!accounts::use_recovery_code(db, id, &codes[3], T0, None)
+                .await
+                .unwrap());
+            assert_eq!(
+                accounts::factor_state(db, id)
+                    .await
+                    .unwrap()
+                    .recovery_codes_left,
+                9
+            );
+            let fresh = accounts::regenerate_recovery_codes(db, id, T0, None)
+                .await
+                .unwrap();
+            assert!(
+                !accounts::use_recovery_code(db, id, &codes[4], T0, None)
+                    .await
+                    .unwrap(),
+                "old codes die"
+            );
+            assert!(accounts::use_recovery_code(db, id, &fresh[0], T0, None)
+                .await
+                .unwrap());
+            // Staff cannot remove their factor; members can, with their password.
+            assert!(accounts::remove_own_totp(db, id, PW.into(), T0, None)
+                .await
+                .is_err());
+            let m = w.member_a.identity.unwrap();
+            enrol(db, m, T0).await;
+            assert!(accounts::remove_own_totp(db, m, "wrong".into(), T0, None)
+                .await
+                .is_err());
+            accounts::remove_own_totp(db, m, PW.into(), T0, None)
+                .await
+                .unwrap();
+            assert!(!accounts::factor_state(db, m).await.unwrap().totp_enabled);
+            let kinds: Vec<String> = accounts::events_of(db, m, 10)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.kind)
+                .collect();
+            assert_eq!(kinds[0], "second_factor_removed");
+        }
+    }
+
+    #[tokio::test]
+    async fn the_password_policy_and_change() {
+        assert!(accounts::check_password_policy("short", false, &[]).is_err());
+        assert!(
+            accounts::check_password_policy("password1234", true, &[]).is_err(),
+            "common"
+        );
+        assert!(accounts::check_password_policy(
+            "anne.peeters@example.be",
+            false,
+            &["anne.peeters@example.be"]
+        )
+        .is_err());
+        assert!(accounts::check_password_policy("violet tractor lagoon", false, &[]).is_ok());
+        assert!(accounts::check_password_policy("violet tractor", true, &[])
+            .is_ok_and(|_| "violet tractor".len() >= 12));
+        let long = "x".repeat(300);
+        assert!(accounts::check_password_policy(&long, false, &[]).is_err());
+        // No truncation: a 200-character password differs from its first 72 characters.
+        let p200: String = (0..200)
+            .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+            .collect();
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let id = w.member_a.identity.unwrap();
+            assert!(accounts::change_password(
+                db,
+                &w.member_a,
+                "wrong".into(),
+                "violet tractor lagoon".into(),
+                T0,
+                None
+            )
+            .await
+            .is_err());
+            assert!(accounts::change_password(
+                db,
+                &w.member_a,
+                PW.into(),
+                "123456789".into(),
+                T0,
+                None
+            )
+            .await
+            .is_err());
+            accounts::change_password(db, &w.member_a, PW.into(), p200.clone(), T0, None)
+                .await
+                .unwrap();
+            assert_eq!(
+                identities::authenticate(db, "member@a.be", p200[..72].to_string())
+                    .await
+                    .unwrap(),
+                None
+            );
+            assert_eq!(
+                identities::authenticate(db, "member@a.be", p200.clone())
+                    .await
+                    .unwrap(),
+                Some(id)
+            );
+            // Staff need 12 characters.
+            let err =
+                accounts::change_password(db, &w.admin_a, PW.into(), "Tr4ct0r!9x".into(), T0, None)
+                    .await;
+            assert!(matches!(err, Err(AppError::Invalid(f)) if f[0].message.contains("12")));
+        }
+    }
+
+    #[tokio::test]
+    async fn sessions_are_listed_and_revoked_and_events_are_append_only() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let id = w.member_a.identity.unwrap();
+            // Listing only shows sessions that exist in the store.
+            let table = match t.backend() {
+                Backend::Sqlite => "tower_sessions",
+                Backend::Postgres => "tower_sessions.session",
+            };
+            for sid in ["s1", "s2", "s3"] {
+                let expiry = match t.backend() {
+                    Backend::Sqlite => "4102444800".to_string(),
+                    Backend::Postgres => "'2100-01-01'".to_string(),
+                };
+                let data = match t.backend() {
+                    Backend::Sqlite => "x'00'",
+                    Backend::Postgres => "'\\x00'::bytea",
+                };
+                db.raw_execute(&format!("INSERT INTO {table} (id, data, expiry_date) VALUES ('{sid}', {data}, {expiry})")).await.unwrap();
+                accounts::record_session(db, sid, id, T0, Some("192.0.2.1"), Some("Firefox"))
+                    .await
+                    .unwrap();
+            }
+            assert_eq!(accounts::sessions_of(db, id).await.unwrap().len(), 3);
+            let handle = accounts::session_handle("s2");
+            assert_eq!(
+                accounts::revoke_sessions(db, id, Some(&handle), None, T0, None)
+                    .await
+                    .unwrap(),
+                1
+            );
+            assert_eq!(
+                accounts::revoke_sessions(db, id, None, Some("s1"), T0, None)
+                    .await
+                    .unwrap(),
+                1
+            );
+            let left: Vec<String> = accounts::sessions_of(db, id)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|s| s.session_id)
+                .collect();
+            assert_eq!(left, vec!["s1".to_string()]);
+            // Another person's handle ends nothing of theirs.
+            let other = w.admin_a.identity.unwrap();
+            assert_eq!(
+                accounts::revoke_sessions(
+                    db,
+                    other,
+                    Some(&accounts::session_handle("s1")),
+                    None,
+                    T0,
+                    None
+                )
+                .await
+                .unwrap(),
+                0
+            );
+            assert!(db
+                .raw_execute("UPDATE security_events SET kind = 'x'")
+                .await
+                .is_err());
+            assert!(db.raw_execute("DELETE FROM security_events").await.is_err());
+        }
     }
 }

@@ -1,0 +1,641 @@
+//! Second factors, recovery codes, the password policy, the sessions a person can see,
+//! and the security event log.
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::password::{self, Verified};
+use crate::scope::Actor;
+use crate::{args, ids, throttle, totp};
+use sha2::{Digest, Sha256};
+use tessera_common::time::Timestamp;
+use tessera_common::{AppError, IdentityId};
+
+/// What still stands between a password-verified session and the application.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// The person has a second factor: the code is asked next.
+    Verify,
+    /// The person holds a staff role and has no second factor yet: enrolment comes first.
+    Enrol,
+}
+
+/// The second-factor state of an identity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FactorState {
+    pub totp_enabled: bool,
+    pub is_staff: bool,
+    pub recovery_codes_left: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct StateRow {
+    totp_enabled_at: Option<i64>,
+    staff: i64,
+    codes: i64,
+}
+
+pub async fn factor_state(db: &Db, id: IdentityId) -> Result<FactorState> {
+    let mut tx = db.platform(false).await?;
+    tx.as_identity(id.0).await?;
+    let row: StateRow = tx
+        .fetch_optional(
+            "SELECT i.totp_enabled_at, \
+             (SELECT count(*) FROM memberships m WHERE m.identity_id = i.id AND m.role IN ('admin', 'staff')) AS staff, \
+             (SELECT count(*) FROM recovery_codes r WHERE r.identity_id = i.id AND r.used_at IS NULL) AS codes \
+             FROM identities i WHERE i.id = $1",
+            args![id],
+        )
+        .await?
+        .ok_or(AppError::NotFound)?;
+    tx.commit().await?;
+    Ok(FactorState {
+        totp_enabled: row.totp_enabled_at.is_some(),
+        is_staff: row.staff > 0,
+        recovery_codes_left: row.codes,
+    })
+}
+
+/// What is pending for a session that proved the password only.
+pub fn pending_after_password(state: &FactorState) -> Option<Pending> {
+    if state.totp_enabled {
+        Some(Pending::Verify)
+    } else if state.is_staff {
+        Some(Pending::Enrol)
+    } else {
+        None
+    }
+}
+
+// ---------------------------------------------------------------- password policy
+
+pub const MIN_MEMBER: usize = 8;
+pub const MIN_STAFF: usize = 12;
+pub const MAX_PASSWORD: usize = 256;
+
+/// Checks a new password: length by role (no composition rules, no truncation), and not weak
+/// or common (zxcvbn score of at least 3), also considering the person's own name and e-mail.
+pub fn check_password_policy(password: &str, staff: bool, user_inputs: &[&str]) -> Result<()> {
+    let len = password.chars().count();
+    let min = if staff { MIN_STAFF } else { MIN_MEMBER };
+    if len < min {
+        return Err(AppError::field(
+            "password",
+            format!("use at least {min} characters"),
+        ));
+    }
+    if len > MAX_PASSWORD {
+        return Err(AppError::field(
+            "password",
+            format!("use at most {MAX_PASSWORD} characters"),
+        ));
+    }
+    let estimate = zxcvbn::zxcvbn(password, user_inputs);
+    if (estimate.score() as u8) < 3 {
+        let hint = estimate
+            .feedback()
+            .and_then(|f| f.warning().map(|w| w.to_string()))
+            .unwrap_or_else(|| "it is too easy to guess".to_string());
+        return Err(AppError::field(
+            "password",
+            format!("this password is too weak: {hint}. A few unrelated words make a strong one"),
+        ));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- TOTP
+
+/// Starts (or restarts) enrolment: a new pending secret, not active until confirmed.
+pub async fn begin_totp(db: &Db, id: IdentityId) -> Result<(String, String)> {
+    let secret = totp::new_secret();
+    let mut tx = db.platform(true).await?;
+    let email: Option<(String,)> = tx
+        .fetch_optional("SELECT email FROM identities WHERE id = $1", args![id])
+        .await?;
+    let (email,) = email.ok_or(AppError::NotFound)?;
+    tx.execute(
+        "UPDATE identities SET totp_pending_secret = $2 WHERE id = $1",
+        args![id, secret.clone()],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok((secret, email))
+}
+
+fn hash_code(code: &str) -> String {
+    let normalized: String = code
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let digest = Sha256::digest(format!("tessera-recovery:{normalized}").as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Ten new single-use recovery codes: returned once, stored hashed, replacing older ones.
+async fn new_recovery_codes(
+    tx: &mut crate::db::Tx,
+    id: IdentityId,
+    now: Timestamp,
+) -> Result<Vec<String>> {
+    const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+    tx.execute(
+        "DELETE FROM recovery_codes WHERE identity_id = $1",
+        args![id],
+    )
+    .await?;
+    let mut codes = Vec::with_capacity(10);
+    for _ in 0..10 {
+        let bytes = ids::random_bytes::<10>();
+        let raw: String = bytes
+            .iter()
+            .map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char)
+            .collect();
+        let code = format!("{}-{}", &raw[..5], &raw[5..]);
+        tx.execute(
+            "INSERT INTO recovery_codes (identity_id, code_hash, created_at) VALUES ($1, $2, $3)",
+            args![id, hash_code(&code), now],
+        )
+        .await?;
+        codes.push(code);
+    }
+    Ok(codes)
+}
+
+/// Confirms enrolment with a code of the pending secret; the code's step counts as used, so
+/// the enrolment code cannot sign anyone in. Returns the recovery codes (shown once).
+pub async fn confirm_totp(
+    db: &Db,
+    id: IdentityId,
+    code: &str,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<Vec<String>> {
+    let mut tx = db.platform(true).await?;
+    let pending: Option<(Option<String>,)> = tx
+        .fetch_optional(
+            "SELECT totp_pending_secret FROM identities WHERE id = $1",
+            args![id],
+        )
+        .await?;
+    let secret = pending
+        .and_then(|p| p.0)
+        .ok_or_else(|| AppError::bad_request("start the set-up of the authenticator app first"))?;
+    let Some(step) = totp::matching_step(&secret, code, now)? else {
+        return Err(AppError::field(
+            "code",
+            "this code is not right; check the time on your phone and type the code shown now",
+        ));
+    };
+    tx.execute(
+        "UPDATE identities SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, \
+         totp_enabled_at = $2, totp_last_step = $3 WHERE id = $1",
+        args![id, now, step],
+    )
+    .await?;
+    let codes = new_recovery_codes(&mut tx, id, now).await?;
+    log_in_tx(
+        &mut tx,
+        Some(id),
+        None,
+        "second_factor_enrolled",
+        None,
+        address,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(codes)
+}
+
+/// Checks a sign-in code: right for this moment (±1 step), for a step after the last one
+/// accepted, and the account not locked by too many wrong codes. The step is advanced by a
+/// conditional update, so of two simultaneous submissions of one code only one passes.
+pub async fn verify_totp(
+    db: &Db,
+    id: IdentityId,
+    code: &str,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<bool> {
+    let key = format!("totp:{}", id.0);
+    throttle::check(db, &key, throttle::TOTP, now).await?;
+    let mut tx = db.platform(true).await?;
+    let secret: Option<(Option<String>,)> = tx
+        .fetch_optional(
+            "SELECT totp_secret FROM identities WHERE id = $1",
+            args![id],
+        )
+        .await?;
+    let secret = secret.and_then(|s| s.0).ok_or(AppError::Unauthenticated)?;
+    let accepted = match totp::matching_step(&secret, code, now)? {
+        Some(step) => {
+            tx.execute(
+                "UPDATE identities SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)",
+                args![id, step],
+            )
+            .await?
+                == 1
+        }
+        None => false,
+    };
+    let kind = if accepted {
+        "second_factor_success"
+    } else {
+        "second_factor_failure"
+    };
+    log_in_tx(&mut tx, Some(id), None, kind, None, address, now).await?;
+    tx.commit().await?;
+    if accepted {
+        throttle::clear(db, &key).await?;
+    } else {
+        throttle::fail(db, &key, throttle::TOTP, now).await?;
+    }
+    Ok(accepted)
+}
+
+/// Uses one recovery code instead of a TOTP code; each works once.
+pub async fn use_recovery_code(
+    db: &Db,
+    id: IdentityId,
+    code: &str,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<bool> {
+    let key = format!("totp:{}", id.0);
+    throttle::check(db, &key, throttle::TOTP, now).await?;
+    let mut tx = db.platform(true).await?;
+    let used = tx
+        .execute(
+            "UPDATE recovery_codes SET used_at = $3 WHERE identity_id = $1 AND code_hash = $2 AND used_at IS NULL",
+            args![id, hash_code(code), now],
+        )
+        .await?
+        == 1;
+    let kind = if used {
+        "recovery_code_used"
+    } else {
+        "second_factor_failure"
+    };
+    log_in_tx(&mut tx, Some(id), None, kind, None, address, now).await?;
+    tx.commit().await?;
+    if used {
+        throttle::clear(db, &key).await?;
+    } else {
+        throttle::fail(db, &key, throttle::TOTP, now).await?;
+    }
+    Ok(used)
+}
+
+/// New recovery codes (the old ones stop working).
+pub async fn regenerate_recovery_codes(
+    db: &Db,
+    id: IdentityId,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<Vec<String>> {
+    let mut tx = db.platform(true).await?;
+    let codes = new_recovery_codes(&mut tx, id, now).await?;
+    log_in_tx(
+        &mut tx,
+        Some(id),
+        None,
+        "recovery_codes_regenerated",
+        None,
+        address,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(codes)
+}
+
+/// Removes one's own second factor: needs the password again, and is refused while the
+/// person holds a staff role.
+pub async fn remove_own_totp(
+    db: &Db,
+    id: IdentityId,
+    password: String,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<()> {
+    if factor_state(db, id).await?.is_staff {
+        return Err(AppError::bad_request(
+            "staff accounts must keep a second factor",
+        ));
+    }
+    if !check_password(db, id, password).await? {
+        return Err(AppError::field("password", "this password is not right"));
+    }
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "UPDATE identities SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL WHERE id = $1",
+        args![id],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM recovery_codes WHERE identity_id = $1",
+        args![id],
+    )
+    .await?;
+    log_in_tx(
+        &mut tx,
+        Some(id),
+        None,
+        "second_factor_removed",
+        None,
+        address,
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// Re-checks the password of a signed-in person.
+pub async fn check_password(db: &Db, id: IdentityId, password: String) -> Result<bool> {
+    let mut tx = db.platform(false).await?;
+    let row: Option<(Option<String>,)> = tx
+        .fetch_optional(
+            "SELECT password_hash FROM identities WHERE id = $1",
+            args![id],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(!matches!(
+        password::verify(password, row.and_then(|r| r.0)).await?,
+        Verified::No
+    ))
+}
+
+/// Changes the password: the current one is needed, the new one must pass the policy.
+pub async fn change_password(
+    db: &Db,
+    actor: &Actor,
+    current: String,
+    new: String,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<()> {
+    let id = actor.identity.ok_or(AppError::Unauthenticated)?;
+    let staff = factor_state(db, id).await?.is_staff;
+    let email: Option<(String, String)> = {
+        let mut tx = db.platform(false).await?;
+        let r = tx
+            .fetch_optional(
+                "SELECT email, name FROM identities WHERE id = $1",
+                args![id],
+            )
+            .await?;
+        tx.commit().await?;
+        r
+    };
+    let (email, name) = email.ok_or(AppError::NotFound)?;
+    if !check_password(db, id, current).await? {
+        return Err(AppError::field(
+            "current_password",
+            "this is not your current password",
+        ));
+    }
+    check_password_policy(&new, staff, &[&email, &name])?;
+    let hash = password::hash(new).await?;
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "UPDATE identities SET password_hash = $2, password_changed_at = $3, updated_at = $3, updated_by = $1, \
+         updated_by_name = $4, version = version + 1 WHERE id = $1",
+        args![id, hash, now, actor.name.clone()],
+    )
+    .await?;
+    log_in_tx(
+        &mut tx,
+        Some(id),
+        None,
+        "password_changed",
+        None,
+        address,
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
+// ---------------------------------------------------------------- sessions
+
+/// Records a signed-in session for the sessions page.
+pub async fn record_session(
+    db: &Db,
+    session_id: &str,
+    id: IdentityId,
+    now: Timestamp,
+    address: Option<&str>,
+    user_agent: Option<&str>,
+) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "INSERT INTO account_sessions (session_id, identity_id, created_at, last_seen_at, address, user_agent) \
+         VALUES ($1, $2, $3, $3, $4, $5) ON CONFLICT (session_id) DO UPDATE SET last_seen_at = $3",
+        args![session_id, id, now, address, user_agent.map(|u| u.chars().take(300).collect::<String>())],
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// Forgets a session record (sign-out, rotation).
+pub async fn forget_session(db: &Db, session_id: &str) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "DELETE FROM account_sessions WHERE session_id = $1",
+        args![session_id],
+    )
+    .await?;
+    tx.commit().await
+}
+
+// ---------------------------------------------------------------- event log
+
+async fn log_in_tx(
+    tx: &mut crate::db::Tx,
+    identity: Option<IdentityId>,
+    tenant: Option<tessera_common::TenantId>,
+    kind: &str,
+    detail: Option<&str>,
+    address: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO security_events (id, identity_id, tenant_id, kind, detail, address, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        args![ids::new_id(), identity, tenant, kind, detail, address, now],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// Appends one event to the security log.
+pub async fn log_event(
+    db: &Db,
+    identity: Option<IdentityId>,
+    kind: &str,
+    detail: Option<&str>,
+    address: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    log_in_tx(&mut tx, identity, None, kind, detail, address, now).await?;
+    tx.commit().await
+}
+
+/// Notes activity on a session record.
+pub async fn touch_session(db: &Db, session_id: &str, now: Timestamp) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "UPDATE account_sessions SET last_seen_at = $2 WHERE session_id = $1",
+        args![session_id, now],
+    )
+    .await?;
+    tx.commit().await
+}
+
+fn session_table(backend: crate::db::Backend) -> &'static str {
+    match backend {
+        crate::db::Backend::Sqlite => "tower_sessions",
+        crate::db::Backend::Postgres => "tower_sessions.session",
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    session_id: String,
+    created_at: i64,
+    last_seen_at: i64,
+    address: Option<String>,
+    user_agent: Option<String>,
+}
+
+/// An active session of a person, as listed to them.
+#[derive(Clone, Debug)]
+pub struct SessionEntry {
+    pub session_id: String,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub address: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// The person's sessions that still exist in the session store, most recent first.
+pub async fn sessions_of(db: &Db, id: IdentityId) -> Result<Vec<SessionEntry>> {
+    let mut tx = db.platform(false).await?;
+    let sql = format!(
+        "SELECT a.session_id, a.created_at, a.last_seen_at, a.address, a.user_agent FROM account_sessions a \
+         WHERE a.identity_id = $1 AND EXISTS (SELECT 1 FROM {} s WHERE s.id = a.session_id) \
+         ORDER BY a.last_seen_at DESC",
+        session_table(tx.backend())
+    );
+    let rows: Vec<SessionRow> = tx.fetch_all(&sql, args![id]).await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| SessionEntry {
+            session_id: r.session_id,
+            created_at: Timestamp(r.created_at),
+            last_seen_at: Timestamp(r.last_seen_at),
+            address: r.address,
+            user_agent: r.user_agent,
+        })
+        .collect())
+}
+
+/// The name a session goes by on the sessions page: not its id (which is a bearer secret)
+/// but a hash of it.
+pub fn session_handle(session_id: &str) -> String {
+    let digest = Sha256::digest(format!("tessera-session-handle:{session_id}").as_bytes());
+    digest.iter().take(12).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Ends sessions of `id`: one (`only`, by its handle), or all but `keep` (by id). Returns
+/// how many ended.
+pub async fn revoke_sessions(
+    db: &Db,
+    id: IdentityId,
+    only: Option<&str>,
+    keep: Option<&str>,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<u64> {
+    let mut tx = db.platform(true).await?;
+    let rows: Vec<(String,)> = tx
+        .fetch_all(
+            "SELECT session_id FROM account_sessions WHERE identity_id = $1",
+            args![id],
+        )
+        .await?;
+    let table = session_table(tx.backend());
+    let mut ended = 0;
+    for (sid,) in rows {
+        if only.is_some_and(|o| o != session_handle(&sid)) || keep.is_some_and(|k| k == sid) {
+            continue;
+        }
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE id = $1"),
+            args![sid.clone()],
+        )
+        .await?;
+        tx.execute(
+            "DELETE FROM account_sessions WHERE session_id = $1",
+            args![sid],
+        )
+        .await?;
+        ended += 1;
+    }
+    if ended > 0 {
+        let detail = format!("{ended} session(s)");
+        log_in_tx(
+            &mut tx,
+            Some(id),
+            None,
+            "sessions_revoked",
+            Some(&detail),
+            address,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(ended)
+}
+
+#[derive(sqlx::FromRow)]
+struct EventRow {
+    kind: String,
+    detail: Option<String>,
+    address: Option<String>,
+    at: i64,
+}
+
+/// One entry of the security event log.
+#[derive(Clone, Debug)]
+pub struct EventEntry {
+    pub kind: String,
+    pub detail: Option<String>,
+    pub address: Option<String>,
+    pub at: Timestamp,
+}
+
+/// The latest events about one person.
+pub async fn events_of(db: &Db, id: IdentityId, limit: i64) -> Result<Vec<EventEntry>> {
+    let mut tx = db.platform(false).await?;
+    let rows: Vec<EventRow> = tx
+        .fetch_all(
+            "SELECT kind, detail, address, at FROM security_events WHERE identity_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+            args![id, limit],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| EventEntry {
+            kind: r.kind,
+            detail: r.detail,
+            address: r.address,
+            at: Timestamp(r.at),
+        })
+        .collect())
+}
