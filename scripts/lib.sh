@@ -157,6 +157,41 @@ pg_create_db() {
   PGPASSWORD=owner-pw psql -q -h 127.0.0.1 -p "$PG_PORT" -U tessera_owner -d postgres -c "CREATE DATABASE $1" >/dev/null
 }
 
+# A Python virtual environment under .tools/ with the SMTP server the tests send mail to.
+ensure_smtp_sink() {
+  if [ -x "$ROOT/.tools/venv/bin/python" ] && "$ROOT/.tools/venv/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+    return 0
+  fi
+  log "installing aiosmtpd (the tests' SMTP server) into .tools/venv"
+  command -v python3 >/dev/null || apt_install python3 python3-venv
+  python3 -m venv "$ROOT/.tools/venv" || { apt_install python3-venv; python3 -m venv "$ROOT/.tools/venv"; }
+  "$ROOT/.tools/venv/bin/pip" install --quiet --disable-pip-version-check aiosmtpd==1.4.6
+}
+
+# Starts the SMTP sink on a free port; exports where it listens and where mail lands.
+SMTP_PID=""
+smtp_start() {
+  local port dir
+  port="$(free_port)"
+  dir="$(mktemp -d /tmp/tessera-mail.XXXXXX)"
+  "$ROOT/.tools/venv/bin/python" "$ROOT/scripts/smtp_sink.py" "$port" "$dir" > "$dir.log" 2>&1 &
+  SMTP_PID=$!
+  for _ in $(seq 1 50); do
+    grep -q "smtp sink on" "$dir.log" 2>/dev/null && break
+    sleep 0.1
+  done
+  grep -q "smtp sink on" "$dir.log" || { cat "$dir.log"; die "the SMTP sink did not start"; }
+  export TESSERA_TEST_SMTP_URL="smtp://127.0.0.1:$port"
+  export TESSERA_TEST_MAIL_DIR="$dir"
+  export TESSERA_TEST_REQUIRE_SMTP=1
+  log "SMTP sink on 127.0.0.1:$port"
+}
+
+smtp_stop() {
+  [ -n "$SMTP_PID" ] && kill "$SMTP_PID" 2>/dev/null || true
+  SMTP_PID=""
+}
+
 build_site() {
   log "building the server and the wasm bundle (cargo leptos build)"
   cargo leptos build "$@"

@@ -54,6 +54,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=LandingPage/>
                 <Route path=path!("/login") view=LoginPage/>
                 <Route path=path!("/login/verify") view=LoginVerifyPage/>
+                <Route path=path!("/login/forgot") view=ForgotPage/>
+                <Route path=path!("/login/reset") view=ResetPage/>
+                <Route path=path!("/invite") view=InvitePage/>
+                <Route path=path!("/account/email") view=ConfirmEmailPage/>
                 <Route path=path!("/account") view=AccountPage/>
                 <Route path=path!("/account/two-factor") view=TwoFactorSetupPage/>
                 <Route path=path!("/account/recovery-codes") view=RecoveryCodesPage/>

@@ -16,7 +16,7 @@ use tessera_app::ssr::{raise_level, session_state, start_session, SESSION_SHOW_C
 use tessera_common::{AppError, IdentityId, Lang, Msg};
 use tessera_core::accounts::{self, Pending};
 use tessera_core::scope::AuthLevel;
-use tessera_core::{identities, throttle};
+use tessera_core::{identities, links, throttle};
 use tower_sessions::Session;
 
 pub const LANG_COOKIE: &str = "tessera_lang";
@@ -670,5 +670,172 @@ mod tests {
         assert_eq!(lang_cookie(&h), Some(Lang::Fr));
         h.insert(header::COOKIE, HeaderValue::from_static("tessera_lang=de"));
         assert_eq!(lang_cookie(&h), None);
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EmailForm {
+    #[serde(default)]
+    email: String,
+}
+
+/// `POST /login/forgot`: mails a reset link when the address has an account; the answer is
+/// the same either way.
+pub async fn forgot(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<EmailForm>,
+) -> Response {
+    let s = &state.services;
+    let lang = lang_from_headers(&headers);
+    match links::request_reset(
+        &s.db,
+        &s.mailer,
+        &s.public_url,
+        form.email.trim(),
+        lang,
+        s.now(),
+    )
+    .await
+    {
+        Ok(()) => Redirect::to("/login/forgot?sent=1").into_response(),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TokenPasswordForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+fn back_to_link(path: &str, token: &str, e: AppError) -> Response {
+    let message = match e {
+        AppError::Invalid(fields) => fields
+            .into_iter()
+            .next()
+            .map(|f| f.message)
+            .unwrap_or_default(),
+        other => other.to_string(),
+    };
+    Redirect::to(&format!(
+        "{path}?token={}&error={}",
+        urlencode(token),
+        urlencode(&message)
+    ))
+    .into_response()
+}
+
+/// `POST /login/reset`: a new password from a reset link. Signs no one in.
+pub async fn reset(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<TokenPasswordForm>,
+) -> Response {
+    let s = &state.services;
+    if form.password.len() > MAX_PASSWORD_BYTES || form.token.len() > 200 {
+        return back_to_link(
+            "/login/reset",
+            "",
+            AppError::field("password", "use at most 256 characters"),
+        );
+    }
+    match links::complete_reset(&s.db, &form.token, form.password, s.now()).await {
+        Ok(_) => Redirect::to("/login?reset=1").into_response(),
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
+            back_to_link("/login/reset", &form.token, e)
+        }
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+/// `POST /invite`: the first password from an invitation; then signed in (staff go on to
+/// set up their second factor).
+pub async fn accept_invite(
+    State(state): State<AppState>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<TokenPasswordForm>,
+) -> Response {
+    let s = &state.services;
+    if form.password.len() > MAX_PASSWORD_BYTES || form.token.len() > 200 {
+        return back_to_link(
+            "/invite",
+            "",
+            AppError::field("password", "use at most 256 characters"),
+        );
+    }
+    let result = async {
+        let id = links::accept_invite(&s.db, &form.token, form.password, s.now()).await?;
+        start_session(&session, id, AuthLevel::Password, s.now()).await?;
+        let pending = accounts::pending_after_password(&accounts::factor_state(&s.db, id).await?);
+        if pending.is_none() {
+            remember_session(&state, &session, id, &addr, &headers).await?;
+        }
+        Ok(after_password(pending, "/"))
+    }
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
+            back_to_link("/invite", &form.token, e)
+        }
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+/// `POST /account/email`: mails a confirmation link to the new address.
+pub async fn change_email(
+    State(state): State<AppState>,
+    session: Session,
+    headers: HeaderMap,
+    Form(form): Form<EmailForm>,
+) -> Response {
+    let s = &state.services;
+    let result = async {
+        let st = session_state(s, &session).await?;
+        if !st.actor.is_signed_in() {
+            return Err(AppError::Unauthenticated);
+        }
+        links::request_email_change(
+            &s.db,
+            &s.mailer,
+            &s.public_url,
+            &st.actor,
+            &form.email,
+            s.now(),
+        )
+        .await
+    }
+    .await;
+    match result {
+        Ok(()) => Redirect::to("/account?done=email_sent").into_response(),
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => back_with_error("email", e),
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    token: String,
+}
+
+/// `POST /account/email/confirm`: the new address from its link.
+pub async fn confirm_email(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<TokenForm>,
+) -> Response {
+    let s = &state.services;
+    match links::confirm_email_change(&s.db, &form.token, s.now()).await {
+        Ok(_) => Redirect::to("/account/email?done=1").into_response(),
+        Err(e @ (AppError::Invalid(_) | AppError::BadRequest(_))) => {
+            back_to_link("/account/email", &form.token, e)
+        }
+        Err(e) => error_response(&headers, e),
     }
 }

@@ -25,6 +25,12 @@ use tessera_core::{identities, tenants, Services};
         TESSERA_SITE_ROOT       folder built by cargo-leptos (default target/site)\n  \
         TESSERA_HTTPS           1 when served over https (Secure, __Host- cookie and HSTS)\n  \
         TESSERA_MAX_BODY_BYTES  largest accepted request body (default 2 MiB)\n  \
+        TESSERA_PUBLIC_URL      address people reach Tessera at, for links in mail\n  \
+        TESSERA_SMTP_URL        smtp://host:port or smtps://user:pw@host (default: .eml files in TESSERA_OUTBOX)\n  \
+        TESSERA_OUTBOX          folder for mail when there is no SMTP server (default ./data/outbox)\n  \
+        TESSERA_MAIL_FROM       sender of every mail\n  \
+        TESSERA_TRUSTED_PROXY   address of the reverse proxy whose X-Forwarded-For names the client\n  \
+        TESSERA_STAFF_IDLE_MINUTES, TESSERA_MEMBER_IDLE_MINUTES, TESSERA_SESSION_MAX_HOURS  session timeouts (30, 480, 12)\n  \
         RUST_LOG                log filter (default info)"
 )]
 pub struct Cli {
@@ -105,12 +111,14 @@ pub async fn open_db(config: &Config) -> Result<Db, String> {
     Ok(db)
 }
 
-fn services(db: Db, config: &Config) -> Services {
-    Services {
+fn services(db: Db, config: &Config) -> Result<Services, String> {
+    Ok(Services {
         db,
         clock: Arc::new(SystemClock),
         sessions: config.sessions,
-    }
+        mailer: config.mailer()?,
+        public_url: config.public_url.clone(),
+    })
 }
 
 /// Runs the command line; the error is printed as one line by `main`.
@@ -148,7 +156,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 return Err("the password of a staff account needs at least 12 characters".into());
             }
             let db = open_db(&config).await?;
-            let s = services(db, &config);
+            let s = services(db, &config)?;
             create_operator(&s, &email, &name, password).await?;
             s.db.close().await;
             println!("operator {email} created");
@@ -161,7 +169,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             if_empty,
         } => {
             let db = open_db(&config).await?;
-            let s = services(db, &config);
+            let s = services(db, &config)?;
             if if_empty && seed::is_seeded(&s.db).await.map_err(|e| e.to_string())? {
                 println!("the demo data is already there; nothing to do");
                 return Ok(());
@@ -263,7 +271,7 @@ fn describe(e: tessera_common::AppError) -> String {
 
 async fn serve(config: Config) -> Result<(), String> {
     let db = open_db(&config).await?;
-    let services = services(db, &config);
+    let services = services(db, &config)?;
     tokio::task::spawn_blocking(tessera_core::password::warm_up)
         .await
         .map_err(|e| e.to_string())?;

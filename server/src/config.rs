@@ -31,6 +31,15 @@ pub struct Config {
     /// `TESSERA_STAFF_IDLE_MINUTES` (30), `TESSERA_MEMBER_IDLE_MINUTES` (480),
     /// `TESSERA_SESSION_MAX_HOURS` (12).
     pub sessions: tessera_core::SessionPolicy,
+    /// `TESSERA_SMTP_URL`: where mail goes (`smtp://host:port`, `smtps://user:pw@host`);
+    /// without it, mail is written as `.eml` files into `TESSERA_OUTBOX` (`./data/outbox`).
+    pub smtp_url: Option<String>,
+    pub outbox: std::path::PathBuf,
+    /// `TESSERA_MAIL_FROM`: the sender of every mail.
+    pub mail_from: String,
+    /// `TESSERA_PUBLIC_URL`: the address people reach Tessera at, for links in mail
+    /// (default `http://` + `TESSERA_ADDR`).
+    pub public_url: String,
 }
 
 fn number(name: &str, default: i64) -> Result<i64, String> {
@@ -89,7 +98,15 @@ impl Config {
             member_idle_secs: number("TESSERA_MEMBER_IDLE_MINUTES", 480)? * 60,
             absolute_secs: number("TESSERA_SESSION_MAX_HOURS", 12)? * 3600,
         };
+        let public_url = env("TESSERA_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
         Ok(Config {
+            smtp_url: env("TESSERA_SMTP_URL"),
+            outbox: env("TESSERA_OUTBOX")
+                .unwrap_or_else(|| "./data/outbox".into())
+                .into(),
+            mail_from: env("TESSERA_MAIL_FROM")
+                .unwrap_or_else(|| "Tessera <no-reply@tessera.localhost>".into()),
+            public_url,
             trusted_proxy,
             sessions,
             database_url,
@@ -100,5 +117,15 @@ impl Config {
             max_body_bytes,
             db_connections,
         })
+    }
+}
+
+impl Config {
+    /// The mailer this configuration names.
+    pub fn mailer(&self) -> Result<tessera_core::mail::Mailer, String> {
+        match &self.smtp_url {
+            Some(url) => tessera_core::mail::Mailer::smtp(url, &self.mail_from),
+            None => tessera_core::mail::Mailer::outbox(self.outbox.clone(), &self.mail_from),
+        }
     }
 }

@@ -276,9 +276,12 @@ struct Server {
     addr: SocketAddr,
     db: TestDb,
     shared: Arc<Shared>,
+    mail_dir: std::path::PathBuf,
 }
 
 async fn boot(db: TestDb) -> Server {
+    // Internal errors are logged with their reference; show them in failing tests.
+    let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("error").try_init();
     seed::seed_demo(
         &db.db,
         Timestamp(1_790_000_000_000),
@@ -303,14 +306,21 @@ async fn boot(db: TestDb) -> Server {
         // Tests speak for many addresses through X-Forwarded-For, as a proxy would.
         trusted_proxy: Some("127.0.0.1".parse().expect("ip")),
         sessions: tessera_core::SessionPolicy::default(),
+        smtp_url: None,
+        outbox: std::env::temp_dir(),
+        mail_from: "Tessera <no-reply@tessera.test>".into(),
+        public_url: format!("http://{addr}"),
     };
     let clock = ManualClock::at(Timestamp(1_790_000_000_000));
+    let (mailer, mail_dir) = test_mailer();
     let state = AppState {
         leptos_options: leptos_options(&config),
         services: Services {
             db: db.db.clone(),
             clock: Arc::new(clock.clone()),
             sessions: config.sessions,
+            mailer,
+            public_url: format!("http://{addr}"),
         },
         config: Arc::new(config),
     };
@@ -329,7 +339,97 @@ async fn boot(db: TestDb) -> Server {
             clock,
             keys: Mutex::new(HashMap::new()),
         }),
+        mail_dir,
     }
+}
+
+/// Mail goes to the real SMTP server the test script started; without one (a bare
+/// `cargo test`), to an outbox folder, unless the script demands SMTP.
+fn test_mailer() -> (tessera_core::mail::Mailer, std::path::PathBuf) {
+    let from = "Tessera <no-reply@tessera.test>";
+    match (
+        std::env::var("TESSERA_TEST_SMTP_URL"),
+        std::env::var("TESSERA_TEST_MAIL_DIR"),
+    ) {
+        (Ok(url), Ok(dir)) => (
+            tessera_core::mail::Mailer::smtp(&url, from).expect("smtp"),
+            dir.into(),
+        ),
+        _ => {
+            assert!(
+                std::env::var("TESSERA_TEST_REQUIRE_SMTP").is_err(),
+                "TESSERA_TEST_REQUIRE_SMTP is set but the SMTP server's address is not"
+            );
+            let dir = std::env::temp_dir()
+                .join(format!("tessera-outbox-{}", tessera_core::ids::new_id()));
+            (
+                tessera_core::mail::Mailer::outbox(dir.clone(), from).expect("outbox"),
+                dir,
+            )
+        }
+    }
+}
+
+/// Waits for the newest mail to `to` and returns its text.
+async fn mail_to(dir: &std::path::Path, to: &str) -> String {
+    for _ in 0..100 {
+        let mut found: Vec<(std::time::SystemTime, String)> = Vec::new();
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            for e in entries.flatten() {
+                let path = e.path();
+                if path.extension().and_then(|x| x.to_str()) != Some("eml") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                let head = text.split("\r\n\r\n").next().unwrap_or("");
+                if head.lines().any(|l| {
+                    (l.starts_with("To:") || l.starts_with("X-Envelope-To:")) && l.contains(to)
+                }) {
+                    let modified = e
+                        .metadata()
+                        .and_then(|m| m.modified())
+                        .unwrap_or(std::time::UNIX_EPOCH);
+                    found.push((modified, text));
+                }
+            }
+        }
+        if let Some((_, text)) = found.into_iter().max_by_key(|(t, _)| *t) {
+            return decode_quoted_printable(&text);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no mail to {to} arrived");
+}
+
+/// Undoes quoted-printable (soft line breaks and =XX escapes), as a mail client would.
+fn decode_quoted_printable(text: &str) -> String {
+    let joined = text.replace("=\r\n", "");
+    let bytes = joined.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'=' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&joined[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).to_string()
+}
+
+/// The path and query of the first link in a mail.
+fn link_in(mail: &str) -> String {
+    let start = mail.find("http://").expect("a link");
+    let url: String = mail[start..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .collect();
+    let path_start = url[7..].find('/').expect("a path") + 7;
+    url[path_start..].to_string()
 }
 
 async fn servers() -> Vec<Server> {
@@ -818,7 +918,7 @@ mod security {
         let mut c = Client::new(&s);
         let (mut known, mut unknown) = (Vec::new(), Vec::new());
         let mut answers = Vec::new();
-        for i in 0..9 {
+        for i in 0..15 {
             // Different addresses, so the per-address limit stays out of the way.
             for (email, times) in [
                 ("member.kempenvlug", &mut known),
@@ -1112,6 +1212,236 @@ mod security {
                 .await;
             assert_eq!(r.header("location"), Some("/account?done=sessions"));
             assert_eq!(a.get(&club).await.status, 200);
+        }
+    }
+}
+
+mod mail_links {
+    use super::*;
+    use tessera_common::dto::{Role, TenantKind};
+
+    #[tokio::test]
+    async fn password_reset_by_mail_is_single_use_expiring_and_keeps_the_second_factor() {
+        for s in servers().await {
+            let mut c = Client::new(&s);
+            let email = account("admin.confluent");
+            c.sign_in(&email).await; // enrols the second factor
+                                     // Unknown and known addresses get the same answer.
+            let unknown = c
+                .post_form("/login/forgot", "email=nobody%40example.be")
+                .await;
+            let known = c
+                .post_form("/login/forgot", &format!("email={email}"))
+                .await;
+            assert_eq!(
+                (unknown.status, unknown.header("location")),
+                (known.status, known.header("location"))
+            );
+            let mail = mail_to(&s.mail_dir, &email).await;
+            assert!(
+                mail.contains("Subject: Choose a new Tessera password"),
+                "{mail}"
+            );
+            let link = link_in(&mail);
+            assert!(link.starts_with("/login/reset?token="), "{link}");
+            let token = link.split("token=").nth(1).unwrap().to_string();
+            // A weak password is refused and the link survives.
+            let r = c
+                .post_form("/login/reset", &format!("token={token}&password=password"))
+                .await;
+            assert!(r
+                .header("location")
+                .unwrap_or("")
+                .starts_with("/login/reset?token="));
+            let r = c
+                .post_form(
+                    "/login/reset",
+                    &format!("token={token}&password=violet+tractor+lagoon+sings"),
+                )
+                .await;
+            assert_eq!(r.header("location"), Some("/login?reset=1"));
+            // Every session of the account ended; the link is spent.
+            assert_eq!(c.get(&format!("/c/{CLUB_B}")).await.status, 401);
+            let again = c
+                .post_form(
+                    "/login/reset",
+                    &format!("token={token}&password=another+fine+long+phrase"),
+                )
+                .await;
+            assert!(again.header("location").unwrap_or("").contains("error="));
+            // The new password leads to the second factor, not past it.
+            let r = c
+                .post_form(
+                    "/login",
+                    &format!("email={email}&password=violet+tractor+lagoon+sings&next=/"),
+                )
+                .await;
+            assert!(
+                r.header("location")
+                    .unwrap_or("")
+                    .starts_with("/login/verify"),
+                "{:?}",
+                r.header("location")
+            );
+            // A reset link expires after an hour.
+            c.post_form(
+                "/login/forgot",
+                &format!("email={}", account("member.confluent")),
+            )
+            .await;
+            let link = link_in(&mail_to(&s.mail_dir, &account("member.confluent")).await);
+            s.shared.clock.advance_secs(3601);
+            let token = link.split("token=").nth(1).unwrap();
+            let r = c
+                .post_form(
+                    "/login/reset",
+                    &format!("token={token}&password=violet+tractor+lagoon+sings"),
+                )
+                .await;
+            assert!(
+                r.header("location").unwrap_or("").contains("error="),
+                "expired"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn an_invitation_sets_the_first_password_and_staff_then_enrol() {
+        for s in servers().await {
+            let db = &s.db.db;
+            let club = tessera_core::tenants::find_by_slug(db, TenantKind::Club, CLUB_A)
+                .await
+                .unwrap()
+                .unwrap();
+            let scope = tessera_core::scope::TenantScope::for_system_task(club);
+            let inviter = tessera_core::scope::Actor::system("test");
+            let mailer = test_mailer().0;
+            let base = format!("http://{}", s.addr);
+            let now = s.shared.clock.now();
+            tessera_core::links::invite(
+                db,
+                &mailer,
+                &base,
+                &scope,
+                &inviter,
+                "new.coach@example.be",
+                "Nieuwe Coach",
+                Role::Staff,
+                now,
+            )
+            .await
+            .unwrap();
+            let mail = mail_to(&s.mail_dir, "new.coach@example.be").await;
+            let link = link_in(&mail);
+            assert!(link.starts_with("/invite?token="));
+            let token = link.split("token=").nth(1).unwrap();
+            let mut c = Client::new(&s);
+            let r = c
+                .post_form("/invite", &format!("token={token}&password=short"))
+                .await;
+            assert!(r
+                .header("location")
+                .unwrap_or("")
+                .starts_with("/invite?token="));
+            let r = c
+                .post_form(
+                    "/invite",
+                    &format!("token={token}&password=coach+whistle+harbour+night"),
+                )
+                .await;
+            assert!(
+                r.header("location")
+                    .unwrap_or("")
+                    .starts_with("/account/two-factor"),
+                "{:?}",
+                r.header("location")
+            );
+            c.enrol("new.coach@example.be").await;
+            assert_eq!(
+                c.get(&format!("/c/{CLUB_A}/members")).await.status,
+                200,
+                "staff see the register"
+            );
+            let mut d = Client::new(&s);
+            let r = d
+                .post_form(
+                    "/invite",
+                    &format!("token={token}&password=coach+whistle+harbour+night"),
+                )
+                .await;
+            assert!(
+                r.header("location").unwrap_or("").contains("error="),
+                "single use"
+            );
+            // An invitation is good for seven days, not more.
+            tessera_core::links::invite(
+                db,
+                &mailer,
+                &base,
+                &scope,
+                &inviter,
+                "late@example.be",
+                "Late Comer",
+                Role::Member,
+                now,
+            )
+            .await
+            .unwrap();
+            let link = link_in(&mail_to(&s.mail_dir, "late@example.be").await);
+            s.shared.clock.advance_secs(7 * 24 * 3600 + 1);
+            let r = d
+                .post_form(
+                    "/invite",
+                    &format!(
+                        "token={}&password=coach+whistle+harbour+night",
+                        link.split("token=").nth(1).unwrap()
+                    ),
+                )
+                .await;
+            assert!(r.header("location").unwrap_or("").contains("error="));
+        }
+    }
+
+    #[tokio::test]
+    async fn an_email_change_waits_for_the_new_address_to_confirm() {
+        for s in servers().await {
+            let mut c = Client::new(&s);
+            c.sign_in(&account("member.aquatica")).await;
+            let taken = c
+                .post_form(
+                    "/account/email",
+                    &format!("email={}", account("admin.aquatica")),
+                )
+                .await;
+            assert!(taken
+                .header("location")
+                .unwrap_or("")
+                .contains("error_form=email"));
+            let r = c
+                .post_form("/account/email", "email=new.me%40example.be")
+                .await;
+            assert_eq!(r.header("location"), Some("/account?done=email_sent"), "{} {}", r.status, r.body);
+            let link = link_in(&mail_to(&s.mail_dir, "new.me@example.be").await);
+            assert!(link.starts_with("/account/email?token="));
+            // Opening the link changes nothing; the button does.
+            assert_eq!(c.get(&link).await.status, 200);
+            let acc = c.call("account", "").await;
+            assert!(acc.body.contains(&account("member.aquatica")));
+            let token = link.split("token=").nth(1).unwrap();
+            let r = c
+                .post_form("/account/email/confirm", &format!("token={token}"))
+                .await;
+            assert_eq!(r.header("location"), Some("/account/email?done=1"));
+            let acc = c.call("account", "").await;
+            assert!(acc.body.contains("new.me@example.be"), "{}", acc.body);
+            let mut d = Client::new(&s);
+            let r = d
+                .post_form(
+                    "/login",
+                    &format!("email=new.me%40example.be&password={PW}&next=/"),
+                )
+                .await;
+            assert_eq!(r.header("location"), Some("/"));
         }
     }
 }

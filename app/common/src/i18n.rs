@@ -301,6 +301,41 @@ messages! {
     EvSessionsRevoked => "sessions signed out", "sessies afgemeld", "sessions déconnectées";
     EvFactorReset => "second step reset by an administrator", "tweede stap hersteld door een beheerder",
         "seconde étape réinitialisée par un administrateur";
+    MailResetSubject => "Choose a new Tessera password", "Kies een nieuw Tessera-wachtwoord", "Choisissez un nouveau mot de passe Tessera";
+    MailResetBody => "Hello {name},\n\nSomeone asked to reset the password of your Tessera account. If it was you, choose a new password within one hour:\n\n{link}\n\nIf it was not you, ignore this mail: your password stays as it is.\n",
+        "Hallo {name},\n\nIemand vroeg om het wachtwoord van je Tessera-account opnieuw in te stellen. Was jij dat, kies dan binnen het uur een nieuw wachtwoord:\n\n{link}\n\nWas jij het niet, negeer dan deze mail: je wachtwoord blijft ongewijzigd.\n",
+        "Bonjour {name},\n\nQuelqu'un a demandé la réinitialisation du mot de passe de votre compte Tessera. Si c'était vous, choisissez un nouveau mot de passe dans l'heure :\n\n{link}\n\nSinon, ignorez ce message : votre mot de passe reste inchangé.\n";
+    MailInviteSubject => "Your invitation to {club}", "Je uitnodiging voor {club}", "Votre invitation au {club}";
+    MailInviteBody => "Hello {name},\n\n{inviter} invites you to {club} on Tessera. Choose your password within seven days to activate your account:\n\n{link}\n",
+        "Hallo {name},\n\n{inviter} nodigt je uit voor {club} op Tessera. Kies binnen zeven dagen je wachtwoord om je account te activeren:\n\n{link}\n",
+        "Bonjour {name},\n\n{inviter} vous invite au {club} sur Tessera. Choisissez votre mot de passe dans les sept jours pour activer votre compte :\n\n{link}\n";
+    MailEmailSubject => "Confirm your new e-mail address", "Bevestig je nieuwe e-mailadres", "Confirmez votre nouvelle adresse e-mail";
+    MailEmailBody => "Hello {name},\n\nConfirm within 24 hours that this is the new e-mail address of your Tessera account:\n\n{link}\n",
+        "Hallo {name},\n\nBevestig binnen 24 uur dat dit het nieuwe e-mailadres van je Tessera-account is:\n\n{link}\n",
+        "Bonjour {name},\n\nConfirmez dans les 24 heures que ceci est la nouvelle adresse e-mail de votre compte Tessera :\n\n{link}\n";
+    ForgotLink => "Forgot your password?", "Wachtwoord vergeten?", "Mot de passe oublié ?";
+    ForgotTitle => "Reset your password", "Wachtwoord opnieuw instellen", "Réinitialiser votre mot de passe";
+    ForgotIntro => "Type the e-mail address of your account. We mail you a link to choose a new password.",
+        "Typ het e-mailadres van je account. We mailen je een link om een nieuw wachtwoord te kiezen.",
+        "Saisissez l'adresse e-mail de votre compte. Nous vous envoyons un lien pour choisir un nouveau mot de passe.";
+    SendLink => "Send the link", "Stuur de link", "Envoyer le lien";
+    ForgotSent => "If an account uses this address, a link is on its way. It works for one hour.",
+        "Als een account dit adres gebruikt, is er een link onderweg. Hij werkt één uur.",
+        "Si un compte utilise cette adresse, un lien est en route. Il est valable une heure.";
+    ResetDone => "Your password was changed. Sign in with it now.", "Je wachtwoord werd gewijzigd. Meld je er nu mee aan.",
+        "Votre mot de passe a été modifié. Connectez-vous avec lui.";
+    InviteTitle => "Welcome to Tessera", "Welkom bij Tessera", "Bienvenue sur Tessera";
+    InviteIntro => "Choose the password of your account.", "Kies het wachtwoord van je account.", "Choisissez le mot de passe de votre compte.";
+    LinkExpired => "This link has expired or was already used. Ask for a new one.",
+        "Deze link is verlopen of werd al gebruikt. Vraag een nieuwe aan.",
+        "Ce lien a expiré ou a déjà été utilisé. Demandez-en un nouveau.";
+    ChangeEmail => "Change your e-mail address", "Wijzig je e-mailadres", "Changer votre adresse e-mail";
+    NewEmail => "New e-mail address", "Nieuw e-mailadres", "Nouvelle adresse e-mail";
+    EmailSent => "We mailed a link to the new address. Your address changes when you open it.",
+        "We mailden een link naar het nieuwe adres. Je adres verandert wanneer je hem opent.",
+        "Nous avons envoyé un lien à la nouvelle adresse. Votre adresse change quand vous l'ouvrez.";
+    ConfirmEmailTitle => "Confirm your new e-mail address", "Bevestig je nieuwe e-mailadres", "Confirmez votre nouvelle adresse e-mail";
+    EmailChanged => "Your e-mail address was changed.", "Je e-mailadres werd gewijzigd.", "Votre adresse e-mail a été modifiée.";
     Suspended => "This environment is suspended.", "Deze omgeving is geschorst.",
         "Cet environnement est suspendu.";
 }

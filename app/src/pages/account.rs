@@ -174,6 +174,9 @@ fn event_label(kind: &str) -> String {
         "recovery_codes_regenerated" => Msg::EvRecoveryNew,
         "password_changed" => Msg::EvPasswordChanged,
         "sessions_revoked" => Msg::EvSessionsRevoked,
+        "password_reset_requested" | "password_reset" => Msg::ForgotTitle,
+        "email_change_requested" | "email_changed" => Msg::ChangeEmail,
+        "invited" | "invitation_accepted" => Msg::InviteTitle,
         other => return other.to_string(),
     };
     t(m).to_string()
@@ -187,6 +190,7 @@ fn AccountBody(account: AccountOverview) -> impl IntoView {
             "password" => t(Msg::PasswordChanged),
             "sessions" => t(Msg::SessionsRevoked),
             "factor_removed" => t(Msg::FactorRemoved),
+            "email_sent" => t(Msg::EmailSent),
             _ => "",
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
@@ -201,6 +205,7 @@ fn AccountBody(account: AccountOverview) -> impl IntoView {
     };
     let password_error = error_for("password");
     let remove_error = error_for("remove");
+    let email_error = error_for("email");
     let factor = if account.totp_enabled {
         let codes = Msg::CodesLeft.fill(lang, &[("n", &account.recovery_codes_left.to_string())]);
         let remove = if account.is_staff {
@@ -253,6 +258,17 @@ fn AccountBody(account: AccountOverview) -> impl IntoView {
                     <p id="pw-help" class="help">{t(Msg::PasswordHelp)}</p>
                 </div>
                 <button type="submit" class="button">{t(Msg::Save)}</button>
+            </form>
+        </section>
+        <section class="card" aria-labelledby="email-title">
+            <h2 id="email-title">{t(Msg::ChangeEmail)}</h2>
+            {email_error}
+            <form method="post" action="/account/email" class="stack narrow-form" data-testid="email-form">
+                <div class="field">
+                    <label for="new_email">{t(Msg::NewEmail)}</label>
+                    <input id="new_email" name="email" type="email" autocomplete="email" required maxlength="254"/>
+                </div>
+                <button type="submit" class="button">{t(Msg::SendLink)}</button>
             </form>
         </section>
         <section class="card" aria-labelledby="factor-title">

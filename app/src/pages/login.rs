@@ -18,11 +18,15 @@ pub fn LoginPage() -> impl IntoView {
         view! { <p id="login-error" class="form-error" role="alert" data-testid="login-error">{text}</p> }
     });
     let described = message.as_ref().map(|_| "login-error");
+    let notice = query.with_untracked(|q| q.get("reset")).map(|_| {
+        view! { <p class="notice" role="status" data-testid="notice">{t(Msg::ResetDone)}</p> }
+    });
     view! {
         <Title text=t(Msg::SignIn)/>
         <PageFrame>
             <section class="card narrow">
                 <h1>{t(Msg::SignIn)}</h1>
+                {notice}
                 {message}
                 <form method="post" action="/login" class="stack" data-testid="login-form">
                     <input type="hidden" name="next" value=next/>
@@ -38,6 +42,7 @@ pub fn LoginPage() -> impl IntoView {
                     </div>
                     <button type="submit" class="button">{t(Msg::SignIn)}</button>
                 </form>
+                <p><a href="/login/forgot">{t(Msg::ForgotLink)}</a></p>
             </section>
         </PageFrame>
     }

@@ -8,6 +8,8 @@ pub mod db;
 pub mod error;
 pub mod identities;
 pub mod ids;
+pub mod links;
+pub mod mail;
 pub mod members;
 pub mod password;
 pub mod scope;
@@ -50,6 +52,9 @@ pub struct Services {
     pub db: db::Db,
     pub clock: Arc<dyn clock::Clock>,
     pub sessions: SessionPolicy,
+    pub mailer: mail::Mailer,
+    /// The address people reach the application at, for links in mail.
+    pub public_url: String,
 }
 
 impl Services {
