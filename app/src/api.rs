@@ -47,6 +47,7 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
         accent_color: t.accent_color.clone(),
         role: scope.role(),
         can_view_members: scope.can(tessera_core::scope::Permission::MembersView),
+        can_administer: scope.can(tessera_core::scope::Permission::MembersEdit),
     }
 }
 
@@ -99,7 +100,10 @@ pub async fn get_member(club: String, id: String) -> Result<MemberDetail, AppErr
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let id: tessera_common::MemberId = id.parse().map_err(|_| AppError::NotFound)?;
-    tessera_core::members::get(&c.services.db, &scope, id).await
+    let mut detail = tessera_core::members::get(&c.services.db, &scope, id).await?;
+    detail.can_reset_factor = scope.can(tessera_core::scope::Permission::MembersEdit)
+        && tessera_core::accounts::member_has_factor(&c.services.db, &scope, id).await?;
+    Ok(detail)
 }
 
 /// The federation home page with its affiliated clubs and their counts.
@@ -207,4 +211,23 @@ pub async fn get_account() -> Result<AccountOverview, AppError> {
         sessions,
         events,
     })
+}
+
+/// The club's security events (administrators).
+#[server(prefix = "/api", endpoint = "club_events")]
+pub async fn get_club_events(club: String) -> Result<Vec<ClubEventEntry>, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    Ok(
+        tessera_core::accounts::club_events(&c.services.db, &scope, 100)
+            .await?
+            .into_iter()
+            .map(|e| ClubEventEntry {
+                kind: e.kind,
+                detail: e.detail,
+                at: e.at,
+                person: e.person,
+            })
+            .collect(),
+    )
 }

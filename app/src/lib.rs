@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=ClubHomePage/>
                     <Route path=path!("members") view=MemberListPage/>
                     <Route path=path!("members/:id") view=MemberPage/>
+                    <Route path=path!("security") view=ClubEventsPage/>
                 </ParentRoute>
             </Routes>
         </Router>

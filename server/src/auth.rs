@@ -839,3 +839,41 @@ pub async fn confirm_email(
         Err(e) => error_response(&headers, e),
     }
 }
+
+/// `POST /c/{club}/members/{id}/reset-factor`: an administrator resets a member's second
+/// factor (never their own).
+pub async fn reset_member_factor(
+    State(state): State<AppState>,
+    axum::extract::Path((club, member)): axum::extract::Path<(String, String)>,
+    addr: ClientAddr,
+    session: Session,
+    headers: HeaderMap,
+) -> Response {
+    let s = &state.services;
+    let result = async {
+        let st = session_state(s, &session).await?;
+        let scope = tessera_core::scope::resolve(
+            &s.db,
+            &st.actor,
+            tessera_common::dto::TenantKind::Club,
+            &club,
+        )
+        .await?;
+        let member: tessera_common::MemberId = member.parse().map_err(|_| AppError::NotFound)?;
+        accounts::reset_member_factor(
+            &s.db,
+            &scope,
+            &st.actor,
+            member,
+            s.now(),
+            addr.as_string().as_deref(),
+        )
+        .await?;
+        Ok(format!("/c/{club}/members/{member}?done=factor_reset"))
+    }
+    .await;
+    match result {
+        Ok(to) => Redirect::to(&to).into_response(),
+        Err(e) => error_response(&headers, e),
+    }
+}

@@ -140,6 +140,10 @@ pub fn build_router(state: AppState) -> Router {
         .route("/account/password", post(auth::change_password))
         .route("/account/sessions/revoke", post(auth::revoke))
         .route("/account/recovery-codes", post(auth::regenerate_codes))
+        .route(
+            "/c/{club}/members/{member}/reset-factor",
+            post(auth::reset_member_factor),
+        )
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))

@@ -150,6 +150,8 @@ pub struct ClubFrame {
     pub accent_color: String,
     pub role: Role,
     pub can_view_members: bool,
+    /// May see the club's event log and reset members' second factors.
+    pub can_administer: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -224,6 +226,8 @@ pub struct MemberDetail {
     pub guardians: Vec<PersonLink>,
     pub children: Vec<PersonLink>,
     pub stamp: Stamp,
+    /// The record's account has a second factor the viewer may reset.
+    pub can_reset_factor: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -280,4 +284,12 @@ pub struct AccountOverview {
     pub recovery_codes_left: i64,
     pub sessions: Vec<SessionInfo>,
     pub events: Vec<SecurityEvent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClubEventEntry {
+    pub kind: String,
+    pub detail: Option<String>,
+    pub at: Timestamp,
+    pub person: Option<String>,
 }

@@ -336,6 +336,13 @@ messages! {
         "Nous avons envoyé un lien à la nouvelle adresse. Votre adresse change quand vous l'ouvrez.";
     ConfirmEmailTitle => "Confirm your new e-mail address", "Bevestig je nieuwe e-mailadres", "Confirmez votre nouvelle adresse e-mail";
     EmailChanged => "Your e-mail address was changed.", "Je e-mailadres werd gewijzigd.", "Votre adresse e-mail a été modifiée.";
+    ResetFactor => "Reset the second step", "Tweede stap herstellen", "Réinitialiser la seconde étape";
+    ResetFactorHelp => "When this member lost their phone and their recovery codes, reset their second step: they set it up again at their next sign-in.",
+        "Is dit lid zijn telefoon en herstelcodes kwijt, herstel dan de tweede stap: bij de volgende aanmelding stelt hij ze opnieuw in.",
+        "Si ce membre a perdu son téléphone et ses codes de récupération, réinitialisez sa seconde étape : il la reconfigurera à sa prochaine connexion.";
+    FactorResetDone => "The second step was reset and the member's sessions ended.",
+        "De tweede stap werd hersteld en de sessies van het lid werden beëindigd.",
+        "La seconde étape a été réinitialisée et les sessions du membre ont été fermées.";
     Suspended => "This environment is suspended.", "Deze omgeving is geschorst.",
         "Cet environnement est suspendu.";
 }

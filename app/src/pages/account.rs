@@ -161,7 +161,7 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-fn event_label(kind: &str) -> String {
+pub fn event_label(kind: &str) -> String {
     let m = match kind {
         "sign_in_password" => Msg::EvSignInPassword,
         "sign_in_failure" => Msg::EvSignInFailure,

@@ -68,6 +68,12 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         let base = base.clone();
         move || current(&base)
     };
+    let events_nav = frame.can_administer.then(|| {
+        let href = format!("{base}/security");
+        let current = current.clone();
+        let h2 = href.clone();
+        view! { <li><a href=href aria-current=move || current(&h2)>{t(Msg::SecurityLog)}</a></li> }
+    });
     let members_nav = frame.can_view_members.then(|| {
         let href = members_href.clone();
         let current = current.clone();
@@ -82,6 +88,7 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
                     <ul>
                         <li><a href=base.clone() aria-current=home_current>{t(Msg::Home)}</a></li>
                         {members_nav}
+                        {events_nav}
                     </ul>
                     <p class="muted role">{t(Msg::YourRole)} ": " {role_label(frame.role)}</p>
                 </nav>
@@ -148,5 +155,44 @@ fn ClubHomeBody(home: ClubHome) -> impl IntoView {
             </dl>
         </section>
         <StampLine stamp=home.stamp.clone()/>
+    }
+}
+
+/// `/c/{club}/security`: the club's security events (administrators).
+#[component]
+pub fn ClubEventsPage() -> impl IntoView {
+    let club = use_club();
+    let data = Resource::new(move || club.get(), crate::api::get_club_events);
+    view! {
+        <Title text=t(Msg::SecurityLog)/>
+        <h1>{t(Msg::SecurityLog)}</h1>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(events) if events.is_empty() => view! { <p>{t(Msg::NoEvents)}</p> }.into_any(),
+                    Ok(events) => view! {
+                        <div class="table-wrap">
+                            <table data-testid="club-events">
+                                <thead><tr>
+                                    <th scope="col">{t(Msg::When)}</th>
+                                    <th scope="col">{t(Msg::Name)}</th>
+                                    <th scope="col">{t(Msg::What)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {events.into_iter().map(|e| view! {
+                                        <tr>
+                                            <td>{e.at.format_brussels()}</td>
+                                            <td>{e.person.clone().unwrap_or_default()}</td>
+                                            <td>{crate::pages::account::event_label(&e.kind)} " " <span class="muted">{e.detail.clone().unwrap_or_default()}</span></td>
+                                        </tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }

@@ -180,6 +180,21 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         view! { <div><dt>{t(Msg::Children)}</dt><dd><ul class="plain">{items}</ul></dd></div> }
     });
     let back = format!("/c/{club}/members");
+    let done = use_query_map()
+        .with_untracked(|q| q.get("done"))
+        .map(|_| view! { <p class="notice" role="status" data-testid="notice">{t(Msg::FactorResetDone)}</p> });
+    let reset = member.can_reset_factor.then(|| {
+        let action = format!("/c/{club}/members/{}/reset-factor", member.id);
+        view! {
+            <section class="card">
+                <h2>{t(Msg::SecondFactor)}</h2>
+                <p>{t(Msg::ResetFactorHelp)}</p>
+                <form method="post" action=action>
+                    <button type="submit" class="button-quiet" data-testid="reset-factor">{t(Msg::ResetFactor)}</button>
+                </form>
+            </section>
+        }
+    });
     let row = |label: Msg, value: Option<String>| {
         view! { <div><dt>{t(label)}</dt><dd>{value.unwrap_or_else(|| "—".to_string())}</dd></div> }
     };
@@ -187,6 +202,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         <Title text=name.clone()/>
         <p><a href=back>"← " {t(Msg::BackToList)}</a></p>
         <h1 data-testid="member-name">{name}</h1>
+        {done}
         <section class="card">
             <dl class="fields">
                 {row(Msg::Status, Some(status_label(member.status).to_string()))}
@@ -199,6 +215,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 {children}
             </dl>
         </section>
+        {reset}
         <StampLine stamp=member.stamp.clone()/>
     }
 }

@@ -1,6 +1,6 @@
 //! The pages, one module per area.
 
-mod account;
+pub(crate) mod account;
 mod admin;
 mod club;
 mod federation;
@@ -12,7 +12,7 @@ mod not_found;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use admin::AdminPage;
-pub use club::{ClubHomePage, ClubLayout};
+pub use club::{ClubEventsPage, ClubHomePage, ClubLayout};
 pub use federation::FederationPage;
 pub use landing::LandingPage;
 pub use links::{ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};

@@ -469,6 +469,20 @@ async fn log_in_tx(
     .map(|_| ())
 }
 
+/// Appends one event about a tenant (visible to its administrators) to the security log.
+pub async fn log_tenant_event(
+    db: &Db,
+    identity: Option<IdentityId>,
+    tenant: tessera_common::TenantId,
+    kind: &str,
+    detail: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    log_in_tx(&mut tx, identity, Some(tenant), kind, detail, None, now).await?;
+    tx.commit().await
+}
+
 /// Appends one event to the security log.
 pub async fn log_event(
     db: &Db,
@@ -636,6 +650,125 @@ pub async fn events_of(db: &Db, id: IdentityId, limit: i64) -> Result<Vec<EventE
             detail: r.detail,
             address: r.address,
             at: Timestamp(r.at),
+        })
+        .collect())
+}
+
+/// The account linked to a member record of the tenant in `scope`, if any.
+async fn account_of_member(
+    db: &Db,
+    scope: &crate::scope::TenantScope,
+    member: tessera_common::MemberId,
+) -> Result<Option<IdentityId>> {
+    let mut tx = db.tenant_read(scope).await?;
+    let row: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT identity_id FROM memberships WHERE tenant_id = $1 AND member_id = $2 \
+             UNION SELECT identity_id FROM members WHERE tenant_id = $1 AND id = $2 AND identity_id IS NOT NULL",
+            args![member],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(row.map(|r| IdentityId(r.0)))
+}
+
+/// Whether the member record has an account with a second factor (for the member page).
+pub async fn member_has_factor(
+    db: &Db,
+    scope: &crate::scope::TenantScope,
+    member: tessera_common::MemberId,
+) -> Result<bool> {
+    match account_of_member(db, scope, member).await? {
+        Some(id) => Ok(factor_state(db, id).await?.totp_enabled),
+        None => Ok(false),
+    }
+}
+
+/// A club administrator resets the second factor of a member's account (lost phone, no
+/// recovery codes): the member sets it up again at the next sign-in if they must. Never
+/// one's own; recorded in the member's and the club's event log.
+pub async fn reset_member_factor(
+    db: &Db,
+    scope: &crate::scope::TenantScope,
+    actor: &Actor,
+    member: tessera_common::MemberId,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<()> {
+    scope.require(crate::scope::Permission::MembersEdit)?;
+    let target = account_of_member(db, scope, member)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if Some(target) == actor.identity {
+        return Err(AppError::bad_request("you cannot reset your own second factor; use your recovery codes or ask another administrator"));
+    }
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "UPDATE identities SET totp_secret = NULL, totp_pending_secret = NULL, totp_enabled_at = NULL WHERE id = $1",
+        args![target],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM recovery_codes WHERE identity_id = $1",
+        args![target],
+    )
+    .await?;
+    let detail = format!("by {}", actor.name);
+    log_in_tx(
+        &mut tx,
+        Some(target),
+        Some(scope.tenant_id()),
+        "second_factor_reset",
+        Some(&detail),
+        address,
+        now,
+    )
+    .await?;
+    tx.commit().await?;
+    revoke_sessions(db, target, None, None, now, address).await?;
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct ClubEventRow {
+    kind: String,
+    detail: Option<String>,
+    at: i64,
+    name: Option<String>,
+}
+
+/// One entry of a club's event log.
+#[derive(Clone, Debug)]
+pub struct ClubEvent {
+    pub kind: String,
+    pub detail: Option<String>,
+    pub at: Timestamp,
+    pub person: Option<String>,
+}
+
+/// The latest security events recorded for the tenant in `scope` (administrators only).
+pub async fn club_events(
+    db: &Db,
+    scope: &crate::scope::TenantScope,
+    limit: i64,
+) -> Result<Vec<ClubEvent>> {
+    scope.require(crate::scope::Permission::MembersEdit)?;
+    let mut tx = db.platform(false).await?;
+    let rows: Vec<ClubEventRow> = tx
+        .fetch_all(
+            "SELECT e.kind, e.detail, e.at, i.name FROM security_events e LEFT JOIN identities i ON i.id = e.identity_id \
+             WHERE e.tenant_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT $2",
+            args![scope.tenant_id(), limit],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ClubEvent {
+            kind: r.kind,
+            detail: r.detail,
+            at: Timestamp(r.at),
+            person: r.name,
         })
         .collect())
 }

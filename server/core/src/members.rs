@@ -313,5 +313,6 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
             at: Timestamp(row.updated_at),
             by: row.updated_by_name,
         },
+        can_reset_factor: false,
     })
 }
