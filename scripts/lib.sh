@@ -12,6 +12,11 @@ export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 # linting never compiles the crate graph a second time. Every build goes through it, so
 # demo, test and bench builds share their artifacts.
 export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+# What cargo-leptos sets for a debug build, set for every cargo command too, so the tests'
+# build reuses cargo-leptos's artifacts instead of compiling the graph again, and the server
+# binary names the wasm files as cargo-leptos wrote them.
+export LEPTOS_OUTPUT_NAME="tessera"
+export RUSTFLAGS="--cfg erase_components"
 
 CARGO_LEPTOS_VERSION="0.3.11"
 

@@ -60,7 +60,7 @@ pub fn Header(
     let brand_href = brand_href.unwrap_or_else(|| "/".to_string());
     view! {
         <header class="topbar">
-            <a class="brand" href=brand_href>{brand}</a>
+            <a class="brand" href=brand_href rel="external">{brand}</a>
             <div class="topbar-right">
                 <Suspense fallback=|| ()>
                         {move || {
@@ -140,7 +140,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             <h1>{title}</h1>
             <p>{text}</p>
             {sign_in}
-            <p><a href="/">{t(Msg::GoHome)}</a></p>
+            <p><a href="/" rel="external">{t(Msg::GoHome)}</a></p>
         </section>
     }
 }

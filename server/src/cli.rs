@@ -74,6 +74,13 @@ pub enum Command {
         #[arg(long)]
         if_empty: bool,
     },
+    /// Measure the password hash (argon2id, m = 19 MiB, t = 2, p = 1) on this machine and
+    /// print the time per hash.
+    BenchHash {
+        /// How many hashes to time.
+        #[arg(long, default_value_t = 20)]
+        iterations: u32,
+    },
 }
 
 fn log_init() {
@@ -124,8 +131,21 @@ fn services(db: Db, config: &Config) -> Result<Services, String> {
 /// Runs the command line; the error is printed as one line by `main`.
 pub async fn run(cli: Cli) -> Result<(), String> {
     log_init();
+    if let Some(Command::BenchHash { iterations }) = cli.command {
+        let iterations = iterations.max(1);
+        let started = std::time::Instant::now();
+        for i in 0..iterations {
+            tessera_core::password::hash(format!("benchmark password {i}"))
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let per = started.elapsed().as_secs_f64() * 1000.0 / f64::from(iterations);
+        println!("argon2id m=19456 t=2 p=1: {per:.1} ms per hash ({iterations} hashes)");
+        return Ok(());
+    }
     let config = Config::from_env()?;
     match cli.command.unwrap_or(Command::Serve) {
+        Command::BenchHash { .. } => Ok(()),
         Command::Serve => serve(config).await,
         Command::Migrate => {
             let db = open_db(&config).await?;

@@ -58,7 +58,8 @@ fn LandingBody(data: Landing) -> impl IntoView {
                                 let href = m.href();
                                 view! {
                                     <li class="tile">
-                                        <a href=href>{m.name.clone()}</a>
+                                        // A full page load: another tenant may speak another language.
+                                        <a href=href rel="external">{m.name.clone()}</a>
                                         <span class="muted">{kind_label(m.kind)} " · " {role_label(m.role)}</span>
                                     </li>
                                 }
@@ -95,7 +96,7 @@ fn LandingBody(data: Landing) -> impl IntoView {
                             let meta = [c.city.clone(), c.federation.clone()].into_iter().flatten().collect::<Vec<_>>().join(" · ");
                             view! {
                                 <li class="tile">
-                                    <a href=href>{c.name.clone()}</a>
+                                    <a href=href rel="external">{c.name.clone()}</a>
                                     <span class="muted">{meta}</span>
                                 </li>
                             }

@@ -62,8 +62,21 @@ fn dummy_hash() -> &'static str {
     })
 }
 
+/// At most this many hashes run at once: one core less than the machine has (at least
+/// one), so a burst of sign-ins queues instead of starving the page-serving workers.
+fn hashing_slots() -> &'static tokio::sync::Semaphore {
+    static SLOTS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    SLOTS.get_or_init(|| {
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2);
+        tokio::sync::Semaphore::new(cores.saturating_sub(1).max(1))
+    })
+}
+
 /// Hashes a password off the async workers.
 pub async fn hash(password: String) -> Result<String> {
+    let _slot = hashing_slots().acquire().await.map_err(internal)?;
     tokio::task::spawn_blocking(move || hash_blocking(&password))
         .await
         .map_err(internal)?
@@ -72,6 +85,7 @@ pub async fn hash(password: String) -> Result<String> {
 /// Checks a password against a stored hash, or against the dummy hash when there is no
 /// account, so both take the same time. Always `Verified::No` without an account.
 pub async fn verify(password: String, stored: Option<String>) -> Result<Verified> {
+    let _slot = hashing_slots().acquire().await.map_err(internal)?;
     tokio::task::spawn_blocking(move || match stored {
         Some(h) => verify_blocking(&password, &h),
         None => verify_blocking(&password, dummy_hash()).map(|_| Verified::No),
