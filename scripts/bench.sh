@@ -41,8 +41,8 @@ if [ "$COLD" = 1 ]; then
   rm -rf "$COLD_DIR"
 fi
 
-# cargo-leptos adds nothing to RUSTFLAGS for release builds.
-unset RUSTFLAGS
+# lib.sh's RUSTFLAGS (--cfg erase_components) stays on for the release build too: it
+# type-erases Leptos views, which takes the gzipped wasm from 453 KiB to 330 KiB.
 log "release build"
 t0=$SECONDS
 cargo leptos build --release 2>&1 | tail -n 3
