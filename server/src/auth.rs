@@ -12,7 +12,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
 use tessera_app::components::urlencode;
-use tessera_app::ssr::{raise_level, session_state, start_session, SESSION_SHOW_CODES};
+use tessera_app::ssr::{
+    self as app_state, raise_level, session_state, start_session, SESSION_SHOW_CODES,
+};
 use tessera_common::{AppError, IdentityId, Lang, Msg};
 use tessera_core::accounts::{self, Pending};
 use tessera_core::scope::AuthLevel;
@@ -118,16 +120,13 @@ fn error_response(headers: &HeaderMap, e: AppError) -> Response {
         AppError::Unauthenticated => Redirect::to("/login").into_response(),
         other => {
             let status = StatusCode::from_u16(other.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            if status.is_server_error() {
-                internal_error(headers)
-            } else {
-                status_page(
-                    status,
-                    lang_from_headers(headers),
-                    Msg::ErrorTitle,
-                    Msg::ErrorTitle,
-                )
-            }
+            let (title, text) = match other {
+                _ if status.is_server_error() => return internal_error(headers),
+                AppError::NotFound => (Msg::NotFoundTitle, Msg::NotFoundText),
+                AppError::Forbidden => (Msg::ErrorTitle, Msg::ForbiddenText),
+                _ => (Msg::BadRequestTitle, Msg::ErrorTitle),
+            };
+            status_page(status, lang_from_headers(headers), title, text)
         }
     }
 }
@@ -158,6 +157,19 @@ async fn remember_session(
         .await?;
     }
     Ok(())
+}
+
+/// The person behind a fully signed-in session (nothing pending), or 401.
+async fn signed_in(
+    state: &AppState,
+    session: &Session,
+) -> Result<(app_state::SessionState, IdentityId), AppError> {
+    let st = session_state(&state.services, session).await?;
+    let id = st
+        .identity()
+        .filter(|_| st.actor.is_signed_in())
+        .ok_or(AppError::Unauthenticated)?;
+    Ok((st, id))
 }
 
 /// Where a session goes after the password: the code, the enrolment, or where it wanted.
@@ -394,10 +406,7 @@ pub async fn change_password(
 ) -> Response {
     let services = &state.services;
     let result = async {
-        let st = session_state(services, &session).await?;
-        if !st.actor.is_signed_in() {
-            return Err(AppError::Unauthenticated);
-        }
+        let (st, id) = signed_in(&state, &session).await?;
         let now = services.now();
         let a = addr.as_string();
         accounts::change_password(
@@ -409,7 +418,6 @@ pub async fn change_password(
             a.as_deref(),
         )
         .await?;
-        let id = st.identity().ok_or(AppError::Unauthenticated)?;
         session
             .cycle_id()
             .await
@@ -457,11 +465,7 @@ pub async fn revoke(
 ) -> Response {
     let services = &state.services;
     let result = async {
-        let st = session_state(services, &session).await?;
-        let id = st
-            .identity()
-            .filter(|_| st.actor.is_signed_in())
-            .ok_or(AppError::Unauthenticated)?;
+        let (_, id) = signed_in(&state, &session).await?;
         let current = session.id().map(|s| s.to_string());
         let a = addr.as_string();
         if form.session == "others" {
@@ -503,11 +507,7 @@ pub async fn regenerate_codes(
 ) -> Response {
     let services = &state.services;
     let result = async {
-        let st = session_state(services, &session).await?;
-        let id = st
-            .identity()
-            .filter(|_| st.actor.is_signed_in())
-            .ok_or(AppError::Unauthenticated)?;
+        let (_, id) = signed_in(&state, &session).await?;
         if !accounts::factor_state(&services.db, id).await?.totp_enabled {
             return Err(AppError::bad_request("set up an authenticator app first"));
         }
@@ -546,11 +546,7 @@ pub async fn remove_two_factor(
 ) -> Response {
     let services = &state.services;
     let result = async {
-        let st = session_state(services, &session).await?;
-        let id = st
-            .identity()
-            .filter(|_| st.actor.is_signed_in())
-            .ok_or(AppError::Unauthenticated)?;
+        let (_, id) = signed_in(&state, &session).await?;
         let a = addr.as_string();
         accounts::remove_own_totp(
             &services.db,
@@ -582,15 +578,20 @@ pub async fn remove_two_factor(
 }
 
 /// Back to the account page with the problem next to the form it came from.
-fn back_with_error(form: &str, e: AppError) -> Response {
-    let message = match e {
+/// The message to show next to a form for a refused input.
+fn form_message(e: AppError) -> String {
+    match e {
         AppError::Invalid(fields) => fields
             .into_iter()
             .next()
             .map(|f| f.message)
             .unwrap_or_default(),
         other => other.to_string(),
-    };
+    }
+}
+
+fn back_with_error(form: &str, e: AppError) -> Response {
+    let message = form_message(e);
     Redirect::to(&format!(
         "/account?error_form={form}&error={}",
         urlencode(&message)
@@ -712,14 +713,7 @@ pub struct TokenPasswordForm {
 }
 
 fn back_to_link(path: &str, token: &str, e: AppError) -> Response {
-    let message = match e {
-        AppError::Invalid(fields) => fields
-            .into_iter()
-            .next()
-            .map(|f| f.message)
-            .unwrap_or_default(),
-        other => other.to_string(),
-    };
+    let message = form_message(e);
     Redirect::to(&format!(
         "{path}?token={}&error={}",
         urlencode(token),
@@ -796,10 +790,7 @@ pub async fn change_email(
 ) -> Response {
     let s = &state.services;
     let result = async {
-        let st = session_state(s, &session).await?;
-        if !st.actor.is_signed_in() {
-            return Err(AppError::Unauthenticated);
-        }
+        let (st, _) = signed_in(&state, &session).await?;
         links::request_email_change(
             &s.db,
             &s.mailer,

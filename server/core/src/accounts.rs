@@ -246,12 +246,7 @@ pub async fn verify_totp(
     };
     log_in_tx(&mut tx, Some(id), None, kind, None, address, now).await?;
     tx.commit().await?;
-    if accepted {
-        throttle::clear(db, &key).await?;
-    } else {
-        throttle::fail(db, &key, throttle::TOTP, now).await?;
-    }
-    Ok(accepted)
+    count_attempt(db, &key, accepted, now).await
 }
 
 /// Uses one recovery code instead of a TOTP code; each works once.
@@ -279,12 +274,17 @@ pub async fn use_recovery_code(
     };
     log_in_tx(&mut tx, Some(id), None, kind, None, address, now).await?;
     tx.commit().await?;
-    if used {
-        throttle::clear(db, &key).await?;
+    count_attempt(db, &key, used, now).await
+}
+
+/// A right second factor clears the account's failures; a wrong one counts towards its lock.
+async fn count_attempt(db: &Db, key: &str, ok: bool, now: Timestamp) -> Result<bool> {
+    if ok {
+        throttle::clear(db, key).await?;
     } else {
-        throttle::fail(db, &key, throttle::TOTP, now).await?;
+        throttle::fail(db, key, throttle::TOTP, now).await?;
     }
-    Ok(used)
+    Ok(ok)
 }
 
 /// New recovery codes (the old ones stop working).
