@@ -53,6 +53,7 @@ pub fn LanguageSwitch() -> impl IntoView {
 pub fn Header(
     #[prop(optional, into)] brand: Option<String>,
     #[prop(optional, into)] brand_href: Option<String>,
+    #[prop(default = None)] logo: Option<String>,
 ) -> impl IntoView {
     let who = Resource::new(|| (), |_| get_viewer());
     let next = here();
@@ -60,7 +61,10 @@ pub fn Header(
     let brand_href = brand_href.unwrap_or_else(|| "/".to_string());
     view! {
         <header class="topbar">
-            <a class="brand" href=brand_href rel="external">{brand}</a>
+            <a class="brand" href=brand_href rel="external">
+                {logo.map(|src| view! { <img class="brand-logo" src=src alt="" width="40" height="40"/> })}
+                <span>{brand}</span>
+            </a>
             <div class="topbar-right">
                 <Suspense fallback=|| ()>
                         {move || {
@@ -157,4 +161,89 @@ pub fn PageFrame(children: Children) -> impl IntoView {
 #[component]
 pub fn Loading() -> impl IntoView {
     view! { <p class="loading" aria-live="polite">{t(Msg::Loading)}</p> }
+}
+
+/// A query parameter of the current page.
+pub fn query(name: &'static str) -> Option<String> {
+    leptos_router::hooks::use_query_map().with_untracked(|q| q.get(name))
+}
+
+/// The error a plain form post to the server function `endpoint` came back with. A server
+/// function answers a form post by redirecting to the page it came from, with its error in
+/// the query (`__path`, `__err`); this reads it back, so forms work without JavaScript.
+pub fn form_error(endpoint: &str) -> Option<AppError> {
+    use leptos::server_fn::error::ServerFnUrlError;
+    let q = leptos_router::hooks::use_query_map();
+    q.with_untracked(|q| {
+        if q.get("__path").as_deref() != Some(format!("/api/{endpoint}").as_str()) {
+            return None;
+        }
+        q.get("__err")
+            .map(|e| ServerFnUrlError::<AppError>::decode_err(&e))
+    })
+}
+
+/// The message for one field, if the error names it.
+pub fn field_message(error: &Option<AppError>, field: &str) -> Option<String> {
+    match error {
+        Some(AppError::Invalid(fields)) => {
+            let msgs: Vec<String> = fields
+                .iter()
+                .filter(|f| f.field == field)
+                .map(|f| f.message.clone())
+                .collect();
+            (!msgs.is_empty()).then(|| msgs.join("; "))
+        }
+        _ => None,
+    }
+}
+
+/// The text of an error in the page's language where it is one of ours, else the domain
+/// message (which names what to fix).
+pub fn error_text(error: &AppError) -> String {
+    match error {
+        AppError::NotFound => t(Msg::NotFoundText).to_string(),
+        AppError::Forbidden => t(Msg::ForbiddenText).to_string(),
+        AppError::ReadOnly => t(Msg::ReadOnlyRefused).to_string(),
+        AppError::Unauthenticated => t(Msg::SignInRequiredText).to_string(),
+        AppError::Invalid(fields) => fields
+            .iter()
+            .map(|f| f.message.clone())
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+/// The error of a form as a whole, shown above it and announced; on the server it also
+/// gives the page the error's HTTP status, so a form post without JavaScript ends on a 4xx.
+#[component]
+pub fn FormAlert(error: Option<AppError>, #[prop(into)] id: String) -> impl IntoView {
+    error.map(|e| {
+        #[cfg(feature = "ssr")]
+        crate::ssr::set_error_status(&e);
+        let text = match &e {
+            AppError::Invalid(_) => t(Msg::FixFields).to_string(),
+            other => error_text(other),
+        };
+        view! { <p id=id.clone() class="form-error" role="alert" data-testid=id>{text}</p> }
+    })
+}
+
+/// The message next to one field.
+#[component]
+pub fn FieldError(error: Option<String>, #[prop(into)] id: String) -> impl IntoView {
+    error.map(|m| view! { <p id=id class="field-error" data-testid="field-error">{m}</p> })
+}
+
+/// A confirmation that a change was saved.
+#[component]
+pub fn Notice(#[prop(into)] text: String) -> impl IntoView {
+    view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
+}
+
+/// The hidden field that names the club in a form to a club's server function.
+#[component]
+pub fn ClubField(#[prop(into)] club: String) -> impl IntoView {
+    view! { <input type="hidden" name="club" value=club/> }
 }

@@ -67,7 +67,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=ClubHomePage/>
                     <Route path=path!("members") view=MemberListPage/>
                     <Route path=path!("members/:id") view=MemberPage/>
-                    <Route path=path!("security") view=ClubEventsPage/>
+                    <Route path=path!("events") view=ClubEventsPage/>
+                    <Route path=path!("exports") view=ExportsPage/>
+                    <Route path=path!("settings/modules") view=ModulesPage/>
+                    <Route path=path!("settings/roles") view=RolesPage/>
+                    <Route path=path!("settings/roles/:id") view=RolePage/>
+                    <Route path=path!("settings/admins") view=AdminsPage/>
+                    <Route path=path!("settings/look") view=LookPage/>
                 </ParentRoute>
             </Routes>
         </Router>

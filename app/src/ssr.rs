@@ -24,6 +24,9 @@ pub const SESSION_AUTH_AT: &str = "auth_at";
 pub const SESSION_SEEN_AT: &str = "seen_at";
 /// Recovery codes waiting to be shown once, right after they were made.
 pub const SESSION_SHOW_CODES: &str = "show_recovery_codes";
+/// The identity's rights counter the session last saw: when it moved (a role was given or
+/// taken, a role's rights changed), the session id is rotated.
+pub const SESSION_RIGHTS: &str = "rights_serial";
 
 pub fn level_to_str(l: AuthLevel) -> &'static str {
     match l {
@@ -127,7 +130,8 @@ pub async fn session_state(
         .await
         .map_err(internal)?
         .unwrap_or(0);
-    let Some((mut actor, viewer)) = identities::actor(&services.db, id, level).await? else {
+    let Some((mut actor, viewer, rights)) = identities::actor(&services.db, id, level).await?
+    else {
         session.flush().await.map_err(internal)?;
         return Ok(SessionState::anonymous());
     };
@@ -152,6 +156,7 @@ pub async fn session_state(
         }
         _ => None,
     };
+    rotate_on_rights_change(services, session, rights).await?;
     if now.0 - seen_at > 60_000 {
         session
             .insert(SESSION_SEEN_AT, now.0)
@@ -165,16 +170,51 @@ pub async fn session_state(
     Ok(SessionState { actor, viewer })
 }
 
-/// The session state, resolved once per request however many server functions a page
-/// calls.
+/// Rotates the session id when the person's rights changed since the session last looked
+/// (privilege change), keeping the session itself and its entry on the sessions page.
+async fn rotate_on_rights_change(
+    services: &Services,
+    session: &Session,
+    rights: i64,
+) -> Result<(), AppError> {
+    let seen: Option<i64> = session.get(SESSION_RIGHTS).await.map_err(internal)?;
+    if seen == Some(rights) {
+        return Ok(());
+    }
+    if seen.is_some() {
+        let old = session.id().map(|s| s.to_string());
+        session.cycle_id().await.map_err(internal)?;
+        session
+            .insert(SESSION_RIGHTS, rights)
+            .await
+            .map_err(internal)?;
+        session.save().await.map_err(internal)?;
+        if let (Some(old), Some(new)) = (old, session.id()) {
+            accounts::rename_session(&services.db, &old, &new.to_string(), services.now()).await?;
+        }
+    } else {
+        session
+            .insert(SESSION_RIGHTS, rights)
+            .await
+            .map_err(internal)?;
+    }
+    Ok(())
+}
+
+/// What one request resolved: the session state once however many server functions a page
+/// calls, and each tenant scope once.
 #[derive(Clone, Default)]
-pub struct RequestCache(Arc<OnceCell<SessionState>>);
+pub struct RequestCache {
+    state: Arc<OnceCell<SessionState>>,
+    scopes: Arc<std::sync::Mutex<Vec<(TenantKind, String, TenantScope)>>>,
+}
 
 pub struct Ctx {
     pub services: Services,
     pub actor: Actor,
     pub viewer: Option<Viewer>,
     pub session: Session,
+    cache: RequestCache,
 }
 
 /// The request context of a server function or page.
@@ -184,7 +224,7 @@ pub async fn ctx() -> Result<Ctx, AppError> {
     let session: Session = leptos_axum::extract().await.map_err(internal)?;
     let cache = use_context::<RequestCache>().unwrap_or_default();
     let state = cache
-        .0
+        .state
         .get_or_try_init(|| session_state(&services, &session))
         .await?
         .clone();
@@ -193,18 +233,38 @@ pub async fn ctx() -> Result<Ctx, AppError> {
         actor: state.actor,
         viewer: state.viewer,
         session,
+        cache,
     })
 }
 
 impl Ctx {
+    async fn scope(&self, kind: TenantKind, slug: &str) -> Result<TenantScope, AppError> {
+        let cached = self.cache.scopes.lock().ok().and_then(|v| {
+            v.iter()
+                .find(|(k, s, _)| *k == kind && s == slug)
+                .map(|(_, _, scope)| scope.clone())
+        });
+        if let Some(scope) = cached {
+            return Ok(scope);
+        }
+        let now = self.services.now();
+        let scope = scope::resolve(&self.services.db, &self.actor, kind, slug, now).await?;
+        if let Ok(mut v) = self.cache.scopes.lock() {
+            v.push((kind, slug.to_string(), scope.clone()));
+        }
+        Ok(scope)
+    }
     pub async fn club(&self, slug: &str) -> Result<TenantScope, AppError> {
-        scope::resolve(&self.services.db, &self.actor, TenantKind::Club, slug).await
+        self.scope(TenantKind::Club, slug).await
     }
     pub async fn federation(&self, slug: &str) -> Result<TenantScope, AppError> {
-        scope::resolve(&self.services.db, &self.actor, TenantKind::Federation, slug).await
+        self.scope(TenantKind::Federation, slug).await
     }
     pub async fn operator(&self) -> Result<TenantScope, AppError> {
-        scope::resolve_operator(&self.services.db, &self.actor).await
+        scope::resolve_operator(&self.services.db, &self.actor, self.services.now()).await
+    }
+    pub fn now(&self) -> Timestamp {
+        self.services.now()
     }
     /// The signed-in person (nothing pending), or 401.
     pub fn me(&self) -> Result<IdentityId, AppError> {
@@ -213,6 +273,17 @@ impl Ctx {
             .filter(|_| self.actor.is_signed_in())
             .ok_or(AppError::Unauthenticated)
     }
+}
+
+/// After a successful change, sends the browser to `path` (a plain form post gets a 303-style
+/// redirect, the hydrated app navigates). `path` is built by the caller from checked parts
+/// (slugs, ids, fixed words), so it is always a valid header value; anything else falls
+/// back to the home page rather than failing.
+pub fn done(path: &str) {
+    let safe = path.starts_with('/')
+        && !path.starts_with("//")
+        && path.bytes().all(|b| b.is_ascii_graphic());
+    leptos_axum::redirect(if safe { path } else { "/" });
 }
 
 /// Sets the HTTP status of the page being rendered from an error, through the one mapping

@@ -114,7 +114,7 @@ fn too_many(headers: &HeaderMap, secs: u64) -> Response {
 }
 
 /// Maps a domain error of a form handler to a response.
-fn error_response(headers: &HeaderMap, e: AppError) -> Response {
+pub(crate) fn error_response(headers: &HeaderMap, e: AppError) -> Response {
     match e {
         AppError::TooManyRequests(secs) => too_many(headers, secs),
         AppError::Unauthenticated => Redirect::to("/login").into_response(),
@@ -124,6 +124,7 @@ fn error_response(headers: &HeaderMap, e: AppError) -> Response {
                 _ if status.is_server_error() => return internal_error(headers),
                 AppError::NotFound => (Msg::NotFoundTitle, Msg::NotFoundText),
                 AppError::Forbidden => (Msg::ErrorTitle, Msg::ForbiddenText),
+                AppError::ReadOnly => (Msg::ReadOnlyTitle, Msg::ReadOnlyRefused),
                 _ => (Msg::BadRequestTitle, Msg::ErrorTitle),
             };
             status_page(status, lang_from_headers(headers), title, text)
@@ -848,6 +849,7 @@ pub async fn reset_member_factor(
             &st.actor,
             tessera_common::dto::TenantKind::Club,
             &club,
+            s.now(),
         )
         .await?;
         let member: tessera_common::MemberId = member.parse().map_err(|_| AppError::NotFound)?;

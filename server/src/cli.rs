@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::router::{build_router, leptos_options, spawn_session_cleanup, AppState};
 use clap::{Parser, Subcommand};
 use std::sync::Arc;
-use tessera_common::dto::{Role, TenantKind};
+use tessera_common::dto::TenantKind;
 use tessera_common::Lang;
 use tessera_core::clock::SystemClock;
 use tessera_core::db::{Db, DbUrl};
@@ -256,6 +256,7 @@ async fn create_operator(
                 primary_color: "#1f4e79".into(),
                 accent_color: "#f2a900".into(),
                 default_lang: Lang::En,
+                plan: None,
             },
         )
         .await
@@ -264,14 +265,12 @@ async fn create_operator(
     let id = identities::create(&s.db, &actor, now, email, name, Some(password))
         .await
         .map_err(describe)?;
-    identities::add_membership(
+    tessera_core::roles::grant_admin(
         &s.db,
         &TenantScope::for_system_task(operator),
         &actor,
         now,
         id,
-        Role::Admin,
-        None,
     )
     .await
     .map_err(describe)?;

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod cli;
+pub mod club_files;
 pub mod config;
 pub mod router;
 pub mod security;

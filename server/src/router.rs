@@ -2,7 +2,7 @@
 //! the session layer and the security layers.
 
 use crate::config::Config;
-use crate::{auth, security};
+use crate::{auth, club_files, security};
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, FromRef, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -144,6 +144,15 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/members/{member}/reset-factor",
             post(auth::reset_member_factor),
         )
+        .route("/c/{club}/logo", get(club_files::logo))
+        .route(
+            "/c/{club}/settings/look/logo",
+            post(club_files::upload_logo),
+        )
+        .route(
+            "/c/{club}/exports/members.csv",
+            post(club_files::export_members),
+        )
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))
@@ -151,6 +160,7 @@ pub fn build_router(state: AppState) -> Router {
         .leptos_routes_with_handler(routes, get(render_page))
         .merge(static_files)
         .fallback(render_page)
+        .layer(from_fn(security::api_error_status))
         .layer(session_layer(&state))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))

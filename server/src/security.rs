@@ -157,9 +157,28 @@ pub async fn path_guard(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// Gives a failed server function's response the status of its error. Server functions
+/// answer every error with 500; the body is an encoded AppError, whose own status is the
+/// right one (a request that could not be read is the caller's 400, not ours). Runs inside
+/// the session layer, so the session is saved (and a rotated id sent) on refusals too.
+pub async fn api_error_status(req: Request, next: Next) -> Response {
+    let is_api = req.uri().path().starts_with("/api/");
+    let res = next.run(req).await;
+    if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    if let Some(err) = decode_app_error(&bytes) {
+        if let Ok(s) = StatusCode::from_u16(err.status()) {
+            parts.status = s;
+        }
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
 /// Replaces the bare text of low-level rejections (body too large, wrong method, unreadable
-/// form) with a readable page, and gives server-function errors their HTTP status through
-/// the one mapping, `AppError::status`.
+/// form) with a readable page.
 pub async fn readable_errors(req: Request, next: Next) -> Response {
     let lang = lang_from_headers(req.headers());
     let is_api = req.uri().path().starts_with("/api/");
@@ -174,18 +193,6 @@ pub async fn readable_errors(req: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_string();
-    if is_api && status == StatusCode::INTERNAL_SERVER_ERROR {
-        // A server function failed: its body is an encoded AppError, whose own status is
-        // the right one (a request that could not be read is the caller's 400, not ours).
-        let (mut parts, body) = res.into_parts();
-        let bytes = to_bytes(body, 64 * 1024).await.unwrap_or_default();
-        if let Some(err) = decode_app_error(&bytes) {
-            if let Ok(s) = StatusCode::from_u16(err.status()) {
-                parts.status = s;
-            }
-        }
-        return Response::from_parts(parts, Body::from(bytes));
-    }
     if content_type.starts_with("text/html")
         || content_type.starts_with("application/json")
         || is_api

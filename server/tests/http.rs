@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
+use tessera_common::dto::TenantKind;
 use tessera_common::time::Timestamp;
 use tessera_core::clock::{Clock, ManualClock};
 use tessera_core::seed::{self, SeedOptions};
@@ -16,7 +17,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 const PW: &str = "integration-test-password";
-const MAX_BODY: usize = 64 * 1024;
+const MAX_BODY: usize = 1024 * 1024;
 const CLUB_A: &str = "vc-kempenvlug-herentals";
 const CLUB_B: &str = "rfc-confluent-namur";
 
@@ -188,6 +189,30 @@ impl Client {
                 ("Sec-Fetch-Site", "same-origin"),
             ],
             form.as_bytes(),
+        )
+        .await
+    }
+
+    /// A same-origin file upload (multipart/form-data) with one file field.
+    async fn upload(&mut self, path: &str, field: &str, filename: &str, data: &[u8]) -> Resp {
+        let origin = self.origin();
+        let boundary = "----tessera-test-boundary-7d9a";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(data);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let ct = format!("multipart/form-data; boundary={boundary}");
+        self.send(
+            "POST",
+            path,
+            &[
+                ("Content-Type", &ct),
+                ("Origin", &origin),
+                ("Sec-Fetch-Site", "same-origin"),
+            ],
+            &body,
         )
         .await
     }
@@ -752,14 +777,51 @@ async fn sign_in_sessions_and_club_pages() {
 
 /// Every server function × a wrong-tenant actor: 404 and no data. Each new server
 /// function must be added here; the test fails for any registered one that is missing.
+/// Placeholders in braces are filled by [`Fixture`]; the order is the order of the calls
+/// (the rightful caller's calls succeed, so a deletion comes after the calls that need what
+/// it deletes).
 const CROSS_TENANT: &[(&str, &str)] = &[
     ("club_frame", "club={club}"),
     ("club_home", "club={club}"),
     ("member_list", "club={club}&q=&page=1"),
     ("member_detail", "club={club}&id={member}"),
     ("club_events", "club={club}"),
+    ("module_settings", "club={club}"),
+    ("switch_module", "club={club}&module=audit&on=on"),
+    ("look", "club={club}"),
+    (
+        "update_look",
+        "club={club}&version={look_version}&name=VC+Kempenvlug+Herentals&primary_color=%231d3557&accent_color=%23f4a261&default_lang=nl",
+    ),
+    ("remove_logo", "club={club}"),
+    ("roles", "club={club}"),
+    ("role", "club={club}&id={role}"),
+    ("create_role", "club={club}&name=Harness&permissions[]=members.view"),
+    (
+        "update_role",
+        "club={club}&id={role}&version={role_version}&name=Secretaris&staff=on&permissions[]=members.view&permissions[]=members.edit",
+    ),
+    (
+        "assign_roles",
+        "club={club}&member={linked_member}&membership={linked_membership}&roles[]={helper}",
+    ),
+    ("delete_role", "club={club}&id={trainer}"),
+    ("admins", "club={club}"),
+    ("invite_admin", "club={club}&email=harness.admin%40example.be&name=Harness+Admin"),
+    ("remove_admin", "club={club}&membership={second_admin}"),
+    ("export_history", "club={club}"),
     ("federation_home", "federation={federation}"),
     ("admin_overview", ""),
+    (
+        "create_tenant",
+        "kind=club&name=Harness+Club&slug=harness-club&parent=bsf&plan=basic&default_lang=nl",
+    ),
+    ("set_tenant_status", "slug=rfc-confluent-namur&active=yes"),
+    ("assign_plan", "slug=rfc-confluent-namur&plan=standard"),
+    (
+        "invite_tenant_admin",
+        "slug=rfc-confluent-namur&email=harness.op%40example.be&name=Harness+Op",
+    ),
 ];
 
 /// Server functions that hold no tenant data: they answer about the caller only.
@@ -770,6 +832,127 @@ const PERSONAL: &[&str] = &[
     "take_recovery_codes",
     "account",
 ];
+
+/// The server functions of the federation and the operator: everyone outside those
+/// tenants (club members included) is an outsider.
+const OUTSIDE_CLUBS: &[&str] = &[
+    "federation_home",
+    "admin_overview",
+    "create_tenant",
+    "set_tenant_status",
+    "assign_plan",
+    "invite_tenant_admin",
+];
+
+/// Ids and versions a harness needs in club A, read or made through the core as a
+/// system task: the exports module switched on, a second administrator, the member record
+/// linked to member.kempenvlug's account.
+struct Fixture {
+    values: Vec<(&'static str, String)>,
+}
+
+impl Fixture {
+    async fn new(s: &Server) -> Fixture {
+        use tessera_core::{identities, module_settings, roles, tenants};
+        let db = &s.db.db;
+        let sys = tessera_core::scope::Actor::system("test");
+        let now = s.shared.clock.now();
+        let club = tenants::find_by_slug(db, TenantKind::Club, CLUB_A)
+            .await
+            .unwrap()
+            .unwrap();
+        let scope = tessera_core::scope::TenantScope::for_system_task(club.clone());
+        module_settings::switch(db, &scope, &sys, now, "exports", true)
+            .await
+            .unwrap();
+        let overview = roles::overview(db, &scope).await.unwrap();
+        let role = overview
+            .roles
+            .iter()
+            .find(|r| r.name == "Secretaris")
+            .unwrap();
+        let trainer = overview.roles.iter().find(|r| r.name == "Trainer").unwrap();
+        let helper = roles::create(
+            db,
+            &scope,
+            &sys,
+            now,
+            roles::RoleInput {
+                name: "Helper".into(),
+                staff: false,
+                permissions: vec!["members.view".into()],
+            },
+        )
+        .await
+        .unwrap();
+        let multi = identities::find_by_email(db, &account("multi"))
+            .await
+            .unwrap()
+            .unwrap();
+        let second = roles::grant_admin(db, &scope, &sys, now, multi)
+            .await
+            .unwrap();
+        let mut tx = db.tenant_read(&scope).await.unwrap();
+        let (linked_membership, linked_member): (i64, i64) = tx
+            .fetch_one(
+                "SELECT m.id, m.member_id FROM memberships m JOIN identities i ON i.id = m.identity_id \
+                 WHERE m.tenant_id = $1 AND i.email = $2",
+                tessera_core::args![account("member.kempenvlug")],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let club = tenants::find_by_slug(db, TenantKind::Club, CLUB_A)
+            .await
+            .unwrap()
+            .unwrap();
+        Fixture {
+            values: vec![
+                ("club", CLUB_A.to_string()),
+                ("federation", "bsf".to_string()),
+                ("role", role.id.to_string()),
+                ("role_version", role.version.to_string()),
+                ("trainer", trainer.id.to_string()),
+                ("helper", helper.to_string()),
+                ("second_admin", second.to_string()),
+                ("linked_member", linked_member.to_string()),
+                ("linked_membership", linked_membership.to_string()),
+                ("look_version", club.version.to_string()),
+            ],
+        }
+    }
+
+    fn fill(&self, template: &str, member: &str) -> String {
+        let mut out = template.replace("{member}", member);
+        for (k, v) in &self.values {
+            out = out.replace(&format!("{{{k}}}"), v);
+        }
+        assert!(!out.contains('{'), "unfilled placeholder in {out}");
+        out
+    }
+}
+
+/// The first member id on club A's register page.
+async fn first_member(owner: &mut Client) -> (String, String) {
+    let list = owner.get(&format!("/c/{CLUB_A}/members")).await;
+    let member = list
+        .body
+        .split(&format!("href=\"/c/{CLUB_A}/members/"))
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("a member")
+        .to_string();
+    let a_name = list
+        .body
+        .split("<td><a href=")
+        .nth(1)
+        .and_then(|s| s.split('>').nth(1))
+        .and_then(|s| s.split(',').next())
+        .unwrap_or("")
+        .to_string();
+    assert!(!a_name.is_empty());
+    (member, a_name)
+}
 
 #[tokio::test]
 async fn cross_tenant_harness() {
@@ -787,26 +970,11 @@ async fn cross_tenant_harness() {
         );
     }
     for s in servers().await {
+        let fixture = Fixture::new(&s).await;
         // The target: club A's data, reached by people who are not in club A.
         let mut owner = Client::new(&s);
         owner.sign_in(&account("admin.kempenvlug")).await;
-        let list = owner.get(&format!("/c/{CLUB_A}/members")).await;
-        let member = list
-            .body
-            .split(&format!("href=\"/c/{CLUB_A}/members/"))
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .expect("a member")
-            .to_string();
-        let a_name = list
-            .body
-            .split("<td><a href=")
-            .nth(1)
-            .and_then(|s| s.split('>').nth(1))
-            .and_then(|s| s.split(',').next())
-            .unwrap_or("")
-            .to_string();
-        assert!(!a_name.is_empty());
+        let (member, a_name) = first_member(&mut owner).await;
 
         let not_found = r#""NotFound""#;
         let mut wrong: Vec<(String, Client)> = Vec::new();
@@ -820,37 +988,17 @@ async fn cross_tenant_harness() {
             c.sign_in(&account(who)).await;
             wrong.push((who.to_string(), c));
         }
+        let mut operator = Client::new(&s);
+        operator.sign_in(&account("operator")).await;
+        let mut federation = Client::new(&s);
+        federation.sign_in(&account("federation")).await;
         for (endpoint, template) in CROSS_TENANT {
-            let args = template
-                .replace("{club}", CLUB_A)
-                .replace("{federation}", "bsf")
-                .replace("{member}", &member);
-            // The rightful caller gets data (so the harness would notice a broken call).
-            let mut rightful = match *endpoint {
-                "federation_home" => {
-                    let mut c = Client::new(&s);
-                    c.sign_in(&account("federation")).await;
-                    c
-                }
-                "admin_overview" => {
-                    let mut c = Client::new(&s);
-                    c.sign_in(&account("operator")).await;
-                    c
-                }
-                _ => owner.clone(),
-            };
-            let ok = rightful.call(endpoint, &args).await;
-            assert_eq!(
-                ok.status, 200,
-                "{endpoint} for its rightful caller: {}",
-                ok.body
-            );
+            let args = fixture.fill(template, &member);
+            // Outsiders first, while the rightful call has not changed anything yet.
             for (who, c) in wrong.iter_mut() {
                 // A plain member of club A is in the tenant: their refusals are rights
                 // (403), tested with permissions; here only outsiders count.
-                if who == "member.kempenvlug"
-                    && !matches!(*endpoint, "federation_home" | "admin_overview")
-                {
+                if who == "member.kempenvlug" && !OUTSIDE_CLUBS.contains(endpoint) {
                     continue;
                 }
                 if who == "federation" && *endpoint == "federation_home" {
@@ -865,15 +1013,23 @@ async fn cross_tenant_harness() {
                 );
                 assert!(!r.body.contains(&a_name));
             }
+            // The rightful caller gets data (so the harness would notice a broken call).
+            let rightful = match *endpoint {
+                "federation_home" => &mut federation,
+                e if OUTSIDE_CLUBS.contains(&e) => &mut operator,
+                _ => &mut owner,
+            };
+            let ok = rightful.call(endpoint, &args).await;
+            assert_eq!(
+                ok.status, 200,
+                "{endpoint} for its rightful caller: {}",
+                ok.body
+            );
         }
         // Anonymous callers learn nothing either: sign-in required, no data.
         let mut anon = Client::new(&s);
         for (endpoint, template) in CROSS_TENANT {
-            let args = template
-                .replace("{club}", CLUB_A)
-                .replace("{federation}", "bsf")
-                .replace("{member}", &member);
-            let r = anon.call(endpoint, &args).await;
+            let r = anon.call(endpoint, &fixture.fill(template, &member)).await;
             assert!(
                 matches!(r.status, 401 | 404),
                 "{endpoint} anonymous: {}",
@@ -881,21 +1037,45 @@ async fn cross_tenant_harness() {
             );
             assert!(!r.body.contains(&a_name));
         }
-        // Personal functions answer about the caller only.
+        // The file routes of a club: the logo upload and the export refuse outsiders too.
         let (_, c) = wrong
             .iter_mut()
             .find(|(w, _)| w == "admin.confluent")
             .expect("actor");
+        let r = c
+            .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=")
+            .await;
+        assert_eq!(r.status, 404);
+        assert!(!r.body.contains(&a_name));
+        let r = c
+            .upload(
+                &format!("/c/{CLUB_A}/settings/look/logo"),
+                "logo",
+                "l.png",
+                &tiny_png(),
+            )
+            .await;
+        assert_eq!(r.status, 404);
+        // Personal functions answer about the caller only.
         let landing = c.call("landing", "").await;
         assert_eq!(landing.status, 200);
         assert!(
             landing.body.contains(CLUB_B)
-                && !landing
-                    .body
-                    .contains(&format!("\"role\":\"Admin\",\"slug\":\"{CLUB_A}"))
+                && !landing.body.contains(&format!(
+                    "\"slug\":\"{CLUB_A}\",\"name\":\"VC Kempenvlug Herentals\",\"kind\""
+                ))
         );
         assert!(!landing.body.contains(&a_name));
     }
+}
+
+/// A valid PNG header of 64 × 32 pixels (all the logo check reads).
+fn tiny_png() -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+    v.extend(64u32.to_be_bytes());
+    v.extend(32u32.to_be_bytes());
+    v.extend([8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    v
 }
 
 #[tokio::test]
@@ -1228,7 +1408,6 @@ mod security {
 
 mod mail_links {
     use super::*;
-    use tessera_common::dto::{Role, TenantKind};
 
     #[tokio::test]
     async fn password_reset_by_mail_is_single_use_expiring_and_keeps_the_second_factor() {
@@ -1325,23 +1504,28 @@ mod mail_links {
                 .unwrap();
             let scope = tessera_core::scope::TenantScope::for_system_task(club);
             let inviter = tessera_core::scope::Actor::system("test");
-            let mailer = test_mailer().0;
+            let (mailer, mail_dir) = test_mailer();
             let base = format!("http://{}", s.addr);
             let now = s.shared.clock.now();
-            tessera_core::links::invite(
+            tessera_core::roles::invite_admin(
                 db,
                 &mailer,
                 &base,
                 &scope,
                 &inviter,
+                now,
                 "new.coach@example.be",
                 "Nieuwe Coach",
-                Role::Staff,
-                now,
             )
             .await
             .unwrap();
-            let mail = mail_to(&s.mail_dir, "new.coach@example.be").await;
+            let mail = mail_to(&mail_dir, "new.coach@example.be").await;
+            // The club's mail carries its look: an HTML part in its colours, with its name.
+            assert!(
+                mail.contains("text/html") && mail.contains("background:#1d3557"),
+                "{mail}"
+            );
+            assert!(mail.contains("VC Kempenvlug Herentals"));
             let link = link_in(&mail);
             assert!(link.starts_with("/invite?token="));
             let token = link.split("token=").nth(1).unwrap();
@@ -1392,12 +1576,11 @@ mod mail_links {
                 &inviter,
                 "late@example.be",
                 "Late Comer",
-                Role::Member,
                 now,
             )
             .await
             .unwrap();
-            let link = link_in(&mail_to(&s.mail_dir, "late@example.be").await);
+            let link = link_in(&mail_to(&mail_dir, "late@example.be").await);
             s.shared.clock.advance_secs(7 * 24 * 3600 + 1);
             let r = d
                 .post_form(
@@ -1549,5 +1732,915 @@ mod admin_reset {
                 403
             );
         }
+    }
+}
+
+/// The club environment over HTTP: every server function requires exactly the permission it
+/// declares, modules that are off are gone, role changes rotate the session, the logo, the
+/// trial, the plan's cap, and bad input.
+mod environment {
+    use super::*;
+    use tessera_core::roles::{self, RoleInput};
+    use tessera_core::scope::{Actor, TenantScope};
+    use tessera_core::{identities, tenants};
+
+    /// The permission each server function of a club requires (`None`: any member).
+    const CLUB_FN_PERMISSIONS: &[(&str, Option<&str>)] = &[
+        ("club_frame", None),
+        ("club_home", None),
+        ("member_list", Some("members.view")),
+        ("member_detail", Some("members.view")),
+        ("club_events", Some("audit.view")),
+        ("module_settings", Some("settings.manage")),
+        ("switch_module", Some("settings.manage")),
+        ("look", Some("settings.manage")),
+        ("update_look", Some("settings.manage")),
+        ("remove_logo", Some("settings.manage")),
+        ("roles", Some("roles.manage")),
+        ("role", Some("roles.manage")),
+        ("create_role", Some("roles.manage")),
+        ("update_role", Some("roles.manage")),
+        ("assign_roles", Some("roles.manage")),
+        ("delete_role", Some("roles.manage")),
+        ("admins", Some("roles.manage")),
+        ("invite_admin", Some("roles.manage")),
+        ("remove_admin", Some("roles.manage")),
+        ("export_history", Some("exports.run")),
+    ];
+
+    /// The permission of each federation and operator server function.
+    const OTHER_FN_PERMISSIONS: &[(&str, &str)] = &[
+        ("federation_home", "clubs.view"),
+        ("admin_overview", "platform.view"),
+        ("create_tenant", "platform.manage"),
+        ("set_tenant_status", "platform.manage"),
+        ("assign_plan", "platform.manage"),
+        ("invite_tenant_admin", "platform.manage"),
+    ];
+
+    fn system_scope(kind: TenantKind, t: tenants::TenantRecord) -> TenantScope {
+        assert_eq!(t.kind, kind);
+        TenantScope::for_system_task(t)
+    }
+
+    async fn scope_of(s: &Server, kind: TenantKind, slug: &str) -> TenantScope {
+        let t = tenants::find_by_slug(&s.db.db, kind, slug)
+            .await
+            .unwrap()
+            .unwrap();
+        system_scope(kind, t)
+    }
+
+    /// Gives `email` (made when new, password PW) exactly one role in the tenant of
+    /// `scope` with `permissions`, creating or reshaping that role.
+    async fn give_role(
+        s: &Server,
+        scope: &TenantScope,
+        email: &str,
+        role: &str,
+        staff: bool,
+        permissions: &[&str],
+    ) {
+        let db = &s.db.db;
+        let sys = Actor::system("test");
+        let now = s.shared.clock.now();
+        let id = match identities::find_by_email(db, email).await.unwrap() {
+            Some(id) => id,
+            None => identities::create(db, &sys, now, email, "Probe Person", Some(PW.into()))
+                .await
+                .unwrap(),
+        };
+        let membership = match identities::add_membership(db, scope, &sys, now, id, None).await {
+            Ok(m) => m,
+            Err(_) => {
+                let mut tx = db.tenant_read(scope).await.unwrap();
+                let (m,): (i64,) = tx
+                    .fetch_one(
+                        "SELECT id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
+                        tessera_core::args![id],
+                    )
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+                tessera_common::MembershipId(m)
+            }
+        };
+        let input = RoleInput {
+            name: role.into(),
+            staff,
+            permissions: permissions.iter().map(|p| p.to_string()).collect(),
+        };
+        let existing = roles::overview(db, scope)
+            .await
+            .unwrap()
+            .roles
+            .into_iter()
+            .find(|r| r.name == role);
+        let role_id = match existing {
+            Some(r) => {
+                roles::update(db, scope, &sys, now, r.id, input, r.version)
+                    .await
+                    .unwrap();
+                r.id
+            }
+            None => roles::create(db, scope, &sys, now, input).await.unwrap(),
+        };
+        roles::assign(db, scope, &sys, now, membership, &[role_id])
+            .await
+            .unwrap();
+    }
+
+    fn club_permissions() -> Vec<&'static str> {
+        tessera_common::modules::Module::of_kind(TenantKind::Club)
+            .flat_map(|m| m.permissions.iter().map(|p| p.permission.id()))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn every_server_function_requires_exactly_its_permission() {
+        // The table covers every server function of the harness, and names real permissions.
+        for (endpoint, _) in CROSS_TENANT {
+            assert!(
+                CLUB_FN_PERMISSIONS.iter().any(|(e, _)| e == endpoint)
+                    || OTHER_FN_PERMISSIONS.iter().any(|(e, _)| e == endpoint),
+                "{endpoint} declares no permission in the matrix test"
+            );
+        }
+        for (_, p) in CLUB_FN_PERMISSIONS {
+            if let Some(p) = p {
+                assert!(club_permissions().contains(p), "{p}");
+            }
+        }
+        let s = boot(testing::sqlite().await).await;
+        let fixture = Fixture::new(&s).await;
+        let mut owner = Client::new(&s);
+        owner.sign_in(&account("admin.kempenvlug")).await;
+        let (member, _) = first_member(&mut owner).await;
+        let club = scope_of(&s, TenantKind::Club, CLUB_A).await;
+        let probe = "probe@example.be";
+        let mut c = Client::new(&s);
+        give_role(&s, &club, probe, "Probe", false, &[]).await;
+        c.sign_in(probe).await;
+        for (endpoint, template) in CROSS_TENANT {
+            let Some((_, needed)) = CLUB_FN_PERMISSIONS.iter().find(|(e, _)| e == endpoint) else {
+                continue;
+            };
+            let args = fixture.fill(template, &member);
+            match needed {
+                None => {
+                    give_role(&s, &club, probe, "Probe", false, &[]).await;
+                    let r = c.call(endpoint, &args).await;
+                    assert_eq!(r.status, 200, "{endpoint} for any member: {}", r.body);
+                }
+                Some(p) => {
+                    // Every other permission of every module, but not this one: refused.
+                    let others: Vec<&str> =
+                        club_permissions().into_iter().filter(|x| x != p).collect();
+                    give_role(&s, &club, probe, "Probe", false, &others).await;
+                    let r = c.call(endpoint, &args).await;
+                    assert_eq!(r.status, 403, "{endpoint} without {p}: {}", r.body);
+                    // Only this one: the permission check lets it through.
+                    give_role(&s, &club, probe, "Probe", false, &[p]).await;
+                    let r = c.call(endpoint, &args).await;
+                    assert!(
+                        !matches!(r.status, 401 | 403 | 404),
+                        "{endpoint} with only {p}: {} {}",
+                        r.status,
+                        r.body
+                    );
+                }
+            }
+        }
+        // The federation and the operator: staff (second factor) with and without the right.
+        let fed = scope_of(&s, TenantKind::Federation, "bsf").await;
+        let op = scope_of(&s, TenantKind::Operator, "platform").await;
+        for (endpoint, p) in OTHER_FN_PERMISSIONS {
+            let (scope, email) = if *endpoint == "federation_home" {
+                (&fed, "fed.probe@example.be")
+            } else {
+                (&op, "op.probe@example.be")
+            };
+            let template = CROSS_TENANT.iter().find(|(e, _)| e == endpoint).unwrap().1;
+            let args = fixture.fill(template, &member).replace(
+                "harness-club",
+                &format!("probe-{endpoint}").replace('_', "-"),
+            );
+            let all: Vec<&str> = tessera_common::modules::Module::of_kind(scope.kind())
+                .flat_map(|m| m.permissions.iter().map(|x| x.permission.id()))
+                .collect();
+            let others: Vec<&str> = all.iter().copied().filter(|x| x != p).collect();
+            give_role(&s, scope, email, "Probe", true, &others).await;
+            let mut c = Client::new(&s);
+            c.sign_in(email).await;
+            let r = c.call(endpoint, &args).await;
+            assert_eq!(r.status, 403, "{endpoint} without {p}: {}", r.body);
+            give_role(&s, scope, email, "Probe", true, &[p]).await;
+            let r = c.call(endpoint, &args).await;
+            assert_eq!(r.status, 200, "{endpoint} with only {p}: {}", r.body);
+        }
+    }
+
+    #[tokio::test]
+    async fn a_module_that_is_off_has_no_pages_functions_or_navigation() {
+        let s = boot(testing::sqlite().await).await;
+        let fixture = Fixture::new(&s).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let (member, _) = first_member(&mut admin).await;
+        let switchable: Vec<&tessera_common::modules::Module> =
+            tessera_common::modules::Module::of_kind(TenantKind::Club)
+                .filter(|m| !m.always_on)
+                .collect();
+        assert!(switchable.len() >= 2);
+        // Dependants first: exports needs the event log.
+        for module in ["exports", "audit"] {
+            let r = admin
+                .call(
+                    "switch_module",
+                    &format!("club={CLUB_A}&module={module}&on=off"),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{module} off: {}", r.body);
+        }
+        let home = admin.get(&format!("/c/{CLUB_A}")).await;
+        for m in &switchable {
+            for route in m.routes {
+                let r = admin.get(&format!("/c/{CLUB_A}/{route}")).await;
+                assert_eq!(r.status, 404, "{} page {route} while off", m.id);
+            }
+            for e in m.nav {
+                assert!(
+                    !home
+                        .body
+                        .contains(&format!("href=\"/c/{CLUB_A}/{}\"", e.path)),
+                    "{} navigation while off",
+                    m.id
+                );
+            }
+            for (endpoint, needed) in CLUB_FN_PERMISSIONS {
+                let Some(p) = needed else { continue };
+                if !m.permissions.iter().any(|x| x.permission.id() == *p) {
+                    continue;
+                }
+                let template = CROSS_TENANT.iter().find(|(e, _)| e == endpoint).unwrap().1;
+                let r = admin.call(endpoint, &fixture.fill(template, &member)).await;
+                assert_eq!(
+                    r.status, 404,
+                    "{endpoint} of {} while off: {}",
+                    m.id, r.body
+                );
+            }
+        }
+        let r = admin
+            .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=")
+            .await;
+        assert_eq!(r.status, 404, "the export while off");
+        // Switching on in the wrong order is refused with what to do.
+        let r = admin
+            .call(
+                "switch_module",
+                &format!("club={CLUB_A}&module=exports&on=on"),
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("needs Event log"), "{}", r.body);
+        for module in ["audit", "exports"] {
+            let r = admin
+                .call(
+                    "switch_module",
+                    &format!("club={CLUB_A}&module={module}&on=on"),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{module} on: {}", r.body);
+        }
+        let r = admin
+            .call(
+                "switch_module",
+                &format!("club={CLUB_A}&module=audit&on=off"),
+            )
+            .await;
+        assert_eq!(r.status, 400, "the log cannot go while exports needs it");
+        let home = admin.get(&format!("/c/{CLUB_A}")).await;
+        for m in &switchable {
+            for route in m.routes {
+                let r = admin.get(&format!("/c/{CLUB_A}/{route}")).await;
+                assert_eq!(r.status, 200, "{} page {route} while on", m.id);
+            }
+            for e in m.nav {
+                assert!(home
+                    .body
+                    .contains(&format!("href=\"/c/{CLUB_A}/{}\"", e.path)));
+            }
+        }
+        // The data stayed: the export works and is logged, the log shows the switches.
+        let csv = admin
+            .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=active")
+            .await;
+        assert_eq!(csv.status, 200);
+        assert!(csv
+            .header("content-type")
+            .unwrap_or("")
+            .starts_with("text/csv"));
+        assert!(csv
+            .header("content-disposition")
+            .unwrap_or("")
+            .contains("vc-kempenvlug-herentals-members-active-"));
+        assert!(csv.body.contains("given_name,family_name"));
+        assert!(csv.body.lines().count() > 5);
+        let history = admin
+            .call("export_history", &format!("club={CLUB_A}"))
+            .await;
+        assert!(
+            history.body.contains("members (active)"),
+            "{}",
+            history.body
+        );
+        let events = admin.call("club_events", &format!("club={CLUB_A}")).await;
+        for kind in ["module_off", "module_on", "export"] {
+            assert!(
+                events.body.contains(&format!("\"kind\":\"{kind}\"")),
+                "{kind}"
+            );
+        }
+        // A status that is not one is refused with a message, not a 500.
+        let r = admin
+            .post_form(
+                &format!("/c/{CLUB_A}/exports/members.csv"),
+                "status=<script>",
+            )
+            .await;
+        assert_eq!(r.status, 400);
+    }
+
+    #[tokio::test]
+    async fn a_role_change_applies_on_the_next_request_and_rotates_the_session() {
+        let s = boot(testing::sqlite().await).await;
+        let fixture = Fixture::new(&s).await;
+        let mut member = Client::new(&s);
+        member.sign_in(&account("member.kempenvlug")).await;
+        let home = member.get(&format!("/c/{CLUB_A}")).await;
+        assert_eq!(home.status, 200);
+        assert!(!home.body.contains(&format!("href=\"/c/{CLUB_A}/members\"")));
+        assert_eq!(
+            member
+                .call("member_list", &format!("club={CLUB_A}&q=&page=1"))
+                .await
+                .status,
+            403
+        );
+        let before = member.clone();
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let trainer = fixture
+            .values
+            .iter()
+            .find(|(k, _)| *k == "trainer")
+            .unwrap()
+            .1
+            .clone();
+        let member_id = fixture.fill("{linked_member}", "");
+        let membership = fixture.fill("{linked_membership}", "");
+        // As a plain form post, the way the page sends it: back to the member page.
+        let origin = admin.origin();
+        let r = admin
+            .send(
+                "POST",
+                "/api/assign_roles",
+                &[
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    ("Accept", "text/html,application/xhtml+xml"),
+                    ("Origin", &origin),
+                    (
+                        "Referer",
+                        &format!("{origin}/c/{CLUB_A}/members/{member_id}"),
+                    ),
+                ],
+                format!(
+                    "club={CLUB_A}&member={member_id}&membership={membership}&roles[]={trainer}"
+                )
+                .as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, 302, "{}", r.body);
+        assert_eq!(
+            r.header("location"),
+            Some(format!("/c/{CLUB_A}/members/{member_id}?done=roles_saved").as_str())
+        );
+        let page = admin.get(&format!("/c/{CLUB_A}/members/{member_id}")).await;
+        assert!(page.body.contains("data-testid=\"assign-roles\""));
+        // The member's next request: new rights, new session id.
+        let home = member.get(&format!("/c/{CLUB_A}")).await;
+        assert!(home.body.contains(&format!("href=\"/c/{CLUB_A}/members\"")));
+        assert!(home.body.contains("Trainer"));
+        let rotated = home
+            .all("set-cookie")
+            .iter()
+            .any(|c| c.starts_with("tessera_session="));
+        assert!(rotated, "the session id changes with the rights");
+        assert_ne!(member.cookies, before.cookies);
+        assert_eq!(
+            member
+                .call("member_list", &format!("club={CLUB_A}&q=&page=1"))
+                .await
+                .status,
+            200
+        );
+        // The old id is worthless now.
+        let mut stale = before;
+        let r = stale.call("viewer", "").await;
+        assert_eq!(
+            r.body.trim(),
+            "null",
+            "the old session id no longer signs anyone in"
+        );
+        // Taking the role away takes the rights away at the next request.
+        let r = admin
+            .call(
+                "assign_roles",
+                &format!("club={CLUB_A}&member={member_id}&membership={membership}"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(
+            member
+                .call("member_list", &format!("club={CLUB_A}&q=&page=1"))
+                .await
+                .status,
+            403
+        );
+        // A staff role makes the second factor due before anything else.
+        let secretary = fixture.fill("{role}", "");
+        admin
+            .call(
+                "assign_roles",
+                &format!(
+                    "club={CLUB_A}&member={member_id}&membership={membership}&roles[]={secretary}"
+                ),
+            )
+            .await;
+        let r = member.get(&format!("/c/{CLUB_A}/members")).await;
+        assert_eq!(
+            r.status, 401,
+            "a new staff role needs the authenticator app first"
+        );
+        assert_eq!(member.call("totp_setup", "").await.status, 200);
+    }
+
+    #[tokio::test]
+    async fn roles_are_managed_with_clear_refusals_and_nothing_half_saved() {
+        let s = boot(testing::sqlite().await).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let count = |body: &str| body.matches("\"holders\":").count();
+        let before = admin.call("roles", &format!("club={CLUB_A}")).await;
+        assert_eq!(before.status, 200);
+        for (args, field, says) in [
+            (
+                "name=Coach&permissions[]=members.fly",
+                "permissions",
+                "no permission called",
+            ),
+            (
+                "name=Coach&permissions[]=platform.manage",
+                "permissions",
+                "another kind of tenant",
+            ),
+            ("name=Secretaris", "name", "already a role"),
+            ("name=%20%20&permissions[]=members.view", "name", "1 to 60"),
+        ] {
+            let r = admin
+                .call("create_role", &format!("club={CLUB_A}&{args}"))
+                .await;
+            assert_eq!(r.status, 400, "{args}: {}", r.body);
+            assert!(
+                r.body.contains(field) && r.body.contains(says),
+                "{args}: {}",
+                r.body
+            );
+        }
+        // A permission outside the plan: the standard plan has no exports.
+        let r = admin
+            .call(
+                "create_role",
+                &format!("club={CLUB_B}&name=Exporter&permissions[]=exports.run"),
+            )
+            .await;
+        assert_eq!(r.status, 404, "not a member of club B");
+        let mut b_admin = Client::new(&s);
+        b_admin.sign_in(&account("admin.confluent")).await;
+        let r = b_admin
+            .call(
+                "create_role",
+                &format!("club={CLUB_B}&name=Exporter&permissions[]=exports.run"),
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("plan does not include"), "{}", r.body);
+        // Nothing was stored by any refusal.
+        let after = admin.call("roles", &format!("club={CLUB_A}")).await;
+        assert_eq!(count(&before.body), count(&after.body));
+        // Unreadable input is the caller's fault, never a 500.
+        for bad in [
+            "club=",
+            "nonsense",
+            "club[]=x&name[x]=y",
+            "club=%FF%FE&name=%00",
+        ] {
+            let r = admin.call("create_role", bad).await;
+            assert!(
+                matches!(r.status, 400 | 404),
+                "{bad}: {} {}",
+                r.status,
+                r.body
+            );
+        }
+        let r = admin.call("role", &format!("club={CLUB_A}&id=abc")).await;
+        assert_eq!(r.status, 404);
+        let r = admin
+            .call(
+                "update_role",
+                &format!("club={CLUB_A}&id=1&version=x&name=A"),
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        // Without JavaScript a refusal comes back to the page with its message.
+        let r = admin
+            .send(
+                "POST",
+                "/api/create_role",
+                &[
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    ("Accept", "text/html"),
+                    ("Origin", &admin.origin()),
+                    (
+                        "Referer",
+                        &format!("{}/c/{CLUB_A}/settings/roles", admin.origin()),
+                    ),
+                ],
+                format!("club={CLUB_A}&name=Secretaris").as_bytes(),
+            )
+            .await;
+        assert_eq!(r.status, 302);
+        let to = r.header("location").unwrap_or("").to_string();
+        assert!(to.contains("__err="), "{to}");
+        let path = to.trim_start_matches(&admin.origin()).to_string();
+        let page = admin.get(&path).await;
+        assert_eq!(page.status, 400, "the page with the refusal answers 400");
+        assert!(page.body.contains("there is already a role with this name"));
+        // The last administrator cannot be removed.
+        let admins = admin.call("admins", &format!("club={CLUB_A}")).await;
+        let membership = admins
+            .body
+            .split("\"membership\":")
+            .nth(1)
+            .and_then(|x| x.split(',').next())
+            .unwrap()
+            .to_string();
+        let r = admin
+            .call(
+                "remove_admin",
+                &format!("club={CLUB_A}&membership={membership}"),
+            )
+            .await;
+        assert_eq!(r.status, 409);
+        assert!(r.body.contains("last administrator"));
+    }
+
+    #[tokio::test]
+    async fn the_plan_caps_administrators() {
+        let s = boot(testing::sqlite().await).await;
+        let op = scope_of(&s, TenantKind::Operator, "platform").await;
+        tenants::assign_plan(
+            &s.db.db,
+            &op,
+            &Actor::system("t"),
+            s.shared.clock.now(),
+            CLUB_A,
+            "basic",
+        )
+        .await
+        .unwrap();
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let r = admin
+            .call(
+                "invite_admin",
+                &format!("club={CLUB_A}&email=second%40example.be&name=Second"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mail = mail_to(&s.mail_dir, "second@example.be").await;
+        assert!(link_in(&mail).starts_with("/invite?token="));
+        let r = admin
+            .call(
+                "invite_admin",
+                &format!("club={CLUB_A}&email=third%40example.be&name=Third"),
+            )
+            .await;
+        assert_eq!(r.status, 409);
+        assert!(r.body.contains("allows 2 administrators"), "{}", r.body);
+        let page = admin.get(&format!("/c/{CLUB_A}/settings/admins")).await;
+        assert!(page.body.contains("data-testid=\"cap-reached\""));
+        for bad in ["email=not-an-address&name=X", "email=a%40b.be&name="] {
+            let r = admin
+                .call("invite_admin", &format!("club={CLUB_A}&{bad}"))
+                .await;
+            assert_eq!(r.status, 400, "{bad}");
+        }
+    }
+
+    #[tokio::test]
+    async fn the_look_logo_and_colours_are_checked_and_applied() {
+        let s = boot(testing::sqlite().await).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let look = admin.call("look", &format!("club={CLUB_A}")).await;
+        let version = look
+            .body
+            .split("\"version\":")
+            .nth(1)
+            .and_then(|x| x.split(',').next())
+            .unwrap()
+            .to_string();
+        // Colours that are not colours, or unreadable ones: per-field messages, nothing saved.
+        let r = admin
+            .call(
+                "update_look",
+                &format!("club={CLUB_A}&version={version}&name=X&primary_color=red&accent_color=%23ffff00&default_lang=xx"),
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        for says in ["#rrggbb", "default_lang"] {
+            assert!(r.body.contains(says), "{says}: {}", r.body);
+        }
+        let r = admin
+            .call(
+                "update_look",
+                &format!("club={CLUB_A}&version={version}&name=X&primary_color=%23ffff00&accent_color=%23000000&default_lang=fr"),
+            )
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(
+            r.body.contains("contrast") && r.body.contains("accent_color"),
+            "{}",
+            r.body
+        );
+        // A good change applies to every page; a stale one is a conflict naming who.
+        let r = admin
+            .call(
+                "update_look",
+                &format!("club={CLUB_A}&version={version}&name=Kempenvlug+%3Cb%3E&primary_color=%23204060&accent_color=%23f4a261&default_lang=fr"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let r = admin
+            .call(
+                "update_look",
+                &format!("club={CLUB_A}&version={version}&name=Old&primary_color=%23204060&accent_color=%23f4a261&default_lang=nl"),
+            )
+            .await;
+        assert_eq!(r.status, 409);
+        assert!(
+            r.body.contains("Admin VC Kempenvlug Herentals"),
+            "{}",
+            r.body
+        );
+        let home = admin.get(&format!("/c/{CLUB_A}")).await;
+        assert!(home.body.contains("--club-primary:#204060"));
+        assert!(
+            home.body.contains("Kempenvlug &lt;b&gt;"),
+            "names render as text"
+        );
+        // The logo: a PNG is stored and served with its type and a long cache.
+        let r = admin
+            .upload(
+                &format!("/c/{CLUB_A}/settings/look/logo"),
+                "logo",
+                "logo.png",
+                &tiny_png(),
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        assert_eq!(
+            r.header("location"),
+            Some(format!("/c/{CLUB_A}/settings/look?done=logo").as_str())
+        );
+        let home = admin.get(&format!("/c/{CLUB_A}")).await;
+        let src = home
+            .body
+            .split("class=\"brand\"><img src=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .expect("the logo in the header")
+            .replace("&amp;", "&");
+        let mut anon = Client::new(&s);
+        let logo = anon.get(&src).await;
+        assert_eq!(logo.status, 200);
+        assert_eq!(logo.header("content-type"), Some("image/png"));
+        assert!(logo
+            .header("cache-control")
+            .unwrap_or("")
+            .contains("immutable"));
+        assert!(logo.header("etag").is_some());
+        // Refused files come back with the reason; the stored logo stays.
+        for (name, data, says) in [
+            ("evil.svg", br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script></svg>"#.to_vec(), "script"),
+            ("notes.txt", b"just some text".to_vec(), "not an image"),
+            ("big.png", { let mut v = tiny_png(); v.resize(600 * 1024, 0); v }, "larger than 512 KiB"),
+        ] {
+            let r = admin.upload(&format!("/c/{CLUB_A}/settings/look/logo"), "logo", name, &data).await;
+            assert_eq!(r.status, 303, "{name}");
+            let to = r.header("location").unwrap_or("").to_string();
+            assert!(to.contains("logo_error="), "{name}: {to}");
+            let page = admin.get(&to).await;
+            assert_eq!(page.status, 400);
+            assert!(page.body.contains(says), "{name}: {says}");
+        }
+        // Past the server's body limit the upload is not even read.
+        let mut huge = tiny_png();
+        huge.resize(MAX_BODY + 1, 0);
+        let r = admin
+            .upload(
+                &format!("/c/{CLUB_A}/settings/look/logo"),
+                "logo",
+                "huge.png",
+                &huge,
+            )
+            .await;
+        assert_eq!(r.status, 413);
+        assert_eq!(anon.get(&src).await.status, 200);
+        // A member without the right cannot change the look.
+        let mut member = Client::new(&s);
+        member.sign_in(&account("member.kempenvlug")).await;
+        let r = member
+            .upload(
+                &format!("/c/{CLUB_A}/settings/look/logo"),
+                "logo",
+                "l.png",
+                &tiny_png(),
+            )
+            .await;
+        assert_eq!(r.status, 403);
+        // The event log has each change.
+        let events = admin.call("club_events", &format!("club={CLUB_A}")).await;
+        for kind in ["look_changed", "logo_changed"] {
+            assert!(
+                events.body.contains(&format!("\"kind\":\"{kind}\"")),
+                "{kind}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_trial_ends_read_only_with_a_banner_and_keeps_everything() {
+        let s = boot(testing::sqlite().await).await;
+        const AQUATICA: &str = "cn-aquatica-ixelles";
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.aquatica")).await;
+        let home = admin.get(&format!("/c/{AQUATICA}")).await;
+        assert!(home.body.contains("data-testid=\"trial-banner\""));
+        assert_eq!(
+            admin
+                .call("create_role", &format!("club={AQUATICA}&name=Helper"))
+                .await
+                .status,
+            200
+        );
+        s.shared.clock.advance_secs(31 * 24 * 3600);
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.aquatica")).await;
+        for page in ["", "/members", "/settings/roles", "/settings/look"] {
+            let r = admin.get(&format!("/c/{AQUATICA}{page}")).await;
+            assert_eq!(r.status, 200, "{page}");
+            assert!(
+                r.body.contains("data-testid=\"read-only-banner\""),
+                "{page}"
+            );
+        }
+        let r = admin
+            .call("create_role", &format!("club={AQUATICA}&name=Late"))
+            .await;
+        assert_eq!(r.status, 423);
+        let r = admin
+            .call(
+                "switch_module",
+                &format!("club={AQUATICA}&module=exports&on=on"),
+            )
+            .await;
+        assert_eq!(r.status, 423);
+        let r = admin
+            .upload(
+                &format!("/c/{AQUATICA}/settings/look/logo"),
+                "logo",
+                "l.png",
+                &tiny_png(),
+            )
+            .await;
+        assert_eq!(r.status, 423);
+        let roles = admin.call("roles", &format!("club={AQUATICA}")).await;
+        assert!(roles.body.contains("Helper"), "nothing is deleted");
+        // The operator assigns a paid plan: writable again on the next request.
+        let mut op = Client::new(&s);
+        op.sign_in(&account("operator")).await;
+        let r = op
+            .call("assign_plan", &format!("slug={AQUATICA}&plan=standard"))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(
+            admin
+                .call("create_role", &format!("club={AQUATICA}&name=Late"))
+                .await
+                .status,
+            200
+        );
+        let home = admin.get(&format!("/c/{AQUATICA}")).await;
+        assert!(!home.body.contains("read-only-banner") && !home.body.contains("trial-banner"));
+    }
+
+    #[tokio::test]
+    async fn the_operator_creates_suspends_and_reactivates_tenants() {
+        let s = boot(testing::sqlite().await).await;
+        let mut op = Client::new(&s);
+        op.sign_in(&account("operator")).await;
+        let r = op
+            .call(
+                "create_tenant",
+                "kind=club&name=Tennis+Club+Lier&slug=tc-lier&parent=bsf&plan=trial&city=Lier&default_lang=nl&admin_email=chair%40tclier.be&admin_name=Chair+Person",
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mail = mail_to(&s.mail_dir, "chair@tclier.be").await;
+        assert!(mail.contains("Tennis Club Lier"));
+        let overview = op.call("admin_overview", "").await;
+        assert!(overview.body.contains("\"slug\":\"tc-lier\""));
+        assert!(overview.body.contains("\"plan\":\"Trial\""));
+        for (args, says) in [
+            ("kind=club&name=X&slug=tc-lier&plan=basic&default_lang=nl", "already taken"),
+            ("kind=club&name=X&slug=Bad+Slug&plan=basic&default_lang=nl", "lowercase"),
+            ("kind=club&name=X&slug=x-club&plan=gold&default_lang=nl", "plan"),
+            ("kind=club&name=X&slug=x-club&default_lang=nl", "plan"),
+            ("kind=shop&name=X&slug=x-club&plan=basic&default_lang=nl", "club or a federation"),
+            ("kind=club&name=X&slug=x-club&plan=basic&default_lang=nl&admin_email=nope&admin_name=N", "admin_email"),
+            ("kind=club&name=X&slug=x-club&parent=nope&plan=basic&default_lang=nl", "parent"),
+        ] {
+            let r = op.call("create_tenant", args).await;
+            assert_eq!(r.status, 400, "{args}: {}", r.body);
+            assert!(r.body.contains(says), "{args}: {}", r.body);
+        }
+        assert!(
+            !op.call("admin_overview", "").await.body.contains("x-club"),
+            "nothing half-stored"
+        );
+        // Suspended: its people get 404, nothing is deleted; reactivated: back.
+        let mut member = Client::new(&s);
+        member.sign_in(&account("member.confluent")).await;
+        assert_eq!(member.get(&format!("/c/{CLUB_B}")).await.status, 200);
+        let r = op
+            .call("set_tenant_status", &format!("slug={CLUB_B}&active=no"))
+            .await;
+        assert_eq!(r.status, 200);
+        assert_eq!(member.get(&format!("/c/{CLUB_B}")).await.status, 404);
+        let r = op
+            .call("set_tenant_status", &format!("slug={CLUB_B}&active=yes"))
+            .await;
+        assert_eq!(r.status, 200);
+        assert_eq!(member.get(&format!("/c/{CLUB_B}")).await.status, 200);
+        assert_eq!(
+            op.call("set_tenant_status", "slug=platform&active=no")
+                .await
+                .status,
+            404
+        );
+        assert_eq!(
+            op.call("assign_plan", "slug=bsf&plan=basic").await.status,
+            400
+        );
+        assert_eq!(
+            op.call("assign_plan", &format!("slug={CLUB_B}&plan=gold"))
+                .await
+                .status,
+            400
+        );
+        // A plan change applies at once: premium brings exports within reach.
+        let mut b_admin = Client::new(&s);
+        b_admin.sign_in(&account("admin.confluent")).await;
+        let modules = b_admin
+            .call("module_settings", &format!("club={CLUB_B}"))
+            .await;
+        assert!(modules
+            .body
+            .contains("\"id\":\"exports\",\"on\":false,\"in_plan\":false"));
+        op.call("assign_plan", &format!("slug={CLUB_B}&plan=premium"))
+            .await;
+        let modules = b_admin
+            .call("module_settings", &format!("club={CLUB_B}"))
+            .await;
+        assert!(
+            modules
+                .body
+                .contains("\"id\":\"exports\",\"on\":false,\"in_plan\":true"),
+            "{}",
+            modules.body
+        );
     }
 }

@@ -1,11 +1,11 @@
 //! What the server functions return. These are wire types: they carry only what the page
 //! shows, never secrets (no hashes, no tokens).
 
-use crate::ids::{MemberId, TenantId};
+use crate::ids::{MemberId, MembershipId, RoleId, TenantId};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TenantKind {
     Operator,
     Federation,
@@ -34,33 +34,6 @@ impl TenantKind {
             TenantKind::Operator => "/admin",
             TenantKind::Federation => "/f/",
             TenantKind::Club => "/c/",
-        }
-    }
-}
-
-/// A person's role in one tenant. Club-defined roles replace this with the roles module;
-/// until then these three cover the foundation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Role {
-    Member,
-    Staff,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Member => "member",
-            Role::Staff => "staff",
-            Role::Admin => "admin",
-        }
-    }
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "member" => Some(Role::Member),
-            "staff" => Some(Role::Staff),
-            "admin" => Some(Role::Admin),
-            _ => None,
         }
     }
 }
@@ -113,7 +86,10 @@ pub struct MembershipEntry {
     pub slug: String,
     pub name: String,
     pub kind: TenantKind,
-    pub role: Role,
+    /// Holds the built-in administrator role there.
+    pub admin: bool,
+    /// The names of the other roles held there; none for a plain member.
+    pub roles: Vec<String>,
 }
 
 impl MembershipEntry {
@@ -140,7 +116,8 @@ pub struct Landing {
     pub directory: Vec<DirectoryEntry>,
 }
 
-/// What every club page needs for its frame: name, colours, the viewer's role.
+/// What every club page needs for its frame: name, logo, colours, the viewer's roles and
+/// rights, the navigation they may use, and whether the environment is read-only.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClubFrame {
     pub id: TenantId,
@@ -148,10 +125,26 @@ pub struct ClubFrame {
     pub name: String,
     pub primary_color: String,
     pub accent_color: String,
-    pub role: Role,
-    pub can_view_members: bool,
-    /// May see the club's event log and reset members' second factors.
-    pub can_administer: bool,
+    /// The logo's address (versioned, so it can be cached), if the club has one.
+    pub logo: Option<String>,
+    /// The viewer holds the built-in administrator role.
+    pub admin: bool,
+    /// The names of the viewer's other roles; empty for a plain member.
+    pub roles: Vec<String>,
+    /// The viewer's permissions in this club (ids), only those of switched-on modules.
+    pub permissions: Vec<String>,
+    /// The switched-on modules (ids).
+    pub modules: Vec<String>,
+    /// Set when the trial has ended: the environment is read-only.
+    pub read_only_since: Option<Timestamp>,
+    /// Set while a trial runs: when it ends.
+    pub trial_ends_at: Option<Timestamp>,
+}
+
+impl ClubFrame {
+    pub fn can(&self, permission: &str) -> bool {
+        self.permissions.iter().any(|p| p == permission)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,7 +172,8 @@ pub struct ClubSummary {
 pub struct FederationHome {
     pub slug: String,
     pub name: String,
-    pub role: Role,
+    pub admin: bool,
+    pub roles: Vec<String>,
     pub clubs: Vec<ClubSummary>,
     pub stamp: Stamp,
 }
@@ -228,6 +222,26 @@ pub struct MemberDetail {
     pub stamp: Stamp,
     /// The record's account has a second factor the viewer may reset.
     pub can_reset_factor: bool,
+    /// The record's account and its roles, for those who may assign roles.
+    pub account: Option<AccountRoles>,
+}
+
+/// The account linked to a member record, and which of the club's roles it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccountRoles {
+    pub membership: MembershipId,
+    pub email: String,
+    pub roles: Vec<RoleChoice>,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleChoice {
+    pub id: RoleId,
+    pub name: String,
+    pub admin: bool,
+    pub staff: bool,
+    pub held: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -237,6 +251,8 @@ pub struct TenantOverviewRow {
     pub kind: TenantKind,
     pub parent: Option<String>,
     pub status: String,
+    pub plan: Option<String>,
+    pub trial_ends_at: Option<Timestamp>,
     pub members: i64,
     pub users: i64,
 }
@@ -244,7 +260,109 @@ pub struct TenantOverviewRow {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AdminOverview {
     pub tenants: Vec<TenantOverviewRow>,
+    pub plans: Vec<PlanInfo>,
+    /// Whether the viewer may create tenants, suspend them and assign plans.
+    pub can_manage: bool,
     pub stamp: Stamp,
+}
+
+/// A plan: the modules a tenant may use, a cap on administrators, and whether it is a
+/// trial with its length.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanInfo {
+    pub id: String,
+    pub name: String,
+    pub modules: Vec<String>,
+    pub max_admins: Option<i64>,
+    pub trial_days: Option<i64>,
+}
+
+/// One module as the club's settings page shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleState {
+    pub id: String,
+    pub on: bool,
+    pub in_plan: bool,
+    pub always_on: bool,
+    /// The last change of its switch, if it was ever switched.
+    pub stamp: Option<Stamp>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ModuleSettings {
+    pub plan: Option<PlanInfo>,
+    pub modules: Vec<ModuleState>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleInfo {
+    pub id: RoleId,
+    pub name: String,
+    /// The built-in administrator role: every permission, never empty.
+    pub admin: bool,
+    pub staff: bool,
+    pub permissions: Vec<String>,
+    pub holders: i64,
+    /// For optimistic concurrency: a save names the version it started from.
+    pub version: i64,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RolesOverview {
+    pub roles: Vec<RoleInfo>,
+    /// The permissions of the modules in the club's plan (what a role may be given).
+    pub grantable: Vec<String>,
+    /// The permissions of switched-on modules (what takes effect now).
+    pub active: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    pub membership: MembershipId,
+    pub name: String,
+    pub email: String,
+    pub member: Option<MemberId>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleDetail {
+    pub role: RoleInfo,
+    pub holders: Vec<PersonRef>,
+    pub grantable: Vec<String>,
+    pub active: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminEntry {
+    pub person: PersonRef,
+    /// The account has not set a password yet (invitation not accepted).
+    pub invited: bool,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminsOverview {
+    pub admins: Vec<AdminEntry>,
+    pub max_admins: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LookSettings {
+    pub name: String,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub default_lang: String,
+    pub logo: Option<String>,
+    pub version: i64,
+    pub stamp: Stamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportEntry {
+    pub at: Timestamp,
+    pub person: Option<String>,
+    pub detail: Option<String>,
 }
 
 /// An authenticator-app enrolment in progress: shown only to its owner, and not active

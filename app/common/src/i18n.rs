@@ -345,6 +345,196 @@ messages! {
         "La seconde étape a été réinitialisée et les sessions du membre ont été fermées.";
     Suspended => "This environment is suspended.", "Deze omgeving is geschorst.",
         "Cet environnement est suspendu.";
+    // ---- the club environment: modules, roles, administrators, look & feel, operator
+    FixFields => "Some fields need attention: see the messages next to them.",
+        "Sommige velden hebben aandacht nodig: zie de berichten ernaast.",
+        "Certains champs demandent votre attention : voyez les messages à côté.";
+    Saved => "Saved.", "Opgeslagen.", "Enregistré.";
+    Yes => "Yes", "Ja", "Oui";
+    No => "No", "Nee", "Non";
+    On => "On", "Aan", "Actif";
+    Off => "Off", "Uit", "Inactif";
+    Active => "Active", "Actief", "Actif";
+    Remove => "Remove", "Verwijderen", "Retirer";
+    Actions => "Actions", "Acties", "Actions";
+    Since => "Since", "Sinds", "Depuis";
+    Assign => "Assign", "Toekennen", "Attribuer";
+    City => "City or town", "Gemeente", "Commune";
+    Tenant => "Club or federation", "Club of federatie", "Club ou fédération";
+    ReadOnlyTitle => "This environment is read-only.", "Deze omgeving is alleen-lezen.",
+        "Cet environnement est en lecture seule.";
+    ReadOnlyText => "The trial ended on {date}. Everything is kept and can be read; changes are possible again as soon as the club has a plan.",
+        "De proefperiode eindigde op {date}. Alles blijft bewaard en leesbaar; wijzigen kan weer zodra de club een plan heeft.",
+        "L'essai a pris fin le {date}. Tout est conservé et reste lisible ; les modifications redeviennent possibles dès que le club a une formule.";
+    ReadOnlyRefused => "This environment is read-only since its trial ended; nothing was changed.",
+        "Deze omgeving is alleen-lezen sinds de proefperiode eindigde; er is niets gewijzigd.",
+        "Cet environnement est en lecture seule depuis la fin de l'essai ; rien n'a été modifié.";
+    TrialEnds => "Trial: this environment is free to use until {date}.",
+        "Proefperiode: deze omgeving is gratis te gebruiken tot {date}.",
+        "Essai : cet environnement est gratuit jusqu'au {date}.";
+    EventLog => "Event log", "Logboek", "Journal";
+    Modules => "Modules", "Modules", "Modules";
+    PlanIs => "Plan: {plan}", "Plan: {plan}", "Formule : {plan}";
+    NoPlan => "This club has no plan yet: only the core modules are on.",
+        "Deze club heeft nog geen plan: alleen de basismodules staan aan.",
+        "Ce club n'a pas encore de formule : seuls les modules de base sont actifs.";
+    ModuleNeeds => "Needs: {modules}", "Vereist: {modules}", "Nécessite : {modules}";
+    PermissionsItBrings => "Permissions it brings", "Rechten die de module meebrengt",
+        "Droits apportés par le module";
+    AlwaysOn => "Always on.", "Altijd aan.", "Toujours actif.";
+    NotInPlan => "Not part of the club's plan.", "Geen deel van het plan van de club.",
+        "Ne fait pas partie de la formule du club.";
+    SwitchOn => "Switch on", "Aanzetten", "Activer";
+    SwitchOff => "Switch off", "Uitzetten", "Désactiver";
+    ModuleSwitchedOn => "The module is on. It appears in the navigation of everyone with its rights.",
+        "De module staat aan. Ze verschijnt in de navigatie van wie de rechten heeft.",
+        "Le module est actif. Il apparaît dans la navigation de ceux qui en ont les droits.";
+    ModuleSwitchedOff => "The module is off. Its data is kept and comes back when you switch it on again.",
+        "De module staat uit. Haar gegevens blijven bewaard en komen terug als je ze weer aanzet.",
+        "Le module est désactivé. Ses données sont conservées et reviennent quand vous le réactivez.";
+    ModuleIsOff => "module is off", "module staat uit", "module désactivé";
+    Roles => "Roles", "Rollen", "Rôles";
+    RolesIntro => "A role is a set of permissions. People hold the rights of all their roles, for the modules that are on.",
+        "Een rol is een verzameling rechten. Iemand heeft de rechten van al zijn rollen, voor de modules die aanstaan.",
+        "Un rôle est un ensemble de droits. Chacun détient les droits de tous ses rôles, pour les modules actifs.";
+    RolesMatrix => "Roles and permissions", "Rollen en rechten", "Rôles et droits";
+    Permission => "Permission", "Recht", "Droit";
+    Holders => "Holders", "Houders", "Titulaires";
+    NoHolders => "Nobody holds this role yet.", "Nog niemand heeft deze rol.",
+        "Personne n'a encore ce rôle.";
+    NewRole => "New role", "Nieuwe rol", "Nouveau rôle";
+    RoleName => "Name of the role", "Naam van de rol", "Nom du rôle";
+    Staff => "Staff", "Medewerker", "Personnel";
+    StaffRole => "Staff role", "Medewerkersrol", "Rôle du personnel";
+    StaffRoleHelp => "holders must sign in with a second factor",
+        "houders moeten aanmelden met een tweede factor",
+        "les titulaires doivent se connecter avec un second facteur";
+    CreateRole => "Create role", "Rol aanmaken", "Créer le rôle";
+    RoleCreated => "The role was created. Give it to people on their member page.",
+        "De rol is aangemaakt. Ken hem toe op de ledenpagina van wie hem moet krijgen.",
+        "Le rôle a été créé. Attribuez-le depuis la fiche du membre.";
+    RoleDeleted => "The role was deleted; its holders no longer have it.",
+        "De rol is verwijderd; de houders hebben hem niet meer.",
+        "Le rôle a été supprimé ; ses titulaires ne l'ont plus.";
+    DeleteRole => "Delete this role", "Deze rol verwijderen", "Supprimer ce rôle";
+    DeleteRoleHelp => "Its holders lose the role and its rights at their next step. Their records stay.",
+        "De houders verliezen de rol en zijn rechten bij hun volgende stap. Hun gegevens blijven.",
+        "Les titulaires perdent le rôle et ses droits à leur prochaine action. Leurs fiches restent.";
+    AdminRoleFixed => "The Administrator role holds every permission of every module that is on, and always keeps at least one holder. Manage its holders on the Administrators page.",
+        "De rol Beheerder heeft alle rechten van alle modules die aanstaan en houdt altijd minstens één houder. Beheer de houders op de pagina Beheerders.",
+        "Le rôle Administrateur détient tous les droits de tous les modules actifs et garde toujours au moins un titulaire. Gérez ses titulaires sur la page Administrateurs.";
+    AssignOnMemberPage => "Roles are given and taken on the member's page.",
+        "Rollen worden toegekend en ingetrokken op de ledenpagina.",
+        "Les rôles s'attribuent et se retirent sur la fiche du membre.";
+    AccountIs => "Account: {email}", "Account: {email}", "Compte : {email}";
+    RolesHeld => "Roles held", "Rollen", "Rôles détenus";
+    SaveRoles => "Save roles", "Rollen opslaan", "Enregistrer les rôles";
+    RolesSaved => "The roles were saved. They apply from the person's next step.",
+        "De rollen zijn opgeslagen. Ze gelden vanaf de volgende stap van de persoon.",
+        "Les rôles ont été enregistrés. Ils s'appliquent dès la prochaine action de la personne.";
+    Admins => "Administrators", "Beheerders", "Administrateurs";
+    AdminCap => "{n} of {max} administrators allowed by the plan.",
+        "{n} van de {max} beheerders die het plan toelaat.",
+        "{n} administrateurs sur les {max} permis par la formule.";
+    AdminNoCap => "{n} administrators; the plan sets no limit.",
+        "{n} beheerders; het plan legt geen grens op.",
+        "{n} administrateurs ; la formule ne fixe pas de limite.";
+    AdminCapReached => "The plan's limit is reached: remove an administrator before inviting another, or ask for a larger plan.",
+        "De grens van het plan is bereikt: verwijder een beheerder voor je een nieuwe uitnodigt, of vraag een groter plan.",
+        "La limite de la formule est atteinte : retirez un administrateur avant d'en inviter un autre, ou demandez une formule plus grande.";
+    InviteAdmin => "Invite an administrator", "Een beheerder uitnodigen", "Inviter un administrateur";
+    SendInvitation => "Send invitation", "Uitnodiging versturen", "Envoyer l'invitation";
+    AdminInvited => "The invitation was sent. The link works for 7 days.",
+        "De uitnodiging is verstuurd. De link werkt 7 dagen.",
+        "L'invitation a été envoyée. Le lien est valable 7 jours.";
+    AdminRemoved => "The person is no longer an administrator.", "De persoon is geen beheerder meer.",
+        "La personne n'est plus administrateur.";
+    InvitationPending => "Invitation sent", "Uitgenodigd", "Invitation envoyée";
+    LookAndFeel => "Look and feel", "Uitzicht", "Apparence";
+    Logo => "Logo", "Logo", "Logo";
+    CurrentLogo => "The club's current logo", "Het huidige logo van de club", "Le logo actuel du club";
+    NoLogo => "No logo yet: the club's name is shown instead.",
+        "Nog geen logo: de naam van de club wordt getoond.",
+        "Pas encore de logo : le nom du club est affiché.";
+    ChooseLogo => "Logo file", "Logobestand", "Fichier du logo";
+    LogoHelp => "PNG, JPEG or SVG, at most 512 KiB; pictures between 16 and 2048 pixels wide and high. SVG files may only draw (no scripts or links).",
+        "PNG, JPEG of SVG, hoogstens 512 KiB; afbeeldingen tussen 16 en 2048 pixels breed en hoog. SVG-bestanden mogen alleen tekenen (geen scripts of links).",
+        "PNG, JPEG ou SVG, 512 Kio au plus ; images de 16 à 2048 pixels de large et de haut. Les fichiers SVG ne peuvent que dessiner (ni scripts ni liens).";
+    UploadLogo => "Upload logo", "Logo opladen", "Téléverser le logo";
+    RemoveLogo => "Remove logo", "Logo verwijderen", "Retirer le logo";
+    LogoSaved => "The logo was saved.", "Het logo is opgeslagen.", "Le logo a été enregistré.";
+    LogoRemoved => "The logo was removed.", "Het logo is verwijderd.", "Le logo a été retiré.";
+    NameColoursLanguage => "Name, colours and language", "Naam, kleuren en taal",
+        "Nom, couleurs et langue";
+    DisplayName => "Display name", "Weergavenaam", "Nom affiché";
+    PrimaryColour => "Primary colour", "Hoofdkleur", "Couleur principale";
+    PrimaryHelp => "Behind white text (header, buttons).", "Achter witte tekst (kop, knoppen).",
+        "Derrière du texte blanc (en-tête, boutons).";
+    AccentColour => "Accent colour", "Accentkleur", "Couleur d'accent";
+    AccentHelp => "Behind dark text (highlights).", "Achter donkere tekst (markeringen).",
+        "Derrière du texte foncé (mises en évidence).";
+    ContrastIs => "Contrast now {ratio}:1 (at least 4.5:1 needed).",
+        "Contrast nu {ratio}:1 (minstens 4,5:1 nodig).",
+        "Contraste actuel {ratio}:1 (au moins 4,5:1 requis).";
+    DefaultLanguage => "Default language", "Standaardtaal", "Langue par défaut";
+    Exports => "Exports", "Exports", "Exports";
+    ExportMembers => "Export the member register", "Het ledenregister exporteren",
+        "Exporter le registre des membres";
+    ExportHelp => "A CSV file that opens in any spreadsheet. Each export is recorded with who ran it and when.",
+        "Een CSV-bestand dat in elk rekenblad opent. Elke export wordt vastgelegd met wie hem uitvoerde en wanneer.",
+        "Un fichier CSV qui s'ouvre dans tout tableur. Chaque export est enregistré avec son auteur et sa date.";
+    AllStatuses => "All statuses", "Alle statussen", "Tous les statuts";
+    DownloadCsv => "Download CSV", "CSV downloaden", "Télécharger le CSV";
+    ExportsExecuted => "Exports executed", "Uitgevoerde exports", "Exports effectués";
+    NoExportsYet => "No exports yet.", "Nog geen exports.", "Aucun export pour l'instant.";
+    Plan => "Plan", "Plan", "Formule";
+    Plans => "Plans", "Plannen", "Formules";
+    Trial => "Trial", "Proefperiode", "Essai";
+    TrialDays => "{n} days", "{n} dagen", "{n} jours";
+    TrialUntil => "Trial until", "Proef tot", "Essai jusqu'au";
+    NoLimit => "no limit", "geen grens", "sans limite";
+    CoreModulesOnly => "Core modules only", "Alleen de basismodules", "Modules de base uniquement";
+    Suspend => "Suspend", "Opschorten", "Suspendre";
+    Reactivate => "Reactivate", "Heractiveren", "Réactiver";
+    TenantCreated => "The tenant was created.", "De omgeving is aangemaakt.", "L'environnement a été créé.";
+    TenantSuspended => "The tenant is suspended: its people cannot reach it; nothing is deleted.",
+        "De omgeving is opgeschort: haar mensen kunnen er niet meer in; er wordt niets verwijderd.",
+        "L'environnement est suspendu : ses membres n'y ont plus accès ; rien n'est supprimé.";
+    TenantReactivated => "The tenant is active again.", "De omgeving is weer actief.",
+        "L'environnement est de nouveau actif.";
+    PlanAssigned => "The plan was assigned. It applies from the club's next request.",
+        "Het plan is toegekend. Het geldt vanaf het volgende verzoek van de club.",
+        "La formule a été attribuée. Elle s'applique dès la prochaine requête du club.";
+    CreateTenant => "Create a club or federation", "Een club of federatie aanmaken",
+        "Créer un club ou une fédération";
+    SlugHelp => "The web address: lowercase letters, digits and hyphens, for example vc-herentals.",
+        "Het webadres: kleine letters, cijfers en koppeltekens, bijvoorbeeld vc-herentals.",
+        "L'adresse web : minuscules, chiffres et traits d'union, par exemple rc-namur.";
+    NoFederation => "None (directly under the platform)", "Geen (rechtstreeks onder het platform)",
+        "Aucune (directement sous la plateforme)";
+    FirstAdmin => "First administrator (optional, invited by e-mail)",
+        "Eerste beheerder (optioneel, uitgenodigd per e-mail)",
+        "Premier administrateur (facultatif, invité par e-mail)";
+    InviteTenantAdmin => "Invite an administrator for a club or federation",
+        "Een beheerder uitnodigen voor een club of federatie",
+        "Inviter un administrateur pour un club ou une fédération";
+    EvRoleCreated => "Role created", "Rol aangemaakt", "Rôle créé";
+    EvRoleChanged => "Role changed", "Rol gewijzigd", "Rôle modifié";
+    EvRoleDeleted => "Role deleted", "Rol verwijderd", "Rôle supprimé";
+    EvRolesAssigned => "Roles assigned", "Rollen toegekend", "Rôles attribués";
+    EvAdminAdded => "Administrator added", "Beheerder toegevoegd", "Administrateur ajouté";
+    EvAdminRemoved => "Administrator removed", "Beheerder verwijderd", "Administrateur retiré";
+    EvModuleOn => "Module switched on", "Module aangezet", "Module activé";
+    EvModuleOff => "Module switched off", "Module uitgezet", "Module désactivé";
+    EvLookChanged => "Name, colours or language changed", "Naam, kleuren of taal gewijzigd",
+        "Nom, couleurs ou langue modifiés";
+    EvLogoChanged => "Logo changed", "Logo gewijzigd", "Logo modifié";
+    EvLogoRemoved => "Logo removed", "Logo verwijderd", "Logo retiré";
+    EvPlanAssigned => "Plan assigned", "Plan toegekend", "Formule attribuée";
+    EvTenantCreated => "Environment created", "Omgeving aangemaakt", "Environnement créé";
+    EvTenantSuspended => "Environment suspended", "Omgeving opgeschort", "Environnement suspendu";
+    EvTenantReactivated => "Environment reactivated", "Omgeving heractiveerd", "Environnement réactivé";
+    EvExport => "Export", "Export", "Export";
 }
 
 #[cfg(test)]

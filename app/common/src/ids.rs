@@ -42,3 +42,7 @@ id_type!(
     /// A membership of an identity in a tenant.
     MembershipId
 );
+id_type!(
+    /// A role defined by a tenant.
+    RoleId
+);

@@ -4,10 +4,12 @@
 //! functions return, the one error type that crosses the server-function boundary, the
 //! translation tables and calendar helpers. Nothing server-only belongs here.
 
+pub mod color;
 pub mod dto;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod modules;
 pub mod time;
 
 pub use error::{AppError, FieldError};

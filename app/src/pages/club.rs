@@ -1,14 +1,14 @@
 use crate::api::{get_club_frame, get_club_home};
 use crate::components::{ErrorView, Header, Loading, StampLine};
 use crate::i18n::use_lang;
-use crate::pages::landing::role_label;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
-use tessera_common::dto::{ClubFrame, ClubHome};
-use tessera_common::Msg;
+use tessera_common::dto::{ClubFrame, ClubHome, TenantKind};
+use tessera_common::modules::Module;
+use tessera_common::{AppError, Msg};
 
 /// The club slug of the current route.
 pub fn use_club() -> Memo<String> {
@@ -39,6 +39,7 @@ pub fn ClubLayout() -> impl IntoView {
 
 #[component]
 fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
+    let lang = use_lang();
     // Colours are validated as #rrggbb when stored, so they are safe in a style attribute.
     let style = format!(
         "--club-primary:{};--club-accent:{}",
@@ -46,7 +47,6 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     );
     let base = format!("/c/{}", frame.slug);
     let location = use_location();
-    let members_href = format!("{base}/members");
     let current = {
         let base = base.clone();
         move |href: &str| {
@@ -54,46 +54,77 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
             let active = if href == base {
                 path == base || path == format!("{base}/")
             } else {
-                path.starts_with(href)
+                path == href || path.starts_with(&format!("{href}/"))
             };
-            if active {
-                Some("page")
-            } else {
-                None
-            }
+            active.then_some("page")
         }
     };
+    // The navigation: each switched-on module's entries the viewer has the right for, in
+    // the registry's order.
+    let entries: Vec<(String, &'static str)> = Module::of_kind(TenantKind::Club)
+        .filter(|m| frame.modules.iter().any(|x| x == m.id))
+        .flat_map(|m| m.nav.iter())
+        .filter(|e| frame.can(e.permission.id()))
+        .map(|e| (format!("{base}/{}", e.path), e.label.get(lang)))
+        .collect();
+    let nav = entries
+        .into_iter()
+        .map(|(href, label)| {
+            let current = current.clone();
+            let h2 = href.clone();
+            view! { <li><a href=href aria-current=move || current(&h2)>{label}</a></li> }
+        })
+        .collect_view();
     let home_current = {
         let current = current.clone();
         let base = base.clone();
         move || current(&base)
     };
-    let events_nav = frame.can_administer.then(|| {
-        let href = format!("{base}/security");
-        let current = current.clone();
-        let h2 = href.clone();
-        view! { <li><a href=href aria-current=move || current(&h2)>{t(Msg::SecurityLog)}</a></li> }
-    });
-    let members_nav = frame.can_view_members.then(|| {
-        let href = members_href.clone();
-        let current = current.clone();
-        let h2 = href.clone();
-        view! { <li><a href=href aria-current=move || current(&h2)>{t(Msg::Members)}</a></li> }
-    });
+    let roles = crate::pages::landing::roles_label(frame.admin, &frame.roles);
+    let banner = match (frame.read_only_since, frame.trial_ends_at) {
+        (Some(since), _) => Some(
+            view! {
+                <div class="banner banner-readonly" role="status" data-testid="read-only-banner">
+                    <strong>{t(Msg::ReadOnlyTitle)}</strong> " "
+                    {Msg::ReadOnlyText.fill(lang, &[("date", &since.format_brussels())])}
+                </div>
+            }
+            .into_any(),
+        ),
+        (None, Some(ends)) => Some(
+            view! {
+                <div class="banner banner-trial" role="status" data-testid="trial-banner">
+                    {Msg::TrialEnds.fill(lang, &[("date", &ends.format_brussels())])}
+                </div>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
+    // A page of a module that is off (or outside the plan) does not exist for this club.
+    let modules = frame.modules.clone();
+    let base_for_guard = base.clone();
+    let module_off = move || {
+        let path = location.pathname.get();
+        let rel = path.strip_prefix(&base_for_guard).unwrap_or("");
+        Module::owning(TenantKind::Club, rel).is_some_and(|m| !modules.iter().any(|x| x == m.id))
+    };
     view! {
         <div class="club" style=style data-testid="club-frame">
-            <Header brand=frame.name.clone() brand_href=base.clone()/>
+            <Header brand=frame.name.clone() brand_href=base.clone() logo=frame.logo.clone()/>
+            {banner}
             <div class="club-body">
                 <nav class="sidebar" aria-label=t(Msg::Club)>
                     <ul>
                         <li><a href=base.clone() aria-current=home_current>{t(Msg::Home)}</a></li>
-                        {members_nav}
-                        {events_nav}
+                        {nav}
                     </ul>
-                    <p class="muted role">{t(Msg::YourRole)} ": " {role_label(frame.role)}</p>
+                    <p class="muted role" data-testid="your-roles">{t(Msg::YourRole)} ": " {roles}</p>
                 </nav>
                 <main id="content" class="page" tabindex="-1">
-                    <Outlet/>
+                    <Show when=module_off fallback=|| view! { <Outlet/> }>
+                        <ErrorView error=AppError::NotFound/>
+                    </Show>
                 </main>
             </div>
         </div>
@@ -158,14 +189,25 @@ fn ClubHomeBody(home: ClubHome) -> impl IntoView {
     }
 }
 
-/// `/c/{club}/security`: the club's security events (administrators).
+/// The detail of an event as shown: module ids become the module's name.
+fn event_detail(kind: &str, detail: Option<String>) -> String {
+    let detail = detail.unwrap_or_default();
+    match kind {
+        "module_on" | "module_off" => Module::by_id(&detail)
+            .map(|m| m.name.get(use_lang()).to_string())
+            .unwrap_or(detail),
+        _ => detail,
+    }
+}
+
+/// `/c/{club}/events`: the club's event log (the audit module): who changed what, when.
 #[component]
 pub fn ClubEventsPage() -> impl IntoView {
     let club = use_club();
     let data = Resource::new(move || club.get(), crate::api::get_club_events);
     view! {
-        <Title text=t(Msg::SecurityLog)/>
-        <h1>{t(Msg::SecurityLog)}</h1>
+        <Title text=t(Msg::EventLog)/>
+        <h1>{t(Msg::EventLog)}</h1>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -182,8 +224,8 @@ pub fn ClubEventsPage() -> impl IntoView {
                                     {events.into_iter().map(|e| view! {
                                         <tr>
                                             <td>{e.at.format_brussels()}</td>
-                                            <td>{e.person.clone().unwrap_or_default()}</td>
-                                            <td>{crate::pages::account::event_label(&e.kind)} " " <span class="muted">{e.detail.clone().unwrap_or_default()}</span></td>
+                                            <td>{e.person.clone().unwrap_or_else(|| t(Msg::SystemActor).to_string())}</td>
+                                            <td>{crate::pages::account::event_label(&e.kind)} " " <span class="muted">{event_detail(&e.kind, e.detail.clone())}</span></td>
                                         </tr>
                                     }).collect_view()}
                                 </tbody>

@@ -1,6 +1,6 @@
 use crate::api::get_federation_home;
 use crate::components::{ErrorView, Loading, PageFrame, StampLine};
-use crate::pages::landing::role_label;
+use crate::pages::landing::roles_label;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -34,7 +34,7 @@ fn FederationBody(fed: FederationHome) -> impl IntoView {
     view! {
         <Title text=fed.name.clone()/>
         <h1>{fed.name.clone()}</h1>
-        <p class="muted">{t(Msg::Federation)} " · " {t(Msg::YourRole)} ": " {role_label(fed.role)}</p>
+        <p class="muted">{t(Msg::Federation)} " · " {t(Msg::YourRole)} ": " {roles_label(fed.admin, &fed.roles)}</p>
         <section class="card" aria-labelledby="clubs-title">
             <h2 id="clubs-title">{t(Msg::AffiliatedClubs)}</h2>
             {if clubs.is_empty() {

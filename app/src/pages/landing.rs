@@ -3,15 +3,31 @@ use crate::components::{ErrorView, Loading, PageFrame};
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
-use tessera_common::dto::{Landing, Role, TenantKind};
+use tessera_common::dto::{Landing, TenantKind};
 use tessera_common::Msg;
 
-pub fn role_label(role: Role) -> &'static str {
-    t(match role {
-        Role::Admin => Msg::RoleAdmin,
-        Role::Staff => Msg::RoleStaff,
-        Role::Member => Msg::RoleMember,
-    })
+/// The roles someone holds in a tenant (the built-in administrator role in the page's
+/// language), or "Member" for none.
+pub fn roles_label(admin: bool, roles: &[String]) -> String {
+    let mut all: Vec<String> = Vec::new();
+    if admin {
+        all.push(t(Msg::RoleAdmin).to_string());
+    }
+    all.extend(roles.iter().cloned());
+    if all.is_empty() {
+        t(Msg::RoleMember).to_string()
+    } else {
+        all.join(", ")
+    }
+}
+
+/// A role's name as shown: the built-in administrator role in the page's language.
+pub fn role_name(admin: bool, name: &str) -> String {
+    if admin {
+        t(Msg::RoleAdmin).to_string()
+    } else {
+        name.to_string()
+    }
 }
 
 pub fn kind_label(kind: TenantKind) -> &'static str {
@@ -60,7 +76,7 @@ fn LandingBody(data: Landing) -> impl IntoView {
                                     <li class="tile">
                                         // A full page load: another tenant may speak another language.
                                         <a href=href rel="external">{m.name.clone()}</a>
-                                        <span class="muted">{kind_label(m.kind)} " · " {role_label(m.role)}</span>
+                                        <span class="muted">{kind_label(m.kind)} " · " {roles_label(m.admin, &m.roles)}</span>
                                     </li>
                                 }
                             }).collect_view()}

@@ -180,9 +180,17 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         view! { <div><dt>{t(Msg::Children)}</dt><dd><ul class="plain">{items}</ul></dd></div> }
     });
     let back = format!("/c/{club}/members");
-    let done = use_query_map()
-        .with_untracked(|q| q.get("done"))
-        .map(|_| view! { <p class="notice" role="status" data-testid="notice">{t(Msg::FactorResetDone)}</p> });
+    let done = use_query_map().with_untracked(|q| q.get("done")).map(|d| {
+        let text = if d == "roles_saved" {
+            t(Msg::RolesSaved)
+        } else {
+            t(Msg::FactorResetDone)
+        };
+        view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
+    });
+    let roles = member.account.clone().map(|a| {
+        view! { <crate::pages::settings::AccountRolesForm account=a club=club.clone() member=member.id.to_string()/> }
+    });
     let reset = member.can_reset_factor.then(|| {
         let action = format!("/c/{club}/members/{}/reset-factor", member.id);
         view! {
@@ -215,6 +223,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 {children}
             </dl>
         </section>
+        {roles}
         {reset}
         <StampLine stamp=member.stamp.clone()/>
     }

@@ -2,20 +2,24 @@
 
 pub(crate) mod account;
 mod admin;
-mod club;
+pub(crate) mod club;
+mod exports;
 mod federation;
 mod landing;
 mod links;
 mod login;
-mod members;
+pub(crate) mod members;
 mod not_found;
+pub(crate) mod settings;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use admin::AdminPage;
 pub use club::{ClubEventsPage, ClubHomePage, ClubLayout};
+pub use exports::ExportsPage;
 pub use federation::FederationPage;
 pub use landing::LandingPage;
 pub use links::{ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};
 pub use login::LoginPage;
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
+pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage};

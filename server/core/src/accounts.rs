@@ -30,27 +30,35 @@ pub struct FactorState {
 #[derive(sqlx::FromRow)]
 struct StateRow {
     totp_enabled_at: Option<i64>,
-    staff: i64,
+    outside_clubs: i64,
     codes: i64,
 }
 
+/// The second-factor state of a person. They are staff (and must use a second factor) when
+/// they belong to a federation or the operator, or hold a role marked as staff (the
+/// administrator role always is) in any club.
 pub async fn factor_state(db: &Db, id: IdentityId) -> Result<FactorState> {
     let mut tx = db.platform(false).await?;
     tx.as_identity(id.0).await?;
     let row: StateRow = tx
         .fetch_optional(
             "SELECT i.totp_enabled_at, \
-             (SELECT count(*) FROM memberships m WHERE m.identity_id = i.id AND m.role IN ('admin', 'staff')) AS staff, \
+             (SELECT count(*) FROM memberships m JOIN tenants t ON t.id = m.tenant_id \
+              WHERE m.identity_id = i.id AND t.kind <> 'club') AS outside_clubs, \
              (SELECT count(*) FROM recovery_codes r WHERE r.identity_id = i.id AND r.used_at IS NULL) AS codes \
              FROM identities i WHERE i.id = $1",
             args![id],
         )
         .await?
         .ok_or(AppError::NotFound)?;
+    let roles = crate::identities::roles_everywhere(&mut tx, id).await?;
     tx.commit().await?;
+    let staff_role = roles
+        .iter()
+        .any(|r| r.is_staff || r.builtin.as_deref() == Some("admin"));
     Ok(FactorState {
         totp_enabled: row.totp_enabled_at.is_some(),
-        is_staff: row.staff > 0,
+        is_staff: row.outside_clubs > 0 || staff_role,
         recovery_codes_left: row.codes,
     })
 }
@@ -439,6 +447,17 @@ pub async fn record_session(
     tx.commit().await
 }
 
+/// Moves a session record to the session's new id (after the id was rotated).
+pub async fn rename_session(db: &Db, old_id: &str, new_id: &str, now: Timestamp) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "UPDATE account_sessions SET session_id = $2, last_seen_at = $3 WHERE session_id = $1",
+        args![old_id, new_id, now],
+    )
+    .await?;
+    tx.commit().await
+}
+
 /// Forgets a session record (sign-out, rotation).
 pub async fn forget_session(db: &Db, session_id: &str) -> Result<()> {
     let mut tx = db.platform(true).await?;
@@ -452,7 +471,7 @@ pub async fn forget_session(db: &Db, session_id: &str) -> Result<()> {
 
 // ---------------------------------------------------------------- event log
 
-async fn log_in_tx(
+pub(crate) async fn log_in_tx(
     tx: &mut crate::db::Tx,
     identity: Option<IdentityId>,
     tenant: Option<tessera_common::TenantId>,
@@ -695,7 +714,7 @@ pub async fn reset_member_factor(
     now: Timestamp,
     address: Option<&str>,
 ) -> Result<()> {
-    scope.require(crate::scope::Permission::MembersEdit)?;
+    scope.require(tessera_common::modules::MEMBERS_EDIT)?;
     let target = account_of_member(db, scope, member)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -752,7 +771,7 @@ pub async fn club_events(
     scope: &crate::scope::TenantScope,
     limit: i64,
 ) -> Result<Vec<ClubEvent>> {
-    scope.require(crate::scope::Permission::MembersEdit)?;
+    scope.require(tessera_common::modules::AUDIT_VIEW)?;
     let mut tx = db.platform(false).await?;
     let rows: Vec<ClubEventRow> = tx
         .fetch_all(

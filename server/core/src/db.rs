@@ -311,13 +311,15 @@ impl Db {
     }
 
     /// A transaction on one tenant's data, for changing it: every insert and update made
-    /// through it carries `actor` and `now` as the last-change stamp.
+    /// through it carries `actor` and `now` as the last-change stamp. A read-only
+    /// environment (an ended trial) refuses here, so no change slips past it.
     pub async fn tenant_write(
         &self,
         scope: &TenantScope,
         actor: &Actor,
         now: Timestamp,
     ) -> Result<TenantTx> {
+        scope.writable()?;
         self.tenant_tx(scope, true, Some(actor.clone()), now).await
     }
 
@@ -346,6 +348,7 @@ pub enum Value {
     Int(Option<i64>),
     Text(Option<String>),
     Bool(Option<bool>),
+    Bytes(Option<Vec<u8>>),
 }
 
 impl From<i64> for Value {
@@ -388,6 +391,11 @@ impl From<Option<&str>> for Value {
         Value::Text(v.map(str::to_string))
     }
 }
+impl From<Vec<u8>> for Value {
+    fn from(v: Vec<u8>) -> Self {
+        Value::Bytes(Some(v))
+    }
+}
 impl From<Timestamp> for Value {
     fn from(v: Timestamp) -> Self {
         Value::Int(Some(v.0))
@@ -407,7 +415,8 @@ id_value!(
     tessera_common::TenantId,
     tessera_common::IdentityId,
     tessera_common::MemberId,
-    tessera_common::MembershipId
+    tessera_common::MembershipId,
+    tessera_common::RoleId
 );
 
 /// Builds a `Vec<Value>` from anything convertible: `args![a, b, c]`.
@@ -435,6 +444,7 @@ macro_rules! bind_all {
                 Value::Int(x) => q.bind(x),
                 Value::Text(x) => q.bind(x),
                 Value::Bool(x) => q.bind(x),
+                Value::Bytes(x) => q.bind(x),
             };
         }
         q
@@ -469,6 +479,16 @@ impl Tx {
     /// row-level security policy on memberships allows a person to see their own).
     pub(crate) async fn as_identity(&mut self, identity: i64) -> Result<()> {
         self.set_rls(None, Some(identity)).await
+    }
+
+    /// Sets the tenant (and person) for row-level security in this transaction: for the
+    /// resolver, which reads a person's membership in a tenant before a scope exists.
+    pub(crate) async fn as_tenant(
+        &mut self,
+        tenant: TenantId,
+        identity: Option<i64>,
+    ) -> Result<()> {
+        self.set_rls(Some(tenant), identity).await
     }
 
     pub(crate) async fn fetch_all<T: Row>(
@@ -701,6 +721,27 @@ impl TenantTx {
         check_scoped(sql);
         self.stamp_values()?;
         self.tx.execute(sql, with_tenant(self.tenant, args)).await
+    }
+
+    /// Appends an event about this tenant to the event log, in this transaction, so the
+    /// change and its record land together.
+    pub async fn log(&mut self, kind: &str, detail: Option<&str>) -> Result<()> {
+        let (at, by, _) = self.stamp_values()?;
+        self.tx
+            .execute(
+                "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                vec![
+                    Value::from(self.tenant),
+                    Value::from(crate::ids::new_id()),
+                    by,
+                    Value::from(kind),
+                    Value::from(detail),
+                    at,
+                ],
+            )
+            .await
+            .map(|_| ())
     }
 
     pub async fn commit(self) -> Result<()> {

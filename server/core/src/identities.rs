@@ -1,14 +1,15 @@
 //! One identity per person: e-mail, name, password hash. Identities are platform records;
 //! what a person may do lives in their memberships of tenants.
 
+use crate::db::Backend;
 use crate::db::Db;
 use crate::error::Result;
 use crate::password::{self, Verified};
 use crate::scope::{Actor, AuthLevel, TenantScope};
 use crate::{args, ids};
-use tessera_common::dto::{MembershipEntry, Role, TenantKind, Viewer};
+use tessera_common::dto::{MembershipEntry, TenantKind, Viewer};
 use tessera_common::time::Timestamp;
-use tessera_common::{AppError, IdentityId, MemberId};
+use tessera_common::{AppError, IdentityId, MemberId, MembershipId};
 
 /// Normalises an e-mail address for storage and lookup; `None` when it is not one.
 pub fn normalize_email(email: &str) -> Option<String> {
@@ -143,14 +144,20 @@ pub async fn authenticate(db: &Db, email: &str, password: String) -> Result<Opti
 struct IdentityRow {
     name: String,
     email: String,
+    rights_serial: i64,
 }
 
-/// The actor for a signed-in session, or `None` when the identity no longer exists.
-pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<(Actor, Viewer)>> {
+/// The actor for a signed-in session with the identity's rights counter (it moves whenever
+/// their roles change), or `None` when the identity no longer exists.
+pub async fn actor(
+    db: &Db,
+    id: IdentityId,
+    level: AuthLevel,
+) -> Result<Option<(Actor, Viewer, i64)>> {
     let mut tx = db.platform(false).await?;
     let row: Option<IdentityRow> = tx
         .fetch_optional(
-            "SELECT name, email FROM identities WHERE id = $1",
+            "SELECT name, email, rights_serial FROM identities WHERE id = $1",
             args![id],
         )
         .await?;
@@ -167,16 +174,54 @@ pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<(
                 name: r.name,
                 email: r.email,
             },
+            r.rights_serial,
         )
     }))
 }
 
+/// One role a person holds somewhere, read across their tenants.
+#[derive(sqlx::FromRow)]
+pub(crate) struct MyRole {
+    pub tenant_id: i64,
+    pub name: String,
+    pub builtin: Option<String>,
+    pub is_staff: bool,
+}
+
+/// The roles of `id` in every tenant. On PostgreSQL through `my_roles()`, which returns the
+/// roles of the identity set for the transaction only.
+pub(crate) async fn roles_everywhere(
+    tx: &mut crate::db::Tx,
+    id: IdentityId,
+) -> Result<Vec<MyRole>> {
+    tx.as_identity(id.0).await?;
+    match tx.backend() {
+        Backend::Postgres => {
+            tx.fetch_all(
+                "SELECT tenant_id, name, builtin, is_staff FROM my_roles() WHERE $1::bigint IS NOT NULL",
+                args![id],
+            )
+            .await
+        }
+        Backend::Sqlite => {
+            tx.fetch_all(
+                "SELECT mr.tenant_id, r.name, r.builtin, r.is_staff FROM memberships m \
+                 JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
+                 JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
+                 WHERE m.identity_id = $1",
+                args![id],
+            )
+            .await
+        }
+    }
+}
+
 #[derive(sqlx::FromRow)]
 struct MembershipRow {
+    tenant_id: i64,
     slug: String,
     name: String,
     kind: String,
-    role: String,
 }
 
 /// The tenants this person belongs to, for the landing page. Row-level security on
@@ -186,43 +231,51 @@ pub async fn memberships(db: &Db, id: IdentityId) -> Result<Vec<MembershipEntry>
     tx.as_identity(id.0).await?;
     let rows: Vec<MembershipRow> = tx
         .fetch_all(
-            "SELECT t.slug, t.name, t.kind, m.role FROM memberships m \
+            "SELECT t.id AS tenant_id, t.slug, t.name, t.kind FROM memberships m \
              JOIN tenants t ON t.id = m.tenant_id \
              WHERE m.identity_id = $1 AND t.status = 'active' ORDER BY t.kind DESC, t.name",
             args![id],
         )
         .await?;
+    let roles = roles_everywhere(&mut tx, id).await?;
     tx.commit().await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
             Some(MembershipEntry {
+                admin: roles
+                    .iter()
+                    .any(|x| x.tenant_id == r.tenant_id && x.builtin.is_some()),
+                roles: roles
+                    .iter()
+                    .filter(|x| x.tenant_id == r.tenant_id && x.builtin.is_none())
+                    .map(|x| x.name.clone())
+                    .collect(),
                 slug: r.slug,
                 name: r.name,
                 kind: TenantKind::parse(&r.kind)?,
-                role: Role::parse(&r.role)?,
             })
         })
         .collect())
 }
 
-/// Adds `identity` to the tenant of `scope` with `role`, optionally linked to a member record.
+/// Adds `identity` to the tenant of `scope` (without roles: a plain member), optionally
+/// linked to a member record. Roles are given through `roles::assign`.
 pub async fn add_membership(
     db: &Db,
     scope: &TenantScope,
     actor: &Actor,
     now: Timestamp,
     identity: IdentityId,
-    role: Role,
     member: Option<MemberId>,
-) -> Result<()> {
+) -> Result<MembershipId> {
+    let id = ids::new_id();
     let mut tx = db.tenant_write(scope, actor, now).await?;
     tx.insert(
         "memberships",
         vec![
-            ("id", ids::new_id().into()),
+            ("id", id.into()),
             ("identity_id", identity.into()),
-            ("role", role.as_str().into()),
             ("member_id", member.into()),
         ],
     )
@@ -233,7 +286,8 @@ pub async fn add_membership(
         }
         other => other,
     })?;
-    tx.commit().await
+    tx.commit().await?;
+    Ok(MembershipId(id))
 }
 
 #[cfg(test)]

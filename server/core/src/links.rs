@@ -9,7 +9,6 @@ use crate::mail::{Mail, Mailer};
 use crate::scope::{Actor, TenantScope};
 use crate::{args, identities, ids, password, throttle};
 use sha2::{Digest, Sha256};
-use tessera_common::dto::Role;
 use tessera_common::time::Timestamp;
 use tessera_common::{AppError, IdentityId, Lang, Msg};
 
@@ -187,6 +186,7 @@ pub async fn request_reset(
                     ("link", &link(base_url, "/login/reset", &token)),
                 ],
             ),
+            brand: None,
         })
         .await?;
     accounts::log_event(db, Some(id), "password_reset_requested", None, None, now).await
@@ -229,8 +229,9 @@ async fn set_password_from_link(
     tx.commit().await
 }
 
-/// Invites a person to the tenant of `scope` with `role`: their identity is made when new
-/// (without a password), the membership added, and a 7-day link mailed to set a password.
+/// Invites a person to the tenant of `scope` as a plain member: their identity is made when
+/// new (without a password), the membership added, and a 7-day link mailed to set a
+/// password. Administrators are invited through `roles::invite_admin`.
 #[allow(clippy::too_many_arguments)]
 pub async fn invite(
     db: &Db,
@@ -240,17 +241,31 @@ pub async fn invite(
     inviter: &Actor,
     email: &str,
     name: &str,
-    role: Role,
     now: Timestamp,
-) -> Result<()> {
+) -> Result<IdentityId> {
     let id = match identities::find_by_email(db, email).await? {
         Some(id) => id,
         None => identities::create(db, inviter, now, email, name, None).await?,
     };
-    match identities::add_membership(db, scope, inviter, now, id, role, None).await {
-        Ok(()) | Err(AppError::Conflict(_)) => {}
+    match identities::add_membership(db, scope, inviter, now, id, None).await {
+        Ok(_) | Err(AppError::Conflict(_)) => {}
         Err(e) => return Err(e),
     }
+    send_invite(db, mailer, base_url, scope, inviter, id, now).await?;
+    Ok(id)
+}
+
+/// Mails an invitation link (7 days) to `id` for the tenant of `scope`, in the tenant's
+/// language, naming the inviter and the tenant.
+pub async fn send_invite(
+    db: &Db,
+    mailer: &Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    inviter: &Actor,
+    id: IdentityId,
+    now: Timestamp,
+) -> Result<()> {
     let (name, email, _) = name_and_lang(db, id).await?;
     let lang = scope.tenant().default_lang;
     let token = issue(db, id, Purpose::Invite, None, now, INVITE_SECS).await?;
@@ -272,6 +287,7 @@ pub async fn invite(
                     ("link", &link(base_url, "/invite", &token)),
                 ],
             ),
+            brand: Some(crate::mail::Brand::of(scope.tenant(), base_url)),
         })
         .await?;
     accounts::log_event(
@@ -338,6 +354,7 @@ pub async fn request_email_change(
                     ("link", &link(base_url, "/account/email", &token)),
                 ],
             ),
+            brand: None,
         })
         .await?;
     accounts::log_event(db, Some(id), "email_change_requested", None, None, now).await

@@ -1,10 +1,12 @@
 //! Outgoing mail: over SMTP when `TESSERA_SMTP_URL` is set (tests run a real SMTP server),
 //! otherwise written as `.eml` files under the outbox directory (the demo default), with the
-//! path logged. Messages are plain text, so nothing in them can be markup.
+//! path logged. Every message has a plain-text body; a mail sent for a club also has an HTML
+//! alternative in the club's look (name, logo, colours), in which every value is escaped,
+//! so nothing a club or person typed can become markup.
 
 use crate::error::{internal, Result};
 use lettre::message::header::ContentType;
-use lettre::message::{Mailbox, Message};
+use lettre::message::{Mailbox, Message, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -27,6 +29,103 @@ pub struct Mail {
     pub to: String,
     pub subject: String,
     pub body: String,
+    /// The club's look, for mails sent on a club's behalf.
+    pub brand: Option<Brand>,
+}
+
+/// A club's look in its mails.
+#[derive(Clone, Debug)]
+pub struct Brand {
+    pub name: String,
+    /// `#rrggbb`, checked when stored.
+    pub primary_color: String,
+    pub accent_color: String,
+    /// The absolute address of the logo, if the club has one.
+    pub logo_url: Option<String>,
+}
+
+impl Brand {
+    /// The look of the tenant of `scope`; `public_url` makes the logo address absolute.
+    pub fn of(tenant: &crate::tenants::TenantRecord, public_url: &str) -> Brand {
+        Brand {
+            name: tenant.name.clone(),
+            primary_color: tenant.primary_color.clone(),
+            accent_color: tenant.accent_color.clone(),
+            logo_url: tenant
+                .logo_url()
+                .map(|u| format!("{}{u}", public_url.trim_end_matches('/'))),
+        }
+    }
+}
+
+/// Escapes text for HTML (element content and quoted attribute values).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The HTML alternative of a club's mail: the plain text, escaped, with links made
+/// clickable, under a header in the club's colours with its logo and name.
+pub fn branded_html(brand: &Brand, subject: &str, body: &str) -> String {
+    let color = |c: &str| {
+        if tessera_common::color::parse_hex(c).is_some() {
+            c.to_string()
+        } else {
+            "#1f4e79".to_string()
+        }
+    };
+    let paragraphs: String = body
+        .split("\n\n")
+        .map(|p| {
+            let lines: Vec<String> = p
+                .lines()
+                .map(|l| {
+                    let t = l.trim();
+                    if (t.starts_with("https://") || t.starts_with("http://"))
+                        && !t.contains(char::is_whitespace)
+                    {
+                        let e = escape_html(t);
+                        format!("<a href=\"{e}\">{e}</a>")
+                    } else {
+                        escape_html(l)
+                    }
+                })
+                .collect();
+            format!("<p>{}</p>", lines.join("<br>"))
+        })
+        .collect();
+    let logo = brand
+        .logo_url
+        .as_deref()
+        .map(|u| {
+            format!(
+                "<img src=\"{}\" alt=\"\" height=\"40\" style=\"vertical-align:middle;margin-right:12px\">",
+                escape_html(u)
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body style=\"margin:0;font-family:Arial,sans-serif;color:#1b1f24;background:#f5f6f8\">\
+         <div style=\"background:{primary};color:#ffffff;padding:16px 24px;border-bottom:4px solid {accent}\">\
+         {logo}<strong style=\"font-size:18px\">{name}</strong></div>\
+         <div style=\"background:#ffffff;padding:8px 24px 24px;max-width:640px\">{paragraphs}</div>\
+         </body></html>",
+        title = escape_html(subject),
+        primary = color(&brand.primary_color),
+        accent = color(&brand.accent_color),
+        name = escape_html(&brand.name),
+    )
 }
 
 impl Mailer {
@@ -58,14 +157,23 @@ impl Mailer {
         let to: Mailbox = mail.to.parse().map_err(|_| {
             tessera_common::AppError::field("email", "enter a valid e-mail address")
         })?;
-        let message = Message::builder()
+        let builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(mail.subject)
-            .header(ContentType::TEXT_PLAIN)
-            // lettre picks the transfer encoding (quoted-printable for long lines and accents).
-            .body(mail.body)
-            .map_err(internal)?;
+            .subject(mail.subject.clone());
+        // lettre picks the transfer encoding (quoted-printable for long lines and accents).
+        let message = match &mail.brand {
+            Some(brand) => {
+                let html = branded_html(brand, &mail.subject, &mail.body);
+                builder
+                    .multipart(MultiPart::alternative_plain_html(mail.body, html))
+                    .map_err(internal)?
+            }
+            None => builder
+                .header(ContentType::TEXT_PLAIN)
+                .body(mail.body)
+                .map_err(internal)?,
+        };
         match &self.transport {
             Transport::Smtp(t) => {
                 t.send(message).await.map_err(internal)?;
@@ -84,5 +192,35 @@ impl Mailer {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn club_mails_escape_everything_and_use_the_club_look() {
+        let brand = Brand {
+            name: "<script>alert(1)</script> & Co".into(),
+            primary_color: "#123456".into(),
+            accent_color: "red; background:url(x)".into(),
+            logo_url: Some("https://t.example/c/x/logo?v=ab\"onerror=\"x".into()),
+        };
+        let html = branded_html(
+            &brand,
+            "Welcome",
+            "Hello <b>Anne</b>,\n\njavascript:alert(1)\nhttps://t.example/invite?token=a&b=c",
+        );
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co"));
+        assert!(!html.contains("<script>") && !html.contains("<b>"));
+        assert!(html.contains("background:#123456"));
+        assert!(
+            html.contains("solid #1f4e79"),
+            "a non-colour falls back: {html}"
+        );
+        assert!(html.contains("v=ab&quot;onerror=&quot;x"));
+        assert!(!html.contains("href=\"javascript"));
+        assert!(html.contains("<a href=\"https://t.example/invite?token=a&amp;b=c\">"));
     }
 }

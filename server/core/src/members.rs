@@ -2,9 +2,10 @@
 
 use crate::db::{Db, TenantTx};
 use crate::error::Result;
-use crate::scope::{Actor, Permission, TenantScope};
+use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
 use tessera_common::dto::{MemberDetail, MemberPage, MemberRow, MemberStatus, PersonLink, Stamp};
+use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, MemberId};
 
@@ -125,7 +126,7 @@ pub async fn create(
     now: Timestamp,
     m: NewMember,
 ) -> Result<MemberId> {
-    scope.require(Permission::MembersEdit)?;
+    scope.require(MEMBERS_EDIT)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let id = insert(&mut tx, &m).await?;
     tx.commit().await?;
@@ -141,7 +142,6 @@ pub struct ClubCounts {
 }
 
 pub async fn counts(db: &Db, scope: &TenantScope, today: Date) -> Result<ClubCounts> {
-    scope.require(Permission::ViewHome)?;
     let adult_cutoff = Date::new(today.year - 18, today.month, today.day)
         .or_else(|| Date::new(today.year - 18, today.month, today.day - 1))
         .map(|d| d.to_string())
@@ -181,7 +181,7 @@ pub const PER_PAGE: i64 = 50;
 
 /// One page of the register, sorted by name, optionally filtered by a name or e-mail search.
 pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Result<MemberPage> {
-    scope.require(Permission::MembersView)?;
+    scope.require(MEMBERS_VIEW)?;
     let query = query.trim();
     if query.chars().count() > 100 {
         return Err(AppError::field("q", "search with at most 100 characters"));
@@ -268,7 +268,7 @@ fn links(rows: Vec<LinkRow>) -> Vec<PersonLink> {
 
 /// One member with guardians, children and the last-change stamp.
 pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
-    scope.require(Permission::MembersView)?;
+    scope.require(MEMBERS_VIEW)?;
     let mut tx = db.tenant_read(scope).await?;
     let row: DetailRow = tx
         .fetch_optional(
@@ -314,5 +314,6 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
             by: row.updated_by_name,
         },
         can_reset_factor: false,
+        account: None,
     })
 }

@@ -5,11 +5,15 @@
 //! its constructors crate-private), and tenant data can only be read or written through a
 //! transaction opened with one, so no query on tenant data runs without a checked scope.
 
+use crate::args;
 use crate::db::Db;
 use crate::error::Result;
-use crate::tenants::{self, TenantRecord};
-use tessera_common::dto::{Role, TenantKind};
-use tessera_common::{AppError, IdentityId, TenantId};
+use crate::tenants::{self, Plan, TenantRecord};
+use std::collections::BTreeSet;
+use tessera_common::dto::TenantKind;
+use tessera_common::modules::Module;
+use tessera_common::time::Timestamp;
+use tessera_common::{AppError, IdentityId, MembershipId, RoleId, TenantId};
 
 /// How far the person behind a request has proven who they are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -62,44 +66,76 @@ impl Actor {
     }
 }
 
-/// A right inside a tenant. Every check goes through [`TenantScope::require`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Permission {
-    /// See the tenant's home page.
-    ViewHome,
-    /// See the member register.
-    MembersView,
-    /// Change member records.
-    MembersEdit,
-    /// See the clubs of a federation and their counts.
-    FederationClubsView,
-    /// See every tenant and its usage counts (operator).
-    PlatformOverview,
+pub use tessera_common::modules::Permission;
+
+/// A role the person holds in the tenant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldRole {
+    pub id: RoleId,
+    pub name: String,
+    /// The built-in administrator role: every permission of every active module.
+    pub admin: bool,
+    pub staff: bool,
+    pub permissions: Vec<Permission>,
 }
 
-/// The rights of a role. Club-defined roles replace this table with the roles module; it is
-/// the only place that maps roles to rights.
-fn role_grants(kind: TenantKind, role: Role, p: Permission) -> bool {
-    use Permission::*;
-    match (kind, p) {
-        (_, ViewHome) => true,
-        (TenantKind::Club, MembersView) => role >= Role::Staff,
-        (TenantKind::Club, MembersEdit) => role >= Role::Admin,
-        (TenantKind::Federation, FederationClubsView) => role >= Role::Staff,
-        (TenantKind::Operator, PlatformOverview) => role >= Role::Staff,
-        _ => false,
+/// The modules active for a tenant: the always-on modules of its kind, and for a club each
+/// switchable module that its plan contains, that it switched on, and whose needs are active.
+pub fn active_modules(
+    kind: TenantKind,
+    plan: Option<&Plan>,
+    switched_on: &[String],
+) -> Vec<&'static Module> {
+    let candidates: Vec<&'static Module> = Module::of_kind(kind)
+        .filter(|m| {
+            m.always_on
+                || (kind == TenantKind::Club
+                    && plan.is_some_and(|p| p.modules.iter().any(|x| x == m.id))
+                    && switched_on.iter().any(|x| x == m.id))
+        })
+        .collect();
+    // A module whose need is not active is not active either (until nothing changes).
+    let mut active = candidates;
+    loop {
+        let before = active.len();
+        let ids: Vec<&str> = active.iter().map(|m| m.id).collect();
+        active.retain(|m| m.needs.iter().all(|n| ids.contains(n)));
+        if active.len() == before {
+            return active;
+        }
     }
 }
 
-/// A checked tenant scope: this actor is a member of this tenant with this role.
+/// What a set of roles grants among the active modules: the one mapping from roles to
+/// rights. The administrator role holds every permission of every active module.
+pub fn granted(roles: &[HeldRole], active: &[&'static Module]) -> BTreeSet<Permission> {
+    let admin = roles.iter().any(|r| r.admin);
+    active
+        .iter()
+        .flat_map(|m| m.permissions.iter().map(|p| p.permission))
+        .filter(|p| admin || roles.iter().any(|r| r.permissions.contains(p)))
+        .collect()
+}
+
+/// A checked tenant scope: this actor belongs to this tenant, holds these roles, and has
+/// these rights among the modules active right now.
 #[derive(Clone, Debug)]
 pub struct TenantScope {
     tenant: TenantRecord,
     identity: Option<IdentityId>,
-    role: Role,
+    membership: Option<MembershipId>,
+    roles: Vec<HeldRole>,
+    active: Vec<&'static Module>,
+    permissions: BTreeSet<Permission>,
+    read_only_since: Option<Timestamp>,
+    system: bool,
 }
 
 impl TenantScope {
+    /// A command-line or background task (see [`TenantScope::for_system_task`]).
+    pub fn is_system_task(&self) -> bool {
+        self.system
+    }
     pub fn tenant_id(&self) -> TenantId {
         self.tenant.id
     }
@@ -109,41 +145,125 @@ impl TenantScope {
     pub fn kind(&self) -> TenantKind {
         self.tenant.kind
     }
-    pub fn role(&self) -> Role {
-        self.role
+    pub fn roles(&self) -> &[HeldRole] {
+        &self.roles
+    }
+    /// The names of the club-defined roles held (the built-in administrator role aside;
+    /// see [`TenantScope::is_admin`]).
+    pub fn role_names(&self) -> Vec<String> {
+        self.roles
+            .iter()
+            .filter(|r| !r.admin)
+            .map(|r| r.name.clone())
+            .collect()
+    }
+    /// Holds the built-in administrator role.
+    pub fn is_admin(&self) -> bool {
+        self.roles.iter().any(|r| r.admin)
     }
     pub fn identity_id(&self) -> Option<IdentityId> {
         self.identity
     }
-
-    pub fn can(&self, p: Permission) -> bool {
-        role_grants(self.tenant.kind, self.role, p)
+    pub fn membership_id(&self) -> Option<MembershipId> {
+        self.membership
+    }
+    pub fn active_modules(&self) -> &[&'static Module] {
+        &self.active
+    }
+    pub fn module_active(&self, id: &str) -> bool {
+        self.active.iter().any(|m| m.id == id)
+    }
+    pub fn permissions(&self) -> impl Iterator<Item = Permission> + '_ {
+        self.permissions.iter().copied()
+    }
+    /// When the environment turned read-only (an ended trial), if it did.
+    pub fn read_only_since(&self) -> Option<Timestamp> {
+        self.read_only_since
     }
 
-    /// The one permission check.
+    pub fn can(&self, p: Permission) -> bool {
+        self.permissions.contains(&p)
+    }
+
+    /// The one permission check. A permission of a module that is not active here (switched
+    /// off, outside the plan, or of another kind of tenant) answers `NotFound`: for this
+    /// tenant the feature does not exist. An active one the roles do not grant is `Forbidden`.
     pub fn require(&self, p: Permission) -> Result<()> {
         if self.can(p) {
-            Ok(())
-        } else {
-            Err(AppError::Forbidden)
+            return Ok(());
+        }
+        match p.module() {
+            Some(m) if self.module_active(m.id) => Err(AppError::Forbidden),
+            _ => Err(AppError::NotFound),
         }
     }
 
-    /// A scope for a command-line or background task acting on one tenant with full rights
-    /// (seeding, imports, retention). Never reachable from a request.
+    /// Refuses every change while the environment is read-only.
+    pub fn writable(&self) -> Result<()> {
+        match self.read_only_since {
+            Some(_) => Err(AppError::ReadOnly),
+            None => Ok(()),
+        }
+    }
+
+    /// A scope for a command-line or background task acting on one tenant with every right
+    /// of every module of its kind (seeding, imports, retention). Never reachable from a
+    /// request.
     pub fn for_system_task(tenant: TenantRecord) -> TenantScope {
+        let active: Vec<&'static Module> = Module::of_kind(tenant.kind).collect();
+        let permissions = active
+            .iter()
+            .flat_map(|m| m.permissions.iter().map(|p| p.permission))
+            .collect();
         TenantScope {
             tenant,
             identity: None,
-            role: Role::Admin,
+            membership: None,
+            roles: Vec::new(),
+            active,
+            permissions,
+            read_only_since: None,
+            system: true,
         }
     }
 }
 
-/// Resolves the tenant named in the path for this actor. Unknown slugs, tenants of another
-/// kind and tenants the actor does not belong to all answer `NotFound`, so nothing about
-/// other tenants can be learnt by probing; an anonymous visitor is asked to sign in.
-pub async fn resolve(db: &Db, actor: &Actor, kind: TenantKind, slug: &str) -> Result<TenantScope> {
+#[derive(sqlx::FromRow)]
+struct HeldRow {
+    membership_id: i64,
+    role_id: Option<i64>,
+    name: Option<String>,
+    builtin: Option<String>,
+    is_staff: Option<bool>,
+    permissions: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SwitchRow {
+    id: String,
+}
+
+/// Parses a stored, space-separated permission list; unknown ids (a module that was
+/// removed from the code) are skipped.
+pub fn parse_permissions(stored: &str) -> Vec<Permission> {
+    stored
+        .split_whitespace()
+        .filter_map(Permission::parse)
+        .collect()
+}
+
+/// Resolves the tenant named in the path for this actor at `now`. Unknown slugs, tenants
+/// of another kind and tenants the actor does not belong to all answer `NotFound`, so
+/// nothing about other tenants can be learnt by probing; an anonymous visitor is asked to
+/// sign in. Roles, plan and module switches are read on every call, so a change applies
+/// on the person's next request.
+pub async fn resolve(
+    db: &Db,
+    actor: &Actor,
+    kind: TenantKind,
+    slug: &str,
+    now: Timestamp,
+) -> Result<TenantScope> {
     if !tenants::is_valid_slug(slug) {
         return Err(AppError::NotFound);
     }
@@ -153,73 +273,162 @@ pub async fn resolve(db: &Db, actor: &Actor, kind: TenantKind, slug: &str) -> Re
     let Some(identity) = actor.identity.filter(|_| actor.is_signed_in()) else {
         return Err(AppError::Unauthenticated);
     };
-    let role = tenants::role_of(db, tenant.id, identity)
+    let mut tx = db.platform(false).await?;
+    tx.as_tenant(tenant.id, Some(identity.0)).await?;
+    let rows: Vec<HeldRow> = tx
+        .fetch_all(
+            "SELECT m.id AS membership_id, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
+             FROM memberships m \
+             LEFT JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
+             LEFT JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
+             WHERE m.tenant_id = $1 AND m.identity_id = $2 ORDER BY r.builtin, r.name",
+            args![tenant.id, identity],
+        )
+        .await?;
+    let switched: Vec<SwitchRow> = if kind == TenantKind::Club {
+        tx.fetch_all(
+            "SELECT id FROM tenant_modules WHERE tenant_id = $1 AND enabled = $2",
+            args![tenant.id, true],
+        )
         .await?
-        .ok_or(AppError::NotFound)?;
+    } else {
+        Vec::new()
+    };
+    tx.commit().await?;
+    let membership = rows.first().ok_or(AppError::NotFound)?.membership_id;
     if tenant.status != "active" && kind != TenantKind::Operator {
         return Err(AppError::NotFound);
     }
+    let roles: Vec<HeldRole> = rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(HeldRole {
+                id: RoleId(r.role_id?),
+                name: r.name?,
+                admin: r.builtin.as_deref() == Some("admin"),
+                staff: r.is_staff.unwrap_or(false),
+                permissions: parse_permissions(r.permissions.as_deref().unwrap_or("")),
+            })
+        })
+        .collect();
+    let switched: Vec<String> = switched.into_iter().map(|r| r.id).collect();
+    let active = active_modules(kind, tenant.plan.as_ref(), &switched);
+    let permissions = granted(&roles, &active);
+    let read_only_since = tenant.trial_ends_at.filter(|end| now >= *end);
     Ok(TenantScope {
         tenant,
         identity: Some(identity),
-        role,
+        membership: Some(MembershipId(membership)),
+        roles,
+        active,
+        permissions,
+        read_only_since,
+        system: false,
     })
 }
 
 /// Resolves the operator tenant (`/admin/…`) for this actor.
-pub async fn resolve_operator(db: &Db, actor: &Actor) -> Result<TenantScope> {
+pub async fn resolve_operator(db: &Db, actor: &Actor, now: Timestamp) -> Result<TenantScope> {
     let slug = tenants::operator_slug(db)
         .await?
         .ok_or(AppError::NotFound)?;
-    resolve(db, actor, TenantKind::Operator, &slug).await
+    resolve(db, actor, TenantKind::Operator, &slug, now).await
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tessera_common::modules::*;
+
+    fn plan(modules: &[&str]) -> Plan {
+        Plan {
+            id: "p".into(),
+            name: "P".into(),
+            modules: modules.iter().map(|m| m.to_string()).collect(),
+            max_admins: None,
+            trial_days: None,
+        }
+    }
+
+    fn ids(v: &[&'static Module]) -> Vec<&'static str> {
+        v.iter().map(|m| m.id).collect()
+    }
+
+    fn role(perms: &[Permission]) -> HeldRole {
+        HeldRole {
+            id: RoleId(5),
+            name: "Trainer".into(),
+            admin: false,
+            staff: false,
+            permissions: perms.to_vec(),
+        }
+    }
 
     #[test]
-    fn roles_grant_rights_by_kind() {
-        assert!(role_grants(
-            TenantKind::Club,
-            Role::Member,
-            Permission::ViewHome
-        ));
-        assert!(!role_grants(
-            TenantKind::Club,
-            Role::Member,
-            Permission::MembersView
-        ));
-        assert!(role_grants(
-            TenantKind::Club,
-            Role::Staff,
-            Permission::MembersView
-        ));
-        assert!(!role_grants(
-            TenantKind::Club,
-            Role::Staff,
-            Permission::MembersEdit
-        ));
-        assert!(role_grants(
-            TenantKind::Club,
-            Role::Admin,
-            Permission::MembersEdit
-        ));
-        // Rights of one kind of tenant never leak into another.
-        assert!(!role_grants(
-            TenantKind::Federation,
-            Role::Admin,
-            Permission::MembersView
-        ));
-        assert!(!role_grants(
-            TenantKind::Club,
-            Role::Admin,
-            Permission::PlatformOverview
-        ));
-        assert!(!role_grants(
-            TenantKind::Club,
-            Role::Admin,
-            Permission::FederationClubsView
-        ));
+    fn modules_are_active_within_the_plan_when_switched_on_and_their_needs_are() {
+        let club = TenantKind::Club;
+        let on = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let always = ids(&active_modules(club, None, &on(&["audit", "exports"])));
+        assert_eq!(always, vec!["members", "roles", "settings"]);
+        let p = plan(&["audit", "exports"]);
+        assert_eq!(
+            ids(&active_modules(club, Some(&p), &on(&["audit"]))),
+            vec!["members", "audit", "roles", "settings"]
+        );
+        assert_eq!(
+            ids(&active_modules(club, Some(&p), &on(&["audit", "exports"]))),
+            vec!["members", "audit", "exports", "roles", "settings"]
+        );
+        // Exports needs the event log: with the log off it is not active, even if switched on.
+        assert_eq!(
+            ids(&active_modules(club, Some(&p), &on(&["exports"]))),
+            vec!["members", "roles", "settings"]
+        );
+        // Outside the plan nothing is active, whatever the switches say.
+        assert_eq!(
+            ids(&active_modules(club, Some(&plan(&[])), &on(&["audit"]))),
+            vec!["members", "roles", "settings"]
+        );
+        assert_eq!(
+            ids(&active_modules(TenantKind::Federation, None, &[])),
+            vec!["federation"]
+        );
+    }
+
+    #[test]
+    fn roles_grant_their_permissions_among_active_modules_and_admin_grants_all() {
+        let p = plan(&["audit", "exports"]);
+        let active = active_modules(TenantKind::Club, Some(&p), &["audit".into()]);
+        let g = granted(&[role(&[MEMBERS_VIEW, EXPORTS_RUN])], &active);
+        assert!(g.contains(&MEMBERS_VIEW));
+        assert!(!g.contains(&EXPORTS_RUN), "exports is off");
+        assert!(!g.contains(&MEMBERS_EDIT));
+        assert!(granted(&[], &active).is_empty());
+        let mut admin = role(&[]);
+        admin.admin = true;
+        let g = granted(&[admin], &active);
+        for perm in [
+            MEMBERS_VIEW,
+            MEMBERS_EDIT,
+            AUDIT_VIEW,
+            ROLES_MANAGE,
+            SETTINGS_MANAGE,
+        ] {
+            assert!(g.contains(&perm), "{perm:?}");
+        }
+        assert!(!g.contains(&EXPORTS_RUN));
+        assert!(
+            !g.contains(&PLATFORM_MANAGE),
+            "rights of one kind never leak into another"
+        );
+        assert!(!g.contains(&FEDERATION_CLUBS_VIEW));
+    }
+
+    #[test]
+    fn stored_permission_lists_skip_unknown_ids() {
+        assert_eq!(
+            parse_permissions(" members.view  nonsense.do exports.run"),
+            vec![MEMBERS_VIEW, EXPORTS_RUN]
+        );
     }
 }

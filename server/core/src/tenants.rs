@@ -2,13 +2,88 @@
 
 use crate::db::{Backend, Db};
 use crate::error::Result;
-use crate::scope::{Actor, Permission, TenantScope};
-use crate::{args, ids};
+use crate::scope::{Actor, TenantScope};
+use crate::{accounts, args, ids};
+use tessera_common::color::{self, MIN_TEXT_CONTRAST, TEXT_ON_ACCENT, TEXT_ON_PRIMARY};
 use tessera_common::dto::{
-    AdminOverview, ClubSummary, DirectoryEntry, Role, Stamp, TenantKind, TenantOverviewRow,
+    AdminOverview, ClubSummary, DirectoryEntry, LookSettings, PlanInfo, Stamp, TenantKind,
+    TenantOverviewRow,
+};
+use tessera_common::modules::{
+    FEDERATION_CLUBS_VIEW, PLATFORM_MANAGE, PLATFORM_OVERVIEW, SETTINGS_MANAGE,
 };
 use tessera_common::time::Timestamp;
-use tessera_common::{AppError, IdentityId, Lang, TenantId};
+use tessera_common::{AppError, Lang, TenantId};
+
+/// A plan: the switchable modules a tenant may use, a cap on administrators, and whether it
+/// is a trial with its length. A reference table, shared by every tenant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Plan {
+    pub id: String,
+    pub name: String,
+    pub modules: Vec<String>,
+    pub max_admins: Option<i64>,
+    pub trial_days: Option<i64>,
+}
+
+impl Plan {
+    pub fn info(&self) -> PlanInfo {
+        PlanInfo {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            modules: self.modules.clone(),
+            max_admins: self.max_admins,
+            trial_days: self.trial_days,
+        }
+    }
+    pub fn contains(&self, module: &str) -> bool {
+        self.modules.iter().any(|m| m == module)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PlanRow {
+    id: String,
+    name: String,
+    modules: String,
+    max_admins: Option<i64>,
+    trial_days: Option<i64>,
+}
+
+impl From<PlanRow> for Plan {
+    fn from(r: PlanRow) -> Self {
+        Plan {
+            id: r.id,
+            name: r.name,
+            modules: r.modules.split_whitespace().map(str::to_string).collect(),
+            max_admins: r.max_admins,
+            trial_days: r.trial_days,
+        }
+    }
+}
+
+/// Every plan, in their display order.
+pub async fn plans(db: &Db) -> Result<Vec<Plan>> {
+    let mut tx = db.platform(false).await?;
+    let rows: Vec<PlanRow> = tx
+        .fetch_all(
+            "SELECT id, name, modules, max_admins, trial_days FROM plans ORDER BY sort, id",
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+async fn plan_by_id(tx: &mut crate::db::Tx, id: &str) -> Result<Option<Plan>> {
+    let row: Option<PlanRow> = tx
+        .fetch_optional(
+            "SELECT id, name, modules, max_admins, trial_days FROM plans WHERE id = $1",
+            args![id],
+        )
+        .await?;
+    Ok(row.map(Into::into))
+}
 
 /// A tenant as stored.
 #[derive(Clone, Debug)]
@@ -23,7 +98,26 @@ pub struct TenantRecord {
     pub primary_color: String,
     pub accent_color: String,
     pub default_lang: Lang,
+    pub plan: Option<Plan>,
+    pub trial_ends_at: Option<Timestamp>,
+    /// The hash of the logo, which versions its address; `None` without a logo.
+    pub logo_hash: Option<String>,
+    pub version: i64,
     pub stamp: Stamp,
+}
+
+impl TenantRecord {
+    /// The logo's address, versioned by its content so it can be cached for long.
+    pub fn logo_url(&self) -> Option<String> {
+        let base = match self.kind {
+            TenantKind::Club => format!("/c/{}", self.slug),
+            TenantKind::Federation => format!("/f/{}", self.slug),
+            TenantKind::Operator => return None,
+        };
+        self.logo_hash
+            .as_ref()
+            .map(|h| format!("{base}/logo?v={}", &h[..h.len().min(16)]))
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -40,6 +134,14 @@ struct TenantRow {
     default_lang: String,
     updated_at: i64,
     updated_by_name: Option<String>,
+    version: i64,
+    trial_ends_at: Option<i64>,
+    plan_id: Option<String>,
+    plan_name: Option<String>,
+    plan_modules: Option<String>,
+    max_admins: Option<i64>,
+    trial_days: Option<i64>,
+    logo_hash: Option<String>,
 }
 
 impl From<TenantRow> for TenantRecord {
@@ -55,6 +157,19 @@ impl From<TenantRow> for TenantRecord {
             primary_color: r.primary_color,
             accent_color: r.accent_color,
             default_lang: Lang::parse(&r.default_lang).unwrap_or_default(),
+            plan: match (r.plan_id, r.plan_name) {
+                (Some(id), Some(name)) => Some(Plan::from(PlanRow {
+                    id,
+                    name,
+                    modules: r.plan_modules.unwrap_or_default(),
+                    max_admins: r.max_admins,
+                    trial_days: r.trial_days,
+                })),
+                _ => None,
+            },
+            trial_ends_at: r.trial_ends_at.map(Timestamp),
+            logo_hash: r.logo_hash,
+            version: r.version,
             stamp: Stamp {
                 at: Timestamp(r.updated_at),
                 by: r.updated_by_name,
@@ -63,8 +178,12 @@ impl From<TenantRow> for TenantRecord {
     }
 }
 
-const TENANT_COLS: &str = "id, parent_id, kind, slug, name, status, city, primary_color, \
-    accent_color, default_lang, updated_at, updated_by_name";
+/// A tenant with its plan and logo hash: `FROM tenants t` joined as below.
+const TENANT_SELECT: &str = "SELECT t.id, t.parent_id, t.kind, t.slug, t.name, t.status, t.city, \
+    t.primary_color, t.accent_color, t.default_lang, t.updated_at, t.updated_by_name, t.version, \
+    t.trial_ends_at, t.plan_id, p.name AS plan_name, p.modules AS plan_modules, p.max_admins, \
+    p.trial_days, l.hash AS logo_hash \
+    FROM tenants t LEFT JOIN plans p ON p.id = t.plan_id LEFT JOIN tenant_logos l ON l.tenant_id = t.id";
 
 /// Slugs are lowercase ASCII letters, digits and single hyphens, 2 to 63 characters.
 pub fn is_valid_slug(s: &str) -> bool {
@@ -78,14 +197,44 @@ pub fn is_valid_slug(s: &str) -> bool {
 
 /// `#rrggbb`.
 pub fn is_valid_color(s: &str) -> bool {
-    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+    color::parse_hex(s).is_some()
+}
+
+/// Checks the club's colours: each a `#rrggbb` colour, the primary readable under white
+/// text (the header, buttons), the accent under dark text (highlights), both at the WCAG AA
+/// ratio for text.
+pub fn check_colors(primary: &str, accent: &str) -> Result<()> {
+    let mut problems = Vec::new();
+    for (field, c, text, on) in [
+        ("primary_color", primary, TEXT_ON_PRIMARY, "white text"),
+        ("accent_color", accent, TEXT_ON_ACCENT, "dark text"),
+    ] {
+        match color::contrast_ratio(c, text) {
+            None => problems.push(tessera_common::FieldError {
+                field: field.into(),
+                message: "use a colour written as #rrggbb, for example #1f4e79".into(),
+            }),
+            Some(r) if r < MIN_TEXT_CONTRAST => problems.push(tessera_common::FieldError {
+                field: field.into(),
+                message: format!(
+                    "{on} on this colour has a contrast of {r:.1}:1; choose a colour that reaches {MIN_TEXT_CONTRAST}:1"
+                ),
+            }),
+            Some(_) => {}
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(problems))
+    }
 }
 
 pub async fn find_by_slug(db: &Db, kind: TenantKind, slug: &str) -> Result<Option<TenantRecord>> {
     let mut tx = db.platform(false).await?;
     let row: Option<TenantRow> = tx
         .fetch_optional(
-            &format!("SELECT {TENANT_COLS} FROM tenants WHERE slug = $1 AND kind = $2"),
+            &format!("{TENANT_SELECT} WHERE t.slug = $1 AND t.kind = $2"),
             args![slug, kind.as_str()],
         )
         .await?;
@@ -96,10 +245,7 @@ pub async fn find_by_slug(db: &Db, kind: TenantKind, slug: &str) -> Result<Optio
 pub async fn find_by_id(db: &Db, id: TenantId) -> Result<Option<TenantRecord>> {
     let mut tx = db.platform(false).await?;
     let row: Option<TenantRow> = tx
-        .fetch_optional(
-            &format!("SELECT {TENANT_COLS} FROM tenants WHERE id = $1"),
-            args![id],
-        )
+        .fetch_optional(&format!("{TENANT_SELECT} WHERE t.id = $1"), args![id])
         .await?;
     tx.commit().await?;
     Ok(row.map(Into::into))
@@ -125,20 +271,6 @@ pub async fn operator_slug(db: &Db) -> Result<Option<String>> {
     Ok(row.map(|r| r.0))
 }
 
-/// The role of `identity` in `tenant`, if they belong to it.
-pub async fn role_of(db: &Db, tenant: TenantId, identity: IdentityId) -> Result<Option<Role>> {
-    let mut tx = db.platform(false).await?;
-    tx.as_identity(identity.0).await?;
-    let row: Option<(String,)> = tx
-        .fetch_optional(
-            "SELECT role FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
-            args![tenant, identity],
-        )
-        .await?;
-    tx.commit().await?;
-    Ok(row.and_then(|r| Role::parse(&r.0)))
-}
-
 /// What a new tenant needs.
 #[derive(Clone, Debug)]
 pub struct NewTenant {
@@ -150,6 +282,9 @@ pub struct NewTenant {
     pub primary_color: String,
     pub accent_color: String,
     pub default_lang: Lang,
+    /// The plan of a club (`None` for federations and the operator, whose modules are
+    /// always on).
+    pub plan: Option<String>,
 }
 
 impl NewTenant {
@@ -167,15 +302,13 @@ impl NewTenant {
                 "give a name of 1 to 120 characters",
             ));
         }
-        for (field, c) in [
-            ("primary_color", &self.primary_color),
-            ("accent_color", &self.accent_color),
-        ] {
-            if !is_valid_color(c) {
-                return Err(AppError::field(field, "use a colour written as #rrggbb"));
-            }
+        if self.city.as_ref().is_some_and(|c| c.chars().count() > 120) {
+            return Err(AppError::field(
+                "city",
+                "give a place of at most 120 characters",
+            ));
         }
-        Ok(())
+        check_colors(&self.primary_color, &self.accent_color)
     }
 }
 
@@ -199,11 +332,27 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
             ));
         }
     }
+    let plan = match (&t.plan, t.kind) {
+        (Some(id), TenantKind::Club) => Some(
+            plan_by_id(&mut tx, id)
+                .await?
+                .ok_or_else(|| AppError::field("plan", "choose one of the plans"))?,
+        ),
+        (Some(_), _) => {
+            return Err(AppError::field(
+                "plan",
+                "plans are for clubs; a federation has all of its modules",
+            ))
+        }
+        (None, _) => None,
+    };
+    let trial_ends_at = trial_end(plan.as_ref(), now);
     let id = ids::new_id();
     tx.execute(
         "INSERT INTO tenants (id, parent_id, kind, slug, name, status, city, primary_color, \
-         accent_color, default_lang, created_at, updated_at, updated_by, updated_by_name) \
-         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $10, $11, $12)",
+         accent_color, default_lang, created_at, updated_at, updated_by, updated_by_name, \
+         plan_id, trial_ends_at) \
+         VALUES ($1, $2, $3, $4, $5, 'active', $6, $7, $8, $9, $10, $10, $11, $12, $13, $14)",
         args![
             id,
             t.parent.map(|p| p.0),
@@ -216,7 +365,9 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
             t.default_lang.code(),
             now,
             actor.identity,
-            actor.stamp_name()
+            actor.stamp_name(),
+            plan.as_ref().map(|p| p.id.clone()),
+            trial_ends_at.map(|t| t.0)
         ],
     )
     .await
@@ -224,6 +375,33 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
         AppError::Conflict(_) => AppError::field("slug", "this address is already taken"),
         other => other,
     })?;
+    // Every tenant has the built-in administrator role from the start.
+    tx.as_tenant(TenantId(id), actor.identity.map(|i| i.0))
+        .await?;
+    tx.execute(
+        "INSERT INTO roles (tenant_id, id, name, name_key, builtin, is_staff, permissions, \
+         updated_at, updated_by, updated_by_name) \
+         VALUES ($1, $2, 'Administrator', 'administrator', 'admin', $3, '', $4, $5, $6)",
+        args![
+            id,
+            ids::new_id(),
+            true,
+            now,
+            actor.identity,
+            actor.stamp_name()
+        ],
+    )
+    .await?;
+    accounts::log_in_tx(
+        &mut tx,
+        actor.identity,
+        Some(TenantId(id)),
+        "tenant_created",
+        Some(&t.slug),
+        None,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     find_by_id(db, TenantId(id))
         .await?
@@ -271,6 +449,8 @@ struct UsageRow {
     status: String,
     city: Option<String>,
     parent: Option<String>,
+    plan: Option<String>,
+    trial_ends_at: Option<i64>,
     members: i64,
     active_members: i64,
     users: i64,
@@ -283,16 +463,19 @@ async fn usage(db: &Db, parent: Option<TenantId>) -> Result<Vec<UsageRow>> {
     let sql = match tx.backend() {
         Backend::Postgres => {
             "SELECT t.id, t.slug, t.name, t.kind, t.status, t.city, p.name AS parent, \
-             u.members, u.active_members, u.users \
+             pl.name AS plan, t.trial_ends_at, u.members, u.active_members, u.users \
              FROM tenant_usage($1) u JOIN tenants t ON t.id = u.tenant_id \
-             LEFT JOIN tenants p ON p.id = t.parent_id ORDER BY t.kind DESC, t.name"
+             LEFT JOIN tenants p ON p.id = t.parent_id LEFT JOIN plans pl ON pl.id = t.plan_id \
+             ORDER BY t.kind DESC, t.name"
         }
         Backend::Sqlite => {
             "SELECT t.id, t.slug, t.name, t.kind, t.status, t.city, p.name AS parent, \
+             pl.name AS plan, t.trial_ends_at, \
              (SELECT count(*) FROM members m WHERE m.tenant_id = t.id) AS members, \
              (SELECT count(*) FROM members m WHERE m.tenant_id = t.id AND m.status = 'active') AS active_members, \
              (SELECT count(*) FROM memberships s WHERE s.tenant_id = t.id) AS users \
              FROM tenants t LEFT JOIN tenants p ON p.id = t.parent_id \
+             LEFT JOIN plans pl ON pl.id = t.plan_id \
              WHERE $1 IS NULL OR t.parent_id = $1 ORDER BY t.kind DESC, t.name"
         }
     };
@@ -303,7 +486,7 @@ async fn usage(db: &Db, parent: Option<TenantId>) -> Result<Vec<UsageRow>> {
 
 /// The clubs affiliated to the federation in `scope`, with their counts.
 pub async fn federation_clubs(db: &Db, scope: &TenantScope) -> Result<Vec<ClubSummary>> {
-    scope.require(Permission::FederationClubsView)?;
+    scope.require(FEDERATION_CLUBS_VIEW)?;
     Ok(usage(db, Some(scope.tenant_id()))
         .await?
         .into_iter()
@@ -320,7 +503,7 @@ pub async fn federation_clubs(db: &Db, scope: &TenantScope) -> Result<Vec<ClubSu
 
 /// Every tenant with its usage counts, for the operator.
 pub async fn overview(db: &Db, scope: &TenantScope) -> Result<AdminOverview> {
-    scope.require(Permission::PlatformOverview)?;
+    scope.require(PLATFORM_OVERVIEW)?;
     let tenants = usage(db, None)
         .await?
         .into_iter()
@@ -331,14 +514,438 @@ pub async fn overview(db: &Db, scope: &TenantScope) -> Result<AdminOverview> {
             kind: TenantKind::parse(&r.kind).unwrap_or(TenantKind::Club),
             parent: r.parent,
             status: r.status,
+            plan: r.plan,
+            trial_ends_at: r.trial_ends_at.map(Timestamp),
             members: r.members,
             users: r.users,
         })
         .collect();
     Ok(AdminOverview {
         tenants,
+        plans: plans(db).await?.iter().map(Plan::info).collect(),
+        can_manage: scope.can(PLATFORM_MANAGE),
         stamp: scope.tenant().stamp.clone(),
     })
+}
+
+/// When a trial on `plan` that starts `now` ends; `None` for a plan that is not a trial.
+pub fn trial_end(plan: Option<&Plan>, now: Timestamp) -> Option<Timestamp> {
+    plan.and_then(|p| p.trial_days)
+        .map(|days| Timestamp(now.0 + days * 86_400_000))
+}
+
+/// A club or federation of the platform, found by the operator (never the operator itself).
+async fn managed_tenant(tx: &mut crate::db::Tx, slug: &str) -> Result<TenantRecord> {
+    if !is_valid_slug(slug) {
+        return Err(AppError::NotFound);
+    }
+    let row: Option<TenantRow> = tx
+        .fetch_optional(
+            &format!("{TENANT_SELECT} WHERE t.slug = $1 AND t.kind <> 'operator'"),
+            args![slug],
+        )
+        .await?;
+    row.map(Into::into).ok_or(AppError::NotFound)
+}
+
+/// Suspends (`active = false`) or reactivates a club or federation. A suspended tenant's
+/// pages answer 404 to its people; nothing is deleted.
+pub async fn set_status(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    slug: &str,
+    active: bool,
+) -> Result<()> {
+    scope.require(PLATFORM_MANAGE)?;
+    let mut tx = db.platform(true).await?;
+    let t = managed_tenant(&mut tx, slug).await?;
+    let status = if active { "active" } else { "suspended" };
+    if t.status == status {
+        return Ok(());
+    }
+    tx.execute(
+        "UPDATE tenants SET status = $2, updated_at = $3, updated_by = $4, updated_by_name = $5, \
+         version = version + 1 WHERE id = $1",
+        args![t.id, status, now, actor.identity, actor.stamp_name()],
+    )
+    .await?;
+    let kind = if active {
+        "tenant_reactivated"
+    } else {
+        "tenant_suspended"
+    };
+    accounts::log_in_tx(&mut tx, actor.identity, Some(t.id), kind, None, None, now).await?;
+    tx.commit().await
+}
+
+/// Assigns a plan to a club; it applies from the club's next request. A trial plan starts
+/// its trial now; any other plan ends a trial (and with it a read-only state).
+pub async fn assign_plan(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    slug: &str,
+    plan_id: &str,
+) -> Result<()> {
+    scope.require(PLATFORM_MANAGE)?;
+    let mut tx = db.platform(true).await?;
+    let t = managed_tenant(&mut tx, slug).await?;
+    if t.kind != TenantKind::Club {
+        return Err(AppError::field(
+            "plan",
+            "plans are for clubs; a federation has all of its modules",
+        ));
+    }
+    let plan = plan_by_id(&mut tx, plan_id)
+        .await?
+        .ok_or_else(|| AppError::field("plan", "choose one of the plans"))?;
+    tx.execute(
+        "UPDATE tenants SET plan_id = $2, trial_ends_at = $3, updated_at = $4, updated_by = $5, \
+         updated_by_name = $6, version = version + 1 WHERE id = $1",
+        args![
+            t.id,
+            plan.id.clone(),
+            trial_end(Some(&plan), now).map(|x| x.0),
+            now,
+            actor.identity,
+            actor.stamp_name()
+        ],
+    )
+    .await?;
+    accounts::log_in_tx(
+        &mut tx,
+        actor.identity,
+        Some(t.id),
+        "plan_assigned",
+        Some(&plan.name),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// The club's look as its settings page shows it.
+pub fn look(scope: &TenantScope) -> Result<LookSettings> {
+    scope.require(SETTINGS_MANAGE)?;
+    let t = scope.tenant();
+    Ok(LookSettings {
+        name: t.name.clone(),
+        primary_color: t.primary_color.clone(),
+        accent_color: t.accent_color.clone(),
+        default_lang: t.default_lang.code().to_string(),
+        logo: t.logo_url(),
+        version: t.version,
+        stamp: t.stamp.clone(),
+    })
+}
+
+/// What an administrator may change of the club's look.
+#[derive(Clone, Debug)]
+pub struct LookInput {
+    pub name: String,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub default_lang: String,
+}
+
+/// Changes the club's display name, colours and default language, all checked first and
+/// saved together; a change made meanwhile by someone else is a conflict.
+pub async fn update_look(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    input: LookInput,
+    expected_version: i64,
+) -> Result<()> {
+    scope.require(SETTINGS_MANAGE)?;
+    scope.writable()?;
+    let name = input.name.trim();
+    let mut problems = Vec::new();
+    if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
+        problems.push(tessera_common::FieldError {
+            field: "name".into(),
+            message: "give a name of 1 to 120 characters".into(),
+        });
+    }
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| l.code() == input.default_lang);
+    if lang.is_none() {
+        problems.push(tessera_common::FieldError {
+            field: "default_lang".into(),
+            message: "choose English, Nederlands or Français".into(),
+        });
+    }
+    let primary = input.primary_color.trim().to_ascii_lowercase();
+    let accent = input.accent_color.trim().to_ascii_lowercase();
+    if let Err(AppError::Invalid(mut more)) = check_colors(&primary, &accent) {
+        problems.append(&mut more);
+    }
+    let Some(lang) = lang.filter(|_| problems.is_empty()) else {
+        return Err(AppError::Invalid(problems));
+    };
+    let mut tx = db.platform(true).await?;
+    let n = tx
+        .execute(
+            "UPDATE tenants SET name = $2, primary_color = $3, accent_color = $4, default_lang = $5, \
+             updated_at = $6, updated_by = $7, updated_by_name = $8, version = version + 1 \
+             WHERE id = $1 AND version = $9",
+            args![
+                scope.tenant_id(),
+                name,
+                primary,
+                accent,
+                lang.code(),
+                now,
+                actor.identity,
+                actor.stamp_name(),
+                expected_version
+            ],
+        )
+        .await?;
+    if n != 1 {
+        let t = scope.tenant();
+        return Err(AppError::Conflict(format!(
+            "the settings were changed by {} on {} since you opened them; reload to see the change",
+            t.stamp.by.clone().unwrap_or_else(|| "the system".into()),
+            t.stamp.at.format_brussels()
+        )));
+    }
+    accounts::log_in_tx(
+        &mut tx,
+        actor.identity,
+        Some(scope.tenant_id()),
+        "look_changed",
+        Some(name),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// The logo of a club or federation: content type, bytes and content hash.
+#[derive(sqlx::FromRow)]
+pub struct Logo {
+    pub content_type: String,
+    pub data: Vec<u8>,
+    pub hash: String,
+}
+
+/// The logo of the tenant at this path, if it exists and has one. Public, like the
+/// tenant's name: it appears on its public pages and in its mails.
+pub async fn logo(db: &Db, kind: TenantKind, slug: &str) -> Result<Option<Logo>> {
+    if !is_valid_slug(slug) {
+        return Ok(None);
+    }
+    let mut tx = db.platform(false).await?;
+    let row: Option<Logo> = tx
+        .fetch_optional(
+            "SELECT l.content_type, l.data, l.hash FROM tenant_logos l JOIN tenants t ON t.id = l.tenant_id \
+             WHERE t.slug = $1 AND t.kind = $2 AND t.status = 'active'",
+            args![slug, kind.as_str()],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(row)
+}
+
+/// Stores a checked logo (see `logo::check`) for the club in `scope`, replacing any other.
+pub async fn set_logo(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    logo: crate::logo::CheckedLogo,
+) -> Result<()> {
+    scope.require(SETTINGS_MANAGE)?;
+    scope.writable()?;
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "DELETE FROM tenant_logos WHERE tenant_id = $1",
+        args![scope.tenant_id()],
+    )
+    .await?;
+    tx.execute(
+        "INSERT INTO tenant_logos (tenant_id, content_type, data, hash, updated_at, updated_by, updated_by_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        args![
+            scope.tenant_id(),
+            logo.content_type,
+            logo.data,
+            logo.hash,
+            now,
+            actor.identity,
+            actor.stamp_name()
+        ],
+    )
+    .await?;
+    touch(&mut tx, scope, actor, now).await?;
+    let detail = format!(
+        "{} · {} × {} px",
+        logo.content_type, logo.width, logo.height
+    );
+    accounts::log_in_tx(
+        &mut tx,
+        actor.identity,
+        Some(scope.tenant_id()),
+        "logo_changed",
+        Some(&detail),
+        None,
+        now,
+    )
+    .await?;
+    tx.commit().await
+}
+
+/// Removes the club's logo.
+pub async fn remove_logo(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+) -> Result<()> {
+    scope.require(SETTINGS_MANAGE)?;
+    scope.writable()?;
+    let mut tx = db.platform(true).await?;
+    let n = tx
+        .execute(
+            "DELETE FROM tenant_logos WHERE tenant_id = $1",
+            args![scope.tenant_id()],
+        )
+        .await?;
+    if n > 0 {
+        touch(&mut tx, scope, actor, now).await?;
+        accounts::log_in_tx(
+            &mut tx,
+            actor.identity,
+            Some(scope.tenant_id()),
+            "logo_removed",
+            None,
+            None,
+            now,
+        )
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Stamps the tenant row with a change to something it owns (its logo).
+async fn touch(
+    tx: &mut crate::db::Tx,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE tenants SET updated_at = $2, updated_by = $3, updated_by_name = $4, version = version + 1 WHERE id = $1",
+        args![scope.tenant_id(), now, actor.identity, actor.stamp_name()],
+    )
+    .await
+    .map(|_| ())
+}
+
+/// The operator creates a club or federation: under the federation named by
+/// `parent_slug` (a club) or directly under the platform, and optionally invites its first
+/// administrator. Everything is checked before anything is stored.
+#[allow(clippy::too_many_arguments)]
+pub async fn provision(
+    db: &Db,
+    mailer: &crate::mail::Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    mut new: NewTenant,
+    parent_slug: Option<String>,
+    admin: Option<(String, String)>,
+) -> Result<TenantRecord> {
+    scope.require(PLATFORM_MANAGE)?;
+    new.parent = match parent_slug {
+        None => Some(scope.tenant_id()),
+        Some(slug) => {
+            if new.kind != TenantKind::Club {
+                return Err(AppError::field(
+                    "parent",
+                    "a federation belongs to the platform, not to another tenant",
+                ));
+            }
+            let f = find_by_slug(db, TenantKind::Federation, &slug)
+                .await?
+                .filter(|_| is_valid_slug(&slug))
+                .ok_or_else(|| AppError::field("parent", "choose one of the federations"))?;
+            Some(f.id)
+        }
+    };
+    if new.kind == TenantKind::Club && new.plan.is_none() {
+        return Err(AppError::field("plan", "choose a plan for the club"));
+    }
+    if let Some((email, name)) = &admin {
+        if crate::identities::normalize_email(email).is_none() {
+            return Err(AppError::field(
+                "admin_email",
+                "enter a valid e-mail address",
+            ));
+        }
+        if name.trim().is_empty() || name.chars().count() > 120 {
+            return Err(AppError::field(
+                "admin_name",
+                "give a name of 1 to 120 characters",
+            ));
+        }
+    }
+    new.validate()?;
+    let created = create(db, actor, now, new).await?;
+    if let Some((email, name)) = admin {
+        crate::roles::invite_admin(
+            db,
+            mailer,
+            base_url,
+            &TenantScope::for_system_task(created.clone()),
+            actor,
+            now,
+            &email,
+            &name,
+        )
+        .await?;
+    }
+    Ok(created)
+}
+
+/// The operator invites an administrator for a club or federation (a new tenant, or one
+/// that lost its administrators), within the plan's cap.
+#[allow(clippy::too_many_arguments)]
+pub async fn invite_tenant_admin(
+    db: &Db,
+    mailer: &crate::mail::Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    slug: &str,
+    email: &str,
+    name: &str,
+) -> Result<()> {
+    scope.require(PLATFORM_MANAGE)?;
+    let mut tx = db.platform(false).await?;
+    let t = managed_tenant(&mut tx, slug).await?;
+    tx.commit().await?;
+    crate::roles::invite_admin(
+        db,
+        mailer,
+        base_url,
+        &TenantScope::for_system_task(t),
+        actor,
+        now,
+        email,
+        name,
+    )
+    .await
 }
 
 #[cfg(test)]

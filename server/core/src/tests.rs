@@ -6,8 +6,9 @@ use crate::members::{self, NewMember};
 use crate::scope::{self, Actor, AuthLevel, TenantScope};
 use crate::seed::{self, SeedOptions};
 use crate::tenants::{self, NewTenant, TenantRecord};
-use crate::{args, identities, testing};
-use tessera_common::dto::{MemberStatus, Role, TenantKind};
+use crate::{args, identities, roles, testing};
+use tessera_common::dto::{MemberStatus, TenantKind};
+use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, IdentityId, Lang, MemberId};
 
@@ -44,6 +45,7 @@ fn new_tenant(parent: Option<&TenantRecord>, kind: TenantKind, slug: &str) -> Ne
         primary_color: "#1d3557".into(),
         accent_color: "#f4a261".into(),
         default_lang: Lang::Nl,
+        plan: (kind == TenantKind::Club).then(|| "premium".to_string()),
     }
 }
 
@@ -110,26 +112,29 @@ async fn world(db: &Db) -> World {
     }
     let sa = TenantScope::for_system_task(club_a.clone());
     let sb = TenantScope::for_system_task(club_b.clone());
-    identities::add_membership(db, &sa, &sys, T0, ids[0], Role::Admin, None)
+    roles::grant_admin(db, &sa, &sys, T0, ids[0]).await.unwrap();
+    identities::add_membership(db, &sa, &sys, T0, ids[1], None)
         .await
         .unwrap();
-    identities::add_membership(db, &sa, &sys, T0, ids[1], Role::Member, None)
-        .await
-        .unwrap();
-    identities::add_membership(db, &sb, &sys, T0, ids[2], Role::Admin, None)
-        .await
-        .unwrap();
-    identities::add_membership(
+    roles::grant_admin(db, &sb, &sys, T0, ids[2]).await.unwrap();
+    let sf = TenantScope::for_system_task(federation.clone());
+    let staff = roles::create(
         db,
-        &TenantScope::for_system_task(federation.clone()),
+        &sf,
         &sys,
         T0,
-        ids[3],
-        Role::Staff,
-        None,
+        roles::RoleInput {
+            name: "Staff".into(),
+            staff: true,
+            permissions: vec!["clubs.view".into()],
+        },
     )
     .await
     .unwrap();
+    let m = identities::add_membership(db, &sf, &sys, T0, ids[3], None)
+        .await
+        .unwrap();
+    roles::assign(db, &sf, &sys, T0, m, &[staff]).await.unwrap();
     for (g, f) in [("Lotte", "Peeters"), ("Wout", "Maes"), ("Emma", "Claes")] {
         members::create(db, &sa, &sys, T0, member(g, f))
             .await
@@ -157,57 +162,58 @@ async fn the_resolver_admits_only_members_of_the_tenant() {
         let w = world(db).await;
         let club = TenantKind::Club;
         assert_eq!(
-            scope::resolve(db, &Actor::anonymous(), club, "club-a")
+            scope::resolve(db, &Actor::anonymous(), club, "club-a", T0)
                 .await
                 .unwrap_err(),
             AppError::Unauthenticated
         );
         assert_eq!(
-            scope::resolve(db, &w.outsider, club, "club-a")
+            scope::resolve(db, &w.outsider, club, "club-a", T0)
                 .await
                 .unwrap_err(),
             AppError::NotFound
         );
         assert_eq!(
-            scope::resolve(db, &w.admin_a, club, "club-b")
+            scope::resolve(db, &w.admin_a, club, "club-b", T0)
                 .await
                 .unwrap_err(),
             AppError::NotFound
         );
         assert_eq!(
-            scope::resolve(db, &w.admin_a, club, "no-such-club")
+            scope::resolve(db, &w.admin_a, club, "no-such-club", T0)
                 .await
                 .unwrap_err(),
             AppError::NotFound
         );
         assert_eq!(
-            scope::resolve(db, &w.admin_a, club, "../etc")
+            scope::resolve(db, &w.admin_a, club, "../etc", T0)
                 .await
                 .unwrap_err(),
             AppError::NotFound
         );
         // A federation slug does not resolve as a club, nor the other way round.
         assert_eq!(
-            scope::resolve(db, &w.fed_staff, club, "fed")
+            scope::resolve(db, &w.fed_staff, club, "fed", T0)
                 .await
                 .unwrap_err(),
             AppError::NotFound
         );
         assert_eq!(
-            scope::resolve(db, &w.admin_a, TenantKind::Federation, "club-a")
+            scope::resolve(db, &w.admin_a, TenantKind::Federation, "club-a", T0)
                 .await
                 .unwrap_err(),
             AppError::NotFound
         );
-        let s = scope::resolve(db, &w.admin_a, club, "club-a")
+        let s = scope::resolve(db, &w.admin_a, club, "club-a", T0)
             .await
             .unwrap();
-        assert_eq!((s.tenant_id(), s.role()), (w.club_a.id, Role::Admin));
-        let s = scope::resolve(db, &w.member_a, club, "club-a")
+        assert_eq!(s.tenant_id(), w.club_a.id);
+        assert!(s.roles().iter().any(|r| r.admin) && s.can(MEMBERS_EDIT));
+        let s = scope::resolve(db, &w.member_a, club, "club-a", T0)
             .await
             .unwrap();
-        assert_eq!(s.role(), Role::Member);
-        let f = scope::resolve(db, &w.fed_staff, TenantKind::Federation, "fed")
+        assert!(s.roles().is_empty() && !s.can(MEMBERS_VIEW));
+        let f = scope::resolve(db, &w.fed_staff, TenantKind::Federation, "fed", T0)
             .await
             .unwrap();
         assert_eq!(f.tenant_id(), w.federation.id);
@@ -219,7 +225,7 @@ async fn the_resolver_admits_only_members_of_the_tenant() {
         .await
         .unwrap();
         assert_eq!(
-            scope::resolve(db, &w.admin_a, club, "club-a")
+            scope::resolve(db, &w.admin_a, club, "club-a", T0)
                 .await
                 .unwrap_err(),
             AppError::NotFound
@@ -232,7 +238,7 @@ async fn tenant_data_never_crosses_tenants() {
     for t in testing::all().await {
         let db = &t.db;
         let w = world(db).await;
-        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a")
+        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
         let page = members::list(db, &a, "", 1).await.unwrap();
@@ -252,7 +258,7 @@ async fn tenant_data_never_crosses_tenants() {
             .unwrap();
         assert_eq!(counts.members, 3);
         // The federation sees counts of its clubs, not their records.
-        let f = scope::resolve(db, &w.fed_staff, TenantKind::Federation, "fed")
+        let f = scope::resolve(db, &w.fed_staff, TenantKind::Federation, "fed", T0)
             .await
             .unwrap();
         let clubs = tenants::federation_clubs(db, &f).await.unwrap();
@@ -262,9 +268,10 @@ async fn tenant_data_never_crosses_tenants() {
             counts,
             vec![("club-a".to_string(), 3), ("club-b".to_string(), 1)]
         );
+        // The member register is not a federation's module at all.
         assert_eq!(
             members::list(db, &f, "", 1).await.unwrap_err(),
-            AppError::Forbidden
+            AppError::NotFound
         );
     }
 }
@@ -316,7 +323,7 @@ async fn every_write_carries_the_last_change_stamp() {
     for t in testing::all().await {
         let db = &t.db;
         let w = world(db).await;
-        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a")
+        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
         let id = members::create(
@@ -388,7 +395,7 @@ async fn a_failed_write_leaves_nothing_behind() {
     for t in testing::all().await {
         let db = &t.db;
         let w = world(db).await;
-        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a")
+        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
         let mut tx = db.tenant_write(&a, &w.admin_a, T0).await.unwrap();
@@ -419,7 +426,7 @@ async fn a_failed_write_leaves_nothing_behind() {
         .await;
         assert!(matches!(err, Err(AppError::Invalid(f)) if f[0].field == "given_name"));
         // A member cannot change the register.
-        let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a")
+        let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
         assert_eq!(
@@ -436,7 +443,7 @@ async fn concurrent_writers_do_not_fail() {
     for t in testing::all().await {
         let db = &t.db;
         let w = world(db).await;
-        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a")
+        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
         let mut tasks = Vec::new();
@@ -557,7 +564,7 @@ async fn the_demo_seed_builds_a_believable_federation() {
             .unwrap()
             .unwrap();
         let actor = person(admin, "Admin");
-        let s = scope::resolve(db, &actor, TenantKind::Club, "vc-kempenvlug-herentals")
+        let s = scope::resolve(db, &actor, TenantKind::Club, "vc-kempenvlug-herentals", T0)
             .await
             .unwrap();
         let counts = members::counts(db, &s, T0.utc_date()).await.unwrap();
@@ -593,6 +600,7 @@ async fn the_demo_seed_builds_a_believable_federation() {
                     .unwrap(),
                 "Op",
             ),
+            T0,
         )
         .await
         .unwrap();
@@ -640,7 +648,7 @@ mod accounts_tests {
                 ..w.admin_a.clone()
             };
             assert_eq!(
-                scope::resolve(db, &half, TenantKind::Club, "club-a")
+                scope::resolve(db, &half, TenantKind::Club, "club-a", T0)
                     .await
                     .unwrap_err(),
                 AppError::Unauthenticated
@@ -953,6 +961,425 @@ mod accounts_tests {
                 .await
                 .is_err());
             assert!(db.raw_execute("DELETE FROM security_events").await.is_err());
+        }
+    }
+}
+
+/// The club environment: plans, modules, club-defined roles, administrators, trials.
+mod environment_tests {
+    use super::*;
+    use crate::roles::{self, RoleInput};
+    use crate::{accounts, module_settings};
+    use tessera_common::modules::{AUDIT_VIEW, EXPORTS_RUN, ROLES_MANAGE};
+    use tessera_common::{MembershipId, RoleId};
+
+    async fn admin_scope(db: &Db, w: &World, now: Timestamp) -> TenantScope {
+        scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", now)
+            .await
+            .unwrap()
+    }
+
+    async fn membership_of(db: &Db, scope: &TenantScope, email: &str) -> MembershipId {
+        let id = identities::find_by_email(db, email).await.unwrap().unwrap();
+        let mut tx = db.tenant_read(scope).await.unwrap();
+        let (m,): (i64,) = tx
+            .fetch_one(
+                "SELECT id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
+                args![id],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        MembershipId(m)
+    }
+
+    fn input(name: &str, perms: &[&str]) -> RoleInput {
+        RoleInput {
+            name: name.into(),
+            staff: false,
+            permissions: perms.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    fn fields(e: AppError) -> Vec<(String, String)> {
+        match e {
+            AppError::Invalid(f) => f.into_iter().map(|f| (f.field, f.message)).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn roles_are_validated_and_apply_on_the_next_resolve() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = admin_scope(db, &w, T0).await;
+            // Unknown permissions, permissions of another kind, bad names: all reported.
+            let e = roles::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                input("", &["members.fly", "platform.manage"]),
+            )
+            .await
+            .unwrap_err();
+            let f = fields(e);
+            assert!(f.iter().any(|(k, m)| k == "name" && m.contains("1 to 60")));
+            assert!(f
+                .iter()
+                .any(|(k, m)| k == "permissions" && m.contains("members.fly")));
+            assert!(f
+                .iter()
+                .any(|(k, m)| k == "permissions" && m.contains("platform.manage")));
+            let trainer =
+                roles::create(db, &a, &w.admin_a, T0, input("Trainer", &["members.view"]))
+                    .await
+                    .unwrap();
+            // Duplicate names differ by case only: refused.
+            let e = roles::create(db, &a, &w.admin_a, T0, input("  TRAINER ", &[]))
+                .await
+                .unwrap_err();
+            assert!(fields(e)[0].1.contains("already a role"));
+            // The plain member gets the role: their next resolve sees it.
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert_eq!(
+                members::list(db, &m, "", 1).await.unwrap_err(),
+                AppError::Forbidden
+            );
+            let ms = membership_of(db, &a, "member@a.be").await;
+            let before = identities::actor(db, w.member_a.identity.unwrap(), AuthLevel::Password)
+                .await
+                .unwrap()
+                .unwrap()
+                .2;
+            roles::assign(db, &a, &w.admin_a, T0, ms, &[trainer])
+                .await
+                .unwrap();
+            let after = identities::actor(db, w.member_a.identity.unwrap(), AuthLevel::Password)
+                .await
+                .unwrap()
+                .unwrap()
+                .2;
+            assert!(
+                after > before,
+                "the rights counter moves so the session rotates"
+            );
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert_eq!(m.role_names(), vec!["Trainer".to_string()]);
+            assert_eq!(members::list(db, &m, "", 1).await.unwrap().total, 3);
+            assert_eq!(
+                roles::overview(db, &m).await.unwrap_err(),
+                AppError::Forbidden
+            );
+            // A stale save is a conflict; a fresh one applies to every holder at once.
+            let info = roles::detail(db, &a, trainer).await.unwrap().role;
+            roles::update(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                trainer,
+                input("Coach", &[]),
+                info.version,
+            )
+            .await
+            .unwrap();
+            let e = roles::update(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                trainer,
+                input("Trainer", &[]),
+                info.version,
+            )
+            .await
+            .unwrap_err();
+            assert!(
+                matches!(&e, AppError::Conflict(m) if m.contains("Anna Admin")),
+                "{e:?}"
+            );
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert_eq!(m.role_names(), vec!["Coach".to_string()]);
+            assert!(!m.can(MEMBERS_VIEW));
+            // The built-in role cannot be emptied, renamed or deleted.
+            let admin_role = roles::overview(db, &a).await.unwrap().roles[0].clone();
+            assert!(admin_role.admin);
+            assert!(matches!(
+                roles::update(
+                    db,
+                    &a,
+                    &w.admin_a,
+                    T0,
+                    admin_role.id,
+                    input("Boss", &[]),
+                    admin_role.version
+                )
+                .await,
+                Err(AppError::BadRequest(_))
+            ));
+            assert!(matches!(
+                roles::delete(db, &a, &w.admin_a, T0, admin_role.id).await,
+                Err(AppError::BadRequest(_))
+            ));
+            // Deleting a role takes it from its holders; their records stay.
+            roles::delete(db, &a, &w.admin_a, T0, trainer)
+                .await
+                .unwrap();
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert!(m.roles().is_empty());
+            // Every change is stamped and in the event log.
+            module_settings::switch(db, &a, &w.admin_a, T0, "audit", true)
+                .await
+                .unwrap();
+            let a = admin_scope(db, &w, T0).await;
+            let events = accounts::club_events(db, &a, 50).await.unwrap();
+            for kind in [
+                "role_created",
+                "roles_assigned",
+                "role_changed",
+                "role_deleted",
+            ] {
+                assert!(
+                    events
+                        .iter()
+                        .any(|e| e.kind == kind && e.person.as_deref() == Some("Anna Admin")),
+                    "{kind}"
+                );
+            }
+            // Another tenant's role id is simply not found.
+            let b = TenantScope::for_system_task(w.club_b.clone());
+            let foreign = roles::create(db, &b, &Actor::system("t"), T0, input("B role", &[]))
+                .await
+                .unwrap();
+            assert_eq!(
+                roles::detail(db, &a, foreign).await.unwrap_err(),
+                AppError::NotFound
+            );
+            assert!(matches!(
+                roles::assign(db, &a, &w.admin_a, T0, ms, &[foreign]).await,
+                Err(AppError::Invalid(_))
+            ));
+            assert_eq!(
+                roles::assign(db, &a, &w.admin_a, T0, MembershipId(12345), &[])
+                    .await
+                    .unwrap_err(),
+                AppError::NotFound
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn the_last_admin_stays_and_the_plan_caps_admins() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = admin_scope(db, &w, T0).await;
+            let me = membership_of(db, &a, "admin@a.be").await;
+            let overview = roles::admins(db, &a).await.unwrap();
+            assert_eq!(overview.admins.len(), 1);
+            assert_eq!(overview.max_admins, None, "premium has no cap");
+            assert!(matches!(
+                roles::remove_admin(db, &a, &w.admin_a, T0, me).await,
+                Err(AppError::Conflict(m)) if m.contains("last administrator")
+            ));
+            assert!(matches!(
+                roles::assign(db, &a, &w.admin_a, T0, me, &[]).await,
+                Err(AppError::Conflict(m)) if m.contains("last administrator")
+            ));
+            // Basic plan: two administrators at most.
+            let op = TenantScope::for_system_task(
+                tenants::find_by_slug(db, TenantKind::Operator, "platform")
+                    .await
+                    .unwrap()
+                    .unwrap(),
+            );
+            tenants::assign_plan(db, &op, &Actor::system("t"), T0, "club-a", "basic")
+                .await
+                .unwrap();
+            let a = admin_scope(db, &w, T0).await;
+            let mo = membership_of(db, &a, "member@a.be").await;
+            let admin_role = RoleId(roles::overview(db, &a).await.unwrap().roles[0].id.0);
+            roles::assign(db, &a, &w.admin_a, T0, mo, &[admin_role])
+                .await
+                .unwrap();
+            let third =
+                identities::create(db, &Actor::system("t"), T0, "third@a.be", "Third", None)
+                    .await
+                    .unwrap();
+            let e = roles::grant_admin(db, &a, &w.admin_a, T0, third)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, AppError::Conflict(m) if m.contains("allows 2 administrators")),
+                "{e:?}"
+            );
+            // Now Mo is an administrator too, the first one can go.
+            roles::remove_admin(db, &a, &w.admin_a, T0, me)
+                .await
+                .unwrap();
+            let left = roles::admins(db, &a).await.unwrap();
+            assert_eq!(left.admins.len(), 1);
+            assert_eq!(left.admins[0].person.email, "member@a.be");
+            assert_eq!(left.max_admins, Some(2));
+        }
+    }
+
+    #[tokio::test]
+    async fn modules_switch_within_the_plan_and_respect_their_needs() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = admin_scope(db, &w, T0).await;
+            assert!(!a.module_active("audit"));
+            assert_eq!(
+                accounts::club_events(db, &a, 5).await.unwrap_err(),
+                AppError::NotFound
+            );
+            // Exports needs the event log.
+            let e = module_settings::switch(db, &a, &w.admin_a, T0, "exports", true)
+                .await
+                .unwrap_err();
+            assert!(fields(e)[0].1.contains("needs Event log"));
+            module_settings::switch(db, &a, &w.admin_a, T0, "audit", true)
+                .await
+                .unwrap();
+            module_settings::switch(db, &a, &w.admin_a, T0, "exports", true)
+                .await
+                .unwrap();
+            let a = admin_scope(db, &w, T0).await;
+            assert!(a.can(EXPORTS_RUN) && a.can(AUDIT_VIEW));
+            // The log cannot go while exports needs it.
+            let e = module_settings::switch(db, &a, &w.admin_a, T0, "audit", false)
+                .await
+                .unwrap_err();
+            assert!(fields(e)[0].1.contains("switch Exports off first"));
+            for bad in ["members", "nonsense", "platform"] {
+                assert!(
+                    matches!(
+                        module_settings::switch(db, &a, &w.admin_a, T0, bad, false).await,
+                        Err(AppError::Invalid(_))
+                    ),
+                    "{bad}"
+                );
+            }
+            // A role holding exports.run keeps it while the module is off, and it applies
+            // again when the module comes back.
+            let exporter =
+                roles::create(db, &a, &w.admin_a, T0, input("Exporter", &["exports.run"]))
+                    .await
+                    .unwrap();
+            let mo = membership_of(db, &a, "member@a.be").await;
+            roles::assign(db, &a, &w.admin_a, T0, mo, &[exporter])
+                .await
+                .unwrap();
+            module_settings::switch(db, &a, &w.admin_a, T0, "exports", false)
+                .await
+                .unwrap();
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert_eq!(m.require(EXPORTS_RUN).unwrap_err(), AppError::NotFound);
+            module_settings::switch(db, &a, &w.admin_a, T0, "exports", true)
+                .await
+                .unwrap();
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert!(m.can(EXPORTS_RUN) && !m.can(ROLES_MANAGE));
+            // A plan without exports: the module is off whatever the switch says, and a
+            // role may not be given its permission.
+            let op = TenantScope::for_system_task(
+                tenants::find_by_slug(db, TenantKind::Operator, "platform")
+                    .await
+                    .unwrap()
+                    .unwrap(),
+            );
+            tenants::assign_plan(db, &op, &Actor::system("t"), T0, "club-a", "standard")
+                .await
+                .unwrap();
+            let a = admin_scope(db, &w, T0).await;
+            assert!(!a.module_active("exports") && a.module_active("audit"));
+            let e = roles::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                input("Exporter 2", &["exports.run"]),
+            )
+            .await
+            .unwrap_err();
+            assert!(fields(e)[0].1.contains("plan does not include"));
+            let e = module_settings::switch(db, &a, &w.admin_a, T0, "exports", true)
+                .await
+                .unwrap_err();
+            assert!(fields(e)[0].1.contains("not part of the club's plan"));
+            let st = module_settings::settings(db, &a).await.unwrap();
+            let ex = st.modules.iter().find(|m| m.id == "exports").unwrap();
+            assert!(
+                !ex.on
+                    && !ex.in_plan
+                    && ex.stamp.as_ref().and_then(|s| s.by.clone()).as_deref()
+                        == Some("Anna Admin")
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn an_ended_trial_turns_read_only_and_keeps_everything() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let op = TenantScope::for_system_task(
+                tenants::find_by_slug(db, TenantKind::Operator, "platform")
+                    .await
+                    .unwrap()
+                    .unwrap(),
+            );
+            tenants::assign_plan(db, &op, &Actor::system("t"), T0, "club-a", "trial")
+                .await
+                .unwrap();
+            let day = 86_400_000;
+            let during = Timestamp(T0.0 + 29 * day);
+            let a = admin_scope(db, &w, during).await;
+            assert_eq!(a.read_only_since(), None);
+            assert_eq!(a.tenant().trial_ends_at, Some(Timestamp(T0.0 + 30 * day)));
+            roles::create(db, &a, &w.admin_a, during, input("Helper", &[]))
+                .await
+                .unwrap();
+            let after = Timestamp(T0.0 + 30 * day);
+            let a = admin_scope(db, &w, after).await;
+            assert_eq!(a.read_only_since(), Some(after));
+            assert_eq!(
+                roles::create(db, &a, &w.admin_a, after, input("Late", &[]))
+                    .await
+                    .unwrap_err(),
+                AppError::ReadOnly
+            );
+            assert_eq!(
+                members::create(db, &a, &w.admin_a, after, member("New", "Person"))
+                    .await
+                    .unwrap_err(),
+                AppError::ReadOnly
+            );
+            // Reading goes on; nothing was deleted.
+            assert_eq!(members::list(db, &a, "", 1).await.unwrap().total, 3);
+            assert_eq!(roles::overview(db, &a).await.unwrap().roles.len(), 2);
+            // A paid plan lifts it at once.
+            tenants::assign_plan(db, &op, &Actor::system("t"), after, "club-a", "standard")
+                .await
+                .unwrap();
+            let a = admin_scope(db, &w, after).await;
+            assert_eq!(a.read_only_since(), None);
         }
     }
 }

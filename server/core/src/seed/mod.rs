@@ -6,12 +6,13 @@ pub mod names;
 
 use crate::db::Db;
 use crate::error::Result;
-use crate::identities;
 use crate::members::{self, NewMember};
+use crate::roles::{self, RoleInput};
 use crate::scope::{Actor, TenantScope};
 use crate::tenants::{self, NewTenant};
+use crate::{identities, module_settings};
 use names::*;
-use tessera_common::dto::{MemberStatus, Role, TenantKind};
+use tessera_common::dto::{MemberStatus, TenantKind};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, Lang, MemberId};
 
@@ -303,6 +304,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                     primary_color: "#1f4e79".into(),
                     accent_color: "#f2a900".into(),
                     default_lang: Lang::En,
+                    plan: None,
                 },
             )
             .await?
@@ -319,8 +321,9 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
             name: DEMO_FEDERATION.1.into(),
             city: Some("Brussel".into()),
             primary_color: "#2b2d42".into(),
-            accent_color: "#ef233c".into(),
+            accent_color: "#f25c54".into(),
             default_lang: Lang::Nl,
+            plan: None,
         },
     )
     .await?;
@@ -329,14 +332,12 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         .create("operator", "Olivia Operator", "platform operator".into())
         .await?
     {
-        identities::add_membership(
+        roles::grant_admin(
             db,
             &TenantScope::for_system_task(operator.clone()),
             &actor,
             now,
             id,
-            Role::Admin,
-            None,
         )
         .await?;
     }
@@ -348,16 +349,21 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         )
         .await?
     {
-        identities::add_membership(
+        let scope = TenantScope::for_system_task(federation.clone());
+        let staff = roles::create(
             db,
-            &TenantScope::for_system_task(federation.clone()),
+            &scope,
             &actor,
             now,
-            id,
-            Role::Staff,
-            None,
+            RoleInput {
+                name: "Federation staff".into(),
+                staff: true,
+                permissions: vec![tessera_common::modules::FEDERATION_CLUBS_VIEW.id().into()],
+            },
         )
         .await?;
+        let m = identities::add_membership(db, &scope, &actor, now, id, None).await?;
+        roles::assign(db, &scope, &actor, now, m, &[staff]).await?;
     }
     // One person who is a member of two clubs: one identity, two memberships.
     let multi = accounts
@@ -377,6 +383,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 primary_color: c.primary.into(),
                 accent_color: c.accent.into(),
                 default_lang: Lang::parse(c.lang).unwrap_or_default(),
+                plan: Some(c.plan.into()),
             },
             home,
         ));
@@ -397,6 +404,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 primary_color: "#1f4e79".into(),
                 accent_color: "#f2a900".into(),
                 default_lang: Lang::parse(home.lang).unwrap_or_default(),
+                plan: Some("standard".into()),
             },
             home,
         ));
@@ -405,6 +413,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     for (i, (new_club, home)) in clubs.into_iter().enumerate() {
         let club = tenants::create(db, &actor, now, new_club).await?;
         let scope = TenantScope::for_system_task(club.clone());
+        set_up_club(db, &scope, &actor, now).await?;
         let (made, first_adult) = fill_club(
             db,
             &scope,
@@ -432,7 +441,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 )
                 .await?
             {
-                identities::add_membership(db, &scope, &actor, now, id, Role::Admin, None).await?;
+                roles::grant_admin(db, &scope, &actor, now, id).await?;
             }
             if let Some(id) = accounts
                 .create(
@@ -442,13 +451,11 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 )
                 .await?
             {
-                identities::add_membership(db, &scope, &actor, now, id, Role::Member, first_adult)
-                    .await?;
+                identities::add_membership(db, &scope, &actor, now, id, first_adult).await?;
             }
             if i < 2 {
                 if let Some(id) = multi {
-                    identities::add_membership(db, &scope, &actor, now, id, Role::Member, None)
-                        .await?;
+                    identities::add_membership(db, &scope, &actor, now, id, None).await?;
                 }
             }
         }
@@ -457,9 +464,52 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     Ok(report)
 }
 
+/// A new club's starting environment: the modules of its plan switched on (except
+/// exports, which a club switches on when it needs it) and two roles of its own.
+async fn set_up_club(db: &Db, scope: &TenantScope, actor: &Actor, now: Timestamp) -> Result<()> {
+    let plan = scope.tenant().plan.clone();
+    for module in ["audit"] {
+        if plan.as_ref().is_some_and(|p| p.contains(module)) {
+            module_settings::switch(db, scope, actor, now, module, true).await?;
+        }
+    }
+    let (secretary, trainer) = match scope.tenant().default_lang {
+        Lang::Nl => ("Secretaris", "Trainer"),
+        Lang::Fr => ("Secrétaire", "Entraîneur"),
+        Lang::En => ("Secretary", "Coach"),
+    };
+    for (name, staff, permissions) in [
+        (secretary, true, vec!["members.view", "members.edit"]),
+        (trainer, false, vec!["members.view"]),
+    ] {
+        roles::create(
+            db,
+            scope,
+            actor,
+            now,
+            RoleInput {
+                name: name.into(),
+                staff,
+                permissions: permissions.into_iter().map(str::to_string).collect(),
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn demo_colours_pass_the_contrast_check() {
+        for c in DEMO_CLUBS {
+            tenants::check_colors(c.primary, c.accent).unwrap();
+        }
+        tenants::check_colors("#2b2d42", "#f25c54").unwrap();
+        tenants::check_colors("#1f4e79", "#f2a900").unwrap();
+    }
 
     #[test]
     fn rng_is_deterministic() {

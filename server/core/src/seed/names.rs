@@ -1030,6 +1030,8 @@ pub struct ClubSeed {
     pub accent: &'static str,
     /// `"nl"` or `"fr"`.
     pub lang: &'static str,
+    /// The plan the demo gives the club.
+    pub plan: &'static str,
     /// Index into [`MUNICIPALITIES`].
     pub municipality: usize,
 }
@@ -1049,6 +1051,7 @@ pub const DEMO_CLUBS: &[ClubSeed] = &[
         primary: "#1d3557",
         accent: "#f4a261",
         lang: "nl",
+        plan: "premium",
         municipality: 14, // Herentals
     },
     ClubSeed {
@@ -1057,6 +1060,7 @@ pub const DEMO_CLUBS: &[ClubSeed] = &[
         primary: "#7a0019",
         accent: "#ffc72c",
         lang: "fr",
+        plan: "standard",
         municipality: 42, // Namur
     },
     ClubSeed {
@@ -1065,6 +1069,7 @@ pub const DEMO_CLUBS: &[ClubSeed] = &[
         primary: "#0b4f6c",
         accent: "#20bf55",
         lang: "fr",
+        plan: "trial",
         municipality: 72, // Ixelles
     },
 ];

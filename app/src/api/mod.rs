@@ -14,6 +14,11 @@ use tessera_common::AppError;
 #[cfg(feature = "ssr")]
 use crate::ssr::ctx;
 
+mod platform;
+mod settings;
+pub use platform::*;
+pub use settings::*;
+
 /// The landing page: the viewer's clubs, and the public club directory.
 #[server(prefix = "/api", endpoint = "landing")]
 pub async fn get_landing() -> Result<Landing, AppError> {
@@ -45,9 +50,19 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
         name: t.name.clone(),
         primary_color: t.primary_color.clone(),
         accent_color: t.accent_color.clone(),
-        role: scope.role(),
-        can_view_members: scope.can(tessera_core::scope::Permission::MembersView),
-        can_administer: scope.can(tessera_core::scope::Permission::MembersEdit),
+        logo: t.logo_url(),
+        admin: scope.is_admin(),
+        roles: scope.role_names(),
+        permissions: scope.permissions().map(|p| p.id().to_string()).collect(),
+        modules: scope
+            .active_modules()
+            .iter()
+            .map(|m| m.id.to_string())
+            .collect(),
+        read_only_since: scope.read_only_since(),
+        trial_ends_at: t
+            .trial_ends_at
+            .filter(|_| scope.read_only_since().is_none()),
     }
 }
 
@@ -101,8 +116,11 @@ pub async fn get_member(club: String, id: String) -> Result<MemberDetail, AppErr
     let scope = c.club(&club).await?;
     let id: tessera_common::MemberId = id.parse().map_err(|_| AppError::NotFound)?;
     let mut detail = tessera_core::members::get(&c.services.db, &scope, id).await?;
-    detail.can_reset_factor = scope.can(tessera_core::scope::Permission::MembersEdit)
+    detail.can_reset_factor = scope.can(tessera_common::modules::MEMBERS_EDIT)
         && tessera_core::accounts::member_has_factor(&c.services.db, &scope, id).await?;
+    if scope.can(tessera_common::modules::ROLES_MANAGE) {
+        detail.account = tessera_core::roles::account_roles(&c.services.db, &scope, id).await?;
+    }
     Ok(detail)
 }
 
@@ -116,7 +134,8 @@ pub async fn get_federation_home(federation: String) -> Result<FederationHome, A
     Ok(FederationHome {
         slug: t.slug.clone(),
         name: t.name.clone(),
-        role: scope.role(),
+        admin: scope.is_admin(),
+        roles: scope.role_names(),
         clubs,
         stamp: t.stamp.clone(),
     })
@@ -213,7 +232,8 @@ pub async fn get_account() -> Result<AccountOverview, AppError> {
     })
 }
 
-/// The club's security events (administrators).
+/// The club's event log: settings, modules, roles, assignments, exports and security
+/// events (the audit module, `audit.view`).
 #[server(prefix = "/api", endpoint = "club_events")]
 pub async fn get_club_events(club: String) -> Result<Vec<ClubEventEntry>, AppError> {
     let c = ctx().await?;

@@ -1,0 +1,39 @@
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
+use crate::dto::TenantKind;
+
+pub const EXPORTS_RUN: Permission = Permission("exports.run");
+
+pub const MODULE: Module = Module {
+    id: "exports",
+    kind: TenantKind::Club,
+    name: Text {
+        en: "Exports",
+        nl: "Exports",
+        fr: "Exports",
+    },
+    description: Text {
+        en: "Download the member register as a spreadsheet (CSV). Every export is recorded, so it needs the event log.",
+        nl: "Het ledenregister downloaden als rekenblad (CSV). Elke export wordt vastgelegd, dus het logboek is nodig.",
+        fr: "Télécharger le registre des membres en tableur (CSV). Chaque export est enregistré : le journal est requis.",
+    },
+    always_on: false,
+    needs: &["audit"],
+    permissions: &[PermissionDecl {
+        permission: EXPORTS_RUN,
+        label: Text {
+            en: "Export the member register",
+            nl: "Het ledenregister exporteren",
+            fr: "Exporter le registre des membres",
+        },
+    }],
+    nav: &[NavEntry {
+        path: "exports",
+        label: Text {
+            en: "Exports",
+            nl: "Exports",
+            fr: "Exports",
+        },
+        permission: EXPORTS_RUN,
+    }],
+    routes: &["exports"],
+};

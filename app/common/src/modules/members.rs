@@ -1,0 +1,50 @@
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
+use crate::dto::TenantKind;
+
+pub const MEMBERS_VIEW: Permission = Permission("members.view");
+pub const MEMBERS_EDIT: Permission = Permission("members.edit");
+
+pub const MODULE: Module = Module {
+    id: "members",
+    kind: TenantKind::Club,
+    name: Text {
+        en: "Members",
+        nl: "Leden",
+        fr: "Membres",
+    },
+    description: Text {
+        en: "The member register: people, families and their records. Always on.",
+        nl: "Het ledenregister: personen, gezinnen en hun gegevens. Altijd aan.",
+        fr: "Le registre des membres : personnes, familles et leurs fiches. Toujours actif.",
+    },
+    always_on: true,
+    needs: &[],
+    permissions: &[
+        PermissionDecl {
+            permission: MEMBERS_VIEW,
+            label: Text {
+                en: "See the member register",
+                nl: "Het ledenregister bekijken",
+                fr: "Consulter le registre des membres",
+            },
+        },
+        PermissionDecl {
+            permission: MEMBERS_EDIT,
+            label: Text {
+                en: "Change member records and reset second factors",
+                nl: "Ledengegevens wijzigen en tweede factoren herstellen",
+                fr: "Modifier les fiches et réinitialiser les seconds facteurs",
+            },
+        },
+    ],
+    nav: &[NavEntry {
+        path: "members",
+        label: Text {
+            en: "Members",
+            nl: "Leden",
+            fr: "Membres",
+        },
+        permission: MEMBERS_VIEW,
+    }],
+    routes: &["members"],
+};

@@ -1,0 +1,50 @@
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
+use crate::dto::TenantKind;
+
+pub const SETTINGS_MANAGE: Permission = Permission("settings.manage");
+
+pub const MODULE: Module = Module {
+    id: "settings",
+    kind: TenantKind::Club,
+    name: Text {
+        en: "Settings",
+        nl: "Instellingen",
+        fr: "Réglages",
+    },
+    description: Text {
+        en: "Which modules the club uses, and its look: name, logo, colours and language. Always on.",
+        nl: "Welke modules de club gebruikt, en haar uitzicht: naam, logo, kleuren en taal. Altijd aan.",
+        fr: "Les modules utilisés par le club, et son apparence : nom, logo, couleurs et langue. Toujours actif.",
+    },
+    always_on: true,
+    needs: &[],
+    permissions: &[PermissionDecl {
+        permission: SETTINGS_MANAGE,
+        label: Text {
+            en: "Switch modules on and off, change the club's look",
+            nl: "Modules aan- en uitzetten, het uitzicht van de club wijzigen",
+            fr: "Activer et désactiver des modules, changer l'apparence du club",
+        },
+    }],
+    nav: &[
+        NavEntry {
+            path: "settings/modules",
+            label: Text {
+                en: "Modules",
+                nl: "Modules",
+                fr: "Modules",
+            },
+            permission: SETTINGS_MANAGE,
+        },
+        NavEntry {
+            path: "settings/look",
+            label: Text {
+                en: "Look and feel",
+                nl: "Uitzicht",
+                fr: "Apparence",
+            },
+            permission: SETTINGS_MANAGE,
+        },
+    ],
+    routes: &["settings/modules", "settings/look"],
+};

@@ -1,0 +1,299 @@
+//! Server functions of the club's settings: modules, roles, administrators, look & feel,
+//! and the exports history. Changes answer a plain form post with a redirect to the page
+//! they came from (`?done=…`, or the error in the query), so they work without JavaScript.
+
+use leptos::prelude::*;
+use tessera_common::dto::*;
+use tessera_common::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::ssr::{ctx, done};
+
+#[cfg(feature = "ssr")]
+fn parse_id<T: std::str::FromStr>(s: &str) -> Result<T, AppError> {
+    s.trim().parse().map_err(|_| AppError::NotFound)
+}
+
+#[cfg(feature = "ssr")]
+fn parse_version(s: &str) -> Result<i64, AppError> {
+    s.trim()
+        .parse()
+        .map_err(|_| AppError::bad_request("the form is missing its version; reload the page"))
+}
+
+/// The club's modules and what its plan allows (`settings.manage`).
+#[server(prefix = "/api", endpoint = "module_settings")]
+pub async fn get_module_settings(club: String) -> Result<ModuleSettings, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::module_settings::settings(&c.services.db, &scope).await
+}
+
+/// Switches a module on (`on=on`) or off (`on=off`) (`settings.manage`).
+#[server(prefix = "/api", endpoint = "switch_module")]
+pub async fn switch_module(club: String, module: String, on: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let on = match on.as_str() {
+        "on" => true,
+        "off" => false,
+        _ => return Err(AppError::field("on", "say on or off")),
+    };
+    tessera_core::module_settings::switch(&c.services.db, &scope, &c.actor, c.now(), &module, on)
+        .await?;
+    done(&format!(
+        "/c/{}/settings/modules?done={}",
+        scope.tenant().slug,
+        if on { "module_on" } else { "module_off" }
+    ));
+    Ok(())
+}
+
+/// The club's roles as a roles × permissions matrix (`roles.manage`).
+#[server(prefix = "/api", endpoint = "roles")]
+pub async fn get_roles(club: String) -> Result<RolesOverview, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::roles::overview(&c.services.db, &scope).await
+}
+
+/// One role with its holders (`roles.manage`).
+#[server(prefix = "/api", endpoint = "role")]
+pub async fn get_role(club: String, id: String) -> Result<RoleDetail, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::roles::detail(&c.services.db, &scope, parse_id(&id)?).await
+}
+
+/// Creates a role (`roles.manage`). `staff` is a checkbox (present when ticked).
+#[server(prefix = "/api", endpoint = "create_role")]
+pub async fn create_role(
+    club: String,
+    name: String,
+    #[server(default)] staff: Option<String>,
+    #[server(default)] permissions: Vec<String>,
+) -> Result<(), AppError> {
+    use tessera_core::roles::{self, RoleInput};
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let input = RoleInput {
+        name,
+        staff: staff.is_some(),
+        permissions,
+    };
+    let id = roles::create(&c.services.db, &scope, &c.actor, c.now(), input).await?;
+    done(&format!(
+        "/c/{}/settings/roles/{id}?done=created",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Renames a role and sets its staff flag and permissions (`roles.manage`); `version` is
+/// the version the form was opened at.
+#[server(prefix = "/api", endpoint = "update_role")]
+pub async fn update_role(
+    club: String,
+    id: String,
+    version: String,
+    name: String,
+    #[server(default)] staff: Option<String>,
+    #[server(default)] permissions: Vec<String>,
+) -> Result<(), AppError> {
+    use tessera_core::roles::{self, RoleInput};
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let id: tessera_common::RoleId = parse_id(&id)?;
+    let input = RoleInput {
+        name,
+        staff: staff.is_some(),
+        permissions,
+    };
+    roles::update(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        id,
+        input,
+        parse_version(&version)?,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/settings/roles/{id}?done=saved",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Deletes a role (`roles.manage`).
+#[server(prefix = "/api", endpoint = "delete_role")]
+pub async fn delete_role(club: String, id: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::roles::delete(&c.services.db, &scope, &c.actor, c.now(), parse_id(&id)?).await?;
+    done(&format!(
+        "/c/{}/settings/roles?done=deleted",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Sets the roles of the account linked to a member record (`roles.manage`): `roles` is
+/// the whole new set.
+#[server(prefix = "/api", endpoint = "assign_roles")]
+pub async fn assign_roles(
+    club: String,
+    member: String,
+    membership: String,
+    #[server(default)] roles: Vec<String>,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let member: tessera_common::MemberId = parse_id(&member)?;
+    let mut ids = Vec::new();
+    for r in &roles {
+        ids.push(
+            r.trim()
+                .parse()
+                .map_err(|_| AppError::field("roles", "one of the chosen roles does not exist"))?,
+        );
+    }
+    // The membership must be the one linked to this member record.
+    let account = tessera_core::roles::account_roles(&c.services.db, &scope, member)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if account.membership != parse_id(&membership)? {
+        return Err(AppError::NotFound);
+    }
+    tessera_core::roles::assign(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        account.membership,
+        &ids,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/members/{member}?done=roles_saved",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// The club's administrators and the plan's cap (`roles.manage`).
+#[server(prefix = "/api", endpoint = "admins")]
+pub async fn get_admins(club: String) -> Result<AdminsOverview, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::roles::admins(&c.services.db, &scope).await
+}
+
+/// Invites an administrator by e-mail (`roles.manage`), within the plan's cap.
+#[server(prefix = "/api", endpoint = "invite_admin")]
+pub async fn invite_admin(club: String, email: String, name: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::roles::invite_admin(
+        &c.services.db,
+        &c.services.mailer,
+        &c.services.public_url,
+        &scope,
+        &c.actor,
+        c.now(),
+        &email,
+        &name,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/settings/admins?done=invited",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Takes the administrator role from a person (`roles.manage`); never the last one.
+#[server(prefix = "/api", endpoint = "remove_admin")]
+pub async fn remove_admin(club: String, membership: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::roles::remove_admin(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        parse_id(&membership)?,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/settings/admins?done=removed",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// The club's look (`settings.manage`).
+#[server(prefix = "/api", endpoint = "look")]
+pub async fn get_look(club: String) -> Result<LookSettings, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::tenants::look(&scope)
+}
+
+/// Changes the club's display name, colours and default language (`settings.manage`).
+#[server(prefix = "/api", endpoint = "update_look")]
+pub async fn update_look(
+    club: String,
+    version: String,
+    name: String,
+    primary_color: String,
+    accent_color: String,
+    default_lang: String,
+) -> Result<(), AppError> {
+    use tessera_core::tenants::{self, LookInput};
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tenants::update_look(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        LookInput {
+            name,
+            primary_color,
+            accent_color,
+            default_lang,
+        },
+        parse_version(&version)?,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/settings/look?done=saved",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Removes the club's logo (`settings.manage`). Uploading goes through
+/// `POST /c/{club}/settings/look/logo` (a file upload with its own size limit).
+#[server(prefix = "/api", endpoint = "remove_logo")]
+pub async fn remove_logo(club: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::tenants::remove_logo(&c.services.db, &scope, &c.actor, c.now()).await?;
+    done(&format!(
+        "/c/{}/settings/look?done=logo_removed",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// The exports executed in the club (`exports.run`). Running one goes through
+/// `POST /c/{club}/exports/members.csv` (a file download).
+#[server(prefix = "/api", endpoint = "export_history")]
+pub async fn get_export_history(club: String) -> Result<Vec<ExportEntry>, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::exports::history(&c.services.db, &scope, 50).await
+}

@@ -1,0 +1,787 @@
+//! Club-defined roles: each a set of permissions from the module registry, optionally a
+//! staff role (second factor required). The built-in Administrator role holds every
+//! permission and can neither be emptied nor left without a holder; a plan may cap how
+//! many administrators a tenant has. Every change carries the last-change stamp, lands in
+//! the tenant's event log in the same transaction, and moves the rights counter of each
+//! person it affects, so their session id is rotated on their next request.
+
+use crate::db::{Backend, Db, TenantTx};
+use crate::error::Result;
+use crate::mail::Mailer;
+use crate::scope::{parse_permissions, Actor, Permission, TenantScope};
+use crate::{args, identities, ids, links};
+use tessera_common::dto::{
+    AccountRoles, AdminEntry, AdminsOverview, PersonRef, RoleChoice, RoleDetail, RoleInfo,
+    RolesOverview, Stamp, TenantKind,
+};
+use tessera_common::modules::{Module, ROLES_MANAGE};
+use tessera_common::time::Timestamp;
+use tessera_common::{AppError, FieldError, IdentityId, MemberId, MembershipId, RoleId};
+
+pub const MAX_NAME: usize = 60;
+/// Roles a tenant may define besides the administrator role.
+pub const MAX_ROLES: i64 = 100;
+
+fn require_manage(scope: &TenantScope) -> Result<()> {
+    if scope.is_system_task() {
+        Ok(())
+    } else {
+        scope.require(ROLES_MANAGE)
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct RoleRow {
+    id: i64,
+    name: String,
+    builtin: Option<String>,
+    is_staff: bool,
+    permissions: String,
+    holders: i64,
+    version: i64,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+impl RoleRow {
+    fn info(&self) -> RoleInfo {
+        RoleInfo {
+            id: RoleId(self.id),
+            name: self.name.clone(),
+            admin: self.builtin.as_deref() == Some("admin"),
+            staff: self.is_staff || self.builtin.as_deref() == Some("admin"),
+            permissions: parse_permissions(&self.permissions)
+                .into_iter()
+                .map(|p| p.id().to_string())
+                .collect(),
+            holders: self.holders,
+            version: self.version,
+            stamp: Stamp {
+                at: Timestamp(self.updated_at),
+                by: self.updated_by_name.clone(),
+            },
+        }
+    }
+}
+
+const ROLE_SELECT: &str = "SELECT r.id, r.name, r.builtin, r.is_staff, r.permissions, r.version, \
+    r.updated_at, r.updated_by_name, \
+    (SELECT count(*) FROM membership_roles mr WHERE mr.tenant_id = r.tenant_id AND mr.role_id = r.id) AS holders \
+    FROM roles r";
+
+async fn all_roles(tx: &mut TenantTx) -> Result<Vec<RoleRow>> {
+    tx.fetch_all(
+        &format!("{ROLE_SELECT} WHERE r.tenant_id = $1 ORDER BY r.builtin IS NULL, r.name_key"),
+        args![],
+    )
+    .await
+}
+
+async fn role_row(tx: &mut TenantTx, id: RoleId) -> Result<RoleRow> {
+    tx.fetch_optional(
+        &format!("{ROLE_SELECT} WHERE r.tenant_id = $1 AND r.id = $2"),
+        args![id],
+    )
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// The permissions a role of this tenant may be given: those of its kind's modules that are
+/// always on or in its plan (switched on or not).
+pub fn grantable(scope: &TenantScope) -> Vec<Permission> {
+    let plan = scope.tenant().plan.as_ref();
+    Module::of_kind(scope.kind())
+        .filter(|m| {
+            m.always_on
+                || scope.kind() != TenantKind::Club
+                || plan.is_some_and(|p| p.contains(m.id))
+        })
+        .flat_map(|m| m.permissions.iter().map(|p| p.permission))
+        .collect()
+}
+
+fn ids_of(perms: impl IntoIterator<Item = Permission>) -> Vec<String> {
+    perms.into_iter().map(|p| p.id().to_string()).collect()
+}
+
+pub async fn overview(db: &Db, scope: &TenantScope) -> Result<RolesOverview> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let rows = all_roles(&mut tx).await?;
+    tx.commit().await?;
+    Ok(RolesOverview {
+        roles: rows.iter().map(RoleRow::info).collect(),
+        grantable: ids_of(grantable(scope)),
+        active: ids_of(
+            scope
+                .active_modules()
+                .iter()
+                .flat_map(|m| m.permissions.iter().map(|p| p.permission)),
+        ),
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    membership_id: i64,
+    name: String,
+    email: String,
+    member_id: Option<i64>,
+    invited: bool,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+impl PersonRow {
+    fn person(&self) -> PersonRef {
+        PersonRef {
+            membership: MembershipId(self.membership_id),
+            name: self.name.clone(),
+            email: self.email.clone(),
+            member: self.member_id.map(MemberId),
+        }
+    }
+}
+
+async fn holders(tx: &mut TenantTx, role: RoleId) -> Result<Vec<PersonRow>> {
+    tx.fetch_all(
+        "SELECT m.id AS membership_id, i.name, i.email, m.member_id, \
+         (i.password_hash IS NULL) AS invited, mr.updated_at, mr.updated_by_name \
+         FROM membership_roles mr \
+         JOIN memberships m ON m.tenant_id = mr.tenant_id AND m.id = mr.membership_id \
+         JOIN identities i ON i.id = m.identity_id \
+         WHERE mr.tenant_id = $1 AND mr.role_id = $2 ORDER BY i.name, i.email",
+        args![role],
+    )
+    .await
+}
+
+pub async fn detail(db: &Db, scope: &TenantScope, id: RoleId) -> Result<RoleDetail> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let row = role_row(&mut tx, id).await?;
+    let people = holders(&mut tx, id).await?;
+    tx.commit().await?;
+    Ok(RoleDetail {
+        role: row.info(),
+        holders: people.iter().map(PersonRow::person).collect(),
+        grantable: ids_of(grantable(scope)),
+        active: ids_of(
+            scope
+                .active_modules()
+                .iter()
+                .flat_map(|m| m.permissions.iter().map(|p| p.permission)),
+        ),
+    })
+}
+
+/// A role as an administrator submits it.
+#[derive(Clone, Debug, Default)]
+pub struct RoleInput {
+    pub name: String,
+    pub staff: bool,
+    pub permissions: Vec<String>,
+}
+
+/// Checks a submitted role: a name of 1 to 60 characters, and permissions that exist and
+/// that the plan contains. Every problem is reported at once, per field.
+fn validate(scope: &TenantScope, input: &RoleInput) -> Result<(String, Vec<Permission>)> {
+    let mut problems = Vec::new();
+    let name = input.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
+        problems.push(FieldError {
+            field: "name".into(),
+            message: format!("give the role a name of 1 to {MAX_NAME} characters"),
+        });
+    }
+    let allowed = grantable(scope);
+    let mut perms: Vec<Permission> = Vec::new();
+    for id in &input.permissions {
+        match Permission::parse(id.trim()) {
+            None => problems.push(FieldError {
+                field: "permissions".into(),
+                message: format!(
+                    "there is no permission called {:?}",
+                    id.chars().take(60).collect::<String>()
+                ),
+            }),
+            Some(p) if !allowed.contains(&p) => {
+                let message = match p.module() {
+                    Some(m) if m.kind == scope.kind() => format!(
+                        "{} belongs to the module {}, which this club's plan does not include",
+                        p.id(),
+                        m.name.en
+                    ),
+                    _ => format!(
+                        "{} is a permission of another kind of tenant and cannot be given here",
+                        p.id()
+                    ),
+                };
+                problems.push(FieldError {
+                    field: "permissions".into(),
+                    message,
+                });
+            }
+            Some(p) => {
+                if !perms.contains(&p) {
+                    perms.push(p);
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        perms.sort();
+        Ok((name, perms))
+    } else {
+        Err(AppError::Invalid(problems))
+    }
+}
+
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+fn duplicate_name(e: AppError) -> AppError {
+    match e {
+        AppError::Conflict(_) => AppError::field("name", "there is already a role with this name"),
+        other => other,
+    }
+}
+
+fn joined(perms: &[Permission]) -> String {
+    perms.iter().map(|p| p.id()).collect::<Vec<_>>().join(" ")
+}
+
+/// Creates a role.
+pub async fn create(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    input: RoleInput,
+) -> Result<RoleId> {
+    require_manage(scope)?;
+    let (name, perms) = validate(scope, &input)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let (count,): (i64,) = tx
+        .fetch_one("SELECT count(*) FROM roles WHERE tenant_id = $1", args![])
+        .await?;
+    if count > MAX_ROLES {
+        return Err(AppError::bad_request(format!(
+            "a club can define at most {MAX_ROLES} roles; delete one you no longer use"
+        )));
+    }
+    let id = ids::new_id();
+    tx.insert(
+        "roles",
+        vec![
+            ("id", id.into()),
+            ("name", name.clone().into()),
+            ("name_key", name_key(&name).into()),
+            ("is_staff", input.staff.into()),
+            ("permissions", joined(&perms).into()),
+        ],
+    )
+    .await
+    .map_err(duplicate_name)?;
+    tx.log("role_created", Some(&describe(&name, input.staff, &perms)))
+        .await?;
+    tx.commit().await?;
+    Ok(RoleId(id))
+}
+
+fn describe(name: &str, staff: bool, perms: &[Permission]) -> String {
+    let list = if perms.is_empty() {
+        "no permissions".to_string()
+    } else {
+        perms.iter().map(|p| p.id()).collect::<Vec<_>>().join(", ")
+    };
+    format!("{name}{}: {list}", if staff { " (staff)" } else { "" })
+}
+
+/// Moves the rights counter of everyone holding `role`: their next request rotates their
+/// session id and sees the new rights.
+async fn bump_holders(tx: &mut TenantTx, role: RoleId) -> Result<()> {
+    tx.execute(
+        "UPDATE identities SET rights_serial = rights_serial + 1 WHERE id IN (\
+         SELECT m.identity_id FROM memberships m JOIN membership_roles mr \
+         ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
+         WHERE m.tenant_id = $1 AND mr.role_id = $2)",
+        args![role],
+    )
+    .await
+    .map(|_| ())
+}
+
+async fn bump_member(tx: &mut TenantTx, membership: MembershipId) -> Result<()> {
+    tx.execute(
+        "UPDATE identities SET rights_serial = rights_serial + 1 WHERE id IN (\
+         SELECT m.identity_id FROM memberships m WHERE m.tenant_id = $1 AND m.id = $2)",
+        args![membership],
+    )
+    .await
+    .map(|_| ())
+}
+
+const BUILTIN: &str = "the Administrator role always holds every permission; create a role of your own for a narrower set";
+
+/// Renames a role and sets its staff flag and permissions. A change made meanwhile by
+/// someone else is a conflict naming who and when.
+pub async fn update(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: RoleId,
+    input: RoleInput,
+    expected_version: i64,
+) -> Result<()> {
+    require_manage(scope)?;
+    let (name, perms) = validate(scope, &input)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let current = role_row(&mut tx, id).await?;
+    if current.builtin.is_some() {
+        return Err(AppError::bad_request(BUILTIN));
+    }
+    let saved = tx
+        .update(
+            "roles",
+            id.0,
+            vec![
+                ("name", name.clone().into()),
+                ("name_key", name_key(&name).into()),
+                ("is_staff", input.staff.into()),
+                ("permissions", joined(&perms).into()),
+            ],
+            Some(expected_version),
+        )
+        .await
+        .map_err(duplicate_name)?;
+    if !saved {
+        return Err(AppError::Conflict(format!(
+            "this role was changed by {} on {} since you opened it; reload to see the change (what you entered is still in the form)",
+            current.updated_by_name.unwrap_or_else(|| "the system".into()),
+            Timestamp(current.updated_at).format_brussels()
+        )));
+    }
+    bump_holders(&mut tx, id).await?;
+    tx.log("role_changed", Some(&describe(&name, input.staff, &perms)))
+        .await?;
+    tx.commit().await
+}
+
+/// Deletes a role; its holders lose it (their records stay).
+pub async fn delete(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: RoleId,
+) -> Result<()> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let current = role_row(&mut tx, id).await?;
+    if current.builtin.is_some() {
+        return Err(AppError::bad_request(
+            "the Administrator role cannot be deleted",
+        ));
+    }
+    bump_holders(&mut tx, id).await?;
+    tx.execute(
+        "DELETE FROM membership_roles WHERE tenant_id = $1 AND role_id = $2",
+        args![id],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM roles WHERE tenant_id = $1 AND id = $2",
+        args![id],
+    )
+    .await?;
+    tx.log(
+        "role_deleted",
+        Some(&format!("{} ({} holders)", current.name, current.holders)),
+    )
+    .await?;
+    tx.commit().await
+}
+
+#[derive(sqlx::FromRow)]
+struct IdRow {
+    id: i64,
+}
+
+/// Locks the administrator role for the rest of the transaction on PostgreSQL, so two
+/// concurrent demotions cannot both see "another administrator is left" (SQLite runs one
+/// write transaction at a time anyway). Returns its id.
+async fn lock_admin_role(tx: &mut TenantTx) -> Result<RoleId> {
+    let sql = match tx.backend() {
+        Backend::Postgres => {
+            "SELECT id FROM roles WHERE tenant_id = $1 AND builtin = 'admin' FOR UPDATE"
+        }
+        Backend::Sqlite => "SELECT id FROM roles WHERE tenant_id = $1 AND builtin = 'admin'",
+    };
+    let row: Option<IdRow> = tx.fetch_optional(sql, args![]).await?;
+    row.map(|r| RoleId(r.id))
+        .ok_or_else(|| AppError::Internal("a tenant without its administrator role".into()))
+}
+
+async fn admin_count(tx: &mut TenantTx, admin: RoleId) -> Result<i64> {
+    let (n,): (i64,) = tx
+        .fetch_one(
+            "SELECT count(*) FROM membership_roles WHERE tenant_id = $1 AND role_id = $2",
+            args![admin],
+        )
+        .await?;
+    Ok(n)
+}
+
+fn cap_reached(cap: i64) -> AppError {
+    AppError::Conflict(format!(
+        "the club's plan allows {cap} administrator{}; remove one or ask for a larger plan",
+        if cap == 1 { "" } else { "s" }
+    ))
+}
+
+fn last_admin() -> AppError {
+    AppError::Conflict(
+        "this is the club's last administrator; make someone else administrator first".into(),
+    )
+}
+
+async fn membership_exists(tx: &mut TenantTx, m: MembershipId) -> Result<()> {
+    let row: Option<IdRow> = tx
+        .fetch_optional(
+            "SELECT id FROM memberships WHERE tenant_id = $1 AND id = $2",
+            args![m],
+        )
+        .await?;
+    row.map(|_| ()).ok_or(AppError::NotFound)
+}
+
+/// Sets the roles a person holds in the tenant: `roles` is the whole new set. Adding the
+/// administrator role respects the plan's cap; removing it from the last administrator is
+/// refused. Applies on the person's next request, with a new session id.
+pub async fn assign(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    membership: MembershipId,
+    roles: &[RoleId],
+) -> Result<()> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let admin = lock_admin_role(&mut tx).await?;
+    membership_exists(&mut tx, membership).await?;
+    let existing = all_roles(&mut tx).await?;
+    for r in roles {
+        if !existing.iter().any(|e| e.id == r.0) {
+            return Err(AppError::field(
+                "roles",
+                "one of the chosen roles no longer exists; reload the page",
+            ));
+        }
+    }
+    let held: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT role_id FROM membership_roles WHERE tenant_id = $1 AND membership_id = $2",
+            args![membership],
+        )
+        .await?;
+    let held: Vec<RoleId> = held.into_iter().map(|r| RoleId(r.0)).collect();
+    let added: Vec<RoleId> = roles
+        .iter()
+        .filter(|r| !held.contains(r))
+        .copied()
+        .collect();
+    let removed: Vec<RoleId> = held
+        .iter()
+        .filter(|r| !roles.contains(r))
+        .copied()
+        .collect();
+    if added.is_empty() && removed.is_empty() {
+        return Ok(());
+    }
+    if removed.contains(&admin) && admin_count(&mut tx, admin).await? <= 1 {
+        return Err(last_admin());
+    }
+    if added.contains(&admin) {
+        if let Some(cap) = scope.tenant().plan.as_ref().and_then(|p| p.max_admins) {
+            if admin_count(&mut tx, admin).await? >= cap {
+                return Err(cap_reached(cap));
+            }
+        }
+    }
+    for r in &removed {
+        tx.execute(
+            "DELETE FROM membership_roles WHERE tenant_id = $1 AND membership_id = $2 AND role_id = $3",
+            args![membership, *r],
+        )
+        .await?;
+    }
+    for r in &added {
+        tx.insert(
+            "membership_roles",
+            vec![
+                ("membership_id", membership.into()),
+                ("role_id", r.0.into()),
+            ],
+        )
+        .await?;
+    }
+    // The membership row carries the last change of its assignments.
+    tx.update("memberships", membership.0, vec![], None).await?;
+    bump_member(&mut tx, membership).await?;
+    let name_of = |id: &RoleId| {
+        existing
+            .iter()
+            .find(|e| e.id == id.0)
+            .map(|e| e.name.clone())
+            .unwrap_or_default()
+    };
+    let who: Option<(String,)> = tx
+        .fetch_optional(
+            "SELECT i.name FROM memberships m JOIN identities i ON i.id = m.identity_id \
+             WHERE m.tenant_id = $1 AND m.id = $2",
+            args![membership],
+        )
+        .await?;
+    let mut detail = who.map(|w| w.0).unwrap_or_default();
+    if !added.is_empty() {
+        detail.push_str(&format!(
+            " + {}",
+            added.iter().map(name_of).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    if !removed.is_empty() {
+        detail.push_str(&format!(
+            " − {}",
+            removed.iter().map(name_of).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    tx.log("roles_assigned", Some(&detail)).await?;
+    tx.commit().await
+}
+
+/// The account linked to a member record and the roles it holds (for the member page).
+pub async fn account_roles(
+    db: &Db,
+    scope: &TenantScope,
+    member: MemberId,
+) -> Result<Option<AccountRoles>> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let account: Option<(i64, String, i64, Option<String>)> = tx
+        .fetch_optional(
+            "SELECT m.id, i.email, m.updated_at, m.updated_by_name FROM memberships m \
+             JOIN identities i ON i.id = m.identity_id \
+             WHERE m.tenant_id = $1 AND m.member_id = $2 ORDER BY m.id LIMIT 1",
+            args![member],
+        )
+        .await?;
+    let Some((membership, email, at, by)) = account else {
+        tx.commit().await?;
+        return Ok(None);
+    };
+    let roles = all_roles(&mut tx).await?;
+    let held: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT role_id FROM membership_roles WHERE tenant_id = $1 AND membership_id = $2",
+            args![membership],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(Some(AccountRoles {
+        membership: MembershipId(membership),
+        email,
+        roles: roles
+            .iter()
+            .map(|r| {
+                let info = r.info();
+                RoleChoice {
+                    id: info.id,
+                    name: info.name,
+                    admin: info.admin,
+                    staff: info.staff,
+                    held: held.iter().any(|h| h.0 == r.id),
+                }
+            })
+            .collect(),
+        stamp: Stamp {
+            at: Timestamp(at),
+            by,
+        },
+    }))
+}
+
+/// The tenant's administrators and the plan's cap.
+pub async fn admins(db: &Db, scope: &TenantScope) -> Result<AdminsOverview> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let admin: IdRow = tx
+        .fetch_one(
+            "SELECT id FROM roles WHERE tenant_id = $1 AND builtin = 'admin'",
+            args![],
+        )
+        .await?;
+    let people = holders(&mut tx, RoleId(admin.id)).await?;
+    tx.commit().await?;
+    Ok(AdminsOverview {
+        admins: people
+            .iter()
+            .map(|p| AdminEntry {
+                person: p.person(),
+                invited: p.invited,
+                stamp: Stamp {
+                    at: Timestamp(p.updated_at),
+                    by: p.updated_by_name.clone(),
+                },
+            })
+            .collect(),
+        max_admins: scope.tenant().plan.as_ref().and_then(|p| p.max_admins),
+    })
+}
+
+/// Makes a person an administrator of the tenant, inside an open transaction: adds the
+/// membership when they have none, checks the plan's cap.
+async fn make_admin(
+    tx: &mut TenantTx,
+    scope: &TenantScope,
+    identity: IdentityId,
+) -> Result<MembershipId> {
+    let admin = lock_admin_role(tx).await?;
+    let existing: Option<IdRow> = tx
+        .fetch_optional(
+            "SELECT id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
+            args![identity],
+        )
+        .await?;
+    let membership = match existing {
+        Some(r) => MembershipId(r.id),
+        None => {
+            let id = ids::new_id();
+            tx.insert(
+                "memberships",
+                vec![("id", id.into()), ("identity_id", identity.into())],
+            )
+            .await?;
+            MembershipId(id)
+        }
+    };
+    let holds: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT role_id FROM membership_roles WHERE tenant_id = $1 AND membership_id = $2 AND role_id = $3",
+            args![membership, admin],
+        )
+        .await?;
+    if holds.is_some() {
+        return Err(AppError::Conflict(
+            "this person is already an administrator of this club".into(),
+        ));
+    }
+    if let Some(cap) = scope.tenant().plan.as_ref().and_then(|p| p.max_admins) {
+        if admin_count(tx, admin).await? >= cap {
+            return Err(cap_reached(cap));
+        }
+    }
+    tx.insert(
+        "membership_roles",
+        vec![
+            ("membership_id", membership.into()),
+            ("role_id", admin.0.into()),
+        ],
+    )
+    .await?;
+    bump_member(tx, membership).await?;
+    Ok(membership)
+}
+
+/// Makes an existing account an administrator without mail (seeding, the command line,
+/// the operator creating a tenant for someone who already has an account).
+pub async fn grant_admin(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    identity: IdentityId,
+) -> Result<MembershipId> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let m = make_admin(&mut tx, scope, identity).await?;
+    tx.log("admin_added", None).await?;
+    tx.commit().await?;
+    Ok(m)
+}
+
+/// Invites a person by e-mail to be an administrator: the account is made when new, the
+/// role given within the plan's cap, and a 7-day link mailed to set a password.
+#[allow(clippy::too_many_arguments)]
+pub async fn invite_admin(
+    db: &Db,
+    mailer: &Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    email: &str,
+    name: &str,
+) -> Result<()> {
+    require_manage(scope)?;
+    scope.writable()?;
+    let email = identities::normalize_email(email)
+        .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 120 {
+        return Err(AppError::field(
+            "name",
+            "give a name of 1 to 120 characters",
+        ));
+    }
+    let identity = match identities::find_by_email(db, &email).await? {
+        Some(id) => id,
+        None => identities::create(db, actor, now, &email, name, None).await?,
+    };
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    make_admin(&mut tx, scope, identity).await?;
+    tx.log("admin_invited", Some(&email)).await?;
+    tx.commit().await?;
+    links::send_invite(db, mailer, base_url, scope, actor, identity, now).await
+}
+
+/// Takes the administrator role from a person (never from the last administrator).
+pub async fn remove_admin(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    membership: MembershipId,
+) -> Result<()> {
+    require_manage(scope)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let admin = lock_admin_role(&mut tx).await?;
+    membership_exists(&mut tx, membership).await?;
+    let n = tx
+        .execute(
+            "DELETE FROM membership_roles WHERE tenant_id = $1 AND membership_id = $2 AND role_id = $3",
+            args![membership, admin],
+        )
+        .await?;
+    if n == 0 {
+        return Err(AppError::NotFound);
+    }
+    if admin_count(&mut tx, admin).await? == 0 {
+        return Err(last_admin());
+    }
+    tx.update("memberships", membership.0, vec![], None).await?;
+    bump_member(&mut tx, membership).await?;
+    let who: Option<(String,)> = tx
+        .fetch_optional(
+            "SELECT i.email FROM memberships m JOIN identities i ON i.id = m.identity_id \
+             WHERE m.tenant_id = $1 AND m.id = $2",
+            args![membership],
+        )
+        .await?;
+    tx.log("admin_removed", who.as_ref().map(|w| w.0.as_str()))
+        .await?;
+    tx.commit().await
+}

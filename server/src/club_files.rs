@@ -1,0 +1,202 @@
+//! File uploads and downloads of a club, which are not server functions: the logo (upload
+//! with its own size limit, and serving it with the right type and cache headers) and the
+//! member register export (a CSV download, recorded in the event log).
+
+use crate::auth::error_response;
+use crate::router::AppState;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tessera_app::components::urlencode;
+use tessera_app::ssr::session_state;
+use tessera_common::dto::{MemberStatus, TenantKind};
+use tessera_common::AppError;
+use tessera_core::{exports, logo, scope, tenants};
+use tower_sessions::Session;
+
+#[derive(Deserialize)]
+pub struct LogoQuery {
+    #[serde(default)]
+    v: String,
+}
+
+/// `GET /c/{club}/logo`: the club's logo, public like its name. With the version in the
+/// address (`?v=` the start of its hash, as the pages link it) it is cached for a year; an
+/// SVG is served under a policy that runs nothing, on top of the checks at upload.
+pub async fn logo(
+    State(state): State<AppState>,
+    Path(club): Path<String>,
+    Query(q): Query<LogoQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let found = match tenants::logo(&state.services.db, TenantKind::Club, &club).await {
+        Ok(found) => found,
+        Err(e) => return error_response(&headers, e),
+    };
+    let Some(l) = found else {
+        return error_response(&headers, AppError::NotFound);
+    };
+    let etag = format!("\"{}\"", l.hash);
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+        == Some(etag.as_str())
+    {
+        return StatusCode::NOT_MODIFIED.into_response();
+    }
+    let cache = if !q.v.is_empty() && l.hash.starts_with(&q.v) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "public, max-age=300"
+    };
+    let mut res = (StatusCode::OK, l.data).into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&l.content_type) {
+        h.insert(header::CONTENT_TYPE, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    if let Ok(v) = HeaderValue::from_str(&etag) {
+        h.insert(header::ETAG, v);
+    }
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static("default-src 'none'; style-src 'unsafe-inline'; sandbox"),
+    );
+    h.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("inline; filename=\"logo\""),
+    );
+    res
+}
+
+/// The club scope of a signed-in request.
+async fn club_scope(
+    state: &AppState,
+    session: &Session,
+    club: &str,
+) -> Result<scope::TenantScope, AppError> {
+    let s = &state.services;
+    let st = session_state(s, session).await?;
+    scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await
+}
+
+/// Reads the `logo` file of a multipart form, refusing more than the logo limit without
+/// reading further.
+async fn read_logo(mut form: Multipart) -> Result<Vec<u8>, AppError> {
+    let unreadable = |_| AppError::field("logo", "the upload could not be read; try again");
+    while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
+        if field.name() != Some("logo") {
+            continue;
+        }
+        let mut data = Vec::new();
+        while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+            if data.len() + chunk.len() > logo::MAX_BYTES {
+                return Err(AppError::field(
+                    "logo",
+                    format!(
+                        "the file is larger than {} KiB, the most a logo may be",
+                        logo::MAX_BYTES / 1024
+                    ),
+                ));
+            }
+            data.extend_from_slice(&chunk);
+        }
+        return Ok(data);
+    }
+    Err(AppError::field("logo", "choose an image file to upload"))
+}
+
+/// `POST /c/{club}/settings/look/logo` (multipart, field `logo`): checks and stores the
+/// club's logo (`settings.manage`). A refused file comes back to the settings page with
+/// the reason.
+pub async fn upload_logo(
+    State(state): State<AppState>,
+    Path(club): Path<String>,
+    session: Session,
+    headers: HeaderMap,
+    form: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let result = async {
+        let scope = club_scope(&state, &session, &club).await?;
+        scope.require(tessera_common::modules::SETTINGS_MANAGE)?;
+        scope.writable()?;
+        let form = form.map_err(|_| {
+            AppError::field(
+                "logo",
+                "send the logo as a file upload (multipart/form-data)",
+            )
+        })?;
+        let data = read_logo(form).await?;
+        let checked = logo::check(data)?;
+        let s = &state.services;
+        let actor = session_state(s, &session).await?.actor;
+        tenants::set_logo(&s.db, &scope, &actor, s.now(), checked).await?;
+        Ok::<_, AppError>(scope.tenant().slug.clone())
+    }
+    .await;
+    match result {
+        Ok(slug) => Redirect::to(&format!("/c/{slug}/settings/look?done=logo")).into_response(),
+        Err(AppError::Invalid(fields)) if tenants::is_valid_slug(&club) => {
+            let msg = fields
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+                .join("; ");
+            Redirect::to(&format!(
+                "/c/{club}/settings/look?logo_error={}",
+                urlencode(&msg)
+            ))
+            .into_response()
+        }
+        Err(e) => error_response(&headers, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ExportForm {
+    #[serde(default)]
+    status: String,
+}
+
+/// `POST /c/{club}/exports/members.csv`: the member register as CSV (`exports.run`),
+/// recorded in the club's event log. POST, because running an export is an act that is
+/// logged, not a page to prefetch.
+pub async fn export_members(
+    State(state): State<AppState>,
+    Path(club): Path<String>,
+    session: Session,
+    headers: HeaderMap,
+    axum::extract::Form(form): axum::extract::Form<ExportForm>,
+) -> Response {
+    let result = async {
+        let scope = club_scope(&state, &session, &club).await?;
+        let status =
+            match form.status.as_str() {
+                "" => None,
+                s => Some(MemberStatus::parse(s).ok_or_else(|| {
+                    AppError::field("status", "choose one of the statuses, or all")
+                })?),
+            };
+        let s = &state.services;
+        let actor = session_state(s, &session).await?.actor;
+        exports::members_csv(&s.db, &scope, &actor, s.now(), status).await
+    }
+    .await;
+    match result {
+        Ok((name, csv)) => {
+            let mut res = (StatusCode::OK, format!("\u{feff}{csv}")).into_response();
+            let h = res.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/csv; charset=utf-8"),
+            );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+                h.insert(header::CONTENT_DISPOSITION, v);
+            }
+            res
+        }
+        Err(e) => error_response(&headers, e),
+    }
+}
