@@ -805,6 +805,14 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "assign_roles",
         "club={club}&member={linked_member}&membership={linked_membership}&roles[]={helper}",
     ),
+    (
+        "add_role_holder",
+        "club={club}&id={helper}&email=member.kempenvlug%40demo.tessera.test",
+    ),
+    (
+        "remove_role_holder",
+        "club={club}&id={helper}&membership={linked_membership}",
+    ),
     ("delete_role", "club={club}&id={trainer}"),
     ("admins", "club={club}"),
     ("invite_admin", "club={club}&email=harness.admin%40example.be&name=Harness+Admin"),
@@ -1761,6 +1769,8 @@ mod environment {
         ("create_role", Some("roles.manage")),
         ("update_role", Some("roles.manage")),
         ("assign_roles", Some("roles.manage")),
+        ("add_role_holder", Some("roles.manage")),
+        ("remove_role_holder", Some("roles.manage")),
         ("delete_role", Some("roles.manage")),
         ("admins", Some("roles.manage")),
         ("invite_admin", Some("roles.manage")),
@@ -2287,6 +2297,32 @@ mod environment {
         let page = admin.get(&path).await;
         assert_eq!(page.status, 400, "the page with the refusal answers 400");
         assert!(page.body.contains("there is already a role with this name"));
+        // A role goes only to someone with an account in the club.
+        let roles = admin.call("roles", &format!("club={CLUB_A}")).await;
+        let trainer = roles
+            .body
+            .split("\"id\":")
+            .find(|x| x.contains("\"name\":\"Trainer\""))
+            .and_then(|x| x.split(',').next())
+            .unwrap()
+            .to_string();
+        for (email, says) in [
+            ("nobody%40example.be", "nobody with this e-mail address"),
+            (
+                "member.confluent%40demo.tessera.test",
+                "nobody with this e-mail address",
+            ),
+            ("not+an+address", "valid e-mail"),
+        ] {
+            let r = admin
+                .call(
+                    "add_role_holder",
+                    &format!("club={CLUB_A}&id={trainer}&email={email}"),
+                )
+                .await;
+            assert_eq!(r.status, 400, "{email}");
+            assert!(r.body.contains(says), "{email}: {}", r.body);
+        }
         // The last administrator cannot be removed.
         let admins = admin.call("admins", &format!("club={CLUB_A}")).await;
         let membership = admins

@@ -423,9 +423,20 @@ messages! {
     AdminRoleFixed => "The Administrator role holds every permission of every module that is on, and always keeps at least one holder. Manage its holders on the Administrators page.",
         "De rol Beheerder heeft alle rechten van alle modules die aanstaan en houdt altijd minstens één houder. Beheer de houders op de pagina Beheerders.",
         "Le rôle Administrateur détient tous les droits de tous les modules actifs et garde toujours au moins un titulaire. Gérez ses titulaires sur la page Administrateurs.";
-    AssignOnMemberPage => "Roles are given and taken on the member's page.",
-        "Rollen worden toegekend en ingetrokken op de ledenpagina.",
-        "Les rôles s'attribuent et se retirent sur la fiche du membre.";
+    AssignOnMemberPage => "Roles can also be given and taken on a member's page.",
+        "Rollen kunnen ook op de ledenpagina toegekend en ingetrokken worden.",
+        "Les rôles s'attribuent et se retirent aussi sur la fiche du membre.";
+    HolderAdded => "The role was given. It applies from the person's next step.",
+        "De rol is toegekend. Hij geldt vanaf de volgende stap van de persoon.",
+        "Le rôle a été attribué. Il s'applique dès la prochaine action de la personne.";
+    HolderRemoved => "The role was taken away.", "De rol is ingetrokken.", "Le rôle a été retiré.";
+    GiveRoleTo => "Give this role to (e-mail address of an account)",
+        "Deze rol geven aan (e-mailadres van een account)",
+        "Donner ce rôle à (adresse e-mail d'un compte)";
+    GiveRole => "Give role", "Rol geven", "Donner le rôle";
+    AdminHoldersElsewhere => "Administrators are invited and removed on the Administrators page.",
+        "Beheerders worden uitgenodigd en verwijderd op de pagina Beheerders.",
+        "Les administrateurs s'invitent et se retirent sur la page Administrateurs.";
     AccountIs => "Account: {email}", "Account: {email}", "Compte : {email}";
     RolesHeld => "Roles held", "Rollen", "Rôles détenus";
     SaveRoles => "Save roles", "Rollen opslaan", "Enregistrer les rôles";
@@ -442,6 +453,8 @@ messages! {
     AdminCapReached => "The plan's limit is reached: remove an administrator before inviting another, or ask for a larger plan.",
         "De grens van het plan is bereikt: verwijder een beheerder voor je een nieuwe uitnodigt, of vraag een groter plan.",
         "La limite de la formule est atteinte : retirez un administrateur avant d'en inviter un autre, ou demandez une formule plus grande.";
+    LastAdmin => "The last administrator stays", "De laatste beheerder blijft",
+        "Le dernier administrateur reste";
     InviteAdmin => "Invite an administrator", "Een beheerder uitnodigen", "Inviter un administrateur";
     SendInvitation => "Send invitation", "Uitnodiging versturen", "Envoyer l'invitation";
     AdminInvited => "The invitation was sent. The link works for 7 days.",

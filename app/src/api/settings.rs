@@ -182,6 +182,46 @@ pub async fn assign_roles(
     Ok(())
 }
 
+/// Gives a role to the person with an account in the club under `email` (`roles.manage`).
+#[server(prefix = "/api", endpoint = "add_role_holder")]
+pub async fn add_role_holder(club: String, id: String, email: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let id: tessera_common::RoleId = parse_id(&id)?;
+    tessera_core::roles::add_holder(&c.services.db, &scope, &c.actor, c.now(), id, &email).await?;
+    done(&format!(
+        "/c/{}/settings/roles/{id}?done=holder_added",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Takes a role from one of its holders (`roles.manage`).
+#[server(prefix = "/api", endpoint = "remove_role_holder")]
+pub async fn remove_role_holder(
+    club: String,
+    id: String,
+    membership: String,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let id: tessera_common::RoleId = parse_id(&id)?;
+    tessera_core::roles::remove_holder(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        id,
+        parse_id(&membership)?,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/settings/roles/{id}?done=holder_removed",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
 /// The club's administrators and the plan's cap (`roles.manage`).
 #[server(prefix = "/api", endpoint = "admins")]
 pub async fn get_admins(club: String) -> Result<AdminsOverview, AppError> {

@@ -4,8 +4,9 @@
 //! works without JavaScript; errors come back next to the fields.
 
 use crate::api::{
-    get_admins, get_look, get_module_settings, get_role, get_roles, AssignRoles, CreateRole,
-    DeleteRole, InviteAdmin, RemoveAdmin, RemoveLogo, SwitchModule, UpdateLook, UpdateRole,
+    get_admins, get_look, get_module_settings, get_role, get_roles, AddRoleHolder, AssignRoles,
+    CreateRole, DeleteRole, InviteAdmin, RemoveAdmin, RemoveLogo, RemoveRoleHolder, SwitchModule,
+    UpdateLook, UpdateRole,
 };
 use crate::components::{
     field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
@@ -319,11 +320,14 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
     let role = detail.role.clone();
     let error = form_error(endpoint::<UpdateRole>());
     let delete_error = form_error(endpoint::<DeleteRole>());
+    let holder_error = form_error(endpoint::<AddRoleHolder>());
+    let remove_holder_error = form_error(endpoint::<RemoveRoleHolder>());
     let notice = query("done").map(|d| {
-        let text = if d == "created" {
-            t(Msg::RoleCreated)
-        } else {
-            t(Msg::Saved)
+        let text = match d.as_str() {
+            "created" => t(Msg::RoleCreated),
+            "holder_added" => t(Msg::HolderAdded),
+            "holder_removed" => t(Msg::HolderRemoved),
+            _ => t(Msg::Saved),
         };
         view! { <Notice text=text/> }
     });
@@ -342,10 +346,36 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                     }
                     None => view! { <span>{p.name.clone()}</span> }.into_any(),
                 };
-                view! { <li>{name} " " <span class="muted">{p.email.clone()}</span></li> }
+                let remove = (!role.admin).then(|| view! {
+                    <form method="post" action=RemoveRoleHolder::PATH class="inline">
+                        <ClubField club=club.clone()/>
+                        <input type="hidden" name="id" value=role.id.to_string()/>
+                        <input type="hidden" name="membership" value=p.membership.to_string()/>
+                        <button type="submit" class="button-quiet">{t(Msg::Remove)}</button>
+                    </form>
+                });
+                view! { <li class="holder">{name} " " <span class="muted">{p.email.clone()}</span> {remove}</li> }
             })
             .collect_view();
         view! { <ul class="plain" data-testid="holders">{items}</ul> }.into_any()
+    };
+    let add_holder = if role.admin {
+        view! { <p class="muted">{t(Msg::AdminHoldersElsewhere)}</p> }.into_any()
+    } else {
+        view! {
+            <FormAlert error=holder_error.clone() id="holder-error"/>
+            <form method="post" action=AddRoleHolder::PATH class="inline-form" data-testid="add-holder">
+                <ClubField club=club.clone()/>
+                <input type="hidden" name="id" value=role.id.to_string()/>
+                <label for="holder-email">{t(Msg::GiveRoleTo)}</label>
+                <input id="holder-email" name="email" type="email" required maxlength="254" autocomplete="off"
+                    aria-describedby="holder-email-error"/>
+                <button type="submit" class="button">{t(Msg::GiveRole)}</button>
+            </form>
+            <FieldError error=field_message(&holder_error, "email") id="holder-email-error"/>
+            <p class="muted">{t(Msg::AssignOnMemberPage)}</p>
+        }
+        .into_any()
     };
     let editor = if role.admin {
         view! { <p data-testid="builtin-role">{t(Msg::AdminRoleFixed)}</p> }.into_any()
@@ -389,8 +419,9 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
         <section class="card">{editor}</section>
         <section class="card" aria-labelledby="holders-title">
             <h2 id="holders-title">{t(Msg::Holders)}</h2>
-            <p class="muted">{t(Msg::AssignOnMemberPage)}</p>
+            <FormAlert error=remove_holder_error id="remove-holder-error"/>
             {holders}
+            {add_holder}
         </section>
         <StampLine stamp=role.stamp.clone()/>
     }
@@ -466,6 +497,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
         .map(|m| Msg::AdminCap.fill(lang, &[("n", &count.to_string()), ("max", &m.to_string())]))
         .unwrap_or_else(|| Msg::AdminNoCap.fill(lang, &[("n", &count.to_string())]));
     let full = admins.max_admins.is_some_and(|m| count >= m);
+    let last = count <= 1;
     let rows = admins
         .admins
         .iter()
@@ -482,11 +514,17 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                     <td>{state}</td>
                     <td>{a.stamp.at.format_brussels()}</td>
                     <td>
-                        <form method="post" action=RemoveAdmin::PATH class="inline">
-                            <ClubField club=club.clone()/>
-                            <input type="hidden" name="membership" value=a.person.membership.to_string()/>
-                            <button type="submit" class="button-quiet">{t(Msg::Remove)}</button>
-                        </form>
+                        {if last {
+                            view! { <span class="muted">{t(Msg::LastAdmin)}</span> }.into_any()
+                        } else {
+                            view! {
+                                <form method="post" action=RemoveAdmin::PATH class="inline">
+                                    <ClubField club=club.clone()/>
+                                    <input type="hidden" name="membership" value=a.person.membership.to_string()/>
+                                    <button type="submit" class="button-quiet">{t(Msg::Remove)}</button>
+                                </form>
+                            }.into_any()
+                        }}
                     </td>
                 </tr>
             }

@@ -458,6 +458,15 @@ async fn membership_exists(tx: &mut TenantTx, m: MembershipId) -> Result<()> {
     row.map(|_| ()).ok_or(AppError::NotFound)
 }
 
+/// A change to the roles one person holds.
+#[derive(Clone, Copy, Debug)]
+pub enum RoleChange<'a> {
+    /// The whole new set.
+    Set(&'a [RoleId]),
+    Add(RoleId),
+    Remove(RoleId),
+}
+
 /// Sets the roles a person holds in the tenant: `roles` is the whole new set. Adding the
 /// administrator role respects the plan's cap; removing it from the last administrator is
 /// refused. Applies on the person's next request, with a new session id.
@@ -469,19 +478,23 @@ pub async fn assign(
     membership: MembershipId,
     roles: &[RoleId],
 ) -> Result<()> {
+    change_roles(db, scope, actor, now, membership, RoleChange::Set(roles)).await
+}
+
+/// Changes the roles one person holds, read and written in one transaction.
+pub async fn change_roles(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    membership: MembershipId,
+    change: RoleChange<'_>,
+) -> Result<()> {
     require_manage(scope)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let admin = lock_admin_role(&mut tx).await?;
     membership_exists(&mut tx, membership).await?;
     let existing = all_roles(&mut tx).await?;
-    for r in roles {
-        if !existing.iter().any(|e| e.id == r.0) {
-            return Err(AppError::field(
-                "roles",
-                "one of the chosen roles no longer exists; reload the page",
-            ));
-        }
-    }
     let held: Vec<(i64,)> = tx
         .fetch_all(
             "SELECT role_id FROM membership_roles WHERE tenant_id = $1 AND membership_id = $2",
@@ -489,6 +502,19 @@ pub async fn assign(
         )
         .await?;
     let held: Vec<RoleId> = held.into_iter().map(|r| RoleId(r.0)).collect();
+    let roles: Vec<RoleId> = match change {
+        RoleChange::Set(v) => v.to_vec(),
+        RoleChange::Add(r) => held.iter().copied().chain([r]).collect(),
+        RoleChange::Remove(r) => held.iter().copied().filter(|h| *h != r).collect(),
+    };
+    for r in &roles {
+        if !existing.iter().any(|e| e.id == r.0) {
+            return Err(AppError::field(
+                "roles",
+                "one of the chosen roles no longer exists; reload the page",
+            ));
+        }
+    }
     let added: Vec<RoleId> = roles
         .iter()
         .filter(|r| !held.contains(r))
@@ -561,6 +587,49 @@ pub async fn assign(
     }
     tx.log("roles_assigned", Some(&detail)).await?;
     tx.commit().await
+}
+
+/// Gives `role` to the person with an account in the tenant under `email`.
+pub async fn add_holder(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    role: RoleId,
+    email: &str,
+) -> Result<()> {
+    require_manage(scope)?;
+    let email = identities::normalize_email(email)
+        .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+    let mut tx = db.tenant_read(scope).await?;
+    role_row(&mut tx, role).await?;
+    let found: Option<IdRow> = tx
+        .fetch_optional(
+            "SELECT m.id FROM memberships m JOIN identities i ON i.id = m.identity_id \
+             WHERE m.tenant_id = $1 AND i.email = $2",
+            args![email],
+        )
+        .await?;
+    tx.commit().await?;
+    let membership = found.map(|r| MembershipId(r.id)).ok_or_else(|| {
+        AppError::field(
+            "email",
+            "nobody with this e-mail address has an account in this club; invite them first",
+        )
+    })?;
+    change_roles(db, scope, actor, now, membership, RoleChange::Add(role)).await
+}
+
+/// Takes `role` from one holder.
+pub async fn remove_holder(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    role: RoleId,
+    membership: MembershipId,
+) -> Result<()> {
+    change_roles(db, scope, actor, now, membership, RoleChange::Remove(role)).await
 }
 
 /// The account linked to a member record and the roles it holds (for the member page).
