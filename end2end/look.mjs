@@ -34,6 +34,7 @@ if (page.url().includes('/account/two-factor')) {
   await page.waitForLoadState();
 }
 writeFileSync(stateFile, JSON.stringify(keys));
+writeFileSync('/tmp/shots/cookies.json', JSON.stringify(await page.context().cookies()));
 for (const p of paths) {
   const r = await page.goto(`${BASE}${p}`);
   await page.waitForTimeout(600);

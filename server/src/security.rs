@@ -13,20 +13,7 @@ use tessera_common::{Lang, Msg};
 use crate::router::AppState;
 
 /// Escapes text for HTML.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub use tessera_core::mail::escape_html as escape;
 
 /// The language for pages rendered outside Leptos: the cookie, then `Accept-Language`.
 pub fn lang_from_headers(headers: &HeaderMap) -> Lang {

@@ -2375,6 +2375,30 @@ mod environment {
             .await;
         assert_eq!(r.status, 409);
         assert!(r.body.contains("allows 2 administrators"), "{}", r.body);
+        // The refusal left no account behind.
+        assert!(
+            tessera_core::identities::find_by_email(&s.db.db, "third@example.be")
+                .await
+                .unwrap()
+                .is_none()
+        );
+        // Inviting the second one again sends a fresh link instead of refusing.
+        let r = admin
+            .call(
+                "invite_admin",
+                &format!("club={CLUB_A}&email=second%40example.be&name=Second"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        // An administrator who already signs in cannot be invited again.
+        let r = admin
+            .call(
+                "invite_admin",
+                &format!("club={CLUB_A}&email=admin.kempenvlug%40demo.tessera.test&name=Again"),
+            )
+            .await;
+        assert_eq!(r.status, 409);
+        assert!(r.body.contains("already an administrator"), "{}", r.body);
         let page = admin.get(&format!("/c/{CLUB_A}/settings/admins")).await;
         assert!(page.body.contains("data-testid=\"cap-reached\""));
         for bad in ["email=not-an-address&name=X", "email=a%40b.be&name="] {

@@ -150,7 +150,6 @@ messages! {
     KindClub => "club", "club", "club";
     KindOperator => "operator", "beheerder", "opérateur";
     RoleAdmin => "Administrator", "Beheerder", "Administrateur";
-    RoleStaff => "Staff", "Medewerker", "Personnel";
     RoleMember => "Member", "Lid", "Membre";
     Home => "Home", "Start", "Accueil";
     Members => "Members", "Leden", "Membres";
@@ -438,7 +437,8 @@ messages! {
         "Beheerders worden uitgenodigd en verwijderd op de pagina Beheerders.",
         "Les administrateurs s'invitent et se retirent sur la page Administrateurs.";
     AccountIs => "Account: {email}", "Account: {email}", "Compte : {email}";
-    RolesHeld => "Roles held", "Rollen", "Rôles détenus";
+    RolesHeld => "Roles held", "Toegekende rollen", "Rôles détenus";
+    WebAddress => "Web address", "Webadres", "Adresse web";
     SaveRoles => "Save roles", "Rollen opslaan", "Enregistrer les rôles";
     RolesSaved => "The roles were saved. They apply from the person's next step.",
         "De rollen zijn opgeslagen. Ze gelden vanaf de volgende stap van de persoon.",

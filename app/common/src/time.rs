@@ -21,6 +21,12 @@ impl Timestamp {
         Date::from_days(self.0.div_euclid(86_400_000))
     }
     /// `YYYY-MM-DD HH:MM` in Belgian local time (CET/CEST), the time zone of the clubs.
+    /// The day in Brussels, `YYYY-MM-DD`.
+    pub fn format_brussels_date(self) -> String {
+        let full = self.format_brussels();
+        full.split(' ').next().unwrap_or(&full).to_string()
+    }
+
     pub fn format_brussels(self) -> String {
         let offset_ms = if is_eu_summer_time(self) {
             7_200_000

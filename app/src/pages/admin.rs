@@ -238,7 +238,7 @@ fn CreateTenantForm(plans: Vec<PlanInfo>, federations: Vec<(String, String)>) ->
                 <label for="t-name">{t(Msg::Name)}</label>
                 <input id="t-name" name="name" type="text" required maxlength="120"/>
                 <FieldError error=fe("name") id="t-name-error"/>
-                <label for="t-slug">{t(Msg::Address)}</label>
+                <label for="t-slug">{t(Msg::WebAddress)}</label>
                 <input id="t-slug" name="slug" type="text" required pattern="[a-z0-9]+(-[a-z0-9]+)*" minlength="2" maxlength="63"
                     aria-describedby="t-slug-help"/>
                 <p id="t-slug-help" class="muted">{t(Msg::SlugHelp)}</p>

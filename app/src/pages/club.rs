@@ -86,7 +86,7 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
             view! {
                 <div class="banner banner-readonly" role="status" data-testid="read-only-banner">
                     <strong>{t(Msg::ReadOnlyTitle)}</strong> " "
-                    {Msg::ReadOnlyText.fill(lang, &[("date", &since.format_brussels())])}
+                    {Msg::ReadOnlyText.fill(lang, &[("date", &since.format_brussels_date())])}
                 </div>
             }
             .into_any(),
@@ -94,7 +94,7 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         (None, Some(ends)) => Some(
             view! {
                 <div class="banner banner-trial" role="status" data-testid="trial-banner">
-                    {Msg::TrialEnds.fill(lang, &[("date", &ends.format_brussels())])}
+                    {Msg::TrialEnds.fill(lang, &[("date", &ends.format_brussels_date())])}
                 </div>
             }
             .into_any(),

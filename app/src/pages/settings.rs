@@ -605,7 +605,7 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
     let logo = match look.logo.clone() {
         Some(src) => view! {
             <img class="logo-preview" src=src alt=t(Msg::CurrentLogo) data-testid="logo-preview"/>
-            <form method="post" action=RemoveLogo::PATH class="inline">
+            <form method="post" action=RemoveLogo::PATH class="logo-remove">
                 <ClubField club=club.clone()/>
                 <button type="submit" class="button-quiet">{t(Msg::RemoveLogo)}</button>
             </form>

@@ -92,8 +92,7 @@ pub async fn members_csv(
         now,
     )
     .await?;
-    let day = now.format_brussels();
-    let date = day.split(' ').next().unwrap_or("export");
+    let date = now.format_brussels_date();
     Ok((
         format!("{}-members-{what}-{date}.csv", scope.tenant().slug),
         out,

@@ -27,6 +27,16 @@ pub fn normalize_email(email: &str) -> Option<String> {
     ok.then_some(e)
 }
 
+/// A display name (of a person or a tenant): trimmed, 1 to 120 characters, no control
+/// characters. Returns the trimmed name, or a message for `field`.
+pub fn check_name(field: &str, name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
+        return Err(AppError::field(field, "give a name of 1 to 120 characters"));
+    }
+    Ok(name.to_string())
+}
+
 /// Creates an identity. With a password, the person can sign in at once.
 pub async fn create(
     db: &Db,
@@ -38,13 +48,8 @@ pub async fn create(
 ) -> Result<IdentityId> {
     let email = normalize_email(email)
         .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 120 {
-        return Err(AppError::field(
-            "name",
-            "give a name of 1 to 120 characters",
-        ));
-    }
+    let name = check_name("name", name)?;
+    let name = name.as_str();
     let hash = match password {
         Some(p) => Some(password::hash(p).await?),
         None => None,

@@ -799,14 +799,31 @@ pub async fn invite_admin(
     scope.writable()?;
     let email = identities::normalize_email(email)
         .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 120 {
-        return Err(AppError::field(
-            "name",
-            "give a name of 1 to 120 characters",
+    let name = identities::check_name("name", name)?;
+    let name = name.as_str();
+    let known = identities::find_by_email(db, &email).await?;
+    // Checked before anything is stored, so a refusal leaves no account behind (the write
+    // transaction checks again).
+    let (already, pending) = match known {
+        Some(id) => admin_state(db, scope, id).await?,
+        None => (false, true),
+    };
+    if already {
+        if pending {
+            // Invited before and not accepted yet: a new link replaces the old one.
+            let id = known.ok_or(AppError::NotFound)?;
+            return links::send_invite(db, mailer, base_url, scope, actor, id, now).await;
+        }
+        return Err(AppError::Conflict(
+            "this person is already an administrator of this club".into(),
         ));
     }
-    let identity = match identities::find_by_email(db, &email).await? {
+    if let Some(cap) = scope.tenant().plan.as_ref().and_then(|p| p.max_admins) {
+        if admins(db, scope).await?.admins.len() as i64 >= cap {
+            return Err(cap_reached(cap));
+        }
+    }
+    let identity = match known {
         Some(id) => id,
         None => identities::create(db, actor, now, &email, name, None).await?,
     };
@@ -815,6 +832,25 @@ pub async fn invite_admin(
     tx.log("admin_invited", Some(&email)).await?;
     tx.commit().await?;
     links::send_invite(db, mailer, base_url, scope, actor, identity, now).await
+}
+
+/// Whether `identity` is an administrator of the tenant, and whether their account still
+/// waits for its first password.
+async fn admin_state(db: &Db, scope: &TenantScope, identity: IdentityId) -> Result<(bool, bool)> {
+    let mut tx = db.tenant_read(scope).await?;
+    let row: Option<(bool, bool)> = tx
+        .fetch_optional(
+            "SELECT EXISTS (SELECT 1 FROM membership_roles mr JOIN roles r \
+               ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
+               WHERE mr.tenant_id = m.tenant_id AND mr.membership_id = m.id AND r.builtin = 'admin'), \
+             i.password_hash IS NULL \
+             FROM memberships m JOIN identities i ON i.id = m.identity_id \
+             WHERE m.tenant_id = $1 AND m.identity_id = $2",
+            args![identity],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(row.unwrap_or((false, false)))
 }
 
 /// Takes the administrator role from a person (never from the last administrator).

@@ -295,13 +295,7 @@ impl NewTenant {
                 "use 2 to 63 lowercase letters, digits and single hyphens",
             ));
         }
-        let name = self.name.trim();
-        if name.is_empty() || name.chars().count() > 120 {
-            return Err(AppError::field(
-                "name",
-                "give a name of 1 to 120 characters",
-            ));
-        }
+        crate::identities::check_name("name", &self.name)?;
         if self.city.as_ref().is_some_and(|c| c.chars().count() > 120) {
             return Err(AppError::field(
                 "city",
@@ -664,14 +658,16 @@ pub async fn update_look(
 ) -> Result<()> {
     scope.require(SETTINGS_MANAGE)?;
     scope.writable()?;
-    let name = input.name.trim();
     let mut problems = Vec::new();
-    if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
-        problems.push(tessera_common::FieldError {
-            field: "name".into(),
-            message: "give a name of 1 to 120 characters".into(),
-        });
-    }
+    let name = match crate::identities::check_name("name", &input.name) {
+        Ok(n) => n,
+        Err(AppError::Invalid(mut f)) => {
+            problems.append(&mut f);
+            String::new()
+        }
+        Err(e) => return Err(e),
+    };
+    let name = name.as_str();
     let lang = Lang::ALL
         .into_iter()
         .find(|l| l.code() == input.default_lang);
@@ -892,12 +888,7 @@ pub async fn provision(
                 "enter a valid e-mail address",
             ));
         }
-        if name.trim().is_empty() || name.chars().count() > 120 {
-            return Err(AppError::field(
-                "admin_name",
-                "give a name of 1 to 120 characters",
-            ));
-        }
+        crate::identities::check_name("admin_name", name)?;
     }
     new.validate()?;
     let created = create(db, actor, now, new).await?;
