@@ -202,12 +202,18 @@ async fn rotate_on_rights_change(
 }
 
 /// What one request resolved: the session state once however many server functions a page
-/// calls, and each tenant scope once.
+/// calls, each tenant scope once, and the results of the page's data functions once. (Leptos
+/// renders the children of a `Suspense` again once their resources resolve, which builds the
+/// page inside the club frame twice; the second build finds its data here instead of reading
+/// the database again.)
 #[derive(Clone, Default)]
 pub struct RequestCache {
     state: Arc<OnceCell<SessionState>>,
     scopes: Arc<std::sync::Mutex<Vec<(TenantKind, String, TenantScope)>>>,
+    results: Arc<std::sync::Mutex<Vec<(String, ResultCell)>>>,
 }
+
+type ResultCell = Arc<OnceCell<Arc<dyn std::any::Any + Send + Sync>>>;
 
 pub struct Ctx {
     pub services: Services,
@@ -266,6 +272,38 @@ impl Ctx {
     pub fn now(&self) -> Timestamp {
         self.services.now()
     }
+
+    /// The result of `load` for `key`, computed once per request (successes only).
+    pub async fn once<T, F>(&self, key: String, load: F) -> Result<T, AppError>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: std::future::Future<Output = Result<T, AppError>>,
+    {
+        // One cell per key: a second build of the page that asks while the first is still
+        // loading waits for that load instead of starting its own.
+        let cell = match self.cache.results.lock() {
+            Ok(mut v) => match v.iter().find(|(k, _)| *k == key) {
+                Some((_, c)) => c.clone(),
+                None => {
+                    let c = ResultCell::default();
+                    v.push((key, c.clone()));
+                    c
+                }
+            },
+            Err(_) => ResultCell::default(),
+        };
+        let stored = cell
+            .get_or_try_init(|| async {
+                load.await
+                    .map(|v| Arc::new(v) as Arc<dyn std::any::Any + Send + Sync>)
+            })
+            .await?;
+        stored
+            .clone()
+            .downcast::<T>()
+            .map(|v| (*v).clone())
+            .map_err(|_| internal("a cached result of another type"))
+    }
     /// The signed-in person (nothing pending), or 401.
     pub fn me(&self) -> Result<IdentityId, AppError> {
         self.actor
@@ -284,6 +322,18 @@ pub fn done(path: &str) {
         && !path.starts_with("//")
         && path.bytes().all(|b| b.is_ascii_graphic());
     leptos_axum::redirect(if safe { path } else { "/" });
+}
+
+/// Keeps what was typed in a form whose save was refused, for the form to show again (once).
+/// Stored in the session (in the database, like the session itself); best effort: failing
+/// to keep a draft never turns a refusal into another error.
+pub async fn keep_draft<T: serde::Serialize>(session: &Session, key: &str, value: &T) {
+    let _ = session.insert(key, value).await;
+}
+
+/// Takes a kept draft back (and forgets it).
+pub async fn take_draft<T: serde::de::DeserializeOwned>(session: &Session, key: &str) -> Option<T> {
+    session.remove::<T>(key).await.ok().flatten()
 }
 
 /// Sets the HTTP status of the page being rendered from an error, through the one mapping

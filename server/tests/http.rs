@@ -785,6 +785,16 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("club_home", "club={club}"),
     ("member_list", "club={club}&q=&page=1"),
     ("member_detail", "club={club}&id={member}"),
+    ("member_edit", "club={club}&id={member}"),
+    (
+        "update_member",
+        "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027",
+    ),
+    ("my_record", "club={club}"),
+    (
+        "update_my_record",
+        "club={club}&version={linked_version}&email=me%40example.be&phone=0470+12+34+56&city=Herentals",
+    ),
     ("club_events", "club={club}"),
     ("module_settings", "club={club}"),
     ("switch_module", "club={club}&module=audit&on=on"),
@@ -840,6 +850,10 @@ const PERSONAL: &[&str] = &[
     "take_recovery_codes",
     "account",
 ];
+
+/// The server functions about the caller's own member record: their rightful caller is a
+/// member whose account is linked to a record.
+const OWN_RECORD: &[&str] = &["my_record", "update_my_record"];
 
 /// The server functions of the federation and the operator: everyone outside those
 /// tenants (club members included) is an outsider.
@@ -914,8 +928,24 @@ impl Fixture {
             .await
             .unwrap()
             .unwrap();
+        let first = tessera_core::members::list(db, &scope, "", 1)
+            .await
+            .unwrap()
+            .rows[0]
+            .id;
+        let member_version = tessera_core::members::get(db, &scope, first)
+            .await
+            .unwrap()
+            .version;
+        let linked_version =
+            tessera_core::members::get(db, &scope, tessera_common::MemberId(linked_member))
+                .await
+                .unwrap()
+                .version;
         Fixture {
             values: vec![
+                ("member_version", member_version.to_string()),
+                ("linked_version", linked_version.to_string()),
                 ("club", CLUB_A.to_string()),
                 ("federation", "bsf".to_string()),
                 ("role", role.id.to_string()),
@@ -1025,6 +1055,13 @@ async fn cross_tenant_harness() {
             let rightful = match *endpoint {
                 "federation_home" => &mut federation,
                 e if OUTSIDE_CLUBS.contains(&e) => &mut operator,
+                e if OWN_RECORD.contains(&e) => {
+                    &mut wrong
+                        .iter_mut()
+                        .find(|(w, _)| w == "member.kempenvlug")
+                        .expect("the member")
+                        .1
+                }
                 _ => &mut owner,
             };
             let ok = rightful.call(endpoint, &args).await;
@@ -1752,12 +1789,19 @@ mod environment {
     use tessera_core::scope::{Actor, TenantScope};
     use tessera_core::{identities, tenants};
 
+    /// Not a permission: the caller's own member record.
+    const OWN: &str = "own record";
+
     /// The permission each server function of a club requires (`None`: any member).
     const CLUB_FN_PERMISSIONS: &[(&str, Option<&str>)] = &[
         ("club_frame", None),
         ("club_home", None),
         ("member_list", Some("members.view")),
         ("member_detail", Some("members.view")),
+        ("member_edit", Some("members.edit")),
+        ("update_member", Some("members.edit")),
+        ("my_record", Some(OWN)),
+        ("update_my_record", Some(OWN)),
         ("club_events", Some("audit.view")),
         ("module_settings", Some("settings.manage")),
         ("switch_module", Some("settings.manage")),
@@ -1877,8 +1921,8 @@ mod environment {
             );
         }
         for (_, p) in CLUB_FN_PERMISSIONS {
-            if let Some(p) = p {
-                assert!(club_permissions().contains(p), "{p}");
+            if let Some(p) = p.filter(|p| *p != OWN) {
+                assert!(club_permissions().contains(&p), "{p}");
             }
         }
         let s = boot(testing::sqlite().await).await;
@@ -1897,6 +1941,16 @@ mod environment {
             };
             let args = fixture.fill(template, &member);
             match needed {
+                Some(OWN) => {
+                    // Every permission there is does not make a record one's own.
+                    give_role(&s, &club, probe, "Probe", false, &club_permissions()).await;
+                    let r = c.call(endpoint, &args).await;
+                    assert_eq!(
+                        r.status, 404,
+                        "{endpoint} without a record of one's own: {}",
+                        r.body
+                    );
+                }
                 None => {
                     give_role(&s, &club, probe, "Probe", false, &[]).await;
                     let r = c.call(endpoint, &args).await;
@@ -2702,5 +2756,145 @@ mod environment {
             "{}",
             modules.body
         );
+    }
+}
+
+/// Member records changed through their forms, without JavaScript: a refused save comes back
+/// with the message and everything typed.
+mod member_records {
+    use super::*;
+
+    async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
+        let origin = c.origin();
+        c.send(
+            "POST",
+            &format!("/api/{endpoint}"),
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "text/html,application/xhtml+xml"),
+                ("Origin", &origin),
+                ("Referer", &format!("{origin}{from}")),
+            ],
+            body.as_bytes(),
+        )
+        .await
+    }
+
+    fn version_in(page: &str) -> String {
+        page.split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .expect("a version field")
+            .to_string()
+    }
+
+    #[tokio::test]
+    async fn a_stale_save_keeps_what_was_typed_and_names_who_changed_the_record() {
+        let s = boot(testing::sqlite().await).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let (member, _) = first_member(&mut admin).await;
+        let edit_path = format!("/c/{CLUB_A}/members/{member}/edit");
+        let page = admin.get(&edit_path).await;
+        assert_eq!(page.status, 200);
+        let version = version_in(&page.body);
+        // Someone else saves first.
+        let mut other = Client::new(&s);
+        other.sign_in(&account("admin.kempenvlug")).await;
+        let fields = "given_name=Lotte&family_name=Peeters&status=active&email=lotte%40example.be";
+        let r = other
+            .call(
+                "update_member",
+                &format!("club={CLUB_A}&id={member}&version={version}&{fields}"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        // The stale form: back to the edit page, 409, the message, the typed values.
+        let r = form_post(
+            &mut admin,
+            "update_member",
+            &edit_path,
+            &format!("club={CLUB_A}&id={member}&version={version}&given_name=Typed&family_name=By+Me&status=active&city=%3Cb%3ELier"),
+        )
+        .await;
+        assert_eq!(r.status, 302);
+        let to = r.header("location").unwrap_or("").to_string();
+        assert!(to.contains("__err="), "{to}");
+        let back = admin.get(to.trim_start_matches(&admin.origin())).await;
+        assert_eq!(back.status, 409);
+        assert!(back
+            .body
+            .contains("Admin VC Kempenvlug Herentals changed this record"));
+        assert!(back.body.contains("value=\"Typed\"") && back.body.contains("value=\"By Me\""));
+        assert!(
+            back.body.contains("value=\"&lt;b&gt;Lier\""),
+            "typed text stays text"
+        );
+        // The draft is shown once; the next visit shows the record.
+        let again = admin.get(&edit_path).await;
+        assert!(again.body.contains("value=\"Lotte\""));
+        // Per-field messages come back the same way.
+        let fresh = version_in(&again.body);
+        let r = form_post(
+            &mut admin,
+            "update_member",
+            &edit_path,
+            &format!("club={CLUB_A}&id={member}&version={fresh}&given_name=Lotte&family_name=Peeters&status=active&birth_date=2030-02-30&phone=call+me"),
+        )
+        .await;
+        let to = r.header("location").unwrap_or("").to_string();
+        let back = admin.get(to.trim_start_matches(&admin.origin())).await;
+        assert_eq!(back.status, 400);
+        assert!(back.body.contains("use a real date") && back.body.contains("use digits"));
+        assert!(back.body.contains("value=\"call me\""));
+        // A good save goes to the record with a notice.
+        let r = form_post(
+            &mut admin,
+            "update_member",
+            &edit_path,
+            &format!("club={CLUB_A}&id={member}&version={fresh}&given_name=Lotte&family_name=Peeters&status=active&season=2026-2027"),
+        )
+        .await;
+        assert_eq!(
+            r.header("location"),
+            Some(format!("/c/{CLUB_A}/members/{member}?done=saved").as_str())
+        );
+        let record = admin.get(&format!("/c/{CLUB_A}/members/{member}")).await;
+        assert!(record.body.contains("2026-2027"));
+    }
+
+    #[tokio::test]
+    async fn a_member_keeps_their_own_contact_details_up_to_date() {
+        let s = boot(testing::sqlite().await).await;
+        let mut member = Client::new(&s);
+        member.sign_in(&account("member.kempenvlug")).await;
+        let home = member.get(&format!("/c/{CLUB_A}")).await;
+        assert!(home.body.contains(&format!("href=\"/c/{CLUB_A}/me\"")));
+        let me = member.get(&format!("/c/{CLUB_A}/me")).await;
+        assert_eq!(me.status, 200);
+        let version = version_in(&me.body);
+        let r = form_post(
+            &mut member,
+            "update_my_record",
+            &format!("/c/{CLUB_A}/me"),
+            &format!("club={CLUB_A}&version={version}&email=new.me%40example.be&phone=0470+11+22+33&street=Markt+1&postcode=2200&city=Herentals"),
+        )
+        .await;
+        assert_eq!(
+            r.header("location"),
+            Some(format!("/c/{CLUB_A}/me?done=saved").as_str())
+        );
+        let me = member.get(&format!("/c/{CLUB_A}/me")).await;
+        assert!(me.body.contains("new.me@example.be"));
+        assert!(
+            me.body.contains("Lid VC Kempenvlug Herentals"),
+            "stamped as the member"
+        );
+        // A member without a record of their own in the club has no such page.
+        let mut multi = Client::new(&s);
+        multi.sign_in(&account("multi")).await;
+        assert_eq!(multi.get(&format!("/c/{CLUB_A}/me")).await.status, 404);
+        let home = multi.get(&format!("/c/{CLUB_A}")).await;
+        assert!(!home.body.contains(&format!("href=\"/c/{CLUB_A}/me\"")));
     }
 }

@@ -135,6 +135,8 @@ pub struct ClubFrame {
     pub permissions: Vec<String>,
     /// The switched-on modules (ids).
     pub modules: Vec<String>,
+    /// The viewer's account is linked to a member record here (`/me` shows it).
+    pub has_record: bool,
     /// Set when the trial has ended: the environment is read-only.
     pub read_only_since: Option<Timestamp>,
     /// Set while a trial runs: when it ends.
@@ -217,6 +219,16 @@ pub struct MemberDetail {
     pub city: Option<String>,
     pub status: MemberStatus,
     pub joined_on: Option<String>,
+    pub ended_on: Option<String>,
+    /// `f`, `m` or `x`, when given.
+    pub gender: Option<String>,
+    pub membership_type: Option<String>,
+    /// Like `2026-2027`.
+    pub season: Option<String>,
+    /// For optimistic concurrency: a save names the version it started from.
+    pub version: i64,
+    /// The viewer may change this record.
+    pub can_edit: bool,
     pub guardians: Vec<PersonLink>,
     pub children: Vec<PersonLink>,
     pub stamp: Stamp,
@@ -224,6 +236,66 @@ pub struct MemberDetail {
     pub can_reset_factor: bool,
     /// The record's account and its roles, for those who may assign roles.
     pub account: Option<AccountRoles>,
+}
+
+/// A member record as its form holds it: every field as typed (kept when a save is refused,
+/// so nothing typed is lost).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberForm {
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: String,
+    pub gender: String,
+    pub email: String,
+    pub phone: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub membership_type: String,
+    pub season: String,
+    pub status: String,
+    pub joined_on: String,
+    pub ended_on: String,
+}
+
+impl MemberForm {
+    /// The form filled with a stored record.
+    pub fn of(m: &MemberDetail) -> MemberForm {
+        let s = |v: &Option<String>| v.clone().unwrap_or_default();
+        MemberForm {
+            given_name: m.given_name.clone(),
+            family_name: m.family_name.clone(),
+            birth_date: s(&m.birth_date),
+            gender: s(&m.gender),
+            email: s(&m.email),
+            phone: s(&m.phone),
+            street: s(&m.street),
+            postcode: s(&m.postcode),
+            city: s(&m.city),
+            membership_type: s(&m.membership_type),
+            season: s(&m.season),
+            status: m.status.as_str().to_string(),
+            joined_on: s(&m.joined_on),
+            ended_on: s(&m.ended_on),
+        }
+    }
+}
+
+/// The edit page of a member record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberEdit {
+    pub member: MemberDetail,
+    /// What was typed in a save that was refused, to fill the form with again.
+    pub draft: Option<MemberForm>,
+    /// The membership types the club uses, offered while typing.
+    pub types: Vec<String>,
+}
+
+/// A member's own record (`/c/{club}/me`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyRecord {
+    pub member: MemberDetail,
+    pub draft: Option<MemberForm>,
 }
 
 /// The account linked to a member record, and which of the club's roles it holds.

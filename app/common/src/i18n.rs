@@ -548,6 +548,26 @@ messages! {
     EvTenantSuspended => "Environment suspended", "Omgeving opgeschort", "Environnement suspendu";
     EvTenantReactivated => "Environment reactivated", "Omgeving heractiveerd", "Environnement réactivé";
     EvExport => "Export", "Export", "Export";
+    // ---- member records
+    EditMember => "Edit record", "Gegevens wijzigen", "Modifier la fiche";
+    Person => "Person", "Persoon", "Personne";
+    Gender => "Gender", "Gender", "Genre";
+    GenderUnknown => "Not given", "Niet opgegeven", "Non précisé";
+    GenderF => "Female", "Vrouw", "Femme";
+    GenderM => "Male", "Man", "Homme";
+    GenderX => "Another gender (X)", "Ander gender (X)", "Autre genre (X)";
+    Contact => "Contact details", "Contactgegevens", "Coordonnées";
+    Street => "Street and number", "Straat en nummer", "Rue et numéro";
+    Postcode => "Postcode", "Postcode", "Code postal";
+    Membership => "Membership", "Lidmaatschap", "Affiliation";
+    MembershipType => "Membership type", "Soort lidmaatschap", "Type d'affiliation";
+    Season => "Season", "Seizoen", "Saison";
+    EndedOn => "Member until", "Lid tot", "Membre jusqu'au";
+    Cancel => "Cancel", "Annuleren", "Annuler";
+    MyDetails => "My details", "Mijn gegevens", "Mes données";
+    AskClubToChange => "Your name, birth date and membership are kept by the club: ask the club to change them.",
+        "Je naam, geboortedatum en lidmaatschap beheert de club: vraag de club om ze te wijzigen.",
+        "Votre nom, date de naissance et affiliation sont gérés par le club : demandez-lui de les modifier.";
 }
 
 #[cfg(test)]

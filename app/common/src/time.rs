@@ -112,6 +112,16 @@ impl Date {
         Date::new(year, month, day)
     }
 
+    /// The same day `n` years later (29 February becomes 28 February in common years).
+    pub fn plus_years(self, n: i32) -> Date {
+        let year = self.year + n;
+        Date::new(year, self.month, self.day).unwrap_or(Date {
+            year,
+            month: self.month,
+            day: days_in_month(year, self.month),
+        })
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's algorithm).
     pub fn days_since_epoch(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);

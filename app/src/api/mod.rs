@@ -14,8 +14,10 @@ use tessera_common::AppError;
 #[cfg(feature = "ssr")]
 use crate::ssr::ctx;
 
+mod members;
 mod platform;
 mod settings;
+pub use members::*;
 pub use platform::*;
 pub use settings::*;
 
@@ -59,6 +61,7 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
             .iter()
             .map(|m| m.id.to_string())
             .collect(),
+        has_record: scope.member_id().is_some(),
         read_only_since: scope.read_only_since(),
         trial_ends_at: t
             .trial_ends_at
@@ -77,35 +80,41 @@ pub async fn get_club_frame(club: String) -> Result<ClubFrame, AppError> {
 #[server(prefix = "/api", endpoint = "club_home")]
 pub async fn get_club_home(club: String) -> Result<ClubHome, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    let db = &c.services.db;
-    let counts = tessera_core::members::counts(db, &scope, c.services.now().utc_date()).await?;
-    let t = scope.tenant();
-    let federation = match t.parent_id {
-        Some(p) => tessera_core::tenants::find_by_id(db, p)
-            .await?
-            .filter(|f| f.kind == TenantKind::Federation)
-            .map(|f| (f.slug, f.name)),
-        None => None,
-    };
-    Ok(ClubHome {
-        frame: frame_of(&scope),
-        city: t.city.clone(),
-        federation,
-        members: counts.members,
-        active_members: counts.active,
-        minors: counts.minors,
-        families: counts.families,
-        stamp: t.stamp.clone(),
+    c.once(format!("club_home:{club}"), async {
+        let scope = c.club(&club).await?;
+        let db = &c.services.db;
+        let counts = tessera_core::members::counts(db, &scope, c.services.now().utc_date()).await?;
+        let t = scope.tenant();
+        let federation = match t.parent_id {
+            Some(p) => tessera_core::tenants::find_by_id(db, p)
+                .await?
+                .filter(|f| f.kind == TenantKind::Federation)
+                .map(|f| (f.slug, f.name)),
+            None => None,
+        };
+        Ok(ClubHome {
+            frame: frame_of(&scope),
+            city: t.city.clone(),
+            federation,
+            members: counts.members,
+            active_members: counts.active,
+            minors: counts.minors,
+            families: counts.families,
+            stamp: t.stamp.clone(),
+        })
     })
+    .await
 }
 
 /// One page of the member register.
 #[server(prefix = "/api", endpoint = "member_list")]
 pub async fn list_members(club: String, q: String, page: i64) -> Result<MemberPage, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    tessera_core::members::list(&c.services.db, &scope, &q, page).await
+    c.once(format!("member_list:{club}:{q}:{page}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::members::list(&c.services.db, &scope, &q, page).await
+    })
+    .await
 }
 
 /// One member record. The id arrives as text from the path; anything that is not an id
@@ -113,15 +122,18 @@ pub async fn list_members(club: String, q: String, page: i64) -> Result<MemberPa
 #[server(prefix = "/api", endpoint = "member_detail")]
 pub async fn get_member(club: String, id: String) -> Result<MemberDetail, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    let id: tessera_common::MemberId = id.parse().map_err(|_| AppError::NotFound)?;
-    let mut detail = tessera_core::members::get(&c.services.db, &scope, id).await?;
-    detail.can_reset_factor = scope.can(tessera_common::modules::MEMBERS_EDIT)
-        && tessera_core::accounts::member_has_factor(&c.services.db, &scope, id).await?;
-    if scope.can(tessera_common::modules::ROLES_MANAGE) {
-        detail.account = tessera_core::roles::account_roles(&c.services.db, &scope, id).await?;
-    }
-    Ok(detail)
+    c.once(format!("member_detail:{club}:{id}"), async {
+        let scope = c.club(&club).await?;
+        let id: tessera_common::MemberId = id.parse().map_err(|_| AppError::NotFound)?;
+        let mut detail = tessera_core::members::get(&c.services.db, &scope, id).await?;
+        detail.can_reset_factor = scope.can(tessera_common::modules::MEMBERS_EDIT)
+            && tessera_core::accounts::member_has_factor(&c.services.db, &scope, id).await?;
+        if scope.can(tessera_common::modules::ROLES_MANAGE) {
+            detail.account = tessera_core::roles::account_roles(&c.services.db, &scope, id).await?;
+        }
+        Ok(detail)
+    })
+    .await
 }
 
 /// The federation home page with its affiliated clubs and their counts.
@@ -237,17 +249,20 @@ pub async fn get_account() -> Result<AccountOverview, AppError> {
 #[server(prefix = "/api", endpoint = "club_events")]
 pub async fn get_club_events(club: String) -> Result<Vec<ClubEventEntry>, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    Ok(
-        tessera_core::accounts::club_events(&c.services.db, &scope, 100)
-            .await?
-            .into_iter()
-            .map(|e| ClubEventEntry {
-                kind: e.kind,
-                detail: e.detail,
-                at: e.at,
-                person: e.person,
-            })
-            .collect(),
-    )
+    c.once(format!("club_events:{club}"), async {
+        let scope = c.club(&club).await?;
+        Ok(
+            tessera_core::accounts::club_events(&c.services.db, &scope, 100)
+                .await?
+                .into_iter()
+                .map(|e| ClubEventEntry {
+                    kind: e.kind,
+                    detail: e.detail,
+                    at: e.at,
+                    person: e.person,
+                })
+                .collect(),
+        )
+    })
+    .await
 }

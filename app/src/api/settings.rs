@@ -25,8 +25,11 @@ fn parse_version(s: &str) -> Result<i64, AppError> {
 #[server(prefix = "/api", endpoint = "module_settings")]
 pub async fn get_module_settings(club: String) -> Result<ModuleSettings, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    tessera_core::module_settings::settings(&c.services.db, &scope).await
+    c.once(format!("module_settings:{club}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::module_settings::settings(&c.services.db, &scope).await
+    })
+    .await
 }
 
 /// Switches a module on (`on=on`) or off (`on=off`) (`settings.manage`).
@@ -53,16 +56,22 @@ pub async fn switch_module(club: String, module: String, on: String) -> Result<(
 #[server(prefix = "/api", endpoint = "roles")]
 pub async fn get_roles(club: String) -> Result<RolesOverview, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    tessera_core::roles::overview(&c.services.db, &scope).await
+    c.once(format!("roles:{club}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::roles::overview(&c.services.db, &scope).await
+    })
+    .await
 }
 
 /// One role with its holders (`roles.manage`).
 #[server(prefix = "/api", endpoint = "role")]
 pub async fn get_role(club: String, id: String) -> Result<RoleDetail, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    tessera_core::roles::detail(&c.services.db, &scope, parse_id(&id)?).await
+    c.once(format!("role:{club}:{id}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::roles::detail(&c.services.db, &scope, parse_id(&id)?).await
+    })
+    .await
 }
 
 /// Creates a role (`roles.manage`). `staff` is a checkbox (present when ticked).
@@ -226,8 +235,11 @@ pub async fn remove_role_holder(
 #[server(prefix = "/api", endpoint = "admins")]
 pub async fn get_admins(club: String) -> Result<AdminsOverview, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    tessera_core::roles::admins(&c.services.db, &scope).await
+    c.once(format!("admins:{club}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::roles::admins(&c.services.db, &scope).await
+    })
+    .await
 }
 
 /// Invites an administrator by e-mail (`roles.manage`), within the plan's cap.
@@ -277,8 +289,11 @@ pub async fn remove_admin(club: String, membership: String) -> Result<(), AppErr
 #[server(prefix = "/api", endpoint = "look")]
 pub async fn get_look(club: String) -> Result<LookSettings, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    tessera_core::tenants::look(&scope)
+    c.once(format!("look:{club}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::tenants::look(&scope)
+    })
+    .await
 }
 
 /// Changes the club's display name, colours and default language (`settings.manage`).
@@ -334,6 +349,9 @@ pub async fn remove_logo(club: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "export_history")]
 pub async fn get_export_history(club: String) -> Result<Vec<ExportEntry>, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    tessera_core::exports::history(&c.services.db, &scope, 50).await
+    c.once(format!("export_history:{club}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::exports::history(&c.services.db, &scope, 50).await
+    })
+    .await
 }

@@ -64,7 +64,8 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     let entries: Vec<(String, &'static str)> = Module::of_kind(TenantKind::Club)
         .filter(|m| frame.modules.iter().any(|x| x == m.id))
         .flat_map(|m| m.nav.iter())
-        .filter(|e| frame.can(e.permission.id()))
+        .filter(|e| e.permission.is_none_or(|p| frame.can(p.id())))
+        .filter(|e| !e.own_record || frame.has_record)
         .map(|e| (format!("{base}/{}", e.path), e.label.get(lang)))
         .collect();
     let nav = entries

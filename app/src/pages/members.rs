@@ -9,6 +9,15 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use tessera_common::dto::{MemberDetail, MemberPage, MemberStatus};
 use tessera_common::Msg;
 
+pub fn gender_label(g: &str) -> &'static str {
+    t(match g {
+        "f" => Msg::GenderF,
+        "m" => Msg::GenderM,
+        "x" => Msg::GenderX,
+        _ => Msg::GenderUnknown,
+    })
+}
+
 pub fn status_label(s: MemberStatus) -> &'static str {
     t(match s {
         MemberStatus::Active => Msg::StatusActive,
@@ -181,10 +190,10 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
     });
     let back = format!("/c/{club}/members");
     let done = use_query_map().with_untracked(|q| q.get("done")).map(|d| {
-        let text = if d == "roles_saved" {
-            t(Msg::RolesSaved)
-        } else {
-            t(Msg::FactorResetDone)
+        let text = match d.as_str() {
+            "roles_saved" => t(Msg::RolesSaved),
+            "saved" => t(Msg::Saved),
+            _ => t(Msg::FactorResetDone),
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
     });
@@ -211,6 +220,10 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         <p><a href=back>"← " {t(Msg::BackToList)}</a></p>
         <h1 data-testid="member-name">{name}</h1>
         {done}
+        {member.can_edit.then(|| {
+            let href = format!("/c/{club}/members/{}/edit", member.id);
+            view! { <p><a class="button" href=href data-testid="edit-member">{t(Msg::EditMember)}</a></p> }
+        })}
         <section class="card">
             <dl class="fields">
                 {row(Msg::Status, Some(status_label(member.status).to_string()))}
@@ -219,6 +232,10 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 {row(Msg::Phone, member.phone.clone())}
                 {row(Msg::Address, (!address.is_empty()).then_some(address))}
                 {row(Msg::JoinedOn, member.joined_on.clone())}
+                {row(Msg::EndedOn, member.ended_on.clone())}
+                {row(Msg::MembershipType, member.membership_type.clone())}
+                {row(Msg::Season, member.season.clone())}
+                {row(Msg::Gender, member.gender.as_deref().map(|g| gender_label(g).to_string()))}
                 {guardians}
                 {children}
             </dl>

@@ -246,6 +246,11 @@ struct DetailRow {
     city: Option<String>,
     status: String,
     joined_on: Option<String>,
+    ended_on: Option<String>,
+    gender: Option<String>,
+    membership_type: Option<String>,
+    season: Option<String>,
+    version: i64,
     updated_at: i64,
     updated_by_name: Option<String>,
 }
@@ -266,14 +271,31 @@ fn links(rows: Vec<LinkRow>) -> Vec<PersonLink> {
         .collect()
 }
 
-/// One member with guardians, children and the last-change stamp.
+/// One member with guardians, children and the last-change stamp (`members.view`).
 pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
     scope.require(MEMBERS_VIEW)?;
+    let mut d = detail(db, scope, id).await?;
+    d.can_edit = scope.can(MEMBERS_EDIT);
+    Ok(d)
+}
+
+/// One member record, for its edit form (`members.edit`, which includes reading the record
+/// being changed).
+pub async fn get_for_edit(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
+    scope.require(MEMBERS_EDIT)?;
+    let mut d = detail(db, scope, id).await?;
+    d.can_edit = true;
+    Ok(d)
+}
+
+/// One member record, read without a permission check (callers check).
+async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
     let mut tx = db.tenant_read(scope).await?;
     let row: DetailRow = tx
         .fetch_optional(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
-             status, joined_on, updated_at, updated_by_name FROM members WHERE tenant_id = $1 AND id = $2",
+             status, joined_on, ended_on, gender, membership_type, season, version, updated_at, \
+             updated_by_name FROM members WHERE tenant_id = $1 AND id = $2",
             args![id],
         )
         .await?
@@ -307,6 +329,12 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
         city: row.city,
         status: MemberStatus::parse(&row.status).unwrap_or(MemberStatus::Active),
         joined_on: row.joined_on,
+        ended_on: row.ended_on,
+        gender: row.gender,
+        membership_type: row.membership_type,
+        season: row.season,
+        version: row.version,
+        can_edit: false,
         guardians: links(guardians),
         children: links(children),
         stamp: Stamp {
@@ -316,4 +344,329 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
         can_reset_factor: false,
         account: None,
     })
+}
+
+// ---------------------------------------------------------------- changing a record
+
+/// A member record as a form submits it: every standard field as typed.
+#[derive(Clone, Debug, Default)]
+pub struct MemberInput {
+    pub given_name: String,
+    pub family_name: String,
+    pub birth_date: String,
+    pub gender: String,
+    pub email: String,
+    pub phone: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+    pub membership_type: String,
+    pub season: String,
+    pub status: String,
+    pub joined_on: String,
+    pub ended_on: String,
+}
+
+/// The fields a member may change in their own record.
+#[derive(Clone, Debug, Default)]
+pub struct SelfInput {
+    pub email: String,
+    pub phone: String,
+    pub street: String,
+    pub postcode: String,
+    pub city: String,
+}
+
+/// Collects the problems of a form, one message per field.
+#[derive(Default)]
+struct Problems(Vec<tessera_common::FieldError>);
+
+impl Problems {
+    fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(tessera_common::FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+    fn done(self) -> Result<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(self.0))
+        }
+    }
+}
+
+fn optional(v: &str) -> Option<String> {
+    let v = v.trim();
+    (!v.is_empty()).then(|| v.to_string())
+}
+
+fn check_text(p: &mut Problems, field: &str, v: &str, max: usize) -> Option<String> {
+    let v = optional(v);
+    if let Some(t) = &v {
+        if t.chars().count() > max || t.chars().any(char::is_control) {
+            p.add(
+                field,
+                format!("use at most {max} characters, without line breaks"),
+            );
+        }
+    }
+    v
+}
+
+fn check_date(p: &mut Problems, field: &str, v: &str, today: Date) -> Option<Date> {
+    let v = optional(v)?;
+    match Date::parse(&v) {
+        Some(d) if d.year >= 1900 && d <= today.plus_years(1) => Some(d),
+        Some(_) => {
+            p.add(field, "use a date between 1900 and next year");
+            None
+        }
+        None => {
+            p.add(field, "use a real date written as YYYY-MM-DD");
+            None
+        }
+    }
+}
+
+/// A phone number: digits with the usual separators, 6 to 20 digits, an optional leading +.
+pub fn check_phone(v: &str) -> bool {
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    (6..=20).contains(&digits)
+        && v.chars().enumerate().all(|(i, c)| {
+            c.is_ascii_digit()
+                || matches!(c, ' ' | '-' | '.' | '/' | '(' | ')')
+                || (c == '+' && i == 0)
+        })
+}
+
+fn check_contact(
+    p: &mut Problems,
+    email: &str,
+    phone: &str,
+    street: &str,
+    postcode: &str,
+    city: &str,
+) -> [Option<String>; 5] {
+    let email = optional(email).and_then(|e| match crate::identities::normalize_email(&e) {
+        Some(n) => Some(n),
+        None => {
+            p.add(
+                "email",
+                "enter a valid e-mail address, like name@example.be",
+            );
+            None
+        }
+    });
+    let phone = optional(phone).filter(|v| {
+        let ok = check_phone(v);
+        if !ok {
+            p.add(
+                "phone",
+                "use digits (6 to 20) with spaces, dots, dashes or a leading +",
+            );
+        }
+        ok
+    });
+    let street = check_text(p, "street", street, 120);
+    let postcode = optional(postcode).filter(|v| {
+        let ok = v.chars().count() <= 10
+            && v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+        if !ok {
+            p.add(
+                "postcode",
+                "use at most 10 letters, digits, spaces or dashes",
+            );
+        }
+        ok
+    });
+    let city = check_text(p, "city", city, 80);
+    [email, phone, street, postcode, city]
+}
+
+/// Checks a submitted record; every problem is reported at once, per field.
+fn validate_input(
+    input: &MemberInput,
+    today: Date,
+) -> Result<Vec<(&'static str, crate::db::Value)>> {
+    let mut p = Problems::default();
+    let mut name = |field: &str, v: &str| {
+        let t = v.trim().to_string();
+        if t.is_empty() || t.chars().count() > 100 || t.chars().any(char::is_control) {
+            p.add(field, "give 1 to 100 characters");
+        }
+        t
+    };
+    let given = name("given_name", &input.given_name);
+    let family = name("family_name", &input.family_name);
+    let birth = check_date(&mut p, "birth_date", &input.birth_date, today);
+    if birth.is_some_and(|b| b > today) {
+        p.add("birth_date", "a birth date cannot be in the future");
+    }
+    let gender = optional(&input.gender);
+    if gender
+        .as_deref()
+        .is_some_and(|g| !matches!(g, "f" | "m" | "x"))
+    {
+        p.add("gender", "choose one of the options, or leave it empty");
+    }
+    let [email, phone, street, postcode, city] = check_contact(
+        &mut p,
+        &input.email,
+        &input.phone,
+        &input.street,
+        &input.postcode,
+        &input.city,
+    );
+    let membership_type = check_text(&mut p, "membership_type", &input.membership_type, 40);
+    let season = optional(&input.season);
+    if let Some(s) = &season {
+        let ok = s.len() == 9
+            && s.as_bytes()[4] == b'-'
+            && matches!(
+                (s[..4].parse::<i32>(), s[5..].parse::<i32>()),
+                (Ok(a), Ok(b)) if b == a + 1 && (1900..=2200).contains(&a)
+            );
+        if !ok {
+            p.add("season", "write the season as two years, like 2026-2027");
+        }
+    }
+    let status = MemberStatus::parse(input.status.trim());
+    if status.is_none() {
+        p.add("status", "choose applicant, active, suspended or ended");
+    }
+    let joined = check_date(&mut p, "joined_on", &input.joined_on, today);
+    let ended = check_date(&mut p, "ended_on", &input.ended_on, today);
+    if let (Some(j), Some(e)) = (joined, ended) {
+        if e < j {
+            p.add("ended_on", "the end date comes before the join date");
+        }
+    }
+    if status == Some(MemberStatus::Ended) && ended.is_none() && optional(&input.ended_on).is_none()
+    {
+        p.add("ended_on", "give the date the membership ended");
+    }
+    p.done()?;
+    Ok(vec![
+        ("given_name", given.clone().into()),
+        ("family_name", family.clone().into()),
+        ("sort_name", sort_name(&given, &family).into()),
+        ("birth_date", birth.map(|d| d.to_string()).into()),
+        ("gender", gender.into()),
+        ("email", email.into()),
+        ("phone", phone.into()),
+        ("street", street.into()),
+        ("postcode", postcode.into()),
+        ("city", city.into()),
+        ("membership_type", membership_type.into()),
+        ("season", season.into()),
+        (
+            "status",
+            status.unwrap_or(MemberStatus::Active).as_str().into(),
+        ),
+        ("joined_on", joined.map(|d| d.to_string()).into()),
+        ("ended_on", ended.map(|d| d.to_string()).into()),
+    ])
+}
+
+/// The conflict of a stale save: who changed the record, and when.
+async fn conflict(tx: &mut TenantTx, id: MemberId) -> Result<AppError> {
+    let row: Option<(i64, Option<String>)> = tx
+        .fetch_optional(
+            "SELECT updated_at, updated_by_name FROM members WHERE tenant_id = $1 AND id = $2",
+            args![id],
+        )
+        .await?;
+    let (at, by) = row.ok_or(AppError::NotFound)?;
+    Ok(AppError::Conflict(format!(
+        "{} changed this record on {} after you opened it; what you entered is still in the form: compare it with the record and save again",
+        by.unwrap_or_else(|| "the system".into()),
+        Timestamp(at).format_brussels()
+    )))
+}
+
+/// Saves a member record changed by staff (`members.edit`). `expected_version` is the
+/// version the form was opened at: a save over someone else's change is refused with who
+/// made it and when.
+pub async fn update(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: MemberId,
+    input: &MemberInput,
+    expected_version: i64,
+) -> Result<()> {
+    scope.require(MEMBERS_EDIT)?;
+    let cols = validate_input(input, now.utc_date())?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    if !tx
+        .update("members", id.0, cols, Some(expected_version))
+        .await?
+    {
+        return Err(conflict(&mut tx, id).await?);
+    }
+    tx.commit().await
+}
+
+/// The membership types the club's records use, for the form to offer.
+pub async fn membership_types(db: &Db, scope: &TenantScope) -> Result<Vec<String>> {
+    if !scope.can(MEMBERS_VIEW) {
+        scope.require(MEMBERS_EDIT)?;
+    }
+    let mut tx = db.tenant_read(scope).await?;
+    let rows: Vec<(String,)> = tx
+        .fetch_all(
+            "SELECT DISTINCT membership_type FROM members WHERE tenant_id = $1 \
+             AND membership_type IS NOT NULL ORDER BY membership_type LIMIT 100",
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The member record linked to the caller's own account in this club.
+pub async fn own(db: &Db, scope: &TenantScope) -> Result<MemberDetail> {
+    let id = scope.member_id().ok_or(AppError::NotFound)?;
+    detail(db, scope, id).await
+}
+
+/// A member changes the contact fields of their own record; the change is stamped as theirs.
+pub async fn update_own(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    input: &SelfInput,
+    expected_version: i64,
+) -> Result<()> {
+    let id = scope.member_id().ok_or(AppError::NotFound)?;
+    let mut p = Problems::default();
+    let [email, phone, street, postcode, city] = check_contact(
+        &mut p,
+        &input.email,
+        &input.phone,
+        &input.street,
+        &input.postcode,
+        &input.city,
+    );
+    p.done()?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let cols = vec![
+        ("email", email.into()),
+        ("phone", phone.into()),
+        ("street", street.into()),
+        ("postcode", postcode.into()),
+        ("city", city.into()),
+    ];
+    if !tx
+        .update("members", id.0, cols, Some(expected_version))
+        .await?
+    {
+        return Err(conflict(&mut tx, id).await?);
+    }
+    tx.commit().await
 }

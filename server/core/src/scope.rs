@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use tessera_common::dto::TenantKind;
 use tessera_common::modules::Module;
 use tessera_common::time::Timestamp;
-use tessera_common::{AppError, IdentityId, MembershipId, RoleId, TenantId};
+use tessera_common::{AppError, IdentityId, MemberId, MembershipId, RoleId, TenantId};
 
 /// How far the person behind a request has proven who they are.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -124,6 +124,8 @@ pub struct TenantScope {
     tenant: TenantRecord,
     identity: Option<IdentityId>,
     membership: Option<MembershipId>,
+    /// The member record the caller's account is linked to in this tenant, if any.
+    member: Option<MemberId>,
     roles: Vec<HeldRole>,
     active: Vec<&'static Module>,
     permissions: BTreeSet<Permission>,
@@ -166,6 +168,10 @@ impl TenantScope {
     }
     pub fn membership_id(&self) -> Option<MembershipId> {
         self.membership
+    }
+    /// The caller's own member record in this tenant, if their account is linked to one.
+    pub fn member_id(&self) -> Option<MemberId> {
+        self.member
     }
     pub fn active_modules(&self) -> &[&'static Module] {
         &self.active
@@ -219,6 +225,7 @@ impl TenantScope {
             tenant,
             identity: None,
             membership: None,
+            member: None,
             roles: Vec::new(),
             active,
             permissions,
@@ -231,6 +238,7 @@ impl TenantScope {
 #[derive(sqlx::FromRow)]
 struct HeldRow {
     membership_id: i64,
+    member_id: Option<i64>,
     role_id: Option<i64>,
     name: Option<String>,
     builtin: Option<String>,
@@ -277,7 +285,7 @@ pub async fn resolve(
     tx.as_tenant(tenant.id, Some(identity.0)).await?;
     let rows: Vec<HeldRow> = tx
         .fetch_all(
-            "SELECT m.id AS membership_id, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
+            "SELECT m.id AS membership_id, m.member_id, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
              FROM memberships m \
              LEFT JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
              LEFT JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
@@ -295,7 +303,8 @@ pub async fn resolve(
         Vec::new()
     };
     tx.commit().await?;
-    let membership = rows.first().ok_or(AppError::NotFound)?.membership_id;
+    let first = rows.first().ok_or(AppError::NotFound)?;
+    let (membership, member) = (first.membership_id, first.member_id);
     if tenant.status != "active" && kind != TenantKind::Operator {
         return Err(AppError::NotFound);
     }
@@ -319,6 +328,7 @@ pub async fn resolve(
         tenant,
         identity: Some(identity),
         membership: Some(MembershipId(membership)),
+        member: member.map(MemberId),
         roles,
         active,
         permissions,

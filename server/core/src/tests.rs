@@ -1383,3 +1383,211 @@ mod environment_tests {
         }
     }
 }
+
+/// Changing member records: validation per field, optimistic concurrency, self-service.
+mod member_record_tests {
+    use super::*;
+    use crate::members::{MemberInput, SelfInput};
+
+    fn input(given: &str) -> MemberInput {
+        MemberInput {
+            given_name: given.into(),
+            family_name: "Peeters".into(),
+            birth_date: "1990-05-17".into(),
+            gender: "f".into(),
+            email: "Lotte.Peeters@Example.be".into(),
+            phone: "+32 470 12 34 56".into(),
+            street: "Kerkstraat 1".into(),
+            postcode: "2200".into(),
+            city: "Herentals".into(),
+            membership_type: "Competitie".into(),
+            season: "2026-2027".into(),
+            status: "active".into(),
+            joined_on: "2020-09-01".into(),
+            ended_on: String::new(),
+        }
+    }
+
+    fn fields(e: AppError) -> Vec<String> {
+        match e {
+            AppError::Invalid(f) => f.into_iter().map(|f| f.field).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_record_is_validated_per_field_and_a_stale_save_names_who_changed_it() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let id = members::list(db, &a, "", 1).await.unwrap().rows[0].id;
+            let v = members::get(db, &a, id).await.unwrap().version;
+            // Everything wrong at once: every field named, nothing stored.
+            let bad = MemberInput {
+                given_name: " ".into(),
+                family_name: "x".repeat(101),
+                birth_date: "2031-02-30".into(),
+                gender: "q".into(),
+                email: "lotte@".into(),
+                phone: "call me".into(),
+                street: "a\nb".into(),
+                postcode: "<script>".into(),
+                city: String::new(),
+                membership_type: "y".repeat(41),
+                season: "2026-2028".into(),
+                status: "dormant".into(),
+                joined_on: "2020-13-01".into(),
+                ended_on: "1800-01-01".into(),
+            };
+            let f = fields(
+                members::update(db, &a, &w.admin_a, T0, id, &bad, v)
+                    .await
+                    .unwrap_err(),
+            );
+            for field in [
+                "given_name",
+                "family_name",
+                "birth_date",
+                "gender",
+                "email",
+                "phone",
+                "street",
+                "postcode",
+                "membership_type",
+                "season",
+                "status",
+                "joined_on",
+                "ended_on",
+            ] {
+                assert!(f.iter().any(|x| x == field), "{field} in {f:?}");
+            }
+            let mut ended = input("Lotte");
+            ended.status = "ended".into();
+            let f = fields(
+                members::update(db, &a, &w.admin_a, T0, id, &ended, v)
+                    .await
+                    .unwrap_err(),
+            );
+            assert_eq!(f, vec!["ended_on".to_string()]);
+            ended.ended_on = "2019-01-01".into();
+            let f = fields(
+                members::update(db, &a, &w.admin_a, T0, id, &ended, v)
+                    .await
+                    .unwrap_err(),
+            );
+            assert_eq!(f, vec!["ended_on".to_string()], "ends before it began");
+            assert_eq!(
+                members::get(db, &a, id).await.unwrap().version,
+                v,
+                "nothing half-saved"
+            );
+            // A good save: normalised, stamped, versioned.
+            members::update(db, &a, &w.admin_a, T0, id, &input("Lotte"), v)
+                .await
+                .unwrap();
+            let d = members::get(db, &a, id).await.unwrap();
+            assert_eq!(d.email.as_deref(), Some("lotte.peeters@example.be"));
+            assert_eq!(d.season.as_deref(), Some("2026-2027"));
+            assert_eq!(d.version, v + 1);
+            assert_eq!(d.stamp.by.as_deref(), Some("Anna Admin"));
+            // A second editor who opened the old version: refused, naming who and when.
+            let e = members::update(db, &a, &w.admin_a, T0, id, &input("Charlotte"), v)
+                .await
+                .unwrap_err();
+            assert!(
+                matches!(&e, AppError::Conflict(m) if m.contains("Anna Admin") && m.contains("still in the form")),
+                "{e:?}"
+            );
+            assert_eq!(members::get(db, &a, id).await.unwrap().given_name, "Lotte");
+            // Without the right to edit: refused; another club's record: not found.
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert_eq!(
+                members::update(db, &m, &w.member_a, T0, id, &input("X"), v + 1)
+                    .await
+                    .unwrap_err(),
+                AppError::Forbidden
+            );
+            assert_eq!(
+                members::update(db, &a, &w.admin_a, T0, w.b_member, &input("X"), 1)
+                    .await
+                    .unwrap_err(),
+                AppError::NotFound
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn a_member_changes_the_contact_details_of_their_own_record_only() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            // Mo's account is not linked to a record yet: there is no "own record".
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            assert_eq!(members::own(db, &m).await.unwrap_err(), AppError::NotFound);
+            let record = members::list(db, &a, "", 1).await.unwrap().rows[1].id;
+            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let mut tx = db
+                .tenant_write(&sys, &Actor::system("t"), T0)
+                .await
+                .unwrap();
+            tx.execute(
+                "UPDATE memberships SET member_id = $2 WHERE tenant_id = $1 AND identity_id = $3",
+                args![record, w.member_a.identity],
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let mine = members::own(db, &m).await.unwrap();
+            assert_eq!(mine.id, record);
+            let bad = SelfInput {
+                email: "not-an-address".into(),
+                phone: "12".into(),
+                ..Default::default()
+            };
+            let f = fields(
+                members::update_own(db, &m, &w.member_a, T0, &bad, mine.version)
+                    .await
+                    .unwrap_err(),
+            );
+            assert_eq!(f, vec!["email".to_string(), "phone".to_string()]);
+            let good = SelfInput {
+                email: "mo@example.be".into(),
+                phone: "0470 12 34 56".into(),
+                street: "Nieuwstraat 3".into(),
+                postcode: "2200".into(),
+                city: "Herentals".into(),
+            };
+            members::update_own(db, &m, &w.member_a, T0, &good, mine.version)
+                .await
+                .unwrap();
+            let after = members::own(db, &m).await.unwrap();
+            assert_eq!(after.email.as_deref(), Some("mo@example.be"));
+            assert_eq!(
+                after.given_name, mine.given_name,
+                "names stay as the club keeps them"
+            );
+            assert_eq!(
+                after.stamp.by.as_deref(),
+                Some("Mo Member"),
+                "stamped as the member"
+            );
+            let e = members::update_own(db, &m, &w.member_a, T0, &good, mine.version)
+                .await
+                .unwrap_err();
+            assert!(matches!(e, AppError::Conflict(_)));
+        }
+    }
+}

@@ -33,7 +33,8 @@ pub const MODULE: Module = Module {
             nl: "Logboek",
             fr: "Journal",
         },
-        permission: AUDIT_VIEW,
+        permission: Some(AUDIT_VIEW),
+    own_record: false,
     }],
     routes: &["events"],
 };

@@ -33,7 +33,8 @@ pub const MODULE: Module = Module {
             nl: "Exports",
             fr: "Exports",
         },
-        permission: EXPORTS_RUN,
+        permission: Some(EXPORTS_RUN),
+    own_record: false,
     }],
     routes: &["exports"],
 };

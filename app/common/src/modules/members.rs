@@ -37,14 +37,27 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[NavEntry {
-        path: "members",
-        label: Text {
-            en: "Members",
-            nl: "Leden",
-            fr: "Membres",
+    nav: &[
+        NavEntry {
+            path: "members",
+            label: Text {
+                en: "Members",
+                nl: "Leden",
+                fr: "Membres",
+            },
+            permission: Some(MEMBERS_VIEW),
+            own_record: false,
         },
-        permission: MEMBERS_VIEW,
-    }],
-    routes: &["members"],
+        NavEntry {
+            path: "me",
+            label: Text {
+                en: "My details",
+                nl: "Mijn gegevens",
+                fr: "Mes données",
+            },
+            permission: None,
+            own_record: true,
+        },
+    ],
+    routes: &["members", "me"],
 };

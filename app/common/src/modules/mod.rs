@@ -97,13 +97,16 @@ pub struct PermissionDecl {
     pub label: Text,
 }
 
-/// An entry of the tenant's navigation, shown to those who hold `permission`.
+/// An entry of the tenant's navigation, shown to those who hold `permission` (everyone in
+/// the tenant when `None`), and with `own_record` only to those whose account is linked to
+/// a member record.
 #[derive(Debug)]
 pub struct NavEntry {
     /// Relative to the tenant's base path (`members` → `/c/{club}/members`).
     pub path: &'static str,
     pub label: Text,
-    pub permission: Permission,
+    pub permission: Option<Permission>,
+    pub own_record: bool,
 }
 
 #[derive(Debug)]
@@ -194,7 +197,8 @@ mod tests {
             }
             for e in m.nav {
                 assert!(
-                    m.permissions.iter().any(|p| p.permission == e.permission),
+                    e.permission
+                        .is_none_or(|ep| m.permissions.iter().any(|p| p.permission == ep)),
                     "{}: navigation entry {} shown for a permission of another module",
                     m.id,
                     e.path

@@ -1,0 +1,173 @@
+//! Server functions that change member records: staff edit a record (`members.edit`), a
+//! member edits the contact details of their own. A refused save keeps what was typed (in
+//! the session, read back once by the form), so a form posted without JavaScript loses
+//! nothing either.
+
+// A server function's arguments are its form's fields, one per input.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+use tessera_common::dto::*;
+use tessera_common::AppError;
+
+#[cfg(feature = "ssr")]
+use crate::ssr::{ctx, done, keep_draft, take_draft};
+
+#[cfg(feature = "ssr")]
+fn draft_key(club: &str, id: &str) -> String {
+    format!("draft:member:{club}:{id}")
+}
+
+/// A member record with what its form needs (`members.edit`).
+#[server(prefix = "/api", endpoint = "member_edit")]
+pub async fn get_member_edit(club: String, id: String) -> Result<MemberEdit, AppError> {
+    let c = ctx().await?;
+    c.once(format!("member_edit:{club}:{id}"), async {
+        let scope = c.club(&club).await?;
+        let mid: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+        let member = tessera_core::members::get_for_edit(&c.services.db, &scope, mid).await?;
+        let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
+        let draft = take_draft(&c.session, &draft_key(&club, &id)).await;
+        Ok(MemberEdit {
+            member,
+            draft,
+            types,
+        })
+    })
+    .await
+}
+
+/// Saves a member record (`members.edit`); `version` is the version the form was opened at.
+#[server(prefix = "/api", endpoint = "update_member")]
+pub async fn update_member(
+    club: String,
+    id: String,
+    version: String,
+    #[server(default)] given_name: String,
+    #[server(default)] family_name: String,
+    #[server(default)] birth_date: String,
+    #[server(default)] gender: String,
+    #[server(default)] email: String,
+    #[server(default)] phone: String,
+    #[server(default)] street: String,
+    #[server(default)] postcode: String,
+    #[server(default)] city: String,
+    #[server(default)] membership_type: String,
+    #[server(default)] season: String,
+    #[server(default)] status: String,
+    #[server(default)] joined_on: String,
+    #[server(default)] ended_on: String,
+) -> Result<(), AppError> {
+    use tessera_core::members::{self, MemberInput};
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    scope.require(tessera_common::modules::MEMBERS_EDIT)?;
+    let mid: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+    let form = MemberForm {
+        given_name,
+        family_name,
+        birth_date,
+        gender,
+        email,
+        phone,
+        street,
+        postcode,
+        city,
+        membership_type,
+        season,
+        status,
+        joined_on,
+        ended_on,
+    };
+    let input = MemberInput {
+        given_name: form.given_name.clone(),
+        family_name: form.family_name.clone(),
+        birth_date: form.birth_date.clone(),
+        gender: form.gender.clone(),
+        email: form.email.clone(),
+        phone: form.phone.clone(),
+        street: form.street.clone(),
+        postcode: form.postcode.clone(),
+        city: form.city.clone(),
+        membership_type: form.membership_type.clone(),
+        season: form.season.clone(),
+        status: form.status.clone(),
+        joined_on: form.joined_on.clone(),
+        ended_on: form.ended_on.clone(),
+    };
+    let result = match version.trim().parse::<i64>() {
+        Ok(v) => members::update(&c.services.db, &scope, &c.actor, c.now(), mid, &input, v).await,
+        Err(_) => Err(AppError::bad_request(
+            "the form is missing its version; reload the page",
+        )),
+    };
+    if let Err(e) = result {
+        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
+            keep_draft(&c.session, &draft_key(&club, &id), &form).await;
+        }
+        return Err(e);
+    }
+    done(&format!(
+        "/c/{}/members/{mid}?done=saved",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// The caller's own member record in the club (any member whose account is linked to one).
+#[server(prefix = "/api", endpoint = "my_record")]
+pub async fn get_my_record(club: String) -> Result<MyRecord, AppError> {
+    let c = ctx().await?;
+    c.once(format!("my_record:{club}"), async {
+        let scope = c.club(&club).await?;
+        let member = tessera_core::members::own(&c.services.db, &scope).await?;
+        let draft = take_draft(&c.session, &draft_key(&club, "me")).await;
+        Ok(MyRecord { member, draft })
+    })
+    .await
+}
+
+/// A member saves the contact details of their own record.
+#[server(prefix = "/api", endpoint = "update_my_record")]
+pub async fn update_my_record(
+    club: String,
+    version: String,
+    #[server(default)] email: String,
+    #[server(default)] phone: String,
+    #[server(default)] street: String,
+    #[server(default)] postcode: String,
+    #[server(default)] city: String,
+) -> Result<(), AppError> {
+    use tessera_core::members::{self, SelfInput};
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let input = SelfInput {
+        email: email.clone(),
+        phone: phone.clone(),
+        street: street.clone(),
+        postcode: postcode.clone(),
+        city: city.clone(),
+    };
+    let result = match version.trim().parse::<i64>() {
+        Ok(v) => members::update_own(&c.services.db, &scope, &c.actor, c.now(), &input, v).await,
+        Err(_) => Err(AppError::bad_request(
+            "the form is missing its version; reload the page",
+        )),
+    };
+    if let Err(e) = result {
+        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
+            let form = MemberForm {
+                email,
+                phone,
+                street,
+                postcode,
+                city,
+                ..Default::default()
+            };
+            keep_draft(&c.session, &draft_key(&club, "me"), &form).await;
+        }
+        return Err(e);
+    }
+    done(&format!("/c/{}/me?done=saved", scope.tenant().slug));
+    Ok(())
+}

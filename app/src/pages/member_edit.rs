@@ -1,0 +1,222 @@
+//! Changing member records: `/c/{club}/members/{id}/edit` (staff with `members.edit`) and
+//! `/c/{club}/me` (a member's own record; they change their contact details). Plain forms
+//! posted to server functions; a refused save comes back with the messages next to the
+//! fields and with everything that was typed.
+
+use crate::api::{get_member_edit, get_my_record, UpdateMember, UpdateMyRecord};
+use crate::components::{
+    field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
+    StampLine,
+};
+use crate::pages::club::use_club;
+use crate::pages::members::status_label;
+use crate::t;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use tessera_common::dto::{MemberEdit, MemberForm, MemberStatus, MyRecord};
+use tessera_common::{AppError, Msg};
+
+fn endpoint<F: ServerFn>() -> &'static str {
+    F::PATH.trim_start_matches("/api/")
+}
+
+/// One labelled input with its message.
+#[component]
+fn Input(
+    name: &'static str,
+    label: Msg,
+    value: String,
+    error: Option<AppError>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "")] autocomplete: &'static str,
+    #[prop(default = false)] required: bool,
+    #[prop(default = 120)] max: usize,
+    #[prop(default = "")] list: &'static str,
+    #[prop(default = "")] help: &'static str,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let err_id = format!("f-{name}-error");
+    let message = field_message(&error, name);
+    let invalid = message.is_some().then_some("true");
+    let described = if message.is_some() {
+        err_id.clone()
+    } else {
+        String::new()
+    };
+    let help_view = (!help.is_empty()).then(|| view! { <p class="help">{help}</p> });
+    view! {
+        <div class="field">
+            <label for=id.clone()>{t(label)}</label>
+            <input id=id name=name type=kind value=value required=required maxlength=max
+                autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
+                list=(!list.is_empty()).then_some(list)
+                aria-invalid=invalid aria-describedby=(!described.is_empty()).then_some(described)/>
+            {help_view}
+            <FieldError error=message id=err_id/>
+        </div>
+    }
+}
+
+/// `/c/{club}/members/{id}/edit`.
+#[component]
+pub fn MemberEditPage() -> impl IntoView {
+    let club = use_club();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || (club.get(), params.read().get("id").unwrap_or_default()),
+        |(c, id)| get_member_edit(c, id),
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(e) => view! { <MemberEditBody edit=e club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
+    let m = edit.member.clone();
+    let error = form_error(endpoint::<UpdateMember>());
+    let f = edit.draft.clone().unwrap_or_else(|| MemberForm::of(&m));
+    let name = format!("{} {}", m.given_name, m.family_name);
+    let back = format!("/c/{club}/members/{}", m.id);
+    let statuses = [
+        MemberStatus::Applicant,
+        MemberStatus::Active,
+        MemberStatus::Suspended,
+        MemberStatus::Ended,
+    ]
+    .into_iter()
+    .map(|s| view! { <option value=s.as_str() selected=f.status == s.as_str()>{status_label(s)}</option> })
+    .collect_view();
+    let genders = [
+        ("", Msg::GenderUnknown),
+        ("f", Msg::GenderF),
+        ("m", Msg::GenderM),
+        ("x", Msg::GenderX),
+    ]
+    .into_iter()
+    .map(|(v, label)| view! { <option value=v selected=f.gender == v>{t(label)}</option> })
+    .collect_view();
+    let types = edit
+        .types
+        .iter()
+        .map(|ty| view! { <option value=ty.clone()></option> })
+        .collect_view();
+    let e = || error.clone();
+    view! {
+        <Title text=name.clone()/>
+        <p><a href=back.clone()>"← " {name.clone()}</a></p>
+        <h1>{t(Msg::EditMember)}</h1>
+        <FormAlert error=error.clone() id="member-error"/>
+        <form method="post" action=UpdateMember::PATH class="stack record-form" data-testid="member-form">
+            <ClubField club=club.clone()/>
+            <input type="hidden" name="id" value=m.id.to_string()/>
+            <input type="hidden" name="version" value=m.version.to_string()/>
+            <fieldset>
+                <legend>{t(Msg::Person)}</legend>
+                <Input name="given_name" label=Msg::GivenName value=f.given_name.clone() error=e() required=true max=100 autocomplete="off"/>
+                <Input name="family_name" label=Msg::FamilyName value=f.family_name.clone() error=e() required=true max=100 autocomplete="off"/>
+                <Input name="birth_date" label=Msg::BirthDate value=f.birth_date.clone() error=e() kind="date"/>
+                <div class="field">
+                    <label for="f-gender">{t(Msg::Gender)}</label>
+                    <select id="f-gender" name="gender">{genders}</select>
+                    <FieldError error=field_message(&error, "gender") id="f-gender-error"/>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{t(Msg::Contact)}</legend>
+                <Input name="email" label=Msg::Email value=f.email.clone() error=e() kind="email" max=254 autocomplete="off"/>
+                <Input name="phone" label=Msg::Phone value=f.phone.clone() error=e() kind="tel" max=30 autocomplete="off"/>
+                <Input name="street" label=Msg::Street value=f.street.clone() error=e() autocomplete="off"/>
+                <Input name="postcode" label=Msg::Postcode value=f.postcode.clone() error=e() max=10 autocomplete="off"/>
+                <Input name="city" label=Msg::City value=f.city.clone() error=e() max=80 autocomplete="off"/>
+            </fieldset>
+            <fieldset>
+                <legend>{t(Msg::Membership)}</legend>
+                <div class="field">
+                    <label for="f-status">{t(Msg::Status)}</label>
+                    <select id="f-status" name="status">{statuses}</select>
+                    <FieldError error=field_message(&error, "status") id="f-status-error"/>
+                </div>
+                <Input name="membership_type" label=Msg::MembershipType value=f.membership_type.clone() error=e() max=40 list="types"/>
+                <datalist id="types">{types}</datalist>
+                <Input name="season" label=Msg::Season value=f.season.clone() error=e() max=9 help="2026-2027"/>
+                <Input name="joined_on" label=Msg::JoinedOn value=f.joined_on.clone() error=e() kind="date"/>
+                <Input name="ended_on" label=Msg::EndedOn value=f.ended_on.clone() error=e() kind="date"/>
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="button">{t(Msg::Save)}</button>
+                <a href=back class="button-quiet">{t(Msg::Cancel)}</a>
+            </div>
+        </form>
+        <StampLine stamp=m.stamp.clone()/>
+    }
+}
+
+/// `/c/{club}/me`: the member's own record; they change their contact details.
+#[component]
+pub fn MyRecordPage() -> impl IntoView {
+    let club = use_club();
+    let data = Resource::new(move || club.get(), get_my_record);
+    view! {
+        <Title text=t(Msg::MyDetails)/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(r) => view! { <MyRecordBody record=r club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
+    let m = record.member.clone();
+    let error = form_error(endpoint::<UpdateMyRecord>());
+    let f = record.draft.clone().unwrap_or_else(|| MemberForm::of(&m));
+    let notice = query("done").map(|_| view! { <Notice text=t(Msg::Saved)/> });
+    let row = |label: Msg, value: Option<String>| {
+        view! { <div><dt>{t(label)}</dt><dd>{value.unwrap_or_else(|| "—".to_string())}</dd></div> }
+    };
+    let e = || error.clone();
+    view! {
+        <h1>{t(Msg::MyDetails)}</h1>
+        {notice}
+        <section class="card">
+            <h2 data-testid="my-name">{format!("{} {}", m.given_name, m.family_name)}</h2>
+            <dl class="fields">
+                {row(Msg::Status, Some(status_label(m.status).to_string()))}
+                {row(Msg::BirthDate, m.birth_date.clone())}
+                {row(Msg::MembershipType, m.membership_type.clone())}
+                {row(Msg::Season, m.season.clone())}
+                {row(Msg::JoinedOn, m.joined_on.clone())}
+            </dl>
+            <p class="muted">{t(Msg::AskClubToChange)}</p>
+        </section>
+        <section class="card" aria-labelledby="contact-title">
+            <h2 id="contact-title">{t(Msg::Contact)}</h2>
+            <FormAlert error=error.clone() id="me-error"/>
+            <form method="post" action=UpdateMyRecord::PATH class="stack record-form" data-testid="me-form">
+                <ClubField club=club/>
+                <input type="hidden" name="version" value=m.version.to_string()/>
+                <Input name="email" label=Msg::Email value=f.email.clone() error=e() kind="email" max=254 autocomplete="email"/>
+                <Input name="phone" label=Msg::Phone value=f.phone.clone() error=e() kind="tel" max=30 autocomplete="tel"/>
+                <Input name="street" label=Msg::Street value=f.street.clone() error=e() autocomplete="street-address"/>
+                <Input name="postcode" label=Msg::Postcode value=f.postcode.clone() error=e() max=10 autocomplete="postal-code"/>
+                <Input name="city" label=Msg::City value=f.city.clone() error=e() max=80 autocomplete="address-level2"/>
+                <button type="submit" class="button">{t(Msg::Save)}</button>
+            </form>
+        </section>
+        <StampLine stamp=m.stamp.clone()/>
+    }
+}
