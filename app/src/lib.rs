@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/c/:club") view=ClubLayout>
                     <Route path=path!("") view=ClubHomePage/>
                     <Route path=path!("members") view=MemberListPage/>
+                    <Route path=path!("members/new") view=MemberNewPage/>
                     <Route path=path!("members/:id") view=MemberPage/>
                     <Route path=path!("members/:id/edit") view=MemberEditPage/>
                     <Route path=path!("me") view=MyRecordPage/>

@@ -85,7 +85,9 @@ test.describe('member register', () => {
     await expect(members.rows).toHaveCount(to - from + 1);
     await expect(members.nameLink(members.rows.first())).not.toHaveText(firstOnPage1 ?? '');
     await expect(members.prev).toBeVisible();
-    await expect(members.prev).toHaveAttribute('href', /[?&]page=1(&|$)/);
+    // Back to the first page: its address has no page number (or page 1).
+    const prevHref = (await members.prev.getAttribute('href')) ?? '';
+    expect(new URL(prevHref, page.url()).searchParams.get('page') ?? '1').toBe('1');
     if (total <= 2 * PER_PAGE) await expect(members.next).toHaveCount(0);
   });
 

@@ -702,7 +702,7 @@ async fn sign_in_sessions_and_club_pages() {
         assert!(list.body.contains("data-testid=\"member-table\""));
         let href = list
             .body
-            .split(&format!("href=\"/c/{CLUB_A}/members/"))
+            .split(&format!("<td><a href=\"/c/{CLUB_A}/members/"))
             .nth(1)
             .and_then(|s| s.split('"').next())
             .expect("a member link")
@@ -723,7 +723,7 @@ async fn sign_in_sessions_and_club_pages() {
         let b_list = other.get(&format!("/c/{CLUB_B}/members")).await;
         let b_id = b_list
             .body
-            .split(&format!("href=\"/c/{CLUB_B}/members/"))
+            .split(&format!("<td><a href=\"/c/{CLUB_B}/members/"))
             .nth(1)
             .and_then(|s| s.split('"').next())
             .expect("b member")
@@ -786,6 +786,11 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("member_list", "club={club}&q=&page=1"),
     ("member_detail", "club={club}&id={member}"),
     ("member_edit", "club={club}&id={member}"),
+    ("member_new", "club={club}"),
+    (
+        "create_member",
+        "club={club}&given_name=Nieuw&family_name=Lid&status=applicant&email=nieuw.lid%40example.be",
+    ),
     (
         "update_member",
         "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027",
@@ -975,7 +980,7 @@ async fn first_member(owner: &mut Client) -> (String, String) {
     let list = owner.get(&format!("/c/{CLUB_A}/members")).await;
     let member = list
         .body
-        .split(&format!("href=\"/c/{CLUB_A}/members/"))
+        .split(&format!("<td><a href=\"/c/{CLUB_A}/members/"))
         .nth(1)
         .and_then(|s| s.split('"').next())
         .expect("a member")
@@ -1799,6 +1804,8 @@ mod environment {
         ("member_list", Some("members.view")),
         ("member_detail", Some("members.view")),
         ("member_edit", Some("members.edit")),
+        ("member_new", Some("members.edit")),
+        ("create_member", Some("members.edit")),
         ("update_member", Some("members.edit")),
         ("my_record", Some(OWN)),
         ("update_my_record", Some(OWN)),

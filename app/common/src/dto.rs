@@ -198,6 +198,62 @@ pub struct MemberPage {
     pub page: i64,
     pub per_page: i64,
     pub query: String,
+    /// The filters and order of this page, as checked (the state kept in the address).
+    pub filter: MemberFilter,
+    /// The membership types and seasons in use, for the filters to offer.
+    pub types: Vec<String>,
+    pub seasons: Vec<String>,
+    /// The viewer may add and change records.
+    pub can_edit: bool,
+}
+
+/// The filters and order of the member register, as they appear in its address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberFilter {
+    pub query: String,
+    pub status: String,
+    pub membership_type: String,
+    pub season: String,
+    /// `name`, `birth` or `joined`, with a leading `-` for descending.
+    pub sort: String,
+}
+
+impl MemberFilter {
+    /// The query string of this filter at `page` (empty values left out).
+    pub fn to_query(&self, page: i64) -> String {
+        let mut parts = Vec::new();
+        for (k, v) in [
+            ("q", &self.query),
+            ("status", &self.status),
+            ("type", &self.membership_type),
+            ("season", &self.season),
+        ] {
+            if !v.is_empty() {
+                parts.push(format!("{k}={}", encode(v)));
+            }
+        }
+        if !self.sort.is_empty() && self.sort != "name" {
+            parts.push(format!("sort={}", encode(&self.sort)));
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes a query value.
+pub fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -284,7 +340,8 @@ impl MemberForm {
 /// The edit page of a member record.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MemberEdit {
-    pub member: MemberDetail,
+    /// The record being changed; `None` for a new one.
+    pub member: Option<MemberDetail>,
     /// What was typed in a save that was refused, to fill the form with again.
     pub draft: Option<MemberForm>,
     /// The membership types the club uses, offered while typing.

@@ -550,6 +550,17 @@ messages! {
     EvExport => "Export", "Export", "Export";
     // ---- member records
     EditMember => "Edit record", "Gegevens wijzigen", "Modifier la fiche";
+    NewMember => "New member", "Nieuw lid", "Nouveau membre";
+    All => "All", "Alle", "Tous";
+    SortBy => "Sort by", "Sorteren op", "Trier par";
+    SortName => "Name (A–Z)", "Naam (A–Z)", "Nom (A–Z)";
+    SortNameDesc => "Name (Z–A)", "Naam (Z–A)", "Nom (Z–A)";
+    SortBirth => "Birth date (oldest first)", "Geboortedatum (oudste eerst)", "Date de naissance (plus âgés d'abord)";
+    SortBirthDesc => "Birth date (youngest first)", "Geboortedatum (jongste eerst)", "Date de naissance (plus jeunes d'abord)";
+    SortJoined => "Member since (longest first)", "Lid sinds (langst eerst)", "Membre depuis (plus anciens d'abord)";
+    SortJoinedDesc => "Member since (newest first)", "Lid sinds (nieuwste eerst)", "Membre depuis (plus récents d'abord)";
+    ClearFilters => "Clear filters", "Filters wissen", "Effacer les filtres";
+    MemberCreated => "The member was added.", "Het lid is toegevoegd.", "Le membre a été ajouté.";
     Person => "Person", "Persoon", "Personne";
     Gender => "Gender", "Gender", "Genre";
     GenderUnknown => "Not given", "Niet opgegeven", "Non précisé";

@@ -29,7 +29,7 @@ pub async fn get_member_edit(club: String, id: String) -> Result<MemberEdit, App
         let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, &id)).await;
         Ok(MemberEdit {
-            member,
+            member: Some(member),
             draft,
             types,
         })
@@ -58,7 +58,7 @@ pub async fn update_member(
     #[server(default)] joined_on: String,
     #[server(default)] ended_on: String,
 ) -> Result<(), AppError> {
-    use tessera_core::members::{self, MemberInput};
+    use tessera_core::members;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     scope.require(tessera_common::modules::MEMBERS_EDIT)?;
@@ -79,22 +79,7 @@ pub async fn update_member(
         joined_on,
         ended_on,
     };
-    let input = MemberInput {
-        given_name: form.given_name.clone(),
-        family_name: form.family_name.clone(),
-        birth_date: form.birth_date.clone(),
-        gender: form.gender.clone(),
-        email: form.email.clone(),
-        phone: form.phone.clone(),
-        street: form.street.clone(),
-        postcode: form.postcode.clone(),
-        city: form.city.clone(),
-        membership_type: form.membership_type.clone(),
-        season: form.season.clone(),
-        status: form.status.clone(),
-        joined_on: form.joined_on.clone(),
-        ended_on: form.ended_on.clone(),
-    };
+    let input = input_of(&form);
     let result = match version.trim().parse::<i64>() {
         Ok(v) => members::update(&c.services.db, &scope, &c.actor, c.now(), mid, &input, v).await,
         Err(_) => Err(AppError::bad_request(
@@ -112,6 +97,106 @@ pub async fn update_member(
         scope.tenant().slug
     ));
     Ok(())
+}
+
+/// Adds a member record (`members.edit`).
+#[server(prefix = "/api", endpoint = "create_member")]
+pub async fn create_member(
+    club: String,
+    #[server(default)] given_name: String,
+    #[server(default)] family_name: String,
+    #[server(default)] birth_date: String,
+    #[server(default)] gender: String,
+    #[server(default)] email: String,
+    #[server(default)] phone: String,
+    #[server(default)] street: String,
+    #[server(default)] postcode: String,
+    #[server(default)] city: String,
+    #[server(default)] membership_type: String,
+    #[server(default)] season: String,
+    #[server(default)] status: String,
+    #[server(default)] joined_on: String,
+    #[server(default)] ended_on: String,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let form = MemberForm {
+        given_name,
+        family_name,
+        birth_date,
+        gender,
+        email,
+        phone,
+        street,
+        postcode,
+        city,
+        membership_type,
+        season,
+        status,
+        joined_on,
+        ended_on,
+    };
+    let result = tessera_core::members::create_from_input(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        &input_of(&form),
+    )
+    .await;
+    match result {
+        Ok(id) => {
+            done(&format!(
+                "/c/{}/members/{id}?done=created",
+                scope.tenant().slug
+            ));
+            Ok(())
+        }
+        Err(e) => {
+            if matches!(e, AppError::Invalid(_)) {
+                keep_draft(&c.session, &draft_key(&club, "new"), &form).await;
+            }
+            Err(e)
+        }
+    }
+}
+
+/// The form of a new member record (`members.edit`): the draft of a refused save, if any.
+#[server(prefix = "/api", endpoint = "member_new")]
+pub async fn get_member_new(club: String) -> Result<MemberEdit, AppError> {
+    let c = ctx().await?;
+    c.once(format!("member_new:{club}"), async {
+        let scope = c.club(&club).await?;
+        scope.require(tessera_common::modules::MEMBERS_EDIT)?;
+        let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
+        let draft = take_draft(&c.session, &draft_key(&club, "new")).await;
+        Ok(MemberEdit {
+            member: None,
+            draft,
+            types,
+        })
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+fn input_of(form: &MemberForm) -> tessera_core::members::MemberInput {
+    tessera_core::members::MemberInput {
+        given_name: form.given_name.clone(),
+        family_name: form.family_name.clone(),
+        birth_date: form.birth_date.clone(),
+        gender: form.gender.clone(),
+        email: form.email.clone(),
+        phone: form.phone.clone(),
+        street: form.street.clone(),
+        postcode: form.postcode.clone(),
+        city: form.city.clone(),
+        membership_type: form.membership_type.clone(),
+        season: form.season.clone(),
+        status: form.status.clone(),
+        joined_on: form.joined_on.clone(),
+        ended_on: form.ended_on.clone(),
+    }
 }
 
 /// The caller's own member record in the club (any member whose account is linked to one).

@@ -108,12 +108,30 @@ pub async fn get_club_home(club: String) -> Result<ClubHome, AppError> {
 
 /// One page of the member register.
 #[server(prefix = "/api", endpoint = "member_list")]
-pub async fn list_members(club: String, q: String, page: i64) -> Result<MemberPage, AppError> {
+pub async fn list_members(
+    club: String,
+    q: String,
+    page: i64,
+    #[server(default)] status: String,
+    #[server(default)] membership_type: String,
+    #[server(default)] season: String,
+    #[server(default)] sort: String,
+) -> Result<MemberPage, AppError> {
     let c = ctx().await?;
-    c.once(format!("member_list:{club}:{q}:{page}"), async {
-        let scope = c.club(&club).await?;
-        tessera_core::members::list(&c.services.db, &scope, &q, page).await
-    })
+    c.once(
+        format!("member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}"),
+        async {
+            let scope = c.club(&club).await?;
+            let filter = MemberFilter {
+                query: q.clone(),
+                status: status.clone(),
+                membership_type: membership_type.clone(),
+                season: season.clone(),
+                sort: sort.clone(),
+            };
+            tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await
+        },
+    )
     .await
 }
 

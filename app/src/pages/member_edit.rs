@@ -3,7 +3,9 @@
 //! posted to server functions; a refused save comes back with the messages next to the
 //! fields and with everything that was typed.
 
-use crate::api::{get_member_edit, get_my_record, UpdateMember, UpdateMyRecord};
+use crate::api::{
+    get_member_edit, get_member_new, get_my_record, CreateMember, UpdateMember, UpdateMyRecord,
+};
 use crate::components::{
     field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
     StampLine,
@@ -83,10 +85,40 @@ pub fn MemberEditPage() -> impl IntoView {
 #[component]
 fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
     let m = edit.member.clone();
-    let error = form_error(endpoint::<UpdateMember>());
-    let f = edit.draft.clone().unwrap_or_else(|| MemberForm::of(&m));
-    let name = format!("{} {}", m.given_name, m.family_name);
-    let back = format!("/c/{club}/members/{}", m.id);
+    let error = match &m {
+        Some(_) => form_error(endpoint::<UpdateMember>()),
+        None => form_error(endpoint::<CreateMember>()),
+    };
+    let f = edit.draft.clone().unwrap_or_else(|| match &m {
+        Some(m) => MemberForm::of(m),
+        None => MemberForm {
+            status: "active".into(),
+            ..Default::default()
+        },
+    });
+    let (name, back, action, title) = match &m {
+        Some(m) => (
+            format!("{} {}", m.given_name, m.family_name),
+            format!("/c/{club}/members/{}", m.id),
+            UpdateMember::PATH,
+            t(Msg::EditMember),
+        ),
+        None => (
+            t(Msg::MemberList).to_string(),
+            format!("/c/{club}/members"),
+            CreateMember::PATH,
+            t(Msg::NewMember),
+        ),
+    };
+    let ids = m.as_ref().map(|m| {
+        view! {
+            <input type="hidden" name="id" value=m.id.to_string()/>
+            <input type="hidden" name="version" value=m.version.to_string()/>
+        }
+    });
+    let stamp = m
+        .as_ref()
+        .map(|m| view! { <StampLine stamp=m.stamp.clone()/> });
     let statuses = [
         MemberStatus::Applicant,
         MemberStatus::Active,
@@ -112,14 +144,13 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
         .collect_view();
     let e = || error.clone();
     view! {
-        <Title text=name.clone()/>
+        <Title text=title/>
         <p><a href=back.clone()>"← " {name.clone()}</a></p>
-        <h1>{t(Msg::EditMember)}</h1>
+        <h1>{title}</h1>
         <FormAlert error=error.clone() id="member-error"/>
-        <form method="post" action=UpdateMember::PATH class="stack record-form" data-testid="member-form">
+        <form method="post" action=action class="stack record-form" data-testid="member-form">
             <ClubField club=club.clone()/>
-            <input type="hidden" name="id" value=m.id.to_string()/>
-            <input type="hidden" name="version" value=m.version.to_string()/>
+            {ids}
             <fieldset>
                 <legend>{t(Msg::Person)}</legend>
                 <Input name="given_name" label=Msg::GivenName value=f.given_name.clone() error=e() required=true max=100 autocomplete="off"/>
@@ -157,7 +188,24 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
                 <a href=back class="button-quiet">{t(Msg::Cancel)}</a>
             </div>
         </form>
-        <StampLine stamp=m.stamp.clone()/>
+        {stamp}
+    }
+}
+
+/// `/c/{club}/members/new`.
+#[component]
+pub fn MemberNewPage() -> impl IntoView {
+    let club = use_club();
+    let data = Resource::new(move || club.get(), get_member_new);
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(e) => view! { <MemberEditBody edit=e club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 

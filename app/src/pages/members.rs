@@ -1,12 +1,12 @@
 use crate::api::{get_member, list_members};
-use crate::components::{urlencode, ErrorView, Loading, StampLine};
+use crate::components::{ErrorView, Loading, StampLine};
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use tessera_common::dto::{MemberDetail, MemberPage, MemberStatus};
+use tessera_common::dto::{MemberDetail, MemberFilter, MemberPage, MemberStatus};
 use tessera_common::Msg;
 
 pub fn gender_label(g: &str) -> &'static str {
@@ -27,35 +27,37 @@ pub fn status_label(s: MemberStatus) -> &'static str {
     })
 }
 
-/// `/c/{club}/members?q=…&page=…`: the register, searched and paged on the server, with
-/// its state in the URL so it can be bookmarked and works without JavaScript.
+/// `/c/{club}/members?q=…&status=…&type=…&season=…&sort=…&page=…`: the register, searched,
+/// filtered, sorted and paged on the server, with its state in the address so it can be
+/// bookmarked; the filters are a plain GET form, so it works without JavaScript.
 #[component]
 pub fn MemberListPage() -> impl IntoView {
     let club = use_club();
     let query = use_query_map();
-    let q = Memo::new(move |_| query.read().get("q").unwrap_or_default());
-    let page = Memo::new(move |_| {
-        query
-            .read()
-            .get("page")
-            .and_then(|p| p.parse::<i64>().ok())
-            .unwrap_or(1)
-            .max(1)
+    let filter = Memo::new(move |_| {
+        let q = query.read();
+        let get = |k: &str| q.get(k).unwrap_or_default();
+        (
+            MemberFilter {
+                query: get("q"),
+                status: get("status"),
+                membership_type: get("type"),
+                season: get("season"),
+                sort: get("sort"),
+            },
+            q.get("page")
+                .and_then(|p| p.parse::<i64>().ok())
+                .unwrap_or(1)
+                .max(1),
+        )
     });
     let data = Resource::new(
-        move || (club.get(), q.get(), page.get()),
-        |(c, q, p)| list_members(c, q, p),
+        move || (club.get(), filter.get()),
+        |(c, (f, p))| list_members(c, f.query, p, f.status, f.membership_type, f.season, f.sort),
     );
     view! {
         <Title text=t(Msg::MemberList)/>
         <h1>{t(Msg::MemberList)}</h1>
-        <form method="get" class="search" role="search">
-            <label for="q">{t(Msg::SearchMembers)}</label>
-            <div class="search-row">
-                <input id="q" name="q" type="search" value=move || q.get() maxlength="100"/>
-                <button type="submit" class="button">{t(Msg::Search)}</button>
-            </div>
-        </form>
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -64,6 +66,77 @@ pub fn MemberListPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+#[component]
+fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
+    let f = page.filter.clone();
+    let statuses = [
+        MemberStatus::Active,
+        MemberStatus::Applicant,
+        MemberStatus::Suspended,
+        MemberStatus::Ended,
+    ]
+    .into_iter()
+    .map(|s| view! { <option value=s.as_str() selected=f.status == s.as_str()>{status_label(s)}</option> })
+    .collect_view();
+    let options = |values: &[String], current: &str| {
+        values
+            .iter()
+            .map(|v| view! { <option value=v.clone() selected=v == current>{v.clone()}</option> })
+            .collect_view()
+    };
+    let types = options(&page.types, &f.membership_type);
+    let seasons = options(&page.seasons, &f.season);
+    let sorts = [
+        ("name", Msg::SortName),
+        ("-name", Msg::SortNameDesc),
+        ("birth", Msg::SortBirth),
+        ("-birth", Msg::SortBirthDesc),
+        ("joined", Msg::SortJoined),
+        ("-joined", Msg::SortJoinedDesc),
+    ]
+    .into_iter()
+    .map(|(v, label)| view! { <option value=v selected=f.sort == v>{t(label)}</option> })
+    .collect_view();
+    let reset = format!("/c/{club}/members");
+    view! {
+        <form method="get" class="filters" role="search" data-testid="member-filters">
+            <div class="field grow">
+                <label for="q">{t(Msg::SearchMembers)}</label>
+                <input id="q" name="q" type="search" value=f.query.clone() maxlength="100"/>
+            </div>
+            <div class="field">
+                <label for="f-status">{t(Msg::Status)}</label>
+                <select id="f-status" name="status">
+                    <option value="">{t(Msg::AllStatuses)}</option>
+                    {statuses}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-type">{t(Msg::MembershipType)}</label>
+                <select id="f-type" name="type">
+                    <option value="">{t(Msg::All)}</option>
+                    {types}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-season">{t(Msg::Season)}</label>
+                <select id="f-season" name="season">
+                    <option value="">{t(Msg::All)}</option>
+                    {seasons}
+                </select>
+            </div>
+            <div class="field">
+                <label for="f-sort">{t(Msg::SortBy)}</label>
+                <select id="f-sort" name="sort">{sorts}</select>
+            </div>
+            <div class="actions">
+                <button type="submit" class="button">{t(Msg::Search)}</button>
+                <a class="button-quiet" href=reset>{t(Msg::ClearFilters)}</a>
+            </div>
+        </form>
     }
 }
 
@@ -84,14 +157,16 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
             ("total", &page.total.to_string()),
         ],
     );
+    let base = format!("/c/{club}/members");
     let link = {
-        let club = club.clone();
-        let q = page.query.clone();
+        let base = base.clone();
+        let f = page.filter.clone();
         move |p: i64| {
+            let q = f.to_query(p);
             if q.is_empty() {
-                format!("/c/{club}/members?page={p}")
+                base.clone()
             } else {
-                format!("/c/{club}/members?q={}&page={p}", urlencode(&q))
+                format!("{base}?{q}")
             }
         }
     };
@@ -103,16 +178,51 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
         let href = link(page.page + 1);
         view! { <a class="button-quiet" rel="next" href=href>{t(Msg::Next)}</a> }
     });
+    // A column header sorts by its column; a second click turns the order round.
+    let sort_header = |label: Msg, key: &'static str| {
+        let current = page.filter.sort.trim_start_matches('-') == key
+            || (page.filter.sort.is_empty() && key == "name");
+        let descending = page.filter.sort.starts_with('-');
+        let next_sort = if current && !descending {
+            format!("-{key}")
+        } else {
+            key.to_string()
+        };
+        let f = MemberFilter {
+            sort: next_sort,
+            ..page.filter.clone()
+        };
+        let href = format!("{base}?{}", f.to_query(1));
+        let aria = current.then_some(if descending {
+            "descending"
+        } else {
+            "ascending"
+        });
+        let arrow = current.then_some(if descending { " ↓" } else { " ↑" });
+        view! { <th scope="col" aria-sort=aria><a href=href>{t(label)}{arrow}</a></th> }
+    };
+    let new_member = page.can_edit.then(|| {
+        let href = format!("/c/{club}/members/new");
+        view! { <p><a class="button" href=href data-testid="new-member">{t(Msg::NewMember)}</a></p> }
+    });
+    let filters = view! { <MemberFilters page=page.clone() club=club.clone()/> };
     if page.rows.is_empty() {
-        return view! { <p data-testid="no-members">{t(Msg::NoMembersFound)}</p> }.into_any();
+        return view! {
+            {new_member}
+            {filters}
+            <p data-testid="no-members">{t(Msg::NoMembersFound)}</p>
+        }
+        .into_any();
     }
     view! {
+        {new_member}
+        {filters}
         <p class="muted" aria-live="polite" data-testid="member-count">{summary}</p>
         <div class="table-wrap">
             <table data-testid="member-table">
                 <thead><tr>
-                    <th scope="col">{t(Msg::Name)}</th>
-                    <th scope="col">{t(Msg::BirthDate)}</th>
+                    {sort_header(Msg::Name, "name")}
+                    {sort_header(Msg::BirthDate, "birth")}
                     <th scope="col">{t(Msg::Email)}</th>
                     <th scope="col">{t(Msg::Address)}</th>
                     <th scope="col">{t(Msg::Status)}</th>
@@ -193,6 +303,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         let text = match d.as_str() {
             "roles_saved" => t(Msg::RolesSaved),
             "saved" => t(Msg::Saved),
+            "created" => t(Msg::MemberCreated),
             _ => t(Msg::FactorResetDone),
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }

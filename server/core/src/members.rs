@@ -4,7 +4,9 @@ use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
-use tessera_common::dto::{MemberDetail, MemberPage, MemberRow, MemberStatus, PersonLink, Stamp};
+use tessera_common::dto::{
+    MemberDetail, MemberFilter, MemberPage, MemberRow, MemberStatus, PersonLink, Stamp,
+};
 use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, MemberId};
@@ -23,6 +25,8 @@ pub struct NewMember {
     pub city: Option<String>,
     pub status: Option<MemberStatus>,
     pub joined_on: Option<String>,
+    pub membership_type: Option<String>,
+    pub season: Option<String>,
 }
 
 /// The key the register sorts by: family name, then given name, case-folded.
@@ -93,6 +97,8 @@ pub(crate) async fn insert(tx: &mut TenantTx, m: &NewMember) -> Result<MemberId>
                 m.status.unwrap_or(MemberStatus::Active).as_str().into(),
             ),
             ("joined_on", m.joined_on.clone().into()),
+            ("membership_type", m.membership_type.clone().into()),
+            ("season", m.season.clone().into()),
             ("sort_name", sort_name(&m.given_name, &m.family_name).into()),
         ],
     )
@@ -181,38 +187,134 @@ pub const PER_PAGE: i64 = 50;
 
 /// One page of the register, sorted by name, optionally filtered by a name or e-mail search.
 pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Result<MemberPage> {
+    list_filtered(
+        db,
+        scope,
+        &MemberFilter {
+            query: query.to_string(),
+            ..Default::default()
+        },
+        page,
+    )
+    .await
+}
+
+/// The orders the register can be sorted in: the value in the address, and the SQL.
+const SORTS: &[(&str, &str)] = &[
+    ("name", "sort_name, id"),
+    ("-name", "sort_name DESC, id DESC"),
+    ("birth", "birth_date IS NULL, birth_date, id"),
+    ("-birth", "birth_date IS NULL, birth_date DESC, id DESC"),
+    ("joined", "joined_on IS NULL, joined_on, id"),
+    ("-joined", "joined_on IS NULL, joined_on DESC, id DESC"),
+];
+
+/// One page of the register with its filters (status, membership type, season), a search
+/// by name or e-mail address, and an order. Unknown values are refused with what to use.
+pub async fn list_filtered(
+    db: &Db,
+    scope: &TenantScope,
+    filter: &MemberFilter,
+    page: i64,
+) -> Result<MemberPage> {
     scope.require(MEMBERS_VIEW)?;
-    let query = query.trim();
+    let query = filter.query.trim();
+    let mut p = Problems::default();
     if query.chars().count() > 100 {
-        return Err(AppError::field("q", "search with at most 100 characters"));
+        p.add("q", "search with at most 100 characters");
     }
+    let status = filter.status.trim();
+    if !status.is_empty() && MemberStatus::parse(status).is_none() {
+        p.add("status", "choose applicant, active, suspended or ended");
+    }
+    for (field, v) in [
+        ("membership_type", &filter.membership_type),
+        ("season", &filter.season),
+    ] {
+        if v.chars().count() > 40 {
+            p.add(field, "use at most 40 characters");
+        }
+    }
+    let sort = if filter.sort.is_empty() {
+        "name"
+    } else {
+        filter.sort.as_str()
+    };
+    let order = SORTS.iter().find(|(k, _)| *k == sort).map(|(_, o)| *o);
+    if order.is_none() {
+        p.add(
+            "sort",
+            "sort by name, birth or joined (with - for the other way)",
+        );
+    }
+    p.done()?;
+    let order = order.unwrap_or("sort_name, id");
     let page = page.clamp(1, 1_000_000);
-    let pattern = format!(
-        "%{}%",
-        query
-            .to_lowercase()
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_")
-    );
-    let filter = "tenant_id = $1 AND ($2 = '' OR sort_name LIKE $3 ESCAPE '\\' OR email LIKE $3 ESCAPE '\\')";
+    // Only the filters in use become conditions, each a bound parameter.
+    let mut conds = vec!["tenant_id = $1".to_string()];
+    let mut args: Vec<crate::db::Value> = Vec::new();
+    let param = |args: &mut Vec<crate::db::Value>, v: crate::db::Value| {
+        args.push(v);
+        format!("${}", args.len() + 1)
+    };
+    if !query.is_empty() {
+        let pattern = format!(
+            "%{}%",
+            query
+                .to_lowercase()
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        let ph = param(&mut args, pattern.into());
+        conds.push(format!(
+            "(sort_name LIKE {ph} ESCAPE '\\' OR email LIKE {ph} ESCAPE '\\')"
+        ));
+    }
+    for (col, v) in [
+        ("status", status),
+        ("membership_type", filter.membership_type.trim()),
+        ("season", filter.season.trim()),
+    ] {
+        if !v.is_empty() {
+            let ph = param(&mut args, v.into());
+            conds.push(format!("{col} = {ph}"));
+        }
+    }
+    let where_ = conds.join(" AND ");
     let mut tx = db.tenant_read(scope).await?;
     let total: (i64,) = tx
         .fetch_one(
-            &format!("SELECT count(*) FROM members WHERE {filter}"),
-            args![query, pattern.clone()],
+            &format!("SELECT count(*) FROM members WHERE {where_}"),
+            args.clone(),
         )
         .await?;
+    let limit = param(&mut args, PER_PAGE.into());
+    let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
     let rows: Vec<ListRow> = tx
         .fetch_all(
             &format!(
                 "SELECT id, given_name, family_name, birth_date, email, city, status FROM members \
-                 WHERE {filter} ORDER BY sort_name, id LIMIT $4 OFFSET $5"
+                 WHERE {where_} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
             ),
-            args![query, pattern, PER_PAGE, (page - 1) * PER_PAGE],
+            args,
+        )
+        .await?;
+    let choices: Vec<(Option<String>, Option<String>)> = tx
+        .fetch_all(
+            "SELECT DISTINCT membership_type, season FROM members WHERE tenant_id = $1 \
+             AND (membership_type IS NOT NULL OR season IS NOT NULL) LIMIT 500",
+            args![],
         )
         .await?;
     tx.commit().await?;
+    let mut types: Vec<String> = choices.iter().filter_map(|c| c.0.clone()).collect();
+    let mut seasons: Vec<String> = choices.iter().filter_map(|c| c.1.clone()).collect();
+    types.sort();
+    types.dedup();
+    seasons.sort();
+    seasons.dedup();
+    seasons.reverse();
     Ok(MemberPage {
         rows: rows
             .into_iter()
@@ -230,6 +332,16 @@ pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Resul
         page,
         per_page: PER_PAGE,
         query: query.to_string(),
+        filter: MemberFilter {
+            query: query.to_string(),
+            status: status.to_string(),
+            membership_type: filter.membership_type.trim().to_string(),
+            season: filter.season.trim().to_string(),
+            sort: sort.to_string(),
+        },
+        types,
+        seasons,
+        can_edit: scope.can(MEMBERS_EDIT),
     })
 }
 
@@ -626,6 +738,24 @@ pub async fn membership_types(db: &Db, scope: &TenantScope) -> Result<Vec<String
         .await?;
     tx.commit().await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Adds a member record typed by staff (`members.edit`); the same checks as a change.
+pub async fn create_from_input(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    input: &MemberInput,
+) -> Result<MemberId> {
+    scope.require(MEMBERS_EDIT)?;
+    let mut cols = validate_input(input, now.utc_date())?;
+    let id = ids::new_id();
+    cols.insert(0, ("id", id.into()));
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    tx.insert("members", cols).await?;
+    tx.commit().await?;
+    Ok(MemberId(id))
 }
 
 /// The member record linked to the caller's own account in this club.

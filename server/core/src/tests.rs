@@ -1591,3 +1591,139 @@ mod member_record_tests {
         }
     }
 }
+
+mod member_list_tests {
+    use super::*;
+    use crate::members::MemberInput;
+    use tessera_common::dto::MemberFilter;
+
+    #[tokio::test]
+    async fn the_register_filters_sorts_and_refuses_what_it_does_not_know() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            for (given, family, birth, status, ty, season) in [
+                ("Jef", "Aerts", "2012-03-01", "active", "Jeugd", "2026-2027"),
+                (
+                    "Mia",
+                    "Zeger",
+                    "1980-07-09",
+                    "suspended",
+                    "Recreatie",
+                    "2025-2026",
+                ),
+                ("Ann", "Aerts", "", "applicant", "Jeugd", "2026-2027"),
+            ] {
+                members::create_from_input(
+                    db,
+                    &a,
+                    &w.admin_a,
+                    T0,
+                    &MemberInput {
+                        given_name: given.into(),
+                        family_name: family.into(),
+                        birth_date: birth.into(),
+                        status: status.into(),
+                        membership_type: ty.into(),
+                        season: season.into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            }
+            let list = |f: MemberFilter| {
+                let a = a.clone();
+                async move { members::list_filtered(db, &a, &f, 1).await }
+            };
+            let names = |p: &tessera_common::dto::MemberPage| {
+                p.rows
+                    .iter()
+                    .map(|r| r.given_name.clone())
+                    .collect::<Vec<_>>()
+            };
+            let all = list(MemberFilter::default()).await.unwrap();
+            assert_eq!(all.total, 6);
+            assert_eq!(
+                all.types,
+                vec!["Jeugd".to_string(), "Recreatie".to_string()]
+            );
+            assert_eq!(
+                all.seasons,
+                vec!["2026-2027".to_string(), "2025-2026".to_string()]
+            );
+            let jeugd = list(MemberFilter {
+                membership_type: "Jeugd".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(
+                names(&jeugd),
+                vec!["Ann", "Jef"],
+                "by name: Aerts Ann, Aerts Jef"
+            );
+            let p = list(MemberFilter {
+                status: "suspended".into(),
+                season: "2025-2026".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(names(&p), vec!["Mia"]);
+            // Youngest first; a record without a birth date comes last either way.
+            let p = list(MemberFilter {
+                membership_type: "Jeugd".into(),
+                sort: "-birth".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(names(&p), vec!["Jef", "Ann"]);
+            let p = list(MemberFilter {
+                query: "AERTS".into(),
+                sort: "-name".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(names(&p), vec!["Jef", "Ann"]);
+            // A search for a wildcard finds the character, not everything.
+            let p = list(MemberFilter {
+                query: "%".into(),
+                ..Default::default()
+            })
+            .await
+            .unwrap();
+            assert_eq!(p.total, 0);
+            for bad in [
+                MemberFilter {
+                    status: "gone".into(),
+                    ..Default::default()
+                },
+                MemberFilter {
+                    sort: "email; DROP TABLE members".into(),
+                    ..Default::default()
+                },
+                MemberFilter {
+                    season: "x".repeat(41),
+                    ..Default::default()
+                },
+                MemberFilter {
+                    query: "y".repeat(101),
+                    ..Default::default()
+                },
+            ] {
+                assert!(matches!(list(bad).await, Err(AppError::Invalid(_))));
+            }
+            assert_eq!(
+                members::list(db, &a, "", 1).await.unwrap().total,
+                6,
+                "nothing changed"
+            );
+        }
+    }
+}

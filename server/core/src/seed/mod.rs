@@ -178,8 +178,34 @@ fn person(
         street: Some(h.street.clone()),
         postcode: Some(h.municipality.postcode.to_string()),
         city: Some(h.municipality.name.to_string()),
+        membership_type: Some(membership_type(age, seq, h.municipality.lang).to_string()),
+        season: Some(if status == MemberStatus::Ended {
+            season_of(today.plus_years(-1))
+        } else {
+            season_of(today)
+        }),
         status: Some(status),
         joined_on: joined.map(|d| d.to_string()),
+    }
+}
+
+/// The season a day falls in: seasons start on 1 September.
+fn season_of(d: Date) -> String {
+    let start = if d.month >= 9 { d.year } else { d.year - 1 };
+    format!("{start}-{}", start + 1)
+}
+
+/// A demo membership type in the household's language: youth under 18, then seven in ten
+/// competitive and the others recreational.
+fn membership_type(age: i32, seq: usize, lang: &str) -> &'static str {
+    let fr = lang == "fr";
+    match (age < 18, seq % 10 < 7, fr) {
+        (true, _, false) => "Jeugd",
+        (true, _, true) => "Jeunes",
+        (false, true, false) => "Competitie",
+        (false, true, true) => "Compétition",
+        (false, false, false) => "Recreatie",
+        (false, false, true) => "Loisir",
     }
 }
 
