@@ -795,6 +795,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "update_member",
         "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027",
     ),
+    ("invite_member", "club={club}&id={invitee}"),
     ("my_record", "club={club}"),
     (
         "update_my_record",
@@ -947,8 +948,24 @@ impl Fixture {
                 .await
                 .unwrap()
                 .version;
+        let invitee = tessera_core::members::create_from_input(
+            db,
+            &scope,
+            &sys,
+            now,
+            &tessera_core::members::MemberInput {
+                given_name: "Ine".into(),
+                family_name: "Vitee".into(),
+                email: "ine.vitee@example.be".into(),
+                status: "active".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
         Fixture {
             values: vec![
+                ("invitee", invitee.to_string()),
                 ("member_version", member_version.to_string()),
                 ("linked_version", linked_version.to_string()),
                 ("club", CLUB_A.to_string()),
@@ -1807,6 +1824,7 @@ mod environment {
         ("member_new", Some("members.edit")),
         ("create_member", Some("members.edit")),
         ("update_member", Some("members.edit")),
+        ("invite_member", Some("members.edit")),
         ("my_record", Some(OWN)),
         ("update_my_record", Some(OWN)),
         ("club_events", Some("audit.view")),
@@ -2903,5 +2921,92 @@ mod member_records {
         assert_eq!(multi.get(&format!("/c/{CLUB_A}/me")).await.status, 404);
         let home = multi.get(&format!("/c/{CLUB_A}")).await;
         assert!(!home.body.contains(&format!("href=\"/c/{CLUB_A}/me\"")));
+    }
+}
+
+mod member_invitations {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_invited_member_sets_a_password_and_keeps_their_record_up_to_date() {
+        let s = boot(testing::sqlite().await).await;
+        let fixture = Fixture::new(&s).await;
+        let invitee = fixture.fill("{invitee}", "");
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let page = admin.get(&format!("/c/{CLUB_A}/members/{invitee}")).await;
+        assert!(page.body.contains("data-testid=\"invite-member\""));
+        let r = admin
+            .call("invite_member", &format!("club={CLUB_A}&id={invitee}"))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mail = mail_to(&s.mail_dir, "ine.vitee@example.be").await;
+        assert!(mail.contains("VC Kempenvlug Herentals"));
+        let link = link_in(&mail);
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        // The record now has an account: no second invitation button.
+        let page = admin.get(&format!("/c/{CLUB_A}/members/{invitee}")).await;
+        assert!(!page.body.contains("data-testid=\"invite-member\""));
+        // The person sets a password and lands signed in; their record is theirs.
+        let mut ine = Client::new(&s);
+        let r = ine
+            .post_form(
+                "/invite",
+                &format!("token={token}&password=zwembad+fiets+lantaarn+regen"),
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        let me = ine.get(&format!("/c/{CLUB_A}/me")).await;
+        assert_eq!(me.status, 200);
+        assert!(me.body.contains("Ine Vitee"));
+        let r = ine.call("my_record", &format!("club={CLUB_A}")).await;
+        let version = r
+            .body
+            .split("\"version\":")
+            .nth(1)
+            .and_then(|x| x.split(',').next())
+            .unwrap()
+            .to_string();
+        let r = ine
+            .call(
+                "update_my_record",
+                &format!("club={CLUB_A}&version={version}&email=ine.vitee%40example.be&phone=0470+99+88+77&city=Lier"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let record = admin.get(&format!("/c/{CLUB_A}/members/{invitee}")).await;
+        assert!(record.body.contains("0470 99 88 77") && record.body.contains("Ine Vitee"));
+        // A record without an e-mail address cannot be invited; one linked already, neither.
+        let sys = tessera_core::scope::Actor::system("t");
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+                .await
+                .unwrap()
+                .unwrap(),
+        );
+        let no_mail = tessera_core::members::create_from_input(
+            &s.db.db,
+            &scope,
+            &sys,
+            s.shared.clock.now(),
+            &tessera_core::members::MemberInput {
+                given_name: "Zonder".into(),
+                family_name: "Mail".into(),
+                status: "active".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let r = admin
+            .call("invite_member", &format!("club={CLUB_A}&id={no_mail}"))
+            .await;
+        assert_eq!(r.status, 400);
+        assert!(r.body.contains("no e-mail address"));
+        let linked = fixture.fill("{linked_member}", "");
+        let r = admin
+            .call("invite_member", &format!("club={CLUB_A}&id={linked}"))
+            .await;
+        assert_eq!(r.status, 409, "{}", r.body);
     }
 }

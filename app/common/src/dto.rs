@@ -285,6 +285,8 @@ pub struct MemberDetail {
     pub version: i64,
     /// The viewer may change this record.
     pub can_edit: bool,
+    /// An account in this club is linked to the record.
+    pub has_account: bool,
     pub guardians: Vec<PersonLink>,
     pub children: Vec<PersonLink>,
     pub stamp: Stamp,

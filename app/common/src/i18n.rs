@@ -551,6 +551,18 @@ messages! {
     // ---- member records
     EditMember => "Edit record", "Gegevens wijzigen", "Modifier la fiche";
     NewMember => "New member", "Nieuw lid", "Nouveau membre";
+    AccountTitle => "Account", "Account", "Compte";
+    InviteMember => "Invite to an account", "Uitnodigen voor een account", "Inviter à créer un compte";
+    InviteMemberHelp => "The person gets a link by e-mail (valid 7 days) to set a password; their account is then linked to this record, and they keep their details up to date themselves.",
+        "De persoon krijgt per e-mail een link (7 dagen geldig) om een wachtwoord te kiezen; de account wordt aan deze gegevens gekoppeld en de persoon houdt ze zelf bij.",
+        "La personne reçoit par e-mail un lien (valable 7 jours) pour choisir un mot de passe ; son compte est lié à cette fiche et elle tient ses données à jour elle-même.";
+    InviteNeedsEmail => "Add an e-mail address to the record to invite the person to an account.",
+        "Voeg een e-mailadres toe om de persoon uit te nodigen voor een account.",
+        "Ajoutez une adresse e-mail à la fiche pour inviter la personne à créer un compte.";
+    MemberInvited => "The invitation was sent.", "De uitnodiging is verstuurd.", "L'invitation a été envoyée.";
+    MemberLinked => "This e-mail address already had an account: it is now linked to the record.",
+        "Dit e-mailadres had al een account: die is nu aan de gegevens gekoppeld.",
+        "Cette adresse e-mail avait déjà un compte : il est maintenant lié à la fiche.";
     All => "All", "Alle", "Tous";
     SortBy => "Sort by", "Sorteren op", "Trier par";
     SortName => "Name (A–Z)", "Naam (A–Z)", "Nom (A–Z)";

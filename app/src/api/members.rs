@@ -199,6 +199,34 @@ fn input_of(form: &MemberForm) -> tessera_core::members::MemberInput {
     }
 }
 
+/// Invites the person of a member record to an account linked to it (`members.edit`).
+#[server(prefix = "/api", endpoint = "invite_member")]
+pub async fn invite_member(club: String, id: String) -> Result<(), AppError> {
+    use tessera_core::members::{self, Invitation};
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let mid: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+    let outcome = members::invite_to_account(
+        &c.services.db,
+        &c.services.mailer,
+        &c.services.public_url,
+        &scope,
+        &c.actor,
+        c.now(),
+        mid,
+    )
+    .await?;
+    let what = match outcome {
+        Invitation::Sent => "invited",
+        Invitation::Linked => "linked",
+    };
+    done(&format!(
+        "/c/{}/members/{mid}?done={what}",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
 /// The caller's own member record in the club (any member whose account is linked to one).
 #[server(prefix = "/api", endpoint = "my_record")]
 pub async fn get_my_record(club: String) -> Result<MyRecord, AppError> {

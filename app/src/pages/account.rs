@@ -193,6 +193,7 @@ pub fn event_label(kind: &str) -> String {
         "tenant_suspended" => Msg::EvTenantSuspended,
         "tenant_reactivated" => Msg::EvTenantReactivated,
         "export" => Msg::EvExport,
+        "member_invited" => Msg::MemberInvited,
         other => return other.to_string(),
     };
     t(m).to_string()

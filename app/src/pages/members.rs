@@ -304,9 +304,27 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             "roles_saved" => t(Msg::RolesSaved),
             "saved" => t(Msg::Saved),
             "created" => t(Msg::MemberCreated),
+            "invited" => t(Msg::MemberInvited),
+            "linked" => t(Msg::MemberLinked),
             _ => t(Msg::FactorResetDone),
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
+    });
+    let invite_error = crate::components::form_error("invite_member");
+    let invite = (member.can_edit && !member.has_account).then(|| {
+        let has_email = member.email.is_some();
+        view! {
+            <section class="card" aria-labelledby="account-title">
+                <h2 id="account-title">{t(Msg::AccountTitle)}</h2>
+                <crate::components::FormAlert error=invite_error.clone() id="invite-error"/>
+                <p>{t(if has_email { Msg::InviteMemberHelp } else { Msg::InviteNeedsEmail })}</p>
+                <form method="post" action="/api/invite_member">
+                    <crate::components::ClubField club=club.clone()/>
+                    <input type="hidden" name="id" value=member.id.to_string()/>
+                    <button type="submit" class="button" disabled=!has_email data-testid="invite-member">{t(Msg::InviteMember)}</button>
+                </form>
+            </section>
+        }
     });
     let roles = member.account.clone().map(|a| {
         view! { <crate::pages::settings::AccountRolesForm account=a club=club.clone() member=member.id.to_string()/> }
@@ -351,6 +369,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 {children}
             </dl>
         </section>
+        {invite}
         {roles}
         {reset}
         <StampLine stamp=member.stamp.clone()/>

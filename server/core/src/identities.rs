@@ -37,6 +37,19 @@ pub fn check_name(field: &str, name: &str) -> Result<String> {
     Ok(name.to_string())
 }
 
+/// Whether the account has a password (it was set up, not only invited).
+pub async fn has_password(db: &Db, id: IdentityId) -> Result<bool> {
+    let mut tx = db.platform(false).await?;
+    let row: Option<(bool,)> = tx
+        .fetch_optional(
+            "SELECT password_hash IS NOT NULL FROM identities WHERE id = $1",
+            args![id],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(row.is_some_and(|r| r.0))
+}
+
 /// Creates an identity. With a password, the person can sign in at once.
 pub async fn create(
     db: &Db,

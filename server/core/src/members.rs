@@ -388,6 +388,15 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
     scope.require(MEMBERS_VIEW)?;
     let mut d = detail(db, scope, id).await?;
     d.can_edit = scope.can(MEMBERS_EDIT);
+    let mut tx = db.tenant_read(scope).await?;
+    let account: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM memberships WHERE tenant_id = $1 AND member_id = $2",
+            args![id],
+        )
+        .await?;
+    tx.commit().await?;
+    d.has_account = account.is_some();
     Ok(d)
 }
 
@@ -447,6 +456,7 @@ async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDeta
         season: row.season,
         version: row.version,
         can_edit: false,
+        has_account: false,
         guardians: links(guardians),
         children: links(children),
         stamp: Stamp {
@@ -756,6 +766,89 @@ pub async fn create_from_input(
     tx.insert("members", cols).await?;
     tx.commit().await?;
     Ok(MemberId(id))
+}
+
+/// What inviting a member to an account did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invitation {
+    /// A link to set a password was mailed (a new account, or one never used).
+    Sent,
+    /// The address already belongs to an account that signs in: it is now linked to the
+    /// record, no mail needed.
+    Linked,
+}
+
+/// Invites the person of a member record to an account (`members.edit`): the account of the
+/// record's e-mail address (made when new) is linked to the record in this club, and a
+/// 7-day link to set a password is mailed unless the account already has one.
+#[allow(clippy::too_many_arguments)]
+pub async fn invite_to_account(
+    db: &Db,
+    mailer: &crate::mail::Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    member: MemberId,
+) -> Result<Invitation> {
+    scope.require(MEMBERS_EDIT)?;
+    scope.writable()?;
+    let d = detail(db, scope, member).await?;
+    let email = d.email.clone().ok_or_else(|| {
+        AppError::bad_request("this record has no e-mail address: add one before inviting")
+    })?;
+    let name = format!("{} {}", d.given_name, d.family_name);
+    let identity = match crate::identities::find_by_email(db, &email).await? {
+        Some(id) => id,
+        None => crate::identities::create(db, actor, now, &email, &name, None).await?,
+    };
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let linked: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM memberships WHERE tenant_id = $1 AND member_id = $2",
+            args![member],
+        )
+        .await?;
+    let existing: Option<(i64, Option<i64>)> = tx
+        .fetch_optional(
+            "SELECT id, member_id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
+            args![identity],
+        )
+        .await?;
+    match (linked, existing) {
+        (Some((l,)), Some((e, _))) if l == e => {}
+        (Some(_), _) => {
+            return Err(AppError::Conflict(
+                "another account is already linked to this record".into(),
+            ))
+        }
+        (None, Some((_, Some(_)))) => return Err(AppError::Conflict(
+            "the account of this e-mail address is already linked to another record of this club"
+                .into(),
+        )),
+        (None, Some((e, None))) => {
+            tx.update("memberships", e, vec![("member_id", member.into())], None)
+                .await?;
+        }
+        (None, None) => {
+            tx.insert(
+                "memberships",
+                vec![
+                    ("id", ids::new_id().into()),
+                    ("identity_id", identity.into()),
+                    ("member_id", member.into()),
+                ],
+            )
+            .await?;
+        }
+    }
+    tx.log("member_invited", Some(&name)).await?;
+    tx.commit().await?;
+    if crate::identities::has_password(db, identity).await? {
+        return Ok(Invitation::Linked);
+    }
+    crate::links::send_invite(db, mailer, base_url, scope, actor, identity, now).await?;
+    Ok(Invitation::Sent)
 }
 
 /// The member record linked to the caller's own account in this club.
