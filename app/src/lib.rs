@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("members/:id") view=MemberPage/>
                     <Route path=path!("members/:id/edit") view=MemberEditPage/>
                     <Route path=path!("me") view=MyRecordPage/>
+                    <Route path=path!("me/children/:id") view=ChildRecordPage/>
                     <Route path=path!("events") view=ClubEventsPage/>
                     <Route path=path!("exports") view=ExportsPage/>
                     <Route path=path!("settings/modules") view=ModulesPage/>

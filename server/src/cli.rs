@@ -288,6 +288,25 @@ fn describe(e: tessera_common::AppError) -> String {
     }
 }
 
+/// The club jobs that follow the calendar, run at start-up and then every hour (each is
+/// idempotent: a second run the same day does nothing): members who came of age are
+/// invited to an account of their own.
+fn spawn_daily_jobs(services: &Services) {
+    let s = services.clone();
+    tokio::spawn(async move {
+        loop {
+            match tessera_core::jobs::run_daily(&s).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(invited = n, "members who came of age were invited"),
+                Err(e) => {
+                    tracing::error!(error = %e, "the daily jobs failed; they run again in an hour")
+                }
+            }
+            tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
+        }
+    });
+}
+
 async fn serve(config: Config) -> Result<(), String> {
     let db = open_db(&config).await?;
     let services = services(db, &config)?;
@@ -295,6 +314,7 @@ async fn serve(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     spawn_session_cleanup(&services);
+    spawn_daily_jobs(&services);
     let config = Arc::new(config);
     let state = AppState {
         leptos_options: leptos_options(&config),

@@ -797,6 +797,11 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     ("invite_member", "club={club}&id={invitee}"),
     ("my_record", "club={club}"),
+    ("child_record", "club={club}&id={child}"),
+    (
+        "update_child_record",
+        "club={club}&id={child}&version={child_version}&email=&phone=0470+55+66+77",
+    ),
     (
         "update_my_record",
         "club={club}&version={linked_version}&email=me%40example.be&phone=0470+12+34+56&city=Herentals",
@@ -859,7 +864,12 @@ const PERSONAL: &[&str] = &[
 
 /// The server functions about the caller's own member record: their rightful caller is a
 /// member whose account is linked to a record.
-const OWN_RECORD: &[&str] = &["my_record", "update_my_record"];
+const OWN_RECORD: &[&str] = &[
+    "my_record",
+    "update_my_record",
+    "child_record",
+    "update_child_record",
+];
 
 /// The server functions of the federation and the operator: everyone outside those
 /// tenants (club members included) is an outsider.
@@ -948,6 +958,21 @@ impl Fixture {
                 .await
                 .unwrap()
                 .version;
+        // The demo member account belongs to a parent: their first minor child.
+        let mut tx = db.tenant_read(&scope).await.unwrap();
+        let (child,): (i64,) = tx
+            .fetch_one(
+                "SELECT child_id FROM member_guardians WHERE tenant_id = $1 AND guardian_id = $2 \
+                 ORDER BY child_id LIMIT 1",
+                tessera_core::args![linked_member],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let child_version = tessera_core::members::get(db, &scope, tessera_common::MemberId(child))
+            .await
+            .unwrap()
+            .version;
         let invitee = tessera_core::members::create_from_input(
             db,
             &scope,
@@ -966,6 +991,8 @@ impl Fixture {
         Fixture {
             values: vec![
                 ("invitee", invitee.to_string()),
+                ("child", child.to_string()),
+                ("child_version", child_version.to_string()),
                 ("member_version", member_version.to_string()),
                 ("linked_version", linked_version.to_string()),
                 ("club", CLUB_A.to_string()),
@@ -1826,6 +1853,8 @@ mod environment {
         ("update_member", Some("members.edit")),
         ("invite_member", Some("members.edit")),
         ("my_record", Some(OWN)),
+        ("child_record", Some(OWN)),
+        ("update_child_record", Some(OWN)),
         ("update_my_record", Some(OWN)),
         ("club_events", Some("audit.view")),
         ("module_settings", Some("settings.manage")),
@@ -2915,6 +2944,29 @@ mod member_records {
             me.body.contains("Lid VC Kempenvlug Herentals"),
             "stamped as the member"
         );
+        // The demo member is a parent: their children are listed and their records open.
+        let child = me
+            .body
+            .split(&format!("href=\"/c/{CLUB_A}/me/children/"))
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .expect("a child")
+            .to_string();
+        let page = member
+            .get(&format!("/c/{CLUB_A}/me/children/{child}"))
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("data-testid=\"me-form\""));
+        // Someone else's record is not found there.
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let (stranger, _) = first_member(&mut admin).await;
+        if stranger != child {
+            let r = member
+                .get(&format!("/c/{CLUB_A}/me/children/{stranger}"))
+                .await;
+            assert_eq!(r.status, 404);
+        }
         // A member without a record of their own in the club has no such page.
         let mut multi = Client::new(&s);
         multi.sign_in(&account("multi")).await;

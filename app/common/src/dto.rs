@@ -355,6 +355,10 @@ pub struct MemberEdit {
 pub struct MyRecord {
     pub member: MemberDetail,
     pub draft: Option<MemberForm>,
+    /// The caller's minor children (their guardian's view), on their own record's page.
+    pub children: Vec<PersonLink>,
+    /// Set when this is a child's record seen by their guardian.
+    pub as_guardian: bool,
 }
 
 /// The account linked to a member record, and which of the club's roles it holds.

@@ -588,6 +588,10 @@ messages! {
     EndedOn => "Member until", "Lid tot", "Membre jusqu'au";
     Cancel => "Cancel", "Annuleren", "Annuler";
     MyDetails => "My details", "Mijn gegevens", "Mes données";
+    MyChildren => "My children", "Mijn kinderen", "Mes enfants";
+    MyChildrenHelp => "As their guardian you keep their details up to date until they turn 18; then they get an account of their own.",
+        "Als hun ouder of voogd hou je hun gegevens bij tot ze 18 worden; dan krijgen ze een eigen account.",
+        "En tant que parent ou tuteur, vous tenez leurs données à jour jusqu'à leurs 18 ans ; ils reçoivent alors leur propre compte.";
     AskClubToChange => "Your name, birth date and membership are kept by the club: ask the club to change them.",
         "Je naam, geboortedatum en lidmaatschap beheert de club: vraag de club om ze te wijzigen.",
         "Votre nom, date de naissance et affiliation sont gérés par le club : demandez-lui de les modifier.";

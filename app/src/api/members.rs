@@ -235,9 +235,88 @@ pub async fn get_my_record(club: String) -> Result<MyRecord, AppError> {
         let scope = c.club(&club).await?;
         let member = tessera_core::members::own(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, "me")).await;
-        Ok(MyRecord { member, draft })
+        let children =
+            tessera_core::members::my_children(&c.services.db, &scope, c.now().utc_date()).await?;
+        Ok(MyRecord {
+            member,
+            draft,
+            children,
+            as_guardian: false,
+        })
     })
     .await
+}
+
+/// A guardian's view of their minor child's record.
+#[server(prefix = "/api", endpoint = "child_record")]
+pub async fn get_child_record(club: String, id: String) -> Result<MyRecord, AppError> {
+    let c = ctx().await?;
+    c.once(format!("child_record:{club}:{id}"), async {
+        let scope = c.club(&club).await?;
+        let child: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+        let member =
+            tessera_core::members::child(&c.services.db, &scope, child, c.now().utc_date()).await?;
+        let draft = take_draft(&c.session, &draft_key(&club, &format!("child:{id}"))).await;
+        Ok(MyRecord {
+            member,
+            draft,
+            children: Vec::new(),
+            as_guardian: true,
+        })
+    })
+    .await
+}
+
+/// A guardian saves the contact details of their minor child's record.
+#[server(prefix = "/api", endpoint = "update_child_record")]
+pub async fn update_child_record(
+    club: String,
+    id: String,
+    version: String,
+    #[server(default)] email: String,
+    #[server(default)] phone: String,
+    #[server(default)] street: String,
+    #[server(default)] postcode: String,
+    #[server(default)] city: String,
+) -> Result<(), AppError> {
+    use tessera_core::members::{self, SelfInput};
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let child: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+    let input = SelfInput {
+        email: email.clone(),
+        phone: phone.clone(),
+        street: street.clone(),
+        postcode: postcode.clone(),
+        city: city.clone(),
+    };
+    let result = match version.trim().parse::<i64>() {
+        Ok(v) => {
+            members::update_child(&c.services.db, &scope, &c.actor, c.now(), child, &input, v).await
+        }
+        Err(_) => Err(AppError::bad_request(
+            "the form is missing its version; reload the page",
+        )),
+    };
+    if let Err(e) = result {
+        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
+            let form = MemberForm {
+                email,
+                phone,
+                street,
+                postcode,
+                city,
+                ..Default::default()
+            };
+            keep_draft(&c.session, &draft_key(&club, &format!("child:{id}")), &form).await;
+        }
+        return Err(e);
+    }
+    done(&format!(
+        "/c/{}/me/children/{child}?done=saved",
+        scope.tenant().slug
+    ));
+    Ok(())
 }
 
 /// A member saves the contact details of their own record.

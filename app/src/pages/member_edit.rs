@@ -4,7 +4,8 @@
 //! fields and with everything that was typed.
 
 use crate::api::{
-    get_member_edit, get_member_new, get_my_record, CreateMember, UpdateMember, UpdateMyRecord,
+    get_child_record, get_member_edit, get_member_new, get_my_record, CreateMember,
+    UpdateChildRecord, UpdateMember, UpdateMyRecord,
 };
 use crate::components::{
     field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
@@ -215,7 +216,27 @@ pub fn MyRecordPage() -> impl IntoView {
     let club = use_club();
     let data = Resource::new(move || club.get(), get_my_record);
     view! {
-        <Title text=t(Msg::MyDetails)/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(r) => view! { <MyRecordBody record=r club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+/// `/c/{club}/me/children/{id}`: a guardian's view of their minor child's record.
+#[component]
+pub fn ChildRecordPage() -> impl IntoView {
+    let club = use_club();
+    let params = use_params_map();
+    let data = Resource::new(
+        move || (club.get(), params.read().get("id").unwrap_or_default()),
+        |(c, id)| get_child_record(c, id),
+    );
+    view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
@@ -230,15 +251,53 @@ pub fn MyRecordPage() -> impl IntoView {
 #[component]
 fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
     let m = record.member.clone();
-    let error = form_error(endpoint::<UpdateMyRecord>());
+    let (error, action, title) = if record.as_guardian {
+        (
+            form_error(endpoint::<UpdateChildRecord>()),
+            UpdateChildRecord::PATH,
+            format!("{} {}", m.given_name, m.family_name),
+        )
+    } else {
+        (
+            form_error(endpoint::<UpdateMyRecord>()),
+            UpdateMyRecord::PATH,
+            t(Msg::MyDetails).to_string(),
+        )
+    };
     let f = record.draft.clone().unwrap_or_else(|| MemberForm::of(&m));
     let notice = query("done").map(|_| view! { <Notice text=t(Msg::Saved)/> });
+    let child_id = record
+        .as_guardian
+        .then(|| view! { <input type="hidden" name="id" value=m.id.to_string()/> });
+    let back = record.as_guardian.then(|| {
+        let href = format!("/c/{club}/me");
+        view! { <p><a href=href>"← " {t(Msg::MyDetails)}</a></p> }
+    });
+    let children = (!record.children.is_empty()).then(|| {
+        let items = record
+            .children
+            .iter()
+            .map(|ch| {
+                let href = format!("/c/{club}/me/children/{}", ch.id);
+                view! { <li><a href=href>{ch.name.clone()}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <section class="card" aria-labelledby="children-title">
+                <h2 id="children-title">{t(Msg::MyChildren)}</h2>
+                <p class="muted">{t(Msg::MyChildrenHelp)}</p>
+                <ul class="plain links" data-testid="my-children">{items}</ul>
+            </section>
+        }
+    });
     let row = |label: Msg, value: Option<String>| {
         view! { <div><dt>{t(label)}</dt><dd>{value.unwrap_or_else(|| "—".to_string())}</dd></div> }
     };
     let e = || error.clone();
     view! {
-        <h1>{t(Msg::MyDetails)}</h1>
+        <Title text=title.clone()/>
+        {back}
+        <h1>{title}</h1>
         {notice}
         <section class="card">
             <h2 data-testid="my-name">{format!("{} {}", m.given_name, m.family_name)}</h2>
@@ -254,8 +313,9 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
         <section class="card" aria-labelledby="contact-title">
             <h2 id="contact-title">{t(Msg::Contact)}</h2>
             <FormAlert error=error.clone() id="me-error"/>
-            <form method="post" action=UpdateMyRecord::PATH class="stack record-form" data-testid="me-form">
-                <ClubField club=club/>
+            <form method="post" action=action class="stack record-form" data-testid="me-form">
+                <ClubField club=club.clone()/>
+                {child_id}
                 <input type="hidden" name="version" value=m.version.to_string()/>
                 <Input name="email" label=Msg::Email value=f.email.clone() error=e() kind="email" max=254 autocomplete="email"/>
                 <Input name="phone" label=Msg::Phone value=f.phone.clone() error=e() kind="tel" max=30 autocomplete="tel"/>
@@ -265,6 +325,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
         </section>
+        {children}
         <StampLine stamp=m.stamp.clone()/>
     }
 }

@@ -21,7 +21,7 @@ pub use federation::FederationPage;
 pub use landing::LandingPage;
 pub use links::{ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};
 pub use login::LoginPage;
-pub use member_edit::{MemberEditPage, MemberNewPage, MyRecordPage};
+pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage};

@@ -9,6 +9,7 @@ pub mod error;
 pub mod exports;
 pub mod identities;
 pub mod ids;
+pub mod jobs;
 pub mod links;
 pub mod logo;
 pub mod mail;

@@ -851,6 +851,163 @@ pub async fn invite_to_account(
     Ok(Invitation::Sent)
 }
 
+/// The age from which a member manages their own record: guardians' access ends then.
+pub const AGE_OF_MAJORITY: i32 = 18;
+
+#[derive(sqlx::FromRow)]
+struct ChildRow {
+    id: i64,
+    given_name: String,
+    family_name: String,
+    birth_date: Option<String>,
+}
+
+/// Whether a birth date makes someone a minor on `today` (unknown: not a minor, so no one
+/// keeps access to a record on a guess).
+fn is_minor(birth_date: Option<&str>, today: Date) -> bool {
+    birth_date
+        .and_then(Date::parse)
+        .is_some_and(|b| b.age_on(today) < AGE_OF_MAJORITY)
+}
+
+/// The minors whose guardian the caller's own record is, on `today`.
+pub async fn my_children(db: &Db, scope: &TenantScope, today: Date) -> Result<Vec<PersonLink>> {
+    let Some(me) = scope.member_id() else {
+        return Ok(Vec::new());
+    };
+    let mut tx = db.tenant_read(scope).await?;
+    let rows: Vec<ChildRow> = tx
+        .fetch_all(
+            "SELECT m.id, m.given_name, m.family_name, m.birth_date FROM member_guardians g \
+             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.child_id \
+             WHERE g.tenant_id = $1 AND g.guardian_id = $2 ORDER BY m.birth_date, m.id",
+            args![me],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .filter(|r| is_minor(r.birth_date.as_deref(), today))
+        .map(|r| PersonLink {
+            id: MemberId(r.id),
+            name: format!("{} {}", r.given_name, r.family_name),
+        })
+        .collect())
+}
+
+/// Checks that the caller is a guardian of `child` and the child is still a minor on
+/// `today`. Someone else's record is simply not found; a child who came of age manages
+/// their own record, which the refusal says.
+async fn require_guardian(
+    db: &Db,
+    scope: &TenantScope,
+    child: MemberId,
+    today: Date,
+) -> Result<()> {
+    let me = scope.member_id().ok_or(AppError::NotFound)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let row: Option<(Option<String>,)> = tx
+        .fetch_optional(
+            "SELECT m.birth_date FROM member_guardians g \
+             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.child_id \
+             WHERE g.tenant_id = $1 AND g.guardian_id = $2 AND g.child_id = $3",
+            args![me, child],
+        )
+        .await?;
+    tx.commit().await?;
+    let (birth,) = row.ok_or(AppError::NotFound)?;
+    if is_minor(birth.as_deref(), today) {
+        Ok(())
+    } else {
+        Err(AppError::bad_request(
+            "this member has come of age and manages their own record now",
+        ))
+    }
+}
+
+/// A guardian reads their minor child's record.
+pub async fn child(
+    db: &Db,
+    scope: &TenantScope,
+    child: MemberId,
+    today: Date,
+) -> Result<MemberDetail> {
+    require_guardian(db, scope, child, today).await?;
+    detail(db, scope, child).await
+}
+
+/// A guardian changes the contact details of their minor child's record; stamped as the
+/// guardian.
+pub async fn update_child(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    child: MemberId,
+    input: &SelfInput,
+    expected_version: i64,
+) -> Result<()> {
+    require_guardian(db, scope, child, now.utc_date()).await?;
+    update_contact(db, scope, actor, now, child, input, expected_version).await
+}
+
+#[derive(sqlx::FromRow)]
+struct AdultRow {
+    id: i64,
+    email: Option<String>,
+}
+
+/// The daily family task of one club: every member with guardians who has come of age and
+/// was not invited yet is invited to an account of their own (when the record has an
+/// e-mail address and no account); the invitation is recorded, so it is sent once. Their
+/// guardians' access has already ended by then (it is checked against the birth date on
+/// every request). Returns how many were invited.
+pub async fn invite_members_of_age(
+    db: &Db,
+    mailer: &crate::mail::Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    now: Timestamp,
+) -> Result<usize> {
+    let today = now.utc_date();
+    let cutoff = today.plus_years(-AGE_OF_MAJORITY).to_string();
+    let mut tx = db.tenant_read(scope).await?;
+    let rows: Vec<AdultRow> = tx
+        .fetch_all(
+            "SELECT m.id, m.email FROM members m WHERE m.tenant_id = $1 \
+             AND m.adult_invited_at IS NULL AND m.birth_date IS NOT NULL AND m.birth_date <= $2 \
+             AND m.status IN ('active', 'applicant') \
+             AND EXISTS (SELECT 1 FROM member_guardians g WHERE g.tenant_id = m.tenant_id AND g.child_id = m.id) \
+             AND NOT EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = m.tenant_id AND s.member_id = m.id)",
+            args![cutoff],
+        )
+        .await?;
+    tx.commit().await?;
+    let system = Actor::system("families");
+    let mut invited = 0;
+    for r in rows {
+        if r.email.is_some() {
+            match invite_to_account(db, mailer, base_url, scope, &system, now, MemberId(r.id)).await
+            {
+                Ok(_) => invited += 1,
+                // The address is a parent's, already linked to their own record: the club
+                // gives the new adult an address of their own and invites them by hand.
+                Err(AppError::Conflict(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        // Recorded either way: a record without an address is not retried every day.
+        let mut tx = db.tenant_write(scope, &system, now).await?;
+        tx.execute(
+            "UPDATE members SET adult_invited_at = $3 WHERE tenant_id = $1 AND id = $2",
+            args![r.id, now],
+        )
+        .await?;
+        tx.commit().await?;
+    }
+    Ok(invited)
+}
+
 /// The member record linked to the caller's own account in this club.
 pub async fn own(db: &Db, scope: &TenantScope) -> Result<MemberDetail> {
     let id = scope.member_id().ok_or(AppError::NotFound)?;
@@ -867,6 +1024,19 @@ pub async fn update_own(
     expected_version: i64,
 ) -> Result<()> {
     let id = scope.member_id().ok_or(AppError::NotFound)?;
+    update_contact(db, scope, actor, now, id, input, expected_version).await
+}
+
+/// Changes the contact fields of one record (self-service and guardians).
+async fn update_contact(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: MemberId,
+    input: &SelfInput,
+    expected_version: i64,
+) -> Result<()> {
     let mut p = Problems::default();
     let [email, phone, street, postcode, city] = check_contact(
         &mut p,

@@ -251,6 +251,19 @@ pub async fn find_by_id(db: &Db, id: TenantId) -> Result<Option<TenantRecord>> {
     Ok(row.map(Into::into))
 }
 
+/// Every active club (for the jobs that run over all of them).
+pub async fn active_clubs(db: &Db) -> Result<Vec<TenantRecord>> {
+    let mut tx = db.platform(false).await?;
+    let rows: Vec<TenantRow> = tx
+        .fetch_all(
+            &format!("{TENANT_SELECT} WHERE t.kind = 'club' AND t.status = 'active' ORDER BY t.id"),
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
 /// The default language of the club or federation at this path, if it exists.
 pub async fn default_lang(db: &Db, kind: TenantKind, slug: &str) -> Result<Option<Lang>> {
     if !is_valid_slug(slug) {

@@ -1727,3 +1727,154 @@ mod member_list_tests {
         }
     }
 }
+
+mod family_tests {
+    use super::*;
+    use crate::members::{MemberInput, SelfInput};
+
+    fn person(given: &str, birth: &str, email: &str) -> MemberInput {
+        MemberInput {
+            given_name: given.into(),
+            family_name: "Janssens".into(),
+            birth_date: birth.into(),
+            email: email.into(),
+            status: "active".into(),
+            ..Default::default()
+        }
+    }
+
+    #[tokio::test]
+    async fn a_guardian_keeps_a_childs_record_until_18_then_the_adult_is_invited_once() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let today = T0.utc_date();
+            // A child who turns 18 in ten days, and a sibling who shares the address of the
+            // parent's account.
+            let birthday = Date::from_days(today.days_since_epoch() + 10).plus_years(-18);
+            let parent = members::create_from_input(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &person("Mo", "1980-01-01", "mo@example.be"),
+            )
+            .await
+            .unwrap();
+            let child = members::create_from_input(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &person("Lien", &birthday.to_string(), "lien@example.be"),
+            )
+            .await
+            .unwrap();
+            let sibling = members::create_from_input(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &person("Bo", &birthday.to_string(), "member@a.be"),
+            )
+            .await
+            .unwrap();
+            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let mut tx = db
+                .tenant_write(&sys, &Actor::system("t"), T0)
+                .await
+                .unwrap();
+            members::link_guardian(&mut tx, parent, child)
+                .await
+                .unwrap();
+            members::link_guardian(&mut tx, parent, sibling)
+                .await
+                .unwrap();
+            tx.execute(
+                "UPDATE memberships SET member_id = $2 WHERE tenant_id = $1 AND identity_id = $3",
+                args![parent, w.member_a.identity],
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let kids = members::my_children(db, &m, today).await.unwrap();
+            assert_eq!(
+                kids.iter().map(|k| k.id).collect::<Vec<_>>(),
+                vec![child, sibling]
+            );
+            let rec = members::child(db, &m, child, today).await.unwrap();
+            let input = SelfInput {
+                email: "lien@example.be".into(),
+                phone: "0470 10 20 30".into(),
+                ..Default::default()
+            };
+            members::update_child(db, &m, &w.member_a, T0, child, &input, rec.version)
+                .await
+                .unwrap();
+            let rec = members::child(db, &m, child, today).await.unwrap();
+            assert_eq!(rec.phone.as_deref(), Some("0470 10 20 30"));
+            assert_eq!(
+                rec.stamp.by.as_deref(),
+                Some("Mo Member"),
+                "stamped as the guardian"
+            );
+            // Not their child: not found.
+            let other = members::list(db, &a, "", 1).await.unwrap().rows[0].id;
+            assert_eq!(
+                members::child(db, &m, other, today).await.unwrap_err(),
+                AppError::NotFound
+            );
+            // Ten days later the child is 18: the guardian's access has ended.
+            let later = Timestamp(T0.0 + 10 * 86_400_000);
+            let on = later.utc_date();
+            assert!(members::my_children(db, &m, on).await.unwrap().is_empty());
+            assert!(matches!(
+                members::child(db, &m, child, on).await,
+                Err(AppError::BadRequest(msg)) if msg.contains("come of age")
+            ));
+            assert!(matches!(
+                members::update_child(db, &m, &w.member_a, later, child, &input, rec.version).await,
+                Err(AppError::BadRequest(_))
+            ));
+            // The daily job invites the new adult once; the sibling on the parent's address
+            // is left for the club (their address is their parent's account).
+            let dir = std::env::temp_dir().join(format!("tessera-family-{}", crate::ids::new_id()));
+            let mailer =
+                crate::mail::Mailer::outbox(dir.clone(), "Tessera <t@tessera.test>").unwrap();
+            let day_before = Timestamp(later.0 - 86_400_000);
+            assert_eq!(
+                members::invite_members_of_age(db, &mailer, "http://t", &sys, day_before)
+                    .await
+                    .unwrap(),
+                0,
+                "not yet 18"
+            );
+            assert_eq!(
+                members::invite_members_of_age(db, &mailer, "http://t", &sys, later)
+                    .await
+                    .unwrap(),
+                1
+            );
+            assert_eq!(
+                members::invite_members_of_age(db, &mailer, "http://t", &sys, later)
+                    .await
+                    .unwrap(),
+                0,
+                "once"
+            );
+            let mails = std::fs::read_dir(&dir).unwrap().count();
+            assert_eq!(mails, 1);
+            let lien = identities::find_by_email(db, "lien@example.be")
+                .await
+                .unwrap();
+            assert!(lien.is_some(), "an account of her own");
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}

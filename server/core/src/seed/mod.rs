@@ -225,12 +225,16 @@ async fn fill_club(
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let mut made = 0;
     let mut first_adult = None;
+    let mut first_guardian = None;
     let slug = scope.tenant().slug.clone();
     while made < count {
         let h = household(&mut rng, home);
         if rng.chance(25) && count - made >= 2 {
             let guardian = person(&mut rng, &h, 32, 52, today, made, &slug);
             let gid = members::insert(&mut tx, &guardian).await?;
+            if first_guardian.is_none() && guardian.status == Some(MemberStatus::Active) {
+                first_guardian = Some(gid);
+            }
             made += 1;
             let kids = (1 + rng.below(3)).min(count - made);
             for _ in 0..kids {
@@ -249,7 +253,8 @@ async fn fill_club(
         }
     }
     tx.commit().await?;
-    Ok((made, first_adult))
+    // The demo member account belongs to a parent, so it shows the children too.
+    Ok((made, first_guardian.or(first_adult)))
 }
 
 /// True when the demo federation exists already.
