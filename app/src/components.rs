@@ -205,6 +205,7 @@ pub fn error_text(error: &AppError) -> String {
         AppError::NotFound => t(Msg::NotFoundText).to_string(),
         AppError::Forbidden => t(Msg::ForbiddenText).to_string(),
         AppError::ReadOnly => t(Msg::ReadOnlyRefused).to_string(),
+        AppError::TermsRequired => t(Msg::TermsAcceptFirst).to_string(),
         AppError::Unauthenticated => t(Msg::SignInRequiredText).to_string(),
         AppError::Invalid(fields) => fields
             .iter()

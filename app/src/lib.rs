@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/roles/:id") view=RolePage/>
                     <Route path=path!("settings/admins") view=AdminsPage/>
                     <Route path=path!("settings/look") view=LookPage/>
+                    <Route path=path!("settings/terms") view=TermsPage/>
                 </ParentRoute>
             </Routes>
         </Router>

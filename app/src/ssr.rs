@@ -260,7 +260,15 @@ impl Ctx {
         }
         Ok(scope)
     }
+    /// The club at this slug for the caller, once they accepted its latest terms of use.
     pub async fn club(&self, slug: &str) -> Result<TenantScope, AppError> {
+        let scope = self.scope(TenantKind::Club, slug).await?;
+        scope.terms_accepted()?;
+        Ok(scope)
+    }
+    /// The club even before its terms are accepted: for the page frame (which shows the
+    /// terms) and for accepting them.
+    pub async fn club_before_terms(&self, slug: &str) -> Result<TenantScope, AppError> {
         self.scope(TenantKind::Club, slug).await
     }
     pub async fn federation(&self, slug: &str) -> Result<TenantScope, AppError> {

@@ -78,7 +78,9 @@ async fn club_scope(
 ) -> Result<scope::TenantScope, AppError> {
     let s = &state.services;
     let st = session_state(s, session).await?;
-    scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await
+    let scope = scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await?;
+    scope.terms_accepted()?;
+    Ok(scope)
 }
 
 /// Reads the `logo` file of a multipart form, refusing more than the logo limit without

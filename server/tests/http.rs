@@ -839,6 +839,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("invite_admin", "club={club}&email=harness.admin%40example.be&name=Harness+Admin"),
     ("remove_admin", "club={club}&membership={second_admin}"),
     ("export_history", "club={club}"),
+    ("terms_settings", "club={club}"),
+    ("accept_terms", "club={club}&number=0"),
+    // Publishing asks everyone in club A to accept the terms: the last call on club A.
+    ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
     ("admin_overview", ""),
     (
@@ -1874,6 +1878,9 @@ mod environment {
         ("invite_admin", Some("roles.manage")),
         ("remove_admin", Some("roles.manage")),
         ("export_history", Some("exports.run")),
+        ("terms_settings", Some("settings.manage")),
+        ("accept_terms", None),
+        ("publish_terms", Some("settings.manage")),
     ];
 
     /// The permission of each federation and operator server function.
@@ -3060,5 +3067,111 @@ mod member_invitations {
             .call("invite_member", &format!("club={CLUB_A}&id={linked}"))
             .await;
         assert_eq!(r.status, 409, "{}", r.body);
+    }
+}
+
+mod terms_of_use {
+    use super::*;
+
+    #[tokio::test]
+    async fn everyone_accepts_the_latest_terms_before_anything_else_of_the_club() {
+        let s = boot(testing::sqlite().await).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let mut member = Client::new(&s);
+        member.sign_in(&account("member.kempenvlug")).await;
+        assert!(!member
+            .get(&format!("/c/{CLUB_A}"))
+            .await
+            .body
+            .contains("terms-gate"));
+        for bad in ["body=", "body=%20%20"] {
+            let r = admin
+                .call("publish_terms", &format!("club={CLUB_A}&{bad}"))
+                .await;
+            assert_eq!(r.status, 400, "{bad}");
+        }
+        let r = admin
+            .call(
+                "publish_terms",
+                &format!("club={CLUB_A}&body=Wees+sportief.%0A%3Cscript%3Ex%3C%2Fscript%3E"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        // The publisher too, and every member: the gate, and nothing else of the club.
+        for c in [&mut admin, &mut member] {
+            let home = c.get(&format!("/c/{CLUB_A}")).await;
+            assert!(home.body.contains("data-testid=\"terms-gate\""));
+            assert!(
+                home.body.contains("&lt;script&gt;x&lt;/script&gt;"),
+                "the text is text"
+            );
+            assert!(!home.body.contains("data-testid=\"stat-members\""));
+            let r = c.call("club_home", &format!("club={CLUB_A}")).await;
+            assert_eq!(r.status, 403);
+            assert!(r.body.contains("TermsRequired"));
+        }
+        let r = admin.call("roles", &format!("club={CLUB_A}")).await;
+        assert_eq!(r.status, 403);
+        let r = admin
+            .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=")
+            .await;
+        assert!(matches!(r.status, 403 | 404));
+        // Accepting an older version than the latest is refused; the latest opens the club.
+        let r = member
+            .call("accept_terms", &format!("club={CLUB_A}&number=7"))
+            .await;
+        assert_eq!(r.status, 409);
+        let r = member
+            .post_form("/api/accept_terms", &format!("club={CLUB_A}&number=1"))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let home = member.get(&format!("/c/{CLUB_A}")).await;
+        assert!(!home.body.contains("terms-gate") && home.body.contains("stat-members"));
+        // The acceptance is recorded; a new version asks again.
+        admin
+            .call("accept_terms", &format!("club={CLUB_A}&number=1"))
+            .await;
+        let settings = admin
+            .call("terms_settings", &format!("club={CLUB_A}"))
+            .await;
+        assert!(
+            settings.body.contains("\"accepted\":2"),
+            "{}",
+            settings.body
+        );
+        let events = admin.call("club_events", &format!("club={CLUB_A}")).await;
+        assert!(events.body.contains("\"kind\":\"terms_accepted\""));
+        admin
+            .call("publish_terms", &format!("club={CLUB_A}&body=Versie+twee"))
+            .await;
+        assert!(member
+            .get(&format!("/c/{CLUB_A}"))
+            .await
+            .body
+            .contains("terms-gate"));
+        assert_eq!(
+            member
+                .call("accept_terms", &format!("club={CLUB_A}&number=1"))
+                .await
+                .status,
+            409,
+            "version 1 is not the latest any more"
+        );
+        assert_eq!(
+            member
+                .call("accept_terms", &format!("club={CLUB_A}&number=2"))
+                .await
+                .status,
+            200
+        );
+        // Another club is not concerned.
+        let mut b = Client::new(&s);
+        b.sign_in(&account("member.confluent")).await;
+        assert!(!b
+            .get(&format!("/c/{CLUB_B}"))
+            .await
+            .body
+            .contains("terms-gate"));
     }
 }

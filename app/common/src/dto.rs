@@ -137,6 +137,8 @@ pub struct ClubFrame {
     pub modules: Vec<String>,
     /// The viewer's account is linked to a member record here (`/me` shows it).
     pub has_record: bool,
+    /// Terms of use the viewer must accept before anything else of the club opens.
+    pub terms_pending: Option<TermsText>,
     /// Set when the trial has ended: the environment is read-only.
     pub read_only_since: Option<Timestamp>,
     /// Set while a trial runs: when it ends.
@@ -294,6 +296,24 @@ pub struct MemberDetail {
     pub can_reset_factor: bool,
     /// The record's account and its roles, for those who may assign roles.
     pub account: Option<AccountRoles>,
+}
+
+/// One version of a club's terms of use.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermsText {
+    pub number: i64,
+    pub body: String,
+    pub published_at: Timestamp,
+    pub stamp: Stamp,
+}
+
+/// The terms page of a club's settings.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermsSettings {
+    pub current: Option<TermsText>,
+    /// How many people accepted the current version, of how many in the club.
+    pub accepted: i64,
+    pub people: i64,
 }
 
 /// A member record as its form holds it: every field as typed (kept when a save is refused,

@@ -40,6 +40,9 @@ pub enum AppError {
     /// Too many attempts; try again after the given number of seconds.
     #[error("too many attempts, try again in {0} seconds")]
     TooManyRequests(u64),
+    /// The club's terms of use must be accepted first.
+    #[error("accept the club's terms of use first")]
+    TermsRequired,
     /// The environment is read-only (for instance an expired trial).
     #[error("this environment is read-only")]
     ReadOnly,
@@ -54,7 +57,7 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Unauthenticated => 401,
-            AppError::Forbidden => 403,
+            AppError::Forbidden | AppError::TermsRequired => 403,
             AppError::BadRequest(_) | AppError::Invalid(_) => 400,
             AppError::Conflict(_) => 409,
             AppError::TooManyRequests(_) => 429,

@@ -588,6 +588,28 @@ messages! {
     EndedOn => "Member until", "Lid tot", "Membre jusqu'au";
     Cancel => "Cancel", "Annuleren", "Annuler";
     MyDetails => "My details", "Mijn gegevens", "Mes données";
+    TermsOfUse => "Terms of use", "Gebruiksvoorwaarden", "Conditions d'utilisation";
+    TermsVersion => "Version {n}, published on {date}", "Versie {n}, gepubliceerd op {date}",
+        "Version {n}, publiée le {date}";
+    TermsAcceptFirst => "Please read the club's terms of use and accept them to continue.",
+        "Lees de gebruiksvoorwaarden van de club en aanvaard ze om verder te gaan.",
+        "Lisez les conditions d'utilisation du club et acceptez-les pour continuer.";
+    AcceptTerms => "I accept these terms", "Ik aanvaard deze voorwaarden", "J'accepte ces conditions";
+    TermsAccepted => "Accepted by {n} of the {total} people with an account in the club.",
+        "Aanvaard door {n} van de {total} mensen met een account in de club.",
+        "Acceptées par {n} des {total} personnes ayant un compte dans le club.";
+    NoTermsYet => "The club has not published terms of use yet.",
+        "De club heeft nog geen gebruiksvoorwaarden gepubliceerd.",
+        "Le club n'a pas encore publié de conditions d'utilisation.";
+    CurrentTerms => "Current terms", "Huidige voorwaarden", "Conditions actuelles";
+    PublishNewTerms => "Publish a new version", "Een nieuwe versie publiceren", "Publier une nouvelle version";
+    PublishTermsHelp => "Everyone with an account in the club, you included, accepts the new version at their next visit; each acceptance is recorded with its date, time and version.",
+        "Iedereen met een account in de club, jij ook, aanvaardt de nieuwe versie bij het volgende bezoek; elke aanvaarding wordt vastgelegd met datum, tijd en versie.",
+        "Chaque personne ayant un compte dans le club, vous compris, accepte la nouvelle version à sa prochaine visite ; chaque acceptation est enregistrée avec sa date, son heure et sa version.";
+    TermsText => "Text of the terms", "Tekst van de voorwaarden", "Texte des conditions";
+    PublishTerms => "Publish", "Publiceren", "Publier";
+    EvTermsPublished => "Terms of use published", "Gebruiksvoorwaarden gepubliceerd", "Conditions d'utilisation publiées";
+    EvTermsAccepted => "Terms of use accepted", "Gebruiksvoorwaarden aanvaard", "Conditions d'utilisation acceptées";
     MyChildren => "My children", "Mijn kinderen", "Mes enfants";
     MyChildrenHelp => "As their guardian you keep their details up to date until they turn 18; then they get an account of their own.",
         "Als hun ouder of voogd hou je hun gegevens bij tot ze 18 worden; dan krijgen ze een eigen account.",

@@ -62,6 +62,7 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
             .map(|m| m.id.to_string())
             .collect(),
         has_record: scope.member_id().is_some(),
+        terms_pending: None,
         read_only_since: scope.read_only_since(),
         trial_ends_at: t
             .trial_ends_at
@@ -72,8 +73,13 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
 /// The frame of every club page: name, colours, the viewer's role.
 #[server(prefix = "/api", endpoint = "club_frame")]
 pub async fn get_club_frame(club: String) -> Result<ClubFrame, AppError> {
-    let scope = ctx().await?.club(&club).await?;
-    Ok(frame_of(&scope))
+    let c = ctx().await?;
+    let scope = c.club_before_terms(&club).await?;
+    let mut frame = frame_of(&scope);
+    if scope.terms_accepted().is_err() {
+        frame.terms_pending = tessera_core::terms::pending(&c.services.db, &scope).await?;
+    }
+    Ok(frame)
 }
 
 /// The club home page.

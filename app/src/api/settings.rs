@@ -231,6 +231,42 @@ pub async fn remove_role_holder(
     Ok(())
 }
 
+/// The club's terms of use and how many accepted them (`settings.manage`).
+#[server(prefix = "/api", endpoint = "terms_settings")]
+pub async fn get_terms_settings(club: String) -> Result<TermsSettings, AppError> {
+    let c = ctx().await?;
+    c.once(format!("terms_settings:{club}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::terms::settings(&c.services.db, &scope).await
+    })
+    .await
+}
+
+/// Publishes a new version of the club's terms of use (`settings.manage`).
+#[server(prefix = "/api", endpoint = "publish_terms")]
+pub async fn publish_terms(club: String, body: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::terms::publish(&c.services.db, &scope, &c.actor, c.now(), &body).await?;
+    // Publishing asks everyone, the publisher included, to accept the new version.
+    done(&format!("/c/{}?done=terms_published", scope.tenant().slug));
+    Ok(())
+}
+
+/// Accepts version `number` of the club's terms of use (anyone in the club).
+#[server(prefix = "/api", endpoint = "accept_terms")]
+pub async fn accept_terms(club: String, number: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club_before_terms(&club).await?;
+    let number: i64 = number
+        .trim()
+        .parse()
+        .map_err(|_| AppError::field("number", "the form names no version; reload the page"))?;
+    tessera_core::terms::accept(&c.services.db, &scope, &c.actor, c.now(), number).await?;
+    done(&format!("/c/{}", scope.tenant().slug));
+    Ok(())
+}
+
 /// The club's administrators and the plan's cap (`roles.manage`).
 #[server(prefix = "/api", endpoint = "admins")]
 pub async fn get_admins(club: String) -> Result<AdminsOverview, AppError> {

@@ -194,6 +194,8 @@ pub fn event_label(kind: &str) -> String {
         "tenant_reactivated" => Msg::EvTenantReactivated,
         "export" => Msg::EvExport,
         "member_invited" => Msg::MemberInvited,
+        "terms_published" => Msg::EvTermsPublished,
+        "terms_accepted" => Msg::EvTermsAccepted,
         other => return other.to_string(),
     };
     t(m).to_string()

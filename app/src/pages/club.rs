@@ -110,6 +110,18 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         let rel = path.strip_prefix(&base_for_guard).unwrap_or("");
         Module::owning(TenantKind::Club, rel).is_some_and(|m| !modules.iter().any(|x| x == m.id))
     };
+    if let Some(terms) = frame.terms_pending.clone() {
+        return view! {
+            <div class="club" style=style data-testid="club-frame">
+                <Header brand=frame.name.clone() brand_href=base.clone() logo=frame.logo.clone()/>
+                {banner}
+                <main id="content" class="page" tabindex="-1">
+                    <crate::pages::settings::TermsGate terms=terms club=frame.slug.clone()/>
+                </main>
+            </div>
+        }
+        .into_any();
+    }
     view! {
         <div class="club" style=style data-testid="club-frame">
             <Header brand=frame.name.clone() brand_href=base.clone() logo=frame.logo.clone()/>
@@ -130,6 +142,7 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
 }
 
 /// `/c/{club}`: the club home page.

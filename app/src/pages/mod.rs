@@ -24,4 +24,4 @@ pub use login::LoginPage;
 pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
-pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage};
+pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

@@ -4,9 +4,9 @@
 //! works without JavaScript; errors come back next to the fields.
 
 use crate::api::{
-    get_admins, get_look, get_module_settings, get_role, get_roles, AddRoleHolder, AssignRoles,
-    CreateRole, DeleteRole, InviteAdmin, RemoveAdmin, RemoveLogo, RemoveRoleHolder, SwitchModule,
-    UpdateLook, UpdateRole,
+    get_admins, get_look, get_module_settings, get_role, get_roles, get_terms_settings,
+    AcceptTerms, AddRoleHolder, AssignRoles, CreateRole, DeleteRole, InviteAdmin, PublishTerms,
+    RemoveAdmin, RemoveLogo, RemoveRoleHolder, SwitchModule, UpdateLook, UpdateRole,
 };
 use crate::components::{
     field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
@@ -563,6 +563,82 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                 <input id="admin-email" name="email" type="email" required maxlength="254" autocomplete="off"/>
                 <FieldError error=field_message(&invite_error, "email") id="admin-email-error"/>
                 <button type="submit" class="button">{t(Msg::SendInvitation)}</button>
+            </form>
+        </section>
+    }
+}
+
+// ------------------------------------------------------------------ terms of use
+
+/// What a person sees of a club until they accept its latest terms of use.
+#[component]
+pub fn TermsGate(terms: TermsText, club: String) -> impl IntoView {
+    let lang = use_lang();
+    let error = form_error(endpoint::<AcceptTerms>());
+    view! {
+        <Title text=t(Msg::TermsOfUse)/>
+        <section class="card terms" data-testid="terms-gate" aria-labelledby="terms-title">
+            <h1 id="terms-title">{t(Msg::TermsOfUse)}</h1>
+            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &terms.number.to_string()), ("date", &terms.published_at.format_brussels_date())])}</p>
+            <p>{t(Msg::TermsAcceptFirst)}</p>
+            <div class="terms-text" data-testid="terms-text">{terms.body.clone()}</div>
+            <FormAlert error=error id="terms-error"/>
+            <form method="post" action=AcceptTerms::PATH>
+                <ClubField club=club/>
+                <input type="hidden" name="number" value=terms.number.to_string()/>
+                <button type="submit" class="button" data-testid="accept-terms">{t(Msg::AcceptTerms)}</button>
+            </form>
+        </section>
+    }
+}
+
+/// `/c/{club}/settings/terms`: the current terms, who accepted them, a new version.
+#[component]
+pub fn TermsPage() -> impl IntoView {
+    club_page!(
+        Msg::TermsOfUse,
+        get_terms_settings,
+        |s: TermsSettings, club: String| {
+            view! { <TermsBody settings=s club=club/> }
+        }
+    )
+}
+
+#[component]
+fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
+    let lang = use_lang();
+    let error = form_error(endpoint::<PublishTerms>());
+    let current = match settings.current.clone() {
+        Some(t) => view! {
+            <p class="muted" data-testid="terms-accepted">{Msg::TermsAccepted.fill(lang, &[("n", &settings.accepted.to_string()), ("total", &settings.people.to_string())])}</p>
+            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &t.number.to_string()), ("date", &t.published_at.format_brussels_date())])}</p>
+            <div class="terms-text">{t.body.clone()}</div>
+            <StampLine stamp=t.stamp.clone()/>
+        }
+        .into_any(),
+        None => view! { <p class="muted">{t(Msg::NoTermsYet)}</p> }.into_any(),
+    };
+    let draft = settings
+        .current
+        .as_ref()
+        .map(|t| t.body.clone())
+        .unwrap_or_default();
+    view! {
+        <h1>{t(Msg::TermsOfUse)}</h1>
+        <section class="card" aria-labelledby="current-terms">
+            <h2 id="current-terms">{t(Msg::CurrentTerms)}</h2>
+            {current}
+        </section>
+        <section class="card" aria-labelledby="new-terms">
+            <h2 id="new-terms">{t(Msg::PublishNewTerms)}</h2>
+            <p class="muted">{t(Msg::PublishTermsHelp)}</p>
+            <FormAlert error=error.clone() id="terms-error"/>
+            <form method="post" action=PublishTerms::PATH class="stack" data-testid="terms-form">
+                <ClubField club=club/>
+                <label for="terms-body">{t(Msg::TermsText)}</label>
+                <textarea id="terms-body" name="body" rows="12" required maxlength="20000">{draft}</textarea>
+                <FieldError error=field_message(&error, "body") id="terms-body-error"/>
+                <button type="submit" class="button">{t(Msg::PublishTerms)}</button>
             </form>
         </section>
     }

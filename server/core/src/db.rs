@@ -323,6 +323,17 @@ impl Db {
         self.tenant_tx(scope, true, Some(actor.clone()), now).await
     }
 
+    /// A write transaction that a read-only environment allows too: for records of consent
+    /// (terms accepted), never for the club's data.
+    pub(crate) async fn tenant_write_always(
+        &self,
+        scope: &TenantScope,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<TenantTx> {
+        self.tenant_tx(scope, true, Some(actor.clone()), now).await
+    }
+
     async fn tenant_tx(
         &self,
         scope: &TenantScope,

@@ -20,6 +20,7 @@ pub mod roles;
 pub mod scope;
 pub mod seed;
 pub mod tenants;
+pub mod terms;
 pub mod testing;
 pub mod throttle;
 pub mod totp;

@@ -130,6 +130,8 @@ pub struct TenantScope {
     active: Vec<&'static Module>,
     permissions: BTreeSet<Permission>,
     read_only_since: Option<Timestamp>,
+    /// The latest terms of use are not accepted yet.
+    terms_pending: bool,
     system: bool,
 }
 
@@ -204,6 +206,16 @@ impl TenantScope {
         }
     }
 
+    /// Refuses everything of the club until its latest terms of use are accepted (the resolver
+    /// calls this for every request but the terms themselves and the page frame).
+    pub fn terms_accepted(&self) -> Result<()> {
+        if self.terms_pending {
+            Err(AppError::TermsRequired)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Refuses every change while the environment is read-only.
     pub fn writable(&self) -> Result<()> {
         match self.read_only_since {
@@ -230,6 +242,7 @@ impl TenantScope {
             active,
             permissions,
             read_only_since: None,
+            terms_pending: false,
             system: true,
         }
     }
@@ -293,6 +306,18 @@ pub async fn resolve(
             args![tenant.id, identity],
         )
         .await?;
+    let terms: (Option<i64>, Option<i64>) = if kind == TenantKind::Club {
+        tx.fetch_one(
+            "SELECT (SELECT max(number) FROM terms WHERE tenant_id = $1), \
+             (SELECT max(a.number) FROM terms_acceptances a JOIN memberships m \
+              ON m.tenant_id = a.tenant_id AND m.id = a.membership_id \
+              WHERE a.tenant_id = $1 AND m.identity_id = $2)",
+            args![tenant.id, identity],
+        )
+        .await?
+    } else {
+        (None, None)
+    };
     let switched: Vec<SwitchRow> = if kind == TenantKind::Club {
         tx.fetch_all(
             "SELECT id FROM tenant_modules WHERE tenant_id = $1 AND enabled = $2",
@@ -333,6 +358,9 @@ pub async fn resolve(
         active,
         permissions,
         read_only_since,
+        terms_pending: terms
+            .0
+            .is_some_and(|latest| terms.1.is_none_or(|a| a < latest)),
         system: false,
     })
 }

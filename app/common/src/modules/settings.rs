@@ -38,6 +38,16 @@ pub const MODULE: Module = Module {
         own_record: false,
         },
         NavEntry {
+            path: "settings/terms",
+            label: Text {
+                en: "Terms of use",
+                nl: "Gebruiksvoorwaarden",
+                fr: "Conditions d'utilisation",
+            },
+            permission: Some(SETTINGS_MANAGE),
+            own_record: false,
+        },
+        NavEntry {
             path: "settings/look",
             label: Text {
                 en: "Look and feel",
@@ -48,5 +58,5 @@ pub const MODULE: Module = Module {
         own_record: false,
         },
     ],
-    routes: &["settings/modules", "settings/look"],
+    routes: &["settings/modules", "settings/look", "settings/terms"],
 };

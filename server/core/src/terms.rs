@@ -1,0 +1,189 @@
+//! Terms of use, versioned per club: an administrator publishes a new version; every person
+//! in the club accepts the latest one before anything else of the club opens (at their first
+//! visit, and again after each new version), and each acceptance is recorded with its date,
+//! time and version.
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::scope::{Actor, TenantScope};
+use crate::{args, ids};
+use tessera_common::dto::{Stamp, TermsSettings, TermsText};
+use tessera_common::modules::SETTINGS_MANAGE;
+use tessera_common::time::Timestamp;
+use tessera_common::AppError;
+
+pub const MAX_BODY: usize = 20_000;
+
+#[derive(sqlx::FromRow)]
+struct TermsRow {
+    number: i64,
+    body: String,
+    published_at: i64,
+    updated_by_name: Option<String>,
+}
+
+impl TermsRow {
+    fn text(self) -> TermsText {
+        TermsText {
+            number: self.number,
+            body: self.body,
+            published_at: Timestamp(self.published_at),
+            stamp: Stamp {
+                at: Timestamp(self.published_at),
+                by: self.updated_by_name,
+            },
+        }
+    }
+}
+
+/// The latest version of the club's terms, if it published any.
+pub async fn latest(db: &Db, scope: &TenantScope) -> Result<Option<TermsText>> {
+    let mut tx = db.tenant_read(scope).await?;
+    let row: Option<TermsRow> = tx
+        .fetch_optional(
+            "SELECT number, body, published_at, updated_by_name FROM terms WHERE tenant_id = $1 \
+             ORDER BY number DESC LIMIT 1",
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(row.map(TermsRow::text))
+}
+
+/// The terms the caller still has to accept: the latest version, unless they accepted it.
+pub async fn pending(db: &Db, scope: &TenantScope) -> Result<Option<TermsText>> {
+    let Some(membership) = scope.membership_id() else {
+        return Ok(None);
+    };
+    let Some(latest) = latest(db, scope).await? else {
+        return Ok(None);
+    };
+    let mut tx = db.tenant_read(scope).await?;
+    let accepted: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT number FROM terms_acceptances WHERE tenant_id = $1 AND membership_id = $2 AND number = $3",
+            args![membership, latest.number],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(accepted.is_none().then_some(latest))
+}
+
+/// Records that the caller accepted version `number` (the latest; a newer one published
+/// meanwhile must be read first). Accepting twice changes nothing. With no terms published,
+/// version 0 is "nothing to accept".
+pub async fn accept(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    number: i64,
+) -> Result<()> {
+    let membership = scope.membership_id().ok_or(AppError::NotFound)?;
+    let latest = latest(db, scope).await?;
+    match &latest {
+        None if number == 0 => return Ok(()),
+        None => return Err(AppError::NotFound),
+        Some(t) if t.number != number => {
+            return Err(AppError::Conflict(
+                "a newer version of the terms was published meanwhile; read it and accept that one"
+                    .into(),
+            ))
+        }
+        Some(_) => {}
+    }
+    // Accepting is allowed in a read-only environment too: it records consent, not data.
+    let mut tx = db.tenant_write_always(scope, actor, now).await?;
+    let done: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT number FROM terms_acceptances WHERE tenant_id = $1 AND membership_id = $2 AND number = $3",
+            args![membership, number],
+        )
+        .await?;
+    if done.is_none() {
+        tx.insert(
+            "terms_acceptances",
+            vec![
+                ("membership_id", membership.into()),
+                ("number", number.into()),
+                ("accepted_at", now.into()),
+            ],
+        )
+        .await?;
+        tx.log("terms_accepted", Some(&format!("version {number}")))
+            .await?;
+    }
+    tx.commit().await
+}
+
+/// The club's terms as its settings page shows them (`settings.manage`).
+pub async fn settings(db: &Db, scope: &TenantScope) -> Result<TermsSettings> {
+    scope.require(SETTINGS_MANAGE)?;
+    let current = latest(db, scope).await?;
+    let mut tx = db.tenant_read(scope).await?;
+    let (people,): (i64,) = tx
+        .fetch_one(
+            "SELECT count(*) FROM memberships WHERE tenant_id = $1",
+            args![],
+        )
+        .await?;
+    let accepted = match &current {
+        Some(t) => {
+            let (n,): (i64,) = tx
+                .fetch_one(
+                    "SELECT count(*) FROM terms_acceptances WHERE tenant_id = $1 AND number = $2",
+                    args![t.number],
+                )
+                .await?;
+            n
+        }
+        None => 0,
+    };
+    tx.commit().await?;
+    Ok(TermsSettings {
+        current,
+        accepted,
+        people,
+    })
+}
+
+/// Publishes a new version of the club's terms (`settings.manage`): everyone accepts it at
+/// their next visit.
+pub async fn publish(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    body: &str,
+) -> Result<i64> {
+    scope.require(SETTINGS_MANAGE)?;
+    let body = body.trim().replace("\r\n", "\n");
+    if body.is_empty() || body.chars().count() > MAX_BODY {
+        return Err(AppError::field(
+            "body",
+            format!("write the terms in 1 to {MAX_BODY} characters"),
+        ));
+    }
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let (last,): (Option<i64>,) = tx
+        .fetch_one(
+            "SELECT max(number) FROM terms WHERE tenant_id = $1",
+            args![],
+        )
+        .await?;
+    let number = last.unwrap_or(0) + 1;
+    tx.insert(
+        "terms",
+        vec![
+            ("id", ids::new_id().into()),
+            ("number", number.into()),
+            ("body", body.into()),
+            ("published_at", now.into()),
+        ],
+    )
+    .await?;
+    tx.log("terms_published", Some(&format!("version {number}")))
+        .await?;
+    tx.commit().await?;
+    Ok(number)
+}
