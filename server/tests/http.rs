@@ -1060,6 +1060,12 @@ async fn cross_tenant_harness() {
             "server function {path} is missing from the cross-tenant harness"
         );
     }
+    for (endpoint, _) in CROSS_TENANT {
+        assert!(
+            registered.iter().any(|(p, _)| p == endpoint),
+            "{endpoint} is in the harness but no server function answers there"
+        );
+    }
     for s in servers().await {
         let fixture = Fixture::new(&s).await;
         // The target: club A's data, reached by people who are not in club A.

@@ -79,7 +79,7 @@ pub async fn update_member(
         joined_on,
         ended_on,
     };
-    let input = input_of(&form);
+    let input = form.clone();
     let result = match version.trim().parse::<i64>() {
         Ok(v) => members::update(&c.services.db, &scope, &c.actor, c.now(), mid, &input, v).await,
         Err(_) => Err(AppError::bad_request(
@@ -136,14 +136,9 @@ pub async fn create_member(
         joined_on,
         ended_on,
     };
-    let result = tessera_core::members::create_from_input(
-        &c.services.db,
-        &scope,
-        &c.actor,
-        c.now(),
-        &input_of(&form),
-    )
-    .await;
+    let result =
+        tessera_core::members::create_from_input(&c.services.db, &scope, &c.actor, c.now(), &form)
+            .await;
     match result {
         Ok(id) => {
             done(&format!(
@@ -177,26 +172,6 @@ pub async fn get_member_new(club: String) -> Result<MemberEdit, AppError> {
         })
     })
     .await
-}
-
-#[cfg(feature = "ssr")]
-fn input_of(form: &MemberForm) -> tessera_core::members::MemberInput {
-    tessera_core::members::MemberInput {
-        given_name: form.given_name.clone(),
-        family_name: form.family_name.clone(),
-        birth_date: form.birth_date.clone(),
-        gender: form.gender.clone(),
-        email: form.email.clone(),
-        phone: form.phone.clone(),
-        street: form.street.clone(),
-        postcode: form.postcode.clone(),
-        city: form.city.clone(),
-        membership_type: form.membership_type.clone(),
-        season: form.season.clone(),
-        status: form.status.clone(),
-        joined_on: form.joined_on.clone(),
-        ended_on: form.ended_on.clone(),
-    }
 }
 
 /// Invites the person of a member record to an account linked to it (`members.edit`).

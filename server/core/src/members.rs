@@ -470,24 +470,9 @@ async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDeta
 
 // ---------------------------------------------------------------- changing a record
 
-/// A member record as a form submits it: every standard field as typed.
-#[derive(Clone, Debug, Default)]
-pub struct MemberInput {
-    pub given_name: String,
-    pub family_name: String,
-    pub birth_date: String,
-    pub gender: String,
-    pub email: String,
-    pub phone: String,
-    pub street: String,
-    pub postcode: String,
-    pub city: String,
-    pub membership_type: String,
-    pub season: String,
-    pub status: String,
-    pub joined_on: String,
-    pub ended_on: String,
-}
+/// A member record as a form submits it: every standard field as typed (the form's own
+/// type, shared with the pages).
+pub use tessera_common::dto::MemberForm as MemberInput;
 
 /// The fields a member may change in their own record.
 #[derive(Clone, Debug, Default)]
