@@ -199,7 +199,6 @@ pub struct MemberPage {
     pub total: i64,
     pub page: i64,
     pub per_page: i64,
-    pub query: String,
     /// The filters and order of this page, as checked (the state kept in the address).
     pub filter: MemberFilter,
     /// The membership types and seasons in use, for the filters to offer.

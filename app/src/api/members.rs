@@ -11,7 +11,50 @@ use tessera_common::dto::*;
 use tessera_common::AppError;
 
 #[cfg(feature = "ssr")]
+use super::{parse_id, parse_version};
+#[cfg(feature = "ssr")]
 use crate::ssr::{ctx, done, keep_draft, take_draft};
+
+#[cfg(feature = "ssr")]
+fn contact_input(
+    email: String,
+    phone: String,
+    street: String,
+    postcode: String,
+    city: String,
+) -> tessera_core::members::SelfInput {
+    tessera_core::members::SelfInput {
+        email,
+        phone,
+        street,
+        postcode,
+        city,
+    }
+}
+
+/// Passes a contact save's result on, keeping what was typed when it was refused.
+#[cfg(feature = "ssr")]
+async fn keep_contact_draft(
+    c: &crate::ssr::Ctx,
+    key: &str,
+    result: Result<(), AppError>,
+    input: &tessera_core::members::SelfInput,
+) -> Result<(), AppError> {
+    if let Err(e) = &result {
+        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
+            let form = MemberForm {
+                email: input.email.clone(),
+                phone: input.phone.clone(),
+                street: input.street.clone(),
+                postcode: input.postcode.clone(),
+                city: input.city.clone(),
+                ..Default::default()
+            };
+            keep_draft(&c.session, key, &form).await;
+        }
+    }
+    result
+}
 
 #[cfg(feature = "ssr")]
 fn draft_key(club: &str, id: &str) -> String {
@@ -24,7 +67,7 @@ pub async fn get_member_edit(club: String, id: String) -> Result<MemberEdit, App
     let c = ctx().await?;
     c.once(format!("member_edit:{club}:{id}"), async {
         let scope = c.club(&club).await?;
-        let mid: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+        let mid: tessera_common::MemberId = parse_id(&id)?;
         let member = tessera_core::members::get_for_edit(&c.services.db, &scope, mid).await?;
         let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, &id)).await;
@@ -62,7 +105,7 @@ pub async fn update_member(
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     scope.require(tessera_common::modules::MEMBERS_EDIT)?;
-    let mid: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+    let mid: tessera_common::MemberId = parse_id(&id)?;
     let form = MemberForm {
         given_name,
         family_name,
@@ -80,11 +123,9 @@ pub async fn update_member(
         ended_on,
     };
     let input = form.clone();
-    let result = match version.trim().parse::<i64>() {
+    let result = match parse_version(&version) {
         Ok(v) => members::update(&c.services.db, &scope, &c.actor, c.now(), mid, &input, v).await,
-        Err(_) => Err(AppError::bad_request(
-            "the form is missing its version; reload the page",
-        )),
+        Err(e) => Err(e),
     };
     if let Err(e) = result {
         if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
@@ -180,7 +221,7 @@ pub async fn invite_member(club: String, id: String) -> Result<(), AppError> {
     use tessera_core::members::{self, Invitation};
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    let mid: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+    let mid: tessera_common::MemberId = parse_id(&id)?;
     let outcome = members::invite_to_account(
         &c.services.db,
         &c.services.mailer,
@@ -228,7 +269,7 @@ pub async fn get_child_record(club: String, id: String) -> Result<MyRecord, AppE
     let c = ctx().await?;
     c.once(format!("child_record:{club}:{id}"), async {
         let scope = c.club(&club).await?;
-        let child: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
+        let child: tessera_common::MemberId = parse_id(&id)?;
         let member =
             tessera_core::members::child(&c.services.db, &scope, child, c.now().utc_date()).await?;
         let draft = take_draft(&c.session, &draft_key(&club, &format!("child:{id}"))).await;
@@ -254,39 +295,32 @@ pub async fn update_child_record(
     #[server(default)] postcode: String,
     #[server(default)] city: String,
 ) -> Result<(), AppError> {
-    use tessera_core::members::{self, SelfInput};
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    let child: tessera_common::MemberId = id.trim().parse().map_err(|_| AppError::NotFound)?;
-    let input = SelfInput {
-        email: email.clone(),
-        phone: phone.clone(),
-        street: street.clone(),
-        postcode: postcode.clone(),
-        city: city.clone(),
-    };
-    let result = match version.trim().parse::<i64>() {
+    let child: tessera_common::MemberId = parse_id(&id)?;
+    let input = contact_input(email, phone, street, postcode, city);
+    let result = match parse_version(&version) {
         Ok(v) => {
-            members::update_child(&c.services.db, &scope, &c.actor, c.now(), child, &input, v).await
+            tessera_core::members::update_child(
+                &c.services.db,
+                &scope,
+                &c.actor,
+                c.now(),
+                child,
+                &input,
+                v,
+            )
+            .await
         }
-        Err(_) => Err(AppError::bad_request(
-            "the form is missing its version; reload the page",
-        )),
+        Err(e) => Err(e),
     };
-    if let Err(e) = result {
-        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
-            let form = MemberForm {
-                email,
-                phone,
-                street,
-                postcode,
-                city,
-                ..Default::default()
-            };
-            keep_draft(&c.session, &draft_key(&club, &format!("child:{id}")), &form).await;
-        }
-        return Err(e);
-    }
+    keep_contact_draft(
+        &c,
+        &draft_key(&club, &format!("child:{id}")),
+        result,
+        &input,
+    )
+    .await?;
     done(&format!(
         "/c/{}/me/children/{child}?done=saved",
         scope.tenant().slug
@@ -305,36 +339,17 @@ pub async fn update_my_record(
     #[server(default)] postcode: String,
     #[server(default)] city: String,
 ) -> Result<(), AppError> {
-    use tessera_core::members::{self, SelfInput};
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    let input = SelfInput {
-        email: email.clone(),
-        phone: phone.clone(),
-        street: street.clone(),
-        postcode: postcode.clone(),
-        city: city.clone(),
-    };
-    let result = match version.trim().parse::<i64>() {
-        Ok(v) => members::update_own(&c.services.db, &scope, &c.actor, c.now(), &input, v).await,
-        Err(_) => Err(AppError::bad_request(
-            "the form is missing its version; reload the page",
-        )),
-    };
-    if let Err(e) = result {
-        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
-            let form = MemberForm {
-                email,
-                phone,
-                street,
-                postcode,
-                city,
-                ..Default::default()
-            };
-            keep_draft(&c.session, &draft_key(&club, "me"), &form).await;
+    let input = contact_input(email, phone, street, postcode, city);
+    let result = match parse_version(&version) {
+        Ok(v) => {
+            tessera_core::members::update_own(&c.services.db, &scope, &c.actor, c.now(), &input, v)
+                .await
         }
-        return Err(e);
-    }
+        Err(e) => Err(e),
+    };
+    keep_contact_draft(&c, &draft_key(&club, "me"), result, &input).await?;
     done(&format!("/c/{}/me?done=saved", scope.tenant().slug));
     Ok(())
 }

@@ -14,6 +14,20 @@ use tessera_common::AppError;
 #[cfg(feature = "ssr")]
 use crate::ssr::ctx;
 
+/// An id from the path or a form: anything that is not one is simply not found.
+#[cfg(feature = "ssr")]
+pub(crate) fn parse_id<T: std::str::FromStr>(s: &str) -> Result<T, AppError> {
+    s.trim().parse().map_err(|_| AppError::NotFound)
+}
+
+/// The version a form was opened at (optimistic concurrency).
+#[cfg(feature = "ssr")]
+pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
+    s.trim()
+        .parse()
+        .map_err(|_| AppError::bad_request("the form is missing its version; reload the page"))
+}
+
 mod members;
 mod platform;
 mod settings;
@@ -77,7 +91,7 @@ pub async fn get_club_frame(club: String) -> Result<ClubFrame, AppError> {
     let scope = c.club_before_terms(&club).await?;
     let mut frame = frame_of(&scope);
     if scope.terms_accepted().is_err() {
-        frame.terms_pending = tessera_core::terms::pending(&c.services.db, &scope).await?;
+        frame.terms_pending = tessera_core::terms::latest(&c.services.db, &scope).await?;
     }
     Ok(frame)
 }
@@ -148,7 +162,7 @@ pub async fn get_member(club: String, id: String) -> Result<MemberDetail, AppErr
     let c = ctx().await?;
     c.once(format!("member_detail:{club}:{id}"), async {
         let scope = c.club(&club).await?;
-        let id: tessera_common::MemberId = id.parse().map_err(|_| AppError::NotFound)?;
+        let id: tessera_common::MemberId = parse_id(&id)?;
         let mut detail = tessera_core::members::get(&c.services.db, &scope, id).await?;
         detail.can_reset_factor = scope.can(tessera_common::modules::MEMBERS_EDIT)
             && tessera_core::accounts::member_has_factor(&c.services.db, &scope, id).await?;

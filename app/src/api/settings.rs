@@ -10,16 +10,7 @@ use tessera_common::AppError;
 use crate::ssr::{ctx, done};
 
 #[cfg(feature = "ssr")]
-fn parse_id<T: std::str::FromStr>(s: &str) -> Result<T, AppError> {
-    s.trim().parse().map_err(|_| AppError::NotFound)
-}
-
-#[cfg(feature = "ssr")]
-fn parse_version(s: &str) -> Result<i64, AppError> {
-    s.trim()
-        .parse()
-        .map_err(|_| AppError::bad_request("the form is missing its version; reload the page"))
-}
+use super::{parse_id, parse_version};
 
 /// The club's modules and what its plan allows (`settings.manage`).
 #[server(prefix = "/api", endpoint = "module_settings")]

@@ -9,7 +9,7 @@ use tessera_common::dto::{
 };
 use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, MemberId};
+use tessera_common::{AppError, IdentityId, MemberId};
 
 /// A new member record.
 #[derive(Clone, Debug, Default)]
@@ -300,21 +300,16 @@ pub async fn list_filtered(
             args,
         )
         .await?;
-    let choices: Vec<(Option<String>, Option<String>)> = tx
+    let seasons: Vec<(String,)> = tx
         .fetch_all(
-            "SELECT DISTINCT membership_type, season FROM members WHERE tenant_id = $1 \
-             AND (membership_type IS NOT NULL OR season IS NOT NULL) LIMIT 500",
+            "SELECT DISTINCT season FROM members WHERE tenant_id = $1 AND season IS NOT NULL \
+             ORDER BY season DESC LIMIT 100",
             args![],
         )
         .await?;
     tx.commit().await?;
-    let mut types: Vec<String> = choices.iter().filter_map(|c| c.0.clone()).collect();
-    let mut seasons: Vec<String> = choices.iter().filter_map(|c| c.1.clone()).collect();
-    types.sort();
-    types.dedup();
-    seasons.sort();
-    seasons.dedup();
-    seasons.reverse();
+    let types = membership_types(db, scope).await?;
+    let seasons = seasons.into_iter().map(|r| r.0).collect();
     Ok(MemberPage {
         rows: rows
             .into_iter()
@@ -331,7 +326,6 @@ pub async fn list_filtered(
         total: total.0,
         page,
         per_page: PER_PAGE,
-        query: query.to_string(),
         filter: MemberFilter {
             query: query.to_string(),
             status: status.to_string(),
@@ -365,6 +359,7 @@ struct DetailRow {
     version: i64,
     updated_at: i64,
     updated_by_name: Option<String>,
+    has_account: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -388,15 +383,6 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
     scope.require(MEMBERS_VIEW)?;
     let mut d = detail(db, scope, id).await?;
     d.can_edit = scope.can(MEMBERS_EDIT);
-    let mut tx = db.tenant_read(scope).await?;
-    let account: Option<(i64,)> = tx
-        .fetch_optional(
-            "SELECT id FROM memberships WHERE tenant_id = $1 AND member_id = $2",
-            args![id],
-        )
-        .await?;
-    tx.commit().await?;
-    d.has_account = account.is_some();
     Ok(d)
 }
 
@@ -416,7 +402,9 @@ async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDeta
         .fetch_optional(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
              status, joined_on, ended_on, gender, membership_type, season, version, updated_at, \
-             updated_by_name FROM members WHERE tenant_id = $1 AND id = $2",
+             updated_by_name, EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = members.tenant_id \
+             AND s.member_id = members.id) AS has_account \
+             FROM members WHERE tenant_id = $1 AND id = $2",
             args![id],
         )
         .await?
@@ -456,7 +444,7 @@ async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDeta
         season: row.season,
         version: row.version,
         can_edit: false,
-        has_account: false,
+        has_account: row.has_account,
         guardians: links(guardians),
         children: links(children),
         stamp: Stamp {
@@ -783,39 +771,25 @@ pub async fn invite_to_account(
         AppError::bad_request("this record has no e-mail address: add one before inviting")
     })?;
     let name = format!("{} {}", d.given_name, d.family_name);
-    let identity = match crate::identities::find_by_email(db, &email).await? {
+    // Decided before anything is stored, so a refusal leaves no account behind (the write
+    // transaction decides again on what it reads).
+    let known = crate::identities::find_by_email(db, &email).await?;
+    let mut tx = db.tenant_read(scope).await?;
+    let state = link_state(&mut tx, member, known).await?;
+    tx.commit().await?;
+    link_step(state)?;
+    let identity = match known {
         Some(id) => id,
         None => crate::identities::create(db, actor, now, &email, &name, None).await?,
     };
     let mut tx = db.tenant_write(scope, actor, now).await?;
-    let linked: Option<(i64,)> = tx
-        .fetch_optional(
-            "SELECT id FROM memberships WHERE tenant_id = $1 AND member_id = $2",
-            args![member],
-        )
-        .await?;
-    let existing: Option<(i64, Option<i64>)> = tx
-        .fetch_optional(
-            "SELECT id, member_id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
-            args![identity],
-        )
-        .await?;
-    match (linked, existing) {
-        (Some((l,)), Some((e, _))) if l == e => {}
-        (Some(_), _) => {
-            return Err(AppError::Conflict(
-                "another account is already linked to this record".into(),
-            ))
-        }
-        (None, Some((_, Some(_)))) => return Err(AppError::Conflict(
-            "the account of this e-mail address is already linked to another record of this club"
-                .into(),
-        )),
-        (None, Some((e, None))) => {
+    match link_step(link_state(&mut tx, member, Some(identity)).await?)? {
+        LinkStep::Done => {}
+        LinkStep::LinkMembership(e) => {
             tx.update("memberships", e, vec![("member_id", member.into())], None)
                 .await?;
         }
-        (None, None) => {
+        LinkStep::AddMembership => {
             tx.insert(
                 "memberships",
                 vec![
@@ -834,6 +808,55 @@ pub async fn invite_to_account(
     }
     crate::links::send_invite(db, mailer, base_url, scope, actor, identity, now).await?;
     Ok(Invitation::Sent)
+}
+
+/// The membership linked to a record, and the membership of the account (if known).
+type LinkState = (Option<i64>, Option<(i64, Option<i64>)>);
+
+async fn link_state(
+    tx: &mut TenantTx,
+    member: MemberId,
+    identity: Option<IdentityId>,
+) -> Result<LinkState> {
+    let linked: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM memberships WHERE tenant_id = $1 AND member_id = $2",
+            args![member],
+        )
+        .await?;
+    let existing: Option<(i64, Option<i64>)> = match identity {
+        Some(id) => {
+            tx.fetch_optional(
+                "SELECT id, member_id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
+                args![id],
+            )
+            .await?
+        }
+        None => None,
+    };
+    Ok((linked.map(|l| l.0), existing))
+}
+
+enum LinkStep {
+    Done,
+    LinkMembership(i64),
+    AddMembership,
+}
+
+/// What linking an account to a record takes, or why it cannot be.
+fn link_step(state: LinkState) -> Result<LinkStep> {
+    match state {
+        (Some(l), Some((e, _))) if l == e => Ok(LinkStep::Done),
+        (Some(_), _) => Err(AppError::Conflict(
+            "another account is already linked to this record".into(),
+        )),
+        (None, Some((_, Some(_)))) => Err(AppError::Conflict(
+            "the account of this e-mail address is already linked to another record of this club"
+                .into(),
+        )),
+        (None, Some((e, None))) => Ok(LinkStep::LinkMembership(e)),
+        (None, None) => Ok(LinkStep::AddMembership),
+    }
 }
 
 /// The age from which a member manages their own record: guardians' access ends then.

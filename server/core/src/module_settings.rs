@@ -142,7 +142,7 @@ pub async fn switch(
             return Ok(());
         }
         Some(r) => {
-            tx.execute(
+            let n = tx.execute(
                 "UPDATE tenant_modules SET enabled = $3, updated_at = $4, updated_by = $5, \
                  updated_by_name = $6, version = version + 1 WHERE tenant_id = $1 AND id = $2 AND version = $7",
                 args![
@@ -155,6 +155,11 @@ pub async fn switch(
                 ],
             )
             .await?;
+            if n != 1 {
+                return Err(AppError::Conflict(
+                    "someone changed this module's switch meanwhile; reload the page".into(),
+                ));
+            }
         }
         None => {
             tx.insert(

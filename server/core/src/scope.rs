@@ -252,6 +252,8 @@ impl TenantScope {
 struct HeldRow {
     membership_id: i64,
     member_id: Option<i64>,
+    terms_latest: Option<i64>,
+    terms_accepted: Option<i64>,
     role_id: Option<i64>,
     name: Option<String>,
     builtin: Option<String>,
@@ -298,7 +300,10 @@ pub async fn resolve(
     tx.as_tenant(tenant.id, Some(identity.0)).await?;
     let rows: Vec<HeldRow> = tx
         .fetch_all(
-            "SELECT m.id AS membership_id, m.member_id, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
+            "SELECT m.id AS membership_id, m.member_id, \
+             (SELECT max(number) FROM terms t WHERE t.tenant_id = m.tenant_id) AS terms_latest, \
+             (SELECT max(number) FROM terms_acceptances a WHERE a.tenant_id = m.tenant_id \
+              AND a.membership_id = m.id) AS terms_accepted, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
              FROM memberships m \
              LEFT JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
              LEFT JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
@@ -306,18 +311,6 @@ pub async fn resolve(
             args![tenant.id, identity],
         )
         .await?;
-    let terms: (Option<i64>, Option<i64>) = if kind == TenantKind::Club {
-        tx.fetch_one(
-            "SELECT (SELECT max(number) FROM terms WHERE tenant_id = $1), \
-             (SELECT max(a.number) FROM terms_acceptances a JOIN memberships m \
-              ON m.tenant_id = a.tenant_id AND m.id = a.membership_id \
-              WHERE a.tenant_id = $1 AND m.identity_id = $2)",
-            args![tenant.id, identity],
-        )
-        .await?
-    } else {
-        (None, None)
-    };
     let switched: Vec<SwitchRow> = if kind == TenantKind::Club {
         tx.fetch_all(
             "SELECT id FROM tenant_modules WHERE tenant_id = $1 AND enabled = $2",
@@ -330,6 +323,9 @@ pub async fn resolve(
     tx.commit().await?;
     let first = rows.first().ok_or(AppError::NotFound)?;
     let (membership, member) = (first.membership_id, first.member_id);
+    let terms_pending = first
+        .terms_latest
+        .is_some_and(|latest| first.terms_accepted.is_none_or(|a| a < latest));
     if tenant.status != "active" && kind != TenantKind::Operator {
         return Err(AppError::NotFound);
     }
@@ -358,9 +354,7 @@ pub async fn resolve(
         active,
         permissions,
         read_only_since,
-        terms_pending: terms
-            .0
-            .is_some_and(|latest| terms.1.is_none_or(|a| a < latest)),
+        terms_pending,
         system: false,
     })
 }

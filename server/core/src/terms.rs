@@ -50,25 +50,6 @@ pub async fn latest(db: &Db, scope: &TenantScope) -> Result<Option<TermsText>> {
     Ok(row.map(TermsRow::text))
 }
 
-/// The terms the caller still has to accept: the latest version, unless they accepted it.
-pub async fn pending(db: &Db, scope: &TenantScope) -> Result<Option<TermsText>> {
-    let Some(membership) = scope.membership_id() else {
-        return Ok(None);
-    };
-    let Some(latest) = latest(db, scope).await? else {
-        return Ok(None);
-    };
-    let mut tx = db.tenant_read(scope).await?;
-    let accepted: Option<(i64,)> = tx
-        .fetch_optional(
-            "SELECT number FROM terms_acceptances WHERE tenant_id = $1 AND membership_id = $2 AND number = $3",
-            args![membership, latest.number],
-        )
-        .await?;
-    tx.commit().await?;
-    Ok(accepted.is_none().then_some(latest))
-}
-
 /// Records that the caller accepted version `number` (the latest; a newer one published
 /// meanwhile must be read first). Accepting twice changes nothing. With no terms published,
 /// version 0 is "nothing to accept".
