@@ -254,7 +254,8 @@ impl Ctx {
             return Ok(scope);
         }
         let now = self.services.now();
-        let scope = scope::resolve(&self.services.db, &self.actor, kind, slug, now).await?;
+        let scope =
+            scope::resolve_before_terms(&self.services.db, &self.actor, kind, slug, now).await?;
         if let Ok(mut v) = self.cache.scopes.lock() {
             v.push((kind, slug.to_string(), scope.clone()));
         }
@@ -272,7 +273,9 @@ impl Ctx {
         self.scope(TenantKind::Club, slug).await
     }
     pub async fn federation(&self, slug: &str) -> Result<TenantScope, AppError> {
-        self.scope(TenantKind::Federation, slug).await
+        let scope = self.scope(TenantKind::Federation, slug).await?;
+        scope.terms_accepted()?;
+        Ok(scope)
     }
     pub async fn operator(&self) -> Result<TenantScope, AppError> {
         scope::resolve_operator(&self.services.db, &self.actor, self.services.now()).await

@@ -852,7 +852,6 @@ pub async fn reset_member_factor(
             s.now(),
         )
         .await?;
-        scope.terms_accepted()?;
         let member: tessera_common::MemberId = member.parse().map_err(|_| AppError::NotFound)?;
         accounts::reset_member_factor(
             &s.db,

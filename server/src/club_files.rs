@@ -78,9 +78,7 @@ async fn club_scope(
 ) -> Result<scope::TenantScope, AppError> {
     let s = &state.services;
     let st = session_state(s, session).await?;
-    let scope = scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await?;
-    scope.terms_accepted()?;
-    Ok(scope)
+    scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await
 }
 
 /// Reads the `logo` file of a multipart form, refusing more than the logo limit without

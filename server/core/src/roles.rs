@@ -112,12 +112,7 @@ pub async fn overview(db: &Db, scope: &TenantScope) -> Result<RolesOverview> {
     Ok(RolesOverview {
         roles: rows.iter().map(RoleRow::info).collect(),
         grantable: ids_of(grantable(scope)),
-        active: ids_of(
-            scope
-                .active_modules()
-                .iter()
-                .flat_map(|m| m.permissions.iter().map(|p| p.permission)),
-        ),
+        active: ids_of(scope.active_permissions()),
     })
 }
 
@@ -166,12 +161,7 @@ pub async fn detail(db: &Db, scope: &TenantScope, id: RoleId) -> Result<RoleDeta
         role: row.info(),
         holders: people.iter().map(PersonRow::person).collect(),
         grantable: ids_of(grantable(scope)),
-        active: ids_of(
-            scope
-                .active_modules()
-                .iter()
-                .flat_map(|m| m.permissions.iter().map(|p| p.permission)),
-        ),
+        active: ids_of(scope.active_permissions()),
     })
 }
 

@@ -178,6 +178,12 @@ impl TenantScope {
     pub fn active_modules(&self) -> &[&'static Module] {
         &self.active
     }
+    /// The permissions of the active modules (what a role's rights can be among right now).
+    pub fn active_permissions(&self) -> impl Iterator<Item = Permission> + '_ {
+        self.active
+            .iter()
+            .flat_map(|m| m.permissions.iter().map(|p| p.permission))
+    }
     pub fn module_active(&self, id: &str) -> bool {
         self.active.iter().any(|m| m.id == id)
     }
@@ -275,12 +281,27 @@ pub fn parse_permissions(stored: &str) -> Vec<Permission> {
         .collect()
 }
 
-/// Resolves the tenant named in the path for this actor at `now`. Unknown slugs, tenants
-/// of another kind and tenants the actor does not belong to all answer `NotFound`, so
-/// nothing about other tenants can be learnt by probing; an anonymous visitor is asked to
-/// sign in. Roles, plan and module switches are read on every call, so a change applies
-/// on the person's next request.
+/// Resolves the tenant named in the path for this actor at `now`, once they accepted its
+/// latest terms of use (`TermsRequired` until then). Unknown slugs, tenants of another kind
+/// and tenants the actor does not belong to all answer `NotFound`, so nothing about other
+/// tenants can be learnt by probing; an anonymous visitor is asked to sign in. Roles, plan,
+/// module switches and terms are read on every call, so a change applies on the person's
+/// next request.
 pub async fn resolve(
+    db: &Db,
+    actor: &Actor,
+    kind: TenantKind,
+    slug: &str,
+    now: Timestamp,
+) -> Result<TenantScope> {
+    let scope = resolve_before_terms(db, actor, kind, slug, now).await?;
+    scope.terms_accepted()?;
+    Ok(scope)
+}
+
+/// [`resolve`] without the terms-of-use check: for the page frame, which shows the terms,
+/// and for accepting them. Everything else goes through [`resolve`].
+pub async fn resolve_before_terms(
     db: &Db,
     actor: &Actor,
     kind: TenantKind,
