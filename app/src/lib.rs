@@ -79,6 +79,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/admins") view=AdminsPage/>
                     <Route path=path!("settings/look") view=LookPage/>
                     <Route path=path!("settings/terms") view=TermsPage/>
+                    <Route path=path!("settings/fields") view=FieldsPage/>
                 </ParentRoute>
             </Routes>
         </Router>

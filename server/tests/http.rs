@@ -793,7 +793,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     (
         "update_member",
-        "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027",
+        "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027&cf%5B{field}%5D=M",
     ),
     ("invite_member", "club={club}&id={invitee}"),
     ("my_record", "club={club}"),
@@ -839,6 +839,17 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("invite_admin", "club={club}&email=harness.admin%40example.be&name=Harness+Admin"),
     ("remove_admin", "club={club}&membership={second_admin}"),
     ("export_history", "club={club}"),
+    ("field_settings", "club={club}"),
+    (
+        "create_field",
+        "club={club}&label=Harness+field&kind=text&visibility=member",
+    ),
+    (
+        "update_field",
+        "club={club}&id={field}&version={field_version}&label=Shirt+size&kind=choice&options=S%0AM%0AL%0AXL&visibility=member&member_editable=on",
+    ),
+    ("move_field", "club={club}&id={field}&direction=down"),
+    ("delete_field", "club={club}&id={spare_field}"),
     ("terms_settings", "club={club}"),
     ("accept_terms", "club={club}&number=0"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
@@ -992,8 +1003,27 @@ impl Fixture {
         )
         .await
         .unwrap();
+        let field_form = |label: &str| tessera_common::dto::FieldForm {
+            label: label.into(),
+            kind: "choice".into(),
+            options: "S\nM\nL".into(),
+            visibility: "member".into(),
+            member_editable: true,
+            ..Default::default()
+        };
+        let field =
+            tessera_core::custom_fields::create(db, &scope, &sys, now, &field_form("Shirt size"))
+                .await
+                .unwrap();
+        let spare_field =
+            tessera_core::custom_fields::create(db, &scope, &sys, now, &field_form("Spare"))
+                .await
+                .unwrap();
         Fixture {
             values: vec![
+                ("field", field.to_string()),
+                ("field_version", "1".to_string()),
+                ("spare_field", spare_field.to_string()),
                 ("invitee", invitee.to_string()),
                 ("child", child.to_string()),
                 ("child_version", child_version.to_string()),
@@ -1884,6 +1914,11 @@ mod environment {
         ("invite_admin", Some("roles.manage")),
         ("remove_admin", Some("roles.manage")),
         ("export_history", Some("exports.run")),
+        ("field_settings", Some("members.fields")),
+        ("create_field", Some("members.fields")),
+        ("update_field", Some("members.fields")),
+        ("move_field", Some("members.fields")),
+        ("delete_field", Some("members.fields")),
         ("terms_settings", Some("settings.manage")),
         ("accept_terms", None),
         ("publish_terms", Some("settings.manage")),
@@ -3179,5 +3214,154 @@ mod terms_of_use {
             .await
             .body
             .contains("terms-gate"));
+    }
+}
+
+/// The club's own fields through the web: defined on the settings page, filled in on the
+/// record form (`cf[{id}]`), refused per field with what was typed kept, shown escaped,
+/// filtered on in the register.
+mod custom_fields_web {
+    use super::*;
+
+    async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
+        let origin = c.origin();
+        c.send(
+            "POST",
+            &format!("/api/{endpoint}"),
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "text/html,application/xhtml+xml"),
+                ("Origin", &origin),
+                ("Referer", &format!("{origin}{from}")),
+            ],
+            body.as_bytes(),
+        )
+        .await
+    }
+
+    async fn follow(c: &mut Client, r: &Resp) -> Resp {
+        let to = r.header("location").unwrap_or("").to_string();
+        let origin = c.origin();
+        c.get(to.trim_start_matches(&origin)).await
+    }
+
+    #[tokio::test]
+    async fn fields_are_defined_filled_in_refused_per_field_and_filtered_on() {
+        let s = boot(testing::sqlite().await).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let settings = format!("/c/{CLUB_A}/settings/fields");
+        assert_eq!(admin.get(&settings).await.status, 200);
+        // Hostile label and help text: stored, shown as text.
+        let r = form_post(
+            &mut admin,
+            "create_field",
+            &settings,
+            &format!("club={CLUB_A}&label=%3Cscript%3Ealert(1)%3C%2Fscript%3E+size&kind=choice&options=S%0AM%0AL&help=javascript%3Aalert(1)&visibility=member&member_editable=on"),
+        )
+        .await;
+        assert_eq!(r.status, 302);
+        let r = form_post(
+            &mut admin,
+            "create_field",
+            &settings,
+            &format!("club={CLUB_A}&label=IBAN&kind=iban&visibility=staff"),
+        )
+        .await;
+        assert_eq!(r.status, 302);
+        // A definition refused per field keeps what was typed.
+        let r = form_post(
+            &mut admin,
+            "create_field",
+            &settings,
+            &format!(
+                "club={CLUB_A}&label=Kit&kind=choice&options=&visibility=staff&member_editable=on"
+            ),
+        )
+        .await;
+        let back = follow(&mut admin, &r).await;
+        assert_eq!(back.status, 400);
+        assert!(back.body.contains("give the options, one per line"));
+        assert!(back.body.contains("make it visible to the member first"));
+        assert!(back.body.contains("value=\"Kit\""));
+        let page = admin.get(&settings).await;
+        assert!(page
+            .body
+            .contains("&lt;script&gt;alert(1)&lt;/script&gt; size"));
+        assert!(!page.body.contains("<script>alert(1)"));
+
+        let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+            .await
+            .unwrap()
+            .unwrap();
+        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let fields = tessera_core::custom_fields::list(&s.db.db, &scope)
+            .await
+            .unwrap();
+        let size = fields
+            .iter()
+            .find(|f| f.kind == tessera_common::dto::FieldKind::Choice)
+            .unwrap()
+            .id;
+        let iban = fields.iter().find(|f| f.label == "IBAN").unwrap().id;
+
+        let (member, _) = first_member(&mut admin).await;
+        let edit = format!("/c/{CLUB_A}/members/{member}/edit");
+        let page = admin.get(&edit).await;
+        assert!(
+            page.body.contains(&format!("name=\"cf[{size}]\"")),
+            "the form has the field"
+        );
+        assert!(page.body.contains(&format!("name=\"cf[{iban}]\"")));
+        let version = page
+            .body
+            .split("name=\"version\" value=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .unwrap()
+            .to_string();
+        let base = format!("club={CLUB_A}&id={member}&version={version}&given_name=Lotte&family_name=Peeters&status=active");
+        let r = form_post(
+            &mut admin,
+            "update_member",
+            &edit,
+            &format!("{base}&cf%5B{size}%5D=M&cf%5B{iban}%5D=BE69+5390+0754+7034"),
+        )
+        .await;
+        let back = follow(&mut admin, &r).await;
+        assert_eq!(back.status, 400);
+        assert!(back.body.contains("enter a valid IBAN"));
+        assert!(
+            back.body.contains("value=\"BE69 5390 0754 7034\""),
+            "typed value kept"
+        );
+        let r = form_post(
+            &mut admin,
+            "update_member",
+            &edit,
+            &format!("{base}&cf%5B{size}%5D=M&cf%5B{iban}%5D=be68539007547034"),
+        )
+        .await;
+        assert_eq!(r.status, 302);
+        let record = follow(&mut admin, &r).await;
+        assert_eq!(record.status, 200);
+        assert!(record.body.contains("BE68 5390 0754 7034"));
+
+        // The register filters on the choice field, in its address.
+        let list = admin.get(&format!("/c/{CLUB_A}/members?cf{size}=M")).await;
+        assert_eq!(list.status, 200);
+        assert_eq!(
+            list.body
+                .matches(&format!("<td><a href=\"/c/{CLUB_A}/members/"))
+                .count(),
+            1,
+            "one record chose M"
+        );
+        assert!(list.body.contains(&format!("name=\"cf{size}\"")));
+        let bad = admin
+            .get(&format!("/c/{CLUB_A}/members?cf{size}=%3Cscript%3E"))
+            .await;
+        assert_eq!(bad.status, 400);
+        assert!(!bad.body.contains("<script>"));
     }
 }

@@ -4,6 +4,7 @@
 use crate::ids::{MemberId, MembershipId, RoleId, TenantId};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TenantKind {
@@ -204,6 +205,8 @@ pub struct MemberPage {
     /// The membership types and seasons in use, for the filters to offer.
     pub types: Vec<String>,
     pub seasons: Vec<String>,
+    /// The club's fields the register can filter on (choice, multiple choice, yes/no).
+    pub filter_fields: Vec<CustomField>,
     /// The viewer may add and change records.
     pub can_edit: bool,
 }
@@ -217,6 +220,9 @@ pub struct MemberFilter {
     pub season: String,
     /// `name`, `birth` or `joined`, with a leading `-` for descending.
     pub sort: String,
+    /// Filters on the club's choice fields: field id → the chosen option (`cf{id}=…` in
+    /// the address).
+    pub fields: BTreeMap<i64, String>,
 }
 
 impl MemberFilter {
@@ -231,6 +237,11 @@ impl MemberFilter {
         ] {
             if !v.is_empty() {
                 parts.push(format!("{k}={}", encode(v)));
+            }
+        }
+        for (id, v) in &self.fields {
+            if !v.is_empty() {
+                parts.push(format!("cf{id}={}", encode(v)));
             }
         }
         if !self.sort.is_empty() && self.sort != "name" {
@@ -295,6 +306,8 @@ pub struct MemberDetail {
     pub can_reset_factor: bool,
     /// The record's account and its roles, for those who may assign roles.
     pub account: Option<AccountRoles>,
+    /// The club's own fields the viewer may see, with this record's values.
+    pub custom: Vec<CustomValue>,
 }
 
 /// One version of a club's terms of use.
@@ -333,6 +346,9 @@ pub struct MemberForm {
     pub status: String,
     pub joined_on: String,
     pub ended_on: String,
+    /// The club's own fields as posted: `cf[{id}]` for one value, `cf[{id}~{n}]` for each
+    /// chosen option of a multiple choice.
+    pub custom: BTreeMap<String, String>,
 }
 
 impl MemberForm {
@@ -354,6 +370,7 @@ impl MemberForm {
             status: m.status.as_str().to_string(),
             joined_on: s(&m.joined_on),
             ended_on: s(&m.ended_on),
+            custom: custom_form(&m.custom),
         }
     }
 }
@@ -367,6 +384,8 @@ pub struct MemberEdit {
     pub draft: Option<MemberForm>,
     /// The membership types the club uses, offered while typing.
     pub types: Vec<String>,
+    /// The club's own fields the editor may fill in (with the record's values).
+    pub custom: Vec<CustomValue>,
 }
 
 /// A member's own record (`/c/{club}/me`).
@@ -564,4 +583,165 @@ pub struct ClubEventEntry {
     pub detail: Option<String>,
     pub at: Timestamp,
     pub person: Option<String>,
+}
+
+// ---------------------------------------------------------------- custom fields
+
+/// The kinds of field a club can add to its member records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FieldKind {
+    Text,
+    LongText,
+    Number,
+    Date,
+    Choice,
+    Multi,
+    YesNo,
+    Email,
+    Phone,
+    Iban,
+    NationalNumber,
+}
+
+impl FieldKind {
+    pub const ALL: [FieldKind; 11] = [
+        FieldKind::Text,
+        FieldKind::LongText,
+        FieldKind::Number,
+        FieldKind::Date,
+        FieldKind::Choice,
+        FieldKind::Multi,
+        FieldKind::YesNo,
+        FieldKind::Email,
+        FieldKind::Phone,
+        FieldKind::Iban,
+        FieldKind::NationalNumber,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::LongText => "long_text",
+            FieldKind::Number => "number",
+            FieldKind::Date => "date",
+            FieldKind::Choice => "choice",
+            FieldKind::Multi => "multi",
+            FieldKind::YesNo => "yes_no",
+            FieldKind::Email => "email",
+            FieldKind::Phone => "phone",
+            FieldKind::Iban => "iban",
+            FieldKind::NationalNumber => "national_number",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FieldKind> {
+        FieldKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    /// Chosen from a list of options the club gives.
+    pub fn has_options(self) -> bool {
+        matches!(self, FieldKind::Choice | FieldKind::Multi)
+    }
+
+    /// The register can filter on it.
+    pub fn filterable(self) -> bool {
+        matches!(
+            self,
+            FieldKind::Choice | FieldKind::Multi | FieldKind::YesNo
+        )
+    }
+}
+
+/// Who may see a custom field's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FieldVisibility {
+    /// Staff who see the register, and the member (or their guardian).
+    Member,
+    /// Staff who see the register only.
+    Staff,
+    /// Only those with the permission for sensitive fields (always so for a national
+    /// register number).
+    Sensitive,
+}
+
+impl FieldVisibility {
+    pub const ALL: [FieldVisibility; 3] = [
+        FieldVisibility::Member,
+        FieldVisibility::Staff,
+        FieldVisibility::Sensitive,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldVisibility::Member => "member",
+            FieldVisibility::Staff => "staff",
+            FieldVisibility::Sensitive => "sensitive",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<FieldVisibility> {
+        FieldVisibility::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// A custom field as the club defined it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomField {
+    pub id: i64,
+    pub label: String,
+    pub kind: FieldKind,
+    pub help: Option<String>,
+    pub required: bool,
+    pub options: Vec<String>,
+    pub visibility: FieldVisibility,
+    pub member_editable: bool,
+    pub version: i64,
+    pub stamp: Stamp,
+}
+
+/// A custom field with one record's value(s), as the viewer may see them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomValue {
+    pub field: CustomField,
+    /// The stored values: one, or one per chosen option; empty when not filled in.
+    pub values: Vec<String>,
+    /// The viewer may change it on this page.
+    pub editable: bool,
+}
+
+/// The form keys of a record's custom values (see [`MemberForm::custom`]).
+pub fn custom_form(values: &[CustomValue]) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    for v in values {
+        if v.field.kind == FieldKind::Multi {
+            for (n, value) in v.values.iter().enumerate() {
+                out.insert(format!("{}~{n}", v.field.id), value.clone());
+            }
+        } else if let Some(value) = v.values.first() {
+            out.insert(v.field.id.to_string(), value.clone());
+        }
+    }
+    out
+}
+
+/// The club's custom fields, for the settings page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldSettings {
+    pub fields: Vec<CustomField>,
+    /// What was typed in a refused save (the field id, or `new`).
+    pub draft: Option<FieldForm>,
+    pub draft_for: Option<String>,
+}
+
+/// A custom field's definition as its form posts it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldForm {
+    pub label: String,
+    pub kind: String,
+    pub help: String,
+    pub required: bool,
+    /// One option per line.
+    pub options: String,
+    pub visibility: String,
+    pub member_editable: bool,
 }

@@ -617,6 +617,43 @@ messages! {
     AskClubToChange => "Your name, birth date and membership are kept by the club: ask the club to change them.",
         "Je naam, geboortedatum en lidmaatschap beheert de club: vraag de club om ze te wijzigen.",
         "Votre nom, date de naissance et affiliation sont gérés par le club : demandez-lui de les modifier.";
+    MemberFields => "Member fields", "Ledenvelden", "Champs des membres";
+    MemberFieldsIntro => "Add the details your club keeps beyond the standard ones. Each field says who may see it and whether members may change it themselves.",
+        "Voeg de gegevens toe die je club bijhoudt naast de standaardvelden. Per veld kies je wie het mag zien en of leden het zelf mogen wijzigen.",
+        "Ajoutez les données que votre club tient en plus des champs standard. Pour chaque champ, choisissez qui peut le voir et si les membres peuvent le modifier eux-mêmes.";
+    NoFieldsYet => "No fields of your own yet.", "Nog geen eigen velden.", "Pas encore de champs propres.";
+    FieldLabel => "Label", "Naam van het veld", "Libellé";
+    FieldKind => "Kind", "Soort", "Type";
+    FieldKindFixed => "A field keeps its kind.", "Een veld behoudt zijn soort.", "Un champ garde son type.";
+    FieldHelp => "Help text", "Uitleg", "Texte d'aide";
+    FieldRequired => "Required", "Verplicht", "Obligatoire";
+    FieldOptions => "Options, one per line", "Keuzes, één per regel", "Options, une par ligne";
+    FieldVisibility => "Who may see it", "Wie mag het zien", "Qui peut le voir";
+    FieldMemberEditable => "The member may change it", "Het lid mag het wijzigen", "Le membre peut le modifier";
+    AddField => "Add field", "Veld toevoegen", "Ajouter le champ";
+    NewField => "New field", "Nieuw veld", "Nouveau champ";
+    ChangeField => "Change or delete this field", "Dit veld wijzigen of verwijderen", "Modifier ou supprimer ce champ";
+    FieldSaved => "Field saved.", "Veld bewaard.", "Champ enregistré.";
+    FieldDeleted => "Field deleted with its values.", "Veld verwijderd, met zijn waarden.", "Champ supprimé avec ses valeurs.";
+    DeleteField => "Delete field and its values", "Veld en zijn waarden verwijderen", "Supprimer le champ et ses valeurs";
+    MoveUp => "Move up", "Omhoog", "Monter";
+    MoveDown => "Move down", "Omlaag", "Descendre";
+    KindText => "Text", "Tekst", "Texte";
+    KindLongText => "Long text", "Lange tekst", "Texte long";
+    KindNumber => "Number", "Getal", "Nombre";
+    KindDate => "Date", "Datum", "Date";
+    KindChoice => "Choice", "Keuze", "Choix";
+    KindMulti => "Multiple choice", "Meerkeuze", "Choix multiple";
+    KindYesNo => "Yes / no", "Ja / nee", "Oui / non";
+    KindIban => "Bank account (IBAN)", "Bankrekening (IBAN)", "Compte bancaire (IBAN)";
+    KindNationalNumber => "National register number", "Rijksregisternummer", "Numéro de registre national";
+    VisibleToMember => "Staff and the member", "Medewerkers en het lid", "Le personnel et le membre";
+    VisibleToStaff => "Staff only", "Alleen medewerkers", "Le personnel seulement";
+    VisibleSensitive => "Only with the permission for sensitive fields", "Alleen met het recht op gevoelige velden", "Seulement avec la permission des champs sensibles";
+    ClubDetails => "Club details", "Clubgegevens", "Données du club";
+    EvFieldCreated => "Member field added", "Ledenveld toegevoegd", "Champ de membre ajouté";
+    EvFieldChanged => "Member field changed", "Ledenveld gewijzigd", "Champ de membre modifié";
+    EvFieldDeleted => "Member field deleted", "Ledenveld verwijderd", "Champ de membre supprimé";
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 use tessera_common::dto::*;
 use tessera_common::AppError;
 
@@ -22,6 +23,7 @@ fn contact_input(
     street: String,
     postcode: String,
     city: String,
+    custom: BTreeMap<String, String>,
 ) -> tessera_core::members::SelfInput {
     tessera_core::members::SelfInput {
         email,
@@ -29,6 +31,7 @@ fn contact_input(
         street,
         postcode,
         city,
+        custom,
     }
 }
 
@@ -48,6 +51,7 @@ async fn keep_contact_draft(
                 street: input.street.clone(),
                 postcode: input.postcode.clone(),
                 city: input.city.clone(),
+                custom: input.custom.clone(),
                 ..Default::default()
             };
             keep_draft(&c.session, key, &form).await;
@@ -72,6 +76,7 @@ pub async fn get_member_edit(club: String, id: String) -> Result<MemberEdit, App
         let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, &id)).await;
         Ok(MemberEdit {
+            custom: member.custom.clone(),
             member: Some(member),
             draft,
             types,
@@ -100,6 +105,7 @@ pub async fn update_member(
     #[server(default)] status: String,
     #[server(default)] joined_on: String,
     #[server(default)] ended_on: String,
+    #[server(default)] cf: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     use tessera_core::members;
     let c = ctx().await?;
@@ -121,6 +127,7 @@ pub async fn update_member(
         status,
         joined_on,
         ended_on,
+        custom: cf,
     };
     let input = form.clone();
     let result = match parse_version(&version) {
@@ -158,6 +165,7 @@ pub async fn create_member(
     #[server(default)] status: String,
     #[server(default)] joined_on: String,
     #[server(default)] ended_on: String,
+    #[server(default)] cf: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
@@ -176,6 +184,7 @@ pub async fn create_member(
         status,
         joined_on,
         ended_on,
+        custom: cf,
     };
     let result =
         tessera_core::members::create_from_input(&c.services.db, &scope, &c.actor, c.now(), &form)
@@ -206,10 +215,12 @@ pub async fn get_member_new(club: String) -> Result<MemberEdit, AppError> {
         scope.require(tessera_common::modules::MEMBERS_EDIT)?;
         let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, "new")).await;
+        let custom = tessera_core::custom_fields::blank(&c.services.db, &scope).await?;
         Ok(MemberEdit {
             member: None,
             draft,
             types,
+            custom,
         })
     })
     .await
@@ -294,11 +305,12 @@ pub async fn update_child_record(
     #[server(default)] street: String,
     #[server(default)] postcode: String,
     #[server(default)] city: String,
+    #[server(default)] cf: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let child: tessera_common::MemberId = parse_id(&id)?;
-    let input = contact_input(email, phone, street, postcode, city);
+    let input = contact_input(email, phone, street, postcode, city, cf);
     let result = match parse_version(&version) {
         Ok(v) => {
             tessera_core::members::update_child(
@@ -338,10 +350,11 @@ pub async fn update_my_record(
     #[server(default)] street: String,
     #[server(default)] postcode: String,
     #[server(default)] city: String,
+    #[server(default)] cf: BTreeMap<String, String>,
 ) -> Result<(), AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    let input = contact_input(email, phone, street, postcode, city);
+    let input = contact_input(email, phone, street, postcode, city, cf);
     let result = match parse_version(&version) {
         Ok(v) => {
             tessera_core::members::update_own(&c.services.db, &scope, &c.actor, c.now(), &input, v)
@@ -351,5 +364,168 @@ pub async fn update_my_record(
     };
     keep_contact_draft(&c, &draft_key(&club, "me"), result, &input).await?;
     done(&format!("/c/{}/me?done=saved", scope.tenant().slug));
+    Ok(())
+}
+
+/// The club's own fields of member records (`members.fields`).
+#[server(prefix = "/api", endpoint = "field_settings")]
+pub async fn get_field_settings(club: String) -> Result<FieldSettings, AppError> {
+    let c = ctx().await?;
+    c.once(format!("field_settings:{club}"), async {
+        let scope = c.club(&club).await?;
+        let fields = tessera_core::custom_fields::list(&c.services.db, &scope).await?;
+        let draft: Option<(String, FieldForm)> =
+            take_draft(&c.session, &field_draft_key(&club)).await;
+        let (draft_for, draft) = draft.unzip();
+        Ok(FieldSettings {
+            fields,
+            draft,
+            draft_for,
+        })
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+fn field_draft_key(club: &str) -> String {
+    format!("draft:field:{club}")
+}
+
+/// A refused field save keeps what was typed, for the form it came from.
+#[cfg(feature = "ssr")]
+async fn keep_field_draft(
+    c: &crate::ssr::Ctx,
+    club: &str,
+    which: &str,
+    form: FieldForm,
+    result: Result<(), AppError>,
+) -> Result<(), AppError> {
+    if let Err(e) = &result {
+        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
+            keep_draft(
+                &c.session,
+                &field_draft_key(club),
+                &(which.to_string(), form),
+            )
+            .await;
+        }
+    }
+    result
+}
+
+/// Adds a custom field to the club's member records (`members.fields`).
+#[server(prefix = "/api", endpoint = "create_field")]
+pub async fn create_field(
+    club: String,
+    #[server(default)] label: String,
+    #[server(default)] kind: String,
+    #[server(default)] help: String,
+    #[server(default)] required: Option<String>,
+    #[server(default)] options: String,
+    #[server(default)] visibility: String,
+    #[server(default)] member_editable: Option<String>,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let form = FieldForm {
+        label,
+        kind,
+        help,
+        required: required.is_some(),
+        options,
+        visibility,
+        member_editable: member_editable.is_some(),
+    };
+    let result =
+        tessera_core::custom_fields::create(&c.services.db, &scope, &c.actor, c.now(), &form)
+            .await
+            .map(|_| ());
+    keep_field_draft(&c, &club, "new", form, result).await?;
+    done(&format!(
+        "/c/{}/settings/fields?done=field_saved",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Changes a custom field (`members.fields`); `version` is the version the form was
+/// opened at.
+#[server(prefix = "/api", endpoint = "update_field")]
+pub async fn update_field(
+    club: String,
+    id: String,
+    version: String,
+    #[server(default)] label: String,
+    #[server(default)] kind: String,
+    #[server(default)] help: String,
+    #[server(default)] required: Option<String>,
+    #[server(default)] options: String,
+    #[server(default)] visibility: String,
+    #[server(default)] member_editable: Option<String>,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    scope.require(tessera_common::modules::MEMBERS_FIELDS)?;
+    let fid: i64 = parse_id(&id)?;
+    let form = FieldForm {
+        label,
+        kind,
+        help,
+        required: required.is_some(),
+        options,
+        visibility,
+        member_editable: member_editable.is_some(),
+    };
+    let result = match parse_version(&version) {
+        Ok(v) => {
+            tessera_core::custom_fields::update(
+                &c.services.db,
+                &scope,
+                &c.actor,
+                c.now(),
+                fid,
+                &form,
+                v,
+            )
+            .await
+        }
+        Err(e) => Err(e),
+    };
+    keep_field_draft(&c, &club, &id, form, result).await?;
+    done(&format!(
+        "/c/{}/settings/fields?done=field_saved",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Deletes a custom field and its values (`members.fields`).
+#[server(prefix = "/api", endpoint = "delete_field")]
+pub async fn delete_field(club: String, id: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let fid: i64 = parse_id(&id)?;
+    tessera_core::custom_fields::delete(&c.services.db, &scope, &c.actor, c.now(), fid).await?;
+    done(&format!(
+        "/c/{}/settings/fields?done=field_deleted",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Moves a custom field up or down in the record (`members.fields`).
+#[server(prefix = "/api", endpoint = "move_field")]
+pub async fn move_field(club: String, id: String, direction: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let fid: i64 = parse_id(&id)?;
+    let up = match direction.as_str() {
+        "up" => true,
+        "down" => false,
+        _ => return Err(AppError::bad_request("move a field up or down")),
+    };
+    tessera_core::custom_fields::move_field(&c.services.db, &scope, &c.actor, c.now(), fid, up)
+        .await?;
+    done(&format!("/c/{}/settings/fields", scope.tenant().slug));
     Ok(())
 }

@@ -136,10 +136,13 @@ pub async fn list_members(
     #[server(default)] membership_type: String,
     #[server(default)] season: String,
     #[server(default)] sort: String,
+    #[server(default)] fields: std::collections::BTreeMap<i64, String>,
 ) -> Result<MemberPage, AppError> {
     let c = ctx().await?;
     c.once(
-        format!("member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}"),
+        format!(
+            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}"
+        ),
         async {
             let scope = c.club(&club).await?;
             let filter = MemberFilter {
@@ -148,6 +151,7 @@ pub async fn list_members(
                 membership_type: membership_type.clone(),
                 season: season.clone(),
                 sort: sort.clone(),
+                fields: fields.clone(),
             };
             tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await
         },

@@ -196,6 +196,9 @@ pub fn event_label(kind: &str) -> String {
         "member_invited" => Msg::MemberInvited,
         "terms_published" => Msg::EvTermsPublished,
         "terms_accepted" => Msg::EvTermsAccepted,
+        "field_created" => Msg::EvFieldCreated,
+        "field_changed" => Msg::EvFieldChanged,
+        "field_deleted" => Msg::EvFieldDeleted,
         other => return other.to_string(),
     };
     t(m).to_string()

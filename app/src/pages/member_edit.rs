@@ -12,6 +12,7 @@ use crate::components::{
     StampLine,
 };
 use crate::pages::club::use_club;
+use crate::pages::fields::{CustomInputs, CustomRows};
 use crate::pages::members::status_label;
 use crate::t;
 use leptos::prelude::*;
@@ -143,6 +144,14 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
         .iter()
         .map(|ty| view! { <option value=ty.clone()></option> })
         .collect_view();
+    let custom_fieldset = edit.custom.iter().any(|v| v.editable).then(|| {
+        view! {
+            <fieldset data-testid="custom-fields">
+                <legend>{t(Msg::ClubDetails)}</legend>
+                <CustomInputs values=edit.custom.clone() posted=f.custom.clone() error=error.clone()/>
+            </fieldset>
+        }
+    });
     let e = || error.clone();
     view! {
         <Title text=title/>
@@ -184,6 +193,7 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
                 <Input name="joined_on" label=Msg::JoinedOn value=f.joined_on.clone() error=e() kind="date"/>
                 <Input name="ended_on" label=Msg::EndedOn value=f.ended_on.clone() error=e() kind="date"/>
             </fieldset>
+            {custom_fieldset}
             <div class="actions">
                 <button type="submit" class="button">{t(Msg::Save)}</button>
                 <a href=back class="button-quiet">{t(Msg::Cancel)}</a>
@@ -290,6 +300,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
             </section>
         }
     });
+    let fixed_custom: Vec<_> = m.custom.iter().filter(|v| !v.editable).cloned().collect();
     let row = |label: Msg, value: Option<String>| {
         view! { <div><dt>{t(label)}</dt><dd>{value.unwrap_or_else(|| "—".to_string())}</dd></div> }
     };
@@ -307,6 +318,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
                 {row(Msg::MembershipType, m.membership_type.clone())}
                 {row(Msg::Season, m.season.clone())}
                 {row(Msg::JoinedOn, m.joined_on.clone())}
+                <CustomRows values=fixed_custom/>
             </dl>
             <p class="muted">{t(Msg::AskClubToChange)}</p>
         </section>
@@ -322,6 +334,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
                 <Input name="street" label=Msg::Street value=f.street.clone() error=e() autocomplete="street-address"/>
                 <Input name="postcode" label=Msg::Postcode value=f.postcode.clone() error=e() max=10 autocomplete="postal-code"/>
                 <Input name="city" label=Msg::City value=f.city.clone() error=e() max=80 autocomplete="address-level2"/>
+                <CustomInputs values=m.custom.clone() posted=f.custom.clone() error=error.clone()/>
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
         </section>

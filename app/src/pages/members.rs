@@ -2,11 +2,12 @@ use crate::api::{get_member, list_members};
 use crate::components::{ErrorView, Loading, StampLine};
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
+use crate::pages::fields::CustomRows;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
-use tessera_common::dto::{MemberDetail, MemberFilter, MemberPage, MemberStatus};
+use tessera_common::dto::{FieldKind, MemberDetail, MemberFilter, MemberPage, MemberStatus};
 use tessera_common::Msg;
 
 pub fn gender_label(g: &str) -> &'static str {
@@ -44,6 +45,13 @@ pub fn MemberListPage() -> impl IntoView {
                 membership_type: get("type"),
                 season: get("season"),
                 sort: get("sort"),
+                fields: q
+                    .latest_values()
+                    .filter_map(|(k, v)| {
+                        let id = k.strip_prefix("cf")?.parse::<i64>().ok()?;
+                        Some((id, v.to_string()))
+                    })
+                    .collect(),
             },
             q.get("page")
                 .and_then(|p| p.parse::<i64>().ok())
@@ -53,7 +61,18 @@ pub fn MemberListPage() -> impl IntoView {
     });
     let data = Resource::new(
         move || (club.get(), filter.get()),
-        |(c, (f, p))| list_members(c, f.query, p, f.status, f.membership_type, f.season, f.sort),
+        |(c, (f, p))| {
+            list_members(
+                c,
+                f.query,
+                p,
+                f.status,
+                f.membership_type,
+                f.season,
+                f.sort,
+                f.fields,
+            )
+        },
     );
     view! {
         <Title text=t(Msg::MemberList)/>
@@ -88,6 +107,42 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
             .collect_view()
     };
     let types = options(&page.types, &f.membership_type);
+    let custom = page
+        .filter_fields
+        .iter()
+        .map(|field| {
+            let current = f.fields.get(&field.id).cloned().unwrap_or_default();
+            let values: Vec<(String, String)> = if field.kind == FieldKind::YesNo {
+                vec![
+                    ("yes".into(), t(Msg::Yes).to_string()),
+                    ("no".into(), t(Msg::No).to_string()),
+                ]
+            } else {
+                field
+                    .options
+                    .iter()
+                    .map(|o| (o.clone(), o.clone()))
+                    .collect()
+            };
+            let opts = values
+                .into_iter()
+                .map(|(v, l)| {
+                    let sel = v == current;
+                    view! { <option value=v selected=sel>{l}</option> }
+                })
+                .collect_view();
+            let id = format!("f-cf{}", field.id);
+            view! {
+                <div class="field">
+                    <label for=id.clone()>{field.label.clone()}</label>
+                    <select id=id name=format!("cf{}", field.id)>
+                        <option value="">{t(Msg::All)}</option>
+                        {opts}
+                    </select>
+                </div>
+            }
+        })
+        .collect_view();
     let seasons = options(&page.seasons, &f.season);
     let sorts = [
         ("name", Msg::SortName),
@@ -128,6 +183,7 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
                     {seasons}
                 </select>
             </div>
+            {custom}
             <div class="field">
                 <label for="f-sort">{t(Msg::SortBy)}</label>
                 <select id="f-sort" name="sort">{sorts}</select>
@@ -364,6 +420,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 {row(Msg::EndedOn, member.ended_on.clone())}
                 {row(Msg::MembershipType, member.membership_type.clone())}
                 {row(Msg::Season, member.season.clone())}
+                <CustomRows values=member.custom.clone()/>
                 {row(Msg::Gender, member.gender.as_deref().map(|g| gender_label(g).to_string()))}
                 {guardians}
                 {children}

@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod clock;
+pub mod custom_fields;
 pub mod db;
 pub mod error;
 pub mod exports;

@@ -1,9 +1,11 @@
 //! The member register of a club.
 
+use crate::custom_fields::{self, Viewer};
 use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
+use std::collections::BTreeMap;
 use tessera_common::dto::{
     MemberDetail, MemberFilter, MemberPage, MemberRow, MemberStatus, PersonLink, Stamp,
 };
@@ -247,6 +249,29 @@ pub async fn list_filtered(
             "sort by name, birth or joined (with - for the other way)",
         );
     }
+    let mut tx = db.tenant_read(scope).await?;
+    let filter_fields = custom_fields::filterable(&mut tx, scope).await?;
+    let mut field_filters = Vec::new();
+    for (id, v) in &filter.fields {
+        let v = v.trim();
+        if v.is_empty() {
+            continue;
+        }
+        match filter_fields.iter().find(|f| f.id == *id) {
+            Some(f)
+                if f.options.iter().any(|o| o == v)
+                    || (f.kind == tessera_common::dto::FieldKind::YesNo
+                        && matches!(v, "yes" | "no")) =>
+            {
+                field_filters.push((*id, v.to_string()))
+            }
+            Some(_) => p.add(&format!("cf{id}"), "choose one of the field's options"),
+            None => p.add(
+                &format!("cf{id}"),
+                "the register cannot be filtered on this field",
+            ),
+        }
+    }
     p.done()?;
     let order = order.unwrap_or("sort_name, id");
     let page = page.clamp(1, 1_000_000);
@@ -281,8 +306,15 @@ pub async fn list_filtered(
             conds.push(format!("{col} = {ph}"));
         }
     }
+    for (id, v) in &field_filters {
+        let f = param(&mut args, (*id).into());
+        let val = param(&mut args, v.clone().into());
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM member_field_values v WHERE v.tenant_id = members.tenant_id \
+             AND v.member_id = members.id AND v.field_id = {f} AND v.value = {val})"
+        ));
+    }
     let where_ = conds.join(" AND ");
-    let mut tx = db.tenant_read(scope).await?;
     let total: (i64,) = tx
         .fetch_one(
             &format!("SELECT count(*) FROM members WHERE {where_}"),
@@ -332,9 +364,11 @@ pub async fn list_filtered(
             membership_type: filter.membership_type.trim().to_string(),
             season: filter.season.trim().to_string(),
             sort: sort.to_string(),
+            fields: field_filters.into_iter().collect(),
         },
         types,
         seasons,
+        filter_fields,
         can_edit: scope.can(MEMBERS_EDIT),
     })
 }
@@ -381,8 +415,9 @@ fn links(rows: Vec<LinkRow>) -> Vec<PersonLink> {
 /// One member with guardians, children and the last-change stamp (`members.view`).
 pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
     scope.require(MEMBERS_VIEW)?;
-    let mut d = detail(db, scope, id).await?;
-    d.can_edit = scope.can(MEMBERS_EDIT);
+    let can_edit = scope.can(MEMBERS_EDIT);
+    let mut d = detail(db, scope, id, Viewer::staff(scope), can_edit).await?;
+    d.can_edit = can_edit;
     Ok(d)
 }
 
@@ -390,13 +425,20 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
 /// being changed).
 pub async fn get_for_edit(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
     scope.require(MEMBERS_EDIT)?;
-    let mut d = detail(db, scope, id).await?;
+    let mut d = detail(db, scope, id, Viewer::staff(scope), true).await?;
     d.can_edit = true;
     Ok(d)
 }
 
-/// One member record, read without a permission check (callers check).
-async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
+/// One member record with the custom fields `viewer` may see, read without a permission
+/// check (callers check).
+async fn detail(
+    db: &Db,
+    scope: &TenantScope,
+    id: MemberId,
+    viewer: Viewer,
+    can_change: bool,
+) -> Result<MemberDetail> {
     let mut tx = db.tenant_read(scope).await?;
     let row: DetailRow = tx
         .fetch_optional(
@@ -425,6 +467,7 @@ async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDeta
             args![id],
         )
         .await?;
+    let custom = custom_fields::values_of(&mut tx, id, viewer, can_change).await?;
     tx.commit().await?;
     Ok(MemberDetail {
         id: MemberId(row.id),
@@ -453,6 +496,7 @@ async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDeta
         },
         can_reset_factor: false,
         account: None,
+        custom,
     })
 }
 
@@ -470,24 +514,37 @@ pub struct SelfInput {
     pub street: String,
     pub postcode: String,
     pub city: String,
+    /// The club's own fields the member may change, as posted (see `MemberForm::custom`).
+    pub custom: BTreeMap<String, String>,
 }
 
 /// Collects the problems of a form, one message per field.
 #[derive(Default)]
-struct Problems(Vec<tessera_common::FieldError>);
+pub(crate) struct Problems(Vec<tessera_common::FieldError>);
 
 impl Problems {
-    fn add(&mut self, field: &str, message: impl Into<String>) {
+    pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(tessera_common::FieldError {
             field: field.into(),
             message: message.into(),
         });
     }
-    fn done(self) -> Result<()> {
+    pub(crate) fn done(self) -> Result<()> {
         if self.0.is_empty() {
             Ok(())
         } else {
             Err(AppError::Invalid(self.0))
+        }
+    }
+    /// `checked`'s result with these problems added to its own.
+    fn join<T>(self, checked: Result<T>) -> Result<T> {
+        match checked {
+            Err(AppError::Invalid(mut v)) => {
+                v.extend(self.0);
+                Err(AppError::Invalid(v))
+            }
+            Err(e) => Err(e),
+            Ok(t) => self.done().map(|_| t),
         }
     }
 }
@@ -695,15 +752,31 @@ pub async fn update(
     expected_version: i64,
 ) -> Result<()> {
     scope.require(MEMBERS_EDIT)?;
-    let cols = validate_input(input, now.utc_date())?;
+    let checked = validate_input(input, now.utc_date());
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    let (cols, custom) = with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await?;
     if !tx
         .update("members", id.0, cols, Some(expected_version))
         .await?
     {
         return Err(conflict(&mut tx, id).await?);
     }
+    custom_fields::store(&mut tx, id, &custom).await?;
     tx.commit().await
+}
+
+/// A record's checked standard fields with its custom fields read and checked too, every
+/// problem of both reported at once.
+async fn with_custom<T>(
+    tx: &mut TenantTx,
+    checked: Result<T>,
+    posted: &BTreeMap<String, String>,
+    viewer: Viewer,
+) -> Result<(T, Vec<(i64, Vec<String>)>)> {
+    let fields = custom_fields::definitions(tx).await?;
+    let mut p = Problems::default();
+    let custom = custom_fields::read_posted(&fields, posted, viewer, &mut p);
+    Ok((p.join(checked)?, custom))
 }
 
 /// The membership types the club's records use, for the form to offer.
@@ -732,11 +805,14 @@ pub async fn create_from_input(
     input: &MemberInput,
 ) -> Result<MemberId> {
     scope.require(MEMBERS_EDIT)?;
-    let mut cols = validate_input(input, now.utc_date())?;
+    let checked = validate_input(input, now.utc_date());
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let (mut cols, custom) =
+        with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await?;
     let id = ids::new_id();
     cols.insert(0, ("id", id.into()));
-    let mut tx = db.tenant_write(scope, actor, now).await?;
     tx.insert("members", cols).await?;
+    custom_fields::store(&mut tx, MemberId(id), &custom).await?;
     tx.commit().await?;
     Ok(MemberId(id))
 }
@@ -766,7 +842,7 @@ pub async fn invite_to_account(
 ) -> Result<Invitation> {
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
-    let d = detail(db, scope, member).await?;
+    let d = detail(db, scope, member, Viewer::staff(scope), false).await?;
     let email = d.email.clone().ok_or_else(|| {
         AppError::bad_request("this record has no e-mail address: add one before inviting")
     })?;
@@ -941,7 +1017,7 @@ pub async fn child(
     today: Date,
 ) -> Result<MemberDetail> {
     require_guardian(db, scope, child, today).await?;
-    detail(db, scope, child).await
+    detail(db, scope, child, Viewer::Member, true).await
 }
 
 /// A guardian changes the contact details of their minor child's record; stamped as the
@@ -1019,7 +1095,7 @@ pub async fn invite_members_of_age(
 /// The member record linked to the caller's own account in this club.
 pub async fn own(db: &Db, scope: &TenantScope) -> Result<MemberDetail> {
     let id = scope.member_id().ok_or(AppError::NotFound)?;
-    detail(db, scope, id).await
+    detail(db, scope, id, Viewer::Member, true).await
 }
 
 /// A member changes the contact fields of their own record; the change is stamped as theirs.
@@ -1054,8 +1130,8 @@ async fn update_contact(
         &input.postcode,
         &input.city,
     );
-    p.done()?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    let ((), custom) = with_custom(&mut tx, p.done(), &input.custom, Viewer::Member).await?;
     let cols = vec![
         ("email", email.into()),
         ("phone", phone.into()),
@@ -1069,5 +1145,6 @@ async fn update_contact(
     {
         return Err(conflict(&mut tx, id).await?);
     }
+    custom_fields::store(&mut tx, id, &custom).await?;
     tx.commit().await
 }

@@ -1405,6 +1405,7 @@ mod member_record_tests {
             status: "active".into(),
             joined_on: "2020-09-01".into(),
             ended_on: String::new(),
+            custom: Default::default(),
         }
     }
 
@@ -1441,6 +1442,7 @@ mod member_record_tests {
                 status: "dormant".into(),
                 joined_on: "2020-13-01".into(),
                 ended_on: "1800-01-01".into(),
+                custom: Default::default(),
             };
             let f = fields(
                 members::update(db, &a, &w.admin_a, T0, id, &bad, v)
@@ -1569,6 +1571,7 @@ mod member_record_tests {
                 street: "Nieuwstraat 3".into(),
                 postcode: "2200".into(),
                 city: "Herentals".into(),
+                custom: Default::default(),
             };
             members::update_own(db, &m, &w.member_a, T0, &good, mine.version)
                 .await
@@ -1875,6 +1878,282 @@ mod family_tests {
                 .unwrap();
             assert!(lien.is_some(), "an account of her own");
             let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+/// The club's own fields: definitions, per-kind checks on a record, who sees and changes
+/// which field, the register's filter on a choice field.
+mod custom_field_tests {
+    use super::*;
+    use crate::custom_fields;
+    use crate::members::{MemberInput, SelfInput};
+    use std::collections::BTreeMap;
+    use tessera_common::dto::{FieldForm, MemberForm};
+
+    fn def(label: &str, kind: &str, options: &str, vis: &str, editable: bool) -> FieldForm {
+        FieldForm {
+            label: label.into(),
+            kind: kind.into(),
+            help: "<script>alert(1)</script> help".into(),
+            required: false,
+            options: options.into(),
+            visibility: vis.into(),
+            member_editable: editable,
+        }
+    }
+
+    fn problem_fields(e: AppError) -> Vec<String> {
+        match e {
+            AppError::Invalid(f) => f.into_iter().map(|f| f.field).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[tokio::test]
+    async fn custom_fields_are_checked_stored_shown_and_filtered_by_who_may_see_them() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let size = custom_fields::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &def("Shirt size", "choice", "S\nM\nL", "member", true),
+            )
+            .await
+            .unwrap();
+            let iban = custom_fields::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &def("IBAN", "iban", "", "staff", false),
+            )
+            .await
+            .unwrap();
+            let nrn = custom_fields::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &def("National number", "national_number", "", "member", false),
+            )
+            .await
+            .unwrap();
+            let note = custom_fields::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &def("Note", "text", "", "member", false),
+            )
+            .await
+            .unwrap();
+            // The same label twice is refused on its field.
+            let e = custom_fields::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &def("shirt SIZE", "text", "", "member", false),
+            )
+            .await
+            .unwrap_err();
+            assert_eq!(problem_fields(e), vec!["label"]);
+            let fields = custom_fields::list(db, &a).await.unwrap();
+            assert_eq!(fields.len(), 4);
+            assert_eq!(
+                fields.iter().find(|f| f.id == nrn).map(|f| f.visibility),
+                Some(tessera_common::dto::FieldVisibility::Sensitive),
+                "a national register number is always sensitive"
+            );
+
+            let id = members::list(db, &a, "", 1).await.unwrap().rows[0].id;
+            let rec = members::get(db, &a, id).await.unwrap();
+            assert_eq!(rec.custom.len(), 4, "the admin sees every field");
+            let mut form = MemberForm::of(&rec);
+            form.custom = BTreeMap::from([
+                (size.to_string(), "XL".to_string()),
+                (iban.to_string(), "BE69 5390 0754 7034".to_string()),
+                (nrn.to_string(), "85073003329".to_string()),
+            ]);
+            form.given_name = String::new();
+            // Every problem at once, standard and custom, and nothing stored.
+            let e = members::update(db, &a, &w.admin_a, T0, id, &form, rec.version)
+                .await
+                .unwrap_err();
+            let mut got = problem_fields(e);
+            got.sort();
+            let mut want = vec![
+                "given_name".to_string(),
+                format!("cf{size}"),
+                format!("cf{iban}"),
+                format!("cf{nrn}"),
+            ];
+            want.sort();
+            assert_eq!(got, want);
+            assert_eq!(members::get(db, &a, id).await.unwrap().version, rec.version);
+            form.given_name = rec.given_name.clone();
+            form.custom = BTreeMap::from([
+                (size.to_string(), "M".to_string()),
+                (iban.to_string(), "be68539007547034".to_string()),
+                (nrn.to_string(), "85.07.30-033.28".to_string()),
+                (note.to_string(), "<b>javascript:alert(1)</b>".to_string()),
+            ]);
+            members::update(db, &a, &w.admin_a, T0, id, &form, rec.version)
+                .await
+                .unwrap();
+            let rec2 = members::get(db, &a, id).await.unwrap();
+            let value = |r: &tessera_common::dto::MemberDetail, f: i64| {
+                r.custom
+                    .iter()
+                    .find(|c| c.field.id == f)
+                    .map(|c| c.values.clone())
+            };
+            assert_eq!(
+                value(&rec2, iban),
+                Some(vec!["BE68 5390 0754 7034".to_string()])
+            );
+            assert_eq!(value(&rec2, nrn), Some(vec!["85.07.30-033.28".to_string()]));
+            assert_eq!(
+                value(&rec2, note),
+                Some(vec!["<b>javascript:alert(1)</b>".to_string()])
+            );
+            assert_eq!(rec2.version, rec.version + 1);
+
+            // A staff role without the sensitive permission never sees the national number.
+            let viewer_role = roles::create(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                roles::RoleInput {
+                    name: "Secretary".into(),
+                    staff: false,
+                    permissions: vec!["members.view".into(), "members.edit".into()],
+                },
+            )
+            .await
+            .unwrap();
+            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let (ms,): (i64,) = {
+                let mut tx = db.tenant_read(&sys).await.unwrap();
+                let r = tx
+                    .fetch_one(
+                        "SELECT id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
+                        args![w.member_a.identity],
+                    )
+                    .await
+                    .unwrap();
+                tx.commit().await.unwrap();
+                r
+            };
+            roles::assign(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                tessera_common::MembershipId(ms),
+                &[viewer_role],
+            )
+            .await
+            .unwrap();
+            let s = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let seen = members::get(db, &s, id).await.unwrap();
+            assert_eq!(value(&seen, nrn), None, "hidden without members.sensitive");
+            assert_eq!(
+                value(&seen, iban),
+                Some(vec!["BE68 5390 0754 7034".to_string()])
+            );
+            // Their save leaves the hidden value alone, even if they post one.
+            let mut f2 = MemberForm::of(&seen);
+            f2.custom.insert(nrn.to_string(), String::new());
+            members::update(db, &s, &w.member_a, T0, id, &f2, seen.version)
+                .await
+                .unwrap();
+            assert_eq!(
+                value(&members::get(db, &a, id).await.unwrap(), nrn),
+                Some(vec!["85.07.30-033.28".to_string()])
+            );
+            // Defining fields takes its own permission.
+            assert!(matches!(
+                custom_fields::create(
+                    db,
+                    &s,
+                    &w.member_a,
+                    T0,
+                    &def("X", "text", "", "member", false)
+                )
+                .await,
+                Err(AppError::Forbidden)
+            ));
+
+            // The register filters on a choice field; a value that is no option is refused.
+            let mut filter = tessera_common::dto::MemberFilter::default();
+            filter.fields.insert(size, "M".into());
+            let page = members::list_filtered(db, &a, &filter, 1).await.unwrap();
+            assert_eq!(page.total, 1);
+            assert_eq!(page.rows[0].id, id);
+            assert!(page.filter_fields.iter().any(|f| f.id == size));
+            filter.fields.insert(size, "<script>".into());
+            let e = members::list_filtered(db, &a, &filter, 1)
+                .await
+                .unwrap_err();
+            assert_eq!(problem_fields(e), vec![format!("cf{size}")]);
+
+            // The member's own record: member-visible fields only; only editable ones change.
+            let mut tx = db
+                .tenant_write(&sys, &Actor::system("t"), T0)
+                .await
+                .unwrap();
+            tx.execute(
+                "UPDATE memberships SET member_id = $2 WHERE tenant_id = $1 AND id = $3",
+                args![id, ms],
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let mine = members::own(db, &m).await.unwrap();
+            let labels: Vec<&str> = mine.custom.iter().map(|c| c.field.label.as_str()).collect();
+            assert_eq!(labels, vec!["Shirt size", "Note"]);
+            assert!(mine.custom[0].editable && !mine.custom[1].editable);
+            let own = SelfInput {
+                email: mine.email.clone().unwrap_or_default(),
+                custom: BTreeMap::from([
+                    (size.to_string(), "L".to_string()),
+                    (note.to_string(), "changed by me".to_string()),
+                ]),
+                ..Default::default()
+            };
+            members::update_own(db, &m, &w.member_a, T0, &own, mine.version)
+                .await
+                .unwrap();
+            let after = members::get(db, &a, id).await.unwrap();
+            assert_eq!(value(&after, size), Some(vec!["L".to_string()]));
+            assert_eq!(
+                value(&after, note),
+                Some(vec!["<b>javascript:alert(1)</b>".to_string()]),
+                "a field the member may not change stays as it was"
+            );
+            assert_eq!(after.stamp.by.as_deref(), Some("Mo Member"));
+
+            // Deleting a field deletes its values with it.
+            custom_fields::delete(db, &a, &w.admin_a, T0, size)
+                .await
+                .unwrap();
+            let after = members::get(db, &a, id).await.unwrap();
+            assert_eq!(value(&after, size), None);
+            let _: MemberInput = MemberForm::default();
         }
     }
 }

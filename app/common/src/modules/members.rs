@@ -3,6 +3,8 @@ use crate::dto::TenantKind;
 
 pub const MEMBERS_VIEW: Permission = Permission("members.view");
 pub const MEMBERS_EDIT: Permission = Permission("members.edit");
+pub const MEMBERS_FIELDS: Permission = Permission("members.fields");
+pub const MEMBERS_SENSITIVE: Permission = Permission("members.sensitive");
 
 pub const MODULE: Module = Module {
     id: "members",
@@ -36,6 +38,22 @@ pub const MODULE: Module = Module {
                 fr: "Modifier les fiches et réinitialiser les seconds facteurs",
             },
         },
+        PermissionDecl {
+            permission: MEMBERS_FIELDS,
+            label: Text {
+                en: "Define the club's own fields of the member records",
+                nl: "De eigen velden van de ledenfiches bepalen",
+                fr: "Définir les champs propres des fiches de membre",
+            },
+        },
+        PermissionDecl {
+            permission: MEMBERS_SENSITIVE,
+            label: Text {
+                en: "See and change sensitive fields (national register number)",
+                nl: "Gevoelige velden zien en wijzigen (rijksregisternummer)",
+                fr: "Voir et modifier les champs sensibles (numéro de registre national)",
+            },
+        },
     ],
     nav: &[
         NavEntry {
@@ -58,6 +76,16 @@ pub const MODULE: Module = Module {
             permission: None,
             own_record: true,
         },
+        NavEntry {
+            path: "settings/fields",
+            label: Text {
+                en: "Member fields",
+                nl: "Ledenvelden",
+                fr: "Champs des membres",
+            },
+            permission: Some(MEMBERS_FIELDS),
+            own_record: false,
+        },
     ],
-    routes: &["members", "me"],
+    routes: &["members", "me", "settings/fields"],
 };

@@ -21,7 +21,7 @@ mod settings;
 pub use audit::AUDIT_VIEW;
 pub use exports::EXPORTS_RUN;
 pub use federation::FEDERATION_CLUBS_VIEW;
-pub use members::{MEMBERS_EDIT, MEMBERS_VIEW};
+pub use members::{MEMBERS_EDIT, MEMBERS_FIELDS, MEMBERS_SENSITIVE, MEMBERS_VIEW};
 pub use platform::{PLATFORM_MANAGE, PLATFORM_OVERVIEW};
 pub use roles::ROLES_MANAGE;
 pub use settings::SETTINGS_MANAGE;

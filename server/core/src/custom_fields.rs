@@ -1,0 +1,930 @@
+//! The club's own fields on member records: their definitions (`members.fields`), who may
+//! see and change each one, the rules of each kind (IBAN and Belgian national register
+//! number checksums included), and their values, stored with the record they belong to.
+
+use crate::db::{Db, TenantTx};
+use crate::error::Result;
+use crate::members::Problems;
+use crate::scope::{Actor, TenantScope};
+use crate::{args, ids};
+use std::collections::BTreeMap;
+use tessera_common::dto::{CustomField, CustomValue, FieldForm, FieldKind, FieldVisibility, Stamp};
+use tessera_common::modules::{MEMBERS_FIELDS, MEMBERS_SENSITIVE};
+use tessera_common::time::{Date, Timestamp};
+use tessera_common::{AppError, MemberId};
+
+/// At most this many custom fields per club.
+pub const MAX_FIELDS: i64 = 60;
+const MAX_OPTIONS: usize = 50;
+
+#[derive(sqlx::FromRow)]
+struct FieldRow {
+    id: i64,
+    label: String,
+    kind: String,
+    help: Option<String>,
+    required: bool,
+    options: Option<String>,
+    visibility: String,
+    member_editable: bool,
+    version: i64,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+impl FieldRow {
+    fn into_field(self) -> CustomField {
+        CustomField {
+            id: self.id,
+            label: self.label,
+            kind: FieldKind::parse(&self.kind).unwrap_or(FieldKind::Text),
+            help: self.help,
+            required: self.required,
+            options: self
+                .options
+                .unwrap_or_default()
+                .lines()
+                .map(str::to_string)
+                .collect(),
+            visibility: FieldVisibility::parse(&self.visibility)
+                .unwrap_or(FieldVisibility::Sensitive),
+            member_editable: self.member_editable,
+            version: self.version,
+            stamp: Stamp {
+                at: Timestamp(self.updated_at),
+                by: self.updated_by_name,
+            },
+        }
+    }
+}
+
+/// Every custom field of the club, in their order.
+pub(crate) async fn definitions(tx: &mut TenantTx) -> Result<Vec<CustomField>> {
+    let rows: Vec<FieldRow> = tx
+        .fetch_all(
+            "SELECT id, label, kind, help, required, options, visibility, member_editable, \
+             version, updated_at, updated_by_name FROM custom_fields WHERE tenant_id = $1 \
+             ORDER BY position, id",
+            args![],
+        )
+        .await?;
+    Ok(rows.into_iter().map(FieldRow::into_field).collect())
+}
+
+/// Who is looking at or changing a record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Viewer {
+    /// Staff with `members.view` (and `members.edit` to change).
+    Staff { sensitive: bool },
+    /// The member themselves, or their guardian.
+    Member,
+}
+
+impl Viewer {
+    pub fn staff(scope: &TenantScope) -> Viewer {
+        Viewer::Staff {
+            sensitive: scope.can(MEMBERS_SENSITIVE),
+        }
+    }
+
+    pub fn sees(self, f: &CustomField) -> bool {
+        match (self, f.visibility) {
+            (Viewer::Staff { sensitive }, FieldVisibility::Sensitive) => sensitive,
+            (Viewer::Staff { .. }, _) => true,
+            (Viewer::Member, v) => v == FieldVisibility::Member,
+        }
+    }
+
+    pub fn changes(self, f: &CustomField) -> bool {
+        self.sees(f)
+            && match self {
+                Viewer::Staff { .. } => true,
+                Viewer::Member => f.member_editable,
+            }
+    }
+}
+
+/// The record's values of the fields the viewer may see; `editable` is set for those the
+/// viewer may change when `can_change`.
+pub(crate) async fn values_of(
+    tx: &mut TenantTx,
+    member: MemberId,
+    viewer: Viewer,
+    can_change: bool,
+) -> Result<Vec<CustomValue>> {
+    let fields = definitions(tx).await?;
+    if fields.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, String)> = tx
+        .fetch_all(
+            "SELECT field_id, value FROM member_field_values WHERE tenant_id = $1 \
+             AND member_id = $2 ORDER BY field_id, value",
+            args![member],
+        )
+        .await?;
+    let mut by_field: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for (f, v) in rows {
+        by_field.entry(f).or_default().push(v);
+    }
+    Ok(fields
+        .into_iter()
+        .filter(|f| viewer.sees(f))
+        .map(|f| {
+            let mut values = by_field.remove(&f.id).unwrap_or_default();
+            if f.kind == FieldKind::Multi {
+                // In the order of the options, the way the club listed them.
+                values.sort_by_key(|v| f.options.iter().position(|o| o == v));
+            }
+            let editable = can_change && viewer.changes(&f);
+            CustomValue {
+                field: f,
+                values,
+                editable,
+            }
+        })
+        .collect())
+}
+
+/// The values posted for the fields `viewer` may change, checked; every problem is added
+/// to `p` under the field's form name (`cf{id}`).
+pub(crate) fn read_posted(
+    fields: &[CustomField],
+    posted: &BTreeMap<String, String>,
+    viewer: Viewer,
+    p: &mut Problems,
+) -> Vec<(i64, Vec<String>)> {
+    let mut out = Vec::new();
+    for f in fields.iter().filter(|f| viewer.changes(f)) {
+        let raw: Vec<&str> = if f.kind == FieldKind::Multi {
+            let prefix = format!("{}~", f.id);
+            posted
+                .iter()
+                .filter(|(k, _)| k.starts_with(&prefix))
+                .map(|(_, v)| v.as_str())
+                .collect()
+        } else {
+            posted
+                .get(&f.id.to_string())
+                .map(|v| vec![v.as_str()])
+                .unwrap_or_default()
+        };
+        match check_values(f, &raw) {
+            Ok(values) => out.push((f.id, values)),
+            Err(message) => p.add(&format!("cf{}", f.id), message),
+        }
+    }
+    out
+}
+
+/// Stores a record's values of the given fields (replacing what was there), inside the
+/// record's own write transaction.
+pub(crate) async fn store(
+    tx: &mut TenantTx,
+    member: MemberId,
+    values: &[(i64, Vec<String>)],
+) -> Result<()> {
+    for (field, vs) in values {
+        tx.execute(
+            "DELETE FROM member_field_values WHERE tenant_id = $1 AND member_id = $2 \
+             AND field_id = $3",
+            args![member, *field],
+        )
+        .await?;
+        for v in vs {
+            tx.insert(
+                "member_field_values",
+                vec![
+                    ("member_id", member.into()),
+                    ("field_id", (*field).into()),
+                    ("value", v.clone().into()),
+                ],
+            )
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- the rules of each kind
+
+/// Checks one field's posted value(s) and gives them as stored; the message says what to
+/// do.
+pub fn check_values(f: &CustomField, raw: &[&str]) -> std::result::Result<Vec<String>, String> {
+    let raw: Vec<&str> = raw
+        .iter()
+        .map(|v| v.trim())
+        .filter(|v| !v.is_empty())
+        .collect();
+    if raw.is_empty() {
+        return if f.required {
+            Err("this field is required".into())
+        } else {
+            Ok(Vec::new())
+        };
+    }
+    if f.kind != FieldKind::Multi && raw.len() > 1 {
+        return Err("give one value".into());
+    }
+    let mut out = Vec::new();
+    for v in raw {
+        let stored = check_value(f, v)?;
+        if !out.contains(&stored) {
+            out.push(stored);
+        }
+    }
+    Ok(out)
+}
+
+fn no_controls(v: &str, max: usize, lines: bool) -> std::result::Result<String, String> {
+    let bad = v
+        .chars()
+        .any(|c| c.is_control() && !(lines && (c == '\n' || c == '\r' || c == '\t')));
+    if v.chars().count() > max || bad {
+        return Err(if lines {
+            format!("use at most {max} characters")
+        } else {
+            format!("use at most {max} characters, without line breaks")
+        });
+    }
+    Ok(v.replace("\r\n", "\n"))
+}
+
+fn check_value(f: &CustomField, v: &str) -> std::result::Result<String, String> {
+    match f.kind {
+        FieldKind::Text => no_controls(v, 200, false),
+        FieldKind::LongText => no_controls(v, 4000, true),
+        FieldKind::Number => parse_number(v).ok_or_else(|| {
+            "enter a number, like 12 or 3,5 (at most 15 digits)".to_string()
+        }),
+        FieldKind::Date => match Date::parse(v) {
+            Some(d) if (1900..=2200).contains(&d.year) => Ok(d.to_string()),
+            _ => Err("use a real date written as YYYY-MM-DD".into()),
+        },
+        FieldKind::Choice | FieldKind::Multi => {
+            if f.options.iter().any(|o| o == v) {
+                Ok(v.to_string())
+            } else {
+                Err("choose one of the options".into())
+            }
+        }
+        FieldKind::YesNo => match v {
+            "yes" | "no" => Ok(v.to_string()),
+            _ => Err("choose yes or no".into()),
+        },
+        FieldKind::Email => crate::identities::normalize_email(v)
+            .ok_or_else(|| "enter a valid e-mail address, like name@example.be".to_string()),
+        FieldKind::Phone => {
+            if crate::members::check_phone(v) {
+                Ok(v.to_string())
+            } else {
+                Err("use digits (6 to 20) with spaces, dots, dashes or a leading +".into())
+            }
+        }
+        FieldKind::Iban => normalize_iban(v).ok_or_else(|| {
+            "enter a valid IBAN, like BE68 5390 0754 7034 (check the digits)".to_string()
+        }),
+        FieldKind::NationalNumber => normalize_national_number(v).ok_or_else(|| {
+            "enter a valid national register number: 11 digits, like 85.07.30-033.28 (check the digits)"
+                .to_string()
+        }),
+    }
+}
+
+/// A decimal number with a dot or a comma, stored with a dot.
+pub fn parse_number(v: &str) -> Option<String> {
+    let s = v.replace(',', ".");
+    let (sign, body) = match s.strip_prefix('-') {
+        Some(b) => ("-", b),
+        None => ("", s.as_str()),
+    };
+    let mut parts = body.split('.');
+    let int = parts.next()?;
+    let frac = parts.next();
+    if parts.next().is_some()
+        || int.is_empty()
+        || !int.bytes().all(|b| b.is_ascii_digit())
+        || frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()))
+        || int.len() + frac.map_or(0, str::len) > 15
+    {
+        return None;
+    }
+    let int = int.trim_start_matches('0');
+    let int = if int.is_empty() { "0" } else { int };
+    Some(match frac {
+        Some(f) => format!("{sign}{int}.{f}"),
+        None => format!("{sign}{int}"),
+    })
+}
+
+/// The length of an IBAN per country (the SEPA countries and a few neighbours); other
+/// countries are checked on 15 to 34 characters.
+fn iban_length(country: &str) -> Option<usize> {
+    Some(match country {
+        "BE" => 16,
+        "NL" => 18,
+        "LU" => 20,
+        "FR" | "MC" | "IT" | "SM" => 27,
+        "DE" => 22,
+        "GB" | "IE" => 22,
+        "ES" | "SE" | "SK" | "CZ" | "RO" => 24,
+        "PT" => 25,
+        "AT" | "EE" | "LT" => 20,
+        "CH" | "LI" | "LV" => 21,
+        "DK" | "FI" | "FO" | "GL" => 18,
+        "NO" => 15,
+        "PL" | "HU" | "CY" => 28,
+        _ => return None,
+    })
+}
+
+/// An IBAN without spaces, upper case, with a valid length and mod-97 checksum; stored in
+/// groups of four.
+pub fn normalize_iban(v: &str) -> Option<String> {
+    let s: String = v
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .collect::<String>()
+        .to_uppercase();
+    if !s.is_ascii() || s.len() < 15 || s.len() > 34 {
+        return None;
+    }
+    let b = s.as_bytes();
+    if !b[..2].iter().all(u8::is_ascii_uppercase)
+        || !b[2..4].iter().all(u8::is_ascii_digit)
+        || !b[4..].iter().all(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    if iban_length(&s[..2]).is_some_and(|n| n != s.len()) {
+        return None;
+    }
+    let rearranged = format!("{}{}", &s[4..], &s[..4]);
+    let mut rem: u32 = 0;
+    for c in rearranged.chars() {
+        let n = c.to_digit(36)?;
+        rem = if n >= 10 {
+            (rem * 100 + n) % 97
+        } else {
+            (rem * 10 + n) % 97
+        };
+    }
+    if rem != 1 {
+        return None;
+    }
+    let grouped: Vec<String> = s
+        .as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect();
+    Some(grouped.join(" "))
+}
+
+/// A Belgian national register number (rijksregisternummer / numéro de registre
+/// national): 11 digits, the last two 97 minus the first nine modulo 97 (with a 2 in front
+/// of the nine for people born from 2000). Stored as `YY.MM.DD-SSS.CC`.
+pub fn normalize_national_number(v: &str) -> Option<String> {
+    if !v
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | ' '))
+    {
+        return None;
+    }
+    let d: String = v.chars().filter(char::is_ascii_digit).collect();
+    if d.len() != 11 {
+        return None;
+    }
+    let base: u64 = d[..9].parse().ok()?;
+    let check: u64 = d[9..].parse().ok()?;
+    let ok = 97 - base % 97 == check || 97 - (2_000_000_000 + base) % 97 == check;
+    // The month may carry 20 or 40 for numbers given to people without a known birth date
+    // (bis numbers); the day is 00 to 31.
+    let month: u32 = d[2..4].parse().ok()?;
+    let day: u32 = d[4..6].parse().ok()?;
+    if !ok || month % 20 > 12 || month > 52 || day > 31 {
+        return None;
+    }
+    Some(format!(
+        "{}.{}.{}-{}.{}",
+        &d[..2],
+        &d[2..4],
+        &d[4..6],
+        &d[6..9],
+        &d[9..]
+    ))
+}
+
+// ---------------------------------------------------------------- defining fields
+
+fn label_key(label: &str) -> String {
+    label.trim().to_lowercase()
+}
+
+/// Checks a field definition; every problem at once, per form field.
+fn validate(
+    input: &FieldForm,
+) -> Result<(
+    String,
+    FieldKind,
+    Option<String>,
+    Vec<String>,
+    FieldVisibility,
+    bool,
+)> {
+    let mut p = Problems::default();
+    let label = input.label.trim().to_string();
+    if label.is_empty() || label.chars().count() > 80 || label.chars().any(char::is_control) {
+        p.add("label", "give a label of 1 to 80 characters");
+    }
+    let kind = FieldKind::parse(input.kind.trim());
+    if kind.is_none() {
+        p.add("kind", "choose one of the kinds");
+    }
+    let help = input.help.trim();
+    if help.chars().count() > 300 || help.chars().any(char::is_control) {
+        p.add("help", "use at most 300 characters, without line breaks");
+    }
+    let help = (!help.is_empty()).then(|| help.to_string());
+    let mut options: Vec<String> = Vec::new();
+    for o in input
+        .options
+        .lines()
+        .map(str::trim)
+        .filter(|o| !o.is_empty())
+    {
+        if o.chars().count() > 80 || o.chars().any(char::is_control) {
+            p.add(
+                "options",
+                format!(
+                    "an option has at most 80 characters: “{}…”",
+                    o.chars().take(20).collect::<String>()
+                ),
+            );
+            break;
+        }
+        if !options.iter().any(|x| x.to_lowercase() == o.to_lowercase()) {
+            options.push(o.to_string());
+        }
+    }
+    match kind {
+        Some(k) if k.has_options() => {
+            if options.is_empty() {
+                p.add("options", "give the options, one per line");
+            } else if options.len() > MAX_OPTIONS {
+                p.add("options", format!("give at most {MAX_OPTIONS} options"));
+            }
+        }
+        _ => {
+            if !options.is_empty() {
+                p.add(
+                    "options",
+                    "only a choice or multiple choice field has options; leave this empty",
+                );
+            }
+        }
+    }
+    let mut visibility = FieldVisibility::parse(input.visibility.trim());
+    if visibility.is_none() {
+        p.add("visibility", "choose who may see the field");
+    }
+    if kind == Some(FieldKind::NationalNumber) {
+        // Always behind its own permission, whatever was chosen.
+        visibility = Some(FieldVisibility::Sensitive);
+    }
+    if input.member_editable && visibility != Some(FieldVisibility::Member) {
+        p.add(
+            "member_editable",
+            "a member can only change a field they may see: make it visible to the member first",
+        );
+    }
+    p.done()?;
+    Ok((
+        label,
+        kind.unwrap_or(FieldKind::Text),
+        help,
+        options,
+        visibility.unwrap_or(FieldVisibility::Sensitive),
+        input.member_editable,
+    ))
+}
+
+/// The fields of a new record, empty, for staff who add one (`members.edit`).
+pub async fn blank(db: &Db, scope: &TenantScope) -> Result<Vec<CustomValue>> {
+    scope.require(tessera_common::modules::MEMBERS_EDIT)?;
+    let viewer = Viewer::staff(scope);
+    let mut tx = db.tenant_read(scope).await?;
+    let fields = definitions(&mut tx).await?;
+    tx.commit().await?;
+    Ok(fields
+        .into_iter()
+        .filter(|f| viewer.sees(f))
+        .map(|field| CustomValue {
+            editable: viewer.changes(&field),
+            field,
+            values: Vec::new(),
+        })
+        .collect())
+}
+
+/// The club's fields for the settings page (`members.fields`).
+pub async fn list(db: &Db, scope: &TenantScope) -> Result<Vec<CustomField>> {
+    scope.require(MEMBERS_FIELDS)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let fields = definitions(&mut tx).await?;
+    tx.commit().await?;
+    Ok(fields)
+}
+
+/// The fields the register can filter on, for a viewer with `members.view`.
+pub(crate) async fn filterable(tx: &mut TenantTx, scope: &TenantScope) -> Result<Vec<CustomField>> {
+    let viewer = Viewer::staff(scope);
+    Ok(definitions(tx)
+        .await?
+        .into_iter()
+        .filter(|f| f.kind.filterable() && viewer.sees(f))
+        .collect())
+}
+
+fn duplicate_label(e: AppError) -> AppError {
+    match e {
+        AppError::Conflict(_) => AppError::field("label", "another field has this label"),
+        e => e,
+    }
+}
+
+fn describe(label: &str, kind: FieldKind) -> String {
+    format!("{label} ({})", kind.as_str())
+}
+
+/// Adds a field at the end of the record (`members.fields`).
+pub async fn create(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    input: &FieldForm,
+) -> Result<i64> {
+    scope.require(MEMBERS_FIELDS)?;
+    let (label, kind, help, options, visibility, editable) = validate(input)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let (count, last): (i64, Option<i64>) = tx
+        .fetch_one(
+            "SELECT count(*), max(position) FROM custom_fields WHERE tenant_id = $1",
+            args![],
+        )
+        .await?;
+    if count >= MAX_FIELDS {
+        return Err(AppError::bad_request(format!(
+            "a club can define at most {MAX_FIELDS} fields; delete one you no longer use"
+        )));
+    }
+    let taken: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM custom_fields WHERE tenant_id = $1 AND label_key = $2",
+            args![label_key(&label)],
+        )
+        .await?;
+    if taken.is_some() {
+        return Err(AppError::field("label", "another field has this label"));
+    }
+    let id = ids::new_id();
+    tx.insert(
+        "custom_fields",
+        vec![
+            ("id", id.into()),
+            ("label", label.clone().into()),
+            ("label_key", label_key(&label).into()),
+            ("kind", kind.as_str().into()),
+            ("help", help.into()),
+            ("required", input.required.into()),
+            (
+                "options",
+                (!options.is_empty()).then(|| options.join("\n")).into(),
+            ),
+            ("visibility", visibility.as_str().into()),
+            ("member_editable", editable.into()),
+            ("position", (last.unwrap_or(0) + 1).into()),
+        ],
+    )
+    .await
+    .map_err(duplicate_label)?;
+    tx.log("field_created", Some(&describe(&label, kind)))
+        .await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Changes a field (`members.fields`). Its kind stays what it was (stored values were
+/// checked against it); options removed from a choice keep the records that chose them
+/// until those records are changed. `version` is the version the form was opened at.
+pub async fn update(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+    input: &FieldForm,
+    version: i64,
+) -> Result<()> {
+    scope.require(MEMBERS_FIELDS)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let current: Option<(String,)> = tx
+        .fetch_optional(
+            "SELECT kind FROM custom_fields WHERE tenant_id = $1 AND id = $2",
+            args![id],
+        )
+        .await?;
+    let (kind,) = current.ok_or(AppError::NotFound)?;
+    let mut input = input.clone();
+    if input.kind.trim() != kind {
+        return Err(AppError::field(
+            "kind",
+            "a field keeps its kind; add a new field for another kind",
+        ));
+    }
+    input.kind = kind;
+    let (label, kind, help, options, visibility, editable) = validate(&input)?;
+    let taken: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM custom_fields WHERE tenant_id = $1 AND label_key = $2 AND id <> $3",
+            args![label_key(&label), id],
+        )
+        .await?;
+    if taken.is_some() {
+        return Err(AppError::field("label", "another field has this label"));
+    }
+    let saved = tx
+        .update(
+            "custom_fields",
+            id,
+            vec![
+                ("label", label.clone().into()),
+                ("label_key", label_key(&label).into()),
+                ("help", help.into()),
+                ("required", input.required.into()),
+                (
+                    "options",
+                    (!options.is_empty()).then(|| options.join("\n")).into(),
+                ),
+                ("visibility", visibility.as_str().into()),
+                ("member_editable", editable.into()),
+            ],
+            Some(version),
+        )
+        .await
+        .map_err(duplicate_label)?;
+    if !saved {
+        return Err(AppError::Conflict(
+            "someone changed this field after you opened it; look at it again and save once more"
+                .into(),
+        ));
+    }
+    tx.log("field_changed", Some(&describe(&label, kind)))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Deletes a field and every record's value of it (`members.fields`).
+pub async fn delete(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+) -> Result<()> {
+    scope.require(MEMBERS_FIELDS)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let row: Option<(String, String)> = tx
+        .fetch_optional(
+            "SELECT label, kind FROM custom_fields WHERE tenant_id = $1 AND id = $2",
+            args![id],
+        )
+        .await?;
+    let (label, kind) = row.ok_or(AppError::NotFound)?;
+    tx.execute(
+        "DELETE FROM member_field_values WHERE tenant_id = $1 AND field_id = $2",
+        args![id],
+    )
+    .await?;
+    tx.execute(
+        "DELETE FROM custom_fields WHERE tenant_id = $1 AND id = $2",
+        args![id],
+    )
+    .await?;
+    tx.log("field_deleted", Some(&format!("{label} ({kind})")))
+        .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Moves a field one place up or down in the record (`members.fields`).
+pub async fn move_field(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+    up: bool,
+) -> Result<()> {
+    scope.require(MEMBERS_FIELDS)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let ids: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT id FROM custom_fields WHERE tenant_id = $1 ORDER BY position, id",
+            args![],
+        )
+        .await?;
+    let mut order: Vec<i64> = ids.into_iter().map(|r| r.0).collect();
+    let at = order
+        .iter()
+        .position(|x| *x == id)
+        .ok_or(AppError::NotFound)?;
+    let other = if up {
+        at.checked_sub(1)
+    } else {
+        Some(at + 1).filter(|o| *o < order.len())
+    };
+    let Some(other) = other else {
+        return Ok(());
+    };
+    order.swap(at, other);
+    for (n, fid) in order.iter().enumerate() {
+        tx.execute(
+            "UPDATE custom_fields SET position = $3 WHERE tenant_id = $1 AND id = $2",
+            args![*fid, n as i64 + 1],
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(kind: FieldKind) -> CustomField {
+        CustomField {
+            id: 1,
+            label: "x".into(),
+            kind,
+            help: None,
+            required: false,
+            options: vec!["Red".into(), "Blue".into()],
+            visibility: FieldVisibility::Member,
+            member_editable: false,
+            version: 1,
+            stamp: Stamp {
+                at: Timestamp(0),
+                by: None,
+            },
+        }
+    }
+
+    #[test]
+    fn iban_checksums_are_checked_and_stored_grouped() {
+        assert_eq!(
+            normalize_iban("be68539007547034").as_deref(),
+            Some("BE68 5390 0754 7034")
+        );
+        assert_eq!(
+            normalize_iban("NL91 ABNA 0417 1643 00").as_deref(),
+            Some("NL91 ABNA 0417 1643 00")
+        );
+        assert_eq!(
+            normalize_iban("DE89 3704 0044 0532 0130 00").as_deref(),
+            Some("DE89 3704 0044 0532 0130 00")
+        );
+        for bad in [
+            "BE69539007547034",      // wrong check digits
+            "BE6853900754703",       // too short for Belgium
+            "BE68 5390 0754 7034 1", // too long for Belgium
+            "XX",
+            "",
+            "<script>alert(1)</script>",
+            "BE68 5390 0754 703é",
+        ] {
+            assert_eq!(normalize_iban(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn national_numbers_are_checked_for_both_centuries() {
+        // Born 1985-07-30: 97 - (850730033 mod 97) = 28.
+        assert_eq!(
+            normalize_national_number("85073003328").as_deref(),
+            Some("85.07.30-033.28")
+        );
+        assert_eq!(
+            normalize_national_number("85.07.30-033.28").as_deref(),
+            Some("85.07.30-033.28")
+        );
+        // Born in 2000s: a 2 in front of the nine digits.
+        let base = 10_203_004u64; // 01.02.03-004
+        let check = 97 - (2_000_000_000 + base) % 97;
+        let n = format!("{base:09}{check:02}");
+        assert!(normalize_national_number(&n).is_some(), "{n}");
+        for bad in [
+            "85073003329",
+            "8507300332",
+            "850730033288",
+            "85.13.30-033.xx",
+            "",
+            "abcdefghijk",
+        ] {
+            assert_eq!(normalize_national_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn each_kind_refuses_wrong_values_with_a_message() {
+        let ok = |k: FieldKind, v: &str| check_values(&field(k), &[v]);
+        assert_eq!(ok(FieldKind::Number, "3,5"), Ok(vec!["3.5".to_string()]));
+        assert_eq!(ok(FieldKind::Number, "-007"), Ok(vec!["-7".to_string()]));
+        assert!(ok(FieldKind::Number, "1e5").is_err());
+        assert!(ok(FieldKind::Number, "12.").is_err());
+        assert!(ok(FieldKind::Number, "1234567890123456").is_err());
+        assert!(ok(FieldKind::Date, "2026-02-30").is_err());
+        assert_eq!(
+            ok(FieldKind::Date, "2026-02-28"),
+            Ok(vec!["2026-02-28".to_string()])
+        );
+        assert!(ok(FieldKind::Choice, "Green").is_err());
+        assert!(ok(FieldKind::Choice, "<script>").is_err());
+        assert_eq!(ok(FieldKind::Choice, "Red"), Ok(vec!["Red".to_string()]));
+        assert!(ok(FieldKind::YesNo, "maybe").is_err());
+        assert!(ok(FieldKind::Email, "javascript:alert(1)").is_err());
+        assert!(ok(FieldKind::Phone, "call me").is_err());
+        assert!(ok(FieldKind::Text, "line\nbreak").is_err());
+        assert!(ok(FieldKind::Text, &"x".repeat(201)).is_err());
+        assert_eq!(
+            ok(FieldKind::LongText, "a\r\nb"),
+            Ok(vec!["a\nb".to_string()])
+        );
+        assert!(ok(FieldKind::LongText, &"x".repeat(4001)).is_err());
+        // Hostile text is stored as typed; pages and mails escape it.
+        assert_eq!(
+            ok(FieldKind::Text, "<script>alert(1)</script>"),
+            Ok(vec!["<script>alert(1)</script>".to_string()])
+        );
+        let multi = field(FieldKind::Multi);
+        assert_eq!(
+            check_values(&multi, &["Blue", "Red", "Blue"]),
+            Ok(vec!["Blue".to_string(), "Red".to_string()])
+        );
+        assert!(check_values(&multi, &["Blue", "Pink"]).is_err());
+        assert!(check_values(&field(FieldKind::Text), &["a", "b"]).is_err());
+        let mut required = field(FieldKind::Text);
+        required.required = true;
+        assert_eq!(
+            check_values(&required, &["  "]),
+            Err("this field is required".to_string())
+        );
+        assert_eq!(check_values(&field(FieldKind::Text), &[]), Ok(vec![]));
+    }
+
+    #[test]
+    fn definitions_are_checked_per_form_field() {
+        let form = |kind: &str, options: &str, vis: &str, editable: bool| FieldForm {
+            label: "Shirt size".into(),
+            kind: kind.into(),
+            help: String::new(),
+            required: false,
+            options: options.into(),
+            visibility: vis.into(),
+            member_editable: editable,
+        };
+        assert!(validate(&form("choice", "S\nM\nL", "member", true)).is_ok());
+        let fields = |r: Result<_>| match r {
+            Err(AppError::Invalid(v)) => v.into_iter().map(|e| e.field).collect::<Vec<_>>(),
+            _ => vec![],
+        };
+        assert_eq!(
+            fields(validate(&form("choice", "", "member", false))),
+            vec!["options"]
+        );
+        assert_eq!(
+            fields(validate(&form("text", "S", "member", false))),
+            vec!["options"]
+        );
+        assert_eq!(
+            fields(validate(&form("blob", "", "member", false))),
+            vec!["kind"]
+        );
+        assert_eq!(
+            fields(validate(&form("text", "", "staff", true))),
+            vec!["member_editable"]
+        );
+        assert_eq!(
+            fields(validate(&form("text", "", "everyone", false))),
+            vec!["visibility"]
+        );
+        // A national register number is always sensitive.
+        let nrn = validate(&form("national_number", "", "member", false)).map(|v| v.4);
+        assert_eq!(nrn.ok(), Some(FieldVisibility::Sensitive));
+        let mut long = form("text", "", "member", false);
+        long.label = "x".repeat(81);
+        assert_eq!(fields(validate(&long)), vec!["label"]);
+    }
+}
