@@ -47,7 +47,13 @@ pub fn App() -> impl IntoView {
     let lang = i18n::current_lang();
     provide_context(lang);
     view! {
-        <Title formatter=|t: String| if t.is_empty() { "Tessera".to_string() } else { format!("{t} · Tessera") }/>
+        // leptos_meta writes the title into the page as it is: a club's text in it (a form's
+        // title, a member's name) could close the <title> element. Angle brackets become
+        // look-alikes, so the title shows the same on the server and in the browser.
+        <Title formatter=|t: String| {
+            let t = t.replace('<', "‹").replace('>', "›");
+            if t.is_empty() { "Tessera".to_string() } else { format!("{t} · Tessera") }
+        }/>
         <SkipLink/>
         <Router>
             <Routes fallback=|| view! { <NotFoundPage/> }>
@@ -63,6 +69,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/recovery-codes") view=RecoveryCodesPage/>
                 <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
+                <Route path=path!("/c/:club/join/:form") view=JoinPage/>
+                <Route path=path!("/c/:club/join/:form/confirm") view=JoinConfirmPage/>
                 <ParentRoute path=path!("/c/:club") view=ClubLayout>
                     <Route path=path!("") view=ClubHomePage/>
                     <Route path=path!("members") view=MemberListPage/>
@@ -80,6 +88,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/look") view=LookPage/>
                     <Route path=path!("settings/terms") view=TermsPage/>
                     <Route path=path!("settings/fields") view=FieldsPage/>
+                    <Route path=path!("forms") view=FormsPage/>
+                    <Route path=path!("applications") view=ApplicationsPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -223,6 +223,26 @@ pub struct Ctx {
     cache: RequestCache,
 }
 
+/// The client's address: the peer, or what the trusted proxy says in X-Forwarded-For.
+pub async fn client_address(services: &Services) -> Option<String> {
+    use axum::extract::ConnectInfo;
+    let peer = leptos_axum::extract::<ConnectInfo<std::net::SocketAddr>>()
+        .await
+        .ok()
+        .map(|c| c.0.ip());
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.ok()?;
+    let forwarded = headers
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.rsplit(',').next())
+        .and_then(|v| v.trim().parse::<std::net::IpAddr>().ok());
+    let ip = match (peer, services.trusted_proxy) {
+        (Some(p), Some(proxy)) if p == proxy => forwarded.or(Some(p)),
+        (p, _) => p,
+    };
+    ip.map(|i| i.to_string())
+}
+
 /// The request context of a server function or page.
 pub async fn ctx() -> Result<Ctx, AppError> {
     let services =

@@ -125,6 +125,7 @@ fn services(db: Db, config: &Config) -> Result<Services, String> {
         sessions: config.sessions,
         mailer: config.mailer()?,
         public_url: config.public_url.clone(),
+        trusted_proxy: config.trusted_proxy,
     })
 }
 

@@ -349,6 +349,7 @@ async fn boot(db: TestDb) -> Server {
             sessions: config.sessions,
             mailer,
             public_url: format!("http://{addr}"),
+            trusted_proxy: Some("127.0.0.1".parse().expect("ip")),
         },
         config: Arc::new(config),
     };
@@ -793,7 +794,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     (
         "update_member",
-        "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027&cf%5B{field}%5D=M",
+        "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027&cf%5Bc{field}%5D=M",
     ),
     ("invite_member", "club={club}&id={invitee}"),
     ("my_record", "club={club}"),
@@ -839,6 +840,20 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("invite_admin", "club={club}&email=harness.admin%40example.be&name=Harness+Admin"),
     ("remove_admin", "club={club}&membership={second_admin}"),
     ("export_history", "club={club}"),
+    ("forms", "club={club}"),
+    (
+        "save_form",
+        "club={club}&title=Join+us&slug=join-us&audience=self&fields%5Bbirth_date%5D=on&published=on",
+    ),
+    ("applications", "club={club}"),
+    (
+        "approve_application",
+        "club={club}&id={application}&version=1",
+    ),
+    (
+        "reject_application",
+        "club={club}&id={application2}&version=1&reason=The+team+is+full",
+    ),
     ("field_settings", "club={club}"),
     (
         "create_field",
@@ -876,6 +891,11 @@ const PERSONAL: &[&str] = &[
     "take_recovery_codes",
     "account",
 ];
+
+/// The server functions of a club's public registration forms: anyone may call them; they
+/// reveal a published form and take submissions, nothing else (tested in
+/// `registration_forms`).
+const PUBLIC: &[&str] = &["join_form", "submit_registration", "confirm_registration"];
 
 /// The server functions about the caller's own member record: their rightful caller is a
 /// member whose account is linked to a record.
@@ -918,6 +938,48 @@ impl Fixture {
         module_settings::switch(db, &scope, &sys, now, "exports", true)
             .await
             .unwrap();
+        module_settings::switch(db, &scope, &sys, now, "forms", true)
+            .await
+            .unwrap();
+        let form = tessera_core::registration::save_form(
+            db,
+            &scope,
+            &sys,
+            now,
+            None,
+            &tessera_common::dto::RegFormInput {
+                title: "Word lid".into(),
+                slug: "word-lid".into(),
+                audience: "self".into(),
+                published: true,
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let mut applications = Vec::new();
+        let mut tx = db.tenant_write(&scope, &sys, now).await.unwrap();
+        for n in 0..2 {
+            let id = tessera_core::ids::new_id();
+            tx.insert(
+                "reg_submissions",
+                vec![
+                    ("id", id.into()),
+                    ("form_id", form.into()),
+                    ("email", format!("applicant{n}@example.be").into()),
+                    ("data", r#"{"guardian":null,"people":[]}"#.into()),
+                    ("digest", format!("d{n}").into()),
+                    ("status", "pending".into()),
+                    ("expires_at", now.plus_seconds(3600).into()),
+                    ("submitted_at", now.into()),
+                ],
+            )
+            .await
+            .unwrap();
+            applications.push(id);
+        }
+        tx.commit().await.unwrap();
         let overview = roles::overview(db, &scope).await.unwrap();
         let role = overview
             .roles
@@ -1021,6 +1083,8 @@ impl Fixture {
                 .unwrap();
         Fixture {
             values: vec![
+                ("application", applications[0].to_string()),
+                ("application2", applications[1].to_string()),
                 ("field", field.to_string()),
                 ("field_version", "1".to_string()),
                 ("spare_field", spare_field.to_string()),
@@ -1086,7 +1150,9 @@ async fn cross_tenant_harness() {
             "{path} must be POST: it may be state-changing one day and GET is unprotected"
         );
         assert!(
-            CROSS_TENANT.iter().any(|(e, _)| e == path) || PERSONAL.contains(&path.as_str()),
+            CROSS_TENANT.iter().any(|(e, _)| e == path)
+                || PERSONAL.contains(&path.as_str())
+                || PUBLIC.contains(&path.as_str()),
             "server function {path} is missing from the cross-tenant harness"
         );
     }
@@ -1914,6 +1980,11 @@ mod environment {
         ("invite_admin", Some("roles.manage")),
         ("remove_admin", Some("roles.manage")),
         ("export_history", Some("exports.run")),
+        ("forms", Some("forms.manage")),
+        ("save_form", Some("forms.manage")),
+        ("applications", Some("forms.review")),
+        ("approve_application", Some("forms.review")),
+        ("reject_application", Some("forms.review")),
         ("field_settings", Some("members.fields")),
         ("create_field", Some("members.fields")),
         ("update_field", Some("members.fields")),
@@ -2119,7 +2190,7 @@ mod environment {
                 .collect();
         assert!(switchable.len() >= 2);
         // Dependants first: exports needs the event log.
-        for module in ["exports", "audit"] {
+        for module in ["forms", "exports", "audit"] {
             let r = admin
                 .call(
                     "switch_module",
@@ -2170,7 +2241,7 @@ mod environment {
             .await;
         assert_eq!(r.status, 400);
         assert!(r.body.contains("needs Event log"), "{}", r.body);
-        for module in ["audit", "exports"] {
+        for module in ["audit", "exports", "forms"] {
             let r = admin
                 .call(
                     "switch_module",
@@ -3309,10 +3380,10 @@ mod custom_fields_web {
         let edit = format!("/c/{CLUB_A}/members/{member}/edit");
         let page = admin.get(&edit).await;
         assert!(
-            page.body.contains(&format!("name=\"cf[{size}]\"")),
+            page.body.contains(&format!("name=\"cf[c{size}]\"")),
             "the form has the field"
         );
-        assert!(page.body.contains(&format!("name=\"cf[{iban}]\"")));
+        assert!(page.body.contains(&format!("name=\"cf[c{iban}]\"")));
         let version = page
             .body
             .split("name=\"version\" value=\"")
@@ -3325,7 +3396,7 @@ mod custom_fields_web {
             &mut admin,
             "update_member",
             &edit,
-            &format!("{base}&cf%5B{size}%5D=M&cf%5B{iban}%5D=BE69+5390+0754+7034"),
+            &format!("{base}&cf%5Bc{size}%5D=M&cf%5Bc{iban}%5D=BE69+5390+0754+7034"),
         )
         .await;
         let back = follow(&mut admin, &r).await;
@@ -3339,7 +3410,7 @@ mod custom_fields_web {
             &mut admin,
             "update_member",
             &edit,
-            &format!("{base}&cf%5B{size}%5D=M&cf%5B{iban}%5D=be68539007547034"),
+            &format!("{base}&cf%5Bc{size}%5D=M&cf%5Bc{iban}%5D=be68539007547034"),
         )
         .await;
         assert_eq!(r.status, 302);
@@ -3363,5 +3434,374 @@ mod custom_fields_web {
             .await;
         assert_eq!(bad.status, 400);
         assert!(!bad.body.contains("<script>"));
+    }
+}
+
+/// Registration forms end to end: built by the club, filled in by anyone (a guardian for
+/// two children), spam-checked, confirmed by mail, approved or rejected with mails.
+mod registration_forms {
+    use super::*;
+
+    async fn submit(c: &mut Client, ip: &str, body: &str) -> Resp {
+        let origin = c.origin();
+        c.send(
+            "POST",
+            "/api/submit_registration",
+            &[
+                ("Content-Type", "application/x-www-form-urlencoded"),
+                ("Accept", "text/html,application/xhtml+xml"),
+                ("Origin", &origin),
+                ("Referer", &format!("{origin}/c/{CLUB_A}/join/jeugd")),
+                ("X-Forwarded-For", ip),
+            ],
+            body.as_bytes(),
+        )
+        .await
+    }
+
+    async fn follow(c: &mut Client, r: &Resp) -> Resp {
+        let to = r.header("location").unwrap_or("").to_string();
+        let origin = c.origin();
+        c.get(to.trim_start_matches(&origin)).await
+    }
+
+    fn started(page: &str) -> String {
+        page.split("name=\"started\" value=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .expect("a started token")
+            .to_string()
+    }
+
+    async fn count(s: &Server, sql: &str) -> i64 {
+        let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+            .await
+            .unwrap()
+            .unwrap();
+        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
+        let (n,): (i64,) = tx.fetch_one(sql, tessera_core::args![]).await.unwrap();
+        tx.commit().await.unwrap();
+        n
+    }
+
+    #[tokio::test]
+    async fn a_guardian_registers_two_children_confirms_and_the_club_decides() {
+        for s in servers().await {
+            let mut admin = Client::new(&s);
+            admin.sign_in(&account("admin.kempenvlug")).await;
+            let mut anon = Client::new(&s);
+            // The module is off: the public form does not exist.
+            assert_eq!(
+                anon.get(&format!("/c/{CLUB_A}/join/jeugd")).await.status,
+                404
+            );
+            let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+                .await
+                .unwrap()
+                .unwrap();
+            let scope = tessera_core::scope::TenantScope::for_system_task(club);
+            tessera_core::module_settings::switch(
+                &s.db.db,
+                &scope,
+                &tessera_core::scope::Actor::system("t"),
+                s.shared.clock.now(),
+                "forms",
+                true,
+            )
+            .await
+            .unwrap();
+            // The club builds a family form with a hostile title and a consent text.
+            let r = admin
+                .call(
+                    "save_form",
+                    &format!("club={CLUB_A}&title=Jeugd+%3C%2Ftitle%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E&slug=jeugd&audience=family&fields%5Bcity%5D=on&fields%5Breq%3Acity%5D=on&consent_text=Photos+may+be+taken.&published=on"),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            let page = anon.get(&format!("/c/{CLUB_A}/join/jeugd")).await;
+            assert_eq!(page.status, 200);
+            assert!(page.body.contains("Jeugd &lt;/title&gt;&lt;script&gt;"));
+            // In the <title> (text only until </title>) and everywhere else: never markup.
+            assert!(!page.body.contains("</title><script>alert(1)"));
+            assert!(!page.body.contains("<h1>Jeugd <"));
+            assert!(
+                page.body.contains("name=\"f[p1.given_name]\""),
+                "a second child can be added"
+            );
+            let tok = started(&page.body);
+            let good = format!(
+                "club={CLUB_A}&form=jeugd&started={tok}&email=ouder%40example.be&consent=on\
+                 &f%5Bg.given_name%5D=Els&f%5Bg.family_name%5D=Ouder\
+                 &f%5Bp0.given_name%5D=Mila&f%5Bp0.family_name%5D=Ouder&f%5Bp0.birth_date%5D=2016-04-02&f%5Bp0.city%5D=Lier\
+                 &f%5Bp1.given_name%5D=Noah&f%5Bp1.family_name%5D=Ouder&f%5Bp1.birth_date%5D=2018-09-30&f%5Bp1.city%5D=Lier"
+            );
+            // Too quick: refused, what was typed is kept.
+            let r = submit(&mut anon, "10.9.0.1", &good).await;
+            let back = follow(&mut anon, &r).await;
+            assert_eq!(back.status, 400);
+            assert!(back.body.contains("very quick"));
+            assert!(back.body.contains("value=\"Noah\""));
+            s.shared.clock.advance_secs(5);
+            // The honeypot: the robot is told it worked; nothing is stored.
+            let r = submit(
+                &mut anon,
+                "10.9.0.1",
+                &format!("{good}&website=http%3A%2F%2Fspam.example"),
+            )
+            .await;
+            assert_eq!(r.status, 302);
+            assert!(r.header("location").unwrap_or("").contains("sent=1"));
+            assert_eq!(count(&s, "SELECT count(*) FROM reg_submissions WHERE tenant_id = $1 AND form_id IN (SELECT id FROM reg_forms WHERE tenant_id = $1 AND slug = 'jeugd')").await, 0);
+            // Per field, per person; an adult is not a child; consent needed.
+            let bad = format!(
+                "club={CLUB_A}&form=jeugd&started={tok}&email=nope\
+                 &f%5Bg.given_name%5D=Els&f%5Bg.family_name%5D=Ouder\
+                 &f%5Bp0.given_name%5D=Mila&f%5Bp0.family_name%5D=Ouder&f%5Bp0.birth_date%5D=1990-04-02\
+                 &f%5Bp1.given_name%5D=Noah&f%5Bp1.birth_date%5D=2018-02-30&f%5Bp1.city%5D=Lier"
+            );
+            let r = submit(&mut anon, "10.9.0.1", &bad).await;
+            let back = follow(&mut anon, &r).await;
+            assert_eq!(back.status, 400);
+            for m in [
+                "enter a valid e-mail address",
+                "children under 18",
+                "this field is required",
+                "use a real date",
+                "tick the box",
+            ] {
+                assert!(back.body.contains(m), "{m}");
+            }
+            // A good submission, then the same one again (a double click): one stored.
+            let r = submit(&mut anon, "10.9.0.1", &good).await;
+            assert_eq!(r.status, 302, "{}", r.body);
+            let sent = follow(&mut anon, &r).await;
+            assert!(sent.body.contains("data-testid=\"join-sent\""));
+            let r = submit(&mut anon, "10.9.0.1", &good).await;
+            assert_eq!(r.status, 302);
+            assert_eq!(count(&s, "SELECT count(*) FROM reg_submissions WHERE tenant_id = $1 AND email = 'ouder@example.be'").await, 1);
+            // The link in the mail opens a page; its button confirms, once.
+            let mail = mail_to(&s.mail_dir, "ouder@example.be").await;
+            let link = link_in(&mail);
+            assert!(link.contains("/confirm?token="), "{link}");
+            let token = link.split("token=").nth(1).unwrap().to_string();
+            assert_eq!(anon.get(&link).await.status, 200);
+            let confirm = format!("club={CLUB_A}&form=jeugd&token={token}");
+            let r = anon.call("confirm_registration", &confirm).await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            let r = anon.call("confirm_registration", &confirm).await;
+            assert_eq!(r.status, 400, "a link works once");
+            assert_eq!(
+                count(&s, "SELECT count(*) FROM members WHERE tenant_id = $1 AND family_name = 'Ouder' AND status = 'applicant'").await,
+                3,
+                "the guardian and two children wait as applicants"
+            );
+            assert_eq!(
+                count(&s, "SELECT count(*) FROM member_guardians g JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.guardian_id WHERE g.tenant_id = $1 AND m.email = 'ouder@example.be'").await,
+                2
+            );
+            // The club sees the registration and approves it; the applicant is mailed and invited.
+            let apps = admin.get(&format!("/c/{CLUB_A}/applications")).await;
+            assert_eq!(apps.status, 200);
+            assert!(apps.body.contains("Mila Ouder") && apps.body.contains("Noah Ouder"));
+            let id = apps
+                .body
+                .split("name=\"id\" value=\"")
+                .nth(1)
+                .and_then(|x| x.split('"').next())
+                .unwrap()
+                .to_string();
+            let r = admin
+                .call(
+                    "reject_application",
+                    &format!("club={CLUB_A}&id={id}&version=2&reason="),
+                )
+                .await;
+            assert_eq!(r.status, 400, "a rejection needs a reason");
+            let r = admin
+                .call(
+                    "approve_application",
+                    &format!("club={CLUB_A}&id={id}&version=2"),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            let r = admin
+                .call(
+                    "approve_application",
+                    &format!("club={CLUB_A}&id={id}&version=2"),
+                )
+                .await;
+            assert_eq!(r.status, 409, "decided once");
+            assert_eq!(
+                count(&s, "SELECT count(*) FROM members WHERE tenant_id = $1 AND family_name = 'Ouder' AND status = 'active'").await,
+                3
+            );
+            let invite = mail_to(&s.mail_dir, "ouder@example.be").await;
+            assert!(
+                invite.contains("/invite?token="),
+                "the applicant is invited to an account"
+            );
+
+            // A second family is rejected with a reason: its applicant records go, the mail
+            // carries the reason as text.
+            let page = anon.get(&format!("/c/{CLUB_A}/join/jeugd")).await;
+            let tok = started(&page.body);
+            s.shared.clock.advance_secs(5);
+            let other = format!(
+                "club={CLUB_A}&form=jeugd&started={tok}&email=tweede%40example.be&consent=on\
+                 &f%5Bg.given_name%5D=Jan&f%5Bg.family_name%5D=Tweede\
+                 &f%5Bp0.given_name%5D=Lou&f%5Bp0.family_name%5D=Tweede&f%5Bp0.birth_date%5D=2015-01-01&f%5Bp0.city%5D=Geel"
+            );
+            let r = anon.call("submit_registration", &other).await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            let link = link_in(&mail_to(&s.mail_dir, "tweede@example.be").await);
+            let token = link.split("token=").nth(1).unwrap().to_string();
+            let r = anon
+                .call(
+                    "confirm_registration",
+                    &format!("club={CLUB_A}&form=jeugd&token={token}"),
+                )
+                .await;
+            assert_eq!(r.status, 200);
+            let apps = admin.get(&format!("/c/{CLUB_A}/applications")).await;
+            let id = apps
+                .body
+                .split("name=\"id\" value=\"")
+                .nth(1)
+                .and_then(|x| x.split('"').next())
+                .unwrap()
+                .to_string();
+            let r = admin
+                .call(
+                    "reject_application",
+                    &format!(
+                        "club={CLUB_A}&id={id}&version=2&reason=%3Cb%3EThe+team+is+full%3C%2Fb%3E"
+                    ),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            assert_eq!(
+                count(
+                    &s,
+                    "SELECT count(*) FROM members WHERE tenant_id = $1 AND family_name = 'Tweede'"
+                )
+                .await,
+                0
+            );
+            let mail = mail_to(&s.mail_dir, "tweede@example.be").await;
+            assert!(
+                mail.contains("&lt;b&gt;The team is full&lt;/b&gt;"),
+                "escaped in the HTML part"
+            );
+
+            // Unpublished: the page is gone and a form still open in a browser is refused.
+            let page = anon.get(&format!("/c/{CLUB_A}/join/jeugd")).await;
+            let tok = started(&page.body);
+            let r = admin
+                .call(
+                    "save_form",
+                    &format!(
+                        "club={CLUB_A}&id={}&version=1&title=Jeugd&slug=jeugd&audience=family",
+                        form_id(&s).await
+                    ),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            assert_eq!(
+                anon.get(&format!("/c/{CLUB_A}/join/jeugd")).await.status,
+                404
+            );
+            s.shared.clock.advance_secs(5);
+            let r = anon
+                .call(
+                    "submit_registration",
+                    &good.replace(&started(&format!("name=\"started\" value=\"{tok}\"")), &tok),
+                )
+                .await;
+            assert_eq!(r.status, 409, "{}", r.body);
+            // Another club's path never shows this club's form.
+            assert_eq!(
+                anon.get(&format!("/c/{CLUB_B}/join/jeugd")).await.status,
+                404
+            );
+        }
+    }
+
+    async fn form_id(s: &Server) -> i64 {
+        let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+            .await
+            .unwrap()
+            .unwrap();
+        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
+        let (id,): (i64,) = tx
+            .fetch_one(
+                "SELECT id FROM reg_forms WHERE tenant_id = $1 AND slug = 'jeugd'",
+                tessera_core::args![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    #[tokio::test]
+    async fn submissions_are_limited_per_address() {
+        let s = boot(testing::sqlite().await).await;
+        let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+            .await
+            .unwrap()
+            .unwrap();
+        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let sys = tessera_core::scope::Actor::system("t");
+        let now = s.shared.clock.now();
+        tessera_core::module_settings::switch(&s.db.db, &scope, &sys, now, "forms", true)
+            .await
+            .unwrap();
+        tessera_core::registration::save_form(
+            &s.db.db,
+            &scope,
+            &sys,
+            now,
+            None,
+            &tessera_common::dto::RegFormInput {
+                title: "Word lid".into(),
+                slug: "jeugd".into(),
+                audience: "self".into(),
+                published: true,
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let mut anon = Client::new(&s);
+        let page = anon.get(&format!("/c/{CLUB_A}/join/jeugd")).await;
+        let tok = started(&page.body);
+        s.shared.clock.advance_secs(5);
+        let mut statuses = Vec::new();
+        for n in 0..12 {
+            let r = submit(
+                &mut anon,
+                "10.9.9.9",
+                &format!("club={CLUB_A}&form=jeugd&started={tok}&email=p{n}%40example.be&f%5Bp0.given_name%5D=P{n}&f%5Bp0.family_name%5D=Lim"),
+            )
+            .await;
+            let page = follow(&mut anon, &r).await;
+            if page.status == 400 {
+                eprintln!("{}", page.body.split("form-error").nth(1).unwrap_or(""));
+            }
+            statuses.push(page.status);
+        }
+        assert_eq!(&statuses[..10], &[200; 10]);
+        assert_eq!(statuses[10], 429, "{statuses:?}");
+        // Another address is not held back.
+        let r = submit(
+            &mut anon,
+            "10.9.9.10",
+            &format!("club={CLUB_A}&form=jeugd&started={tok}&email=other%40example.be&f%5Bp0.given_name%5D=O&f%5Bp0.family_name%5D=K"),
+        )
+        .await;
+        assert_eq!(follow(&mut anon, &r).await.status, 200);
     }
 }

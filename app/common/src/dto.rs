@@ -346,7 +346,7 @@ pub struct MemberForm {
     pub status: String,
     pub joined_on: String,
     pub ended_on: String,
-    /// The club's own fields as posted: `cf[{id}]` for one value, `cf[{id}~{n}]` for each
+    /// The club's own fields as posted: `cf[c{id}]` for one value, `cf[c{id}~{n}]` for each
     /// chosen option of a multiple choice.
     pub custom: BTreeMap<String, String>,
 }
@@ -715,10 +715,10 @@ pub fn custom_form(values: &[CustomValue]) -> BTreeMap<String, String> {
     for v in values {
         if v.field.kind == FieldKind::Multi {
             for (n, value) in v.values.iter().enumerate() {
-                out.insert(format!("{}~{n}", v.field.id), value.clone());
+                out.insert(format!("c{}~{n}", v.field.id), value.clone());
             }
         } else if let Some(value) = v.values.first() {
-            out.insert(v.field.id.to_string(), value.clone());
+            out.insert(format!("c{}", v.field.id), value.clone());
         }
     }
     out
@@ -744,4 +744,113 @@ pub struct FieldForm {
     pub options: String,
     pub visibility: String,
     pub member_editable: bool,
+}
+
+// ---------------------------------------------------------------- registration forms
+
+/// The standard fields a registration form can ask for, beyond the name (always asked).
+pub const FORM_STANDARD_FIELDS: [&str; 6] = [
+    "birth_date",
+    "gender",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+];
+
+/// One field of a registration form: a standard field or `cf{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormField {
+    pub key: String,
+    pub required: bool,
+    pub help: String,
+}
+
+/// A registration form as the club built it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegForm {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub intro: Option<String>,
+    /// `self` or `family` (a guardian registers children).
+    pub audience: String,
+    pub fields: Vec<FormField>,
+    pub consent_text: Option<String>,
+    pub consent_version: i64,
+    pub auto_approve: bool,
+    pub published: bool,
+    pub version: i64,
+    pub stamp: Stamp,
+}
+
+/// The club's registration forms and what waits for review (`forms.manage`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormsOverview {
+    pub forms: Vec<RegForm>,
+    /// The custom fields a form can ask for.
+    pub custom: Vec<CustomField>,
+    pub pending: i64,
+    pub draft: Option<RegFormInput>,
+    pub draft_for: Option<String>,
+}
+
+/// A registration form's definition as its settings form posts it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegFormInput {
+    pub title: String,
+    pub slug: String,
+    pub intro: String,
+    pub audience: String,
+    /// Field key → `on` when asked; `req:{key}` → `on` when required; `help:{key}` → text.
+    pub fields: BTreeMap<String, String>,
+    pub consent_text: String,
+    pub auto_approve: bool,
+    pub published: bool,
+}
+
+/// A published form as the public sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PublicForm {
+    pub club_name: String,
+    pub form: RegForm,
+    /// The custom fields the form asks for.
+    pub custom: Vec<CustomField>,
+    /// Proves when the form was handed out (a minimum fill time against robots).
+    pub started: String,
+    /// The club's latest terms of use, to link to.
+    pub terms: Option<TermsText>,
+    /// What was typed in a refused submission.
+    pub draft: Option<BTreeMap<String, String>>,
+    pub max_people: usize,
+}
+
+/// One person of a submission, as the reviewer sees it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplicationPerson {
+    pub name: String,
+    /// Label → value, in the form's order.
+    pub values: Vec<(String, String)>,
+}
+
+/// A registration waiting for review, or decided.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Application {
+    pub id: i64,
+    pub form_title: String,
+    pub email: String,
+    pub guardian: Option<String>,
+    pub people: Vec<ApplicationPerson>,
+    pub status: String,
+    pub submitted_at: Timestamp,
+    pub reason: Option<String>,
+    pub consent_version: Option<i64>,
+    pub version: i64,
+}
+
+/// The registrations of a club (`forms.review`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applications {
+    pub pending: Vec<Application>,
+    pub recent: Vec<Application>,
 }

@@ -654,6 +654,70 @@ messages! {
     EvFieldCreated => "Member field added", "Ledenveld toegevoegd", "Champ de membre ajouté";
     EvFieldChanged => "Member field changed", "Ledenveld gewijzigd", "Champ de membre modifié";
     EvFieldDeleted => "Member field deleted", "Ledenveld verwijderd", "Champ de membre supprimé";
+    ChildN => "Child {n}", "Kind {n}", "Enfant {n}";
+    AddChild => "Add another child", "Nog een kind toevoegen", "Ajouter un autre enfant";
+    JoinSent => "Almost there: we sent you a mail with a link to confirm your e-mail address. Your registration counts once you confirm it.",
+        "Bijna klaar: we stuurden je een mail met een link om je e-mailadres te bevestigen. Je inschrijving telt zodra je bevestigt.",
+        "Presque fini : nous vous avons envoyé un e-mail avec un lien pour confirmer votre adresse. Votre inscription compte dès votre confirmation.";
+    JoinApproved => "Welcome to the club! Check your mailbox: a mail invites you to set a password.",
+        "Welkom bij de club! Kijk in je mailbox: een mail nodigt je uit om een wachtwoord te kiezen.",
+        "Bienvenue au club ! Consultez votre boîte mail : un e-mail vous invite à choisir un mot de passe.";
+    JoinQueued => "Thank you: your address is confirmed. The club reviews your registration and lets you know by mail.",
+        "Bedankt: je adres is bevestigd. De club bekijkt je inschrijving en laat je per mail iets weten.",
+        "Merci : votre adresse est confirmée. Le club examine votre inscription et vous informera par e-mail.";
+    YouAsGuardian => "You (parent or guardian)", "Jij (ouder of voogd)", "Vous (parent ou tuteur)";
+    IAgree => "I agree", "Ik ga akkoord", "J'accepte";
+    ReadTerms => "Read the club's terms of use", "Lees de gebruiksvoorwaarden van de club", "Lire les conditions d'utilisation du club";
+    IAcceptTerms => "I accept the club's terms of use", "Ik aanvaard de gebruiksvoorwaarden van de club", "J'accepte les conditions d'utilisation du club";
+    JoinEmailHelp => "We send a link to this address to confirm it.", "We sturen een link naar dit adres om het te bevestigen.", "Nous envoyons un lien à cette adresse pour la confirmer.";
+    SendRegistration => "Send registration", "Inschrijving versturen", "Envoyer l'inscription";
+    ConfirmRegistration => "Confirm registration", "Inschrijving bevestigen", "Confirmer l'inscription";
+    ConfirmRegistrationHelp => "Press the button to confirm your e-mail address and send your registration to the club.",
+        "Druk op de knop om je e-mailadres te bevestigen en je inschrijving naar de club te sturen.",
+        "Appuyez sur le bouton pour confirmer votre adresse e-mail et envoyer votre inscription au club.";
+    RegistrationForms => "Registration forms", "Inschrijvingsformulieren", "Formulaires d'inscription";
+    RegistrationFormsIntro => "Public forms people fill in to join. Choose the fields, the consent text, and whether the club approves each registration.",
+        "Publieke formulieren om lid te worden. Kies de velden, de toestemmingstekst en of de club elke inschrijving goedkeurt.",
+        "Des formulaires publics pour s'inscrire. Choisissez les champs, le texte de consentement et si le club approuve chaque inscription.";
+    RegistrationsWaiting => "{n} registration(s) wait for review", "{n} inschrijving(en) wachten op goedkeuring", "{n} inscription(s) en attente d'examen";
+    Published => "Published", "Gepubliceerd", "Publié";
+    NotPublished => "Not published", "Niet gepubliceerd", "Non publié";
+    ChangeForm => "Change this form", "Dit formulier wijzigen", "Modifier ce formulaire";
+    NewForm => "New form", "Nieuw formulier", "Nouveau formulaire";
+    Ask => "Ask", "Vragen", "Demander";
+    AudienceSelf => "People register themselves", "Mensen schrijven zichzelf in", "Chacun s'inscrit soi-même";
+    AudienceFamily => "A parent registers one or more children", "Een ouder schrijft een of meer kinderen in", "Un parent inscrit un ou plusieurs enfants";
+    FormTitle => "Title", "Titel", "Titre";
+    FormAddress => "Address of the form (…/join/…)", "Adres van het formulier (…/join/…)", "Adresse du formulaire (…/join/…)";
+    FormIntro => "Introduction", "Inleiding", "Introduction";
+    FormAudience => "Who fills it in", "Wie vult het in", "Qui le remplit";
+    FormFields => "Fields (the name is always asked)", "Velden (de naam wordt altijd gevraagd)", "Champs (le nom est toujours demandé)";
+    ConsentText => "Consent text (a new text gets a new version)", "Toestemmingstekst (een nieuwe tekst krijgt een nieuwe versie)", "Texte de consentement (un nouveau texte reçoit une nouvelle version)";
+    AutoApprove => "Approve registrations automatically", "Inschrijvingen automatisch goedkeuren", "Approuver automatiquement les inscriptions";
+    Registrations => "Registrations", "Inschrijvingen", "Inscriptions";
+    RegistrationApproved => "Approved", "Goedgekeurd", "Approuvée";
+    RegistrationRejected => "Rejected", "Geweigerd", "Refusée";
+    NoRegistrationsWaiting => "No registrations wait for review.", "Geen inschrijvingen wachten op goedkeuring.", "Aucune inscription en attente.";
+    Approve => "Approve", "Goedkeuren", "Approuver";
+    Reject => "Reject", "Weigeren", "Refuser";
+    RejectReason => "Reason (sent to the applicant)", "Reden (wordt naar de aanvrager gestuurd)", "Raison (envoyée au demandeur)";
+    RecentlyDecided => "Recently decided", "Recent beslist", "Décidées récemment";
+    MailJoinConfirmSubject => "Confirm your registration at {club}", "Bevestig je inschrijving bij {club}", "Confirmez votre inscription à {club}";
+    MailJoinConfirmBody => "Hello,\n\nWe received your registration with the form “{form}” of {club}. Confirm your e-mail address with this link (valid for 48 hours):\n\n{link}\n\nDid you not register? Then ignore this mail: nothing happens without your confirmation.",
+        "Hallo,\n\nWe ontvingen je inschrijving met het formulier “{form}” van {club}. Bevestig je e-mailadres met deze link (48 uur geldig):\n\n{link}\n\nHeb je je niet ingeschreven? Negeer dan deze mail: zonder bevestiging gebeurt er niets.",
+        "Bonjour,\n\nNous avons reçu votre inscription via le formulaire « {form} » de {club}. Confirmez votre adresse e-mail avec ce lien (valable 48 heures) :\n\n{link}\n\nVous ne vous êtes pas inscrit ? Ignorez ce message : rien ne se passe sans votre confirmation.";
+    MailJoinReceivedSubject => "Your registration at {club} is being reviewed", "Je inschrijving bij {club} wordt bekeken", "Votre inscription à {club} est en cours d'examen";
+    MailJoinReceivedBody => "Hello,\n\nThank you for confirming your e-mail address. {club} reviews your registration and lets you know by mail.",
+        "Hallo,\n\nBedankt om je e-mailadres te bevestigen. {club} bekijkt je inschrijving en laat je per mail weten wat er beslist is.",
+        "Bonjour,\n\nMerci d'avoir confirmé votre adresse e-mail. {club} examine votre inscription et vous informera par e-mail.";
+    MailJoinApprovedSubject => "Welcome to {club}", "Welkom bij {club}", "Bienvenue à {club}";
+    MailJoinApprovedBody => "Hello,\n\nYour registration at {club} is approved: welcome! A separate mail invites you to set a password, so you can keep your details up to date yourself.",
+        "Hallo,\n\nJe inschrijving bij {club} is goedgekeurd: welkom! In een aparte mail word je uitgenodigd om een wachtwoord te kiezen, zodat je je gegevens zelf kunt bijhouden.",
+        "Bonjour,\n\nVotre inscription à {club} est approuvée : bienvenue ! Un e-mail séparé vous invite à choisir un mot de passe pour tenir vos données à jour vous-même.";
+    MailJoinRejectedSubject => "Your registration at {club}", "Je inschrijving bij {club}", "Votre inscription à {club}";
+    MailJoinRejectedBody => "Hello,\n\n{club} could not accept your registration. The club's reason:\n\n{reason}\n\nQuestions? Reply to the club directly.",
+        "Hallo,\n\n{club} kon je inschrijving niet aanvaarden. De reden van de club:\n\n{reason}\n\nVragen? Neem rechtstreeks contact op met de club.",
+        "Bonjour,\n\n{club} n'a pas pu accepter votre inscription. La raison du club :\n\n{reason}\n\nDes questions ? Contactez directement le club.";
 }
 
 #[cfg(test)]

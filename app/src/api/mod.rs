@@ -28,9 +28,11 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::bad_request("the form is missing its version; reload the page"))
 }
 
+mod forms;
 mod members;
 mod platform;
 mod settings;
+pub use forms::*;
 pub use members::*;
 pub use platform::*;
 pub use settings::*;

@@ -199,6 +199,10 @@ pub fn event_label(kind: &str) -> String {
         "field_created" => Msg::EvFieldCreated,
         "field_changed" => Msg::EvFieldChanged,
         "field_deleted" => Msg::EvFieldDeleted,
+        "form_created" | "form_changed" => Msg::RegistrationForms,
+        "registration_submitted" | "registration_confirmed" => Msg::Registrations,
+        "registration_approved" => Msg::RegistrationApproved,
+        "registration_rejected" => Msg::RegistrationRejected,
         other => return other.to_string(),
     };
     t(m).to_string()

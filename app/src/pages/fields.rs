@@ -89,22 +89,39 @@ pub fn CustomInputs(
     values
         .into_iter()
         .filter(|v| v.editable)
-        .map(|v| custom_input(&v.field, &posted, &error))
+        .map(|v| {
+            let base = format!("c{}", v.field.id);
+            custom_input(
+                &v.field,
+                &posted,
+                &error,
+                "cf",
+                &base,
+                &format!("cf{}", v.field.id),
+            )
+        })
         .collect_view()
 }
 
-fn custom_input(
+/// The input of one custom field, posted as `{wrap}[{base}]` (each chosen option of a
+/// multiple choice as `{wrap}[{base}~{n}]`), filled from `posted[base]`, its message under
+/// `err_key`.
+pub fn custom_input(
     f: &CustomField,
     posted: &BTreeMap<String, String>,
     error: &Option<AppError>,
+    wrap: &str,
+    base: &str,
+    err_key: &str,
 ) -> AnyView {
-    let key = f.id.to_string();
-    let name = format!("cf[{}]", f.id);
-    let id = format!("cf-{}", f.id);
-    let err_id = format!("cf-{}-error", f.id);
-    let message = field_message(error, &format!("cf{}", f.id));
+    let key = base.to_string();
+    let name = format!("{wrap}[{base}]");
+    let dom = base.replace(['.', '~'], "-");
+    let id = format!("cf-{dom}");
+    let err_id = format!("cf-{dom}-error");
+    let message = field_message(error, err_key);
     let invalid = message.is_some().then_some("true");
-    let help_id = format!("cf-{}-help", f.id);
+    let help_id = format!("cf-{dom}-help");
     let described = {
         let mut d = Vec::new();
         if f.help.is_some() {
@@ -159,7 +176,7 @@ fn custom_input(
             .into_any()
         }
         FieldKind::Multi => {
-            let prefix = format!("{}~", f.id);
+            let prefix = format!("{base}~");
             let chosen: Vec<String> = posted
                 .iter()
                 .filter(|(k, _)| k.starts_with(&prefix))
@@ -170,11 +187,11 @@ fn custom_input(
                 .iter()
                 .enumerate()
                 .map(|(n, o)| {
-                    let box_id = format!("cf-{}-{n}", f.id);
+                    let box_id = format!("cf-{dom}-{n}");
                     let checked = chosen.contains(o);
                     view! {
                         <label class="check" for=box_id.clone()>
-                            <input type="checkbox" id=box_id.clone() name=format!("cf[{}~{n}]", f.id)
+                            <input type="checkbox" id=box_id.clone() name=format!("{wrap}[{base}~{n}]")
                                 value=o.clone() checked=checked/>
                             {o.clone()}
                         </label>

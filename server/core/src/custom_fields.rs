@@ -157,7 +157,7 @@ pub(crate) fn read_posted(
     let mut out = Vec::new();
     for f in fields.iter().filter(|f| viewer.changes(f)) {
         let raw: Vec<&str> = if f.kind == FieldKind::Multi {
-            let prefix = format!("{}~", f.id);
+            let prefix = format!("c{}~", f.id);
             posted
                 .iter()
                 .filter(|(k, _)| k.starts_with(&prefix))
@@ -165,7 +165,7 @@ pub(crate) fn read_posted(
                 .collect()
         } else {
             posted
-                .get(&f.id.to_string())
+                .get(&format!("c{}", f.id))
                 .map(|v| vec![v.as_str()])
                 .unwrap_or_default()
         };

@@ -17,6 +17,7 @@ pub mod mail;
 pub mod members;
 pub mod module_settings;
 pub mod password;
+pub mod registration;
 pub mod roles;
 pub mod scope;
 pub mod seed;
@@ -62,6 +63,8 @@ pub struct Services {
     pub mailer: mail::Mailer,
     /// The address people reach the application at, for links in mail.
     pub public_url: String,
+    /// The reverse proxy whose X-Forwarded-For names the client (per-address limits).
+    pub trusted_proxy: Option<std::net::IpAddr>,
 }
 
 impl Services {

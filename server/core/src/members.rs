@@ -639,7 +639,7 @@ fn check_contact(
 }
 
 /// Checks a submitted record; every problem is reported at once, per field.
-fn validate_input(
+pub(crate) fn validate_input(
     input: &MemberInput,
     today: Date,
 ) -> Result<Vec<(&'static str, crate::db::Value)>> {

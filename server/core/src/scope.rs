@@ -380,6 +380,43 @@ pub async fn resolve_before_terms(
     })
 }
 
+/// Resolves an active club for an anonymous visitor of its public pages (a registration
+/// form): its modules as the plan and switches make them, and no permission at all.
+/// Unknown, suspended and non-club tenants are not found.
+pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<TenantScope> {
+    if !tenants::is_valid_slug(slug) {
+        return Err(AppError::NotFound);
+    }
+    let tenant = tenants::find_by_slug(db, TenantKind::Club, slug)
+        .await?
+        .filter(|t| t.status == "active")
+        .ok_or(AppError::NotFound)?;
+    let mut tx = db.platform(false).await?;
+    tx.as_tenant(tenant.id, None).await?;
+    let switched: Vec<SwitchRow> = tx
+        .fetch_all(
+            "SELECT id FROM tenant_modules WHERE tenant_id = $1 AND enabled = $2",
+            args![tenant.id, true],
+        )
+        .await?;
+    tx.commit().await?;
+    let switched: Vec<String> = switched.into_iter().map(|r| r.id).collect();
+    let active = active_modules(TenantKind::Club, tenant.plan.as_ref(), &switched);
+    let read_only_since = tenant.trial_ends_at.filter(|end| now >= *end);
+    Ok(TenantScope {
+        tenant,
+        identity: None,
+        membership: None,
+        member: None,
+        roles: Vec::new(),
+        active,
+        permissions: BTreeSet::new(),
+        read_only_since,
+        terms_pending: false,
+        system: false,
+    })
+}
+
 /// Resolves the operator tenant (`/admin/…`) for this actor.
 pub async fn resolve_operator(db: &Db, actor: &Actor, now: Timestamp) -> Result<TenantScope> {
     let slug = tenants::operator_slug(db)

@@ -13,6 +13,7 @@ use crate::Lang;
 mod audit;
 mod exports;
 mod federation;
+mod forms;
 mod members;
 mod platform;
 mod roles;
@@ -21,6 +22,7 @@ mod settings;
 pub use audit::AUDIT_VIEW;
 pub use exports::EXPORTS_RUN;
 pub use federation::FEDERATION_CLUBS_VIEW;
+pub use forms::{FORMS_MANAGE, FORMS_REVIEW};
 pub use members::{MEMBERS_EDIT, MEMBERS_FIELDS, MEMBERS_SENSITIVE, MEMBERS_VIEW};
 pub use platform::{PLATFORM_MANAGE, PLATFORM_OVERVIEW};
 pub use roles::ROLES_MANAGE;
@@ -32,6 +34,7 @@ pub const REGISTRY: &[&Module] = &[
     &members::MODULE,
     &audit::MODULE,
     &exports::MODULE,
+    &forms::MODULE,
     &roles::MODULE,
     &settings::MODULE,
     &federation::MODULE,

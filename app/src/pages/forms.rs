@@ -1,0 +1,666 @@
+//! Registration forms: the public form `/c/{club}/join/{form}` (anyone, no JavaScript
+//! needed, phone-sized), its confirmation step, the forms a club builds (`/c/{club}/forms`)
+//! and the registrations it reviews (`/c/{club}/applications`).
+
+use crate::api::{
+    get_applications, get_forms, get_join_form, ApproveApplication, ConfirmRegistration,
+    RejectApplication, SaveForm, SubmitRegistration,
+};
+use crate::components::{
+    field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
+    StampLine,
+};
+use crate::i18n::use_lang;
+use crate::pages::club::use_club;
+use crate::pages::fields::custom_input;
+use crate::t;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use std::collections::BTreeMap;
+use tessera_common::dto::{
+    Application, Applications, CustomField, FormsOverview, PublicForm, RegForm, RegFormInput,
+    FORM_STANDARD_FIELDS,
+};
+use tessera_common::{AppError, Msg};
+
+fn endpoint<F: ServerFn>() -> &'static str {
+    F::PATH.trim_start_matches("/api/")
+}
+
+fn standard_label(key: &str) -> &'static str {
+    t(match key {
+        "birth_date" => Msg::BirthDate,
+        "gender" => Msg::Gender,
+        "phone" => Msg::Phone,
+        "street" => Msg::Street,
+        "postcode" => Msg::Postcode,
+        "city" => Msg::City,
+        "given_name" => Msg::GivenName,
+        "family_name" => Msg::FamilyName,
+        _ => Msg::Name,
+    })
+}
+
+// ------------------------------------------------------------------ the public form
+
+/// `/c/{club}/join/{form}`.
+#[component]
+pub fn JoinPage() -> impl IntoView {
+    let params = use_params_map();
+    let data = Resource::new(
+        move || {
+            let p = params.read();
+            (
+                p.get("club").unwrap_or_default(),
+                p.get("form").unwrap_or_default(),
+            )
+        },
+        |(c, f)| get_join_form(c, f),
+    );
+    view! {
+        <main id="main" class="page join">
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    match data.await {
+                        Ok(f) => view! { <JoinBody form=f/> }.into_any(),
+                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}
+
+/// One text-like input of a person block.
+fn text_input(
+    name: String,
+    id: String,
+    label: String,
+    value: String,
+    kind: &'static str,
+    required: bool,
+    help: String,
+    message: Option<String>,
+    auto: &'static str,
+) -> impl IntoView {
+    let err_id = format!("{id}-error");
+    let invalid = message.is_some().then_some("true");
+    let described = message.is_some().then(|| err_id.clone());
+    let help = (!help.is_empty()).then(|| view! { <p class="help">{help}</p> });
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}{required.then_some(" *")}</label>
+            <input id=id name=name type=kind value=value required=required maxlength="120"
+                autocomplete=auto aria-invalid=invalid aria-describedby=described/>
+            {help}
+            <FieldError error=message id=err_id/>
+        </div>
+    }
+}
+
+fn person_block(
+    pf: &PublicForm,
+    n: usize,
+    draft: &BTreeMap<String, String>,
+    error: &Option<AppError>,
+) -> impl IntoView {
+    let get = |k: &str| draft.get(&format!("p{n}.{k}")).cloned().unwrap_or_default();
+    let msg = |k: &str| field_message(error, &format!("p{n}.{k}"));
+    let family = pf.form.audience == "family";
+    let names = ["given_name", "family_name"]
+        .into_iter()
+        .map(|k| {
+            text_input(
+                format!("f[p{n}.{k}]"),
+                format!("p{n}-{k}"),
+                standard_label(k).to_string(),
+                get(k),
+                "text",
+                n == 0,
+                String::new(),
+                msg(k),
+                if family {
+                    "off"
+                } else if k == "given_name" {
+                    "given-name"
+                } else {
+                    "family-name"
+                },
+            )
+        })
+        .collect_view();
+    let fields = pf
+        .form
+        .fields
+        .iter()
+        .map(|f| {
+            if let Some(id) = f.key.strip_prefix("cf").and_then(|i| i.parse::<i64>().ok()) {
+                let Some(def) = pf.custom.iter().find(|c| c.id == id) else {
+                    return ().into_any();
+                };
+                let mut def: CustomField = def.clone();
+                def.required |= f.required && n == 0;
+                if !f.help.is_empty() {
+                    def.help = Some(f.help.clone());
+                }
+                let base = format!("p{n}.cf{id}");
+                return custom_input(&def, draft, error, "f", &base, &base);
+            }
+            let required = f.required && n == 0;
+            if f.key == "gender" {
+                let current = get("gender");
+                let opts = [
+                    ("", Msg::GenderUnknown),
+                    ("f", Msg::GenderF),
+                    ("m", Msg::GenderM),
+                    ("x", Msg::GenderX),
+                ]
+                .into_iter()
+                .map(|(v, l)| view! { <option value=v selected=current == v>{t(l)}</option> })
+                .collect_view();
+                let id = format!("p{n}-gender");
+                return view! {
+                    <div class="field">
+                        <label for=id.clone()>{t(Msg::Gender)}</label>
+                        <select id=id name=format!("f[p{n}.gender]")>{opts}</select>
+                        <FieldError error=msg("gender") id=format!("p{n}-gender-error")/>
+                    </div>
+                }
+                .into_any();
+            }
+            let (kind, auto) = match f.key.as_str() {
+                "birth_date" => ("date", "bday"),
+                "phone" => ("tel", "tel"),
+                "street" => ("text", "street-address"),
+                "postcode" => ("text", "postal-code"),
+                "city" => ("text", "address-level2"),
+                _ => ("text", "off"),
+            };
+            text_input(
+                format!("f[p{n}.{}]", f.key),
+                format!("p{n}-{}", f.key),
+                standard_label(&f.key).to_string(),
+                get(&f.key),
+                kind,
+                required,
+                f.help.clone(),
+                msg(&f.key),
+                if family { "off" } else { auto },
+            )
+            .into_any()
+        })
+        .collect_view();
+    let lang = use_lang();
+    let legend = if family {
+        Msg::ChildN.fill(lang, &[("n", &(n + 1).to_string())])
+    } else {
+        t(Msg::Person).to_string()
+    };
+    let filled = draft
+        .iter()
+        .any(|(k, v)| k.starts_with(&format!("p{n}.")) && !v.is_empty());
+    let block = view! {
+        <fieldset class="person" data-testid="person">
+            <legend>{legend}</legend>
+            {names}
+            {fields}
+        </fieldset>
+    };
+    if n == 0 {
+        block.into_any()
+    } else {
+        view! {
+            <details class="more-people" open=filled>
+                <summary>{t(Msg::AddChild)}</summary>
+                {block}
+            </details>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn JoinBody(form: PublicForm) -> impl IntoView {
+    let club = use_params_map().with_untracked(|p| p.get("club").unwrap_or_default());
+    let title = form.form.title.clone();
+    if query("sent").is_some() {
+        return view! {
+            <Title text=title.clone()/>
+            <h1>{title}</h1>
+            <p class="lead">{form.club_name.clone()}</p>
+            <div class="notice" role="status" data-testid="join-sent">{t(Msg::JoinSent)}</div>
+        }
+        .into_any();
+    }
+    if let Some(c) = query("confirmed") {
+        let text = if c == "approved" {
+            t(Msg::JoinApproved)
+        } else {
+            t(Msg::JoinQueued)
+        };
+        return view! {
+            <Title text=title.clone()/>
+            <h1>{title}</h1>
+            <p class="lead">{form.club_name.clone()}</p>
+            <div class="notice" role="status" data-testid="join-confirmed">{text}</div>
+        }
+        .into_any();
+    }
+    let error = form_error(endpoint::<SubmitRegistration>());
+    let draft = form.draft.clone().unwrap_or_default();
+    let family = form.form.audience == "family";
+    let guardian = family.then(|| {
+        let g = |k: &str| draft.get(&format!("g.{k}")).cloned().unwrap_or_default();
+        let m = |k: &str| field_message(&error, &format!("g.{k}"));
+        view! {
+            <fieldset class="person">
+                <legend>{t(Msg::YouAsGuardian)}</legend>
+                {text_input("f[g.given_name]".into(), "g-given_name".into(), t(Msg::GivenName).into(), g("given_name"), "text", true, String::new(), m("given_name"), "given-name")}
+                {text_input("f[g.family_name]".into(), "g-family_name".into(), t(Msg::FamilyName).into(), g("family_name"), "text", true, String::new(), m("family_name"), "family-name")}
+                {text_input("f[g.phone]".into(), "g-phone".into(), t(Msg::Phone).into(), g("phone"), "tel", false, String::new(), m("phone"), "tel")}
+            </fieldset>
+        }
+    });
+    let people = (0..form.max_people)
+        .map(|n| person_block(&form, n, &draft, &error))
+        .collect_view();
+    let consent = form.form.consent_text.clone().map(|text| {
+        view! {
+            <div class="consent">
+                <p class="terms-text">{text}</p>
+                <label class="check">
+                    <input type="checkbox" name="consent" value="on" required/>
+                    {t(Msg::IAgree)}
+                </label>
+                <FieldError error=field_message(&error, "consent") id="consent-error"/>
+            </div>
+        }
+    });
+    let terms = form.terms.clone().map(|terms| {
+        view! {
+            <div class="consent">
+                <details>
+                    <summary>{t(Msg::ReadTerms)}</summary>
+                    <div class="terms-text">{terms.body.clone()}</div>
+                </details>
+                <label class="check">
+                    <input type="checkbox" name="terms" value="on" required/>
+                    {t(Msg::IAcceptTerms)}
+                </label>
+                <FieldError error=field_message(&error, "terms") id="terms-error"/>
+            </div>
+        }
+    });
+    let intro = form
+        .form
+        .intro
+        .clone()
+        .map(|i| view! { <p class="pre">{i}</p> });
+    let email = draft.get("email").cloned().unwrap_or_default();
+    view! {
+        <Title text=title.clone()/>
+        <h1>{title}</h1>
+        <p class="lead">{form.club_name.clone()}</p>
+        {intro}
+        <FormAlert error=error.clone() id="join-error"/>
+        <form method="post" action=SubmitRegistration::PATH class="stack join-form" data-testid="join-form">
+            <ClubField club=club/>
+            <input type="hidden" name="form" value=form.form.slug.clone()/>
+            <input type="hidden" name="started" value=form.started.clone()/>
+            <div class="hp" aria-hidden="true">
+                <label for="website">"Website"</label>
+                <input id="website" name="website" type="text" tabindex="-1" autocomplete="off"/>
+            </div>
+            {text_input("email".into(), "join-email".into(), t(Msg::Email).into(), email, "email", true, t(Msg::JoinEmailHelp).into(), field_message(&error, "email"), "email")}
+            {guardian}
+            {people}
+            {consent}
+            {terms}
+            <button type="submit" class="button">{t(Msg::SendRegistration)}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// `/c/{club}/join/{form}/confirm?token=…`: the link in the mail opens this page; the
+/// button confirms (a link alone never changes anything: mail scanners open links).
+#[component]
+pub fn JoinConfirmPage() -> impl IntoView {
+    let params = use_params_map();
+    let (club, form) = params.with_untracked(|p| {
+        (
+            p.get("club").unwrap_or_default(),
+            p.get("form").unwrap_or_default(),
+        )
+    });
+    let token = query("token").unwrap_or_default();
+    let error = form_error(endpoint::<ConfirmRegistration>());
+    view! {
+        <Title text=t(Msg::ConfirmRegistration)/>
+        <main id="main" class="page join">
+            <h1>{t(Msg::ConfirmRegistration)}</h1>
+            <FormAlert error=error id="confirm-error"/>
+            <form method="post" action=ConfirmRegistration::PATH class="stack" data-testid="confirm-form">
+                <ClubField club=club/>
+                <input type="hidden" name="form" value=form/>
+                <input type="hidden" name="token" value=token/>
+                <p>{t(Msg::ConfirmRegistrationHelp)}</p>
+                <button type="submit" class="button">{t(Msg::ConfirmRegistration)}</button>
+            </form>
+        </main>
+    }
+}
+
+// ------------------------------------------------------------------ building forms
+
+/// `/c/{club}/forms`.
+#[component]
+pub fn FormsPage() -> impl IntoView {
+    let club = use_club();
+    let data = Resource::new(move || club.get(), get_forms);
+    view! {
+        <Title text=t(Msg::RegistrationForms)/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(o) => view! { <FormsBody overview=o club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn FormsBody(overview: FormsOverview, club: String) -> impl IntoView {
+    let lang = use_lang();
+    let notice = query("done").map(|_| view! { <Notice text=t(Msg::Saved)/> });
+    let pending = (overview.pending > 0).then(|| {
+        let href = format!("/c/{club}/applications");
+        let text = Msg::RegistrationsWaiting.fill(lang, &[("n", &overview.pending.to_string())]);
+        view! { <p class="notice notice-warn"><a href=href>{text}</a></p> }
+    });
+    let cards = overview
+        .forms
+        .iter()
+        .map(|f| {
+            let draft = (overview.draft_for.as_deref() == Some(&f.id.to_string()))
+                .then(|| overview.draft.clone())
+                .flatten();
+            let public = format!("/c/{club}/join/{}", f.slug);
+            let state = if f.published { t(Msg::Published) } else { t(Msg::NotPublished) };
+            let open = draft.is_some();
+            view! {
+                <section class="card" data-testid="form-card">
+                    <h2>{f.title.clone()}</h2>
+                    <p class="muted">{state} " · " <a href=public.clone()>{public.clone()}</a></p>
+                    <details open=open>
+                        <summary>{t(Msg::ChangeForm)}</summary>
+                        <FormEditor form=Some(f.clone()) custom=overview.custom.clone() draft=draft club=club.clone()/>
+                    </details>
+                    <StampLine stamp=f.stamp.clone()/>
+                </section>
+            }
+        })
+        .collect_view();
+    let new_draft = (overview.draft_for.as_deref() == Some("new"))
+        .then(|| overview.draft.clone())
+        .flatten();
+    view! {
+        <h1>{t(Msg::RegistrationForms)}</h1>
+        <p class="muted">{t(Msg::RegistrationFormsIntro)}</p>
+        {notice}
+        {pending}
+        <div class="stack">{cards}</div>
+        <section class="card" aria-labelledby="new-form-title">
+            <h2 id="new-form-title">{t(Msg::NewForm)}</h2>
+            <FormEditor form=None custom=overview.custom.clone() draft=new_draft club=club.clone()/>
+        </section>
+    }
+}
+
+#[component]
+fn FormEditor(
+    form: Option<RegForm>,
+    custom: Vec<CustomField>,
+    draft: Option<RegFormInput>,
+    club: String,
+) -> impl IntoView {
+    let error = draft
+        .is_some()
+        .then(|| form_error(endpoint::<SaveForm>()))
+        .flatten();
+    let f = draft.unwrap_or_else(|| match &form {
+        Some(x) => {
+            let mut fields = BTreeMap::new();
+            for ff in &x.fields {
+                fields.insert(ff.key.clone(), "on".to_string());
+                if ff.required {
+                    fields.insert(format!("req:{}", ff.key), "on".to_string());
+                }
+                fields.insert(format!("help:{}", ff.key), ff.help.clone());
+            }
+            RegFormInput {
+                title: x.title.clone(),
+                slug: x.slug.clone(),
+                intro: x.intro.clone().unwrap_or_default(),
+                audience: x.audience.clone(),
+                fields,
+                consent_text: x.consent_text.clone().unwrap_or_default(),
+                auto_approve: x.auto_approve,
+                published: x.published,
+            }
+        }
+        None => RegFormInput {
+            audience: "self".into(),
+            ..Default::default()
+        },
+    });
+    let p = form
+        .as_ref()
+        .map(|x| format!("rf-{}", x.id))
+        .unwrap_or_else(|| "rf-new".into());
+    let ids = form.as_ref().map(|x| {
+        view! {
+            <input type="hidden" name="id" value=x.id.to_string()/>
+            <input type="hidden" name="version" value=x.version.to_string()/>
+        }
+    });
+    let rows = FORM_STANDARD_FIELDS
+        .iter()
+        .map(|k| (k.to_string(), standard_label(k).to_string()))
+        .chain(custom.iter().map(|c| (format!("cf{}", c.id), c.label.clone())))
+        .map(|(key, label)| {
+            let on = f.fields.get(&key).map(String::as_str) == Some("on");
+            let req = f.fields.get(&format!("req:{key}")).map(String::as_str) == Some("on");
+            let help = f.fields.get(&format!("help:{key}")).cloned().unwrap_or_default();
+            let hid = format!("{p}-help-{key}");
+            view! {
+                <tr>
+                    <th scope="row">{label.clone()}</th>
+                    <td><input type="checkbox" name=format!("fields[{key}]") value="on" checked=on aria-label=format!("{} {label}", t(Msg::Ask))/></td>
+                    <td><input type="checkbox" name=format!("fields[req:{key}]") value="on" checked=req aria-label=format!("{} {label}", t(Msg::FieldRequired))/></td>
+                    <td>
+                        <input id=hid.clone() type="text" name=format!("fields[help:{key}]") value=help maxlength="200" aria-label=format!("{} {label}", t(Msg::FieldHelp))/>
+                        <FieldError error=field_message(&error, &format!("help:{key}")) id=format!("{hid}-error")/>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let audiences = [("self", Msg::AudienceSelf), ("family", Msg::AudienceFamily)]
+        .into_iter()
+        .map(|(v, l)| view! { <option value=v selected=f.audience == v>{t(l)}</option> })
+        .collect_view();
+    let msg = |k: &str| field_message(&error, k);
+    view! {
+        <FormAlert error=error.clone() id=format!("{p}-error")/>
+        <form method="post" action=SaveForm::PATH class="stack" data-testid="form-editor">
+            <ClubField club=club/>
+            {ids}
+            <label for=format!("{p}-title")>{t(Msg::FormTitle)}</label>
+            <input id=format!("{p}-title") name="title" type="text" required maxlength="120" value=f.title.clone()/>
+            <FieldError error=msg("title") id=format!("{p}-title-error")/>
+            <label for=format!("{p}-slug")>{t(Msg::FormAddress)}</label>
+            <input id=format!("{p}-slug") name="slug" type="text" required maxlength="40" value=f.slug.clone()/>
+            <FieldError error=msg("slug") id=format!("{p}-slug-error")/>
+            <label for=format!("{p}-intro")>{t(Msg::FormIntro)}</label>
+            <textarea id=format!("{p}-intro") name="intro" rows="3">{f.intro.clone()}</textarea>
+            <FieldError error=msg("intro") id=format!("{p}-intro-error")/>
+            <label for=format!("{p}-audience")>{t(Msg::FormAudience)}</label>
+            <select id=format!("{p}-audience") name="audience">{audiences}</select>
+            <FieldError error=msg("audience") id=format!("{p}-audience-error")/>
+            <div class="table-wrap">
+                <table>
+                    <caption>{t(Msg::FormFields)}</caption>
+                    <thead><tr><th scope="col">{t(Msg::FieldLabel)}</th><th scope="col">{t(Msg::Ask)}</th><th scope="col">{t(Msg::FieldRequired)}</th><th scope="col">{t(Msg::FieldHelp)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            <label for=format!("{p}-consent")>{t(Msg::ConsentText)}</label>
+            <textarea id=format!("{p}-consent") name="consent_text" rows="3">{f.consent_text.clone()}</textarea>
+            <FieldError error=msg("consent_text") id=format!("{p}-consent-error")/>
+            <label class="check">
+                <input type="checkbox" name="auto_approve" value="on" checked=f.auto_approve/>
+                {t(Msg::AutoApprove)}
+            </label>
+            <label class="check">
+                <input type="checkbox" name="published" value="on" checked=f.published/>
+                {t(Msg::Published)}
+            </label>
+            <button type="submit" class="button">{t(Msg::Save)}</button>
+        </form>
+    }
+}
+
+// ------------------------------------------------------------------ reviewing
+
+/// `/c/{club}/applications`.
+#[component]
+pub fn ApplicationsPage() -> impl IntoView {
+    let club = use_club();
+    let data = Resource::new(move || club.get(), get_applications);
+    view! {
+        <Title text=t(Msg::Registrations)/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(a) => view! { <ApplicationsBody apps=a club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn people_view(a: &Application) -> impl IntoView {
+    a.people
+        .iter()
+        .map(|p| {
+            let values = p
+                .values
+                .iter()
+                .map(|(k, v)| {
+                    let label = if FORM_STANDARD_FIELDS.contains(&k.as_str()) {
+                        standard_label(k).to_string()
+                    } else {
+                        k.clone()
+                    };
+                    view! { <div><dt>{label}</dt><dd>{v.clone()}</dd></div> }
+                })
+                .collect_view();
+            view! {
+                <h3>{p.name.clone()}</h3>
+                <dl class="fields">{values}</dl>
+            }
+        })
+        .collect_view()
+}
+
+#[component]
+fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
+    let error = form_error(endpoint::<RejectApplication>())
+        .or_else(|| form_error(endpoint::<ApproveApplication>()));
+    let notice = query("done").map(|d| {
+        let text = if d == "approved" {
+            t(Msg::RegistrationApproved)
+        } else {
+            t(Msg::RegistrationRejected)
+        };
+        view! { <Notice text=text/> }
+    });
+    let pending = if apps.pending.is_empty() {
+        view! { <p class="muted">{t(Msg::NoRegistrationsWaiting)}</p> }.into_any()
+    } else {
+        apps.pending
+            .iter()
+            .map(|a| {
+                let when = a.submitted_at.format_brussels();
+                let guardian = a.guardian.clone().map(|g| {
+                    view! { <p>{t(Msg::Guardians)} ": " {g}</p> }
+                });
+                let rid = format!("reason-{}", a.id);
+                view! {
+                    <section class="card" data-testid="application">
+                        <h2>{a.form_title.clone()}</h2>
+                        <p class="muted">{a.email.clone()} " · " {when}</p>
+                        {guardian}
+                        {people_view(a)}
+                        <div class="actions">
+                            <form method="post" action=ApproveApplication::PATH class="inline">
+                                <ClubField club=club.clone()/>
+                                <input type="hidden" name="id" value=a.id.to_string()/>
+                                <input type="hidden" name="version" value=a.version.to_string()/>
+                                <button type="submit" class="button">{t(Msg::Approve)}</button>
+                            </form>
+                        </div>
+                        <form method="post" action=RejectApplication::PATH class="stack">
+                            <ClubField club=club.clone()/>
+                            <input type="hidden" name="id" value=a.id.to_string()/>
+                            <input type="hidden" name="version" value=a.version.to_string()/>
+                            <label for=rid.clone()>{t(Msg::RejectReason)}</label>
+                            <textarea id=rid name="reason" rows="2" maxlength="1000" required></textarea>
+                            <button type="submit" class="button-danger">{t(Msg::Reject)}</button>
+                        </form>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let recent = apps
+        .recent
+        .iter()
+        .map(|a| {
+            let names: Vec<String> = a.people.iter().map(|p| p.name.clone()).collect();
+            let state = if a.status == "approved" {
+                t(Msg::RegistrationApproved)
+            } else {
+                t(Msg::RegistrationRejected)
+            };
+            view! {
+                <tr>
+                    <td>{names.join(", ")}</td>
+                    <td>{a.email.clone()}</td>
+                    <td>{state}</td>
+                    <td>{a.reason.clone().unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{t(Msg::Registrations)}</h1>
+        {notice}
+        <FormAlert error=error id="application-error"/>
+        <div class="stack">{pending}</div>
+        <h2>{t(Msg::RecentlyDecided)}</h2>
+        <div class="table-wrap">
+            <table>
+                <thead><tr><th scope="col">{t(Msg::Name)}</th><th scope="col">{t(Msg::Email)}</th><th scope="col">{t(Msg::Status)}</th><th scope="col">{t(Msg::RejectReason)}</th></tr></thead>
+                <tbody>{recent}</tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,1232 @@
+//! Registration forms (the `forms` module): the club builds public forms from standard and
+//! custom fields (`forms.manage`); a visitor submits one (for themselves, or as a guardian
+//! for several children) behind a honeypot, a minimum fill time and a per-address limit;
+//! the submission waits until its e-mail address is confirmed, then creates applicant
+//! records, approved at once or by the club (`forms.review`: approve, or reject with a
+//! reason); the applicant gets a mail at every step.
+
+use crate::custom_fields::{self, check_values};
+use crate::db::{Db, TenantTx};
+use crate::error::Result;
+use crate::mail::{Brand, Mail, Mailer};
+use crate::members::Problems;
+use crate::scope::{Actor, TenantScope};
+use crate::{args, ids, throttle};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+use tessera_common::dto::{
+    Application, ApplicationPerson, Applications, CustomField, FieldKind, FormField, FormsOverview,
+    MemberForm, PublicForm, RegForm, RegFormInput, Stamp, FORM_STANDARD_FIELDS,
+};
+use tessera_common::modules::{FORMS_MANAGE, FORMS_REVIEW};
+use tessera_common::time::{Date, Timestamp};
+use tessera_common::{AppError, MemberId, Msg};
+
+pub const MODULE: &str = "forms";
+/// A submission is refused when sent sooner than this after the form was handed out.
+pub const MIN_FILL_SECS: i64 = 3;
+/// A handed-out form is good for a day.
+const MAX_FILL_SECS: i64 = 24 * 3600;
+/// The confirmation link is good for two days.
+const CONFIRM_SECS: i64 = 48 * 3600;
+/// At most this many people (children) per submission.
+pub const MAX_PEOPLE: usize = 6;
+/// Submissions per client address and club.
+const PER_ADDRESS: throttle::Limit = throttle::Limit {
+    max_failures: 10,
+    window_secs: 3600,
+};
+
+fn require_module(scope: &TenantScope) -> Result<()> {
+    if scope.module_active(MODULE) {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+// ---------------------------------------------------------------- forms
+
+#[derive(sqlx::FromRow)]
+struct FormRow {
+    id: i64,
+    slug: String,
+    title: String,
+    intro: Option<String>,
+    audience: String,
+    fields: String,
+    consent_text: Option<String>,
+    consent_version: i64,
+    auto_approve: bool,
+    published: bool,
+    version: i64,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+const FORM_COLS: &str = "id, slug, title, intro, audience, fields, consent_text, consent_version, \
+     auto_approve, published, version, updated_at, updated_by_name";
+
+fn parse_fields(stored: &str) -> Vec<FormField> {
+    stored
+        .lines()
+        .filter_map(|l| {
+            let mut parts = l.splitn(3, '|');
+            Some(FormField {
+                key: parts.next()?.to_string(),
+                required: parts.next()? == "1",
+                help: parts.next().unwrap_or("").to_string(),
+            })
+        })
+        .collect()
+}
+
+fn store_fields(fields: &[FormField]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}|{}|{}", f.key, u8::from(f.required), f.help))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+impl FormRow {
+    fn into_form(self) -> RegForm {
+        RegForm {
+            id: self.id,
+            slug: self.slug,
+            title: self.title,
+            intro: self.intro,
+            audience: self.audience,
+            fields: parse_fields(&self.fields),
+            consent_text: self.consent_text,
+            consent_version: self.consent_version,
+            auto_approve: self.auto_approve,
+            published: self.published,
+            version: self.version,
+            stamp: Stamp {
+                at: Timestamp(self.updated_at),
+                by: self.updated_by_name,
+            },
+        }
+    }
+}
+
+async fn forms(tx: &mut TenantTx) -> Result<Vec<RegForm>> {
+    let rows: Vec<FormRow> = tx
+        .fetch_all(
+            &format!("SELECT {FORM_COLS} FROM reg_forms WHERE tenant_id = $1 ORDER BY title, id"),
+            args![],
+        )
+        .await?;
+    Ok(rows.into_iter().map(FormRow::into_form).collect())
+}
+
+async fn form_by_slug(tx: &mut TenantTx, slug: &str) -> Result<Option<RegForm>> {
+    let row: Option<FormRow> = tx
+        .fetch_optional(
+            &format!("SELECT {FORM_COLS} FROM reg_forms WHERE tenant_id = $1 AND slug = $2"),
+            args![slug],
+        )
+        .await?;
+    Ok(row.map(FormRow::into_form))
+}
+
+/// The club's forms, the fields they can ask for and how many registrations wait.
+pub async fn overview(db: &Db, scope: &TenantScope) -> Result<FormsOverview> {
+    scope.require(FORMS_MANAGE)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let forms = forms(&mut tx).await?;
+    let custom = custom_fields::definitions(&mut tx).await?;
+    let (pending,): (i64,) = tx
+        .fetch_one(
+            "SELECT count(*) FROM reg_submissions WHERE tenant_id = $1 AND status = 'pending'",
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(FormsOverview {
+        forms,
+        custom,
+        pending,
+        draft: None,
+        draft_for: None,
+    })
+}
+
+fn valid_slug(s: &str) -> bool {
+    (2..=40).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+struct CheckedForm {
+    title: String,
+    slug: String,
+    intro: Option<String>,
+    audience: String,
+    fields: Vec<FormField>,
+    consent: Option<String>,
+}
+
+fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedForm> {
+    let mut p = Problems::default();
+    let title = input.title.trim().to_string();
+    if title.is_empty() || title.chars().count() > 120 || title.chars().any(char::is_control) {
+        p.add("title", "give a title of 1 to 120 characters");
+    }
+    let slug = input.slug.trim().to_lowercase();
+    if !valid_slug(&slug) {
+        p.add(
+            "slug",
+            "use 2 to 40 lower-case letters, digits and dashes, like join-2026",
+        );
+    }
+    let intro = input.intro.trim().replace("\r\n", "\n");
+    if intro.chars().count() > 2000 {
+        p.add("intro", "use at most 2000 characters");
+    }
+    let audience = input.audience.trim().to_string();
+    if !matches!(audience.as_str(), "self" | "family") {
+        p.add("audience", "choose who fills in the form");
+    }
+    let keys = FORM_STANDARD_FIELDS
+        .iter()
+        .map(|k| k.to_string())
+        .chain(custom.iter().map(|f| format!("cf{}", f.id)));
+    let mut fields = Vec::new();
+    for key in keys {
+        if input.fields.get(&key).map(String::as_str) != Some("on") {
+            continue;
+        }
+        let help = input
+            .fields
+            .get(&format!("help:{key}"))
+            .map(|h| h.trim().to_string())
+            .unwrap_or_default();
+        if help.chars().count() > 200 || help.chars().any(char::is_control) || help.contains('|') {
+            p.add(
+                &format!("help:{key}"),
+                "use at most 200 characters, without line breaks or |",
+            );
+        }
+        fields.push(FormField {
+            required: input.fields.get(&format!("req:{key}")).map(String::as_str) == Some("on"),
+            key,
+            help,
+        });
+    }
+    if audience == "family" && !fields.iter().any(|f| f.key == "birth_date") {
+        // A guardian registers minors: the birth date is how the club knows they are.
+        fields.insert(
+            0,
+            FormField {
+                key: "birth_date".into(),
+                required: true,
+                help: String::new(),
+            },
+        );
+    }
+    for f in fields.iter_mut() {
+        if audience == "family" && f.key == "birth_date" {
+            f.required = true;
+        }
+    }
+    let consent = input.consent_text.trim().replace("\r\n", "\n");
+    if consent.chars().count() > 4000 {
+        p.add("consent_text", "use at most 4000 characters");
+    }
+    p.done()?;
+    Ok(CheckedForm {
+        title,
+        slug,
+        intro: (!intro.is_empty()).then_some(intro),
+        audience,
+        fields,
+        consent: (!consent.is_empty()).then_some(consent),
+    })
+}
+
+/// Creates (`id` none) or changes a registration form (`forms.manage`). A changed consent
+/// text gets a new version number, recorded with every later submission.
+pub async fn save_form(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: Option<i64>,
+    input: &RegFormInput,
+    expected_version: Option<i64>,
+) -> Result<i64> {
+    scope.require(FORMS_MANAGE)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let custom = custom_fields::definitions(&mut tx).await?;
+    let c = check_form(input, &custom)?;
+    let taken: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM reg_forms WHERE tenant_id = $1 AND slug = $2",
+            args![c.slug.clone()],
+        )
+        .await?;
+    if taken.is_some_and(|(t,)| Some(t) != id) {
+        return Err(AppError::field("slug", "another form has this address"));
+    }
+    let cols = |consent_version: i64| {
+        vec![
+            ("slug", c.slug.clone().into()),
+            ("title", c.title.clone().into()),
+            ("intro", c.intro.clone().into()),
+            ("audience", c.audience.clone().into()),
+            ("fields", store_fields(&c.fields).into()),
+            ("consent_text", c.consent.clone().into()),
+            ("consent_version", consent_version.into()),
+            ("auto_approve", input.auto_approve.into()),
+            ("published", input.published.into()),
+        ]
+    };
+    let id = match id {
+        None => {
+            let id = ids::new_id();
+            let mut v = cols(i64::from(c.consent.is_some()));
+            v.insert(0, ("id", id.into()));
+            tx.insert("reg_forms", v).await?;
+            tx.log("form_created", Some(&c.title)).await?;
+            id
+        }
+        Some(id) => {
+            let row: Option<(Option<String>, i64)> = tx
+                .fetch_optional(
+                    "SELECT consent_text, consent_version FROM reg_forms WHERE tenant_id = $1 AND id = $2",
+                    args![id],
+                )
+                .await?;
+            let (old, version) = row.ok_or(AppError::NotFound)?;
+            let consent_version = if old != c.consent && c.consent.is_some() {
+                version + 1
+            } else {
+                version
+            };
+            if !tx
+                .update("reg_forms", id, cols(consent_version), expected_version)
+                .await?
+            {
+                return Err(AppError::Conflict(
+                    "someone changed this form after you opened it; look at it again and save once more"
+                        .into(),
+                ));
+            }
+            tx.log("form_changed", Some(&c.title)).await?;
+            id
+        }
+    };
+    tx.commit().await?;
+    Ok(id)
+}
+
+// ---------------------------------------------------------------- the public form
+
+static FORM_KEY: OnceLock<[u8; 32]> = OnceLock::new();
+
+fn form_key() -> &'static [u8; 32] {
+    FORM_KEY.get_or_init(ids::random_bytes::<32>)
+}
+
+fn sign(form: i64, at: i64) -> String {
+    let mut h = Sha256::new();
+    h.update(form_key());
+    h.update(format!("{form}:{at}").as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The proof that a form was handed out at `now` (checked on submission).
+pub fn started_token(form: i64, now: Timestamp) -> String {
+    format!("{}.{}", now.0, sign(form, now.0))
+}
+
+fn check_started(form: i64, token: &str, now: Timestamp) -> Result<()> {
+    let stale = || {
+        AppError::bad_request(
+            "this form was opened too long ago or not from this site: check your answers and send it again",
+        )
+    };
+    let (at, sig) = token.split_once('.').ok_or_else(stale)?;
+    let at: i64 = at.parse().map_err(|_| stale())?;
+    if sign(form, at) != sig || now.0 - at > MAX_FILL_SECS * 1000 || now.0 < at {
+        return Err(stale());
+    }
+    if now.0 - at < MIN_FILL_SECS * 1000 {
+        return Err(AppError::bad_request(
+            "that was very quick: check your answers and send the form again",
+        ));
+    }
+    Ok(())
+}
+
+/// A published form of an active club with the forms module, for anyone.
+pub async fn public_form(
+    db: &Db,
+    scope: &TenantScope,
+    slug: &str,
+    now: Timestamp,
+) -> Result<PublicForm> {
+    require_module(scope)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let form = form_by_slug(&mut tx, slug)
+        .await?
+        .filter(|f| f.published)
+        .ok_or(AppError::NotFound)?;
+    let all = custom_fields::definitions(&mut tx).await?;
+    tx.commit().await?;
+    let custom = form
+        .fields
+        .iter()
+        .filter_map(|f| all.iter().find(|c| format!("cf{}", c.id) == f.key).cloned())
+        .collect();
+    let terms = crate::terms::latest(db, scope).await?;
+    let max_people = if form.audience == "family" {
+        MAX_PEOPLE
+    } else {
+        1
+    };
+    Ok(PublicForm {
+        club_name: scope.tenant().name.clone(),
+        started: started_token(form.id, now),
+        form,
+        custom,
+        terms,
+        draft: None,
+        max_people,
+    })
+}
+
+/// One person of a submission, as stored until the records are made.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+struct Person {
+    given_name: String,
+    family_name: String,
+    #[serde(default)]
+    standard: BTreeMap<String, String>,
+    #[serde(default)]
+    custom: BTreeMap<i64, Vec<String>>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+struct SubmissionData {
+    guardian: Option<Person>,
+    people: Vec<Person>,
+}
+
+/// What a visitor posted.
+#[derive(Clone, Debug, Default)]
+pub struct Submission {
+    pub email: String,
+    pub started: String,
+    /// The honeypot: a field people never see; robots fill it in.
+    pub website: String,
+    pub consent: bool,
+    pub terms: bool,
+    /// `p{n}.{key}` for person n (`g.{key}` for the guardian); `p{n}.cf{id}~{k}` for each
+    /// chosen option of a multiple choice.
+    pub values: BTreeMap<String, String>,
+    /// The client address, for the per-address limit.
+    pub address: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Submitted {
+    /// Stored; a confirmation link was mailed.
+    Sent,
+    /// The same submission was already waiting: nothing new stored or sent.
+    AlreadyWaiting,
+    /// The honeypot was filled in: nothing stored, and the robot is not told.
+    Ignored,
+}
+
+fn read_person(
+    form: &RegForm,
+    custom: &[CustomField],
+    values: &BTreeMap<String, String>,
+    n: usize,
+    today: Date,
+    p: &mut Problems,
+) -> Option<Person> {
+    let prefix = format!("p{n}.");
+    let get = |k: &str| {
+        values
+            .get(&format!("{prefix}{k}"))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let present = values
+        .iter()
+        .any(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty());
+    if n > 0 && !present {
+        return None;
+    }
+    let mut input = MemberForm {
+        given_name: get("given_name"),
+        family_name: get("family_name"),
+        status: "applicant".into(),
+        ..Default::default()
+    };
+    let mut standard = BTreeMap::new();
+    let mut person_custom = BTreeMap::new();
+    for f in &form.fields {
+        let field_name = format!("{prefix}{}", f.key);
+        if let Some(id) = f.key.strip_prefix("cf").and_then(|i| i.parse::<i64>().ok()) {
+            let Some(def) = custom.iter().find(|c| c.id == id) else {
+                continue;
+            };
+            let raw: Vec<&str> = if def.kind == FieldKind::Multi {
+                let multi = format!("{field_name}~");
+                values
+                    .iter()
+                    .filter(|(k, _)| k.starts_with(&multi))
+                    .map(|(_, v)| v.as_str())
+                    .collect()
+            } else {
+                values
+                    .get(&field_name)
+                    .map(|v| vec![v.as_str()])
+                    .unwrap_or_default()
+            };
+            let mut def = def.clone();
+            def.required |= f.required;
+            match check_values(&def, &raw) {
+                Ok(v) if !v.is_empty() => {
+                    person_custom.insert(id, v);
+                }
+                Ok(_) => {}
+                Err(m) => p.add(&field_name, m),
+            }
+            continue;
+        }
+        let v = get(&f.key);
+        if f.required && v.is_empty() {
+            p.add(&field_name, "this field is required");
+        }
+        match f.key.as_str() {
+            "birth_date" => input.birth_date = v.clone(),
+            "gender" => input.gender = v.clone(),
+            "phone" => input.phone = v.clone(),
+            "street" => input.street = v.clone(),
+            "postcode" => input.postcode = v.clone(),
+            "city" => input.city = v.clone(),
+            _ => continue,
+        }
+        if !v.is_empty() {
+            standard.insert(f.key.clone(), v);
+        }
+    }
+    if let Err(AppError::Invalid(errors)) = crate::members::validate_input(&input, today) {
+        for e in errors {
+            p.add(&format!("{prefix}{}", e.field), e.message);
+        }
+    }
+    if form.audience == "family" {
+        if let Some(b) = Date::parse(&input.birth_date) {
+            if b.age_on(today) >= crate::members::AGE_OF_MAJORITY {
+                p.add(
+                    &format!("{prefix}birth_date"),
+                    "a guardian registers children under 18; adults register themselves",
+                );
+            }
+        }
+    }
+    Some(Person {
+        given_name: input.given_name,
+        family_name: input.family_name,
+        standard,
+        custom: person_custom,
+    })
+}
+
+fn read_guardian(values: &BTreeMap<String, String>, p: &mut Problems) -> Person {
+    let get = |k: &str| {
+        values
+            .get(&format!("g.{k}"))
+            .map(|v| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut person = Person {
+        given_name: get("given_name"),
+        family_name: get("family_name"),
+        ..Default::default()
+    };
+    for (k, v) in [
+        ("given_name", &person.given_name),
+        ("family_name", &person.family_name),
+    ] {
+        if v.is_empty() || v.chars().count() > 100 || v.chars().any(char::is_control) {
+            p.add(&format!("g.{k}"), "give 1 to 100 characters");
+        }
+    }
+    let phone = get("phone");
+    if !phone.is_empty() {
+        if crate::members::check_phone(&phone) {
+            person.standard.insert("phone".into(), phone);
+        } else {
+            p.add(
+                "g.phone",
+                "use digits (6 to 20) with spaces, dots, dashes or a leading +",
+            );
+        }
+    }
+    person
+}
+
+fn hash_token(token: &str) -> String {
+    let d = Sha256::digest(format!("tessera-registration:{token}").as_bytes());
+    d.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn brand(scope: &TenantScope, base_url: &str) -> Option<Brand> {
+    Some(Brand::of(scope.tenant(), base_url))
+}
+
+/// Takes a visitor's submission of the form `slug`: checks every field (per person), the
+/// consents, the honeypot, the fill time and the per-address limit; stores it waiting for
+/// the e-mail address to be confirmed and mails the link.
+#[allow(clippy::too_many_arguments)]
+pub async fn submit(
+    db: &Db,
+    mailer: &Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    now: Timestamp,
+    slug: &str,
+    s: &Submission,
+) -> Result<Submitted> {
+    require_module(scope)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let form = form_by_slug(&mut tx, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let custom = custom_fields::definitions(&mut tx).await?;
+    tx.commit().await?;
+    if !form.published {
+        return Err(AppError::Conflict(
+            "this form was closed by the club in the meantime; nothing was sent".into(),
+        ));
+    }
+    if !s.website.trim().is_empty() {
+        return Ok(Submitted::Ignored);
+    }
+    check_started(form.id, &s.started, now)?;
+    let limit_key = format!(
+        "join:{}:{}",
+        scope.tenant_id().0,
+        s.address.as_deref().unwrap_or("unknown")
+    );
+    throttle::check(db, &limit_key, PER_ADDRESS, now).await?;
+    let today = now.utc_date();
+    let mut p = Problems::default();
+    let email = crate::identities::normalize_email(s.email.trim());
+    if email.is_none() {
+        p.add(
+            "email",
+            "enter a valid e-mail address, like name@example.be",
+        );
+    }
+    let max = if form.audience == "family" {
+        MAX_PEOPLE
+    } else {
+        1
+    };
+    let guardian = (form.audience == "family").then(|| read_guardian(&s.values, &mut p));
+    let people: Vec<Person> = (0..max)
+        .filter_map(|n| read_person(&form, &custom, &s.values, n, today, &mut p))
+        .collect();
+    if form.consent_text.is_some() && !s.consent {
+        p.add("consent", "tick the box to give your consent");
+    }
+    let terms = crate::terms::latest(db, scope).await?;
+    if terms.is_some() && !s.terms {
+        p.add("terms", "accept the club's terms of use");
+    }
+    p.done()?;
+    let email = email.unwrap_or_default();
+    let data = SubmissionData { guardian, people };
+    let json = serde_json::to_string(&data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let digest: String = Sha256::digest(format!("{}\n{email}\n{json}", form.id).as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let token: String = {
+        const ALPHABET: &[u8; 64] =
+            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        ids::random_bytes::<43>()
+            .iter()
+            .map(|b| ALPHABET[(*b & 63) as usize] as char)
+            .collect()
+    };
+    let actor = Actor::system("registration form");
+    let mut tx = db.tenant_write(scope, &actor, now).await?;
+    let waiting: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM reg_submissions WHERE tenant_id = $1 AND digest = $2 \
+             AND status IN ('unconfirmed', 'pending') AND expires_at > $3",
+            args![digest.clone(), now],
+        )
+        .await?;
+    if waiting.is_some() {
+        return Ok(Submitted::AlreadyWaiting);
+    }
+    tx.insert(
+        "reg_submissions",
+        vec![
+            ("id", ids::new_id().into()),
+            ("form_id", form.id.into()),
+            ("email", email.clone().into()),
+            ("data", json.into()),
+            ("digest", digest.into()),
+            (
+                "consent_version",
+                form.consent_text
+                    .as_ref()
+                    .map(|_| form.consent_version)
+                    .into(),
+            ),
+            ("terms_number", terms.as_ref().map(|t| t.number).into()),
+            ("status", "unconfirmed".into()),
+            ("token_hash", hash_token(&token).into()),
+            ("expires_at", now.plus_seconds(CONFIRM_SECS).into()),
+            ("submitted_at", now.into()),
+        ],
+    )
+    .await?;
+    tx.log("registration_submitted", Some(&form.title)).await?;
+    tx.commit().await?;
+    throttle::fail(db, &limit_key, PER_ADDRESS, now).await?;
+    let lang = scope.tenant().default_lang;
+    let club = scope.tenant().name.clone();
+    let link = format!(
+        "{}/c/{}/join/{}/confirm?token={token}",
+        base_url.trim_end_matches('/'),
+        scope.tenant().slug,
+        form.slug
+    );
+    mailer
+        .send(Mail {
+            to: email,
+            subject: Msg::MailJoinConfirmSubject.fill(lang, &[("club", &club)]),
+            body: Msg::MailJoinConfirmBody.fill(
+                lang,
+                &[("club", &club), ("form", &form.title), ("link", &link)],
+            ),
+            brand: brand(scope, base_url),
+        })
+        .await?;
+    Ok(Submitted::Sent)
+}
+
+#[derive(sqlx::FromRow)]
+struct SubmissionRow {
+    id: i64,
+    form_id: i64,
+    email: String,
+    data: String,
+    status: String,
+    submitted_at: i64,
+    reason: Option<String>,
+    consent_version: Option<i64>,
+    member_ids: Option<String>,
+    version: i64,
+}
+
+const SUBMISSION_COLS: &str =
+    "id, form_id, email, data, status, submitted_at, reason, consent_version, member_ids, version";
+
+async fn insert_person(
+    tx: &mut TenantTx,
+    p: &Person,
+    email: Option<&str>,
+    status: &str,
+    today: Date,
+) -> Result<MemberId> {
+    let id = ids::new_id();
+    let get = |k: &str| p.standard.get(k).cloned();
+    tx.insert(
+        "members",
+        vec![
+            ("id", id.into()),
+            ("given_name", p.given_name.clone().into()),
+            ("family_name", p.family_name.clone().into()),
+            (
+                "sort_name",
+                crate::members::sort_name(&p.given_name, &p.family_name).into(),
+            ),
+            ("birth_date", get("birth_date").into()),
+            ("gender", get("gender").into()),
+            ("email", email.map(str::to_string).into()),
+            ("phone", get("phone").into()),
+            ("street", get("street").into()),
+            ("postcode", get("postcode").into()),
+            ("city", get("city").into()),
+            ("status", status.into()),
+            (
+                "joined_on",
+                (status == "active").then(|| today.to_string()).into(),
+            ),
+        ],
+    )
+    .await?;
+    let values: Vec<(i64, Vec<String>)> = p.custom.iter().map(|(k, v)| (*k, v.clone())).collect();
+    custom_fields::store(tx, MemberId(id), &values).await?;
+    Ok(MemberId(id))
+}
+
+/// What confirming an address did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confirmed {
+    /// Records made and approved at once (the club approves automatically).
+    Approved,
+    /// Records made as applicants; the club reviews them.
+    Queued,
+}
+
+/// Confirms the e-mail address of a submission (the link in the mail): creates the
+/// applicant records (and the guardian's, linked to the children), then approves them at
+/// once or puts them in the club's queue. A link works once.
+pub async fn confirm(
+    db: &Db,
+    mailer: &Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    now: Timestamp,
+    token: &str,
+) -> Result<Confirmed> {
+    require_module(scope)?;
+    let used = || {
+        AppError::bad_request(
+            "this link has expired or was already used; a confirmed registration needs nothing more",
+        )
+    };
+    let actor = Actor::system("registration form");
+    let mut tx = db.tenant_write(scope, &actor, now).await?;
+    let row: Option<SubmissionRow> = tx
+        .fetch_optional(
+            &format!(
+                "SELECT {SUBMISSION_COLS} FROM reg_submissions WHERE tenant_id = $1 AND token_hash = $2 \
+                 AND status = 'unconfirmed' AND expires_at > $3"
+            ),
+            args![hash_token(token), now],
+        )
+        .await?;
+    let row = row.ok_or_else(used)?;
+    let form: FormRow = tx
+        .fetch_optional(
+            &format!("SELECT {FORM_COLS} FROM reg_forms WHERE tenant_id = $1 AND id = $2"),
+            args![row.form_id],
+        )
+        .await?
+        .ok_or_else(used)?;
+    let form = form.into_form();
+    let data: SubmissionData =
+        serde_json::from_str(&row.data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let today = now.utc_date();
+    let status = if form.auto_approve {
+        "active"
+    } else {
+        "applicant"
+    };
+    let mut created = Vec::new();
+    let guardian = match &data.guardian {
+        Some(g) => {
+            let existing: Option<(i64,)> = tx
+                .fetch_optional(
+                    "SELECT id FROM members WHERE tenant_id = $1 AND email = $2 ORDER BY id LIMIT 1",
+                    args![row.email.clone()],
+                )
+                .await?;
+            Some(match existing {
+                Some((id,)) => MemberId(id),
+                None => {
+                    let id = insert_person(&mut tx, g, Some(&row.email), status, today).await?;
+                    created.push(id);
+                    id
+                }
+            })
+        }
+        None => None,
+    };
+    for (n, person) in data.people.iter().enumerate() {
+        // The submitter's own address goes on their own record (not on children's).
+        let email = (guardian.is_none() && n == 0).then_some(row.email.as_str());
+        let id = insert_person(&mut tx, person, email, status, today).await?;
+        if let Some(g) = guardian {
+            crate::members::link_guardian(&mut tx, g, id).await?;
+        }
+        created.push(id);
+    }
+    let ids_text = created
+        .iter()
+        .map(|m| m.0.to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let n = tx
+        .execute(
+            "UPDATE reg_submissions SET status = $3, confirmed_at = $4, decided_at = $5, \
+             token_hash = NULL, member_ids = $6, version = version + 1, updated_at = $4, \
+             updated_by = NULL, updated_by_name = $7 \
+             WHERE tenant_id = $1 AND id = $2 AND status = 'unconfirmed'",
+            args![
+                row.id,
+                if form.auto_approve {
+                    "approved"
+                } else {
+                    "pending"
+                },
+                now,
+                form.auto_approve.then_some(now.0),
+                ids_text,
+                actor.stamp_name()
+            ],
+        )
+        .await?;
+    if n != 1 {
+        return Err(used());
+    }
+    tx.log("registration_confirmed", Some(&form.title)).await?;
+    tx.commit().await?;
+    if form.auto_approve {
+        welcome(
+            db,
+            mailer,
+            base_url,
+            scope,
+            &actor,
+            now,
+            &row.email,
+            guardian.or(created.first().copied()),
+        )
+        .await?;
+        Ok(Confirmed::Approved)
+    } else {
+        let lang = scope.tenant().default_lang;
+        let club = scope.tenant().name.clone();
+        mailer
+            .send(Mail {
+                to: row.email.clone(),
+                subject: Msg::MailJoinReceivedSubject.fill(lang, &[("club", &club)]),
+                body: Msg::MailJoinReceivedBody.fill(lang, &[("club", &club)]),
+                brand: brand(scope, base_url),
+            })
+            .await?;
+        Ok(Confirmed::Queued)
+    }
+}
+
+/// The approval mail, and an invitation to an account for the submitter's record.
+#[allow(clippy::too_many_arguments)]
+async fn welcome(
+    db: &Db,
+    mailer: &Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    email: &str,
+    record: Option<MemberId>,
+) -> Result<()> {
+    let lang = scope.tenant().default_lang;
+    let club = scope.tenant().name.clone();
+    mailer
+        .send(Mail {
+            to: email.to_string(),
+            subject: Msg::MailJoinApprovedSubject.fill(lang, &[("club", &club)]),
+            body: Msg::MailJoinApprovedBody.fill(lang, &[("club", &club)]),
+            brand: brand(scope, base_url),
+        })
+        .await?;
+    if let Some(record) = record {
+        let system = TenantScope::for_system_task(scope.tenant().clone());
+        match crate::members::invite_to_account(db, mailer, base_url, &system, actor, now, record)
+            .await
+        {
+            // Already linked to an account (a member registering a child): nothing to do.
+            Ok(_) | Err(AppError::Conflict(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- review
+
+fn person_view(p: &Person, form: Option<&RegForm>, custom: &[CustomField]) -> ApplicationPerson {
+    let mut values = Vec::new();
+    for (k, v) in &p.standard {
+        values.push((k.clone(), v.clone()));
+    }
+    for (id, v) in &p.custom {
+        let label = custom
+            .iter()
+            .find(|c| c.id == *id)
+            .map(|c| c.label.clone())
+            .unwrap_or_else(|| format!("#{id}"));
+        values.push((label, v.join(", ")));
+    }
+    let _ = form;
+    ApplicationPerson {
+        name: format!("{} {}", p.given_name, p.family_name),
+        values,
+    }
+}
+
+/// The registrations waiting for a decision, and the latest decided ones (`forms.review`).
+pub async fn applications(db: &Db, scope: &TenantScope) -> Result<Applications> {
+    scope.require(FORMS_REVIEW)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let forms = forms(&mut tx).await?;
+    let custom = custom_fields::definitions(&mut tx).await?;
+    let pending: Vec<SubmissionRow> = tx
+        .fetch_all(
+            &format!(
+                "SELECT {SUBMISSION_COLS} FROM reg_submissions WHERE tenant_id = $1 AND status = 'pending' \
+                 ORDER BY submitted_at, id LIMIT 200"
+            ),
+            args![],
+        )
+        .await?;
+    let recent: Vec<SubmissionRow> = tx
+        .fetch_all(
+            &format!(
+                "SELECT {SUBMISSION_COLS} FROM reg_submissions WHERE tenant_id = $1 \
+                 AND status IN ('approved', 'rejected') ORDER BY decided_at DESC, id DESC LIMIT 20"
+            ),
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    let view = |r: SubmissionRow| {
+        let data: SubmissionData = serde_json::from_str(&r.data).unwrap_or_default();
+        let form = forms.iter().find(|f| f.id == r.form_id);
+        Application {
+            id: r.id,
+            form_title: form.map(|f| f.title.clone()).unwrap_or_default(),
+            email: r.email,
+            guardian: data
+                .guardian
+                .as_ref()
+                .map(|g| format!("{} {}", g.given_name, g.family_name)),
+            people: data
+                .people
+                .iter()
+                .map(|p| person_view(p, form, &custom))
+                .collect(),
+            status: r.status,
+            submitted_at: Timestamp(r.submitted_at),
+            reason: r.reason,
+            consent_version: r.consent_version,
+            version: r.version,
+        }
+    };
+    Ok(Applications {
+        pending: pending.into_iter().map(view).collect(),
+        recent: recent.into_iter().map(view).collect(),
+    })
+}
+
+async fn pending_row(tx: &mut TenantTx, id: i64, version: i64) -> Result<SubmissionRow> {
+    let row: SubmissionRow = tx
+        .fetch_optional(
+            &format!(
+                "SELECT {SUBMISSION_COLS} FROM reg_submissions WHERE tenant_id = $1 AND id = $2"
+            ),
+            args![id],
+        )
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if row.status != "pending" || row.version != version {
+        return Err(AppError::Conflict(
+            "this registration was already decided by someone else; the list shows how".into(),
+        ));
+    }
+    Ok(row)
+}
+
+fn member_ids(row: &SubmissionRow) -> Vec<i64> {
+    row.member_ids
+        .as_deref()
+        .unwrap_or("")
+        .split_whitespace()
+        .filter_map(|s| s.parse().ok())
+        .collect()
+}
+
+/// Approves a registration (`forms.review`): its records become active members; the
+/// applicant gets a mail and an invitation to an account.
+pub async fn approve(
+    db: &Db,
+    mailer: &Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+    version: i64,
+) -> Result<()> {
+    scope.require(FORMS_REVIEW)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let row = pending_row(&mut tx, id, version).await?;
+    let today = now.utc_date().to_string();
+    let ids = member_ids(&row);
+    for m in &ids {
+        let status: Option<(String,)> = tx
+            .fetch_optional(
+                "SELECT status FROM members WHERE tenant_id = $1 AND id = $2",
+                args![*m],
+            )
+            .await?;
+        // Only records still waiting: staff may have decided one by hand meanwhile.
+        if status.is_some_and(|(s,)| s == "applicant") {
+            tx.update(
+                "members",
+                *m,
+                vec![
+                    ("status", "active".into()),
+                    ("joined_on", today.clone().into()),
+                ],
+                None,
+            )
+            .await?;
+        }
+    }
+    tx.update(
+        "reg_submissions",
+        id,
+        vec![("status", "approved".into()), ("decided_at", now.into())],
+        Some(version),
+    )
+    .await?;
+    // The submitter's record: the guardian's (first made) or their own.
+    let record: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM members WHERE tenant_id = $1 AND email = $2 ORDER BY id LIMIT 1",
+            args![row.email.clone()],
+        )
+        .await?;
+    tx.log("registration_approved", Some(&row.email)).await?;
+    tx.commit().await?;
+    welcome(
+        db,
+        mailer,
+        base_url,
+        scope,
+        actor,
+        now,
+        &row.email,
+        record.map(|r| MemberId(r.0)),
+    )
+    .await
+}
+
+/// Rejects a registration with a reason (`forms.review`): the applicant records it made
+/// are removed (they never were members), the submission is kept with the reason, and the
+/// applicant gets a mail with it.
+#[allow(clippy::too_many_arguments)]
+pub async fn reject(
+    db: &Db,
+    mailer: &Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+    version: i64,
+    reason: &str,
+) -> Result<()> {
+    scope.require(FORMS_REVIEW)?;
+    let reason = reason.trim().replace("\r\n", "\n");
+    if reason.is_empty() || reason.chars().count() > 1000 {
+        return Err(AppError::field(
+            "reason",
+            "give the applicant a reason (1 to 1000 characters)",
+        ));
+    }
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let row = pending_row(&mut tx, id, version).await?;
+    for m in member_ids(&row) {
+        tx.execute(
+            "DELETE FROM members WHERE tenant_id = $1 AND id = $2 AND status = 'applicant' \
+             AND NOT EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = members.tenant_id AND s.member_id = members.id)",
+            args![m],
+        )
+        .await?;
+    }
+    tx.update(
+        "reg_submissions",
+        id,
+        vec![
+            ("status", "rejected".into()),
+            ("decided_at", now.into()),
+            ("reason", reason.clone().into()),
+        ],
+        Some(version),
+    )
+    .await?;
+    tx.log("registration_rejected", Some(&row.email)).await?;
+    tx.commit().await?;
+    let lang = scope.tenant().default_lang;
+    let club = scope.tenant().name.clone();
+    mailer
+        .send(Mail {
+            to: row.email.clone(),
+            subject: Msg::MailJoinRejectedSubject.fill(lang, &[("club", &club)]),
+            body: Msg::MailJoinRejectedBody.fill(lang, &[("club", &club), ("reason", &reason)]),
+            brand: brand(scope, base_url),
+        })
+        .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fill_time_token_is_signed_and_checked_both_ways() {
+        let t0 = Timestamp(1_800_000_000_000);
+        let tok = started_token(7, t0);
+        assert!(check_started(7, &tok, t0.plus_seconds(MIN_FILL_SECS)).is_ok());
+        assert!(
+            check_started(7, &tok, t0.plus_seconds(1)).is_err(),
+            "too quick"
+        );
+        assert!(
+            check_started(8, &tok, t0.plus_seconds(10)).is_err(),
+            "another form"
+        );
+        assert!(check_started(7, &tok, t0.plus_seconds(MAX_FILL_SECS + 1)).is_err());
+        let forged = format!(
+            "{}.{}",
+            t0.0 - 60_000,
+            tok.split_once('.').map(|x| x.1).unwrap_or("")
+        );
+        assert!(
+            check_started(7, &forged, t0).is_err(),
+            "an older time with the same signature"
+        );
+        assert!(check_started(7, "garbage", t0).is_err());
+    }
+
+    #[test]
+    fn form_fields_round_trip_through_storage() {
+        let f = vec![
+            FormField {
+                key: "birth_date".into(),
+                required: true,
+                help: "For the insurance".into(),
+            },
+            FormField {
+                key: "cf12".into(),
+                required: false,
+                help: String::new(),
+            },
+        ];
+        assert_eq!(parse_fields(&store_fields(&f)), f);
+    }
+}
