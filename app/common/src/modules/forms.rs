@@ -59,5 +59,5 @@ pub const MODULE: Module = Module {
             own_record: false,
         },
     ],
-    routes: &["forms", "applications", "join"],
+    routes: &["forms", "applications"],
 };
