@@ -586,6 +586,13 @@ pub struct TenantTx {
     now: Timestamp,
 }
 
+/// The most parameters one statement may bind on both backends (SQLite's default limit
+/// since 3.32; PostgreSQL allows 65535).
+const MAX_BOUND_PARAMETERS: usize = 32_766;
+
+/// The most rows [`TenantTx::insert_many`] puts in one statement.
+pub const INSERT_MANY_ROWS: usize = 500;
+
 fn with_tenant(tenant: TenantId, args: Vec<Value>) -> Vec<Value> {
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(Value::from(tenant));
@@ -671,6 +678,55 @@ impl TenantTx {
             placeholders.join(", ")
         );
         self.tx.execute(&sql, values).await.map(|_| ())
+    }
+
+    /// Inserts many rows of `table` for this tenant, each with the last-change stamp, as
+    /// [`TenantTx::insert`] does row by row, but in multi-row statements (bulk imports).
+    /// Every row names the same columns in the same order. The tenant id and the stamp are
+    /// bound once per statement (`$1` to `$4`) and shared by its rows; a statement holds at
+    /// most [`INSERT_MANY_ROWS`] rows and stays under the bound-parameter limits of both
+    /// backends (SQLite 32766, PostgreSQL 65535).
+    pub async fn insert_many(&mut self, table: &str, rows: Vec<Vec<(&str, Value)>>) -> Result<()> {
+        check_ident(table);
+        let Some(first) = rows.first() else {
+            return Ok(());
+        };
+        let names: Vec<&str> = first.iter().map(|(c, _)| *c).collect();
+        for c in &names {
+            check_ident(c);
+        }
+        let (at, by, by_name) = self.stamp_values()?;
+        let per_row = names.len().max(1);
+        let per_statement = ((MAX_BOUND_PARAMETERS - 4) / per_row).clamp(1, INSERT_MANY_ROWS);
+        let head = format!(
+            "INSERT INTO {table} (tenant_id, {}, updated_at, updated_by, updated_by_name) VALUES ",
+            names.join(", ")
+        );
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut sql = head.clone();
+            let mut values = vec![
+                Value::from(self.tenant),
+                at.clone(),
+                by.clone(),
+                by_name.clone(),
+            ];
+            for (i, row) in rows.by_ref().take(per_statement).enumerate() {
+                if row.len() != names.len() || row.iter().zip(&names).any(|((c, _), n)| c != n) {
+                    return Err(AppError::Internal(format!(
+                        "insert_many into {table}: the rows name different columns"
+                    )));
+                }
+                sql.push_str(if i == 0 { "($1" } else { ", ($1" });
+                for (_, v) in row {
+                    values.push(v);
+                    sql.push_str(&format!(", ${}", values.len()));
+                }
+                sql.push_str(", $2, $3, $4)");
+            }
+            self.tx.execute(&sql, values).await?;
+        }
+        Ok(())
     }
 
     /// Updates the row `id` of `table` for this tenant, stamping the change and bumping its
