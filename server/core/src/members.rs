@@ -581,8 +581,10 @@ fn check_contact(
     [email, phone, street, postcode, city]
 }
 
-/// Checks a submitted record; every problem is reported at once, per field.
-fn validate_input(
+/// Checks a submitted record; every problem is reported at once, per field. The one set
+/// of rules for a record, whether typed in the form or read from an import file. Returns
+/// the columns to store.
+pub(crate) fn validate_input(
     input: &MemberInput,
     today: Date,
 ) -> Result<Vec<(&'static str, crate::db::Value)>> {
