@@ -677,3 +677,22 @@ async fn importing_needs_the_right_to_edit_members() {
         assert_eq!(count(db, &s).await, 0);
     }
 }
+
+/// A web page runs the commit as a background task: its future must be `Send`.
+#[allow(dead_code)]
+fn commit_can_run_in_a_background_task(db: Db, scope: TenantScope, bytes: Vec<u8>) {
+    fn send<T: Send>(_: T) {}
+    send(async move {
+        let progress = |_: usize, _: usize| {};
+        commit(
+            &db,
+            &scope,
+            &Actor::system("t"),
+            T0,
+            &bytes,
+            &[(0, "given_name".to_string())],
+            &progress,
+        )
+        .await
+    });
+}
