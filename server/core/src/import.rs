@@ -9,8 +9,9 @@
 //!   ([`members::validate_input`]); dates may also be written DD/MM/YYYY or DD-MM-YYYY, and
 //!   an empty status means active.
 //! - A row is a duplicate when the club (or an earlier row of the file) has a member with
-//!   the same e-mail address, or the same name and birth date. Duplicates are skipped and
-//!   reported, so importing the same file twice adds nothing the second time.
+//!   the same e-mail address, or the same name and birth date (or, for a row with neither
+//!   an address nor a birth date, the same name and neither either). Duplicates are
+//!   skipped and reported, so importing the same file twice adds nothing the second time.
 //! - [`commit`] stores nothing when any row has a problem; otherwise it adds all new members
 //!   and logs the import in one write transaction, in multi-row statements.
 
@@ -148,8 +149,9 @@ fn looks_like_data(cell: &str) -> bool {
     !c.is_empty()
         && (Date::parse(&normalize_date(c)).is_some()
             || c.contains('@')
-            || c.chars()
-                .all(|ch| ch.is_ascii_digit() || " +-./".contains(ch)))
+            || (c.chars().any(|ch| ch.is_ascii_digit())
+                && c.chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-./".contains(ch))))
 }
 
 fn check_headers(headers: &[String]) -> Result<()> {
@@ -676,11 +678,21 @@ fn text_of<'a>(cols: &'a [(&'static str, Value)], name: &str) -> Option<&'a str>
 // ---------------------------------------------------------------- duplicates
 
 /// Who is already there: by e-mail address, and by sort name and birth date. `None` is a
-/// member of the club, `Some(row)` an earlier row of the file.
+/// member of the club, `Some(row)` an earlier row of the file. People with neither an
+/// e-mail address nor a birth date are known by their name among such people only, so a
+/// second run of a file adds them no more than the others.
 #[derive(Default)]
 struct Known {
     emails: HashMap<String, Option<usize>>,
     people: HashMap<(String, String), Option<usize>>,
+    unidentified: HashMap<String, Option<usize>>,
+}
+
+/// What identifies a person for finding duplicates.
+struct Identity {
+    email: Option<String>,
+    sort_name: String,
+    birth_date: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -701,40 +713,55 @@ impl Known {
             .await?;
         let mut k = Known::default();
         for r in rows {
-            if let Some(e) = r.email {
-                k.emails.insert(e.to_lowercase(), None);
-            }
-            if let Some(b) = r.birth_date {
-                k.people.insert((r.sort_name, b), None);
-            }
+            k.remember(
+                Identity {
+                    email: r.email.map(|e| e.to_lowercase()),
+                    sort_name: r.sort_name,
+                    birth_date: r.birth_date,
+                },
+                None,
+            );
         }
         Ok(k)
     }
 
+    fn remember(&mut self, id: Identity, origin: Option<usize>) {
+        if id.email.is_none() && id.birth_date.is_none() {
+            self.unidentified.insert(id.sort_name, origin);
+            return;
+        }
+        if let Some(e) = id.email {
+            self.emails.insert(e, origin);
+        }
+        if let Some(b) = id.birth_date {
+            self.people.insert((id.sort_name, b), origin);
+        }
+    }
+
     /// Whether the row is a duplicate (and why, and whether of a member of the club);
     /// otherwise the row is remembered for the rows after it.
-    fn check(
-        &mut self,
-        row: usize,
-        email: Option<String>,
-        person: Option<(String, String)>,
-    ) -> Option<(bool, String)> {
+    fn check(&mut self, row: usize, id: Identity) -> Option<(bool, String)> {
         let of = |origin: Option<usize>, what: &str| match origin {
             None => (true, format!("a member of the club has the same {what}")),
             Some(r) => (false, format!("row {r} has the same {what}")),
         };
-        if let Some(o) = email.as_ref().and_then(|e| self.emails.get(e)) {
+        if let Some(o) = id.email.as_ref().and_then(|e| self.emails.get(e)) {
             return Some(of(*o, "e-mail address"));
         }
-        if let Some(o) = person.as_ref().and_then(|p| self.people.get(p)) {
-            return Some(of(*o, "name and birth date"));
+        if let Some(b) = &id.birth_date {
+            if let Some(o) = self.people.get(&(id.sort_name.clone(), b.clone())) {
+                return Some(of(*o, "name and birth date"));
+            }
         }
-        if let Some(e) = email {
-            self.emails.insert(e, Some(row));
+        if id.email.is_none() && id.birth_date.is_none() {
+            if let Some(o) = self.unidentified.get(&id.sort_name) {
+                return Some(of(
+                    *o,
+                    "name, and neither has an e-mail address or a birth date",
+                ));
+            }
         }
-        if let Some(p) = person {
-            self.people.insert(p, Some(row));
-        }
+        self.remember(id, Some(row));
         None
     }
 }
@@ -825,12 +852,12 @@ fn scan(
             Err(e) => return Err(e),
         };
         p.valid += 1;
-        let email = text_of(&cols, "email").map(str::to_lowercase);
-        let person = match (text_of(&cols, "sort_name"), text_of(&cols, "birth_date")) {
-            (Some(n), Some(b)) => Some((n.to_string(), b.to_string())),
-            _ => None,
+        let id = Identity {
+            email: text_of(&cols, "email").map(str::to_lowercase),
+            sort_name: text_of(&cols, "sort_name").unwrap_or_default().to_string(),
+            birth_date: text_of(&cols, "birth_date").map(str::to_string),
         };
-        if let Some((existing, reason)) = known.check(row, email, person) {
+        if let Some((existing, reason)) = known.check(row, id) {
             if existing {
                 p.duplicates_existing += 1;
             } else {

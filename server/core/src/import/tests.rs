@@ -231,6 +231,10 @@ fn files_that_cannot_be_read_are_refused_with_a_message() {
     }
     let msg = refused(b"Jan;Peeters;17/05/1990\nWout;Maes;01/02/2003\n");
     assert!(msg.contains("looks like member data"), "{msg}");
+    assert!(refused(b"Jan,Peeters,jan@example.be\n").contains("looks like member data"));
+    assert!(refused(b"Jan,Peeters,+32 470 12 34 56\n").contains("looks like member data"));
+    // Punctuation alone is a (poor) name, not data.
+    assert!(inspect(b"Voornaam,Naam,-\n").is_ok());
     let msg = refused(b"Voornaam;;Naam;voornaam\n");
     assert!(msg.contains("column 2 has no name"), "{msg}");
     assert!(
@@ -527,7 +531,10 @@ async fn duplicates_are_found_by_email_and_by_name_and_birth_date() {
                    Emma,Claes,,emma@example.be\n\
                    Emma,Claes-bis,,Emma@Example.be\n\
                    Noor,Jacobs,01/02/2010,\n\
-                   noor,jacobs,2010-02-01,noor@example.be\n";
+                   noor,jacobs,2010-02-01,noor@example.be\n\
+                   Jan,Janssens,,\n\
+                   Jan,Janssens,,\n\
+                   Jan,Janssens,,jan@example.be\n";
         let mapping = suggested(csv.as_bytes());
         let p = preview(db, &s, T0, csv.as_bytes(), &mapping).await.unwrap();
         assert_eq!(
@@ -537,7 +544,7 @@ async fn duplicates_are_found_by_email_and_by_name_and_birth_date() {
                 p.duplicates_in_file,
                 p.to_add
             ),
-            (7, 2, 2, 3),
+            (10, 2, 3, 5),
             "{:?}",
             p.duplicates
         );
@@ -553,13 +560,25 @@ async fn duplicates_are_found_by_email_and_by_name_and_birth_date() {
                 (3, "a member of the club has the same name and birth date"),
                 (6, "row 5 has the same e-mail address"),
                 (8, "row 7 has the same name and birth date"),
+                (
+                    10,
+                    "row 9 has the same name, and neither has an e-mail address or a birth date"
+                ),
             ]
         );
         let out = commit(db, &s, &sys, T0, csv.as_bytes(), &mapping, &no_progress)
             .await
             .unwrap();
-        assert_eq!((out.added, out.skipped_duplicates), (3, 4));
-        assert_eq!(count(db, &s).await, 5);
+        assert_eq!((out.added, out.skipped_duplicates), (5, 5));
+        assert_eq!(count(db, &s).await, 7);
+        // A second run finds every row there, the ones without address or birth date too.
+        let p = preview(db, &s, T0, csv.as_bytes(), &mapping).await.unwrap();
+        assert_eq!(
+            (p.to_add, p.duplicates_existing),
+            (0, 10),
+            "{:?}",
+            p.duplicates
+        );
         // A system task without a label is stamped without a name, as before.
         let page = members::list(db, &s, "noor", 1).await.unwrap();
         assert_eq!(page.total, 1);
