@@ -1,16 +1,19 @@
-//! The command line: `serve` (the default), `migrate`, `create-operator`, `seed-demo`.
+//! The command line: `serve` (the default), `migrate`, `create-operator`, `seed-demo`,
+//! `import-members`, `gen-import-csv`, `bench-hash`.
 
 use crate::config::Config;
 use crate::router::{build_router, leptos_options, spawn_session_cleanup, AppState};
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::sync::Arc;
+use tessera_common::dto::ImportPreview;
 use tessera_common::dto::TenantKind;
 use tessera_common::Lang;
-use tessera_core::clock::SystemClock;
+use tessera_core::clock::{Clock, SystemClock};
 use tessera_core::db::{Db, DbUrl};
 use tessera_core::scope::{Actor, TenantScope};
 use tessera_core::seed::{self, SeedOptions};
-use tessera_core::{identities, tenants, Services};
+use tessera_core::{identities, import, tenants, Services};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -73,6 +76,41 @@ pub enum Command {
         /// Do nothing (and succeed) when the demo data is already there.
         #[arg(long)]
         if_empty: bool,
+    },
+    /// Import members into a club from a CSV file (UTF-8, `,` or `;` between cells, a header
+    /// row naming the columns). Prints the column mapping and the report of every row; when
+    /// no row has a problem, adds every new member in one transaction (duplicates by e-mail
+    /// address or by name and birth date are skipped, so running it twice adds nothing the
+    /// second time). Fails, storing nothing, when the file or any row has a problem.
+    ImportMembers {
+        /// The club's short name (as in /c/<club>/…).
+        #[arg(long)]
+        club: String,
+        /// The CSV file.
+        #[arg(long)]
+        file: PathBuf,
+        /// Send a column to a field instead of the suggested one: the column's header name
+        /// (or its number, from 1), `=`, and a field (given_name, family_name, birth_date,
+        /// gender, email, phone, street, postcode, city, membership_type, season, status,
+        /// joined_on, ended_on) or `ignore`. Repeat for more columns.
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
+        /// Check the file and print the report, but import nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a generated member file (realistic Belgian people, Dutch headers, `;` between
+    /// cells, dates DD/MM/YYYY) for trying and measuring `import-members`.
+    GenImportCsv {
+        /// How many members.
+        #[arg(long, default_value_t = 100_000)]
+        rows: usize,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+        /// Another seed gives other people.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
     /// Measure the password hash (argon2id, m = 19 MiB, t = 2, p = 1) on this machine and
     /// print the time per hash.
@@ -144,9 +182,27 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         println!("argon2id m=19456 t=2 p=1: {per:.1} ms per hash ({iterations} hashes)");
         return Ok(());
     }
+    if let Some(Command::GenImportCsv { rows, out, seed }) = &cli.command {
+        let text = seed::import_csv(*rows, SystemClock.now().utc_date(), *seed);
+        std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+        println!("wrote {rows} members to {}", out.display());
+        return Ok(());
+    }
     let config = Config::from_env()?;
     match cli.command.unwrap_or(Command::Serve) {
-        Command::BenchHash { .. } => Ok(()),
+        Command::BenchHash { .. } | Command::GenImportCsv { .. } => Ok(()),
+        Command::ImportMembers {
+            club,
+            file,
+            map,
+            dry_run,
+        } => {
+            let db = open_db(&config).await?;
+            let s = services(db, &config)?;
+            let result = import_members(&s, &club, &file, &map, dry_run).await;
+            s.db.close().await;
+            result
+        }
         Command::Serve => serve(config).await,
         Command::Migrate => {
             let db = open_db(&config).await?;
@@ -276,6 +332,177 @@ async fn create_operator(
     .await
     .map_err(describe)?;
     Ok(())
+}
+
+/// The suggested mapping of `headers` with the `--map COLUMN=FIELD` changes applied: a field
+/// given to a column is taken from the column the suggestion gave it to.
+fn mapping_with(
+    headers: &[String],
+    suggested: Vec<(usize, String)>,
+    changes: &[String],
+) -> Result<Vec<(usize, String)>, String> {
+    let mut mapping = suggested;
+    for change in changes {
+        let (column, field) = change.rsplit_once('=').ok_or_else(|| {
+            format!(
+                "--map {change:?}: write it as COLUMN=FIELD, for example \"Geboren op=birth_date\""
+            )
+        })?;
+        let (column, field) = (column.trim(), field.trim());
+        let index = headers
+            .iter()
+            .position(|h| h.to_lowercase() == column.to_lowercase())
+            .or_else(|| {
+                column
+                    .parse::<usize>()
+                    .ok()
+                    .filter(|n| (1..=headers.len()).contains(n))
+                    .map(|n| n - 1)
+            })
+            .ok_or_else(|| {
+                format!(
+                    "--map {change:?}: the file has no column {column:?}; its columns are {}",
+                    headers
+                        .iter()
+                        .map(|h| format!("{h:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })?;
+        if field != import::IGNORE {
+            for (_, target) in mapping.iter_mut().filter(|(_, t)| t == field) {
+                *target = import::IGNORE.to_string();
+            }
+        }
+        match mapping.iter_mut().find(|(c, _)| *c == index) {
+            Some((_, target)) => *target = field.to_string(),
+            None => mapping.push((index, field.to_string())),
+        }
+    }
+    Ok(mapping)
+}
+
+fn print_report(p: &ImportPreview) {
+    println!(
+        "\n{} rows: {} valid, {} with problems; {} already in the club, {} twice in the file; {} to add",
+        p.rows, p.valid, p.invalid, p.duplicates_existing, p.duplicates_in_file, p.to_add
+    );
+    if p.problem_count > 0 {
+        println!(
+            "\nproblems ({} in all{}):",
+            p.problem_count,
+            if p.problem_count > p.problems.len() {
+                format!(", the first {} listed", p.problems.len())
+            } else {
+                String::new()
+            }
+        );
+        for x in &p.problems {
+            let place = match (x.field.as_str(), x.header.as_str()) {
+                ("columns", _) => String::new(),
+                (f, "") => format!(" {f}"),
+                (f, h) => format!(" {h} ({f})"),
+            };
+            println!("  row {}{place}: {}", x.row, x.message);
+        }
+    }
+    let duplicates = p.duplicates_existing + p.duplicates_in_file;
+    if duplicates > 0 {
+        println!("\nskipped as duplicates ({duplicates} in all):");
+        for d in p.duplicates.iter().take(10) {
+            println!("  row {}: {}", d.row, d.reason);
+        }
+        if duplicates > 10 {
+            println!("  … and {} more", duplicates - 10);
+        }
+    }
+}
+
+/// A progress bar on standard error: `[#####     ] 45000/100000`.
+fn progress_bar(done: usize, total: usize) {
+    const WIDTH: usize = 30;
+    let filled = (done * WIDTH)
+        .checked_div(total)
+        .unwrap_or(WIDTH)
+        .min(WIDTH);
+    eprint!(
+        "\r[{}{}] {done}/{total}",
+        "#".repeat(filled),
+        " ".repeat(WIDTH - filled)
+    );
+}
+
+async fn import_members(
+    s: &Services,
+    club: &str,
+    file: &std::path::Path,
+    changes: &[String],
+    dry_run: bool,
+) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+    let info = import::inspect(&bytes).map_err(describe)?;
+    let suggested = info
+        .suggested
+        .iter()
+        .map(|c| (c.column, c.target.clone()))
+        .collect();
+    let mapping = mapping_with(&info.headers, suggested, changes)?;
+    let tenant = tenants::find_by_slug(&s.db, TenantKind::Club, club)
+        .await
+        .map_err(describe)?
+        .ok_or_else(|| format!("there is no club {club:?}"))?;
+    let scope = TenantScope::for_system_task(tenant);
+    let actor = Actor::command_line_import();
+    let now = s.now();
+    println!(
+        "{}: {} rows, cells separated by {:?}\n\ncolumns:",
+        file.display(),
+        info.rows,
+        info.delimiter
+    );
+    for (i, h) in info.headers.iter().enumerate() {
+        let target = mapping
+            .iter()
+            .find(|(c, _)| *c == i)
+            .map(|(_, t)| t.as_str())
+            .unwrap_or(import::IGNORE);
+        println!("  {:>3} {h:<28} -> {target}", i + 1);
+    }
+    let report = import::preview(&s.db, &scope, now, &bytes, &mapping)
+        .await
+        .map_err(describe)?;
+    print_report(&report);
+    if report.invalid > 0 {
+        return Err(format!(
+            "{} of {} rows have problems, so nothing was imported: correct them and run again",
+            report.invalid, report.rows
+        ));
+    }
+    if dry_run {
+        println!("\ndry run: nothing was imported");
+        return Ok(());
+    }
+    let committing = std::time::Instant::now();
+    let outcome = import::commit(&s.db, &scope, &actor, now, &bytes, &mapping, &progress_bar).await;
+    eprintln!();
+    match outcome {
+        Ok(o) => {
+            println!(
+                "\nadded {} members, skipped {} duplicates: {:.2} s to store, {:.2} s in all",
+                o.added,
+                o.skipped_duplicates,
+                committing.elapsed().as_secs_f64(),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Err(import::CommitError::Rows(p)) => {
+            print_report(&p);
+            Err("rows have problems, so nothing was imported".into())
+        }
+        Err(import::CommitError::Other(e)) => Err(describe(e)),
+    }
 }
 
 fn describe(e: tessera_common::AppError) -> String {

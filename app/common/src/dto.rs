@@ -854,3 +854,93 @@ pub struct Applications {
     pub pending: Vec<Application>,
     pub recent: Vec<Application>,
 }
+
+// ---------------------------------------------------------------- member import (CSV)
+
+/// A column of an import file and the field it goes to: a standard member field
+/// (`given_name`, `birth_date`, …) or `ignore`. The target is a plain string key so other
+/// kinds of targets (`custom:<key>`) can be added without reshaping the API.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportColumn {
+    /// The column's position in the file, from 0.
+    pub column: usize,
+    /// The column's name in the header row.
+    pub header: String,
+    pub target: String,
+}
+
+/// What an uploaded file looks like before any mapping: its columns, the delimiter found,
+/// how many data rows it has, and the mapping proposed from the header names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportFileInfo {
+    pub headers: Vec<String>,
+    /// `,` or `;`.
+    pub delimiter: char,
+    pub rows: usize,
+    pub suggested: Vec<ImportColumn>,
+}
+
+/// A problem of one row. `row` is the line of the file where the row starts (the header is
+/// line 1), which is the spreadsheet's row number unless a cell holds a line break.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportProblem {
+    pub row: usize,
+    /// The member field (`birth_date`, …), or `columns` when the row itself is malformed.
+    pub field: String,
+    /// The name of the file's column the field came from (empty for `columns`).
+    pub header: String,
+    pub message: String,
+}
+
+/// A row that will be skipped because the person is already there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportDuplicate {
+    pub row: usize,
+    /// Why, in words: "same e-mail address as a member of the club", "same name and birth
+    /// date as row 12", …
+    pub reason: String,
+}
+
+/// A row as it would be stored, for the preview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportSample {
+    pub row: usize,
+    pub member: MemberForm,
+}
+
+/// The validation report of an import: the totals, the first problems and duplicates (the
+/// counts are complete), and the first rows as they would be stored.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportPreview {
+    pub headers: Vec<String>,
+    pub delimiter: char,
+    /// The mapping used, one entry per column of the file.
+    pub mapping: Vec<ImportColumn>,
+    /// Data rows in the file (the header and blank lines not counted).
+    pub rows: usize,
+    /// Rows without problems (duplicates included).
+    pub valid: usize,
+    /// Rows with at least one problem.
+    pub invalid: usize,
+    /// Valid rows skipped because the club already has the person.
+    pub duplicates_existing: usize,
+    /// Valid rows skipped because an earlier row of the file has the person.
+    pub duplicates_in_file: usize,
+    /// Rows a commit would add (when there are no invalid rows).
+    pub to_add: usize,
+    /// The first problems, in file order.
+    pub problems: Vec<ImportProblem>,
+    /// All problems, of which `problems` shows the first.
+    pub problem_count: usize,
+    /// The first duplicates, in file order.
+    pub duplicates: Vec<ImportDuplicate>,
+    /// The first rows to add, as they would be stored.
+    pub sample: Vec<ImportSample>,
+}
+
+/// What a committed import did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOutcome {
+    pub added: usize,
+    pub skipped_duplicates: usize,
+}

@@ -187,6 +187,7 @@ pub async fn actor(
                 name: r.name.clone(),
                 level,
                 pending: None,
+                stamp_label: None,
             },
             Viewer {
                 name: r.name,

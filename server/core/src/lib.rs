@@ -10,6 +10,7 @@ pub mod error;
 pub mod exports;
 pub mod identities;
 pub mod ids;
+pub mod import;
 pub mod jobs;
 pub mod links;
 pub mod logo;

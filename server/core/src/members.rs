@@ -638,7 +638,9 @@ fn check_contact(
     [email, phone, street, postcode, city]
 }
 
-/// Checks a submitted record; every problem is reported at once, per field.
+/// Checks a submitted record; every problem is reported at once, per field. The one set
+/// of rules for a record, whether typed in the form, read from an import file or sent with
+/// a registration form. Returns the columns to store.
 pub(crate) fn validate_input(
     input: &MemberInput,
     today: Date,

@@ -32,6 +32,9 @@ pub struct Actor {
     /// A step still to take (second factor, enrolment): until then the actor reaches
     /// nothing but that step.
     pub pending: Option<crate::accounts::Pending>,
+    /// What the changes of a system task are stamped as (`None`: no name, shown as "the
+    /// system"). A person's changes are always stamped with their own name.
+    pub stamp_label: Option<String>,
 }
 
 impl Actor {
@@ -41,6 +44,7 @@ impl Actor {
             name: String::new(),
             level: AuthLevel::Anonymous,
             pending: None,
+            stamp_label: None,
         }
     }
 
@@ -51,7 +55,22 @@ impl Actor {
             name: task.to_string(),
             level: AuthLevel::SecondFactor,
             pending: None,
+            stamp_label: None,
         }
+    }
+
+    /// A system task whose changes are stamped with `label` instead of no name, so the
+    /// records say where they came from (for example "import (command line)").
+    pub fn system_labelled(task: &str, label: &str) -> Actor {
+        Actor {
+            stamp_label: Some(label.to_string()),
+            ..Actor::system(task)
+        }
+    }
+
+    /// The operator importing members from the command line (`tessera import-members`).
+    pub fn command_line_import() -> Actor {
+        Actor::system_labelled("import-members", "import (command line)")
     }
 
     /// Signed in, with nothing pending: the only state that reaches tenant data.
@@ -59,10 +78,13 @@ impl Actor {
         self.identity.is_some() && self.level >= AuthLevel::Password && self.pending.is_none()
     }
 
-    /// The name written into last-change stamps: the person's name, or `None` for the
-    /// system.
+    /// The name written into last-change stamps: the person's name, or for the system its
+    /// label (`None` without one).
     pub fn stamp_name(&self) -> Option<String> {
-        self.identity.map(|_| self.name.clone())
+        match self.identity {
+            Some(_) => Some(self.name.clone()),
+            None => self.stamp_label.clone(),
+        }
     }
 }
 

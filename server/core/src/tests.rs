@@ -32,6 +32,7 @@ fn person(id: IdentityId, name: &str) -> Actor {
         name: name.into(),
         level: AuthLevel::Password,
         pending: None,
+        stamp_label: None,
     }
 }
 

@@ -209,6 +209,66 @@ fn membership_type(age: i32, seq: usize, lang: &str) -> &'static str {
     }
 }
 
+/// A member file as a Belgian club would export it from Excel, for trying and measuring
+/// the import: `rows` people (deterministic for a `seed`) with Dutch column names, `;`
+/// between cells and dates written DD/MM/YYYY. Every e-mail address is distinct; a few
+/// people may share a name and birth date by chance, which the import skips as duplicates.
+pub fn import_csv(rows: usize, today: Date, seed: u64) -> String {
+    let cell = |v: &str| {
+        if v.contains([';', '"', '\n', '\r']) {
+            format!("\"{}\"", v.replace('"', "\"\""))
+        } else {
+            v.to_string()
+        }
+    };
+    let date = |d: &str| match Date::parse(d) {
+        Some(d) => format!("{:02}/{:02}/{}", d.day, d.month, d.year),
+        None => String::new(),
+    };
+    let mut rng = Rng(seed);
+    let homes: Vec<&'static Municipality> = MUNICIPALITIES.iter().collect();
+    let mut out = String::with_capacity(rows * 160);
+    out.push_str(
+        "Voornaam;Naam;Geboortedatum;Geslacht;E-mail;Telefoon;Straat;Postcode;Gemeente;\
+         Lidtype;Seizoen;Status;Lid sinds;Einddatum\r\n",
+    );
+    for seq in 0..rows {
+        let home = homes.get(rng.below(homes.len())).copied();
+        let Some(home) = home else { break };
+        let h = household(&mut rng, home);
+        let m = person(&mut rng, &h, 6, 75, today, seq, "import");
+        let status = m.status.unwrap_or(MemberStatus::Active);
+        let ended = if status == MemberStatus::Ended {
+            // Ended today, or on the day they joined when that is later.
+            let joined = m.joined_on.as_deref().and_then(Date::parse);
+            date(&joined.map_or(today, |j| j.max(today)).to_string())
+        } else {
+            String::new()
+        };
+        let o = |v: &Option<String>| cell(v.as_deref().unwrap_or(""));
+        let line = [
+            cell(&m.given_name),
+            cell(&m.family_name),
+            date(m.birth_date.as_deref().unwrap_or("")),
+            o(&m.gender),
+            o(&m.email),
+            o(&m.phone),
+            o(&m.street),
+            o(&m.postcode),
+            o(&m.city),
+            o(&m.membership_type),
+            o(&m.season),
+            status.as_str().to_string(),
+            date(m.joined_on.as_deref().unwrap_or("")),
+            ended,
+        ]
+        .join(";");
+        out.push_str(&line);
+        out.push_str("\r\n");
+    }
+    out
+}
+
 /// Fills one club with `count` members, about a quarter of them in families of a guardian
 /// and one to three minors. Returns the first adult, to link a demo account to.
 async fn fill_club(
