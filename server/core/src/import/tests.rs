@@ -290,7 +290,9 @@ fn rows_are_checked_with_the_rules_of_the_member_form() {
             .unwrap_or_else(|| panic!("no problem for row {row} {field}: {:?}", p.problems))
     };
     assert_eq!(found(3, "given_name").header, "First name");
-    assert!(found(3, "birth_date").message.contains("real date"));
+    assert!(found(3, "birth_date")
+        .message
+        .contains("real date written as YYYY-MM-DD or DD/MM/YYYY"));
     found(3, "gender");
     found(3, "email");
     found(3, "phone");
