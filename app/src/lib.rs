@@ -75,6 +75,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("") view=ClubHomePage/>
                     <Route path=path!("members") view=MemberListPage/>
                     <Route path=path!("members/new") view=MemberNewPage/>
+                    <Route path=path!("members/import") view=ImportPage/>
+                    <Route path=path!("members/import/:id") view=ImportJobPage/>
                     <Route path=path!("members/:id") view=MemberPage/>
                     <Route path=path!("members/:id/edit") view=MemberEditPage/>
                     <Route path=path!("me") view=MyRecordPage/>

@@ -200,3 +200,70 @@ pub async fn export_members(
         Err(e) => error_response(&headers, e),
     }
 }
+
+/// `POST /c/{club}/members/import` (multipart, field `file`): stores a member file to
+/// import (`members.edit`) and opens its mapping page. A refused file comes back to the
+/// upload page with the reason.
+pub async fn upload_import(
+    State(state): State<AppState>,
+    Path(club): Path<String>,
+    session: Session,
+    headers: HeaderMap,
+    form: Result<Multipart, axum::extract::multipart::MultipartRejection>,
+) -> Response {
+    let result = async {
+        let scope = club_scope(&state, &session, &club).await?;
+        scope.require(tessera_common::modules::MEMBERS_EDIT)?;
+        scope.writable()?;
+        let mut form = form.map_err(|_| {
+            AppError::field("file", "send the file as an upload (multipart/form-data)")
+        })?;
+        let unreadable = |_| AppError::field("file", "the upload could not be read; try again");
+        let mut file: Option<(String, Vec<u8>)> = None;
+        while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
+            if field.name() != Some("file") {
+                continue;
+            }
+            let name = field.file_name().unwrap_or("members.csv").to_string();
+            let mut data = Vec::new();
+            while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
+                if data.len() + chunk.len() > tessera_core::import::MAX_FILE_BYTES {
+                    return Err(AppError::field(
+                        "file",
+                        format!(
+                            "the file is larger than {} MiB, the most an import may be; split it",
+                            tessera_core::import::MAX_FILE_BYTES / 1024 / 1024
+                        ),
+                    ));
+                }
+                data.extend_from_slice(&chunk);
+            }
+            file = Some((name, data));
+            break;
+        }
+        let (name, data) =
+            file.ok_or_else(|| AppError::field("file", "choose a CSV file to upload"))?;
+        let s = &state.services;
+        let actor = session_state(s, &session).await?.actor;
+        let id = tessera_core::member_imports::upload(&s.db, &scope, &actor, s.now(), &name, data)
+            .await?;
+        Ok::<_, AppError>((scope.tenant().slug.clone(), id))
+    }
+    .await;
+    match result {
+        Ok((slug, id)) => Redirect::to(&format!("/c/{slug}/members/import/{id}")).into_response(),
+        Err(AppError::Invalid(fields)) if tenants::is_valid_slug(&club) => {
+            let msg = fields
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+                .join("; ");
+            Redirect::to(&format!(
+                "/c/{club}/members/import?file_error={}",
+                urlencode(&msg)
+            ))
+            .into_response()
+        }
+        Err(e) => error_response(&headers, e),
+    }
+}

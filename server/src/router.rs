@@ -160,11 +160,20 @@ pub fn build_router(state: AppState) -> Router {
         .leptos_routes_with_handler(routes, get(render_page))
         .merge(static_files)
         .fallback(render_page)
+        .layer(DefaultBodyLimit::max(config.max_body_bytes))
+        .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
+    // A member import file may be larger than anything else: its route has its own limit
+    // (the import's own, plus room for the form around it).
+    let import_limit = tessera_core::import::MAX_FILE_BYTES + 64 * 1024;
+    let uploads = Router::new()
+        .route("/c/{club}/members/import", post(club_files::upload_import))
+        .layer(DefaultBodyLimit::max(import_limit))
+        .layer(RequestBodyLimitLayer::new(import_limit));
+    let app = app
+        .merge(uploads)
         .layer(from_fn(security::api_error_status))
         .layer(session_layer(&state))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
-        .layer(DefaultBodyLimit::max(config.max_body_bytes))
-        .layer(RequestBodyLimitLayer::new(config.max_body_bytes))
         .layer(from_fn(security::readable_errors))
         .layer(from_fn(security::path_guard))
         .layer(from_fn_with_state(

@@ -944,3 +944,26 @@ pub struct ImportOutcome {
     pub added: usize,
     pub skipped_duplicates: usize,
 }
+
+/// A member import through the web: the file, its mapping, and how it went.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportJob {
+    pub id: i64,
+    pub file_name: String,
+    pub headers: Vec<String>,
+    pub rows: usize,
+    pub mapping: Vec<ImportColumn>,
+    /// `uploaded`, `running`, `done` or `failed`.
+    pub status: String,
+    /// While running: rows stored so far, of how many.
+    pub progress: Option<(usize, usize)>,
+    pub added: Option<i64>,
+    pub skipped: Option<i64>,
+    pub error: Option<String>,
+    /// The report, when asked for (`?preview=1`).
+    pub preview: Option<ImportPreview>,
+    /// The fields a column can go to.
+    pub targets: Vec<String>,
+    pub version: i64,
+    pub stamp: Stamp,
+}

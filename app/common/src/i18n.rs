@@ -655,6 +655,34 @@ messages! {
     EvFieldChanged => "Member field changed", "Ledenveld gewijzigd", "Champ de membre modifié";
     EvFieldDeleted => "Member field deleted", "Ledenveld verwijderd", "Champ de membre supprimé";
     ChildN => "Child {n}", "Kind {n}", "Enfant {n}";
+    ImportMembers => "Import members", "Leden importeren", "Importer des membres";
+    ImportIntro => "Add members from a spreadsheet saved as CSV. You map its columns to fields and see a report per row before anything is stored; the import stores every row or none. People already in the register (same e-mail address, or same name and birth date) are skipped, so importing the same file again adds nothing.",
+        "Voeg leden toe uit een rekenblad, bewaard als CSV. Je koppelt de kolommen aan velden en ziet een verslag per rij voor er iets bewaard wordt; de import bewaart alle rijen of geen. Wie al in het register staat (zelfde e-mailadres, of zelfde naam en geboortedatum) wordt overgeslagen, dus hetzelfde bestand opnieuw importeren voegt niets toe.",
+        "Ajoutez des membres depuis un tableur enregistré en CSV. Vous associez les colonnes aux champs et voyez un rapport par ligne avant tout enregistrement ; l'import enregistre toutes les lignes ou aucune. Les personnes déjà présentes (même adresse e-mail, ou même nom et date de naissance) sont ignorées : réimporter le même fichier n'ajoute rien.";
+    ChooseCsv => "CSV file", "CSV-bestand", "Fichier CSV";
+    ImportFileHelp => "UTF-8 text (in Excel: “CSV UTF-8”), with a header row, separated by commas or semicolons, at most 20 MiB.",
+        "UTF-8-tekst (in Excel: “CSV UTF-8”), met een kopregel, gescheiden door komma's of puntkomma's, hoogstens 20 MiB.",
+        "Texte UTF-8 (dans Excel : « CSV UTF-8 »), avec une ligne d'en-tête, séparé par virgules ou points-virgules, 20 Mio au plus.";
+    Upload => "Upload", "Opladen", "Téléverser";
+    ImportFileSummary => "{file}: {rows} rows", "{file}: {rows} rijen", "{file} : {rows} lignes";
+    ImportProgress => "{done} of {total} rows stored", "{done} van {total} rijen bewaard", "{done} lignes sur {total} enregistrées";
+    ImportDone => "Imported: {added} members added, {skipped} skipped as already in the register.", "Geïmporteerd: {added} leden toegevoegd, {skipped} overgeslagen omdat ze al in het register staan.", "Importé : {added} membres ajoutés, {skipped} ignorés car déjà dans le registre.";
+    MapColumns => "Which field is each column?", "Welk veld is elke kolom?", "Quel champ pour chaque colonne ?";
+    FileColumn => "Column", "Kolom", "Colonne";
+    GoesTo => "Field", "Veld", "Champ";
+    DoNotImport => "(do not import)", "(niet importeren)", "(ne pas importer)";
+    CheckFile => "Check the file", "Bestand nakijken", "Vérifier le fichier";
+    ImportReport => "Report", "Verslag", "Rapport";
+    ImportTotals => "{rows} rows: {valid} correct, {invalid} with problems, {duplicates} already there; {add} to add.", "{rows} rijen: {valid} correct, {invalid} met problemen, {duplicates} al aanwezig; {add} toe te voegen.", "{rows} lignes : {valid} correctes, {invalid} avec problèmes, {duplicates} déjà présentes ; {add} à ajouter.";
+    MoreProblems => "… and {n} more problems.", "… en nog {n} problemen.", "… et {n} autres problèmes.";
+    RowProblems => "Problems per row", "Problemen per rij", "Problèmes par ligne";
+    Row => "Row", "Rij", "Ligne";
+    DuplicatesSkipped => "Rows skipped as already there", "Rijen overgeslagen omdat ze er al zijn", "Lignes ignorées car déjà présentes";
+    FirstRows => "The first rows as they will be stored", "De eerste rijen zoals ze bewaard worden", "Les premières lignes telles qu'elles seront enregistrées";
+    ImportN => "Import {n} members", "{n} leden importeren", "Importer {n} membres";
+    NothingToImport => "Nothing to add: everyone in the file is already in the register.", "Niets toe te voegen: iedereen in het bestand staat al in het register.", "Rien à ajouter : tout le monde est déjà dans le registre.";
+    FixRowsFirst => "Nothing is imported while rows have problems: correct them in the file and upload it again.", "Er wordt niets geïmporteerd zolang rijen problemen hebben: verbeter ze in het bestand en laad het opnieuw op.", "Rien n'est importé tant que des lignes ont des problèmes : corrigez-les dans le fichier et téléversez-le à nouveau.";
+    EvMembersImported => "Members imported", "Leden geïmporteerd", "Membres importés";
     AddChild => "Add another child", "Nog een kind toevoegen", "Ajouter un autre enfant";
     JoinSent => "Almost there: we sent you a mail with a link to confirm your e-mail address. Your registration counts once you confirm it.",
         "Bijna klaar: we stuurden je een mail met een link om je e-mailadres te bevestigen. Je inschrijving telt zodra je bevestigt.",

@@ -529,3 +529,71 @@ pub async fn move_field(club: String, id: String, direction: String) -> Result<(
     done(&format!("/c/{}/settings/fields", scope.tenant().slug));
     Ok(())
 }
+
+/// A member import through the web, with its report when `preview` is set (`members.edit`).
+#[server(prefix = "/api", endpoint = "member_import")]
+pub async fn get_import(
+    club: String,
+    id: String,
+    #[server(default)] preview: String,
+) -> Result<ImportJob, AppError> {
+    let c = ctx().await?;
+    c.once(format!("member_import:{club}:{id}:{preview}"), async {
+        let scope = c.club(&club).await?;
+        let iid: i64 = parse_id(&id)?;
+        tessera_core::member_imports::get(&c.services.db, &scope, c.now(), iid, !preview.is_empty())
+            .await
+    })
+    .await
+}
+
+/// Saves how the columns of an import map to fields (`map[c{column}]=field`) and shows
+/// the report (`members.edit`).
+#[server(prefix = "/api", endpoint = "map_import")]
+pub async fn map_import(
+    club: String,
+    id: String,
+    #[server(default)] map: BTreeMap<String, String>,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let iid: i64 = parse_id(&id)?;
+    let mut mapping = Vec::new();
+    for (k, v) in &map {
+        let col: usize = k
+            .strip_prefix('c')
+            .and_then(|n| n.parse().ok())
+            .ok_or_else(|| {
+                AppError::field(
+                    "mapping",
+                    "the form's columns could not be read; reload the page",
+                )
+            })?;
+        mapping.push((col, v.clone()));
+    }
+    tessera_core::member_imports::set_mapping(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        iid,
+        &mapping,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/members/import/{iid}?preview=1",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Starts an import (all or nothing, in the background) (`members.edit`).
+#[server(prefix = "/api", endpoint = "start_import")]
+pub async fn start_import(club: String, id: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let iid: i64 = parse_id(&id)?;
+    tessera_core::member_imports::start(&c.services.db, &scope, &c.actor, c.now(), iid).await?;
+    done(&format!("/c/{}/members/import/{iid}", scope.tenant().slug));
+    Ok(())
+}

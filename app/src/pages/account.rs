@@ -202,6 +202,7 @@ pub fn event_label(kind: &str) -> String {
         "form_created" | "form_changed" => Msg::RegistrationForms,
         "registration_submitted" | "registration_confirmed" => Msg::Registrations,
         "registration_approved" => Msg::RegistrationApproved,
+        "members_imported" => Msg::EvMembersImported,
         "registration_rejected" => Msg::RegistrationRejected,
         other => return other.to_string(),
     };

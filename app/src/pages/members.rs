@@ -259,7 +259,13 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
     };
     let new_member = page.can_edit.then(|| {
         let href = format!("/c/{club}/members/new");
-        view! { <p><a class="button" href=href data-testid="new-member">{t(Msg::NewMember)}</a></p> }
+        let import = format!("/c/{club}/members/import");
+        view! {
+            <p class="actions">
+                <a class="button" href=href data-testid="new-member">{t(Msg::NewMember)}</a>
+                <a class="button-quiet" href=import data-testid="import-members">{t(Msg::ImportMembers)}</a>
+            </p>
+        }
     });
     let filters = view! { <MemberFilters page=page.clone() club=club.clone()/> };
     if page.rows.is_empty() {

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod links;
 pub mod logo;
 pub mod mail;
+pub mod member_imports;
 pub mod members;
 pub mod module_settings;
 pub mod password;
