@@ -3856,7 +3856,11 @@ mod member_import_web {
         assert_eq!(r.status, 303, "{}", r.body);
         let back = follow(&mut admin, &r).await;
         assert_eq!(back.status, 400);
-        assert!(back.body.contains("UTF-8"), "{}", back.body.split("file-error").nth(1).unwrap_or(""));
+        assert!(
+            back.body.contains("UTF-8"),
+            "{}",
+            back.body.split("file-error").nth(1).unwrap_or("")
+        );
         // A file whose last row is broken: the report names the row; nothing can be stored.
         let bad = "Voornaam;Naam;Geboortedatum;E-mail\nIne;Import;12/03/2001;ine.import@example.be\nOla;Import;31/02/2002;\n";
         let r = admin

@@ -128,7 +128,8 @@ pub async fn get_club_home(club: String) -> Result<ClubHome, AppError> {
     .await
 }
 
-/// One page of the member register.
+/// One page of the member register (its arguments are the register's filters).
+#[allow(clippy::too_many_arguments)]
 #[server(prefix = "/api", endpoint = "member_list")]
 pub async fn list_members(
     club: String,

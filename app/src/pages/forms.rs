@@ -73,7 +73,8 @@ pub fn JoinPage() -> impl IntoView {
     }
 }
 
-/// One text-like input of a person block.
+/// One text-like input of a person block (its arguments are the input's attributes).
+#[allow(clippy::too_many_arguments)]
 fn text_input(
     name: String,
     id: String,

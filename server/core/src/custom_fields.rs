@@ -420,17 +420,18 @@ fn label_key(label: &str) -> String {
     label.trim().to_lowercase()
 }
 
+/// A checked field definition.
+struct Definition {
+    label: String,
+    kind: FieldKind,
+    help: Option<String>,
+    options: Vec<String>,
+    visibility: FieldVisibility,
+    member_editable: bool,
+}
+
 /// Checks a field definition; every problem at once, per form field.
-fn validate(
-    input: &FieldForm,
-) -> Result<(
-    String,
-    FieldKind,
-    Option<String>,
-    Vec<String>,
-    FieldVisibility,
-    bool,
-)> {
+fn validate(input: &FieldForm) -> Result<Definition> {
     let mut p = Problems::default();
     let label = input.label.trim().to_string();
     if label.is_empty() || label.chars().count() > 80 || label.chars().any(char::is_control) {
@@ -498,14 +499,14 @@ fn validate(
         );
     }
     p.done()?;
-    Ok((
+    Ok(Definition {
         label,
-        kind.unwrap_or(FieldKind::Text),
+        kind: kind.unwrap_or(FieldKind::Text),
         help,
         options,
-        visibility.unwrap_or(FieldVisibility::Sensitive),
-        input.member_editable,
-    ))
+        visibility: visibility.unwrap_or(FieldVisibility::Sensitive),
+        member_editable: input.member_editable,
+    })
 }
 
 /// The fields of a new record, empty, for staff who add one (`members.edit`).
@@ -565,7 +566,14 @@ pub async fn create(
     input: &FieldForm,
 ) -> Result<i64> {
     scope.require(MEMBERS_FIELDS)?;
-    let (label, kind, help, options, visibility, editable) = validate(input)?;
+    let Definition {
+        label,
+        kind,
+        help,
+        options,
+        visibility,
+        member_editable: editable,
+    } = validate(input)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let (count, last): (i64, Option<i64>) = tx
         .fetch_one(
@@ -643,7 +651,14 @@ pub async fn update(
         ));
     }
     input.kind = kind;
-    let (label, kind, help, options, visibility, editable) = validate(&input)?;
+    let Definition {
+        label,
+        kind,
+        help,
+        options,
+        visibility,
+        member_editable: editable,
+    } = validate(&input)?;
     let taken: Option<(i64,)> = tx
         .fetch_optional(
             "SELECT id FROM custom_fields WHERE tenant_id = $1 AND label_key = $2 AND id <> $3",
@@ -921,7 +936,7 @@ mod tests {
             vec!["visibility"]
         );
         // A national register number is always sensitive.
-        let nrn = validate(&form("national_number", "", "member", false)).map(|v| v.4);
+        let nrn = validate(&form("national_number", "", "member", false)).map(|v| v.visibility);
         assert_eq!(nrn.ok(), Some(FieldVisibility::Sensitive));
         let mut long = form("text", "", "member", false);
         long.label = "x".repeat(81);

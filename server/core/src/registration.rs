@@ -1060,6 +1060,7 @@ fn member_ids(row: &SubmissionRow) -> Vec<i64> {
 
 /// Approves a registration (`forms.review`): its records become active members; the
 /// applicant gets a mail and an invitation to an account.
+#[allow(clippy::too_many_arguments)]
 pub async fn approve(
     db: &Db,
     mailer: &Mailer,
