@@ -954,8 +954,8 @@ impl Fixture {
             now,
             None,
             &tessera_common::dto::RegFormInput {
-                title: "Word lid".into(),
-                slug: "word-lid".into(),
+                title: "Harness".into(),
+                slug: "harness-join".into(),
                 audience: "self".into(),
                 published: true,
                 ..Default::default()
@@ -3391,7 +3391,7 @@ mod custom_fields_web {
             .unwrap();
         let size = fields
             .iter()
-            .find(|f| f.kind == tessera_common::dto::FieldKind::Choice)
+            .find(|f| f.label.ends_with(" size"))
             .unwrap()
             .id;
         let iban = fields.iter().find(|f| f.label == "IBAN").unwrap().id;

@@ -559,11 +559,15 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
 /// exports, which a club switches on when it needs it) and two roles of its own.
 async fn set_up_club(db: &Db, scope: &TenantScope, actor: &Actor, now: Timestamp) -> Result<()> {
     let plan = scope.tenant().plan.clone();
-    for module in ["audit"] {
+    for module in ["audit", "forms"] {
         if plan.as_ref().is_some_and(|p| p.contains(module)) {
             module_settings::switch(db, scope, actor, now, module, true).await?;
         }
     }
+    let forms = plan
+        .as_ref()
+        .is_some_and(|p| p.contains(crate::registration::MODULE));
+    set_up_forms(db, scope, actor, now, forms).await?;
     let (secretary, trainer) = match scope.tenant().default_lang {
         Lang::Nl => ("Secretaris", "Trainer"),
         Lang::Fr => ("Secrétaire", "Entraîneur"),
@@ -586,6 +590,95 @@ async fn set_up_club(db: &Db, scope: &TenantScope, actor: &Actor, now: Timestamp
         )
         .await?;
     }
+    Ok(())
+}
+
+/// Two fields of the club's own (a shirt size the member keeps, a bank account for staff)
+/// and, with the forms module, a published registration form the club reviews.
+async fn set_up_forms(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    with_form: bool,
+) -> Result<()> {
+    use tessera_common::dto::{FieldForm, RegFormInput};
+    let nl = scope.tenant().default_lang == Lang::Nl;
+    let (size, iban, title, intro, consent) = if nl {
+        (
+            "T-shirtmaat",
+            "Rekeningnummer",
+            "Word lid",
+            "Schrijf je in bij de club. We bevestigen je inschrijving per mail.",
+            "De club mag foto's van trainingen en wedstrijden publiceren.",
+        )
+    } else {
+        (
+            "Taille de t-shirt",
+            "Numéro de compte",
+            "Devenir membre",
+            "Inscrivez-vous au club. Nous confirmons votre inscription par e-mail.",
+            "Le club peut publier des photos des entraînements et des matchs.",
+        )
+    };
+    let size_id = crate::custom_fields::create(
+        db,
+        scope,
+        actor,
+        now,
+        &FieldForm {
+            label: size.into(),
+            kind: "choice".into(),
+            options: "XS\nS\nM\nL\nXL".into(),
+            visibility: "member".into(),
+            member_editable: true,
+            ..Default::default()
+        },
+    )
+    .await?;
+    crate::custom_fields::create(
+        db,
+        scope,
+        actor,
+        now,
+        &FieldForm {
+            label: iban.into(),
+            kind: "iban".into(),
+            visibility: "staff".into(),
+            ..Default::default()
+        },
+    )
+    .await?;
+    if !with_form {
+        return Ok(());
+    }
+    let mut fields = std::collections::BTreeMap::new();
+    for (key, required) in [("birth_date", true), ("phone", false), ("city", true)] {
+        fields.insert(key.to_string(), "on".to_string());
+        if required {
+            fields.insert(format!("req:{key}"), "on".to_string());
+        }
+    }
+    fields.insert(format!("cf{size_id}"), "on".to_string());
+    crate::registration::save_form(
+        db,
+        scope,
+        actor,
+        now,
+        None,
+        &RegFormInput {
+            title: title.into(),
+            slug: "word-lid".into(),
+            intro: intro.into(),
+            audience: "self".into(),
+            fields,
+            consent_text: consent.into(),
+            auto_approve: false,
+            published: true,
+        },
+        None,
+    )
+    .await?;
     Ok(())
 }
 
