@@ -597,3 +597,36 @@ pub async fn start_import(club: String, id: String) -> Result<(), AppError> {
     done(&format!("/c/{}/members/import/{iid}", scope.tenant().slug));
     Ok(())
 }
+
+/// One page of the member register (its arguments are the register's filters).
+#[server(prefix = "/api", endpoint = "member_list")]
+pub async fn list_members(
+    club: String,
+    q: String,
+    page: i64,
+    #[server(default)] status: String,
+    #[server(default)] membership_type: String,
+    #[server(default)] season: String,
+    #[server(default)] sort: String,
+    #[server(default)] fields: std::collections::BTreeMap<i64, String>,
+) -> Result<MemberPage, AppError> {
+    let c = ctx().await?;
+    c.once(
+        format!(
+            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}"
+        ),
+        async {
+            let scope = c.club(&club).await?;
+            let filter = MemberFilter {
+                query: q.clone(),
+                status: status.clone(),
+                membership_type: membership_type.clone(),
+                season: season.clone(),
+                sort: sort.clone(),
+                fields: fields.clone(),
+            };
+            tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await
+        },
+    )
+    .await
+}

@@ -128,40 +128,6 @@ pub async fn get_club_home(club: String) -> Result<ClubHome, AppError> {
     .await
 }
 
-/// One page of the member register (its arguments are the register's filters).
-#[allow(clippy::too_many_arguments)]
-#[server(prefix = "/api", endpoint = "member_list")]
-pub async fn list_members(
-    club: String,
-    q: String,
-    page: i64,
-    #[server(default)] status: String,
-    #[server(default)] membership_type: String,
-    #[server(default)] season: String,
-    #[server(default)] sort: String,
-    #[server(default)] fields: std::collections::BTreeMap<i64, String>,
-) -> Result<MemberPage, AppError> {
-    let c = ctx().await?;
-    c.once(
-        format!(
-            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}"
-        ),
-        async {
-            let scope = c.club(&club).await?;
-            let filter = MemberFilter {
-                query: q.clone(),
-                status: status.clone(),
-                membership_type: membership_type.clone(),
-                season: season.clone(),
-                sort: sort.clone(),
-                fields: fields.clone(),
-            };
-            tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await
-        },
-    )
-    .await
-}
-
 /// One member record. The id arrives as text from the path; anything that is not an id
 /// is simply not found.
 #[server(prefix = "/api", endpoint = "member_detail")]
