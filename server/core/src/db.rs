@@ -210,12 +210,14 @@ impl Db {
                     .run(write)
                     .await
                     .map_err(m)?;
+                self.rebuild_search().await?;
             }
             Pools::Postgres(pool) => {
                 sqlx::migrate!("../../migrations/postgres")
                     .run(pool)
                     .await
                     .map_err(m)?;
+                self.rebuild_search().await?;
                 if let Some(role) = grant_to {
                     if !role
                         .chars()
@@ -243,6 +245,14 @@ impl Db {
             }
         }
         Ok(())
+    }
+
+    /// Brings the register's search index up to date after the migrations (see
+    /// [`crate::search::rebuild_if_stale`]).
+    async fn rebuild_search(&self) -> std::result::Result<(), StartupError> {
+        let fail = |e: AppError| StartupError::Migrate(format!("search index: {e}"));
+        let tx = self.begin(true).await.map_err(fail)?;
+        crate::search::rebuild_if_stale(tx).await.map_err(fail)
     }
 
     /// A database round trip, for `/healthz`.
@@ -441,6 +451,10 @@ enum TxInner {
     Postgres(Transaction<'static, Postgres>),
 }
 
+/// The most bound parameters one statement is given: under SQLite's limit (32766), and so
+/// under PostgreSQL's (65535) too.
+const MAX_PARAMS: usize = 32_000;
+
 /// A transaction on either backend.
 pub struct Tx {
     inner: TxInner,
@@ -557,6 +571,53 @@ impl Tx {
         r.map_err(map_write_error)
     }
 
+    /// Inserts `rows` (each with a value per column of `cols`) with multi-row INSERT
+    /// statements, as many rows per statement as the bound-parameter limit allows (SQLite
+    /// takes 32766 per statement, PostgreSQL 65535). `shared` columns have the same value
+    /// in every row: bound once per statement and named by every row.
+    pub(crate) async fn insert_rows(
+        &mut self,
+        table: &str,
+        shared: &[(&str, Value)],
+        cols: &[&str],
+        rows: Vec<Vec<Value>>,
+    ) -> Result<()> {
+        check_ident(table);
+        if cols.is_empty() || rows.iter().any(|r| r.len() != cols.len()) {
+            return Err(AppError::Internal(format!(
+                "insert into {table}: every row needs one value per column"
+            )));
+        }
+        let names: Vec<&str> = shared
+            .iter()
+            .map(|(c, _)| *c)
+            .chain(cols.iter().copied())
+            .collect();
+        names.iter().for_each(|c| check_ident(c));
+        let per_statement = ((MAX_PARAMS - shared.len()) / cols.len()).max(1);
+        let shared_ph: Vec<String> = (1..=shared.len()).map(|i| format!("${i}")).collect();
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let mut values: Vec<Value> = shared.iter().map(|(_, v)| v.clone()).collect();
+            let mut tuples = Vec::new();
+            for row in rows.by_ref().take(per_statement) {
+                let mut ph = shared_ph.clone();
+                for v in row {
+                    values.push(v);
+                    ph.push(format!("${}", values.len()));
+                }
+                tuples.push(format!("({})", ph.join(", ")));
+            }
+            let sql = format!(
+                "INSERT INTO {table} ({}) VALUES {}",
+                names.join(", "),
+                tuples.join(", ")
+            );
+            self.execute(&sql, values).await?;
+        }
+        Ok(())
+    }
+
     pub async fn commit(self) -> Result<()> {
         match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await.map_err(internal),
@@ -671,6 +732,41 @@ impl TenantTx {
             placeholders.join(", ")
         );
         self.tx.execute(&sql, values).await.map(|_| ())
+    }
+
+    /// Inserts many rows of `table` for this tenant, each with the last-change stamp, in as
+    /// few statements as the bound-parameter limits allow (no round trip per row). Each row
+    /// holds a value per column of `cols`.
+    pub async fn insert_many(
+        &mut self,
+        table: &str,
+        cols: &[&str],
+        rows: Vec<Vec<Value>>,
+    ) -> Result<()> {
+        let (at, by, by_name) = self.stamp_values()?;
+        let shared = [
+            ("tenant_id", Value::from(self.tenant)),
+            ("updated_at", at),
+            ("updated_by", by),
+            ("updated_by_name", by_name),
+        ];
+        self.tx.insert_rows(table, &shared, cols, rows).await
+    }
+
+    /// Inserts rows of a table derived from others (an index such as `member_search`, which
+    /// carries no stamp of its own) for this tenant, in a write transaction.
+    pub(crate) async fn insert_index_rows(
+        &mut self,
+        table: &str,
+        cols: &[&str],
+        rows: Vec<Vec<Value>>,
+    ) -> Result<()> {
+        self.stamp_values()?;
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let shared = [("tenant_id", Value::from(self.tenant))];
+        self.tx.insert_rows(table, &shared, cols, rows).await
     }
 
     /// Updates the row `id` of `table` for this tenant, stamping the change and bumping its

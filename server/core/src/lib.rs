@@ -18,6 +18,7 @@ pub mod module_settings;
 pub mod password;
 pub mod roles;
 pub mod scope;
+pub mod search;
 pub mod seed;
 pub mod tenants;
 pub mod terms;

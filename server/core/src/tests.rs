@@ -541,6 +541,7 @@ async fn the_demo_seed_builds_a_believable_federation() {
         let opts = SeedOptions {
             members_per_club: 40,
             extra_clubs: 1,
+            clubs: None,
             password: Some(PW.into()),
         };
         let report = seed::seed_demo(db, T0, &opts).await.unwrap();

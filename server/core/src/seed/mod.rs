@@ -25,6 +25,9 @@ pub struct SeedOptions {
     pub members_per_club: usize,
     /// Clubs beyond the three named demo clubs (for load tests).
     pub extra_clubs: usize,
+    /// The number of clubs in all, instead of the three named ones plus `extra_clubs`:
+    /// the named demo clubs first (as many as fit), then generated ones.
+    pub clubs: Option<usize>,
     /// The password of every demo account; without it, no accounts are made.
     pub password: Option<String>,
 }
@@ -210,7 +213,8 @@ fn membership_type(age: i32, seq: usize, lang: &str) -> &'static str {
 }
 
 /// Fills one club with `count` members, about a quarter of them in families of a guardian
-/// and one to three minors. Returns the first adult, to link a demo account to.
+/// and one to three minors. The records are made in memory and written with multi-row
+/// statements in one transaction. Returns the first adult, to link a demo account to.
 async fn fill_club(
     db: &Db,
     scope: &TenantScope,
@@ -222,39 +226,49 @@ async fn fill_club(
 ) -> Result<(usize, Option<MemberId>)> {
     let today = now.utc_date();
     let mut rng = Rng(seed);
-    let mut tx = db.tenant_write(scope, actor, now).await?;
-    let mut made = 0;
+    let mut people: Vec<NewMember> = Vec::with_capacity(count);
+    // (guardian, child) as positions in `people`.
+    let mut families: Vec<(usize, usize)> = Vec::new();
     let mut first_adult = None;
     let mut first_guardian = None;
     let slug = scope.tenant().slug.clone();
-    while made < count {
+    while people.len() < count {
+        let made = people.len();
         let h = household(&mut rng, home);
         if rng.chance(25) && count - made >= 2 {
             let guardian = person(&mut rng, &h, 32, 52, today, made, &slug);
-            let gid = members::insert(&mut tx, &guardian).await?;
             if first_guardian.is_none() && guardian.status == Some(MemberStatus::Active) {
-                first_guardian = Some(gid);
+                first_guardian = Some(made);
             }
-            made += 1;
-            let kids = (1 + rng.below(3)).min(count - made);
+            people.push(guardian);
+            let kids = (1 + rng.below(3)).min(count - people.len());
             for _ in 0..kids {
-                let child = person(&mut rng, &h, 6, 17, today, made, &slug);
-                let cid = members::insert(&mut tx, &child).await?;
-                members::link_guardian(&mut tx, gid, cid).await?;
-                made += 1;
+                let child = person(&mut rng, &h, 6, 17, today, people.len(), &slug);
+                families.push((made, people.len()));
+                people.push(child);
             }
         } else {
             let m = person(&mut rng, &h, 18, 75, today, made, &slug);
-            let id = members::insert(&mut tx, &m).await?;
             if first_adult.is_none() && m.status == Some(MemberStatus::Active) {
-                first_adult = Some(id);
+                first_adult = Some(made);
             }
-            made += 1;
+            people.push(m);
         }
+    }
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let mut ids = Vec::with_capacity(people.len());
+    for chunk in people.chunks(10_000) {
+        ids.extend(members::insert_many(&mut tx, chunk).await?);
+    }
+    let links: Vec<(MemberId, MemberId)> =
+        families.iter().map(|&(g, c)| (ids[g], ids[c])).collect();
+    for chunk in links.chunks(10_000) {
+        members::link_guardians(&mut tx, chunk).await?;
     }
     tx.commit().await?;
     // The demo member account belongs to a parent, so it shows the children too.
-    Ok((made, first_guardian.or(first_adult)))
+    let first = first_guardian.or(first_adult).map(|i| ids[i]);
+    Ok((people.len(), first))
 }
 
 /// True when the demo federation exists already.
@@ -401,8 +415,12 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         .create("multi", "Mila Meerclubs", "member of two clubs".into())
         .await?;
 
+    let (named, extra) = match opts.clubs {
+        Some(n) => (n.min(DEMO_CLUBS.len()), n.saturating_sub(DEMO_CLUBS.len())),
+        None => (DEMO_CLUBS.len(), opts.extra_clubs),
+    };
     let mut clubs: Vec<(NewTenant, &'static Municipality)> = Vec::new();
-    for c in DEMO_CLUBS {
+    for c in &DEMO_CLUBS[..named] {
         let home = c.home().unwrap_or(&MUNICIPALITIES[0]);
         clubs.push((
             NewTenant {
@@ -420,7 +438,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         ));
     }
     let mut rng = Rng(0x7e55e7a);
-    for i in 0..opts.extra_clubs {
+    for i in 0..extra {
         let home = &MUNICIPALITIES[rng.below(MUNICIPALITIES.len())];
         let word = pick(EXTRA_CLUB_WORDS, rng.below(EXTRA_CLUB_WORDS.len()));
         let sport = SPORTS[rng.below(SPORTS.len())];
