@@ -328,8 +328,13 @@ pub async fn list_filtered(
         args.push(v);
         format!("${}", args.len() + 1)
     };
+    // With a search, the matches lead (CROSS JOIN keeps SQLite from walking the whole
+    // name index instead) and each is looked up by its key.
+    let mut from = "members".to_string();
     if !words.is_empty() {
-        conds.push(search::condition(&words, |v| param(&mut args, v)));
+        let found = search::matches(&words, |v| param(&mut args, v));
+        from = format!("({found}) s CROSS JOIN members");
+        conds.push("id = s.member_id".to_string());
     }
     let mut tally_conds = vec!["tenant_id = $1".to_string()];
     for (col, v) in [
@@ -357,7 +362,7 @@ pub async fn list_filtered(
         .await?
     } else {
         tx.fetch_one(
-            &format!("SELECT count(*) FROM members WHERE {where_}"),
+            &format!("SELECT count(*) FROM {from} WHERE {where_}"),
             args.clone(),
         )
         .await?
@@ -368,7 +373,7 @@ pub async fn list_filtered(
     const COLS: &str = "id, given_name, family_name, birth_date, email, city, status";
     let sql = if column == "sort_name" {
         format!(
-            "SELECT {COLS} FROM members WHERE {where_} \
+            "SELECT {COLS} FROM {from} WHERE {where_} \
              ORDER BY sort_name {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
         )
     } else {
@@ -377,10 +382,10 @@ pub async fn list_filtered(
         let upto = param(&mut args, (page * PER_PAGE).into());
         format!(
             "SELECT {COLS} FROM (\
-             SELECT * FROM (SELECT 0 AS part, {column} AS k, {COLS} FROM members \
+             SELECT * FROM (SELECT 0 AS part, {column} AS k, {COLS} FROM {from} \
              WHERE {where_} AND {column} IS NOT NULL ORDER BY {column} {dir}, id {dir} LIMIT {upto}) a \
              UNION ALL \
-             SELECT * FROM (SELECT 1 AS part, {column} AS k, {COLS} FROM members \
+             SELECT * FROM (SELECT 1 AS part, {column} AS k, {COLS} FROM {from} \
              WHERE {where_} AND {column} IS NULL ORDER BY id {dir} LIMIT {upto}) b\
              ) u ORDER BY part, k {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
         )

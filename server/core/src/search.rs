@@ -142,22 +142,23 @@ fn after_prefix(prefix: &str) -> String {
     "\u{10FFFF}\u{10FFFF}".to_string()
 }
 
-/// The SQL condition "the member's id is one of the matches of every word", for
-/// `members.id`: a subquery per word, intersected. `param` binds a value and returns its
-/// placeholder.
-pub(crate) fn condition(words: &[String], mut param: impl FnMut(Value) -> String) -> String {
+/// The ids of the members every word matches, as SQL (`member_id`, each once): a range scan
+/// per word, intersected. `param` binds a value and returns its placeholder. (`+member_id`
+/// is an expression, so SQLite does not answer DISTINCT by walking the tenant's whole
+/// `member_search_member` index when it has no statistics.)
+pub(crate) fn matches(words: &[String], mut param: impl FnMut(Value) -> String) -> String {
     let parts: Vec<String> = words
         .iter()
         .map(|w| {
             let from = param(w.as_str().into());
             let to = param(after_prefix(w).into());
             format!(
-                "SELECT member_id FROM member_search WHERE tenant_id = $1 \
+                "SELECT DISTINCT +member_id AS member_id FROM member_search WHERE tenant_id = $1 \
                  AND term >= {from} AND term < {to}"
             )
         })
         .collect();
-    format!("id IN ({})", parts.join(" INTERSECT "))
+    parts.join(" INTERSECT ")
 }
 
 /// Rows of `member_search` for one member, for [`TenantTx::insert_index_rows`].
