@@ -167,24 +167,6 @@ pub(crate) async fn link_guardians(
         .await
 }
 
-/// Links a guardian to a child, both members of the same club.
-pub(crate) async fn link_guardian(
-    tx: &mut TenantTx,
-    guardian: MemberId,
-    child: MemberId,
-) -> Result<()> {
-    if guardian == child {
-        return Err(AppError::bad_request(
-            "a member cannot be their own guardian",
-        ));
-    }
-    tx.insert(
-        "member_guardians",
-        vec![("guardian_id", guardian.into()), ("child_id", child.into())],
-    )
-    .await
-}
-
 /// Creates one member (with its own transaction).
 pub async fn create(
     db: &Db,

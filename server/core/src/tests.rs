@@ -1788,10 +1788,7 @@ mod family_tests {
                 .tenant_write(&sys, &Actor::system("t"), T0)
                 .await
                 .unwrap();
-            members::link_guardian(&mut tx, parent, child)
-                .await
-                .unwrap();
-            members::link_guardian(&mut tx, parent, sibling)
+            members::link_guardians(&mut tx, &[(parent, child), (parent, sibling)])
                 .await
                 .unwrap();
             tx.execute(
