@@ -459,22 +459,46 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         ));
     }
 
-    for (i, (new_club, home)) in clubs.into_iter().enumerate() {
+    // The clubs and their roles first, then their members: on PostgreSQL a few clubs at a
+    // time (the database's work runs on every core); SQLite writes one at a time anyway.
+    let mut made_clubs = Vec::with_capacity(clubs.len());
+    for (new_club, home) in clubs {
         let club = tenants::create(db, &actor, now, new_club).await?;
         let scope = TenantScope::for_system_task(club.clone());
         set_up_club(db, &scope, &actor, now).await?;
-        let (made, first_adult) = fill_club(
-            db,
-            &scope,
-            &actor,
-            now,
-            home,
-            opts.members_per_club,
-            1000 + i as u64,
-        )
-        .await?;
-        report.clubs += 1;
+        made_clubs.push((club, scope, home));
+    }
+    let parallel = match db.backend() {
+        crate::db::Backend::Postgres => 3,
+        crate::db::Backend::Sqlite => 1,
+    };
+    let mut firsts: Vec<Option<MemberId>> = vec![None; made_clubs.len()];
+    let mut running = tokio::task::JoinSet::new();
+    for (i, (_, scope, home)) in made_clubs.iter().enumerate() {
+        if running.len() >= parallel {
+            if let Some(done) = running.join_next().await {
+                let (i, made, first): (usize, usize, Option<MemberId>) =
+                    done.map_err(join_error)??;
+                report.members += made;
+                firsts[i] = first;
+            }
+        }
+        let (db, scope, actor, home) = (db.clone(), scope.clone(), actor.clone(), *home);
+        let count = opts.members_per_club;
+        running.spawn(async move {
+            let (made, first) =
+                fill_club(&db, &scope, &actor, now, home, count, 1000 + i as u64).await?;
+            Ok::<_, AppError>((i, made, first))
+        });
+    }
+    while let Some(done) = running.join_next().await {
+        let (i, made, first) = done.map_err(join_error)??;
         report.members += made;
+        firsts[i] = first;
+    }
+    for (i, (club, scope, _)) in made_clubs.into_iter().enumerate() {
+        let first_adult = firsts[i];
+        report.clubs += 1;
         if i < DEMO_CLUBS.len() {
             let short = club
                 .slug
@@ -511,6 +535,10 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     }
     report.accounts = accounts.made;
     Ok(report)
+}
+
+fn join_error(e: tokio::task::JoinError) -> AppError {
+    AppError::Internal(format!("seeding a club stopped: {e}"))
 }
 
 /// A new club's starting environment: the modules of its plan switched on (except
