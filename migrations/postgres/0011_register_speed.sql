@@ -84,3 +84,9 @@ CREATE POLICY tenant_isolation ON member_tallies
 
 -- members_status_sort (tenant_id, status, sort_name, id) answers everything this one did.
 DROP INDEX members_status;
+
+-- A child's guardians are read by (tenant_id, child_id); with guardian_id in the index it
+-- covers that read, so SQLite prefers it to the primary key even without statistics
+-- (it walked a whole club's guardians for every member page).
+DROP INDEX member_guardians_child;
+CREATE INDEX member_guardians_child ON member_guardians (tenant_id, child_id, guardian_id);

@@ -167,9 +167,12 @@ impl Db {
                     .connect_with(opts.clone())
                     .await
                     .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
+                // Readers keep a small page cache each (the operating system caches the
+                // file for all of them): 16 readers at 32 MB each held 300 MB once a
+                // 100,000-member club had been read through.
                 let read = SqlitePoolOptions::new()
                     .max_connections(max_connections.max(2))
-                    .connect_with(opts.read_only(true))
+                    .connect_with(opts.read_only(true).pragma("cache_size", "-2000"))
                     .await
                     .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
                 Ok(Db {

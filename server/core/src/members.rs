@@ -313,8 +313,9 @@ pub async fn list_filtered(
     // With a search, the matches lead (CROSS JOIN keeps SQLite from walking the whole
     // name index instead) and each is looked up by its key.
     let mut from = "members".to_string();
+    let mut found = String::new();
     if !words.is_empty() {
-        let found = search::matches(&words, |v| param(&mut args, v));
+        found = search::matches(&words, |v| param(&mut args, v));
         from = format!("({found}) s CROSS JOIN members");
         conds.push("id = s.member_id".to_string());
     }
@@ -342,6 +343,11 @@ pub async fn list_filtered(
             args.clone(),
         )
         .await?
+    } else if conds.len() == 2 {
+        // A search alone: every indexed id is a member of this club, so the matches are
+        // counted without reading the records.
+        tx.fetch_one(&format!("SELECT count(*) FROM ({found}) s"), args.clone())
+            .await?
     } else {
         tx.fetch_one(
             &format!("SELECT count(*) FROM {from} WHERE {where_}"),
@@ -501,17 +507,17 @@ async fn detail(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDeta
         .ok_or(AppError::NotFound)?;
     let guardians: Vec<LinkRow> = tx
         .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name FROM member_guardians g \
-             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.guardian_id \
-             WHERE g.tenant_id = $1 AND g.child_id = $2 ORDER BY m.sort_name",
+            "SELECT m.id, m.given_name, m.family_name FROM (SELECT guardian_id FROM member_guardians \
+             WHERE tenant_id = $1 AND child_id = $2) g CROSS JOIN members m \
+             WHERE m.tenant_id = $1 AND m.id = g.guardian_id ORDER BY m.sort_name",
             args![id],
         )
         .await?;
     let children: Vec<LinkRow> = tx
         .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name FROM member_guardians g \
-             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.child_id \
-             WHERE g.tenant_id = $1 AND g.guardian_id = $2 ORDER BY m.birth_date",
+            "SELECT m.id, m.given_name, m.family_name FROM (SELECT child_id FROM member_guardians \
+             WHERE tenant_id = $1 AND guardian_id = $2) g CROSS JOIN members m \
+             WHERE m.tenant_id = $1 AND m.id = g.child_id ORDER BY m.birth_date",
             args![id],
         )
         .await?;
@@ -984,9 +990,10 @@ pub async fn my_children(db: &Db, scope: &TenantScope, today: Date) -> Result<Ve
     let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<ChildRow> = tx
         .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name, m.birth_date FROM member_guardians g \
-             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.child_id \
-             WHERE g.tenant_id = $1 AND g.guardian_id = $2 ORDER BY m.birth_date, m.id",
+            "SELECT m.id, m.given_name, m.family_name, m.birth_date FROM (SELECT child_id \
+             FROM member_guardians WHERE tenant_id = $1 AND guardian_id = $2) g \
+             CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = g.child_id \
+             ORDER BY m.birth_date, m.id",
             args![me],
         )
         .await?;
