@@ -5,22 +5,29 @@
 #   - server RSS when idle
 #   - requests/s and p99 latency of a club home page at 8 connections, signed in as the
 #     club's admin, on SQLite and on PostgreSQL (wrk)
+# With --members, the member register at scale instead (no wasm build; see members_bench):
+#   - seed time of 100,000 members in one club, and of 1,000,000 across 1,000 clubs
+#   - requests/s, p99 and server RSS for the register's first page, a member page and a
+#     name search, at 8 connections as the admin of the first club, on both databases
 source "$(dirname "$0")/lib.sh"
 
 COLD=0
+MEMBERS=0
 DURATION="${BENCH_DURATION:-15s}"
 for a in "$@"; do
   case "$a" in
     --cold) COLD=1 ;;
-    *) die "unknown option $a (use --cold to include a cold build)" ;;
+    --members) MEMBERS=1 ;;
+    *) die "unknown option $a (use --cold to include a cold build, --members for the register at scale)" ;;
   esac
 done
 
 ensure_toolchain
-ensure_wasm_bindgen
-ensure_cargo_leptos
 ensure_postgres
 command -v wrk >/dev/null || apt_install wrk
+if [ "$MEMBERS" = 0 ]; then
+ensure_wasm_bindgen
+ensure_cargo_leptos
 # Release builds run wasm-opt; Debian's binaryen is too old (its output no longer hydrates).
 if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version 132"; then
   log "installing wasm-opt (npm binaryen@132) into .tools/"
@@ -29,6 +36,7 @@ if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "
   npm install --prefix "$ROOT/.tools" --no-audit --no-fund --loglevel=error binaryen@132 >/dev/null
 fi
 export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
+fi
 
 declare -A FIG
 
@@ -41,6 +49,7 @@ if [ "$COLD" = 1 ]; then
   rm -rf "$COLD_DIR"
 fi
 
+if [ "$MEMBERS" = 0 ]; then
 # lib.sh's RUSTFLAGS (--cfg erase_components) stays on for the release build too: it
 # type-erases Leptos views, which takes the gzipped wasm from 453 KiB to 330 KiB.
 log "release build"
@@ -54,6 +63,11 @@ FIG[wasm_gzip]="$(( $(gzip -9 -c "$WASM" | wc -c) / 1024 )) KiB"
 FIG[js_gzip]="$(( $(gzip -9 -c "$ROOT/target/site/pkg/tessera.js" | wc -c) / 1024 )) KiB"
 
 FIG[hash]="$(./target/release/tessera bench-hash --iterations 20 | sed 's/.*: //')"
+else
+  # The register's pages render on the server: the release server binary is all it takes.
+  log "release build of the server"
+  cargo build --release -p tessera_server --bin tessera 2>&1 | tail -n 3
+fi
 
 BENCH_DIR="$(mktemp -d /tmp/tessera-bench.XXXXXX)"
 SERVER_PID=""
@@ -148,6 +162,95 @@ measure_sign_ins() {
   FIG[under_signins_rps]="$(awk '/Requests\/sec/ { print $2 }' <<<"$out")"
   FIG[under_signins_rate]="$(cat "$BENCH_DIR/pace.out")"
 }
+
+CLUB="vc-kempenvlug-herentals"
+SEARCH="${BENCH_SEARCH:-jans}"   # the start of Janssens, one of the common family names
+
+# wrk_figures KEY URL: requests/s and p99 of URL at 8 connections, with the session cookie.
+wrk_figures() {
+  local key="$1" url="$2" out code
+  code="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "$url")"
+  [ "$code" = 200 ] || die "$url answered $code"
+  wrk -t2 -c8 -d3s -H "Cookie: $COOKIE" "$url" >/dev/null 2>&1   # warm-up
+  out="$(wrk -t2 -c8 -d"$DURATION" --latency -H "Cookie: $COOKIE" "$url")"
+  FIG[${key}_rps]="$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")"
+  FIG[${key}_p99]="$(awk '$1 == "99%" { print $2 }' <<<"$out")"
+  if grep -q "Non-2xx" <<<"$out"; then FIG[${key}_p99]+=" ($(awk '/Non-2xx/ { print $5 }' <<<"$out") non-2xx!)"; fi
+}
+
+# members_dataset KEY SEED-ARGS...: a fresh database (DATABASE_URL is set by the caller),
+# seeded with the release binary (timed), then served and measured as the first club's admin.
+members_dataset() {
+  local key="$1" line t0 t1 html member
+  shift
+  log "$key: seed-demo $*"
+  t0="$(date +%s.%N)"
+  line="$(./target/release/tessera seed-demo --password "$PASSWORD" "$@" | grep '^seeded')"
+  t1="$(date +%s.%N)"
+  FIG[${key}_seed]="$line (command $(python3 -c "print(f'{$t1 - $t0:.1f}')") s with migrations)"
+  serve_only "$key"
+  COOKIE="$(sign_in_cookie)"
+  [ -n "$COOKIE" ] || die "sign-in failed on $key"
+  html="$(curl -sS -H "Cookie: $COOKIE" "$BASE/c/$CLUB/members")"
+  member="$(grep -o "/c/$CLUB/members/[0-9][0-9]*" <<<"$html" | head -n 1)"
+  [ -n "$member" ] || die "no member link on the register page ($key)"
+  wrk_figures "${key}_list" "$BASE/c/$CLUB/members"
+  wrk_figures "${key}_member" "$BASE$member"
+  wrk_figures "${key}_search" "$BASE/c/$CLUB/members?q=$SEARCH"
+  FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
+  stop_server
+}
+
+serve_only() {
+  local port
+  port="$(free_port)"
+  TESSERA_ADDR="127.0.0.1:$port" TESSERA_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
+    ./target/release/tessera serve > "$BENCH_DIR/$1.log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+  BASE="http://127.0.0.1:$port"
+}
+
+members_bench() {
+  local db
+  for db in sqlite postgres; do
+    for set in 100k 1m; do
+      if [ "$db" = sqlite ]; then
+        export DATABASE_URL="sqlite://$BENCH_DIR/members-$set.db"
+        unset DATABASE_MIGRATION_URL
+      else
+        [ -n "$PG_DIR" ] || pg_start
+        pg_create_db "tessera_members_$set"
+        export DATABASE_URL="postgres://tessera_app:app-pw@127.0.0.1:$PG_PORT/tessera_members_$set"
+        export DATABASE_MIGRATION_URL="postgres://tessera_owner:owner-pw@127.0.0.1:$PG_PORT/tessera_members_$set"
+      fi
+      case "$set" in
+        100k) members_dataset "${db}_100k" --members 100000 --clubs 1 ;;
+        1m) members_dataset "${db}_1m" --members 1000 --clubs 1000 ;;
+      esac
+      if [ "$db" = sqlite ]; then rm -f "$BENCH_DIR/members-$set.db"*; fi
+    done
+  done
+  row() { printf '    %-26s %8s req/s  p99 %-10s\n' "$1" "${FIG[${2}_rps]}" "${FIG[${2}_p99]}"; }
+  echo
+  echo "Tessera member register at scale ($(date -u +%Y-%m-%d), $(nproc) cores, wrk 8 connections, $DURATION each, signed in as the first club's admin)"
+  for db in sqlite postgres; do
+    for set in 100k 1m; do
+      local k="${db}_${set}"
+      if [ "$set" = 100k ]; then echo "  $db, 100,000 members in one club:"; else echo "  $db, 1,000,000 members in 1,000 clubs (the club measured has 1,000):"; fi
+      echo "    seed: ${FIG[${k}_seed]}"
+      row "register, first page" "${k}_list"
+      row "member page" "${k}_member"
+      row "search q=$SEARCH" "${k}_search"
+      echo "    server RSS under load       ${FIG[${k}_rss]}"
+    done
+  done
+}
+
+if [ "$MEMBERS" = 1 ]; then
+  members_bench
+  exit 0
+fi
 
 log "SQLite"
 export DATABASE_URL="sqlite://$BENCH_DIR/bench.db"

@@ -61,18 +61,24 @@ pub enum Command {
         password_env: Option<String>,
     },
     /// Fill the database with the demo dataset: one federation, three clubs (plus
-    /// --extra-clubs generated ones), members with realistic Belgian names, addresses,
-    /// birth dates and families, and demo accounts when --password is given.
+    /// --extra-clubs generated ones, or --clubs in all), members with realistic Belgian
+    /// names, addresses, birth dates and families, and demo accounts when --password is
+    /// given. Prints the time it took. For load tests: `--members 100000 --clubs 1` (one
+    /// club of 100,000) or `--members 1000 --clubs 1000` (a million members).
     SeedDemo {
         /// The password of every demo account; the accounts are printed at the end.
         #[arg(long)]
         password: Option<String>,
-        /// Members per club.
+        /// Members per club (every club gets this many).
         #[arg(long, default_value_t = 300)]
         members: usize,
         /// Generated clubs beyond the three named demo clubs.
-        #[arg(long, default_value_t = 0)]
+        #[arg(long, default_value_t = 0, conflicts_with = "clubs")]
         extra_clubs: usize,
+        /// Clubs in all: the named demo clubs first (as many as fit, the first one is
+        /// VC Kempenvlug Herentals), then generated ones.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+        clubs: Option<u32>,
         /// Do nothing (and succeed) when the demo data is already there.
         #[arg(long)]
         if_empty: bool,
@@ -243,6 +249,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             password,
             members,
             extra_clubs,
+            clubs,
             if_empty,
         } => {
             let db = open_db(&config).await?;
@@ -258,6 +265,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 &SeedOptions {
                     members_per_club: members,
                     extra_clubs,
+                    clubs: clubs.map(|n| n as usize),
                     password: password.clone(),
                 },
             )

@@ -316,6 +316,7 @@ async fn boot(db: TestDb) -> Server {
         &SeedOptions {
             members_per_club: 30,
             extra_clubs: 0,
+            clubs: None,
             password: Some(PW.into()),
         },
     )

@@ -870,7 +870,28 @@ pub async fn commit(
             })
             .collect();
         done += chunk.len();
+        // The register's search words, written with the records.
+        let words: Vec<Vec<Value>> = chunk
+            .iter()
+            .flat_map(|cols| {
+                let id = cols.iter().find_map(|(c, v)| match v {
+                    Value::Int(Some(i)) if *c == "id" => Some(tessera_common::MemberId(*i)),
+                    _ => None,
+                });
+                id.map(|id| {
+                    crate::search::rows(
+                        id,
+                        text_of(cols, "given_name").unwrap_or(""),
+                        text_of(cols, "family_name").unwrap_or(""),
+                        text_of(cols, "email"),
+                    )
+                })
+                .unwrap_or_default()
+            })
+            .collect();
         tx.insert_many("members", chunk).await?;
+        tx.insert_index_rows("member_search", crate::search::COLUMNS, words)
+            .await?;
         progress(done, total);
     }
     let skipped = preview.duplicates_existing + preview.duplicates_in_file;

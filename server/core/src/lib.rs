@@ -22,6 +22,7 @@ pub mod password;
 pub mod registration;
 pub mod roles;
 pub mod scope;
+pub mod search;
 pub mod seed;
 pub mod tenants;
 pub mod terms;

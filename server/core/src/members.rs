@@ -4,7 +4,7 @@ use crate::custom_fields::{self, Viewer};
 use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
-use crate::{args, ids};
+use crate::{args, ids, search};
 use std::collections::BTreeMap;
 use tessera_common::dto::{
     MemberDetail, MemberFilter, MemberPage, MemberRow, MemberStatus, PersonLink, Stamp,
@@ -70,60 +70,103 @@ impl NewMember {
     }
 }
 
+/// The columns [`insert_many`] writes, in the order of [`NewMember::values`].
+const INSERT_COLUMNS: &[&str] = &[
+    "id",
+    "given_name",
+    "family_name",
+    "birth_date",
+    "gender",
+    "email",
+    "phone",
+    "street",
+    "postcode",
+    "city",
+    "status",
+    "joined_on",
+    "membership_type",
+    "season",
+    "sort_name",
+];
+
+impl NewMember {
+    /// The record's values for [`INSERT_COLUMNS`], checked and normalised.
+    fn values(&self, id: MemberId) -> Result<Vec<crate::db::Value>> {
+        self.validate()?;
+        Ok(vec![
+            id.into(),
+            self.given_name.trim().into(),
+            self.family_name.trim().into(),
+            self.birth_date.clone().into(),
+            self.gender.clone().into(),
+            self.email
+                .as_deref()
+                .and_then(crate::identities::normalize_email)
+                .into(),
+            self.phone.clone().into(),
+            self.street.clone().into(),
+            self.postcode.clone().into(),
+            self.city.clone().into(),
+            self.status.unwrap_or(MemberStatus::Active).as_str().into(),
+            self.joined_on.clone().into(),
+            self.membership_type.clone().into(),
+            self.season.clone().into(),
+            sort_name(&self.given_name, &self.family_name).into(),
+        ])
+    }
+}
+
 /// Inserts a member inside an open write transaction (used by seeding and imports, which
 /// commit many records at once).
 pub(crate) async fn insert(tx: &mut TenantTx, m: &NewMember) -> Result<MemberId> {
-    m.validate()?;
-    let id = ids::new_id();
-    tx.insert(
-        "members",
-        vec![
-            ("id", id.into()),
-            ("given_name", m.given_name.trim().into()),
-            ("family_name", m.family_name.trim().into()),
-            ("birth_date", m.birth_date.clone().into()),
-            ("gender", m.gender.clone().into()),
-            (
-                "email",
-                m.email
-                    .as_deref()
-                    .and_then(crate::identities::normalize_email)
-                    .into(),
-            ),
-            ("phone", m.phone.clone().into()),
-            ("street", m.street.clone().into()),
-            ("postcode", m.postcode.clone().into()),
-            ("city", m.city.clone().into()),
-            (
-                "status",
-                m.status.unwrap_or(MemberStatus::Active).as_str().into(),
-            ),
-            ("joined_on", m.joined_on.clone().into()),
-            ("membership_type", m.membership_type.clone().into()),
-            ("season", m.season.clone().into()),
-            ("sort_name", sort_name(&m.given_name, &m.family_name).into()),
-        ],
-    )
-    .await?;
-    Ok(MemberId(id))
+    Ok(insert_many(tx, std::slice::from_ref(m)).await?[0])
 }
 
-/// Links a guardian to a child, both members of the same club.
-pub(crate) async fn link_guardian(
+/// Inserts many members inside an open write transaction with multi-row statements (no
+/// round trip per record), each stamped like [`TenantTx::insert`] stamps, with their search
+/// words. Nothing is written when one record is refused.
+pub(crate) async fn insert_many(tx: &mut TenantTx, ms: &[NewMember]) -> Result<Vec<MemberId>> {
+    let mut ids = Vec::with_capacity(ms.len());
+    let mut rows = Vec::with_capacity(ms.len());
+    let mut words = Vec::new();
+    for m in ms {
+        let id = MemberId(ids::new_id());
+        rows.push(m.values(id)?);
+        let email = m
+            .email
+            .as_deref()
+            .and_then(crate::identities::normalize_email);
+        words.extend(search::rows(
+            id,
+            &m.given_name,
+            &m.family_name,
+            email.as_deref(),
+        ));
+        ids.push(id);
+    }
+    tx.insert_many_cols("members", INSERT_COLUMNS, rows).await?;
+    tx.insert_index_rows("member_search", search::COLUMNS, words)
+        .await?;
+    Ok(ids)
+}
+
+/// Links guardians to children (pairs of guardian, child), all members of this club, with
+/// multi-row statements.
+pub(crate) async fn link_guardians(
     tx: &mut TenantTx,
-    guardian: MemberId,
-    child: MemberId,
+    pairs: &[(MemberId, MemberId)],
 ) -> Result<()> {
-    if guardian == child {
+    if pairs.iter().any(|(g, c)| g == c) {
         return Err(AppError::bad_request(
             "a member cannot be their own guardian",
         ));
     }
-    tx.insert(
-        "member_guardians",
-        vec![("guardian_id", guardian.into()), ("child_id", child.into())],
-    )
-    .await
+    let rows = pairs
+        .iter()
+        .map(|(g, c)| vec![(*g).into(), (*c).into()])
+        .collect();
+    tx.insert_many_cols("member_guardians", &["guardian_id", "child_id"], rows)
+        .await
 }
 
 /// Creates one member (with its own transaction).
@@ -201,14 +244,15 @@ pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Resul
     .await
 }
 
-/// The orders the register can be sorted in: the value in the address, and the SQL.
-const SORTS: &[(&str, &str)] = &[
-    ("name", "sort_name, id"),
-    ("-name", "sort_name DESC, id DESC"),
-    ("birth", "birth_date IS NULL, birth_date, id"),
-    ("-birth", "birth_date IS NULL, birth_date DESC, id DESC"),
-    ("joined", "joined_on IS NULL, joined_on, id"),
-    ("-joined", "joined_on IS NULL, joined_on DESC, id DESC"),
+/// The orders the register can be sorted in: the value in the address, the column, and
+/// whether it runs backwards. Records without a birth or joining date come last either way.
+const SORTS: &[(&str, &str, bool)] = &[
+    ("name", "sort_name", false),
+    ("-name", "sort_name", true),
+    ("birth", "birth_date", false),
+    ("-birth", "birth_date", true),
+    ("joined", "joined_on", false),
+    ("-joined", "joined_on", true),
 ];
 
 /// One page of the register with its filters (status, membership type, season), a search
@@ -242,7 +286,10 @@ pub async fn list_filtered(
     } else {
         filter.sort.as_str()
     };
-    let order = SORTS.iter().find(|(k, _)| *k == sort).map(|(_, o)| *o);
+    let order = SORTS
+        .iter()
+        .find(|(k, _, _)| *k == sort)
+        .map(|(_, col, desc)| (*col, *desc));
     if order.is_none() {
         p.add(
             "sort",
@@ -273,8 +320,26 @@ pub async fn list_filtered(
         }
     }
     p.done()?;
-    let order = order.unwrap_or("sort_name, id");
+    let (column, desc) = order.unwrap_or(("sort_name", false));
     let page = page.clamp(1, 1_000_000);
+    let words = search::query_words(query);
+    let fields_of_page = (field_filters.clone(), filter_fields);
+    if !query.is_empty() && words.is_empty() {
+        // Nothing searchable typed (only punctuation): nothing matches.
+        return page_of(
+            tx,
+            scope,
+            filter,
+            query,
+            status,
+            sort,
+            page,
+            Vec::new(),
+            0,
+            fields_of_page,
+        )
+        .await;
+    }
     // Only the filters in use become conditions, each a bound parameter.
     let mut conds = vec!["tenant_id = $1".to_string()];
     let mut args: Vec<crate::db::Value> = Vec::new();
@@ -282,20 +347,16 @@ pub async fn list_filtered(
         args.push(v);
         format!("${}", args.len() + 1)
     };
-    if !query.is_empty() {
-        let pattern = format!(
-            "%{}%",
-            query
-                .to_lowercase()
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        let ph = param(&mut args, pattern.into());
-        conds.push(format!(
-            "(sort_name LIKE {ph} ESCAPE '\\' OR email LIKE {ph} ESCAPE '\\')"
-        ));
+    // With a search, the matches lead (CROSS JOIN keeps SQLite from walking the whole
+    // name index instead) and each is looked up by its key.
+    let mut from = "members".to_string();
+    let mut found = String::new();
+    if !words.is_empty() {
+        found = search::matches(&words, |v| param(&mut args, v));
+        from = format!("({found}) s CROSS JOIN members");
+        conds.push("id = s.member_id".to_string());
     }
+    let mut tally_conds = vec!["tenant_id = $1".to_string()];
     for (col, v) in [
         ("status", status),
         ("membership_type", filter.membership_type.trim()),
@@ -304,6 +365,7 @@ pub async fn list_filtered(
         if !v.is_empty() {
             let ph = param(&mut args, v.into());
             conds.push(format!("{col} = {ph}"));
+            tally_conds.push(format!("{col} = {ph}"));
         }
     }
     for (id, v) in &field_filters {
@@ -315,32 +377,92 @@ pub async fn list_filtered(
         ));
     }
     let where_ = conds.join(" AND ");
-    let total: (i64,) = tx
-        .fetch_one(
-            &format!("SELECT count(*) FROM members WHERE {where_}"),
+    // Without a search, the total is the sum of the club's tallies; with one, the count of
+    // what the search found.
+    let total: (i64,) = if words.is_empty() && field_filters.is_empty() {
+        tx.fetch_one(
+            &format!(
+                "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM member_tallies WHERE {}",
+                tally_conds.join(" AND ")
+            ),
             args.clone(),
         )
-        .await?;
+        .await?
+    } else if !words.is_empty() && conds.len() == 2 {
+        // A search alone: every indexed id is a member of this club, so the matches are
+        // counted without reading the records.
+        tx.fetch_one(&format!("SELECT count(*) FROM ({found}) s"), args.clone())
+            .await?
+    } else {
+        tx.fetch_one(
+            &format!("SELECT count(*) FROM {from} WHERE {where_}"),
+            args.clone(),
+        )
+        .await?
+    };
     let limit = param(&mut args, PER_PAGE.into());
     let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
-    let rows: Vec<ListRow> = tx
-        .fetch_all(
-            &format!(
-                "SELECT id, given_name, family_name, birth_date, email, city, status FROM members \
-                 WHERE {where_} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
-            ),
-            args,
+    let dir = if desc { "DESC" } else { "ASC" };
+    const COLS: &str = "id, given_name, family_name, birth_date, email, city, status";
+    let sql = if column == "sort_name" {
+        format!(
+            "SELECT {COLS} FROM {from} WHERE {where_} \
+             ORDER BY sort_name {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
         )
-        .await?;
+    } else {
+        // A date may be missing: the dated records in order, then the others, each part
+        // read in the order of the index on (tenant_id, column, id).
+        let upto = param(&mut args, (page * PER_PAGE).into());
+        format!(
+            "SELECT {COLS} FROM (\
+             SELECT * FROM (SELECT 0 AS part, {column} AS k, {COLS} FROM {from} \
+             WHERE {where_} AND {column} IS NOT NULL ORDER BY {column} {dir}, id {dir} LIMIT {upto}) a \
+             UNION ALL \
+             SELECT * FROM (SELECT 1 AS part, {column} AS k, {COLS} FROM {from} \
+             WHERE {where_} AND {column} IS NULL ORDER BY id {dir} LIMIT {upto}) b\
+             ) u ORDER BY part, k {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
+        )
+    };
+    let rows: Vec<ListRow> = tx.fetch_all(&sql, args).await?;
+    page_of(
+        tx,
+        scope,
+        filter,
+        query,
+        status,
+        sort,
+        page,
+        rows,
+        total.0,
+        fields_of_page,
+    )
+    .await
+}
+
+/// The register page around its rows: the filters as understood, and the membership types
+/// and seasons the club uses (from the tallies, not from the records).
+#[allow(clippy::too_many_arguments)]
+async fn page_of(
+    mut tx: TenantTx,
+    scope: &TenantScope,
+    filter: &MemberFilter,
+    query: &str,
+    status: &str,
+    sort: &str,
+    page: i64,
+    rows: Vec<ListRow>,
+    total: i64,
+    (field_filters, filter_fields): (Vec<(i64, String)>, Vec<tessera_common::dto::CustomField>),
+) -> Result<MemberPage> {
     let seasons: Vec<(String,)> = tx
         .fetch_all(
-            "SELECT DISTINCT season FROM members WHERE tenant_id = $1 AND season IS NOT NULL \
-             ORDER BY season DESC LIMIT 100",
+            "SELECT season FROM member_tallies WHERE tenant_id = $1 AND season <> '' \
+             GROUP BY season HAVING sum(n) > 0 ORDER BY season DESC LIMIT 100",
             args![],
         )
         .await?;
+    let types = used_types(&mut tx).await?;
     tx.commit().await?;
-    let types = membership_types(db, scope).await?;
     let seasons = seasons.into_iter().map(|r| r.0).collect();
     Ok(MemberPage {
         rows: rows
@@ -355,7 +477,7 @@ pub async fn list_filtered(
                 status: MemberStatus::parse(&r.status).unwrap_or(MemberStatus::Active),
             })
             .collect(),
-        total: total.0,
+        total,
         page,
         per_page: PER_PAGE,
         filter: MemberFilter {
@@ -453,17 +575,17 @@ async fn detail(
         .ok_or(AppError::NotFound)?;
     let guardians: Vec<LinkRow> = tx
         .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name FROM member_guardians g \
-             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.guardian_id \
-             WHERE g.tenant_id = $1 AND g.child_id = $2 ORDER BY m.sort_name",
+            "SELECT m.id, m.given_name, m.family_name FROM (SELECT guardian_id FROM member_guardians \
+             WHERE tenant_id = $1 AND child_id = $2) g CROSS JOIN members m \
+             WHERE m.tenant_id = $1 AND m.id = g.guardian_id ORDER BY m.sort_name",
             args![id],
         )
         .await?;
     let children: Vec<LinkRow> = tx
         .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name FROM member_guardians g \
-             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.child_id \
-             WHERE g.tenant_id = $1 AND g.guardian_id = $2 ORDER BY m.birth_date",
+            "SELECT m.id, m.given_name, m.family_name FROM (SELECT child_id FROM member_guardians \
+             WHERE tenant_id = $1 AND guardian_id = $2) g CROSS JOIN members m \
+             WHERE m.tenant_id = $1 AND m.id = g.child_id ORDER BY m.birth_date",
             args![id],
         )
         .await?;
@@ -764,6 +886,7 @@ pub async fn update(
         return Err(conflict(&mut tx, id).await?);
     }
     custom_fields::store(&mut tx, id, &custom).await?;
+    search::reindex(&mut tx, id).await?;
     tx.commit().await
 }
 
@@ -787,14 +910,20 @@ pub async fn membership_types(db: &Db, scope: &TenantScope) -> Result<Vec<String
         scope.require(MEMBERS_EDIT)?;
     }
     let mut tx = db.tenant_read(scope).await?;
+    let types = used_types(&mut tx).await?;
+    tx.commit().await?;
+    Ok(types)
+}
+
+async fn used_types(tx: &mut TenantTx) -> Result<Vec<String>> {
     let rows: Vec<(String,)> = tx
         .fetch_all(
-            "SELECT DISTINCT membership_type FROM members WHERE tenant_id = $1 \
-             AND membership_type IS NOT NULL ORDER BY membership_type LIMIT 100",
+            "SELECT membership_type FROM member_tallies WHERE tenant_id = $1 \
+             AND membership_type <> '' GROUP BY membership_type HAVING sum(n) > 0 \
+             ORDER BY membership_type LIMIT 100",
             args![],
         )
         .await?;
-    tx.commit().await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
@@ -815,6 +944,7 @@ pub async fn create_from_input(
     cols.insert(0, ("id", id.into()));
     tx.insert("members", cols).await?;
     custom_fields::store(&mut tx, MemberId(id), &custom).await?;
+    search::reindex(&mut tx, MemberId(id)).await?;
     tx.commit().await?;
     Ok(MemberId(id))
 }
@@ -964,9 +1094,10 @@ pub async fn my_children(db: &Db, scope: &TenantScope, today: Date) -> Result<Ve
     let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<ChildRow> = tx
         .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name, m.birth_date FROM member_guardians g \
-             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.child_id \
-             WHERE g.tenant_id = $1 AND g.guardian_id = $2 ORDER BY m.birth_date, m.id",
+            "SELECT m.id, m.given_name, m.family_name, m.birth_date FROM (SELECT child_id \
+             FROM member_guardians WHERE tenant_id = $1 AND guardian_id = $2) g \
+             CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = g.child_id \
+             ORDER BY m.birth_date, m.id",
             args![me],
         )
         .await?;
@@ -1148,5 +1279,6 @@ async fn update_contact(
         return Err(conflict(&mut tx, id).await?);
     }
     custom_fields::store(&mut tx, id, &custom).await?;
+    search::reindex(&mut tx, id).await?;
     tx.commit().await
 }

@@ -776,6 +776,7 @@ async fn insert_person(
     .await?;
     let values: Vec<(i64, Vec<String>)> = p.custom.iter().map(|(k, v)| (*k, v.clone())).collect();
     custom_fields::store(tx, MemberId(id), &values).await?;
+    crate::search::reindex(tx, MemberId(id)).await?;
     Ok(MemberId(id))
 }
 
@@ -858,7 +859,7 @@ pub async fn confirm(
         let email = (guardian.is_none() && n == 0).then_some(row.email.as_str());
         let id = insert_person(&mut tx, person, email, status, today).await?;
         if let Some(g) = guardian {
-            crate::members::link_guardian(&mut tx, g, id).await?;
+            crate::members::link_guardians(&mut tx, &[(g, id)]).await?;
         }
         created.push(id);
     }

@@ -542,6 +542,7 @@ async fn the_demo_seed_builds_a_believable_federation() {
         let opts = SeedOptions {
             members_per_club: 40,
             extra_clubs: 1,
+            clubs: None,
             password: Some(PW.into()),
         };
         let report = seed::seed_demo(db, T0, &opts).await.unwrap();
@@ -1791,10 +1792,7 @@ mod family_tests {
                 .tenant_write(&sys, &Actor::system("t"), T0)
                 .await
                 .unwrap();
-            members::link_guardian(&mut tx, parent, child)
-                .await
-                .unwrap();
-            members::link_guardian(&mut tx, parent, sibling)
+            members::link_guardians(&mut tx, &[(parent, child), (parent, sibling)])
                 .await
                 .unwrap();
             tx.execute(
@@ -2155,6 +2153,331 @@ mod custom_field_tests {
             let after = members::get(db, &a, id).await.unwrap();
             assert_eq!(value(&after, size), None);
             let _: MemberInput = MemberForm::default();
+        }
+    }
+}
+
+mod member_search_tests {
+    use super::*;
+    use crate::members::{MemberInput, SelfInput};
+    use tessera_common::dto::MemberFilter;
+
+    fn input(given: &str, family: &str, email: &str, status: &str) -> MemberInput {
+        MemberInput {
+            given_name: given.into(),
+            family_name: family.into(),
+            email: email.into(),
+            status: status.into(),
+            membership_type: "Competitie".into(),
+            season: "2026-2027".into(),
+            ..Default::default()
+        }
+    }
+
+    /// The family and given names found by a search, sorted by name.
+    async fn found(db: &Db, s: &TenantScope, q: &str) -> Vec<String> {
+        let p = members::list(db, s, q, 1).await.unwrap();
+        assert_eq!(
+            p.total as usize,
+            p.rows.len(),
+            "{q}: the total counts the rows"
+        );
+        p.rows
+            .iter()
+            .map(|r| format!("{} {}", r.family_name, r.given_name))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn search_finds_word_prefixes_of_names_and_addresses_whatever_the_accents() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            for (given, family, email) in [
+                ("Hélène", "Van den Broeck", "helene.vdb@telenet.be"),
+                ("Jan", "D'Hondt", ""),
+                ("Piet", "Jansens", "piet.jansens.12@skynet.be"),
+                ("Ömer", "Çelik", "omer@example.be"),
+            ] {
+                members::create_from_input(
+                    db,
+                    &a,
+                    &w.admin_a,
+                    T0,
+                    &input(given, family, email, "active"),
+                )
+                .await
+                .unwrap();
+            }
+            // A word's beginning, in any case, with or without accents.
+            assert_eq!(
+                found(db, &a, "jan").await,
+                vec!["D'Hondt Jan", "Jansens Piet"]
+            );
+            for q in [
+                "helene",
+                "HÉLÈNE",
+                "hél",
+                "broeck",
+                "van den broeck",
+                "vandenbr",
+            ] {
+                assert_eq!(found(db, &a, q).await, vec!["Van den Broeck Hélène"], "{q}");
+            }
+            for q in ["d'hondt", "dhondt", "Hondt", "jan d'h"] {
+                assert_eq!(found(db, &a, q).await, vec!["D'Hondt Jan"], "{q}");
+            }
+            assert_eq!(found(db, &a, "celik omer").await, vec!["Çelik Ömer"]);
+            // Every word must match: the words narrow the search.
+            assert_eq!(found(db, &a, "jan piet").await, vec!["Jansens Piet"]);
+            assert!(found(db, &a, "jan peeters").await.is_empty());
+            // E-mail addresses: a word of the local part, the address as typed, the domain.
+            assert_eq!(
+                found(db, &a, "piet.jansens.12@sky").await,
+                vec!["Jansens Piet"]
+            );
+            assert_eq!(
+                found(db, &a, "telenet").await,
+                vec!["Van den Broeck Hélène"]
+            );
+            assert_eq!(found(db, &a, "vdb").await, vec!["Van den Broeck Hélène"]);
+            // The middle of a word is not a beginning; punctuation alone finds nothing; another
+            // club's member is never found.
+            assert!(found(db, &a, "sens").await.is_empty());
+            assert!(found(db, &a, "' -").await.is_empty());
+            assert!(found(db, &a, "secret").await.is_empty());
+            // The search combines with the filters and the other orders.
+            let p = members::list_filtered(
+                db,
+                &a,
+                &MemberFilter {
+                    query: "jan".into(),
+                    status: "active".into(),
+                    sort: "-name".into(),
+                    ..Default::default()
+                },
+                1,
+            )
+            .await
+            .unwrap();
+            assert_eq!(
+                p.rows
+                    .iter()
+                    .map(|r| r.given_name.as_str())
+                    .collect::<Vec<_>>(),
+                vec!["Piet", "Jan"]
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn the_search_and_the_tallies_follow_every_change_of_a_record() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let id = members::create_from_input(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                &input("Jules", "Dubois", "jules@example.be", "active"),
+            )
+            .await
+            .unwrap();
+            let total = |status: &str| {
+                let (a, status) = (a.clone(), status.to_string());
+                async move {
+                    members::list_filtered(
+                        db,
+                        &a,
+                        &MemberFilter {
+                            status,
+                            ..Default::default()
+                        },
+                        1,
+                    )
+                    .await
+                    .unwrap()
+                    .total
+                }
+            };
+            assert_eq!((total("").await, total("active").await), (4, 4));
+            // Staff rename the member and suspend them: the old name is gone from the search.
+            let v = members::get(db, &a, id).await.unwrap().version;
+            members::update(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                id,
+                &MemberInput {
+                    season: "2025-2026".into(),
+                    membership_type: "Loisir".into(),
+                    ..input("Julie", "Lemaître", "jules@example.be", "suspended")
+                },
+                v,
+            )
+            .await
+            .unwrap();
+            assert!(found(db, &a, "dubois").await.is_empty());
+            assert_eq!(found(db, &a, "lemaitre").await, vec!["Lemaître Julie"]);
+            assert_eq!(
+                (
+                    total("").await,
+                    total("active").await,
+                    total("suspended").await
+                ),
+                (4, 3, 1)
+            );
+            let p = members::list(db, &a, "", 1).await.unwrap();
+            assert_eq!(p.seasons, vec!["2025-2026".to_string()], "Jules's season");
+            assert!(p.types.contains(&"Loisir".to_string()), "{:?}", p.types);
+            assert!(
+                !p.types.contains(&"Competitie".to_string()),
+                "no record is Competitie any more: {:?}",
+                p.types
+            );
+            // The member changes their own address: found by the new one, not the old one.
+            let record = members::list(db, &a, "peeters", 1).await.unwrap().rows[0].id;
+            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let mut tx = db
+                .tenant_write(&sys, &Actor::system("t"), T0)
+                .await
+                .unwrap();
+            tx.execute(
+                "UPDATE memberships SET member_id = $2 WHERE tenant_id = $1 AND identity_id = $3",
+                args![record, w.member_a.identity],
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+            let m = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let mine = members::own(db, &m).await.unwrap();
+            members::update_own(
+                db,
+                &m,
+                &w.member_a,
+                T0,
+                &SelfInput {
+                    email: "nieuw.adres@proximus.be".into(),
+                    ..Default::default()
+                },
+                mine.version,
+            )
+            .await
+            .unwrap();
+            let by_new = found(db, &a, "proximus").await;
+            assert_eq!(
+                by_new,
+                vec![format!("{} {}", mine.family_name, mine.given_name)]
+            );
+            if let Some(old) = &mine.email {
+                assert!(found(db, &a, old).await.is_empty(), "{old}");
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn a_stale_search_index_is_rebuilt_with_the_migrations() {
+        let t = testing::sqlite().await;
+        let db = &t.db;
+        let w = world(db).await;
+        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        assert_eq!(found(db, &a, "peeters").await, vec!["Peeters Lotte"]);
+        db.raw_execute("DELETE FROM member_search").await.unwrap();
+        assert!(found(db, &a, "peeters").await.is_empty());
+        db.raw_execute("UPDATE member_search_state SET version = 0")
+            .await
+            .unwrap();
+        db.migrate(None).await.unwrap();
+        assert_eq!(found(db, &a, "peeters").await, vec!["Peeters Lotte"]);
+    }
+
+    #[tokio::test]
+    async fn the_seed_fills_the_clubs_asked_for_with_stamped_searchable_families() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let opts = SeedOptions {
+                members_per_club: 700,
+                extra_clubs: 0,
+                clubs: Some(5),
+                password: Some(PW.into()),
+            };
+            let report = seed::seed_demo(db, T0, &opts).await.unwrap();
+            assert_eq!((report.clubs, report.members), (5, 3500));
+            assert_eq!(tenants::directory(db).await.unwrap().len(), 5);
+            let admin =
+                identities::authenticate(db, "admin.kempenvlug@demo.tessera.test", PW.into())
+                    .await
+                    .unwrap()
+                    .unwrap();
+            let s = scope::resolve(
+                db,
+                &person(admin, "Admin"),
+                TenantKind::Club,
+                "vc-kempenvlug-herentals",
+                T0,
+            )
+            .await
+            .unwrap();
+            let page = members::list(db, &s, "", 1).await.unwrap();
+            assert_eq!(page.total, 700);
+            assert_eq!(
+                page.seasons.len(),
+                2,
+                "this season and last: {:?}",
+                page.seasons
+            );
+            assert!(page.types.len() >= 3, "{:?}", page.types);
+            let counts = members::counts(db, &s, T0.utc_date()).await.unwrap();
+            assert!(counts.families > 50 && counts.minors > 50);
+            // Every record carries the seed's stamp, and is found by its family name.
+            let first = &page.rows[0];
+            let d = members::get(db, &s, first.id).await.unwrap();
+            assert_eq!((d.stamp.at, d.stamp.by), (T0, None));
+            assert_eq!(d.version, 1);
+            let hits = members::list(db, &s, &first.family_name, 1).await.unwrap();
+            assert!(hits.total > 0 && hits.rows.iter().any(|r| r.id == first.id));
+            // The same options give the same people.
+            let again = testing::sqlite().await;
+            seed::seed_demo(&again.db, T0, &opts).await.unwrap();
+            let admin2 = identities::authenticate(
+                &again.db,
+                "admin.kempenvlug@demo.tessera.test",
+                PW.into(),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+            let s2 = scope::resolve(
+                &again.db,
+                &person(admin2, "Admin"),
+                TenantKind::Club,
+                "vc-kempenvlug-herentals",
+                T0,
+            )
+            .await
+            .unwrap();
+            let names = |p: &tessera_common::dto::MemberPage| {
+                p.rows
+                    .iter()
+                    .map(|r| (r.family_name.clone(), r.given_name.clone(), r.email.clone()))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(
+                names(&members::list(&again.db, &s2, "", 3).await.unwrap()),
+                names(&members::list(db, &s, "", 3).await.unwrap())
+            );
         }
     }
 }

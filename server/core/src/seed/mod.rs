@@ -25,6 +25,9 @@ pub struct SeedOptions {
     pub members_per_club: usize,
     /// Clubs beyond the three named demo clubs (for load tests).
     pub extra_clubs: usize,
+    /// The number of clubs in all, instead of the three named ones plus `extra_clubs`:
+    /// the named demo clubs first (as many as fit), then generated ones.
+    pub clubs: Option<usize>,
     /// The password of every demo account; without it, no accounts are made.
     pub password: Option<String>,
 }
@@ -270,7 +273,8 @@ pub fn import_csv(rows: usize, today: Date, seed: u64) -> String {
 }
 
 /// Fills one club with `count` members, about a quarter of them in families of a guardian
-/// and one to three minors. Returns the first adult, to link a demo account to.
+/// and one to three minors. The records are made in memory and written with multi-row
+/// statements in one transaction. Returns the first adult, to link a demo account to.
 async fn fill_club(
     db: &Db,
     scope: &TenantScope,
@@ -282,39 +286,49 @@ async fn fill_club(
 ) -> Result<(usize, Option<MemberId>)> {
     let today = now.utc_date();
     let mut rng = Rng(seed);
-    let mut tx = db.tenant_write(scope, actor, now).await?;
-    let mut made = 0;
+    let mut people: Vec<NewMember> = Vec::with_capacity(count);
+    // (guardian, child) as positions in `people`.
+    let mut families: Vec<(usize, usize)> = Vec::new();
     let mut first_adult = None;
     let mut first_guardian = None;
     let slug = scope.tenant().slug.clone();
-    while made < count {
+    while people.len() < count {
+        let made = people.len();
         let h = household(&mut rng, home);
         if rng.chance(25) && count - made >= 2 {
             let guardian = person(&mut rng, &h, 32, 52, today, made, &slug);
-            let gid = members::insert(&mut tx, &guardian).await?;
             if first_guardian.is_none() && guardian.status == Some(MemberStatus::Active) {
-                first_guardian = Some(gid);
+                first_guardian = Some(made);
             }
-            made += 1;
-            let kids = (1 + rng.below(3)).min(count - made);
+            people.push(guardian);
+            let kids = (1 + rng.below(3)).min(count - people.len());
             for _ in 0..kids {
-                let child = person(&mut rng, &h, 6, 17, today, made, &slug);
-                let cid = members::insert(&mut tx, &child).await?;
-                members::link_guardian(&mut tx, gid, cid).await?;
-                made += 1;
+                let child = person(&mut rng, &h, 6, 17, today, people.len(), &slug);
+                families.push((made, people.len()));
+                people.push(child);
             }
         } else {
             let m = person(&mut rng, &h, 18, 75, today, made, &slug);
-            let id = members::insert(&mut tx, &m).await?;
             if first_adult.is_none() && m.status == Some(MemberStatus::Active) {
-                first_adult = Some(id);
+                first_adult = Some(made);
             }
-            made += 1;
+            people.push(m);
         }
+    }
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let mut ids = Vec::with_capacity(people.len());
+    for chunk in people.chunks(10_000) {
+        ids.extend(members::insert_many(&mut tx, chunk).await?);
+    }
+    let links: Vec<(MemberId, MemberId)> =
+        families.iter().map(|&(g, c)| (ids[g], ids[c])).collect();
+    for chunk in links.chunks(10_000) {
+        members::link_guardians(&mut tx, chunk).await?;
     }
     tx.commit().await?;
     // The demo member account belongs to a parent, so it shows the children too.
-    Ok((made, first_guardian.or(first_adult)))
+    let first = first_guardian.or(first_adult).map(|i| ids[i]);
+    Ok((people.len(), first))
 }
 
 /// True when the demo federation exists already.
@@ -461,8 +475,12 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         .create("multi", "Mila Meerclubs", "member of two clubs".into())
         .await?;
 
+    let (named, extra) = match opts.clubs {
+        Some(n) => (n.min(DEMO_CLUBS.len()), n.saturating_sub(DEMO_CLUBS.len())),
+        None => (DEMO_CLUBS.len(), opts.extra_clubs),
+    };
     let mut clubs: Vec<(NewTenant, &'static Municipality)> = Vec::new();
-    for c in DEMO_CLUBS {
+    for c in &DEMO_CLUBS[..named] {
         let home = c.home().unwrap_or(&MUNICIPALITIES[0]);
         clubs.push((
             NewTenant {
@@ -480,7 +498,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         ));
     }
     let mut rng = Rng(0x7e55e7a);
-    for i in 0..opts.extra_clubs {
+    for i in 0..extra {
         let home = &MUNICIPALITIES[rng.below(MUNICIPALITIES.len())];
         let word = pick(EXTRA_CLUB_WORDS, rng.below(EXTRA_CLUB_WORDS.len()));
         let sport = SPORTS[rng.below(SPORTS.len())];
@@ -501,22 +519,46 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         ));
     }
 
-    for (i, (new_club, home)) in clubs.into_iter().enumerate() {
+    // The clubs and their roles first, then their members: on PostgreSQL a few clubs at a
+    // time (the database's work runs on every core); SQLite writes one at a time anyway.
+    let mut made_clubs = Vec::with_capacity(clubs.len());
+    for (new_club, home) in clubs {
         let club = tenants::create(db, &actor, now, new_club).await?;
         let scope = TenantScope::for_system_task(club.clone());
         set_up_club(db, &scope, &actor, now).await?;
-        let (made, first_adult) = fill_club(
-            db,
-            &scope,
-            &actor,
-            now,
-            home,
-            opts.members_per_club,
-            1000 + i as u64,
-        )
-        .await?;
-        report.clubs += 1;
+        made_clubs.push((club, scope, home));
+    }
+    let parallel = match db.backend() {
+        crate::db::Backend::Postgres => 3,
+        crate::db::Backend::Sqlite => 1,
+    };
+    let mut firsts: Vec<Option<MemberId>> = vec![None; made_clubs.len()];
+    let mut running = tokio::task::JoinSet::new();
+    for (i, (_, scope, home)) in made_clubs.iter().enumerate() {
+        if running.len() >= parallel {
+            if let Some(done) = running.join_next().await {
+                let (i, made, first): (usize, usize, Option<MemberId>) =
+                    done.map_err(join_error)??;
+                report.members += made;
+                firsts[i] = first;
+            }
+        }
+        let (db, scope, actor, home) = (db.clone(), scope.clone(), actor.clone(), *home);
+        let count = opts.members_per_club;
+        running.spawn(async move {
+            let (made, first) =
+                fill_club(&db, &scope, &actor, now, home, count, 1000 + i as u64).await?;
+            Ok::<_, AppError>((i, made, first))
+        });
+    }
+    while let Some(done) = running.join_next().await {
+        let (i, made, first) = done.map_err(join_error)??;
         report.members += made;
+        firsts[i] = first;
+    }
+    for (i, (club, scope, _)) in made_clubs.into_iter().enumerate() {
+        let first_adult = firsts[i];
+        report.clubs += 1;
         if i < DEMO_CLUBS.len() {
             let short = club
                 .slug
@@ -553,6 +595,10 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     }
     report.accounts = accounts.made;
     Ok(report)
+}
+
+fn join_error(e: tokio::task::JoinError) -> AppError {
+    AppError::Internal(format!("seeding a club stopped: {e}"))
 }
 
 /// A new club's starting environment: the modules of its plan switched on (except
