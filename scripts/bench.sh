@@ -199,6 +199,16 @@ members_dataset() {
   wrk_figures "${key}_search" "$BASE/c/$CLUB/members?q=$SEARCH"
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
+  # The CSV import of 100,000 rows into the measured club (once into the big club), and
+  # the same file again (everything a duplicate: nothing added).
+  if [[ "$key" == *_100k ]]; then
+    [ -f "$BENCH_DIR/import.csv" ] || ./target/release/tessera gen-import-csv --rows 100000 --out "$BENCH_DIR/import.csv" >/dev/null
+    local n
+    for n in first again; do
+      log "$key: import-members ($n)"
+      FIG[${key}_import_$n]="$(./target/release/tessera import-members --club "$CLUB" --file "$BENCH_DIR/import.csv" 2>/dev/null | grep '^added' || echo failed)"
+    done
+  fi
 }
 
 serve_only() {
@@ -243,6 +253,10 @@ members_bench() {
       row "member page" "${k}_member"
       row "search q=$SEARCH" "${k}_search"
       echo "    server RSS under load       ${FIG[${k}_rss]}"
+      if [ "$set" = 100k ]; then
+        echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]}"
+        echo "    the same file again:        ${FIG[${k}_import_again]}"
+      fi
     done
   done
 }
