@@ -81,30 +81,54 @@ async fn club_scope(
     scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await
 }
 
-/// Reads the `logo` file of a multipart form, refusing more than the logo limit without
-/// reading further.
-async fn read_logo(mut form: Multipart) -> Result<Vec<u8>, AppError> {
-    let unreadable = |_| AppError::field("logo", "the upload could not be read; try again");
+/// Reads the file field `name` of a multipart form (its file name and bytes), refusing
+/// more than `max` bytes without reading further (`too_large` says so) and a form without
+/// it (`missing`).
+async fn read_upload(
+    mut form: Multipart,
+    name: &str,
+    max: usize,
+    too_large: String,
+    missing: &str,
+) -> Result<(String, Vec<u8>), AppError> {
+    let unreadable = |_| AppError::field(name, "the upload could not be read; try again");
     while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
-        if field.name() != Some("logo") {
+        if field.name() != Some(name) {
             continue;
         }
+        let file_name = field.file_name().unwrap_or_default().to_string();
         let mut data = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-            if data.len() + chunk.len() > logo::MAX_BYTES {
-                return Err(AppError::field(
-                    "logo",
-                    format!(
-                        "the file is larger than {} KiB, the most a logo may be",
-                        logo::MAX_BYTES / 1024
-                    ),
-                ));
+            if data.len() + chunk.len() > max {
+                return Err(AppError::field(name, too_large));
             }
             data.extend_from_slice(&chunk);
         }
-        return Ok(data);
+        return Ok((file_name, data));
     }
-    Err(AppError::field("logo", "choose an image file to upload"))
+    Err(AppError::field(name, missing))
+}
+
+/// Where a refused upload goes: back to `page` with the reasons in `param` when the file
+/// was refused; the error page otherwise.
+fn upload_refused(
+    headers: &HeaderMap,
+    club: &str,
+    page: &str,
+    param: &str,
+    e: AppError,
+) -> Response {
+    match e {
+        AppError::Invalid(fields) if tenants::is_valid_slug(club) => {
+            let msg = fields
+                .into_iter()
+                .map(|f| f.message)
+                .collect::<Vec<_>>()
+                .join("; ");
+            Redirect::to(&format!("/c/{club}/{page}?{param}={}", urlencode(&msg))).into_response()
+        }
+        e => error_response(headers, e),
+    }
 }
 
 /// `POST /c/{club}/settings/look/logo` (multipart, field `logo`): checks and stores the
@@ -127,7 +151,17 @@ pub async fn upload_logo(
                 "send the logo as a file upload (multipart/form-data)",
             )
         })?;
-        let data = read_logo(form).await?;
+        let (_, data) = read_upload(
+            form,
+            "logo",
+            logo::MAX_BYTES,
+            format!(
+                "the file is larger than {} KiB, the most a logo may be",
+                logo::MAX_BYTES / 1024
+            ),
+            "choose an image file to upload",
+        )
+        .await?;
         let checked = logo::check(data)?;
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
@@ -137,19 +171,7 @@ pub async fn upload_logo(
     .await;
     match result {
         Ok(slug) => Redirect::to(&format!("/c/{slug}/settings/look?done=logo")).into_response(),
-        Err(AppError::Invalid(fields)) if tenants::is_valid_slug(&club) => {
-            let msg = fields
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-                .join("; ");
-            Redirect::to(&format!(
-                "/c/{club}/settings/look?logo_error={}",
-                urlencode(&msg)
-            ))
-            .into_response()
-        }
-        Err(e) => error_response(&headers, e),
+        Err(e) => upload_refused(&headers, &club, "settings/look", "logo_error", e),
     }
 }
 
@@ -215,34 +237,26 @@ pub async fn upload_import(
         let scope = club_scope(&state, &session, &club).await?;
         scope.require(tessera_common::modules::MEMBERS_EDIT)?;
         scope.writable()?;
-        let mut form = form.map_err(|_| {
+        let form = form.map_err(|_| {
             AppError::field("file", "send the file as an upload (multipart/form-data)")
         })?;
-        let unreadable = |_| AppError::field("file", "the upload could not be read; try again");
-        let mut file: Option<(String, Vec<u8>)> = None;
-        while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
-            if field.name() != Some("file") {
-                continue;
-            }
-            let name = field.file_name().unwrap_or("members.csv").to_string();
-            let mut data = Vec::new();
-            while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
-                if data.len() + chunk.len() > tessera_core::import::MAX_FILE_BYTES {
-                    return Err(AppError::field(
-                        "file",
-                        format!(
-                            "the file is larger than {} MiB, the most an import may be; split it",
-                            tessera_core::import::MAX_FILE_BYTES / 1024 / 1024
-                        ),
-                    ));
-                }
-                data.extend_from_slice(&chunk);
-            }
-            file = Some((name, data));
-            break;
-        }
-        let (name, data) =
-            file.ok_or_else(|| AppError::field("file", "choose a CSV file to upload"))?;
+        let max = tessera_core::import::MAX_FILE_BYTES;
+        let (name, data) = read_upload(
+            form,
+            "file",
+            max,
+            format!(
+                "the file is larger than {} MiB, the most an import may be; split it",
+                max / 1024 / 1024
+            ),
+            "choose a CSV file to upload",
+        )
+        .await?;
+        let name = if name.is_empty() {
+            "members.csv".to_string()
+        } else {
+            name
+        };
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
         let id = tessera_core::member_imports::upload(&s.db, &scope, &actor, s.now(), &name, data)
@@ -252,18 +266,6 @@ pub async fn upload_import(
     .await;
     match result {
         Ok((slug, id)) => Redirect::to(&format!("/c/{slug}/members/import/{id}")).into_response(),
-        Err(AppError::Invalid(fields)) if tenants::is_valid_slug(&club) => {
-            let msg = fields
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-                .join("; ");
-            Redirect::to(&format!(
-                "/c/{club}/members/import?file_error={}",
-                urlencode(&msg)
-            ))
-            .into_response()
-        }
-        Err(e) => error_response(&headers, e),
+        Err(e) => upload_refused(&headers, &club, "members/import", "file_error", e),
     }
 }

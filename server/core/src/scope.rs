@@ -294,6 +294,17 @@ struct SwitchRow {
     id: String,
 }
 
+/// The modules a club has switched on (in a transaction bound to the tenant).
+async fn switched_on(tx: &mut crate::db::Tx, tenant: TenantId) -> Result<Vec<String>> {
+    let rows: Vec<SwitchRow> = tx
+        .fetch_all(
+            "SELECT id FROM tenant_modules WHERE tenant_id = $1 AND enabled = $2",
+            args![tenant, true],
+        )
+        .await?;
+    Ok(rows.into_iter().map(|r| r.id).collect())
+}
+
 /// Parses a stored, space-separated permission list; unknown ids (a module that was
 /// removed from the code) are skipped.
 pub fn parse_permissions(stored: &str) -> Vec<Permission> {
@@ -354,12 +365,8 @@ pub async fn resolve_before_terms(
             args![tenant.id, identity],
         )
         .await?;
-    let switched: Vec<SwitchRow> = if kind == TenantKind::Club {
-        tx.fetch_all(
-            "SELECT id FROM tenant_modules WHERE tenant_id = $1 AND enabled = $2",
-            args![tenant.id, true],
-        )
-        .await?
+    let switched = if kind == TenantKind::Club {
+        switched_on(&mut tx, tenant.id).await?
     } else {
         Vec::new()
     };
@@ -384,7 +391,6 @@ pub async fn resolve_before_terms(
             })
         })
         .collect();
-    let switched: Vec<String> = switched.into_iter().map(|r| r.id).collect();
     let active = active_modules(kind, tenant.plan.as_ref(), &switched);
     let permissions = granted(&roles, &active);
     let read_only_since = tenant.trial_ends_at.filter(|end| now >= *end);
@@ -415,14 +421,8 @@ pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<Tenan
         .ok_or(AppError::NotFound)?;
     let mut tx = db.platform(false).await?;
     tx.as_tenant(tenant.id, None).await?;
-    let switched: Vec<SwitchRow> = tx
-        .fetch_all(
-            "SELECT id FROM tenant_modules WHERE tenant_id = $1 AND enabled = $2",
-            args![tenant.id, true],
-        )
-        .await?;
+    let switched = switched_on(&mut tx, tenant.id).await?;
     tx.commit().await?;
-    let switched: Vec<String> = switched.into_iter().map(|r| r.id).collect();
     let active = active_modules(TenantKind::Club, tenant.plan.as_ref(), &switched);
     let read_only_since = tenant.trial_ends_at.filter(|end| now >= *end);
     Ok(TenantScope {
