@@ -958,7 +958,7 @@ async fn welcome(
 
 // ---------------------------------------------------------------- review
 
-fn person_view(p: &Person, form: Option<&RegForm>, custom: &[CustomField]) -> ApplicationPerson {
+fn person_view(p: &Person, custom: &[CustomField]) -> ApplicationPerson {
     let mut values = Vec::new();
     for (k, v) in &p.standard {
         values.push((k.clone(), v.clone()));
@@ -971,7 +971,6 @@ fn person_view(p: &Person, form: Option<&RegForm>, custom: &[CustomField]) -> Ap
             .unwrap_or_else(|| format!("#{id}"));
         values.push((label, v.join(", ")));
     }
-    let _ = form;
     ApplicationPerson {
         name: format!("{} {}", p.given_name, p.family_name),
         values,
@@ -1017,7 +1016,7 @@ pub async fn applications(db: &Db, scope: &TenantScope) -> Result<Applications> 
             people: data
                 .people
                 .iter()
-                .map(|p| person_view(p, form, &custom))
+                .map(|p| person_view(p, &custom))
                 .collect(),
             status: r.status,
             submitted_at: Timestamp(r.submitted_at),
