@@ -962,8 +962,9 @@ pub struct ImportJob {
     pub error: Option<String>,
     /// The report, when asked for (`?preview=1`).
     pub preview: Option<ImportPreview>,
-    /// The fields a column can go to.
-    pub targets: Vec<String>,
+    /// The fields a column can go to: the key, and the label of a club's own field (empty
+    /// for a standard field, whose label the page knows).
+    pub targets: Vec<(String, String)>,
     pub version: i64,
     pub stamp: Stamp,
 }

@@ -165,11 +165,16 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
         .iter()
         .map(|c| {
             let id = format!("map-{}", c.column);
-            let options = std::iter::once("ignore".to_string())
+            let options = std::iter::once(("ignore".to_string(), String::new()))
                 .chain(job.targets.iter().cloned())
-                .map(|tg| {
+                .map(|(tg, label)| {
                     let sel = tg == c.target;
-                    view! { <option value=tg.clone() selected=sel>{target_label(&tg)}</option> }
+                    let label = if label.is_empty() {
+                        target_label(&tg)
+                    } else {
+                        label
+                    };
+                    view! { <option value=tg.clone() selected=sel>{label}</option> }
                 })
                 .collect_view();
             view! {

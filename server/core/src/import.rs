@@ -22,8 +22,8 @@ use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
 use std::collections::HashMap;
 use tessera_common::dto::{
-    ImportColumn, ImportDuplicate, ImportFileInfo, ImportOutcome, ImportPreview, ImportProblem,
-    ImportSample, MemberForm,
+    CustomField, ImportColumn, ImportDuplicate, ImportFileInfo, ImportOutcome, ImportPreview,
+    ImportProblem, ImportSample, MemberForm,
 };
 use tessera_common::modules::MEMBERS_EDIT;
 use tessera_common::time::{Date, Timestamp};
@@ -340,7 +340,29 @@ pub fn suggest_mapping(headers: &[String]) -> Vec<(usize, String)> {
 /// A checked mapping: (column, field index into [`FIELDS`]), in column order.
 type Plan = Vec<(usize, usize)>;
 
-fn check_mapping(headers: &[String], mapping: &Mapping) -> Result<Plan> {
+/// The club's own fields an import may fill in (`custom:{id}` targets): those the
+/// importing staff may change (sensitive ones only with their permission).
+pub(crate) async fn importable_fields(
+    tx: &mut TenantTx,
+    scope: &TenantScope,
+) -> Result<Vec<CustomField>> {
+    let viewer = crate::custom_fields::Viewer::staff(scope);
+    Ok(crate::custom_fields::definitions(tx)
+        .await?
+        .into_iter()
+        .filter(|f| viewer.changes(f))
+        .collect())
+}
+
+/// The columns that go to the club's own fields.
+type CustomPlan = Vec<(usize, CustomField)>;
+
+fn check_mapping(
+    headers: &[String],
+    mapping: &Mapping,
+    custom: &[CustomField],
+) -> Result<(Plan, CustomPlan)> {
+    let mut custom_plan: CustomPlan = Vec::new();
     let mut problems = Vec::new();
     let mut add = |message: String| {
         problems.push(FieldError {
@@ -373,10 +395,18 @@ fn check_mapping(headers: &[String], mapping: &Mapping) -> Result<Plan> {
             continue;
         }
         if let Some(key) = target.strip_prefix("custom:") {
-            add(format!(
-                "column \"{}\": custom fields ({key}) cannot be imported yet; choose a standard field or ignore the column",
-                name(col)
-            ));
+            match custom.iter().find(|f| f.id.to_string() == key) {
+                Some(f) if custom_plan.iter().any(|(_, g)| g.id == f.id) => add(format!(
+                    "column \"{}\" and another both go to {}: each field takes one column",
+                    name(col),
+                    f.label
+                )),
+                Some(f) => custom_plan.push((col, f.clone())),
+                None => add(format!(
+                    "column \"{}\": the club has no field {key} you may fill in; choose another field or ignore the column",
+                    name(col)
+                )),
+            }
             continue;
         }
         let Some(field) = FIELDS.iter().position(|f| *f == target) else {
@@ -411,11 +441,11 @@ fn check_mapping(headers: &[String], mapping: &Mapping) -> Result<Plan> {
         return Err(AppError::Invalid(problems));
     }
     plan.sort_unstable();
-    Ok(plan)
+    Ok((plan, custom_plan))
 }
 
 /// The mapping as shown: every column of the file with its target.
-fn columns_of(headers: &[String], plan: &Plan) -> Vec<ImportColumn> {
+fn columns_of(headers: &[String], plan: &Plan, custom: &CustomPlan) -> Vec<ImportColumn> {
     headers
         .iter()
         .enumerate()
@@ -425,9 +455,14 @@ fn columns_of(headers: &[String], plan: &Plan) -> Vec<ImportColumn> {
             target: plan
                 .iter()
                 .find(|(c, _)| *c == i)
-                .map(|(_, f)| FIELDS[*f])
-                .unwrap_or(IGNORE)
-                .to_string(),
+                .map(|(_, f)| FIELDS[*f].to_string())
+                .or_else(|| {
+                    custom
+                        .iter()
+                        .find(|(c, _)| *c == i)
+                        .map(|(_, f)| format!("custom:{}", f.id))
+                })
+                .unwrap_or_else(|| IGNORE.to_string()),
         })
         .collect()
 }
@@ -630,21 +665,25 @@ impl Known {
 // ---------------------------------------------------------------- the scan
 
 /// One pass over the file: every row checked and compared with the known members.
+/// A row to add: its columns, and its values of the club's own fields.
+type RowToAdd = (Vec<(&'static str, Value)>, Vec<(i64, Vec<String>)>);
+
 struct Scan {
     preview: ImportPreview,
-    /// The rows to add, with their columns (kept only when asked).
-    to_add: Vec<Vec<(&'static str, Value)>>,
+    /// The rows to add (kept only when asked).
+    to_add: Vec<RowToAdd>,
 }
 
 fn scan(
     bytes: &[u8],
     mapping: &Mapping,
+    custom: &[CustomField],
     today: Date,
     known: &mut Known,
     keep: bool,
 ) -> Result<Scan> {
     let mut sheet = open(bytes)?;
-    let plan = check_mapping(&sheet.headers, mapping)?;
+    let (plan, custom_plan) = check_mapping(&sheet.headers, mapping, custom)?;
     let header_of = |field: &str| {
         plan.iter()
             .find(|(_, f)| FIELDS[*f] == field)
@@ -657,7 +696,7 @@ fn scan(
     let mut p = ImportPreview {
         headers: sheet.headers.clone(),
         delimiter: char::from(sheet.delimiter),
-        mapping: columns_of(&sheet.headers, &plan),
+        mapping: columns_of(&sheet.headers, &plan, &custom_plan),
         rows: 0,
         valid: 0,
         invalid: 0,
@@ -693,16 +732,51 @@ fn scan(
             }
             continue;
         }
-        let cols = match members::validate_input(&form_of(&record, &plan), today) {
+        // The club's own fields, checked with their own rules (a multiple choice lists its
+        // options separated by commas or |).
+        let mut values = Vec::new();
+        let mut custom_problems = Vec::new();
+        for (col, f) in &custom_plan {
+            let cell = record.get(*col).unwrap_or("");
+            let raw: Vec<&str> = if f.kind == tessera_common::dto::FieldKind::Multi {
+                cell.split([',', '|']).collect()
+            } else {
+                vec![cell]
+            };
+            match crate::custom_fields::check_values(f, &raw) {
+                Ok(v) if !v.is_empty() => values.push((f.id, v)),
+                Ok(_) => {}
+                Err(message) => custom_problems.push(FieldError {
+                    field: format!("cf{}", f.id),
+                    message,
+                }),
+            }
+        }
+        let checked = match members::validate_input(&form_of(&record, &plan), today) {
+            Ok(cols) if custom_problems.is_empty() => Ok(cols),
+            Ok(_) => Err(AppError::Invalid(Vec::new())),
+            Err(e) => Err(e),
+        };
+        let cols = match checked {
             Ok(cols) => cols,
-            Err(AppError::Invalid(fields)) => {
+            Err(AppError::Invalid(mut fields)) => {
+                fields.append(&mut custom_problems);
                 p.invalid += 1;
                 p.problem_count += fields.len();
                 for f in fields {
                     if p.problems.len() < REPORT_LIMIT {
                         p.problems.push(ImportProblem {
                             row,
-                            header: header_of.get(f.field.as_str()).cloned().unwrap_or_default(),
+                            header: header_of
+                                .get(f.field.as_str())
+                                .cloned()
+                                .or_else(|| {
+                                    custom_plan
+                                        .iter()
+                                        .find(|(_, c)| format!("cf{}", c.id) == f.field)
+                                        .and_then(|(col, _)| sheet.headers.get(*col).cloned())
+                                })
+                                .unwrap_or_default(),
                             // The file may write dates the Belgian way too.
                             message: f.message.replace("YYYY-MM-DD", "YYYY-MM-DD or DD/MM/YYYY"),
                             field: f.field,
@@ -738,7 +812,7 @@ fn scan(
             });
         }
         if keep {
-            to_add.push(cols);
+            to_add.push((cols, values));
         }
     }
     Ok(Scan { preview: p, to_add })
@@ -787,13 +861,13 @@ pub async fn preview(
     mapping: &Mapping,
 ) -> Result<ImportPreview> {
     scope.require(MEMBERS_EDIT)?;
-    // The file is checked before the club's members are read.
-    let text_ok = open(bytes).and_then(|s| check_mapping(&s.headers, mapping).map(|_| ()));
-    text_ok?;
     let mut tx = db.tenant_read(scope).await?;
+    let custom = importable_fields(&mut tx, scope).await?;
+    // The file and the mapping are checked before the club's members are read.
+    open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
     tx.commit().await?;
-    Ok(scan(bytes, mapping, now.utc_date(), &mut known, false)?.preview)
+    Ok(scan(bytes, mapping, &custom, now.utc_date(), &mut known, false)?.preview)
 }
 
 /// Why a commit stored nothing.
@@ -841,12 +915,13 @@ pub async fn commit(
 ) -> std::result::Result<ImportOutcome, CommitError> {
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
-    open(bytes).and_then(|s| check_mapping(&s.headers, mapping).map(|_| ()))?;
     // Read and compared inside the write transaction, so what is skipped as already there
     // is what is there when the rows are added.
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    let custom = importable_fields(&mut tx, scope).await?;
+    open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
-    let Scan { preview, to_add } = scan(bytes, mapping, now.utc_date(), &mut known, true)?;
+    let Scan { preview, to_add } = scan(bytes, mapping, &custom, now.utc_date(), &mut known, true)?;
     if preview.invalid > 0 {
         // Dropping the transaction rolls it back; nothing was written.
         return Err(CommitError::Rows(Box::new(preview)));
@@ -855,17 +930,24 @@ pub async fn commit(
     // name index, whose pages stay in the cache (for 100,000 rows on SQLite: 3.3 s of CPU
     // instead of 4.2).
     let mut to_add = to_add;
-    to_add.sort_by(|a, b| text_of(a, "sort_name").cmp(&text_of(b, "sort_name")));
+    to_add.sort_by(|a, b| text_of(&a.0, "sort_name").cmp(&text_of(&b.0, "sort_name")));
     let total = to_add.len();
     progress(0, total);
     let mut done = 0;
     let mut rows = to_add.into_iter().peekable();
     while rows.peek().is_some() {
+        let mut field_values: Vec<Vec<Value>> = Vec::new();
         let chunk: Vec<Vec<(&str, Value)>> = rows
             .by_ref()
             .take(PROGRESS_EVERY)
-            .map(|mut cols| {
-                cols.insert(0, ("id", ids::new_id().into()));
+            .map(|(mut cols, values)| {
+                let id = ids::new_id();
+                for (field, vs) in values {
+                    for v in vs {
+                        field_values.push(vec![id.into(), field.into(), v.into()]);
+                    }
+                }
+                cols.insert(0, ("id", id.into()));
                 cols
             })
             .collect();
@@ -892,6 +974,14 @@ pub async fn commit(
         tx.insert_many("members", chunk).await?;
         tx.insert_index_rows("member_search", crate::search::COLUMNS, words)
             .await?;
+        if !field_values.is_empty() {
+            tx.insert_many_cols(
+                "member_field_values",
+                &["member_id", "field_id", "value"],
+                field_values,
+            )
+            .await?;
+        }
         progress(done, total);
     }
     let skipped = preview.duplicates_existing + preview.duplicates_in_file;

@@ -150,6 +150,18 @@ pub async fn get(
                 .unwrap_or_else(|| import::IGNORE.to_string()),
         })
         .collect();
+    let mut tx = db.tenant_read(scope).await?;
+    let custom = import::importable_fields(&mut tx, scope).await?;
+    tx.commit().await?;
+    let targets = import::FIELDS
+        .iter()
+        .map(|f| (f.to_string(), String::new()))
+        .chain(
+            custom
+                .into_iter()
+                .map(|f| (format!("custom:{}", f.id), f.label)),
+        )
+        .collect();
     let preview = if with_preview && r.status != "done" {
         Some(import::preview(db, scope, now, &bytes, &mapping).await?)
     } else {
@@ -167,7 +179,7 @@ pub async fn get(
         skipped: r.skipped,
         error: r.error,
         preview,
-        targets: import::FIELDS.iter().map(|f| f.to_string()).collect(),
+        targets,
         version: r.version,
         stamp: Stamp {
             at: Timestamp(r.updated_at),

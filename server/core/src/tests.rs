@@ -2146,6 +2146,50 @@ mod custom_field_tests {
             );
             assert_eq!(after.stamp.by.as_deref(), Some("Mo Member"));
 
+            // An import fills the club's own fields too, checked with their rules; a field
+            // the importer may not change (sensitive) is not a target.
+            let csv = "Voornaam;Naam;Maat;IBAN\nIne;Veld;M;BE68 5390 0754 7034\nOla;Veld;XXL;\n"
+                .to_string();
+            let map = |size_col: &str| {
+                vec![
+                    (0, "given_name".to_string()),
+                    (1, "family_name".to_string()),
+                    (2, size_col.to_string()),
+                    (3, format!("custom:{iban}")),
+                ]
+            };
+            let report =
+                crate::import::preview(db, &a, T0, csv.as_bytes(), &map(&format!("custom:{size}")))
+                    .await
+                    .unwrap();
+            assert_eq!(report.invalid, 1);
+            assert_eq!(report.problems[0].field, format!("cf{size}"));
+            assert_eq!(report.problems[0].header, "Maat");
+            let fixed = csv.replace("XXL", "L");
+            crate::import::commit(
+                db,
+                &a,
+                &w.admin_a,
+                T0,
+                fixed.as_bytes(),
+                &map(&format!("custom:{size}")),
+                &|_, _| {},
+            )
+            .await
+            .unwrap();
+            let ine = members::list(db, &a, "Ine Veld", 1).await.unwrap().rows[0].id;
+            let rec = members::get(db, &a, ine).await.unwrap();
+            assert_eq!(value(&rec, size), Some(vec!["M".to_string()]));
+            assert_eq!(
+                value(&rec, iban),
+                Some(vec!["BE68 5390 0754 7034".to_string()])
+            );
+            let refused =
+                crate::import::preview(db, &s, T0, csv.as_bytes(), &map(&format!("custom:{nrn}")))
+                    .await
+                    .unwrap_err();
+            assert_eq!(problem_fields(refused), vec!["mapping"]);
+
             // Deleting a field deletes its values with it.
             custom_fields::delete(db, &a, &w.admin_a, T0, size)
                 .await

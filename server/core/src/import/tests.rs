@@ -179,7 +179,7 @@ fn mappings_are_checked_with_a_message_per_problem() {
     let m = |v: &[(usize, &str)]| -> Vec<(usize, String)> {
         v.iter().map(|(c, t)| (*c, t.to_string())).collect()
     };
-    assert!(check_mapping(&h, &m(&[(0, "given_name"), (1, "family_name")])).is_ok());
+    assert!(check_mapping(&h, &m(&[(0, "given_name"), (1, "family_name")]), &[]).is_ok());
     let msg = file_message(
         check_mapping(
             &h,
@@ -190,6 +190,7 @@ fn mappings_are_checked_with_a_message_per_problem() {
                 (7, "city"),
                 (1, "nickname"),
             ]),
+            &[],
         )
         .unwrap_err(),
     );
@@ -204,12 +205,13 @@ fn mappings_are_checked_with_a_message_per_problem() {
     let msg = file_message(
         check_mapping(
             &h,
-            &m(&[(0, "given_name"), (1, "family_name"), (3, "custom:shirt")]),
+            &m(&[(0, "given_name"), (1, "family_name"), (3, "custom:12")]),
+            &[],
         )
         .unwrap_err(),
     );
     assert!(
-        msg.contains("custom fields (shirt) cannot be imported yet"),
+        msg.contains("the club has no field 12 you may fill in"),
         "{msg}"
     );
 }
@@ -280,7 +282,7 @@ fn rows_are_checked_with_the_rules_of_the_member_form() {
                Dirk,Smet\n";
     let mapping = suggested(csv.as_bytes());
     let mut known = Known::default();
-    let s = scan(csv.as_bytes(), &mapping, today(), &mut known, true).unwrap();
+    let s = scan(csv.as_bytes(), &mapping, &[], today(), &mut known, true).unwrap();
     let p = &s.preview;
     assert_eq!((p.rows, p.valid, p.invalid, p.to_add), (5, 1, 4, 1));
     let found = |row: usize, field: &str| {
@@ -343,6 +345,7 @@ fn the_generated_member_file_imports_without_problems() {
     let s = scan(
         csv.as_bytes(),
         &mapping,
+        &[],
         today(),
         &mut Known::default(),
         false,
