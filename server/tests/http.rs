@@ -2305,6 +2305,12 @@ mod environment {
             .contains("vc-kempenvlug-herentals-members-active-"));
         assert!(csv.body.contains("given_name,family_name"));
         assert!(csv.body.lines().count() > 5);
+        // The club's own fields are columns too (the fixture's shirt size, a staff field).
+        let header = csv.body.lines().next().unwrap_or("");
+        assert!(
+            header.contains(",membership_type,season,") && header.contains("Shirt size"),
+            "{header}"
+        );
         let history = admin
             .call("export_history", &format!("club={CLUB_A}"))
             .await;

@@ -5,6 +5,7 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{accounts, args};
+use std::collections::HashMap;
 use tessera_common::dto::{ExportEntry, MemberStatus};
 use tessera_common::modules::EXPORTS_RUN;
 use tessera_common::time::Timestamp;
@@ -22,6 +23,10 @@ struct Row {
     city: Option<String>,
     status: String,
     joined_on: Option<String>,
+    ended_on: Option<String>,
+    gender: Option<String>,
+    membership_type: Option<String>,
+    season: Option<String>,
     updated_at: i64,
     updated_by_name: Option<String>,
 }
@@ -54,32 +59,69 @@ pub async fn members_csv(
     let rows: Vec<Row> = tx
         .fetch_all(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
-             status, joined_on, updated_at, updated_by_name FROM members \
+             status, joined_on, ended_on, gender, membership_type, season, updated_at, \
+             updated_by_name FROM members \
              WHERE tenant_id = $1 AND ($2 IS NULL OR status = $2) ORDER BY sort_name, id",
             args![status.map(|s| s.as_str())],
         )
         .await?;
+    // The club's own fields the exporter may see (sensitive ones only with their
+    // permission), one column each; a multiple choice's options joined with |.
+    let viewer = crate::custom_fields::Viewer::staff(scope);
+    let fields: Vec<_> = crate::custom_fields::definitions(&mut tx)
+        .await?
+        .into_iter()
+        .filter(|f| viewer.sees(f))
+        .collect();
+    let mut values: HashMap<(i64, i64), Vec<String>> = HashMap::new();
+    if !fields.is_empty() {
+        let stored: Vec<(i64, i64, String)> = tx
+            .fetch_all(
+                "SELECT member_id, field_id, value FROM member_field_values WHERE tenant_id = $1 \
+                 ORDER BY member_id, field_id, value",
+                args![],
+            )
+            .await?;
+        for (m, f, v) in stored {
+            values.entry((m, f)).or_default().push(v);
+        }
+    }
     tx.commit().await?;
     let mut out = String::from(
-        "id,given_name,family_name,birth_date,email,phone,street,postcode,city,status,joined_on,last_changed_at,last_changed_by\r\n",
+        "id,given_name,family_name,birth_date,gender,email,phone,street,postcode,city,status,membership_type,season,joined_on,ended_on,last_changed_at,last_changed_by",
     );
+    for f in &fields {
+        out.push(',');
+        out.push_str(&field(&f.label));
+    }
+    out.push_str("\r\n");
     for r in &rows {
         let cells = [
             r.id.to_string(),
             field(&r.given_name),
             field(&r.family_name),
             field(r.birth_date.as_deref().unwrap_or("")),
+            field(r.gender.as_deref().unwrap_or("")),
             field(r.email.as_deref().unwrap_or("")),
             field(r.phone.as_deref().unwrap_or("")),
             field(r.street.as_deref().unwrap_or("")),
             field(r.postcode.as_deref().unwrap_or("")),
             field(r.city.as_deref().unwrap_or("")),
             r.status.clone(),
+            field(r.membership_type.as_deref().unwrap_or("")),
+            field(r.season.as_deref().unwrap_or("")),
             field(r.joined_on.as_deref().unwrap_or("")),
+            field(r.ended_on.as_deref().unwrap_or("")),
             Timestamp(r.updated_at).format_brussels(),
             field(r.updated_by_name.as_deref().unwrap_or("")),
         ];
         out.push_str(&cells.join(","));
+        for f in &fields {
+            out.push(',');
+            if let Some(v) = values.get(&(r.id, f.id)) {
+                out.push_str(&field(&v.join("|")));
+            }
+        }
         out.push_str("\r\n");
     }
     let what = status.map(|s| s.as_str()).unwrap_or("all");
