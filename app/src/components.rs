@@ -168,6 +168,12 @@ pub fn query(name: &'static str) -> Option<String> {
     leptos_router::hooks::use_query_map().with_untracked(|q| q.get(name))
 }
 
+/// The refusal of the server function `F`, when the page comes back from it (see
+/// [`form_error`]).
+pub fn form_error_of<F: leptos::server_fn::ServerFn>() -> Option<AppError> {
+    form_error(F::PATH.trim_start_matches("/api/"))
+}
+
 /// The error a plain form post to the server function `endpoint` came back with. A server
 /// function answers a form post by redirecting to the page it came from, with its error in
 /// the query (`__path`, `__err`); this reads it back, so forms work without JavaScript.

@@ -362,6 +362,21 @@ pub async fn keep_draft<T: serde::Serialize>(session: &Session, key: &str, value
     let _ = session.insert(key, value).await;
 }
 
+/// Passes a save's result on; when it was refused for something the person can put right
+/// (field problems, a conflict, an unreadable or stale form), `value` (what was typed) is
+/// kept under `key` for the form to show again, also without JavaScript.
+pub async fn keep_draft_if_refused<T, V: serde::Serialize>(
+    session: &Session,
+    key: &str,
+    value: &V,
+    result: Result<T, AppError>,
+) -> Result<T, AppError> {
+    if let Err(AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_)) = &result {
+        keep_draft(session, key, value).await;
+    }
+    result
+}
+
 /// Takes a kept draft back (and forgets it).
 pub async fn take_draft<T: serde::de::DeserializeOwned>(session: &Session, key: &str) -> Option<T> {
     session.remove::<T>(key).await.ok().flatten()

@@ -4,6 +4,10 @@ CREATE TABLE member_imports (
     tenant_id       INTEGER NOT NULL REFERENCES tenants (id),
     id              INTEGER NOT NULL,
     file_name       TEXT NOT NULL,
+    -- The file's header row (one name per line) and number of rows, read at upload, so the
+    -- page (which refreshes every second while the import runs) never reads the file again.
+    headers         TEXT NOT NULL,
+    row_count       INTEGER NOT NULL,
     content         BLOB NULL,
     -- One line per column: index=target.
     mapping         TEXT NOT NULL,

@@ -14,7 +14,7 @@ use tessera_common::AppError;
 #[cfg(feature = "ssr")]
 use super::{parse_id, parse_version};
 #[cfg(feature = "ssr")]
-use crate::ssr::{ctx, done, keep_draft, take_draft};
+use crate::ssr::{ctx, done, keep_draft_if_refused, take_draft};
 
 #[cfg(feature = "ssr")]
 fn form_draft_key(club: &str) -> String {
@@ -87,17 +87,12 @@ pub async fn save_form(
         .await
     }
     .await;
-    if let Err(e) = &result {
-        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
-            let which = if id.trim().is_empty() {
-                "new".to_string()
-            } else {
-                id.clone()
-            };
-            keep_draft(&c.session, &form_draft_key(&club), &(which, input)).await;
-        }
-    }
-    result?;
+    let which = if id.trim().is_empty() {
+        "new".to_string()
+    } else {
+        id.clone()
+    };
+    keep_draft_if_refused(&c.session, &form_draft_key(&club), &(which, input), result).await?;
     done(&format!("/c/{}/forms?done=saved", scope.tenant().slug));
     Ok(())
 }
@@ -223,14 +218,9 @@ pub async fn submit_registration(
         &s,
     )
     .await;
-    if let Err(e) = &result {
-        if matches!(e, AppError::Invalid(_) | AppError::BadRequest(_)) {
-            let mut kept = f;
-            kept.insert("email".into(), email);
-            keep_draft(&c.session, &join_draft_key(&club, &form), &kept).await;
-        }
-    }
-    result?;
+    let mut kept = f;
+    kept.insert("email".into(), email);
+    keep_draft_if_refused(&c.session, &join_draft_key(&club, &form), &kept, result).await?;
     done(&format!("/c/{}/join/{form}?sent=1", scope.tenant().slug));
     Ok(())
 }

@@ -14,7 +14,7 @@ use tessera_common::AppError;
 #[cfg(feature = "ssr")]
 use super::{parse_id, parse_version};
 #[cfg(feature = "ssr")]
-use crate::ssr::{ctx, done, keep_draft, take_draft};
+use crate::ssr::{ctx, done, keep_draft_if_refused, take_draft};
 
 #[cfg(feature = "ssr")]
 fn contact_input(
@@ -43,21 +43,16 @@ async fn keep_contact_draft(
     result: Result<(), AppError>,
     input: &tessera_core::members::SelfInput,
 ) -> Result<(), AppError> {
-    if let Err(e) = &result {
-        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
-            let form = MemberForm {
-                email: input.email.clone(),
-                phone: input.phone.clone(),
-                street: input.street.clone(),
-                postcode: input.postcode.clone(),
-                city: input.city.clone(),
-                custom: input.custom.clone(),
-                ..Default::default()
-            };
-            keep_draft(&c.session, key, &form).await;
-        }
-    }
-    result
+    let form = MemberForm {
+        email: input.email.clone(),
+        phone: input.phone.clone(),
+        street: input.street.clone(),
+        postcode: input.postcode.clone(),
+        city: input.city.clone(),
+        custom: input.custom.clone(),
+        ..Default::default()
+    };
+    keep_draft_if_refused(&c.session, key, &form, result).await
 }
 
 #[cfg(feature = "ssr")]
@@ -134,12 +129,7 @@ pub async fn update_member(
         Ok(v) => members::update(&c.services.db, &scope, &c.actor, c.now(), mid, &input, v).await,
         Err(e) => Err(e),
     };
-    if let Err(e) = result {
-        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
-            keep_draft(&c.session, &draft_key(&club, &id), &form).await;
-        }
-        return Err(e);
-    }
+    keep_draft_if_refused(&c.session, &draft_key(&club, &id), &form, result).await?;
     done(&format!(
         "/c/{}/members/{mid}?done=saved",
         scope.tenant().slug
@@ -189,21 +179,12 @@ pub async fn create_member(
     let result =
         tessera_core::members::create_from_input(&c.services.db, &scope, &c.actor, c.now(), &form)
             .await;
-    match result {
-        Ok(id) => {
-            done(&format!(
-                "/c/{}/members/{id}?done=created",
-                scope.tenant().slug
-            ));
-            Ok(())
-        }
-        Err(e) => {
-            if matches!(e, AppError::Invalid(_)) {
-                keep_draft(&c.session, &draft_key(&club, "new"), &form).await;
-            }
-            Err(e)
-        }
-    }
+    let id = keep_draft_if_refused(&c.session, &draft_key(&club, "new"), &form, result).await?;
+    done(&format!(
+        "/c/{}/members/{id}?done=created",
+        scope.tenant().slug
+    ));
+    Ok(())
 }
 
 /// The form of a new member record (`members.edit`): the draft of a refused save, if any.
@@ -400,17 +381,8 @@ async fn keep_field_draft(
     form: FieldForm,
     result: Result<(), AppError>,
 ) -> Result<(), AppError> {
-    if let Err(e) = &result {
-        if matches!(e, AppError::Invalid(_) | AppError::Conflict(_)) {
-            keep_draft(
-                &c.session,
-                &field_draft_key(club),
-                &(which.to_string(), form),
-            )
-            .await;
-        }
-    }
-    result
+    let kept = (which.to_string(), form);
+    keep_draft_if_refused(&c.session, &field_draft_key(club), &kept, result).await
 }
 
 /// Adds a custom field to the club's member records (`members.fields`).

@@ -2,8 +2,8 @@ use crate::api::{
     get_admin_overview, AssignPlan, CreateTenant, InviteTenantAdmin, SetTenantStatus,
 };
 use crate::components::{
-    field_message, form_error, query, ErrorView, FieldError, FormAlert, Loading, Notice, PageFrame,
-    StampLine,
+    field_message, form_error_of, query, ErrorView, FieldError, FormAlert, Loading, Notice,
+    PageFrame, StampLine,
 };
 use crate::i18n::use_lang;
 use crate::pages::landing::kind_label;
@@ -33,10 +33,6 @@ pub fn AdminPage() -> impl IntoView {
             </Suspense>
         </PageFrame>
     }
-}
-
-fn endpoint<F: ServerFn>() -> &'static str {
-    F::PATH.trim_start_matches("/api/")
 }
 
 fn plan_modules(p: &PlanInfo) -> String {
@@ -71,8 +67,8 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
         view! { <Notice text=text/> }
     });
     let row_errors = [
-        form_error(endpoint::<SetTenantStatus>()),
-        form_error(endpoint::<AssignPlan>()),
+        form_error_of::<SetTenantStatus>(),
+        form_error_of::<AssignPlan>(),
     ]
     .into_iter()
     .flatten()
@@ -211,7 +207,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
 
 #[component]
 fn CreateTenantForm(plans: Vec<PlanInfo>, federations: Vec<(String, String)>) -> impl IntoView {
-    let error = form_error(endpoint::<CreateTenant>());
+    let error = form_error_of::<CreateTenant>();
     let fe = move |f: &str| field_message(&error, f);
     let plan_options = plans
         .into_iter()
@@ -228,7 +224,7 @@ fn CreateTenantForm(plans: Vec<PlanInfo>, federations: Vec<(String, String)>) ->
     view! {
         <section class="card" aria-labelledby="create-title">
             <h2 id="create-title">{t(Msg::CreateTenant)}</h2>
-            <FormAlert error=form_error(endpoint::<CreateTenant>()) id="create-error"/>
+            <FormAlert error={form_error_of::<CreateTenant>()} id="create-error"/>
             <form method="post" action=CreateTenant::PATH class="stack" data-testid="create-tenant">
                 <label for="t-kind">{t(Msg::Kind)}</label>
                 <select id="t-kind" name="kind">
@@ -273,7 +269,7 @@ fn CreateTenantForm(plans: Vec<PlanInfo>, federations: Vec<(String, String)>) ->
 
 #[component]
 fn InviteAdminForm(tenants: Vec<(String, String)>) -> impl IntoView {
-    let error = form_error(endpoint::<InviteTenantAdmin>());
+    let error = form_error_of::<InviteTenantAdmin>();
     let options = tenants
         .into_iter()
         .map(|(slug, name)| view! { <option value=slug>{name}</option> })

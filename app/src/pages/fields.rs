@@ -3,8 +3,8 @@
 
 use crate::api::{get_field_settings, CreateField, DeleteField, MoveField, UpdateField};
 use crate::components::{
-    field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
-    StampLine,
+    field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
+    Notice, StampLine,
 };
 use crate::pages::club::use_club;
 use crate::t;
@@ -16,10 +16,6 @@ use tessera_common::dto::{
     CustomField, CustomValue, FieldForm, FieldKind, FieldSettings, FieldVisibility,
 };
 use tessera_common::{AppError, Msg};
-
-fn endpoint<F: ServerFn>() -> &'static str {
-    F::PATH.trim_start_matches("/api/")
-}
 
 pub fn kind_label(k: FieldKind) -> &'static str {
     t(match k {
@@ -266,7 +262,7 @@ fn FieldsBody(settings: FieldSettings, club: String) -> impl IntoView {
         };
         view! { <Notice text=text/> }
     });
-    let delete_error = form_error(endpoint::<DeleteField>());
+    let delete_error = form_error_of::<DeleteField>();
     let count = settings.fields.len();
     let list = if settings.fields.is_empty() {
         view! { <p class="muted">{t(Msg::NoFieldsYet)}</p> }.into_any()
@@ -356,8 +352,8 @@ fn FieldDefinitionForm(
 ) -> impl IntoView {
     let error = if draft.is_some() {
         match &field {
-            Some(_) => form_error(endpoint::<UpdateField>()),
-            None => form_error(endpoint::<CreateField>()),
+            Some(_) => form_error_of::<UpdateField>(),
+            None => form_error_of::<CreateField>(),
         }
     } else {
         None

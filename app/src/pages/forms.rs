@@ -7,8 +7,8 @@ use crate::api::{
     RejectApplication, SaveForm, SubmitRegistration,
 };
 use crate::components::{
-    field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
-    StampLine,
+    field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
+    Notice, StampLine,
 };
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
@@ -24,10 +24,6 @@ use tessera_common::dto::{
     FORM_STANDARD_FIELDS,
 };
 use tessera_common::{AppError, Msg};
-
-fn endpoint<F: ServerFn>() -> &'static str {
-    F::PATH.trim_start_matches("/api/")
-}
 
 fn standard_label(key: &str) -> &'static str {
     t(match key {
@@ -249,7 +245,7 @@ fn JoinBody(form: PublicForm) -> impl IntoView {
         }
         .into_any();
     }
-    let error = form_error(endpoint::<SubmitRegistration>());
+    let error = form_error_of::<SubmitRegistration>();
     let draft = form.draft.clone().unwrap_or_default();
     let family = form.form.audience == "family";
     let guardian = family.then(|| {
@@ -337,7 +333,7 @@ pub fn JoinConfirmPage() -> impl IntoView {
         )
     });
     let token = query("token").unwrap_or_default();
-    let error = form_error(endpoint::<ConfirmRegistration>());
+    let error = form_error_of::<ConfirmRegistration>();
     view! {
         <Title text=t(Msg::ConfirmRegistration)/>
         <main id="main" class="page join">
@@ -429,10 +425,7 @@ fn FormEditor(
     draft: Option<RegFormInput>,
     club: String,
 ) -> impl IntoView {
-    let error = draft
-        .is_some()
-        .then(|| form_error(endpoint::<SaveForm>()))
-        .flatten();
+    let error = draft.is_some().then(form_error_of::<SaveForm>).flatten();
     let f = draft.unwrap_or_else(|| match &form {
         Some(x) => {
             let mut fields = BTreeMap::new();
@@ -582,8 +575,7 @@ fn people_view(a: &Application) -> impl IntoView {
 
 #[component]
 fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
-    let error = form_error(endpoint::<RejectApplication>())
-        .or_else(|| form_error(endpoint::<ApproveApplication>()));
+    let error = form_error_of::<RejectApplication>().or_else(form_error_of::<ApproveApplication>);
     let notice = query("done").map(|d| {
         let text = if d == "approved" {
             t(Msg::RegistrationApproved)

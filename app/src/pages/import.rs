@@ -4,7 +4,9 @@
 //! itself, so it works without JavaScript.
 
 use crate::api::{get_import, MapImport, StartImport};
-use crate::components::{form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading};
+use crate::components::{
+    form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
+};
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
 use crate::t;
@@ -14,10 +16,6 @@ use leptos_meta::{Meta, Title};
 use leptos_router::hooks::use_params_map;
 use tessera_common::dto::{ImportJob, ImportPreview};
 use tessera_common::{AppError, Msg};
-
-fn endpoint<F: ServerFn>() -> &'static str {
-    F::PATH.trim_start_matches("/api/")
-}
 
 fn target_label(key: &str) -> String {
     let m = match key {
@@ -102,8 +100,8 @@ pub fn ImportJobPage() -> impl IntoView {
 fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
     let lang = use_lang();
     let back = format!("/c/{club}/members");
-    let map_error = form_error(endpoint::<MapImport>());
-    let start_error = form_error(endpoint::<StartImport>());
+    let map_error = form_error_of::<MapImport>();
+    let start_error = form_error_of::<StartImport>();
     let summary = Msg::ImportFileSummary.fill(
         lang,
         &[("file", &job.file_name), ("rows", &job.rows.to_string())],

@@ -8,8 +8,8 @@ use crate::api::{
     UpdateChildRecord, UpdateMember, UpdateMyRecord,
 };
 use crate::components::{
-    field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
-    StampLine,
+    field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
+    Notice, StampLine,
 };
 use crate::pages::club::use_club;
 use crate::pages::fields::{CustomInputs, CustomRows};
@@ -21,10 +21,6 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use tessera_common::dto::{MemberEdit, MemberForm, MemberStatus, MyRecord};
 use tessera_common::{AppError, Msg};
-
-fn endpoint<F: ServerFn>() -> &'static str {
-    F::PATH.trim_start_matches("/api/")
-}
 
 /// One labelled input with its message.
 #[component]
@@ -88,8 +84,8 @@ pub fn MemberEditPage() -> impl IntoView {
 fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
     let m = edit.member.clone();
     let error = match &m {
-        Some(_) => form_error(endpoint::<UpdateMember>()),
-        None => form_error(endpoint::<CreateMember>()),
+        Some(_) => form_error_of::<UpdateMember>(),
+        None => form_error_of::<CreateMember>(),
     };
     let f = edit.draft.clone().unwrap_or_else(|| match &m {
         Some(m) => MemberForm::of(m),
@@ -263,13 +259,13 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
     let m = record.member.clone();
     let (error, action, title) = if record.as_guardian {
         (
-            form_error(endpoint::<UpdateChildRecord>()),
+            form_error_of::<UpdateChildRecord>(),
             UpdateChildRecord::PATH,
             format!("{} {}", m.given_name, m.family_name),
         )
     } else {
         (
-            form_error(endpoint::<UpdateMyRecord>()),
+            form_error_of::<UpdateMyRecord>(),
             UpdateMyRecord::PATH,
             t(Msg::MyDetails).to_string(),
         )

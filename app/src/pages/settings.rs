@@ -9,8 +9,8 @@ use crate::api::{
     RemoveAdmin, RemoveLogo, RemoveRoleHolder, SwitchModule, UpdateLook, UpdateRole,
 };
 use crate::components::{
-    field_message, form_error, query, ClubField, ErrorView, FieldError, FormAlert, Loading, Notice,
-    StampLine,
+    field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
+    Notice, StampLine,
 };
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
@@ -24,11 +24,6 @@ use tessera_common::color::{contrast_ratio, TEXT_ON_ACCENT, TEXT_ON_PRIMARY};
 use tessera_common::dto::*;
 use tessera_common::modules::Module;
 use tessera_common::{Lang, Msg};
-
-/// The endpoint name of a server function (`create_role`), for matching its errors.
-fn endpoint<F: ServerFn>() -> &'static str {
-    F::PATH.trim_start_matches("/api/")
-}
 
 fn module_name(id: &str) -> String {
     Module::by_id(id)
@@ -72,7 +67,7 @@ pub fn ModulesPage() -> impl IntoView {
 #[component]
 fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
     let lang = use_lang();
-    let error = form_error(endpoint::<SwitchModule>());
+    let error = form_error_of::<SwitchModule>();
     let notice = query("done").map(|d| {
         let text = if d == "module_on" {
             t(Msg::ModuleSwitchedOn)
@@ -212,7 +207,7 @@ pub fn RolesPage() -> impl IntoView {
 #[component]
 fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
     let lang = use_lang();
-    let error = form_error(endpoint::<CreateRole>());
+    let error = form_error_of::<CreateRole>();
     let notice = query("done")
         .filter(|d| d == "deleted")
         .map(|_| view! { <Notice text=t(Msg::RoleDeleted)/> });
@@ -318,10 +313,10 @@ pub fn RolePage() -> impl IntoView {
 #[component]
 fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
     let role = detail.role.clone();
-    let error = form_error(endpoint::<UpdateRole>());
-    let delete_error = form_error(endpoint::<DeleteRole>());
-    let holder_error = form_error(endpoint::<AddRoleHolder>());
-    let remove_holder_error = form_error(endpoint::<RemoveRoleHolder>());
+    let error = form_error_of::<UpdateRole>();
+    let delete_error = form_error_of::<DeleteRole>();
+    let holder_error = form_error_of::<AddRoleHolder>();
+    let remove_holder_error = form_error_of::<RemoveRoleHolder>();
     let notice = query("done").map(|d| {
         let text = match d.as_str() {
             "created" => t(Msg::RoleCreated),
@@ -430,7 +425,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
 /// The roles section of a member page: which of the club's roles the member's account holds.
 #[component]
 pub fn AccountRolesForm(account: AccountRoles, club: String, member: String) -> impl IntoView {
-    let error = form_error(endpoint::<AssignRoles>());
+    let error = form_error_of::<AssignRoles>();
     let boxes = account
         .roles
         .iter()
@@ -482,8 +477,8 @@ pub fn AdminsPage() -> impl IntoView {
 #[component]
 fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
     let lang = use_lang();
-    let invite_error = form_error(endpoint::<InviteAdmin>());
-    let remove_error = form_error(endpoint::<RemoveAdmin>());
+    let invite_error = form_error_of::<InviteAdmin>();
+    let remove_error = form_error_of::<RemoveAdmin>();
     let notice = query("done").map(|d| {
         let text = match d.as_str() {
             "invited" => t(Msg::AdminInvited),
@@ -574,7 +569,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
 #[component]
 pub fn TermsGate(terms: TermsText, club: String) -> impl IntoView {
     let lang = use_lang();
-    let error = form_error(endpoint::<AcceptTerms>());
+    let error = form_error_of::<AcceptTerms>();
     view! {
         <Title text=t(Msg::TermsOfUse)/>
         <section class="card terms" data-testid="terms-gate" aria-labelledby="terms-title">
@@ -607,7 +602,7 @@ pub fn TermsPage() -> impl IntoView {
 #[component]
 fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
     let lang = use_lang();
-    let error = form_error(endpoint::<PublishTerms>());
+    let error = form_error_of::<PublishTerms>();
     let current = match settings.current.clone() {
         Some(t) => view! {
             <p class="muted" data-testid="terms-accepted">{Msg::TermsAccepted.fill(lang, &[("n", &settings.accepted.to_string()), ("total", &settings.people.to_string())])}</p>
@@ -667,9 +662,9 @@ fn contrast_note(color: &str, text: &str) -> String {
 
 #[component]
 fn LookBody(look: LookSettings, club: String) -> impl IntoView {
-    let error = form_error(endpoint::<UpdateLook>());
+    let error = form_error_of::<UpdateLook>();
     let logo_error = query("logo_error");
-    let remove_error = form_error(endpoint::<RemoveLogo>());
+    let remove_error = form_error_of::<RemoveLogo>();
     let notice = query("done").map(|d| {
         let text = match d.as_str() {
             "logo" => t(Msg::LogoSaved),

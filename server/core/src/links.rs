@@ -45,7 +45,8 @@ fn hash_token(token: &str) -> String {
 }
 
 /// 256 random bits, URL-safe.
-fn new_token() -> String {
+/// A fresh random token for a mailed link (43 URL-safe characters, 256 bits).
+pub(crate) fn new_token() -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     ids::random_bytes::<43>()
         .iter()

@@ -3,7 +3,7 @@
 //! all-or-nothing import, which runs in the background while the page shows its progress.
 //! The rules are [`crate::import`]'s, the same as on the command line.
 
-use crate::db::Db;
+use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::import::{self, CommitError};
 use crate::scope::{Actor, TenantScope};
@@ -84,6 +84,8 @@ pub async fn upload(
         vec![
             ("id", id.into()),
             ("file_name", name.into()),
+            ("headers", info.headers.join("\n").into()),
+            ("row_count", (info.rows as i64).into()),
             ("content", bytes.into()),
             ("mapping", store_mapping(&mapping).into()),
             ("status", "uploaded".into()),
@@ -98,7 +100,8 @@ pub async fn upload(
 #[derive(sqlx::FromRow)]
 struct JobRow {
     file_name: String,
-    content: Option<Vec<u8>>,
+    headers: String,
+    row_count: i64,
     mapping: String,
     status: String,
     added: Option<i64>,
@@ -109,17 +112,30 @@ struct JobRow {
     updated_by_name: Option<String>,
 }
 
-async fn row(db: &Db, scope: &TenantScope, id: i64) -> Result<JobRow> {
-    let mut tx = db.tenant_read(scope).await?;
+async fn row(tx: &mut TenantTx, id: i64) -> Result<JobRow> {
     let r: Option<JobRow> = tx
         .fetch_optional(
-            "SELECT file_name, content, mapping, status, added, skipped, error, version, \
-             updated_at, updated_by_name FROM member_imports WHERE tenant_id = $1 AND id = $2",
+            "SELECT file_name, headers, row_count, mapping, status, added, skipped, error, \
+             version, updated_at, updated_by_name FROM member_imports \
+             WHERE tenant_id = $1 AND id = $2",
+            args![id],
+        )
+        .await?;
+    r.ok_or(AppError::NotFound)
+}
+
+/// The uploaded file of an import, read only where the rows are needed (the report, the
+/// import itself).
+async fn content(db: &Db, scope: &TenantScope, id: i64) -> Result<Vec<u8>> {
+    let mut tx = db.tenant_read(scope).await?;
+    let r: Option<(Option<Vec<u8>>,)> = tx
+        .fetch_optional(
+            "SELECT content FROM member_imports WHERE tenant_id = $1 AND id = $2",
             args![id],
         )
         .await?;
     tx.commit().await?;
-    r.ok_or(AppError::NotFound)
+    Ok(r.ok_or(AppError::NotFound)?.0.unwrap_or_default())
 }
 
 /// An import with its columns and mapping; with `with_preview`, the full report of what
@@ -132,12 +148,13 @@ pub async fn get(
     with_preview: bool,
 ) -> Result<ImportJob> {
     scope.require(MEMBERS_EDIT)?;
-    let r = row(db, scope, id).await?;
-    let bytes = r.content.unwrap_or_default();
-    let info = import::inspect(&bytes)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let r = row(&mut tx, id).await?;
+    let custom = import::importable_fields(&mut tx, scope).await?;
+    tx.commit().await?;
+    let headers: Vec<String> = r.headers.lines().map(str::to_string).collect();
     let mapping = parse_mapping(&r.mapping);
-    let columns = info
-        .headers
+    let columns = headers
         .iter()
         .enumerate()
         .map(|(i, h)| ImportColumn {
@@ -150,9 +167,6 @@ pub async fn get(
                 .unwrap_or_else(|| import::IGNORE.to_string()),
         })
         .collect();
-    let mut tx = db.tenant_read(scope).await?;
-    let custom = import::importable_fields(&mut tx, scope).await?;
-    tx.commit().await?;
     let targets = import::FIELDS
         .iter()
         .map(|f| (f.to_string(), String::new()))
@@ -163,6 +177,7 @@ pub async fn get(
         )
         .collect();
     let preview = if with_preview && r.status != "done" {
+        let bytes = content(db, scope, id).await?;
         Some(import::preview(db, scope, now, &bytes, &mapping).await?)
     } else {
         None
@@ -170,8 +185,8 @@ pub async fn get(
     Ok(ImportJob {
         id,
         file_name: r.file_name,
-        headers: info.headers,
-        rows: info.rows,
+        headers,
+        rows: usize::try_from(r.row_count).unwrap_or(0),
         mapping: columns,
         progress: progress_of(id),
         status: r.status,
@@ -199,13 +214,15 @@ pub async fn set_mapping(
     mapping: &[(usize, String)],
 ) -> Result<()> {
     scope.require(MEMBERS_EDIT)?;
-    let r = row(db, scope, id).await?;
+    let mut tx = db.tenant_read(scope).await?;
+    let r = row(&mut tx, id).await?;
+    tx.commit().await?;
     if r.status == "running" || r.status == "done" {
         return Err(AppError::Conflict(
             "this import has already started; upload the file again to import it once more".into(),
         ));
     }
-    let bytes = r.content.unwrap_or_default();
+    let bytes = content(db, scope, id).await?;
     // The preview refuses a mapping it cannot use, per column; nothing is stored then.
     import::preview(db, scope, now, &bytes, mapping).await?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
@@ -230,13 +247,16 @@ pub async fn start(
 ) -> Result<()> {
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
-    let r = row(db, scope, id).await?;
+    // Read before the import is marked running, so a failure here leaves it as it was.
+    let bytes = content(db, scope, id).await?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    let r = row(&mut tx, id).await?;
     let n = tx
         .execute(
-            "UPDATE member_imports SET status = 'running', error = NULL, version = version + 1 \
+            "UPDATE member_imports SET status = 'running', error = NULL, version = version + 1, \
+             updated_at = $3, updated_by = $4, updated_by_name = $5 \
              WHERE tenant_id = $1 AND id = $2 AND status IN ('uploaded', 'failed')",
-            args![id],
+            args![id, now, actor.identity, actor.stamp_name()],
         )
         .await?;
     tx.commit().await?;
@@ -245,7 +265,6 @@ pub async fn start(
             "this import is already running or done".into(),
         ));
     }
-    let bytes = r.content.unwrap_or_default();
     let mapping = parse_mapping(&r.mapping);
     set_progress(id, Some((0, 0)));
     let (db, scope, actor) = (db.clone(), scope.clone(), actor.clone());

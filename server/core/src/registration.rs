@@ -655,14 +655,7 @@ pub async fn submit(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let token: String = {
-        const ALPHABET: &[u8; 64] =
-            b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-        ids::random_bytes::<43>()
-            .iter()
-            .map(|b| ALPHABET[(*b & 63) as usize] as char)
-            .collect()
-    };
+    let token = crate::links::new_token();
     let actor = Actor::system("registration form");
     let mut tx = db.tenant_write(scope, &actor, now).await?;
     let waiting: Option<(i64,)> = tx
