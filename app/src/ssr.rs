@@ -130,12 +130,16 @@ pub async fn session_state(
         .await
         .map_err(internal)?
         .unwrap_or(0);
-    let Some((mut actor, viewer, rights)) = identities::actor(&services.db, id, level).await?
+    let Some(identities::SessionPerson {
+        mut actor,
+        viewer,
+        rights,
+        factors,
+    }) = identities::actor(&services.db, id, level).await?
     else {
         session.flush().await.map_err(internal)?;
         return Ok(SessionState::anonymous());
     };
-    let factors = accounts::factor_state(&services.db, id).await?;
     let policy = services.sessions;
     let idle = if factors.is_staff {
         policy.staff_idle_secs

@@ -25,7 +25,8 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::cookie::SameSite;
-use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions::session::{Id, Record};
+use tower_sessions::{session_store, Expiry, SessionManagerLayer, SessionStore};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
 /// Everything a handler needs; cheap to clone.
@@ -194,9 +195,35 @@ async fn favicon() -> Response {
         .into_response()
 }
 
+/// The SQLite session store with its loads on the reader connections (one per request)
+/// and everything that changes a session on the writer, so loading a session never waits
+/// for a write transaction to finish.
+#[derive(Clone, Debug)]
+pub struct SplitSqliteStore {
+    read: SqliteStore,
+    write: SqliteStore,
+}
+
+#[async_trait::async_trait]
+impl SessionStore for SplitSqliteStore {
+    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        self.write.create(record).await
+    }
+    async fn save(&self, record: &Record) -> session_store::Result<()> {
+        self.write.save(record).await
+    }
+    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        self.read.load(id).await
+    }
+    async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.write.delete(id).await
+    }
+}
+
 fn session_layer(
     state: &AppState,
-) -> tower::util::Either<SessionManagerLayer<SqliteStore>, SessionManagerLayer<PostgresStore>> {
+) -> tower::util::Either<SessionManagerLayer<SplitSqliteStore>, SessionManagerLayer<PostgresStore>>
+{
     let https = state.config.https;
     let name = if https {
         "__Host-tessera"
@@ -207,14 +234,17 @@ fn session_layer(
     // absolute timeouts themselves are checked on every request (`ssr::session_state`).
     let expiry = Expiry::OnInactivity(Duration::seconds(state.services.sessions.absolute_secs));
     match state.services.db.session_pool() {
-        SessionPool::Sqlite(pool) => tower::util::Either::Left(
-            SessionManagerLayer::new(SqliteStore::new(pool))
-                .with_name(name)
-                .with_secure(https)
-                .with_http_only(true)
-                .with_same_site(SameSite::Lax)
-                .with_path("/")
-                .with_expiry(expiry),
+        SessionPool::Sqlite { read, write } => tower::util::Either::Left(
+            SessionManagerLayer::new(SplitSqliteStore {
+                read: SqliteStore::new(read),
+                write: SqliteStore::new(write),
+            })
+            .with_name(name)
+            .with_secure(https)
+            .with_http_only(true)
+            .with_same_site(SameSite::Lax)
+            .with_path("/")
+            .with_expiry(expiry),
         ),
         SessionPool::Postgres(pool) => tower::util::Either::Right(
             SessionManagerLayer::new(PostgresStore::new(pool))
@@ -232,8 +262,8 @@ fn session_layer(
 pub fn spawn_session_cleanup(services: &Services) {
     use tower_sessions::ExpiredDeletion;
     match services.db.session_pool() {
-        SessionPool::Sqlite(pool) => {
-            let store = SqliteStore::new(pool);
+        SessionPool::Sqlite { write, .. } => {
+            let store = SqliteStore::new(write);
             tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
         }
         SessionPool::Postgres(pool) => {

@@ -1894,9 +1894,10 @@ mod admin_reset {
                 .unwrap()
                 .rows
             {
-                if tessera_core::accounts::member_has_factor(db, &scope, r.id)
+                if tessera_core::members::get(db, &scope, r.id)
                     .await
                     .unwrap()
+                    .can_reset_factor
                 {
                     linked = Some(r.id);
                 }

@@ -136,13 +136,7 @@ pub async fn get_member(club: String, id: String) -> Result<MemberDetail, AppErr
     c.once(format!("member_detail:{club}:{id}"), async {
         let scope = c.club(&club).await?;
         let id: tessera_common::MemberId = parse_id(&id)?;
-        let mut detail = tessera_core::members::get(&c.services.db, &scope, id).await?;
-        detail.can_reset_factor = scope.can(tessera_common::modules::MEMBERS_EDIT)
-            && tessera_core::accounts::member_has_factor(&c.services.db, &scope, id).await?;
-        if scope.can(tessera_common::modules::ROLES_MANAGE) {
-            detail.account = tessera_core::roles::account_roles(&c.services.db, &scope, id).await?;
-        }
-        Ok(detail)
+        tessera_core::members::get(&c.services.db, &scope, id).await
     })
     .await
 }

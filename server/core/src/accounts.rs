@@ -28,39 +28,65 @@ pub struct FactorState {
 }
 
 #[derive(sqlx::FromRow)]
-struct StateRow {
+pub(crate) struct StateRow {
+    pub name: String,
+    pub email: String,
+    pub rights_serial: i64,
     totp_enabled_at: Option<i64>,
     outside_clubs: i64,
     codes: i64,
+    staff_role: bool,
+}
+
+impl StateRow {
+    pub(crate) fn factors(&self) -> FactorState {
+        FactorState {
+            totp_enabled: self.totp_enabled_at.is_some(),
+            is_staff: self.outside_clubs > 0 || self.staff_role,
+            recovery_codes_left: self.codes,
+        }
+    }
+}
+
+/// A person as every signed-in request needs them, in one statement: name, address, rights
+/// counter and second-factor state. `None` when the identity no longer exists.
+pub(crate) async fn state_row(tx: &mut crate::db::Tx, id: IdentityId) -> Result<Option<StateRow>> {
+    tx.as_identity(id.0).await?;
+    // A role marked as staff (the administrator role always is) in any club. On PostgreSQL
+    // through `my_roles()`, which returns the roles of the identity set for the transaction.
+    let staff_role = match tx.backend() {
+        crate::db::Backend::Postgres => {
+            "EXISTS (SELECT 1 FROM my_roles() r WHERE r.is_staff OR r.builtin = 'admin')"
+        }
+        crate::db::Backend::Sqlite => {
+            "EXISTS (SELECT 1 FROM memberships m \
+             JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
+             JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
+             WHERE m.identity_id = i.id AND (r.is_staff OR r.builtin = 'admin'))"
+        }
+    };
+    tx.fetch_optional(
+        &format!(
+            "SELECT i.name, i.email, i.rights_serial, i.totp_enabled_at, \
+             (SELECT count(*) FROM memberships m JOIN tenants t ON t.id = m.tenant_id \
+              WHERE m.identity_id = i.id AND t.kind <> 'club') AS outside_clubs, \
+             (SELECT count(*) FROM recovery_codes r WHERE r.identity_id = i.id AND r.used_at IS NULL) AS codes, \
+             {staff_role} AS staff_role \
+             FROM identities i WHERE i.id = $1"
+        ),
+        args![id],
+    )
+    .await
 }
 
 /// The second-factor state of a person. They are staff (and must use a second factor) when
 /// they belong to a federation or the operator, or hold a role marked as staff (the
 /// administrator role always is) in any club.
 pub async fn factor_state(db: &Db, id: IdentityId) -> Result<FactorState> {
-    let mut tx = db.platform(false).await?;
-    tx.as_identity(id.0).await?;
-    let row: StateRow = tx
-        .fetch_optional(
-            "SELECT i.totp_enabled_at, \
-             (SELECT count(*) FROM memberships m JOIN tenants t ON t.id = m.tenant_id \
-              WHERE m.identity_id = i.id AND t.kind <> 'club') AS outside_clubs, \
-             (SELECT count(*) FROM recovery_codes r WHERE r.identity_id = i.id AND r.used_at IS NULL) AS codes \
-             FROM identities i WHERE i.id = $1",
-            args![id],
-        )
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let roles = crate::identities::roles_everywhere(&mut tx, id).await?;
+    let mut tx = db.platform_as(id).await?;
+    let row = state_row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     tx.commit().await?;
-    let staff_role = roles
-        .iter()
-        .any(|r| r.is_staff || r.builtin.as_deref() == Some("admin"));
-    Ok(FactorState {
-        totp_enabled: row.totp_enabled_at.is_some(),
-        is_staff: row.outside_clubs > 0 || staff_role,
-        recovery_codes_left: row.codes,
-    })
+    Ok(row.factors())
 }
 
 /// What is pending for a session that proved the password only.
@@ -689,18 +715,6 @@ async fn account_of_member(
         .await?;
     tx.commit().await?;
     Ok(row.map(|r| IdentityId(r.0)))
-}
-
-/// Whether the member record has an account with a second factor (for the member page).
-pub async fn member_has_factor(
-    db: &Db,
-    scope: &crate::scope::TenantScope,
-    member: tessera_common::MemberId,
-) -> Result<bool> {
-    match account_of_member(db, scope, member).await? {
-        Some(id) => Ok(factor_state(db, id).await?.totp_enabled),
-        None => Ok(false),
-    }
 }
 
 /// A club administrator resets the second factor of a member's account (lost phone, no

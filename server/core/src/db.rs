@@ -12,6 +12,7 @@
 
 use crate::error::{internal, Result};
 use crate::scope::{Actor, TenantScope};
+use sqlx::pool::PoolConnection;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions, PgRow};
 use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteRow, SqliteSynchronous,
@@ -103,11 +104,15 @@ enum Pools {
 #[derive(Clone)]
 pub struct Db {
     pools: Pools,
+    /// Tenants' default languages by path, for a few seconds (see `tenants::default_lang`).
+    pub(crate) langs: crate::tenants::LangCache,
 }
 
-/// The session store's pool, handed to tower-sessions by the server crate.
+/// The session store's pools, handed to tower-sessions by the server crate. On SQLite
+/// sessions are read through the readers (every request loads its session) and written
+/// through the one writer.
 pub enum SessionPool {
-    Sqlite(SqlitePool),
+    Sqlite { read: SqlitePool, write: SqlitePool },
     Postgres(PgPool),
 }
 
@@ -162,8 +167,12 @@ impl Db {
                     .busy_timeout(Duration::from_secs(10))
                     .pragma("temp_store", "memory")
                     .pragma("cache_size", "-32000");
+                // No ping before handing out a connection: the file is local, and on a
+                // SQLite connection the ping is one more trip to its worker thread for
+                // every transaction.
                 let write = SqlitePoolOptions::new()
                     .max_connections(1)
+                    .test_before_acquire(false)
                     .connect_with(opts.clone())
                     .await
                     .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
@@ -172,24 +181,39 @@ impl Db {
                 // 100,000-member club had been read through.
                 let read = SqlitePoolOptions::new()
                     .max_connections(max_connections.max(2))
+                    .test_before_acquire(false)
                     .connect_with(opts.read_only(true).pragma("cache_size", "-2000"))
                     .await
                     .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
                 Ok(Db {
                     pools: Pools::Sqlite { read, write },
+                    langs: Default::default(),
                 })
             }
             DbUrl::Postgres(url) => {
                 let opts = PgConnectOptions::from_str(url)
                     .map_err(|e| StartupError::Config(format!("invalid DATABASE_URL: {e}")))?;
+                // A connection back from a request moments ago is handed out as it is; one
+                // that sat idle for longer is pinged first (the server may have restarted).
+                // Pinging every time cost a round trip per transaction.
                 let pool = PgPoolOptions::new()
                     .max_connections(max_connections)
                     .acquire_timeout(Duration::from_secs(10))
+                    .test_before_acquire(false)
+                    .before_acquire(|conn, meta| {
+                        Box::pin(async move {
+                            if meta.idle_for > Duration::from_secs(5) {
+                                sqlx::Connection::ping(conn).await?;
+                            }
+                            Ok(true)
+                        })
+                    })
                     .connect_with(opts)
                     .await
                     .map_err(|e| StartupError::Connect(e.to_string()))?;
                 Ok(Db {
                     pools: Pools::Postgres(pool),
+                    langs: Default::default(),
                 })
             }
         }
@@ -254,7 +278,7 @@ impl Db {
     /// [`crate::search::rebuild_if_stale`]).
     async fn rebuild_search(&self) -> std::result::Result<(), StartupError> {
         let fail = |e: AppError| StartupError::Migrate(format!("search index: {e}"));
-        let tx = self.begin(true).await.map_err(fail)?;
+        let tx = self.begin(true, None).await.map_err(fail)?;
         crate::search::rebuild_if_stale(tx).await.map_err(fail)
     }
 
@@ -279,7 +303,10 @@ impl Db {
 
     pub fn session_pool(&self) -> SessionPool {
         match &self.pools {
-            Pools::Sqlite { write, .. } => SessionPool::Sqlite(write.clone()),
+            Pools::Sqlite { read, write } => SessionPool::Sqlite {
+                read: read.clone(),
+                write: write.clone(),
+            },
             Pools::Postgres(pool) => SessionPool::Postgres(pool.clone()),
         }
     }
@@ -297,24 +324,47 @@ impl Db {
     /// A transaction on platform tables (tenants, identities). Crate-private: only the
     /// domain modules of this crate choose what it touches.
     pub(crate) async fn platform(&self, write: bool) -> Result<Tx> {
-        self.begin(write).await
+        self.begin(write, None).await
     }
 
-    async fn begin(&self, write: bool) -> Result<Tx> {
+    /// A read on platform tables as `identity` (row-level security lets a person read their
+    /// own memberships across tenants), set in the same round trip as the BEGIN.
+    pub(crate) async fn platform_as(&self, identity: tessera_common::IdentityId) -> Result<Tx> {
+        self.begin(false, Some((None, Some(identity.0)))).await
+    }
+
+    /// A transaction, with the row-level security settings of PostgreSQL given at its start
+    /// when `rls` names them (tenant, identity): sent with the BEGIN in one round trip.
+    async fn begin(&self, write: bool, rls: Option<(Option<TenantId>, Option<i64>)>) -> Result<Tx> {
         let inner = match &self.pools {
             Pools::Sqlite { read, write: w } => {
-                let tx = if write {
-                    w.begin_with("BEGIN IMMEDIATE").await
+                if write {
+                    TxInner::Sqlite(w.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?)
                 } else {
-                    read.begin().await
-                };
-                TxInner::Sqlite(tx.map_err(internal)?)
+                    TxInner::SqliteRead(read.acquire().await.map_err(internal)?)
+                }
             }
-            Pools::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(internal)?),
+            Pools::Postgres(pool) => {
+                let tx = match rls {
+                    // Numbers only, formatted here: nothing from outside reaches the text.
+                    Some((tenant, identity)) => {
+                        pool.begin_with(format!(
+                            "BEGIN; SELECT set_config('app.tenant_id', '{}', true), \
+                             set_config('app.identity_id', '{}', true)",
+                            tenant.map(|t| t.0.to_string()).unwrap_or_default(),
+                            identity.map(|i| i.to_string()).unwrap_or_default()
+                        ))
+                        .await
+                    }
+                    None => pool.begin().await,
+                };
+                TxInner::Postgres(tx.map_err(internal)?)
+            }
         };
         Ok(Tx {
             inner,
             backend: self.backend(),
+            rls: rls.unwrap_or_default(),
         })
     }
 
@@ -354,8 +404,11 @@ impl Db {
         actor: Option<Actor>,
         now: Timestamp,
     ) -> Result<TenantTx> {
-        let mut tx = self.begin(write).await?;
-        tx.set_rls(Some(scope.tenant_id()), scope.identity_id().map(|i| i.0))
+        let tx = self
+            .begin(
+                write,
+                Some((Some(scope.tenant_id()), scope.identity_id().map(|i| i.0))),
+            )
             .await?;
         Ok(TenantTx {
             tx,
@@ -451,6 +504,11 @@ macro_rules! args {
 
 enum TxInner {
     Sqlite(Transaction<'static, Sqlite>),
+    /// A read on SQLite: a reader connection in autocommit mode. Each statement reads a
+    /// committed state of its own; an explicit BEGIN … COMMIT around them would cost two
+    /// more trips to the connection's worker thread per read, for a snapshot no page needs
+    /// (a record's version travels in the same statement as its fields).
+    SqliteRead(PoolConnection<Sqlite>),
     Postgres(Transaction<'static, Postgres>),
 }
 
@@ -465,6 +523,9 @@ const MAX_PARAMS_SQLITE: usize = 1_000;
 pub struct Tx {
     inner: TxInner,
     backend: Backend,
+    /// The row-level security settings in force (tenant, identity), so setting them again
+    /// to the same costs nothing.
+    rls: (Option<TenantId>, Option<i64>),
 }
 
 macro_rules! bind_all {
@@ -493,6 +554,10 @@ impl Tx {
     }
 
     async fn set_rls(&mut self, tenant: Option<TenantId>, identity: Option<i64>) -> Result<()> {
+        if self.rls == (tenant, identity) {
+            return Ok(());
+        }
+        self.rls = (tenant, identity);
         if let TxInner::Postgres(tx) = &mut self.inner {
             sqlx::query(
                 "SELECT set_config('app.tenant_id', $1, true), set_config('app.identity_id', $2, true)",
@@ -532,6 +597,10 @@ impl Tx {
                 .fetch_all(&mut **tx)
                 .await
                 .map_err(internal),
+            TxInner::SqliteRead(c) => bind_all!(sqlx::query_as::<_, T>(sql), args)
+                .fetch_all(&mut **c)
+                .await
+                .map_err(internal),
             TxInner::Postgres(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
                 .fetch_all(&mut **tx)
                 .await
@@ -547,6 +616,10 @@ impl Tx {
         match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
                 .fetch_optional(&mut **tx)
+                .await
+                .map_err(internal),
+            TxInner::SqliteRead(c) => bind_all!(sqlx::query_as::<_, T>(sql), args)
+                .fetch_optional(&mut **c)
                 .await
                 .map_err(internal),
             TxInner::Postgres(tx) => bind_all!(sqlx::query_as::<_, T>(sql), args)
@@ -567,6 +640,10 @@ impl Tx {
         let r = match &mut self.inner {
             TxInner::Sqlite(tx) => bind_all!(sqlx::query(sql), args)
                 .execute(&mut **tx)
+                .await
+                .map(|r| r.rows_affected()),
+            TxInner::SqliteRead(c) => bind_all!(sqlx::query(sql), args)
+                .execute(&mut **c)
                 .await
                 .map(|r| r.rows_affected()),
             TxInner::Postgres(tx) => bind_all!(sqlx::query(sql), args)
@@ -631,6 +708,7 @@ impl Tx {
     pub async fn commit(self) -> Result<()> {
         match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await.map_err(internal),
+            TxInner::SqliteRead(_) => Ok(()),
             TxInner::Postgres(tx) => tx.commit().await.map_err(internal),
         }
     }

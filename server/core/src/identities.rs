@@ -1,6 +1,7 @@
 //! One identity per person: e-mail, name, password hash. Identities are platform records;
 //! what a person may do lives in their memberships of tenants.
 
+use crate::accounts::FactorState;
 use crate::db::Backend;
 use crate::db::Db;
 use crate::error::Result;
@@ -158,43 +159,35 @@ pub async fn authenticate(db: &Db, email: &str, password: String) -> Result<Opti
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct IdentityRow {
-    name: String,
-    email: String,
-    rights_serial: i64,
+/// A signed-in session's person: the actor, what the page frame shows of them, their
+/// rights counter (it moves whenever their roles change) and their second-factor state.
+pub struct SessionPerson {
+    pub actor: Actor,
+    pub viewer: Viewer,
+    pub rights: i64,
+    pub factors: FactorState,
 }
 
-/// The actor for a signed-in session with the identity's rights counter (it moves whenever
-/// their roles change), or `None` when the identity no longer exists.
-pub async fn actor(
-    db: &Db,
-    id: IdentityId,
-    level: AuthLevel,
-) -> Result<Option<(Actor, Viewer, i64)>> {
-    let mut tx = db.platform(false).await?;
-    let row: Option<IdentityRow> = tx
-        .fetch_optional(
-            "SELECT name, email, rights_serial FROM identities WHERE id = $1",
-            args![id],
-        )
-        .await?;
+/// The person of a signed-in session, read in one statement (every signed-in request asks),
+/// or `None` when the identity no longer exists.
+pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<SessionPerson>> {
+    let mut tx = db.platform_as(id).await?;
+    let row = crate::accounts::state_row(&mut tx, id).await?;
     tx.commit().await?;
-    Ok(row.map(|r| {
-        (
-            Actor {
-                identity: Some(id),
-                name: r.name.clone(),
-                level,
-                pending: None,
-                stamp_label: None,
-            },
-            Viewer {
-                name: r.name,
-                email: r.email,
-            },
-            r.rights_serial,
-        )
+    Ok(row.map(|r| SessionPerson {
+        factors: r.factors(),
+        actor: Actor {
+            identity: Some(id),
+            name: r.name.clone(),
+            level,
+            pending: None,
+            stamp_label: None,
+        },
+        viewer: Viewer {
+            name: r.name,
+            email: r.email,
+        },
+        rights: r.rights_serial,
     }))
 }
 
@@ -204,7 +197,6 @@ pub(crate) struct MyRole {
     pub tenant_id: i64,
     pub name: String,
     pub builtin: Option<String>,
-    pub is_staff: bool,
 }
 
 /// The roles of `id` in every tenant. On PostgreSQL through `my_roles()`, which returns the
@@ -217,14 +209,14 @@ pub(crate) async fn roles_everywhere(
     match tx.backend() {
         Backend::Postgres => {
             tx.fetch_all(
-                "SELECT tenant_id, name, builtin, is_staff FROM my_roles() WHERE $1::bigint IS NOT NULL",
+                "SELECT tenant_id, name, builtin FROM my_roles() WHERE $1::bigint IS NOT NULL",
                 args![id],
             )
             .await
         }
         Backend::Sqlite => {
             tx.fetch_all(
-                "SELECT mr.tenant_id, r.name, r.builtin, r.is_staff FROM memberships m \
+                "SELECT mr.tenant_id, r.name, r.builtin FROM memberships m \
                  JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
                  JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
                  WHERE m.identity_id = $1",

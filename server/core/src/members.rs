@@ -351,8 +351,9 @@ pub async fn list_filtered(
     // name index instead) and each is looked up by its key.
     let mut from = "members".to_string();
     let mut found = String::new();
+    let ranges = search::bind_ranges(&words, |v| param(&mut args, v));
     if !words.is_empty() {
-        found = search::matches(&words, |v| param(&mut args, v));
+        found = search::matches(&ranges);
         from = format!("({found}) s CROSS JOIN members");
         conds.push("id = s.member_id".to_string());
     }
@@ -404,7 +405,17 @@ pub async fn list_filtered(
     let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
     let dir = if desc { "DESC" } else { "ASC" };
     const COLS: &str = "id, given_name, family_name, birth_date, email, city, status";
-    let sql = if column == "sort_name" {
+    let sql = if column == "sort_name" && !words.is_empty() && conds.len() == 2 {
+        // A search alone in name order: the page is taken from the index, which keeps each
+        // member's name order, and only the page's records are read.
+        format!(
+            "SELECT {COLS} FROM (SELECT member_id, sort_name FROM ({}) s \
+             ORDER BY sort_name {dir}, member_id {dir} LIMIT {limit} OFFSET {offset}) p \
+             CROSS JOIN members WHERE members.tenant_id = $1 AND members.id = p.member_id \
+             ORDER BY p.sort_name {dir}, p.member_id {dir}",
+            search::matches_sorted(&ranges)
+        )
+    } else if column == "sort_name" {
         format!(
             "SELECT {COLS} FROM {from} WHERE {where_} \
              ORDER BY sort_name {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
@@ -516,6 +527,7 @@ struct DetailRow {
     updated_at: i64,
     updated_by_name: Option<String>,
     has_account: bool,
+    account_has_factor: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -523,6 +535,13 @@ struct LinkRow {
     id: i64,
     given_name: String,
     family_name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct FamilyRow {
+    rel: String,
+    #[sqlx(flatten)]
+    person: LinkRow,
 }
 
 fn links(rows: Vec<LinkRow>) -> Vec<PersonLink> {
@@ -534,12 +553,20 @@ fn links(rows: Vec<LinkRow>) -> Vec<PersonLink> {
         .collect()
 }
 
-/// One member with guardians, children and the last-change stamp (`members.view`).
+/// One member with guardians, children and the last-change stamp (`members.view`); with
+/// `members.edit` whether their account's second factor can be reset, with `roles.manage`
+/// their account and its roles. One read for all of it.
 pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
     scope.require(MEMBERS_VIEW)?;
     let can_edit = scope.can(MEMBERS_EDIT);
-    let mut d = detail(db, scope, id, Viewer::staff(scope), can_edit).await?;
+    let mut tx = db.tenant_read(scope).await?;
+    let mut d = detail_in(&mut tx, id, Viewer::staff(scope), can_edit).await?;
     d.can_edit = can_edit;
+    d.can_reset_factor = can_edit && d.can_reset_factor;
+    if scope.can(tessera_common::modules::ROLES_MANAGE) {
+        d.account = crate::roles::account_roles_in(&mut tx, id).await?;
+    }
+    tx.commit().await?;
     Ok(d)
 }
 
@@ -562,35 +589,51 @@ async fn detail(
     can_change: bool,
 ) -> Result<MemberDetail> {
     let mut tx = db.tenant_read(scope).await?;
+    let mut d = detail_in(&mut tx, id, viewer, can_change).await?;
+    tx.commit().await?;
+    d.can_reset_factor = false;
+    Ok(d)
+}
+
+/// [`detail`] in the caller's transaction; `can_reset_factor` says whether an account linked
+/// to the record has a second factor (the caller decides whether that may be shown).
+async fn detail_in(
+    tx: &mut TenantTx,
+    id: MemberId,
+    viewer: Viewer,
+    can_change: bool,
+) -> Result<MemberDetail> {
     let row: DetailRow = tx
         .fetch_optional(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
              status, joined_on, ended_on, gender, membership_type, season, version, updated_at, \
              updated_by_name, EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = members.tenant_id \
-             AND s.member_id = members.id) AS has_account \
+             AND s.member_id = members.id) AS has_account, \
+             EXISTS (SELECT 1 FROM identities i WHERE i.totp_enabled_at IS NOT NULL AND \
+              (i.id = members.identity_id OR i.id IN (SELECT s.identity_id FROM memberships s \
+               WHERE s.tenant_id = members.tenant_id AND s.member_id = members.id))) AS account_has_factor \
              FROM members WHERE tenant_id = $1 AND id = $2",
             args![id],
         )
         .await?
         .ok_or(AppError::NotFound)?;
-    let guardians: Vec<LinkRow> = tx
+    // Guardians (by name) and children (by birth date) in one statement.
+    let family: Vec<FamilyRow> = tx
         .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name FROM (SELECT guardian_id FROM member_guardians \
-             WHERE tenant_id = $1 AND child_id = $2) g CROSS JOIN members m \
-             WHERE m.tenant_id = $1 AND m.id = g.guardian_id ORDER BY m.sort_name",
+            "SELECT 'g' AS rel, m.id, m.given_name, m.family_name, m.sort_name AS k \
+             FROM (SELECT guardian_id FROM member_guardians WHERE tenant_id = $1 AND child_id = $2) g \
+             CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = g.guardian_id \
+             UNION ALL \
+             SELECT 'c' AS rel, m.id, m.given_name, m.family_name, m.birth_date AS k \
+             FROM (SELECT child_id FROM member_guardians WHERE tenant_id = $1 AND guardian_id = $2) g \
+             CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = g.child_id \
+             ORDER BY rel DESC, k",
             args![id],
         )
         .await?;
-    let children: Vec<LinkRow> = tx
-        .fetch_all(
-            "SELECT m.id, m.given_name, m.family_name FROM (SELECT child_id FROM member_guardians \
-             WHERE tenant_id = $1 AND guardian_id = $2) g CROSS JOIN members m \
-             WHERE m.tenant_id = $1 AND m.id = g.child_id ORDER BY m.birth_date",
-            args![id],
-        )
-        .await?;
-    let custom = custom_fields::values_of(&mut tx, id, viewer, can_change).await?;
-    tx.commit().await?;
+    let (guardians, children): (Vec<FamilyRow>, Vec<FamilyRow>) =
+        family.into_iter().partition(|r| r.rel == "g");
+    let custom = custom_fields::values_of(tx, id, viewer, can_change).await?;
     Ok(MemberDetail {
         id: MemberId(row.id),
         given_name: row.given_name,
@@ -610,13 +653,13 @@ async fn detail(
         version: row.version,
         can_edit: false,
         has_account: row.has_account,
-        guardians: links(guardians),
-        children: links(children),
+        guardians: links(guardians.into_iter().map(|r| r.person).collect()),
+        children: links(children.into_iter().map(|r| r.person).collect()),
         stamp: Stamp {
             at: Timestamp(row.updated_at),
             by: row.updated_by_name,
         },
-        can_reset_factor: false,
+        can_reset_factor: row.account_has_factor,
         account: None,
         custom,
     })

@@ -630,6 +630,17 @@ pub async fn account_roles(
 ) -> Result<Option<AccountRoles>> {
     require_manage(scope)?;
     let mut tx = db.tenant_read(scope).await?;
+    let found = account_roles_in(&mut tx, member).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// [`account_roles`] in the caller's transaction, without the permission check (the member
+/// page checks `roles.manage` before asking).
+pub(crate) async fn account_roles_in(
+    tx: &mut TenantTx,
+    member: MemberId,
+) -> Result<Option<AccountRoles>> {
     let account: Option<(i64, String, i64, Option<String>)> = tx
         .fetch_optional(
             "SELECT m.id, i.email, m.updated_at, m.updated_by_name FROM memberships m \
@@ -639,17 +650,15 @@ pub async fn account_roles(
         )
         .await?;
     let Some((membership, email, at, by)) = account else {
-        tx.commit().await?;
         return Ok(None);
     };
-    let roles = all_roles(&mut tx).await?;
+    let roles = all_roles(tx).await?;
     let held: Vec<(i64,)> = tx
         .fetch_all(
             "SELECT role_id FROM membership_roles WHERE tenant_id = $1 AND membership_id = $2",
             args![membership],
         )
         .await?;
-    tx.commit().await?;
     Ok(Some(AccountRoles {
         membership: MembershipId(membership),
         email,

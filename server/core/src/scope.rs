@@ -344,13 +344,14 @@ pub async fn resolve_before_terms(
     if !tenants::is_valid_slug(slug) {
         return Err(AppError::NotFound);
     }
-    let tenant = tenants::find_by_slug(db, kind, slug)
+    // One read for the tenant, the person's roles in it and its switches.
+    let mut tx = db.platform(false).await?;
+    let tenant = tenants::find_by_slug_in(&mut tx, kind, slug)
         .await?
         .ok_or(AppError::NotFound)?;
     let Some(identity) = actor.identity.filter(|_| actor.is_signed_in()) else {
         return Err(AppError::Unauthenticated);
     };
-    let mut tx = db.platform(false).await?;
     tx.as_tenant(tenant.id, Some(identity.0)).await?;
     let rows: Vec<HeldRow> = tx
         .fetch_all(
@@ -415,11 +416,11 @@ pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<Tenan
     if !tenants::is_valid_slug(slug) {
         return Err(AppError::NotFound);
     }
-    let tenant = tenants::find_by_slug(db, TenantKind::Club, slug)
+    let mut tx = db.platform(false).await?;
+    let tenant = tenants::find_by_slug_in(&mut tx, TenantKind::Club, slug)
         .await?
         .filter(|t| t.status == "active")
         .ok_or(AppError::NotFound)?;
-    let mut tx = db.platform(false).await?;
     tx.as_tenant(tenant.id, None).await?;
     let switched = switched_on(&mut tx, tenant.id).await?;
     tx.commit().await?;

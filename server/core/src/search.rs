@@ -19,7 +19,7 @@ use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
 /// What the index holds; bump when [`terms`] changes, so existing records are indexed again.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// The longest word kept (and the longest query word looked up).
 const MAX_TERM: usize = 64;
@@ -142,18 +142,38 @@ fn after_prefix(prefix: &str) -> String {
     "\u{10FFFF}\u{10FFFF}".to_string()
 }
 
-/// The ids of the members every word matches, as SQL (`member_id`, each once): a range scan
-/// per word, intersected. `param` binds a value and returns its placeholder. (`+member_id`
-/// is an expression, so SQLite does not answer DISTINCT by walking the tenant's whole
-/// `member_search_member` index when it has no statistics.)
-pub(crate) fn matches(words: &[String], mut param: impl FnMut(Value) -> String) -> String {
-    let parts: Vec<String> = words
+/// The index range of each search word, bound: `param` binds a value and returns its
+/// placeholder. For [`matches`] and [`matches_sorted`].
+pub(crate) fn bind_ranges(
+    words: &[String],
+    mut param: impl FnMut(Value) -> String,
+) -> Vec<(String, String)> {
+    words
         .iter()
-        .map(|w| {
-            let from = param(w.as_str().into());
-            let to = param(after_prefix(w).into());
+        .map(|w| (param(w.as_str().into()), param(after_prefix(w).into())))
+        .collect()
+}
+
+/// The ids of the members every word matches, as SQL (`member_id`, each once): a range scan
+/// per word, intersected. (`+member_id` is an expression, so SQLite does not answer
+/// DISTINCT by walking the tenant's whole `member_search_member` index when it has no
+/// statistics.)
+pub(crate) fn matches(ranges: &[(String, String)]) -> String {
+    intersect(ranges, "+member_id AS member_id")
+}
+
+/// [`matches`] with each member's name order (`member_id`, `sort_name`), from the index
+/// alone: a page of a search in name order is taken from this before any record is read.
+pub(crate) fn matches_sorted(ranges: &[(String, String)]) -> String {
+    intersect(ranges, "+member_id AS member_id, sort_name")
+}
+
+fn intersect(ranges: &[(String, String)], columns: &str) -> String {
+    let parts: Vec<String> = ranges
+        .iter()
+        .map(|(from, to)| {
             format!(
-                "SELECT DISTINCT +member_id AS member_id FROM member_search WHERE tenant_id = $1 \
+                "SELECT DISTINCT {columns} FROM member_search WHERE tenant_id = $1 \
                  AND term >= {from} AND term < {to}"
             )
         })
@@ -168,13 +188,14 @@ pub(crate) fn rows(
     family: &str,
     email: Option<&str>,
 ) -> Vec<Vec<Value>> {
+    let sort_name = crate::members::sort_name(given, family);
     terms(given, family, email)
         .into_iter()
-        .map(|t| vec![Value::from(t), Value::from(id)])
+        .map(|t| vec![Value::from(t), Value::from(id), Value::from(&sort_name)])
         .collect()
 }
 
-pub(crate) const COLUMNS: &[&str] = &["term", "member_id"];
+pub(crate) const COLUMNS: &[&str] = &["term", "member_id", "sort_name"];
 
 /// Writes the words of a new member, in the transaction that inserts it.
 pub(crate) async fn index(
@@ -242,17 +263,15 @@ pub(crate) async fn rebuild_if_stale(mut tx: Tx) -> Result<()> {
         after = (last.tenant_id, last.id);
         let mut rows = Vec::new();
         for r in &batch {
-            for t in terms(&r.given_name, &r.family_name, r.email.as_deref()) {
-                rows.push(vec![r.tenant_id.into(), t.into(), r.id.into()]);
+            let id = MemberId(r.id);
+            for row in self::rows(id, &r.given_name, &r.family_name, r.email.as_deref()) {
+                rows.push(std::iter::once(r.tenant_id.into()).chain(row).collect());
             }
         }
-        tx.insert_rows(
-            "member_search",
-            &[],
-            &["tenant_id", "term", "member_id"],
-            rows,
-        )
-        .await?;
+        let cols: Vec<&str> = std::iter::once("tenant_id")
+            .chain(COLUMNS.iter().copied())
+            .collect();
+        tx.insert_rows("member_search", &[], &cols, rows).await?;
     }
     tx.execute(
         "UPDATE member_search_state SET version = $1",

@@ -4,6 +4,9 @@ use crate::db::{Backend, Db};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{accounts, args, ids};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 use tessera_common::color::{self, MIN_TEXT_CONTRAST, TEXT_ON_ACCENT, TEXT_ON_PRIMARY};
 use tessera_common::dto::{
     AdminOverview, ClubSummary, DirectoryEntry, LookSettings, PlanInfo, Stamp, TenantKind,
@@ -232,13 +235,23 @@ pub fn check_colors(primary: &str, accent: &str) -> Result<()> {
 
 pub async fn find_by_slug(db: &Db, kind: TenantKind, slug: &str) -> Result<Option<TenantRecord>> {
     let mut tx = db.platform(false).await?;
+    let found = find_by_slug_in(&mut tx, kind, slug).await?;
+    tx.commit().await?;
+    Ok(found)
+}
+
+/// [`find_by_slug`] inside a transaction the caller goes on with (the scope resolver).
+pub(crate) async fn find_by_slug_in(
+    tx: &mut crate::db::Tx,
+    kind: TenantKind,
+    slug: &str,
+) -> Result<Option<TenantRecord>> {
     let row: Option<TenantRow> = tx
         .fetch_optional(
             &format!("{TENANT_SELECT} WHERE t.slug = $1 AND t.kind = $2"),
             args![slug, kind.as_str()],
         )
         .await?;
-    tx.commit().await?;
     Ok(row.map(Into::into))
 }
 
@@ -265,11 +278,54 @@ pub async fn active_clubs(db: &Db) -> Result<Vec<TenantRecord>> {
 }
 
 /// The default language of the club or federation at this path, if it exists.
+/// Tenants' default languages by kind and slug with the moment they were read: every page
+/// visited without a language cookie asks for its club's, so they are kept for
+/// [`LANG_TTL`]. A change of the look clears them in this process; another process serving
+/// the same database sees it once its copy is older than that.
+#[derive(Clone, Default)]
+pub(crate) struct LangCache(Arc<Mutex<LangMap>>);
+
+/// Kind and slug → the default language (`None`: no such tenant) and when it was read.
+type LangMap = HashMap<(TenantKind, String), (Option<Lang>, Instant)>;
+
+const LANG_TTL: Duration = Duration::from_secs(5);
+/// Unknown paths are kept too (probing costs no reads); past this many entries the cache
+/// starts over.
+const LANG_CACHE_MAX: usize = 10_000;
+
+impl LangCache {
+    fn get(&self, kind: TenantKind, slug: &str) -> Option<Option<Lang>> {
+        let map = self.0.lock().ok()?;
+        map.get(&(kind, slug.to_string()))
+            .filter(|(_, at)| at.elapsed() < LANG_TTL)
+            .map(|(lang, _)| *lang)
+    }
+    fn put(&self, kind: TenantKind, slug: &str, lang: Option<Lang>) {
+        if let Ok(mut map) = self.0.lock() {
+            if map.len() >= LANG_CACHE_MAX {
+                map.clear();
+            }
+            map.insert((kind, slug.to_string()), (lang, Instant::now()));
+        }
+    }
+    fn clear(&self) {
+        if let Ok(mut map) = self.0.lock() {
+            map.clear();
+        }
+    }
+}
+
+/// The default language of the club or federation at `slug`, `None` when there is none.
 pub async fn default_lang(db: &Db, kind: TenantKind, slug: &str) -> Result<Option<Lang>> {
     if !is_valid_slug(slug) {
         return Ok(None);
     }
-    Ok(find_by_slug(db, kind, slug).await?.map(|t| t.default_lang))
+    if let Some(lang) = db.langs.get(kind, slug) {
+        return Ok(lang);
+    }
+    let lang = find_by_slug(db, kind, slug).await?.map(|t| t.default_lang);
+    db.langs.put(kind, slug, lang);
+    Ok(lang)
 }
 
 pub async fn operator_slug(db: &Db) -> Result<Option<String>> {
@@ -410,6 +466,8 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
     )
     .await?;
     tx.commit().await?;
+    // A visit to the path before the tenant existed may have been kept as unknown.
+    db.langs.clear();
     find_by_id(db, TenantId(id))
         .await?
         .ok_or(AppError::NotFound)
@@ -735,7 +793,9 @@ pub async fn update_look(
         now,
     )
     .await?;
-    tx.commit().await
+    tx.commit().await?;
+    db.langs.clear();
+    Ok(())
 }
 
 /// The logo of a club or federation: content type, bytes and content hash.

@@ -1,0 +1,5 @@
+-- The register's name order kept with each search word, so a search sorted by name (the
+-- default) reads its page from the index and only the page's members from the register,
+-- instead of every match. Filled for existing records by the application after the
+-- migrations (search::VERSION 2 rebuilds the index).
+ALTER TABLE member_search ADD COLUMN sort_name TEXT NOT NULL DEFAULT '';
