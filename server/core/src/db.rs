@@ -328,13 +328,13 @@ impl Db {
     }
 
     /// A read on platform tables as `identity` (row-level security lets a person read their
-    /// own memberships across tenants), set in the same round trip as the BEGIN.
+    /// own memberships across tenants).
     pub(crate) async fn platform_as(&self, identity: tessera_common::IdentityId) -> Result<Tx> {
         self.begin(false, Some((None, Some(identity.0)))).await
     }
 
-    /// A transaction, with the row-level security settings of PostgreSQL given at its start
-    /// when `rls` names them (tenant, identity): sent with the BEGIN in one round trip.
+    /// A transaction, with the row-level security settings of PostgreSQL (tenant, identity)
+    /// when `rls` names them.
     async fn begin(&self, write: bool, rls: Option<(Option<TenantId>, Option<i64>)>) -> Result<Tx> {
         let inner = match &self.pools {
             Pools::Sqlite { read, write: w } => {
@@ -344,28 +344,20 @@ impl Db {
                     TxInner::SqliteRead(read.acquire().await.map_err(internal)?)
                 }
             }
-            Pools::Postgres(pool) => {
-                let tx = match rls {
-                    // Numbers only, formatted here: nothing from outside reaches the text.
-                    Some((tenant, identity)) => {
-                        pool.begin_with(format!(
-                            "BEGIN; SELECT set_config('app.tenant_id', '{}', true), \
-                             set_config('app.identity_id', '{}', true)",
-                            tenant.map(|t| t.0.to_string()).unwrap_or_default(),
-                            identity.map(|i| i.to_string()).unwrap_or_default()
-                        ))
-                        .await
-                    }
-                    None => pool.begin().await,
-                };
-                TxInner::Postgres(tx.map_err(internal)?)
-            }
+            Pools::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(internal)?),
         };
-        Ok(Tx {
+        let mut tx = Tx {
             inner,
             backend: self.backend(),
-            rls: rls.unwrap_or_default(),
-        })
+            rls: (None, None),
+        };
+        // Set in a statement of its own, prepared once per connection: sent with the BEGIN
+        // as one simple query it was parsed and planned every time, which cost the server
+        // more than the round trip it saved.
+        if let Some((tenant, identity)) = rls {
+            tx.set_rls(tenant, identity).await?;
+        }
+        Ok(tx)
     }
 
     /// A transaction on one tenant's data, for reading.
