@@ -23,7 +23,8 @@ pub struct Config {
     pub https: bool,
     /// `TESSERA_MAX_BODY_BYTES`: the largest request body accepted.
     pub max_body_bytes: usize,
-    /// `TESSERA_DB_CONNECTIONS`: the size of the connection pool.
+    /// `TESSERA_DB_CONNECTIONS`: the size of the connection pool (SQLite: the readers;
+    /// default four per core, at least 4, at most 32).
     pub db_connections: u32,
     /// `TESSERA_TRUSTED_PROXY`: the address of the reverse proxy whose `X-Forwarded-For`
     /// names the client; from anyone else that header is ignored.
@@ -85,7 +86,11 @@ impl Config {
             Some(v) => v
                 .parse()
                 .map_err(|_| format!("TESSERA_DB_CONNECTIONS {v:?} is not a number"))?,
-            None => 16,
+            // Four per core: more connections than that only add threads (SQLite) or
+            // backends (PostgreSQL) competing for the same cores, and memory.
+            None => std::thread::available_parallelism()
+                .map(|n| (n.get() as u32 * 4).clamp(4, 32))
+                .unwrap_or(8),
         };
         let trusted_proxy = env("TESSERA_TRUSTED_PROXY")
             .map(|v| {

@@ -228,6 +228,14 @@ struct ListRow {
     status: String,
 }
 
+/// A row of a search's page with the number of all its matches.
+#[derive(sqlx::FromRow)]
+struct CountedRow {
+    #[sqlx(flatten)]
+    row: ListRow,
+    total: i64,
+}
+
 pub const PER_PAGE: i64 = 50;
 
 /// One page of the register, sorted by name, optionally filtered by a name or e-mail search.
@@ -378,6 +386,47 @@ pub async fn list_filtered(
         ));
     }
     let where_ = conds.join(" AND ");
+    let dir = if desc { "DESC" } else { "ASC" };
+    const COLS: &str = "id, given_name, family_name, birth_date, email, city, status";
+    if column == "sort_name" && !words.is_empty() && conds.len() == 2 {
+        // A search alone in name order: the page is taken from the index, which keeps each
+        // member's name order, with the number of matches counted in the same pass; only
+        // the page's records are read.
+        let count_args = args.clone();
+        let limit = param(&mut args, PER_PAGE.into());
+        let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
+        let sql = format!(
+            "SELECT {COLS}, p.total FROM (SELECT member_id, sort_name, count(*) OVER () AS total \
+             FROM ({}) s ORDER BY sort_name {dir}, member_id {dir} LIMIT {limit} OFFSET {offset}) p \
+             CROSS JOIN members WHERE members.tenant_id = $1 AND members.id = p.member_id \
+             ORDER BY p.sort_name {dir}, p.member_id {dir}",
+            search::matches_sorted(&ranges)
+        );
+        let counted: Vec<CountedRow> = tx.fetch_all(&sql, args).await?;
+        let total = match counted.first() {
+            Some(r) => r.total,
+            // A page past the last: the matches are counted on their own.
+            None => {
+                tx.fetch_one::<(i64,)>(&format!("SELECT count(*) FROM ({found}) s"), count_args)
+                    .await?
+                    .0
+            }
+        };
+        let rows = counted.into_iter().map(|r| r.row).collect();
+        return page_of(
+            tx,
+            scope,
+            filter,
+            query,
+            status,
+            sort,
+            page,
+            rows,
+            total,
+            fields_of_page,
+        )
+        .await;
+    }
     // Without a search, the total is the sum of the club's tallies; with one, the count of
     // what the search found.
     let total: (i64,) = if words.is_empty() && field_filters.is_empty() {
@@ -403,19 +452,7 @@ pub async fn list_filtered(
     };
     let limit = param(&mut args, PER_PAGE.into());
     let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
-    let dir = if desc { "DESC" } else { "ASC" };
-    const COLS: &str = "id, given_name, family_name, birth_date, email, city, status";
-    let sql = if column == "sort_name" && !words.is_empty() && conds.len() == 2 {
-        // A search alone in name order: the page is taken from the index, which keeps each
-        // member's name order, and only the page's records are read.
-        format!(
-            "SELECT {COLS} FROM (SELECT member_id, sort_name FROM ({}) s \
-             ORDER BY sort_name {dir}, member_id {dir} LIMIT {limit} OFFSET {offset}) p \
-             CROSS JOIN members WHERE members.tenant_id = $1 AND members.id = p.member_id \
-             ORDER BY p.sort_name {dir}, p.member_id {dir}",
-            search::matches_sorted(&ranges)
-        )
-    } else if column == "sort_name" {
+    let sql = if column == "sort_name" {
         format!(
             "SELECT {COLS} FROM {from} WHERE {where_} \
              ORDER BY sort_name {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
@@ -465,16 +502,24 @@ async fn page_of(
     total: i64,
     (field_filters, filter_fields): (Vec<(i64, String)>, Vec<tessera_common::dto::CustomField>),
 ) -> Result<MemberPage> {
-    let seasons: Vec<(String,)> = tx
+    // The seasons (newest first) and the types the filters offer, in one statement.
+    let choices: Vec<(String, String)> = tx
         .fetch_all(
-            "SELECT season FROM member_tallies WHERE tenant_id = $1 AND season <> '' \
-             GROUP BY season HAVING sum(n) > 0 ORDER BY season DESC LIMIT 100",
+            "SELECT 's' AS kind, v FROM (SELECT season AS v FROM member_tallies \
+             WHERE tenant_id = $1 AND season <> '' GROUP BY season HAVING sum(n) > 0 \
+             ORDER BY season DESC LIMIT 100) s \
+             UNION ALL SELECT 't' AS kind, v FROM (SELECT membership_type AS v FROM member_tallies \
+             WHERE tenant_id = $1 AND membership_type <> '' GROUP BY membership_type \
+             HAVING sum(n) > 0 ORDER BY membership_type LIMIT 100) t",
             args![],
         )
         .await?;
-    let types = used_types(&mut tx).await?;
     tx.commit().await?;
-    let seasons = seasons.into_iter().map(|r| r.0).collect();
+    let (seasons, types): (Vec<_>, Vec<_>) = choices.into_iter().partition(|(k, _)| k == "s");
+    let mut seasons: Vec<String> = seasons.into_iter().map(|(_, v)| v).collect();
+    let mut types: Vec<String> = types.into_iter().map(|(_, v)| v).collect();
+    seasons.sort_by(|a, b| b.cmp(a));
+    types.sort();
     Ok(MemberPage {
         rows: rows
             .into_iter()

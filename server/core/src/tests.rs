@@ -2503,6 +2503,10 @@ mod member_search_tests {
                     assert_eq!(fast.rows.len() as i64, expected);
                 }
             }
+            // Past the last page: no rows, and still the number of matches.
+            let (past, all) = (page("name", "", 3).await, page("name", "", 1).await);
+            assert!(past.rows.is_empty());
+            assert_eq!(past.total, all.total);
             let first: Vec<String> = page("name", "", 1)
                 .await
                 .rows
