@@ -100,6 +100,17 @@ enum Pools {
     Postgres(PgPool),
 }
 
+/// What a transaction is for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// Reading: on SQLite a reader connection in autocommit mode.
+    Read,
+    /// Reading one moment across statements: a transaction on both backends.
+    Snapshot,
+    /// Changing: `BEGIN IMMEDIATE` on SQLite's one writer.
+    Write,
+}
+
 /// The database handle; cheap to clone.
 #[derive(Clone)]
 pub struct Db {
@@ -278,7 +289,7 @@ impl Db {
     /// [`crate::search::rebuild_if_stale`]).
     async fn rebuild_search(&self) -> std::result::Result<(), StartupError> {
         let fail = |e: AppError| StartupError::Migrate(format!("search index: {e}"));
-        let tx = self.begin(true, None).await.map_err(fail)?;
+        let tx = self.begin(Access::Write, None).await.map_err(fail)?;
         crate::search::rebuild_if_stale(tx).await.map_err(fail)
     }
 
@@ -324,26 +335,35 @@ impl Db {
     /// A transaction on platform tables (tenants, identities). Crate-private: only the
     /// domain modules of this crate choose what it touches.
     pub(crate) async fn platform(&self, write: bool) -> Result<Tx> {
-        self.begin(write, None).await
+        let access = if write { Access::Write } else { Access::Read };
+        self.begin(access, None).await
     }
 
     /// A read on platform tables as `identity` (row-level security lets a person read their
     /// own memberships across tenants).
     pub(crate) async fn platform_as(&self, identity: tessera_common::IdentityId) -> Result<Tx> {
-        self.begin(false, Some((None, Some(identity.0)))).await
+        self.begin(Access::Read, Some((None, Some(identity.0))))
+            .await
     }
 
     /// A transaction, with the row-level security settings of PostgreSQL (tenant, identity)
     /// when `rls` names them.
-    async fn begin(&self, write: bool, rls: Option<(Option<TenantId>, Option<i64>)>) -> Result<Tx> {
+    async fn begin(
+        &self,
+        access: Access,
+        rls: Option<(Option<TenantId>, Option<i64>)>,
+    ) -> Result<Tx> {
         let inner = match &self.pools {
-            Pools::Sqlite { read, write: w } => {
-                if write {
-                    TxInner::Sqlite(w.begin_with("BEGIN IMMEDIATE").await.map_err(internal)?)
-                } else {
-                    TxInner::SqliteRead(read.acquire().await.map_err(internal)?)
-                }
-            }
+            Pools::Sqlite { read, write } => match access {
+                Access::Write => TxInner::Sqlite(
+                    write
+                        .begin_with("BEGIN IMMEDIATE")
+                        .await
+                        .map_err(internal)?,
+                ),
+                Access::Snapshot => TxInner::Sqlite(read.begin().await.map_err(internal)?),
+                Access::Read => TxInner::SqliteRead(read.acquire().await.map_err(internal)?),
+            },
             Pools::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(internal)?),
         };
         let mut tx = Tx {
@@ -360,9 +380,18 @@ impl Db {
         Ok(tx)
     }
 
-    /// A transaction on one tenant's data, for reading.
+    /// A transaction on one tenant's data, for reading (on SQLite each statement reads a
+    /// committed state of its own, see `TxInner::SqliteRead`).
     pub async fn tenant_read(&self, scope: &TenantScope) -> Result<TenantTx> {
-        self.tenant_tx(scope, false, None, Timestamp(0)).await
+        self.tenant_tx(scope, Access::Read, None, Timestamp(0))
+            .await
+    }
+
+    /// A read of one tenant's data whose statements all see the same moment, on both
+    /// backends: for documents taken from several statements, such as an export.
+    pub async fn tenant_snapshot(&self, scope: &TenantScope) -> Result<TenantTx> {
+        self.tenant_tx(scope, Access::Snapshot, None, Timestamp(0))
+            .await
     }
 
     /// A transaction on one tenant's data, for changing it: every insert and update made
@@ -375,7 +404,8 @@ impl Db {
         now: Timestamp,
     ) -> Result<TenantTx> {
         scope.writable()?;
-        self.tenant_tx(scope, true, Some(actor.clone()), now).await
+        self.tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await
     }
 
     /// A write transaction that a read-only environment allows too: for records of consent
@@ -386,19 +416,20 @@ impl Db {
         actor: &Actor,
         now: Timestamp,
     ) -> Result<TenantTx> {
-        self.tenant_tx(scope, true, Some(actor.clone()), now).await
+        self.tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await
     }
 
     async fn tenant_tx(
         &self,
         scope: &TenantScope,
-        write: bool,
+        access: Access,
         actor: Option<Actor>,
         now: Timestamp,
     ) -> Result<TenantTx> {
         let tx = self
             .begin(
-                write,
+                access,
                 Some((Some(scope.tenant_id()), scope.identity_id().map(|i| i.0))),
             )
             .await?;

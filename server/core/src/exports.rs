@@ -55,7 +55,8 @@ pub async fn members_csv(
     status: Option<MemberStatus>,
 ) -> Result<(String, String)> {
     scope.require(EXPORTS_RUN)?;
-    let mut tx = db.tenant_read(scope).await?;
+    // The records and their custom values as of one moment.
+    let mut tx = db.tenant_snapshot(scope).await?;
     let rows: Vec<Row> = tx
         .fetch_all(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
