@@ -125,7 +125,14 @@ impl Client {
         // The server may answer (413) before reading the whole body and close the socket.
         let _ = stream.write_all(body).await;
         let mut raw = Vec::new();
-        let _ = stream.read_to_end(&mut raw).await;
+        // A request the server never answers fails here, naming it, instead of holding the
+        // test (and the run) until the runner's own limit.
+        let read = tokio::time::timeout(
+            std::time::Duration::from_secs(60),
+            stream.read_to_end(&mut raw),
+        )
+        .await;
+        assert!(read.is_ok(), "no answer to {method} {path} within 60 s");
         let split = raw
             .windows(4)
             .position(|w| w == b"\r\n\r\n")
