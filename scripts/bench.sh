@@ -81,14 +81,8 @@ PASSWORD="bench-password-2026"
 
 # run_server NAME: seeds and serves with the DATABASE_URL (and migration URL) in the environment.
 run_server() {
-  local name="$1" port
-  port="$(free_port)"
   ./target/release/tessera seed-demo --password "$PASSWORD" >/dev/null
-  TESSERA_ADDR="127.0.0.1:$port" TESSERA_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
-    ./target/release/tessera serve > "$BENCH_DIR/$name.log" 2>&1 &
-  SERVER_PID=$!
-  for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-  BASE="http://127.0.0.1:$port"
+  serve_only "$1"
 }
 
 # A signed-in session of the club's staff: password, then the authenticator app, enrolled

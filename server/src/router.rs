@@ -233,28 +233,37 @@ fn session_layer(
     // The store keeps a session at most as long as a sign-in may last; the idle and
     // absolute timeouts themselves are checked on every request (`ssr::session_state`).
     let expiry = Expiry::OnInactivity(Duration::seconds(state.services.sessions.absolute_secs));
-    match state.services.db.session_pool() {
-        SessionPool::Sqlite { read, write } => tower::util::Either::Left(
-            SessionManagerLayer::new(SplitSqliteStore {
-                read: SqliteStore::new(read),
-                write: SqliteStore::new(write),
-            })
+    // The same cookie whatever the store.
+    fn cookie<S: SessionStore>(
+        layer: SessionManagerLayer<S>,
+        name: &'static str,
+        https: bool,
+        expiry: Expiry,
+    ) -> SessionManagerLayer<S> {
+        layer
             .with_name(name)
             .with_secure(https)
             .with_http_only(true)
             .with_same_site(SameSite::Lax)
             .with_path("/")
-            .with_expiry(expiry),
-        ),
-        SessionPool::Postgres(pool) => tower::util::Either::Right(
-            SessionManagerLayer::new(PostgresStore::new(pool))
-                .with_name(name)
-                .with_secure(https)
-                .with_http_only(true)
-                .with_same_site(SameSite::Lax)
-                .with_path("/")
-                .with_expiry(expiry),
-        ),
+            .with_expiry(expiry)
+    }
+    match state.services.db.session_pool() {
+        SessionPool::Sqlite { read, write } => tower::util::Either::Left(cookie(
+            SessionManagerLayer::new(SplitSqliteStore {
+                read: SqliteStore::new(read),
+                write: SqliteStore::new(write),
+            }),
+            name,
+            https,
+            expiry,
+        )),
+        SessionPool::Postgres(pool) => tower::util::Either::Right(cookie(
+            SessionManagerLayer::new(PostgresStore::new(pool)),
+            name,
+            https,
+            expiry,
+        )),
     }
 }
 

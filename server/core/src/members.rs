@@ -388,10 +388,14 @@ pub async fn list_filtered(
     let where_ = conds.join(" AND ");
     let dir = if desc { "DESC" } else { "ASC" };
     const COLS: &str = "id, given_name, family_name, birth_date, email, city, status";
-    if column == "sort_name" && !words.is_empty() && conds.len() == 2 {
-        // A search alone in name order: the page is taken from the index, which keeps each
-        // member's name order, with the number of matches counted in the same pass; only
-        // the page's records are read.
+    // A search alone: every indexed id is a member of this club, so the matches are counted
+    // (and, in name order, paged) without reading the records.
+    let search_alone = !words.is_empty() && conds.len() == 2;
+    let count_matches = format!("SELECT count(*) FROM ({found}) s");
+    let (rows, total): (Vec<ListRow>, i64) = if column == "sort_name" && search_alone {
+        // In name order the page is taken from the index, which keeps each member's name
+        // order, with the number of matches counted in the same pass; only the page's
+        // records are read.
         let count_args = args.clone();
         let limit = param(&mut args, PER_PAGE.into());
         let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
@@ -406,62 +410,42 @@ pub async fn list_filtered(
         let total = match counted.first() {
             Some(r) => r.total,
             // A page past the last: the matches are counted on their own.
-            None => {
-                tx.fetch_one::<(i64,)>(&format!("SELECT count(*) FROM ({found}) s"), count_args)
-                    .await?
-                    .0
-            }
+            None => tx.fetch_one::<(i64,)>(&count_matches, count_args).await?.0,
         };
-        let rows = counted.into_iter().map(|r| r.row).collect();
-        return page_of(
-            tx,
-            scope,
-            filter,
-            query,
-            status,
-            sort,
-            page,
-            rows,
-            total,
-            fields_of_page,
-        )
-        .await;
-    }
-    // Without a search, the total is the sum of the club's tallies; with one, the count of
-    // what the search found.
-    let total: (i64,) = if words.is_empty() && field_filters.is_empty() {
-        tx.fetch_one(
-            &format!(
-                "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM member_tallies WHERE {}",
-                tally_conds.join(" AND ")
-            ),
-            args.clone(),
-        )
-        .await?
-    } else if !words.is_empty() && conds.len() == 2 {
-        // A search alone: every indexed id is a member of this club, so the matches are
-        // counted without reading the records.
-        tx.fetch_one(&format!("SELECT count(*) FROM ({found}) s"), args.clone())
+        (counted.into_iter().map(|r| r.row).collect(), total)
+    } else {
+        // Without a search, the total is the sum of the club's tallies; with one, the count of
+        // what the search found.
+        let total: (i64,) = if words.is_empty() && field_filters.is_empty() {
+            tx.fetch_one(
+                &format!(
+                    "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM member_tallies WHERE {}",
+                    tally_conds.join(" AND ")
+                ),
+                args.clone(),
+            )
             .await?
-    } else {
-        tx.fetch_one(
-            &format!("SELECT count(*) FROM {from} WHERE {where_}"),
-            args.clone(),
-        )
-        .await?
-    };
-    let limit = param(&mut args, PER_PAGE.into());
-    let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
-    let sql = if column == "sort_name" {
-        format!(
-            "SELECT {COLS} FROM {from} WHERE {where_} \
+        } else if search_alone {
+            tx.fetch_one(&count_matches, args.clone()).await?
+        } else {
+            tx.fetch_one(
+                &format!("SELECT count(*) FROM {from} WHERE {where_}"),
+                args.clone(),
+            )
+            .await?
+        };
+        let limit = param(&mut args, PER_PAGE.into());
+        let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
+        let sql = if column == "sort_name" {
+            format!(
+                "SELECT {COLS} FROM {from} WHERE {where_} \
              ORDER BY sort_name {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
-        )
-    } else {
-        // A date may be missing: the dated records in order, then the others, each part
-        // read in the order of the index on (tenant_id, column, id).
-        let upto = param(&mut args, (page * PER_PAGE).into());
-        format!(
+            )
+        } else {
+            // A date may be missing: the dated records in order, then the others, each part
+            // read in the order of the index on (tenant_id, column, id).
+            let upto = param(&mut args, (page * PER_PAGE).into());
+            format!(
             "SELECT {COLS} FROM (\
              SELECT * FROM (SELECT 0 AS part, {column} AS k, {COLS} FROM {from} \
              WHERE {where_} AND {column} IS NOT NULL ORDER BY {column} {dir}, id {dir} LIMIT {upto}) a \
@@ -470,8 +454,10 @@ pub async fn list_filtered(
              WHERE {where_} AND {column} IS NULL ORDER BY id {dir} LIMIT {upto}) b\
              ) u ORDER BY part, k {dir}, id {dir} LIMIT {limit} OFFSET {offset}"
         )
+        };
+        let rows: Vec<ListRow> = tx.fetch_all(&sql, args).await?;
+        (rows, total.0)
     };
-    let rows: Vec<ListRow> = tx.fetch_all(&sql, args).await?;
     page_of(
         tx,
         scope,
@@ -481,7 +467,7 @@ pub async fn list_filtered(
         sort,
         page,
         rows,
-        total.0,
+        total,
         fields_of_page,
     )
     .await
@@ -605,9 +591,10 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
     scope.require(MEMBERS_VIEW)?;
     let can_edit = scope.can(MEMBERS_EDIT);
     let mut tx = db.tenant_read(scope).await?;
-    let mut d = detail_in(&mut tx, id, Viewer::staff(scope), can_edit).await?;
+    let (mut d, account_has_factor) =
+        detail_in(&mut tx, id, Viewer::staff(scope), can_edit).await?;
     d.can_edit = can_edit;
-    d.can_reset_factor = can_edit && d.can_reset_factor;
+    d.can_reset_factor = can_edit && account_has_factor;
     if scope.can(tessera_common::modules::ROLES_MANAGE) {
         d.account = crate::roles::account_roles_in(&mut tx, id).await?;
     }
@@ -634,20 +621,19 @@ async fn detail(
     can_change: bool,
 ) -> Result<MemberDetail> {
     let mut tx = db.tenant_read(scope).await?;
-    let mut d = detail_in(&mut tx, id, viewer, can_change).await?;
+    let (d, _) = detail_in(&mut tx, id, viewer, can_change).await?;
     tx.commit().await?;
-    d.can_reset_factor = false;
     Ok(d)
 }
 
-/// [`detail`] in the caller's transaction; `can_reset_factor` says whether an account linked
-/// to the record has a second factor (the caller decides whether that may be shown).
+/// [`detail`] in the caller's transaction, with whether an account linked to the record has
+/// a second factor (the caller decides whether that may be shown).
 async fn detail_in(
     tx: &mut TenantTx,
     id: MemberId,
     viewer: Viewer,
     can_change: bool,
-) -> Result<MemberDetail> {
+) -> Result<(MemberDetail, bool)> {
     let row: DetailRow = tx
         .fetch_optional(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
@@ -679,7 +665,8 @@ async fn detail_in(
     let (guardians, children): (Vec<FamilyRow>, Vec<FamilyRow>) =
         family.into_iter().partition(|r| r.rel == "g");
     let custom = custom_fields::values_of(tx, id, viewer, can_change).await?;
-    Ok(MemberDetail {
+    let account_has_factor = row.account_has_factor;
+    let detail = MemberDetail {
         id: MemberId(row.id),
         given_name: row.given_name,
         family_name: row.family_name,
@@ -704,10 +691,11 @@ async fn detail_in(
             at: Timestamp(row.updated_at),
             by: row.updated_by_name,
         },
-        can_reset_factor: row.account_has_factor,
+        can_reset_factor: false,
         account: None,
         custom,
-    })
+    };
+    Ok((detail, account_has_factor))
 }
 
 // ---------------------------------------------------------------- changing a record
