@@ -289,7 +289,7 @@ impl Db {
     /// [`crate::search::rebuild_if_stale`]).
     async fn rebuild_search(&self) -> std::result::Result<(), StartupError> {
         let fail = |e: AppError| StartupError::Migrate(format!("search index: {e}"));
-        let tx = self.begin(Access::Write, None).await.map_err(fail)?;
+        let tx = self.begin(Access::Write).await.map_err(fail)?;
         crate::search::rebuild_if_stale(tx).await.map_err(fail)
     }
 
@@ -336,23 +336,10 @@ impl Db {
     /// domain modules of this crate choose what it touches.
     pub(crate) async fn platform(&self, write: bool) -> Result<Tx> {
         let access = if write { Access::Write } else { Access::Read };
-        self.begin(access, None).await
+        self.begin(access).await
     }
 
-    /// A read on platform tables as `identity` (row-level security lets a person read their
-    /// own memberships across tenants).
-    pub(crate) async fn platform_as(&self, identity: tessera_common::IdentityId) -> Result<Tx> {
-        self.begin(Access::Read, Some((None, Some(identity.0))))
-            .await
-    }
-
-    /// A transaction, with the row-level security settings of PostgreSQL (tenant, identity)
-    /// when `rls` names them.
-    async fn begin(
-        &self,
-        access: Access,
-        rls: Option<(Option<TenantId>, Option<i64>)>,
-    ) -> Result<Tx> {
+    async fn begin(&self, access: Access) -> Result<Tx> {
         let inner = match &self.pools {
             Pools::Sqlite { read, write } => match access {
                 Access::Write => TxInner::Sqlite(
@@ -366,18 +353,10 @@ impl Db {
             },
             Pools::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(internal)?),
         };
-        let mut tx = Tx {
+        Ok(Tx {
             inner,
             backend: self.backend(),
-            rls: (None, None),
-        };
-        // Set in a statement of its own, prepared once per connection: sent with the BEGIN
-        // as one simple query it was parsed and planned every time, which cost the server
-        // more than the round trip it saved.
-        if let Some((tenant, identity)) = rls {
-            tx.set_rls(tenant, identity).await?;
-        }
-        Ok(tx)
+        })
     }
 
     /// A transaction on one tenant's data, for reading (on SQLite each statement reads a
@@ -427,11 +406,8 @@ impl Db {
         actor: Option<Actor>,
         now: Timestamp,
     ) -> Result<TenantTx> {
-        let tx = self
-            .begin(
-                access,
-                Some((Some(scope.tenant_id()), scope.identity_id().map(|i| i.0))),
-            )
+        let mut tx = self.begin(access).await?;
+        tx.set_rls(Some(scope.tenant_id()), scope.identity_id().map(|i| i.0))
             .await?;
         Ok(TenantTx {
             tx,
@@ -545,9 +521,6 @@ const MAX_PARAMS_SQLITE: usize = 4_000;
 pub struct Tx {
     inner: TxInner,
     backend: Backend,
-    /// The row-level security settings in force (tenant, identity), so setting them again
-    /// to the same costs nothing.
-    rls: (Option<TenantId>, Option<i64>),
 }
 
 macro_rules! bind_all {
@@ -575,11 +548,10 @@ impl Tx {
         self.backend
     }
 
+    /// Sets the tenant and person row-level security sees in this transaction (PostgreSQL;
+    /// a prepared statement after BEGIN: sent with the BEGIN as one simple query it was
+    /// parsed and planned every time, which cost the server more than the round trip saved).
     async fn set_rls(&mut self, tenant: Option<TenantId>, identity: Option<i64>) -> Result<()> {
-        if self.rls == (tenant, identity) {
-            return Ok(());
-        }
-        self.rls = (tenant, identity);
         if let TxInner::Postgres(tx) = &mut self.inner {
             sqlx::query(
                 "SELECT set_config('app.tenant_id', $1, true), set_config('app.identity_id', $2, true)",

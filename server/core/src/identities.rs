@@ -171,7 +171,7 @@ pub struct SessionPerson {
 /// The person of a signed-in session, read in one statement (every signed-in request asks),
 /// or `None` when the identity no longer exists.
 pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<SessionPerson>> {
-    let mut tx = db.platform_as(id).await?;
+    let mut tx = db.platform(false).await?;
     let row = crate::accounts::state_row(&mut tx, id).await?;
     tx.commit().await?;
     Ok(row.map(|r| SessionPerson {
