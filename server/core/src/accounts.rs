@@ -27,7 +27,7 @@ pub struct FactorState {
     pub recovery_codes_left: i64,
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, Clone)]
 pub(crate) struct StateRow {
     pub name: String,
     pub email: String,

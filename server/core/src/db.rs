@@ -117,6 +117,8 @@ pub struct Db {
     pools: Pools,
     /// Tenants' default languages by path, for a few seconds (see `tenants::default_lang`).
     pub(crate) langs: crate::tenants::LangCache,
+    /// Sessions' persons and scopes while nothing they come from changed (PostgreSQL).
+    pub(crate) access: crate::access_cache::AccessCache,
 }
 
 /// The session store's pools, handed to tower-sessions by the server crate. On SQLite
@@ -199,6 +201,7 @@ impl Db {
                 Ok(Db {
                     pools: Pools::Sqlite { read, write },
                     langs: Default::default(),
+                    access: Default::default(),
                 })
             }
             DbUrl::Postgres(url) => {
@@ -219,15 +222,24 @@ impl Db {
                             Ok(true)
                         })
                     })
-                    .connect_with(opts)
+                    .connect_with(opts.clone())
                     .await
                     .map_err(|e| StartupError::Connect(e.to_string()))?;
+                let access = crate::access_cache::AccessCache::default();
+                access.listen(opts);
                 Ok(Db {
                     pools: Pools::Postgres(pool),
                     langs: Default::default(),
+                    access,
                 })
             }
         }
+    }
+
+    /// Whether this process keeps sessions' persons and scopes between requests (PostgreSQL,
+    /// while it receives the database's change notifications; see `access_cache`).
+    pub fn keeps_access(&self) -> bool {
+        self.access.is_listening()
     }
 
     pub fn backend(&self) -> Backend {
@@ -309,6 +321,7 @@ impl Db {
             Pools::Sqlite { write, .. } => sqlx::query(sql).execute(write).await.map(|_| ()),
             Pools::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
         };
+        self.access.changed();
         r.map_err(internal)
     }
 
@@ -323,6 +336,7 @@ impl Db {
     }
 
     pub async fn close(&self) {
+        self.access.stop();
         match &self.pools {
             Pools::Sqlite { read, write } => {
                 read.close().await;
@@ -356,6 +370,7 @@ impl Db {
         Ok(Tx {
             inner,
             backend: self.backend(),
+            changes: (access == Access::Write).then(|| self.access.clone()),
         })
     }
 
@@ -521,6 +536,9 @@ const MAX_PARAMS_SQLITE: usize = 4_000;
 pub struct Tx {
     inner: TxInner,
     backend: Backend,
+    /// A write's committing makes the sessions' persons and scopes kept in this process
+    /// stale (see `access_cache`).
+    changes: Option<crate::access_cache::AccessCache>,
 }
 
 macro_rules! bind_all {
@@ -718,11 +736,16 @@ impl Tx {
     }
 
     pub async fn commit(self) -> Result<()> {
-        match self.inner {
+        let done = match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await.map_err(internal),
             TxInner::SqliteRead(_) => Ok(()),
             TxInner::Postgres(tx) => tx.commit().await.map_err(internal),
+        };
+        if let Some(kept) = self.changes {
+            // Also after a failed COMMIT: whether it applied is not known.
+            kept.changed();
         }
+        done
     }
 }
 
@@ -784,6 +807,7 @@ impl TenantTx {
     pub fn backend(&self) -> Backend {
         self.tx.backend()
     }
+
 
     /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on.
     pub async fn fetch_all<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<Vec<T>> {

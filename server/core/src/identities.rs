@@ -168,12 +168,23 @@ pub struct SessionPerson {
     pub factors: FactorState,
 }
 
-/// The person of a signed-in session, read in one statement (every signed-in request asks),
-/// or `None` when the identity no longer exists.
+/// The person of a signed-in session, read in one statement (every signed-in request asks;
+/// on PostgreSQL kept between requests while nothing it comes from changes, see
+/// `access_cache`), or `None` when the identity no longer exists.
 pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<SessionPerson>> {
-    let mut tx = db.platform(false).await?;
-    let row = crate::accounts::state_row(&mut tx, id).await?;
-    tx.commit().await?;
+    let row = db
+        .access
+        .person(
+            id.0,
+            // Boxed: every page's future holds this one while it waits.
+            Box::pin(async {
+                let mut tx = db.platform(false).await?;
+                let row = crate::accounts::state_row(&mut tx, id).await?;
+                tx.commit().await?;
+                Ok(row)
+            }),
+        )
+        .await?;
     Ok(row.map(|r| SessionPerson {
         factors: r.factors(),
         actor: Actor {

@@ -2,6 +2,7 @@
 //! resolver, permissions, last-change stamps, identities and passwords, members, and the
 //! demo dataset. Testable without HTTP or a browser, and never compiled into the wasm.
 
+mod access_cache;
 pub mod accounts;
 pub mod clock;
 pub mod custom_fields;

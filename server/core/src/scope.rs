@@ -276,7 +276,7 @@ impl TenantScope {
     }
 }
 
-#[derive(sqlx::FromRow)]
+#[derive(sqlx::FromRow, Clone)]
 struct HeldRow {
     membership_id: i64,
     member_id: Option<i64>,
@@ -318,7 +318,8 @@ pub fn parse_permissions(stored: &str) -> Vec<Permission> {
 /// latest terms of use (`TermsRequired` until then). Unknown slugs, tenants of another kind
 /// and tenants the actor does not belong to all answer `NotFound`, so nothing about other
 /// tenants can be learnt by probing; an anonymous visitor is asked to sign in. Roles, plan,
-/// module switches and terms are read on every call, so a change applies on the person's
+/// module switches and terms are read on every call (on PostgreSQL kept between calls until
+/// anything they come from changes, see `access_cache`), so a change applies on the person's
 /// next request.
 pub async fn resolve(
     db: &Db,
@@ -344,34 +345,29 @@ pub async fn resolve_before_terms(
     if !tenants::is_valid_slug(slug) {
         return Err(AppError::NotFound);
     }
-    // One read for the tenant, the person's roles in it and its switches.
-    let mut tx = db.platform(false).await?;
-    let tenant = tenants::find_by_slug_in(&mut tx, kind, slug)
+    let Some(identity) = actor.identity.filter(|_| actor.is_signed_in()) else {
+        // Asked to sign in only where there is a tenant to sign in to.
+        let mut tx = db.platform(false).await?;
+        let tenant = tenants::find_by_slug_in(&mut tx, kind, slug).await?;
+        tx.commit().await?;
+        return Err(match tenant {
+            Some(_) => AppError::Unauthenticated,
+            None => AppError::NotFound,
+        });
+    };
+    let ScopeRows {
+        tenant,
+        rows,
+        switched,
+    } = db
+        .access
+        .scope(
+            (kind.as_str(), slug.to_string(), identity.0),
+            // Boxed: every page's future holds this one while it waits.
+            Box::pin(read_scope(db, kind, slug, identity)),
+        )
         .await?
         .ok_or(AppError::NotFound)?;
-    let Some(identity) = actor.identity.filter(|_| actor.is_signed_in()) else {
-        return Err(AppError::Unauthenticated);
-    };
-    tx.as_tenant(tenant.id, Some(identity.0)).await?;
-    let rows: Vec<HeldRow> = tx
-        .fetch_all(
-            "SELECT m.id AS membership_id, m.member_id, \
-             (SELECT max(number) FROM terms t WHERE t.tenant_id = m.tenant_id) AS terms_latest, \
-             (SELECT max(number) FROM terms_acceptances a WHERE a.tenant_id = m.tenant_id \
-              AND a.membership_id = m.id) AS terms_accepted, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
-             FROM memberships m \
-             LEFT JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
-             LEFT JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
-             WHERE m.tenant_id = $1 AND m.identity_id = $2 ORDER BY r.builtin, r.name",
-            args![tenant.id, identity],
-        )
-        .await?;
-    let switched = if kind == TenantKind::Club {
-        switched_on(&mut tx, tenant.id).await?
-    } else {
-        Vec::new()
-    };
-    tx.commit().await?;
     let first = rows.first().ok_or(AppError::NotFound)?;
     let (membership, member) = (first.membership_id, first.member_id);
     let terms_pending = first
@@ -407,6 +403,54 @@ pub async fn resolve_before_terms(
         terms_pending,
         system: false,
     })
+}
+
+/// What a person's scope in a tenant is built from: the tenant, the person's membership and
+/// roles in it (one row per role) and its module switches.
+#[derive(Clone)]
+pub(crate) struct ScopeRows {
+    tenant: TenantRecord,
+    rows: Vec<HeldRow>,
+    switched: Vec<String>,
+}
+
+/// One read for the tenant, the person's roles in it and its switches (`None`: no such
+/// tenant).
+async fn read_scope(
+    db: &Db,
+    kind: TenantKind,
+    slug: &str,
+    identity: IdentityId,
+) -> Result<Option<ScopeRows>> {
+    let mut tx = db.platform(false).await?;
+    let Some(tenant) = tenants::find_by_slug_in(&mut tx, kind, slug).await? else {
+        return Ok(None);
+    };
+    tx.as_tenant(tenant.id, Some(identity.0)).await?;
+    let rows: Vec<HeldRow> = tx
+        .fetch_all(
+            "SELECT m.id AS membership_id, m.member_id, \
+             (SELECT max(number) FROM terms t WHERE t.tenant_id = m.tenant_id) AS terms_latest, \
+             (SELECT max(number) FROM terms_acceptances a WHERE a.tenant_id = m.tenant_id \
+              AND a.membership_id = m.id) AS terms_accepted, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
+             FROM memberships m \
+             LEFT JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
+             LEFT JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
+             WHERE m.tenant_id = $1 AND m.identity_id = $2 ORDER BY r.builtin, r.name",
+            args![tenant.id, identity],
+        )
+        .await?;
+    let switched = if kind == TenantKind::Club {
+        switched_on(&mut tx, tenant.id).await?
+    } else {
+        Vec::new()
+    };
+    tx.commit().await?;
+    Ok(Some(ScopeRows {
+        tenant,
+        rows,
+        switched,
+    }))
 }
 
 /// Resolves an active club for an anonymous visitor of its public pages (a registration

@@ -995,6 +995,123 @@ mod environment_tests {
         MembershipId(m)
     }
 
+    /// Polls `check` every 20 ms for up to `secs` seconds.
+    async fn within<F, Fut>(secs: u64, mut check: F) -> bool
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        loop {
+            if check().await {
+                return true;
+            }
+            if std::time::Instant::now() > until {
+                return false;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+    }
+
+    #[tokio::test]
+    async fn kept_persons_and_scopes_follow_changes_made_by_any_process() {
+        for t in testing::all().await {
+            let here = &t.db;
+            let w = world(here).await;
+            // A second application process on the same database.
+            let there = Db::connect(&t.url, 2).await.unwrap();
+            let pg = t.backend() == Backend::Postgres;
+            assert_eq!(
+                within(10, || async { here.keeps_access() }).await,
+                pg,
+                "PostgreSQL keeps sessions' persons and scopes, SQLite does not"
+            );
+            let member = w.member_a.identity.unwrap();
+            let resolve = || scope::resolve(here, &w.member_a, TenantKind::Club, "club-a", T0);
+            let person = || identities::actor(here, member, AuthLevel::Password);
+            let a = admin_scope(here, &w, T0).await;
+            let trainer = roles::create(
+                here,
+                &a,
+                &w.admin_a,
+                T0,
+                input("Trainer", &["members.view"]),
+            )
+            .await
+            .unwrap();
+            let ms = membership_of(here, &a, "member@a.be").await;
+            // Read twice: the second time from memory on PostgreSQL.
+            let hits = here.access.hits();
+            assert!(resolve().await.unwrap().role_names().is_empty());
+            let before = person().await.unwrap().unwrap().rights;
+            assert!(resolve().await.unwrap().role_names().is_empty());
+            assert_eq!(person().await.unwrap().unwrap().rights, before);
+            assert_eq!(here.access.hits() - hits, if pg { 2 } else { 0 });
+
+            // The other process gives the role: seen here once its notification arrived.
+            let a_there = admin_scope(&there, &w, T0).await;
+            roles::assign(&there, &a_there, &w.admin_a, T0, ms, &[trainer])
+                .await
+                .unwrap();
+            assert!(
+                within(5, || async {
+                    resolve().await.unwrap().role_names() == vec!["Trainer".to_string()]
+                })
+                .await,
+                "a role given by another process applies here"
+            );
+            assert!(person().await.unwrap().unwrap().rights > before);
+            // A change of the role's rights there, too.
+            let info = roles::detail(&there, &a_there, trainer).await.unwrap().role;
+            roles::update(
+                &there,
+                &a_there,
+                &w.admin_a,
+                T0,
+                trainer,
+                input("Trainer", &[]),
+                info.version,
+            )
+            .await
+            .unwrap();
+            assert!(
+                within(5, || async { !resolve().await.unwrap().can(MEMBERS_VIEW) }).await,
+                "a role's rights taken by another process apply here"
+            );
+
+            // This process's own change applies at once, before any notification.
+            roles::assign(here, &a, &w.admin_a, T0, ms, &[])
+                .await
+                .unwrap();
+            assert!(resolve().await.unwrap().role_names().is_empty());
+
+            if pg {
+                // The listening connection is cut: listening again shortly, and a change
+                // made meanwhile or after is seen.
+                there
+                    .raw_execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+                         WHERE datname = current_database() AND query LIKE 'LISTEN%'",
+                    )
+                    .await
+                    .unwrap();
+                let _ = resolve().await.unwrap();
+                roles::assign(&there, &a_there, &w.admin_a, T0, ms, &[trainer])
+                    .await
+                    .unwrap();
+                assert!(
+                    within(10, || async {
+                        here.keeps_access()
+                            && resolve().await.unwrap().role_names() == vec!["Trainer".to_string()]
+                    })
+                    .await,
+                    "listening again after the connection was cut, and the change is seen"
+                );
+            }
+            there.close().await;
+        }
+    }
+
     fn input(name: &str, perms: &[&str]) -> RoleInput {
         RoleInput {
             name: name.into(),
