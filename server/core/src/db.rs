@@ -583,6 +583,19 @@ impl Tx {
         Ok(())
     }
 
+    /// Has PostgreSQL plan the rest of this transaction's statements once per connection and
+    /// reuse that plan (a generic plan) instead of planning every call anew (see
+    /// [`TenantTx::reuse_plans`]). Nothing on SQLite, which plans once per prepared statement.
+    async fn reuse_plans(&mut self) -> Result<()> {
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)")
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
+        }
+        Ok(())
+    }
+
     /// Lets memberships of `identity` be read across tenants in this transaction (the
     /// row-level security policy on memberships allows a person to see their own).
     pub(crate) async fn as_identity(&mut self, identity: i64) -> Result<()> {
@@ -808,6 +821,14 @@ impl TenantTx {
         self.tx.backend()
     }
 
+    /// Plans the rest of this transaction's statements once per connection (PostgreSQL):
+    /// for a statement whose best plan is the same whatever its values but whose estimate is
+    /// not, such as a search over a range of words of unknown width. PostgreSQL then plans
+    /// it anew on every call, and planning cost more than running it (0.65 ms against
+    /// 0.45 ms for a page of the register's search at 100,000 members).
+    pub async fn reuse_plans(&mut self) -> Result<()> {
+        self.tx.reuse_plans().await
+    }
 
     /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on.
     pub async fn fetch_all<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<Vec<T>> {

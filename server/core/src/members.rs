@@ -397,6 +397,7 @@ pub async fn list_filtered(
         // order, with the number of matches counted in the same pass; only the page's
         // records are read.
         let count_args = args.clone();
+        tx.reuse_plans().await?;
         let limit = param(&mut args, PER_PAGE.into());
         let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
         let sql = format!(
