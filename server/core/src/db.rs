@@ -821,6 +821,23 @@ impl TenantTx {
         self.tx.backend()
     }
 
+    /// Makes this tenant's transactions that take the lock `name` wait for one another until
+    /// they end: for work that reads what is there and then adds what is not (an import),
+    /// which two transactions at once would both add. PostgreSQL: an advisory lock on the
+    /// tenant and the name, held until this transaction ends. SQLite: nothing to do, its
+    /// write transactions run one at a time.
+    pub async fn lock(&mut self, name: &str) -> Result<()> {
+        if let TxInner::Postgres(tx) = &mut self.tx.inner {
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($2 || ':' || $1::text, 0))")
+                .bind(self.tenant.0)
+                .bind(name)
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
+        }
+        Ok(())
+    }
+
     /// Plans the rest of this transaction's statements once per connection (PostgreSQL):
     /// for a statement whose best plan is the same whatever its values but whose estimate is
     /// not, such as a search over a range of words of unknown width. PostgreSQL then plans

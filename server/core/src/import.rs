@@ -916,8 +916,11 @@ pub async fn commit(
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
     // Read and compared inside the write transaction, so what is skipped as already there
-    // is what is there when the rows are added.
+    // is what is there when the rows are added; a second import into this club (another
+    // process, the web page and the command line) waits until this one has ended, and then
+    // sees its rows.
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    tx.lock("members-import").await?;
     let custom = importable_fields(&mut tx, scope).await?;
     open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;

@@ -504,6 +504,37 @@ async fn importing_the_same_file_twice_adds_nothing_the_second_time() {
 }
 
 #[tokio::test]
+async fn the_same_file_imported_twice_at_once_is_added_once() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let s = club(db, "club-i").await;
+        let csv = generated(800, false);
+        let mapping = suggested(csv.as_bytes());
+        let actor = Actor::command_line_import();
+        // Two importers at the same moment (the command line and the web page, say), each
+        // in a process of its own.
+        let other = Db::connect(&t.url, 2).await.unwrap();
+        let (a, b) = tokio::join!(
+            commit(db, &s, &actor, T0, csv.as_bytes(), &mapping, &no_progress),
+            commit(
+                &other,
+                &s,
+                &actor,
+                T0,
+                csv.as_bytes(),
+                &mapping,
+                &no_progress
+            ),
+        );
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(a.added + b.added, 800, "{:?}: {a:?} {b:?}", t.backend());
+        assert_eq!(a.skipped_duplicates + b.skipped_duplicates, 800);
+        assert_eq!(count(db, &s).await, 800);
+        other.close().await;
+    }
+}
+
+#[tokio::test]
 async fn duplicates_are_found_by_email_and_by_name_and_birth_date() {
     for t in testing::all().await {
         let db = &t.db;
