@@ -32,6 +32,13 @@ struct FieldRow {
     updated_by_name: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
+struct FieldValueRow {
+    #[sqlx(flatten)]
+    field: FieldRow,
+    value: Option<String>,
+}
+
 impl FieldRow {
     fn into_field(self) -> CustomField {
         CustomField {
@@ -112,26 +119,29 @@ pub(crate) async fn values_of(
     viewer: Viewer,
     can_change: bool,
 ) -> Result<Vec<CustomValue>> {
-    let fields = definitions(tx).await?;
-    if fields.is_empty() {
-        return Ok(Vec::new());
-    }
-    let rows: Vec<(i64, String)> = tx
+    // The club's fields with this member's values, one row per value (or one without).
+    let rows: Vec<FieldValueRow> = tx
         .fetch_all(
-            "SELECT field_id, value FROM member_field_values WHERE tenant_id = $1 \
-             AND member_id = $2 ORDER BY field_id, value",
+            "SELECT f.id, f.label, f.kind, f.help, f.required, f.options, f.visibility, \
+             f.member_editable, f.version, f.updated_at, f.updated_by_name, v.value \
+             FROM custom_fields f LEFT JOIN member_field_values v ON v.tenant_id = f.tenant_id \
+             AND v.member_id = $2 AND v.field_id = f.id \
+             WHERE f.tenant_id = $1 ORDER BY f.position, f.id, v.value",
             args![member],
         )
         .await?;
-    let mut by_field: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    for (f, v) in rows {
-        by_field.entry(f).or_default().push(v);
+    let mut fields: Vec<(CustomField, Vec<String>)> = Vec::new();
+    for r in rows {
+        let value = r.value;
+        match fields.last_mut() {
+            Some((f, values)) if f.id == r.field.id => values.extend(value),
+            _ => fields.push((r.field.into_field(), value.into_iter().collect())),
+        }
     }
     Ok(fields
         .into_iter()
-        .filter(|f| viewer.sees(f))
-        .map(|f| {
-            let mut values = by_field.remove(&f.id).unwrap_or_default();
+        .filter(|(f, _)| viewer.sees(f))
+        .map(|(f, mut values)| {
             if f.kind == FieldKind::Multi {
                 // In the order of the options, the way the club listed them.
                 values.sort_by_key(|v| f.options.iter().position(|o| o == v));

@@ -560,6 +560,7 @@ struct DetailRow {
     updated_by_name: Option<String>,
     has_account: bool,
     account_has_factor: bool,
+    has_family: bool,
 }
 
 #[derive(sqlx::FromRow)]
@@ -643,15 +644,22 @@ async fn detail_in(
              AND s.member_id = members.id) AS has_account, \
              EXISTS (SELECT 1 FROM identities i WHERE i.totp_enabled_at IS NOT NULL AND \
               (i.id = members.identity_id OR i.id IN (SELECT s.identity_id FROM memberships s \
-               WHERE s.tenant_id = members.tenant_id AND s.member_id = members.id))) AS account_has_factor \
+               WHERE s.tenant_id = members.tenant_id AND s.member_id = members.id))) AS account_has_factor, \
+             (EXISTS (SELECT 1 FROM member_guardians g WHERE g.tenant_id = members.tenant_id \
+               AND g.child_id = members.id) \
+              OR EXISTS (SELECT 1 FROM member_guardians g WHERE g.tenant_id = members.tenant_id \
+               AND g.guardian_id = members.id)) AS has_family \
              FROM members WHERE tenant_id = $1 AND id = $2",
             args![id],
         )
         .await?
         .ok_or(AppError::NotFound)?;
-    // Guardians (by name) and children (by birth date) in one statement.
-    let family: Vec<FamilyRow> = tx
-        .fetch_all(
+    // Guardians (by name) and children (by birth date) in one statement, for the few
+    // records that have any.
+    let family: Vec<FamilyRow> = if !row.has_family {
+        Vec::new()
+    } else {
+        tx.fetch_all(
             "SELECT 'g' AS rel, m.id, m.given_name, m.family_name, m.sort_name AS k \
              FROM (SELECT guardian_id FROM member_guardians WHERE tenant_id = $1 AND child_id = $2) g \
              CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = g.guardian_id \
@@ -662,7 +670,8 @@ async fn detail_in(
              ORDER BY rel DESC, k",
             args![id],
         )
-        .await?;
+        .await?
+    };
     let (guardians, children): (Vec<FamilyRow>, Vec<FamilyRow>) =
         family.into_iter().partition(|r| r.rel == "g");
     let custom = custom_fields::values_of(tx, id, viewer, can_change).await?;
