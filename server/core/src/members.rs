@@ -597,7 +597,9 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
         detail_in(&mut tx, id, Viewer::staff(scope), can_edit).await?;
     d.can_edit = can_edit;
     d.can_reset_factor = can_edit && account_has_factor;
-    if scope.can(tessera_common::modules::ROLES_MANAGE) {
+    // The account's roles, for those who manage roles, when the record has an account
+    // (the record's statement says so; most have none).
+    if d.has_account && scope.can(tessera_common::modules::ROLES_MANAGE) {
         d.account = crate::roles::account_roles_in(&mut tx, id).await?;
     }
     tx.commit().await?;
