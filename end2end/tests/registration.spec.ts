@@ -1,6 +1,6 @@
 import { test, expect, ACCOUNTS, CLUBS } from './fixtures/base';
 import { useSession } from './fixtures/auth';
-import { submitAndLoad } from './fixtures/header';
+import { Header, submitAndLoad } from './fixtures/header';
 import { linkIn, waitForMail } from './fixtures/mail';
 
 const club = CLUBS.kempenvlug;
@@ -67,5 +67,39 @@ test('someone registers with the public form, confirms, is approved, sets a pass
   await me.locator('input[name=phone]').fill('0470 11 22 33');
   await submitAndLoad(visitor, me.locator('button[type=submit]'));
   await expect(visitor.getByTestId('notice')).toBeVisible();
+  await context.close();
+});
+
+test('the public form wears the club\'s name, logo place and colours, and speaks the visitor\'s language', async ({
+  browser,
+}) => {
+  const js = test.info().project.name === 'js';
+  const context = await browser.newContext({ javaScriptEnabled: js });
+  const visitor = await context.newPage();
+  await visitor.goto(`/c/${club.slug}/join/word-lid`);
+  const header = new Header(visitor);
+  // The club's name leads the header, which links back to the form.
+  await expect(header.brand).toContainText(club.name);
+  await expect(header.brand).toHaveAttribute('href', `/c/${club.slug}/join/word-lid`);
+  // In the club's colour: the frame carries it and the header is painted with it.
+  const frame = visitor.getByTestId('join-frame');
+  const style = (await frame.getAttribute('style')) ?? '';
+  expect(/--club-primary\s*:\s*([^;]+)/.exec(style)?.[1].trim()).toBe(club.primary);
+  if (js) {
+    const hex = club.primary.slice(1);
+    const rgb = `rgb(${[0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    expect(await header.root.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe(rgb);
+  }
+  // The club's language first; the visitor switches to French and stays on the form.
+  await expect(visitor.locator('html')).toHaveAttribute('lang', club.lang);
+  const form = visitor.getByTestId('join-form');
+  await expect(form.locator('button[type=submit]')).toHaveText('Inschrijving versturen');
+  await header.switchLanguage('fr');
+  await expect(visitor).toHaveURL((u) => u.pathname === `/c/${club.slug}/join/word-lid`);
+  await expect(visitor.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(form.locator('button[type=submit]')).toHaveText("Envoyer l'inscription");
+  // The skip link lands on the form's content.
+  await expect(visitor.locator('a.skip-link')).toHaveAttribute('href', '#content');
+  await expect(visitor.locator('main#content')).toHaveCount(1);
   await context.close();
 });

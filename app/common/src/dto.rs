@@ -813,6 +813,11 @@ pub struct RegFormInput {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PublicForm {
     pub club_name: String,
+    /// The club's colours (`#rrggbb`, checked when stored) and logo address: the public page
+    /// looks like the club.
+    pub club_primary_color: String,
+    pub club_accent_color: String,
+    pub club_logo: Option<String>,
     pub form: RegForm,
     /// The custom fields the form asks for.
     pub custom: Vec<CustomField>,

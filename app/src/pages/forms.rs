@@ -7,8 +7,8 @@ use crate::api::{
     RejectApplication, SaveForm, SubmitRegistration,
 };
 use crate::components::{
-    field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
-    Notice, StampLine,
+    field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Header,
+    Loading, Notice, StampLine,
 };
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
@@ -56,16 +56,34 @@ pub fn JoinPage() -> impl IntoView {
         |(c, f)| get_join_form(c, f),
     );
     view! {
-        <main id="main" class="page join">
-            <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(f) => view! { <JoinBody form=f/> }.into_any(),
-                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
+        <Suspense fallback=|| view! { <main id="content" class="page join" tabindex="-1"><Loading/></main> }>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(f) => {
+                        // In the club's colours (checked as #rrggbb when stored), under its
+                        // name and logo, with the language switch: people arrive here from
+                        // the club's own site, mostly on a phone.
+                        let style = format!(
+                            "--club-primary:{};--club-accent:{}",
+                            f.club_primary_color, f.club_accent_color
+                        );
+                        let home = format!("/c/{}/join/{}", params.read_untracked().get("club").unwrap_or_default(), f.form.slug);
+                        view! {
+                            <div class="club" style=style data-testid="join-frame">
+                                <Header brand=f.club_name.clone() brand_href=home logo=f.club_logo.clone()/>
+                                <main id="content" class="page join" tabindex="-1"><JoinBody form=f/></main>
+                            </div>
+                        }
+                        .into_any()
                     }
-                })}
-            </Suspense>
-        </main>
+                    Err(e) => view! {
+                        <Header/>
+                        <main id="content" class="page join" tabindex="-1"><ErrorView error=e/></main>
+                    }
+                    .into_any(),
+                }
+            })}
+        </Suspense>
     }
 }
 
@@ -336,7 +354,8 @@ pub fn JoinConfirmPage() -> impl IntoView {
     let error = form_error_of::<ConfirmRegistration>();
     view! {
         <Title text=t(Msg::ConfirmRegistration)/>
-        <main id="main" class="page join">
+        <Header/>
+        <main id="content" class="page join" tabindex="-1">
             <h1>{t(Msg::ConfirmRegistration)}</h1>
             <FormAlert error=error id="confirm-error"/>
             <form method="post" action=ConfirmRegistration::PATH class="stack" data-testid="confirm-form">

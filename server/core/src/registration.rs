@@ -391,8 +391,12 @@ pub async fn public_form(
     } else {
         1
     };
+    let club = scope.tenant();
     Ok(PublicForm {
-        club_name: scope.tenant().name.clone(),
+        club_name: club.name.clone(),
+        club_primary_color: club.primary_color.clone(),
+        club_accent_color: club.accent_color.clone(),
+        club_logo: club.logo_url(),
         started: started_token(form.id, now),
         form,
         custom,
