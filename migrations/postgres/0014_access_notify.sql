@@ -10,25 +10,16 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON identities
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON recovery_codes
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON memberships
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON membership_roles
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON roles
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tenants
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON plans
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tenant_logos
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON tenant_modules
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON terms
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
-CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON terms_acceptances
-    FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
+DO $$
+DECLARE
+    t TEXT;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['identities', 'recovery_codes', 'memberships', 'membership_roles',
+        'roles', 'tenants', 'plans', 'tenant_logos', 'tenant_modules', 'terms',
+        'terms_acceptances']
+    LOOP
+        EXECUTE format('CREATE TRIGGER access_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE '
+            'ON %I FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed()', t);
+    END LOOP;
+END
+$$;
