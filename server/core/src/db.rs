@@ -365,6 +365,13 @@ impl Db {
                 Access::Snapshot => TxInner::Sqlite(read.begin().await.map_err(internal)?),
                 Access::Read => TxInner::SqliteRead(read.acquire().await.map_err(internal)?),
             },
+            // PostgreSQL reads each statement as of its own start under READ COMMITTED: one
+            // moment across statements needs REPEATABLE READ.
+            Pools::Postgres(pool) if access == Access::Snapshot => TxInner::Postgres(
+                pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await
+                    .map_err(internal)?,
+            ),
             Pools::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(internal)?),
         };
         Ok(Tx {

@@ -320,6 +320,28 @@ async fn row_level_security_is_a_second_wall_on_postgres() {
 }
 
 #[tokio::test]
+async fn a_snapshot_reads_one_moment_across_its_statements() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sa = TenantScope::for_system_task(w.club_a.clone());
+        let count = "SELECT count(*) FROM members WHERE tenant_id = $1";
+        let mut snapshot = db.tenant_snapshot(&sa).await.unwrap();
+        let (before,): (i64,) = snapshot.fetch_one(count, args![]).await.unwrap();
+        members::create(db, &sa, &Actor::system("test"), T0, member("Nina", "Nieuw"))
+            .await
+            .unwrap();
+        let (during,): (i64,) = snapshot.fetch_one(count, args![]).await.unwrap();
+        snapshot.commit().await.unwrap();
+        assert_eq!(during, before, "{:?}", t.backend());
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        let (after,): (i64,) = tx.fetch_one(count, args![]).await.unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(after, before + 1, "{:?}", t.backend());
+    }
+}
+
+#[tokio::test]
 async fn every_write_carries_the_last_change_stamp() {
     for t in testing::all().await {
         let db = &t.db;
