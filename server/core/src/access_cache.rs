@@ -148,11 +148,13 @@ impl AccessCache {
                     .idle_timeout(None)
                     .connect_lazy_with(opts.clone());
                 let outcome = receive(&pool, &inner).await;
-                pool.close().await;
+                // Not listening from here on, before anything else can wait.
                 let Some(this) = inner.upgrade() else { return };
                 this.listening.store(false, Ordering::Release);
                 this.generation.fetch_add(1, Ordering::AcqRel);
                 drop(this);
+                // A connection cut off without an answer must not hold the retry back.
+                let _ = tokio::time::timeout(RETRY * 5, pool.close()).await;
                 if let Err(e) = outcome {
                     tracing::warn!(error = %e, "not listening for access changes; retrying");
                 }
