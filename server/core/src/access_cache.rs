@@ -50,13 +50,25 @@ struct Inner {
 /// Tenant kind, slug and identity.
 pub(crate) type ScopeKey = (&'static str, String, i64);
 
-impl Drop for Inner {
-    fn drop(&mut self) {
+impl Inner {
+    /// Everything kept so far is stale.
+    fn changed(&self) {
+        self.generation.fetch_add(1, Ordering::AcqRel);
+    }
+
+    fn stop_listening(&self) {
+        self.listening.store(false, Ordering::Release);
         if let Ok(mut task) = self.listener.lock() {
             if let Some(task) = task.take() {
                 task.abort();
             }
         }
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.stop_listening();
     }
 }
 
@@ -96,11 +108,12 @@ impl AccessCache {
 
     /// Everything kept so far is stale.
     pub(crate) fn changed(&self) {
-        self.0.generation.fetch_add(1, Ordering::AcqRel);
+        self.0.changed();
     }
 
     /// Whether this process receives change notifications (and so keeps anything).
-    pub fn is_listening(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_listening(&self) -> bool {
         self.0.listening.load(Ordering::Acquire)
     }
 
@@ -151,7 +164,7 @@ impl AccessCache {
                 // Not listening from here on, before anything else can wait.
                 let Some(this) = inner.upgrade() else { return };
                 this.listening.store(false, Ordering::Release);
-                this.generation.fetch_add(1, Ordering::AcqRel);
+                this.changed();
                 drop(this);
                 // A connection cut off without an answer must not hold the retry back.
                 let _ = tokio::time::timeout(RETRY * 5, pool.close()).await;
@@ -170,12 +183,7 @@ impl AccessCache {
 
     /// Stops listening (the database is being closed).
     pub(crate) fn stop(&self) {
-        self.0.listening.store(false, Ordering::Release);
-        if let Ok(mut task) = self.0.listener.lock() {
-            if let Some(task) = task.take() {
-                task.abort();
-            }
-        }
+        self.0.stop_listening();
     }
 }
 
@@ -214,7 +222,7 @@ async fn receive(pool: &sqlx::PgPool, inner: &Weak<Inner>) -> std::result::Resul
         let Some(this) = inner.upgrade() else {
             return Ok(());
         };
-        this.generation.fetch_add(1, Ordering::AcqRel);
+        this.changed();
         this.listening.store(true, Ordering::Release);
     }
     loop {
@@ -223,6 +231,6 @@ async fn receive(pool: &sqlx::PgPool, inner: &Weak<Inner>) -> std::result::Resul
         let Some(this) = inner.upgrade() else {
             return Ok(());
         };
-        this.generation.fetch_add(1, Ordering::AcqRel);
+        this.changed();
     }
 }

@@ -236,12 +236,6 @@ impl Db {
         }
     }
 
-    /// Whether this process keeps sessions' persons and scopes between requests (PostgreSQL,
-    /// while it receives the database's change notifications; see `access_cache`).
-    pub fn keeps_access(&self) -> bool {
-        self.access.is_listening()
-    }
-
     pub fn backend(&self) -> Backend {
         match self.pools {
             Pools::Sqlite { .. } => Backend::Sqlite,
@@ -590,19 +584,6 @@ impl Tx {
         Ok(())
     }
 
-    /// Has PostgreSQL plan the rest of this transaction's statements once per connection and
-    /// reuse that plan (a generic plan) instead of planning every call anew (see
-    /// [`TenantTx::reuse_plans`]). Nothing on SQLite, which plans once per prepared statement.
-    async fn reuse_plans(&mut self) -> Result<()> {
-        if let TxInner::Postgres(tx) = &mut self.inner {
-            sqlx::query("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)")
-                .execute(&mut **tx)
-                .await
-                .map_err(internal)?;
-        }
-        Ok(())
-    }
-
     /// Lets memberships of `identity` be read across tenants in this transaction (the
     /// row-level security policy on memberships allows a person to see their own).
     pub(crate) async fn as_identity(&mut self, identity: i64) -> Result<()> {
@@ -849,9 +830,16 @@ impl TenantTx {
     /// for a statement whose best plan is the same whatever its values but whose estimate is
     /// not, such as a search over a range of words of unknown width. PostgreSQL then plans
     /// it anew on every call (0.38 ms of planning for 1.1 ms of work, a page of the
-    /// register's search at 100,000 members).
+    /// register's search at 100,000 members). Nothing on SQLite, which plans once per
+    /// prepared statement.
     pub async fn reuse_plans(&mut self) -> Result<()> {
-        self.tx.reuse_plans().await
+        if let TxInner::Postgres(tx) = &mut self.tx.inner {
+            sqlx::query("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)")
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
+        }
+        Ok(())
     }
 
     /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on.

@@ -347,10 +347,7 @@ pub async fn resolve_before_terms(
     }
     let Some(identity) = actor.identity.filter(|_| actor.is_signed_in()) else {
         // Asked to sign in only where there is a tenant to sign in to.
-        let mut tx = db.platform(false).await?;
-        let tenant = tenants::find_by_slug_in(&mut tx, kind, slug).await?;
-        tx.commit().await?;
-        return Err(match tenant {
+        return Err(match tenants::find_by_slug(db, kind, slug).await? {
             Some(_) => AppError::Unauthenticated,
             None => AppError::NotFound,
         });

@@ -1046,7 +1046,7 @@ mod environment_tests {
             // SQLite is asked once: there is nothing to wait for.
             let patience = |secs: u64| if pg { secs } else { 0 };
             assert_eq!(
-                within(patience(10), || async { here.keeps_access() }).await,
+                within(patience(10), || async { here.access.is_listening() }).await,
                 pg,
                 "PostgreSQL keeps sessions' persons and scopes, SQLite does not"
             );
@@ -1130,7 +1130,7 @@ mod environment_tests {
                     .unwrap();
                 assert!(
                     within(10, || async {
-                        here.keeps_access()
+                        here.access.is_listening()
                             && resolve().await.unwrap().role_names() == vec!["Trainer".to_string()]
                     })
                     .await,
