@@ -32,6 +32,10 @@ struct FieldRow {
     updated_by_name: Option<String>,
 }
 
+/// The columns of a [`FieldRow`], of `custom_fields f`.
+const FIELD_COLUMNS: &str = "f.id, f.label, f.kind, f.help, f.required, f.options, \
+    f.visibility, f.member_editable, f.version, f.updated_at, f.updated_by_name";
+
 #[derive(sqlx::FromRow)]
 struct FieldValueRow {
     #[sqlx(flatten)]
@@ -69,9 +73,10 @@ impl FieldRow {
 pub(crate) async fn definitions(tx: &mut TenantTx) -> Result<Vec<CustomField>> {
     let rows: Vec<FieldRow> = tx
         .fetch_all(
-            "SELECT id, label, kind, help, required, options, visibility, member_editable, \
-             version, updated_at, updated_by_name FROM custom_fields WHERE tenant_id = $1 \
-             ORDER BY position, id",
+            &format!(
+                "SELECT {FIELD_COLUMNS} FROM custom_fields f WHERE tenant_id = $1 \
+                 ORDER BY f.position, f.id"
+            ),
             args![],
         )
         .await?;
@@ -122,11 +127,12 @@ pub(crate) async fn values_of(
     // The club's fields with this member's values, one row per value (or one without).
     let rows: Vec<FieldValueRow> = tx
         .fetch_all(
-            "SELECT f.id, f.label, f.kind, f.help, f.required, f.options, f.visibility, \
-             f.member_editable, f.version, f.updated_at, f.updated_by_name, v.value \
-             FROM custom_fields f LEFT JOIN member_field_values v ON v.tenant_id = f.tenant_id \
-             AND v.member_id = $2 AND v.field_id = f.id \
-             WHERE f.tenant_id = $1 ORDER BY f.position, f.id, v.value",
+            &format!(
+                "SELECT {FIELD_COLUMNS}, v.value FROM custom_fields f \
+                 LEFT JOIN member_field_values v ON v.tenant_id = f.tenant_id \
+                 AND v.member_id = $2 AND v.field_id = f.id \
+                 WHERE f.tenant_id = $1 ORDER BY f.position, f.id, v.value"
+            ),
             args![member],
         )
         .await?;

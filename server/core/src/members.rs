@@ -492,12 +492,10 @@ async fn page_of(
     // The seasons (newest first) and the types the filters offer, in one statement.
     let choices: Vec<(String, String)> = tx
         .fetch_all(
-            "SELECT 's' AS kind, v FROM (SELECT season AS v FROM member_tallies \
-             WHERE tenant_id = $1 AND season <> '' GROUP BY season HAVING sum(n) > 0 \
-             ORDER BY season DESC LIMIT 100) s \
-             UNION ALL SELECT 't' AS kind, v FROM (SELECT membership_type AS v FROM member_tallies \
-             WHERE tenant_id = $1 AND membership_type <> '' GROUP BY membership_type \
-             HAVING sum(n) > 0 ORDER BY membership_type LIMIT 100) t",
+            &format!(
+                "SELECT 's' AS kind, v FROM ({USED_SEASONS}) s \
+                 UNION ALL SELECT 't' AS kind, v FROM ({USED_TYPES}) t"
+            ),
             args![],
         )
         .await?;
@@ -1003,15 +1001,16 @@ pub async fn membership_types(db: &Db, scope: &TenantScope) -> Result<Vec<String
     Ok(types)
 }
 
+/// The membership types in use (at most 100), as `v`.
+const USED_TYPES: &str = "SELECT membership_type AS v FROM member_tallies WHERE tenant_id = $1 \
+    AND membership_type <> '' GROUP BY membership_type HAVING sum(n) > 0 \
+    ORDER BY membership_type LIMIT 100";
+/// The seasons in use (at most 100, newest first), as `v`.
+const USED_SEASONS: &str = "SELECT season AS v FROM member_tallies WHERE tenant_id = $1 \
+    AND season <> '' GROUP BY season HAVING sum(n) > 0 ORDER BY season DESC LIMIT 100";
+
 async fn used_types(tx: &mut TenantTx) -> Result<Vec<String>> {
-    let rows: Vec<(String,)> = tx
-        .fetch_all(
-            "SELECT membership_type FROM member_tallies WHERE tenant_id = $1 \
-             AND membership_type <> '' GROUP BY membership_type HAVING sum(n) > 0 \
-             ORDER BY membership_type LIMIT 100",
-            args![],
-        )
-        .await?;
+    let rows: Vec<(String,)> = tx.fetch_all(USED_TYPES, args![]).await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
