@@ -25,6 +25,12 @@ fn here() -> String {
     }
 }
 
+/// A club's colours as the style attribute of its frame: the custom properties the stylesheet
+/// paints with. Colours are checked as `#rrggbb` when stored, so they are safe there.
+pub fn club_colors(primary: &str, accent: &str) -> String {
+    format!("--club-primary:{primary};--club-accent:{accent}")
+}
+
 /// The language switch: a plain form, so it works without JavaScript.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {

@@ -1,5 +1,5 @@
 use crate::api::{get_club_frame, get_club_home};
-use crate::components::{ErrorView, Header, Loading, StampLine};
+use crate::components::{club_colors, ErrorView, Header, Loading, StampLine};
 use crate::i18n::use_lang;
 use crate::t;
 use leptos::prelude::*;
@@ -40,11 +40,7 @@ pub fn ClubLayout() -> impl IntoView {
 #[component]
 fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     let lang = use_lang();
-    // Colours are validated as #rrggbb when stored, so they are safe in a style attribute.
-    let style = format!(
-        "--club-primary:{};--club-accent:{}",
-        frame.primary_color, frame.accent_color
-    );
+    let style = club_colors(&frame.primary_color, &frame.accent_color);
     let base = format!("/c/{}", frame.slug);
     let location = use_location();
     let current = {

@@ -7,8 +7,8 @@ use crate::api::{
     RejectApplication, SaveForm, SubmitRegistration,
 };
 use crate::components::{
-    field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Header,
-    Loading, Notice, StampLine,
+    club_colors, field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert,
+    Header, Loading, Notice, StampLine,
 };
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
@@ -60,13 +60,10 @@ pub fn JoinPage() -> impl IntoView {
             {move || Suspend::new(async move {
                 match data.await {
                     Ok(f) => {
-                        // In the club's colours (checked as #rrggbb when stored), under its
-                        // name and logo, with the language switch: people arrive here from
-                        // the club's own site, mostly on a phone.
-                        let style = format!(
-                            "--club-primary:{};--club-accent:{}",
-                            f.club_primary_color, f.club_accent_color
-                        );
+                        // In the club's colours, under its name and logo, with the language
+                        // switch: people arrive here from the club's own site, mostly on a
+                        // phone.
+                        let style = club_colors(&f.club_primary_color, &f.club_accent_color);
                         let home = format!("/c/{}/join/{}", params.read_untracked().get("club").unwrap_or_default(), f.form.slug);
                         view! {
                             <div class="club" style=style data-testid="join-frame">
