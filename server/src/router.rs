@@ -18,16 +18,14 @@ use tessera_app::ssr::RequestCache;
 use tessera_app::{shell, App};
 use tessera_common::dto::TenantKind;
 use tessera_common::Lang;
-use tessera_core::db::SessionPool;
+use tessera_core::session_store::Sessions;
 use tessera_core::{tenants, Services};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::cookie::SameSite;
-use tower_sessions::session::{Id, Record};
-use tower_sessions::{session_store, Expiry, SessionManagerLayer, SessionStore};
-use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+use tower_sessions::{Expiry, SessionManagerLayer};
 
 /// Everything a handler needs; cheap to clone.
 #[derive(Clone)]
@@ -195,35 +193,7 @@ async fn favicon() -> Response {
         .into_response()
 }
 
-/// The SQLite session store with its loads on the reader connections (one per request)
-/// and everything that changes a session on the writer, so loading a session never waits
-/// for a write transaction to finish.
-#[derive(Clone, Debug)]
-pub struct SplitSqliteStore {
-    read: SqliteStore,
-    write: SqliteStore,
-}
-
-#[async_trait::async_trait]
-impl SessionStore for SplitSqliteStore {
-    async fn create(&self, record: &mut Record) -> session_store::Result<()> {
-        self.write.create(record).await
-    }
-    async fn save(&self, record: &Record) -> session_store::Result<()> {
-        self.write.save(record).await
-    }
-    async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
-        self.read.load(id).await
-    }
-    async fn delete(&self, id: &Id) -> session_store::Result<()> {
-        self.write.delete(id).await
-    }
-}
-
-fn session_layer(
-    state: &AppState,
-) -> tower::util::Either<SessionManagerLayer<SplitSqliteStore>, SessionManagerLayer<PostgresStore>>
-{
+fn session_layer(state: &AppState) -> SessionManagerLayer<Sessions> {
     let https = state.config.https;
     let name = if https {
         "__Host-tessera"
@@ -233,51 +203,18 @@ fn session_layer(
     // The store keeps a session at most as long as a sign-in may last; the idle and
     // absolute timeouts themselves are checked on every request (`ssr::session_state`).
     let expiry = Expiry::OnInactivity(Duration::seconds(state.services.sessions.absolute_secs));
-    // The same cookie whatever the store.
-    fn cookie<S: SessionStore>(
-        layer: SessionManagerLayer<S>,
-        name: &'static str,
-        https: bool,
-        expiry: Expiry,
-    ) -> SessionManagerLayer<S> {
-        layer
-            .with_name(name)
-            .with_secure(https)
-            .with_http_only(true)
-            .with_same_site(SameSite::Lax)
-            .with_path("/")
-            .with_expiry(expiry)
-    }
-    match state.services.db.session_pool() {
-        SessionPool::Sqlite { read, write } => tower::util::Either::Left(cookie(
-            SessionManagerLayer::new(SplitSqliteStore {
-                read: SqliteStore::new(read),
-                write: SqliteStore::new(write),
-            }),
-            name,
-            https,
-            expiry,
-        )),
-        SessionPool::Postgres(pool) => tower::util::Either::Right(cookie(
-            SessionManagerLayer::new(PostgresStore::new(pool)),
-            name,
-            https,
-            expiry,
-        )),
-    }
+    SessionManagerLayer::new(state.services.db.sessions())
+        .with_name(name)
+        .with_secure(https)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(expiry)
 }
 
 /// Deletes expired sessions every hour.
 pub fn spawn_session_cleanup(services: &Services) {
     use tower_sessions::ExpiredDeletion;
-    match services.db.session_pool() {
-        SessionPool::Sqlite { write, .. } => {
-            let store = SqliteStore::new(write);
-            tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
-        }
-        SessionPool::Postgres(pool) => {
-            let store = PostgresStore::new(pool);
-            tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
-        }
-    }
+    let store = services.db.sessions();
+    tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
 }

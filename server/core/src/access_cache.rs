@@ -12,6 +12,12 @@
 //! reaches them (milliseconds). While the listening connection is lost nothing is kept, and
 //! what was kept is stale; an entry is also dropped after [`MAX_AGE`] whatever happens. On
 //! SQLite nothing is kept: its reads run in this process and cost little.
+//!
+//! Sessions (the records tower-sessions loads for every request) are kept the same way, but
+//! forgotten one by one: a trigger on the session table notifies [`SESSIONS_CHANNEL`] with
+//! the id of each session changed or deleted (migration 0015), so one member's activity
+//! does not make every other session be read again. This process forgets a session it
+//! changes itself at once (`session_store`, `accounts::revoke_sessions`).
 
 use crate::error::Result;
 use sqlx::postgres::{PgConnectOptions, PgListener, PgPoolOptions};
@@ -21,9 +27,14 @@ use std::hash::Hash;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Weak};
 use std::time::{Duration, Instant};
+use tower_sessions::cookie::time::OffsetDateTime;
+use tower_sessions::session::Record;
 
 /// The notification channel the triggers of migration 0014 notify.
 pub(crate) const CHANNEL: &str = "tessera_access";
+/// The notification channel the session table's trigger (migration 0015) notifies with the
+/// id of a changed or deleted session; an empty payload stands for every session.
+pub(crate) const SESSIONS_CHANNEL: &str = "tessera_sessions";
 /// The longest an entry is used, even with no change notified.
 const MAX_AGE: Duration = Duration::from_secs(10);
 /// Past this many entries a memory starts over.
@@ -44,6 +55,9 @@ struct Inner {
     hits: AtomicU64,
     persons: Memo<i64, crate::accounts::StateRow>,
     scopes: Memo<ScopeKey, crate::scope::ScopeRows>,
+    sessions: Mutex<HashMap<String, (Instant, Record)>>,
+    /// Moves whenever a session is forgotten: a session read before is not kept.
+    session_changes: AtomicU64,
     listener: Mutex<Option<tokio::task::JoinHandle<()>>>,
 }
 
@@ -56,8 +70,28 @@ impl Inner {
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
-    fn stop_listening(&self) {
+    /// The session `id` (every session when `None`) may have changed.
+    fn session_changed(&self, id: Option<&str>) {
+        self.session_changes.fetch_add(1, Ordering::AcqRel);
+        if let Ok(mut map) = self.sessions.lock() {
+            match id {
+                Some(id) => {
+                    map.remove(id);
+                }
+                None => map.clear(),
+            }
+        }
+    }
+
+    /// Not listening any more: nothing kept can be trusted.
+    fn deaf(&self) {
         self.listening.store(false, Ordering::Release);
+        self.changed();
+        self.session_changed(None);
+    }
+
+    fn stop_listening(&self) {
+        self.deaf();
         if let Ok(mut task) = self.listener.lock() {
             if let Some(task) = task.take() {
                 task.abort();
@@ -149,6 +183,42 @@ impl AccessCache {
         kept_or_load(self, &self.0.scopes, key, load).await
     }
 
+    /// The session `id` as kept, if it is and has not expired.
+    pub(crate) fn session(&self, id: &str) -> Option<Record> {
+        self.ticket()?;
+        let map = self.0.sessions.lock().ok()?;
+        let (at, record) = map.get(id)?;
+        (at.elapsed() < MAX_AGE && record.expiry_date > OffsetDateTime::now_utc()).then(|| {
+            self.0.hits.fetch_add(1, Ordering::Relaxed);
+            record.clone()
+        })
+    }
+
+    /// What a session read starting now may be kept with (`None`: it may not).
+    pub(crate) fn session_ticket(&self) -> Option<u64> {
+        self.ticket()?;
+        Some(self.0.session_changes.load(Ordering::Acquire))
+    }
+
+    /// Keeps `record`, read under `ticket`, unless a session changed since.
+    pub(crate) fn keep_session(&self, ticket: u64, record: &Record) {
+        if let Ok(mut map) = self.0.sessions.lock() {
+            // Checked under the lock a change takes too: no change slips in between.
+            if self.ticket().is_none() || self.0.session_changes.load(Ordering::Acquire) != ticket {
+                return;
+            }
+            if map.len() >= MAX_ENTRIES {
+                map.clear();
+            }
+            map.insert(record.id.to_string(), (Instant::now(), record.clone()));
+        }
+    }
+
+    /// This process changed or ended the session `id`.
+    pub(crate) fn forget_session(&self, id: &str) {
+        self.0.session_changed(Some(id));
+    }
+
     /// Starts listening for change notifications on a connection of its own (PostgreSQL),
     /// reconnecting after a failure; stops when the last handle to this memory is dropped.
     pub(crate) fn listen(&self, opts: PgConnectOptions) {
@@ -163,8 +233,7 @@ impl AccessCache {
                 let outcome = receive(&pool, &inner).await;
                 // Not listening from here on, before anything else can wait.
                 let Some(this) = inner.upgrade() else { return };
-                this.listening.store(false, Ordering::Release);
-                this.changed();
+                this.deaf();
                 drop(this);
                 // A connection cut off without an answer must not hold the retry back.
                 let _ = tokio::time::timeout(RETRY * 5, pool.close()).await;
@@ -217,20 +286,30 @@ where
 /// memory is gone, or with the error that ended the listening.
 async fn receive(pool: &sqlx::PgPool, inner: &Weak<Inner>) -> std::result::Result<(), sqlx::Error> {
     let mut listener = PgListener::connect_with(pool).await?;
-    listener.listen(CHANNEL).await?;
+    listener.listen_all([CHANNEL, SESSIONS_CHANNEL]).await?;
     {
         let Some(this) = inner.upgrade() else {
             return Ok(());
         };
         this.changed();
+        this.session_changed(None);
         this.listening.store(true, Ordering::Release);
     }
     loop {
         // `None`: the connection was lost and made again (listening again).
-        let _ = listener.try_recv().await?;
+        let notification = listener.try_recv().await?;
         let Some(this) = inner.upgrade() else {
             return Ok(());
         };
-        this.changed();
+        match notification {
+            Some(n) if n.channel() == SESSIONS_CHANNEL => {
+                this.session_changed(Some(n.payload()).filter(|id| !id.is_empty()))
+            }
+            Some(_) => this.changed(),
+            None => {
+                this.changed();
+                this.session_changed(None);
+            }
+        }
     }
 }

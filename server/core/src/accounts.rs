@@ -627,7 +627,7 @@ pub async fn revoke_sessions(
         )
         .await?;
     let table = session_table(tx.backend());
-    let mut ended = 0;
+    let mut ended = Vec::new();
     for (sid,) in rows {
         if only.is_some_and(|o| o != session_handle(&sid)) || keep.is_some_and(|k| k == sid) {
             continue;
@@ -639,13 +639,13 @@ pub async fn revoke_sessions(
         .await?;
         tx.execute(
             "DELETE FROM account_sessions WHERE session_id = $1",
-            args![sid],
+            args![sid.clone()],
         )
         .await?;
-        ended += 1;
+        ended.push(sid);
     }
-    if ended > 0 {
-        let detail = format!("{ended} session(s)");
+    if !ended.is_empty() {
+        let detail = format!("{} session(s)", ended.len());
         log_in_tx(
             &mut tx,
             Some(id),
@@ -658,7 +658,11 @@ pub async fn revoke_sessions(
         .await?;
     }
     tx.commit().await?;
-    Ok(ended)
+    // Other processes forget them when the session table's notifications arrive.
+    for sid in &ended {
+        db.access.forget_session(sid);
+    }
+    Ok(ended.len() as u64)
 }
 
 #[derive(sqlx::FromRow)]

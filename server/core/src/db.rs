@@ -121,14 +121,6 @@ pub struct Db {
     pub(crate) access: crate::access_cache::AccessCache,
 }
 
-/// The session store's pools, handed to tower-sessions by the server crate. On SQLite
-/// sessions are read through the readers (every request loads its session) and written
-/// through the one writer.
-pub enum SessionPool {
-    Sqlite { read: SqlitePool, write: SqlitePool },
-    Postgres(PgPool),
-}
-
 fn check_data_dir(dir: &Path) -> std::result::Result<(), StartupError> {
     let shown = dir.display().to_string();
     let fail = |reason: String| StartupError::DataDir {
@@ -319,14 +311,20 @@ impl Db {
         r.map_err(internal)
     }
 
-    pub fn session_pool(&self) -> SessionPool {
-        match &self.pools {
-            Pools::Sqlite { read, write } => SessionPool::Sqlite {
-                read: read.clone(),
-                write: write.clone(),
+    /// The session store on this database, handed to tower-sessions by the server crate.
+    pub fn sessions(&self) -> crate::session_store::Sessions {
+        use crate::session_store::{Sessions, Store};
+        use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+        Sessions(match &self.pools {
+            Pools::Sqlite { read, write } => Store::Sqlite {
+                read: SqliteStore::new(read.clone()),
+                write: SqliteStore::new(write.clone()),
             },
-            Pools::Postgres(pool) => SessionPool::Postgres(pool.clone()),
-        }
+            Pools::Postgres(pool) => Store::Postgres {
+                store: PostgresStore::new(pool.clone()),
+                kept: self.access.clone(),
+            },
+        })
     }
 
     pub async fn close(&self) {

@@ -25,6 +25,7 @@ pub mod roles;
 pub mod scope;
 pub mod search;
 pub mod seed;
+pub mod session_store;
 pub mod tenants;
 pub mod terms;
 pub mod testing;

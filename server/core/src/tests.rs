@@ -1141,6 +1141,95 @@ mod environment_tests {
         }
     }
 
+    #[tokio::test]
+    async fn kept_sessions_follow_changes_made_by_any_process() {
+        use tower_sessions::cookie::time::{Duration, OffsetDateTime};
+        use tower_sessions::session::{Id, Record};
+        use tower_sessions::SessionStore;
+        for t in testing::all().await {
+            let here_db = &t.db;
+            let w = world(here_db).await;
+            let there_db = Db::connect(&t.url, 2).await.unwrap();
+            let (here, there) = (here_db.sessions(), there_db.sessions());
+            let pg = t.backend() == Backend::Postgres;
+            let patience = |secs: u64| if pg { secs } else { 0 };
+            within(patience(10), || async { here_db.access.is_listening() }).await;
+            let record = |id: Id, value: &str, expires_in: Duration| Record {
+                id,
+                data: [("who".to_string(), serde_json::json!(value))].into(),
+                expiry_date: OffsetDateTime::now_utc() + expires_in,
+            };
+            let who = |r: Option<Record>| r.map(|r| r.data["who"].to_string());
+            let mut first = record(Id::default(), "first", Duration::hours(1));
+            here.create(&mut first).await.unwrap();
+            let id = first.id;
+            assert_eq!(who(here.load(&id).await.unwrap()), Some("\"first\"".into()));
+            let hits = here_db.access.hits();
+            assert_eq!(who(here.load(&id).await.unwrap()), Some("\"first\"".into()));
+            assert_eq!(
+                here_db.access.hits() - hits,
+                u64::from(pg),
+                "the second load comes from memory on PostgreSQL only"
+            );
+
+            // Changed and then ended by another process: seen here once notified.
+            there
+                .save(&record(id, "second", Duration::hours(1)))
+                .await
+                .unwrap();
+            assert!(
+                within(5, || async {
+                    who(here.load(&id).await.unwrap()) == Some("\"second\"".into())
+                })
+                .await,
+                "a session changed by another process is read again"
+            );
+            there.delete(&id).await.unwrap();
+            assert!(
+                within(5, || async { here.load(&id).await.unwrap().is_none() }).await,
+                "a session ended by another process ends here"
+            );
+
+            // This process's own changes apply at once.
+            let mut own = record(Id::default(), "own", Duration::hours(1));
+            here.create(&mut own).await.unwrap();
+            let id = own.id;
+            let _ = here.load(&id).await.unwrap();
+            here.save(&record(id, "changed", Duration::hours(1)))
+                .await
+                .unwrap();
+            assert_eq!(
+                who(here.load(&id).await.unwrap()),
+                Some("\"changed\"".into())
+            );
+            here.delete(&id).await.unwrap();
+            assert_eq!(here.load(&id).await.unwrap(), None);
+
+            // Ended through the sessions page of this process: at once too.
+            let mut revoked = record(Id::default(), "revoked", Duration::hours(1));
+            here.create(&mut revoked).await.unwrap();
+            let sid = revoked.id.to_string();
+            let person = w.member_a.identity.unwrap();
+            accounts::record_session(here_db, &sid, person, T0, None, None)
+                .await
+                .unwrap();
+            let _ = here.load(&revoked.id).await.unwrap();
+            let handle = accounts::session_handle(&sid);
+            accounts::revoke_sessions(here_db, person, Some(&handle), None, T0, None)
+                .await
+                .unwrap();
+            assert_eq!(here.load(&revoked.id).await.unwrap(), None);
+
+            // A kept session is not used past its expiry.
+            let mut brief = record(Id::default(), "brief", Duration::milliseconds(1500));
+            here.create(&mut brief).await.unwrap();
+            assert!(here.load(&brief.id).await.unwrap().is_some());
+            tokio::time::sleep(std::time::Duration::from_millis(1600)).await;
+            assert_eq!(here.load(&brief.id).await.unwrap(), None);
+            there_db.close().await;
+        }
+    }
+
     fn input(name: &str, perms: &[&str]) -> RoleInput {
         RoleInput {
             name: name.into(),
