@@ -9,4 +9,4 @@ pub mod router;
 pub mod security;
 
 pub use config::Config;
-pub use router::{build_router, AppState};
+pub use router::{build_router, without_delay, AppState};

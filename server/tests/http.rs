@@ -12,7 +12,7 @@ use tessera_core::testing::{self, TestDb};
 use tessera_core::Services;
 use tessera_server::config::Config;
 use tessera_server::router::leptos_options;
-use tessera_server::{build_router, AppState};
+use tessera_server::{build_router, without_delay, AppState};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
@@ -364,7 +364,7 @@ async fn boot(db: TestDb) -> Server {
     let app = build_router(state);
     tokio::spawn(async move {
         axum::serve(
-            listener,
+            without_delay(listener),
             app.into_make_service_with_connect_info::<SocketAddr>(),
         )
         .await
@@ -566,6 +566,12 @@ async fn pages_answer_with_the_right_status_and_language() {
         );
         assert_eq!(home.header("x-content-type-options"), Some("nosniff"));
         assert!(home.header("referrer-policy").is_some());
+        // A page goes out whole, with its length, not as a stream.
+        assert_eq!(
+            home.header("content-length"),
+            Some(home.body.len().to_string().as_str())
+        );
+        assert_eq!(home.header("transfer-encoding"), None);
     }
 }
 
