@@ -358,13 +358,17 @@ impl Db {
                 Access::Read => TxInner::SqliteRead(read.acquire().await.map_err(internal)?),
             },
             // PostgreSQL reads each statement as of its own start under READ COMMITTED: one
-            // moment across statements needs REPEATABLE READ.
-            Pools::Postgres(pool) if access == Access::Snapshot => TxInner::Postgres(
-                pool.begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                    .await
-                    .map_err(internal)?,
+            // moment across statements needs REPEATABLE READ. Reads are READ ONLY, so
+            // ending one without a COMMIT (`Tx::commit`) cannot lose a change.
+            Pools::Postgres(pool) => TxInner::Postgres(
+                pool.begin_with(match access {
+                    Access::Write => "BEGIN",
+                    Access::Read => "BEGIN READ ONLY",
+                    Access::Snapshot => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                })
+                .await
+                .map_err(internal)?,
             ),
-            Pools::Postgres(pool) => TxInner::Postgres(pool.begin().await.map_err(internal)?),
         };
         Ok(Tx {
             inner,
@@ -738,6 +742,13 @@ impl Tx {
         let done = match self.inner {
             TxInner::Sqlite(tx) => tx.commit().await.map_err(internal),
             TxInner::SqliteRead(_) => Ok(()),
+            // A read (READ ONLY, see `Db::begin`) has nothing to commit: dropped, its
+            // ROLLBACK goes out with the ping sqlx sends when the connection returns to the
+            // pool, one round trip where a COMMIT was one more.
+            TxInner::Postgres(tx) if self.changes.is_none() => {
+                drop(tx);
+                Ok(())
+            }
             TxInner::Postgres(tx) => tx.commit().await.map_err(internal),
         };
         if let Some(kept) = self.changes {
