@@ -255,7 +255,7 @@ pub async fn ctx() -> Result<Ctx, AppError> {
     let cache = use_context::<RequestCache>().unwrap_or_default();
     let state = cache
         .state
-        .get_or_try_init(|| session_state(&services, &session))
+        .get_or_try_init(|| Box::pin(session_state(&services, &session)))
         .await?
         .clone();
     Ok(Ctx {
@@ -278,8 +278,14 @@ impl Ctx {
             return Ok(scope);
         }
         let now = self.services.now();
-        let scope =
-            scope::resolve_before_terms(&self.services.db, &self.actor, kind, slug, now).await?;
+        let scope = Box::pin(scope::resolve_before_terms(
+            &self.services.db,
+            &self.actor,
+            kind,
+            slug,
+            now,
+        ))
+        .await?;
         if let Ok(mut v) = self.cache.scopes.lock() {
             v.push((kind, slug.to_string(), scope.clone()));
         }
@@ -309,7 +315,24 @@ impl Ctx {
     }
 
     /// The result of `load` for `key`, computed once per request (successes only).
-    pub async fn once<T, F>(&self, key: String, load: F) -> Result<T, AppError>
+    ///
+    /// The future is boxed: a server function's future is moved several times on its way
+    /// into a page's resource (creating the resource, sandboxing it, boxing it: the largest
+    /// copies in the member page's profile), and `load` (a whole read with its scope) was
+    /// most of its size.
+    pub fn once<'a, T, F>(
+        &'a self,
+        key: String,
+        load: F,
+    ) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<T, AppError>> + Send + 'a>>
+    where
+        T: Clone + Send + Sync + 'static,
+        F: std::future::Future<Output = Result<T, AppError>> + Send + 'a,
+    {
+        Box::pin(self.once_unboxed(key, load))
+    }
+
+    async fn once_unboxed<T, F>(&self, key: String, load: F) -> Result<T, AppError>
     where
         T: Clone + Send + Sync + 'static,
         F: std::future::Future<Output = Result<T, AppError>>,
