@@ -1226,6 +1226,27 @@ mod environment_tests {
             assert!(here.load(&brief.id).await.unwrap().is_some());
             tokio::time::sleep(std::time::Duration::from_millis(1600)).await;
             assert_eq!(here.load(&brief.id).await.unwrap(), None);
+
+            if let crate::db::DbUrl::Postgres(app) = &t.url {
+                // The owner empties the table (everyone signed out): all kept ones go.
+                let mut kept = record(Id::default(), "kept", Duration::hours(1));
+                here.create(&mut kept).await.unwrap();
+                let _ = here.load(&kept.id).await.unwrap();
+                let name = app.rsplit('/').next().unwrap();
+                let owner = std::env::var("TESSERA_TEST_PG_OWNER_URL").unwrap();
+                let owner =
+                    crate::db::DbUrl::Postgres(format!("{}/{name}", owner.trim_end_matches('/')));
+                let owner = Db::connect(&owner, 1).await.unwrap();
+                owner
+                    .raw_execute("TRUNCATE tower_sessions.session")
+                    .await
+                    .unwrap();
+                assert!(
+                    within(5, || async { here.load(&kept.id).await.unwrap().is_none() }).await,
+                    "sessions emptied by the owner end here"
+                );
+                owner.close().await;
+            }
             there_db.close().await;
         }
     }
