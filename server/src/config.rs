@@ -24,7 +24,8 @@ pub struct Config {
     /// `TESSERA_MAX_BODY_BYTES`: the largest request body accepted.
     pub max_body_bytes: usize,
     /// `TESSERA_DB_CONNECTIONS`: the size of the connection pool (SQLite: the readers;
-    /// default four per core on SQLite, two per core on PostgreSQL, at least 4, at most 32).
+    /// default four per core on SQLite, at least 4; one per core on PostgreSQL, at least 2,
+    /// plus two for imports and exports; at most 32).
     pub db_connections: u32,
     /// `TESSERA_TRUSTED_PROXY`: the address of the reverse proxy whose `X-Forwarded-For`
     /// names the client; from anyone else that header is ignored.
@@ -88,15 +89,17 @@ impl Config {
                 .map_err(|_| format!("TESSERA_DB_CONNECTIONS {v:?} is not a number"))?,
             // More connections than that only add threads (SQLite) or backends (PostgreSQL)
             // competing for the same cores, and memory. On PostgreSQL with the database on
-            // the same two cores, eight backends held the register's p99 at 42-48 ms and four
-            // at 12-14 ms, at the same rate.
+            // the same two cores, two connections served the member page at 2,068-2,336
+            // req/s and the search at p99 13.7-15.8 ms, four at 1,604-2,115 and 17.1-20.6 ms,
+            // eight worse still. Imports and exports have a pool of their own on PostgreSQL
+            // (`Db::bulk`), so a long one never takes a page's connection.
             None => {
-                let per_core = match database_url {
-                    DbUrl::Sqlite(_) => 4,
-                    DbUrl::Postgres(_) => 2,
+                let (per_core, least) = match database_url {
+                    DbUrl::Sqlite(_) => (4, 4),
+                    DbUrl::Postgres(_) => (1, 2),
                 };
                 std::thread::available_parallelism()
-                    .map(|n| (n.get() as u32 * per_core).clamp(4, 32))
+                    .map(|n| (n.get() as u32 * per_core).clamp(least, 32))
                     .unwrap_or(8)
             }
         };

@@ -119,7 +119,12 @@ pub struct Db {
     pub(crate) langs: crate::tenants::LangCache,
     /// Sessions' persons and scopes while nothing they come from changed (PostgreSQL).
     pub(crate) access: crate::access_cache::AccessCache,
+    /// PostgreSQL: the connections of imports and exports (see [`Db::bulk`]).
+    bulk: Option<PgPool>,
 }
+
+/// The connections of imports and exports on PostgreSQL, besides the pages' pool.
+pub const BULK_CONNECTIONS: u32 = 2;
 
 fn check_data_dir(dir: &Path) -> std::result::Result<(), StartupError> {
     let shown = dir.display().to_string();
@@ -194,6 +199,7 @@ impl Db {
                     pools: Pools::Sqlite { read, write },
                     langs: Default::default(),
                     access: Default::default(),
+                    bulk: None,
                 })
             }
             DbUrl::Postgres(url) => {
@@ -217,14 +223,36 @@ impl Db {
                     .connect_with(opts.clone())
                     .await
                     .map_err(|e| StartupError::Connect(e.to_string()))?;
+                let bulk = PgPoolOptions::new()
+                    .max_connections(BULK_CONNECTIONS)
+                    .acquire_timeout(Duration::from_secs(60))
+                    .connect_lazy_with(opts.clone());
                 let access = crate::access_cache::AccessCache::default();
                 access.listen(opts);
                 Ok(Db {
                     pools: Pools::Postgres(pool),
                     langs: Default::default(),
                     access,
+                    bulk: Some(bulk),
                 })
             }
+        }
+    }
+
+    /// This database as seen by an import or an export: on PostgreSQL through a pool of
+    /// its own ([`BULK_CONNECTIONS`], connected when first used), so one holding a
+    /// connection for seconds never leaves the pages without one (their pool is small:
+    /// one connection per core serves them best). On SQLite the same handle (its writes
+    /// go through one writer whatever asks).
+    pub fn bulk(&self) -> Db {
+        match &self.bulk {
+            Some(pool) => Db {
+                pools: Pools::Postgres(pool.clone()),
+                langs: self.langs.clone(),
+                access: self.access.clone(),
+                bulk: None,
+            },
+            None => self.clone(),
         }
     }
 
@@ -335,6 +363,9 @@ impl Db {
                 write.close().await;
             }
             Pools::Postgres(pool) => pool.close().await,
+        }
+        if let Some(bulk) = &self.bulk {
+            bulk.close().await;
         }
     }
 

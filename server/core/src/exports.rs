@@ -56,7 +56,7 @@ pub async fn members_csv(
 ) -> Result<(String, String)> {
     scope.require(EXPORTS_RUN)?;
     // The records and their custom values as of one moment.
-    let mut tx = db.tenant_snapshot(scope).await?;
+    let mut tx = db.bulk().tenant_snapshot(scope).await?;
     let rows: Vec<Row> = tx
         .fetch_all(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \

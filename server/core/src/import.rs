@@ -919,7 +919,7 @@ pub async fn commit(
     // is what is there when the rows are added; a second import into this club (another
     // process, the web page and the command line) waits until this one has ended, and then
     // sees its rows.
-    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let mut tx = db.bulk().tenant_write(scope, actor, now).await?;
     tx.lock("members-import").await?;
     let custom = importable_fields(&mut tx, scope).await?;
     open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;

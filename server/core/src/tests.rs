@@ -1142,6 +1142,29 @@ mod environment_tests {
     }
 
     #[tokio::test]
+    async fn an_export_or_import_holding_its_connection_leaves_the_pages_theirs() {
+        for t in testing::all().await {
+            let w = world(&t.db).await;
+            // One connection for the pages, the least a pool can have.
+            let db = Db::connect(&t.url, 1).await.unwrap();
+            let a = admin_scope(&db, &w, T0).await;
+            // An export's snapshot (or an import's write) held open meanwhile.
+            let held = db.bulk().tenant_snapshot(&a).await.unwrap();
+            let page = tokio::time::timeout(
+                std::time::Duration::from_secs(5),
+                members::membership_types(&db, &a),
+            )
+            .await;
+            assert!(
+                matches!(page, Ok(Ok(_))),
+                "a page reads while a bulk transaction holds its connection"
+            );
+            held.commit().await.unwrap();
+            db.close().await;
+        }
+    }
+
+    #[tokio::test]
     async fn kept_sessions_follow_changes_made_by_any_process() {
         use tower_sessions::cookie::time::{Duration, OffsetDateTime};
         use tower_sessions::session::{Id, Record};
