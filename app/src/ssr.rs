@@ -329,38 +329,32 @@ impl Ctx {
         T: Clone + Send + Sync + 'static,
         F: std::future::Future<Output = Result<T, AppError>> + Send + 'a,
     {
-        Box::pin(self.once_unboxed(key, load))
-    }
-
-    async fn once_unboxed<T, F>(&self, key: String, load: F) -> Result<T, AppError>
-    where
-        T: Clone + Send + Sync + 'static,
-        F: std::future::Future<Output = Result<T, AppError>>,
-    {
-        // One cell per key: a second build of the page that asks while the first is still
-        // loading waits for that load instead of starting its own.
-        let cell = match self.cache.results.lock() {
-            Ok(mut v) => match v.iter().find(|(k, _)| *k == key) {
-                Some((_, c)) => c.clone(),
-                None => {
-                    let c = ResultCell::default();
-                    v.push((key, c.clone()));
-                    c
-                }
-            },
-            Err(_) => ResultCell::default(),
-        };
-        let stored = cell
-            .get_or_try_init(|| async {
-                load.await
-                    .map(|v| Arc::new(v) as Arc<dyn std::any::Any + Send + Sync>)
-            })
-            .await?;
-        stored
-            .clone()
-            .downcast::<T>()
-            .map(|v| (*v).clone())
-            .map_err(|_| internal("a cached result of another type"))
+        Box::pin(async move {
+            // One cell per key: a second build of the page that asks while the first is still
+            // loading waits for that load instead of starting its own.
+            let cell = match self.cache.results.lock() {
+                Ok(mut v) => match v.iter().find(|(k, _)| *k == key) {
+                    Some((_, c)) => c.clone(),
+                    None => {
+                        let c = ResultCell::default();
+                        v.push((key, c.clone()));
+                        c
+                    }
+                },
+                Err(_) => ResultCell::default(),
+            };
+            let stored = cell
+                .get_or_try_init(|| async {
+                    load.await
+                        .map(|v| Arc::new(v) as Arc<dyn std::any::Any + Send + Sync>)
+                })
+                .await?;
+            stored
+                .clone()
+                .downcast::<T>()
+                .map(|v| (*v).clone())
+                .map_err(|_| internal("a cached result of another type"))
+        })
     }
     /// The signed-in person (nothing pending), or 401.
     pub fn me(&self) -> Result<IdentityId, AppError> {

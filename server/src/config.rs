@@ -88,11 +88,8 @@ impl Config {
                 .parse()
                 .map_err(|_| format!("TESSERA_DB_CONNECTIONS {v:?} is not a number"))?,
             // More connections than that only add threads (SQLite) or backends (PostgreSQL)
-            // competing for the same cores, and memory. On PostgreSQL with the database on
-            // the same two cores, two connections served the member page at 2,068-2,336
-            // req/s and the search at p99 13.7-15.8 ms, four at 1,604-2,115 and 17.1-20.6 ms,
-            // eight worse still. Imports and exports have a pool of their own on PostgreSQL
-            // (`Db::bulk`), so a long one never takes a page's connection.
+            // competing for the same cores, and memory (measured: docs/ARCHITECTURE.md).
+            // Imports and exports have a pool of their own on PostgreSQL (`Db::bulk`).
             None => {
                 let (per_core, least) = match database_url {
                     DbUrl::Sqlite(_) => (4, 4),

@@ -46,12 +46,11 @@ impl Sessions {
 #[async_trait::async_trait]
 impl SessionStore for Sessions {
     async fn create(&self, record: &mut Record) -> session_store::Result<()> {
+        // A new session was never kept: nothing to forget.
         match &self.0 {
             Store::Sqlite { write, .. } => write.create(record).await,
             Store::Postgres { store, .. } => store.create(record).await,
-        }?;
-        self.forget(&record.id);
-        Ok(())
+        }
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
