@@ -46,7 +46,7 @@ pub fn LandingPage() -> impl IntoView {
         <Title text=""/>
         <PageFrame>
             <Suspense fallback=Loading>
-                {move || Suspend::new(async move {
+                {suspended!(async move {
                     match data.await {
                         Ok(d) => view! { <LandingBody data=d/> }.into_any(),
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
