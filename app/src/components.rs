@@ -5,7 +5,7 @@ use crate::api::get_viewer;
 use crate::{i18n::use_lang, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use tessera_common::dto::{Stamp, Viewer};
+use tessera_common::dto::Stamp;
 use tessera_common::{AppError, Lang, Msg};
 
 #[component]
@@ -31,18 +31,6 @@ pub fn club_colors(primary: &str, accent: &str) -> String {
     format!("--club-primary:{primary};--club-accent:{accent}")
 }
 
-/// The club's colours as a style sheet for the whole page, for the club frame, whose page
-/// does not stand inside the frame's elements. Only `#rrggbb` values are written (a style
-/// element's text is not escaped the way an attribute is).
-pub fn club_colors_sheet(primary: &str, accent: &str) -> String {
-    let valid = |c: &str| tessera_common::color::parse_hex(c).is_some();
-    if valid(primary) && valid(accent) {
-        format!(":root{{{}}}", club_colors(primary, accent))
-    } else {
-        String::new()
-    }
-}
-
 /// The language switch: a plain form, so it works without JavaScript.
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
@@ -65,48 +53,18 @@ pub fn LanguageSwitch() -> impl IntoView {
     }
 }
 
-/// The signed-in person, as the header reads it.
-pub type ViewerResource = Resource<Result<Option<Viewer>, AppError>>;
-
-/// Asks who is signed in.
-pub fn viewer_resource() -> ViewerResource {
-    Resource::new(|| (), |_| get_viewer())
-}
-
 /// The header bar: brand (or the club's name), the signed-in person, sign-in or sign-out,
 /// and the language switch.
-///
-/// Without `viewer` the header asks who is signed in and waits in a suspense boundary of
-/// its own. The club frame makes its header inside its own boundary, once its data came:
-/// there it must not make a boundary or a resource, because the server numbers a page's
-/// boundaries and resources in the order it makes them and the browser in the order it
-/// hydrates them, and on the server the page after the frame is made first. So the frame
-/// asks before its boundaries, waits for the answer with its own data and passes `viewer`.
 #[component]
 pub fn Header(
     #[prop(optional, into)] brand: Option<String>,
     #[prop(optional, into)] brand_href: Option<String>,
     #[prop(default = None)] logo: Option<String>,
-    /// Who is signed in, already known (`Some(None)`: nobody).
-    #[prop(optional)]
-    viewer: Option<Option<Viewer>>,
 ) -> impl IntoView {
+    let who = Resource::new(|| (), |_| get_viewer());
+    let next = here();
     let brand = brand.unwrap_or_else(|| t(Msg::AppName).to_string());
     let brand_href = brand_href.unwrap_or_else(|| "/".to_string());
-    let who = match viewer {
-        Some(viewer) => view! { <WhoLinks viewer=viewer/> }.into_any(),
-        None => {
-            let who = viewer_resource();
-            view! {
-                <Suspense fallback=|| ()>
-                    {suspended!(async move {
-                        view! { <WhoLinks viewer=who.await.ok().flatten()/> }
-                    })}
-                </Suspense>
-            }
-            .into_any()
-        }
-    };
     view! {
         <header class="topbar">
             <a class="brand" href=brand_href rel="external">
@@ -114,28 +72,27 @@ pub fn Header(
                 <span>{brand}</span>
             </a>
             <div class="topbar-right">
-                {who}
+                <Suspense fallback=|| ()>
+                        {move || {
+                        let next = next.clone();
+                        Suspend::new(async move {
+                        match who.await {
+                            Ok(Some(v)) => view! {
+                                <a class="who" href="/account" data-testid="account-link">{Msg::SignedInAs.fill(use_lang(), &[("name", &v.name)])}</a>
+                                <form method="post" action="/logout" class="inline">
+                                    <button type="submit" class="button-quiet">{t(Msg::SignOut)}</button>
+                                </form>
+                            }.into_any(),
+                            _ => {
+                                let href = format!("/login?next={}", urlencode(&next));
+                                view! { <a class="button-quiet" href=href>{t(Msg::SignIn)}</a> }.into_any()
+                            }
+                        }
+                    })}}
+                </Suspense>
                 <LanguageSwitch/>
             </div>
         </header>
-    }
-}
-
-/// The signed-in person with the sign-out button, or the sign-in link.
-#[component]
-fn WhoLinks(viewer: Option<Viewer>) -> impl IntoView {
-    match viewer {
-        Some(v) => view! {
-            <a class="who" href="/account" data-testid="account-link">{Msg::SignedInAs.fill(use_lang(), &[("name", &v.name)])}</a>
-            <form method="post" action="/logout" class="inline">
-                <button type="submit" class="button-quiet">{t(Msg::SignOut)}</button>
-            </form>
-        }
-        .into_any(),
-        None => {
-            let href = format!("/login?next={}", urlencode(&here()));
-            view! { <a class="button-quiet" href=href>{t(Msg::SignIn)}</a> }.into_any()
-        }
     }
 }
 
@@ -170,13 +127,9 @@ pub fn StampLine(stamp: Stamp) -> impl IntoView {
 }
 
 /// What a person sees when a page cannot be shown. On the server it also sets the HTTP
-/// status through `AppError::status`. A club page refused until the club's terms are
-/// accepted shows nothing: the club frame shows the terms in its place (`ClubLayout`).
+/// status through `AppError::status`.
 #[component]
 pub fn ErrorView(error: AppError) -> impl IntoView {
-    if error == AppError::TermsRequired {
-        return ().into_any();
-    }
     #[cfg(feature = "ssr")]
     crate::ssr::set_error_status(&error);
     let (title, text) = match &error {
@@ -200,7 +153,6 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             <p><a href="/" rel="external">{t(Msg::GoHome)}</a></p>
         </section>
     }
-    .into_any()
 }
 
 /// The frame of a page that is not inside a club: header, then the content.

@@ -3,25 +3,6 @@
 //! server functions run and reach `tessera_core`), and with `hydrate` into the wasm bundle
 //! (where they are HTTP calls).
 
-/// The children of a `Suspense` or `Transition` that wait for data:
-/// `suspended!(async move { … })`. On the client, a function that makes a new `Suspend`
-/// whenever what it reads changes. On the server, where a page is rendered once, a single
-/// `Suspend`: a suspense boundary walks its children again each time its resources settle
-/// and once more to render, and a function would make its view, with the resources of the
-/// components in it, anew on every walk.
-macro_rules! suspended {
-    ($fut:expr) => {{
-        #[cfg(feature = "ssr")]
-        {
-            ::leptos::prelude::Suspend::new($fut)
-        }
-        #[cfg(not(feature = "ssr"))]
-        {
-            move || ::leptos::prelude::Suspend::new($fut)
-        }
-    }};
-}
-
 pub mod api;
 pub mod components;
 pub mod i18n;

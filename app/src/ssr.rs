@@ -206,8 +206,10 @@ async fn rotate_on_rights_change(
 }
 
 /// What one request resolved: the session state once however many server functions a page
-/// calls, each tenant scope once, and the results of the page's data functions once (a
-/// function two parts of a page call reads the database once).
+/// calls, each tenant scope once, and the results of the page's data functions once. (Leptos
+/// renders the children of a `Suspense` again once their resources resolve, which builds the
+/// page inside the club frame twice; the second build finds its data here instead of reading
+/// the database again.)
 #[derive(Clone, Default)]
 pub struct RequestCache {
     state: Arc<OnceCell<SessionState>>,

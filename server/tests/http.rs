@@ -854,7 +854,6 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("invite_admin", "club={club}&email=harness.admin%40example.be&name=Harness+Admin"),
     ("remove_admin", "club={club}&membership={second_admin}"),
     ("export_history", "club={club}"),
-    ("member_import_allowed", "club={club}"),
     ("member_import", "club={club}&id={import}"),
     (
         "map_import",
@@ -2027,7 +2026,6 @@ mod environment {
         ("invite_admin", Some("roles.manage")),
         ("remove_admin", Some("roles.manage")),
         ("export_history", Some("exports.run")),
-        ("member_import_allowed", Some("members.edit")),
         ("member_import", Some("members.edit")),
         ("map_import", Some("members.edit")),
         ("start_import", Some("members.edit")),

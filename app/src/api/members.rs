@@ -502,18 +502,6 @@ pub async fn move_field(club: String, id: String, direction: String) -> Result<(
     Ok(())
 }
 
-/// Whether the viewer may import members into the club (`members.edit`): asked by the upload
-/// page before it shows its form.
-#[server(prefix = "/api", endpoint = "member_import_allowed")]
-pub async fn get_import_allowed(club: String) -> Result<(), AppError> {
-    let c = ctx().await?;
-    c.once(format!("member_import_allowed:{club}"), async {
-        let scope = c.club(&club).await?;
-        scope.require(tessera_common::modules::MEMBERS_EDIT)
-    })
-    .await
-}
-
 /// A member import through the web, with its report when `preview` is set (`members.edit`).
 #[server(prefix = "/api", endpoint = "member_import")]
 pub async fn get_import(

@@ -150,7 +150,7 @@ pub fn AccountPage() -> impl IntoView {
         <Title text=t(Msg::Account)/>
         <PageFrame>
             <Suspense fallback=Loading>
-                {suspended!(async move {
+                {move || Suspend::new(async move {
                     match data.await {
                         Ok(a) => view! { <AccountBody account=a/> }.into_any(),
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),

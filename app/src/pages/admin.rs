@@ -24,7 +24,7 @@ pub fn AdminPage() -> impl IntoView {
         <Title text=t(Msg::Overview)/>
         <PageFrame>
             <Suspense fallback=Loading>
-                {suspended!(async move {
+                {move || Suspend::new(async move {
                     match data.await {
                         Ok(o) => view! { <AdminBody overview=o/> }.into_any(),
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),

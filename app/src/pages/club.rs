@@ -1,16 +1,14 @@
 use crate::api::{get_club_frame, get_club_home};
-use crate::components::{
-    club_colors_sheet, viewer_resource, ErrorView, Header, Loading, StampLine,
-};
+use crate::components::{club_colors, ErrorView, Header, Loading, StampLine};
 use crate::i18n::use_lang;
 use crate::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
-use tessera_common::dto::{ClubFrame, ClubHome, TenantKind, Viewer};
+use tessera_common::dto::{ClubFrame, ClubHome, TenantKind};
 use tessera_common::modules::Module;
-use tessera_common::Msg;
+use tessera_common::{AppError, Msg};
 
 /// The club slug of the current route.
 pub fn use_club() -> Memo<String> {
@@ -20,65 +18,66 @@ pub fn use_club() -> Memo<String> {
 
 /// `/c/{club}/…`: the club's frame (its name and colours in the header, the navigation of
 /// what the viewer may use) around the club's pages.
-///
-/// The page (the `Outlet`) stands outside the frame's `Transition`s: on the server a
-/// suspense boundary walks its children again each time its resources settle and once more
-/// to render, and the `Outlet` makes a new page (new resources, new data in the page) each
-/// time it is walked; outside, it is made once. So nothing the page shows may depend on the
-/// frame: the page's own server functions refuse what the frame would hide (another club, a
-/// module that is off, terms not yet accepted), and for terms not yet accepted the frame puts
-/// the terms in front of the page, which the style sheet then hides (`.club-gate ~ *`).
-/// Who is signed in is asked here, before the boundaries, for the header (see `Header`).
 #[component]
 pub fn ClubLayout() -> impl IntoView {
     let club = use_club();
     let frame = Resource::new(move || club.get(), get_club_frame);
-    let who = viewer_resource();
     view! {
-        <Transition fallback=|| ()>
-            {suspended!(async move {
-                let frame = frame.await;
-                let viewer = who.await.ok().flatten();
-                match frame {
-                    Ok(f) => view! { <ClubTop frame=f viewer=viewer/> }.into_any(),
-                    Err(_) => view! { <Header viewer=viewer/> }.into_any(),
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match frame.await {
+                    Ok(f) => view! { <ClubFrameView frame=f/> }.into_any(),
+                    Err(e) => view! {
+                        <Header/>
+                        <main id="content" class="page" tabindex="-1"><ErrorView error=e/></main>
+                    }.into_any(),
                 }
             })}
-        </Transition>
-        <div class="club-body">
-            <Transition fallback=|| ()>
-                {suspended!(async move {
-                    frame
-                        .await
-                        .ok()
-                        .filter(|f| f.terms_pending.is_none())
-                        .map(|f| view! { <ClubNav frame=f/> })
-                })}
-            </Transition>
-            <main id="content" class="page" tabindex="-1">
-                <Transition fallback=|| ()>
-                    {suspended!(async move {
-                        frame.await.ok().and_then(|f| {
-                            let club = f.slug.clone();
-                            f.terms_pending.map(|terms| view! {
-                                <div class="club-gate">
-                                    <crate::pages::settings::TermsGate terms=terms club=club/>
-                                </div>
-                            })
-                        })
-                    })}
-                </Transition>
-                <Outlet/>
-            </main>
-        </div>
+        </Suspense>
     }
 }
 
-/// The club's colours (as CSS variables for the whole page), header and banner.
 #[component]
-fn ClubTop(frame: ClubFrame, viewer: Option<Viewer>) -> impl IntoView {
+fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     let lang = use_lang();
+    let style = club_colors(&frame.primary_color, &frame.accent_color);
     let base = format!("/c/{}", frame.slug);
+    let location = use_location();
+    let current = {
+        let base = base.clone();
+        move |href: &str| {
+            let path = location.pathname.get();
+            let active = if href == base {
+                path == base || path == format!("{base}/")
+            } else {
+                path == href || path.starts_with(&format!("{href}/"))
+            };
+            active.then_some("page")
+        }
+    };
+    // The navigation: each switched-on module's entries the viewer has the right for, in
+    // the registry's order.
+    let entries: Vec<(String, &'static str)> = Module::of_kind(TenantKind::Club)
+        .filter(|m| frame.modules.iter().any(|x| x == m.id))
+        .flat_map(|m| m.nav.iter())
+        .filter(|e| e.permission.is_none_or(|p| frame.can(p.id())))
+        .filter(|e| !e.own_record || frame.has_record)
+        .map(|e| (format!("{base}/{}", e.path), e.label.get(lang)))
+        .collect();
+    let nav = entries
+        .into_iter()
+        .map(|(href, label)| {
+            let current = current.clone();
+            let h2 = href.clone();
+            view! { <li><a href=href aria-current=move || current(&h2)>{label}</a></li> }
+        })
+        .collect_view();
+    let home_current = {
+        let current = current.clone();
+        let base = base.clone();
+        move || current(&base)
+    };
+    let roles = crate::pages::landing::roles_label(frame.admin, &frame.roles);
     let banner = match (frame.read_only_since, frame.trial_ends_at) {
         (Some(since), _) => Some(
             view! {
@@ -99,60 +98,47 @@ fn ClubTop(frame: ClubFrame, viewer: Option<Viewer>) -> impl IntoView {
         ),
         _ => None,
     };
+    // A page of a module that is off (or outside the plan) does not exist for this club.
+    let modules = frame.modules.clone();
+    let base_for_guard = base.clone();
+    let module_off = move || {
+        let path = location.pathname.get();
+        let rel = path.strip_prefix(&base_for_guard).unwrap_or("");
+        Module::owning(TenantKind::Club, rel).is_some_and(|m| !modules.iter().any(|x| x == m.id))
+    };
+    if let Some(terms) = frame.terms_pending.clone() {
+        return view! {
+            <div class="club" style=style data-testid="club-frame">
+                <Header brand=frame.name.clone() brand_href=base.clone() logo=frame.logo.clone()/>
+                {banner}
+                <main id="content" class="page" tabindex="-1">
+                    <crate::pages::settings::TermsGate terms=terms club=frame.slug.clone()/>
+                </main>
+            </div>
+        }
+        .into_any();
+    }
     view! {
-        <style data-testid="club-colors">{club_colors_sheet(&frame.primary_color, &frame.accent_color)}</style>
-        <div class="club" data-testid="club-frame">
-            <Header brand=frame.name.clone() brand_href=base logo=frame.logo.clone() viewer=viewer/>
+        <div class="club" style=style data-testid="club-frame">
+            <Header brand=frame.name.clone() brand_href=base.clone() logo=frame.logo.clone()/>
             {banner}
+            <div class="club-body">
+                <nav class="sidebar" aria-label=t(Msg::Club)>
+                    <ul>
+                        <li><a href=base.clone() aria-current=home_current>{t(Msg::Home)}</a></li>
+                        {nav}
+                    </ul>
+                    <p class="muted role" data-testid="your-roles">{t(Msg::YourRole)} ": " {roles}</p>
+                </nav>
+                <main id="content" class="page" tabindex="-1">
+                    <Show when=module_off fallback=|| view! { <Outlet/> }>
+                        <ErrorView error=AppError::NotFound/>
+                    </Show>
+                </main>
+            </div>
         </div>
     }
-}
-
-/// The navigation: each switched-on module's entries the viewer has the right for, in the
-/// registry's order, and the viewer's roles.
-#[component]
-fn ClubNav(frame: ClubFrame) -> impl IntoView {
-    let lang = use_lang();
-    let base = format!("/c/{}", frame.slug);
-    let location = use_location();
-    let current = {
-        let base = base.clone();
-        move |href: &str| {
-            let path = location.pathname.get();
-            let active = if href == base {
-                path == base || path == format!("{base}/")
-            } else {
-                path == href || path.starts_with(&format!("{href}/"))
-            };
-            active.then_some("page")
-        }
-    };
-    let nav = Module::of_kind(TenantKind::Club)
-        .filter(|m| frame.modules.iter().any(|x| x == m.id))
-        .flat_map(|m| m.nav.iter())
-        .filter(|e| e.permission.is_none_or(|p| frame.can(p.id())))
-        .filter(|e| !e.own_record || frame.has_record)
-        .map(|e| {
-            let href = format!("{base}/{}", e.path);
-            let current = current.clone();
-            let h2 = href.clone();
-            view! { <li><a href=href aria-current=move || current(&h2)>{e.label.get(lang)}</a></li> }
-        })
-        .collect_view();
-    let home_current = {
-        let base = base.clone();
-        move || current(&base)
-    };
-    let roles = crate::pages::landing::roles_label(frame.admin, &frame.roles);
-    view! {
-        <nav class="sidebar" aria-label=t(Msg::Club)>
-            <ul>
-                <li><a href=base aria-current=home_current>{t(Msg::Home)}</a></li>
-                {nav}
-            </ul>
-            <p class="muted role" data-testid="your-roles">{t(Msg::YourRole)} ": " {roles}</p>
-        </nav>
-    }
+    .into_any()
 }
 
 /// `/c/{club}`: the club home page.
@@ -162,7 +148,7 @@ pub fn ClubHomePage() -> impl IntoView {
     let data = Resource::new(move || club.get(), get_club_home);
     view! {
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(h) => view! { <ClubHomeBody home=h/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -233,7 +219,7 @@ pub fn ClubEventsPage() -> impl IntoView {
         <Title text=t(Msg::EventLog)/>
         <h1>{t(Msg::EventLog)}</h1>
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(events) if events.is_empty() => view! { <p>{t(Msg::NoEvents)}</p> }.into_any(),
                     Ok(events) => view! {

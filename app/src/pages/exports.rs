@@ -19,7 +19,7 @@ pub fn ExportsPage() -> impl IntoView {
         <Title text=t(Msg::Exports)/>
         <h1>{t(Msg::Exports)}</h1>
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(h) => view! { <ExportsBody history=h club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),

@@ -17,7 +17,7 @@ pub fn FederationPage() -> impl IntoView {
     view! {
         <PageFrame>
             <Suspense fallback=Loading>
-                {suspended!(async move {
+                {move || Suspend::new(async move {
                     match data.await {
                         Ok(f) => view! { <FederationBody fed=f/> }.into_any(),
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),

@@ -243,7 +243,7 @@ pub fn FieldsPage() -> impl IntoView {
     view! {
         <Title text=t(Msg::MemberFields)/>
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(s) => view! { <FieldsBody settings=s club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),

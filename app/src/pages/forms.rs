@@ -57,7 +57,7 @@ pub fn JoinPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=|| view! { <main id="content" class="page join" tabindex="-1"><Loading/></main> }>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(f) => {
                         // In the club's colours, under its name and logo, with the language
@@ -376,7 +376,7 @@ pub fn FormsPage() -> impl IntoView {
     view! {
         <Title text=t(Msg::RegistrationForms)/>
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(o) => view! { <FormsBody overview=o club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -555,7 +555,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     view! {
         <Title text=t(Msg::Registrations)/>
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(a) => view! { <ApplicationsBody apps=a club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),

@@ -3,7 +3,7 @@
 //! nothing, follow the progress). Plain forms; while an import runs the page refreshes
 //! itself, so it works without JavaScript.
 
-use crate::api::{get_import, get_import_allowed, MapImport, StartImport};
+use crate::api::{get_import, MapImport, StartImport};
 use crate::components::{
     form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
 };
@@ -43,39 +43,21 @@ fn target_label(key: &str) -> String {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let club = use_club();
-    let file_error = query("file_error");
-    let allowed = Resource::new(move || club.get(), get_import_allowed);
-    view! {
-        <Title text=t(Msg::ImportMembers)/>
-        <Suspense fallback=Loading>
-            {move || {
-                let file_error = file_error.clone();
-                Suspend::new(async move {
-                    let club = club.get_untracked();
-                    match allowed.await {
-                        Ok(()) => view! { <ImportUpload club=club file_error=file_error/> }.into_any(),
-                        Err(e) => view! { <ErrorView error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
-}
-
-#[component]
-fn ImportUpload(club: String, file_error: Option<String>) -> impl IntoView {
-    let error = file_error.map(|e| {
+    let error = query("file_error").map(|e| {
         #[cfg(feature = "ssr")]
         crate::ssr::set_error_status(&AppError::bad_request(""));
         view! { <p id="file-error" class="form-error" role="alert" data-testid="file-error">{e}</p> }
     });
+    let action = move || format!("/c/{}/members/import", club.get());
+    let back = move || format!("/c/{}/members", club.get());
     view! {
-        <p><a href=format!("/c/{club}/members")>"← " {t(Msg::MemberList)}</a></p>
+        <Title text=t(Msg::ImportMembers)/>
+        <p><a href=back>"← " {t(Msg::MemberList)}</a></p>
         <h1>{t(Msg::ImportMembers)}</h1>
         <p class="muted">{t(Msg::ImportIntro)}</p>
         <section class="card">
             {error}
-            <form method="post" action=format!("/c/{club}/members/import") enctype="multipart/form-data" class="stack" data-testid="import-upload">
+            <form method="post" action=action enctype="multipart/form-data" class="stack" data-testid="import-upload">
                 <label for="import-file">{t(Msg::ChooseCsv)}</label>
                 <input id="import-file" name="file" type="file" accept=".csv,text/csv" required
                     aria-describedby="import-help"/>
@@ -104,7 +86,7 @@ pub fn ImportJobPage() -> impl IntoView {
     view! {
         <Title text=t(Msg::ImportMembers)/>
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(j) => view! { <ImportBody job=j club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),

@@ -46,7 +46,7 @@ pub fn LandingPage() -> impl IntoView {
         <Title text=""/>
         <PageFrame>
             <Suspense fallback=Loading>
-                {suspended!(async move {
+                {move || Suspend::new(async move {
                     match data.await {
                         Ok(d) => view! { <LandingBody data=d/> }.into_any(),
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),

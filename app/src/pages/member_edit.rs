@@ -70,7 +70,7 @@ pub fn MemberEditPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(e) => view! { <MemberEditBody edit=e club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -206,7 +206,7 @@ pub fn MemberNewPage() -> impl IntoView {
     let data = Resource::new(move || club.get(), get_member_new);
     view! {
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(e) => view! { <MemberEditBody edit=e club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -223,7 +223,7 @@ pub fn MyRecordPage() -> impl IntoView {
     let data = Resource::new(move || club.get(), get_my_record);
     view! {
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(r) => view! { <MyRecordBody record=r club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -244,7 +244,7 @@ pub fn ChildRecordPage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(r) => view! { <MyRecordBody record=r club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),

@@ -78,7 +78,7 @@ pub fn MemberListPage() -> impl IntoView {
         <Title text=t(Msg::MemberList)/>
         <h1>{t(Msg::MemberList)}</h1>
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(p) => view! { <MemberTable page=p club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -319,7 +319,7 @@ pub fn MemberPage() -> impl IntoView {
     let data = Resource::new(move || (club.get(), id.get()), |(c, i)| get_member(c, i));
     view! {
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(m) => view! { <MemberBody member=m club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),

@@ -39,7 +39,7 @@ macro_rules! club_page {
         view! {
             <Title text=t($title)/>
             <Suspense fallback=Loading>
-                {suspended!(async move {
+                {move || Suspend::new(async move {
                     match data.await {
                         Ok(d) => ($body)(d, club.get_untracked()).into_any(),
                         Err(e) => view! { <ErrorView error=e/> }.into_any(),
@@ -300,7 +300,7 @@ pub fn RolePage() -> impl IntoView {
     );
     view! {
         <Suspense fallback=Loading>
-            {suspended!(async move {
+            {move || Suspend::new(async move {
                 match data.await {
                     Ok(d) => view! { <RoleBody detail=d club=club.get_untracked()/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
