@@ -394,14 +394,20 @@ pub async fn list_filtered(
     let count_matches = format!("SELECT count(*) FROM ({found}) s");
     let (rows, total): (Vec<ListRow>, i64) = if column == "sort_name" && search_alone {
         // In name order the page is taken from the index, which keeps each member's name
-        // order, with the number of matches counted in the same pass; only the page's
-        // records are read.
+        // order, with the number of matches counted in the same statement; only the page's
+        // records are read. PostgreSQL counts in the same pass (a window); SQLite counts
+        // apart in a subquery it runs once, which cost it a quarter less than the window
+        // (that makes it write every match to a table of its own before sorting them).
         let count_args = args.clone();
         tx.reuse_plans().await?;
         let limit = param(&mut args, PER_PAGE.into());
         let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
+        let (total, window) = match tx.backend() {
+            crate::db::Backend::Sqlite => (format!("({count_matches})"), ""),
+            crate::db::Backend::Postgres => ("p.total".to_string(), ", count(*) OVER () AS total"),
+        };
         let sql = format!(
-            "SELECT {COLS}, p.total FROM (SELECT member_id, sort_name, count(*) OVER () AS total \
+            "SELECT {COLS}, {total} AS total FROM (SELECT member_id, sort_name{window} \
              FROM ({}) s ORDER BY sort_name {dir}, member_id {dir} LIMIT {limit} OFFSET {offset}) p \
              CROSS JOIN members WHERE members.tenant_id = $1 AND members.id = p.member_id \
              ORDER BY p.sort_name {dir}, p.member_id {dir}",
