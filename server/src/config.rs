@@ -95,9 +95,9 @@ impl Config {
                     DbUrl::Sqlite(_) => (4, 4),
                     DbUrl::Postgres(_) => (1, 2),
                 };
-                std::thread::available_parallelism()
-                    .map(|n| (n.get() as u32 * per_core).clamp(least, 32))
-                    .unwrap_or(8)
+                // Cores unknown: counted as two, like the machine the defaults were measured on.
+                let cores = std::thread::available_parallelism().map_or(2, |n| n.get() as u32);
+                (cores * per_core).clamp(least, 32)
             }
         };
         let trusted_proxy = env("TESSERA_TRUSTED_PROXY")

@@ -402,12 +402,12 @@ pub async fn list_filtered(
         tx.reuse_plans().await?;
         let limit = param(&mut args, PER_PAGE.into());
         let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
-        let (total, window) = match tx.backend() {
+        let (total_of_page, window) = match tx.backend() {
             crate::db::Backend::Sqlite => (format!("({count_matches})"), ""),
             crate::db::Backend::Postgres => ("p.total".to_string(), ", count(*) OVER () AS total"),
         };
         let sql = format!(
-            "SELECT {COLS}, {total} AS total FROM (SELECT member_id, sort_name{window} \
+            "SELECT {COLS}, {total_of_page} AS total FROM (SELECT member_id, sort_name{window} \
              FROM ({}) s ORDER BY sort_name {dir}, member_id {dir} LIMIT {limit} OFFSET {offset}) p \
              CROSS JOIN members WHERE members.tenant_id = $1 AND members.id = p.member_id \
              ORDER BY p.sort_name {dir}, p.member_id {dir}",
