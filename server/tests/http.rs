@@ -1552,7 +1552,12 @@ mod security {
 
     #[tokio::test]
     async fn idle_and_absolute_timeouts_follow_the_clock() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            idle_and_absolute_timeouts_follow_the_clock_on(s).await;
+        }
+    }
+
+    async fn idle_and_absolute_timeouts_follow_the_clock_on(s: Server) {
         let club = format!("/c/{CLUB_A}");
         // Staff: 30 minutes idle.
         let mut staff = Client::new(&s);
@@ -2134,6 +2139,12 @@ mod environment {
 
     #[tokio::test]
     async fn every_server_function_requires_exactly_its_permission() {
+        for s in servers().await {
+            every_server_function_requires_exactly_its_permission_on(s).await;
+        }
+    }
+
+    async fn every_server_function_requires_exactly_its_permission_on(s: Server) {
         // The table covers every server function of the harness, and names real permissions.
         for (endpoint, _) in CROSS_TENANT {
             assert!(
@@ -2147,7 +2158,6 @@ mod environment {
                 assert!(club_permissions().contains(&p), "{p}");
             }
         }
-        let s = boot(testing::sqlite().await).await;
         let fixture = Fixture::new(&s).await;
         let mut owner = Client::new(&s);
         owner.sign_in(&account("admin.kempenvlug")).await;
@@ -2228,7 +2238,12 @@ mod environment {
 
     #[tokio::test]
     async fn a_module_that_is_off_has_no_pages_functions_or_navigation() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            a_module_that_is_off_has_no_pages_functions_or_navigation_on(s).await;
+        }
+    }
+
+    async fn a_module_that_is_off_has_no_pages_functions_or_navigation_on(s: Server) {
         let fixture = Fixture::new(&s).await;
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
@@ -2366,7 +2381,12 @@ mod environment {
 
     #[tokio::test]
     async fn a_role_change_applies_on_the_next_request_and_rotates_the_session() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            a_role_change_applies_on_the_next_request_and_rotates_the_session_on(s).await;
+        }
+    }
+
+    async fn a_role_change_applies_on_the_next_request_and_rotates_the_session_on(s: Server) {
         let fixture = Fixture::new(&s).await;
         let mut member = Client::new(&s);
         member.sign_in(&account("member.kempenvlug")).await;
@@ -2480,7 +2500,12 @@ mod environment {
 
     #[tokio::test]
     async fn roles_are_managed_with_clear_refusals_and_nothing_half_saved() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            roles_are_managed_with_clear_refusals_and_nothing_half_saved_on(s).await;
+        }
+    }
+
+    async fn roles_are_managed_with_clear_refusals_and_nothing_half_saved_on(s: Server) {
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
         let count = |body: &str| body.matches("\"holders\":").count();
@@ -2626,7 +2651,12 @@ mod environment {
 
     #[tokio::test]
     async fn the_plan_caps_administrators() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            the_plan_caps_administrators_on(s).await;
+        }
+    }
+
+    async fn the_plan_caps_administrators_on(s: Server) {
         let op = scope_of(&s, TenantKind::Operator, "platform").await;
         tenants::assign_plan(
             &s.db.db,
@@ -2693,7 +2723,12 @@ mod environment {
 
     #[tokio::test]
     async fn the_look_logo_and_colours_are_checked_and_applied() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            the_look_logo_and_colours_are_checked_and_applied_on(s).await;
+        }
+    }
+
+    async fn the_look_logo_and_colours_are_checked_and_applied_on(s: Server) {
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
         let look = admin.call("look", &format!("club={CLUB_A}")).await;
@@ -2835,7 +2870,12 @@ mod environment {
 
     #[tokio::test]
     async fn a_trial_ends_read_only_with_a_banner_and_keeps_everything() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            a_trial_ends_read_only_with_a_banner_and_keeps_everything_on(s).await;
+        }
+    }
+
+    async fn a_trial_ends_read_only_with_a_banner_and_keeps_everything_on(s: Server) {
         const AQUATICA: &str = "cn-aquatica-ixelles";
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.aquatica")).await;
@@ -2901,7 +2941,12 @@ mod environment {
 
     #[tokio::test]
     async fn the_operator_creates_suspends_and_reactivates_tenants() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            the_operator_creates_suspends_and_reactivates_tenants_on(s).await;
+        }
+    }
+
+    async fn the_operator_creates_suspends_and_reactivates_tenants_on(s: Server) {
         let mut op = Client::new(&s);
         op.sign_in(&account("operator")).await;
         let r = op
@@ -3018,7 +3063,12 @@ mod member_records {
 
     #[tokio::test]
     async fn a_stale_save_keeps_what_was_typed_and_names_who_changed_the_record() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            a_stale_save_keeps_what_was_typed_and_names_who_changed_the_record_on(s).await;
+        }
+    }
+
+    async fn a_stale_save_keeps_what_was_typed_and_names_who_changed_the_record_on(s: Server) {
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
         let (member, _) = first_member(&mut admin).await;
@@ -3093,7 +3143,12 @@ mod member_records {
 
     #[tokio::test]
     async fn a_member_keeps_their_own_contact_details_up_to_date() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            a_member_keeps_their_own_contact_details_up_to_date_on(s).await;
+        }
+    }
+
+    async fn a_member_keeps_their_own_contact_details_up_to_date_on(s: Server) {
         let mut member = Client::new(&s);
         member.sign_in(&account("member.kempenvlug")).await;
         let home = member.get(&format!("/c/{CLUB_A}")).await;
@@ -3155,7 +3210,12 @@ mod member_invitations {
 
     #[tokio::test]
     async fn an_invited_member_sets_a_password_and_keeps_their_record_up_to_date() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            an_invited_member_sets_a_password_and_keeps_their_record_up_to_date_on(s).await;
+        }
+    }
+
+    async fn an_invited_member_sets_a_password_and_keeps_their_record_up_to_date_on(s: Server) {
         let fixture = Fixture::new(&s).await;
         let invitee = fixture.fill("{invitee}", "");
         let mut admin = Client::new(&s);
@@ -3242,7 +3302,12 @@ mod terms_of_use {
 
     #[tokio::test]
     async fn everyone_accepts_the_latest_terms_before_anything_else_of_the_club() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            everyone_accepts_the_latest_terms_before_anything_else_of_the_club_on(s).await;
+        }
+    }
+
+    async fn everyone_accepts_the_latest_terms_before_anything_else_of_the_club_on(s: Server) {
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
         let mut member = Client::new(&s);
@@ -3373,7 +3438,12 @@ mod custom_fields_web {
 
     #[tokio::test]
     async fn fields_are_defined_filled_in_refused_per_field_and_filtered_on() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            fields_are_defined_filled_in_refused_per_field_and_filtered_on_on(s).await;
+        }
+    }
+
+    async fn fields_are_defined_filled_in_refused_per_field_and_filtered_on_on(s: Server) {
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
         let settings = format!("/c/{CLUB_A}/settings/fields");
@@ -3802,7 +3872,12 @@ mod registration_forms {
 
     #[tokio::test]
     async fn submissions_are_limited_per_address() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            submissions_are_limited_per_address_on(s).await;
+        }
+    }
+
+    async fn submissions_are_limited_per_address_on(s: Server) {
         let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
             .await
             .unwrap()
@@ -3874,7 +3949,12 @@ mod member_import_web {
 
     #[tokio::test]
     async fn a_file_is_mapped_checked_per_row_and_imported_once() {
-        let s = boot(testing::sqlite().await).await;
+        for s in servers().await {
+            a_file_is_mapped_checked_per_row_and_imported_once_on(s).await;
+        }
+    }
+
+    async fn a_file_is_mapped_checked_per_row_and_imported_once_on(s: Server) {
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
         let upload = format!("/c/{CLUB_A}/members/import");
