@@ -951,6 +951,32 @@ impl TenantTx {
         Ok(())
     }
 
+    /// Like [`TenantTx::lock`], but waits at most `wait` (PostgreSQL): `Ok(false)` when
+    /// another transaction still holds the lock then (this transaction can then only be
+    /// dropped). SQLite: `Ok(true)`, its write transactions run one at a time.
+    pub async fn lock_within(&mut self, name: &str, wait: Duration) -> Result<bool> {
+        let TxInner::Postgres(tx) = &mut self.tx.inner else {
+            return Ok(true);
+        };
+        sqlx::query("SELECT set_config('lock_timeout', $1, true)")
+            .bind(wait.as_millis().to_string())
+            .execute(&mut **tx)
+            .await
+            .map_err(internal)?;
+        let locked =
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($2 || ':' || $1::text, 0))")
+                .bind(self.tenant.0)
+                .bind(name)
+                .execute(&mut **tx)
+                .await;
+        match locked {
+            Ok(_) => Ok(true),
+            // lock_not_available: the lock timeout passed.
+            Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("55P03") => Ok(false),
+            Err(e) => Err(internal(e)),
+        }
+    }
+
     /// Plans the rest of this transaction's statements once per connection (PostgreSQL):
     /// for a statement whose best plan is the same whatever its values but whose estimate is
     /// not, such as a search over a range of words of unknown width. PostgreSQL then plans

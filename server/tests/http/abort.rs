@@ -370,3 +370,224 @@ async fn healthz_fails_when_no_write_can_be_made_within_a_second() {
         assert_eq!(ok, 200);
     }
 }
+
+/// The real binary, `tessera serve`, on a database of a test; killed and started again.
+struct Process {
+    child: std::process::Child,
+    addr: SocketAddr,
+}
+
+fn free_addr() -> SocketAddr {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap()
+}
+
+fn serve(db: &TestDb, addr: SocketAddr, log: &std::path::Path) -> Process {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_tessera"));
+    cmd.arg("serve")
+        .env("TESSERA_ADDR", addr.to_string())
+        .env("TESSERA_SITE_ROOT", "../target/site")
+        .env(
+            "TESSERA_OUTBOX",
+            std::env::temp_dir().join("tessera-abort-outbox"),
+        )
+        .env("RUST_LOG", "warn")
+        .env_remove("TESSERA_SMTP_URL")
+        .env_remove("DATABASE_MIGRATION_URL")
+        .stdout(std::process::Stdio::null())
+        .stderr(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(log)
+                .unwrap(),
+        );
+    match &db.url {
+        tessera_core::db::DbUrl::Sqlite(path) => {
+            cmd.env("DATABASE_URL", format!("sqlite://{}", path.display()));
+        }
+        tessera_core::db::DbUrl::Postgres(url) => {
+            // Migrated already by the owner, as the test database was; the application role
+            // may not touch the migrations' table.
+            let name = url.rsplit('/').next().unwrap();
+            let owner = std::env::var("TESSERA_TEST_PG_OWNER_URL").unwrap();
+            cmd.env("DATABASE_URL", url).env(
+                "DATABASE_MIGRATION_URL",
+                format!("{}/{name}", owner.trim_end_matches('/')),
+            );
+        }
+    }
+    Process {
+        child: cmd.spawn().expect("start tessera serve"),
+        addr,
+    }
+}
+
+async fn until_healthy(p: &mut Process, log: &std::path::Path) {
+    for _ in 0..600 {
+        if let Ok(Some(status)) = p.child.try_wait() {
+            panic!(
+                "tessera serve ended ({status}): {}",
+                std::fs::read_to_string(log).unwrap_or_default()
+            );
+        }
+        if let Ok(mut s) = TcpStream::connect(p.addr).await {
+            let req = format!(
+                "GET /healthz HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+                p.addr
+            );
+            if s.write_all(req.as_bytes()).await.is_ok() {
+                let mut out = Vec::new();
+                let _ = s.read_to_end(&mut out).await;
+                if out.starts_with(b"HTTP/1.1 200") {
+                    return;
+                }
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("tessera serve did not become healthy");
+}
+
+async fn member_count(db: &tessera_core::db::Db) -> i64 {
+    let club = tessera_core::tenants::find_by_slug(db, TenantKind::Club, CLUB_A)
+        .await
+        .unwrap()
+        .unwrap();
+    let scope = tessera_core::scope::TenantScope::for_system_task(club);
+    let mut tx = db.tenant_read(&scope).await.unwrap();
+    let (n,): (i64,) = tx
+        .fetch_one(
+            "SELECT count(*) FROM members WHERE tenant_id = $1",
+            tessera_core::args![],
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    n
+}
+
+async fn import_state(db: &tessera_core::db::Db, id: i64) -> (String, Option<i64>) {
+    let club = tessera_core::tenants::find_by_slug(db, TenantKind::Club, CLUB_A)
+        .await
+        .unwrap()
+        .unwrap();
+    let scope = tessera_core::scope::TenantScope::for_system_task(club);
+    let mut tx = db.tenant_read(&scope).await.unwrap();
+    let r: (String, Option<i64>) = tx
+        .fetch_one(
+            "SELECT status, interrupted_at FROM member_imports WHERE tenant_id = $1 AND id = $2",
+            tessera_core::args![id],
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    r
+}
+
+/// `tessera serve` killed (SIGKILL) while a large web import runs, then started again: the
+/// import is marked failed and interrupted (the page says so), and the register holds
+/// either none of its rows or all of them, never some.
+#[tokio::test]
+async fn an_import_killed_mid_way_is_whole_or_absent_after_a_restart() {
+    use tessera_core::clock::SystemClock;
+    for db in testing::all().await {
+        seed::seed_demo(
+            &db.db,
+            Timestamp(1_790_000_000_000),
+            &SeedOptions {
+                members_per_club: 30,
+                extra_clubs: 0,
+                clubs: None,
+                password: Some(PW.into()),
+            },
+        )
+        .await
+        .expect("seed");
+        let before = member_count(&db.db).await;
+        let dir =
+            std::env::temp_dir().join(format!("tessera-abort-{}", tessera_core::ids::new_id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let log = dir.join("serve.log");
+        let rows = 60_000;
+        let csv = seed::import_csv(rows, SystemClock.now().utc_date(), 7);
+        let addr = free_addr();
+        let mut p = serve(&db, addr, &log);
+        until_healthy(&mut p, &log).await;
+        // A person with the real clock (the binary's), for the authenticator codes.
+        let mut admin = Client {
+            addr,
+            cookies: BTreeMap::new(),
+            shared: Arc::new(Shared {
+                clock: ManualClock::at(SystemClock.now()),
+                keys: Mutex::new(HashMap::new()),
+            }),
+        };
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let id = uploaded_import(&mut admin, &csv).await;
+        let r = admin
+            .call("start_import", &format!("club={CLUB_A}&id={id}"))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        // Killed once rows are being stored (the progress shows some, not all).
+        let mut killed_at = None;
+        for _ in 0..1200 {
+            let page = admin.get(&format!("/c/{CLUB_A}/members/import/{id}")).await;
+            assert!(
+                page.body.contains("import-running"),
+                "the import ended before it could be killed; make the file larger"
+            );
+            let done: usize = page
+                .body
+                .split("<progress")
+                .nth(1)
+                .and_then(|x| x.split("value=\"").nth(1))
+                .and_then(|x| x.split('"').next())
+                .and_then(|x| x.parse().ok())
+                .unwrap_or(0);
+            if done > 0 {
+                p.child.kill().unwrap();
+                p.child.wait().unwrap();
+                killed_at = Some(done);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+        let killed_at = killed_at.expect("the import never showed progress");
+        assert!(killed_at < rows, "{killed_at}");
+        // Started again: the import is failed and interrupted, nothing of it stored.
+        let mut p = serve(&db, addr, &log);
+        until_healthy(&mut p, &log).await;
+        let iid: i64 = id.parse().unwrap();
+        let (status, interrupted) = import_state(&db.db, iid).await;
+        let after = member_count(&db.db).await;
+        eprintln!(
+            "{:?}: killed at {killed_at} of {rows} rows; after the restart {status}, {after} members (before {before})",
+            db.backend()
+        );
+        assert!(
+            after == before || after == before + rows as i64,
+            "half an import: {before} before, {after} after"
+        );
+        if status == "done" {
+            assert_eq!(after, before + rows as i64);
+        } else {
+            assert_eq!(status, "failed");
+            assert!(interrupted.is_some());
+            assert_eq!(after, before, "a failed import stored nothing");
+            let page = admin.get(&format!("/c/{CLUB_A}/members/import/{id}")).await;
+            assert_eq!(page.status, 200);
+            assert!(
+                page.body.contains("data-testid=\"import-interrupted\""),
+                "the page says the import was interrupted"
+            );
+            assert!(
+                page.body.contains("Deze import werd onderbroken"),
+                "in the club's language"
+            );
+        }
+        p.child.kill().unwrap();
+        p.child.wait().unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
