@@ -295,3 +295,59 @@ pub fn spawn_session_cleanup(services: &Services) {
     let store = services.db.sessions();
     tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+    use tower::ServiceExt;
+
+    async fn panics() -> &'static str {
+        panic!("a handler's bug")
+    }
+
+    #[tokio::test]
+    async fn a_request_runs_to_its_end_when_dropped_and_a_panic_is_a_500() {
+        let (done, finished) = tokio::sync::oneshot::channel::<()>();
+        let done = Arc::new(Mutex::new(Some(done)));
+        let app = Router::new()
+            .route("/panic", get(panics))
+            .route(
+                "/slow",
+                get(move || {
+                    let done = done.clone();
+                    async move {
+                        tokio::time::sleep(StdDuration::from_millis(100)).await;
+                        if let Some(d) = done.lock().unwrap().take() {
+                            let _ = d.send(());
+                        }
+                        "ok"
+                    }
+                }),
+            )
+            .layer(from_fn_with_state(
+                Arc::new(tokio::sync::Semaphore::new(MAX_DETACHED)),
+                detached,
+            ));
+        let r = app
+            .clone()
+            .oneshot(Request::get("/panic").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        // The client hangs up after 10 ms: the request's future is dropped, the handler is not.
+        let dropped = tokio::time::timeout(
+            StdDuration::from_millis(10),
+            app.oneshot(Request::get("/slow").body(Body::empty()).unwrap()),
+        )
+        .await;
+        assert!(
+            dropped.is_err(),
+            "the request was dropped before its answer"
+        );
+        tokio::time::timeout(StdDuration::from_secs(10), finished)
+            .await
+            .expect("the handler ran to its end")
+            .unwrap();
+    }
+}
