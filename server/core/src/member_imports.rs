@@ -327,10 +327,45 @@ pub async fn start(
     let running = Running::start(id);
     let (db, scope, actor) = (db.clone(), scope.clone(), actor.clone());
     tokio::spawn(async move {
-        run(&db, &scope, &actor, now, id, &bytes, &mapping, held).await;
+        // In a task of its own, so a panic in it is recorded as the import's failure
+        // instead of leaving it running until the next recovery.
+        let job = {
+            let (db, scope, actor) = (db.clone(), scope.clone(), actor.clone());
+            tokio::spawn(async move {
+                run(&db, &scope, &actor, now, id, &bytes, &mapping, held).await;
+            })
+        };
+        if let Err(e) = job.await {
+            let message = crate::error::internal(format!("member import {id}: {e}")).to_string();
+            record_failure(&db, &scope, &actor, now, id, message).await;
+        }
         drop(running);
     });
     Ok(())
+}
+
+/// Records that an import failed, with the message the page shows.
+async fn record_failure(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+    message: String,
+) {
+    let write = async {
+        let mut tx = db.tenant_write_always(scope, actor, now).await?;
+        tx.execute(
+            "UPDATE member_imports SET status = 'failed', error = $3, version = version + 1 \
+             WHERE tenant_id = $1 AND id = $2 AND status = 'running'",
+            args![id, message],
+        )
+        .await?;
+        tx.commit().await
+    };
+    if let Err(e) = write.await {
+        tracing::error!("recording the end of import {id}: {e}");
+    }
 }
 
 /// Runs a started import to its end and records it.
@@ -392,20 +427,7 @@ async fn run(
     counts.2.store(true, Ordering::Relaxed);
     if let Err(e) = outcome {
         let message = CommitError::into_app_error(e).to_string();
-        let write = async {
-            let mut tx = db.tenant_write_always(scope, actor, now).await?;
-            tx.update(
-                "member_imports",
-                id,
-                vec![("status", "failed".into()), ("error", message.into())],
-                None,
-            )
-            .await?;
-            tx.commit().await
-        };
-        if let Err(e) = write.await {
-            tracing::error!("recording the end of import {id}: {e}");
-        }
+        record_failure(db, scope, actor, now, id, message).await;
     }
 }
 
