@@ -526,7 +526,8 @@ fn describe(e: tessera_common::AppError) -> String {
 
 /// The club jobs that follow the calendar, run at start-up and then every hour (each is
 /// idempotent: a second run the same day does nothing): members who came of age are
-/// invited to an account of their own.
+/// invited to an account of their own; member imports left running by a stopped process
+/// are marked failed.
 fn spawn_daily_jobs(services: &Services) {
     let s = services.clone();
     tokio::spawn(async move {
@@ -538,6 +539,11 @@ fn spawn_daily_jobs(services: &Services) {
                     tracing::error!(error = %e, "the daily jobs failed; they run again in an hour")
                 }
             }
+            // An import whose app server stopped (another one, on PostgreSQL) is marked
+            // failed here too, without waiting for that server's restart.
+            if let Err(e) = tessera_core::member_imports::recover(&s.db, s.now()).await {
+                tracing::error!(error = %e, "looking for interrupted member imports failed");
+            }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }
     });
@@ -546,6 +552,13 @@ fn spawn_daily_jobs(services: &Services) {
 async fn serve(config: Config) -> Result<(), String> {
     let db = open_db(&config).await?;
     let services = services(db, &config)?;
+    // Imports left running by a process that stopped mid-way are marked failed before the
+    // first page shows them (nothing of them was stored).
+    match tessera_core::member_imports::recover(&services.db, services.now()).await {
+        Ok(0) => {}
+        Ok(n) => tracing::warn!(imports = n, "interrupted member imports were marked failed"),
+        Err(e) => tracing::error!(error = %e, "looking for interrupted member imports failed"),
+    }
     tokio::task::spawn_blocking(tessera_core::password::warm_up)
         .await
         .map_err(|e| e.to_string())?;

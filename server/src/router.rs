@@ -118,11 +118,58 @@ async fn server_fn(State(state): State<AppState>, req: Request<Body>) -> impl In
     .await
 }
 
-/// `/healthz`: 200 after a database round trip, 503 without one.
+/// `/healthz`: 200 when a write transaction could be made within a second (`Db::health`),
+/// 503 otherwise: a server whose writes are stuck is not healthy, whatever its reads do.
 async fn healthz(State(state): State<AppState>) -> Response {
-    match state.services.db.ping().await {
+    let s = &state.services;
+    match s.db.health(s.now(), StdDuration::from_secs(1)).await {
         Ok(()) => (StatusCode::OK, "ok").into_response(),
-        Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "health check: no write could be made");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+/// The most requests handled at once by one process (see [`detached`]); the benchmarks run
+/// 8 connections, a page takes a few milliseconds, and the database pool has a few
+/// connections: more at once would only wait for them.
+pub const MAX_DETACHED: usize = 128;
+
+/// Runs the rest of the request (the session layer, the handler, the session's save) in a
+/// task of its own and waits for it. A client that hangs up makes hyper drop the request's
+/// future; without this, the handler was dropped wherever it was, mid-transaction included
+/// (see `db::outside_transaction`), and a changed session went unsaved. Now only the waiting
+/// is dropped: the task runs to its end, and its writes are whole or not at all. A panic in
+/// the task is a 500 (with a reference in the log), not a dropped connection. Costs a task
+/// per request, no database work.
+///
+/// At most [`MAX_DETACHED`] such tasks run at once: a request beyond them waits for one to
+/// end while its client is still there (a client that hangs up while waiting costs
+/// nothing). Otherwise a client could send requests and hang up at once, faster than they
+/// are handled, and pile up work without holding a connection.
+async fn detached(
+    State(gate): State<Arc<tokio::sync::Semaphore>>,
+    req: Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let Ok(permit) = gate.acquire_owned().await else {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    };
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let task = async move {
+        let res = next.run(req).await;
+        drop(permit);
+        res
+    };
+    match tokio::spawn(task).await {
+        Ok(res) => res,
+        Err(e) => {
+            let reference = tessera_core::ids::new_id();
+            tracing::error!(%method, path, reference, error = %e, "a request's handler failed");
+            StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
     }
 }
 
@@ -198,6 +245,10 @@ pub fn build_router(state: AppState) -> Router {
         .merge(uploads)
         .layer(from_fn(security::api_error_status))
         .layer(session_layer(&state))
+        .layer(from_fn_with_state(
+            Arc::new(tokio::sync::Semaphore::new(MAX_DETACHED)),
+            detached,
+        ))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(from_fn(security::readable_errors))
         .layer(from_fn(security::path_guard))
@@ -243,4 +294,60 @@ pub fn spawn_session_cleanup(services: &Services) {
     use tower_sessions::ExpiredDeletion;
     let store = services.db.sessions();
     tokio::spawn(store.continuously_delete_expired(StdDuration::from_secs(3600)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+    use tower::ServiceExt;
+
+    async fn panics() -> &'static str {
+        panic!("a handler's bug")
+    }
+
+    #[tokio::test]
+    async fn a_request_runs_to_its_end_when_dropped_and_a_panic_is_a_500() {
+        let (done, finished) = tokio::sync::oneshot::channel::<()>();
+        let done = Arc::new(Mutex::new(Some(done)));
+        let app = Router::new()
+            .route("/panic", get(panics))
+            .route(
+                "/slow",
+                get(move || {
+                    let done = done.clone();
+                    async move {
+                        tokio::time::sleep(StdDuration::from_millis(100)).await;
+                        if let Some(d) = done.lock().unwrap().take() {
+                            let _ = d.send(());
+                        }
+                        "ok"
+                    }
+                }),
+            )
+            .layer(from_fn_with_state(
+                Arc::new(tokio::sync::Semaphore::new(MAX_DETACHED)),
+                detached,
+            ));
+        let r = app
+            .clone()
+            .oneshot(Request::get("/panic").body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        // The client hangs up after 10 ms: the request's future is dropped, the handler is not.
+        let dropped = tokio::time::timeout(
+            StdDuration::from_millis(10),
+            app.oneshot(Request::get("/slow").body(Body::empty()).unwrap()),
+        )
+        .await;
+        assert!(
+            dropped.is_err(),
+            "the request was dropped before its answer"
+        );
+        tokio::time::timeout(StdDuration::from_secs(10), finished)
+            .await
+            .expect("the handler ran to its end")
+            .unwrap();
+    }
 }

@@ -4058,3 +4058,5 @@ mod member_import_web {
         assert!(list.body.contains("Ine") && list.body.contains("Ola"));
     }
 }
+#[path = "http/abort.rs"]
+mod abort;

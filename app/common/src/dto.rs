@@ -965,6 +965,9 @@ pub struct ImportJob {
     pub added: Option<i64>,
     pub skipped: Option<i64>,
     pub error: Option<String>,
+    /// Failed because the process running it stopped (a restart found it running; nothing
+    /// of it was stored): the page says so in the reader's language.
+    pub interrupted: bool,
     /// The report, when asked for (`?preview=1`).
     pub preview: Option<ImportPreview>,
     /// The fields a column can go to: the key, and the label of a club's own field (empty

@@ -746,6 +746,10 @@ messages! {
     MailJoinRejectedBody => "Hello,\n\n{club} could not accept your registration. The club's reason:\n\n{reason}\n\nQuestions? Reply to the club directly.",
         "Hallo,\n\n{club} kon je inschrijving niet aanvaarden. De reden van de club:\n\n{reason}\n\nVragen? Neem rechtstreeks contact op met de club.",
         "Bonjour,\n\n{club} n'a pas pu accepter votre inscription. La raison du club :\n\n{reason}\n\nDes questions ? Contactez directement le club.";
+    // abort
+    ImportInterrupted => "This import was interrupted because the server stopped while it ran. Nothing of it was stored: start it again.",
+        "Deze import werd onderbroken omdat de server stopte terwijl hij liep. Er werd niets van bewaard: start hem opnieuw.",
+        "Cette importation a été interrompue parce que le serveur s'est arrêté pendant qu'elle tournait. Rien n'en a été enregistré : relancez-la.";
 }
 
 #[cfg(test)]

@@ -140,8 +140,12 @@ fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
             let failed = job.error.clone().map(|e| {
                 view! { <p class="form-error" role="alert" data-testid="import-failed">{e}</p> }
             });
+            let interrupted = job.interrupted.then(|| {
+                view! { <p class="form-error" role="alert" data-testid="import-interrupted">{t(Msg::ImportInterrupted)}</p> }
+            });
             view! {
                 {failed}
+                {interrupted}
                 <MappingForm job=job.clone() club=club.clone() error=map_error/>
                 {job.preview.clone().map(|p| view! { <Report preview=p job=job.clone() club=club.clone() error=start_error/> })}
             }

@@ -142,6 +142,27 @@ fn check_data_dir(dir: &Path) -> std::result::Result<(), StartupError> {
     Ok(())
 }
 
+/// Whether a pooled connection is outside any transaction, so it may be handed out. A
+/// connection is given back to its pool when its holder is dropped, wherever that holder
+/// was: a request future dropped inside sqlx's `begin` (after the BEGIN ran, before the
+/// `Transaction` existed) gave back a connection still inside that transaction, and on
+/// SQLite's one writer every later `BEGIN IMMEDIATE` then failed until a restart. Checked
+/// when a connection is taken from the pool, after sqlx's return ping has run any ROLLBACK a
+/// dropped `Transaction` queued: a counter read, no statement, no round trip. Such a
+/// connection is closed (which rolls its transaction back and releases its locks) and the
+/// pool opens another. [`Db::begin`] also runs `begin` in a task of its own, so a dropped
+/// caller cannot interrupt it; this check is the second wall.
+fn outside_transaction<DB: sqlx::Database>(conn: &DB::Connection) -> bool {
+    let depth = <DB::TransactionManager as sqlx::TransactionManager>::get_transaction_depth(conn);
+    if depth > 0 {
+        tracing::warn!(
+            depth,
+            "a pooled connection was left inside a transaction; closing it"
+        );
+    }
+    depth == 0
+}
+
 impl Db {
     /// Opens the database named by `url`, creating a SQLite file (and its directory) on
     /// first use.
@@ -183,6 +204,9 @@ impl Db {
                 let write = SqlitePoolOptions::new()
                     .max_connections(1)
                     .test_before_acquire(false)
+                    .before_acquire(|conn, _| {
+                        Box::pin(async move { Ok(outside_transaction::<Sqlite>(conn)) })
+                    })
                     .connect_with(opts.clone())
                     .await
                     .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
@@ -192,6 +216,9 @@ impl Db {
                 let read = SqlitePoolOptions::new()
                     .max_connections(max_connections.max(2))
                     .test_before_acquire(false)
+                    .before_acquire(|conn, _| {
+                        Box::pin(async move { Ok(outside_transaction::<Sqlite>(conn)) })
+                    })
                     .connect_with(opts.read_only(true).pragma("cache_size", "-2000"))
                     .await
                     .map_err(|e| StartupError::Connect(format!("{}: {e}", path.display())))?;
@@ -204,7 +231,11 @@ impl Db {
             }
             DbUrl::Postgres(url) => {
                 let opts = PgConnectOptions::from_str(url)
-                    .map_err(|e| StartupError::Config(format!("invalid DATABASE_URL: {e}")))?;
+                    .map_err(|e| StartupError::Config(format!("invalid DATABASE_URL: {e}")))?
+                    // The server's own backstop: a session left idle inside a transaction
+                    // (which nothing here does on purpose: see `outside_transaction`) is
+                    // ended by the server, so its locks cannot outlive a minute.
+                    .options([("idle_in_transaction_session_timeout", "60s")]);
                 // A connection back from a request moments ago is handed out as it is; one
                 // that sat idle for longer is pinged first (the server may have restarted).
                 // Pinging every time cost a round trip per transaction.
@@ -214,6 +245,9 @@ impl Db {
                     .test_before_acquire(false)
                     .before_acquire(|conn, meta| {
                         Box::pin(async move {
+                            if !outside_transaction::<Postgres>(conn) {
+                                return Ok(false);
+                            }
                             if meta.idle_for > Duration::from_secs(5) {
                                 sqlx::Connection::ping(conn).await?;
                             }
@@ -226,6 +260,9 @@ impl Db {
                 let bulk = PgPoolOptions::new()
                     .max_connections(BULK_CONNECTIONS)
                     .acquire_timeout(Duration::from_secs(60))
+                    .before_acquire(|conn, _| {
+                        Box::pin(async move { Ok(outside_transaction::<Postgres>(conn)) })
+                    })
                     .connect_lazy_with(opts.clone());
                 let access = crate::access_cache::AccessCache::default();
                 access.listen(opts);
@@ -377,28 +414,40 @@ impl Db {
     }
 
     async fn begin(&self, access: Access) -> Result<Tx> {
+        // sqlx's `begin` is not safe to drop halfway: dropped after its BEGIN ran but before
+        // it returned the `Transaction`, it gives the connection back to the pool inside that
+        // transaction. So it runs in a task of its own, which a dropped caller does not stop:
+        // the task ends, and a `Transaction` nobody awaits any more is dropped there, which
+        // rolls it back. (`outside_transaction` is the second wall.) A task costs no round
+        // trip; SQLite's plain reads begin nothing and take none.
+        async fn detached<DB: sqlx::Database>(
+            pool: sqlx::Pool<DB>,
+            statement: &'static str,
+        ) -> Result<Transaction<'static, DB>> {
+            tokio::spawn(async move { pool.begin_with(statement).await })
+                .await
+                .map_err(internal)?
+                .map_err(internal)
+        }
         let inner = match &self.pools {
             Pools::Sqlite { read, write } => match access {
-                Access::Write => TxInner::Sqlite(
-                    write
-                        .begin_with("BEGIN IMMEDIATE")
-                        .await
-                        .map_err(internal)?,
-                ),
-                Access::Snapshot => TxInner::Sqlite(read.begin().await.map_err(internal)?),
+                Access::Write => TxInner::Sqlite(detached(write.clone(), "BEGIN IMMEDIATE").await?),
+                Access::Snapshot => TxInner::Sqlite(detached(read.clone(), "BEGIN").await?),
                 Access::Read => TxInner::SqliteRead(read.acquire().await.map_err(internal)?),
             },
             // PostgreSQL reads each statement as of its own start under READ COMMITTED: one
             // moment across statements needs REPEATABLE READ. Reads are READ ONLY, so
             // ending one without a COMMIT (`Tx::commit`) cannot lose a change.
             Pools::Postgres(pool) => TxInner::Postgres(
-                pool.begin_with(match access {
-                    Access::Write => "BEGIN",
-                    Access::Read => "BEGIN READ ONLY",
-                    Access::Snapshot => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
-                })
-                .await
-                .map_err(internal)?,
+                detached(
+                    pool.clone(),
+                    match access {
+                        Access::Write => "BEGIN",
+                        Access::Read => "BEGIN READ ONLY",
+                        Access::Snapshot => "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY",
+                    },
+                )
+                .await?,
             ),
         };
         Ok(Tx {
@@ -406,6 +455,42 @@ impl Db {
             backend: self.backend(),
             changes: (access == Access::Write).then(|| self.access.clone()),
         })
+    }
+
+    /// `/healthz`: whether a write can be made now. Reads a reader connection and writes the
+    /// one row of `platform_health` in a real write transaction (SQLite: the one writer with
+    /// `BEGIN IMMEDIATE`), all within `limit`; on PostgreSQL it also takes a pooled
+    /// connection, so a pool whose connections are all stuck fails it too. The write makes
+    /// nothing kept in memory stale (unlike every other write).
+    pub async fn health(&self, now: Timestamp, limit: Duration) -> Result<()> {
+        let check = async {
+            self.ping().await?;
+            let mut tx = self.begin(Access::Write).await?;
+            tx.changes = None;
+            if let TxInner::Postgres(t) = &mut tx.inner {
+                // The server gives up too, rather than keep waiting on a lock after we have.
+                sqlx::query(
+                    "SELECT set_config('lock_timeout', $1, true), set_config('statement_timeout', $1, true)",
+                )
+                .bind(limit.as_millis().to_string())
+                .execute(&mut **t)
+                .await
+                .map_err(internal)?;
+            }
+            let n = tx
+                .execute(
+                    "UPDATE platform_health SET checked_at = $1 WHERE id = 1",
+                    vec![Value::from(now)],
+                )
+                .await?;
+            if n != 1 {
+                return Err(AppError::Internal("platform_health has no row".into()));
+            }
+            tx.commit().await
+        };
+        tokio::time::timeout(limit, check)
+            .await
+            .map_err(|_| AppError::Internal(format!("no write within {limit:?}")))?
     }
 
     /// A transaction on one tenant's data, for reading (on SQLite each statement reads a
@@ -864,6 +949,32 @@ impl TenantTx {
                 .map_err(internal)?;
         }
         Ok(())
+    }
+
+    /// Like [`TenantTx::lock`], but waits at most `wait` (PostgreSQL): `Ok(false)` when
+    /// another transaction still holds the lock then (this transaction can then only be
+    /// dropped). SQLite: `Ok(true)`, its write transactions run one at a time.
+    pub async fn lock_within(&mut self, name: &str, wait: Duration) -> Result<bool> {
+        let TxInner::Postgres(tx) = &mut self.tx.inner else {
+            return Ok(true);
+        };
+        sqlx::query("SELECT set_config('lock_timeout', $1, true)")
+            .bind(wait.as_millis().to_string())
+            .execute(&mut **tx)
+            .await
+            .map_err(internal)?;
+        let locked =
+            sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($2 || ':' || $1::text, 0))")
+                .bind(self.tenant.0)
+                .bind(name)
+                .execute(&mut **tx)
+                .await;
+        match locked {
+            Ok(_) => Ok(true),
+            // lock_not_available: the lock timeout passed.
+            Err(sqlx::Error::Database(e)) if e.code().as_deref() == Some("55P03") => Ok(false),
+            Err(e) => Err(internal(e)),
+        }
     }
 
     /// Plans the rest of this transaction's statements once per connection (PostgreSQL):

@@ -915,11 +915,29 @@ pub async fn commit(
 ) -> std::result::Result<ImportOutcome, CommitError> {
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
+    let tx = db.bulk().tenant_write(scope, actor, now).await?;
+    let (tx, outcome) = store(tx, scope, now, bytes, mapping, progress).await?;
+    tx.commit().await?;
+    Ok(outcome)
+}
+
+/// [`commit`]'s work inside a write transaction the caller opened (and commits): the web
+/// import records its end in the same transaction as the rows, so after a crash it is
+/// either done with every row stored or not done with none.
+pub async fn store(
+    mut tx: TenantTx,
+    scope: &TenantScope,
+    now: Timestamp,
+    bytes: &[u8],
+    mapping: &Mapping,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> std::result::Result<(TenantTx, ImportOutcome), CommitError> {
+    scope.require(MEMBERS_EDIT)?;
+    scope.writable()?;
     // Read and compared inside the write transaction, so what is skipped as already there
     // is what is there when the rows are added; a second import into this club (another
     // process, the web page and the command line) waits until this one has ended, and then
     // sees its rows.
-    let mut tx = db.bulk().tenant_write(scope, actor, now).await?;
     tx.lock("members-import").await?;
     let custom = importable_fields(&mut tx, scope).await?;
     open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
@@ -996,11 +1014,13 @@ pub async fn commit(
         )),
     )
     .await?;
-    tx.commit().await?;
-    Ok(ImportOutcome {
-        added: total,
-        skipped_duplicates: skipped,
-    })
+    Ok((
+        tx,
+        ImportOutcome {
+            added: total,
+            skipped_duplicates: skipped,
+        },
+    ))
 }
 
 #[cfg(test)]
