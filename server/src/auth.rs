@@ -215,13 +215,18 @@ pub async fn login(
     let now = services.now();
     let account_key = format!("account:{email}");
     let addr_key = format!("address:{}", addr.as_string().unwrap_or_default());
-    for (key, limit) in [
-        (&account_key, throttle::ACCOUNT),
-        (&addr_key, throttle::ADDRESS),
-    ] {
-        if let Err(e) = throttle::check(&services.db, key, limit, now).await {
-            return error_response(&headers, e);
-        }
+    // Counted before the password is checked (see `throttle`): of simultaneous attempts
+    // exactly the limit reach the check. An attempt the address limit refuses did not
+    // reach it, so it is given back to the account.
+    if let Err(e) = throttle::attempt(&services.db, &account_key, throttle::ACCOUNT, now).await {
+        return error_response(&headers, e);
+    }
+    if let Err(e) = throttle::attempt(&services.db, &addr_key, throttle::ADDRESS, now).await {
+        let e = match throttle::refund(&services.db, &account_key, now).await {
+            Ok(()) => e,
+            Err(other) => other,
+        };
+        return error_response(&headers, e);
     }
     let outcome = if form.password.len() > MAX_PASSWORD_BYTES || email.len() > 254 {
         Ok(None)
@@ -232,6 +237,7 @@ pub async fn login(
         match outcome? {
             Some(id) => {
                 throttle::clear(&services.db, &account_key).await?;
+                throttle::refund(&services.db, &addr_key, now).await?;
                 start_session(&session, id, AuthLevel::Password, now).await?;
                 let factors = accounts::factor_state(&services.db, id).await?;
                 let pending = accounts::pending_after_password(&factors);
@@ -250,8 +256,6 @@ pub async fn login(
                 Ok(Some(after_password(pending, &next)))
             }
             None => {
-                throttle::fail(&services.db, &account_key, throttle::ACCOUNT, now).await?;
-                throttle::fail(&services.db, &addr_key, throttle::ADDRESS, now).await?;
                 let known = identities::find_by_email(&services.db, &email).await?;
                 accounts::log_event(
                     &services.db,

@@ -18,7 +18,7 @@ pub const EMAIL_CHANGE_SECS: i64 = 24 * 3600;
 
 /// Reset requests per e-mail address: 3 an hour.
 const RESET_LIMIT: throttle::Limit = throttle::Limit {
-    max_failures: 3,
+    max_attempts: 3,
     window_secs: 3600,
 };
 
@@ -164,8 +164,7 @@ pub async fn request_reset(
         return Ok(());
     };
     let key = format!("reset:{normalized}");
-    throttle::check(db, &key, RESET_LIMIT, now).await?;
-    throttle::fail(db, &key, RESET_LIMIT, now).await?;
+    throttle::attempt(db, &key, RESET_LIMIT, now).await?;
     let Some(id) = identities::find_by_email(db, &normalized).await? else {
         return Ok(());
     };

@@ -35,7 +35,7 @@ const CONFIRM_SECS: i64 = 48 * 3600;
 pub const MAX_PEOPLE: usize = 6;
 /// Submissions per client address and club.
 const PER_ADDRESS: throttle::Limit = throttle::Limit {
-    max_failures: 10,
+    max_attempts: 10,
     window_secs: 3600,
 };
 
@@ -625,7 +625,7 @@ pub async fn submit(
         scope.tenant_id().0,
         s.address.as_deref().unwrap_or("unknown")
     );
-    throttle::check(db, &limit_key, PER_ADDRESS, now).await?;
+    throttle::attempt(db, &limit_key, PER_ADDRESS, now).await?;
     let today = now.utc_date();
     let mut p = Problems::default();
     let email = crate::identities::normalize_email(s.email.trim());
@@ -651,7 +651,11 @@ pub async fn submit(
     if terms.is_some() && !s.terms {
         p.add("terms", "accept the club's terms of use");
     }
-    p.done()?;
+    if let Err(e) = p.done() {
+        // Only submissions that are stored count towards the limit.
+        throttle::refund(db, &limit_key, now).await?;
+        return Err(e);
+    }
     let email = email.unwrap_or_default();
     let data = SubmissionData { guardian, people };
     let json = serde_json::to_string(&data).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -670,6 +674,8 @@ pub async fn submit(
         )
         .await?;
     if waiting.is_some() {
+        drop(tx);
+        throttle::refund(db, &limit_key, now).await?;
         return Ok(Submitted::AlreadyWaiting);
     }
     tx.insert(
@@ -697,7 +703,6 @@ pub async fn submit(
     .await?;
     tx.log("registration_submitted", Some(&form.title)).await?;
     tx.commit().await?;
-    throttle::fail(db, &limit_key, PER_ADDRESS, now).await?;
     let lang = scope.tenant().default_lang;
     let club = scope.tenant().name.clone();
     let link = format!(
