@@ -141,7 +141,7 @@ pub fn check_password_policy(password: &str, staff: bool, user_inputs: &[&str]) 
 
 /// Starts (or restarts) enrolment: a new pending secret, not active until confirmed.
 pub async fn begin_totp(db: &Db, id: IdentityId) -> Result<(String, String)> {
-    let secret = totp::new_secret();
+    let secret = totp::new_secret()?;
     let mut tx = db.platform(true).await?;
     let email: Option<(String,)> = tx
         .fetch_optional("SELECT email FROM identities WHERE id = $1", args![id])
@@ -180,7 +180,7 @@ async fn new_recovery_codes(
     .await?;
     let mut codes = Vec::with_capacity(10);
     for _ in 0..10 {
-        let bytes = ids::random_bytes::<10>();
+        let bytes = ids::random_bytes::<10>()?;
         let raw: String = bytes
             .iter()
             .map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char)

@@ -24,6 +24,7 @@ pub mod registration;
 pub mod roles;
 pub mod scope;
 pub mod search;
+pub mod secrets;
 pub mod seed;
 pub mod session_store;
 pub mod tenants;

@@ -46,12 +46,12 @@ fn hash_token(token: &str) -> String {
 
 /// 256 random bits, URL-safe.
 /// A fresh random token for a mailed link (43 URL-safe characters, 256 bits).
-pub(crate) fn new_token() -> String {
+pub(crate) fn new_token() -> Result<String> {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    ids::random_bytes::<43>()
+    Ok(ids::random_bytes::<43>()?
         .iter()
         .map(|b| ALPHABET[(*b & 63) as usize] as char)
-        .collect()
+        .collect())
 }
 
 fn expired() -> AppError {
@@ -66,7 +66,7 @@ async fn issue(
     now: Timestamp,
     ttl: i64,
 ) -> Result<String> {
-    let token = new_token();
+    let token = new_token()?;
     let mut tx = db.platform(true).await?;
     // A new link replaces the unused ones of the same purpose.
     tx.execute(

@@ -75,3 +75,34 @@ async fn keys_are_stored_hashed_at_a_fixed_size_and_ended_windows_are_purged() {
         assert_eq!(throttle::stored_keys(db).await.unwrap(), (1, true));
     }
 }
+
+#[tokio::test]
+async fn the_form_key_is_made_once_and_shared_by_every_server_on_the_database() {
+    for t in testing::all().await {
+        // Two servers: two handles on the same database, asking at the same moment.
+        let other = crate::db::Db::connect(&t.url, 2).await.unwrap();
+        let tasks: Vec<_> = [t.db.clone(), other.clone(), t.db.clone(), other.clone()]
+            .into_iter()
+            .map(|db| {
+                tokio::spawn(async move {
+                    crate::secrets::get_or_create(&db, crate::secrets::FORM_KEY, T0).await
+                })
+            })
+            .collect();
+        let mut keys = Vec::new();
+        for task in tasks {
+            keys.push(task.await.unwrap().unwrap());
+        }
+        assert_eq!(keys[0].len(), crate::secrets::KEY_BYTES);
+        assert!(keys.iter().all(|k| *k == keys[0]), "{:?}", t.backend());
+        // A token handed out by one is accepted by the other.
+        let tok = crate::registration::started_token(&t.db, 42, T0)
+            .await
+            .unwrap();
+        let again = crate::registration::started_token(&other, 42, T0)
+            .await
+            .unwrap();
+        assert_eq!(tok, again);
+        other.close().await;
+    }
+}
