@@ -162,7 +162,7 @@ pub async fn upload_logo(
             "choose an image file to upload",
         )
         .await?;
-        let checked = logo::check(data)?;
+        let checked = logo::check(data, crate::security::lang_from_headers(&headers))?;
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
         tenants::set_logo(&s.db, &scope, &actor, s.now(), checked).await?;

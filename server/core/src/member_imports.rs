@@ -66,7 +66,7 @@ pub async fn upload(
 ) -> Result<i64> {
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
-    let info = import::inspect(&bytes)?;
+    let info = import::inspect(&bytes, scope.tenant().default_lang)?;
     let name: String = file_name
         .chars()
         .filter(|c| !c.is_control())
