@@ -489,5 +489,50 @@ async fn a_form_handed_out_by_one_server_is_accepted_by_another() {
             .unwrap();
         tx.commit().await.unwrap();
         assert_eq!(n, 1, "{:?}", s.db.backend());
+        // The key is the one in the database, not one of the process: replaced there, a
+        // form handed out before is refused by both servers.
+        let page = anon.get(&format!("/c/{CLUB_A}/join/lid")).await;
+        let tok = page
+            .body
+            .split("name=\"started\" value=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .expect("a started token")
+            .to_string();
+        s.shared.clock.advance_secs(5);
+        let other_key = match s.db.backend() {
+            tessera_core::db::Backend::Sqlite => {
+                "X'0101010101010101010101010101010101010101010101010101010101010101'"
+            }
+            tessera_core::db::Backend::Postgres => {
+                "'\\x0101010101010101010101010101010101010101010101010101010101010101'::bytea"
+            }
+        };
+        s.db.db
+            .raw_execute(&format!(
+                "UPDATE platform_secrets SET value = {other_key} WHERE name = 'registration_form_key'"
+            ))
+            .await
+            .unwrap();
+        let r = other
+            .send(
+                "POST",
+                "/api/submit_registration",
+                &[
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    ("Accept", "text/html,application/xhtml+xml"),
+                    ("Origin", &origin),
+                    ("X-Forwarded-For", "10.66.0.4"),
+                ],
+                format!(
+                    "club={CLUB_A}&form=lid&started={tok}&email=later%40example.be\
+                     &f%5Bp0.given_name%5D=Lea&f%5Bp0.family_name%5D=Later"
+                )
+                .as_bytes(),
+            )
+            .await;
+        let back = follow(&mut other, &r).await;
+        assert_eq!(back.status, 400, "{}", r.status);
+        assert!(back.body.contains("not from this site"), "{}", back.body);
     }
 }
