@@ -523,6 +523,7 @@ async fn a_form_handed_out_by_one_server_is_accepted_by_another() {
                     ("Accept", "text/html,application/xhtml+xml"),
                     ("Origin", &origin),
                     ("X-Forwarded-For", "10.66.0.4"),
+                    ("Referer", &format!("{origin}/c/{CLUB_A}/join/lid")),
                 ],
                 format!(
                     "club={CLUB_A}&form=lid&started={tok}&email=later%40example.be\
@@ -532,7 +533,7 @@ async fn a_form_handed_out_by_one_server_is_accepted_by_another() {
             )
             .await;
         let back = follow(&mut other, &r).await;
-        assert_eq!(back.status, 400, "{}", r.status);
+        assert_eq!(back.status, 400, "{:?}", r.header("location"));
         assert!(back.body.contains("not from this site"), "{}", back.body);
     }
 }
