@@ -215,13 +215,18 @@ pub async fn login(
     let now = services.now();
     let account_key = format!("account:{email}");
     let addr_key = format!("address:{}", addr.as_string().unwrap_or_default());
-    for (key, limit) in [
-        (&account_key, throttle::ACCOUNT),
-        (&addr_key, throttle::ADDRESS),
-    ] {
-        if let Err(e) = throttle::check(&services.db, key, limit, now).await {
-            return error_response(&headers, e);
-        }
+    // Counted before the password is checked (see `throttle`): of simultaneous attempts
+    // exactly the limit reach the check. An attempt the address limit refuses did not
+    // reach it, so it is given back to the account.
+    if let Err(e) = throttle::attempt(&services.db, &account_key, throttle::ACCOUNT, now).await {
+        return error_response(&headers, e);
+    }
+    if let Err(e) = throttle::attempt(&services.db, &addr_key, throttle::ADDRESS, now).await {
+        let e = match throttle::refund(&services.db, &account_key, now).await {
+            Ok(()) => e,
+            Err(other) => other,
+        };
+        return error_response(&headers, e);
     }
     let outcome = if form.password.len() > MAX_PASSWORD_BYTES || email.len() > 254 {
         Ok(None)
@@ -232,6 +237,7 @@ pub async fn login(
         match outcome? {
             Some(id) => {
                 throttle::clear(&services.db, &account_key).await?;
+                throttle::refund(&services.db, &addr_key, now).await?;
                 start_session(&session, id, AuthLevel::Password, now).await?;
                 let factors = accounts::factor_state(&services.db, id).await?;
                 let pending = accounts::pending_after_password(&factors);
@@ -250,8 +256,6 @@ pub async fn login(
                 Ok(Some(after_password(pending, &next)))
             }
             None => {
-                throttle::fail(&services.db, &account_key, throttle::ACCOUNT, now).await?;
-                throttle::fail(&services.db, &addr_key, throttle::ADDRESS, now).await?;
                 let known = identities::find_by_email(&services.db, &email).await?;
                 accounts::log_event(
                     &services.db,
@@ -646,6 +650,74 @@ pub async fn set_lang(State(state): State<AppState>, Form(form): Form<LangForm>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use axum::extract::FromRequest;
+    use proptest::prelude::*;
+
+    /// Decodes a form body as the `/login` handler does (axum's `Form`).
+    fn decode_login(body: Vec<u8>) -> Option<(String, String, String)> {
+        let rt = tokio::runtime::Builder::new_current_thread().build().ok()?;
+        rt.block_on(async {
+            let req = axum::http::Request::builder()
+                .method("POST")
+                .uri("/login")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(axum::body::Body::from(body))
+                .ok()?;
+            Form::<LoginForm>::from_request(req, &())
+                .await
+                .ok()
+                .map(|Form(f)| (f.email, f.password, f.next))
+        })
+    }
+
+    /// Decodes server-function arguments as server_fn does for its URL-encoded calls.
+    fn decode_server_fn_args(
+        query: &str,
+    ) -> Result<tessera_app::api::SubmitRegistration, serde_qs::Error> {
+        serde_qs::Config::new(5, false).deserialize_str(query)
+    }
+
+    #[test]
+    fn deeply_bracketed_arguments_are_refused_without_recursing() {
+        let deep = format!("club=a&form=b&f{}=x", "[a]".repeat(100_000));
+        assert!(decode_server_fn_args(&deep).is_err());
+        let ok = decode_server_fn_args("club=a&form=b&f[p0.given_name]=Nora").unwrap();
+        assert_eq!(ok.f.get("p0.given_name").map(String::as_str), Some("Nora"));
+        assert_eq!(
+            decode_login(b"email=a%40b.be&password=p%26w&next=%2F".to_vec()),
+            Some(("a@b.be".into(), "p&w".into(), "/".into()))
+        );
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+        #[test]
+        fn form_bodies_never_panic(body in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let _ = decode_login(body);
+        }
+
+        #[test]
+        fn form_like_bodies_never_panic(body in "[a-z%0-9=&+\\[\\].]{0,400}") {
+            let _ = decode_login(body.into_bytes());
+        }
+
+        #[test]
+        fn server_function_arguments_never_panic(query in "[a-z0-9%=&+\\[\\].]{0,400}") {
+            let _ = decode_server_fn_args(&query);
+            let _ = decode_server_fn_args(&format!("club=a&form=b&{query}"));
+        }
+
+        #[test]
+        fn next_always_stays_on_this_site(next in any::<String>()) {
+            let safe = safe_next(&next);
+            prop_assert!(
+                safe.starts_with('/') && !safe.starts_with("//") && !safe.contains('\\'),
+                "{}",
+                safe
+            );
+        }
+    }
 
     #[test]
     fn next_stays_on_this_site() {

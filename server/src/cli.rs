@@ -449,7 +449,7 @@ async fn import_members(
 ) -> Result<(), String> {
     let started = std::time::Instant::now();
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let info = import::inspect(&bytes).map_err(describe)?;
+    let info = import::inspect(&bytes, tessera_common::Lang::En).map_err(describe)?;
     let suggested = info
         .suggested
         .iter()

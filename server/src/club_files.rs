@@ -11,7 +11,7 @@ use serde::Deserialize;
 use tessera_app::components::urlencode;
 use tessera_app::ssr::session_state;
 use tessera_common::dto::{MemberStatus, TenantKind};
-use tessera_common::AppError;
+use tessera_common::{AppError, Msg};
 use tessera_core::{exports, logo, scope, tenants};
 use tower_sessions::Session;
 
@@ -81,6 +81,12 @@ async fn club_scope(
     scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await
 }
 
+/// The language of the club's pages for this visitor (as `router::page_lang`): their
+/// choice, else the club's own.
+fn club_lang(headers: &HeaderMap, scope: &scope::TenantScope) -> tessera_common::Lang {
+    crate::auth::lang_cookie(headers).unwrap_or(scope.tenant().default_lang)
+}
+
 /// Reads the file field `name` of a multipart form (its file name and bytes), refusing
 /// more than `max` bytes without reading further (`too_large` says so) and a form without
 /// it (`missing`).
@@ -91,7 +97,15 @@ async fn read_upload(
     too_large: String,
     missing: &str,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let unreadable = |_| AppError::field(name, "the upload could not be read; try again");
+    // A body over the route's limit (streamed, or without a length) ends the form with a
+    // 413 error: that is the file being too large, said as such.
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            AppError::field(name, too_large.clone())
+        } else {
+            AppError::field(name, "the upload could not be read; try again")
+        }
+    };
     while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
         if field.name() != Some(name) {
             continue;
@@ -100,7 +114,7 @@ async fn read_upload(
         let mut data = Vec::new();
         while let Some(chunk) = field.chunk().await.map_err(unreadable)? {
             if data.len() + chunk.len() > max {
-                return Err(AppError::field(name, too_large));
+                return Err(AppError::field(name, too_large.clone()));
             }
             data.extend_from_slice(&chunk);
         }
@@ -151,18 +165,16 @@ pub async fn upload_logo(
                 "send the logo as a file upload (multipart/form-data)",
             )
         })?;
+        let lang = club_lang(&headers, &scope);
         let (_, data) = read_upload(
             form,
             "logo",
             logo::MAX_BYTES,
-            format!(
-                "the file is larger than {} KiB, the most a logo may be",
-                logo::MAX_BYTES / 1024
-            ),
+            Msg::LimitBodyText.fill(lang, &[("max", &(logo::MAX_BYTES / 1024).to_string())]),
             "choose an image file to upload",
         )
         .await?;
-        let checked = logo::check(data)?;
+        let checked = logo::check(data, lang)?;
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
         tenants::set_logo(&s.db, &scope, &actor, s.now(), checked).await?;
@@ -241,14 +253,12 @@ pub async fn upload_import(
             AppError::field("file", "send the file as an upload (multipart/form-data)")
         })?;
         let max = tessera_core::import::MAX_FILE_BYTES;
+        let lang = club_lang(&headers, &scope);
         let (name, data) = read_upload(
             form,
             "file",
             max,
-            format!(
-                "the file is larger than {} MiB, the most an import may be; split it",
-                max / 1024 / 1024
-            ),
+            Msg::LimitBodyText.fill(lang, &[("max", &(max / 1024).to_string())]),
             "choose a CSV file to upload",
         )
         .await?;
@@ -259,8 +269,16 @@ pub async fn upload_import(
         };
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
-        let id = tessera_core::member_imports::upload(&s.db, &scope, &actor, s.now(), &name, data)
-            .await?;
+        let id = tessera_core::member_imports::upload_in(
+            &s.db,
+            &scope,
+            &actor,
+            s.now(),
+            &name,
+            data,
+            lang,
+        )
+        .await?;
         Ok::<_, AppError>((scope.tenant().slug.clone(), id))
     }
     .await;

@@ -187,6 +187,25 @@ pub fn without_delay(listener: TcpListener) -> TapIo<TcpListener, fn(&mut TcpStr
     listener.tap_io(no_delay as fn(&mut TcpStream))
 }
 
+/// The body limit of the member import upload: the import's own, plus room for the form
+/// around it.
+pub const IMPORT_BODY_LIMIT: usize = tessera_core::import::MAX_FILE_BYTES + 64 * 1024;
+
+/// The largest request body the route at `path` accepts.
+pub fn body_limit(config: &Config, path: &str) -> usize {
+    let mut parts = path.trim_end_matches('/').split('/').skip(1);
+    match (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) {
+        (Some("c"), Some(_), Some("members"), Some("import"), None) => IMPORT_BODY_LIMIT,
+        _ => config.max_body_bytes,
+    }
+}
+
 /// Builds the whole application.
 pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
@@ -236,7 +255,7 @@ pub fn build_router(state: AppState) -> Router {
         .layer(RequestBodyLimitLayer::new(config.max_body_bytes));
     // A member import file may be larger than anything else: its route has its own limit
     // (the import's own, plus room for the form around it).
-    let import_limit = tessera_core::import::MAX_FILE_BYTES + 64 * 1024;
+    let import_limit = IMPORT_BODY_LIMIT;
     let uploads = Router::new()
         .route("/c/{club}/members/import", post(club_files::upload_import))
         .layer(DefaultBodyLimit::max(import_limit))
@@ -250,8 +269,9 @@ pub fn build_router(state: AppState) -> Router {
             detached,
         ))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
-        .layer(from_fn(security::readable_errors))
+        .layer(from_fn_with_state(state.clone(), security::readable_errors))
         .layer(from_fn(security::path_guard))
+        .layer(from_fn(security::request_limits))
         .layer(from_fn_with_state(
             state.clone(),
             security::security_headers,

@@ -29,6 +29,11 @@ pub fn lang_from_headers(headers: &HeaderMap) -> Lang {
 
 /// A small self-contained page for errors that happen before the app renders.
 pub fn status_page(status: StatusCode, lang: Lang, title: Msg, text: Msg) -> Response {
+    status_page_text(status, lang, title, text.text(lang))
+}
+
+/// [`status_page`] with a text already filled in (a limit named in it).
+pub fn status_page_text(status: StatusCode, lang: Lang, title: Msg, text: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -37,7 +42,7 @@ pub fn status_page(status: StatusCode, lang: Lang, title: Msg, text: Msg) -> Res
          <h1>{title}</h1><p>{text}</p><p><a href=\"/\">{home}</a></p></section></main></body></html>",
         code = lang.code(),
         title = escape(title.text(lang)),
-        text = escape(text.text(lang)),
+        text = escape(text),
         home = escape(Msg::GoHome.text(lang)),
         status = status.as_u16(),
     );
@@ -126,6 +131,48 @@ pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next)
     next.run(req).await
 }
 
+/// The longest request target (path and query string) accepted, in bytes.
+pub const MAX_URI_BYTES: usize = 8 * 1024;
+/// The most request headers accepted…
+pub const MAX_HEADERS: usize = 64;
+/// …and the most bytes of them together (names and values).
+pub const MAX_HEADER_BYTES: usize = 16 * 1024;
+
+/// Refuses a request target longer than [`MAX_URI_BYTES`] (414) and headers over
+/// [`MAX_HEADERS`] or [`MAX_HEADER_BYTES`] (431), with a page naming the limit, before
+/// anything reads the query or the headers. (hyper's own limits, 100 headers and about
+/// 400 KiB of request head, lie beyond these and refuse with a bare 431.)
+pub async fn request_limits(req: Request, next: Next) -> Response {
+    let uri_len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    let headers = req.headers();
+    let header_bytes: usize = headers
+        .iter()
+        .map(|(k, v)| k.as_str().len() + v.len())
+        .sum();
+    if uri_len <= MAX_URI_BYTES && headers.len() <= MAX_HEADERS && header_bytes <= MAX_HEADER_BYTES
+    {
+        return next.run(req).await;
+    }
+    let lang = lang_from_headers(headers);
+    if uri_len > MAX_URI_BYTES {
+        let text = Msg::LimitUriText.fill(lang, &[("max", &MAX_URI_BYTES.to_string())]);
+        return status_page_text(StatusCode::URI_TOO_LONG, lang, Msg::LimitUriTitle, &text);
+    }
+    let text = Msg::LimitHeadersText.fill(
+        lang,
+        &[
+            ("count", &MAX_HEADERS.to_string()),
+            ("max", &(MAX_HEADER_BYTES / 1024).to_string()),
+        ],
+    );
+    status_page_text(
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+        lang,
+        Msg::LimitHeadersTitle,
+        &text,
+    )
+}
+
 /// Refuses paths whose percent-decoding is not UTF-8, before any router sees them.
 pub async fn path_guard(req: Request, next: Next) -> Response {
     let path = req.uri().path();
@@ -165,10 +212,11 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
 }
 
 /// Replaces the bare text of low-level rejections (body too large, wrong method, unreadable
-/// form) with a readable page.
-pub async fn readable_errors(req: Request, next: Next) -> Response {
+/// form) with a readable page; a body too large names the limit of its route.
+pub async fn readable_errors(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let lang = lang_from_headers(req.headers());
     let is_api = req.uri().path().starts_with("/api/");
+    let body_limit = crate::router::body_limit(&state.config, req.uri().path());
     let res = next.run(req).await;
     let status = res.status();
     if !status.is_client_error() && !status.is_server_error() {
@@ -188,7 +236,8 @@ pub async fn readable_errors(req: Request, next: Next) -> Response {
     }
     match status {
         StatusCode::PAYLOAD_TOO_LARGE => {
-            status_page(status, lang, Msg::TooLargeTitle, Msg::TooLargeText)
+            let text = Msg::LimitBodyText.fill(lang, &[("max", &(body_limit / 1024).to_string())]);
+            status_page_text(status, lang, Msg::TooLargeTitle, &text)
         }
         StatusCode::METHOD_NOT_ALLOWED => {
             status_page(status, lang, Msg::ErrorTitle, Msg::MethodNotAllowedText)

@@ -2823,7 +2823,7 @@ mod environment {
         for (name, data, says) in [
             ("evil.svg", br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script></svg>"#.to_vec(), "script"),
             ("notes.txt", b"just some text".to_vec(), "not an image"),
-            ("big.png", { let mut v = tiny_png(); v.resize(600 * 1024, 0); v }, "larger than 512 KiB"),
+            ("big.png", { let mut v = tiny_png(); v.resize(600 * 1024, 0); v }, "512 Ki"),
         ] {
             let r = admin.upload(&format!("/c/{CLUB_A}/settings/look/logo"), "logo", name, &data).await;
             assert_eq!(r.status, 303, "{name}");
@@ -4060,3 +4060,5 @@ mod member_import_web {
 }
 #[path = "http/abort.rs"]
 mod abort;
+#[path = "http/limits.rs"]
+mod limits;

@@ -750,6 +750,33 @@ messages! {
     ImportInterrupted => "This import was interrupted because the server stopped while it ran. Nothing of it was stored: start it again.",
         "Deze import werd onderbroken omdat de server stopte terwijl hij liep. Er werd niets van bewaard: start hem opnieuw.",
         "Cette importation a été interrompue parce que le serveur s'est arrêté pendant qu'elle tournait. Rien n'en a été enregistré : relancez-la.";
+    // limits
+    LimitSvgDepth => "this SVG file nests its elements more than {max} levels deep, the most a logo may have: ungroup them in your drawing program and upload it again",
+        "dit SVG-bestand nest zijn elementen meer dan {max} niveaus diep, het maximum voor een logo: hef de groepering op in je tekenprogramma en laad het opnieuw op",
+        "ce fichier SVG imbrique ses éléments sur plus de {max} niveaux, le maximum pour un logo : dégroupez-les dans votre logiciel de dessin et téléversez-le à nouveau";
+    LimitSvgElements => "this SVG file has more than {max} elements, the most a logo may have: simplify it and upload it again",
+        "dit SVG-bestand heeft meer dan {max} elementen, het maximum voor een logo: vereenvoudig het en laad het opnieuw op",
+        "ce fichier SVG contient plus de {max} éléments, le maximum pour un logo : simplifiez-le et téléversez-le à nouveau";
+    LimitCsvColumns => "the header row has more than {max} columns, the most an import takes: delete the columns you do not import and upload the file again",
+        "de kopregel heeft meer dan {max} kolommen, het maximum voor een import: verwijder de kolommen die je niet importeert en laad het bestand opnieuw op",
+        "la ligne d'en-tête a plus de {max} colonnes, le maximum pour une importation : supprimez les colonnes que vous n'importez pas et téléversez à nouveau le fichier";
+    LimitCsvRowCells => "line {line} has more than {max} cells, the most an import takes: check the delimiters on that line",
+        "regel {line} heeft meer dan {max} cellen, het maximum voor een import: controleer de scheidingstekens op die regel",
+        "la ligne {line} a plus de {max} cellules, le maximum pour une importation : vérifiez les séparateurs de cette ligne";
+    LimitCsvCell => "line {line} holds a cell longer than {max} characters, the most an import takes: check for a missing closing quote",
+        "regel {line} bevat een cel van meer dan {max} tekens, het maximum voor een import: kijk na of er een afsluitend aanhalingsteken ontbreekt",
+        "la ligne {line} contient une cellule de plus de {max} caractères, le maximum pour une importation : vérifiez qu'il ne manque pas de guillemet fermant";
+    LimitBodyText => "The request was larger than {max} KiB, the most the server accepts here.",
+        "Het verzoek was groter dan {max} KiB, het maximum dat de server hier aanvaardt.",
+        "La requête dépassait {max} Kio, le maximum que le serveur accepte ici.";
+    LimitUriTitle => "The address is too long", "Het adres is te lang", "L'adresse est trop longue";
+    LimitUriText => "The address of this request is longer than {max} characters, the most the server accepts.",
+        "Het adres van dit verzoek is langer dan {max} tekens, het maximum dat de server aanvaardt.",
+        "L'adresse de cette requête dépasse {max} caractères, le maximum que le serveur accepte.";
+    LimitHeadersTitle => "The request headers are too large", "De headers van het verzoek zijn te groot", "Les en-têtes de la requête sont trop volumineux";
+    LimitHeadersText => "This request has more than {count} headers or more than {max} KiB of them, the most the server accepts. Clearing this site's cookies may help.",
+        "Dit verzoek heeft meer dan {count} headers of meer dan {max} KiB eraan, het maximum dat de server aanvaardt. De cookies van deze site wissen kan helpen.",
+        "Cette requête a plus de {count} en-têtes ou plus de {max} Kio d'en-têtes, le maximum que le serveur accepte. Effacer les cookies de ce site peut aider.";
 }
 
 #[cfg(test)]

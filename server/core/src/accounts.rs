@@ -141,7 +141,7 @@ pub fn check_password_policy(password: &str, staff: bool, user_inputs: &[&str]) 
 
 /// Starts (or restarts) enrolment: a new pending secret, not active until confirmed.
 pub async fn begin_totp(db: &Db, id: IdentityId) -> Result<(String, String)> {
-    let secret = totp::new_secret();
+    let secret = totp::new_secret()?;
     let mut tx = db.platform(true).await?;
     let email: Option<(String,)> = tx
         .fetch_optional("SELECT email FROM identities WHERE id = $1", args![id])
@@ -180,7 +180,7 @@ async fn new_recovery_codes(
     .await?;
     let mut codes = Vec::with_capacity(10);
     for _ in 0..10 {
-        let bytes = ids::random_bytes::<10>();
+        let bytes = ids::random_bytes::<10>()?;
         let raw: String = bytes
             .iter()
             .map(|b| ALPHABET[(*b as usize) % ALPHABET.len()] as char)
@@ -253,7 +253,7 @@ pub async fn verify_totp(
     address: Option<&str>,
 ) -> Result<bool> {
     let key = format!("totp:{}", id.0);
-    throttle::check(db, &key, throttle::TOTP, now).await?;
+    throttle::attempt(db, &key, throttle::TOTP, now).await?;
     let mut tx = db.platform(true).await?;
     let secret: Option<(Option<String>,)> = tx
         .fetch_optional(
@@ -280,7 +280,7 @@ pub async fn verify_totp(
     };
     log_in_tx(&mut tx, Some(id), None, kind, None, address, now).await?;
     tx.commit().await?;
-    count_attempt(db, &key, accepted, now).await
+    count_attempt(db, &key, accepted).await
 }
 
 /// Uses one recovery code instead of a TOTP code; each works once.
@@ -292,7 +292,7 @@ pub async fn use_recovery_code(
     address: Option<&str>,
 ) -> Result<bool> {
     let key = format!("totp:{}", id.0);
-    throttle::check(db, &key, throttle::TOTP, now).await?;
+    throttle::attempt(db, &key, throttle::TOTP, now).await?;
     let mut tx = db.platform(true).await?;
     let used = tx
         .execute(
@@ -308,15 +308,14 @@ pub async fn use_recovery_code(
     };
     log_in_tx(&mut tx, Some(id), None, kind, None, address, now).await?;
     tx.commit().await?;
-    count_attempt(db, &key, used, now).await
+    count_attempt(db, &key, used).await
 }
 
-/// A right second factor clears the account's failures; a wrong one counts towards its lock.
-async fn count_attempt(db: &Db, key: &str, ok: bool, now: Timestamp) -> Result<bool> {
+/// A right second factor clears the account's attempts; a wrong one was counted before it
+/// was checked (`throttle::attempt`), so it stays counted towards the lock.
+async fn count_attempt(db: &Db, key: &str, ok: bool) -> Result<bool> {
     if ok {
         throttle::clear(db, key).await?;
-    } else {
-        throttle::fail(db, key, throttle::TOTP, now).await?;
     }
     Ok(ok)
 }

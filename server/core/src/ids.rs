@@ -5,18 +5,21 @@
 //! bits start at a random point each millisecond and count up within this process.
 
 use std::sync::atomic::{AtomicI64, Ordering};
+use tessera_common::AppError;
 
 static LAST: AtomicI64 = AtomicI64::new(0);
+/// A counter mixed into the low bits of ids when the OS has no randomness to give.
+static SPREAD: AtomicI64 = AtomicI64::new(0);
 
-fn random_u64() -> u64 {
+/// Random bits for the low part of an id. Ids are not secrets (their uniqueness within
+/// a process comes from `LAST`), so when the OS has no randomness a counter stands in;
+/// secrets never come from here (see [`random_bytes`], which fails instead).
+fn id_noise() -> u64 {
     let mut b = [0u8; 8];
-    // getrandom only fails when the OS has no entropy source; fall back to the address of
-    // a stack value mixed with the time rather than panicking.
-    if getrandom::getrandom(&mut b).is_err() {
-        let x = &b as *const _ as u64;
-        return x ^ now_ms() as u64;
+    match getrandom::getrandom(&mut b) {
+        Ok(()) => u64::from_le_bytes(b),
+        Err(_) => SPREAD.fetch_add(0x9e37_79b9, Ordering::Relaxed) as u64,
     }
-    u64::from_le_bytes(b)
 }
 
 fn now_ms() -> i64 {
@@ -28,7 +31,7 @@ fn now_ms() -> i64 {
 
 /// A new unique id.
 pub fn new_id() -> i64 {
-    let candidate = (now_ms() << 22) | (random_u64() & 0x1f_ffff) as i64;
+    let candidate = (now_ms() << 22) | (id_noise() & 0x1f_ffff) as i64;
     let mut prev = LAST.load(Ordering::Relaxed);
     loop {
         let next = if candidate > prev {
@@ -43,28 +46,49 @@ pub fn new_id() -> i64 {
     }
 }
 
-/// Random bytes from the OS for secrets (salts, tokens).
-pub fn random_bytes<const N: usize>() -> [u8; N] {
+/// Random bytes from the OS for secrets (salts, tokens, keys). Fails closed: when the OS
+/// cannot give randomness the caller gets an error and makes no secret, never a
+/// predictable stand-in.
+pub fn random_bytes<const N: usize>() -> Result<[u8; N], AppError> {
+    random_bytes_from(getrandom::getrandom)
+}
+
+/// [`random_bytes`] from the given source (tests give one that fails).
+fn random_bytes_from<const N: usize>(
+    source: impl FnOnce(&mut [u8]) -> Result<(), getrandom::Error>,
+) -> Result<[u8; N], AppError> {
     let mut b = [0u8; N];
-    let mut filled = 0;
-    while filled < N {
-        let chunk = random_u64().to_le_bytes();
-        let take = (N - filled).min(8);
-        b[filled..filled + take].copy_from_slice(&chunk[..take]);
-        filled += take;
+    match source(&mut b) {
+        Ok(()) => Ok(b),
+        Err(e) => {
+            tracing::error!(error = %e, "the operating system gave no random bytes; no secret was made");
+            Err(AppError::Internal(short_reference()))
+        }
     }
-    b
 }
 
 /// A short reference for log correlation, shown to users with internal errors.
 pub fn short_reference() -> String {
-    format!("{:08x}", random_u64() as u32)
+    format!("{:08x}", id_noise() as u32)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn random_bytes_fail_closed_when_the_os_has_none() {
+        let failing = |_: &mut [u8]| Err(getrandom::Error::UNSUPPORTED);
+        assert!(matches!(
+            random_bytes_from::<32>(failing),
+            Err(AppError::Internal(_))
+        ));
+        let a = random_bytes::<32>().unwrap();
+        let b = random_bytes::<32>().unwrap();
+        assert_ne!(a, b);
+        assert_ne!(a, [0u8; 32]);
+    }
 
     #[test]
     fn ids_are_unique_and_increasing() {

@@ -27,12 +27,17 @@ use tessera_common::dto::{
 };
 use tessera_common::modules::MEMBERS_EDIT;
 use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, FieldError};
+use tessera_common::{AppError, FieldError, Lang, Msg};
 
 /// The largest file an import takes.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// The most data rows an import takes.
 pub const MAX_ROWS: usize = 200_000;
+/// The most columns a file may have (a member register has a few dozen). Checked on the
+/// raw text before the parser builds anything per column.
+pub const MAX_COLUMNS: usize = 250;
+/// The longest cell, in bytes (an address or a note fits many times over).
+pub const MAX_CELL_BYTES: usize = 2_000;
 /// How many problems and duplicates a report lists (the counts are complete).
 pub const REPORT_LIMIT: usize = 200;
 /// How many rows the preview shows as they would be stored.
@@ -190,9 +195,71 @@ fn check_headers(headers: &[String]) -> Result<()> {
     }
 }
 
-fn open(bytes: &[u8]) -> Result<Sheet<'_>> {
+/// Checks the shape of the whole file on its raw text, before the CSV parser builds a
+/// record: no row with more than [`MAX_COLUMNS`] cells (the header row first), no cell
+/// longer than [`MAX_CELL_BYTES`]. One pass, nothing allocated; quotes are read as the
+/// parser reads them (a quote opens a quoted cell only at the start of the cell, and a
+/// doubled quote inside one stands for a quote).
+fn check_shape(text: &str, delimiter: u8, lang: Lang) -> Result<()> {
+    let b = text.as_bytes();
+    let (mut line, mut record_line, mut cells, mut cell_len) = (1usize, 1usize, 1usize, 0usize);
+    let mut quoted = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        i += 1;
+        if quoted {
+            if c == b'"' {
+                if b.get(i) == Some(&b'"') {
+                    i += 1;
+                } else {
+                    quoted = false;
+                }
+            } else if c == b'\n' {
+                line += 1;
+            }
+        } else if c == b'\n' {
+            line += 1;
+            record_line = line;
+            cells = 1;
+            cell_len = 0;
+            continue;
+        } else if c == b'\r' {
+            continue;
+        } else if c == delimiter {
+            cells += 1;
+            cell_len = 0;
+            if cells > MAX_COLUMNS {
+                let max = MAX_COLUMNS.to_string();
+                return Err(file_error(if record_line == 1 {
+                    Msg::LimitCsvColumns.fill(lang, &[("max", &max)])
+                } else {
+                    Msg::LimitCsvRowCells
+                        .fill(lang, &[("max", &max), ("line", &record_line.to_string())])
+                }));
+            }
+            continue;
+        } else if c == b'"' && cell_len == 0 {
+            quoted = true;
+        }
+        cell_len += 1;
+        if cell_len > MAX_CELL_BYTES {
+            return Err(file_error(Msg::LimitCsvCell.fill(
+                lang,
+                &[
+                    ("max", &MAX_CELL_BYTES.to_string()),
+                    ("line", &record_line.to_string()),
+                ],
+            )));
+        }
+    }
+    Ok(())
+}
+
+fn open(bytes: &[u8], lang: Lang) -> Result<Sheet<'_>> {
     let text = decode(bytes)?;
     let delimiter = detect_delimiter(text);
+    check_shape(text, delimiter, lang)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -681,8 +748,9 @@ fn scan(
     today: Date,
     known: &mut Known,
     keep: bool,
+    lang: Lang,
 ) -> Result<Scan> {
-    let mut sheet = open(bytes)?;
+    let mut sheet = open(bytes, lang)?;
     let (plan, custom_plan) = check_mapping(&sheet.headers, mapping, custom)?;
     let header_of = |field: &str| {
         plan.iter()
@@ -823,8 +891,8 @@ fn scan(
 /// What an uploaded file holds before any mapping: its columns, delimiter and number of
 /// rows, and the proposed mapping. Reads nothing of the club, so it needs no scope; the
 /// caller has checked who may upload.
-pub fn inspect(bytes: &[u8]) -> Result<ImportFileInfo> {
-    let mut sheet = open(bytes)?;
+pub fn inspect(bytes: &[u8], lang: Lang) -> Result<ImportFileInfo> {
+    let mut sheet = open(bytes, lang)?;
     let mut record = csv::StringRecord::new();
     let mut rows = 0;
     while sheet.next_row(&mut record)?.is_some() {
@@ -864,10 +932,20 @@ pub async fn preview(
     let mut tx = db.tenant_read(scope).await?;
     let custom = importable_fields(&mut tx, scope).await?;
     // The file and the mapping are checked before the club's members are read.
-    open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
+    let lang = scope.tenant().default_lang;
+    open(bytes, lang).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
     tx.commit().await?;
-    Ok(scan(bytes, mapping, &custom, now.utc_date(), &mut known, false)?.preview)
+    Ok(scan(
+        bytes,
+        mapping,
+        &custom,
+        now.utc_date(),
+        &mut known,
+        false,
+        lang,
+    )?
+    .preview)
 }
 
 /// Why a commit stored nothing.
@@ -940,9 +1018,18 @@ pub async fn store(
     // sees its rows.
     tx.lock("members-import").await?;
     let custom = importable_fields(&mut tx, scope).await?;
-    open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
+    let lang = scope.tenant().default_lang;
+    open(bytes, lang).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
-    let Scan { preview, to_add } = scan(bytes, mapping, &custom, now.utc_date(), &mut known, true)?;
+    let Scan { preview, to_add } = scan(
+        bytes,
+        mapping,
+        &custom,
+        now.utc_date(),
+        &mut known,
+        true,
+        lang,
+    )?;
     if preview.invalid > 0 {
         // Dropping the transaction rolls it back; nothing was written.
         return Err(CommitError::Rows(Box::new(preview)));

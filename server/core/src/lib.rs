@@ -24,6 +24,7 @@ pub mod registration;
 pub mod roles;
 pub mod scope;
 pub mod search;
+pub mod secrets;
 pub mod seed;
 pub mod session_store;
 pub mod tenants;
@@ -34,6 +35,8 @@ pub mod totp;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_limits;
 
 use std::sync::Arc;
 

@@ -18,7 +18,7 @@ pub const EMAIL_CHANGE_SECS: i64 = 24 * 3600;
 
 /// Reset requests per e-mail address: 3 an hour.
 const RESET_LIMIT: throttle::Limit = throttle::Limit {
-    max_failures: 3,
+    max_attempts: 3,
     window_secs: 3600,
 };
 
@@ -46,12 +46,12 @@ fn hash_token(token: &str) -> String {
 
 /// 256 random bits, URL-safe.
 /// A fresh random token for a mailed link (43 URL-safe characters, 256 bits).
-pub(crate) fn new_token() -> String {
+pub(crate) fn new_token() -> Result<String> {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-    ids::random_bytes::<43>()
+    Ok(ids::random_bytes::<43>()?
         .iter()
         .map(|b| ALPHABET[(*b & 63) as usize] as char)
-        .collect()
+        .collect())
 }
 
 fn expired() -> AppError {
@@ -66,7 +66,7 @@ async fn issue(
     now: Timestamp,
     ttl: i64,
 ) -> Result<String> {
-    let token = new_token();
+    let token = new_token()?;
     let mut tx = db.platform(true).await?;
     // A new link replaces the unused ones of the same purpose.
     tx.execute(
@@ -164,8 +164,7 @@ pub async fn request_reset(
         return Ok(());
     };
     let key = format!("reset:{normalized}");
-    throttle::check(db, &key, RESET_LIMIT, now).await?;
-    throttle::fail(db, &key, RESET_LIMIT, now).await?;
+    throttle::attempt(db, &key, RESET_LIMIT, now).await?;
     let Some(id) = identities::find_by_email(db, &normalized).await? else {
         return Ok(());
     };

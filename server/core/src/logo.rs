@@ -5,10 +5,16 @@
 //! with a message saying what to fix.
 
 use sha2::{Digest, Sha256};
-use tessera_common::AppError;
+use tessera_common::{AppError, Lang, Msg};
 
 /// The largest logo file accepted.
 pub const MAX_BYTES: usize = 512 * 1024;
+/// SVG logos: elements nested at most this deep. Drawing programs nest groups a handful of
+/// levels; the XML parser (roxmltree) recurses once per level, so the depth is checked on
+/// the raw text before it runs (500 levels overflowed a request thread's stack).
+pub const MAX_SVG_DEPTH: usize = 32;
+/// SVG logos: at most this many elements (a detailed logo has a few hundred).
+pub const MAX_SVG_ELEMENTS: usize = 10_000;
 /// Raster logos: at least this many pixels on each side…
 pub const MIN_SIDE: u32 = 16;
 /// …and at most this many.
@@ -28,8 +34,9 @@ fn refuse(msg: impl Into<String>) -> AppError {
     AppError::field("logo", msg)
 }
 
-/// Checks an uploaded file and returns it as a logo, or says why it cannot be one.
-pub fn check(data: Vec<u8>) -> Result<CheckedLogo, AppError> {
+/// Checks an uploaded file and returns it as a logo, or says why it cannot be one (a limit
+/// in `lang`).
+pub fn check(data: Vec<u8>, lang: Lang) -> Result<CheckedLogo, AppError> {
     if data.is_empty() {
         return Err(refuse("choose an image file to upload"));
     }
@@ -47,7 +54,7 @@ pub fn check(data: Vec<u8>) -> Result<CheckedLogo, AppError> {
         let (w, h) = jpeg_size(&data).ok_or_else(|| refuse("this JPEG file is damaged"))?;
         ("image/jpeg", w, h)
     } else if looks_like_svg(&data) {
-        let (w, h) = check_svg(&data)?;
+        let (w, h) = check_svg(&data, lang)?;
         ("image/svg+xml", w, h)
     } else {
         return Err(refuse(
@@ -203,8 +210,81 @@ const SVG_ATTRIBUTES: &[&str] = &[
     "dy",
 ];
 
-/// Refuses any SVG with something outside the drawing vocabulary above; returns its size.
-fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
+fn too_deep(lang: Lang) -> AppError {
+    refuse(Msg::LimitSvgDepth.fill(lang, &[("max", &MAX_SVG_DEPTH.to_string())]))
+}
+
+fn too_many_elements(lang: Lang) -> AppError {
+    refuse(Msg::LimitSvgElements.fill(lang, &[("max", &MAX_SVG_ELEMENTS.to_string())]))
+}
+
+/// Counts the elements of an XML text and their nesting without building anything, and
+/// refuses it as soon as either passes its limit: run before the parser, so a document over
+/// the limits is never parsed. Comments, CDATA sections, declarations and processing
+/// instructions are skipped; quoted attribute values may hold `>`. A text that is not well
+/// formed passes through to the parser, which refuses it.
+fn scan_svg_limits(text: &str, lang: Lang) -> Result<(), AppError> {
+    let b = text.as_bytes();
+    let (mut i, mut depth, mut elements) = (0usize, 0usize, 0usize);
+    let skip_to = |from: usize, end: &[u8]| -> usize {
+        b[from..]
+            .windows(end.len())
+            .position(|w| w == end)
+            .map_or(b.len(), |p| from + p + end.len())
+    };
+    while i < b.len() {
+        if b[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &b[i..];
+        if rest.starts_with(b"<!--") {
+            i = skip_to(i + 4, b"-->");
+        } else if rest.starts_with(b"<![CDATA[") {
+            i = skip_to(i + 9, b"]]>");
+        } else if rest.starts_with(b"<?") {
+            i = skip_to(i + 2, b"?>");
+        } else if rest.starts_with(b"<!") {
+            i = skip_to(i + 2, b">");
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            i = skip_to(i + 2, b">");
+        } else {
+            elements += 1;
+            if elements > MAX_SVG_ELEMENTS {
+                return Err(too_many_elements(lang));
+            }
+            // The end of the start tag, outside quoted values.
+            let mut j = i + 1;
+            let mut quote: Option<u8> = None;
+            while j < b.len() {
+                match (quote, b[j]) {
+                    (Some(q), c) if c == q => quote = None,
+                    (None, b'"' | b'\'') => quote = Some(b[j]),
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            let self_closing = j > i + 1 && b.get(j - 1) == Some(&b'/');
+            // The depth of this element (the root is 1); an open one stays on the path.
+            if depth + 1 > MAX_SVG_DEPTH {
+                return Err(too_deep(lang));
+            }
+            if !self_closing {
+                depth += 1;
+            }
+            i = j + 1;
+        }
+    }
+    Ok(())
+}
+
+/// Refuses any SVG with something outside the drawing vocabulary above, or over the depth
+/// and element limits; returns its size. The limits are checked on the raw text before
+/// parsing (the parser recurses per level), the parser is bounded by a node limit too, and
+/// the walk over the tree uses its own stack.
+fn check_svg(data: &[u8], lang: Lang) -> Result<(u32, u32), AppError> {
     let text = std::str::from_utf8(data).map_err(|_| refuse("this SVG file is not UTF-8 text"))?;
     let lower = text.to_ascii_lowercase();
     if lower.contains("<!doctype") || lower.contains("<!entity") {
@@ -212,13 +292,29 @@ fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
             "this SVG file declares a DOCTYPE or entities; save it as plain SVG without them",
         ));
     }
-    let doc = roxmltree::Document::parse(text)
-        .map_err(|e| refuse(format!("this SVG file cannot be read: {e}")))?;
+    scan_svg_limits(text, lang)?;
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: false,
+        // Elements, and the text and comments between them.
+        nodes_limit: (MAX_SVG_ELEMENTS * 4) as u32,
+    };
+    let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
+        roxmltree::Error::NodesLimitReached => too_many_elements(lang),
+        e => refuse(format!("this SVG file cannot be read: {e}")),
+    })?;
     let root = doc.root_element();
     if !root.tag_name().name().eq_ignore_ascii_case("svg") {
         return Err(refuse("this file is not an SVG image"));
     }
-    for node in doc.descendants() {
+    // Depth first with an explicit stack of (node, depth): the input decides how deep the
+    // tree is, so the walk must not use the call stack.
+    let mut stack = vec![(doc.root(), 0usize)];
+    let mut elements = 0usize;
+    while let Some((node, depth)) = stack.pop() {
+        if node.is_element() && depth > MAX_SVG_DEPTH {
+            return Err(too_deep(lang));
+        }
+        stack.extend(node.children().rev().map(|c| (c, depth + 1)));
         if node.is_pi() {
             return Err(refuse(
                 "this SVG file contains processing instructions (such as a stylesheet); remove them",
@@ -226,6 +322,10 @@ fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
         }
         if !node.is_element() {
             continue;
+        }
+        elements += 1;
+        if elements > MAX_SVG_ELEMENTS {
+            return Err(too_many_elements(lang));
         }
         let name = node.tag_name().name().to_ascii_lowercase();
         if !SVG_ELEMENTS.contains(&name.as_str()) {
@@ -284,6 +384,10 @@ fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
 mod tests {
     use super::*;
 
+    fn check_en(data: Vec<u8>) -> Result<CheckedLogo, AppError> {
+        check(data, Lang::En)
+    }
+
     pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
         let mut v = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
         v.extend(w.to_be_bytes());
@@ -314,10 +418,10 @@ mod tests {
 
     #[test]
     fn png_and_jpeg_are_recognised_with_their_size() {
-        let l = check(png(200, 80)).unwrap();
+        let l = check_en(png(200, 80)).unwrap();
         assert_eq!((l.content_type, l.width, l.height), ("image/png", 200, 80));
         assert_eq!(l.hash.len(), 64);
-        let l = check(jpeg(300, 120)).unwrap();
+        let l = check_en(jpeg(300, 120)).unwrap();
         assert_eq!(
             (l.content_type, l.width, l.height),
             ("image/jpeg", 300, 120)
@@ -326,28 +430,28 @@ mod tests {
 
     #[test]
     fn wrong_files_sizes_and_dimensions_are_refused_with_what_to_fix() {
-        assert!(field_message(check(Vec::new()).unwrap_err()).contains("choose"));
-        assert!(
-            field_message(check(b"GIF89a....".to_vec()).unwrap_err()).contains("PNG, JPEG or SVG")
-        );
-        assert!(field_message(check(b"%PDF-1.7".to_vec()).unwrap_err()).contains("not an image"));
+        assert!(field_message(check_en(Vec::new()).unwrap_err()).contains("choose"));
+        assert!(field_message(check_en(b"GIF89a....".to_vec()).unwrap_err())
+            .contains("PNG, JPEG or SVG"));
+        assert!(field_message(check_en(b"%PDF-1.7".to_vec()).unwrap_err()).contains("not an image"));
         let mut big = png(100, 100);
         big.resize(MAX_BYTES + 1, 0);
-        assert!(field_message(check(big).unwrap_err()).contains("at most 512 KiB"));
-        assert!(field_message(check(png(8, 100)).unwrap_err()).contains("at least 16"));
-        assert!(field_message(check(png(4000, 100)).unwrap_err()).contains("at most 2048"));
+        assert!(field_message(check_en(big).unwrap_err()).contains("at most 512 KiB"));
+        assert!(field_message(check_en(png(8, 100)).unwrap_err()).contains("at least 16"));
+        assert!(field_message(check_en(png(4000, 100)).unwrap_err()).contains("at most 2048"));
         assert!(
-            field_message(check(b"\x89PNG\r\n\x1a\nxx".to_vec()).unwrap_err()).contains("damaged")
+            field_message(check_en(b"\x89PNG\r\n\x1a\nxx".to_vec()).unwrap_err())
+                .contains("damaged")
         );
         assert!(
-            field_message(check(vec![0xff, 0xd8, 0xff, 0x00]).unwrap_err()).contains("damaged")
+            field_message(check_en(vec![0xff, 0xd8, 0xff, 0x00]).unwrap_err()).contains("damaged")
         );
     }
 
     #[test]
     fn drawing_svgs_pass_and_anything_active_is_refused() {
         let ok = r##"<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40"><defs><linearGradient id="g"><stop offset="0" stop-color="#123"/></linearGradient></defs><rect width="120" height="40" fill="url(#g)"/><text x="4" y="30">VC</text></svg>"##;
-        let l = check(ok.as_bytes().to_vec()).unwrap();
+        let l = check_en(ok.as_bytes().to_vec()).unwrap();
         assert_eq!(
             (l.content_type, l.width, l.height),
             ("image/svg+xml", 120, 40)
@@ -390,7 +494,7 @@ mod tests {
                 "cannot be read",
             ),
         ] {
-            let m = field_message(check(bad.as_bytes().to_vec()).unwrap_err());
+            let m = field_message(check_en(bad.as_bytes().to_vec()).unwrap_err());
             assert!(m.contains(why), "{why}: {m}");
         }
     }

@@ -97,9 +97,23 @@ pub async fn upload(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> Result<i64> {
+    let lang = scope.tenant().default_lang;
+    upload_in(db, scope, actor, now, file_name, bytes, lang).await
+}
+
+/// [`upload`], saying why a file is refused in `lang`.
+pub async fn upload_in(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    file_name: &str,
+    bytes: Vec<u8>,
+    lang: tessera_common::Lang,
+) -> Result<i64> {
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
-    let info = import::inspect(&bytes)?;
+    let info = import::inspect(&bytes, lang)?;
     let name: String = file_name
         .chars()
         .filter(|c| !c.is_control())

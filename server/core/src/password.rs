@@ -17,7 +17,7 @@ fn hasher() -> Result<Argon2<'static>> {
 }
 
 fn hash_blocking(password: &str) -> Result<String> {
-    let salt_bytes = crate::ids::random_bytes::<16>();
+    let salt_bytes = crate::ids::random_bytes::<16>()?;
     let salt = SaltString::encode_b64(&salt_bytes).map_err(internal)?;
     hasher()?
         .hash_password(password.as_bytes(), &salt)

@@ -12,10 +12,10 @@ use crate::mail::{Brand, Mail, Mailer};
 use crate::members::Problems;
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids, throttle};
+use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
 use tessera_common::dto::{
     Application, ApplicationPerson, Applications, CustomField, FieldKind, FormField, FormsOverview,
     MemberForm, PublicForm, RegForm, RegFormInput, Stamp, FORM_STANDARD_FIELDS,
@@ -35,7 +35,7 @@ const CONFIRM_SECS: i64 = 48 * 3600;
 pub const MAX_PEOPLE: usize = 6;
 /// Submissions per client address and club.
 const PER_ADDRESS: throttle::Limit = throttle::Limit {
-    max_failures: 10,
+    max_attempts: 10,
     window_secs: 3600,
 };
 
@@ -328,25 +328,46 @@ pub async fn save_form(
 
 // ---------------------------------------------------------------- the public form
 
-static FORM_KEY: OnceLock<[u8; 32]> = OnceLock::new();
+type FormMac = Hmac<Sha256>;
 
-fn form_key() -> &'static [u8; 32] {
-    FORM_KEY.get_or_init(ids::random_bytes::<32>)
+/// The MAC of a form handed out at `at`: HMAC-SHA-256 under the platform's form key
+/// (`secrets::FORM_KEY`, kept in the database, so every server verifies what another
+/// handed out).
+fn form_mac(key: &[u8], form: i64, at: i64) -> Result<FormMac> {
+    let mut mac =
+        <FormMac as Mac>::new_from_slice(key).map_err(|e| AppError::Internal(e.to_string()))?;
+    mac.update(format!("{form}:{at}").as_bytes());
+    Ok(mac)
 }
 
-fn sign(form: i64, at: i64) -> String {
-    let mut h = Sha256::new();
-    h.update(form_key());
-    h.update(format!("{form}:{at}").as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+fn started_token_with(key: &[u8], form: i64, now: Timestamp) -> Result<String> {
+    let tag = form_mac(key, form, now.0)?.finalize().into_bytes();
+    let hex: String = tag.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{}.{hex}", now.0))
 }
 
 /// The proof that a form was handed out at `now` (checked on submission).
-pub fn started_token(form: i64, now: Timestamp) -> String {
-    format!("{}.{}", now.0, sign(form, now.0))
+pub async fn started_token(db: &Db, form: i64, now: Timestamp) -> Result<String> {
+    let key = crate::secrets::get_or_create(db, crate::secrets::FORM_KEY, now).await?;
+    started_token_with(&key, form, now)
 }
 
-fn check_started(form: i64, token: &str, now: Timestamp) -> Result<()> {
+fn from_hex(s: &str) -> Option<Vec<u8>> {
+    if !s.len().is_multiple_of(2) || !s.is_ascii() {
+        return None;
+    }
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
+        .collect()
+}
+
+async fn check_started(db: &Db, form: i64, token: &str, now: Timestamp) -> Result<()> {
+    let key = crate::secrets::get_or_create(db, crate::secrets::FORM_KEY, now).await?;
+    check_started_with(&key, form, token, now)
+}
+
+fn check_started_with(key: &[u8], form: i64, token: &str, now: Timestamp) -> Result<()> {
     let stale = || {
         AppError::bad_request(
             "this form was opened too long ago or not from this site: check your answers and send it again",
@@ -354,7 +375,12 @@ fn check_started(form: i64, token: &str, now: Timestamp) -> Result<()> {
     };
     let (at, sig) = token.split_once('.').ok_or_else(stale)?;
     let at: i64 = at.parse().map_err(|_| stale())?;
-    if sign(form, at) != sig || now.0 - at > MAX_FILL_SECS * 1000 || now.0 < at {
+    let sig = from_hex(sig).ok_or_else(stale)?;
+    // Compared in constant time (`verify_slice`).
+    if form_mac(key, form, at)?.verify_slice(&sig).is_err()
+        || now.0 - at > MAX_FILL_SECS * 1000
+        || now.0 < at
+    {
         return Err(stale());
     }
     if now.0 - at < MIN_FILL_SECS * 1000 {
@@ -397,7 +423,7 @@ pub async fn public_form(
         club_primary_color: club.primary_color.clone(),
         club_accent_color: club.accent_color.clone(),
         club_logo: club.logo_url(),
-        started: started_token(form.id, now),
+        started: started_token(db, form.id, now).await?,
         form,
         custom,
         terms,
@@ -619,13 +645,13 @@ pub async fn submit(
     if !s.website.trim().is_empty() {
         return Ok(Submitted::Ignored);
     }
-    check_started(form.id, &s.started, now)?;
+    check_started(db, form.id, &s.started, now).await?;
     let limit_key = format!(
         "join:{}:{}",
         scope.tenant_id().0,
         s.address.as_deref().unwrap_or("unknown")
     );
-    throttle::check(db, &limit_key, PER_ADDRESS, now).await?;
+    throttle::attempt(db, &limit_key, PER_ADDRESS, now).await?;
     let today = now.utc_date();
     let mut p = Problems::default();
     let email = crate::identities::normalize_email(s.email.trim());
@@ -651,7 +677,11 @@ pub async fn submit(
     if terms.is_some() && !s.terms {
         p.add("terms", "accept the club's terms of use");
     }
-    p.done()?;
+    if let Err(e) = p.done() {
+        // Only submissions that are stored count towards the limit.
+        throttle::refund(db, &limit_key, now).await?;
+        return Err(e);
+    }
     let email = email.unwrap_or_default();
     let data = SubmissionData { guardian, people };
     let json = serde_json::to_string(&data).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -659,7 +689,7 @@ pub async fn submit(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let token = crate::links::new_token();
+    let token = crate::links::new_token()?;
     let actor = Actor::system("registration form");
     let mut tx = db.tenant_write(scope, &actor, now).await?;
     let waiting: Option<(i64,)> = tx
@@ -670,6 +700,8 @@ pub async fn submit(
         )
         .await?;
     if waiting.is_some() {
+        drop(tx);
+        throttle::refund(db, &limit_key, now).await?;
         return Ok(Submitted::AlreadyWaiting);
     }
     tx.insert(
@@ -697,7 +729,6 @@ pub async fn submit(
     .await?;
     tx.log("registration_submitted", Some(&form.title)).await?;
     tx.commit().await?;
-    throttle::fail(db, &limit_key, PER_ADDRESS, now).await?;
     let lang = scope.tenant().default_lang;
     let club = scope.tenant().name.clone();
     let link = format!(
@@ -1188,27 +1219,41 @@ mod tests {
     #[test]
     fn the_fill_time_token_is_signed_and_checked_both_ways() {
         let t0 = Timestamp(1_800_000_000_000);
-        let tok = started_token(7, t0);
-        assert!(check_started(7, &tok, t0.plus_seconds(MIN_FILL_SECS)).is_ok());
+        let key = [7u8; 32];
+        let tok = started_token_with(&key, 7, t0).unwrap();
+        assert!(check_started_with(&key, 7, &tok, t0.plus_seconds(MIN_FILL_SECS)).is_ok());
         assert!(
-            check_started(7, &tok, t0.plus_seconds(1)).is_err(),
+            check_started_with(&key, 7, &tok, t0.plus_seconds(1)).is_err(),
             "too quick"
         );
         assert!(
-            check_started(8, &tok, t0.plus_seconds(10)).is_err(),
+            check_started_with(&key, 8, &tok, t0.plus_seconds(10)).is_err(),
             "another form"
         );
-        assert!(check_started(7, &tok, t0.plus_seconds(MAX_FILL_SECS + 1)).is_err());
+        assert!(check_started_with(&key, 7, &tok, t0.plus_seconds(MAX_FILL_SECS + 1)).is_err());
         let forged = format!(
             "{}.{}",
             t0.0 - 60_000,
             tok.split_once('.').map(|x| x.1).unwrap_or("")
         );
         assert!(
-            check_started(7, &forged, t0).is_err(),
+            check_started_with(&key, 7, &forged, t0).is_err(),
             "an older time with the same signature"
         );
-        assert!(check_started(7, "garbage", t0).is_err());
+        assert!(check_started_with(&key, 7, "garbage", t0).is_err());
+        let at = t0.0;
+        assert!(check_started_with(&key, 7, &format!("{at}.zz"), t0.plus_seconds(10)).is_err());
+        assert!(check_started_with(&key, 7, &format!("{at}.é"), t0.plus_seconds(10)).is_err());
+        assert!(
+            check_started_with(&[8u8; 32], 7, &tok, t0.plus_seconds(10)).is_err(),
+            "another key"
+        );
+        // The old construction, SHA-256(key ‖ message), is no longer accepted.
+        let old: String = Sha256::digest([&key[..], format!("7:{at}").as_bytes()].concat())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert!(check_started_with(&key, 7, &format!("{at}.{old}"), t0.plus_seconds(10)).is_err());
     }
 
     #[test]

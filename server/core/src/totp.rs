@@ -11,8 +11,8 @@ pub const STEP_SECS: i64 = 30;
 pub const ISSUER: &str = "Tessera";
 
 /// A new random secret (160 bits), base32 encoded as authenticator apps expect.
-pub fn new_secret() -> String {
-    Secret::from(crate::ids::random_bytes::<20>()).to_base32()
+pub fn new_secret() -> Result<String> {
+    Ok(Secret::from(crate::ids::random_bytes::<20>()?).to_base32())
 }
 
 fn totp(secret_b32: &str, account: &str) -> Result<Totp> {
@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn one_step_either_way_and_no_further() {
-        let s = new_secret();
+        let s = new_secret().unwrap();
         let now = Timestamp(1_790_000_000_000);
         let step = step_of(now);
         for (offset, accepted) in [(-2, false), (-1, true), (0, true), (1, true), (2, false)] {
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn the_qr_code_is_an_svg_of_the_otpauth_url() {
-        let url = otpauth_url(&new_secret(), "anne@example.be").unwrap();
+        let url = otpauth_url(&new_secret().unwrap(), "anne@example.be").unwrap();
         assert!(
             url.starts_with("otpauth://totp/Tessera:anne%40example.be?"),
             "{url}"

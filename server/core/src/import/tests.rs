@@ -33,7 +33,7 @@ fn headers(v: &[&str]) -> Vec<String> {
 }
 
 fn suggested(bytes: &[u8]) -> Vec<(usize, String)> {
-    let info = inspect(bytes).unwrap();
+    let info = inspect(bytes, Lang::En).unwrap();
     info.suggested
         .into_iter()
         .map(|c| (c.column, c.target))
@@ -218,7 +218,7 @@ fn mappings_are_checked_with_a_message_per_problem() {
 
 #[test]
 fn files_that_cannot_be_read_are_refused_with_a_message() {
-    let refused = |bytes: &[u8]| file_message(inspect(bytes).unwrap_err());
+    let refused = |bytes: &[u8]| file_message(inspect(bytes, Lang::En).unwrap_err());
     let latin1 = b"Voornaam;Naam\nJan;Peeters\nJos\xe9;Claes\n";
     let msg = refused(latin1);
     assert!(
@@ -236,7 +236,7 @@ fn files_that_cannot_be_read_are_refused_with_a_message() {
     assert!(refused(b"Jan,Peeters,jan@example.be\n").contains("looks like member data"));
     assert!(refused(b"Jan,Peeters,+32 470 12 34 56\n").contains("looks like member data"));
     // Punctuation alone is a (poor) name, not data.
-    assert!(inspect(b"Voornaam,Naam,-\n").is_ok());
+    assert!(inspect(b"Voornaam,Naam,-\n", Lang::En).is_ok());
     let msg = refused(b"Voornaam;;Naam;voornaam\n");
     assert!(msg.contains("column 2 has no name"), "{msg}");
     assert!(
@@ -254,14 +254,14 @@ fn files_that_cannot_be_read_are_refused_with_a_message() {
 
 #[test]
 fn quoted_fields_bom_and_row_numbers_are_read() {
-    let info = inspect(NL.as_bytes()).unwrap();
+    let info = inspect(NL.as_bytes(), Lang::En).unwrap();
     assert_eq!(info.delimiter, ';');
     assert_eq!(
         info.headers[0], "Voornaam",
         "the BOM is not part of the name"
     );
     assert_eq!(info.rows, 2, "the row of empty cells is skipped");
-    let mut sheet = open(NL.as_bytes()).unwrap();
+    let mut sheet = open(NL.as_bytes(), Lang::En).unwrap();
     let mut rec = csv::StringRecord::new();
     assert_eq!(sheet.next_row(&mut rec).unwrap(), Some(2));
     assert_eq!(&rec[4], "Kerkstraat 1; bus 2");
@@ -282,7 +282,16 @@ fn rows_are_checked_with_the_rules_of_the_member_form() {
                Dirk,Smet\n";
     let mapping = suggested(csv.as_bytes());
     let mut known = Known::default();
-    let s = scan(csv.as_bytes(), &mapping, &[], today(), &mut known, true).unwrap();
+    let s = scan(
+        csv.as_bytes(),
+        &mapping,
+        &[],
+        today(),
+        &mut known,
+        true,
+        Lang::En,
+    )
+    .unwrap();
     let p = &s.preview;
     assert_eq!((p.rows, p.valid, p.invalid, p.to_add), (5, 1, 4, 1));
     let found = |row: usize, field: &str| {
@@ -331,7 +340,7 @@ fn the_generated_member_file_imports_without_problems() {
         crate::seed::import_csv(3000, today(), 7),
         "deterministic"
     );
-    let info = inspect(csv.as_bytes()).unwrap();
+    let info = inspect(csv.as_bytes(), Lang::En).unwrap();
     assert_eq!((info.rows, info.delimiter), (3000, ';'));
     let mapping: Vec<(usize, String)> = info
         .suggested
@@ -349,6 +358,7 @@ fn the_generated_member_file_imports_without_problems() {
         today(),
         &mut Known::default(),
         false,
+        Lang::En,
     )
     .unwrap();
     assert_eq!(s.preview.invalid, 0, "{:?}", s.preview.problems);
