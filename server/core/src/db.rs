@@ -319,6 +319,37 @@ impl Db {
         crate::search::rebuild_if_stale(tx).await.map_err(fail)
     }
 
+    /// Why PostgreSQL's row-level security would not apply to the role this handle connects
+    /// as: it owns (or is a member of the owner of) tables of the `public` schema, is a
+    /// superuser, or has `BYPASSRLS`. `None` when it applies, and always on SQLite (which has
+    /// no roles). The server refuses to start on such a role (`serve`).
+    pub async fn rls_exemption(&self) -> Result<Option<String>> {
+        let Pools::Postgres(pool) = &self.pools else {
+            return Ok(None);
+        };
+        let (role, superuser, bypass, owned): (String, bool, bool, i64) = sqlx::query_as(
+            "SELECT r.rolname::text, r.rolsuper, r.rolbypassrls, \
+             (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+              WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') \
+              AND pg_has_role(current_user, c.relowner, 'USAGE')) \
+             FROM pg_roles r WHERE r.rolname = current_user",
+        )
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+        Ok(if superuser {
+            Some(format!("the database role {role} is a superuser"))
+        } else if bypass {
+            Some(format!("the database role {role} has BYPASSRLS"))
+        } else if owned > 0 {
+            Some(format!(
+                "the database role {role} owns the tables ({owned} of them)"
+            ))
+        } else {
+            None
+        })
+    }
+
     /// A database round trip, for `/healthz`.
     pub async fn ping(&self) -> Result<()> {
         let r = match &self.pools {
@@ -328,9 +359,10 @@ impl Db {
         r.map_err(internal)
     }
 
-    /// Runs one statement outside any tenant scope: for test set-up and administration only
-    /// (creating databases), never for tenant data.
-    pub async fn raw_execute(&self, sql: &str) -> Result<()> {
+    /// Runs one statement outside any tenant scope: for this crate's test set-up only
+    /// (creating test databases, breaking things on purpose), never for tenant data.
+    /// Crate-private, so nothing outside `tessera_core` runs SQL of its own.
+    pub(crate) async fn raw_execute(&self, sql: &str) -> Result<()> {
         let r = match &self.pools {
             Pools::Sqlite { write, .. } => sqlx::query(sql).execute(write).await.map(|_| ()),
             Pools::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
@@ -436,16 +468,44 @@ impl Db {
             .await
     }
 
-    /// A write transaction that a read-only environment allows too: for records of consent
-    /// (terms accepted), never for the club's data.
-    pub(crate) async fn tenant_write_always(
+    /// Records that the caller accepted version `number` of the club's terms (once; `false`
+    /// when it was already recorded). The one write a read-only environment (an ended trial)
+    /// allows: it records consent, not the club's data. It writes `terms_acceptances` and
+    /// the event log and nothing else; no other table can be written past the read-only
+    /// check.
+    pub(crate) async fn record_terms_acceptance(
         &self,
         scope: &TenantScope,
         actor: &Actor,
         now: Timestamp,
-    ) -> Result<TenantTx> {
-        self.tenant_tx(scope, Access::Write, Some(actor.clone()), now)
-            .await
+        membership: tessera_common::MembershipId,
+        number: i64,
+    ) -> Result<bool> {
+        let mut tx = self
+            .tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await?;
+        let done: Option<(i64,)> = tx
+            .fetch_optional(
+                "SELECT number FROM terms_acceptances WHERE tenant_id = $1 AND membership_id = $2 AND number = $3",
+                vec![Value::from(membership.0), Value::from(number)],
+            )
+            .await?;
+        if done.is_some() {
+            return Ok(false);
+        }
+        tx.insert(
+            "terms_acceptances",
+            vec![
+                ("membership_id", Value::from(membership.0)),
+                ("number", Value::from(number)),
+                ("accepted_at", Value::from(now)),
+            ],
+        )
+        .await?;
+        tx.log("terms_accepted", Some(&format!("version {number}")))
+            .await?;
+        tx.commit().await?;
+        Ok(true)
     }
 
     async fn tenant_tx(
@@ -825,13 +885,6 @@ fn with_tenant(tenant: TenantId, args: Vec<Value>) -> Vec<Value> {
     all
 }
 
-fn check_scoped(sql: &str) {
-    debug_assert!(
-        sql.contains("tenant_id = $1"),
-        "tenant query without `tenant_id = $1`: {sql}"
-    );
-}
-
 fn check_ident(name: &str) {
     debug_assert!(
         name.chars()
@@ -882,9 +935,9 @@ impl TenantTx {
         Ok(())
     }
 
-    /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on.
+    /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on. (The
+    /// filter is checked on the source: `tests_tenancy` reads every statement of this crate.)
     pub async fn fetch_all<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<Vec<T>> {
-        check_scoped(sql);
         self.tx.fetch_all(sql, with_tenant(self.tenant, args)).await
     }
 
@@ -893,14 +946,12 @@ impl TenantTx {
         sql: &str,
         args: Vec<Value>,
     ) -> Result<Option<T>> {
-        check_scoped(sql);
         self.tx
             .fetch_optional(sql, with_tenant(self.tenant, args))
             .await
     }
 
     pub async fn fetch_one<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<T> {
-        check_scoped(sql);
         self.tx.fetch_one(sql, with_tenant(self.tenant, args)).await
     }
 
@@ -1085,7 +1136,6 @@ impl TenantTx {
     /// Runs a write statement whose text filters on `tenant_id = $1`, for the rare change
     /// that the stamped helpers cannot express (deleting link rows).
     pub async fn execute(&mut self, sql: &str, args: Vec<Value>) -> Result<u64> {
-        check_scoped(sql);
         self.stamp_values()?;
         self.tx.execute(sql, with_tenant(self.tenant, args)).await
     }

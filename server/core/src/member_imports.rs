@@ -291,7 +291,8 @@ pub async fn start(
             }
         };
         let write = async {
-            let mut tx = db.tenant_write_always(&scope, &actor, now).await?;
+            // The scope the import began with: it was writable then, so it is now.
+            let mut tx = db.tenant_write(&scope, &actor, now).await?;
             tx.update("member_imports", id, cols, None).await?;
             tx.commit().await
         };
