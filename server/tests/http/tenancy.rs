@@ -165,7 +165,7 @@ async fn a_reviewer_approves_with_the_review_right_only_and_not_in_a_read_only_c
         );
         // The review right granted nothing else: no register, no members, no roles.
         for (f, args) in [
-            ("member_list", format!("club={CLUB_A}")),
+            ("member_list", format!("club={CLUB_A}&q=&page=1")),
             ("roles", format!("club={CLUB_A}")),
             ("module_settings", format!("club={CLUB_A}")),
         ] {
