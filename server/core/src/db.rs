@@ -315,7 +315,8 @@ impl Db {
     /// [`crate::search::rebuild_if_stale`]).
     async fn rebuild_search(&self) -> std::result::Result<(), StartupError> {
         let fail = |e: AppError| StartupError::Migrate(format!("search index: {e}"));
-        let tx = self.begin(Access::Write).await.map_err(fail)?;
+        let mut tx = self.begin(Access::Write).await.map_err(fail)?;
+        tx.maintenance().await.map_err(fail)?;
         crate::search::rebuild_if_stale(tx).await.map_err(fail)
     }
 
@@ -673,6 +674,66 @@ impl Tx {
             .execute(&mut **tx)
             .await
             .map_err(internal)?;
+        }
+        Ok(())
+    }
+
+    /// The owner's maintenance across tenants (rebuilding the search index after the
+    /// migrations), PostgreSQL: row-level security is forced on tenant tables, and its
+    /// `owner_maintenance` policy lets the owner through with `app.maintenance` on (migration
+    /// 0018). For the application role this changes nothing: it is not the owner.
+    async fn maintenance(&mut self) -> Result<()> {
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query("SELECT set_config('app.maintenance', 'on', true)")
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
+        }
+        Ok(())
+    }
+
+    /// Appends an event to one tenant's event log from a platform transaction (a plan, a
+    /// status, a logo, a second factor reset by the club): PostgreSQL's row-level security
+    /// on `security_events` sees the tenant set for this one statement, and the
+    /// transaction's setting is put back after it.
+    pub(crate) async fn insert_tenant_event(
+        &mut self,
+        tenant: TenantId,
+        identity: Option<i64>,
+        kind: &str,
+        detail: Option<&str>,
+        address: Option<&str>,
+        at: Timestamp,
+    ) -> Result<()> {
+        const INSERT: &str =
+            "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, address, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let args = vec![
+            Value::from(tenant),
+            Value::from(crate::ids::new_id()),
+            Value::Int(identity),
+            Value::from(kind),
+            Value::Text(detail.map(str::to_string)),
+            Value::Text(address.map(str::to_string)),
+            Value::from(at),
+        ];
+        let TxInner::Postgres(tx) = &mut self.inner else {
+            return self.execute(INSERT, args).await.map(|_| ());
+        };
+        let (before,): (Option<String>,) = sqlx::query_as(
+            "SELECT current_setting('app.tenant_id', true), set_config('app.tenant_id', $1, true)",
+        )
+        .bind(tenant.0.to_string())
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(internal)?;
+        self.execute(INSERT, args).await?;
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query("SELECT set_config('app.tenant_id', $1, true)")
+                .bind(before.unwrap_or_default())
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
         }
         Ok(())
     }

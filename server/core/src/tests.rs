@@ -12,14 +12,14 @@ use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, IdentityId, Lang, MemberId};
 
-const T0: Timestamp = Timestamp(1_790_000_000_000);
+pub(crate) const T0: Timestamp = Timestamp(1_790_000_000_000);
 const PW: &str = "a long enough test password";
 
-struct World {
-    club_a: TenantRecord,
-    club_b: TenantRecord,
+pub(crate) struct World {
+    pub(crate) club_a: TenantRecord,
+    pub(crate) club_b: TenantRecord,
     federation: TenantRecord,
-    admin_a: Actor,
+    pub(crate) admin_a: Actor,
     member_a: Actor,
     outsider: Actor,
     fed_staff: Actor,
@@ -64,7 +64,7 @@ fn member(given: &str, family: &str) -> NewMember {
     }
 }
 
-async fn world(db: &Db) -> World {
+pub(crate) async fn world(db: &Db) -> World {
     let sys = Actor::system("test");
     let op = tenants::create(
         db,
@@ -984,10 +984,10 @@ mod accounts_tests {
                 0
             );
             assert!(db
-                .raw_execute("UPDATE security_events SET kind = 'x'")
+                .raw_execute("UPDATE platform_events SET kind = 'x'")
                 .await
                 .is_err());
-            assert!(db.raw_execute("DELETE FROM security_events").await.is_err());
+            assert!(db.raw_execute("DELETE FROM platform_events").await.is_err());
         }
     }
 }

@@ -421,11 +421,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a person's own state: how many non-club tenants they belong to (a number)",
     ),
     (
-        "accounts.rs",
-        "FROM security_events WHERE identity_id = $1",
-        "a person's own sign-in and factor events on /account (by identity, not by tenant)",
-    ),
-    (
         "tenants.rs",
         "LEFT JOIN tenant_logos l",
         "a tenant's row with its own logo's hash, joined on that tenant's id",
@@ -554,4 +549,140 @@ fn the_tenant_predicate_check_tells_bound_from_unbound() {
         lits,
         vec!["SELECT x FROM y".to_string(), "a \"q\" b".to_string()]
     );
+}
+
+/// The storage side, on both databases: the clubs' event logs apart from the platform's
+/// events, row-level security forced on every tenant table (PostgreSQL).
+mod storage {
+    use super::tenant_tables;
+    use crate::db::Backend;
+    use crate::jobs::SystemTask;
+    use crate::scope::TenantScope;
+    use crate::tests::{world, T0};
+    use crate::{accounts, args, testing};
+
+    #[tokio::test]
+    async fn a_clubs_events_stay_in_the_club_and_a_persons_on_the_platform() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let task = SystemTask::background();
+            let a = TenantScope::for_system_task(&task, w.club_a.clone());
+            let b = TenantScope::for_system_task(&task, w.club_b.clone());
+            let mut tx = db.tenant_write(&a, &w.admin_a, T0).await.unwrap();
+            tx.log("probe_a", Some("of club A")).await.unwrap();
+            tx.commit().await.unwrap();
+            accounts::log_tenant_event(db, None, a.tenant_id(), "probe_platform_a", None, T0)
+                .await
+                .unwrap();
+            let me = w.admin_a.identity.unwrap();
+            accounts::log_event(db, Some(me), "probe_sign_in", None, Some("10.0.0.1"), T0)
+                .await
+                .unwrap();
+            // The club's event log: its own events, never the other club's or a person's.
+            let of_a: Vec<String> = accounts::club_events(db, &a, 500)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.kind)
+                .collect();
+            assert!(of_a.contains(&"probe_a".to_string()), "{of_a:?}");
+            assert!(of_a.contains(&"probe_platform_a".to_string()), "{of_a:?}");
+            assert!(!of_a.contains(&"probe_sign_in".to_string()), "{of_a:?}");
+            let of_b = accounts::club_events(db, &b, 500).await.unwrap();
+            assert!(
+                !of_b.iter().any(|e| e.kind.starts_with("probe")),
+                "{of_b:?}"
+            );
+            // The person's own page: their platform events, not the clubs' logs.
+            let mine: Vec<String> = accounts::events_of(db, me, 500)
+                .await
+                .unwrap()
+                .into_iter()
+                .map(|e| e.kind)
+                .collect();
+            assert!(mine.contains(&"probe_sign_in".to_string()), "{mine:?}");
+            assert!(!mine.contains(&"probe_a".to_string()), "{mine:?}");
+            // A statement of club B that forgets its filter on purpose: on PostgreSQL the
+            // policy on security_events hides club A's events (app role, app.tenant_id = B).
+            let mut tx = db.tenant_read(&b).await.unwrap();
+            let (n,): (i64,) = tx
+                .fetch_one(
+                    "SELECT count(*) FROM security_events WHERE tenant_id <> $1",
+                    args![],
+                )
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            match t.backend() {
+                Backend::Postgres => assert_eq!(n, 0, "RLS hides club A's events from B"),
+                Backend::Sqlite => assert!(n >= 2, "{n}"),
+            }
+            // Both logs stay append-only.
+            let mut tx = db.tenant_write(&a, &w.admin_a, T0).await.unwrap();
+            let changed = tx
+                .execute(
+                    "UPDATE security_events SET kind = 'x' WHERE tenant_id = $1",
+                    args![],
+                )
+                .await;
+            assert!(changed.is_err(), "the club's event log is append-only");
+            drop(tx);
+            assert!(db.raw_execute("DELETE FROM platform_events").await.is_err());
+        }
+    }
+
+    /// Every table with a `tenant_id` column has row-level security enabled and forced (so
+    /// it applies to the owner too); the application role cannot switch on the owner's
+    /// maintenance policy.
+    #[tokio::test]
+    async fn every_tenant_table_forces_row_level_security_on_postgres() {
+        for t in testing::all().await {
+            if t.backend() != Backend::Postgres {
+                continue;
+            }
+            let db = &t.db;
+            let _records = world(db).await;
+            let mut p = db.platform(false).await.unwrap();
+            let rows: Vec<(String, bool, bool)> = p
+                .fetch_all(
+                    "SELECT c.relname::text, c.relrowsecurity, c.relforcerowsecurity FROM pg_class c \
+                     JOIN pg_namespace n ON n.oid = c.relnamespace \
+                     JOIN pg_attribute a ON a.attrelid = c.oid \
+                     WHERE n.nspname = 'public' AND c.relkind = 'r' AND a.attname = 'tenant_id' \
+                     AND NOT a.attisdropped ORDER BY 1",
+                    args![],
+                )
+                .await
+                .unwrap();
+            p.commit().await.unwrap();
+            let names: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+            for table in tenant_tables() {
+                assert!(
+                    names.contains(&table.as_str()) || table == "member_search_state",
+                    "{table} from the migrations is a tenant table in the database: {names:?}"
+                );
+            }
+            let weak: Vec<&str> = rows
+                .iter()
+                .filter(|(_, on, forced)| !(*on && *forced))
+                .map(|r| r.0.as_str())
+                .collect();
+            assert!(
+                weak.is_empty(),
+                "tenant tables without FORCE ROW LEVEL SECURITY: {weak:?}"
+            );
+            // Records in two clubs, then the application role switching the owner's maintenance on sees nothing more.
+            let mut p = db.platform(false).await.unwrap();
+            let (n,): (i64,) = p
+                .fetch_one(
+                    "SELECT count(*) FROM members WHERE set_config('app.maintenance', 'on', true) = 'on'",
+                    args![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(n, 0, "the app role is not the owner");
+            p.commit().await.unwrap();
+        }
+    }
 }
