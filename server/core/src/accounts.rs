@@ -777,6 +777,17 @@ pub async fn reset_member_factor(
         now,
     )
     .await?;
+    // And in the member's own events (their account page), which are the platform's.
+    log_in_tx(
+        &mut tx,
+        Some(target),
+        None,
+        "second_factor_reset",
+        Some(&detail),
+        address,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     revoke_sessions(db, target, None, None, now, address).await?;
     Ok(())
