@@ -24,6 +24,7 @@ use tessera_core::{identities, import, tenants, Services};
         Configuration comes from the environment:\n  \
         DATABASE_URL            sqlite://./data/tessera.db (default) or postgres://user:pw@host:port/db\n  \
         DATABASE_MIGRATION_URL  PostgreSQL owner role for migrations (the app role then gets its grants)\n  \
+        TESSERA_ALLOW_OWNER_ROLE  1: serve even when the PostgreSQL role owns the tables or bypasses row-level security (development only)\n  \
         TESSERA_ADDR            address to listen on (default 127.0.0.1:3000)\n  \
         TESSERA_SITE_ROOT       folder built by cargo-leptos (default target/site)\n  \
         TESSERA_HTTPS           1 when served over https (Secure, __Host- cookie and HSTS)\n  \
@@ -39,6 +40,11 @@ use tessera_core::{identities, import, tenants, Services};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Serve even when the PostgreSQL role of DATABASE_URL owns the tables, is a superuser
+    /// or bypasses row-level security (local development only; same as
+    /// TESSERA_ALLOW_OWNER_ROLE=1).
+    #[arg(long, global = true)]
+    pub allow_owner_role: bool,
 }
 
 #[derive(Subcommand, Debug)]
@@ -194,7 +200,8 @@ pub async fn run(cli: Cli) -> Result<(), String> {
         println!("wrote {rows} members to {}", out.display());
         return Ok(());
     }
-    let config = Config::from_env()?;
+    let mut config = Config::from_env()?;
+    config.allow_owner_role |= cli.allow_owner_role;
     match cli.command.unwrap_or(Command::Serve) {
         Command::BenchHash { .. } | Command::GenImportCsv { .. } => Ok(()),
         Command::ImportMembers {
@@ -332,7 +339,7 @@ async fn create_operator(
         .map_err(describe)?;
     tessera_core::roles::grant_admin(
         &s.db,
-        &TenantScope::for_system_task(operator),
+        &TenantScope::for_system_task(&tessera_core::jobs::SystemTask::command_line(), operator),
         &actor,
         now,
         id,
@@ -460,7 +467,8 @@ async fn import_members(
         .await
         .map_err(describe)?
         .ok_or_else(|| format!("there is no club {club:?}"))?;
-    let scope = TenantScope::for_system_task(tenant);
+    let scope =
+        TenantScope::for_system_task(&tessera_core::jobs::SystemTask::command_line(), tenant);
     let actor = Actor::command_line_import();
     let now = s.now();
     println!(
@@ -549,8 +557,31 @@ fn spawn_daily_jobs(services: &Services) {
     });
 }
 
+/// [`open_db`] for serving: on PostgreSQL, refuses a `DATABASE_URL` role that row-level
+/// security does not apply to (it owns the tables, is a superuser or has BYPASSRLS), unless
+/// the configuration allows it explicitly (`TESSERA_ALLOW_OWNER_ROLE=1`,
+/// `--allow-owner-role`), which is logged as a warning.
+pub async fn open_serving_db(config: &Config) -> Result<Db, String> {
+    let db = open_db(config).await?;
+    match db.rls_exemption().await {
+        Ok(None) => Ok(db),
+        Ok(Some(why)) if config.allow_owner_role => {
+            tracing::warn!("{why}: row-level security does not apply to it, so only the application's own checks keep tenants apart (allowed by TESSERA_ALLOW_OWNER_ROLE / --allow-owner-role; never do this in production)");
+            Ok(db)
+        }
+        Ok(Some(why)) => {
+            db.close().await;
+            Err(format!("refusing to serve: {why}, so PostgreSQL's row-level security would not apply to it. Connect DATABASE_URL as a role that neither owns the tables nor bypasses row-level security, and set DATABASE_MIGRATION_URL to the owner role (it applies the migrations and grants the application role its rights). For local development only, TESSERA_ALLOW_OWNER_ROLE=1 or --allow-owner-role allows it with a warning"))
+        }
+        Err(e) => {
+            db.close().await;
+            Err(format!("cannot check the database role: {e}"))
+        }
+    }
+}
+
 async fn serve(config: Config) -> Result<(), String> {
-    let db = open_db(&config).await?;
+    let db = open_serving_db(&config).await?;
     let services = services(db, &config)?;
     // Imports left running by a process that stopped mid-way are marked failed before the
     // first page shows them (nothing of them was stored).

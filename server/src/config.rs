@@ -42,6 +42,11 @@ pub struct Config {
     /// `TESSERA_PUBLIC_URL`: the address people reach Tessera at, for links in mail
     /// (default `http://` + `TESSERA_ADDR`).
     pub public_url: String,
+    /// `TESSERA_ALLOW_OWNER_ROLE=1` (or `--allow-owner-role`): on PostgreSQL, serve even
+    /// when `DATABASE_URL`'s role owns the tables, is a superuser or bypasses row-level
+    /// security (local development only; a warning is logged). Without it the server
+    /// refuses to start on such a role.
+    pub allow_owner_role: bool,
 }
 
 fn number(name: &str, default: i64) -> Result<i64, String> {
@@ -112,7 +117,12 @@ impl Config {
             absolute_secs: number("TESSERA_SESSION_MAX_HOURS", 12)? * 3600,
         };
         let public_url = env("TESSERA_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}"));
+        let allow_owner_role = matches!(
+            env("TESSERA_ALLOW_OWNER_ROLE").as_deref(),
+            Some("1" | "true" | "yes")
+        );
         Ok(Config {
+            allow_owner_role,
             smtp_url: env("TESSERA_SMTP_URL"),
             outbox: env("TESSERA_OUTBOX")
                 .unwrap_or_else(|| "./data/outbox".into())

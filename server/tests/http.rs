@@ -346,6 +346,7 @@ async fn boot(db: TestDb) -> Server {
         outbox: std::env::temp_dir(),
         mail_from: "Tessera <no-reply@tessera.test>".into(),
         public_url: format!("http://{addr}"),
+        allow_owner_role: false,
     };
     let clock = ManualClock::at(Timestamp(1_790_000_000_000));
     let (mailer, mail_dir) = test_mailer();
@@ -954,7 +955,10 @@ impl Fixture {
             .await
             .unwrap()
             .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(club.clone());
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
+            club.clone(),
+        );
         module_settings::switch(db, &scope, &sys, now, "exports", true)
             .await
             .unwrap();
@@ -1752,7 +1756,10 @@ mod mail_links {
                 .await
                 .unwrap()
                 .unwrap();
-            let scope = tessera_core::scope::TenantScope::for_system_task(club);
+            let scope = tessera_core::scope::TenantScope::for_system_task(
+                &tessera_core::jobs::SystemTask::command_line(),
+                club,
+            );
             let inviter = tessera_core::scope::Actor::system("test");
             let (mailer, mail_dir) = test_mailer();
             let base = format!("http://{}", s.addr);
@@ -1919,7 +1926,10 @@ mod admin_reset {
             .await
             .unwrap()
             .unwrap();
-            let scope = tessera_core::scope::TenantScope::for_system_task(club);
+            let scope = tessera_core::scope::TenantScope::for_system_task(
+                &tessera_core::jobs::SystemTask::command_line(),
+                club,
+            );
             let mut linked = None;
             for r in tessera_core::members::list(db, &scope, "", 1)
                 .await
@@ -2061,7 +2071,7 @@ mod environment {
 
     fn system_scope(kind: TenantKind, t: tenants::TenantRecord) -> TenantScope {
         assert_eq!(t.kind, kind);
-        TenantScope::for_system_task(t)
+        TenantScope::for_system_task(&tessera_core::jobs::SystemTask::command_line(), t)
     }
 
     async fn scope_of(s: &Server, kind: TenantKind, slug: &str) -> TenantScope {
@@ -3265,6 +3275,7 @@ mod member_invitations {
         // A record without an e-mail address cannot be invited; one linked already, neither.
         let sys = tessera_core::scope::Actor::system("t");
         let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
             tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
                 .await
                 .unwrap()
@@ -3490,7 +3501,10 @@ mod custom_fields_web {
             .await
             .unwrap()
             .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
+            club,
+        );
         let fields = tessera_core::custom_fields::list(&s.db.db, &scope)
             .await
             .unwrap();
@@ -3603,7 +3617,10 @@ mod registration_forms {
             .await
             .unwrap()
             .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
+            club,
+        );
         let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
         let (n,): (i64,) = tx.fetch_one(sql, tessera_core::args![]).await.unwrap();
         tx.commit().await.unwrap();
@@ -3625,7 +3642,10 @@ mod registration_forms {
                 .await
                 .unwrap()
                 .unwrap();
-            let scope = tessera_core::scope::TenantScope::for_system_task(club);
+            let scope = tessera_core::scope::TenantScope::for_system_task(
+                &tessera_core::jobs::SystemTask::command_line(),
+                club,
+            );
             tessera_core::module_settings::switch(
                 &s.db.db,
                 &scope,
@@ -3857,7 +3877,10 @@ mod registration_forms {
             .await
             .unwrap()
             .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
+            club,
+        );
         let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
         let (id,): (i64,) = tx
             .fetch_one(
@@ -3882,7 +3905,10 @@ mod registration_forms {
             .await
             .unwrap()
             .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
+            club,
+        );
         let sys = tessera_core::scope::Actor::system("t");
         let now = s.shared.clock.now();
         tessera_core::module_settings::switch(&s.db.db, &scope, &sys, now, "forms", true)
@@ -4062,3 +4088,5 @@ mod member_import_web {
 mod abort;
 #[path = "http/limits.rs"]
 mod limits;
+#[path = "http/tenancy.rs"]
+mod tenancy;

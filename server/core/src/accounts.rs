@@ -505,12 +505,28 @@ pub(crate) async fn log_in_tx(
     address: Option<&str>,
     now: Timestamp,
 ) -> Result<()> {
-    tx.execute(
-        "INSERT INTO security_events (id, identity_id, tenant_id, kind, detail, address, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        args![ids::new_id(), identity, tenant, kind, detail, address, now],
-    )
-    .await
-    .map(|_| ())
+    match tenant {
+        // An event of a club's: its event log, under the club's row-level security.
+        Some(tenant) => {
+            tx.insert_tenant_event(
+                tenant,
+                identity.map(|i| i.0),
+                kind,
+                detail,
+                address,
+                now,
+            )
+            .await
+        }
+        // A person's own event (sign-in, factors, sessions, links): no tenant.
+        None => tx
+            .execute(
+                "INSERT INTO platform_events (id, identity_id, kind, detail, address, at) VALUES ($1, $2, $3, $4, $5, $6)",
+                args![ids::new_id(), identity, kind, detail, address, now],
+            )
+            .await
+            .map(|_| ()),
+    }
 }
 
 /// Appends one event about a tenant (visible to its administrators) to the security log.
@@ -686,7 +702,7 @@ pub async fn events_of(db: &Db, id: IdentityId, limit: i64) -> Result<Vec<EventE
     let mut tx = db.platform(false).await?;
     let rows: Vec<EventRow> = tx
         .fetch_all(
-            "SELECT kind, detail, address, at FROM security_events WHERE identity_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+            "SELECT kind, detail, address, at FROM platform_events WHERE identity_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
             args![id, limit],
         )
         .await?;
@@ -760,6 +776,17 @@ pub async fn reset_member_factor(
         now,
     )
     .await?;
+    // And in the member's own events (their account page), which are the platform's.
+    log_in_tx(
+        &mut tx,
+        Some(target),
+        None,
+        "second_factor_reset",
+        Some(&detail),
+        address,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     revoke_sessions(db, target, None, None, now, address).await?;
     Ok(())
@@ -789,12 +816,12 @@ pub async fn club_events(
     limit: i64,
 ) -> Result<Vec<ClubEvent>> {
     scope.require(tessera_common::modules::AUDIT_VIEW)?;
-    let mut tx = db.platform(false).await?;
+    let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<ClubEventRow> = tx
         .fetch_all(
             "SELECT e.kind, e.detail, e.at, i.name FROM security_events e LEFT JOIN identities i ON i.id = e.identity_id \
              WHERE e.tenant_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT $2",
-            args![scope.tenant_id(), limit],
+            args![limit],
         )
         .await?;
     tx.commit().await?;

@@ -352,8 +352,40 @@ impl Db {
     /// [`crate::search::rebuild_if_stale`]).
     async fn rebuild_search(&self) -> std::result::Result<(), StartupError> {
         let fail = |e: AppError| StartupError::Migrate(format!("search index: {e}"));
-        let tx = self.begin(Access::Write).await.map_err(fail)?;
+        let mut tx = self.begin(Access::Write).await.map_err(fail)?;
+        tx.maintenance().await.map_err(fail)?;
         crate::search::rebuild_if_stale(tx).await.map_err(fail)
+    }
+
+    /// Why PostgreSQL's row-level security would not apply to the role this handle connects
+    /// as: it owns (or is a member of the owner of) tables of the `public` schema, is a
+    /// superuser, or has `BYPASSRLS`. `None` when it applies, and always on SQLite (which has
+    /// no roles). The server refuses to start on such a role (`serve`).
+    pub async fn rls_exemption(&self) -> Result<Option<String>> {
+        let Pools::Postgres(pool) = &self.pools else {
+            return Ok(None);
+        };
+        let (role, superuser, bypass, owned): (String, bool, bool, i64) = sqlx::query_as(
+            "SELECT r.rolname::text, r.rolsuper, r.rolbypassrls, \
+             (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+              WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') \
+              AND pg_has_role(current_user, c.relowner, 'USAGE')) \
+             FROM pg_roles r WHERE r.rolname = current_user",
+        )
+        .fetch_one(pool)
+        .await
+        .map_err(internal)?;
+        Ok(if superuser {
+            Some(format!("the database role {role} is a superuser"))
+        } else if bypass {
+            Some(format!("the database role {role} has BYPASSRLS"))
+        } else if owned > 0 {
+            Some(format!(
+                "the database role {role} owns the tables ({owned} of them)"
+            ))
+        } else {
+            None
+        })
     }
 
     /// A database round trip, for `/healthz`.
@@ -365,9 +397,10 @@ impl Db {
         r.map_err(internal)
     }
 
-    /// Runs one statement outside any tenant scope: for test set-up and administration only
-    /// (creating databases), never for tenant data.
-    pub async fn raw_execute(&self, sql: &str) -> Result<()> {
+    /// Runs one statement outside any tenant scope: for this crate's test set-up only
+    /// (creating test databases, breaking things on purpose), never for tenant data.
+    /// Crate-private, so nothing outside `tessera_core` runs SQL of its own.
+    pub(crate) async fn raw_execute(&self, sql: &str) -> Result<()> {
         let r = match &self.pools {
             Pools::Sqlite { write, .. } => sqlx::query(sql).execute(write).await.map(|_| ()),
             Pools::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(|_| ()),
@@ -521,16 +554,61 @@ impl Db {
             .await
     }
 
-    /// A write transaction that a read-only environment allows too: for records of consent
-    /// (terms accepted), never for the club's data.
-    pub(crate) async fn tenant_write_always(
+    /// Records that the caller accepted version `number` of the club's terms (once; `false`
+    /// when it was already recorded). The one write a read-only environment (an ended trial)
+    /// allows: it records consent, not the club's data. It writes `terms_acceptances` and
+    /// the event log and nothing else; no other table can be written past the read-only
+    /// check.
+    pub(crate) async fn record_terms_acceptance(
         &self,
         scope: &TenantScope,
         actor: &Actor,
         now: Timestamp,
-    ) -> Result<TenantTx> {
-        self.tenant_tx(scope, Access::Write, Some(actor.clone()), now)
-            .await
+        membership: tessera_common::MembershipId,
+        number: i64,
+    ) -> Result<bool> {
+        let mut tx = self
+            .tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await?;
+        let done: Option<(i64,)> = tx
+            .fetch_optional(
+                "SELECT number FROM terms_acceptances WHERE tenant_id = $1 AND membership_id = $2 AND number = $3",
+                vec![Value::from(membership.0), Value::from(number)],
+            )
+            .await?;
+        if done.is_some() {
+            return Ok(false);
+        }
+        tx.insert(
+            "terms_acceptances",
+            vec![
+                ("membership_id", Value::from(membership.0)),
+                ("number", Value::from(number)),
+                ("accepted_at", Value::from(now)),
+            ],
+        )
+        .await?;
+        tx.log("terms_accepted", Some(&format!("version {number}")))
+            .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// A write of an import job's own state (its progress, its end, its interruption), which
+    /// a read-only environment must still let end: a club whose trial ends while its import
+    /// runs would otherwise keep an import "running" for ever. It can only change rows of
+    /// `member_imports` ([`ImportStateTx`]); the import's members go through
+    /// [`Db::tenant_write`] like every other change of club data.
+    pub(crate) async fn member_import_state(
+        &self,
+        scope: &TenantScope,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<ImportStateTx> {
+        let tx = self
+            .tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await?;
+        Ok(ImportStateTx(tx))
     }
 
     async fn tenant_tx(
@@ -549,6 +627,34 @@ impl Db {
             actor,
             now,
         })
+    }
+}
+
+const IMPORTS_TABLE: &str = "member_imports";
+
+/// A write transaction that can only change `member_imports` rows (see
+/// [`Db::member_import_state`]).
+pub(crate) struct ImportStateTx(TenantTx);
+
+impl ImportStateTx {
+    /// Runs an `UPDATE member_imports … WHERE tenant_id = $1 …`; anything else is refused.
+    pub(crate) async fn update(&mut self, sql: &str, args: Vec<Value>) -> Result<u64> {
+        let mut words = sql.split_whitespace();
+        if words.next() != Some("UPDATE") || words.next() != Some(IMPORTS_TABLE) {
+            return Err(crate::error::internal(format!(
+                "an import's state write touches another table: {sql}"
+            )));
+        }
+        self.0.execute(sql, args).await
+    }
+
+    /// See [`TenantTx::lock_within`].
+    pub(crate) async fn lock_within(&mut self, name: &str, wait: Duration) -> Result<bool> {
+        self.0.lock_within(name, wait).await
+    }
+
+    pub(crate) async fn commit(self) -> Result<()> {
+        self.0.commit().await
     }
 }
 
@@ -698,6 +804,66 @@ impl Tx {
             .execute(&mut **tx)
             .await
             .map_err(internal)?;
+        }
+        Ok(())
+    }
+
+    /// The owner's maintenance across tenants (rebuilding the search index after the
+    /// migrations), PostgreSQL: row-level security is forced on tenant tables, and its
+    /// `owner_maintenance` policy lets the owner through with `app.maintenance` on (migration
+    /// 0018). For the application role this changes nothing: it is not the owner.
+    async fn maintenance(&mut self) -> Result<()> {
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query("SELECT set_config('app.maintenance', 'on', true)")
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
+        }
+        Ok(())
+    }
+
+    /// Appends an event to one tenant's event log from a platform transaction (a plan, a
+    /// status, a logo, a second factor reset by the club): PostgreSQL's row-level security
+    /// on `security_events` sees the tenant set for this one statement, and the
+    /// transaction's setting is put back after it.
+    pub(crate) async fn insert_tenant_event(
+        &mut self,
+        tenant: TenantId,
+        identity: Option<i64>,
+        kind: &str,
+        detail: Option<&str>,
+        address: Option<&str>,
+        at: Timestamp,
+    ) -> Result<()> {
+        const INSERT: &str =
+            "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, address, at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let args = vec![
+            Value::from(tenant),
+            Value::from(crate::ids::new_id()),
+            Value::Int(identity),
+            Value::from(kind),
+            Value::Text(detail.map(str::to_string)),
+            Value::Text(address.map(str::to_string)),
+            Value::from(at),
+        ];
+        let TxInner::Postgres(tx) = &mut self.inner else {
+            return self.execute(INSERT, args).await.map(|_| ());
+        };
+        let (before,): (Option<String>,) = sqlx::query_as(
+            "SELECT current_setting('app.tenant_id', true), set_config('app.tenant_id', $1, true)",
+        )
+        .bind(tenant.0.to_string())
+        .fetch_one(&mut **tx)
+        .await
+        .map_err(internal)?;
+        self.execute(INSERT, args).await?;
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query("SELECT set_config('app.tenant_id', $1, true)")
+                .bind(before.unwrap_or_default())
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
         }
         Ok(())
     }
@@ -910,13 +1076,6 @@ fn with_tenant(tenant: TenantId, args: Vec<Value>) -> Vec<Value> {
     all
 }
 
-fn check_scoped(sql: &str) {
-    debug_assert!(
-        sql.contains("tenant_id = $1"),
-        "tenant query without `tenant_id = $1`: {sql}"
-    );
-}
-
 fn check_ident(name: &str) {
     debug_assert!(
         name.chars()
@@ -993,9 +1152,9 @@ impl TenantTx {
         Ok(())
     }
 
-    /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on.
+    /// Runs a query whose text filters on `tenant_id = $1`; `args` bind from `$2` on. (The
+    /// filter is checked on the source: `tests_tenancy` reads every statement of this crate.)
     pub async fn fetch_all<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<Vec<T>> {
-        check_scoped(sql);
         self.tx.fetch_all(sql, with_tenant(self.tenant, args)).await
     }
 
@@ -1004,14 +1163,12 @@ impl TenantTx {
         sql: &str,
         args: Vec<Value>,
     ) -> Result<Option<T>> {
-        check_scoped(sql);
         self.tx
             .fetch_optional(sql, with_tenant(self.tenant, args))
             .await
     }
 
     pub async fn fetch_one<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<T> {
-        check_scoped(sql);
         self.tx.fetch_one(sql, with_tenant(self.tenant, args)).await
     }
 
@@ -1196,7 +1353,6 @@ impl TenantTx {
     /// Runs a write statement whose text filters on `tenant_id = $1`, for the rare change
     /// that the stamped helpers cannot express (deleting link rows).
     pub async fn execute(&mut self, sql: &str, args: Vec<Value>) -> Result<u64> {
-        check_scoped(sql);
         self.stamp_values()?;
         self.tx.execute(sql, with_tenant(self.tenant, args)).await
     }

@@ -152,13 +152,13 @@ struct EventRow {
 /// The exports executed in the club, newest first.
 pub async fn history(db: &Db, scope: &TenantScope, limit: i64) -> Result<Vec<ExportEntry>> {
     scope.require(EXPORTS_RUN)?;
-    let mut tx = db.platform(false).await?;
+    let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<EventRow> = tx
         .fetch_all(
             "SELECT e.at, i.name, e.detail FROM security_events e \
              LEFT JOIN identities i ON i.id = e.identity_id \
              WHERE e.tenant_id = $1 AND e.kind = 'export' ORDER BY e.at DESC, e.id DESC LIMIT $2",
-            args![scope.tenant_id(), limit],
+            args![limit],
         )
         .await?;
     tx.commit().await?;

@@ -37,6 +37,8 @@ pub mod totp;
 mod tests;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
+mod tests_tenancy;
 
 use std::sync::Arc;
 

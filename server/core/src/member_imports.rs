@@ -368,8 +368,8 @@ async fn record_failure(
     message: String,
 ) {
     let write = async {
-        let mut tx = db.tenant_write_always(scope, actor, now).await?;
-        tx.execute(
+        let mut tx = db.member_import_state(scope, actor, now).await?;
+        tx.update(
             "UPDATE member_imports SET status = 'failed', error = $3, version = version + 1 \
              WHERE tenant_id = $1 AND id = $2 AND status = 'running'",
             args![id, message],
@@ -469,8 +469,8 @@ async fn write_progress(
             continue;
         }
         let write = async {
-            let mut tx = db.tenant_write_always(&scope, &actor, now).await?;
-            tx.execute(
+            let mut tx = db.member_import_state(&scope, &actor, now).await?;
+            tx.update(
                 "UPDATE member_imports SET progress_done = $3, progress_total = $4 \
                  WHERE tenant_id = $1 AND id = $2 AND status = 'running'",
                 args![id, now_counts.0 as i64, now_counts.1 as i64],
@@ -513,8 +513,8 @@ pub async fn recover(db: &Db, now: Timestamp) -> Result<usize> {
         let Some(tenant) = crate::tenants::find_by_id(db, TenantId(r.tenant_id)).await? else {
             continue;
         };
-        let scope = TenantScope::for_system_task(tenant);
-        let mut tx = db.tenant_write_always(&scope, &actor, now).await?;
+        let scope = TenantScope::for_system_task(&crate::jobs::SystemTask::background(), tenant);
+        let mut tx = db.member_import_state(&scope, &actor, now).await?;
         if !tx
             .lock_within(&job_lock(r.id), Duration::from_secs(2))
             .await?
@@ -522,7 +522,7 @@ pub async fn recover(db: &Db, now: Timestamp) -> Result<usize> {
             continue;
         }
         let n = tx
-            .execute(
+            .update(
                 "UPDATE member_imports SET status = 'failed', error = NULL, interrupted_at = $3, \
                  version = version + 1, updated_at = $3, updated_by = NULL, updated_by_name = $4 \
                  WHERE tenant_id = $1 AND id = $2 AND status = 'running'",

@@ -1066,6 +1066,23 @@ pub async fn invite_to_account(
     member: MemberId,
 ) -> Result<Invitation> {
     scope.require(MEMBERS_EDIT)?;
+    invite_record(db, mailer, base_url, scope, actor, now, member).await
+}
+
+/// [`invite_to_account`] without a permission check of its own, for an invitation that is
+/// the consequence of a right the caller already checked: approving a registration
+/// (`forms.review`) or a registration form that approves itself. It runs in the caller's own
+/// scope, so the read-only check applies and nothing else is granted.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn invite_record(
+    db: &Db,
+    mailer: &crate::mail::Mailer,
+    base_url: &str,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    member: MemberId,
+) -> Result<Invitation> {
     scope.writable()?;
     let d = detail(db, scope, member, Viewer::staff(scope), false).await?;
     let email = d.email.clone().ok_or_else(|| {

@@ -972,10 +972,9 @@ async fn welcome(
         })
         .await?;
     if let Some(record) = record {
-        let system = TenantScope::for_system_task(scope.tenant().clone());
-        match crate::members::invite_to_account(db, mailer, base_url, &system, actor, now, record)
-            .await
-        {
+        // In the caller's own scope: the invitation follows from the review right (or the
+        // form approving itself), and grants nothing beyond it.
+        match crate::members::invite_record(db, mailer, base_url, scope, actor, now, record).await {
             // Already linked to an account (a member registering a child): nothing to do.
             Ok(_) | Err(AppError::Conflict(_)) => {}
             Err(e) => return Err(e),

@@ -254,8 +254,9 @@ impl TenantScope {
 
     /// A scope for a command-line or background task acting on one tenant with every right
     /// of every module of its kind (seeding, imports, retention). Never reachable from a
-    /// request.
-    pub fn for_system_task(tenant: TenantRecord) -> TenantScope {
+    /// request: it needs a [`SystemTask`](crate::jobs::SystemTask), which only the jobs,
+    /// seeding and operator provisioning of this crate and the `tessera` command line make.
+    pub fn for_system_task(_task: &crate::jobs::SystemTask, tenant: TenantRecord) -> TenantScope {
         let active: Vec<&'static Module> = Module::of_kind(tenant.kind).collect();
         let permissions = active
             .iter()

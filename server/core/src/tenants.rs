@@ -835,6 +835,9 @@ pub async fn set_logo(
     scope.require(SETTINGS_MANAGE)?;
     scope.writable()?;
     let mut tx = db.platform(true).await?;
+    // The logo is the club's: written with the club set for row-level security.
+    tx.as_tenant(scope.tenant_id(), scope.identity_id().map(|i| i.0))
+        .await?;
     tx.execute(
         "DELETE FROM tenant_logos WHERE tenant_id = $1",
         args![scope.tenant_id()],
@@ -882,6 +885,8 @@ pub async fn remove_logo(
     scope.require(SETTINGS_MANAGE)?;
     scope.writable()?;
     let mut tx = db.platform(true).await?;
+    tx.as_tenant(scope.tenant_id(), scope.identity_id().map(|i| i.0))
+        .await?;
     let n = tx
         .execute(
             "DELETE FROM tenant_logos WHERE tenant_id = $1",
@@ -970,7 +975,10 @@ pub async fn provision(
             db,
             mailer,
             base_url,
-            &TenantScope::for_system_task(created.clone()),
+            &TenantScope::for_system_task(
+                &crate::jobs::SystemTask::operator_provisioning(scope)?,
+                created.clone(),
+            ),
             actor,
             now,
             &email,
@@ -1003,7 +1011,7 @@ pub async fn invite_tenant_admin(
         db,
         mailer,
         base_url,
-        &TenantScope::for_system_task(t),
+        &TenantScope::for_system_task(&crate::jobs::SystemTask::operator_provisioning(scope)?, t),
         actor,
         now,
         email,

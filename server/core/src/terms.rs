@@ -74,27 +74,9 @@ pub async fn accept(
         Some(_) => {}
     }
     // Accepting is allowed in a read-only environment too: it records consent, not data.
-    let mut tx = db.tenant_write_always(scope, actor, now).await?;
-    let done: Option<(i64,)> = tx
-        .fetch_optional(
-            "SELECT number FROM terms_acceptances WHERE tenant_id = $1 AND membership_id = $2 AND number = $3",
-            args![membership, number],
-        )
-        .await?;
-    if done.is_none() {
-        tx.insert(
-            "terms_acceptances",
-            vec![
-                ("membership_id", membership.into()),
-                ("number", number.into()),
-                ("accepted_at", now.into()),
-            ],
-        )
-        .await?;
-        tx.log("terms_accepted", Some(&format!("version {number}")))
-            .await?;
-    }
-    tx.commit().await
+    db.record_terms_acceptance(scope, actor, now, membership, number)
+        .await
+        .map(|_| ())
 }
 
 /// The club's terms as its settings page shows them (`settings.manage`).

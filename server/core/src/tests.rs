@@ -12,14 +12,14 @@ use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, IdentityId, Lang, MemberId};
 
-const T0: Timestamp = Timestamp(1_790_000_000_000);
+pub(crate) const T0: Timestamp = Timestamp(1_790_000_000_000);
 const PW: &str = "a long enough test password";
 
-struct World {
-    club_a: TenantRecord,
-    club_b: TenantRecord,
+pub(crate) struct World {
+    pub(crate) club_a: TenantRecord,
+    pub(crate) club_b: TenantRecord,
     federation: TenantRecord,
-    admin_a: Actor,
+    pub(crate) admin_a: Actor,
     member_a: Actor,
     outsider: Actor,
     fed_staff: Actor,
@@ -64,7 +64,7 @@ fn member(given: &str, family: &str) -> NewMember {
     }
 }
 
-async fn world(db: &Db) -> World {
+pub(crate) async fn world(db: &Db) -> World {
     let sys = Actor::system("test");
     let op = tenants::create(
         db,
@@ -111,14 +111,15 @@ async fn world(db: &Db) -> World {
                 .unwrap(),
         );
     }
-    let sa = TenantScope::for_system_task(club_a.clone());
-    let sb = TenantScope::for_system_task(club_b.clone());
+    let sa = TenantScope::for_system_task(&crate::jobs::SystemTask::background(), club_a.clone());
+    let sb = TenantScope::for_system_task(&crate::jobs::SystemTask::background(), club_b.clone());
     roles::grant_admin(db, &sa, &sys, T0, ids[0]).await.unwrap();
     identities::add_membership(db, &sa, &sys, T0, ids[1], None)
         .await
         .unwrap();
     roles::grant_admin(db, &sb, &sys, T0, ids[2]).await.unwrap();
-    let sf = TenantScope::for_system_task(federation.clone());
+    let sf =
+        TenantScope::for_system_task(&crate::jobs::SystemTask::background(), federation.clone());
     let staff = roles::create(
         db,
         &sf,
@@ -282,7 +283,8 @@ async fn row_level_security_is_a_second_wall_on_postgres() {
     for t in testing::all().await {
         let db = &t.db;
         let w = world(db).await;
-        let a = TenantScope::for_system_task(w.club_a.clone());
+        let a =
+            TenantScope::for_system_task(&crate::jobs::SystemTask::background(), w.club_a.clone());
         // A query that forgets its filter on purpose: only PostgreSQL's policy stops it.
         let mut tx = db.tenant_read(&a).await.unwrap();
         let (n,): (i64,) = tx
@@ -324,7 +326,8 @@ async fn a_snapshot_reads_one_moment_across_its_statements() {
     for t in testing::all().await {
         let db = &t.db;
         let w = world(db).await;
-        let sa = TenantScope::for_system_task(w.club_a.clone());
+        let sa =
+            TenantScope::for_system_task(&crate::jobs::SystemTask::background(), w.club_a.clone());
         let count = "SELECT count(*) FROM members WHERE tenant_id = $1";
         let mut snapshot = db.tenant_snapshot(&sa).await.unwrap();
         let (before,): (i64,) = snapshot.fetch_one(count, args![]).await.unwrap();
@@ -981,10 +984,10 @@ mod accounts_tests {
                 0
             );
             assert!(db
-                .raw_execute("UPDATE security_events SET kind = 'x'")
+                .raw_execute("UPDATE platform_events SET kind = 'x'")
                 .await
                 .is_err());
-            assert!(db.raw_execute("DELETE FROM security_events").await.is_err());
+            assert!(db.raw_execute("DELETE FROM platform_events").await.is_err());
         }
     }
 }
@@ -1438,7 +1441,10 @@ mod environment_tests {
                 );
             }
             // Another tenant's role id is simply not found.
-            let b = TenantScope::for_system_task(w.club_b.clone());
+            let b = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
+                w.club_b.clone(),
+            );
             let foreign = roles::create(db, &b, &Actor::system("t"), T0, input("B role", &[]))
                 .await
                 .unwrap();
@@ -1479,6 +1485,7 @@ mod environment_tests {
             ));
             // Basic plan: two administrators at most.
             let op = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
                 tenants::find_by_slug(db, TenantKind::Operator, "platform")
                     .await
                     .unwrap()
@@ -1580,6 +1587,7 @@ mod environment_tests {
             // A plan without exports: the module is off whatever the switch says, and a
             // role may not be given its permission.
             let op = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
                 tenants::find_by_slug(db, TenantKind::Operator, "platform")
                     .await
                     .unwrap()
@@ -1621,6 +1629,7 @@ mod environment_tests {
             let db = &t.db;
             let w = world(db).await;
             let op = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
                 tenants::find_by_slug(db, TenantKind::Operator, "platform")
                     .await
                     .unwrap()
@@ -1818,7 +1827,10 @@ mod member_record_tests {
                 .unwrap();
             assert_eq!(members::own(db, &m).await.unwrap_err(), AppError::NotFound);
             let record = members::list(db, &a, "", 1).await.unwrap().rows[1].id;
-            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let sys = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
+                w.club_a.clone(),
+            );
             let mut tx = db
                 .tenant_write(&sys, &Actor::system("t"), T0)
                 .await
@@ -2066,7 +2078,10 @@ mod family_tests {
             )
             .await
             .unwrap();
-            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let sys = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
+                w.club_a.clone(),
+            );
             let mut tx = db
                 .tenant_write(&sys, &Actor::system("t"), T0)
                 .await
@@ -2318,7 +2333,10 @@ mod custom_field_tests {
             )
             .await
             .unwrap();
-            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let sys = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
+                w.club_a.clone(),
+            );
             let (ms,): (i64,) = {
                 let mut tx = db.tenant_read(&sys).await.unwrap();
                 let r = tx
@@ -2668,7 +2686,10 @@ mod member_search_tests {
             );
             // The member changes their own address: found by the new one, not the old one.
             let record = members::list(db, &a, "peeters", 1).await.unwrap().rows[0].id;
-            let sys = TenantScope::for_system_task(w.club_a.clone());
+            let sys = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
+                w.club_a.clone(),
+            );
             let mut tx = db
                 .tenant_write(&sys, &Actor::system("t"), T0)
                 .await

@@ -123,7 +123,10 @@ async fn public_form(s: &Server, admin: &mut Client) -> String {
         .await
         .unwrap()
         .unwrap();
-    let scope = tessera_core::scope::TenantScope::for_system_task(club);
+    let scope = tessera_core::scope::TenantScope::for_system_task(
+        &tessera_core::jobs::SystemTask::command_line(),
+        club,
+    );
     tessera_core::module_settings::switch(
         &s.db.db,
         &scope,
@@ -454,7 +457,10 @@ async fn member_count(db: &tessera_core::db::Db) -> i64 {
         .await
         .unwrap()
         .unwrap();
-    let scope = tessera_core::scope::TenantScope::for_system_task(club);
+    let scope = tessera_core::scope::TenantScope::for_system_task(
+        &tessera_core::jobs::SystemTask::command_line(),
+        club,
+    );
     let mut tx = db.tenant_read(&scope).await.unwrap();
     let (n,): (i64,) = tx
         .fetch_one(
@@ -472,7 +478,10 @@ async fn import_state(db: &tessera_core::db::Db, id: i64) -> (String, Option<i64
         .await
         .unwrap()
         .unwrap();
-    let scope = tessera_core::scope::TenantScope::for_system_task(club);
+    let scope = tessera_core::scope::TenantScope::for_system_task(
+        &tessera_core::jobs::SystemTask::command_line(),
+        club,
+    );
     let mut tx = db.tenant_read(&scope).await.unwrap();
     let r: (String, Option<i64>) = tx
         .fetch_one(

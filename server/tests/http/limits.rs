@@ -388,6 +388,7 @@ async fn second_server(s: &Server) -> Client {
         outbox: std::env::temp_dir(),
         mail_from: "Tessera <no-reply@tessera.test>".into(),
         public_url: format!("http://{addr}"),
+        allow_owner_role: false,
     };
     let (mailer, _) = test_mailer();
     let state = AppState {
@@ -426,7 +427,10 @@ async fn a_form_handed_out_by_one_server_is_accepted_by_another() {
             .await
             .unwrap()
             .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(club);
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
+            club,
+        );
         tessera_core::module_settings::switch(
             &s.db.db,
             &scope,
@@ -508,12 +512,26 @@ async fn a_form_handed_out_by_one_server_is_accepted_by_another() {
                 "'\\x0101010101010101010101010101010101010101010101010101010101010101'::bytea"
             }
         };
-        s.db.db
-            .raw_execute(&format!(
-                "UPDATE platform_secrets SET value = {other_key} WHERE name = 'registration_form_key'"
-            ))
-            .await
-            .unwrap();
+        // Straight to the database, as another server's key would be: the application has
+        // no way to change it (and no public raw SQL).
+        let sql = format!(
+            "UPDATE platform_secrets SET value = {other_key} WHERE name = 'registration_form_key'"
+        );
+        match &s.db.url {
+            tessera_core::db::DbUrl::Sqlite(path) => {
+                let url = format!("sqlite://{}", path.display());
+                let mut c = <sqlx::SqliteConnection as sqlx::Connection>::connect(&url)
+                    .await
+                    .unwrap();
+                sqlx::query(&sql).execute(&mut c).await.unwrap();
+            }
+            tessera_core::db::DbUrl::Postgres(url) => {
+                let mut c = <sqlx::PgConnection as sqlx::Connection>::connect(url)
+                    .await
+                    .unwrap();
+                sqlx::query(&sql).execute(&mut c).await.unwrap();
+            }
+        }
         let r = other
             .send(
                 "POST",

@@ -59,7 +59,7 @@ async fn club(db: &Db, slug: &str) -> TenantScope {
     )
     .await
     .unwrap();
-    TenantScope::for_system_task(rec)
+    TenantScope::for_system_task(&crate::jobs::SystemTask::background(), rec)
 }
 
 async fn count(db: &Db, s: &TenantScope) -> i64 {

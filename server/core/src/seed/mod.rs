@@ -439,7 +439,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     {
         roles::grant_admin(
             db,
-            &TenantScope::for_system_task(operator.clone()),
+            &TenantScope::for_system_task(&crate::jobs::SystemTask::background(), operator.clone()),
             &actor,
             now,
             id,
@@ -454,7 +454,10 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         )
         .await?
     {
-        let scope = TenantScope::for_system_task(federation.clone());
+        let scope = TenantScope::for_system_task(
+            &crate::jobs::SystemTask::background(),
+            federation.clone(),
+        );
         let staff = roles::create(
             db,
             &scope,
@@ -524,7 +527,8 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     let mut made_clubs = Vec::with_capacity(clubs.len());
     for (new_club, home) in clubs {
         let club = tenants::create(db, &actor, now, new_club).await?;
-        let scope = TenantScope::for_system_task(club.clone());
+        let scope =
+            TenantScope::for_system_task(&crate::jobs::SystemTask::background(), club.clone());
         set_up_club(db, &scope, &actor, now).await?;
         made_clubs.push((club, scope, home));
     }
