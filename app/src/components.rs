@@ -1,5 +1,5 @@
 //! Pieces shared by the pages: the page frame with its header, the language switch, the
-//! last-change stamp, and the error view.
+//! last-change stamp, the error view, and the one multi-line text control ([`TextArea`]).
 
 use crate::api::get_viewer;
 use crate::{i18n::use_lang, t};
@@ -259,4 +259,127 @@ pub fn Notice(#[prop(into)] text: String) -> impl IntoView {
 #[component]
 pub fn ClubField(#[prop(into)] club: String) -> impl IntoView {
     view! { <input type="hidden" name="club" value=club/> }
+}
+
+/// The one multi-line text control of the app. Every `<textarea>` goes through it (a test
+/// checks that no other exists in app/src).
+///
+/// Leptos 0.8's renderer (tachys 0.2.19, the newest 0.2 release) writes the children of a
+/// `<textarea>` unescaped, as it does for `<script>`: a stored value containing
+/// `</textarea><script>…` would end the control and run as script in the reader's session.
+/// So the value never is a child: it is the element's inner HTML, escaped here
+/// ([`textarea_html`]). The browser decodes the character references inside a textarea,
+/// so the control shows and posts the original text. When hydrating, inner HTML is left as
+/// the server wrote it; when the page is rendered in the browser, it is set through
+/// `innerHTML`, which parses the escaped text back to the same characters.
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    /// The text shown in the control (what the form posts unless the person changes it).
+    #[prop(into)]
+    value: String,
+    rows: u32,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(optional)] required: bool,
+    /// `aria-invalid="true"` when the field has a message.
+    #[prop(optional)]
+    invalid: bool,
+    #[prop(optional_no_strip)] describedby: Option<String>,
+) -> impl IntoView {
+    view! {
+        <textarea id=id name=name rows=rows maxlength=maxlength required=required
+            aria-invalid=invalid.then_some("true") aria-describedby=describedby
+            inner_html=textarea_html(&value)></textarea>
+    }
+}
+
+/// The content of a `<textarea>` as HTML: `&`, `<` and `>` as character references, so no
+/// value can end the element or start markup. On the server, a value that starts with a
+/// line break gets one more in front: the HTML parser drops the first line break right
+/// after `<textarea>` (the browser's `innerHTML` does not, so the client adds none).
+pub fn textarea_html(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    if cfg!(feature = "ssr") && value.starts_with(['\n', '\r']) {
+        out.push('\n');
+    }
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn textarea_text_cannot_end_the_element() {
+        let html = textarea_html("</textarea><script>alert(1)</script> & &amp;");
+        assert_eq!(
+            html,
+            "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &amp;amp;"
+        );
+        assert!(!html.contains('<'));
+    }
+
+    #[test]
+    fn a_leading_line_break_survives_the_html_parser() {
+        // On the server one line break is added (the parser drops it again); the browser's
+        // innerHTML keeps every line break, so there none is added.
+        let expected = if cfg!(feature = "ssr") {
+            "\n\nx"
+        } else {
+            "\nx"
+        };
+        assert_eq!(textarea_html("\nx"), expected);
+        assert_eq!(textarea_html("x\n"), "x\n");
+    }
+
+    /// Every `<textarea>` in the app is the one in [`TextArea`]: tachys writes a
+    /// textarea's children unescaped, so a textarea written anywhere else could put stored
+    /// text into the page as markup.
+    #[test]
+    fn no_textarea_outside_the_component() {
+        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+            let entries = std::fs::read_dir(dir).expect("app/src is readable");
+            for entry in entries {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    walk(&path, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("a source file");
+                    for (n, line) in text.lines().enumerate() {
+                        let code = line.trim_start();
+                        if !code.starts_with("//") && code.contains("<textarea") {
+                            found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                        }
+                    }
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut found = Vec::new();
+        walk(&src, &mut found);
+        // The component's own element, and this test's search strings.
+        let allowed = |l: &String| {
+            l.contains("components.rs")
+                && (l.contains("<textarea id=id name=name") || l.contains("(\"<textarea\")"))
+        };
+        let others: Vec<&String> = found.iter().filter(|l| !allowed(l)).collect();
+        assert!(
+            others.is_empty(),
+            "write these through TextArea: {others:#?}"
+        );
+        assert_eq!(
+            found.len(),
+            3,
+            "the component's textarea is where the test expects it: {found:#?}"
+        );
+    }
 }
