@@ -329,6 +329,20 @@ mod tests {
     }
 
     #[test]
+    fn the_component_writes_the_text_escaped() {
+        let owner = Owner::new();
+        owner.set();
+        let html = view! {
+            <TextArea id="t" name="t" rows=2 value="</textarea><script>alert(1)</script>"/>
+        }
+        .to_html();
+        assert!(
+            html.contains(">&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"),
+            "{html}"
+        );
+    }
+
+    #[test]
     fn a_leading_line_break_survives_the_html_parser() {
         // On the server one line break is added (the parser drops it again); the browser's
         // innerHTML keeps every line break, so there none is added.
@@ -343,43 +357,45 @@ mod tests {
 
     /// Every `<textarea>` in the app is the one in [`TextArea`]: tachys writes a
     /// textarea's children unescaped, so a textarea written anywhere else could put stored
-    /// text into the page as markup.
+    /// text into the page as markup. The same holds for `<script>`, `<style>` and
+    /// `<noscript>`, which the app does not write at all.
     #[test]
-    fn no_textarea_outside_the_component() {
-        fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+    fn no_raw_text_element_outside_the_component() {
+        fn walk(dir: &std::path::Path, needle: &str, found: &mut Vec<String>) {
             let entries = std::fs::read_dir(dir).expect("app/src is readable");
             for entry in entries {
                 let path = entry.expect("a directory entry").path();
                 if path.is_dir() {
-                    walk(&path, found);
+                    walk(&path, needle, found);
                 } else if path.extension().is_some_and(|e| e == "rs") {
                     let text = std::fs::read_to_string(&path).expect("a source file");
-                    for (n, line) in text.lines().enumerate() {
+                    // Tests (like this module's) may name the elements in strings.
+                    let code_part = text.split("#[cfg(test)]\nmod tests").next();
+                    for (n, line) in code_part.unwrap_or("").lines().enumerate() {
                         let code = line.trim_start();
-                        if !code.starts_with("//") && code.contains("<textarea") {
-                            found.push(format!("{}:{}: {}", path.display(), n + 1, line.trim()));
+                        if !code.starts_with("//") && code.contains(needle) {
+                            found.push(format!("{}:{}: {}", path.display(), n + 1, code));
                         }
                     }
                 }
             }
         }
         let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let tag = |name: &str| ["<", name].concat();
         let mut found = Vec::new();
-        walk(&src, &mut found);
-        // The component's own element, and this test's search strings.
-        let allowed = |l: &String| {
-            l.contains("components.rs")
-                && (l.contains("<textarea id=id name=name") || l.contains("(\"<textarea\")"))
-        };
-        let others: Vec<&String> = found.iter().filter(|l| !allowed(l)).collect();
+        walk(&src, &tag("textarea"), &mut found);
+        assert_eq!(found.len(), 1, "write these through TextArea: {found:#?}");
         assert!(
-            others.is_empty(),
-            "write these through TextArea: {others:#?}"
+            found[0].contains("components.rs") && found[0].contains("id=id name=name"),
+            "write this through TextArea: {found:#?}"
         );
-        assert_eq!(
-            found.len(),
-            3,
-            "the component's textarea is where the test expects it: {found:#?}"
-        );
+        for name in ["script", "style", "noscript"] {
+            let mut found = Vec::new();
+            walk(&src, &tag(name), &mut found);
+            assert!(
+                found.is_empty(),
+                "children of <{name}> are not escaped: {found:#?}"
+            );
+        }
     }
 }

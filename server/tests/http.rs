@@ -3978,3 +3978,5 @@ mod member_import_web {
         assert!(list.body.contains("Ine") && list.body.contains("Ola"));
     }
 }
+#[path = "http/xss.rs"]
+mod xss;
