@@ -139,6 +139,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             t(Msg::SignInRequiredText).to_string(),
         ),
         AppError::Forbidden => (t(Msg::ErrorTitle), t(Msg::ForbiddenText).to_string()),
+        AppError::Internal(_) => (t(Msg::ErrorTitle), internal_text(&error)),
         other => (t(Msg::ErrorTitle), other.to_string()),
     };
     let sign_in = matches!(error, AppError::Unauthenticated).then(|| {
@@ -219,12 +220,22 @@ pub fn error_text(error: &AppError) -> String {
         AppError::ReadOnly => t(Msg::ReadOnlyRefused).to_string(),
         AppError::TermsRequired => t(Msg::TermsAcceptFirst).to_string(),
         AppError::Unauthenticated => t(Msg::SignInRequiredText).to_string(),
+        AppError::Internal(_) => internal_text(error),
         AppError::Invalid(fields) => fields
             .iter()
             .map(|f| f.message.clone())
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),
+    }
+}
+
+/// What a person reads about an internal error: that it is ours, and its reference to
+/// find it in the log; never other text an `Internal` may carry.
+fn internal_text(error: &AppError) -> String {
+    match error.internal_reference() {
+        Some(r) => Msg::InternalErrorReference.fill(use_lang(), &[("reference", r)]),
+        None => t(Msg::InternalErrorText).to_string(),
     }
 }
 

@@ -90,10 +90,43 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::MissingArg(arg) => {
                 AppError::BadRequest(format!("the request is missing the field {arg}"))
             }
-            ServerFnErrorErr::Request(_) => {
-                AppError::Internal("the server could not be reached".into())
+            // A body that is not text (invalid UTF-8) or not a form: also the caller's.
+            ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest("the request could not be read".into())
             }
-            other => AppError::Internal(other.to_string()),
+            // Anything else failed on our side (or, in the browser, on the way): its text
+            // goes to the log under a reference, and only the reference to the person.
+            other => {
+                let reference = internal_reference();
+                tracing::error!(reference = %reference, error = %other, "internal error");
+                AppError::Internal(reference)
+            }
+        }
+    }
+}
+
+/// A short reference for an internal error, to find it in the log: eight hex digits, as
+/// `tessera_core::ids::short_reference` makes them.
+fn internal_reference() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    // Random keys per process, plus a counter so two errors never share one.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNT.fetch_add(1, Ordering::Relaxed));
+    format!("{:08x}", h.finish() as u32)
+}
+
+impl AppError {
+    /// The reference of an `Internal` error, when it is one: eight hex digits. Anything
+    /// else in an `Internal` (which came from outside, for instance through the address of
+    /// a page) is not shown.
+    pub fn internal_reference(&self) -> Option<&str> {
+        match self {
+            AppError::Internal(r) if r.len() == 8 && r.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Some(r)
+            }
+            _ => None,
         }
     }
 }
@@ -121,5 +154,41 @@ mod tests {
         assert_eq!(e.status(), 400);
         let e = AppError::from_server_fn_error(ServerFnErrorErr::MissingArg("club".into()));
         assert_eq!(e.status(), 400);
+    }
+
+    #[test]
+    fn unreadable_bodies_are_the_callers_fault() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "invalid utf-8 sequence of 1 bytes from index 5".into(),
+        ));
+        assert_eq!(
+            e,
+            AppError::BadRequest("the request could not be read".into())
+        );
+    }
+
+    #[test]
+    fn internal_failures_carry_only_a_reference() {
+        let secret = "error returned from database: password authentication failed";
+        for e in [
+            ServerFnErrorErr::ServerError(secret.into()),
+            ServerFnErrorErr::Serialization(secret.into()),
+            ServerFnErrorErr::Response(secret.into()),
+            ServerFnErrorErr::Request(secret.into()),
+            ServerFnErrorErr::MiddlewareError(secret.into()),
+            ServerFnErrorErr::Registration(secret.into()),
+        ] {
+            let e = AppError::from_server_fn_error(e);
+            assert_eq!(e.status(), 500);
+            assert!(!e.to_string().contains("password"), "{e}");
+            assert!(e.internal_reference().is_some(), "{e:?}");
+        }
+        let a = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("x".into()));
+        let b = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("x".into()));
+        assert_ne!(a, b, "each failure has its own reference");
+        assert_eq!(
+            AppError::Internal("<b>hi</b>".into()).internal_reference(),
+            None
+        );
     }
 }

@@ -746,6 +746,13 @@ messages! {
     MailJoinRejectedBody => "Hello,\n\n{club} could not accept your registration. The club's reason:\n\n{reason}\n\nQuestions? Reply to the club directly.",
         "Hallo,\n\n{club} kon je inschrijving niet aanvaarden. De reden van de club:\n\n{reason}\n\nVragen? Neem rechtstreeks contact op met de club.",
         "Bonjour,\n\n{club} n'a pas pu accepter votre inscription. La raison du club :\n\n{reason}\n\nDes questions ? Contactez directement le club.";
+    // xss
+    InternalErrorText => "Something failed on our side. Please try again later.",
+        "Er liep bij ons iets mis. Probeer het later opnieuw.",
+        "Un problème est survenu de notre côté. Veuillez réessayer plus tard.";
+    InternalErrorReference => "Something failed on our side. Please try again later; if it keeps failing, mention reference {reference}.",
+        "Er liep bij ons iets mis. Probeer het later opnieuw; blijft het misgaan, vermeld dan referentie {reference}.",
+        "Un problème est survenu de notre côté. Veuillez réessayer plus tard ; si le problème persiste, mentionnez la référence {reference}.";
 }
 
 #[cfg(test)]
