@@ -184,15 +184,17 @@ pub fn form_error_of<F: leptos::server_fn::ServerFn>() -> Option<AppError> {
 /// The error a plain form post to the server function `endpoint` came back with. A server
 /// function answers a form post by redirecting to the page it came from, with its error in
 /// the query (`__path`, `__err`); this reads it back, so forms work without JavaScript.
+///
+/// The value is read strictly ([`AppError::from_url_param`]): a malformed one is ignored,
+/// never a 500. And the server renders no page whose `__err` it did not sign itself
+/// (`security::signed_messages`), so no one can put words on a page through a link.
 pub fn form_error(endpoint: &str) -> Option<AppError> {
-    use leptos::server_fn::error::ServerFnUrlError;
     let q = leptos_router::hooks::use_query_map();
     q.with_untracked(|q| {
         if q.get("__path").as_deref() != Some(format!("/api/{endpoint}").as_str()) {
             return None;
         }
-        q.get("__err")
-            .map(|e| ServerFnUrlError::<AppError>::decode_err(&e))
+        q.get("__err").and_then(|e| AppError::from_url_param(&e))
     })
 }
 

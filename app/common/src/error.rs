@@ -105,6 +105,33 @@ impl FromServerFnError for AppError {
     }
 }
 
+/// URL-safe base64 (`-`, `_`), with or without `=` padding; `None` for anything else.
+fn base64_url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // One character alone cannot be a byte; leftover bits must be zero.
+    (bits < 6 && acc == 0).then_some(out)
+}
+
 /// A short reference for an internal error, to find it in the log: eight hex digits, as
 /// `tessera_core::ids::short_reference` makes them.
 fn internal_reference() -> String {
@@ -118,6 +145,24 @@ fn internal_reference() -> String {
 }
 
 impl AppError {
+    /// Reads the error a form post was redirected back with (the `__err` query parameter:
+    /// URL-safe base64 of the error's JSON). Anything that is not exactly that, and any
+    /// `Internal` that does not carry a reference, gives `None`: the page then shows no
+    /// error rather than a 500 or text taken from the address. (The server only lets a
+    /// page be rendered with an `__err` it signed itself; see `security::signed_messages`.)
+    pub fn from_url_param(param: &str) -> Option<AppError> {
+        use server_fn::Decodes;
+        if param.len() > 16 * 1024 {
+            return None;
+        }
+        let bytes = base64_url_decode(param)?;
+        let e: AppError = <JsonEncoding as Decodes<AppError>>::decode(bytes.into()).ok()?;
+        match &e {
+            AppError::Internal(_) if e.internal_reference().is_none() => None,
+            _ => Some(e),
+        }
+    }
+
     /// The reference of an `Internal` error, when it is one: eight hex digits. Anything
     /// else in an `Internal` (which came from outside, for instance through the address of
     /// a page) is not shown.
@@ -154,6 +199,40 @@ mod tests {
         assert_eq!(e.status(), 400);
         let e = AppError::from_server_fn_error(ServerFnErrorErr::MissingArg("club".into()));
         assert_eq!(e.status(), 400);
+    }
+
+    #[test]
+    fn form_errors_in_the_address_are_read_strictly() {
+        use server_fn::error::ServerFnUrlError;
+        for e in [
+            AppError::NotFound,
+            AppError::field("name", "give a name"),
+            AppError::Conflict("taken".into()),
+            AppError::TooManyRequests(30),
+            AppError::Internal("0a1b2c3d".into()),
+        ] {
+            // What server_fn puts into the address, read back.
+            let url = ServerFnUrlError::new("/api/x", e.clone())
+                .to_url("http://h/p")
+                .expect("a url");
+            let param = url
+                .query_pairs()
+                .find(|(k, _)| k == "__err")
+                .map(|(_, v)| v.to_string())
+                .expect("an __err");
+            assert_eq!(AppError::from_url_param(&param), Some(e));
+        }
+        for bad in [
+            "",
+            "!!!",
+            "not base64 at all",
+            "e30",                              // {} : not an AppError
+            "eyJCYWRSZXF1ZXN0Ijo",              // cut-off JSON
+            "eyJJbnRlcm5hbCI6IjxiPmhpPC9iPiJ9", // {"Internal":"<b>hi</b>"}
+            "A",
+        ] {
+            assert_eq!(AppError::from_url_param(bad), None, "{bad}");
+        }
     }
 
     #[test]
