@@ -426,3 +426,178 @@ async fn hostile_text_in_every_field_stays_text_on_every_page() {
         assert!(terms.contains("&lt;/textarea&gt;"));
     }
 }
+
+/// URL-safe base64 with padding, as server_fn writes `__err`.
+fn b64(data: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let n = chunk.len();
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let v = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= n {
+                out.push(A[((v >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// A link crafted elsewhere cannot put words on a page: messages in an address that our
+/// own redirect did not sign are dropped (303 to the address without them), malformed
+/// ones give no 500, and a real refusal still comes back with its message.
+#[tokio::test]
+async fn messages_in_an_address_come_only_from_our_redirects() {
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let mut anon = Client::new(&s);
+        let forged = enc(&b64(br#"{"BadRequest":"Call 0800 HACKED now"}"#));
+        let roles = format!("/c/{CLUB_A}/settings/roles");
+        let cases = [
+            format!("{roles}?__path=%2Fapi%2Fcreate_role&__err={forged}"),
+            format!("{roles}?__path=%2Fapi%2Fcreate_role&__err={forged}&__sig=00112233445566778899aabbccddeeff"),
+            format!("{roles}?__path=%2Fapi%2Fcreate_role&__err=!!!HACKED"),
+            format!("{roles}?__path=%2Fapi%2Fcreate_role&__err={}", enc(&b64(b"HACKED"))),
+            "/account?error_form=password&error=Call+0800+HACKED".to_string(),
+            format!("/c/{CLUB_A}/settings/look?logo_error=HACKED"),
+            format!("/c/{CLUB_A}/members/import?file_error=HACKED"),
+        ];
+        for path in &cases {
+            let r = admin.get(path).await;
+            assert_eq!(r.status, 303, "{path}: {}", r.body);
+            let to = r.header("location").unwrap_or("").to_string();
+            assert!(!to.contains("HACKED") && !to.contains("__err"), "{to}");
+            assert_eq!(
+                to,
+                path.split('?').next().unwrap_or(""),
+                "other parameters kept"
+            );
+            let page = admin.get(&to).await;
+            assert_eq!(page.status, 200, "{to}");
+            assert!(!page.body.contains("HACKED"));
+        }
+        let r = anon
+            .get("/login/forgot?error=Call+0800+HACKED&next=%2F")
+            .await;
+        assert_eq!(r.status, 303);
+        assert_eq!(r.header("location"), Some("/login/forgot?next=%2F"));
+
+        // A real refusal: signed by the redirect, shown with its status.
+        let r = form_post(
+            &mut admin,
+            "create_role",
+            &roles,
+            &format!("club={CLUB_A}&name="),
+        )
+        .await;
+        assert_eq!(r.status, 302, "{}", r.body);
+        let to = r.header("location").unwrap_or("").to_string();
+        assert!(to.contains("__err=") && to.contains("__sig="), "{to}");
+        let to = to.trim_start_matches(&admin.origin()).to_string();
+        let back = admin.get(&to).await;
+        assert_eq!(back.status, 400, "{to}");
+        assert!(back.body.contains("role=\"alert\""), "the message is shown");
+        // The same signature with another message is refused.
+        let err = to
+            .split("__err=")
+            .nth(1)
+            .and_then(|x| x.split('&').next())
+            .unwrap_or("")
+            .to_string();
+        let tampered = to.replace(&err, &forged);
+        assert_ne!(tampered, to);
+        let r = admin.get(&tampered).await;
+        assert_eq!(r.status, 303);
+    }
+}
+
+/// Bodies and arguments that cannot be read are the caller's fault: a 400, never a 500.
+#[tokio::test]
+async fn unreadable_bodies_are_a_400() {
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let origin = admin.origin();
+        let mut invalid = format!("club={CLUB_A}&name=Trainer").into_bytes();
+        invalid.extend_from_slice(&[0xff, 0xfe, 0xc3]);
+        let bodies: Vec<Vec<u8>> = vec![
+            invalid.clone(),
+            b"club=%zz&name=%".to_vec(),
+            format!("club={CLUB_A}&name[=x&permissions[]]=").into_bytes(),
+        ];
+        for body in &bodies {
+            // As the hydrated app calls it.
+            let r = admin
+                .send(
+                    "POST",
+                    "/api/create_role",
+                    &[
+                        ("Content-Type", "application/x-www-form-urlencoded"),
+                        ("Accept", "application/json"),
+                        ("Origin", &origin),
+                    ],
+                    body,
+                )
+                .await;
+            assert!(
+                (400..500).contains(&r.status),
+                "{:?}: {} {}",
+                String::from_utf8_lossy(body),
+                r.status,
+                r.body
+            );
+            // As a form without JavaScript posts it: back to the page, which answers 4xx.
+            let roles = format!("/c/{CLUB_A}/settings/roles");
+            let r = admin
+                .send(
+                    "POST",
+                    "/api/create_role",
+                    &[
+                        ("Content-Type", "application/x-www-form-urlencoded"),
+                        ("Accept", "text/html"),
+                        ("Origin", &origin),
+                        ("Referer", &format!("{origin}{roles}")),
+                    ],
+                    body,
+                )
+                .await;
+            assert!(r.status < 500, "{}: {}", r.status, r.body);
+            if r.status == 302 {
+                let to = r.header("location").unwrap_or("").to_string();
+                let back = admin.get(to.trim_start_matches(&origin)).await;
+                assert!((400..500).contains(&back.status), "{to}: {}", back.status);
+            }
+        }
+        // The axum form handlers too.
+        let mut anon = Client::new(&s);
+        let mut login = b"email=a%40b.be&password=".to_vec();
+        login.extend_from_slice(&[0xff, 0xfe]);
+        for (path, body) in [
+            ("/login", login.clone()),
+            ("/login/forgot", vec![0xff, 0xfe, b'=', 0xc3]),
+            ("/account/password", login.clone()),
+        ] {
+            let origin = anon.origin();
+            let r = anon
+                .send(
+                    "POST",
+                    path,
+                    &[
+                        ("Content-Type", "application/x-www-form-urlencoded"),
+                        ("Origin", &origin),
+                    ],
+                    &body,
+                )
+                .await;
+            assert!(r.status < 500, "{path}: {} {}", r.status, r.body);
+        }
+    }
+}
