@@ -367,16 +367,26 @@ pub async fn readable_errors(req: Request, next: Next) -> Response {
 }
 
 mod server_fn_error {
-    use server_fn::error::FromServerFnError;
+    use server_fn::codec::JsonEncoding;
+    use server_fn::Decodes;
     use tessera_common::AppError;
 
-    /// Reads an `AppError` from a server function's error body, if it is one.
+    /// Reads an `AppError` from a server function's error body, if it is one. Strictly:
+    /// a body that is not one (which `AppError::de` would read as an unreadable request,
+    /// a 400) keeps its 500.
     pub fn decode_app_error(bytes: &[u8]) -> Option<AppError> {
-        if bytes.is_empty() {
-            return None;
-        }
-        let err = AppError::de(bytes::Bytes::copy_from_slice(bytes));
-        Some(err)
+        <JsonEncoding as Decodes<AppError>>::decode(bytes::Bytes::copy_from_slice(bytes)).ok()
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn only_an_app_error_is_read() {
+        assert_eq!(
+            decode_app_error(br#"{"Forbidden":null}"#),
+            Some(AppError::Forbidden)
+        );
+        assert_eq!(decode_app_error(b""), None);
+        assert_eq!(decode_app_error(b"thread panicked"), None);
     }
 }
 
