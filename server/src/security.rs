@@ -359,9 +359,15 @@ pub async fn readable_errors(req: Request, next: Next) -> Response {
             status_page(status, lang, Msg::ErrorTitle, Msg::MethodNotAllowedText)
         }
         StatusCode::NOT_FOUND => status_page(status, lang, Msg::NotFoundTitle, Msg::NotFoundText),
-        s if s.is_client_error() => {
-            status_page(s, lang, Msg::BadRequestTitle, Msg::BadRequestTitle)
-        }
+        // A form or query the extractor could not read (axum answers 422 or 400): the
+        // caller's request, a 400 that says so.
+        StatusCode::UNPROCESSABLE_ENTITY => status_page(
+            StatusCode::BAD_REQUEST,
+            lang,
+            Msg::BadRequestTitle,
+            Msg::BadRequestText,
+        ),
+        s if s.is_client_error() => status_page(s, lang, Msg::BadRequestTitle, Msg::BadRequestText),
         s => status_page(s, lang, Msg::ErrorTitle, Msg::ErrorTitle),
     }
 }

@@ -753,6 +753,9 @@ messages! {
     InternalErrorReference => "Something failed on our side. Please try again later; if it keeps failing, mention reference {reference}.",
         "Er liep bij ons iets mis. Probeer het later opnieuw; blijft het misgaan, vermeld dan referentie {reference}.",
         "Un problème est survenu de notre côté. Veuillez réessayer plus tard ; si le problème persiste, mentionnez la référence {reference}.";
+    BadRequestText => "What was sent could not be read. Go back, check the form and try again.",
+        "Wat verstuurd werd, is onleesbaar. Ga terug, kijk het formulier na en probeer opnieuw.",
+        "Les données envoyées sont illisibles. Revenez en arrière, vérifiez le formulaire et réessayez.";
 }
 
 #[cfg(test)]

@@ -599,5 +599,26 @@ async fn unreadable_bodies_are_a_400() {
                 .await;
             assert!(r.status < 500, "{path}: {} {}", r.status, r.body);
         }
+        // A form the handler cannot read at all (a field given twice): 400 with a page
+        // that says so, in the person's language.
+        let origin = anon.origin();
+        let r = anon
+            .send(
+                "POST",
+                "/login",
+                &[
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                    ("Origin", &origin),
+                    ("Accept-Language", "fr-BE"),
+                ],
+                b"email=a%40b.be&email=c%40d.be&password=x",
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(
+            r.body.contains("Les données envoyées sont illisibles"),
+            "{}",
+            r.body
+        );
     }
 }
