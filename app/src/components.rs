@@ -1,5 +1,5 @@
 //! Pieces shared by the pages: the page frame with its header, the language switch, the
-//! last-change stamp, and the error view.
+//! last-change stamp, the error view, and the one multi-line text control ([`TextArea`]).
 
 use crate::api::get_viewer;
 use crate::{i18n::use_lang, t};
@@ -139,6 +139,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             t(Msg::SignInRequiredText).to_string(),
         ),
         AppError::Forbidden => (t(Msg::ErrorTitle), t(Msg::ForbiddenText).to_string()),
+        AppError::Internal(_) => (t(Msg::ErrorTitle), internal_text(&error)),
         other => (t(Msg::ErrorTitle), other.to_string()),
     };
     let sign_in = matches!(error, AppError::Unauthenticated).then(|| {
@@ -183,15 +184,17 @@ pub fn form_error_of<F: leptos::server_fn::ServerFn>() -> Option<AppError> {
 /// The error a plain form post to the server function `endpoint` came back with. A server
 /// function answers a form post by redirecting to the page it came from, with its error in
 /// the query (`__path`, `__err`); this reads it back, so forms work without JavaScript.
+///
+/// The value is read strictly ([`AppError::from_url_param`]): a malformed one is ignored,
+/// never a 500. And the server renders no page whose `__err` it did not sign itself
+/// (`security::signed_messages`), so no one can put words on a page through a link.
 pub fn form_error(endpoint: &str) -> Option<AppError> {
-    use leptos::server_fn::error::ServerFnUrlError;
     let q = leptos_router::hooks::use_query_map();
     q.with_untracked(|q| {
         if q.get("__path").as_deref() != Some(format!("/api/{endpoint}").as_str()) {
             return None;
         }
-        q.get("__err")
-            .map(|e| ServerFnUrlError::<AppError>::decode_err(&e))
+        q.get("__err").and_then(|e| AppError::from_url_param(&e))
     })
 }
 
@@ -219,12 +222,22 @@ pub fn error_text(error: &AppError) -> String {
         AppError::ReadOnly => t(Msg::ReadOnlyRefused).to_string(),
         AppError::TermsRequired => t(Msg::TermsAcceptFirst).to_string(),
         AppError::Unauthenticated => t(Msg::SignInRequiredText).to_string(),
+        AppError::Internal(_) => internal_text(error),
         AppError::Invalid(fields) => fields
             .iter()
             .map(|f| f.message.clone())
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),
+    }
+}
+
+/// What a person reads about an internal error: that it is ours, and its reference to
+/// find it in the log; never other text an `Internal` may carry.
+fn internal_text(error: &AppError) -> String {
+    match error.internal_reference() {
+        Some(r) => Msg::InternalErrorReference.fill(use_lang(), &[("reference", r)]),
+        None => t(Msg::InternalErrorText).to_string(),
     }
 }
 
@@ -259,4 +272,143 @@ pub fn Notice(#[prop(into)] text: String) -> impl IntoView {
 #[component]
 pub fn ClubField(#[prop(into)] club: String) -> impl IntoView {
     view! { <input type="hidden" name="club" value=club/> }
+}
+
+/// The one multi-line text control of the app. Every `<textarea>` goes through it (a test
+/// checks that no other exists in app/src).
+///
+/// Leptos 0.8's renderer (tachys 0.2.19, the newest 0.2 release) writes the children of a
+/// `<textarea>` unescaped, as it does for `<script>`: a stored value containing
+/// `</textarea><script>…` would end the control and run as script in the reader's session.
+/// So the value never is a child: it is the element's inner HTML, escaped here
+/// ([`textarea_html`]). The browser decodes the character references inside a textarea,
+/// so the control shows and posts the original text. When hydrating, inner HTML is left as
+/// the server wrote it; when the page is rendered in the browser, it is set through
+/// `innerHTML`, which parses the escaped text back to the same characters.
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    #[prop(into)] name: String,
+    /// The text shown in the control (what the form posts unless the person changes it).
+    #[prop(into)]
+    value: String,
+    rows: u32,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(optional)] required: bool,
+    /// `aria-invalid="true"` when the field has a message.
+    #[prop(optional)]
+    invalid: bool,
+    #[prop(optional_no_strip)] describedby: Option<String>,
+) -> impl IntoView {
+    view! {
+        <textarea id=id name=name rows=rows maxlength=maxlength required=required
+            aria-invalid=invalid.then_some("true") aria-describedby=describedby
+            inner_html=textarea_html(&value)></textarea>
+    }
+}
+
+/// The content of a `<textarea>` as HTML: `&`, `<` and `>` as character references, so no
+/// value can end the element or start markup. On the server, a value that starts with a
+/// line break gets one more in front: the HTML parser drops the first line break right
+/// after `<textarea>` (the browser's `innerHTML` does not, so the client adds none).
+pub fn textarea_html(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 8);
+    if cfg!(feature = "ssr") && value.starts_with(['\n', '\r']) {
+        out.push('\n');
+    }
+    for c in value.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn textarea_text_cannot_end_the_element() {
+        let html = textarea_html("</textarea><script>alert(1)</script> & &amp;");
+        assert_eq!(
+            html,
+            "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &amp;amp;"
+        );
+        assert!(!html.contains('<'));
+    }
+
+    #[test]
+    fn the_component_writes_the_text_escaped() {
+        let owner = Owner::new();
+        owner.set();
+        let html = view! {
+            <TextArea id="t" name="t" rows=2 value="</textarea><script>alert(1)</script>"/>
+        }
+        .to_html();
+        assert!(
+            html.contains(">&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;</textarea>"),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn a_leading_line_break_survives_the_html_parser() {
+        // On the server one line break is added (the parser drops it again); the browser's
+        // innerHTML keeps every line break, so there none is added.
+        let expected = if cfg!(feature = "ssr") {
+            "\n\nx"
+        } else {
+            "\nx"
+        };
+        assert_eq!(textarea_html("\nx"), expected);
+        assert_eq!(textarea_html("x\n"), "x\n");
+    }
+
+    /// Every `<textarea>` in the app is the one in [`TextArea`]: tachys writes a
+    /// textarea's children unescaped, so a textarea written anywhere else could put stored
+    /// text into the page as markup. The same holds for `<script>`, `<style>` and
+    /// `<noscript>`, which the app does not write at all.
+    #[test]
+    fn no_raw_text_element_outside_the_component() {
+        fn walk(dir: &std::path::Path, needle: &str, found: &mut Vec<String>) {
+            let entries = std::fs::read_dir(dir).expect("app/src is readable");
+            for entry in entries {
+                let path = entry.expect("a directory entry").path();
+                if path.is_dir() {
+                    walk(&path, needle, found);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).expect("a source file");
+                    // Tests (like this module's) may name the elements in strings.
+                    let code_part = text.split("#[cfg(test)]\nmod tests").next();
+                    for (n, line) in code_part.unwrap_or("").lines().enumerate() {
+                        let code = line.trim_start();
+                        if !code.starts_with("//") && code.contains(needle) {
+                            found.push(format!("{}:{}: {}", path.display(), n + 1, code));
+                        }
+                    }
+                }
+            }
+        }
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let tag = |name: &str| ["<", name].concat();
+        let mut found = Vec::new();
+        walk(&src, &tag("textarea"), &mut found);
+        assert_eq!(found.len(), 1, "write these through TextArea: {found:#?}");
+        assert!(
+            found[0].contains("components.rs") && found[0].contains("id=id name=name"),
+            "write this through TextArea: {found:#?}"
+        );
+        for name in ["script", "style", "noscript"] {
+            let mut found = Vec::new();
+            walk(&src, &tag(name), &mut found);
+            assert!(
+                found.is_empty(),
+                "children of <{name}> are not escaped: {found:#?}"
+            );
+        }
+    }
 }

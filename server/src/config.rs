@@ -5,8 +5,9 @@ use tessera_core::db::DbUrl;
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/tessera.db";
 
-/// The server's settings.
-#[derive(Clone, Debug)]
+/// The server's settings. Its `Debug` hides the passwords in the database and SMTP
+/// addresses ([`redact_url`]), so the configuration can be logged.
+#[derive(Clone)]
 pub struct Config {
     /// `DATABASE_URL`: where the data lives (SQLite by default).
     pub database_url: DbUrl,
@@ -47,6 +48,70 @@ pub struct Config {
     /// security (local development only; a warning is logged). Without it the server
     /// refuses to start on such a role.
     pub allow_owner_role: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let db = |u: &DbUrl| match u {
+            DbUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+            DbUrl::Postgres(url) => redact_url(url),
+        };
+        f.debug_struct("Config")
+            .field("database_url", &db(&self.database_url))
+            .field("migration_url", &self.migration_url.as_ref().map(db))
+            .field("addr", &self.addr)
+            .field("site_root", &self.site_root)
+            .field("https", &self.https)
+            .field("max_body_bytes", &self.max_body_bytes)
+            .field("db_connections", &self.db_connections)
+            .field("trusted_proxy", &self.trusted_proxy)
+            .field("sessions", &self.sessions)
+            .field("smtp_url", &self.smtp_url.as_deref().map(redact_url))
+            .field("outbox", &self.outbox)
+            .field("mail_from", &self.mail_from)
+            .field("public_url", &self.public_url)
+            .field("allow_owner_role", &self.allow_owner_role)
+            .finish()
+    }
+}
+
+/// `url` with the password of its user part, and any `password=` in its query, replaced
+/// by `***`: `postgres://app:secret@db/tessera` becomes `postgres://app:***@db/tessera`.
+pub fn redact_url(url: &str) -> String {
+    let (head, query) = match url.split_once('?') {
+        Some((h, q)) => (h, Some(q)),
+        None => (url, None),
+    };
+    let mut out = match head.split_once("://") {
+        Some((scheme, rest)) => {
+            // The user part ends at the last `@` before the path.
+            let authority_end = rest.find('/').unwrap_or(rest.len());
+            let (authority, path) = rest.split_at(authority_end);
+            match authority.rsplit_once('@') {
+                Some((user, host)) => {
+                    let user = match user.split_once(':') {
+                        Some((name, _)) => format!("{name}:***"),
+                        None => user.to_string(),
+                    };
+                    format!("{scheme}://{user}@{host}{path}")
+                }
+                None => head.to_string(),
+            }
+        }
+        None => head.to_string(),
+    };
+    if let Some(q) = query {
+        let parts: Vec<String> = q
+            .split('&')
+            .map(|kv| match kv.split_once('=') {
+                Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                _ => kv.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&parts.join("&"));
+    }
+    out
 }
 
 fn number(name: &str, default: i64) -> Result<i64, String> {
@@ -150,5 +215,62 @@ impl Config {
             Some(url) => tessera_core::mail::Mailer::smtp(url, &self.mail_from),
             None => tessera_core::mail::Mailer::outbox(self.outbox.clone(), &self.mail_from),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_shows_no_password() {
+        let config = Config {
+            database_url: DbUrl::Postgres("postgres://app:db-secret@db:5432/tessera".into()),
+            migration_url: Some(DbUrl::Postgres(
+                "postgres://owner:owner-secret@db/tessera?sslmode=require&password=q-secret".into(),
+            )),
+            addr: "127.0.0.1:3000".parse().expect("an address"),
+            site_root: "target/site".into(),
+            https: true,
+            max_body_bytes: 1024,
+            db_connections: 4,
+            trusted_proxy: None,
+            sessions: tessera_core::SessionPolicy::default(),
+            smtp_url: Some("smtps://mailer:smtp-secret@mail.example.be:465".into()),
+            outbox: "data/outbox".into(),
+            mail_from: "Tessera <no-reply@example.be>".into(),
+            public_url: "https://tessera.example.be".into(),
+            allow_owner_role: false,
+        };
+        let shown = format!("{config:?} {config:#?}");
+        for secret in ["db-secret", "owner-secret", "q-secret", "smtp-secret"] {
+            assert!(!shown.contains(secret), "{secret} in {shown}");
+        }
+        // What is not secret is still there to read.
+        for kept in [
+            "postgres://app:***@db:5432/tessera",
+            "postgres://owner:***@db/tessera?sslmode=require&password=***",
+            "smtps://mailer:***@mail.example.be:465",
+            "127.0.0.1:3000",
+        ] {
+            assert!(shown.contains(kept), "{kept} missing from {shown}");
+        }
+    }
+
+    #[test]
+    fn urls_without_a_password_are_unchanged() {
+        for url in [
+            "postgres://db/tessera",
+            "smtp://localhost:25",
+            "postgres://app@db/tessera",
+            "sqlite://./data/tessera.db",
+        ] {
+            assert_eq!(redact_url(url), url);
+        }
+        // An `@` in the password does not leave its first part behind.
+        assert_eq!(
+            redact_url("postgres://app:p@ss@db/x"),
+            "postgres://app:***@db/x"
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! Request hardening around the whole router: a readable page for low-level errors,
 //! security headers on every response, the cross-site check on state-changing requests,
-//! refusal of paths that are not UTF-8, and the status of server-function errors.
+//! refusal of paths that are not UTF-8, the status of server-function errors, and the
+//! signature of the messages our redirects put into a page's address.
 
 use axum::body::{to_bytes, Body};
 use axum::extract::{Request, State};
@@ -191,6 +192,170 @@ pub async fn path_guard(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
+/// The query parameters whose text a page shows: the error a form post came back with
+/// (`__err`, for the server function `__path`) and the messages of the auth and upload
+/// handlers. Only our own redirects put them into an address.
+const SIGNED: [&str; 6] = [
+    "__path",
+    "__err",
+    "error_form",
+    "error",
+    "file_error",
+    "logo_error",
+];
+/// Those of them that make a page show something.
+const SHOWN: [&str; 4] = ["__err", "error", "file_error", "logo_error"];
+/// The parameter that carries the signature.
+const SIGNATURE: &str = "__sig";
+
+/// Signs the messages our redirects put into an address, and refuses to render a page
+/// with a message it did not sign: a link crafted elsewhere
+/// (`/c/club/settings/roles?__path=…&__err=…`, `/account?error=…`) cannot put words on a
+/// club's page. Such a request is redirected (303) to the same address without them, so
+/// the browser's address (which the hydrated app reads again) holds no unsigned message
+/// either. The key is made at start-up: a message outlives no restart.
+pub async fn signed_messages(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD) && !req.uri().path().starts_with("/api/")
+    {
+        if let Some(query) = req.uri().query() {
+            let pairs = query_pairs(query);
+            let shows = pairs.iter().any(|(k, _)| SHOWN.contains(&k.as_str()));
+            let signature = pairs.iter().find(|(k, _)| k == SIGNATURE).map(|(_, v)| v);
+            if shows && signature != Some(&message_mac(&pairs)) {
+                let mut to = req.uri().path().to_string();
+                let kept = without_messages(query);
+                if !kept.is_empty() {
+                    to.push('?');
+                    to.push_str(&kept);
+                }
+                return (
+                    StatusCode::SEE_OTHER,
+                    [
+                        (header::LOCATION, to),
+                        (header::CACHE_CONTROL, "no-store".into()),
+                    ],
+                )
+                    .into_response();
+            }
+        }
+    }
+    let mut res = next.run(req).await;
+    let signed = res
+        .headers()
+        .get(header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(sign_location);
+    if let Some(v) = signed.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        res.headers_mut().insert(header::LOCATION, v);
+    }
+    res
+}
+
+/// `location` with the signature of its messages, if it has any.
+fn sign_location(location: &str) -> Option<String> {
+    let (base, query) = location.split_once('?')?;
+    let (query, fragment) = match query.split_once('#') {
+        Some((q, f)) => (q, Some(f)),
+        None => (query, None),
+    };
+    let pairs = query_pairs(query);
+    if !pairs.iter().any(|(k, _)| SHOWN.contains(&k.as_str())) {
+        return None;
+    }
+    let mut kept: Vec<&str> = query
+        .split('&')
+        .filter(|kv| decode_part(kv.split('=').next().unwrap_or("")) != SIGNATURE)
+        .collect();
+    let sig = format!("{SIGNATURE}={}", message_mac(&pairs));
+    kept.push(&sig);
+    let mut out = format!("{base}?{}", kept.join("&"));
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// `query` without the messages and their signature.
+fn without_messages(query: &str) -> String {
+    query
+        .split('&')
+        .filter(|kv| {
+            let k = decode_part(kv.split('=').next().unwrap_or(""));
+            !kv.is_empty() && k != SIGNATURE && !SIGNED.contains(&k.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The decoded name-value pairs of a query (`+` is a space).
+fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|kv| !kv.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+            (decode_part(k), decode_part(v))
+        })
+        .collect()
+}
+
+fn decode_part(s: &str) -> String {
+    percent_encoding::percent_decode_str(&s.replace('+', " "))
+        .decode_utf8_lossy()
+        .into_owned()
+}
+
+/// HMAC-SHA-256 (truncated to 128 bits, hex) of the signed parameters of `pairs`, in a
+/// fixed order, under the process's key.
+fn message_mac(pairs: &[(String, String)]) -> String {
+    use sha2::{Digest, Sha256};
+    let mut text = Vec::new();
+    for name in SIGNED {
+        for (_, v) in pairs.iter().filter(|(k, _)| k == name) {
+            text.extend_from_slice(name.as_bytes());
+            text.push(0);
+            text.extend_from_slice(&(v.len() as u64).to_be_bytes());
+            text.extend_from_slice(v.as_bytes());
+        }
+    }
+    let key = message_key();
+    let mut ipad = [0x36u8; 64];
+    let mut opad = [0x5cu8; 64];
+    for (i, k) in key.iter().enumerate() {
+        ipad[i] ^= k;
+        opad[i] ^= k;
+    }
+    let inner = Sha256::new()
+        .chain_update(ipad)
+        .chain_update(&text)
+        .finalize();
+    let outer = Sha256::new()
+        .chain_update(opad)
+        .chain_update(inner)
+        .finalize();
+    outer[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The key of [`message_mac`]: random, made once per process.
+fn message_key() -> &'static [u8; 32] {
+    static KEY: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        let mut key = [0u8; 32];
+        if getrandom::getrandom(&mut key).is_err() {
+            // No system randomness: a key from the process's hasher seeds (still unknown
+            // outside the process).
+            use std::hash::{BuildHasher, Hasher};
+            for chunk in key.chunks_mut(8) {
+                let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+                h.write_u64(std::process::id().into());
+                chunk.copy_from_slice(&h.finish().to_le_bytes());
+            }
+        }
+        key
+    })
+}
+
 /// Gives a failed server function's response the status of its error. Server functions
 /// answer every error with 500; the body is an encoded AppError, whose own status is the
 /// right one (a request that could not be read is the caller's 400, not ours). Runs inside
@@ -243,24 +408,40 @@ pub async fn readable_errors(State(state): State<AppState>, req: Request, next: 
             status_page(status, lang, Msg::ErrorTitle, Msg::MethodNotAllowedText)
         }
         StatusCode::NOT_FOUND => status_page(status, lang, Msg::NotFoundTitle, Msg::NotFoundText),
-        s if s.is_client_error() => {
-            status_page(s, lang, Msg::BadRequestTitle, Msg::BadRequestTitle)
-        }
+        // A form or query the extractor could not read (axum answers 422 or 400): the
+        // caller's request, a 400 that says so.
+        StatusCode::UNPROCESSABLE_ENTITY => status_page(
+            StatusCode::BAD_REQUEST,
+            lang,
+            Msg::BadRequestTitle,
+            Msg::BadRequestText,
+        ),
+        s if s.is_client_error() => status_page(s, lang, Msg::BadRequestTitle, Msg::BadRequestText),
         s => status_page(s, lang, Msg::ErrorTitle, Msg::ErrorTitle),
     }
 }
 
 mod server_fn_error {
-    use server_fn::error::FromServerFnError;
+    use server_fn::codec::JsonEncoding;
+    use server_fn::Decodes;
     use tessera_common::AppError;
 
-    /// Reads an `AppError` from a server function's error body, if it is one.
+    /// Reads an `AppError` from a server function's error body, if it is one. Strictly:
+    /// a body that is not one (which `AppError::de` would read as an unreadable request,
+    /// a 400) keeps its 500.
     pub fn decode_app_error(bytes: &[u8]) -> Option<AppError> {
-        if bytes.is_empty() {
-            return None;
-        }
-        let err = AppError::de(bytes::Bytes::copy_from_slice(bytes));
-        Some(err)
+        <JsonEncoding as Decodes<AppError>>::decode(bytes::Bytes::copy_from_slice(bytes)).ok()
+    }
+
+    #[cfg(test)]
+    #[test]
+    fn only_an_app_error_is_read() {
+        assert_eq!(
+            decode_app_error(br#"{"Forbidden":null}"#),
+            Some(AppError::Forbidden)
+        );
+        assert_eq!(decode_app_error(b""), None);
+        assert_eq!(decode_app_error(b"thread panicked"), None);
     }
 }
 
@@ -274,6 +455,34 @@ mod tests {
             h.insert(*k, HeaderValue::from_static(v));
         }
         h
+    }
+
+    #[test]
+    fn messages_in_an_address_are_signed_and_checked() {
+        let loc = "http://h/c/x/settings/roles?__path=%2Fapi%2Fcreate_role&__err=eyJOb3RGb3VuZCI6bnVsbH0%3D";
+        let signed = sign_location(loc).expect("signed");
+        let query = signed.split_once('?').map(|(_, q)| q).unwrap_or("");
+        let pairs = query_pairs(query);
+        let sig = pairs
+            .iter()
+            .find(|(k, _)| k == SIGNATURE)
+            .map(|(_, v)| v.clone());
+        assert_eq!(sig, Some(message_mac(&pairs)));
+        // Signing again replaces the signature rather than adding one.
+        let again = sign_location(&signed).expect("signed");
+        assert_eq!(again.matches("__sig=").count(), 1);
+        // Another message, or another endpoint, has another signature.
+        let forged = query.replace("__err=eyJOb3RGb3VuZCI6bnVsbH0%3D", "__err=e30");
+        let forged_pairs = query_pairs(&forged);
+        assert_ne!(Some(message_mac(&forged_pairs)), sig);
+        let moved = query.replace("create_role", "delete_role");
+        assert_ne!(Some(message_mac(&query_pairs(&moved))), sig);
+        // Without a message nothing is signed; stripping keeps what is not a message.
+        assert_eq!(sign_location("/c/x/members?done=saved"), None);
+        assert_eq!(
+            without_messages("q=a&__err=x&__path=y&__sig=z&error=w&page=2"),
+            "q=a&page=2"
+        );
     }
 
     #[test]

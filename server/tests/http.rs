@@ -4090,3 +4090,5 @@ mod abort;
 mod limits;
 #[path = "http/tenancy.rs"]
 mod tenancy;
+#[path = "http/xss.rs"]
+mod xss;

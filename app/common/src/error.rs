@@ -90,10 +90,88 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::MissingArg(arg) => {
                 AppError::BadRequest(format!("the request is missing the field {arg}"))
             }
-            ServerFnErrorErr::Request(_) => {
-                AppError::Internal("the server could not be reached".into())
+            // A body that is not text (invalid UTF-8) or not a form: also the caller's.
+            ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest("the request could not be read".into())
             }
-            other => AppError::Internal(other.to_string()),
+            // Anything else failed on our side (or, in the browser, on the way): its text
+            // goes to the log under a reference, and only the reference to the person.
+            other => {
+                let reference = internal_reference();
+                tracing::error!(reference = %reference, error = %other, "internal error");
+                AppError::Internal(reference)
+            }
+        }
+    }
+}
+
+/// URL-safe base64 (`-`, `_`), with or without `=` padding; `None` for anything else.
+fn base64_url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    // One character alone cannot be a byte; leftover bits must be zero.
+    (bits < 6 && acc == 0).then_some(out)
+}
+
+/// A short reference for an internal error, to find it in the log: eight hex digits, as
+/// `tessera_core::ids::short_reference` makes them.
+fn internal_reference() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    // Random keys per process, plus a counter so two errors never share one.
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u64(COUNT.fetch_add(1, Ordering::Relaxed));
+    format!("{:08x}", h.finish() as u32)
+}
+
+impl AppError {
+    /// Reads the error a form post was redirected back with (the `__err` query parameter:
+    /// URL-safe base64 of the error's JSON). Anything that is not exactly that, and any
+    /// `Internal` that does not carry a reference, gives `None`: the page then shows no
+    /// error rather than a 500 or text taken from the address. (The server only lets a
+    /// page be rendered with an `__err` it signed itself; see `security::signed_messages`.)
+    pub fn from_url_param(param: &str) -> Option<AppError> {
+        use server_fn::Decodes;
+        if param.len() > 16 * 1024 {
+            return None;
+        }
+        let bytes = base64_url_decode(param)?;
+        let e: AppError = <JsonEncoding as Decodes<AppError>>::decode(bytes.into()).ok()?;
+        match &e {
+            AppError::Internal(_) if e.internal_reference().is_none() => None,
+            _ => Some(e),
+        }
+    }
+
+    /// The reference of an `Internal` error, when it is one: eight hex digits. Anything
+    /// else in an `Internal` (which came from outside, for instance through the address of
+    /// a page) is not shown.
+    pub fn internal_reference(&self) -> Option<&str> {
+        match self {
+            AppError::Internal(r) if r.len() == 8 && r.bytes().all(|b| b.is_ascii_hexdigit()) => {
+                Some(r)
+            }
+            _ => None,
         }
     }
 }
@@ -121,5 +199,75 @@ mod tests {
         assert_eq!(e.status(), 400);
         let e = AppError::from_server_fn_error(ServerFnErrorErr::MissingArg("club".into()));
         assert_eq!(e.status(), 400);
+    }
+
+    #[test]
+    fn form_errors_in_the_address_are_read_strictly() {
+        use server_fn::error::ServerFnUrlError;
+        for e in [
+            AppError::NotFound,
+            AppError::field("name", "give a name"),
+            AppError::Conflict("taken".into()),
+            AppError::TooManyRequests(30),
+            AppError::Internal("0a1b2c3d".into()),
+        ] {
+            // What server_fn puts into the address, read back.
+            let url = ServerFnUrlError::new("/api/x", e.clone())
+                .to_url("http://h/p")
+                .expect("a url");
+            let param = url
+                .query_pairs()
+                .find(|(k, _)| k == "__err")
+                .map(|(_, v)| v.to_string())
+                .expect("an __err");
+            assert_eq!(AppError::from_url_param(&param), Some(e));
+        }
+        for bad in [
+            "",
+            "!!!",
+            "not base64 at all",
+            "e30",                              // {} : not an AppError
+            "eyJCYWRSZXF1ZXN0Ijo",              // cut-off JSON
+            "eyJJbnRlcm5hbCI6IjxiPmhpPC9iPiJ9", // {"Internal":"<b>hi</b>"}
+            "A",
+        ] {
+            assert_eq!(AppError::from_url_param(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn unreadable_bodies_are_the_callers_fault() {
+        let e = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
+            "invalid utf-8 sequence of 1 bytes from index 5".into(),
+        ));
+        assert_eq!(
+            e,
+            AppError::BadRequest("the request could not be read".into())
+        );
+    }
+
+    #[test]
+    fn internal_failures_carry_only_a_reference() {
+        let secret = "error returned from database: password authentication failed";
+        for e in [
+            ServerFnErrorErr::ServerError(secret.into()),
+            ServerFnErrorErr::Serialization(secret.into()),
+            ServerFnErrorErr::Response(secret.into()),
+            ServerFnErrorErr::Request(secret.into()),
+            ServerFnErrorErr::MiddlewareError(secret.into()),
+            ServerFnErrorErr::Registration(secret.into()),
+        ] {
+            let e = AppError::from_server_fn_error(e);
+            assert_eq!(e.status(), 500);
+            assert!(!e.to_string().contains("password"), "{e}");
+            assert!(e.internal_reference().is_some(), "{e:?}");
+        }
+        let a = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("x".into()));
+        let b = AppError::from_server_fn_error(ServerFnErrorErr::ServerError("x".into()));
+        assert_ne!(a, b, "each failure has its own reference");
+        assert_eq!(
+            AppError::Internal("<b>hi</b>".into()).internal_reference(),
+            None
+        );
     }
 }

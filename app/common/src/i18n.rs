@@ -777,6 +777,16 @@ messages! {
     LimitHeadersText => "This request has more than {count} headers or more than {max} KiB of them, the most the server accepts. Clearing this site's cookies may help.",
         "Dit verzoek heeft meer dan {count} headers of meer dan {max} KiB eraan, het maximum dat de server aanvaardt. De cookies van deze site wissen kan helpen.",
         "Cette requête a plus de {count} en-têtes ou plus de {max} Kio d'en-têtes, le maximum que le serveur accepte. Effacer les cookies de ce site peut aider.";
+    // xss
+    InternalErrorText => "Something failed on our side. Please try again later.",
+        "Er liep bij ons iets mis. Probeer het later opnieuw.",
+        "Un problème est survenu de notre côté. Veuillez réessayer plus tard.";
+    InternalErrorReference => "Something failed on our side. Please try again later; if it keeps failing, mention reference {reference}.",
+        "Er liep bij ons iets mis. Probeer het later opnieuw; blijft het misgaan, vermeld dan referentie {reference}.",
+        "Un problème est survenu de notre côté. Veuillez réessayer plus tard ; si le problème persiste, mentionnez la référence {reference}.";
+    BadRequestText => "What was sent could not be read. Go back, check the form and try again.",
+        "Wat verstuurd werd, is onleesbaar. Ga terug, kijk het formulier na en probeer opnieuw.",
+        "Les données envoyées sont illisibles. Revenez en arrière, vérifiez le formulaire et réessayez.";
 }
 
 #[cfg(test)]

@@ -87,7 +87,9 @@ fn SetupBody(setup: TotpSetup, next: String, error: bool) -> impl IntoView {
         <section class="card narrow">
             <h1>{t(Msg::SetupTitle)}</h1>
             <p>{intro}</p>
-            // The SVG is made on our server from the otpauth address: no user input in it.
+            // The one inner_html of the app. The SVG is made on our server by the qrcode
+            // crate from the otpauth address: only rectangles for the code's modules, none
+            // of the address's text (which holds the account's e-mail) is written as text.
             <div class="qr" role="img" aria-label=t(Msg::SetupTitle) inner_html=setup.qr_svg></div>
             <p>{t(Msg::SetupKeyText)}</p>
             <p><code class="key" data-testid="totp-key" data-key=setup.pending_key.clone()>{grouped}</code></p>

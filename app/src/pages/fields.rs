@@ -4,7 +4,7 @@
 use crate::api::{get_field_settings, CreateField, DeleteField, MoveField, UpdateField};
 use crate::components::{
     field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
-    Notice, StampLine,
+    Notice, StampLine, TextArea,
 };
 use crate::pages::club::use_club;
 use crate::t;
@@ -137,8 +137,8 @@ pub fn custom_input(
     let required = f.required;
     let control = match f.kind {
         FieldKind::LongText => view! {
-            <textarea id=id.clone() name=name rows="4" maxlength="4000" required=required
-                aria-invalid=invalid aria-describedby=described.clone()>{value}</textarea>
+            <TextArea id=id.clone() name=name rows=4 maxlength=4000 required=required
+                invalid=invalid.is_some() describedby=described.clone() value=value/>
         }
         .into_any(),
         FieldKind::Choice | FieldKind::YesNo => {
@@ -420,7 +420,7 @@ fn FieldDefinitionForm(
             {kind_control}
             <FieldError error=msg("kind") id=format!("{p}-kind-error")/>
             <label for=format!("{p}-options")>{t(Msg::FieldOptions)}</label>
-            <textarea id=format!("{p}-options") name="options" rows="3">{f.options.clone()}</textarea>
+            <TextArea id=format!("{p}-options") name="options" rows=3 value=f.options.clone()/>
             <FieldError error=msg("options") id=format!("{p}-options-error")/>
             <label for=format!("{p}-help")>{t(Msg::FieldHelp)}</label>
             <input id=format!("{p}-help") name="help" type="text" maxlength="300" value=f.help.clone()/>

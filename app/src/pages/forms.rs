@@ -8,7 +8,7 @@ use crate::api::{
 };
 use crate::components::{
     club_colors, field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert,
-    Header, Loading, Notice, StampLine,
+    Header, Loading, Notice, StampLine, TextArea,
 };
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
@@ -517,7 +517,7 @@ fn FormEditor(
             <input id=format!("{p}-slug") name="slug" type="text" required maxlength="40" value=f.slug.clone()/>
             <FieldError error=msg("slug") id=format!("{p}-slug-error")/>
             <label for=format!("{p}-intro")>{t(Msg::FormIntro)}</label>
-            <textarea id=format!("{p}-intro") name="intro" rows="3">{f.intro.clone()}</textarea>
+            <TextArea id=format!("{p}-intro") name="intro" rows=3 value=f.intro.clone()/>
             <FieldError error=msg("intro") id=format!("{p}-intro-error")/>
             <label for=format!("{p}-audience")>{t(Msg::FormAudience)}</label>
             <select id=format!("{p}-audience") name="audience">{audiences}</select>
@@ -530,7 +530,7 @@ fn FormEditor(
                 </table>
             </div>
             <label for=format!("{p}-consent")>{t(Msg::ConsentText)}</label>
-            <textarea id=format!("{p}-consent") name="consent_text" rows="3">{f.consent_text.clone()}</textarea>
+            <TextArea id=format!("{p}-consent") name="consent_text" rows=3 value=f.consent_text.clone()/>
             <FieldError error=msg("consent_text") id=format!("{p}-consent-error")/>
             <label class="check">
                 <input type="checkbox" name="auto_approve" value="on" checked=f.auto_approve/>
@@ -630,7 +630,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
                             <input type="hidden" name="id" value=a.id.to_string()/>
                             <input type="hidden" name="version" value=a.version.to_string()/>
                             <label for=rid.clone()>{t(Msg::RejectReason)}</label>
-                            <textarea id=rid name="reason" rows="2" maxlength="1000" required></textarea>
+                            <TextArea id=rid name="reason" rows=2 maxlength=1000 required=true value=""/>
                             <button type="submit" class="button-danger">{t(Msg::Reject)}</button>
                         </form>
                     </section>

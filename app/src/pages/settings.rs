@@ -10,7 +10,7 @@ use crate::api::{
 };
 use crate::components::{
     field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
-    Notice, StampLine,
+    Notice, StampLine, TextArea,
 };
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
@@ -631,7 +631,7 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
             <form method="post" action=PublishTerms::PATH class="stack" data-testid="terms-form">
                 <ClubField club=club/>
                 <label for="terms-body">{t(Msg::TermsText)}</label>
-                <textarea id="terms-body" name="body" rows="12" required maxlength="20000">{draft}</textarea>
+                <TextArea id="terms-body" name="body" rows=12 required=true maxlength=20000 value=draft/>
                 <FieldError error=field_message(&error, "body") id="terms-body-error"/>
                 <button type="submit" class="button">{t(Msg::PublishTerms)}</button>
             </form>

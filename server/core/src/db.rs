@@ -929,7 +929,7 @@ impl Tx {
     pub(crate) async fn fetch_one<T: Row>(&mut self, sql: &str, args: Vec<Value>) -> Result<T> {
         self.fetch_optional(sql, args)
             .await?
-            .ok_or_else(|| AppError::Internal("expected a row".into()))
+            .ok_or_else(|| internal("expected a row"))
     }
 
     /// Runs a statement; returns the number of rows it touched.
@@ -966,7 +966,7 @@ impl Tx {
     ) -> Result<()> {
         check_ident(table);
         if cols.is_empty() || rows.iter().any(|r| r.len() != cols.len()) {
-            return Err(AppError::Internal(format!(
+            return Err(internal(format!(
                 "insert into {table}: every row needs one value per column"
             )));
         }
@@ -1176,7 +1176,7 @@ impl TenantTx {
         let actor = self
             .actor
             .as_ref()
-            .ok_or_else(|| AppError::Internal("write through a read transaction".into()))?;
+            .ok_or_else(|| internal("write through a read transaction"))?;
         Ok((
             Value::from(self.now),
             Value::from(actor.identity),
@@ -1237,7 +1237,7 @@ impl TenantTx {
             let mut values = Vec::with_capacity(per_row * per_statement);
             for (i, row) in rows.by_ref().take(per_statement).enumerate() {
                 if row.len() != names.len() || row.iter().zip(&names).any(|((c, _), n)| c != n) {
-                    return Err(AppError::Internal(format!(
+                    return Err(internal(format!(
                         "insert_many into {table}: the rows name different columns"
                     )));
                 }

@@ -684,7 +684,7 @@ pub async fn submit(
     }
     let email = email.unwrap_or_default();
     let data = SubmissionData { guardian, people };
-    let json = serde_json::to_string(&data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let json = serde_json::to_string(&data).map_err(crate::error::internal)?;
     let digest: String = Sha256::digest(format!("{}\n{email}\n{json}", form.id).as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -854,8 +854,7 @@ pub async fn confirm(
         .await?
         .ok_or_else(used)?;
     let form = form.into_form();
-    let data: SubmissionData =
-        serde_json::from_str(&row.data).map_err(|e| AppError::Internal(e.to_string()))?;
+    let data: SubmissionData = serde_json::from_str(&row.data).map_err(crate::error::internal)?;
     let today = now.utc_date();
     let status = if form.auto_approve {
         "active"

@@ -412,7 +412,7 @@ async fn lock_admin_role(tx: &mut TenantTx) -> Result<RoleId> {
     };
     let row: Option<IdRow> = tx.fetch_optional(sql, args![]).await?;
     row.map(|r| RoleId(r.id))
-        .ok_or_else(|| AppError::Internal("a tenant without its administrator role".into()))
+        .ok_or_else(|| crate::error::internal("a tenant without its administrator role"))
 }
 
 async fn admin_count(tx: &mut TenantTx, admin: RoleId) -> Result<i64> {

@@ -602,7 +602,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
 }
 
 fn join_error(e: tokio::task::JoinError) -> AppError {
-    AppError::Internal(format!("seeding a club stopped: {e}"))
+    crate::error::internal(format!("seeding a club stopped: {e}"))
 }
 
 /// A new club's starting environment: the modules of its plan switched on (except
