@@ -910,6 +910,7 @@ const PERSONAL: &[&str] = &[
     "totp_setup",
     "take_recovery_codes",
     "account",
+    "login_draft",
 ];
 
 /// The server functions of a club's public registration forms: anyone may call them; they

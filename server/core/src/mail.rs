@@ -153,6 +153,20 @@ impl Mailer {
         })
     }
 
+    /// Sends `mail` (if any) on a task of its own, so the answer to the request never waits
+    /// for the mail server; a failure is logged. Called with `None` on the paths that send
+    /// nothing but must cost the same (a reset for an unknown address).
+    pub fn send_later(&self, mail: Option<Mail>) {
+        let mailer = self.clone();
+        tokio::spawn(async move {
+            if let Some(mail) = mail {
+                if let Err(e) = mailer.send(mail).await {
+                    tracing::error!(error = %e, "a mail could not be sent");
+                }
+            }
+        });
+    }
+
     pub async fn send(&self, mail: Mail) -> Result<()> {
         let to: Mailbox = mail.to.parse().map_err(|_| {
             tessera_common::AppError::field("email", "enter a valid e-mail address")
