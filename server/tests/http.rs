@@ -536,9 +536,10 @@ async fn pages_answer_with_the_right_status_and_language() {
         // Bad addresses: readable pages with 4xx, never 500.
         let mut anon = Client::new(&s);
         for (path, status) in [
-            ("/c/no-such-club", 404),
+            // Anonymous: the same sign-in answer whether the club exists or not.
+            ("/c/no-such-club", 401),
             ("/no/such/page", 404),
-            ("/f/no-such-federation", 404),
+            ("/f/no-such-federation", 401),
             ("/c/%FF%FE", 400),
             ("/c/club%C3%28", 400),
             (&format!("/c/{CLUB_A}") as &str, 401),
@@ -3979,3 +3980,6 @@ mod member_import_web {
         assert!(list.body.contains("Ine") && list.body.contains("Ola"));
     }
 }
+
+#[path = "http/accounts.rs"]
+mod accounts;
