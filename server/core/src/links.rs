@@ -58,7 +58,7 @@ fn expired() -> AppError {
     AppError::BadRequest("this link has expired or was already used; ask for a new one".into())
 }
 
-async fn issue(
+pub(crate) async fn issue(
     db: &Db,
     id: IdentityId,
     purpose: Purpose,

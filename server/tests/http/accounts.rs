@@ -60,7 +60,8 @@ async fn next_never_leads_off_the_site() {
             assert_eq!(page.status, 200, "{bad}: {}", page.body);
             assert!(page.body.contains("recovery-codes"), "{bad}");
             assert!(
-                page.body.contains("<a href=\"/\" class=\"button\">Continue"),
+                page.body
+                    .contains("<a href=\"/\" class=\"button\">Continue"),
                 "{bad}: {}",
                 page.body
             );
