@@ -155,9 +155,9 @@ async fn name_and_lang(db: &Db, id: IdentityId) -> Result<(String, String, Lang)
 ///
 /// Both paths do the same work, so the time of the answer tells nothing either: the same
 /// throttle writes, one read of the account, a fresh token and its hash, one write
-/// transaction of three statements (known: the old links dropped, the new one stored, the
-/// request logged; unknown: the same delete and an update that match nothing, the request
-/// logged without a person), and the mail handed to a task of its own (nothing for an
+/// transaction of three statements (known: the old link dropped, the new one stored, the
+/// request logged; unknown: a row written to the throttle table and removed again, the
+/// request logged without a person), and the mail handed to a task of its own (nothing for an
 /// unknown address), so the answer never waits for the mail server.
 pub async fn request_reset(
     db: &Db,
@@ -226,16 +226,15 @@ pub async fn request_reset(
             })
         }
         None => {
+            // A row written and removed again, like the known path's link: no trace left.
+            let decoy = format!("reset-decoy:{token_hash}");
             tx.execute(
-                "DELETE FROM auth_tokens WHERE identity_id = $1 AND purpose = $2 AND used_at IS NULL",
-                args![0_i64, purpose],
+                "INSERT INTO auth_throttle (key, failures, window_start, locked_until) VALUES ($1, 0, $2, NULL)",
+                args![decoy.clone(), now],
             )
             .await?;
-            tx.execute(
-                "UPDATE auth_tokens SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL",
-                args![token_hash, now],
-            )
-            .await?;
+            tx.execute("DELETE FROM auth_throttle WHERE key = $1", args![decoy])
+                .await?;
             accounts::log_in_tx(
                 &mut tx,
                 None,

@@ -155,13 +155,22 @@ impl Mailer {
 
     /// Sends `mail` (if any) on a task of its own, so the answer to the request never waits
     /// for the mail server; a failure is logged. Called with `None` on the paths that send
-    /// nothing but must cost the same (a reset for an unknown address).
+    /// nothing but must look the same (a reset for an unknown address): then the task
+    /// speaks to the mail server without sending (connection and NOOP), so the work the
+    /// process does after the answer, which a next request could feel, is alike too.
     pub fn send_later(&self, mail: Option<Mail>) {
         let mailer = self.clone();
         tokio::spawn(async move {
-            if let Some(mail) = mail {
-                if let Err(e) = mailer.send(mail).await {
-                    tracing::error!(error = %e, "a mail could not be sent");
+            match mail {
+                Some(mail) => {
+                    if let Err(e) = mailer.send(mail).await {
+                        tracing::error!(error = %e, "a mail could not be sent");
+                    }
+                }
+                None => {
+                    if let Transport::Smtp(t) = &mailer.transport {
+                        let _ = t.test_connection().await;
+                    }
                 }
             }
         });
