@@ -27,6 +27,9 @@ pub const SESSION_SHOW_CODES: &str = "show_recovery_codes";
 /// The identity's rights counter the session last saw: when it moved (a role was given or
 /// taken, a role's rights changed), the session id is rotated.
 pub const SESSION_RIGHTS: &str = "rights_serial";
+/// The address typed in a sign-in that failed, for the form to show again once (kept here,
+/// never in the address bar, where it would reach the history and the logs).
+pub const SESSION_LOGIN_EMAIL: &str = "login_email";
 
 pub fn level_to_str(l: AuthLevel) -> &'static str {
     match l {

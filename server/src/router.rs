@@ -53,8 +53,15 @@ pub fn leptos_options(config: &Config) -> LeptosOptions {
 }
 
 /// The page language: the visitor's choice (cookie), then the default of the club or
-/// federation in the path, then `Accept-Language`, then English.
-async fn page_lang(services: &Services, headers: &HeaderMap, path: &str) -> Lang {
+/// federation in the path, then `Accept-Language`, then English. The tenant's default is
+/// used for someone signed in and on the public registration forms only: for anyone else
+/// the page in the club's language would tell that a club of that name exists.
+async fn page_lang(
+    services: &Services,
+    headers: &HeaderMap,
+    path: &str,
+    session: Option<&tower_sessions::Session>,
+) -> Lang {
     if let Some(l) = auth::lang_cookie(headers) {
         return l;
     }
@@ -65,8 +72,18 @@ async fn page_lang(services: &Services, headers: &HeaderMap, path: &str) -> Lang
         _ => None,
     };
     if let Some((kind, slug)) = tenant {
-        if let Ok(Some(l)) = tenants::default_lang(&services.db, kind, slug).await {
-            return l;
+        let public = kind == TenantKind::Club && segments.next() == Some("join");
+        let signed_in = match session {
+            Some(s) => matches!(
+                s.get::<i64>(tessera_app::ssr::SESSION_IDENTITY).await,
+                Ok(Some(_))
+            ),
+            None => false,
+        };
+        if public || signed_in {
+            if let Ok(Some(l)) = tenants::default_lang(&services.db, kind, slug).await {
+                return l;
+            }
         }
     }
     security::lang_from_headers(headers)
@@ -77,7 +94,8 @@ async fn page_lang(services: &Services, headers: &HeaderMap, path: &str) -> Lang
 async fn render_page(State(state): State<AppState>, req: Request) -> Response {
     let headers = req.headers().clone();
     let path = req.uri().path().to_string();
-    let lang = page_lang(&state.services, &headers, &path).await;
+    let session = req.extensions().get::<tower_sessions::Session>().cloned();
+    let lang = page_lang(&state.services, &headers, &path, session.as_ref()).await;
     let services = state.services.clone();
     let options = state.leptos_options.clone();
     let cache = RequestCache::default();

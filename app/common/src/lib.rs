@@ -9,6 +9,7 @@ pub mod dto;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod local_path;
 pub mod modules;
 pub mod time;
 

@@ -195,6 +195,15 @@ pub async fn get_totp_setup() -> Result<TotpSetup, AppError> {
     })
 }
 
+/// The address typed in a sign-in that failed a moment ago, once (see
+/// `ssr::SESSION_LOGIN_EMAIL`): the sign-in form shows it again. Only this session's own
+/// typing comes back.
+#[server(prefix = "/api", endpoint = "login_draft")]
+pub async fn take_login_draft() -> Result<Option<String>, AppError> {
+    let c = ctx().await?;
+    Ok(crate::ssr::take_draft(&c.session, crate::ssr::SESSION_LOGIN_EMAIL).await)
+}
+
 /// The recovery codes made a moment ago, once: they are removed from the session as they
 /// are read.
 #[server(prefix = "/api", endpoint = "take_recovery_codes")]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 use tessera_common::dto::{AccountOverview, TotpSetup};
+use tessera_common::local_path::{local_path, safe_next};
 use tessera_common::Msg;
 
 fn query(name: &'static str) -> Option<String> {
@@ -15,7 +16,7 @@ fn query(name: &'static str) -> Option<String> {
 /// `/login/verify`: the second step of signing in.
 #[component]
 pub fn LoginVerifyPage() -> impl IntoView {
-    let next = query("next").unwrap_or_else(|| "/".into());
+    let next = safe_next(&query("next").unwrap_or_default());
     let error = query("error").map(|_| {
         view! { <p id="code-error" class="form-error" role="alert" data-testid="code-error">{t(Msg::CodeWrong)}</p> }
     });
@@ -45,7 +46,9 @@ pub fn LoginVerifyPage() -> impl IntoView {
 #[component]
 pub fn TwoFactorSetupPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| get_totp_setup());
-    let next = query("next").unwrap_or_else(|| "/account".into());
+    let next = query("next")
+        .and_then(|n| local_path(&n).map(str::to_string))
+        .unwrap_or_else(|| "/account".into());
     let error = query("error").is_some();
     view! {
         <Title text=t(Msg::SetupTitle)/>
@@ -110,9 +113,7 @@ fn SetupBody(setup: TotpSetup, next: String, error: bool) -> impl IntoView {
 #[component]
 pub fn RecoveryCodesPage() -> impl IntoView {
     let data = Resource::new(|| (), |_| take_recovery_codes());
-    let next = query("next")
-        .filter(|n| n.starts_with('/') && !n.starts_with("//"))
-        .unwrap_or_else(|| "/".into());
+    let next = safe_next(&query("next").unwrap_or_default());
     view! {
         <Title text=t(Msg::RecoveryTitle)/>
         <PageFrame>

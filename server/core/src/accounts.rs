@@ -635,6 +635,23 @@ pub async fn revoke_sessions(
     address: Option<&str>,
 ) -> Result<u64> {
     let mut tx = db.platform(true).await?;
+    let ended = revoke_sessions_in_tx(&mut tx, id, only, keep, now, address).await?;
+    tx.commit().await?;
+    forget_ended(db, &ended);
+    Ok(ended.len() as u64)
+}
+
+/// Ends sessions of `id` inside the caller's transaction (so a password change and the end
+/// of the sessions commit together or not at all). Returns the ended ids: the caller hands
+/// them to [`forget_ended`] after its commit.
+pub(crate) async fn revoke_sessions_in_tx(
+    tx: &mut crate::db::Tx,
+    id: IdentityId,
+    only: Option<&str>,
+    keep: Option<&str>,
+    now: Timestamp,
+    address: Option<&str>,
+) -> Result<Vec<String>> {
     let rows: Vec<(String,)> = tx
         .fetch_all(
             "SELECT session_id FROM account_sessions WHERE identity_id = $1",
@@ -662,7 +679,7 @@ pub async fn revoke_sessions(
     if !ended.is_empty() {
         let detail = format!("{} session(s)", ended.len());
         log_in_tx(
-            &mut tx,
+            tx,
             Some(id),
             None,
             "sessions_revoked",
@@ -672,12 +689,15 @@ pub async fn revoke_sessions(
         )
         .await?;
     }
-    tx.commit().await?;
-    // Other processes forget them when the session table's notifications arrive.
-    for sid in &ended {
+    Ok(ended)
+}
+
+/// After the commit that ended them: this process forgets the sessions at once; other
+/// processes forget them when the session table's notifications arrive.
+pub(crate) fn forget_ended(db: &Db, ended: &[String]) {
+    for sid in ended {
         db.access.forget_session(sid);
     }
-    Ok(ended.len() as u64)
 }
 
 #[derive(sqlx::FromRow)]

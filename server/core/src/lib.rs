@@ -36,6 +36,8 @@ pub mod totp;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_accounts;
+#[cfg(test)]
 mod tests_limits;
 #[cfg(test)]
 mod tests_tenancy;

@@ -58,7 +58,7 @@ fn expired() -> AppError {
     AppError::BadRequest("this link has expired or was already used; ask for a new one".into())
 }
 
-async fn issue(
+pub(crate) async fn issue(
     db: &Db,
     id: IdentityId,
     purpose: Purpose,
@@ -152,6 +152,13 @@ async fn name_and_lang(db: &Db, id: IdentityId) -> Result<(String, String, Lang)
 
 /// Sends a reset link when the address belongs to an account; the caller always answers the
 /// same, whether it does or not. Limited per address.
+///
+/// Both paths do the same work, so the time of the answer tells nothing either: the same
+/// throttle writes, one read of the account, a fresh token and its hash, one write
+/// transaction of three statements (known: the old link dropped, the new one stored, the
+/// request logged; unknown: a row written to the throttle table and removed again, the
+/// request logged without a person), and the mail handed to a task of its own (nothing for an
+/// unknown address), so the answer never waits for the mail server.
 pub async fn request_reset(
     db: &Db,
     mailer: &Mailer,
@@ -165,35 +172,97 @@ pub async fn request_reset(
     };
     let key = format!("reset:{normalized}");
     throttle::attempt(db, &key, RESET_LIMIT, now).await?;
-    let Some(id) = identities::find_by_email(db, &normalized).await? else {
-        return Ok(());
-    };
-    let (name, _, own_lang) = name_and_lang(db, id).await?;
-    let lang = if own_lang == Lang::default() {
-        lang
-    } else {
-        own_lang
-    };
-    let token = issue(db, id, Purpose::Reset, None, now, RESET_SECS).await?;
-    mailer
-        .send(Mail {
-            to: normalized,
-            subject: Msg::MailResetSubject.text(lang).to_string(),
-            body: Msg::MailResetBody.fill(
-                lang,
-                &[
-                    ("name", &name),
-                    ("link", &link(base_url, "/login/reset", &token)),
-                ],
-            ),
-            brand: None,
-        })
+    let mut tx = db.platform(false).await?;
+    let row: Option<(i64, String, Option<String>)> = tx
+        .fetch_optional(
+            "SELECT id, name, lang FROM identities WHERE email = $1",
+            args![normalized.clone()],
+        )
         .await?;
-    accounts::log_event(db, Some(id), "password_reset_requested", None, None, now).await
+    tx.commit().await?;
+    let token = new_token()?;
+    let token_hash = hash_token(&token);
+    let purpose = Purpose::Reset.as_str();
+    let mut tx = db.platform(true).await?;
+    let mail = match row {
+        Some((id, name, own_lang)) => {
+            let id = IdentityId(id);
+            tx.execute(
+                "DELETE FROM auth_tokens WHERE identity_id = $1 AND purpose = $2 AND used_at IS NULL",
+                args![id, purpose],
+            )
+            .await?;
+            tx.execute(
+                "INSERT INTO auth_tokens (token_hash, identity_id, purpose, new_email, expires_at, created_at) VALUES ($1, $2, $3, NULL, $4, $5)",
+                args![token_hash, id, purpose, now.plus_seconds(RESET_SECS), now],
+            )
+            .await?;
+            accounts::log_in_tx(
+                &mut tx,
+                Some(id),
+                None,
+                "password_reset_requested",
+                None,
+                None,
+                now,
+            )
+            .await?;
+            let lang = match own_lang.and_then(|l| Lang::parse(&l)) {
+                Some(own) if own != Lang::default() => own,
+                _ => lang,
+            };
+            Some(Mail {
+                to: normalized,
+                subject: Msg::MailResetSubject.text(lang).to_string(),
+                body: Msg::MailResetBody.fill(
+                    lang,
+                    &[
+                        ("name", &name),
+                        ("link", &link(base_url, "/login/reset", &token)),
+                    ],
+                ),
+                brand: None,
+            })
+        }
+        None => {
+            // A row written and removed again, like the known path's link: no trace left.
+            let decoy = {
+                use sha2::Digest;
+                sha2::Sha256::digest(format!("reset-decoy:{token_hash}").as_bytes()).to_vec()
+            };
+            tx.execute(
+                "INSERT INTO auth_throttle (key_hash, attempts, window_end) VALUES ($1, 0, $2)",
+                args![decoy.clone(), now],
+            )
+            .await?;
+            tx.execute(
+                "DELETE FROM auth_throttle WHERE key_hash = $1",
+                args![decoy],
+            )
+            .await?;
+            accounts::log_in_tx(
+                &mut tx,
+                None,
+                None,
+                "password_reset_requested",
+                Some("no account"),
+                None,
+                now,
+            )
+            .await?;
+            None
+        }
+    };
+    tx.commit().await?;
+    mailer.send_later(mail);
+    Ok(())
 }
 
 /// Sets a new password from a reset link, ends every session of the account, and signs no
-/// one in: the person signs in next, second factor included.
+/// one in: the person signs in next, second factor included. The link's use, the new
+/// password, the end of the sessions and the event are one transaction: a failure leaves
+/// the old password and the sessions as they were, never a new password with the old
+/// sessions still open.
 pub async fn complete_reset(
     db: &Db,
     token: &str,
@@ -201,10 +270,38 @@ pub async fn complete_reset(
     now: Timestamp,
 ) -> Result<IdentityId> {
     let id = check(db, token, Purpose::Reset, now).await?;
-    set_password_from_link(db, id, token, Purpose::Reset, new_password, now).await?;
-    accounts::revoke_sessions(db, id, None, None, now, None).await?;
-    accounts::log_event(db, Some(id), "password_reset", None, None, now).await?;
+    let hash = checked_hash(db, id, new_password).await?;
+    let mut tx = db.platform(true).await?;
+    consume(&mut tx, token, Purpose::Reset, now).await?;
+    write_password(&mut tx, id, &hash, now).await?;
+    let ended = accounts::revoke_sessions_in_tx(&mut tx, id, None, None, now, None).await?;
+    accounts::log_in_tx(&mut tx, Some(id), None, "password_reset", None, None, now).await?;
+    tx.commit().await?;
+    accounts::forget_ended(db, &ended);
     Ok(id)
+}
+
+/// The new password checked against the policy (staff or not, the person's name and
+/// address as context) and hashed.
+async fn checked_hash(db: &Db, id: IdentityId, new_password: String) -> Result<String> {
+    let staff = accounts::factor_state(db, id).await?.is_staff;
+    let (name, email, _) = name_and_lang(db, id).await?;
+    check_password_policy(&new_password, staff, &[&name, &email])?;
+    password::hash(new_password).await
+}
+
+async fn write_password(
+    tx: &mut crate::db::Tx,
+    id: IdentityId,
+    hash: &str,
+    now: Timestamp,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE identities SET password_hash = $2, password_changed_at = $3, updated_at = $3, version = version + 1 WHERE id = $1",
+        args![id, hash.to_string(), now],
+    )
+    .await
+    .map(|_| ())
 }
 
 async fn set_password_from_link(
@@ -215,17 +312,10 @@ async fn set_password_from_link(
     new_password: String,
     now: Timestamp,
 ) -> Result<()> {
-    let staff = accounts::factor_state(db, id).await?.is_staff;
-    let (name, email, _) = name_and_lang(db, id).await?;
-    check_password_policy(&new_password, staff, &[&name, &email])?;
-    let hash = password::hash(new_password).await?;
+    let hash = checked_hash(db, id, new_password).await?;
     let mut tx = db.platform(true).await?;
     consume(&mut tx, token, purpose, now).await?;
-    tx.execute(
-        "UPDATE identities SET password_hash = $2, password_changed_at = $3, updated_at = $3, version = version + 1 WHERE id = $1",
-        args![id, hash, now],
-    )
-    .await?;
+    write_password(&mut tx, id, &hash, now).await?;
     tx.commit().await
 }
 

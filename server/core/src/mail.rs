@@ -153,6 +153,29 @@ impl Mailer {
         })
     }
 
+    /// Sends `mail` (if any) on a task of its own, so the answer to the request never waits
+    /// for the mail server; a failure is logged. Called with `None` on the paths that send
+    /// nothing but must look the same (a reset for an unknown address): then the task
+    /// speaks to the mail server without sending (connection and NOOP), so the work the
+    /// process does after the answer, which a next request could feel, is alike too.
+    pub fn send_later(&self, mail: Option<Mail>) {
+        let mailer = self.clone();
+        tokio::spawn(async move {
+            match mail {
+                Some(mail) => {
+                    if let Err(e) = mailer.send(mail).await {
+                        tracing::error!(error = %e, "a mail could not be sent");
+                    }
+                }
+                None => {
+                    if let Transport::Smtp(t) = &mailer.transport {
+                        let _ = t.test_connection().await;
+                    }
+                }
+            }
+        });
+    }
+
     pub async fn send(&self, mail: Mail) -> Result<()> {
         let to: Mailbox = mail.to.parse().map_err(|_| {
             tessera_common::AppError::field("email", "enter a valid e-mail address")

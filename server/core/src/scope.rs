@@ -343,16 +343,15 @@ pub async fn resolve_before_terms(
     slug: &str,
     now: Timestamp,
 ) -> Result<TenantScope> {
+    let Some(identity) = actor.identity.filter(|_| actor.is_signed_in()) else {
+        // Someone not signed in is asked to sign in for every slug, whether a tenant has
+        // it or not, without reading anything: the answer (and its time) tells nothing
+        // about which clubs exist.
+        return Err(AppError::Unauthenticated);
+    };
     if !tenants::is_valid_slug(slug) {
         return Err(AppError::NotFound);
     }
-    let Some(identity) = actor.identity.filter(|_| actor.is_signed_in()) else {
-        // Asked to sign in only where there is a tenant to sign in to.
-        return Err(match tenants::find_by_slug(db, kind, slug).await? {
-            Some(_) => AppError::Unauthenticated,
-            None => AppError::NotFound,
-        });
-    };
     let ScopeRows {
         tenant,
         rows,
