@@ -411,7 +411,7 @@ fn print_report(p: &ImportPreview) {
                 (f, "") => format!(" {f}"),
                 (f, h) => format!(" {h} ({f})"),
             };
-            println!("  row {}{place}: {}", x.row, x.message);
+            println!("  row {}{place}: {}", x.row, x.problem);
         }
     }
     let duplicates = p.duplicates_existing + p.duplicates_in_file;
@@ -517,7 +517,7 @@ fn describe(e: tessera_common::AppError) -> String {
     match e {
         tessera_common::AppError::Invalid(fields) => fields
             .into_iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
+            .map(|f| format!("{}: {}", f.field, f.problem))
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),

@@ -12,6 +12,7 @@ use tessera_app::components::urlencode;
 use tessera_app::ssr::session_state;
 use tessera_common::dto::{MemberStatus, TenantKind};
 use tessera_common::AppError;
+use tessera_common::{Msg, Problem};
 use tessera_core::{exports, logo, scope, tenants};
 use tower_sessions::Session;
 
@@ -88,10 +89,10 @@ async fn read_upload(
     mut form: Multipart,
     name: &str,
     max: usize,
-    too_large: String,
-    missing: &str,
+    too_large: Problem,
+    missing: Msg,
 ) -> Result<(String, Vec<u8>), AppError> {
-    let unreadable = |_| AppError::field(name, "the upload could not be read; try again");
+    let unreadable = |_| AppError::field(name, Msg::ErrUploadUnreadable);
     while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
         if field.name() != Some(name) {
             continue;
@@ -119,14 +120,11 @@ fn upload_refused(
     e: AppError,
 ) -> Response {
     match e {
-        AppError::Invalid(fields) if tenants::is_valid_slug(club) => {
-            let msg = fields
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-                .join("; ");
-            Redirect::to(&format!("/c/{club}/{page}?{param}={}", urlencode(&msg))).into_response()
-        }
+        e @ AppError::Invalid(_) if tenants::is_valid_slug(club) => Redirect::to(&format!(
+            "/c/{club}/{page}?{param}={}",
+            urlencode(&e.to_json())
+        ))
+        .into_response(),
         e => error_response(headers, e),
     }
 }
@@ -145,21 +143,13 @@ pub async fn upload_logo(
         let scope = club_scope(&state, &session, &club).await?;
         scope.require(tessera_common::modules::SETTINGS_MANAGE)?;
         scope.writable()?;
-        let form = form.map_err(|_| {
-            AppError::field(
-                "logo",
-                "send the logo as a file upload (multipart/form-data)",
-            )
-        })?;
+        let form = form.map_err(|_| AppError::field("logo", Msg::ErrLogoMultipart))?;
         let (_, data) = read_upload(
             form,
             "logo",
             logo::MAX_BYTES,
-            format!(
-                "the file is larger than {} KiB, the most a logo may be",
-                logo::MAX_BYTES / 1024
-            ),
-            "choose an image file to upload",
+            Problem::new(Msg::ErrLogoLarger).arg("max", logo::MAX_BYTES / 1024),
+            Msg::ErrLogoEmpty,
         )
         .await?;
         let checked = logo::check(data)?;
@@ -193,13 +183,13 @@ pub async fn export_members(
 ) -> Response {
     let result = async {
         let scope = club_scope(&state, &session, &club).await?;
-        let status =
-            match form.status.as_str() {
-                "" => None,
-                s => Some(MemberStatus::parse(s).ok_or_else(|| {
-                    AppError::field("status", "choose one of the statuses, or all")
-                })?),
-            };
+        let status = match form.status.as_str() {
+            "" => None,
+            s => Some(
+                MemberStatus::parse(s)
+                    .ok_or_else(|| AppError::field("status", Msg::ErrChooseStatusOrAll))?,
+            ),
+        };
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
         exports::members_csv(&s.db, &scope, &actor, s.now(), status).await
@@ -237,19 +227,14 @@ pub async fn upload_import(
         let scope = club_scope(&state, &session, &club).await?;
         scope.require(tessera_common::modules::MEMBERS_EDIT)?;
         scope.writable()?;
-        let form = form.map_err(|_| {
-            AppError::field("file", "send the file as an upload (multipart/form-data)")
-        })?;
+        let form = form.map_err(|_| AppError::field("file", Msg::ErrFileMultipart))?;
         let max = tessera_core::import::MAX_FILE_BYTES;
         let (name, data) = read_upload(
             form,
             "file",
             max,
-            format!(
-                "the file is larger than {} MiB, the most an import may be; split it",
-                max / 1024 / 1024
-            ),
-            "choose a CSV file to upload",
+            Problem::new(Msg::ErrImportLarger).arg("max", max / 1024 / 1024),
+            Msg::ErrChooseCsv,
         )
         .await?;
         let name = if name.is_empty() {

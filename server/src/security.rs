@@ -29,6 +29,11 @@ pub fn lang_from_headers(headers: &HeaderMap) -> Lang {
 
 /// A small self-contained page for errors that happen before the app renders.
 pub fn status_page(status: StatusCode, lang: Lang, title: Msg, text: Msg) -> Response {
+    status_page_text(status, lang, title, text.text(lang))
+}
+
+/// [`status_page`] with a text already in `lang` (the text of an `AppError`).
+pub fn status_page_text(status: StatusCode, lang: Lang, title: Msg, text: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
@@ -37,7 +42,7 @@ pub fn status_page(status: StatusCode, lang: Lang, title: Msg, text: Msg) -> Res
          <h1>{title}</h1><p>{text}</p><p><a href=\"/\">{home}</a></p></section></main></body></html>",
         code = lang.code(),
         title = escape(title.text(lang)),
-        text = escape(text.text(lang)),
+        text = escape(text),
         home = escape(Msg::GoHome.text(lang)),
         status = status.as_u16(),
     );

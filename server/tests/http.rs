@@ -2656,7 +2656,7 @@ mod environment {
             )
             .await;
         assert_eq!(r.status, 409);
-        assert!(r.body.contains("allows 2 administrators"), "{}", r.body);
+        assert!(r.body.contains("at most 2 administrators"), "{}", r.body);
         // The refusal left no account behind.
         assert!(
             tessera_core::identities::find_by_email(&s.db.db, "third@example.be")

@@ -894,7 +894,7 @@ pub struct ImportProblem {
     pub field: String,
     /// The name of the file's column the field came from (empty for `columns`).
     pub header: String,
-    pub message: String,
+    pub problem: crate::error::Problem,
 }
 
 /// A row that will be skipped because the person is already there.

@@ -12,6 +12,6 @@ pub mod ids;
 pub mod modules;
 pub mod time;
 
-pub use error::{AppError, FieldError};
+pub use error::{AppError, Arg, FieldError, Problem};
 pub use i18n::{Lang, Msg};
 pub use ids::*;

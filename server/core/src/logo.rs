@@ -6,6 +6,7 @@
 
 use sha2::{Digest, Sha256};
 use tessera_common::AppError;
+use tessera_common::{Msg, Problem};
 
 /// The largest logo file accepted.
 pub const MAX_BYTES: usize = 512 * 1024;
@@ -24,46 +25,50 @@ pub struct CheckedLogo {
     pub height: u32,
 }
 
-fn refuse(msg: impl Into<String>) -> AppError {
-    AppError::field("logo", msg)
+fn refuse(problem: impl Into<Problem>) -> AppError {
+    AppError::field("logo", problem)
 }
 
 /// Checks an uploaded file and returns it as a logo, or says why it cannot be one.
 pub fn check(data: Vec<u8>) -> Result<CheckedLogo, AppError> {
     if data.is_empty() {
-        return Err(refuse("choose an image file to upload"));
+        return Err(refuse(Msg::ErrLogoEmpty));
     }
     if data.len() > MAX_BYTES {
-        return Err(refuse(format!(
-            "the file is {} KiB; a logo may be at most {} KiB",
-            data.len().div_ceil(1024),
-            MAX_BYTES / 1024
-        )));
+        return Err(refuse(
+            Problem::new(Msg::ErrLogoTooBig)
+                .arg("size", data.len().div_ceil(1024))
+                .arg("max", MAX_BYTES / 1024),
+        ));
     }
     let (content_type, width, height) = if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        let (w, h) = png_size(&data).ok_or_else(|| refuse("this PNG file is damaged"))?;
+        let (w, h) = png_size(&data).ok_or_else(|| refuse(Msg::ErrPngDamaged))?;
         ("image/png", w, h)
     } else if data.starts_with(&[0xff, 0xd8, 0xff]) {
-        let (w, h) = jpeg_size(&data).ok_or_else(|| refuse("this JPEG file is damaged"))?;
+        let (w, h) = jpeg_size(&data).ok_or_else(|| refuse(Msg::ErrJpegDamaged))?;
         ("image/jpeg", w, h)
     } else if looks_like_svg(&data) {
         let (w, h) = check_svg(&data)?;
         ("image/svg+xml", w, h)
     } else {
-        return Err(refuse(
-            "this file is not an image Tessera accepts: use a PNG, JPEG or SVG file",
-        ));
+        return Err(refuse(Msg::ErrNotAnImage));
     };
     if content_type != "image/svg+xml" {
         if width < MIN_SIDE || height < MIN_SIDE {
-            return Err(refuse(format!(
-                "the image is {width} × {height} pixels; use at least {MIN_SIDE} × {MIN_SIDE}"
-            )));
+            return Err(refuse(
+                Problem::new(Msg::ErrImageTooSmall)
+                    .arg("w", width)
+                    .arg("h", height)
+                    .arg("min", MIN_SIDE),
+            ));
         }
         if width > MAX_SIDE || height > MAX_SIDE {
-            return Err(refuse(format!(
-                "the image is {width} × {height} pixels; use at most {MAX_SIDE} × {MAX_SIDE}"
-            )));
+            return Err(refuse(
+                Problem::new(Msg::ErrImageTooLarge)
+                    .arg("w", width)
+                    .arg("h", height)
+                    .arg("max", MAX_SIDE),
+            ));
         }
     }
     let hash = Sha256::digest(&data)
@@ -205,34 +210,29 @@ const SVG_ATTRIBUTES: &[&str] = &[
 
 /// Refuses any SVG with something outside the drawing vocabulary above; returns its size.
 fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
-    let text = std::str::from_utf8(data).map_err(|_| refuse("this SVG file is not UTF-8 text"))?;
+    let text = std::str::from_utf8(data).map_err(|_| refuse(Msg::ErrSvgNotUtf8))?;
     let lower = text.to_ascii_lowercase();
     if lower.contains("<!doctype") || lower.contains("<!entity") {
-        return Err(refuse(
-            "this SVG file declares a DOCTYPE or entities; save it as plain SVG without them",
-        ));
+        return Err(refuse(Msg::ErrSvgDoctype));
     }
     let doc = roxmltree::Document::parse(text)
-        .map_err(|e| refuse(format!("this SVG file cannot be read: {e}")))?;
+        .map_err(|e| refuse(Problem::new(Msg::ErrSvgUnreadable).arg("line", e.pos().row)))?;
     let root = doc.root_element();
     if !root.tag_name().name().eq_ignore_ascii_case("svg") {
-        return Err(refuse("this file is not an SVG image"));
+        return Err(refuse(Msg::ErrNotSvg));
     }
     for node in doc.descendants() {
         if node.is_pi() {
-            return Err(refuse(
-                "this SVG file contains processing instructions (such as a stylesheet); remove them",
-            ));
+            return Err(refuse(Msg::ErrSvgPi));
         }
         if !node.is_element() {
             continue;
         }
         let name = node.tag_name().name().to_ascii_lowercase();
         if !SVG_ELEMENTS.contains(&name.as_str()) {
-            return Err(refuse(format!(
-                "this SVG file contains a <{}> element, which a logo may not have (only drawing elements are accepted)",
-                node.tag_name().name()
-            )));
+            return Err(refuse(
+                Problem::new(Msg::ErrSvgElement).arg("element", node.tag_name().name()),
+            ));
         }
         for a in node.attributes() {
             let an = a.name().to_ascii_lowercase();
@@ -240,21 +240,16 @@ fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
             let allowed =
                 SVG_ATTRIBUTES.contains(&an.as_str()) || (a.namespace().is_some() && an == "space");
             if !allowed {
-                return Err(refuse(format!(
-                    "this SVG file has an attribute {:?} that a logo may not have (no scripts, event handlers or links)",
-                    a.name()
-                )));
+                return Err(refuse(
+                    Problem::new(Msg::ErrSvgAttribute).arg("attribute", a.name()),
+                ));
             }
             // url(…) may only point inside the document (a gradient, a clip path).
             if value.contains("url(") && !value.replace(' ', "").contains("url(#") {
-                return Err(refuse(
-                    "this SVG file refers to something outside itself; only references inside the file are accepted",
-                ));
+                return Err(refuse(Msg::ErrSvgExternal));
             }
             if value.contains("javascript:") || value.contains("data:") {
-                return Err(refuse(
-                    "this SVG file contains a script or data address; remove it",
-                ));
+                return Err(refuse(Msg::ErrSvgScript));
             }
         }
     }
@@ -274,9 +269,7 @@ fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
     match (dim("width"), dim("height"), view_box) {
         (Some(w), Some(h), _) => Ok((w.round() as u32, h.round() as u32)),
         (_, _, Some((w, h))) => Ok((w.round() as u32, h.round() as u32)),
-        _ => Err(refuse(
-            "this SVG file has no size: give the <svg> element a viewBox or a width and height",
-        )),
+        _ => Err(refuse(Msg::ErrSvgNoSize)),
     }
 }
 
@@ -306,7 +299,7 @@ mod tests {
         match e {
             AppError::Invalid(f) => {
                 assert_eq!(f[0].field, "logo");
-                f[0].message.clone()
+                f[0].problem.to_string().clone()
             }
             other => panic!("expected a field error, got {other:?}"),
         }

@@ -14,6 +14,7 @@ use tessera_common::dto::{ImportColumn, ImportJob, Stamp};
 use tessera_common::modules::MEMBERS_EDIT;
 use tessera_common::time::Timestamp;
 use tessera_common::AppError;
+use tessera_common::Msg;
 
 /// The progress of running imports, by import id: rows stored, of how many.
 fn running() -> &'static Mutex<HashMap<i64, (usize, usize)>> {
@@ -218,9 +219,7 @@ pub async fn set_mapping(
     let r = row(&mut tx, id).await?;
     tx.commit().await?;
     if r.status == "running" || r.status == "done" {
-        return Err(AppError::Conflict(
-            "this import has already started; upload the file again to import it once more".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrImportStarted.into()));
     }
     let bytes = content(db, scope, id).await?;
     // The preview refuses a mapping it cannot use, per column; nothing is stored then.
@@ -261,9 +260,7 @@ pub async fn start(
         .await?;
     tx.commit().await?;
     if n != 1 {
-        return Err(AppError::Conflict(
-            "this import is already running or done".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrImportRunning.into()));
     }
     let mapping = parse_mapping(&r.mapping);
     set_progress(id, Some((0, 0)));

@@ -21,7 +21,7 @@ fn file_message(e: AppError) -> String {
     match e {
         AppError::Invalid(f) => f
             .into_iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
+            .map(|f| format!("{}: {}", f.field, f.problem))
             .collect::<Vec<_>>()
             .join(" | "),
         other => panic!("expected per-field messages, got {other:?}"),
@@ -197,10 +197,10 @@ fn mappings_are_checked_with_a_message_per_problem() {
     assert!(msg.contains("column 8 does not exist"), "{msg}");
     assert!(msg.contains("\"nickname\" is not a field"), "{msg}");
     assert!(
-        msg.contains("\"Geboren\" and \"Extra\" both go to birth_date"),
+        msg.contains("\"Geboren\" and \"Extra\" both go to Birth date"),
         "{msg}"
     );
-    assert!(msg.contains("no column goes to family_name"), "{msg}");
+    assert!(msg.contains("no column goes to Family name"), "{msg}");
     assert!(msg.starts_with("mapping: "), "{msg}");
     let msg = file_message(
         check_mapping(
@@ -211,7 +211,7 @@ fn mappings_are_checked_with_a_message_per_problem() {
         .unwrap_err(),
     );
     assert!(
-        msg.contains("the club has no field 12 you may fill in"),
+        msg.contains("the club has no field you may fill in there"),
         "{msg}"
     );
 }
@@ -293,23 +293,30 @@ fn rows_are_checked_with_the_rules_of_the_member_form() {
     };
     assert_eq!(found(3, "given_name").header, "First name");
     assert!(found(3, "birth_date")
-        .message
+        .problem
+        .to_string()
         .contains("real date written as YYYY-MM-DD or DD/MM/YYYY"));
     found(3, "gender");
     found(3, "email");
     found(3, "phone");
     found(3, "season");
     found(3, "status");
-    assert!(found(4, "birth_date").message.contains("future"));
-    assert!(found(4, "ended_on").message.contains("ended"));
+    assert!(found(4, "birth_date")
+        .problem
+        .to_string()
+        .contains("future"));
+    assert!(found(4, "ended_on").problem.to_string().contains("ended"));
     assert!(found(5, "ended_on")
-        .message
+        .problem
+        .to_string()
         .contains("before the join date"));
     let cols = found(6, "columns");
     assert!(
-        cols.message.contains("2 columns where the header has 10"),
+        cols.problem
+            .to_string()
+            .contains("2 columns where the header has 10"),
         "{}",
-        cols.message
+        cols.problem.to_string()
     );
     assert_eq!(p.problem_count, p.problems.len());
     // The valid row as it would be stored: dates rewritten, e-mail folded, status active.
