@@ -964,6 +964,7 @@ pub struct ImportJob {
     pub progress: Option<(usize, usize)>,
     pub added: Option<i64>,
     pub skipped: Option<i64>,
+    /// Why a failed import failed: the JSON of an `AppError` (older rows: English text).
     pub error: Option<String>,
     /// The report, when asked for (`?preview=1`).
     pub preview: Option<ImportPreview>,

@@ -139,6 +139,9 @@ fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
         }
         _ => {
             let failed = job.error.clone().map(|e| {
+                let e = AppError::from_json(&e)
+                    .map(|e| e.text(use_lang()))
+                    .unwrap_or(e);
                 view! { <p class="form-error" role="alert" data-testid="import-failed">{e}</p> }
             });
             view! {

@@ -435,7 +435,7 @@ fn label_key(label: &str) -> String {
 }
 
 /// A checked field definition.
-struct Definition {
+pub(crate) struct Definition {
     label: String,
     kind: FieldKind,
     help: Option<String>,
@@ -445,7 +445,7 @@ struct Definition {
 }
 
 /// Checks a field definition; every problem at once, per form field.
-fn validate(input: &FieldForm) -> Result<Definition> {
+pub(crate) fn validate(input: &FieldForm) -> Result<Definition> {
     let mut p = Problems::default();
     let label = input.label.trim().to_string();
     if label.is_empty() || label.chars().count() > 80 || label.chars().any(char::is_control) {

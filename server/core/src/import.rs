@@ -349,7 +349,7 @@ pub fn suggest_mapping(headers: &[String]) -> Vec<(usize, String)> {
 }
 
 /// A checked mapping: (column, field index into [`FIELDS`]), in column order.
-type Plan = Vec<(usize, usize)>;
+pub(crate) type Plan = Vec<(usize, usize)>;
 
 /// The club's own fields an import may fill in (`custom:{id}` targets): those the
 /// importing staff may change (sensitive ones only with their permission).
@@ -366,9 +366,9 @@ pub(crate) async fn importable_fields(
 }
 
 /// The columns that go to the club's own fields.
-type CustomPlan = Vec<(usize, CustomField)>;
+pub(crate) type CustomPlan = Vec<(usize, CustomField)>;
 
-fn check_mapping(
+pub(crate) fn check_mapping(
     headers: &[String],
     mapping: &Mapping,
     custom: &[CustomField],

@@ -34,6 +34,8 @@ pub mod totp;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_errors;
 
 use std::sync::Arc;
 

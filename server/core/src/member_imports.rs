@@ -283,7 +283,8 @@ pub async fn start(
                 ("skipped", (o.skipped_duplicates as i64).into()),
             ],
             Err(e) => {
-                let message = CommitError::into_app_error(e).to_string();
+                // Stored as the error's JSON, shown in the reader's language.
+                let message = CommitError::into_app_error(e).to_json();
                 vec![("status", "failed".into()), ("error", message.into())]
             }
         };

@@ -163,7 +163,7 @@ fn valid_slug(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-struct CheckedForm {
+pub(crate) struct CheckedForm {
     title: String,
     slug: String,
     intro: Option<String>,
@@ -172,7 +172,7 @@ struct CheckedForm {
     consent: Option<String>,
 }
 
-fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedForm> {
+pub(crate) fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedForm> {
     let mut p = Problems::default();
     let title = input.title.trim().to_string();
     if title.is_empty() || title.chars().count() > 120 || title.chars().any(char::is_control) {
@@ -340,7 +340,7 @@ pub fn started_token(form: i64, now: Timestamp) -> String {
     format!("{}.{}", now.0, sign(form, now.0))
 }
 
-fn check_started(form: i64, token: &str, now: Timestamp) -> Result<()> {
+pub(crate) fn check_started(form: i64, token: &str, now: Timestamp) -> Result<()> {
     let stale = || AppError::bad_request(Msg::ErrFormStale);
     let (at, sig) = token.split_once('.').ok_or_else(stale)?;
     let at: i64 = at.parse().map_err(|_| stale())?;

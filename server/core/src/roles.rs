@@ -412,11 +412,11 @@ async fn admin_count(tx: &mut TenantTx, admin: RoleId) -> Result<i64> {
     Ok(n)
 }
 
-fn cap_reached(cap: i64) -> AppError {
+pub(crate) fn cap_reached(cap: i64) -> AppError {
     AppError::Conflict(Problem::new(Msg::ErrAdminCap).arg("cap", cap))
 }
 
-fn last_admin() -> AppError {
+pub(crate) fn last_admin() -> AppError {
     AppError::Conflict(Msg::ErrLastAdmin.into())
 }
 

@@ -1535,6 +1535,15 @@ mod environment_tests {
             let e = module_settings::switch(db, &a, &w.admin_a, T0, "exports", true)
                 .await
                 .unwrap_err();
+            // The module's name is given in the reader's language.
+            assert_eq!(
+                e.text(Lang::Nl),
+                "Exports vereist Logboek; zet dat eerst aan"
+            );
+            assert_eq!(
+                e.text(Lang::Fr),
+                "Exports nécessite Journal ; activez-le d'abord"
+            );
             assert!(fields(e)[0].1.contains("needs Event log"));
             module_settings::switch(db, &a, &w.admin_a, T0, "audit", true)
                 .await
@@ -1548,6 +1557,7 @@ mod environment_tests {
             let e = module_settings::switch(db, &a, &w.admin_a, T0, "audit", false)
                 .await
                 .unwrap_err();
+            assert!(e.text(Lang::Nl).contains("zet Exports eerst uit"), "{e:?}");
             assert!(fields(e)[0].1.contains("switch Exports off first"));
             for bad in ["members", "nonsense", "platform"] {
                 assert!(
