@@ -59,6 +59,15 @@ struct Shared {
     keys: Mutex<HashMap<String, String>>,
 }
 
+/// A server function's answer with, for an error, its English text after it (the body is
+/// the JSON of the AppError: a message key and arguments).
+fn said(body: &str) -> String {
+    match tessera_common::AppError::from_json(body) {
+        Some(e) => format!("{body}\n{}", e.text(tessera_common::Lang::En)),
+        None => body.to_string(),
+    }
+}
+
 fn json_field(body: &str, field: &str) -> Option<String> {
     let start = body.find(&format!("\"{field}\":\""))? + field.len() + 4;
     let rest = &body[start..];
@@ -2289,7 +2298,7 @@ mod environment {
             )
             .await;
         assert_eq!(r.status, 400);
-        assert!(r.body.contains("needs Event log"), "{}", r.body);
+        assert!(said(&r.body).contains("needs Event log"), "{}", r.body);
         for module in ["audit", "exports", "forms"] {
             let r = admin
                 .call(
@@ -2505,7 +2514,7 @@ mod environment {
                 .await;
             assert_eq!(r.status, 400, "{args}: {}", r.body);
             assert!(
-                r.body.contains(field) && r.body.contains(says),
+                said(&r.body).contains(field) && said(&r.body).contains(says),
                 "{args}: {}",
                 r.body
             );
@@ -2527,7 +2536,11 @@ mod environment {
             )
             .await;
         assert_eq!(r.status, 400);
-        assert!(r.body.contains("plan does not include"), "{}", r.body);
+        assert!(
+            said(&r.body).contains("plan does not include"),
+            "{}",
+            r.body
+        );
         // Nothing was stored by any refusal.
         let after = admin.call("roles", &format!("club={CLUB_A}")).await;
         assert_eq!(count(&before.body), count(&after.body));
@@ -2578,7 +2591,11 @@ mod environment {
         let path = to.trim_start_matches(&admin.origin()).to_string();
         let page = admin.get(&path).await;
         assert_eq!(page.status, 400, "the page with the refusal answers 400");
-        assert!(page.body.contains("there is already a role with this name"));
+        assert!(
+            page.body.contains("er bestaat al een rol met deze naam"),
+            "{}",
+            page.body
+        );
         // A role goes only to someone with an account in the club.
         let roles = admin.call("roles", &format!("club={CLUB_A}")).await;
         let trainer = roles
@@ -2603,7 +2620,7 @@ mod environment {
                 )
                 .await;
             assert_eq!(r.status, 400, "{email}");
-            assert!(r.body.contains(says), "{email}: {}", r.body);
+            assert!(said(&r.body).contains(says), "{email}: {}", r.body);
         }
         // The last administrator cannot be removed.
         let admins = admin.call("admins", &format!("club={CLUB_A}")).await;
@@ -2621,7 +2638,7 @@ mod environment {
             )
             .await;
         assert_eq!(r.status, 409);
-        assert!(r.body.contains("last administrator"));
+        assert!(said(&r.body).contains("last administrator"), "{}", r.body);
     }
 
     #[tokio::test]
@@ -2656,7 +2673,11 @@ mod environment {
             )
             .await;
         assert_eq!(r.status, 409);
-        assert!(r.body.contains("at most 2 administrators"), "{}", r.body);
+        assert!(
+            said(&r.body).contains("at most 2 administrators"),
+            "{}",
+            r.body
+        );
         // The refusal left no account behind.
         assert!(
             tessera_core::identities::find_by_email(&s.db.db, "third@example.be")
@@ -2680,7 +2701,11 @@ mod environment {
             )
             .await;
         assert_eq!(r.status, 409);
-        assert!(r.body.contains("already an administrator"), "{}", r.body);
+        assert!(
+            said(&r.body).contains("already an administrator"),
+            "{}",
+            r.body
+        );
         let page = admin.get(&format!("/c/{CLUB_A}/settings/admins")).await;
         assert!(page.body.contains("data-testid=\"cap-reached\""));
         for bad in ["email=not-an-address&name=X", "email=a%40b.be&name="] {
@@ -2713,7 +2738,7 @@ mod environment {
             .await;
         assert_eq!(r.status, 400);
         for says in ["#rrggbb", "default_lang"] {
-            assert!(r.body.contains(says), "{says}: {}", r.body);
+            assert!(said(&r.body).contains(says), "{says}: {}", r.body);
         }
         let r = admin
             .call(
@@ -2723,7 +2748,7 @@ mod environment {
             .await;
         assert_eq!(r.status, 400);
         assert!(
-            r.body.contains("contrast") && r.body.contains("accent_color"),
+            said(&r.body).contains("contrast") && said(&r.body).contains("accent_color"),
             "{}",
             r.body
         );
@@ -2787,8 +2812,8 @@ mod environment {
         // Refused files come back with the reason; the stored logo stays.
         for (name, data, says) in [
             ("evil.svg", br#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><script>alert(1)</script></svg>"#.to_vec(), "script"),
-            ("notes.txt", b"just some text".to_vec(), "not an image"),
-            ("big.png", { let mut v = tiny_png(); v.resize(600 * 1024, 0); v }, "larger than 512 KiB"),
+            ("notes.txt", b"just some text".to_vec(), "ce fichier comme image"),
+            ("big.png", { let mut v = tiny_png(); v.resize(600 * 1024, 0); v }, "dépasse 512 Kio"),
         ] {
             let r = admin.upload(&format!("/c/{CLUB_A}/settings/look/logo"), "logo", name, &data).await;
             assert_eq!(r.status, 303, "{name}");
@@ -2796,7 +2821,7 @@ mod environment {
             assert!(to.contains("logo_error="), "{name}: {to}");
             let page = admin.get(&to).await;
             assert_eq!(page.status, 400);
-            assert!(page.body.contains(says), "{name}: {says}");
+            assert!(page.body.contains(says), "{name}: {says}: {}", page.body);
         }
         // Past the server's body limit the upload is not even read.
         let mut huge = tiny_png();
@@ -2927,7 +2952,7 @@ mod environment {
         ] {
             let r = op.call("create_tenant", args).await;
             assert_eq!(r.status, 400, "{args}: {}", r.body);
-            assert!(r.body.contains(says), "{args}: {}", r.body);
+            assert!(said(&r.body).contains(says), "{args}: {}", r.body);
         }
         assert!(
             !op.call("admin_overview", "").await.body.contains("x-club"),
@@ -3050,9 +3075,12 @@ mod member_records {
         assert!(to.contains("__err="), "{to}");
         let back = admin.get(to.trim_start_matches(&admin.origin())).await;
         assert_eq!(back.status, 409);
-        assert!(back
-            .body
-            .contains("Admin VC Kempenvlug Herentals changed this record"));
+        assert!(
+            back.body
+                .contains("Admin VC Kempenvlug Herentals wijzigde deze fiche"),
+            "{}",
+            back.body
+        );
         assert!(back.body.contains("value=\"Typed\"") && back.body.contains("value=\"By Me\""));
         assert!(
             back.body.contains("value=\"&lt;b&gt;Lier\""),
@@ -3073,7 +3101,11 @@ mod member_records {
         let to = r.header("location").unwrap_or("").to_string();
         let back = admin.get(to.trim_start_matches(&admin.origin())).await;
         assert_eq!(back.status, 400);
-        assert!(back.body.contains("use a real date") && back.body.contains("use digits"));
+        assert!(
+            back.body.contains("geef een bestaande datum") && back.body.contains("gebruik cijfers"),
+            "{}",
+            back.body
+        );
         assert!(back.body.contains("value=\"call me\""));
         // A good save goes to the record with a notice.
         let r = form_post(
@@ -3228,7 +3260,7 @@ mod member_invitations {
             .call("invite_member", &format!("club={CLUB_A}&id={no_mail}"))
             .await;
         assert_eq!(r.status, 400);
-        assert!(r.body.contains("no e-mail address"));
+        assert!(said(&r.body).contains("no e-mail address"));
         let linked = fixture.fill("{linked_member}", "");
         let r = admin
             .call("invite_member", &format!("club={CLUB_A}&id={linked}"))
@@ -3407,8 +3439,12 @@ mod custom_fields_web {
         .await;
         let back = follow(&mut admin, &r).await;
         assert_eq!(back.status, 400);
-        assert!(back.body.contains("give the options, one per line"));
-        assert!(back.body.contains("make it visible to the member first"));
+        assert!(
+            back.body.contains("geef de opties, één per regel"),
+            "{}",
+            back.body
+        );
+        assert!(back.body.contains("maak het eerst zichtbaar voor het lid"));
         assert!(back.body.contains("value=\"Kit\""));
         let page = admin.get(&settings).await;
         assert!(page
@@ -3456,7 +3492,7 @@ mod custom_fields_web {
         .await;
         let back = follow(&mut admin, &r).await;
         assert_eq!(back.status, 400);
-        assert!(back.body.contains("enter a valid IBAN"));
+        assert!(back.body.contains("geef een geldig IBAN"), "{}", back.body);
         assert!(
             back.body.contains("value=\"BE69 5390 0754 7034\""),
             "typed value kept"
@@ -3595,7 +3631,7 @@ mod registration_forms {
             let r = submit(&mut anon, "10.9.0.1", &good).await;
             let back = follow(&mut anon, &r).await;
             assert_eq!(back.status, 400);
-            assert!(back.body.contains("very quick"));
+            assert!(back.body.contains("heel snel"), "{}", back.body);
             assert!(back.body.contains("value=\"Noah\""));
             s.shared.clock.advance_secs(5);
             // The honeypot: the robot is told it worked; nothing is stored.
@@ -3619,13 +3655,13 @@ mod registration_forms {
             let back = follow(&mut anon, &r).await;
             assert_eq!(back.status, 400);
             for m in [
-                "enter a valid e-mail address",
-                "children under 18",
-                "this field is required",
-                "use a real date",
-                "tick the box",
+                "geef een geldig e-mailadres",
+                "kinderen jonger dan 18",
+                "dit veld is verplicht",
+                "geef een bestaande datum",
+                "vink het vakje aan",
             ] {
-                assert!(back.body.contains(m), "{m}");
+                assert!(back.body.contains(m), "{m}: {}", back.body);
             }
             // A good submission, then the same one again (a double click): one stored.
             let r = submit(&mut anon, "10.9.0.1", &good).await;
