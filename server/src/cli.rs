@@ -178,7 +178,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     log_init();
     if let Some(Command::BenchHash { iterations }) = cli.command {
         let iterations = iterations.max(1);
-        let started = std::time::Instant::now();
+        let started = tessera_core::clock::monotonic();
         for i in 0..iterations {
             tessera_core::password::hash(format!("benchmark password {i}"))
                 .await
@@ -258,7 +258,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 println!("the demo data is already there; nothing to do");
                 return Ok(());
             }
-            let started = std::time::Instant::now();
+            let started = tessera_core::clock::monotonic();
             let report = seed::seed_demo(
                 &s.db,
                 s.now(),
@@ -447,7 +447,7 @@ async fn import_members(
     changes: &[String],
     dry_run: bool,
 ) -> Result<(), String> {
-    let started = std::time::Instant::now();
+    let started = tessera_core::clock::monotonic();
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let info = import::inspect(&bytes).map_err(describe)?;
     let suggested = info
@@ -491,7 +491,7 @@ async fn import_members(
         println!("\ndry run: nothing was imported");
         return Ok(());
     }
-    let committing = std::time::Instant::now();
+    let committing = tessera_core::clock::monotonic();
     let outcome = import::commit(&s.db, &scope, &actor, now, &bytes, &mapping, &progress_bar).await;
     eprintln!();
     match outcome {

@@ -1,6 +1,13 @@
 //! The one integration-test binary: boots the real router on a random port against SQLite
 //! and PostgreSQL and talks HTTP to it, as a browser or a script would.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test code: a failed step fails the test"
+)]
+
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -1376,7 +1383,7 @@ mod security {
             ] {
                 let origin = c.origin();
                 let ip = format!("198.51.100.{i}");
-                let started = std::time::Instant::now();
+                let started = tessera_core::clock::monotonic();
                 let r = c
                     .send(
                         "POST",

@@ -20,10 +20,8 @@ fn random_u64() -> u64 {
 }
 
 fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    use crate::clock::Clock;
+    crate::clock::SystemClock.now().0
 }
 
 /// A new unique id.

@@ -304,7 +304,7 @@ impl LangCache {
             if map.len() >= LANG_CACHE_MAX {
                 map.clear();
             }
-            map.insert((kind, slug.to_string()), (lang, Instant::now()));
+            map.insert((kind, slug.to_string()), (lang, crate::clock::monotonic()));
         }
     }
     fn clear(&self) {

@@ -1025,12 +1025,12 @@ mod environment_tests {
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = bool>,
     {
-        let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+        let until = crate::clock::monotonic() + std::time::Duration::from_secs(secs);
         loop {
             if check().await {
                 return true;
             }
-            if std::time::Instant::now() > until {
+            if crate::clock::monotonic() > until {
                 return false;
             }
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
