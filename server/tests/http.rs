@@ -4021,3 +4021,5 @@ mod member_import_web {
         assert!(list.body.contains("Ine") && list.body.contains("Ola"));
     }
 }
+#[path = "http/errors.rs"]
+mod errors;
