@@ -139,8 +139,7 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
             t(Msg::SignInRequiredText).to_string(),
         ),
         AppError::Forbidden => (t(Msg::ErrorTitle), t(Msg::ForbiddenText).to_string()),
-        AppError::Internal(_) => (t(Msg::ErrorTitle), internal_text(&error)),
-        other => (t(Msg::ErrorTitle), other.to_string()),
+        other => (t(Msg::ErrorTitle), other.text(use_lang())),
     };
     let sign_in = matches!(error, AppError::Unauthenticated).then(|| {
         let href = format!("/login?next={}", urlencode(&here()));
@@ -205,7 +204,7 @@ pub fn field_message(error: &Option<AppError>, field: &str) -> Option<String> {
             let msgs: Vec<String> = fields
                 .iter()
                 .filter(|f| f.field == field)
-                .map(|f| f.message.clone())
+                .map(|f| f.problem.render(use_lang()))
                 .collect();
             (!msgs.is_empty()).then(|| msgs.join("; "))
         }
@@ -213,32 +212,17 @@ pub fn field_message(error: &Option<AppError>, field: &str) -> Option<String> {
     }
 }
 
-/// The text of an error in the page's language where it is one of ours, else the domain
-/// message (which names what to fix).
+/// The text of an error in the page's language ([`AppError::text`]).
 pub fn error_text(error: &AppError) -> String {
-    match error {
-        AppError::NotFound => t(Msg::NotFoundText).to_string(),
-        AppError::Forbidden => t(Msg::ForbiddenText).to_string(),
-        AppError::ReadOnly => t(Msg::ReadOnlyRefused).to_string(),
-        AppError::TermsRequired => t(Msg::TermsAcceptFirst).to_string(),
-        AppError::Unauthenticated => t(Msg::SignInRequiredText).to_string(),
-        AppError::Internal(_) => internal_text(error),
-        AppError::Invalid(fields) => fields
-            .iter()
-            .map(|f| f.message.clone())
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
+    error.text(use_lang())
 }
 
-/// What a person reads about an internal error: that it is ours, and its reference to
-/// find it in the log; never other text an `Internal` may carry.
-fn internal_text(error: &AppError) -> String {
-    match error.internal_reference() {
-        Some(r) => Msg::InternalErrorReference.fill(use_lang(), &[("reference", r)]),
-        None => t(Msg::InternalErrorText).to_string(),
-    }
+/// The error a redirect put into the query parameter `name` (JSON of an [`AppError`]).
+/// Anything that is not such an error is ignored, so an address cannot put text of its
+/// choosing on a page.
+pub fn query_error(name: &str) -> Option<AppError> {
+    let raw = leptos_router::hooks::use_query_map().with_untracked(|q| q.get(name))?;
+    AppError::from_json(&raw)
 }
 
 /// The error of a form as a whole, shown above it and announced; on the server it also

@@ -4,7 +4,7 @@
 //! with and without JavaScript.
 
 use crate::router::AppState;
-use crate::security::{lang_from_headers, status_page};
+use crate::security::{lang_from_headers, status_page, status_page_text};
 use axum::extract::{ConnectInfo, Form, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -15,7 +15,7 @@ use tessera_app::components::urlencode;
 use tessera_app::ssr::{
     self as app_state, raise_level, session_state, start_session, SESSION_SHOW_CODES,
 };
-use tessera_common::{AppError, IdentityId, Lang, Msg};
+use tessera_common::{AppError, IdentityId, Lang, Msg, Problem};
 use tessera_core::accounts::{self, Pending};
 use tessera_core::scope::AuthLevel;
 use tessera_core::{identities, links, throttle};
@@ -110,14 +110,15 @@ pub(crate) fn error_response(headers: &HeaderMap, e: AppError) -> Response {
         AppError::Unauthenticated => Redirect::to("/login").into_response(),
         other => {
             let status = StatusCode::from_u16(other.status()).unwrap_or(StatusCode::BAD_REQUEST);
-            let (title, text) = match other {
+            let title = match other {
                 _ if status.is_server_error() => return internal_error(headers),
-                AppError::NotFound => (Msg::NotFoundTitle, Msg::NotFoundText),
-                AppError::Forbidden => (Msg::ErrorTitle, Msg::ForbiddenText),
-                AppError::ReadOnly => (Msg::ReadOnlyTitle, Msg::ReadOnlyRefused),
-                _ => (Msg::BadRequestTitle, Msg::ErrorTitle),
+                AppError::NotFound => Msg::NotFoundTitle,
+                AppError::ReadOnly => Msg::ReadOnlyTitle,
+                AppError::BadRequest(_) | AppError::Invalid(_) => Msg::BadRequestTitle,
+                _ => Msg::ErrorTitle,
             };
-            status_page(status, lang_from_headers(headers), title, text)
+            let lang = lang_from_headers(headers);
+            status_page_text(status, lang, title, &other.text(lang))
         }
     }
 }
@@ -503,7 +504,7 @@ pub async fn regenerate_codes(
     let result = async {
         let (_, id) = signed_in(&state, &session).await?;
         if !accounts::factor_state(&services.db, id).await?.totp_enabled {
-            return Err(AppError::bad_request("set up an authenticator app first"));
+            return Err(AppError::bad_request(Msg::ErrTotpFirst));
         }
         let codes = accounts::regenerate_recovery_codes(
             &services.db,
@@ -572,16 +573,10 @@ pub async fn remove_two_factor(
 }
 
 /// Back to the account page with the problem next to the form it came from.
-/// The message to show next to a form for a refused input.
+/// A refused input for the query of the redirect back to the form: the error as JSON,
+/// which the page shows in its own language.
 fn form_message(e: AppError) -> String {
-    match e {
-        AppError::Invalid(fields) => fields
-            .into_iter()
-            .next()
-            .map(|f| f.message)
-            .unwrap_or_default(),
-        other => other.to_string(),
-    }
+    e.to_json()
 }
 
 fn back_with_error(form: &str, e: AppError) -> Response {
@@ -780,7 +775,7 @@ pub async fn reset(
         return back_to_link(
             "/login/reset",
             "",
-            AppError::field("password", "use at most 256 characters"),
+            AppError::field("password", Problem::new(Msg::ErrMaxChars).arg("max", 256)),
         );
     }
     match links::complete_reset(&s.db, &form.token, form.password, s.now()).await {
@@ -806,7 +801,7 @@ pub async fn accept_invite(
         return back_to_link(
             "/invite",
             "",
-            AppError::field("password", "use at most 256 characters"),
+            AppError::field("password", Problem::new(Msg::ErrMaxChars).arg("max", 256)),
         );
     }
     let result = async {

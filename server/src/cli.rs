@@ -184,7 +184,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
     log_init();
     if let Some(Command::BenchHash { iterations }) = cli.command {
         let iterations = iterations.max(1);
-        let started = std::time::Instant::now();
+        let started = tessera_core::clock::monotonic();
         for i in 0..iterations {
             tessera_core::password::hash(format!("benchmark password {i}"))
                 .await
@@ -265,7 +265,7 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 println!("the demo data is already there; nothing to do");
                 return Ok(());
             }
-            let started = std::time::Instant::now();
+            let started = tessera_core::clock::monotonic();
             let report = seed::seed_demo(
                 &s.db,
                 s.now(),
@@ -418,7 +418,7 @@ fn print_report(p: &ImportPreview) {
                 (f, "") => format!(" {f}"),
                 (f, h) => format!(" {h} ({f})"),
             };
-            println!("  row {}{place}: {}", x.row, x.message);
+            println!("  row {}{place}: {}", x.row, x.problem);
         }
     }
     let duplicates = p.duplicates_existing + p.duplicates_in_file;
@@ -454,9 +454,9 @@ async fn import_members(
     changes: &[String],
     dry_run: bool,
 ) -> Result<(), String> {
-    let started = std::time::Instant::now();
+    let started = tessera_core::clock::monotonic();
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-    let info = import::inspect(&bytes, tessera_common::Lang::En).map_err(describe)?;
+    let info = import::inspect(&bytes).map_err(describe)?;
     let suggested = info
         .suggested
         .iter()
@@ -499,7 +499,7 @@ async fn import_members(
         println!("\ndry run: nothing was imported");
         return Ok(());
     }
-    let committing = std::time::Instant::now();
+    let committing = tessera_core::clock::monotonic();
     let outcome = import::commit(&s.db, &scope, &actor, now, &bytes, &mapping, &progress_bar).await;
     eprintln!();
     match outcome {
@@ -525,7 +525,7 @@ fn describe(e: tessera_common::AppError) -> String {
     match e {
         tessera_common::AppError::Invalid(fields) => fields
             .into_iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
+            .map(|f| format!("{}: {}", f.field, f.problem))
             .collect::<Vec<_>>()
             .join("; "),
         other => other.to_string(),

@@ -11,7 +11,7 @@ use serde::Deserialize;
 use tessera_app::components::urlencode;
 use tessera_app::ssr::session_state;
 use tessera_common::dto::{MemberStatus, TenantKind};
-use tessera_common::{AppError, Msg};
+use tessera_common::{AppError, Msg, Problem};
 use tessera_core::{exports, logo, scope, tenants};
 use tower_sessions::Session;
 
@@ -81,12 +81,6 @@ async fn club_scope(
     scope::resolve(&s.db, &st.actor, TenantKind::Club, club, s.now()).await
 }
 
-/// The language of the club's pages for this visitor (as `router::page_lang`): their
-/// choice, else the club's own.
-fn club_lang(headers: &HeaderMap, scope: &scope::TenantScope) -> tessera_common::Lang {
-    crate::auth::lang_cookie(headers).unwrap_or(scope.tenant().default_lang)
-}
-
 /// Reads the file field `name` of a multipart form (its file name and bytes), refusing
 /// more than `max` bytes without reading further (`too_large` says so) and a form without
 /// it (`missing`).
@@ -94,8 +88,8 @@ async fn read_upload(
     mut form: Multipart,
     name: &str,
     max: usize,
-    too_large: String,
-    missing: &str,
+    too_large: Problem,
+    missing: Msg,
 ) -> Result<(String, Vec<u8>), AppError> {
     // A body over the route's limit (streamed, or without a length) ends the form with a
     // 413 error: that is the file being too large, said as such.
@@ -103,7 +97,7 @@ async fn read_upload(
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             AppError::field(name, too_large.clone())
         } else {
-            AppError::field(name, "the upload could not be read; try again")
+            AppError::field(name, Msg::ErrUploadUnreadable)
         }
     };
     while let Some(mut field) = form.next_field().await.map_err(unreadable)? {
@@ -133,14 +127,11 @@ fn upload_refused(
     e: AppError,
 ) -> Response {
     match e {
-        AppError::Invalid(fields) if tenants::is_valid_slug(club) => {
-            let msg = fields
-                .into_iter()
-                .map(|f| f.message)
-                .collect::<Vec<_>>()
-                .join("; ");
-            Redirect::to(&format!("/c/{club}/{page}?{param}={}", urlencode(&msg))).into_response()
-        }
+        e @ AppError::Invalid(_) if tenants::is_valid_slug(club) => Redirect::to(&format!(
+            "/c/{club}/{page}?{param}={}",
+            urlencode(&e.to_json())
+        ))
+        .into_response(),
         e => error_response(headers, e),
     }
 }
@@ -159,22 +150,16 @@ pub async fn upload_logo(
         let scope = club_scope(&state, &session, &club).await?;
         scope.require(tessera_common::modules::SETTINGS_MANAGE)?;
         scope.writable()?;
-        let form = form.map_err(|_| {
-            AppError::field(
-                "logo",
-                "send the logo as a file upload (multipart/form-data)",
-            )
-        })?;
-        let lang = club_lang(&headers, &scope);
+        let form = form.map_err(|_| AppError::field("logo", Msg::ErrLogoMultipart))?;
         let (_, data) = read_upload(
             form,
             "logo",
             logo::MAX_BYTES,
-            Msg::LimitBodyText.fill(lang, &[("max", &(logo::MAX_BYTES / 1024).to_string())]),
-            "choose an image file to upload",
+            Problem::new(Msg::ErrLogoLarger).arg("max", logo::MAX_BYTES / 1024),
+            Msg::ErrLogoEmpty,
         )
         .await?;
-        let checked = logo::check(data, lang)?;
+        let checked = logo::check(data)?;
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
         tenants::set_logo(&s.db, &scope, &actor, s.now(), checked).await?;
@@ -205,13 +190,13 @@ pub async fn export_members(
 ) -> Response {
     let result = async {
         let scope = club_scope(&state, &session, &club).await?;
-        let status =
-            match form.status.as_str() {
-                "" => None,
-                s => Some(MemberStatus::parse(s).ok_or_else(|| {
-                    AppError::field("status", "choose one of the statuses, or all")
-                })?),
-            };
+        let status = match form.status.as_str() {
+            "" => None,
+            s => Some(
+                MemberStatus::parse(s)
+                    .ok_or_else(|| AppError::field("status", Msg::ErrChooseStatusOrAll))?,
+            ),
+        };
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
         exports::members_csv(&s.db, &scope, &actor, s.now(), status).await
@@ -249,17 +234,14 @@ pub async fn upload_import(
         let scope = club_scope(&state, &session, &club).await?;
         scope.require(tessera_common::modules::MEMBERS_EDIT)?;
         scope.writable()?;
-        let form = form.map_err(|_| {
-            AppError::field("file", "send the file as an upload (multipart/form-data)")
-        })?;
+        let form = form.map_err(|_| AppError::field("file", Msg::ErrFileMultipart))?;
         let max = tessera_core::import::MAX_FILE_BYTES;
-        let lang = club_lang(&headers, &scope);
         let (name, data) = read_upload(
             form,
             "file",
             max,
-            Msg::LimitBodyText.fill(lang, &[("max", &(max / 1024).to_string())]),
-            "choose a CSV file to upload",
+            Problem::new(Msg::ErrImportLarger).arg("max", max / 1024 / 1024),
+            Msg::ErrChooseCsv,
         )
         .await?;
         let name = if name.is_empty() {
@@ -269,16 +251,8 @@ pub async fn upload_import(
         };
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
-        let id = tessera_core::member_imports::upload_in(
-            &s.db,
-            &scope,
-            &actor,
-            s.now(),
-            &name,
-            data,
-            lang,
-        )
-        .await?;
+        let id = tessera_core::member_imports::upload(&s.db, &scope, &actor, s.now(), &name, data)
+            .await?;
         Ok::<_, AppError>((scope.tenant().slug.clone(), id))
     }
     .await;

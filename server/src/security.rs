@@ -33,7 +33,8 @@ pub fn status_page(status: StatusCode, lang: Lang, title: Msg, text: Msg) -> Res
     status_page_text(status, lang, title, text.text(lang))
 }
 
-/// [`status_page`] with a text already filled in (a limit named in it).
+/// [`status_page`] with a text already in `lang` (a limit named in it, the text of an
+/// `AppError`).
 pub fn status_page_text(status: StatusCode, lang: Lang, title: Msg, text: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\

@@ -894,7 +894,7 @@ pub struct ImportProblem {
     pub field: String,
     /// The name of the file's column the field came from (empty for `columns`).
     pub header: String,
-    pub message: String,
+    pub problem: crate::error::Problem,
 }
 
 /// A row that will be skipped because the person is already there.
@@ -964,6 +964,7 @@ pub struct ImportJob {
     pub progress: Option<(usize, usize)>,
     pub added: Option<i64>,
     pub skipped: Option<i64>,
+    /// Why a failed import failed: the JSON of an `AppError` (older rows: English text).
     pub error: Option<String>,
     /// Failed because the process running it stopped (a restart found it running; nothing
     /// of it was stored): the page says so in the reader's language.

@@ -3,16 +3,125 @@
 //! Domain code returns it, server functions pass it on unchanged, and [`AppError::status`]
 //! is the single place that maps it to an HTTP status. Its messages are safe to show to
 //! anyone: internal details stay in the server log, keyed by the reference in `Internal`.
+//!
+//! A domain error carries no text: it names a [`Msg`] and its arguments (a [`Problem`]),
+//! and is rendered in the visitor's language where it is shown ([`AppError::text`],
+//! [`Problem::render`]). Arguments that are words are themselves a `Msg`
+//! ([`Problem::arg_msg`]), so they are translated too.
 
+use crate::i18n::{Lang, Msg};
 use serde::{Deserialize, Serialize};
 use server_fn::codec::JsonEncoding;
 use server_fn::error::{FromServerFnError, ServerFnErrorErr};
+
+/// The value of one `{placeholder}` of a problem's message.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Arg {
+    /// Shown as it is: a number, a date, a name someone typed.
+    Text(String),
+    /// A word of the interface, shown in the visitor's language.
+    Msg(Msg),
+    /// A text given in English, Dutch and French (in that order), such as a module's name.
+    Words([String; 3]),
+}
+
+/// What went wrong, as a message key and its arguments; rendered in the visitor's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub msg: Msg,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, Arg)>,
+}
+
+impl Problem {
+    pub fn new(msg: Msg) -> Self {
+        Problem {
+            msg,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a value shown as it is (`{name}` in the message).
+    pub fn arg(mut self, name: &str, value: impl std::fmt::Display) -> Self {
+        self.args
+            .push((name.to_string(), Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Adds a word of the interface, translated when the problem is rendered.
+    pub fn arg_msg(mut self, name: &str, value: Msg) -> Self {
+        self.args.push((name.to_string(), Arg::Msg(value)));
+        self
+    }
+
+    /// Adds a value shown as it is when there is one, else a translated word (for example
+    /// who changed a record, or [`Msg::SystemActor`]).
+    pub fn arg_or(self, name: &str, value: Option<String>, fallback: Msg) -> Self {
+        match value {
+            Some(v) => self.arg(name, v),
+            None => self.arg_msg(name, fallback),
+        }
+    }
+
+    /// Adds a text that exists in the three languages (a module's name, say).
+    pub fn arg_words(mut self, name: &str, en: &str, nl: &str, fr: &str) -> Self {
+        self.args.push((
+            name.to_string(),
+            Arg::Words([en.to_string(), nl.to_string(), fr.to_string()]),
+        ));
+        self
+    }
+
+    /// The message in `lang`, placeholders filled.
+    pub fn render(&self, lang: Lang) -> String {
+        let values: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    Arg::Text(s) => s.clone(),
+                    Arg::Msg(m) => m.text(lang).to_string(),
+                    Arg::Words([en, nl, fr]) => match lang {
+                        Lang::En => en.clone(),
+                        Lang::Nl => nl.clone(),
+                        Lang::Fr => fr.clone(),
+                    },
+                };
+                (k.as_str(), v)
+            })
+            .collect();
+        let refs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.msg.fill(lang, &refs)
+    }
+}
+
+impl From<Msg> for Problem {
+    fn from(msg: Msg) -> Self {
+        Problem::new(msg)
+    }
+}
+
+impl std::fmt::Display for Problem {
+    /// English, for logs and the command line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
 
 /// A problem with one input field, shown next to that field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     pub field: String,
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, problem: impl Into<Problem>) -> Self {
+        FieldError {
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -30,13 +139,13 @@ pub enum AppError {
     Forbidden,
     /// Input that cannot be accepted, with a readable reason.
     #[error("{0}")]
-    BadRequest(String),
+    BadRequest(Problem),
     /// Input with per-field problems.
     #[error("some fields need attention")]
     Invalid(Vec<FieldError>),
     /// The record changed since it was read, or a unique value is taken.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Problem),
     /// Too many attempts; try again after the given number of seconds.
     #[error("too many attempts, try again in {0} seconds")]
     TooManyRequests(u64),
@@ -66,15 +175,56 @@ impl AppError {
         }
     }
 
-    pub fn bad_request(msg: impl Into<String>) -> Self {
-        AppError::BadRequest(msg.into())
+    pub fn bad_request(problem: impl Into<Problem>) -> Self {
+        AppError::BadRequest(problem.into())
     }
 
-    pub fn field(field: impl Into<String>, message: impl Into<String>) -> Self {
-        AppError::Invalid(vec![FieldError {
-            field: field.into(),
-            message: message.into(),
-        }])
+    pub fn conflict(problem: impl Into<Problem>) -> Self {
+        AppError::Conflict(problem.into())
+    }
+
+    pub fn field(field: impl Into<String>, problem: impl Into<Problem>) -> Self {
+        AppError::Invalid(vec![FieldError::new(field, problem)])
+    }
+
+    /// The error as JSON, for the query of a redirect back to a page, which shows it with
+    /// [`AppError::text`] in its own language (the same encoding as the `__err` parameter
+    /// of a failed form post).
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Reads back [`AppError::to_json`]; `None` for anything else, so a hand-made address
+    /// cannot put text of its choosing on a page.
+    pub fn from_json(s: &str) -> Option<AppError> {
+        serde_json::from_str(s).ok()
+    }
+
+    /// The one text of this error in `lang`: what the visitor reads, whatever the page.
+    /// Field problems are joined with "; ".
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            AppError::NotFound => Msg::NotFoundText.text(lang).to_string(),
+            AppError::Unauthenticated => Msg::SignInRequiredText.text(lang).to_string(),
+            AppError::Forbidden => Msg::ForbiddenText.text(lang).to_string(),
+            AppError::TermsRequired => Msg::TermsAcceptFirst.text(lang).to_string(),
+            AppError::ReadOnly => Msg::ReadOnlyRefused.text(lang).to_string(),
+            AppError::BadRequest(p) | AppError::Conflict(p) => p.render(lang),
+            AppError::Invalid(fields) => fields
+                .iter()
+                .map(|f| f.problem.render(lang))
+                .collect::<Vec<_>>()
+                .join("; "),
+            AppError::TooManyRequests(secs) => {
+                Msg::ErrTooManyRequests.fill(lang, &[("secs", &secs.to_string())])
+            }
+            // Only a reference is ever shown: an `Internal` that came from outside (through
+            // a page's address) with other text in it shows the general sentence.
+            AppError::Internal(_) => match self.internal_reference() {
+                Some(r) => Msg::ErrInternal.fill(lang, &[("reference", r)]),
+                None => Msg::InternalErrorText.text(lang).to_string(),
+            },
+        }
     }
 }
 
@@ -84,15 +234,13 @@ impl FromServerFnError for AppError {
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
             // The caller sent something we could not read: that is their input, not our fault.
-            ServerFnErrorErr::Args(msg) => {
-                AppError::BadRequest(format!("the request could not be read: {msg}"))
-            }
+            ServerFnErrorErr::Args(_) => AppError::bad_request(Msg::ErrRequestUnreadable),
             ServerFnErrorErr::MissingArg(arg) => {
-                AppError::BadRequest(format!("the request is missing the field {arg}"))
+                AppError::bad_request(Problem::new(Msg::ErrRequestMissingField).arg("field", arg))
             }
             // A body that is not text (invalid UTF-8) or not a form: also the caller's.
             ServerFnErrorErr::Deserialization(_) => {
-                AppError::BadRequest("the request could not be read".into())
+                AppError::bad_request(Msg::ErrRequestUnreadable)
             }
             // Anything else failed on our side (or, in the browser, on the way): its text
             // goes to the log under a reference, and only the reference to the person.
@@ -185,9 +333,15 @@ mod tests {
         assert_eq!(AppError::NotFound.status(), 404);
         assert_eq!(AppError::Unauthenticated.status(), 401);
         assert_eq!(AppError::Forbidden.status(), 403);
-        assert_eq!(AppError::bad_request("x").status(), 400);
-        assert_eq!(AppError::field("a", "b").status(), 400);
-        assert_eq!(AppError::Conflict("x".into()).status(), 409);
+        assert_eq!(
+            AppError::bad_request(Msg::ErrRequestUnreadable).status(),
+            400
+        );
+        assert_eq!(
+            AppError::field("a", Msg::ErrRequestUnreadable).status(),
+            400
+        );
+        assert_eq!(AppError::conflict(Msg::ErrRequestUnreadable).status(), 409);
         assert_eq!(AppError::TooManyRequests(3).status(), 429);
         assert_eq!(AppError::ReadOnly.status(), 423);
         assert_eq!(AppError::Internal("r".into()).status(), 500);
@@ -206,8 +360,8 @@ mod tests {
         use server_fn::error::ServerFnUrlError;
         for e in [
             AppError::NotFound,
-            AppError::field("name", "give a name"),
-            AppError::Conflict("taken".into()),
+            AppError::field("name", Msg::ErrRequired),
+            AppError::conflict(Msg::ErrRequired),
             AppError::TooManyRequests(30),
             AppError::Internal("0a1b2c3d".into()),
         ] {
@@ -240,10 +394,7 @@ mod tests {
         let e = AppError::from_server_fn_error(ServerFnErrorErr::Deserialization(
             "invalid utf-8 sequence of 1 bytes from index 5".into(),
         ));
-        assert_eq!(
-            e,
-            AppError::BadRequest("the request could not be read".into())
-        );
+        assert_eq!(e, AppError::bad_request(Msg::ErrRequestUnreadable));
     }
 
     #[test]
@@ -269,5 +420,25 @@ mod tests {
             AppError::Internal("<b>hi</b>".into()).internal_reference(),
             None
         );
+    }
+
+    #[test]
+    fn a_problem_survives_json_and_renders_per_language() {
+        let e = AppError::Invalid(vec![FieldError::new(
+            "kind",
+            Problem::new(Msg::ErrRequestMissingField)
+                .arg("field", "x")
+                .arg_msg("kind", Msg::KindClub),
+        )]);
+        let json = serde_json::to_string(&e).unwrap();
+        let back: AppError = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, e);
+        let p = Problem::new(Msg::ErrTooManyRequests).arg("secs", 5);
+        assert!(p.render(Lang::Nl).contains('5'));
+        assert_ne!(p.render(Lang::Nl), p.render(Lang::Fr));
+        // A word given as an argument is translated.
+        let w = Problem::new(Msg::ErrInternal).arg_msg("reference", Msg::KindFederation);
+        assert!(w.render(Lang::Nl).contains("federatie"));
+        assert!(w.render(Lang::Fr).contains("fédération"));
     }
 }

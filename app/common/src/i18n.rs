@@ -81,7 +81,7 @@ impl Lang {
 macro_rules! messages {
     ($($key:ident => $en:literal, $nl:literal, $fr:literal;)*) => {
         /// Every UI string of the application.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
         pub enum Msg { $($key,)* }
 
         impl Msg {
@@ -787,6 +787,192 @@ messages! {
     BadRequestText => "What was sent could not be read. Go back, check the form and try again.",
         "Wat verstuurd werd, is onleesbaar. Ga terug, kijk het formulier na en probeer opnieuw.",
         "Les données envoyées sont illisibles. Revenez en arrière, vérifiez le formulaire et réessayez.";
+    // errors
+    ErrRequestUnreadable => "The request could not be read.", "Het verzoek kon niet gelezen worden.", "La requête n'a pas pu être lue.";
+    ErrRequestMissingField => "The request is missing the field {field}.", "Het verzoek mist het veld {field}.", "Il manque le champ {field} dans la requête.";
+    ErrTooManyRequests => "Too many attempts; try again in {secs} seconds.", "Te veel pogingen; probeer opnieuw over {secs} seconden.", "Trop de tentatives ; réessayez dans {secs} secondes.";
+    ErrInternal => "Something went wrong on our side (reference {reference}).", "Er ging bij ons iets mis (referentie {reference}).", "Un problème est survenu de notre côté (référence {reference}).";
+    ErrValueTaken => "this value is already taken", "deze waarde is al in gebruik", "cette valeur est déjà utilisée";
+    ErrNoSuchReference => "this refers to something that does not exist", "dit verwijst naar iets dat niet bestaat", "ceci renvoie à quelque chose qui n'existe pas";
+    ErrRequired => "this field is required", "dit veld is verplicht", "ce champ est obligatoire";
+    ErrChars1To100 => "give 1 to 100 characters", "geef 1 tot 100 tekens", "indiquez 1 à 100 caractères";
+    ErrMaxChars => "use at most {max} characters", "gebruik hoogstens {max} tekens", "utilisez au plus {max} caractères";
+    ErrMaxCharsOneLine => "use at most {max} characters, without line breaks", "gebruik hoogstens {max} tekens, zonder regeleinden", "utilisez au plus {max} caractères, sans retour à la ligne";
+    ErrNameLength => "give a name of 1 to 120 characters", "geef een naam van 1 tot 120 tekens", "indiquez un nom de 1 à 120 caractères";
+    ErrEmailInvalid => "enter a valid e-mail address", "geef een geldig e-mailadres", "saisissez une adresse e-mail valide";
+    ErrEmailExample => "enter a valid e-mail address, like name@example.be", "geef een geldig e-mailadres, zoals naam@voorbeeld.be", "saisissez une adresse e-mail valide, comme nom@exemple.be";
+    ErrPhone => "use digits (6 to 20) with spaces, dots, dashes or a leading +", "gebruik cijfers (6 tot 20) met spaties, punten, streepjes of een + vooraan", "utilisez des chiffres (6 à 20) avec espaces, points, tirets ou un + au début";
+    ErrDateFormat => "use a real date written as YYYY-MM-DD", "geef een bestaande datum in de vorm JJJJ-MM-DD", "indiquez une date réelle au format AAAA-MM-JJ";
+    ErrDateFormatImport => "use a real date written as YYYY-MM-DD or DD/MM/YYYY", "geef een bestaande datum in de vorm JJJJ-MM-DD of DD/MM/JJJJ", "indiquez une date réelle au format AAAA-MM-JJ ou JJ/MM/AAAA";
+    ErrDateRange => "use a date between 1900 and next year", "gebruik een datum tussen 1900 en volgend jaar", "utilisez une date entre 1900 et l'an prochain";
+    ErrPostcode => "use at most 10 letters, digits, spaces or dashes", "gebruik hoogstens 10 letters, cijfers, spaties of streepjes", "utilisez au plus 10 lettres, chiffres, espaces ou tirets";
+    ErrBirthFuture => "a birth date cannot be in the future", "een geboortedatum kan niet in de toekomst liggen", "une date de naissance ne peut pas être dans le futur";
+    ErrChooseOptionOrEmpty => "choose one of the options, or leave it empty", "kies een van de opties, of laat het leeg", "choisissez une des options, ou laissez vide";
+    ErrSeason => "write the season as two years, like 2026-2027", "schrijf het seizoen als twee jaartallen, zoals 2026-2027", "écrivez la saison en deux années, comme 2026-2027";
+    ErrChooseStatus => "choose applicant, active, suspended or ended", "kies kandidaat, actief, geschorst of beëindigd", "choisissez candidat, actif, suspendu ou terminé";
+    ErrEndBeforeJoin => "the end date comes before the join date", "de einddatum valt vóór de aansluitingsdatum", "la date de fin précède la date d'adhésion";
+    ErrEndDateMissing => "give the date the membership ended", "geef de datum waarop het lidmaatschap eindigde", "indiquez la date de fin de l'adhésion";
+    ErrSearchLength => "search with at most 100 characters", "zoek met hoogstens 100 tekens", "recherchez avec 100 caractères au plus";
+    ErrSort => "sort by name, birth or joined (with - for the other way)", "sorteer op naam, geboorte of aansluiting (met - voor omgekeerd)", "triez par nom, naissance ou adhésion (avec - pour l'ordre inverse)";
+    ErrChooseFieldOption => "choose one of the field's options", "kies een van de opties van het veld", "choisissez une des options du champ";
+    ErrNotFilterable => "the register cannot be filtered on this field", "het register kan niet op dit veld gefilterd worden", "le registre ne peut pas être filtré sur ce champ";
+    ErrOwnGuardian => "a member cannot be their own guardian", "een lid kan niet zijn eigen ouder of voogd zijn", "un membre ne peut pas être son propre parent ou tuteur";
+    ErrRecordChanged => "{who} changed this record on {when} after you opened it; what you entered is still in the form: compare it with the record and save again",
+        "{who} wijzigde deze fiche op {when} nadat je ze opende; wat je invulde staat nog in het formulier: vergelijk het met de fiche en sla opnieuw op",
+        "{who} a modifié cette fiche le {when} après que vous l'avez ouverte ; votre saisie est toujours dans le formulaire : comparez-la avec la fiche et enregistrez à nouveau";
+    ErrNoEmailToInvite => "this record has no e-mail address: add one before inviting", "deze fiche heeft geen e-mailadres: voeg er een toe voor je uitnodigt", "cette fiche n'a pas d'adresse e-mail : ajoutez-en une avant d'inviter";
+    ErrOtherAccountLinked => "another account is already linked to this record", "er is al een andere account aan deze fiche gekoppeld", "un autre compte est déjà lié à cette fiche";
+    ErrAccountLinkedElsewhere => "the account of this e-mail address is already linked to another record of this club", "de account van dit e-mailadres is al gekoppeld aan een andere fiche van deze club", "le compte de cette adresse e-mail est déjà lié à une autre fiche de ce club";
+    ErrComeOfAge => "this member has come of age and manages their own record now", "dit lid is meerderjarig en beheert nu zelf zijn fiche", "ce membre est devenu majeur et gère désormais lui-même sa fiche";
+    ErrOneValue => "give one value", "geef één waarde", "indiquez une seule valeur";
+    ErrNumber => "enter a number, like 12 or 3,5 (at most 15 digits)", "geef een getal, zoals 12 of 3,5 (hoogstens 15 cijfers)", "saisissez un nombre, comme 12 ou 3,5 (15 chiffres au plus)";
+    ErrChooseOption => "choose one of the options", "kies een van de opties", "choisissez une des options";
+    ErrYesNo => "choose yes or no", "kies ja of nee", "choisissez oui ou non";
+    ErrIban => "enter a valid IBAN, like BE68 5390 0754 7034 (check the digits)", "geef een geldig IBAN, zoals BE68 5390 0754 7034 (controleer de cijfers)", "saisissez un IBAN valide, comme BE68 5390 0754 7034 (vérifiez les chiffres)";
+    ErrNationalNumber => "enter a valid national register number: 11 digits, like 85.07.30-033.28 (check the digits)", "geef een geldig rijksregisternummer: 11 cijfers, zoals 85.07.30-033.28 (controleer de cijfers)", "saisissez un numéro de registre national valide : 11 chiffres, comme 85.07.30-033.28 (vérifiez les chiffres)";
+    ErrLabelLength => "give a label of 1 to 80 characters", "geef een label van 1 tot 80 tekens", "indiquez un libellé de 1 à 80 caractères";
+    ErrChooseFieldKind => "choose one of the kinds", "kies een van de soorten", "choisissez un des types";
+    ErrOptionLength => "an option has at most 80 characters: “{start}…”", "een optie heeft hoogstens 80 tekens: „{start}…”", "une option compte au plus 80 caractères : « {start}… »";
+    ErrOptionsNeeded => "give the options, one per line", "geef de opties, één per regel", "indiquez les options, une par ligne";
+    ErrTooManyOptions => "give at most {max} options", "geef hoogstens {max} opties", "indiquez au plus {max} options";
+    ErrNoOptionsForKind => "only a choice or multiple choice field has options; leave this empty", "alleen een keuzeveld of meerkeuzeveld heeft opties; laat dit leeg", "seul un champ à choix unique ou multiple a des options ; laissez ceci vide";
+    ErrChooseVisibility => "choose who may see the field", "kies wie het veld mag zien", "choisissez qui peut voir le champ";
+    ErrMemberEditable => "a member can only change a field they may see: make it visible to the member first", "een lid kan alleen een veld wijzigen dat het mag zien: maak het eerst zichtbaar voor het lid", "un membre ne peut modifier qu'un champ qu'il peut voir : rendez-le d'abord visible pour le membre";
+    ErrFieldLabelTaken => "another field has this label", "een ander veld heeft dit label", "un autre champ porte ce libellé";
+    ErrTooManyFields => "a club can define at most {max} fields; delete one you no longer use", "een club kan hoogstens {max} velden bepalen; verwijder er een die je niet meer gebruikt", "un club peut définir au plus {max} champs ; supprimez-en un que vous n'utilisez plus";
+    ErrFieldKeepsKind => "a field keeps its kind; add a new field for another kind", "een veld behoudt zijn soort; voeg een nieuw veld toe voor een andere soort", "un champ garde son type ; ajoutez un nouveau champ pour un autre type";
+    ErrFieldChanged => "someone changed this field after you opened it; look at it again and save once more", "iemand wijzigde dit veld nadat je het opende; bekijk het opnieuw en sla nog eens op", "quelqu'un a modifié ce champ après que vous l'avez ouvert ; relisez-le et enregistrez à nouveau";
+    ErrMoveUpDown => "move a field up or down", "verplaats een veld naar boven of naar beneden", "déplacez un champ vers le haut ou vers le bas";
+    ErrFormSlugTaken => "another form has this address", "een ander formulier heeft dit adres", "un autre formulaire utilise cette adresse";
+    ErrFormChanged => "someone changed this form after you opened it; look at it again and save once more", "iemand wijzigde dit formulier nadat je het opende; bekijk het opnieuw en sla nog eens op", "quelqu'un a modifié ce formulaire après que vous l'avez ouvert ; relisez-le et enregistrez à nouveau";
+    ErrFormStale => "this form was opened too long ago or not from this site: check your answers and send it again", "dit formulier werd te lang geleden of niet vanaf deze site geopend: controleer je antwoorden en verstuur het opnieuw", "ce formulaire a été ouvert il y a trop longtemps ou pas depuis ce site : vérifiez vos réponses et renvoyez-le";
+    ErrFormTooQuick => "that was very quick: check your answers and send the form again", "dat ging wel heel snel: controleer je antwoorden en verstuur het formulier opnieuw", "c'était très rapide : vérifiez vos réponses et renvoyez le formulaire";
+    ErrFormClosed => "this form was closed by the club in the meantime; nothing was sent", "de club heeft dit formulier intussen gesloten; er werd niets verstuurd", "le club a fermé ce formulaire entre-temps ; rien n'a été envoyé";
+    ErrRegistrationLinkUsed => "this link has expired or was already used; a confirmed registration needs nothing more", "deze link is verlopen of werd al gebruikt; een bevestigde inschrijving heeft niets meer nodig", "ce lien a expiré ou a déjà été utilisé ; une inscription confirmée ne demande rien de plus";
+    ErrRegistrationDecided => "this registration was already decided by someone else; the list shows how", "over deze inschrijving besliste iemand anders al; de lijst toont hoe", "quelqu'un d'autre a déjà statué sur cette inscription ; la liste indique comment";
+    ErrRejectReason => "give the applicant a reason (1 to 1000 characters)", "geef de aanvrager een reden (1 tot 1000 tekens)", "donnez une raison au candidat (1 à 1000 caractères)";
+    ErrTitleLength => "give a title of 1 to 120 characters", "geef een titel van 1 tot 120 tekens", "indiquez un titre de 1 à 120 caractères";
+    ErrFormSlug => "use 2 to 40 lower-case letters, digits and dashes, like join-2026", "gebruik 2 tot 40 kleine letters, cijfers en streepjes, zoals inschrijving-2026", "utilisez 2 à 40 lettres minuscules, chiffres et tirets, comme inscription-2026";
+    ErrChooseAudience => "choose who fills in the form", "kies wie het formulier invult", "choisissez qui remplit le formulaire";
+    ErrFormHelp => "use at most 200 characters, without line breaks or |", "gebruik hoogstens 200 tekens, zonder regeleinden of |", "utilisez au plus 200 caractères, sans retour à la ligne ni |";
+    ErrGuardianAdult => "a guardian registers children under 18; adults register themselves", "een ouder of voogd schrijft kinderen jonger dan 18 in; volwassenen schrijven zichzelf in", "un parent ou tuteur inscrit les enfants de moins de 18 ans ; les adultes s'inscrivent eux-mêmes";
+    ErrConsent => "tick the box to give your consent", "vink het vakje aan om je toestemming te geven", "cochez la case pour donner votre consentement";
+    ErrAcceptTerms => "accept the club's terms of use", "aanvaard de gebruiksvoorwaarden van de club", "acceptez les conditions d'utilisation du club";
+    ErrSeeded => "the demo data is already in this database", "de demogegevens staan al in deze databank", "les données de démonstration sont déjà dans cette base de données";
+    ErrImportStarted => "this import has already started; upload the file again to import it once more", "deze import is al gestart; laad het bestand opnieuw op om het nog eens te importeren", "cette importation a déjà commencé ; chargez à nouveau le fichier pour l'importer une nouvelle fois";
+    ErrImportRunning => "this import is already running or done", "deze import loopt al of is klaar", "cette importation est déjà en cours ou terminée";
+    ErrImportRowsInvalid => "{invalid} of {rows} rows have problems, so nothing was imported: correct them and import the file again", "{invalid} van de {rows} rijen hebben problemen, dus er werd niets geïmporteerd: verbeter ze en importeer het bestand opnieuw", "{invalid} lignes sur {rows} posent problème, rien n'a donc été importé : corrigez-les et importez à nouveau le fichier";
+    ErrImportFileSize => "the file is {size} MiB; an import takes at most {max} MiB: split it into smaller files", "het bestand is {size} MiB; een import neemt hoogstens {max} MiB: splits het in kleinere bestanden", "le fichier fait {size} Mio ; une importation accepte au plus {max} Mio : scindez-le en fichiers plus petits";
+    ErrXlsx => "this is a spreadsheet workbook (.xlsx), not a CSV file: in Excel choose 'Save as' and the type 'CSV UTF-8 (comma delimited)', then upload that file",
+        "dit is een rekenmap (.xlsx), geen CSV-bestand: kies in Excel 'Opslaan als' en het type 'CSV UTF-8 (door komma's gescheiden)', en laad dat bestand op",
+        "ceci est un classeur (.xlsx), pas un fichier CSV : dans Excel, choisissez 'Enregistrer sous' et le type 'CSV UTF-8 (délimité par des virgules)', puis chargez ce fichier";
+    ErrUtf16 => "the file is UTF-16 text ('Unicode text' in Excel): save it as 'CSV UTF-8 (comma delimited)' and upload it again",
+        "het bestand is UTF-16-tekst ('Unicode-tekst' in Excel): bewaar het als 'CSV UTF-8 (door komma's gescheiden)' en laad het opnieuw op",
+        "le fichier est du texte UTF-16 ('Texte Unicode' dans Excel) : enregistrez-le en 'CSV UTF-8 (délimité par des virgules)' et chargez-le à nouveau";
+    ErrNotUtf8 => "the file is not UTF-8 text: line {line} holds a character in another encoding (older Excel versions save Windows-1252). Save it as 'CSV UTF-8 (comma delimited)' and upload it again",
+        "het bestand is geen UTF-8-tekst: regel {line} bevat een teken in een andere codering (oudere Excel-versies bewaren in Windows-1252). Bewaar het als 'CSV UTF-8 (door komma's gescheiden)' en laad het opnieuw op",
+        "le fichier n'est pas du texte UTF-8 : la ligne {line} contient un caractère dans un autre encodage (les anciennes versions d'Excel enregistrent en Windows-1252). Enregistrez-le en 'CSV UTF-8 (délimité par des virgules)' et chargez-le à nouveau";
+    ErrCsvUnreadable => "the file cannot be read as CSV near line {line}: check its quotes and delimiters", "het bestand is als CSV onleesbaar rond regel {line}: controleer de aanhalingstekens en scheidingstekens", "le fichier est illisible en CSV vers la ligne {line} : vérifiez ses guillemets et séparateurs";
+    ErrHeaderLooksLikeData => "the first row looks like member data (\"{cell}\"), not a header: add a first row naming the columns, for example Voornaam;Naam;Geboortedatum;E-mail",
+        "de eerste rij lijkt op ledengegevens („{cell}”), niet op een kopregel: voeg een eerste rij toe die de kolommen benoemt, bijvoorbeeld Voornaam;Naam;Geboortedatum;E-mail",
+        "la première ligne ressemble à des données de membres (« {cell} »), pas à un en-tête : ajoutez une première ligne qui nomme les colonnes, par exemple Prénom;Nom;Date de naissance;E-mail";
+    ErrFileEmpty => "the file is empty: its first row must name the columns (for example Voornaam;Naam;Geboortedatum;E-mail), then one row per member",
+        "het bestand is leeg: de eerste rij moet de kolommen benoemen (bijvoorbeeld Voornaam;Naam;Geboortedatum;E-mail), daarna één rij per lid",
+        "le fichier est vide : sa première ligne doit nommer les colonnes (par exemple Prénom;Nom;Date de naissance;E-mail), puis une ligne par membre";
+    ErrTooManyRows => "the file has more than {max} rows: split it into files of at most {max} rows", "het bestand heeft meer dan {max} rijen: splits het in bestanden van hoogstens {max} rijen", "le fichier compte plus de {max} lignes : scindez-le en fichiers de {max} lignes au plus";
+    ErrColumnNoName => "column {n} has no name in the header row: name every column, or delete the empty column", "kolom {n} heeft geen naam in de kopregel: geef elke kolom een naam, of verwijder de lege kolom", "la colonne {n} n'a pas de nom dans la ligne d'en-tête : nommez chaque colonne ou supprimez la colonne vide";
+    ErrHeaderTwice => "the header row names \"{name}\" twice (columns {a} and {b}): give every column its own name", "de kopregel noemt „{name}” twee keer (kolommen {a} en {b}): geef elke kolom een eigen naam", "la ligne d'en-tête nomme « {name} » deux fois (colonnes {a} et {b}) : donnez à chaque colonne son propre nom";
+    ErrColumnMissing => "column {n} does not exist: the file has {count} columns", "kolom {n} bestaat niet: het bestand heeft {count} kolommen", "la colonne {n} n'existe pas : le fichier a {count} colonnes";
+    ErrColumnTwice => "column \"{name}\" is mapped more than once: give it one target", "kolom „{name}” is meer dan eens toegewezen: geef ze één bestemming", "la colonne « {name} » est associée plus d'une fois : donnez-lui une seule destination";
+    ErrColumnsSameField => "column \"{name}\" and another both go to {field}: each field takes one column", "kolom „{name}” en een andere gaan allebei naar {field}: elk veld neemt één kolom", "la colonne « {name} » et une autre vont toutes deux vers {field} : chaque champ prend une colonne";
+    ErrColumnNoCustomField => "column \"{name}\": the club has no field you may fill in there; choose another field or ignore the column", "kolom „{name}”: de club heeft daar geen veld dat je mag invullen; kies een ander veld of negeer de kolom", "colonne « {name} » : le club n'a pas de champ que vous pouvez remplir ici ; choisissez un autre champ ou ignorez la colonne";
+    ErrColumnNotAField => "column \"{name}\": \"{target}\" is not a field; choose one of the fields, or ignore the column", "kolom „{name}”: „{target}” is geen veld; kies een van de velden, of negeer de kolom", "colonne « {name} » : « {target} » n'est pas un champ ; choisissez un des champs ou ignorez la colonne";
+    ErrColumnsSameTarget => "columns \"{a}\" and \"{b}\" both go to {field}: each field takes one column", "kolommen „{a}” en „{b}” gaan allebei naar {field}: elk veld neemt één kolom", "les colonnes « {a} » et « {b} » vont toutes deux vers {field} : chaque champ prend une colonne";
+    ErrNoColumnFor => "no column goes to {field}: every member needs one", "geen enkele kolom gaat naar {field}: elk lid heeft er een nodig", "aucune colonne ne va vers {field} : chaque membre en a besoin";
+    ErrRowWidth => "this row has {n} columns where the header has {width}: check its quotes and delimiters", "deze rij heeft {n} kolommen waar de kopregel er {width} heeft: controleer de aanhalingstekens en scheidingstekens", "cette ligne a {n} colonnes alors que l'en-tête en a {width} : vérifiez ses guillemets et séparateurs";
+    ErrMappingUnreadable => "the form's columns could not be read; reload the page", "de kolommen van het formulier waren onleesbaar; laad de pagina opnieuw", "les colonnes du formulaire sont illisibles ; rechargez la page";
+    ErrUploadUnreadable => "the upload could not be read; try again", "het opgeladen bestand was onleesbaar; probeer opnieuw", "le fichier envoyé est illisible ; réessayez";
+    ErrLogoMultipart => "send the logo as a file upload (multipart/form-data)", "stuur het logo als opgeladen bestand (multipart/form-data)", "envoyez le logo comme fichier joint (multipart/form-data)";
+    ErrFileMultipart => "send the file as an upload (multipart/form-data)", "stuur het bestand als opgeladen bestand (multipart/form-data)", "envoyez le fichier comme fichier joint (multipart/form-data)";
+    ErrLogoLarger => "the file is larger than {max} KiB, the most a logo may be", "het bestand is groter dan {max} KiB, het maximum voor een logo", "le fichier dépasse {max} Kio, le maximum pour un logo";
+    ErrImportLarger => "the file is larger than {max} MiB, the most an import may be; split it", "het bestand is groter dan {max} MiB, het maximum voor een import; splits het", "le fichier dépasse {max} Mio, le maximum pour une importation ; scindez-le";
+    ErrChooseCsv => "choose a CSV file to upload", "kies een CSV-bestand om op te laden", "choisissez un fichier CSV à envoyer";
+    ErrChooseStatusOrAll => "choose one of the statuses, or all", "kies een van de statussen, of alle", "choisissez un des statuts, ou tous";
+    ErrLogoEmpty => "choose an image file to upload", "kies een afbeelding om op te laden", "choisissez un fichier image à envoyer";
+    ErrLogoTooBig => "the file is {size} KiB; a logo may be at most {max} KiB", "het bestand is {size} KiB; een logo mag hoogstens {max} KiB zijn", "le fichier fait {size} Kio ; un logo peut faire au plus {max} Kio";
+    ErrPngDamaged => "this PNG file is damaged", "dit PNG-bestand is beschadigd", "ce fichier PNG est endommagé";
+    ErrJpegDamaged => "this JPEG file is damaged", "dit JPEG-bestand is beschadigd", "ce fichier JPEG est endommagé";
+    ErrNotAnImage => "this file is not an image Tessera accepts: use a PNG, JPEG or SVG file", "Tessera aanvaardt dit bestand niet als afbeelding: gebruik een PNG-, JPEG- of SVG-bestand", "Tessera n'accepte pas ce fichier comme image : utilisez un fichier PNG, JPEG ou SVG";
+    ErrImageTooSmall => "the image is {w} × {h} pixels; use at least {min} × {min}", "de afbeelding is {w} × {h} pixels; gebruik minstens {min} × {min}", "l'image fait {w} × {h} pixels ; utilisez au moins {min} × {min}";
+    ErrImageTooLarge => "the image is {w} × {h} pixels; use at most {max} × {max}", "de afbeelding is {w} × {h} pixels; gebruik hoogstens {max} × {max}", "l'image fait {w} × {h} pixels ; utilisez au plus {max} × {max}";
+    ErrSvgNotUtf8 => "this SVG file is not UTF-8 text", "dit SVG-bestand is geen UTF-8-tekst", "ce fichier SVG n'est pas du texte UTF-8";
+    ErrSvgDoctype => "this SVG file declares a DOCTYPE or entities; save it as plain SVG without them", "dit SVG-bestand declareert een DOCTYPE of entiteiten; bewaar het als gewone SVG zonder die", "ce fichier SVG déclare un DOCTYPE ou des entités ; enregistrez-le en SVG simple sans eux";
+    ErrSvgUnreadable => "this SVG file cannot be read (line {line})", "dit SVG-bestand is onleesbaar (regel {line})", "ce fichier SVG est illisible (ligne {line})";
+    ErrNotSvg => "this file is not an SVG image", "dit bestand is geen SVG-afbeelding", "ce fichier n'est pas une image SVG";
+    ErrSvgPi => "this SVG file contains processing instructions (such as a stylesheet); remove them", "dit SVG-bestand bevat verwerkingsinstructies (zoals een stijlblad); verwijder ze", "ce fichier SVG contient des instructions de traitement (comme une feuille de style) ; supprimez-les";
+    ErrSvgElement => "this SVG file contains a <{element}> element, which a logo may not have (only drawing elements are accepted)", "dit SVG-bestand bevat een element <{element}>, dat een logo niet mag hebben (alleen tekenelementen worden aanvaard)", "ce fichier SVG contient un élément <{element}>, qu'un logo ne peut pas avoir (seuls les éléments de dessin sont acceptés)";
+    ErrSvgAttribute => "this SVG file has an attribute \"{attribute}\" that a logo may not have (no scripts, event handlers or links)", "dit SVG-bestand heeft een attribuut „{attribute}” dat een logo niet mag hebben (geen scripts, gebeurtenisverwerkers of koppelingen)", "ce fichier SVG a un attribut « {attribute} » qu'un logo ne peut pas avoir (pas de scripts, de gestionnaires d'événements ni de liens)";
+    ErrSvgExternal => "this SVG file refers to something outside itself; only references inside the file are accepted", "dit SVG-bestand verwijst naar iets buiten zichzelf; alleen verwijzingen binnen het bestand worden aanvaard", "ce fichier SVG renvoie à quelque chose d'extérieur ; seules les références internes au fichier sont acceptées";
+    ErrSvgScript => "this SVG file contains a script or data address; remove it", "dit SVG-bestand bevat een script- of data-adres; verwijder het", "ce fichier SVG contient une adresse de script ou de données ; supprimez-la";
+    ErrSvgNoSize => "this SVG file has no size: give the <svg> element a viewBox or a width and height", "dit SVG-bestand heeft geen afmetingen: geef het element <svg> een viewBox of een breedte en hoogte", "ce fichier SVG n'a pas de taille : donnez à l'élément <svg> un viewBox ou une largeur et une hauteur";
+    ErrTermsNewer => "a newer version of the terms was published meanwhile; read it and accept that one", "intussen werd een nieuwere versie van de gebruiksvoorwaarden gepubliceerd; lees en aanvaard die", "une version plus récente des conditions a été publiée entre-temps ; lisez-la et acceptez celle-là";
+    ErrTermsBody => "write the terms in 1 to {max} characters", "schrijf de voorwaarden in 1 tot {max} tekens", "rédigez les conditions en 1 à {max} caractères";
+    ErrTermsNoVersion => "the form names no version; reload the page", "het formulier vermeldt geen versie; laad de pagina opnieuw", "le formulaire n'indique aucune version ; rechargez la page";
+    ErrVersionMissing => "the form is missing its version; reload the page", "het formulier mist zijn versie; laad de pagina opnieuw", "la version du formulaire manque ; rechargez la page";
+    ErrOnOff => "choose on or off", "kies aan of uit", "choisissez actif ou inactif";
+    ErrChooseTenantKind => "choose a club or a federation", "kies een club of een federatie", "choisissez un club ou une fédération";
+    ErrChooseLang => "choose English, Nederlands or Français", "kies English, Nederlands of Français", "choisissez English, Nederlands ou Français";
+    ErrAdminNameToo => "give the administrator's name as well", "geef ook de naam van de beheerder", "indiquez aussi le nom de l'administrateur";
+    ErrAdminEmailToo => "give the administrator's e-mail address as well", "geef ook het e-mailadres van de beheerder", "indiquez aussi l'adresse e-mail de l'administrateur";
+    ErrColorFormat => "use a colour written as #rrggbb, for example #1f4e79", "geef een kleur in de vorm #rrggbb, bijvoorbeeld #1f4e79", "indiquez une couleur au format #rrggbb, par exemple #1f4e79";
+    ErrColorContrast => "{on} on this colour has a contrast of {ratio}:1; choose a colour that reaches {min}:1", "{on} op deze kleur heeft een contrast van {ratio}:1; kies een kleur die {min}:1 haalt", "{on} sur cette couleur a un contraste de {ratio}:1 ; choisissez une couleur qui atteint {min}:1";
+    ErrWhiteText => "white text", "witte tekst", "un texte blanc";
+    ErrDarkText => "dark text", "donkere tekst", "un texte foncé";
+    ErrTenantSlug => "use 2 to 63 lowercase letters, digits and single hyphens", "gebruik 2 tot 63 kleine letters, cijfers en enkele koppeltekens", "utilisez 2 à 63 lettres minuscules, chiffres et traits d'union simples";
+    ErrCityLength => "give a place of at most 120 characters", "geef een gemeente van hoogstens 120 tekens", "indiquez une localité de 120 caractères au plus";
+    ErrParentKind => "a club belongs to a federation or the operator; a federation to the operator", "een club hoort bij een federatie of bij de beheerder; een federatie bij de beheerder", "un club est rattaché à une fédération ou à l'opérateur ; une fédération à l'opérateur";
+    ErrChoosePlan => "choose one of the plans", "kies een van de plannen", "choisissez une des formules";
+    ErrPlansForClubs => "plans are for clubs; a federation has all of its modules", "plannen zijn er voor clubs; een federatie heeft al haar modules", "les formules sont pour les clubs ; une fédération a tous ses modules";
+    ErrSlugTaken => "this address is already taken", "dit adres is al in gebruik", "cette adresse est déjà prise";
+    ErrSettingsChanged => "the settings were changed by {who} on {when} since you opened them; reload to see the change", "de instellingen werden gewijzigd door {who} op {when} sinds je ze opende; laad opnieuw om de wijziging te zien", "les paramètres ont été modifiés par {who} le {when} depuis que vous les avez ouverts ; rechargez pour voir la modification";
+    ErrFederationParent => "a federation belongs to the platform, not to another tenant", "een federatie hoort bij het platform, niet bij een andere omgeving", "une fédération est rattachée à la plateforme, pas à un autre environnement";
+    ErrChooseFederation => "choose one of the federations", "kies een van de federaties", "choisissez une des fédérations";
+    ErrChoosePlanForClub => "choose a plan for the club", "kies een plan voor de club", "choisissez une formule pour le club";
+    ErrAlreadyInTenant => "this person already belongs to this tenant", "deze persoon hoort al bij deze omgeving", "cette personne fait déjà partie de cet environnement";
+    ErrAccountExists => "an account with this e-mail address already exists", "er bestaat al een account met dit e-mailadres", "un compte existe déjà avec cette adresse e-mail";
+    ErrRoleName => "give the role a name of 1 to {max} characters", "geef de rol een naam van 1 tot {max} tekens", "donnez au rôle un nom de 1 à {max} caractères";
+    ErrNoSuchPermission => "there is no permission called \"{name}\"", "er bestaat geen recht met de naam „{name}”", "il n'existe aucun droit nommé « {name} »";
+    ErrPermissionNotInPlan => "{permission} belongs to the module {module}, which this club's plan does not include", "{permission} hoort bij de module {module}, die niet in het plan van deze club zit", "{permission} relève du module {module}, que la formule de ce club ne comprend pas";
+    ErrPermissionOtherKind => "{permission} is a permission of another kind of tenant and cannot be given here", "{permission} is een recht van een ander soort omgeving en kan hier niet worden toegekend", "{permission} est un droit d'un autre type d'environnement et ne peut pas être attribué ici";
+    ErrRoleNameTaken => "there is already a role with this name", "er bestaat al een rol met deze naam", "un rôle porte déjà ce nom";
+    ErrTooManyRoles => "a club can define at most {max} roles; delete one you no longer use", "een club kan hoogstens {max} rollen bepalen; verwijder er een die je niet meer gebruikt", "un club peut définir au plus {max} rôles ; supprimez-en un que vous n'utilisez plus";
+    ErrBuiltinRole => "the Administrator role always holds every permission; create a role of your own for a narrower set", "de rol Beheerder heeft altijd alle rechten; maak een eigen rol voor een beperktere set", "le rôle Administrateur détient toujours tous les droits ; créez votre propre rôle pour un ensemble plus restreint";
+    ErrRoleChanged => "this role was changed by {who} on {when} since you opened it; reload to see the change (what you entered is still in the form)", "deze rol werd gewijzigd door {who} op {when} sinds je hem opende; laad opnieuw om de wijziging te zien (wat je invulde staat nog in het formulier)", "ce rôle a été modifié par {who} le {when} depuis que vous l'avez ouvert ; rechargez pour voir la modification (votre saisie est toujours dans le formulaire)";
+    ErrAdminRoleDelete => "the Administrator role cannot be deleted", "de rol Beheerder kan niet worden verwijderd", "le rôle Administrateur ne peut pas être supprimé";
+    ErrAdminCap => "the club's plan allows at most {cap} administrators; remove one or ask for a larger plan", "het plan van de club laat hoogstens {cap} beheerders toe; verwijder er een of vraag een groter plan", "la formule du club autorise au plus {cap} administrateurs ; retirez-en un ou demandez une formule plus grande";
+    ErrLastAdmin => "this is the club's last administrator; make someone else administrator first", "dit is de laatste beheerder van de club; maak eerst iemand anders beheerder", "c'est le dernier administrateur du club ; nommez d'abord quelqu'un d'autre administrateur";
+    ErrRoleGone => "one of the chosen roles no longer exists; reload the page", "een van de gekozen rollen bestaat niet meer; laad de pagina opnieuw", "un des rôles choisis n'existe plus ; rechargez la page";
+    ErrRoleMissing => "one of the chosen roles does not exist", "een van de gekozen rollen bestaat niet", "un des rôles choisis n'existe pas";
+    ErrNoAccountInClub => "nobody with this e-mail address has an account in this club; invite them first", "niemand met dit e-mailadres heeft een account in deze club; nodig die persoon eerst uit", "personne avec cette adresse e-mail n'a de compte dans ce club ; invitez d'abord cette personne";
+    ErrAlreadyAdmin => "this person is already an administrator of this club", "deze persoon is al beheerder van deze club", "cette personne est déjà administrateur de ce club";
+    ErrPasswordMin => "use at least {min} characters", "gebruik minstens {min} tekens", "utilisez au moins {min} caractères";
+    ErrPasswordWeak => "this password is too easy to guess. A few unrelated words make a strong one", "dit wachtwoord is te makkelijk te raden. Een paar losse woorden vormen een sterk wachtwoord", "ce mot de passe est trop facile à deviner. Quelques mots sans rapport font un mot de passe solide";
+    ErrTotpStartFirst => "start the set-up of the authenticator app first", "begin eerst met het instellen van de authenticator-app", "commencez d'abord la configuration de l'application d'authentification";
+    ErrTotpFirst => "set up an authenticator app first", "stel eerst een authenticator-app in", "configurez d'abord une application d'authentification";
+    ErrTotpAlreadySet => "the authenticator app is already set up", "de authenticator-app is al ingesteld", "l'application d'authentification est déjà configurée";
+    ErrTotpCodeWrong => "this code is not right; check the time on your phone and type the code shown now", "deze code klopt niet; controleer de tijd op je telefoon en typ de code die nu getoond wordt", "ce code est incorrect ; vérifiez l'heure de votre téléphone et saisissez le code affiché maintenant";
+    ErrStaffKeepsFactor => "staff accounts must keep a second factor", "accounts van medewerkers moeten een tweede stap houden", "les comptes du personnel doivent garder une seconde étape";
+    ErrPasswordWrong => "this password is not right", "dit wachtwoord klopt niet", "ce mot de passe est incorrect";
+    ErrCurrentPasswordWrong => "this is not your current password", "dit is niet je huidige wachtwoord", "ce n'est pas votre mot de passe actuel";
+    ErrResetOwnFactor => "you cannot reset your own second factor; use your recovery codes or ask another administrator", "je kunt je eigen tweede stap niet herstellen; gebruik je herstelcodes of vraag het een andere beheerder", "vous ne pouvez pas réinitialiser votre propre seconde étape ; utilisez vos codes de récupération ou demandez à un autre administrateur";
+    ErrNoSuchModule => "there is no such module", "die module bestaat niet", "ce module n'existe pas";
+    ErrModuleAlwaysOn => "{module} is always on", "{module} staat altijd aan", "{module} est toujours actif";
+    ErrModuleNotInPlan => "{module} is not part of the club's plan ({plan}); ask for a plan that includes it", "{module} zit niet in het plan van de club ({plan}); vraag een plan dat de module bevat", "{module} ne fait pas partie de la formule du club ({plan}) ; demandez une formule qui le comprend";
+    ErrModuleNeeds => "{module} needs {needed}; switch that on first", "{module} vereist {needed}; zet dat eerst aan", "{module} nécessite {needed} ; activez-le d'abord";
+    ErrModuleNeededBy => "{dependants} needs {module}; switch {dependants} off first", "{dependants} vereist {module}; zet {dependants} eerst uit", "{dependants} nécessite {module} ; désactivez d'abord {dependants}";
+    ErrModuleSwitchChanged => "someone changed this module's switch meanwhile; reload the page", "iemand wijzigde intussen de schakelaar van deze module; laad de pagina opnieuw", "quelqu'un a modifié entre-temps l'activation de ce module ; rechargez la page";
+    ErrAnd => "and", "en", "et";
+    ErrNoPlanName => "none", "geen", "aucune";
 }
 
 #[cfg(test)]

@@ -13,6 +13,6 @@ pub mod local_path;
 pub mod modules;
 pub mod time;
 
-pub use error::{AppError, FieldError};
+pub use error::{AppError, Arg, FieldError, Problem};
 pub use i18n::{Lang, Msg};
 pub use ids::*;

@@ -494,7 +494,7 @@ pub async fn move_field(club: String, id: String, direction: String) -> Result<(
     let up = match direction.as_str() {
         "up" => true,
         "down" => false,
-        _ => return Err(AppError::bad_request("move a field up or down")),
+        _ => return Err(AppError::bad_request(tessera_common::Msg::ErrMoveUpDown)),
     };
     tessera_core::custom_fields::move_field(&c.services.db, &scope, &c.actor, c.now(), fid, up)
         .await?;
@@ -535,12 +535,7 @@ pub async fn map_import(
         let col: usize = k
             .strip_prefix('c')
             .and_then(|n| n.parse().ok())
-            .ok_or_else(|| {
-                AppError::field(
-                    "mapping",
-                    "the form's columns could not be read; reload the page",
-                )
-            })?;
+            .ok_or_else(|| AppError::field("mapping", tessera_common::Msg::ErrMappingUnreadable))?;
         mapping.push((col, v.clone()));
     }
     tessera_core::member_imports::set_mapping(

@@ -25,7 +25,7 @@ pub(crate) fn parse_id<T: std::str::FromStr>(s: &str) -> Result<T, AppError> {
 pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
     s.trim()
         .parse()
-        .map_err(|_| AppError::bad_request("the form is missing its version; reload the page"))
+        .map_err(|_| AppError::bad_request(tessera_common::Msg::ErrVersionMissing))
 }
 
 mod forms;
@@ -181,7 +181,7 @@ pub async fn get_totp_setup() -> Result<TotpSetup, AppError> {
     let state = accounts::factor_state(&c.services.db, id).await?;
     if state.totp_enabled {
         return Err(AppError::Conflict(
-            "the authenticator app is already set up".into(),
+            tessera_common::Msg::ErrTotpAlreadySet.into(),
         ));
     }
     let (key, account) = accounts::begin_totp(&c.services.db, id).await?;

@@ -31,12 +31,17 @@ pub async fn create_tenant(
     let kind = match kind.as_str() {
         "club" => TenantKind::Club,
         "federation" => TenantKind::Federation,
-        _ => return Err(AppError::field("kind", "choose a club or a federation")),
+        _ => {
+            return Err(AppError::field(
+                "kind",
+                tessera_common::Msg::ErrChooseTenantKind,
+            ))
+        }
     };
     let lang = tessera_common::Lang::ALL
         .into_iter()
         .find(|l| l.code() == default_lang)
-        .ok_or_else(|| AppError::field("default_lang", "choose English, Nederlands or Français"))?;
+        .ok_or_else(|| AppError::field("default_lang", tessera_common::Msg::ErrChooseLang))?;
     let opt = |s: String| Some(s.trim().to_string()).filter(|s| !s.is_empty());
     let admin = match (opt(admin_email), opt(admin_name)) {
         (Some(e), Some(n)) => Some((e, n)),
@@ -44,13 +49,13 @@ pub async fn create_tenant(
         (Some(_), None) => {
             return Err(AppError::field(
                 "admin_name",
-                "give the administrator's name as well",
+                tessera_common::Msg::ErrAdminNameToo,
             ))
         }
         (None, Some(_)) => {
             return Err(AppError::field(
                 "admin_email",
-                "give the administrator's e-mail address as well",
+                tessera_common::Msg::ErrAdminEmailToo,
             ))
         }
     };
@@ -90,7 +95,7 @@ pub async fn set_tenant_status(slug: String, active: String) -> Result<(), AppEr
     let active = match active.as_str() {
         "yes" => true,
         "no" => false,
-        _ => return Err(AppError::field("active", "say yes or no")),
+        _ => return Err(AppError::field("active", tessera_common::Msg::ErrYesNo)),
     };
     tessera_core::tenants::set_status(&c.services.db, &scope, &c.actor, c.now(), &slug, active)
         .await?;

@@ -31,7 +31,7 @@ pub async fn switch_module(club: String, module: String, on: String) -> Result<(
     let on = match on.as_str() {
         "on" => true,
         "off" => false,
-        _ => return Err(AppError::field("on", "say on or off")),
+        _ => return Err(AppError::field("on", tessera_common::Msg::ErrOnOff)),
     };
     tessera_core::module_settings::switch(&c.services.db, &scope, &c.actor, c.now(), &module, on)
         .await?;
@@ -156,7 +156,7 @@ pub async fn assign_roles(
         ids.push(
             r.trim()
                 .parse()
-                .map_err(|_| AppError::field("roles", "one of the chosen roles does not exist"))?,
+                .map_err(|_| AppError::field("roles", tessera_common::Msg::ErrRoleMissing))?,
         );
     }
     // The membership must be the one linked to this member record.
@@ -252,7 +252,7 @@ pub async fn accept_terms(club: String, number: String) -> Result<(), AppError> 
     let number: i64 = number
         .trim()
         .parse()
-        .map_err(|_| AppError::field("number", "the form names no version; reload the page"))?;
+        .map_err(|_| AppError::field("number", tessera_common::Msg::ErrTermsNoVersion))?;
     tessera_core::terms::accept(&c.services.db, &scope, &c.actor, c.now(), number).await?;
     done(&format!("/c/{}", scope.tenant().slug));
     Ok(())

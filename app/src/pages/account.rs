@@ -226,7 +226,9 @@ fn AccountBody(account: AccountOverview) -> impl IntoView {
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
     });
     let error_form = query("error_form").unwrap_or_default();
-    let error_text = query("error").unwrap_or_default();
+    let error_text = crate::components::query_error("error")
+        .map(|e| e.text(lang))
+        .unwrap_or_default();
     let error_for = move |form: &str| {
         (error_form == form && !error_text.is_empty()).then(|| {
             let id = format!("{form}-error");

@@ -43,9 +43,10 @@ fn target_label(key: &str) -> String {
 #[component]
 pub fn ImportPage() -> impl IntoView {
     let club = use_club();
-    let error = query("file_error").map(|e| {
+    let error = crate::components::query_error("file_error").map(|e| {
         #[cfg(feature = "ssr")]
-        crate::ssr::set_error_status(&AppError::bad_request(""));
+        crate::ssr::set_error_status(&e);
+        let e = e.text(crate::i18n::use_lang());
         view! { <p id="file-error" class="form-error" role="alert" data-testid="file-error">{e}</p> }
     });
     let action = move || format!("/c/{}/members/import", club.get());
@@ -138,6 +139,9 @@ fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
         }
         _ => {
             let failed = job.error.clone().map(|e| {
+                let e = AppError::from_json(&e)
+                    .map(|e| e.text(use_lang()))
+                    .unwrap_or(e);
                 view! { <p class="form-error" role="alert" data-testid="import-failed">{e}</p> }
             });
             let interrupted = job.interrupted.then(|| {
@@ -244,7 +248,7 @@ fn Report(
                     <tr>
                         <td class="num">{p.row}</td>
                         <td>{p.header.clone()}</td>
-                        <td>{p.message.clone()}</td>
+                        <td>{p.problem.render(lang)}</td>
                     </tr>
                 }
             })

@@ -13,7 +13,8 @@ fn query(name: &'static str) -> Option<String> {
 }
 
 fn error_note() -> Option<impl IntoView> {
-    query("error").filter(|e| !e.is_empty()).map(|e| {
+    crate::components::query_error("error").map(|e| {
+        let e = e.text(crate::i18n::use_lang());
         view! { <p id="form-error" class="form-error" role="alert" data-testid="form-error">{e}</p> }
     })
 }

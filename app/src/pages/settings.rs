@@ -663,7 +663,7 @@ fn contrast_note(color: &str, text: &str) -> String {
 #[component]
 fn LookBody(look: LookSettings, club: String) -> impl IntoView {
     let error = form_error_of::<UpdateLook>();
-    let logo_error = query("logo_error");
+    let logo_error = crate::components::query_error("logo_error");
     let remove_error = form_error_of::<RemoveLogo>();
     let notice = query("done").map(|d| {
         let text = match d.as_str() {
@@ -693,7 +693,8 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
         .collect_view();
     let logo_alert = logo_error.map(|e| {
         #[cfg(feature = "ssr")]
-        crate::ssr::set_error_status(&tessera_common::AppError::bad_request(""));
+        crate::ssr::set_error_status(&e);
+        let e = e.text(use_lang());
         view! { <p id="logo-error" class="form-error" role="alert" data-testid="logo-error">{e}</p> }
     });
     view! {

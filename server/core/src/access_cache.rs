@@ -126,7 +126,7 @@ impl<K: Hash + Eq, V: Clone> Memo<K, V> {
             if map.len() >= MAX_ENTRIES {
                 map.clear();
             }
-            map.insert(key, (generation, Instant::now(), value));
+            map.insert(key, (generation, crate::clock::monotonic(), value));
         }
     }
 }
@@ -210,7 +210,10 @@ impl AccessCache {
             if map.len() >= MAX_ENTRIES {
                 map.clear();
             }
-            map.insert(record.id.to_string(), (Instant::now(), record.clone()));
+            map.insert(
+                record.id.to_string(),
+                (crate::clock::monotonic(), record.clone()),
+            );
         }
     }
 

@@ -9,6 +9,7 @@ use crate::{args, ids, throttle, totp};
 use sha2::{Digest, Sha256};
 use tessera_common::time::Timestamp;
 use tessera_common::{AppError, IdentityId};
+use tessera_common::{Msg, Problem};
 
 /// What still stands between a password-verified session and the application.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,25 +115,19 @@ pub fn check_password_policy(password: &str, staff: bool, user_inputs: &[&str]) 
     if len < min {
         return Err(AppError::field(
             "password",
-            format!("use at least {min} characters"),
+            Problem::new(Msg::ErrPasswordMin).arg("min", min),
         ));
     }
     if len > MAX_PASSWORD {
         return Err(AppError::field(
             "password",
-            format!("use at most {MAX_PASSWORD} characters"),
+            Problem::new(Msg::ErrMaxChars).arg("max", MAX_PASSWORD),
         ));
     }
     let estimate = zxcvbn::zxcvbn(password, user_inputs);
     if (estimate.score() as u8) < 3 {
-        let hint = estimate
-            .feedback()
-            .and_then(|f| f.warning().map(|w| w.to_string()))
-            .unwrap_or_else(|| "it is too easy to guess".to_string());
-        return Err(AppError::field(
-            "password",
-            format!("this password is too weak: {hint}. A few unrelated words make a strong one"),
-        ));
+        // zxcvbn's own hints are English only: the message stays general.
+        return Err(AppError::field("password", Msg::ErrPasswordWeak));
     }
     Ok(())
 }
@@ -214,12 +209,9 @@ pub async fn confirm_totp(
         .await?;
     let secret = pending
         .and_then(|p| p.0)
-        .ok_or_else(|| AppError::bad_request("start the set-up of the authenticator app first"))?;
+        .ok_or_else(|| AppError::bad_request(Msg::ErrTotpStartFirst))?;
     let Some(step) = totp::matching_step(&secret, code, now)? else {
-        return Err(AppError::field(
-            "code",
-            "this code is not right; check the time on your phone and type the code shown now",
-        ));
+        return Err(AppError::field("code", Msg::ErrTotpCodeWrong));
     };
     tx.execute(
         "UPDATE identities SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, \
@@ -353,12 +345,10 @@ pub async fn remove_own_totp(
     address: Option<&str>,
 ) -> Result<()> {
     if factor_state(db, id).await?.is_staff {
-        return Err(AppError::bad_request(
-            "staff accounts must keep a second factor",
-        ));
+        return Err(AppError::bad_request(Msg::ErrStaffKeepsFactor));
     }
     if !check_password(db, id, password).await? {
-        return Err(AppError::field("password", "this password is not right"));
+        return Err(AppError::field("password", Msg::ErrPasswordWrong));
     }
     let mut tx = db.platform(true).await?;
     tx.execute(
@@ -426,7 +416,7 @@ pub async fn change_password(
     if !check_password(db, id, current).await? {
         return Err(AppError::field(
             "current_password",
-            "this is not your current password",
+            Msg::ErrCurrentPasswordWrong,
         ));
     }
     check_password_policy(&new, staff, &[&email, &name])?;
@@ -772,7 +762,7 @@ pub async fn reset_member_factor(
         .await?
         .ok_or(AppError::NotFound)?;
     if Some(target) == actor.identity {
-        return Err(AppError::bad_request("you cannot reset your own second factor; use your recovery codes or ask another administrator"));
+        return Err(AppError::bad_request(Msg::ErrResetOwnFactor));
     }
     let mut tx = db.platform(true).await?;
     tx.execute(

@@ -12,6 +12,7 @@ use tessera_common::dto::{CustomField, CustomValue, FieldForm, FieldKind, FieldV
 use tessera_common::modules::{MEMBERS_FIELDS, MEMBERS_SENSITIVE};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, MemberId};
+use tessera_common::{Msg, Problem};
 
 /// At most this many custom fields per club.
 pub const MAX_FIELDS: i64 = 60;
@@ -226,7 +227,7 @@ pub(crate) async fn store(
 
 /// Checks one field's posted value(s) and gives them as stored; the message says what to
 /// do.
-pub fn check_values(f: &CustomField, raw: &[&str]) -> std::result::Result<Vec<String>, String> {
+pub fn check_values(f: &CustomField, raw: &[&str]) -> std::result::Result<Vec<String>, Problem> {
     let raw: Vec<&str> = raw
         .iter()
         .map(|v| v.trim())
@@ -234,13 +235,13 @@ pub fn check_values(f: &CustomField, raw: &[&str]) -> std::result::Result<Vec<St
         .collect();
     if raw.is_empty() {
         return if f.required {
-            Err("this field is required".into())
+            Err(Msg::ErrRequired.into())
         } else {
             Ok(Vec::new())
         };
     }
     if f.kind != FieldKind::Multi && raw.len() > 1 {
-        return Err("give one value".into());
+        return Err(Msg::ErrOneValue.into());
     }
     let mut out = Vec::new();
     for v in raw {
@@ -252,58 +253,55 @@ pub fn check_values(f: &CustomField, raw: &[&str]) -> std::result::Result<Vec<St
     Ok(out)
 }
 
-fn no_controls(v: &str, max: usize, lines: bool) -> std::result::Result<String, String> {
+fn no_controls(v: &str, max: usize, lines: bool) -> std::result::Result<String, Problem> {
     let bad = v
         .chars()
         .any(|c| c.is_control() && !(lines && (c == '\n' || c == '\r' || c == '\t')));
     if v.chars().count() > max || bad {
-        return Err(if lines {
-            format!("use at most {max} characters")
+        let msg = if lines {
+            Msg::ErrMaxChars
         } else {
-            format!("use at most {max} characters, without line breaks")
-        });
+            Msg::ErrMaxCharsOneLine
+        };
+        return Err(Problem::new(msg).arg("max", max));
     }
     Ok(v.replace("\r\n", "\n"))
 }
 
-fn check_value(f: &CustomField, v: &str) -> std::result::Result<String, String> {
+fn check_value(f: &CustomField, v: &str) -> std::result::Result<String, Problem> {
     match f.kind {
         FieldKind::Text => no_controls(v, 200, false),
         FieldKind::LongText => no_controls(v, 4000, true),
-        FieldKind::Number => parse_number(v).ok_or_else(|| {
-            "enter a number, like 12 or 3,5 (at most 15 digits)".to_string()
-        }),
+        FieldKind::Number => parse_number(v).ok_or_else(|| Problem::new(Msg::ErrNumber)),
         FieldKind::Date => match Date::parse(v) {
             Some(d) if (1900..=2200).contains(&d.year) => Ok(d.to_string()),
-            _ => Err("use a real date written as YYYY-MM-DD".into()),
+            _ => Err(Msg::ErrDateFormat.into()),
         },
         FieldKind::Choice | FieldKind::Multi => {
             if f.options.iter().any(|o| o == v) {
                 Ok(v.to_string())
             } else {
-                Err("choose one of the options".into())
+                Err(Msg::ErrChooseOption.into())
             }
         }
         FieldKind::YesNo => match v {
             "yes" | "no" => Ok(v.to_string()),
-            _ => Err("choose yes or no".into()),
+            _ => Err(Msg::ErrYesNo.into()),
         },
-        FieldKind::Email => crate::identities::normalize_email(v)
-            .ok_or_else(|| "enter a valid e-mail address, like name@example.be".to_string()),
+        FieldKind::Email => {
+            crate::identities::normalize_email(v).ok_or_else(|| Problem::new(Msg::ErrEmailExample))
+        }
         FieldKind::Phone => {
             if crate::members::check_phone(v) {
                 Ok(v.to_string())
             } else {
-                Err("use digits (6 to 20) with spaces, dots, dashes or a leading +".into())
+                Err(Msg::ErrPhone.into())
             }
         }
-        FieldKind::Iban => normalize_iban(v).ok_or_else(|| {
-            "enter a valid IBAN, like BE68 5390 0754 7034 (check the digits)".to_string()
-        }),
-        FieldKind::NationalNumber => normalize_national_number(v).ok_or_else(|| {
-            "enter a valid national register number: 11 digits, like 85.07.30-033.28 (check the digits)"
-                .to_string()
-        }),
+        FieldKind::Iban => normalize_iban(v).ok_or_else(|| Problem::new(Msg::ErrIban)),
+        FieldKind::NationalNumber => {
+            normalize_national_number(v).ok_or_else(|| Problem::new(Msg::ErrNationalNumber))
+        }
     }
 }
 
@@ -437,7 +435,7 @@ fn label_key(label: &str) -> String {
 }
 
 /// A checked field definition.
-struct Definition {
+pub(crate) struct Definition {
     label: String,
     kind: FieldKind,
     help: Option<String>,
@@ -447,19 +445,22 @@ struct Definition {
 }
 
 /// Checks a field definition; every problem at once, per form field.
-fn validate(input: &FieldForm) -> Result<Definition> {
+pub(crate) fn validate(input: &FieldForm) -> Result<Definition> {
     let mut p = Problems::default();
     let label = input.label.trim().to_string();
     if label.is_empty() || label.chars().count() > 80 || label.chars().any(char::is_control) {
-        p.add("label", "give a label of 1 to 80 characters");
+        p.add("label", Msg::ErrLabelLength);
     }
     let kind = FieldKind::parse(input.kind.trim());
     if kind.is_none() {
-        p.add("kind", "choose one of the kinds");
+        p.add("kind", Msg::ErrChooseFieldKind);
     }
     let help = input.help.trim();
     if help.chars().count() > 300 || help.chars().any(char::is_control) {
-        p.add("help", "use at most 300 characters, without line breaks");
+        p.add(
+            "help",
+            Problem::new(Msg::ErrMaxCharsOneLine).arg("max", 300),
+        );
     }
     let help = (!help.is_empty()).then(|| help.to_string());
     let mut options: Vec<String> = Vec::new();
@@ -472,10 +473,8 @@ fn validate(input: &FieldForm) -> Result<Definition> {
         if o.chars().count() > 80 || o.chars().any(char::is_control) {
             p.add(
                 "options",
-                format!(
-                    "an option has at most 80 characters: “{}…”",
-                    o.chars().take(20).collect::<String>()
-                ),
+                Problem::new(Msg::ErrOptionLength)
+                    .arg("start", o.chars().take(20).collect::<String>()),
             );
             break;
         }
@@ -486,33 +485,30 @@ fn validate(input: &FieldForm) -> Result<Definition> {
     match kind {
         Some(k) if k.has_options() => {
             if options.is_empty() {
-                p.add("options", "give the options, one per line");
+                p.add("options", Msg::ErrOptionsNeeded);
             } else if options.len() > MAX_OPTIONS {
-                p.add("options", format!("give at most {MAX_OPTIONS} options"));
+                p.add(
+                    "options",
+                    Problem::new(Msg::ErrTooManyOptions).arg("max", MAX_OPTIONS),
+                );
             }
         }
         _ => {
             if !options.is_empty() {
-                p.add(
-                    "options",
-                    "only a choice or multiple choice field has options; leave this empty",
-                );
+                p.add("options", Msg::ErrNoOptionsForKind);
             }
         }
     }
     let mut visibility = FieldVisibility::parse(input.visibility.trim());
     if visibility.is_none() {
-        p.add("visibility", "choose who may see the field");
+        p.add("visibility", Msg::ErrChooseVisibility);
     }
     if kind == Some(FieldKind::NationalNumber) {
         // Always behind its own permission, whatever was chosen.
         visibility = Some(FieldVisibility::Sensitive);
     }
     if input.member_editable && visibility != Some(FieldVisibility::Member) {
-        p.add(
-            "member_editable",
-            "a member can only change a field they may see: make it visible to the member first",
-        );
+        p.add("member_editable", Msg::ErrMemberEditable);
     }
     p.done()?;
     Ok(Definition {
@@ -564,7 +560,7 @@ pub(crate) async fn filterable(tx: &mut TenantTx, scope: &TenantScope) -> Result
 
 fn duplicate_label(e: AppError) -> AppError {
     match e {
-        AppError::Conflict(_) => AppError::field("label", "another field has this label"),
+        AppError::Conflict(_) => AppError::field("label", Msg::ErrFieldLabelTaken),
         e => e,
     }
 }
@@ -598,9 +594,9 @@ pub async fn create(
         )
         .await?;
     if count >= MAX_FIELDS {
-        return Err(AppError::bad_request(format!(
-            "a club can define at most {MAX_FIELDS} fields; delete one you no longer use"
-        )));
+        return Err(AppError::bad_request(
+            Problem::new(Msg::ErrTooManyFields).arg("max", MAX_FIELDS),
+        ));
     }
     let taken: Option<(i64,)> = tx
         .fetch_optional(
@@ -609,7 +605,7 @@ pub async fn create(
         )
         .await?;
     if taken.is_some() {
-        return Err(AppError::field("label", "another field has this label"));
+        return Err(AppError::field("label", Msg::ErrFieldLabelTaken));
     }
     let id = ids::new_id();
     tx.insert(
@@ -661,10 +657,7 @@ pub async fn update(
     let (kind,) = current.ok_or(AppError::NotFound)?;
     let mut input = input.clone();
     if input.kind.trim() != kind {
-        return Err(AppError::field(
-            "kind",
-            "a field keeps its kind; add a new field for another kind",
-        ));
+        return Err(AppError::field("kind", Msg::ErrFieldKeepsKind));
     }
     input.kind = kind;
     let Definition {
@@ -682,7 +675,7 @@ pub async fn update(
         )
         .await?;
     if taken.is_some() {
-        return Err(AppError::field("label", "another field has this label"));
+        return Err(AppError::field("label", Msg::ErrFieldLabelTaken));
     }
     let saved = tx
         .update(
@@ -705,10 +698,7 @@ pub async fn update(
         .await
         .map_err(duplicate_label)?;
     if !saved {
-        return Err(AppError::Conflict(
-            "someone changed this field after you opened it; look at it again and save once more"
-                .into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrFieldChanged.into()));
     }
     tx.log("field_changed", Some(&describe(&label, kind)))
         .await?;
@@ -910,7 +900,7 @@ mod tests {
         required.required = true;
         assert_eq!(
             check_values(&required, &["  "]),
-            Err("this field is required".to_string())
+            Err(Problem::new(Msg::ErrRequired))
         );
         assert_eq!(check_values(&field(FieldKind::Text), &[]), Ok(vec![]));
     }

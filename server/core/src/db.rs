@@ -22,6 +22,7 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 use std::time::Duration;
 use tessera_common::time::Timestamp;
+use tessera_common::Msg;
 use tessera_common::{AppError, TenantId};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1045,10 +1046,10 @@ impl Tx {
 fn map_write_error(e: sqlx::Error) -> AppError {
     if let sqlx::Error::Database(db) = &e {
         if db.is_unique_violation() {
-            return AppError::Conflict("this value is already taken".into());
+            return AppError::Conflict(Msg::ErrValueTaken.into());
         }
         if db.is_foreign_key_violation() {
-            return AppError::bad_request("this refers to something that does not exist");
+            return AppError::bad_request(Msg::ErrNoSuchReference);
         }
     }
     internal(e)

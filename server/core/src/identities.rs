@@ -10,6 +10,7 @@ use crate::scope::{Actor, AuthLevel, TenantScope};
 use crate::{args, ids};
 use tessera_common::dto::{MembershipEntry, TenantKind, Viewer};
 use tessera_common::time::Timestamp;
+use tessera_common::Msg;
 use tessera_common::{AppError, IdentityId, MemberId, MembershipId};
 
 /// Normalises an e-mail address for storage and lookup; `None` when it is not one.
@@ -33,7 +34,7 @@ pub fn normalize_email(email: &str) -> Option<String> {
 pub fn check_name(field: &str, name: &str) -> Result<String> {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
-        return Err(AppError::field(field, "give a name of 1 to 120 characters"));
+        return Err(AppError::field(field, Msg::ErrNameLength));
     }
     Ok(name.to_string())
 }
@@ -60,8 +61,8 @@ pub async fn create(
     name: &str,
     password: Option<String>,
 ) -> Result<IdentityId> {
-    let email = normalize_email(email)
-        .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+    let email =
+        normalize_email(email).ok_or_else(|| AppError::field("email", Msg::ErrEmailInvalid))?;
     let name = check_name("name", name)?;
     let name = name.as_str();
     let hash = match password {
@@ -77,7 +78,7 @@ pub async fn create(
     )
     .await
     .map_err(|e| match e {
-        AppError::Conflict(_) => AppError::field("email", "an account with this e-mail address already exists"),
+        AppError::Conflict(_) => AppError::field("email", Msg::ErrAccountExists),
         other => other,
     })?;
     tx.commit().await?;
@@ -303,9 +304,7 @@ pub async fn add_membership(
     )
     .await
     .map_err(|e| match e {
-        AppError::Conflict(_) => {
-            AppError::Conflict("this person already belongs to this tenant".into())
-        }
+        AppError::Conflict(_) => AppError::Conflict(Msg::ErrAlreadyInTenant.into()),
         other => other,
     })?;
     tx.commit().await?;

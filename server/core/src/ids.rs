@@ -23,10 +23,8 @@ fn id_noise() -> u64 {
 }
 
 fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    use crate::clock::Clock;
+    crate::clock::SystemClock.now().0
 }
 
 /// A new unique id.

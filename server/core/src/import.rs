@@ -27,7 +27,8 @@ use tessera_common::dto::{
 };
 use tessera_common::modules::MEMBERS_EDIT;
 use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, FieldError, Lang, Msg};
+use tessera_common::{AppError, FieldError};
+use tessera_common::{Msg, Problem};
 
 /// The largest file an import takes.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
@@ -69,8 +70,37 @@ pub const IGNORE: &str = "ignore";
 /// A mapping: (column index from 0, target) pairs. Columns not listed are ignored.
 pub type Mapping = [(usize, String)];
 
-fn file_error(message: impl Into<String>) -> AppError {
-    AppError::field("file", message)
+fn file_error(problem: impl Into<Problem>) -> AppError {
+    AppError::field("file", problem)
+}
+
+/// The label of a member field of [`FIELDS`], as the pages show it.
+pub fn field_label(field: &str) -> Option<Msg> {
+    Some(match field {
+        "given_name" => Msg::GivenName,
+        "family_name" => Msg::FamilyName,
+        "birth_date" => Msg::BirthDate,
+        "gender" => Msg::Gender,
+        "email" => Msg::Email,
+        "phone" => Msg::Phone,
+        "street" => Msg::Street,
+        "postcode" => Msg::Postcode,
+        "city" => Msg::City,
+        "membership_type" => Msg::MembershipType,
+        "season" => Msg::Season,
+        "status" => Msg::Status,
+        "joined_on" => Msg::JoinedOn,
+        "ended_on" => Msg::EndedOn,
+        _ => return None,
+    })
+}
+
+/// A member field as a message argument: its label in the visitor's language.
+fn field_arg(p: Problem, name: &str, field: &str) -> Problem {
+    match field_label(field) {
+        Some(m) => p.arg_msg(name, m),
+        None => p.arg(name, field),
+    }
 }
 
 // ---------------------------------------------------------------- reading the file
@@ -78,23 +108,20 @@ fn file_error(message: impl Into<String>) -> AppError {
 /// The file as text: UTF-8 (without its byte-order mark), or a refusal saying why not.
 fn decode(bytes: &[u8]) -> Result<&str> {
     if bytes.len() > MAX_FILE_BYTES {
-        return Err(file_error(format!(
-            "the file is {:.1} MiB; an import takes at most {} MiB: split it into smaller files",
-            bytes.len() as f64 / (1024.0 * 1024.0),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(file_error(
+            Problem::new(Msg::ErrImportFileSize)
+                .arg(
+                    "size",
+                    format!("{:.1}", bytes.len() as f64 / (1024.0 * 1024.0)),
+                )
+                .arg("max", MAX_FILE_BYTES / (1024 * 1024)),
+        ));
     }
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(file_error(
-            "this is a spreadsheet workbook (.xlsx), not a CSV file: in Excel choose \
-             'Save as' and the type 'CSV UTF-8 (comma delimited)', then upload that file",
-        ));
+        return Err(file_error(Msg::ErrXlsx));
     }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(file_error(
-            "the file is UTF-16 text ('Unicode text' in Excel): save it as \
-             'CSV UTF-8 (comma delimited)' and upload it again",
-        ));
+        return Err(file_error(Msg::ErrUtf16));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
@@ -103,11 +130,7 @@ fn decode(bytes: &[u8]) -> Result<&str> {
             .filter(|&&b| b == b'\n')
             .count()
             + 1;
-        file_error(format!(
-            "the file is not UTF-8 text: line {line} holds a character in another encoding \
-             (older Excel versions save Windows-1252). Save it as 'CSV UTF-8 (comma delimited)' \
-             and upload it again"
-        ))
+        file_error(Problem::new(Msg::ErrNotUtf8).arg("line", line))
     })
 }
 
@@ -143,9 +166,7 @@ struct Sheet<'a> {
 
 fn csv_error(e: csv::Error) -> AppError {
     let line = e.position().map(|p| p.line()).unwrap_or(0);
-    file_error(format!(
-        "the file cannot be read as CSV near line {line}: {e}"
-    ))
+    file_error(Problem::new(Msg::ErrCsvUnreadable).arg("line", line))
 }
 
 /// Whether a header cell is rather a value: a date, an e-mail address or a number.
@@ -161,31 +182,26 @@ fn looks_like_data(cell: &str) -> bool {
 
 fn check_headers(headers: &[String]) -> Result<()> {
     if let Some(cell) = headers.iter().find(|h| looks_like_data(h)) {
-        return Err(file_error(format!(
-            "the first row looks like member data (\"{cell}\"), not a header: add a first row \
-             naming the columns, for example Voornaam;Naam;Geboortedatum;E-mail"
-        )));
+        return Err(file_error(
+            Problem::new(Msg::ErrHeaderLooksLikeData).arg("cell", cell),
+        ));
     }
     let mut problems = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, h) in headers.iter().enumerate() {
         if h.is_empty() {
-            problems.push(FieldError {
-                field: "file".into(),
-                message: format!(
-                    "column {} has no name in the header row: name every column, or delete the empty column",
-                    i + 1
-                ),
-            });
+            problems.push(FieldError::new(
+                "file",
+                Problem::new(Msg::ErrColumnNoName).arg("n", i + 1),
+            ));
         } else if let Some(first) = seen.insert(h.to_lowercase(), i) {
-            problems.push(FieldError {
-                field: "file".into(),
-                message: format!(
-                    "the header row names \"{h}\" twice (columns {} and {}): give every column its own name",
-                    first + 1,
-                    i + 1
-                ),
-            });
+            problems.push(FieldError::new(
+                "file",
+                Problem::new(Msg::ErrHeaderTwice)
+                    .arg("name", h)
+                    .arg("a", first + 1)
+                    .arg("b", i + 1),
+            ));
         }
     }
     if problems.is_empty() {
@@ -200,7 +216,7 @@ fn check_headers(headers: &[String]) -> Result<()> {
 /// longer than [`MAX_CELL_BYTES`]. One pass, nothing allocated; quotes are read as the
 /// parser reads them (a quote opens a quoted cell only at the start of the cell, and a
 /// doubled quote inside one stands for a quote).
-fn check_shape(text: &str, delimiter: u8, lang: Lang) -> Result<()> {
+fn check_shape(text: &str, delimiter: u8) -> Result<()> {
     let b = text.as_bytes();
     let (mut line, mut record_line, mut cells, mut cell_len) = (1usize, 1usize, 1usize, 0usize);
     let mut quoted = false;
@@ -230,12 +246,12 @@ fn check_shape(text: &str, delimiter: u8, lang: Lang) -> Result<()> {
             cells += 1;
             cell_len = 0;
             if cells > MAX_COLUMNS {
-                let max = MAX_COLUMNS.to_string();
                 return Err(file_error(if record_line == 1 {
-                    Msg::LimitCsvColumns.fill(lang, &[("max", &max)])
+                    Problem::new(Msg::LimitCsvColumns).arg("max", MAX_COLUMNS)
                 } else {
-                    Msg::LimitCsvRowCells
-                        .fill(lang, &[("max", &max), ("line", &record_line.to_string())])
+                    Problem::new(Msg::LimitCsvRowCells)
+                        .arg("max", MAX_COLUMNS)
+                        .arg("line", record_line)
                 }));
             }
             continue;
@@ -244,22 +260,20 @@ fn check_shape(text: &str, delimiter: u8, lang: Lang) -> Result<()> {
         }
         cell_len += 1;
         if cell_len > MAX_CELL_BYTES {
-            return Err(file_error(Msg::LimitCsvCell.fill(
-                lang,
-                &[
-                    ("max", &MAX_CELL_BYTES.to_string()),
-                    ("line", &record_line.to_string()),
-                ],
-            )));
+            return Err(file_error(
+                Problem::new(Msg::LimitCsvCell)
+                    .arg("max", MAX_CELL_BYTES)
+                    .arg("line", record_line),
+            ));
         }
     }
     Ok(())
 }
 
-fn open(bytes: &[u8], lang: Lang) -> Result<Sheet<'_>> {
+fn open(bytes: &[u8]) -> Result<Sheet<'_>> {
     let text = decode(bytes)?;
     let delimiter = detect_delimiter(text);
-    check_shape(text, delimiter, lang)?;
+    check_shape(text, delimiter)?;
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -268,10 +282,7 @@ fn open(bytes: &[u8], lang: Lang) -> Result<Sheet<'_>> {
     let mut header = csv::StringRecord::new();
     let found = reader.read_record(&mut header).map_err(csv_error)?;
     if !found || header.iter().all(|h| h.trim().is_empty()) {
-        return Err(file_error(
-            "the file is empty: its first row must name the columns (for example \
-             Voornaam;Naam;Geboortedatum;E-mail), then one row per member",
-        ));
+        return Err(file_error(Msg::ErrFileEmpty));
     }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     check_headers(&headers)?;
@@ -322,9 +333,7 @@ impl Sheet<'_> {
 }
 
 fn too_many_rows() -> AppError {
-    file_error(format!(
-        "the file has more than {MAX_ROWS} rows: split it into files of at most {MAX_ROWS} rows"
-    ))
+    file_error(Problem::new(Msg::ErrTooManyRows).arg("max", MAX_ROWS))
 }
 
 // ---------------------------------------------------------------- mapping
@@ -405,7 +414,7 @@ pub fn suggest_mapping(headers: &[String]) -> Vec<(usize, String)> {
 }
 
 /// A checked mapping: (column, field index into [`FIELDS`]), in column order.
-type Plan = Vec<(usize, usize)>;
+pub(crate) type Plan = Vec<(usize, usize)>;
 
 /// The club's own fields an import may fill in (`custom:{id}` targets): those the
 /// importing staff may change (sensitive ones only with their permission).
@@ -422,39 +431,29 @@ pub(crate) async fn importable_fields(
 }
 
 /// The columns that go to the club's own fields.
-type CustomPlan = Vec<(usize, CustomField)>;
+pub(crate) type CustomPlan = Vec<(usize, CustomField)>;
 
-fn check_mapping(
+pub(crate) fn check_mapping(
     headers: &[String],
     mapping: &Mapping,
     custom: &[CustomField],
 ) -> Result<(Plan, CustomPlan)> {
     let mut custom_plan: CustomPlan = Vec::new();
     let mut problems = Vec::new();
-    let mut add = |message: String| {
-        problems.push(FieldError {
-            field: "mapping".into(),
-            message,
-        })
-    };
+    let mut add = |problem: Problem| problems.push(FieldError::new("mapping", problem));
     let name = |col: usize| headers.get(col).map(String::as_str).unwrap_or("?");
     let mut plan: Plan = Vec::new();
     let mut columns_seen: Vec<usize> = Vec::new();
     for (col, target) in mapping {
         let (col, target) = (*col, target.trim());
         if col >= headers.len() {
-            add(format!(
-                "column {} does not exist: the file has {} columns",
-                col + 1,
-                headers.len()
-            ));
+            add(Problem::new(Msg::ErrColumnMissing)
+                .arg("n", col + 1)
+                .arg("count", headers.len()));
             continue;
         }
         if columns_seen.contains(&col) {
-            add(format!(
-                "column \"{}\" is mapped more than once: give it one target",
-                name(col)
-            ));
+            add(Problem::new(Msg::ErrColumnTwice).arg("name", name(col)));
             continue;
         }
         columns_seen.push(col);
@@ -463,45 +462,37 @@ fn check_mapping(
         }
         if let Some(key) = target.strip_prefix("custom:") {
             match custom.iter().find(|f| f.id.to_string() == key) {
-                Some(f) if custom_plan.iter().any(|(_, g)| g.id == f.id) => add(format!(
-                    "column \"{}\" and another both go to {}: each field takes one column",
-                    name(col),
-                    f.label
-                )),
+                Some(f) if custom_plan.iter().any(|(_, g)| g.id == f.id) => {
+                    add(Problem::new(Msg::ErrColumnsSameField)
+                        .arg("name", name(col))
+                        .arg("field", &f.label))
+                }
                 Some(f) => custom_plan.push((col, f.clone())),
-                None => add(format!(
-                    "column \"{}\": the club has no field {key} you may fill in; choose another field or ignore the column",
-                    name(col)
-                )),
+                None => add(Problem::new(Msg::ErrColumnNoCustomField).arg("name", name(col))),
             }
             continue;
         }
         let Some(field) = FIELDS.iter().position(|f| *f == target) else {
-            add(format!(
-                "column \"{}\": \"{target}\" is not a field; choose one of {}, or {IGNORE}",
-                name(col),
-                FIELDS.join(", ")
-            ));
+            add(Problem::new(Msg::ErrColumnNotAField)
+                .arg("name", name(col))
+                .arg("target", target.chars().take(60).collect::<String>()));
             continue;
         };
         if let Some((other, _)) = plan.iter().find(|(_, f)| *f == field) {
-            add(format!(
-                "columns \"{}\" and \"{}\" both go to {target}: each field takes one column",
-                name(*other),
-                name(col)
+            add(field_arg(
+                Problem::new(Msg::ErrColumnsSameTarget)
+                    .arg("a", name(*other))
+                    .arg("b", name(col)),
+                "field",
+                target,
             ));
             continue;
         }
         plan.push((col, field));
     }
-    for (field, what) in [
-        ("given_name", "the first name"),
-        ("family_name", "the family name"),
-    ] {
+    for field in ["given_name", "family_name"] {
         if !plan.iter().any(|(_, f)| FIELDS[*f] == field) {
-            add(format!(
-                "no column goes to {field} ({what}): every member needs one"
-            ));
+            add(field_arg(Problem::new(Msg::ErrNoColumnFor), "field", field));
         }
     }
     if !problems.is_empty() {
@@ -748,9 +739,8 @@ fn scan(
     today: Date,
     known: &mut Known,
     keep: bool,
-    lang: Lang,
 ) -> Result<Scan> {
-    let mut sheet = open(bytes, lang)?;
+    let mut sheet = open(bytes)?;
     let (plan, custom_plan) = check_mapping(&sheet.headers, mapping, custom)?;
     let header_of = |field: &str| {
         plan.iter()
@@ -792,10 +782,9 @@ fn scan(
                     row,
                     field: "columns".into(),
                     header: String::new(),
-                    message: format!(
-                        "this row has {} columns where the header has {width}: check its quotes and delimiters",
-                        record.len()
-                    ),
+                    problem: Problem::new(Msg::ErrRowWidth)
+                        .arg("n", record.len())
+                        .arg("width", width),
                 });
             }
             continue;
@@ -814,10 +803,9 @@ fn scan(
             match crate::custom_fields::check_values(f, &raw) {
                 Ok(v) if !v.is_empty() => values.push((f.id, v)),
                 Ok(_) => {}
-                Err(message) => custom_problems.push(FieldError {
-                    field: format!("cf{}", f.id),
-                    message,
-                }),
+                Err(problem) => {
+                    custom_problems.push(FieldError::new(format!("cf{}", f.id), problem))
+                }
             }
         }
         let checked = match members::validate_input(&form_of(&record, &plan), today) {
@@ -846,7 +834,11 @@ fn scan(
                                 })
                                 .unwrap_or_default(),
                             // The file may write dates the Belgian way too.
-                            message: f.message.replace("YYYY-MM-DD", "YYYY-MM-DD or DD/MM/YYYY"),
+                            problem: if f.problem.msg == Msg::ErrDateFormat {
+                                Problem::new(Msg::ErrDateFormatImport)
+                            } else {
+                                f.problem
+                            },
                             field: f.field,
                         });
                     }
@@ -891,8 +883,8 @@ fn scan(
 /// What an uploaded file holds before any mapping: its columns, delimiter and number of
 /// rows, and the proposed mapping. Reads nothing of the club, so it needs no scope; the
 /// caller has checked who may upload.
-pub fn inspect(bytes: &[u8], lang: Lang) -> Result<ImportFileInfo> {
-    let mut sheet = open(bytes, lang)?;
+pub fn inspect(bytes: &[u8]) -> Result<ImportFileInfo> {
+    let mut sheet = open(bytes)?;
     let mut record = csv::StringRecord::new();
     let mut rows = 0;
     while sheet.next_row(&mut record)?.is_some() {
@@ -932,20 +924,10 @@ pub async fn preview(
     let mut tx = db.tenant_read(scope).await?;
     let custom = importable_fields(&mut tx, scope).await?;
     // The file and the mapping are checked before the club's members are read.
-    let lang = scope.tenant().default_lang;
-    open(bytes, lang).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
+    open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
     tx.commit().await?;
-    Ok(scan(
-        bytes,
-        mapping,
-        &custom,
-        now.utc_date(),
-        &mut known,
-        false,
-        lang,
-    )?
-    .preview)
+    Ok(scan(bytes, mapping, &custom, now.utc_date(), &mut known, false)?.preview)
 }
 
 /// Why a commit stored nothing.
@@ -967,10 +949,11 @@ impl CommitError {
     /// As the one error type of the server functions (the report reduced to its count).
     pub fn into_app_error(self) -> AppError {
         match self {
-            CommitError::Rows(p) => AppError::bad_request(format!(
-                "{} of {} rows have problems, so nothing was imported: correct them and import the file again",
-                p.invalid, p.rows
-            )),
+            CommitError::Rows(p) => AppError::bad_request(
+                Problem::new(Msg::ErrImportRowsInvalid)
+                    .arg("invalid", p.invalid)
+                    .arg("rows", p.rows),
+            ),
             CommitError::Other(e) => e,
         }
     }
@@ -1018,18 +1001,9 @@ pub async fn store(
     // sees its rows.
     tx.lock("members-import").await?;
     let custom = importable_fields(&mut tx, scope).await?;
-    let lang = scope.tenant().default_lang;
-    open(bytes, lang).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
+    open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
-    let Scan { preview, to_add } = scan(
-        bytes,
-        mapping,
-        &custom,
-        now.utc_date(),
-        &mut known,
-        true,
-        lang,
-    )?;
+    let Scan { preview, to_add } = scan(bytes, mapping, &custom, now.utc_date(), &mut known, true)?;
     if preview.invalid > 0 {
         // Dropping the transaction rolls it back; nothing was written.
         return Err(CommitError::Rows(Box::new(preview)));

@@ -38,6 +38,8 @@ mod tests;
 #[cfg(test)]
 mod tests_accounts;
 #[cfg(test)]
+mod tests_errors;
+#[cfg(test)]
 mod tests_limits;
 #[cfg(test)]
 mod tests_tenancy;

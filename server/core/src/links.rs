@@ -55,7 +55,7 @@ pub(crate) fn new_token() -> Result<String> {
 }
 
 fn expired() -> AppError {
-    AppError::BadRequest("this link has expired or was already used; ask for a new one".into())
+    AppError::BadRequest(Msg::LinkExpired.into())
 }
 
 pub(crate) async fn issue(
@@ -416,12 +416,9 @@ pub async fn request_email_change(
 ) -> Result<()> {
     let id = actor.identity.ok_or(AppError::Unauthenticated)?;
     let normalized = identities::normalize_email(new_email)
-        .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+        .ok_or_else(|| AppError::field("email", Msg::ErrEmailInvalid))?;
     if identities::find_by_email(db, &normalized).await?.is_some() {
-        return Err(AppError::field(
-            "email",
-            "an account with this e-mail address already exists",
-        ));
+        return Err(AppError::field("email", Msg::ErrAccountExists));
     }
     let (name, _, lang) = name_and_lang(db, id).await?;
     let token = issue(
@@ -461,10 +458,7 @@ pub async fn confirm_email_change(db: &Db, token: &str, now: Timestamp) -> Resul
     )
     .await
     .map_err(|e| match e {
-        AppError::Conflict(_) => AppError::field(
-            "email",
-            "an account with this e-mail address already exists",
-        ),
+        AppError::Conflict(_) => AppError::field("email", Msg::ErrAccountExists),
         other => other,
     })?;
     tx.commit().await?;

@@ -5,7 +5,7 @@
 //! with a message saying what to fix.
 
 use sha2::{Digest, Sha256};
-use tessera_common::{AppError, Lang, Msg};
+use tessera_common::{AppError, Msg, Problem};
 
 /// The largest logo file accepted.
 pub const MAX_BYTES: usize = 512 * 1024;
@@ -30,47 +30,50 @@ pub struct CheckedLogo {
     pub height: u32,
 }
 
-fn refuse(msg: impl Into<String>) -> AppError {
-    AppError::field("logo", msg)
+fn refuse(problem: impl Into<Problem>) -> AppError {
+    AppError::field("logo", problem)
 }
 
-/// Checks an uploaded file and returns it as a logo, or says why it cannot be one (a limit
-/// in `lang`).
-pub fn check(data: Vec<u8>, lang: Lang) -> Result<CheckedLogo, AppError> {
+/// Checks an uploaded file and returns it as a logo, or says why it cannot be one.
+pub fn check(data: Vec<u8>) -> Result<CheckedLogo, AppError> {
     if data.is_empty() {
-        return Err(refuse("choose an image file to upload"));
+        return Err(refuse(Msg::ErrLogoEmpty));
     }
     if data.len() > MAX_BYTES {
-        return Err(refuse(format!(
-            "the file is {} KiB; a logo may be at most {} KiB",
-            data.len().div_ceil(1024),
-            MAX_BYTES / 1024
-        )));
+        return Err(refuse(
+            Problem::new(Msg::ErrLogoTooBig)
+                .arg("size", data.len().div_ceil(1024))
+                .arg("max", MAX_BYTES / 1024),
+        ));
     }
     let (content_type, width, height) = if data.starts_with(b"\x89PNG\r\n\x1a\n") {
-        let (w, h) = png_size(&data).ok_or_else(|| refuse("this PNG file is damaged"))?;
+        let (w, h) = png_size(&data).ok_or_else(|| refuse(Msg::ErrPngDamaged))?;
         ("image/png", w, h)
     } else if data.starts_with(&[0xff, 0xd8, 0xff]) {
-        let (w, h) = jpeg_size(&data).ok_or_else(|| refuse("this JPEG file is damaged"))?;
+        let (w, h) = jpeg_size(&data).ok_or_else(|| refuse(Msg::ErrJpegDamaged))?;
         ("image/jpeg", w, h)
     } else if looks_like_svg(&data) {
-        let (w, h) = check_svg(&data, lang)?;
+        let (w, h) = check_svg(&data)?;
         ("image/svg+xml", w, h)
     } else {
-        return Err(refuse(
-            "this file is not an image Tessera accepts: use a PNG, JPEG or SVG file",
-        ));
+        return Err(refuse(Msg::ErrNotAnImage));
     };
     if content_type != "image/svg+xml" {
         if width < MIN_SIDE || height < MIN_SIDE {
-            return Err(refuse(format!(
-                "the image is {width} × {height} pixels; use at least {MIN_SIDE} × {MIN_SIDE}"
-            )));
+            return Err(refuse(
+                Problem::new(Msg::ErrImageTooSmall)
+                    .arg("w", width)
+                    .arg("h", height)
+                    .arg("min", MIN_SIDE),
+            ));
         }
         if width > MAX_SIDE || height > MAX_SIDE {
-            return Err(refuse(format!(
-                "the image is {width} × {height} pixels; use at most {MAX_SIDE} × {MAX_SIDE}"
-            )));
+            return Err(refuse(
+                Problem::new(Msg::ErrImageTooLarge)
+                    .arg("w", width)
+                    .arg("h", height)
+                    .arg("max", MAX_SIDE),
+            ));
         }
     }
     let hash = Sha256::digest(&data)
@@ -210,12 +213,12 @@ const SVG_ATTRIBUTES: &[&str] = &[
     "dy",
 ];
 
-fn too_deep(lang: Lang) -> AppError {
-    refuse(Msg::LimitSvgDepth.fill(lang, &[("max", &MAX_SVG_DEPTH.to_string())]))
+fn too_deep() -> AppError {
+    refuse(Problem::new(Msg::LimitSvgDepth).arg("max", MAX_SVG_DEPTH))
 }
 
-fn too_many_elements(lang: Lang) -> AppError {
-    refuse(Msg::LimitSvgElements.fill(lang, &[("max", &MAX_SVG_ELEMENTS.to_string())]))
+fn too_many_elements() -> AppError {
+    refuse(Problem::new(Msg::LimitSvgElements).arg("max", MAX_SVG_ELEMENTS))
 }
 
 /// Counts the elements of an XML text and their nesting without building anything, and
@@ -223,7 +226,7 @@ fn too_many_elements(lang: Lang) -> AppError {
 /// the limits is never parsed. Comments, CDATA sections, declarations and processing
 /// instructions are skipped; quoted attribute values may hold `>`. A text that is not well
 /// formed passes through to the parser, which refuses it.
-fn scan_svg_limits(text: &str, lang: Lang) -> Result<(), AppError> {
+fn scan_svg_limits(text: &str) -> Result<(), AppError> {
     let b = text.as_bytes();
     let (mut i, mut depth, mut elements) = (0usize, 0usize, 0usize);
     let skip_to = |from: usize, end: &[u8]| -> usize {
@@ -252,7 +255,7 @@ fn scan_svg_limits(text: &str, lang: Lang) -> Result<(), AppError> {
         } else {
             elements += 1;
             if elements > MAX_SVG_ELEMENTS {
-                return Err(too_many_elements(lang));
+                return Err(too_many_elements());
             }
             // The end of the start tag, outside quoted values.
             let mut j = i + 1;
@@ -269,7 +272,7 @@ fn scan_svg_limits(text: &str, lang: Lang) -> Result<(), AppError> {
             let self_closing = j > i + 1 && b.get(j - 1) == Some(&b'/');
             // The depth of this element (the root is 1); an open one stays on the path.
             if depth + 1 > MAX_SVG_DEPTH {
-                return Err(too_deep(lang));
+                return Err(too_deep());
             }
             if !self_closing {
                 depth += 1;
@@ -284,27 +287,25 @@ fn scan_svg_limits(text: &str, lang: Lang) -> Result<(), AppError> {
 /// and element limits; returns its size. The limits are checked on the raw text before
 /// parsing (the parser recurses per level), the parser is bounded by a node limit too, and
 /// the walk over the tree uses its own stack.
-fn check_svg(data: &[u8], lang: Lang) -> Result<(u32, u32), AppError> {
-    let text = std::str::from_utf8(data).map_err(|_| refuse("this SVG file is not UTF-8 text"))?;
+fn check_svg(data: &[u8]) -> Result<(u32, u32), AppError> {
+    let text = std::str::from_utf8(data).map_err(|_| refuse(Msg::ErrSvgNotUtf8))?;
     let lower = text.to_ascii_lowercase();
     if lower.contains("<!doctype") || lower.contains("<!entity") {
-        return Err(refuse(
-            "this SVG file declares a DOCTYPE or entities; save it as plain SVG without them",
-        ));
+        return Err(refuse(Msg::ErrSvgDoctype));
     }
-    scan_svg_limits(text, lang)?;
+    scan_svg_limits(text)?;
     let options = roxmltree::ParsingOptions {
         allow_dtd: false,
         // Elements, and the text and comments between them.
         nodes_limit: (MAX_SVG_ELEMENTS * 4) as u32,
     };
     let doc = roxmltree::Document::parse_with_options(text, options).map_err(|e| match e {
-        roxmltree::Error::NodesLimitReached => too_many_elements(lang),
-        e => refuse(format!("this SVG file cannot be read: {e}")),
+        roxmltree::Error::NodesLimitReached => too_many_elements(),
+        e => refuse(Problem::new(Msg::ErrSvgUnreadable).arg("line", e.pos().row)),
     })?;
     let root = doc.root_element();
     if !root.tag_name().name().eq_ignore_ascii_case("svg") {
-        return Err(refuse("this file is not an SVG image"));
+        return Err(refuse(Msg::ErrNotSvg));
     }
     // Depth first with an explicit stack of (node, depth): the input decides how deep the
     // tree is, so the walk must not use the call stack.
@@ -312,27 +313,24 @@ fn check_svg(data: &[u8], lang: Lang) -> Result<(u32, u32), AppError> {
     let mut elements = 0usize;
     while let Some((node, depth)) = stack.pop() {
         if node.is_element() && depth > MAX_SVG_DEPTH {
-            return Err(too_deep(lang));
+            return Err(too_deep());
         }
         stack.extend(node.children().rev().map(|c| (c, depth + 1)));
         if node.is_pi() {
-            return Err(refuse(
-                "this SVG file contains processing instructions (such as a stylesheet); remove them",
-            ));
+            return Err(refuse(Msg::ErrSvgPi));
         }
         if !node.is_element() {
             continue;
         }
         elements += 1;
         if elements > MAX_SVG_ELEMENTS {
-            return Err(too_many_elements(lang));
+            return Err(too_many_elements());
         }
         let name = node.tag_name().name().to_ascii_lowercase();
         if !SVG_ELEMENTS.contains(&name.as_str()) {
-            return Err(refuse(format!(
-                "this SVG file contains a <{}> element, which a logo may not have (only drawing elements are accepted)",
-                node.tag_name().name()
-            )));
+            return Err(refuse(
+                Problem::new(Msg::ErrSvgElement).arg("element", node.tag_name().name()),
+            ));
         }
         for a in node.attributes() {
             let an = a.name().to_ascii_lowercase();
@@ -340,21 +338,16 @@ fn check_svg(data: &[u8], lang: Lang) -> Result<(u32, u32), AppError> {
             let allowed =
                 SVG_ATTRIBUTES.contains(&an.as_str()) || (a.namespace().is_some() && an == "space");
             if !allowed {
-                return Err(refuse(format!(
-                    "this SVG file has an attribute {:?} that a logo may not have (no scripts, event handlers or links)",
-                    a.name()
-                )));
+                return Err(refuse(
+                    Problem::new(Msg::ErrSvgAttribute).arg("attribute", a.name()),
+                ));
             }
             // url(…) may only point inside the document (a gradient, a clip path).
             if value.contains("url(") && !value.replace(' ', "").contains("url(#") {
-                return Err(refuse(
-                    "this SVG file refers to something outside itself; only references inside the file are accepted",
-                ));
+                return Err(refuse(Msg::ErrSvgExternal));
             }
             if value.contains("javascript:") || value.contains("data:") {
-                return Err(refuse(
-                    "this SVG file contains a script or data address; remove it",
-                ));
+                return Err(refuse(Msg::ErrSvgScript));
             }
         }
     }
@@ -374,9 +367,7 @@ fn check_svg(data: &[u8], lang: Lang) -> Result<(u32, u32), AppError> {
     match (dim("width"), dim("height"), view_box) {
         (Some(w), Some(h), _) => Ok((w.round() as u32, h.round() as u32)),
         (_, _, Some((w, h))) => Ok((w.round() as u32, h.round() as u32)),
-        _ => Err(refuse(
-            "this SVG file has no size: give the <svg> element a viewBox or a width and height",
-        )),
+        _ => Err(refuse(Msg::ErrSvgNoSize)),
     }
 }
 
@@ -385,7 +376,7 @@ mod tests {
     use super::*;
 
     fn check_en(data: Vec<u8>) -> Result<CheckedLogo, AppError> {
-        check(data, Lang::En)
+        check(data)
     }
 
     pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
@@ -410,7 +401,7 @@ mod tests {
         match e {
             AppError::Invalid(f) => {
                 assert_eq!(f[0].field, "logo");
-                f[0].message.clone()
+                f[0].problem.to_string().clone()
             }
             other => panic!("expected a field error, got {other:?}"),
         }

@@ -10,6 +10,7 @@ use lettre::message::{Mailbox, Message, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::path::PathBuf;
 use std::sync::Arc;
+use tessera_common::Msg;
 
 #[derive(Clone)]
 enum Transport {
@@ -177,9 +178,10 @@ impl Mailer {
     }
 
     pub async fn send(&self, mail: Mail) -> Result<()> {
-        let to: Mailbox = mail.to.parse().map_err(|_| {
-            tessera_common::AppError::field("email", "enter a valid e-mail address")
-        })?;
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|_| tessera_common::AppError::field("email", Msg::ErrEmailInvalid))?;
         let builder = Message::builder()
             .from(self.from.clone())
             .to(to)

@@ -22,7 +22,7 @@ use std::time::Duration;
 use tessera_common::dto::{ImportColumn, ImportJob, Stamp};
 use tessera_common::modules::MEMBERS_EDIT;
 use tessera_common::time::Timestamp;
-use tessera_common::{AppError, TenantId};
+use tessera_common::{AppError, Msg, TenantId};
 
 /// The progress of running imports, by import id: rows stored, of how many.
 fn running() -> &'static Mutex<HashMap<i64, (usize, usize)>> {
@@ -97,23 +97,9 @@ pub async fn upload(
     file_name: &str,
     bytes: Vec<u8>,
 ) -> Result<i64> {
-    let lang = scope.tenant().default_lang;
-    upload_in(db, scope, actor, now, file_name, bytes, lang).await
-}
-
-/// [`upload`], saying why a file is refused in `lang`.
-pub async fn upload_in(
-    db: &Db,
-    scope: &TenantScope,
-    actor: &Actor,
-    now: Timestamp,
-    file_name: &str,
-    bytes: Vec<u8>,
-    lang: tessera_common::Lang,
-) -> Result<i64> {
     scope.require(MEMBERS_EDIT)?;
     scope.writable()?;
-    let info = import::inspect(&bytes, lang)?;
+    let info = import::inspect(&bytes)?;
     let name: String = file_name
         .chars()
         .filter(|c| !c.is_control())
@@ -277,9 +263,7 @@ pub async fn set_mapping(
     let r = row(&mut tx, id).await?;
     tx.commit().await?;
     if r.status == "running" || r.status == "done" {
-        return Err(AppError::Conflict(
-            "this import has already started; upload the file again to import it once more".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrImportStarted.into()));
     }
     let bytes = content(db, scope, id).await?;
     // The preview refuses a mapping it cannot use, per column; nothing is stored then.
@@ -333,9 +317,7 @@ pub async fn start(
         .await?;
     tx.commit().await?;
     if n != 1 {
-        return Err(AppError::Conflict(
-            "this import is already running or done".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrImportRunning.into()));
     }
     let mapping = parse_mapping(&r.mapping);
     let running = Running::start(id);
@@ -350,7 +332,7 @@ pub async fn start(
             })
         };
         if let Err(e) = job.await {
-            let message = crate::error::internal(format!("member import {id}: {e}")).to_string();
+            let message = crate::error::internal(format!("member import {id}: {e}")).to_json();
             record_failure(&db, &scope, &actor, now, id, message).await;
         }
         drop(running);
@@ -440,7 +422,8 @@ async fn run(
     .await;
     counts.2.store(true, Ordering::Relaxed);
     if let Err(e) = outcome {
-        let message = CommitError::into_app_error(e).to_string();
+        // Stored as the error's JSON, shown in the reader's language.
+        let message = CommitError::into_app_error(e).to_json();
         record_failure(db, scope, actor, now, id, message).await;
     }
 }

@@ -11,7 +11,7 @@ use tessera_common::dto::{
 };
 use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, IdentityId, MemberId};
+use tessera_common::{AppError, IdentityId, MemberId, Msg, Problem};
 
 /// A new member record.
 #[derive(Clone, Debug, Default)]
@@ -39,7 +39,7 @@ pub fn sort_name(given: &str, family: &str) -> String {
 fn check_name(field: &str, v: &str) -> Result<()> {
     let n = v.trim().chars().count();
     if n == 0 || n > 100 {
-        return Err(AppError::field(field, "give 1 to 100 characters"));
+        return Err(AppError::field(field, Msg::ErrChars1To100));
     }
     Ok(())
 }
@@ -54,16 +54,13 @@ impl NewMember {
         ] {
             if let Some(d) = v {
                 if Date::parse(d).is_none() {
-                    return Err(AppError::field(
-                        field,
-                        "use a real date written as YYYY-MM-DD",
-                    ));
+                    return Err(AppError::field(field, Msg::ErrDateFormat));
                 }
             }
         }
         if let Some(e) = &self.email {
             if crate::identities::normalize_email(e).is_none() {
-                return Err(AppError::field("email", "enter a valid e-mail address"));
+                return Err(AppError::field("email", Msg::ErrEmailInvalid));
             }
         }
         Ok(())
@@ -157,9 +154,7 @@ pub(crate) async fn link_guardians(
     pairs: &[(MemberId, MemberId)],
 ) -> Result<()> {
     if pairs.iter().any(|(g, c)| g == c) {
-        return Err(AppError::bad_request(
-            "a member cannot be their own guardian",
-        ));
+        return Err(AppError::bad_request(Msg::ErrOwnGuardian));
     }
     let rows = pairs
         .iter()
@@ -275,18 +270,18 @@ pub async fn list_filtered(
     let query = filter.query.trim();
     let mut p = Problems::default();
     if query.chars().count() > 100 {
-        p.add("q", "search with at most 100 characters");
+        p.add("q", Msg::ErrSearchLength);
     }
     let status = filter.status.trim();
     if !status.is_empty() && MemberStatus::parse(status).is_none() {
-        p.add("status", "choose applicant, active, suspended or ended");
+        p.add("status", Msg::ErrChooseStatus);
     }
     for (field, v) in [
         ("membership_type", &filter.membership_type),
         ("season", &filter.season),
     ] {
         if v.chars().count() > 40 {
-            p.add(field, "use at most 40 characters");
+            p.add(field, Problem::new(Msg::ErrMaxChars).arg("max", 40));
         }
     }
     let sort = if filter.sort.is_empty() {
@@ -299,10 +294,7 @@ pub async fn list_filtered(
         .find(|(k, _, _)| *k == sort)
         .map(|(_, col, desc)| (*col, *desc));
     if order.is_none() {
-        p.add(
-            "sort",
-            "sort by name, birth or joined (with - for the other way)",
-        );
+        p.add("sort", Msg::ErrSort);
     }
     let mut tx = db.tenant_read(scope).await?;
     let filter_fields = custom_fields::filterable(&mut tx, scope).await?;
@@ -320,11 +312,8 @@ pub async fn list_filtered(
             {
                 field_filters.push((*id, v.to_string()))
             }
-            Some(_) => p.add(&format!("cf{id}"), "choose one of the field's options"),
-            None => p.add(
-                &format!("cf{id}"),
-                "the register cannot be filtered on this field",
-            ),
+            Some(_) => p.add(&format!("cf{id}"), Msg::ErrChooseFieldOption),
+            None => p.add(&format!("cf{id}"), Msg::ErrNotFilterable),
         }
     }
     p.done()?;
@@ -737,11 +726,8 @@ pub struct SelfInput {
 pub(crate) struct Problems(Vec<tessera_common::FieldError>);
 
 impl Problems {
-    pub(crate) fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(tessera_common::FieldError {
-            field: field.into(),
-            message: message.into(),
-        });
+    pub(crate) fn add(&mut self, field: &str, problem: impl Into<tessera_common::Problem>) {
+        self.0.push(tessera_common::FieldError::new(field, problem));
     }
     pub(crate) fn done(self) -> Result<()> {
         if self.0.is_empty() {
@@ -772,10 +758,7 @@ fn check_text(p: &mut Problems, field: &str, v: &str, max: usize) -> Option<Stri
     let v = optional(v);
     if let Some(t) = &v {
         if t.chars().count() > max || t.chars().any(char::is_control) {
-            p.add(
-                field,
-                format!("use at most {max} characters, without line breaks"),
-            );
+            p.add(field, Problem::new(Msg::ErrMaxCharsOneLine).arg("max", max));
         }
     }
     v
@@ -786,11 +769,11 @@ fn check_date(p: &mut Problems, field: &str, v: &str, today: Date) -> Option<Dat
     match Date::parse(&v) {
         Some(d) if d.year >= 1900 && d <= today.plus_years(1) => Some(d),
         Some(_) => {
-            p.add(field, "use a date between 1900 and next year");
+            p.add(field, Msg::ErrDateRange);
             None
         }
         None => {
-            p.add(field, "use a real date written as YYYY-MM-DD");
+            p.add(field, Msg::ErrDateFormat);
             None
         }
     }
@@ -818,20 +801,14 @@ fn check_contact(
     let email = optional(email).and_then(|e| match crate::identities::normalize_email(&e) {
         Some(n) => Some(n),
         None => {
-            p.add(
-                "email",
-                "enter a valid e-mail address, like name@example.be",
-            );
+            p.add("email", Msg::ErrEmailExample);
             None
         }
     });
     let phone = optional(phone).filter(|v| {
         let ok = check_phone(v);
         if !ok {
-            p.add(
-                "phone",
-                "use digits (6 to 20) with spaces, dots, dashes or a leading +",
-            );
+            p.add("phone", Msg::ErrPhone);
         }
         ok
     });
@@ -841,10 +818,7 @@ fn check_contact(
             && v.chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
         if !ok {
-            p.add(
-                "postcode",
-                "use at most 10 letters, digits, spaces or dashes",
-            );
+            p.add("postcode", Msg::ErrPostcode);
         }
         ok
     });
@@ -863,7 +837,7 @@ pub(crate) fn validate_input(
     let mut name = |field: &str, v: &str| {
         let t = v.trim().to_string();
         if t.is_empty() || t.chars().count() > 100 || t.chars().any(char::is_control) {
-            p.add(field, "give 1 to 100 characters");
+            p.add(field, Msg::ErrChars1To100);
         }
         t
     };
@@ -871,14 +845,14 @@ pub(crate) fn validate_input(
     let family = name("family_name", &input.family_name);
     let birth = check_date(&mut p, "birth_date", &input.birth_date, today);
     if birth.is_some_and(|b| b > today) {
-        p.add("birth_date", "a birth date cannot be in the future");
+        p.add("birth_date", Msg::ErrBirthFuture);
     }
     let gender = optional(&input.gender);
     if gender
         .as_deref()
         .is_some_and(|g| !matches!(g, "f" | "m" | "x"))
     {
-        p.add("gender", "choose one of the options, or leave it empty");
+        p.add("gender", Msg::ErrChooseOptionOrEmpty);
     }
     let [email, phone, street, postcode, city] = check_contact(
         &mut p,
@@ -898,23 +872,23 @@ pub(crate) fn validate_input(
                 (Ok(a), Ok(b)) if b == a + 1 && (1900..=2200).contains(&a)
             );
         if !ok {
-            p.add("season", "write the season as two years, like 2026-2027");
+            p.add("season", Msg::ErrSeason);
         }
     }
     let status = MemberStatus::parse(input.status.trim());
     if status.is_none() {
-        p.add("status", "choose applicant, active, suspended or ended");
+        p.add("status", Msg::ErrChooseStatus);
     }
     let joined = check_date(&mut p, "joined_on", &input.joined_on, today);
     let ended = check_date(&mut p, "ended_on", &input.ended_on, today);
     if let (Some(j), Some(e)) = (joined, ended) {
         if e < j {
-            p.add("ended_on", "the end date comes before the join date");
+            p.add("ended_on", Msg::ErrEndBeforeJoin);
         }
     }
     if status == Some(MemberStatus::Ended) && ended.is_none() && optional(&input.ended_on).is_none()
     {
-        p.add("ended_on", "give the date the membership ended");
+        p.add("ended_on", Msg::ErrEndDateMissing);
     }
     p.done()?;
     Ok(vec![
@@ -948,11 +922,11 @@ async fn conflict(tx: &mut TenantTx, id: MemberId) -> Result<AppError> {
         )
         .await?;
     let (at, by) = row.ok_or(AppError::NotFound)?;
-    Ok(AppError::Conflict(format!(
-        "{} changed this record on {} after you opened it; what you entered is still in the form: compare it with the record and save again",
-        by.unwrap_or_else(|| "the system".into()),
-        Timestamp(at).format_brussels()
-    )))
+    Ok(AppError::Conflict(
+        Problem::new(Msg::ErrRecordChanged)
+            .arg_or("who", by, Msg::SystemActor)
+            .arg("when", Timestamp(at).format_brussels()),
+    ))
 }
 
 /// Saves a member record changed by staff (`members.edit`). `expected_version` is the
@@ -1085,9 +1059,10 @@ pub(crate) async fn invite_record(
 ) -> Result<Invitation> {
     scope.writable()?;
     let d = detail(db, scope, member, Viewer::staff(scope), false).await?;
-    let email = d.email.clone().ok_or_else(|| {
-        AppError::bad_request("this record has no e-mail address: add one before inviting")
-    })?;
+    let email = d
+        .email
+        .clone()
+        .ok_or_else(|| AppError::bad_request(Msg::ErrNoEmailToInvite))?;
     let name = format!("{} {}", d.given_name, d.family_name);
     // Decided before anything is stored, so a refusal leaves no account behind (the write
     // transaction decides again on what it reads).
@@ -1165,13 +1140,10 @@ enum LinkStep {
 fn link_step(state: LinkState) -> Result<LinkStep> {
     match state {
         (Some(l), Some((e, _))) if l == e => Ok(LinkStep::Done),
-        (Some(_), _) => Err(AppError::Conflict(
-            "another account is already linked to this record".into(),
-        )),
-        (None, Some((_, Some(_)))) => Err(AppError::Conflict(
-            "the account of this e-mail address is already linked to another record of this club"
-                .into(),
-        )),
+        (Some(_), _) => Err(AppError::Conflict(Msg::ErrOtherAccountLinked.into())),
+        (None, Some((_, Some(_)))) => {
+            Err(AppError::Conflict(Msg::ErrAccountLinkedElsewhere.into()))
+        }
         (None, Some((e, None))) => Ok(LinkStep::LinkMembership(e)),
         (None, None) => Ok(LinkStep::AddMembership),
     }
@@ -1246,9 +1218,7 @@ async fn require_guardian(
     if is_minor(birth.as_deref(), today) {
         Ok(())
     } else {
-        Err(AppError::bad_request(
-            "this member has come of age and manages their own record now",
-        ))
+        Err(AppError::bad_request(Msg::ErrComeOfAge))
     }
 }
 

@@ -10,6 +10,7 @@ use tessera_common::dto::{ModuleSettings, ModuleState, Stamp, TenantKind};
 use tessera_common::modules::{Module, SETTINGS_MANAGE};
 use tessera_common::time::Timestamp;
 use tessera_common::AppError;
+use tessera_common::{Lang, Msg, Problem};
 
 #[derive(sqlx::FromRow)]
 struct SwitchRow {
@@ -55,8 +56,18 @@ pub async fn settings(db: &Db, scope: &TenantScope) -> Result<ModuleSettings> {
     })
 }
 
-fn name(m: &Module) -> &'static str {
-    m.name.en
+/// Adds the names of `modules` as the argument `arg`, joined with "and" in each language.
+fn names(p: Problem, arg: &str, modules: &[&Module]) -> Problem {
+    let join = |lang: Lang| {
+        let and = format!(" {} ", Msg::ErrAnd.text(lang));
+        modules
+            .iter()
+            .map(|m| m.name.get(lang))
+            .collect::<Vec<_>>()
+            .join(&and)
+    };
+    let [en, nl, fr] = Lang::ALL.map(join);
+    p.arg_words(arg, &en, &nl, &fr)
 }
 
 /// Switches a module on or off. On: it must be in the plan and what it needs must be on.
@@ -72,11 +83,11 @@ pub async fn switch(
     scope.require(SETTINGS_MANAGE)?;
     let m = Module::by_id(module)
         .filter(|m| m.kind == TenantKind::Club && scope.kind() == TenantKind::Club)
-        .ok_or_else(|| AppError::field("module", "there is no such module"))?;
+        .ok_or_else(|| AppError::field("module", Msg::ErrNoSuchModule))?;
     if m.always_on {
         return Err(AppError::field(
             "module",
-            format!("{} is always on", name(m)),
+            names(Problem::new(Msg::ErrModuleAlwaysOn), "module", &[m]),
         ));
     }
     let mut tx = db.tenant_write(scope, actor, now).await?;
@@ -92,26 +103,26 @@ pub async fn switch(
         if !plan.is_some_and(|p| p.contains(m.id)) {
             return Err(AppError::field(
                 "module",
-                format!(
-                    "{} is not part of the club's plan ({}); ask for a plan that includes it",
-                    name(m),
-                    plan.map(|p| p.name.as_str()).unwrap_or("none")
+                names(Problem::new(Msg::ErrModuleNotInPlan), "module", &[m]).arg_or(
+                    "plan",
+                    plan.map(|p| p.name.clone()),
+                    Msg::ErrNoPlanName,
                 ),
             ));
         }
-        let missing: Vec<&str> = m
+        let missing: Vec<&Module> = m
             .needs
             .iter()
             .filter(|n| !active_now.iter().any(|a| a.id == **n))
-            .filter_map(|n| Module::by_id(n).map(name))
+            .filter_map(|n| Module::by_id(n))
             .collect();
         if !missing.is_empty() {
             return Err(AppError::field(
                 "module",
-                format!(
-                    "{} needs {}; switch that on first",
-                    name(m),
-                    missing.join(" and ")
+                names(
+                    names(Problem::new(Msg::ErrModuleNeeds), "module", &[m]),
+                    "needed",
+                    &missing,
                 ),
             ));
         }
@@ -119,19 +130,18 @@ pub async fn switch(
             switched.push(m.id.to_string());
         }
     } else {
-        let dependants: Vec<&str> = active_now
+        let dependants: Vec<&Module> = active_now
             .iter()
             .filter(|a| a.needs.contains(&m.id))
-            .map(|a| name(a))
+            .copied()
             .collect();
         if !dependants.is_empty() {
             return Err(AppError::field(
                 "module",
-                format!(
-                    "{} needs {}; switch {} off first",
-                    dependants.join(" and "),
-                    name(m),
-                    dependants.join(" and ")
+                names(
+                    names(Problem::new(Msg::ErrModuleNeededBy), "module", &[m]),
+                    "dependants",
+                    &dependants,
                 ),
             ));
         }
@@ -156,9 +166,7 @@ pub async fn switch(
             )
             .await?;
             if n != 1 {
-                return Err(AppError::Conflict(
-                    "someone changed this module's switch meanwhile; reload the page".into(),
-                ));
+                return Err(AppError::Conflict(Msg::ErrModuleSwitchChanged.into()));
             }
         }
         None => {

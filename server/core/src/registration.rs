@@ -22,7 +22,7 @@ use tessera_common::dto::{
 };
 use tessera_common::modules::{FORMS_MANAGE, FORMS_REVIEW};
 use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, MemberId, Msg};
+use tessera_common::{AppError, MemberId, Msg, Problem};
 
 pub const MODULE: &str = "forms";
 /// A submission is refused when sent sooner than this after the form was handed out.
@@ -163,7 +163,7 @@ fn valid_slug(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-struct CheckedForm {
+pub(crate) struct CheckedForm {
     title: String,
     slug: String,
     intro: Option<String>,
@@ -172,26 +172,23 @@ struct CheckedForm {
     consent: Option<String>,
 }
 
-fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedForm> {
+pub(crate) fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedForm> {
     let mut p = Problems::default();
     let title = input.title.trim().to_string();
     if title.is_empty() || title.chars().count() > 120 || title.chars().any(char::is_control) {
-        p.add("title", "give a title of 1 to 120 characters");
+        p.add("title", Msg::ErrTitleLength);
     }
     let slug = input.slug.trim().to_lowercase();
     if !valid_slug(&slug) {
-        p.add(
-            "slug",
-            "use 2 to 40 lower-case letters, digits and dashes, like join-2026",
-        );
+        p.add("slug", Msg::ErrFormSlug);
     }
     let intro = input.intro.trim().replace("\r\n", "\n");
     if intro.chars().count() > 2000 {
-        p.add("intro", "use at most 2000 characters");
+        p.add("intro", Problem::new(Msg::ErrMaxChars).arg("max", 2000));
     }
     let audience = input.audience.trim().to_string();
     if !matches!(audience.as_str(), "self" | "family") {
-        p.add("audience", "choose who fills in the form");
+        p.add("audience", Msg::ErrChooseAudience);
     }
     let keys = FORM_STANDARD_FIELDS
         .iter()
@@ -208,10 +205,7 @@ fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedFor
             .map(|h| h.trim().to_string())
             .unwrap_or_default();
         if help.chars().count() > 200 || help.chars().any(char::is_control) || help.contains('|') {
-            p.add(
-                &format!("help:{key}"),
-                "use at most 200 characters, without line breaks or |",
-            );
+            p.add(&format!("help:{key}"), Msg::ErrFormHelp);
         }
         fields.push(FormField {
             required: input.fields.get(&format!("req:{key}")).map(String::as_str) == Some("on"),
@@ -237,7 +231,10 @@ fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedFor
     }
     let consent = input.consent_text.trim().replace("\r\n", "\n");
     if consent.chars().count() > 4000 {
-        p.add("consent_text", "use at most 4000 characters");
+        p.add(
+            "consent_text",
+            Problem::new(Msg::ErrMaxChars).arg("max", 4000),
+        );
     }
     p.done()?;
     Ok(CheckedForm {
@@ -272,7 +269,7 @@ pub async fn save_form(
         )
         .await?;
     if taken.is_some_and(|(t,)| Some(t) != id) {
-        return Err(AppError::field("slug", "another form has this address"));
+        return Err(AppError::field("slug", Msg::ErrFormSlugTaken));
     }
     let cols = |consent_version: i64| {
         vec![
@@ -313,10 +310,7 @@ pub async fn save_form(
                 .update("reg_forms", id, cols(consent_version), expected_version)
                 .await?
             {
-                return Err(AppError::Conflict(
-                    "someone changed this form after you opened it; look at it again and save once more"
-                        .into(),
-                ));
+                return Err(AppError::Conflict(Msg::ErrFormChanged.into()));
             }
             tx.log("form_changed", Some(&c.title)).await?;
             id
@@ -340,7 +334,7 @@ fn form_mac(key: &[u8], form: i64, at: i64) -> Result<FormMac> {
     Ok(mac)
 }
 
-fn started_token_with(key: &[u8], form: i64, now: Timestamp) -> Result<String> {
+pub(crate) fn started_token_with(key: &[u8], form: i64, now: Timestamp) -> Result<String> {
     let tag = form_mac(key, form, now.0)?.finalize().into_bytes();
     let hex: String = tag.iter().map(|b| format!("{b:02x}")).collect();
     Ok(format!("{}.{hex}", now.0))
@@ -367,12 +361,8 @@ async fn check_started(db: &Db, form: i64, token: &str, now: Timestamp) -> Resul
     check_started_with(&key, form, token, now)
 }
 
-fn check_started_with(key: &[u8], form: i64, token: &str, now: Timestamp) -> Result<()> {
-    let stale = || {
-        AppError::bad_request(
-            "this form was opened too long ago or not from this site: check your answers and send it again",
-        )
-    };
+pub(crate) fn check_started_with(key: &[u8], form: i64, token: &str, now: Timestamp) -> Result<()> {
+    let stale = || AppError::bad_request(Msg::ErrFormStale);
     let (at, sig) = token.split_once('.').ok_or_else(stale)?;
     let at: i64 = at.parse().map_err(|_| stale())?;
     let sig = from_hex(sig).ok_or_else(stale)?;
@@ -384,9 +374,7 @@ fn check_started_with(key: &[u8], form: i64, token: &str, now: Timestamp) -> Res
         return Err(stale());
     }
     if now.0 - at < MIN_FILL_SECS * 1000 {
-        return Err(AppError::bad_request(
-            "that was very quick: check your answers and send the form again",
-        ));
+        return Err(AppError::bad_request(Msg::ErrFormTooQuick));
     }
     Ok(())
 }
@@ -536,7 +524,7 @@ fn read_person(
         }
         let v = get(&f.key);
         if f.required && v.is_empty() {
-            p.add(&field_name, "this field is required");
+            p.add(&field_name, Msg::ErrRequired);
         }
         match f.key.as_str() {
             "birth_date" => input.birth_date = v.clone(),
@@ -553,16 +541,13 @@ fn read_person(
     }
     if let Err(AppError::Invalid(errors)) = crate::members::validate_input(&input, today) {
         for e in errors {
-            p.add(&format!("{prefix}{}", e.field), e.message);
+            p.add(&format!("{prefix}{}", e.field), e.problem);
         }
     }
     if form.audience == "family" {
         if let Some(b) = Date::parse(&input.birth_date) {
             if b.age_on(today) >= crate::members::AGE_OF_MAJORITY {
-                p.add(
-                    &format!("{prefix}birth_date"),
-                    "a guardian registers children under 18; adults register themselves",
-                );
+                p.add(&format!("{prefix}birth_date"), Msg::ErrGuardianAdult);
             }
         }
     }
@@ -591,7 +576,7 @@ fn read_guardian(values: &BTreeMap<String, String>, p: &mut Problems) -> Person 
         ("family_name", &person.family_name),
     ] {
         if v.is_empty() || v.chars().count() > 100 || v.chars().any(char::is_control) {
-            p.add(&format!("g.{k}"), "give 1 to 100 characters");
+            p.add(&format!("g.{k}"), Msg::ErrChars1To100);
         }
     }
     let phone = get("phone");
@@ -599,10 +584,7 @@ fn read_guardian(values: &BTreeMap<String, String>, p: &mut Problems) -> Person 
         if crate::members::check_phone(&phone) {
             person.standard.insert("phone".into(), phone);
         } else {
-            p.add(
-                "g.phone",
-                "use digits (6 to 20) with spaces, dots, dashes or a leading +",
-            );
+            p.add("g.phone", Msg::ErrPhone);
         }
     }
     person
@@ -638,9 +620,7 @@ pub async fn submit(
     let custom = custom_fields::definitions(&mut tx).await?;
     tx.commit().await?;
     if !form.published {
-        return Err(AppError::Conflict(
-            "this form was closed by the club in the meantime; nothing was sent".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrFormClosed.into()));
     }
     if !s.website.trim().is_empty() {
         return Ok(Submitted::Ignored);
@@ -656,10 +636,7 @@ pub async fn submit(
     let mut p = Problems::default();
     let email = crate::identities::normalize_email(s.email.trim());
     if email.is_none() {
-        p.add(
-            "email",
-            "enter a valid e-mail address, like name@example.be",
-        );
+        p.add("email", Msg::ErrEmailExample);
     }
     let max = if form.audience == "family" {
         MAX_PEOPLE
@@ -671,11 +648,11 @@ pub async fn submit(
         .filter_map(|n| read_person(&form, &custom, &s.values, n, today, &mut p))
         .collect();
     if form.consent_text.is_some() && !s.consent {
-        p.add("consent", "tick the box to give your consent");
+        p.add("consent", Msg::ErrConsent);
     }
     let terms = crate::terms::latest(db, scope).await?;
     if terms.is_some() && !s.terms {
-        p.add("terms", "accept the club's terms of use");
+        p.add("terms", Msg::ErrAcceptTerms);
     }
     if let Err(e) = p.done() {
         // Only submissions that are stored count towards the limit.
@@ -829,11 +806,7 @@ pub async fn confirm(
     token: &str,
 ) -> Result<Confirmed> {
     require_module(scope)?;
-    let used = || {
-        AppError::bad_request(
-            "this link has expired or was already used; a confirmed registration needs nothing more",
-        )
-    };
+    let used = || AppError::bad_request(Msg::ErrRegistrationLinkUsed);
     let actor = Actor::system("registration form");
     let mut tx = db.tenant_write(scope, &actor, now).await?;
     let row: Option<SubmissionRow> = tx
@@ -1068,9 +1041,7 @@ async fn pending_row(tx: &mut TenantTx, id: i64, version: i64) -> Result<Submiss
         .await?
         .ok_or(AppError::NotFound)?;
     if row.status != "pending" || row.version != version {
-        return Err(AppError::Conflict(
-            "this registration was already decided by someone else; the list shows how".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrRegistrationDecided.into()));
     }
     Ok(row)
 }
@@ -1170,10 +1141,7 @@ pub async fn reject(
     scope.require(FORMS_REVIEW)?;
     let reason = reason.trim().replace("\r\n", "\n");
     if reason.is_empty() || reason.chars().count() > 1000 {
-        return Err(AppError::field(
-            "reason",
-            "give the applicant a reason (1 to 1000 characters)",
-        ));
+        return Err(AppError::field("reason", Msg::ErrRejectReason));
     }
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let row = pending_row(&mut tx, id, version).await?;

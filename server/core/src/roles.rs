@@ -17,6 +17,7 @@ use tessera_common::dto::{
 use tessera_common::modules::{Module, ROLES_MANAGE};
 use tessera_common::time::Timestamp;
 use tessera_common::{AppError, FieldError, IdentityId, MemberId, MembershipId, RoleId};
+use tessera_common::{Msg, Problem};
 
 pub const MAX_NAME: usize = 60;
 /// Roles a tenant may define besides the administrator role.
@@ -179,38 +180,28 @@ fn validate(scope: &TenantScope, input: &RoleInput) -> Result<(String, Vec<Permi
     let mut problems = Vec::new();
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > MAX_NAME || name.chars().any(char::is_control) {
-        problems.push(FieldError {
-            field: "name".into(),
-            message: format!("give the role a name of 1 to {MAX_NAME} characters"),
-        });
+        problems.push(FieldError::new(
+            "name",
+            Problem::new(Msg::ErrRoleName).arg("max", MAX_NAME),
+        ));
     }
     let allowed = grantable(scope);
     let mut perms: Vec<Permission> = Vec::new();
     for id in &input.permissions {
         match Permission::parse(id.trim()) {
-            None => problems.push(FieldError {
-                field: "permissions".into(),
-                message: format!(
-                    "there is no permission called {:?}",
-                    id.chars().take(60).collect::<String>()
-                ),
-            }),
+            None => problems.push(FieldError::new(
+                "permissions",
+                Problem::new(Msg::ErrNoSuchPermission)
+                    .arg("name", id.chars().take(60).collect::<String>()),
+            )),
             Some(p) if !allowed.contains(&p) => {
-                let message = match p.module() {
-                    Some(m) if m.kind == scope.kind() => format!(
-                        "{} belongs to the module {}, which this club's plan does not include",
-                        p.id(),
-                        m.name.en
-                    ),
-                    _ => format!(
-                        "{} is a permission of another kind of tenant and cannot be given here",
-                        p.id()
-                    ),
+                let problem = match p.module() {
+                    Some(m) if m.kind == scope.kind() => Problem::new(Msg::ErrPermissionNotInPlan)
+                        .arg("permission", p.id())
+                        .arg_words("module", m.name.en, m.name.nl, m.name.fr),
+                    _ => Problem::new(Msg::ErrPermissionOtherKind).arg("permission", p.id()),
                 };
-                problems.push(FieldError {
-                    field: "permissions".into(),
-                    message,
-                });
+                problems.push(FieldError::new("permissions", problem));
             }
             Some(p) => {
                 if !perms.contains(&p) {
@@ -233,7 +224,7 @@ fn name_key(name: &str) -> String {
 
 fn duplicate_name(e: AppError) -> AppError {
     match e {
-        AppError::Conflict(_) => AppError::field("name", "there is already a role with this name"),
+        AppError::Conflict(_) => AppError::field("name", Msg::ErrRoleNameTaken),
         other => other,
     }
 }
@@ -257,9 +248,9 @@ pub async fn create(
         .fetch_one("SELECT count(*) FROM roles WHERE tenant_id = $1", args![])
         .await?;
     if count > MAX_ROLES {
-        return Err(AppError::bad_request(format!(
-            "a club can define at most {MAX_ROLES} roles; delete one you no longer use"
-        )));
+        return Err(AppError::bad_request(
+            Problem::new(Msg::ErrTooManyRoles).arg("max", MAX_ROLES),
+        ));
     }
     let id = ids::new_id();
     tx.insert(
@@ -313,8 +304,6 @@ async fn bump_member(tx: &mut TenantTx, membership: MembershipId) -> Result<()> 
     .map(|_| ())
 }
 
-const BUILTIN: &str = "the Administrator role always holds every permission; create a role of your own for a narrower set";
-
 /// Renames a role and sets its staff flag and permissions. A change made meanwhile by
 /// someone else is a conflict naming who and when.
 pub async fn update(
@@ -331,7 +320,7 @@ pub async fn update(
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let current = role_row(&mut tx, id).await?;
     if current.builtin.is_some() {
-        return Err(AppError::bad_request(BUILTIN));
+        return Err(AppError::bad_request(Msg::ErrBuiltinRole));
     }
     let saved = tx
         .update(
@@ -348,11 +337,11 @@ pub async fn update(
         .await
         .map_err(duplicate_name)?;
     if !saved {
-        return Err(AppError::Conflict(format!(
-            "this role was changed by {} on {} since you opened it; reload to see the change (what you entered is still in the form)",
-            current.updated_by_name.unwrap_or_else(|| "the system".into()),
-            Timestamp(current.updated_at).format_brussels()
-        )));
+        return Err(AppError::Conflict(
+            Problem::new(Msg::ErrRoleChanged)
+                .arg_or("who", current.updated_by_name, Msg::SystemActor)
+                .arg("when", Timestamp(current.updated_at).format_brussels()),
+        ));
     }
     bump_holders(&mut tx, id).await?;
     tx.log("role_changed", Some(&describe(&name, input.staff, &perms)))
@@ -372,9 +361,7 @@ pub async fn delete(
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let current = role_row(&mut tx, id).await?;
     if current.builtin.is_some() {
-        return Err(AppError::bad_request(
-            "the Administrator role cannot be deleted",
-        ));
+        return Err(AppError::bad_request(Msg::ErrAdminRoleDelete));
     }
     bump_holders(&mut tx, id).await?;
     tx.execute(
@@ -425,17 +412,12 @@ async fn admin_count(tx: &mut TenantTx, admin: RoleId) -> Result<i64> {
     Ok(n)
 }
 
-fn cap_reached(cap: i64) -> AppError {
-    AppError::Conflict(format!(
-        "the club's plan allows {cap} administrator{}; remove one or ask for a larger plan",
-        if cap == 1 { "" } else { "s" }
-    ))
+pub(crate) fn cap_reached(cap: i64) -> AppError {
+    AppError::Conflict(Problem::new(Msg::ErrAdminCap).arg("cap", cap))
 }
 
-fn last_admin() -> AppError {
-    AppError::Conflict(
-        "this is the club's last administrator; make someone else administrator first".into(),
-    )
+pub(crate) fn last_admin() -> AppError {
+    AppError::Conflict(Msg::ErrLastAdmin.into())
 }
 
 async fn membership_exists(tx: &mut TenantTx, m: MembershipId) -> Result<()> {
@@ -499,10 +481,7 @@ pub async fn change_roles(
     };
     for r in &roles {
         if !existing.iter().any(|e| e.id == r.0) {
-            return Err(AppError::field(
-                "roles",
-                "one of the chosen roles no longer exists; reload the page",
-            ));
+            return Err(AppError::field("roles", Msg::ErrRoleGone));
         }
     }
     let added: Vec<RoleId> = roles
@@ -590,7 +569,7 @@ pub async fn add_holder(
 ) -> Result<()> {
     require_manage(scope)?;
     let email = identities::normalize_email(email)
-        .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+        .ok_or_else(|| AppError::field("email", Msg::ErrEmailInvalid))?;
     let mut tx = db.tenant_read(scope).await?;
     role_row(&mut tx, role).await?;
     let found: Option<IdRow> = tx
@@ -601,12 +580,9 @@ pub async fn add_holder(
         )
         .await?;
     tx.commit().await?;
-    let membership = found.map(|r| MembershipId(r.id)).ok_or_else(|| {
-        AppError::field(
-            "email",
-            "nobody with this e-mail address has an account in this club; invite them first",
-        )
-    })?;
+    let membership = found
+        .map(|r| MembershipId(r.id))
+        .ok_or_else(|| AppError::field("email", Msg::ErrNoAccountInClub))?;
     change_roles(db, scope, actor, now, membership, RoleChange::Add(role)).await
 }
 
@@ -743,9 +719,7 @@ async fn make_admin(
         )
         .await?;
     if holds.is_some() {
-        return Err(AppError::Conflict(
-            "this person is already an administrator of this club".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrAlreadyAdmin.into()));
     }
     if let Some(cap) = scope.tenant().plan.as_ref().and_then(|p| p.max_admins) {
         if admin_count(tx, admin).await? >= cap {
@@ -797,7 +771,7 @@ pub async fn invite_admin(
     require_manage(scope)?;
     scope.writable()?;
     let email = identities::normalize_email(email)
-        .ok_or_else(|| AppError::field("email", "enter a valid e-mail address"))?;
+        .ok_or_else(|| AppError::field("email", Msg::ErrEmailInvalid))?;
     let name = identities::check_name("name", name)?;
     let name = name.as_str();
     let known = identities::find_by_email(db, &email).await?;
@@ -813,9 +787,7 @@ pub async fn invite_admin(
             let id = known.ok_or(AppError::NotFound)?;
             return links::send_invite(db, mailer, base_url, scope, actor, id, now).await;
         }
-        return Err(AppError::Conflict(
-            "this person is already an administrator of this club".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrAlreadyAdmin.into()));
     }
     if let Some(cap) = scope.tenant().plan.as_ref().and_then(|p| p.max_admins) {
         if admins(db, scope).await?.admins.len() as i64 >= cap {

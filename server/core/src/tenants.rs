@@ -17,6 +17,7 @@ use tessera_common::modules::{
 };
 use tessera_common::time::Timestamp;
 use tessera_common::{AppError, Lang, TenantId};
+use tessera_common::{Msg, Problem};
 
 /// A plan: the switchable modules a tenant may use, a cap on administrators, and whether it
 /// is a trial with its length. A reference table, shared by every tenant.
@@ -209,20 +210,18 @@ pub fn is_valid_color(s: &str) -> bool {
 pub fn check_colors(primary: &str, accent: &str) -> Result<()> {
     let mut problems = Vec::new();
     for (field, c, text, on) in [
-        ("primary_color", primary, TEXT_ON_PRIMARY, "white text"),
-        ("accent_color", accent, TEXT_ON_ACCENT, "dark text"),
+        ("primary_color", primary, TEXT_ON_PRIMARY, Msg::ErrWhiteText),
+        ("accent_color", accent, TEXT_ON_ACCENT, Msg::ErrDarkText),
     ] {
         match color::contrast_ratio(c, text) {
-            None => problems.push(tessera_common::FieldError {
-                field: field.into(),
-                message: "use a colour written as #rrggbb, for example #1f4e79".into(),
-            }),
-            Some(r) if r < MIN_TEXT_CONTRAST => problems.push(tessera_common::FieldError {
-                field: field.into(),
-                message: format!(
-                    "{on} on this colour has a contrast of {r:.1}:1; choose a colour that reaches {MIN_TEXT_CONTRAST}:1"
-                ),
-            }),
+            None => problems.push(tessera_common::FieldError::new(field, Msg::ErrColorFormat)),
+            Some(r) if r < MIN_TEXT_CONTRAST => problems.push(tessera_common::FieldError::new(
+                field,
+                Problem::new(Msg::ErrColorContrast)
+                    .arg_msg("on", on)
+                    .arg("ratio", format!("{r:.1}"))
+                    .arg("min", MIN_TEXT_CONTRAST),
+            )),
             Some(_) => {}
         }
     }
@@ -305,7 +304,7 @@ impl LangCache {
             if map.len() >= LANG_CACHE_MAX {
                 map.clear();
             }
-            map.insert((kind, slug.to_string()), (lang, Instant::now()));
+            map.insert((kind, slug.to_string()), (lang, crate::clock::monotonic()));
         }
     }
     fn clear(&self) {
@@ -359,17 +358,11 @@ pub struct NewTenant {
 impl NewTenant {
     fn validate(&self) -> Result<()> {
         if !is_valid_slug(&self.slug) {
-            return Err(AppError::field(
-                "slug",
-                "use 2 to 63 lowercase letters, digits and single hyphens",
-            ));
+            return Err(AppError::field("slug", Msg::ErrTenantSlug));
         }
         crate::identities::check_name("name", &self.name)?;
         if self.city.as_ref().is_some_and(|c| c.chars().count() > 120) {
-            return Err(AppError::field(
-                "city",
-                "give a place of at most 120 characters",
-            ));
+            return Err(AppError::field("city", Msg::ErrCityLength));
         }
         check_colors(&self.primary_color, &self.accent_color)
     }
@@ -389,24 +382,16 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
                 | (Some("federation"), TenantKind::Club)
         );
         if !allowed {
-            return Err(AppError::field(
-                "parent",
-                "a club belongs to a federation or the operator; a federation to the operator",
-            ));
+            return Err(AppError::field("parent", Msg::ErrParentKind));
         }
     }
     let plan = match (&t.plan, t.kind) {
         (Some(id), TenantKind::Club) => Some(
             plan_by_id(&mut tx, id)
                 .await?
-                .ok_or_else(|| AppError::field("plan", "choose one of the plans"))?,
+                .ok_or_else(|| AppError::field("plan", Msg::ErrChoosePlan))?,
         ),
-        (Some(_), _) => {
-            return Err(AppError::field(
-                "plan",
-                "plans are for clubs; a federation has all of its modules",
-            ))
-        }
+        (Some(_), _) => return Err(AppError::field("plan", Msg::ErrPlansForClubs)),
         (None, _) => None,
     };
     let trial_ends_at = trial_end(plan.as_ref(), now);
@@ -435,7 +420,7 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
     )
     .await
     .map_err(|e| match e {
-        AppError::Conflict(_) => AppError::field("slug", "this address is already taken"),
+        AppError::Conflict(_) => AppError::field("slug", Msg::ErrSlugTaken),
         other => other,
     })?;
     // Every tenant has the built-in administrator role from the start.
@@ -659,14 +644,11 @@ pub async fn assign_plan(
     let mut tx = db.platform(true).await?;
     let t = managed_tenant(&mut tx, slug).await?;
     if t.kind != TenantKind::Club {
-        return Err(AppError::field(
-            "plan",
-            "plans are for clubs; a federation has all of its modules",
-        ));
+        return Err(AppError::field("plan", Msg::ErrPlansForClubs));
     }
     let plan = plan_by_id(&mut tx, plan_id)
         .await?
-        .ok_or_else(|| AppError::field("plan", "choose one of the plans"))?;
+        .ok_or_else(|| AppError::field("plan", Msg::ErrChoosePlan))?;
     tx.execute(
         "UPDATE tenants SET plan_id = $2, trial_ends_at = $3, updated_at = $4, updated_by = $5, \
          updated_by_name = $6, version = version + 1 WHERE id = $1",
@@ -745,7 +727,7 @@ pub async fn update_look(
     if lang.is_none() {
         problems.push(tessera_common::FieldError {
             field: "default_lang".into(),
-            message: "choose English, Nederlands or Français".into(),
+            problem: Msg::ErrChooseLang.into(),
         });
     }
     let primary = input.primary_color.trim().to_ascii_lowercase();
@@ -777,11 +759,11 @@ pub async fn update_look(
         .await?;
     if n != 1 {
         let t = scope.tenant();
-        return Err(AppError::Conflict(format!(
-            "the settings were changed by {} on {} since you opened them; reload to see the change",
-            t.stamp.by.clone().unwrap_or_else(|| "the system".into()),
-            t.stamp.at.format_brussels()
-        )));
+        return Err(AppError::Conflict(
+            Problem::new(Msg::ErrSettingsChanged)
+                .arg_or("who", t.stamp.by.clone(), Msg::SystemActor)
+                .arg("when", t.stamp.at.format_brussels()),
+        ));
     }
     accounts::log_in_tx(
         &mut tx,
@@ -944,27 +926,21 @@ pub async fn provision(
         None => Some(scope.tenant_id()),
         Some(slug) => {
             if new.kind != TenantKind::Club {
-                return Err(AppError::field(
-                    "parent",
-                    "a federation belongs to the platform, not to another tenant",
-                ));
+                return Err(AppError::field("parent", Msg::ErrFederationParent));
             }
             let f = find_by_slug(db, TenantKind::Federation, &slug)
                 .await?
                 .filter(|_| is_valid_slug(&slug))
-                .ok_or_else(|| AppError::field("parent", "choose one of the federations"))?;
+                .ok_or_else(|| AppError::field("parent", Msg::ErrChooseFederation))?;
             Some(f.id)
         }
     };
     if new.kind == TenantKind::Club && new.plan.is_none() {
-        return Err(AppError::field("plan", "choose a plan for the club"));
+        return Err(AppError::field("plan", Msg::ErrChoosePlanForClub));
     }
     if let Some((email, name)) = &admin {
         if crate::identities::normalize_email(email).is_none() {
-            return Err(AppError::field(
-                "admin_email",
-                "enter a valid e-mail address",
-            ));
+            return Err(AppError::field("admin_email", Msg::ErrEmailInvalid));
         }
         crate::identities::check_name("admin_name", name)?;
     }

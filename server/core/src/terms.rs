@@ -11,6 +11,7 @@ use tessera_common::dto::{Stamp, TermsSettings, TermsText};
 use tessera_common::modules::SETTINGS_MANAGE;
 use tessera_common::time::Timestamp;
 use tessera_common::AppError;
+use tessera_common::{Msg, Problem};
 
 pub const MAX_BODY: usize = 20_000;
 
@@ -65,12 +66,7 @@ pub async fn accept(
     match &latest {
         None if number == 0 => return Ok(()),
         None => return Err(AppError::NotFound),
-        Some(t) if t.number != number => {
-            return Err(AppError::Conflict(
-                "a newer version of the terms was published meanwhile; read it and accept that one"
-                    .into(),
-            ))
-        }
+        Some(t) if t.number != number => return Err(AppError::Conflict(Msg::ErrTermsNewer.into())),
         Some(_) => {}
     }
     // Accepting is allowed in a read-only environment too: it records consent, not data.
@@ -124,7 +120,7 @@ pub async fn publish(
     if body.is_empty() || body.chars().count() > MAX_BODY {
         return Err(AppError::field(
             "body",
-            format!("write the terms in 1 to {MAX_BODY} characters"),
+            Problem::new(Msg::ErrTermsBody).arg("max", MAX_BODY),
         ));
     }
     let mut tx = db.tenant_write(scope, actor, now).await?;

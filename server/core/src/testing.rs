@@ -4,6 +4,13 @@
 //! nor superuser). With `TESSERA_TEST_REQUIRE_PG=1` a missing PostgreSQL fails the test
 //! instead of being skipped.
 
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    reason = "test support: a test database that cannot be set up stops the test run"
+)]
+
 use crate::db::{Backend, Db, DbUrl};
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 //! whole or absent after the restart.
 
 use super::*;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// One raw HTTP/1.1 request, as bytes: the head (up to the blank line) and the body.
 struct RawRequest {
@@ -241,7 +241,7 @@ async fn requests_abandoned_mid_flight_leave_no_transaction_behind() {
                 (Arc::new(r.bytes), r.head_len)
             })
             .collect();
-        let started = Instant::now();
+        let started = tessera_core::clock::monotonic();
         let gate = Arc::new(tokio::sync::Semaphore::new(100));
         let mut tasks = Vec::new();
         for (i, (bytes, head_len)) in requests.into_iter().enumerate() {
@@ -265,7 +265,7 @@ async fn requests_abandoned_mid_flight_leave_no_transaction_behind() {
         }
         let storm = started.elapsed();
         // Right away: the health check and a real write, within one second.
-        let after = Instant::now();
+        let after = tessera_core::clock::monotonic();
         let mut probe = Client::new(&s);
         probe.cookies = admin.cookies.clone();
         let health = probe.get("/healthz").await;
@@ -337,7 +337,7 @@ async fn healthz_fails_when_no_write_can_be_made_within_a_second() {
                     .execute(&mut other)
                     .await
                     .unwrap();
-                started = Instant::now();
+                started = tessera_core::clock::monotonic();
                 let r = c.get("/healthz").await;
                 sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
                 r
@@ -349,7 +349,7 @@ async fn healthz_fails_when_no_write_can_be_made_within_a_second() {
                     .execute(&mut other)
                     .await
                     .unwrap();
-                started = Instant::now();
+                started = tessera_core::clock::monotonic();
                 let r = c.get("/healthz").await;
                 sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();
                 r

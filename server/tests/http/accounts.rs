@@ -238,7 +238,7 @@ async fn reset_times(s: &Server, n: usize) -> ((u128, u128), (u128, u128)) {
                 &mut unknown,
             ),
         ] {
-            let started = std::time::Instant::now();
+            let started = tessera_core::clock::monotonic();
             let r = c
                 .post_form("/login/forgot", &format!("email={email}"))
                 .await;
@@ -303,7 +303,7 @@ async fn sign_in_times(s: &Server) -> ((u128, u128), (u128, u128)) {
                 &mut unknown,
             ),
         ] {
-            let started = std::time::Instant::now();
+            let started = tessera_core::clock::monotonic();
             let r = c
                 .post_form(
                     "/login",

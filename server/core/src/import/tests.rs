@@ -21,7 +21,7 @@ fn file_message(e: AppError) -> String {
     match e {
         AppError::Invalid(f) => f
             .into_iter()
-            .map(|f| format!("{}: {}", f.field, f.message))
+            .map(|f| format!("{}: {}", f.field, f.problem))
             .collect::<Vec<_>>()
             .join(" | "),
         other => panic!("expected per-field messages, got {other:?}"),
@@ -33,7 +33,7 @@ fn headers(v: &[&str]) -> Vec<String> {
 }
 
 fn suggested(bytes: &[u8]) -> Vec<(usize, String)> {
-    let info = inspect(bytes, Lang::En).unwrap();
+    let info = inspect(bytes).unwrap();
     info.suggested
         .into_iter()
         .map(|c| (c.column, c.target))
@@ -197,10 +197,10 @@ fn mappings_are_checked_with_a_message_per_problem() {
     assert!(msg.contains("column 8 does not exist"), "{msg}");
     assert!(msg.contains("\"nickname\" is not a field"), "{msg}");
     assert!(
-        msg.contains("\"Geboren\" and \"Extra\" both go to birth_date"),
+        msg.contains("\"Geboren\" and \"Extra\" both go to Birth date"),
         "{msg}"
     );
-    assert!(msg.contains("no column goes to family_name"), "{msg}");
+    assert!(msg.contains("no column goes to Family name"), "{msg}");
     assert!(msg.starts_with("mapping: "), "{msg}");
     let msg = file_message(
         check_mapping(
@@ -211,14 +211,14 @@ fn mappings_are_checked_with_a_message_per_problem() {
         .unwrap_err(),
     );
     assert!(
-        msg.contains("the club has no field 12 you may fill in"),
+        msg.contains("the club has no field you may fill in there"),
         "{msg}"
     );
 }
 
 #[test]
 fn files_that_cannot_be_read_are_refused_with_a_message() {
-    let refused = |bytes: &[u8]| file_message(inspect(bytes, Lang::En).unwrap_err());
+    let refused = |bytes: &[u8]| file_message(inspect(bytes).unwrap_err());
     let latin1 = b"Voornaam;Naam\nJan;Peeters\nJos\xe9;Claes\n";
     let msg = refused(latin1);
     assert!(
@@ -236,7 +236,7 @@ fn files_that_cannot_be_read_are_refused_with_a_message() {
     assert!(refused(b"Jan,Peeters,jan@example.be\n").contains("looks like member data"));
     assert!(refused(b"Jan,Peeters,+32 470 12 34 56\n").contains("looks like member data"));
     // Punctuation alone is a (poor) name, not data.
-    assert!(inspect(b"Voornaam,Naam,-\n", Lang::En).is_ok());
+    assert!(inspect(b"Voornaam,Naam,-\n").is_ok());
     let msg = refused(b"Voornaam;;Naam;voornaam\n");
     assert!(msg.contains("column 2 has no name"), "{msg}");
     assert!(
@@ -254,14 +254,14 @@ fn files_that_cannot_be_read_are_refused_with_a_message() {
 
 #[test]
 fn quoted_fields_bom_and_row_numbers_are_read() {
-    let info = inspect(NL.as_bytes(), Lang::En).unwrap();
+    let info = inspect(NL.as_bytes()).unwrap();
     assert_eq!(info.delimiter, ';');
     assert_eq!(
         info.headers[0], "Voornaam",
         "the BOM is not part of the name"
     );
     assert_eq!(info.rows, 2, "the row of empty cells is skipped");
-    let mut sheet = open(NL.as_bytes(), Lang::En).unwrap();
+    let mut sheet = open(NL.as_bytes()).unwrap();
     let mut rec = csv::StringRecord::new();
     assert_eq!(sheet.next_row(&mut rec).unwrap(), Some(2));
     assert_eq!(&rec[4], "Kerkstraat 1; bus 2");
@@ -282,16 +282,7 @@ fn rows_are_checked_with_the_rules_of_the_member_form() {
                Dirk,Smet\n";
     let mapping = suggested(csv.as_bytes());
     let mut known = Known::default();
-    let s = scan(
-        csv.as_bytes(),
-        &mapping,
-        &[],
-        today(),
-        &mut known,
-        true,
-        Lang::En,
-    )
-    .unwrap();
+    let s = scan(csv.as_bytes(), &mapping, &[], today(), &mut known, true).unwrap();
     let p = &s.preview;
     assert_eq!((p.rows, p.valid, p.invalid, p.to_add), (5, 1, 4, 1));
     let found = |row: usize, field: &str| {
@@ -302,23 +293,30 @@ fn rows_are_checked_with_the_rules_of_the_member_form() {
     };
     assert_eq!(found(3, "given_name").header, "First name");
     assert!(found(3, "birth_date")
-        .message
+        .problem
+        .to_string()
         .contains("real date written as YYYY-MM-DD or DD/MM/YYYY"));
     found(3, "gender");
     found(3, "email");
     found(3, "phone");
     found(3, "season");
     found(3, "status");
-    assert!(found(4, "birth_date").message.contains("future"));
-    assert!(found(4, "ended_on").message.contains("ended"));
+    assert!(found(4, "birth_date")
+        .problem
+        .to_string()
+        .contains("future"));
+    assert!(found(4, "ended_on").problem.to_string().contains("ended"));
     assert!(found(5, "ended_on")
-        .message
+        .problem
+        .to_string()
         .contains("before the join date"));
     let cols = found(6, "columns");
     assert!(
-        cols.message.contains("2 columns where the header has 10"),
+        cols.problem
+            .to_string()
+            .contains("2 columns where the header has 10"),
         "{}",
-        cols.message
+        cols.problem.to_string()
     );
     assert_eq!(p.problem_count, p.problems.len());
     // The valid row as it would be stored: dates rewritten, e-mail folded, status active.
@@ -340,7 +338,7 @@ fn the_generated_member_file_imports_without_problems() {
         crate::seed::import_csv(3000, today(), 7),
         "deterministic"
     );
-    let info = inspect(csv.as_bytes(), Lang::En).unwrap();
+    let info = inspect(csv.as_bytes()).unwrap();
     assert_eq!((info.rows, info.delimiter), (3000, ';'));
     let mapping: Vec<(usize, String)> = info
         .suggested
@@ -358,7 +356,6 @@ fn the_generated_member_file_imports_without_problems() {
         today(),
         &mut Known::default(),
         false,
-        Lang::En,
     )
     .unwrap();
     assert_eq!(s.preview.invalid, 0, "{:?}", s.preview.problems);

@@ -14,6 +14,7 @@ use crate::{identities, module_settings};
 use names::*;
 use tessera_common::dto::{MemberStatus, TenantKind};
 use tessera_common::time::{Date, Timestamp};
+use tessera_common::Msg;
 use tessera_common::{AppError, Lang, MemberId};
 
 pub const DEMO_DOMAIN: &str = "demo.tessera.test";
@@ -377,9 +378,7 @@ impl Accounts<'_> {
 /// Seeds the demo dataset. Refuses to run twice on the same database.
 pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<SeedReport> {
     if is_seeded(db).await? {
-        return Err(AppError::Conflict(
-            "the demo data is already in this database".into(),
-        ));
+        return Err(AppError::Conflict(Msg::ErrSeeded.into()));
     }
     let actor = Actor::system("seed-demo");
     let mut report = SeedReport::default();
