@@ -134,7 +134,7 @@ async fn a_reset_changes_the_password_and_ends_every_session_at_once() {
             .unwrap();
         let (events,): (i64,) = tx
             .fetch_one(
-                "SELECT COUNT(*) FROM security_events WHERE identity_id = $1 AND kind IN ('password_reset', 'sessions_revoked')",
+                "SELECT COUNT(*) FROM platform_events WHERE identity_id = $1 AND kind IN ('password_reset', 'sessions_revoked')",
                 crate::args![id],
             )
             .await

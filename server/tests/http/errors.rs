@@ -25,27 +25,23 @@ async fn an_error_in_the_address_is_ours_and_in_the_visitors_language() {
         let spoof =
             "/login/reset?token=x&error=Send%20your%20password%20to%20helpdesk%40evil.example";
         let r = c.get(spoof).await;
+        // Unsigned: sent back to the same address without it.
+        assert_eq!(r.status, 303);
+        let to = r.header("location").unwrap_or("").to_string();
+        assert!(!to.contains("error="), "{to}");
+        let r = c.get(&to).await;
         assert_eq!(r.status, 200);
-        // (The address itself comes back only encoded, in the sign-in link's `next`.)
         assert!(!r.body.contains("your password to helpdesk"), "{}", r.body);
         assert!(!r.body.contains("data-testid=\"form-error\""), "{}", r.body);
-        // An error of ours is shown, in the visitor's language.
+        // Even a well-formed error of ours is shown only when our own redirect put it there
+        // (signed): one typed into an address is dropped the same way.
         let e = AppError::field("password", Problem::new(Msg::ErrPasswordMin).arg("min", 8));
         let path = format!("/login/reset?token=x&error={}", enc(&e.to_json()));
-        for (lang, says) in [
-            ("en", "use at least 8 characters"),
-            ("nl-BE", "gebruik minstens 8 tekens"),
-            ("fr-BE", "utilisez au moins 8 caractères"),
-        ] {
+        for lang in ["en", "nl-BE", "fr-BE"] {
             let r = c
                 .send("GET", &path, &[("Accept-Language", lang)], b"")
                 .await;
-            assert_eq!(r.status, 200, "{lang}");
-            assert!(
-                r.body.contains("data-testid=\"form-error\"") && r.body.contains(says),
-                "{lang}: {}",
-                r.body
-            );
+            assert_eq!(r.status, 303, "{lang}");
         }
         // A refused reset (an unknown link) comes back the same way, in Dutch.
         let long = "a few unrelated words here";

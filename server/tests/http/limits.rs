@@ -192,7 +192,7 @@ async fn bodies_over_their_limit_are_refused_naming_it_streamed_or_not() {
         assert_eq!(r.status, 303, "{}", r.body);
         let back = follow(&mut admin, &r).await;
         assert_eq!(back.status, 400);
-        assert!(back.body.contains("groter dan 20480 KiB"), "{}", back.body);
+        assert!(back.body.contains("groter dan 20 MiB"), "{}", back.body);
         assert_eq!(admin.get("/healthz").await.status, 200);
     }
 }
@@ -552,6 +552,6 @@ async fn a_form_handed_out_by_one_server_is_accepted_by_another() {
             .await;
         let back = follow(&mut other, &r).await;
         assert_eq!(back.status, 400, "{:?}", r.header("location"));
-        assert!(back.body.contains("not from this site"), "{}", back.body);
+        assert!(back.body.contains("niet vanaf deze site"), "{}", back.body);
     }
 }
