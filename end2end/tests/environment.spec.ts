@@ -78,5 +78,5 @@ test('a refused role comes back with the reason next to the field', async ({ pag
   await expectHydrated(page);
   await roles.create('Trainer', ['members.view']);
   await expect(roles.error).toBeVisible();
-  await expect(page.getByTestId('field-error')).toContainText('already a role with this name');
+  await expect(page.getByTestId('field-error')).toContainText('er bestaat al een rol met deze naam');
 });

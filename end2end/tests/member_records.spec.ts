@@ -37,7 +37,7 @@ test('a refused save of a record keeps what was typed, with the message next to 
   await form.locator('input[name=season]').fill('2026-2030');
   await submitAndLoad(page, form.locator('button[type=submit]'));
   await expect(page.getByTestId('member-error')).toBeVisible();
-  await expect(page.locator('#f-season-error')).toContainText('two years');
+  await expect(page.locator('#f-season-error')).toContainText('twee jaartallen');
   await expect(page.getByTestId('member-form').locator('input[name=city]')).toHaveValue('Herentals <b>centrum</b>');
   await expect(page.getByTestId('member-form').locator('input[name=season]')).toHaveValue('2026-2030');
   await expect(page.getByTestId('member-form').locator('input[name=season]')).toHaveAttribute('aria-invalid', 'true');

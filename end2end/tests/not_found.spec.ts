@@ -2,14 +2,26 @@ import { test, expect, expectHydrated, ACCOUNTS, CLUBS } from './fixtures/base';
 import { useSession } from './fixtures/auth';
 import { ErrorView } from './fixtures/error_view';
 
-for (const path of ['/no-such-page', '/c/no-such-club', '/c/no-such-club/members']) {
-  test(`${path} is not found`, async ({ page, consoleGuard }) => {
-    consoleGuard.allowHttpStatus(404);
+test('/no-such-page is not found', async ({ page, consoleGuard }) => {
+  consoleGuard.allowHttpStatus(404);
+  const res = await page.goto('/no-such-page');
+  expect(res?.status()).toBe(404);
+  const errors = new ErrorView(page);
+  await expect(errors.withStatus(404)).toBeVisible();
+  await expect(errors.homeLink).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', /^(en|nl|fr)$/);
+  await expectHydrated(page);
+});
+
+// An anonymous visitor learns nothing about which clubs exist: an unknown club's pages ask
+// them to sign in, exactly as an existing club's do.
+for (const path of ['/c/no-such-club', '/c/no-such-club/members', `/c/${CLUBS.kempenvlug.slug}/members`]) {
+  test(`${path} asks an anonymous visitor to sign in`, async ({ page, consoleGuard }) => {
+    consoleGuard.allowHttpStatus(401);
     const res = await page.goto(path);
-    expect(res?.status()).toBe(404);
+    expect(res?.status()).toBe(401);
     const errors = new ErrorView(page);
-    await expect(errors.withStatus(404)).toBeVisible();
-    await expect(errors.homeLink).toBeVisible();
+    await expect(errors.withStatus(401)).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', /^(en|nl|fr)$/);
     await expectHydrated(page);
   });
