@@ -517,6 +517,30 @@ async fn servers() -> Vec<Server> {
     v
 }
 
+/// Switches a module of club A on or off, as the command line would (outside any request);
+/// returns the system scope it used.
+async fn switch_module(s: &Server, module: &str, on: bool) -> tessera_core::scope::TenantScope {
+    let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+        .await
+        .unwrap()
+        .unwrap();
+    let scope = tessera_core::scope::TenantScope::for_system_task(
+        &tessera_core::jobs::SystemTask::command_line(),
+        club,
+    );
+    tessera_core::module_settings::switch(
+        &s.db.db,
+        &scope,
+        &tessera_core::scope::Actor::system("t"),
+        s.shared.clock.now(),
+        module,
+        on,
+    )
+    .await
+    .unwrap();
+    scope
+}
+
 fn account(local: &str) -> String {
     format!("{local}@{}", seed::DEMO_DOMAIN)
 }
@@ -3721,24 +3745,7 @@ mod registration_forms {
                 anon.get(&format!("/c/{CLUB_A}/join/jeugd")).await.status,
                 404
             );
-            let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
-                .await
-                .unwrap()
-                .unwrap();
-            let scope = tessera_core::scope::TenantScope::for_system_task(
-                &tessera_core::jobs::SystemTask::command_line(),
-                club,
-            );
-            tessera_core::module_settings::switch(
-                &s.db.db,
-                &scope,
-                &tessera_core::scope::Actor::system("t"),
-                s.shared.clock.now(),
-                "forms",
-                true,
-            )
-            .await
-            .unwrap();
+            switch_module(&s, "forms", true).await;
             // The club builds a family form with a hostile title and a consent text.
             let r = admin
                 .call(

@@ -119,24 +119,7 @@ async fn uploaded_import(admin: &mut Client, csv: &str) -> String {
 
 /// The club's published family form and a fill-time token for it.
 async fn public_form(s: &Server, admin: &mut Client) -> String {
-    let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
-        .await
-        .unwrap()
-        .unwrap();
-    let scope = tessera_core::scope::TenantScope::for_system_task(
-        &tessera_core::jobs::SystemTask::command_line(),
-        club,
-    );
-    tessera_core::module_settings::switch(
-        &s.db.db,
-        &scope,
-        &tessera_core::scope::Actor::system("t"),
-        s.shared.clock.now(),
-        "forms",
-        true,
-    )
-    .await
-    .unwrap();
+    switch_module(s, "forms", true).await;
     let r = admin
         .call(
             "save_form",

@@ -423,24 +423,7 @@ async fn a_form_handed_out_by_one_server_is_accepted_by_another() {
     for s in servers().await {
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
-        let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
-            .await
-            .unwrap()
-            .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(
-            &tessera_core::jobs::SystemTask::command_line(),
-            club,
-        );
-        tessera_core::module_settings::switch(
-            &s.db.db,
-            &scope,
-            &tessera_core::scope::Actor::system("t"),
-            s.shared.clock.now(),
-            "forms",
-            true,
-        )
-        .await
-        .unwrap();
+        let scope = switch_module(&s, "forms", true).await;
         let r = admin
             .call(
                 "save_form",

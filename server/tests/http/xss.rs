@@ -201,24 +201,7 @@ async fn hostile_text_in_every_field_stays_text_on_every_page() {
         admin.sign_in(&account("admin.kempenvlug")).await;
         let mut member = Client::new(&s);
         member.sign_in(&account("member.kempenvlug")).await;
-        let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
-            .await
-            .unwrap()
-            .unwrap();
-        let scope = tessera_core::scope::TenantScope::for_system_task(
-            &tessera_core::jobs::SystemTask::command_line(),
-            club,
-        );
-        tessera_core::module_settings::switch(
-            &s.db.db,
-            &scope,
-            &tessera_core::scope::Actor::system("t"),
-            s.shared.clock.now(),
-            "forms",
-            true,
-        )
-        .await
-        .unwrap();
+        let scope = switch_module(&s, "forms", true).await;
 
         // One custom field of every kind, hostile label and help; the choices hostile too.
         for (n, kind) in tessera_common::dto::FieldKind::ALL.iter().enumerate() {
