@@ -350,10 +350,30 @@ async fn boot(db: TestDb) -> Server {
     )
     .await
     .expect("seed");
+    let clock = ManualClock::at(Timestamp(1_790_000_000_000));
+    let (addr, mail_dir) = serve_router(db.db.clone(), db.url.clone(), clock.clone()).await;
+    Server {
+        addr,
+        db,
+        shared: Arc::new(Shared {
+            clock,
+            keys: Mutex::new(HashMap::new()),
+        }),
+        mail_dir,
+    }
+}
+
+/// Serves the real router on a random port over `db` with `clock`; returns its address and
+/// where its mail lands. Several may serve one database, as app servers behind one address.
+async fn serve_router(
+    db: tessera_core::db::Db,
+    url: tessera_core::db::DbUrl,
+    clock: ManualClock,
+) -> (SocketAddr, std::path::PathBuf) {
     let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let config = Config {
-        database_url: db.url.clone(),
+        database_url: url,
         migration_url: None,
         addr,
         site_root: "../target/site".into(),
@@ -369,13 +389,12 @@ async fn boot(db: TestDb) -> Server {
         public_url: format!("http://{addr}"),
         allow_owner_role: false,
     };
-    let clock = ManualClock::at(Timestamp(1_790_000_000_000));
     let (mailer, mail_dir) = test_mailer();
     let state = AppState {
         leptos_options: leptos_options(&config),
         services: Services {
-            db: db.db.clone(),
-            clock: Arc::new(clock.clone()),
+            db,
+            clock: Arc::new(clock),
             sessions: config.sessions,
             mailer,
             public_url: format!("http://{addr}"),
@@ -391,15 +410,7 @@ async fn boot(db: TestDb) -> Server {
         )
         .await
     });
-    Server {
-        addr,
-        db,
-        shared: Arc::new(Shared {
-            clock,
-            keys: Mutex::new(HashMap::new()),
-        }),
-        mail_dir,
-    }
+    (addr, mail_dir)
 }
 
 /// Mail goes to the real SMTP server the test script started; without one (a bare

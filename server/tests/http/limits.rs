@@ -369,48 +369,10 @@ async fn fifty_simultaneous_wrong_codes_let_exactly_the_limit_through() {
 
 /// A second application server on the database of `s`, as behind one address.
 async fn second_server(s: &Server) -> Client {
-    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let addr = listener.local_addr().expect("addr");
     let db = tessera_core::db::Db::connect(&s.db.url, 4)
         .await
         .expect("connect the second server");
-    let config = Config {
-        database_url: s.db.url.clone(),
-        migration_url: None,
-        addr,
-        site_root: "../target/site".into(),
-        https: false,
-        max_body_bytes: MAX_BODY,
-        db_connections: 4,
-        trusted_proxy: Some("127.0.0.1".parse().expect("ip")),
-        sessions: tessera_core::SessionPolicy::default(),
-        smtp_url: None,
-        outbox: std::env::temp_dir(),
-        mail_from: "Tessera <no-reply@tessera.test>".into(),
-        public_url: format!("http://{addr}"),
-        allow_owner_role: false,
-    };
-    let (mailer, _) = test_mailer();
-    let state = AppState {
-        leptos_options: leptos_options(&config),
-        services: Services {
-            db,
-            clock: Arc::new(s.shared.clock.clone()),
-            sessions: config.sessions,
-            mailer,
-            public_url: format!("http://{addr}"),
-            trusted_proxy: Some("127.0.0.1".parse().expect("ip")),
-        },
-        config: Arc::new(config),
-    };
-    let app = build_router(state);
-    tokio::spawn(async move {
-        axum::serve(
-            without_delay(listener),
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .await
-    });
+    let (addr, _) = serve_router(db, s.db.url.clone(), s.shared.clock.clone()).await;
     Client {
         addr,
         cookies: BTreeMap::new(),
