@@ -973,6 +973,13 @@ messages! {
     ErrModuleSwitchChanged => "someone changed this module's switch meanwhile; reload the page", "iemand wijzigde intussen de schakelaar van deze module; laad de pagina opnieuw", "quelqu'un a modifié entre-temps l'activation de ce module ; rechargez la page";
     ErrAnd => "and", "en", "et";
     ErrNoPlanName => "none", "geen", "aucune";
+    // admininv
+    MailAdminInviteSubject => "Become an administrator of {club}", "Word beheerder van {club}", "Devenez administrateur du {club}";
+    MailAdminInviteBody => "Hello {name},\n\n{inviter} invites you to become an administrator of {club} on Tessera. Open this link within seven days, sign in with this address and confirm:\n\n{link}\n\nIf you do not expect this, ignore this mail: nothing changes until you confirm.\n",
+        "Hallo {name},\n\n{inviter} nodigt je uit om beheerder te worden van {club} op Tessera. Open deze link binnen zeven dagen, meld je aan met dit adres en bevestig:\n\n{link}\n\nVerwacht je dit niet, negeer dan deze mail: er verandert niets zolang je niet bevestigt.\n",
+        "Bonjour {name},\n\n{inviter} vous invite à devenir administrateur du {club} sur Tessera. Ouvrez ce lien dans les sept jours, connectez-vous avec cette adresse et confirmez :\n\n{link}\n\nSi vous ne vous y attendez pas, ignorez ce message : rien ne change tant que vous ne confirmez pas.\n";
+    ErrAdminInviteInvalid => "this invitation has expired, was withdrawn or was already used; ask the club for a new one", "deze uitnodiging is verlopen, ingetrokken of al gebruikt; vraag de club een nieuwe", "cette invitation a expiré, a été retirée ou a déjà été utilisée ; demandez-en une nouvelle au club";
+    ErrAdminInviteOtherAccount => "this invitation was sent to another e-mail address; sign in with that address to accept it", "deze uitnodiging werd naar een ander e-mailadres gestuurd; meld je aan met dat adres om ze te aanvaarden", "cette invitation a été envoyée à une autre adresse e-mail ; connectez-vous avec cette adresse pour l'accepter";
 }
 
 #[cfg(test)]
