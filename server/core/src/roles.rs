@@ -11,8 +11,8 @@ use crate::mail::Mailer;
 use crate::scope::{parse_permissions, Actor, Permission, TenantScope};
 use crate::{args, identities, ids, links};
 use tessera_common::dto::{
-    AccountRoles, AdminEntry, AdminsOverview, PersonRef, RoleChoice, RoleDetail, RoleInfo,
-    RolesOverview, Stamp, TenantKind,
+    AccountRoles, AdminEntry, AdminInvitationEntry, AdminsOverview, PersonRef, RoleChoice,
+    RoleDetail, RoleInfo, RolesOverview, Stamp, TenantKind,
 };
 use tessera_common::modules::{Module, ROLES_MANAGE};
 use tessera_common::time::Timestamp;
@@ -683,6 +683,7 @@ pub async fn admins(db: &Db, scope: &TenantScope) -> Result<AdminsOverview> {
             })
             .collect(),
         max_admins: scope.tenant().plan.as_ref().and_then(|p| p.max_admins),
+        pending: Vec::new(),
     })
 }
 
@@ -774,7 +775,7 @@ pub async fn invite_admin(
     now: Timestamp,
     email: &str,
     name: &str,
-) -> Result<()> {
+) -> Result<AdminInvite> {
     require_manage(scope)?;
     scope.writable()?;
     let email = identities::normalize_email(email)
@@ -799,7 +800,8 @@ pub async fn invite_admin(
             tx.commit().await?;
             if no_password {
                 // Invited before and not activated yet: a new link replaces the old one.
-                return links::send_invite(db, mailer, base_url, scope, actor, identity, now).await;
+                links::send_invite(db, mailer, base_url, scope, actor, identity, now).await?;
+                return Ok(AdminInvite::Added);
             }
             return Err(AppError::Conflict(Msg::ErrAlreadyAdmin.into()));
         }
@@ -809,7 +811,7 @@ pub async fn invite_admin(
         if no_password {
             links::send_invite(db, mailer, base_url, scope, actor, identity, now).await?;
         }
-        return Ok(());
+        return Ok(AdminInvite::Added);
     }
     // The cap is checked here as a courtesy and again when the invitation is accepted.
     if let Some(cap) = scope.tenant().plan.as_ref().and_then(|p| p.max_admins) {
@@ -864,17 +866,17 @@ pub async fn invite_admin(
             ),
             brand: Some(crate::mail::Brand::of(scope.tenant(), base_url)),
         })
-        .await
+        .await?;
+    Ok(AdminInvite::Invited)
 }
 
-/// A pending administrator invitation, as the inviter typed it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PendingAdminInvitation {
-    pub id: i64,
-    pub email: String,
-    pub name: String,
-    pub created_at: Timestamp,
-    pub expires_at: Timestamp,
+/// What [`invite_admin`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AdminInvite {
+    /// The person is a member of the club and now an administrator.
+    Added,
+    /// An invitation was stored and mailed (whether or not an account exists).
+    Invited,
 }
 
 /// The club's pending administrator invitations (`roles.manage`): not accepted, not
@@ -883,7 +885,7 @@ pub async fn pending_admin_invitations(
     db: &Db,
     scope: &TenantScope,
     now: Timestamp,
-) -> Result<Vec<PendingAdminInvitation>> {
+) -> Result<Vec<AdminInvitationEntry>> {
     require_manage(scope)?;
     let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<(i64, String, String, i64, i64)> = tx
@@ -897,11 +899,11 @@ pub async fn pending_admin_invitations(
     tx.commit().await?;
     Ok(rows
         .into_iter()
-        .map(|(id, email, name, at, until)| PendingAdminInvitation {
+        .map(|(id, email, name, at, until)| AdminInvitationEntry {
             id,
             email,
             name,
-            created_at: Timestamp(at),
+            invited_at: Timestamp(at),
             expires_at: Timestamp(until),
         })
         .collect())
