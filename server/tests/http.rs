@@ -1841,7 +1841,9 @@ mod mail_links {
             let (mailer, mail_dir) = test_mailer();
             let base = format!("http://{}", s.addr);
             let now = s.shared.clock.now();
-            tessera_core::roles::invite_admin(
+            // The operator's provisioning: a new person made administrator with an account
+            // invitation (a club's own invitation waits for acceptance: see `admininv`).
+            tessera_core::roles::provision_admin(
                 db,
                 &mailer,
                 &base,

@@ -989,6 +989,8 @@ messages! {
     AdminInvitationExpires => "Expires", "Verloopt", "Expire le";
     AdminInvitationInvitedAt => "Invited", "Uitgenodigd", "Invité le";
     AdminInvitationWithdraw => "Withdraw", "Intrekken", "Retirer";
+    EvAdminInvitationSent => "Administrator invitation sent", "Uitnodiging als beheerder verstuurd", "Invitation comme administrateur envoyée";
+    EvAdminInvitationAccepted => "Administrator invitation accepted", "Uitnodiging als beheerder aanvaard", "Invitation comme administrateur acceptée";
     AdminAddedNow => "This member of the club is now an administrator.", "Dit lid van de club is nu beheerder.", "Ce membre du club est maintenant administrateur.";
     ErrAdminInviteOtherAccount => "this invitation was sent to another e-mail address; sign in with that address to accept it", "deze uitnodiging werd naar een ander e-mailadres gestuurd; meld je aan met dat adres om ze te aanvaarden", "cette invitation a été envoyée à une autre adresse e-mail ; connectez-vous avec cette adresse pour l'accepter";
 }

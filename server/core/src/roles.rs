@@ -841,7 +841,7 @@ pub async fn invite_admin(
         ],
     )
     .await?;
-    tx.log("admin_invited", Some(&email)).await?;
+    tx.log("admin_invitation_sent", Some(&email)).await?;
     tx.commit().await?;
     let lang = scope.tenant().default_lang;
     let inviter = if actor.name.is_empty() {
