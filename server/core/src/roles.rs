@@ -853,7 +853,7 @@ pub async fn invite_admin(
     let path = format!("/c/{}/admin-invitation", scope.tenant().slug);
     mailer
         .send(crate::mail::Mail {
-            to: email,
+            to: email.clone(),
             subject: Msg::MailAdminInviteSubject.fill(lang, &[("club", &club)]),
             body: Msg::MailAdminInviteBody.fill(
                 lang,
@@ -867,6 +867,12 @@ pub async fn invite_admin(
             brand: Some(crate::mail::Brand::of(scope.tenant(), base_url)),
         })
         .await?;
+    // Someone without any account yet also gets the account invitation (the existing
+    // flow: choose a password, then accept). Nothing of it reaches the inviter's answer.
+    if identities::find_by_email(db, &email).await?.is_none() {
+        let id = identities::create(db, actor, now, &email, name, None).await?;
+        links::send_invite(db, mailer, base_url, scope, actor, id, now).await?;
+    }
     Ok(AdminInvite::Invited)
 }
 

@@ -310,3 +310,56 @@ async fn a_member_is_made_admin_at_once_and_the_cap_applies_at_acceptance() {
         assert!(admin_emails(&s, CLUB_A).await.contains(&outsider));
     }
 }
+
+/// The first link starting with `prefix` in a mail to `to` (a person may get two mails).
+async fn link_to(s: &Server, to: &str, prefix: &str) -> String {
+    for _ in 0..100 {
+        if let Ok(entries) = std::fs::read_dir(&s.mail_dir) {
+            for e in entries.flatten() {
+                let text = std::fs::read_to_string(e.path()).unwrap_or_default();
+                if !text.contains(to) {
+                    continue;
+                }
+                let text = decode_quoted_printable(&text);
+                for part in text.split("http://").skip(1) {
+                    let url: String = part.chars().take_while(|c| !c.is_whitespace()).collect();
+                    if let Some(i) = url.find('/') {
+                        if url[i..].starts_with(prefix) {
+                            return url[i..].to_string();
+                        }
+                    }
+                }
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no link {prefix} to {to}");
+}
+
+#[tokio::test]
+async fn someone_without_an_account_sets_a_password_then_accepts() {
+    for s in servers().await {
+        let email = format!("fresh.{}@example.be", tessera_core::ids::new_id());
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        assert_eq!(invite(&mut admin, &email, "Fresh+Person").await.status, 200);
+        let account_link = link_to(&s, &email, "/invite?token=").await;
+        let admin_link = link_to(&s, &email, &format!("/c/{CLUB_A}/admin-invitation?token=")).await;
+        // The account exists but gives nothing in club A yet.
+        assert!(!admin_emails(&s, CLUB_A).await.contains(&email));
+        let account_token = account_link.split("token=").nth(1).unwrap();
+        let mut c = Client::new(&s);
+        let r = c
+            .post_form(
+                "/invite",
+                &format!("token={account_token}&password=fresh+whistle+harbour+night"),
+            )
+            .await;
+        assert_eq!(r.status, 303, "{}", r.body);
+        assert!(!admin_emails(&s, CLUB_A).await.contains(&email));
+        let token = admin_link.split("token=").nth(1).unwrap();
+        let r = accept(&mut c, CLUB_A, token).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(admin_emails(&s, CLUB_A).await.contains(&email));
+    }
+}
