@@ -70,6 +70,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
+                <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/join/:form/confirm") view=JoinConfirmPage/>
                 <ParentRoute path=path!("/c/:club") view=ClubLayout>
                     <Route path=path!("") view=ClubHomePage/>

@@ -518,6 +518,20 @@ pub struct AdminEntry {
 pub struct AdminsOverview {
     pub admins: Vec<AdminEntry>,
     pub max_admins: Option<i64>,
+    /// Pending administrator invitations, as the inviter typed them.
+    #[serde(default)]
+    pub pending: Vec<AdminInvitationEntry>,
+}
+
+/// A pending administrator invitation: only what the inviter typed, never a name from an
+/// account of another club.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AdminInvitationEntry {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub invited_at: Timestamp,
+    pub expires_at: Timestamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -973,6 +973,26 @@ messages! {
     ErrModuleSwitchChanged => "someone changed this module's switch meanwhile; reload the page", "iemand wijzigde intussen de schakelaar van deze module; laad de pagina opnieuw", "quelqu'un a modifié entre-temps l'activation de ce module ; rechargez la page";
     ErrAnd => "and", "en", "et";
     ErrNoPlanName => "none", "geen", "aucune";
+    // admininv
+    MailAdminInviteSubject => "Become an administrator of {club}", "Word beheerder van {club}", "Devenez administrateur du {club}";
+    MailAdminInviteBody => "Hello {name},\n\n{inviter} invites you to become an administrator of {club} on Tessera. Open this link within seven days, sign in with this address and confirm:\n\n{link}\n\nIf you do not expect this, ignore this mail: nothing changes until you confirm.\n",
+        "Hallo {name},\n\n{inviter} nodigt je uit om beheerder te worden van {club} op Tessera. Open deze link binnen zeven dagen, meld je aan met dit adres en bevestig:\n\n{link}\n\nVerwacht je dit niet, negeer dan deze mail: er verandert niets zolang je niet bevestigt.\n",
+        "Bonjour {name},\n\n{inviter} vous invite à devenir administrateur du {club} sur Tessera. Ouvrez ce lien dans les sept jours, connectez-vous avec cette adresse et confirmez :\n\n{link}\n\nSi vous ne vous y attendez pas, ignorez ce message : rien ne change tant que vous ne confirmez pas.\n";
+    ErrAdminInviteInvalid => "this invitation has expired, was withdrawn or was already used; ask the club for a new one", "deze uitnodiging is verlopen, ingetrokken of al gebruikt; vraag de club een nieuwe", "cette invitation a expiré, a été retirée ou a déjà été utilisée ; demandez-en une nouvelle au club";
+    AdminInvitationTitle => "Administrator invitation", "Uitnodiging als beheerder", "Invitation comme administrateur";
+    AdminInvitationIntro => "You were invited to become an administrator of this club. Sign in with the invited e-mail address, then confirm. If you have no account yet, first set your password with the link of the account invitation.",
+        "Je werd uitgenodigd om beheerder van deze club te worden. Meld je aan met het uitgenodigde e-mailadres en bevestig daarna. Heb je nog geen account, kies dan eerst je wachtwoord met de link van de accountuitnodiging.",
+        "Vous avez été invité à devenir administrateur de ce club. Connectez-vous avec l'adresse e-mail invitée, puis confirmez. Si vous n'avez pas encore de compte, choisissez d'abord votre mot de passe avec le lien de l'invitation au compte.";
+    AdminInvitationAccept => "Become an administrator", "Beheerder worden", "Devenir administrateur";
+    AdminInvitationWithdrawn => "The invitation was withdrawn.", "De uitnodiging werd ingetrokken.", "L'invitation a été retirée.";
+    AdminInvitationsPending => "Pending invitations", "Openstaande uitnodigingen", "Invitations en attente";
+    AdminInvitationExpires => "Expires", "Verloopt", "Expire le";
+    AdminInvitationInvitedAt => "Invited", "Uitgenodigd", "Invité le";
+    AdminInvitationWithdraw => "Withdraw", "Intrekken", "Retirer";
+    EvAdminInvitationSent => "Administrator invitation sent", "Uitnodiging als beheerder verstuurd", "Invitation comme administrateur envoyée";
+    EvAdminInvitationAccepted => "Administrator invitation accepted", "Uitnodiging als beheerder aanvaard", "Invitation comme administrateur acceptée";
+    AdminAddedNow => "This member of the club is now an administrator.", "Dit lid van de club is nu beheerder.", "Ce membre du club est maintenant administrateur.";
+    ErrAdminInviteOtherAccount => "this invitation was sent to another e-mail address; sign in with that address to accept it", "deze uitnodiging werd naar een ander e-mailadres gestuurd; meld je aan met dat adres om ze te aanvaarden", "cette invitation a été envoyée à une autre adresse e-mail ; connectez-vous avec cette adresse pour l'accepter";
 }
 
 #[cfg(test)]

@@ -264,7 +264,10 @@ pub async fn get_admins(club: String) -> Result<AdminsOverview, AppError> {
     let c = ctx().await?;
     c.once(format!("admins:{club}"), async {
         let scope = c.club(&club).await?;
-        tessera_core::roles::admins(&c.services.db, &scope).await
+        let mut overview = tessera_core::roles::admins(&c.services.db, &scope).await?;
+        overview.pending =
+            tessera_core::roles::pending_admin_invitations(&c.services.db, &scope, c.now()).await?;
+        Ok(overview)
     })
     .await
 }
@@ -274,7 +277,7 @@ pub async fn get_admins(club: String) -> Result<AdminsOverview, AppError> {
 pub async fn invite_admin(club: String, email: String, name: String) -> Result<(), AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    tessera_core::roles::invite_admin(
+    let what = tessera_core::roles::invite_admin(
         &c.services.db,
         &c.services.mailer,
         &c.services.public_url,
@@ -285,10 +288,48 @@ pub async fn invite_admin(club: String, email: String, name: String) -> Result<(
         &name,
     )
     .await?;
+    let done_as = match what {
+        tessera_core::roles::AdminInvite::Added => "added",
+        tessera_core::roles::AdminInvite::Invited => "invited",
+    };
     done(&format!(
-        "/c/{}/settings/admins?done=invited",
+        "/c/{}/settings/admins?done={done_as}",
         scope.tenant().slug
     ));
+    Ok(())
+}
+
+/// Withdraws a pending administrator invitation (`roles.manage`): its link stops working.
+#[server(prefix = "/api", endpoint = "withdraw_admin_invitation")]
+pub async fn withdraw_admin_invitation(club: String, invitation: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::roles::withdraw_admin_invitation(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        parse_id(&invitation)?,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/settings/admins?done=withdrawn",
+        scope.tenant().slug
+    ));
+    Ok(())
+}
+
+/// Accepts an administrator invitation of `club` (the link's token) as the signed-in
+/// person, whose address must be the invited one. The club is resolved publicly: the
+/// person is not a member yet.
+#[server(prefix = "/api", endpoint = "accept_admin_invitation")]
+pub async fn accept_admin_invitation(club: String, token: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    c.me()?;
+    let scope = tessera_core::scope::resolve_public(&c.services.db, &club, c.now()).await?;
+    tessera_core::roles::accept_admin_invitation(&c.services.db, &scope, &c.actor, c.now(), &token)
+        .await?;
+    done(&format!("/c/{}", scope.tenant().slug));
     Ok(())
 }
 

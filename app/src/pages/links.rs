@@ -87,6 +87,34 @@ pub fn InvitePage() -> impl IntoView {
     view! { <PasswordFromLink action="/invite" title=Msg::InviteTitle intro=Msg::InviteIntro/> }
 }
 
+/// `/c/{club}/admin-invitation?token=…`: accept an invitation to become an administrator
+/// of the club (a button, since opening a link must not change anything by itself; mail
+/// scanners open links). The person signs in with the invited address first.
+#[component]
+pub fn AdminInvitationPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let club = params.read_untracked().get("club").unwrap_or_default();
+    let token = query("token").unwrap_or_default();
+    let error = error_note();
+    let accept_path = <crate::api::AcceptAdminInvitation as leptos::server_fn::ServerFn>::PATH;
+    view! {
+        <Title text=t(Msg::AdminInvitationTitle)/>
+        <PageFrame>
+            <section class="card narrow">
+                <h1>{t(Msg::AdminInvitationTitle)}</h1>
+                {error}
+                <p>{t(Msg::AdminInvitationIntro)}</p>
+                <form method="post" action=accept_path data-testid="accept-admin-invitation">
+                    <input type="hidden" name="club" value=club/>
+                    <input type="hidden" name="token" value=token/>
+                    <button type="submit" class="button">{t(Msg::AdminInvitationAccept)}</button>
+                </form>
+                <p><a href="/login">{t(Msg::SignIn)}</a></p>
+            </section>
+        </PageFrame>
+    }
+}
+
 /// `/account/email?token=…`: confirm a new address (a button, since opening a link must not
 /// change anything by itself).
 #[component]

@@ -25,7 +25,7 @@ pub use fields::FieldsPage;
 pub use forms::{ApplicationsPage, FormsPage, JoinConfirmPage, JoinPage};
 pub use import::{ImportJobPage, ImportPage};
 pub use landing::LandingPage;
-pub use links::{ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};
+pub use links::{AdminInvitationPage, ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};
 pub use login::LoginPage;
 pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};

@@ -7,6 +7,7 @@ use crate::api::{
     get_admins, get_look, get_module_settings, get_role, get_roles, get_terms_settings,
     AcceptTerms, AddRoleHolder, AssignRoles, CreateRole, DeleteRole, InviteAdmin, PublishTerms,
     RemoveAdmin, RemoveLogo, RemoveRoleHolder, SwitchModule, UpdateLook, UpdateRole,
+    WithdrawAdminInvitation,
 };
 use crate::components::{
     field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
@@ -479,9 +480,12 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
     let lang = use_lang();
     let invite_error = form_error_of::<InviteAdmin>();
     let remove_error = form_error_of::<RemoveAdmin>();
+    let withdraw_error = form_error_of::<WithdrawAdminInvitation>();
     let notice = query("done").map(|d| {
         let text = match d.as_str() {
             "invited" => t(Msg::AdminInvited),
+            "added" => t(Msg::AdminAddedNow),
+            "withdrawn" => t(Msg::AdminInvitationWithdrawn),
             _ => t(Msg::AdminRemoved),
         };
         view! { <Notice text=text/> }
@@ -525,6 +529,45 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
             }
         })
         .collect_view();
+    let pending_rows = admins
+        .pending
+        .iter()
+        .map(|p| {
+            view! {
+                <tr>
+                    <td>{p.name.clone()}</td>
+                    <td>{p.email.clone()}</td>
+                    <td>{p.invited_at.format_brussels()}</td>
+                    <td>{p.expires_at.format_brussels()}</td>
+                    <td>
+                        <form method="post" action=WithdrawAdminInvitation::PATH class="inline">
+                            <ClubField club=club.clone()/>
+                            <input type="hidden" name="invitation" value=p.id.to_string()/>
+                            <button type="submit" class="button-quiet">{t(Msg::AdminInvitationWithdraw)}</button>
+                        </form>
+                    </td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let pending = (!admins.pending.is_empty()).then(|| view! {
+        <section class="card" aria-labelledby="pending-title">
+            <h2 id="pending-title">{t(Msg::AdminInvitationsPending)}</h2>
+            <FormAlert error=withdraw_error id="withdraw-error"/>
+            <div class="table-wrap">
+                <table data-testid="admin-invitations">
+                    <thead><tr>
+                        <th scope="col">{t(Msg::Name)}</th>
+                        <th scope="col">{t(Msg::Email)}</th>
+                        <th scope="col">{t(Msg::AdminInvitationInvitedAt)}</th>
+                        <th scope="col">{t(Msg::AdminInvitationExpires)}</th>
+                        <th scope="col"><span class="visually-hidden">{t(Msg::Actions)}</span></th>
+                    </tr></thead>
+                    <tbody>{pending_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    });
     let full_note = full.then(|| view! { <p class="notice notice-warn" data-testid="cap-reached">{t(Msg::AdminCapReached)}</p> });
     view! {
         <h1>{t(Msg::Admins)}</h1>
@@ -545,6 +588,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                 </table>
             </div>
         </section>
+        {pending}
         <section class="card" aria-labelledby="invite-title">
             <h2 id="invite-title">{t(Msg::InviteAdmin)}</h2>
             {full_note}

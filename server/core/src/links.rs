@@ -39,7 +39,7 @@ impl Purpose {
     }
 }
 
-fn hash_token(token: &str) -> String {
+pub(crate) fn hash_token(token: &str) -> String {
     let d = Sha256::digest(format!("tessera-link:{token}").as_bytes());
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -129,7 +129,7 @@ async fn consume(
     Ok(row)
 }
 
-fn link(base_url: &str, path: &str, token: &str) -> String {
+pub(crate) fn link(base_url: &str, path: &str, token: &str) -> String {
     format!("{}{path}?token={token}", base_url.trim_end_matches('/'))
 }
 

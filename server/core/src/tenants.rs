@@ -947,7 +947,7 @@ pub async fn provision(
     new.validate()?;
     let created = create(db, actor, now, new).await?;
     if let Some((email, name)) = admin {
-        crate::roles::invite_admin(
+        crate::roles::provision_admin(
             db,
             mailer,
             base_url,
@@ -983,7 +983,7 @@ pub async fn invite_tenant_admin(
     let mut tx = db.platform(false).await?;
     let t = managed_tenant(&mut tx, slug).await?;
     tx.commit().await?;
-    crate::roles::invite_admin(
+    crate::roles::provision_admin(
         db,
         mailer,
         base_url,
