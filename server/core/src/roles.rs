@@ -1004,7 +1004,8 @@ pub async fn accept_admin_invitation(
     Ok(membership)
 }
 
-/// Whether `identity` is an administrator of the tenant, inside an open transaction.
+/// Whether `identity` is an administrator of the tenant, and whether their account still
+/// waits for its first password, inside an open transaction.
 async fn admin_state_in(tx: &mut TenantTx, identity: IdentityId) -> Result<(bool, bool)> {
     let row: Option<(bool, bool)> = tx
         .fetch_optional(
@@ -1077,19 +1078,9 @@ pub async fn provision_admin(
 /// waits for its first password.
 async fn admin_state(db: &Db, scope: &TenantScope, identity: IdentityId) -> Result<(bool, bool)> {
     let mut tx = db.tenant_read(scope).await?;
-    let row: Option<(bool, bool)> = tx
-        .fetch_optional(
-            "SELECT EXISTS (SELECT 1 FROM membership_roles mr JOIN roles r \
-               ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
-               WHERE mr.tenant_id = m.tenant_id AND mr.membership_id = m.id AND r.builtin = 'admin'), \
-             i.password_hash IS NULL \
-             FROM memberships m JOIN identities i ON i.id = m.identity_id \
-             WHERE m.tenant_id = $1 AND m.identity_id = $2",
-            args![identity],
-        )
-        .await?;
+    let state = admin_state_in(&mut tx, identity).await?;
     tx.commit().await?;
-    Ok(row.unwrap_or((false, false)))
+    Ok(state)
 }
 
 /// Takes the administrator role from a person (never from the last administrator).
