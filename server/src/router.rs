@@ -184,8 +184,10 @@ async fn detached(
     match tokio::spawn(task).await {
         Ok(res) => res,
         Err(e) => {
-            let reference = tessera_core::ids::new_id();
-            tracing::error!(%method, path, reference, error = %e, "a request's handler failed");
+            // Logged under a short reference, as every internal error is.
+            let _ = tessera_core::error::internal(format!(
+                "{method} {path}: the request's handler failed: {e}"
+            ));
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
