@@ -290,7 +290,7 @@ pub fn build_router(state: AppState) -> Router {
         ))
         .layer(from_fn_with_state(state.clone(), security::csrf_guard))
         .layer(from_fn_with_state(state.clone(), security::readable_errors))
-        .layer(from_fn(security::signed_messages))
+        .layer(from_fn_with_state(state.clone(), security::signed_messages))
         .layer(from_fn(security::path_guard))
         .layer(from_fn(security::request_limits))
         .layer(from_fn_with_state(

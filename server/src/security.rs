@@ -215,14 +215,21 @@ const SIGNATURE: &str = "__sig";
 /// club's page. Such a request is redirected (303) to the same address without them, so
 /// the browser's address (which the hydrated app reads again) holds no unsigned message
 /// either. The key is made at start-up: a message outlives no restart.
-pub async fn signed_messages(req: Request, next: Next) -> Response {
+pub async fn signed_messages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD) && !req.uri().path().starts_with("/api/")
     {
         if let Some(query) = req.uri().query() {
             let pairs = query_pairs(query);
             let shows = pairs.iter().any(|(k, _)| SHOWN.contains(&k.as_str()));
             let signature = pairs.iter().find(|(k, _)| k == SIGNATURE).map(|(_, v)| v);
-            if shows && signature != Some(&message_mac(&pairs)) {
+            let genuine = match signature {
+                Some(sig) if shows => match message_key(&state).await {
+                    Some(key) => signature_holds(&key, &pairs, sig),
+                    None => false,
+                },
+                _ => !shows,
+            };
+            if !genuine {
                 let mut to = req.uri().path().to_string();
                 let kept = without_messages(query);
                 if !kept.is_empty() {
@@ -241,19 +248,70 @@ pub async fn signed_messages(req: Request, next: Next) -> Response {
         }
     }
     let mut res = next.run(req).await;
-    let signed = res
+    let location = res
         .headers()
         .get(header::LOCATION)
         .and_then(|v| v.to_str().ok())
-        .and_then(sign_location);
-    if let Some(v) = signed.and_then(|l| HeaderValue::from_str(&l).ok()) {
-        res.headers_mut().insert(header::LOCATION, v);
+        .filter(|l| has_messages(l))
+        .map(str::to_string);
+    if let Some(location) = location {
+        // Without the key (the database unreachable) the messages go out unsigned, and the
+        // page they lead to drops them: fail closed.
+        let signed = match message_key(&state).await {
+            Some(key) => sign_location(&key, &location),
+            None => None,
+        };
+        if let Some(v) = signed.and_then(|l| HeaderValue::from_str(&l).ok()) {
+            res.headers_mut().insert(header::LOCATION, v);
+        }
     }
     res
 }
 
-/// `location` with the signature of its messages, if it has any.
-fn sign_location(location: &str) -> Option<String> {
+/// Whether `location` carries a message a page would show.
+fn has_messages(location: &str) -> bool {
+    location.split_once('?').is_some_and(|(_, q)| {
+        query_pairs(q)
+            .iter()
+            .any(|(k, _)| SHOWN.contains(&k.as_str()))
+    })
+}
+
+/// The key of the messages' signatures, shared by every app server (`platform_secrets`, so
+/// a message signed by one is shown by another, and after a restart); `None` when it
+/// cannot be read.
+async fn message_key(state: &AppState) -> Option<Vec<u8>> {
+    let s = &state.services;
+    match tessera_core::secrets::get_or_create(&s.db, tessera_core::secrets::MESSAGE_KEY, s.now())
+        .await
+    {
+        Ok(key) => Some(key),
+        Err(e) => {
+            tracing::warn!(error = %e, "the key of page messages cannot be read");
+            None
+        }
+    }
+}
+
+/// Whether `sig` (hex) is the signature of the messages in `pairs`, compared in constant
+/// time.
+fn signature_holds(key: &[u8], pairs: &[(String, String)], sig: &str) -> bool {
+    let bytes: Option<Vec<u8>> = (sig.len() == 2 * SIGNATURE_BYTES && sig.is_ascii())
+        .then(|| {
+            (0..sig.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(&sig[i..i + 2], 16).ok())
+                .collect()
+        })
+        .flatten();
+    match (bytes, message_mac(key, pairs)) {
+        (Some(b), Some(mac)) => hmac::Mac::verify_truncated_left(mac, &b).is_ok(),
+        _ => false,
+    }
+}
+
+/// `location` with the signature of its messages under `key`, if it has any.
+fn sign_location(key: &[u8], location: &str) -> Option<String> {
     let (base, query) = location.split_once('?')?;
     let (query, fragment) = match query.split_once('#') {
         Some((q, f)) => (q, Some(f)),
@@ -267,7 +325,7 @@ fn sign_location(location: &str) -> Option<String> {
         .split('&')
         .filter(|kv| decode_part(kv.split('=').next().unwrap_or("")) != SIGNATURE)
         .collect();
-    let sig = format!("{SIGNATURE}={}", message_mac(&pairs));
+    let sig = format!("{SIGNATURE}={}", signature(key, &pairs)?);
     kept.push(&sig);
     let mut out = format!("{base}?{}", kept.join("&"));
     if let Some(f) = fragment {
@@ -307,54 +365,35 @@ fn decode_part(s: &str) -> String {
         .into_owned()
 }
 
-/// HMAC-SHA-256 (truncated to 128 bits, hex) of the signed parameters of `pairs`, in a
-/// fixed order, under the process's key.
-fn message_mac(pairs: &[(String, String)]) -> String {
-    use sha2::{Digest, Sha256};
-    let mut text = Vec::new();
+/// The bytes of a signature: HMAC-SHA-256 truncated to 128 bits.
+const SIGNATURE_BYTES: usize = 16;
+
+/// The HMAC-SHA-256 (`hmac` crate) of the signed parameters of `pairs`, in a fixed order,
+/// each with its name and length, under `key`.
+fn message_mac(key: &[u8], pairs: &[(String, String)]) -> Option<hmac::Hmac<sha2::Sha256>> {
+    use hmac::Mac;
+    let mut mac = hmac::Hmac::<sha2::Sha256>::new_from_slice(key).ok()?;
     for name in SIGNED {
         for (_, v) in pairs.iter().filter(|(k, _)| k == name) {
-            text.extend_from_slice(name.as_bytes());
-            text.push(0);
-            text.extend_from_slice(&(v.len() as u64).to_be_bytes());
-            text.extend_from_slice(v.as_bytes());
+            mac.update(name.as_bytes());
+            mac.update(&[0]);
+            mac.update(&(v.len() as u64).to_be_bytes());
+            mac.update(v.as_bytes());
         }
     }
-    let key = message_key();
-    let mut ipad = [0x36u8; 64];
-    let mut opad = [0x5cu8; 64];
-    for (i, k) in key.iter().enumerate() {
-        ipad[i] ^= k;
-        opad[i] ^= k;
-    }
-    let inner = Sha256::new()
-        .chain_update(ipad)
-        .chain_update(&text)
-        .finalize();
-    let outer = Sha256::new()
-        .chain_update(opad)
-        .chain_update(inner)
-        .finalize();
-    outer[..16].iter().map(|b| format!("{b:02x}")).collect()
+    Some(mac)
 }
 
-/// The key of [`message_mac`]: random, made once per process.
-fn message_key() -> &'static [u8; 32] {
-    static KEY: std::sync::OnceLock<[u8; 32]> = std::sync::OnceLock::new();
-    KEY.get_or_init(|| {
-        let mut key = [0u8; 32];
-        if getrandom::getrandom(&mut key).is_err() {
-            // No system randomness: a key from the process's hasher seeds (still unknown
-            // outside the process).
-            use std::hash::{BuildHasher, Hasher};
-            for chunk in key.chunks_mut(8) {
-                let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-                h.write_u64(std::process::id().into());
-                chunk.copy_from_slice(&h.finish().to_le_bytes());
-            }
-        }
-        key
-    })
+/// The signature of the messages in `pairs` under `key`, as hex.
+fn signature(key: &[u8], pairs: &[(String, String)]) -> Option<String> {
+    use hmac::Mac;
+    let tag = message_mac(key, pairs)?.finalize().into_bytes();
+    Some(
+        tag[..SIGNATURE_BYTES]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect(),
+    )
 }
 
 /// Gives a failed server function's response the status of its error. Server functions
@@ -461,25 +500,32 @@ mod tests {
     #[test]
     fn messages_in_an_address_are_signed_and_checked() {
         let loc = "http://h/c/x/settings/roles?__path=%2Fapi%2Fcreate_role&__err=eyJOb3RGb3VuZCI6bnVsbH0%3D";
-        let signed = sign_location(loc).expect("signed");
+        let key = [7u8; 32];
+        let signed = sign_location(&key, loc).expect("signed");
         let query = signed.split_once('?').map(|(_, q)| q).unwrap_or("");
         let pairs = query_pairs(query);
         let sig = pairs
             .iter()
             .find(|(k, _)| k == SIGNATURE)
             .map(|(_, v)| v.clone());
-        assert_eq!(sig, Some(message_mac(&pairs)));
+        assert_eq!(sig, signature(&key, &pairs));
+        assert!(signature_holds(&key, &pairs, sig.as_deref().unwrap_or("")));
+        assert!(!signature_holds(
+            &[8u8; 32],
+            &pairs,
+            sig.as_deref().unwrap_or("")
+        ));
         // Signing again replaces the signature rather than adding one.
-        let again = sign_location(&signed).expect("signed");
+        let again = sign_location(&key, &signed).expect("signed");
         assert_eq!(again.matches("__sig=").count(), 1);
         // Another message, or another endpoint, has another signature.
         let forged = query.replace("__err=eyJOb3RGb3VuZCI6bnVsbH0%3D", "__err=e30");
         let forged_pairs = query_pairs(&forged);
-        assert_ne!(Some(message_mac(&forged_pairs)), sig);
+        assert_ne!(signature(&key, &forged_pairs), sig);
         let moved = query.replace("create_role", "delete_role");
-        assert_ne!(Some(message_mac(&query_pairs(&moved))), sig);
+        assert_ne!(signature(&key, &query_pairs(&moved)), sig);
         // Without a message nothing is signed; stripping keeps what is not a message.
-        assert_eq!(sign_location("/c/x/members?done=saved"), None);
+        assert_eq!(sign_location(&key, "/c/x/members?done=saved"), None);
         assert_eq!(
             without_messages("q=a&__err=x&__path=y&__sig=z&error=w&page=2"),
             "q=a&page=2"

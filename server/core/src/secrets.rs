@@ -13,6 +13,9 @@ use tessera_common::AppError;
 /// The key that signs the start token of public registration forms.
 pub const FORM_KEY: &str = "registration_form_key";
 
+/// The key that signs the messages a redirect puts into a page's address (`__err`, …).
+pub const MESSAGE_KEY: &str = "page_message_key";
+
 /// Length of the keys made here: 256 bits.
 pub const KEY_BYTES: usize = 32;
 
