@@ -11,7 +11,6 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
-use tessera_app::components::urlencode;
 use tessera_app::ssr::{
     self as app_state, raise_level, session_state, start_session, SESSION_SHOW_CODES,
 };
@@ -69,15 +68,29 @@ impl FromRequestParts<AppState> for ClientAddr {
 pub use tessera_common::local_path::safe_next;
 
 /// The language the visitor chose with the language switch.
+/// The `Cookie` headers are parsed by the `cookie` crate.
 pub fn lang_cookie(headers: &HeaderMap) -> Option<Lang> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == LANG_COOKIE)
-        .and_then(|(_, v)| Lang::parse(v))
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(std::result::Result::ok)
+        .find(|c| c.name() == LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value_trimmed()))
+}
+
+/// Percent-encodes a value for the query string of a redirect (`percent-encoding`): all
+/// but the unreserved characters and `/`, so a local path stays readable.
+fn urlencode(s: &str) -> String {
+    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
+    const QUERY_VALUE: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
+        .remove(b'-')
+        .remove(b'_')
+        .remove(b'.')
+        .remove(b'~')
+        .remove(b'/');
+    utf8_percent_encode(s, QUERY_VALUE).to_string()
 }
 
 fn internal_error(headers: &HeaderMap) -> Response {
@@ -619,11 +632,13 @@ pub async fn set_lang(State(state): State<AppState>, Form(form): Form<LangForm>)
     let Some(lang) = Lang::parse(&form.lang) else {
         return Redirect::to(&safe_next(&form.return_to)).into_response();
     };
-    let secure = if state.config.https { "; Secure" } else { "" };
-    let cookie = format!(
-        "{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
-        lang.code()
-    );
+    let cookie = cookie::Cookie::build((LANG_COOKIE, lang.code()))
+        .path("/")
+        .max_age(cookie::time::Duration::days(365))
+        .same_site(cookie::SameSite::Lax)
+        .secure(state.config.https)
+        .build()
+        .to_string();
     let mut res = Redirect::to(&safe_next(&form.return_to)).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         res.headers_mut().insert(header::SET_COOKIE, v);
@@ -713,6 +728,25 @@ mod tests {
         assert_eq!(lang_cookie(&h), Some(Lang::Fr));
         h.insert(header::COOKIE, HeaderValue::from_static("tessera_lang=de"));
         assert_eq!(lang_cookie(&h), None);
+        // Quoted values, odd spacing and broken pairs beside it.
+        h.insert(
+            header::COOKIE,
+            HeaderValue::from_static("junk;  tessera_lang=\"nl\" ;x"),
+        );
+        assert_eq!(lang_cookie(&h), Some(Lang::Nl));
+        h.insert(header::COOKIE, HeaderValue::from_static("xtessera_lang=fr"));
+        assert_eq!(lang_cookie(&h), None);
+        let mut two = HeaderMap::new();
+        two.append(header::COOKIE, HeaderValue::from_static("a=b"));
+        two.append(header::COOKIE, HeaderValue::from_static("tessera_lang=en"));
+        assert_eq!(lang_cookie(&two), Some(Lang::En));
+    }
+
+    #[test]
+    fn redirect_values_are_percent_encoded() {
+        assert_eq!(urlencode("/c/a b?x=1&y"), "/c/a%20b%3Fx%3D1%26y");
+        assert_eq!(urlencode("{\"é\"}"), "%7B%22%C3%A9%22%7D");
+        assert_eq!(urlencode("a-b_c.d~e"), "a-b_c.d~e");
     }
 }
 

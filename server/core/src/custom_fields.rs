@@ -331,67 +331,17 @@ pub fn parse_number(v: &str) -> Option<String> {
     })
 }
 
-/// The length of an IBAN per country (the SEPA countries and a few neighbours); other
-/// countries are checked on 15 to 34 characters.
-fn iban_length(country: &str) -> Option<usize> {
-    Some(match country {
-        "BE" => 16,
-        "NL" => 18,
-        "LU" => 20,
-        "FR" | "MC" | "IT" | "SM" => 27,
-        "DE" => 22,
-        "GB" | "IE" => 22,
-        "ES" | "SE" | "SK" | "CZ" | "RO" => 24,
-        "PT" => 25,
-        "AT" | "EE" | "LT" => 20,
-        "CH" | "LI" | "LV" => 21,
-        "DK" | "FI" | "FO" | "GL" => 18,
-        "NO" => 15,
-        "PL" | "HU" | "CY" => 28,
-        _ => return None,
-    })
-}
-
-/// An IBAN without spaces, upper case, with a valid length and mod-97 checksum; stored in
-/// groups of four.
+/// An IBAN without spaces, upper case, with the length of its country and a valid mod-97
+/// checksum (judged by `iban_validate`); stored in groups of four. Spaces and dashes typed
+/// anywhere are dropped first, as people copy them from bank statements.
 pub fn normalize_iban(v: &str) -> Option<String> {
     let s: String = v
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '-')
         .collect::<String>()
         .to_uppercase();
-    if !s.is_ascii() || s.len() < 15 || s.len() > 34 {
-        return None;
-    }
-    let b = s.as_bytes();
-    if !b[..2].iter().all(u8::is_ascii_uppercase)
-        || !b[2..4].iter().all(u8::is_ascii_digit)
-        || !b[4..].iter().all(u8::is_ascii_alphanumeric)
-    {
-        return None;
-    }
-    if iban_length(&s[..2]).is_some_and(|n| n != s.len()) {
-        return None;
-    }
-    let rearranged = format!("{}{}", &s[4..], &s[..4]);
-    let mut rem: u32 = 0;
-    for c in rearranged.chars() {
-        let n = c.to_digit(36)?;
-        rem = if n >= 10 {
-            (rem * 100 + n) % 97
-        } else {
-            (rem * 10 + n) % 97
-        };
-    }
-    if rem != 1 {
-        return None;
-    }
-    let grouped: Vec<String> = s
-        .as_bytes()
-        .chunks(4)
-        .map(|c| String::from_utf8_lossy(c).into_owned())
-        .collect();
-    Some(grouped.join(" "))
+    let iban: iban::Iban = s.parse().ok()?;
+    Some(iban.to_string())
 }
 
 /// A Belgian national register number (rijksregisternummer / numéro de registre
@@ -806,6 +756,14 @@ mod tests {
     #[test]
     fn iban_checksums_are_checked_and_stored_grouped() {
         assert_eq!(
+            normalize_iban("be68-5390-0754-7034").as_deref(),
+            Some("BE68 5390 0754 7034")
+        );
+        assert_eq!(
+            normalize_iban("FR14 2004 1010 0505 0001 3M02 606").as_deref(),
+            Some("FR14 2004 1010 0505 0001 3M02 606")
+        );
+        assert_eq!(
             normalize_iban("be68539007547034").as_deref(),
             Some("BE68 5390 0754 7034")
         );
@@ -825,6 +783,9 @@ mod tests {
             "",
             "<script>alert(1)</script>",
             "BE68 5390 0754 703é",
+            "XX68539007547034",       // no such country
+            "DE89370400440532013001", // German length, wrong checksum
+            "BE68-5390-0754-7034X",
         ] {
             assert_eq!(normalize_iban(bad), None, "{bad}");
         }

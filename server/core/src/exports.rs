@@ -31,18 +31,28 @@ struct Row {
     updated_by_name: Option<String>,
 }
 
-/// One CSV field: quoted when needed, and never starting with a character a spreadsheet
-/// would run as a formula.
-fn field(v: &str) -> String {
+/// One CSV cell's text: line breaks flattened, and never starting with a character a
+/// spreadsheet would run as a formula (our own rule: a CSV writer does not know about
+/// spreadsheets). Quoting is the `csv` writer's.
+fn cell(v: &str) -> String {
     let mut v = v.replace(['\r', '\n'], " ");
     if v.starts_with(['=', '+', '-', '@', '\t']) {
         v.insert(0, '\'');
     }
-    if v.contains([',', '"', ';']) || v.starts_with(' ') || v.ends_with(' ') {
-        format!("\"{}\"", v.replace('"', "\"\""))
-    } else {
-        v
+    v
+}
+
+/// Writes the rows as CSV (RFC 4180, CRLF line ends, quotes only where needed).
+fn write_csv(rows: &[Vec<String>]) -> Result<String> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .flexible(false)
+        .from_writer(Vec::new());
+    for r in rows {
+        w.write_record(r).map_err(crate::error::internal)?;
     }
+    let bytes = w.into_inner().map_err(crate::error::internal)?;
+    String::from_utf8(bytes).map_err(crate::error::internal)
 }
 
 /// The member register (optionally one status) as CSV, and the file name to save it as.
@@ -88,43 +98,61 @@ pub async fn members_csv(
         }
     }
     tx.commit().await?;
-    let mut out = String::from(
-        "id,given_name,family_name,birth_date,gender,email,phone,street,postcode,city,status,membership_type,season,joined_on,ended_on,last_changed_at,last_changed_by",
-    );
-    for f in &fields {
-        out.push(',');
-        out.push_str(&field(&f.label));
-    }
-    out.push_str("\r\n");
+    let mut table: Vec<Vec<String>> = Vec::with_capacity(rows.len() + 1);
+    let mut header: Vec<String> = [
+        "id",
+        "given_name",
+        "family_name",
+        "birth_date",
+        "gender",
+        "email",
+        "phone",
+        "street",
+        "postcode",
+        "city",
+        "status",
+        "membership_type",
+        "season",
+        "joined_on",
+        "ended_on",
+        "last_changed_at",
+        "last_changed_by",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
+    header.extend(fields.iter().map(|f| cell(&f.label)));
+    table.push(header);
+    let opt = |v: &Option<String>| cell(v.as_deref().unwrap_or(""));
     for r in &rows {
-        let cells = [
+        let mut cells = vec![
             r.id.to_string(),
-            field(&r.given_name),
-            field(&r.family_name),
-            field(r.birth_date.as_deref().unwrap_or("")),
-            field(r.gender.as_deref().unwrap_or("")),
-            field(r.email.as_deref().unwrap_or("")),
-            field(r.phone.as_deref().unwrap_or("")),
-            field(r.street.as_deref().unwrap_or("")),
-            field(r.postcode.as_deref().unwrap_or("")),
-            field(r.city.as_deref().unwrap_or("")),
+            cell(&r.given_name),
+            cell(&r.family_name),
+            opt(&r.birth_date),
+            opt(&r.gender),
+            opt(&r.email),
+            opt(&r.phone),
+            opt(&r.street),
+            opt(&r.postcode),
+            opt(&r.city),
             r.status.clone(),
-            field(r.membership_type.as_deref().unwrap_or("")),
-            field(r.season.as_deref().unwrap_or("")),
-            field(r.joined_on.as_deref().unwrap_or("")),
-            field(r.ended_on.as_deref().unwrap_or("")),
+            opt(&r.membership_type),
+            opt(&r.season),
+            opt(&r.joined_on),
+            opt(&r.ended_on),
             Timestamp(r.updated_at).format_brussels(),
-            field(r.updated_by_name.as_deref().unwrap_or("")),
+            opt(&r.updated_by_name),
         ];
-        out.push_str(&cells.join(","));
-        for f in &fields {
-            out.push(',');
-            if let Some(v) = values.get(&(r.id, f.id)) {
-                out.push_str(&field(&v.join("|")));
-            }
-        }
-        out.push_str("\r\n");
+        cells.extend(fields.iter().map(|f| {
+            values
+                .get(&(r.id, f.id))
+                .map(|v| cell(&v.join("|")))
+                .unwrap_or_default()
+        }));
+        table.push(cells);
     }
+    let out = write_csv(&table)?;
     let what = status.map(|s| s.as_str()).unwrap_or("all");
     accounts::log_tenant_event(
         db,
@@ -174,16 +202,39 @@ pub async fn history(db: &Db, scope: &TenantScope, limit: i64) -> Result<Vec<Exp
 
 #[cfg(test)]
 mod tests {
-    use super::field;
+    use super::{cell, write_csv};
 
     #[test]
-    fn fields_are_quoted_and_formulas_defused() {
-        assert_eq!(field("Peeters"), "Peeters");
-        assert_eq!(field("a,b"), "\"a,b\"");
-        assert_eq!(field("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(field("x;y"), "\"x;y\"");
-        assert_eq!(field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(field("+32 470"), "'+32 470");
-        assert_eq!(field("line\nbreak"), "line break");
+    fn cells_are_quoted_by_the_writer_and_formulas_defused() {
+        assert_eq!(cell("Peeters"), "Peeters");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("+32 470"), "'+32 470");
+        assert_eq!(cell("-1"), "'-1");
+        assert_eq!(cell("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(cell("line\nbreak\r"), "line break ");
+        let texts = [
+            "Peeters",
+            "a,b",
+            "say \"hi\"",
+            "x;y",
+            " padded ",
+            "",
+            "é ü ß",
+        ];
+        let row: Vec<String> = texts.iter().map(|t| cell(t)).collect();
+        let out = write_csv(&[vec!["id".into(); texts.len()], row.clone()]).unwrap();
+        assert!(out.ends_with("\r\n"));
+        assert!(out.contains(",\"a,b\",\"say \"\"hi\"\"\","), "{out}");
+        // Whatever the text, a CSV reader gets back exactly the cells written.
+        let mut r = csv::Reader::from_reader(out.as_bytes());
+        let back: Vec<String> = r
+            .records()
+            .next()
+            .unwrap()
+            .unwrap()
+            .iter()
+            .map(String::from)
+            .collect();
+        assert_eq!(back, row);
     }
 }

@@ -16,16 +16,20 @@ use tessera_common::{AppError, IdentityId, MemberId, MembershipId};
 /// Normalises an e-mail address for storage and lookup; `None` when it is not one.
 pub fn normalize_email(email: &str) -> Option<String> {
     let e = email.trim().to_lowercase();
-    let (local, domain) = e.split_once('@')?;
-    let ok = !local.is_empty()
-        && domain.contains('.')
+    // The syntax is judged by lettre (the crate that sends the mail), so an address we
+    // accept is one we can send to. On top of it, our own rules: a domain with a dot (no
+    // `user@localhost` or IP literals in a club register), at most 254 characters, and no
+    // angle brackets or spaces (lettre's quoted local parts allow them).
+    let address: lettre::Address = e.parse().ok()?;
+    let domain = address.domain();
+    let ok = domain.contains('.')
         && !domain.starts_with('.')
         && !domain.ends_with('.')
+        && !domain.starts_with('[')
         && e.len() <= 254
         && !e
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
-        && !domain.contains('@');
+            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"');
     ok.then_some(e)
 }
 
@@ -330,8 +334,26 @@ mod tests {
             "an ne@example.be",
             "a@b@example.be",
             "<a>@example.be",
+            "anne@.example.be",
+            "anne@example.be.",
+            "anne@[192.168.0.1]",
+            "anne..peeters@example.be",
+            ".anne@example.be",
+            "anne@-example.be",
+            "\"an ne\"@example.be",
+            "anne\n@example.be",
         ] {
             assert_eq!(normalize_email(bad), None, "{bad}");
+        }
+        let long = format!("{}@example.be", "a".repeat(250));
+        assert_eq!(normalize_email(&long), None);
+        for good in [
+            "a.b+club@sub.example.be",
+            "o'brien@example.ie",
+            "x_y-z@example-club.be",
+            "jean@café.be",
+        ] {
+            assert_eq!(normalize_email(good).as_deref(), Some(good), "{good}");
         }
     }
 }

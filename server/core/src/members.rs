@@ -779,7 +779,12 @@ fn check_date(p: &mut Problems, field: &str, v: &str, today: Date) -> Option<Dat
     }
 }
 
-/// A phone number: digits with the usual separators, 6 to 20 digits, an optional leading +.
+/// A phone number: digits with the usual separators and an optional leading +, that
+/// libphonenumber (the `phonenumber` crate) knows as a valid number, national numbers taken
+/// as Belgian. Stored as typed: the records already stored keep their format, and members
+/// see their number the way they wrote it. The character check stays our own because
+/// libphonenumber also reads letters (vanity numbers) and extensions, which a register
+/// field should not hold.
 pub fn check_phone(v: &str) -> bool {
     let digits = v.chars().filter(char::is_ascii_digit).count();
     (6..=20).contains(&digits)
@@ -788,6 +793,8 @@ pub fn check_phone(v: &str) -> bool {
                 || matches!(c, ' ' | '-' | '.' | '/' | '(' | ')')
                 || (c == '+' && i == 0)
         })
+        && phonenumber::parse(Some(phonenumber::country::Id::BE), v)
+            .is_ok_and(|n| phonenumber::is_valid(&n))
 }
 
 fn check_contact(
@@ -1361,4 +1368,38 @@ async fn update_contact(
     custom_fields::store(&mut tx, id, &custom).await?;
     search::reindex(&mut tx, id).await?;
     tx.commit().await
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::check_phone;
+
+    #[test]
+    fn phone_numbers_are_judged_by_libphonenumber_with_belgium_as_default() {
+        for good in [
+            "+32 470 12 34 56",
+            "0470 12 34 56",
+            "0470/12.34.56",
+            "(03) 234 56 78",
+            "+31 6 12345678",
+            "+33 6 12 34 56 78",
+            "02-555-12-12",
+        ] {
+            assert!(check_phone(good), "{good}");
+        }
+        for bad in [
+            "",
+            "+32 999",
+            "123456",
+            "0470 12 34 5",
+            "0470 12 34 56 78 90 12 34 56",
+            "32+470123456",
+            "+32 470 CALL ME",
+            "0470 12 34 56 ext. 5",
+            "<script>",
+            "+99 123 456 789",
+        ] {
+            assert!(!check_phone(bad), "{bad}");
+        }
+    }
 }
