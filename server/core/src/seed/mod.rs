@@ -99,10 +99,10 @@ fn household(rng: &mut Rng, near: &'static Municipality) -> Household {
             .collect();
         same.get(rng.below(same.len())).copied().unwrap_or(near)
     };
-    let streets = if municipality.lang == "nl" {
-        STREETS_NL
+    let streets: &[&str] = if municipality.lang == "nl" {
+        &STREETS_NL
     } else {
-        STREETS_FR
+        &STREETS_FR
     };
     let street = pick(streets, rng.below(streets.len()));
     let number = 1 + rng.below(180);
@@ -112,7 +112,7 @@ fn household(rng: &mut Rng, near: &'static Municipality) -> Household {
         format!("{number} {street}")
     };
     Household {
-        family: pick(FAMILY_NAMES, rng.below(FAMILY_NAMES.len())),
+        family: pick(&FAMILY_NAMES, rng.below(FAMILY_NAMES.len())),
         street,
         municipality,
     }
@@ -129,9 +129,9 @@ fn person(
 ) -> NewMember {
     let female = rng.chance(50);
     let given = if female {
-        pick(GIVEN_NAMES_FEMALE, rng.below(GIVEN_NAMES_FEMALE.len()))
+        pick(&GIVEN_NAMES_FEMALE, rng.below(GIVEN_NAMES_FEMALE.len()))
     } else {
-        pick(GIVEN_NAMES_MALE, rng.below(GIVEN_NAMES_MALE.len()))
+        pick(&GIVEN_NAMES_MALE, rng.below(GIVEN_NAMES_MALE.len()))
     };
     let age = age_from + rng.below((age_to - age_from + 1).max(1) as usize) as i32;
     let month = 1 + rng.below(12) as u8;
@@ -218,24 +218,34 @@ fn membership_type(age: i32, seq: usize, lang: &str) -> &'static str {
 /// between cells and dates written DD/MM/YYYY. Every e-mail address is distinct; a few
 /// people may share a name and birth date by chance, which the import skips as duplicates.
 pub fn import_csv(rows: usize, today: Date, seed: u64) -> String {
-    let cell = |v: &str| {
-        if v.contains([';', '"', '\n', '\r']) {
-            format!("\"{}\"", v.replace('"', "\"\""))
-        } else {
-            v.to_string()
-        }
-    };
     let date = |d: &str| match Date::parse(d) {
         Some(d) => format!("{:02}/{:02}/{}", d.day, d.month, d.year),
         None => String::new(),
     };
     let mut rng = Rng(seed);
     let homes: Vec<&'static Municipality> = MUNICIPALITIES.iter().collect();
-    let mut out = String::with_capacity(rows * 160);
-    out.push_str(
-        "Voornaam;Naam;Geboortedatum;Geslacht;E-mail;Telefoon;Straat;Postcode;Gemeente;\
-         Lidtype;Seizoen;Status;Lid sinds;Einddatum\r\n",
-    );
+    // The `csv` writer quotes where needed. Writing into a Vec cannot fail, so a write
+    // error (there is none) would only shorten the file.
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::with_capacity(rows * 160));
+    let _ = w.write_record([
+        "Voornaam",
+        "Naam",
+        "Geboortedatum",
+        "Geslacht",
+        "E-mail",
+        "Telefoon",
+        "Straat",
+        "Postcode",
+        "Gemeente",
+        "Lidtype",
+        "Seizoen",
+        "Status",
+        "Lid sinds",
+        "Einddatum",
+    ]);
     for seq in 0..rows {
         let home = homes.get(rng.below(homes.len())).copied();
         let Some(home) = home else { break };
@@ -249,10 +259,10 @@ pub fn import_csv(rows: usize, today: Date, seed: u64) -> String {
         } else {
             String::new()
         };
-        let o = |v: &Option<String>| cell(v.as_deref().unwrap_or(""));
+        let o = |v: &Option<String>| v.clone().unwrap_or_default();
         let line = [
-            cell(&m.given_name),
-            cell(&m.family_name),
+            m.given_name.clone(),
+            m.family_name.clone(),
             date(m.birth_date.as_deref().unwrap_or("")),
             o(&m.gender),
             o(&m.email),
@@ -265,12 +275,15 @@ pub fn import_csv(rows: usize, today: Date, seed: u64) -> String {
             status.as_str().to_string(),
             date(m.joined_on.as_deref().unwrap_or("")),
             ended,
-        ]
-        .join(";");
-        out.push_str(&line);
-        out.push_str("\r\n");
+        ];
+        if w.write_record(&line).is_err() {
+            break;
+        }
     }
-    out
+    w.into_inner()
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .unwrap_or_default()
 }
 
 /// Fills one club with `count` members, about a quarter of them in families of a guardian
@@ -502,7 +515,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
     let mut rng = Rng(0x7e55e7a);
     for i in 0..extra {
         let home = &MUNICIPALITIES[rng.below(MUNICIPALITIES.len())];
-        let word = pick(EXTRA_CLUB_WORDS, rng.below(EXTRA_CLUB_WORDS.len()));
+        let word = pick(&EXTRA_CLUB_WORDS, rng.below(EXTRA_CLUB_WORDS.len()));
         let sport = SPORTS[rng.below(SPORTS.len())];
         let name = format!("{word} {} {}", sport_name(sport, home.lang), home.name);
         clubs.push((
@@ -756,6 +769,45 @@ mod tests {
         };
         assert_eq!(a, b);
         assert_ne!(a[0], a[1]);
+    }
+
+    /// The demo for a fixed seed is what it was when the name lists moved from Rust to data
+    /// files (and the CSV writer to the `csv` crate): same people, same addresses, same
+    /// lists in the same order.
+    #[test]
+    #[allow(clippy::needless_borrow)]
+    fn the_demo_for_a_fixed_seed_is_unchanged() {
+        use sha2::{Digest, Sha256};
+        let hex = |s: &str| -> String {
+            Sha256::digest(s.as_bytes())
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect()
+        };
+        let today = Date::new(2026, 3, 14).unwrap();
+        let csv = import_csv(3000, today, 42);
+        fn d<T: std::fmt::Debug>(l: &[T]) -> String {
+            format!("{l:?}")
+        }
+        let lists = [
+            d(&GIVEN_NAMES_MALE),
+            d(&GIVEN_NAMES_FEMALE),
+            d(&FAMILY_NAMES),
+            d(&MUNICIPALITIES),
+            d(&STREETS_NL),
+            d(&STREETS_FR),
+            d(&EXTRA_CLUB_WORDS),
+            d(&SPORTS),
+        ]
+        .concat();
+        assert_eq!(
+            hex(&csv),
+            "3432e57f8a80a4b76c45a603e75eada5c79320a1fdc2d06e2cd999fe7c2f1202"
+        );
+        assert_eq!(
+            hex(&lists),
+            "e355cf8f6d04d4a9e2b52b7e5725e8e0e6c6a013cb8c56d4dd58bf5790eb1264"
+        );
     }
 
     #[test]

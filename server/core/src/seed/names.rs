@@ -4,483 +4,52 @@
 //! clubs with a fictional federation, words to compose extra club names and
 //! a list of sports with their English, Dutch and French names.
 //!
-//! Everything here is plain `'static` data; the generator picks from these
-//! lists deterministically (see [`pick`]).
+//! The lists are plain data files in `data/` (one entry a line; municipalities and sports
+//! as tab-separated columns), compiled in with `include_str!` and parsed once on first
+//! use. The generator picks from them deterministically (see [`pick`]), so their order
+//! is part of the demo: append, do not reorder.
+
+use std::sync::LazyLock;
+
+/// The non-blank lines of a list file, trimmed.
+fn lines(text: &'static str) -> Vec<&'static str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The rows of a tab-separated file with exactly `N` columns (a malformed row is left
+/// out; the tests check that none is).
+fn rows<const N: usize>(text: &'static str) -> Vec<[&'static str; N]> {
+    lines(text)
+        .into_iter()
+        .filter_map(|l| {
+            let cols: Vec<&'static str> = l.split('\t').map(str::trim).collect();
+            <[&'static str; N]>::try_from(cols).ok()
+        })
+        .collect()
+}
+
+const GIVEN_NAMES_MALE_TXT: &str = include_str!("data/given_names_male.txt");
+const GIVEN_NAMES_FEMALE_TXT: &str = include_str!("data/given_names_female.txt");
+const FAMILY_NAMES_TXT: &str = include_str!("data/family_names.txt");
+const MUNICIPALITIES_TSV: &str = include_str!("data/municipalities.tsv");
+const STREETS_NL_TXT: &str = include_str!("data/streets_nl.txt");
+const STREETS_FR_TXT: &str = include_str!("data/streets_fr.txt");
+const CLUB_WORDS_TXT: &str = include_str!("data/club_words.txt");
+const SPORTS_TSV: &str = include_str!("data/sports.tsv");
 
 /// Common male given names in Belgium (Flemish and Walloon/French mix).
-pub const GIVEN_NAMES_MALE: &[&str] = &[
-    "Lucas",
-    "Wout",
-    "Jef",
-    "Arne",
-    "Stijn",
-    "Louis",
-    "Arthur",
-    "Maxime",
-    "Théo",
-    "Guillaume",
-    "Noah",
-    "Liam",
-    "Adam",
-    "Jules",
-    "Victor",
-    "Finn",
-    "Mats",
-    "Lars",
-    "Vic",
-    "Warre",
-    "Seppe",
-    "Lowie",
-    "Rune",
-    "Senne",
-    "Kobe",
-    "Jasper",
-    "Thibo",
-    "Thibault",
-    "Tom",
-    "Pieter",
-    "Bram",
-    "Jens",
-    "Robbe",
-    "Sander",
-    "Ruben",
-    "Niels",
-    "Joris",
-    "Koen",
-    "Bart",
-    "Dirk",
-    "Geert",
-    "Jan",
-    "Jozef",
-    "Karel",
-    "Dries",
-    "Wim",
-    "Pieterjan",
-    "Toon",
-    "Lander",
-    "Milan",
-    "Mathis",
-    "Matthias",
-    "Michiel",
-    "Simon",
-    "Tibo",
-    "Tuur",
-    "Staf",
-    "Nand",
-    "Mauro",
-    "Cas",
-    "Lou",
-    "Emiel",
-    "Gust",
-    "Rik",
-    "Hannes",
-    "Kasper",
-    "Yannick",
-    "Wannes",
-    "Ward",
-    "Brecht",
-    "Bert",
-    "Gilles",
-    "Hugo",
-    "Nathan",
-    "Raphaël",
-    "Gabriel",
-    "Baptiste",
-    "Antoine",
-    "Alexandre",
-    "Nicolas",
-    "Julien",
-    "François",
-    "Mathéo",
-    "Noé",
-    "Léon",
-    "Éric",
-    "Sébastien",
-    "Benoît",
-    "Jérôme",
-    "Frédéric",
-    "Cédric",
-    "Olivier",
-    "Pierre",
-    "Jean",
-    "Philippe",
-    "Étienne",
-    "Quentin",
-    "Romain",
-    "Thomas",
-    "Florian",
-    "Valentin",
-    "Corentin",
-    "Clément",
-    "Damien",
-    "Grégory",
-    "Jonathan",
-    "Kevin",
-    "Loïc",
-    "Mathieu",
-    "Martin",
-    "Augustin",
-    "Célestin",
-    "Élias",
-    "Ilias",
-    "Mohamed",
-    "Youssef",
-    "Ayoub",
-    "Amine",
-    "Rayan",
-    "Sacha",
-    "Aurélien",
-    "Lionel",
-    "Xavier",
-    "Arnaud",
-    "Bastien",
-    "Timéo",
-    "Marius",
-    "Achille",
-];
+pub static GIVEN_NAMES_MALE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lines(GIVEN_NAMES_MALE_TXT));
 
-/// Common female given names in Belgium (Flemish and Walloon/French mix).
-pub const GIVEN_NAMES_FEMALE: &[&str] = &[
-    "Emma",
-    "Marie",
-    "Lotte",
-    "Fien",
-    "Elise",
-    "Chloé",
-    "Juliette",
-    "Océane",
-    "Olivia",
-    "Louise",
-    "Mila",
-    "Alice",
-    "Ella",
-    "Lina",
-    "Nora",
-    "Julie",
-    "Lisa",
-    "Sarah",
-    "Laura",
-    "Hanne",
-    "Lien",
-    "Femke",
-    "Jolien",
-    "Sofie",
-    "Katrien",
-    "An",
-    "Els",
-    "Griet",
-    "Ine",
-    "Kato",
-    "Lore",
-    "Marthe",
-    "Roos",
-    "Noor",
-    "Jana",
-    "Febe",
-    "Nina",
-    "Lena",
-    "Zoë",
-    "Amber",
-    "Axelle",
-    "Charlotte",
-    "Camille",
-    "Léa",
-    "Manon",
-    "Inès",
-    "Anaïs",
-    "Héloïse",
-    "Margaux",
-    "Pauline",
-    "Mathilde",
-    "Clémence",
-    "Élodie",
-    "Céline",
-    "Aurélie",
-    "Noémie",
-    "Mélanie",
-    "Émilie",
-    "Valérie",
-    "Nathalie",
-    "Sophie",
-    "Isabelle",
-    "Catherine",
-    "Françoise",
-    "Véronique",
-    "Stéphanie",
-    "Sandrine",
-    "Delphine",
-    "Joséphine",
-    "Eline",
-    "Lieze",
-    "Tine",
-    "Evi",
-    "Ellen",
-    "Kaat",
-    "Mieke",
-    "Lies",
-    "Leen",
-    "Veerle",
-    "Hilde",
-    "Greet",
-    "Liesbeth",
-    "Annelies",
-    "Nele",
-    "Silke",
-    "Anne-Sophie",
-    "Marie-Claire",
-    "Yasmine",
-    "Salma",
-    "Amira",
-    "Lucie",
-    "Clara",
-    "Anna",
-    "Eva",
-    "Hélène",
-    "Agathe",
-    "Apolline",
-    "Capucine",
-    "Romane",
-    "Justine",
-    "Victoire",
-    "Adèle",
-    "Rose",
-    "Jade",
-    "Luna",
-    "Mona",
-    "Lily",
-    "Fleur",
-    "Liv",
-    "Fenna",
-    "Paulien",
-    "Ilse",
-    "Wendy",
-    "Kelly",
-    "Tinne",
-    "Margot",
-    "Gaëlle",
-    "Maëlle",
-    "Maëlys",
-    "Estelle",
-    "Coralie",
-    "Laetitia",
-    "Sabine",
-    "Brigitte",
-    "Martine",
-    "Christine",
-    "Bénédicte",
-];
+/// Common female given names in Belgium.
+pub static GIVEN_NAMES_FEMALE: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lines(GIVEN_NAMES_FEMALE_TXT));
 
-/// Realistic Belgian family names (Flemish and Walloon). No duplicates.
-pub const FAMILY_NAMES: &[&str] = &[
-    "Peeters",
-    "Janssens",
-    "Maes",
-    "Jacobs",
-    "Mertens",
-    "Willems",
-    "Claes",
-    "Goossens",
-    "Wouters",
-    "De Smet",
-    "Van den Broeck",
-    "Vermeulen",
-    "Hermans",
-    "Aerts",
-    "Michiels",
-    "Pauwels",
-    "De Vos",
-    "Van Damme",
-    "Verstraete",
-    "Smets",
-    "Stevens",
-    "Cools",
-    "Verhoeven",
-    "Lemmens",
-    "Van de Velde",
-    "Hendrickx",
-    "Segers",
-    "Geerts",
-    "Vandenberghe",
-    "Claeys",
-    "De Clercq",
-    "Bogaerts",
-    "De Backer",
-    "Van Dyck",
-    "Verbruggen",
-    "Van Hoof",
-    "Verhaegen",
-    "De Cock",
-    "Vervoort",
-    "Thys",
-    "Wuyts",
-    "Laenen",
-    "Baeten",
-    "Coppens",
-    "Van Acker",
-    "De Wolf",
-    "Van Looy",
-    "Nys",
-    "Verbeke",
-    "Van Hecke",
-    "Mahieu",
-    "Desmedt",
-    "Van Laere",
-    "De Meyer",
-    "Cornelis",
-    "Van Camp",
-    "Moens",
-    "Verschueren",
-    "Smolders",
-    "Bosmans",
-    "Huybrechts",
-    "Bertels",
-    "Van Roy",
-    "Lauwers",
-    "Luyten",
-    "Coenen",
-    "Schepers",
-    "Dierckx",
-    "Martens",
-    "De Pauw",
-    "Van Gorp",
-    "Verlinden",
-    "Dewulf",
-    "Van Hove",
-    "Verhelst",
-    "De Groote",
-    "D'hondt",
-    "Van der Linden",
-    "De Winter",
-    "De Ridder",
-    "Van Parys",
-    "Cuypers",
-    "Mortier",
-    "Geeraerts",
-    "Teirlinck",
-    "Ceulemans",
-    "Van Geel",
-    "Jansen",
-    "Vos",
-    "Van Mol",
-    "Op de Beeck",
-    "Lenaerts",
-    "Vanderstraeten",
-    "Van Impe",
-    "Decoster",
-    "Vanneste",
-    "Verbeeck",
-    "Van Steenkiste",
-    "Wyns",
-    "Rombouts",
-    "Van Rossem",
-    "Dirix",
-    "Buysse",
-    "Sels",
-    "Boeckx",
-    "Van Bael",
-    "Vandenbussche",
-    "Vandeputte",
-    "Van den Bossche",
-    "Vanhoutte",
-    "Vermeersch",
-    "De Bruyn",
-    "Christiaens",
-    "Bracke",
-    "Callewaert",
-    "Vandewalle",
-    "Timmermans",
-    "Schoofs",
-    "Vanderheyden",
-    "Jorissen",
-    "Swinnen",
-    "Daems",
-    "Wauters",
-    "Heylen",
-    "Verachtert",
-    "Dubois",
-    "Lambert",
-    "Dupont",
-    "Martin",
-    "Leclercq",
-    "Renard",
-    "Simon",
-    "Laurent",
-    "Lejeune",
-    "Dumont",
-    "François",
-    "Leroy",
-    "Denis",
-    "Collard",
-    "Fontaine",
-    "Lefebvre",
-    "Lemaire",
-    "Henry",
-    "Michel",
-    "Mathieu",
-    "Thiry",
-    "Gérard",
-    "Charlier",
-    "Noël",
-    "Masson",
-    "Hubert",
-    "Marchal",
-    "Piette",
-    "Dufour",
-    "Lecomte",
-    "Legrand",
-    "Goffin",
-    "Jacquet",
-    "Pirotte",
-    "Delvaux",
-    "Closset",
-    "Lhoest",
-    "Bodart",
-    "Pirard",
-    "Rousseau",
-    "Mercier",
-    "Dethier",
-    "Grégoire",
-    "Lemoine",
-    "Baudoux",
-    "Jadot",
-    "Englebert",
-    "Marchand",
-    "Wathelet",
-    "Gilson",
-    "Lambotte",
-    "Collignon",
-    "Delhaye",
-    "Piron",
-    "Toussaint",
-    "Poncelet",
-    "Etienne",
-    "Guillaume",
-    "Remacle",
-    "Léonard",
-    "Servais",
-    "Bastin",
-    "Nicolas",
-    "Maréchal",
-    "Cornet",
-    "Dumoulin",
-    "Lallemand",
-    "Renier",
-    "Hardy",
-    "Moreau",
-    "Dubuisson",
-    "Delforge",
-    "Dessy",
-    "Kinet",
-    "Lardinois",
-    "Delcourt",
-    "Dejardin",
-    "Gilles",
-    "Paquet",
-    "Evrard",
-    "Laloux",
-    "Detry",
-    "Deprez",
-];
+/// Belgian family names, Flemish and Walloon.
+pub static FAMILY_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(FAMILY_NAMES_TXT));
 
 /// A real Belgian municipality with its main postcode.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -493,529 +62,23 @@ pub struct Municipality {
     pub lang: &'static str,
 }
 
-/// Real municipalities in Flanders, Wallonia and Brussels.
-pub const MUNICIPALITIES: &[Municipality] = &[
-    // Flanders
-    Municipality {
-        postcode: "2000",
-        name: "Antwerpen",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9000",
-        name: "Gent",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8000",
-        name: "Brugge",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3000",
-        name: "Leuven",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2800",
-        name: "Mechelen",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3500",
-        name: "Hasselt",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8500",
-        name: "Kortrijk",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9300",
-        name: "Aalst",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2300",
-        name: "Turnhout",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8400",
-        name: "Oostende",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9100",
-        name: "Sint-Niklaas",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3600",
-        name: "Genk",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8800",
-        name: "Roeselare",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2500",
-        name: "Lier",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2200",
-        name: "Herentals",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9200",
-        name: "Dendermonde",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3800",
-        name: "Sint-Truiden",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2400",
-        name: "Mol",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8900",
-        name: "Ieper",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9700",
-        name: "Oudenaarde",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3300",
-        name: "Tienen",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "1800",
-        name: "Vilvoorde",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2440",
-        name: "Geel",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9900",
-        name: "Eeklo",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3200",
-        name: "Aarschot",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9400",
-        name: "Ninove",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8700",
-        name: "Tielt",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3700",
-        name: "Tongeren",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "1700",
-        name: "Dilbeek",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3080",
-        name: "Tervuren",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9800",
-        name: "Deinze",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8370",
-        name: "Blankenberge",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2900",
-        name: "Schoten",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9500",
-        name: "Geraardsbergen",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3290",
-        name: "Diest",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "2260",
-        name: "Westerlo",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "9160",
-        name: "Lokeren",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "8600",
-        name: "Diksmuide",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "1500",
-        name: "Halle",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3580",
-        name: "Beringen",
-        lang: "nl",
-    },
-    Municipality {
-        postcode: "3630",
-        name: "Maasmechelen",
-        lang: "nl",
-    },
-    // Wallonia
-    Municipality {
-        postcode: "4000",
-        name: "Liège",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "5000",
-        name: "Namur",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "6000",
-        name: "Charleroi",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "7000",
-        name: "Mons",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "7500",
-        name: "Tournai",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1300",
-        name: "Wavre",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1400",
-        name: "Nivelles",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1340",
-        name: "Ottignies-Louvain-la-Neuve",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4800",
-        name: "Verviers",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "6700",
-        name: "Arlon",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "5500",
-        name: "Dinant",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4500",
-        name: "Huy",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "7100",
-        name: "La Louvière",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "6900",
-        name: "Marche-en-Famenne",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "6600",
-        name: "Bastogne",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4300",
-        name: "Waremme",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "7700",
-        name: "Mouscron",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "7800",
-        name: "Ath",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1420",
-        name: "Braine-l'Alleud",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1410",
-        name: "Waterloo",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "5300",
-        name: "Andenne",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4900",
-        name: "Spa",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4100",
-        name: "Seraing",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "7060",
-        name: "Soignies",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4960",
-        name: "Malmedy",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "6460",
-        name: "Chimay",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4040",
-        name: "Herstal",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "4600",
-        name: "Visé",
-        lang: "fr",
-    },
-    // Brussels-Capital Region
-    Municipality {
-        postcode: "1000",
-        name: "Bruxelles",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1030",
-        name: "Schaerbeek",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1040",
-        name: "Etterbeek",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1050",
-        name: "Ixelles",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1060",
-        name: "Saint-Gilles",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1070",
-        name: "Anderlecht",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1080",
-        name: "Molenbeek-Saint-Jean",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1090",
-        name: "Jette",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1150",
-        name: "Woluwe-Saint-Pierre",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1180",
-        name: "Uccle",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1190",
-        name: "Forest",
-        lang: "fr",
-    },
-    Municipality {
-        postcode: "1200",
-        name: "Woluwe-Saint-Lambert",
-        lang: "fr",
-    },
-];
+/// Real municipalities in Flanders, Wallonia and Brussels (`postcode<TAB>name<TAB>lang`).
+pub static MUNICIPALITIES: LazyLock<Vec<Municipality>> = LazyLock::new(|| {
+    rows::<3>(MUNICIPALITIES_TSV)
+        .into_iter()
+        .map(|[postcode, name, lang]| Municipality {
+            postcode,
+            name,
+            lang,
+        })
+        .collect()
+});
 
-/// Realistic Flemish street names.
-pub const STREETS_NL: &[&str] = &[
-    "Kerkstraat",
-    "Stationsstraat",
-    "Molenstraat",
-    "Dorpsstraat",
-    "Schoolstraat",
-    "Nieuwstraat",
-    "Kapelstraat",
-    "Veldstraat",
-    "Lindenlaan",
-    "Beukenlaan",
-    "Eikenlaan",
-    "Kastanjelaan",
-    "Berkenlaan",
-    "Populierenlaan",
-    "Meerstraat",
-    "Hoogstraat",
-    "Marktplein",
-    "Grote Markt",
-    "Brugstraat",
-    "Kasteelstraat",
-    "Bosstraat",
-    "Heidestraat",
-    "Langestraat",
-    "Nijverheidsstraat",
-    "Processiestraat",
-    "Pastorijstraat",
-    "Kloosterstraat",
-    "Gemeenteplein",
-    "Sportlaan",
-    "Zandstraat",
-    "Brusselsesteenweg",
-    "Antwerpsesteenweg",
-    "Gentsesteenweg",
-    "Mechelsesteenweg",
-    "Broekstraat",
-    "Weverstraat",
-    "Smisstraat",
-    "Hofstraat",
-    "Vaartstraat",
-    "Dijkstraat",
-    "Leopoldstraat",
-    "Koning Albertstraat",
-    "Koningin Astridlaan",
-    "Zonnestraat",
-    "Rozenstraat",
-    "Tulpenstraat",
-    "Akkerstraat",
-    "Ringlaan",
-    "Parklaan",
-    "Watermolenstraat",
-    "Begijnhofstraat",
-    "Plezantstraat",
-];
+/// Dutch street names.
+pub static STREETS_NL: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(STREETS_NL_TXT));
 
-/// Realistic Walloon / Brussels (French) street names.
-pub const STREETS_FR: &[&str] = &[
-    "Rue de la Station",
-    "Rue de l'Église",
-    "Chaussée de Bruxelles",
-    "Rue du Moulin",
-    "Avenue des Tilleuls",
-    "Place communale",
-    "Rue de la Gare",
-    "Rue Haute",
-    "Rue Basse",
-    "Grand-Place",
-    "Rue du Marché",
-    "Rue de l'École",
-    "Rue du Château",
-    "Rue de la Chapelle",
-    "Rue du Centre",
-    "Rue de la Paix",
-    "Rue Neuve",
-    "Avenue Albert Ier",
-    "Avenue Reine Astrid",
-    "Rue Léopold",
-    "Rue Saint-Martin",
-    "Rue des Champs",
-    "Rue du Bois",
-    "Rue de la Fontaine",
-    "Rue des Prés",
-    "Rue du Pont",
-    "Chaussée de Namur",
-    "Chaussée de Louvain",
-    "Chaussée de Mons",
-    "Rue de Namur",
-    "Rue de Liège",
-    "Rue du Parc",
-    "Avenue des Érables",
-    "Avenue des Marronniers",
-    "Avenue des Acacias",
-    "Rue des Peupliers",
-    "Rue des Roses",
-    "Rue des Lilas",
-    "Rue de la Croix",
-    "Rue du Calvaire",
-    "Rue de la Libération",
-    "Rue des Combattants",
-    "Rue du Village",
-    "Rue de la Briqueterie",
-    "Rue des Sports",
-    "Rue de l'Industrie",
-    "Rue du Stade",
-    "Place du Marché",
-    "Rue Royale",
-    "Avenue Louise",
-    "Rue des Écoles",
-    "Chemin du Tram",
-];
+/// French street names.
+pub static STREETS_FR: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(STREETS_FR_TXT));
 
 /// A fictional demo club.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1078,58 +141,18 @@ pub const DEMO_CLUBS: &[ClubSeed] = &[
 pub const DEMO_FEDERATION: (&str, &str) = ("bsf", "Belgian Sports Federation");
 
 /// Words used to compose names of extra generated clubs.
-pub const EXTRA_CLUB_WORDS: &[&str] = &[
-    "Sporting",
-    "Racing",
-    "Olympic",
-    "Atlas",
-    "Vlug",
-    "Hermes",
-    "Royal",
-    "Union",
-    "Excelsior",
-    "Victoria",
-    "Concordia",
-    "Energie",
-    "Dynamo",
-    "Vitesse",
-    "Avanti",
-    "Phoenix",
-    "Titan",
-    "Comète",
-    "Eendracht",
-    "Spirit",
-    "Élan",
-    "Jeunesse",
-    "Amicale",
-    "Vooruit",
-    "Hoger Op",
-    "Rapid",
-    "Kracht",
-    "Tornado",
-    "Aquila",
-    "Vlijt",
-    "Meeuwen",
-    "Étoile",
-];
+pub static EXTRA_CLUB_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(CLUB_WORDS_TXT));
 
-/// Sports as `(en, nl, fr)`.
-pub const SPORTS: &[(&str, &str, &str)] = &[
-    ("Volleyball", "Volleybal", "Volley-ball"),
-    ("Football", "Voetbal", "Football"),
-    ("Swimming", "Zwemmen", "Natation"),
-    ("Basketball", "Basketbal", "Basket-ball"),
-    ("Tennis", "Tennis", "Tennis"),
-    ("Field hockey", "Hockey", "Hockey"),
-    ("Handball", "Handbal", "Handball"),
-    ("Athletics", "Atletiek", "Athlétisme"),
-    ("Cycling", "Wielrennen", "Cyclisme"),
-    ("Table tennis", "Tafeltennis", "Tennis de table"),
-    ("Badminton", "Badminton", "Badminton"),
-    ("Judo", "Judo", "Judo"),
-    ("Gymnastics", "Turnen", "Gymnastique"),
-    ("Korfball", "Korfbal", "Korfball"),
-];
+/// A sport as `(en, nl, fr)`.
+pub type Sport = (&'static str, &'static str, &'static str);
+
+/// Sports as `(en, nl, fr)` (`en<TAB>nl<TAB>fr`).
+pub static SPORTS: LazyLock<Vec<Sport>> = LazyLock::new(|| {
+    rows::<3>(SPORTS_TSV)
+        .into_iter()
+        .map(|[en, nl, fr]| (en, nl, fr))
+        .collect()
+});
 
 /// Deterministically pick an entry from `list` (wrapping around); returns
 /// `""` for an empty list.
@@ -1142,7 +165,7 @@ pub fn pick(list: &[&'static str], n: usize) -> &'static str {
 }
 
 /// Localised name of a sport entry for `lang` (`"nl"`, `"fr"`, else English).
-pub fn sport_name(sport: (&'static str, &'static str, &'static str), lang: &str) -> &'static str {
+pub fn sport_name(sport: Sport, lang: &str) -> &'static str {
     match lang {
         "nl" => sport.1,
         "fr" => sport.2,
@@ -1189,25 +212,61 @@ mod tests {
         (1.0 + 0.05) / (l + 0.05)
     }
 
+    /// Every line of every data file is an entry: no blank lines, no stray spaces, no
+    /// malformed rows left out by the parser, nothing twice.
+    #[test]
+    fn data_files_are_clean() {
+        for (file, text, columns) in [
+            ("given_names_male", GIVEN_NAMES_MALE_TXT, 1),
+            ("given_names_female", GIVEN_NAMES_FEMALE_TXT, 1),
+            ("family_names", FAMILY_NAMES_TXT, 1),
+            ("municipalities", MUNICIPALITIES_TSV, 3),
+            ("streets_nl", STREETS_NL_TXT, 1),
+            ("streets_fr", STREETS_FR_TXT, 1),
+            ("club_words", CLUB_WORDS_TXT, 1),
+            ("sports", SPORTS_TSV, 3),
+        ] {
+            assert!(text.ends_with('\n'), "{file}: no final newline");
+            let mut seen = HashSet::new();
+            for (i, line) in text.lines().enumerate() {
+                assert!(!line.trim().is_empty(), "{file}:{}: blank line", i + 1);
+                assert_eq!(line, line.trim(), "{file}:{}: spaces around", i + 1);
+                let cols: Vec<&str> = line.split('\t').collect();
+                assert_eq!(cols.len(), columns, "{file}:{}: columns", i + 1);
+                assert!(cols.iter().all(|c| !c.trim().is_empty() && c.trim() == *c));
+                assert!(seen.insert(line), "{file}:{}: duplicate {line}", i + 1);
+            }
+        }
+        assert_eq!(MUNICIPALITIES.len(), MUNICIPALITIES_TSV.lines().count());
+        assert_eq!(SPORTS.len(), SPORTS_TSV.lines().count());
+    }
+
+    #[test]
+    fn malformed_rows_are_left_out_without_a_panic() {
+        let parsed = rows::<3>("2000\tAntwerpen\tnl\n\nbad row\n1\t2\t3\t4\n");
+        assert_eq!(parsed, vec![["2000", "Antwerpen", "nl"]]);
+        assert_eq!(lines("  a \n\n b\n"), vec!["a", "b"]);
+    }
+
     #[test]
     fn family_names_have_no_duplicates() {
-        assert_unique(FAMILY_NAMES, "FAMILY_NAMES");
+        assert_unique(&FAMILY_NAMES, "FAMILY_NAMES");
     }
 
     #[test]
     fn other_lists_have_no_duplicates() {
-        assert_unique(GIVEN_NAMES_MALE, "GIVEN_NAMES_MALE");
-        assert_unique(GIVEN_NAMES_FEMALE, "GIVEN_NAMES_FEMALE");
-        assert_unique(STREETS_NL, "STREETS_NL");
-        assert_unique(STREETS_FR, "STREETS_FR");
-        assert_unique(EXTRA_CLUB_WORDS, "EXTRA_CLUB_WORDS");
+        assert_unique(&GIVEN_NAMES_MALE, "GIVEN_NAMES_MALE");
+        assert_unique(&GIVEN_NAMES_FEMALE, "GIVEN_NAMES_FEMALE");
+        assert_unique(&STREETS_NL, "STREETS_NL");
+        assert_unique(&STREETS_FR, "STREETS_FR");
+        assert_unique(&EXTRA_CLUB_WORDS, "EXTRA_CLUB_WORDS");
         let names: Vec<&str> = MUNICIPALITIES.iter().map(|m| m.name).collect();
         assert_unique(&names, "MUNICIPALITIES");
     }
 
     #[test]
     fn postcodes_are_valid() {
-        for m in MUNICIPALITIES {
+        for m in MUNICIPALITIES.iter() {
             assert_eq!(m.postcode.len(), 4, "postcode {} ({})", m.postcode, m.name);
             assert!(
                 m.postcode.bytes().all(|b| b.is_ascii_digit()),
@@ -1286,8 +345,8 @@ mod tests {
     #[test]
     fn helpers_work() {
         assert_eq!(pick(&[], 3), "");
-        assert_eq!(pick(STREETS_NL, 0), STREETS_NL[0]);
-        assert_eq!(pick(STREETS_NL, STREETS_NL.len()), STREETS_NL[0]);
+        assert_eq!(pick(&STREETS_NL, 0), STREETS_NL[0]);
+        assert_eq!(pick(&STREETS_NL, STREETS_NL.len()), STREETS_NL[0]);
         assert_eq!(sport_name(SPORTS[0], "nl"), "Volleybal");
         assert_eq!(sport_name(SPORTS[0], "fr"), "Volley-ball");
         assert_eq!(sport_name(SPORTS[0], "en"), "Volleyball");
