@@ -540,7 +540,7 @@ fn spawn_daily_jobs(services: &Services) {
     let s = services.clone();
     tokio::spawn(async move {
         loop {
-            match tessera_core::jobs::run_daily(&s).await {
+            match tessera_core::run_daily(&s).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(invited = n, "members who came of age were invited"),
                 Err(e) => {

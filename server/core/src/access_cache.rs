@@ -53,7 +53,7 @@ struct Inner {
     listening: AtomicBool,
     /// How many reads were answered from memory.
     hits: AtomicU64,
-    persons: Memo<i64, crate::accounts::StateRow>,
+    persons: Memo<i64, crate::tenancy::StateRow>,
     scopes: Memo<ScopeKey, crate::scope::ScopeRows>,
     sessions: Mutex<HashMap<String, (Instant, Record)>>,
     /// Moves whenever a session is forgotten: a session read before is not kept.
@@ -163,9 +163,9 @@ impl AccessCache {
         &self,
         identity: i64,
         load: F,
-    ) -> Result<Option<crate::accounts::StateRow>>
+    ) -> Result<Option<crate::tenancy::StateRow>>
     where
-        F: Future<Output = Result<Option<crate::accounts::StateRow>>>,
+        F: Future<Output = Result<Option<crate::tenancy::StateRow>>>,
     {
         kept_or_load(self, &self.0.persons, identity, load).await
     }

@@ -117,7 +117,7 @@ enum Access {
 pub struct Db {
     pools: Pools,
     /// Tenants' default languages by path, for a few seconds (see `tenants::default_lang`).
-    pub(crate) langs: crate::tenants::LangCache,
+    pub(crate) langs: crate::tenancy::LangCache,
     /// Sessions' persons and scopes while nothing they come from changed (PostgreSQL).
     pub(crate) access: crate::access_cache::AccessCache,
     /// PostgreSQL: the connections of imports and exports (see [`Db::bulk`]).

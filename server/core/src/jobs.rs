@@ -1,10 +1,9 @@
-//! Jobs that follow the calendar rather than a request: run by `serve` every hour, and by
-//! tests with an injected clock. Also the one maker of [`SystemTask`], the capability a
-//! scope with every right of a tenant ([`TenantScope::for_system_task`]) needs.
+//! The one maker of [`SystemTask`], the capability a scope with every right of a tenant
+//! ([`TenantScope::for_system_task`]) needs. The jobs themselves (`run_daily`, in the crate
+//! root) call into the features, which this infrastructure module does not import.
 
 use crate::error::Result;
 use crate::scope::TenantScope;
-use crate::{members, tenants, throttle, Services};
 use tessera_common::modules::PLATFORM_MANAGE;
 
 /// Proof that the caller is a command-line or background task, not a request: the only way
@@ -37,19 +36,4 @@ impl SystemTask {
         operator.require(PLATFORM_MANAGE)?;
         Ok(SystemTask { _private: () })
     }
-}
-
-/// Runs the daily jobs of every active club; returns how many members were invited. Also
-/// deletes the attempt counters whose window ended.
-pub async fn run_daily(s: &Services) -> Result<usize> {
-    let now = s.now();
-    throttle::purge_expired(&s.db, now).await?;
-    let task = SystemTask::background();
-    let mut invited = 0;
-    for club in tenants::active_clubs(&s.db).await? {
-        let scope = TenantScope::for_system_task(&task, club);
-        invited +=
-            members::invite_members_of_age(&s.db, &s.mailer, &s.public_url, &scope, now).await?;
-    }
-    Ok(invited)
 }

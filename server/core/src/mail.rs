@@ -47,7 +47,7 @@ pub struct Brand {
 
 impl Brand {
     /// The look of the tenant of `scope`; `public_url` makes the logo address absolute.
-    pub fn of(tenant: &crate::tenants::TenantRecord, public_url: &str) -> Brand {
+    pub fn of(tenant: &crate::tenancy::TenantRecord, public_url: &str) -> Brand {
         Brand {
             name: tenant.name.clone(),
             primary_color: tenant.primary_color.clone(),

@@ -8,7 +8,7 @@
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
-use crate::tenants::{self, Plan, TenantRecord};
+use crate::tenancy::{self, Plan, TenantRecord};
 use std::collections::BTreeSet;
 use tessera_common::dto::TenantKind;
 use tessera_common::modules::Module;
@@ -31,7 +31,7 @@ pub struct Actor {
     pub level: AuthLevel,
     /// A step still to take (second factor, enrolment): until then the actor reaches
     /// nothing but that step.
-    pub pending: Option<crate::accounts::Pending>,
+    pub pending: Option<crate::tenancy::Pending>,
     /// What the changes of a system task are stamped as (`None`: no name, shown as "the
     /// system"). A person's changes are always stamped with their own name.
     pub stamp_label: Option<String>,
@@ -349,7 +349,7 @@ pub async fn resolve_before_terms(
         // about which clubs exist.
         return Err(AppError::Unauthenticated);
     };
-    if !tenants::is_valid_slug(slug) {
+    if !tenancy::is_valid_slug(slug) {
         return Err(AppError::NotFound);
     }
     let ScopeRows {
@@ -420,7 +420,7 @@ async fn read_scope(
     identity: IdentityId,
 ) -> Result<Option<ScopeRows>> {
     let mut tx = db.platform(false).await?;
-    let Some(tenant) = tenants::find_by_slug_in(&mut tx, kind, slug).await? else {
+    let Some(tenant) = tenancy::find_by_slug_in(&mut tx, kind, slug).await? else {
         return Ok(None);
     };
     tx.as_tenant(tenant.id, Some(identity.0)).await?;
@@ -454,11 +454,11 @@ async fn read_scope(
 /// form): its modules as the plan and switches make them, and no permission at all.
 /// Unknown, suspended and non-club tenants are not found.
 pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<TenantScope> {
-    if !tenants::is_valid_slug(slug) {
+    if !tenancy::is_valid_slug(slug) {
         return Err(AppError::NotFound);
     }
     let mut tx = db.platform(false).await?;
-    let tenant = tenants::find_by_slug_in(&mut tx, TenantKind::Club, slug)
+    let tenant = tenancy::find_by_slug_in(&mut tx, TenantKind::Club, slug)
         .await?
         .filter(|t| t.status == "active")
         .ok_or(AppError::NotFound)?;
@@ -483,7 +483,7 @@ pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<Tenan
 
 /// Resolves the operator tenant (`/admin/…`) for this actor.
 pub async fn resolve_operator(db: &Db, actor: &Actor, now: Timestamp) -> Result<TenantScope> {
-    let slug = tenants::operator_slug(db)
+    let slug = tenancy::operator_slug(db)
         .await?
         .ok_or(AppError::NotFound)?;
     resolve(db, actor, TenantKind::Operator, &slug, now).await

@@ -6,7 +6,7 @@
 //! `(tenant_id, term, member_id)`, so it costs what it finds, never the size of the club.
 //!
 //! The words of a record are rewritten in the transaction that writes the record: on
-//! insert ([`crate::members::insert`], [`crate::members::insert_many`]) and on every update
+//! insert (`members::insert`, `members::insert_many`) and on every update
 //! ([`reindex`]); a deleted member's words go with it (a trigger, see migration 0011).
 //! [`rebuild_if_stale`] fills the index for records written before it existed, or after
 //! [`VERSION`] changes what a word is.
@@ -26,6 +26,11 @@ const MAX_TERM: usize = 64;
 
 /// The most query words looked up; more are ignored.
 const MAX_QUERY_WORDS: usize = 5;
+
+/// The key the register is sorted by: family name, then given name, lowercase.
+pub fn sort_name(given: &str, family: &str) -> String {
+    format!("{} {}", family.trim(), given.trim()).to_lowercase()
+}
 
 /// Lowercase, accents and ligatures folded to plain letters ("Hélène" → "helene",
 /// "Œuvray" → "oeuvray", "Straße" → "strasse"); anything that is not a letter or a digit
@@ -188,7 +193,7 @@ pub(crate) fn rows(
     family: &str,
     email: Option<&str>,
 ) -> Vec<Vec<Value>> {
-    let sort_name = crate::members::sort_name(given, family);
+    let sort_name = sort_name(given, family);
     terms(given, family, email)
         .into_iter()
         .map(|t| vec![Value::from(t), Value::from(id), Value::from(&sort_name)])

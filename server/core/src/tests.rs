@@ -6,7 +6,7 @@ use crate::members::{self, NewMember};
 use crate::scope::{self, Actor, AuthLevel, TenantScope};
 use crate::seed::{self, SeedOptions};
 use crate::tenants::{self, NewTenant, TenantRecord};
-use crate::{args, identities, roles, testing};
+use crate::{accounts::identities, args, roles, testing};
 use tessera_common::dto::{MemberStatus, TenantKind};
 use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
@@ -640,7 +640,7 @@ async fn the_demo_seed_builds_a_believable_federation() {
 mod accounts_tests {
     use super::*;
     use crate::accounts::{self, Pending};
-    use crate::{throttle, totp};
+    use crate::{accounts::throttle, accounts::totp};
 
     async fn enrol(db: &Db, id: IdentityId, now: Timestamp) -> (String, Vec<String>) {
         let (key, _) = accounts::begin_totp(db, id).await.unwrap();
@@ -998,7 +998,7 @@ mod accounts_tests {
 mod environment_tests {
     use super::*;
     use crate::roles::{self, RoleInput};
-    use crate::{accounts, module_settings};
+    use crate::{accounts, tenants::module_settings};
     use tessera_common::modules::{AUDIT_VIEW, EXPORTS_RUN, ROLES_MANAGE};
     use tessera_common::{MembershipId, RoleId};
 
@@ -2194,7 +2194,7 @@ mod family_tests {
 /// which field, the register's filter on a choice field.
 mod custom_field_tests {
     use super::*;
-    use crate::custom_fields;
+    use crate::members::custom_fields;
     use crate::members::{MemberInput, SelfInput};
     use std::collections::BTreeMap;
     use tessera_common::dto::{FieldForm, MemberForm};
@@ -2470,15 +2470,20 @@ mod custom_field_tests {
                     (3, format!("custom:{iban}")),
                 ]
             };
-            let report =
-                crate::import::preview(db, &a, T0, csv.as_bytes(), &map(&format!("custom:{size}")))
-                    .await
-                    .unwrap();
+            let report = crate::imports::import::preview(
+                db,
+                &a,
+                T0,
+                csv.as_bytes(),
+                &map(&format!("custom:{size}")),
+            )
+            .await
+            .unwrap();
             assert_eq!(report.invalid, 1);
             assert_eq!(report.problems[0].field, format!("cf{size}"));
             assert_eq!(report.problems[0].header, "Maat");
             let fixed = csv.replace("XXL", "L");
-            crate::import::commit(
+            crate::imports::import::commit(
                 db,
                 &a,
                 &w.admin_a,
@@ -2496,10 +2501,15 @@ mod custom_field_tests {
                 value(&rec, iban),
                 Some(vec!["BE68 5390 0754 7034".to_string()])
             );
-            let refused =
-                crate::import::preview(db, &s, T0, csv.as_bytes(), &map(&format!("custom:{nrn}")))
-                    .await
-                    .unwrap_err();
+            let refused = crate::imports::import::preview(
+                db,
+                &s,
+                T0,
+                csv.as_bytes(),
+                &map(&format!("custom:{nrn}")),
+            )
+            .await
+            .unwrap_err();
             assert_eq!(problem_fields(refused), vec!["mapping"]);
 
             // Deleting a field deletes its values with it.

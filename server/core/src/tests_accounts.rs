@@ -1,10 +1,10 @@
 //! Accounts ("Trust", deliverable 6): a password reset and the end of the sessions commit
 //! together or not at all.
 
+use crate::accounts::links::{self, Purpose};
 use crate::db::{Db, DbUrl};
-use crate::links::{self, Purpose};
 use crate::scope::Actor;
-use crate::{accounts, identities, testing};
+use crate::{accounts, accounts::identities, testing};
 use tessera_common::time::Timestamp;
 
 const OLD: &str = "an old and long enough passphrase";

@@ -3,7 +3,10 @@
 //! English (no English word of the error texts, no raw key, no unfilled placeholder).
 
 use crate::tenants;
-use crate::{accounts, custom_fields, identities, import, logo, members, registration, roles};
+use crate::{
+    accounts, accounts::identities, imports::import, members, members::custom_fields, registration,
+    roles, tenants::logo,
+};
 use std::collections::{BTreeMap, HashSet};
 use tessera_common::dto::{
     CustomField, FieldForm, FieldKind, FieldVisibility, MemberForm, RegFormInput, Stamp,

@@ -2,8 +2,8 @@
 //! keys, the platform secret shared by servers, random bytes that fail closed. Each storage
 //! test runs on SQLite and on PostgreSQL.
 
+use crate::accounts::throttle::{self, Limit};
 use crate::testing;
-use crate::throttle::{self, Limit};
 use tessera_common::time::Timestamp;
 use tessera_common::AppError;
 
@@ -109,7 +109,7 @@ async fn the_form_key_is_made_once_and_shared_by_every_server_on_the_database() 
 
 // ---------------------------------------------------------------- parsers
 
-use crate::{import, logo};
+use crate::{imports::import, tenants::logo};
 use proptest::prelude::*;
 use tessera_common::Lang;
 

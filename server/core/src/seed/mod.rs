@@ -10,7 +10,7 @@ use crate::members::{self, NewMember};
 use crate::roles::{self, RoleInput};
 use crate::scope::{Actor, TenantScope};
 use crate::tenants::{self, NewTenant};
-use crate::{identities, module_settings};
+use crate::{accounts::identities, tenants::module_settings};
 use names::*;
 use tessera_common::dto::{MemberStatus, TenantKind};
 use tessera_common::time::{Date, Timestamp};
@@ -683,7 +683,7 @@ async fn set_up_forms(
             "Le club peut publier des photos des entraînements et des matchs.",
         )
     };
-    let size_id = crate::custom_fields::create(
+    let size_id = crate::members::custom_fields::create(
         db,
         scope,
         actor,
@@ -698,7 +698,7 @@ async fn set_up_forms(
         },
     )
     .await?;
-    crate::custom_fields::create(
+    crate::members::custom_fields::create(
         db,
         scope,
         actor,

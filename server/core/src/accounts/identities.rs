@@ -1,11 +1,11 @@
 //! One identity per person: e-mail, name, password hash. Identities are platform records;
 //! what a person may do lives in their memberships of tenants.
 
+use crate::accounts::password::{self, Verified};
 use crate::accounts::FactorState;
 use crate::db::Backend;
 use crate::db::Db;
 use crate::error::Result;
-use crate::password::{self, Verified};
 use crate::scope::{Actor, AuthLevel, TenantScope};
 use crate::{args, ids};
 use tessera_common::dto::{MembershipEntry, TenantKind, Viewer};
@@ -184,7 +184,7 @@ pub async fn actor(db: &Db, id: IdentityId, level: AuthLevel) -> Result<Option<S
             // Boxed: every page's future holds this one while it waits.
             Box::pin(async {
                 let mut tx = db.platform(false).await?;
-                let row = crate::accounts::state_row(&mut tx, id).await?;
+                let row = crate::tenancy::state_row(&mut tx, id).await?;
                 tx.commit().await?;
                 Ok(row)
             }),

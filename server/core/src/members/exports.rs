@@ -78,8 +78,8 @@ pub async fn members_csv(
         .await?;
     // The club's own fields the exporter may see (sensitive ones only with their
     // permission), one column each; a multiple choice's options joined with |.
-    let viewer = crate::custom_fields::Viewer::staff(scope);
-    let fields: Vec<_> = crate::custom_fields::definitions(&mut tx)
+    let viewer = crate::members::custom_fields::Viewer::staff(scope);
+    let fields: Vec<_> = crate::members::custom_fields::definitions(&mut tx)
         .await?
         .into_iter()
         .filter(|f| viewer.sees(f))

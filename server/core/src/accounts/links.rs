@@ -7,7 +7,7 @@ use crate::db::Db;
 use crate::error::Result;
 use crate::mail::{Mail, Mailer};
 use crate::scope::{Actor, TenantScope};
-use crate::{args, identities, ids, password, throttle};
+use crate::{accounts::identities, accounts::password, accounts::throttle, args, ids};
 use sha2::{Digest, Sha256};
 use tessera_common::time::Timestamp;
 use tessera_common::{AppError, IdentityId, Lang, Msg};

@@ -1,105 +1,16 @@
 //! Second factors, recovery codes, the password policy, the sessions a person can see,
 //! and the security event log.
 
+use crate::accounts::password::{self, Verified};
 use crate::db::Db;
 use crate::error::Result;
-use crate::password::{self, Verified};
 use crate::scope::Actor;
-use crate::{args, ids, throttle, totp};
+use crate::tenancy::factor_state;
+use crate::{accounts::throttle, accounts::totp, args, ids};
 use sha2::{Digest, Sha256};
 use tessera_common::time::Timestamp;
 use tessera_common::{AppError, IdentityId};
 use tessera_common::{Msg, Problem};
-
-/// What still stands between a password-verified session and the application.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// The person has a second factor: the code is asked next.
-    Verify,
-    /// The person holds a staff role and has no second factor yet: enrolment comes first.
-    Enrol,
-}
-
-/// The second-factor state of an identity.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FactorState {
-    pub totp_enabled: bool,
-    pub is_staff: bool,
-    pub recovery_codes_left: i64,
-}
-
-#[derive(sqlx::FromRow, Clone)]
-pub(crate) struct StateRow {
-    pub name: String,
-    pub email: String,
-    pub rights_serial: i64,
-    totp_enabled_at: Option<i64>,
-    outside_clubs: i64,
-    codes: i64,
-    staff_role: bool,
-}
-
-impl StateRow {
-    pub(crate) fn factors(&self) -> FactorState {
-        FactorState {
-            totp_enabled: self.totp_enabled_at.is_some(),
-            is_staff: self.outside_clubs > 0 || self.staff_role,
-            recovery_codes_left: self.codes,
-        }
-    }
-}
-
-/// A person as every signed-in request needs them, in one statement: name, address, rights
-/// counter and second-factor state. `None` when the identity no longer exists.
-pub(crate) async fn state_row(tx: &mut crate::db::Tx, id: IdentityId) -> Result<Option<StateRow>> {
-    tx.as_identity(id.0).await?;
-    // A role marked as staff (the administrator role always is) in any club. On PostgreSQL
-    // through `my_roles()`, which returns the roles of the identity set for the transaction.
-    let staff_role = match tx.backend() {
-        crate::db::Backend::Postgres => {
-            "EXISTS (SELECT 1 FROM my_roles() r WHERE r.is_staff OR r.builtin = 'admin')"
-        }
-        crate::db::Backend::Sqlite => {
-            "EXISTS (SELECT 1 FROM memberships m \
-             JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
-             JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
-             WHERE m.identity_id = i.id AND (r.is_staff OR r.builtin = 'admin'))"
-        }
-    };
-    tx.fetch_optional(
-        &format!(
-            "SELECT i.name, i.email, i.rights_serial, i.totp_enabled_at, \
-             (SELECT count(*) FROM memberships m JOIN tenants t ON t.id = m.tenant_id \
-              WHERE m.identity_id = i.id AND t.kind <> 'club') AS outside_clubs, \
-             (SELECT count(*) FROM recovery_codes r WHERE r.identity_id = i.id AND r.used_at IS NULL) AS codes, \
-             {staff_role} AS staff_role \
-             FROM identities i WHERE i.id = $1"
-        ),
-        args![id],
-    )
-    .await
-}
-
-/// The second-factor state of a person. They are staff (and must use a second factor) when
-/// they belong to a federation or the operator, or hold a role marked as staff (the
-/// administrator role always is) in any club.
-pub async fn factor_state(db: &Db, id: IdentityId) -> Result<FactorState> {
-    let mut tx = db.platform(false).await?;
-    let row = state_row(&mut tx, id).await?.ok_or(AppError::NotFound)?;
-    tx.commit().await?;
-    Ok(row.factors())
-}
-
-/// What is pending for a session that proved the password only.
-pub fn pending_after_password(state: &FactorState) -> Option<Pending> {
-    if state.totp_enabled {
-        Some(Pending::Verify)
-    } else if state.is_staff {
-        Some(Pending::Enrol)
-    } else {
-        None
-    }
-}
 
 // ---------------------------------------------------------------- password policy
 

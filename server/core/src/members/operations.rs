@@ -1,8 +1,8 @@
 //! The member register of a club.
 
-use crate::custom_fields::{self, Viewer};
 use crate::db::{Db, TenantTx};
 use crate::error::Result;
+use crate::members::custom_fields::{self, Viewer};
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids, search};
 use std::collections::BTreeMap;
@@ -32,9 +32,7 @@ pub struct NewMember {
 }
 
 /// The key the register sorts by: family name, then given name, case-folded.
-pub fn sort_name(given: &str, family: &str) -> String {
-    format!("{} {}", family.trim(), given.trim()).to_lowercase()
-}
+pub use crate::search::sort_name;
 
 fn check_name(field: &str, v: &str) -> Result<()> {
     let n = v.trim().chars().count();
@@ -59,7 +57,7 @@ impl NewMember {
             }
         }
         if let Some(e) = &self.email {
-            if crate::identities::normalize_email(e).is_none() {
+            if crate::accounts::identities::normalize_email(e).is_none() {
                 return Err(AppError::field("email", Msg::ErrEmailInvalid));
             }
         }
@@ -98,7 +96,7 @@ impl NewMember {
             self.gender.clone().into(),
             self.email
                 .as_deref()
-                .and_then(crate::identities::normalize_email)
+                .and_then(crate::accounts::identities::normalize_email)
                 .into(),
             self.phone.clone().into(),
             self.street.clone().into(),
@@ -132,7 +130,7 @@ pub(crate) async fn insert_many(tx: &mut TenantTx, ms: &[NewMember]) -> Result<V
         let email = m
             .email
             .as_deref()
-            .and_then(crate::identities::normalize_email);
+            .and_then(crate::accounts::identities::normalize_email);
         words.extend(search::rows(
             id,
             &m.given_name,
@@ -805,13 +803,14 @@ fn check_contact(
     postcode: &str,
     city: &str,
 ) -> [Option<String>; 5] {
-    let email = optional(email).and_then(|e| match crate::identities::normalize_email(&e) {
-        Some(n) => Some(n),
-        None => {
-            p.add("email", Msg::ErrEmailExample);
-            None
-        }
-    });
+    let email =
+        optional(email).and_then(|e| match crate::accounts::identities::normalize_email(&e) {
+            Some(n) => Some(n),
+            None => {
+                p.add("email", Msg::ErrEmailExample);
+                None
+            }
+        });
     let phone = optional(phone).filter(|v| {
         let ok = check_phone(v);
         if !ok {
@@ -1073,14 +1072,14 @@ pub(crate) async fn invite_record(
     let name = format!("{} {}", d.given_name, d.family_name);
     // Decided before anything is stored, so a refusal leaves no account behind (the write
     // transaction decides again on what it reads).
-    let known = crate::identities::find_by_email(db, &email).await?;
+    let known = crate::accounts::identities::find_by_email(db, &email).await?;
     let mut tx = db.tenant_read(scope).await?;
     let state = link_state(&mut tx, member, known).await?;
     tx.commit().await?;
     link_step(state)?;
     let identity = match known {
         Some(id) => id,
-        None => crate::identities::create(db, actor, now, &email, &name, None).await?,
+        None => crate::accounts::identities::create(db, actor, now, &email, &name, None).await?,
     };
     let mut tx = db.tenant_write(scope, actor, now).await?;
     match link_step(link_state(&mut tx, member, Some(identity)).await?)? {
@@ -1103,10 +1102,10 @@ pub(crate) async fn invite_record(
     }
     tx.log("member_invited", Some(&name)).await?;
     tx.commit().await?;
-    if crate::identities::has_password(db, identity).await? {
+    if crate::accounts::identities::has_password(db, identity).await? {
         return Ok(Invitation::Linked);
     }
-    crate::links::send_invite(db, mailer, base_url, scope, actor, identity, now).await?;
+    crate::accounts::links::send_invite(db, mailer, base_url, scope, actor, identity, now).await?;
     Ok(Invitation::Sent)
 }
 

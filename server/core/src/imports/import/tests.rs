@@ -4,7 +4,7 @@
 use super::*;
 use crate::scope::{self, AuthLevel};
 use crate::tenants::{self, NewTenant};
-use crate::{identities, testing};
+use crate::{accounts::identities, testing};
 use std::sync::Mutex;
 use tessera_common::dto::TenantKind;
 use tessera_common::Lang;

@@ -1,7 +1,7 @@
 //! Member imports through the web (`members.edit`): the uploaded file is stored with a
 //! proposed mapping; the person maps the columns, looks at the report, then starts the
 //! all-or-nothing import, which runs in the background while the page shows its progress.
-//! The rules are [`crate::import`]'s, the same as on the command line.
+//! The rules are [`crate::imports::import`]'s, the same as on the command line.
 //!
 //! The import's state lives in `member_imports`: `running` while it runs, its progress
 //! (PostgreSQL: written every second from another connection; SQLite, whose one writer the
@@ -12,7 +12,7 @@
 
 use crate::db::{Backend, Db, TenantTx};
 use crate::error::Result;
-use crate::import::{self, CommitError};
+use crate::imports::import::{self, CommitError};
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
 use std::collections::HashMap;

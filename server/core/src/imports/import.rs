@@ -422,8 +422,8 @@ pub(crate) async fn importable_fields(
     tx: &mut TenantTx,
     scope: &TenantScope,
 ) -> Result<Vec<CustomField>> {
-    let viewer = crate::custom_fields::Viewer::staff(scope);
-    Ok(crate::custom_fields::definitions(tx)
+    let viewer = crate::members::custom_fields::Viewer::staff(scope);
+    Ok(crate::members::custom_fields::definitions(tx)
         .await?
         .into_iter()
         .filter(|f| viewer.changes(f))
@@ -800,7 +800,7 @@ fn scan(
             } else {
                 vec![cell]
             };
-            match crate::custom_fields::check_values(f, &raw) {
+            match crate::members::custom_fields::check_values(f, &raw) {
                 Ok(v) if !v.is_empty() => values.push((f.id, v)),
                 Ok(_) => {}
                 Err(problem) => {

@@ -9,7 +9,7 @@ use crate::db::{Backend, Db, TenantTx};
 use crate::error::Result;
 use crate::mail::Mailer;
 use crate::scope::{parse_permissions, Actor, Permission, TenantScope};
-use crate::{args, identities, ids, links};
+use crate::{accounts::identities, accounts::links, args, ids};
 use tessera_common::dto::{
     AccountRoles, AdminEntry, AdminInvitationEntry, AdminsOverview, PersonRef, RoleChoice,
     RoleDetail, RoleInfo, RolesOverview, Stamp, TenantKind,

@@ -288,9 +288,8 @@ fn check_value(f: &CustomField, v: &str) -> std::result::Result<String, Problem>
             "yes" | "no" => Ok(v.to_string()),
             _ => Err(Msg::ErrYesNo.into()),
         },
-        FieldKind::Email => {
-            crate::identities::normalize_email(v).ok_or_else(|| Problem::new(Msg::ErrEmailExample))
-        }
+        FieldKind::Email => crate::accounts::identities::normalize_email(v)
+            .ok_or_else(|| Problem::new(Msg::ErrEmailExample)),
         FieldKind::Phone => {
             if crate::members::check_phone(v) {
                 Ok(v.to_string())

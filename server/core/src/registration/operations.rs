@@ -5,13 +5,13 @@
 //! records, approved at once or by the club (`forms.review`: approve, or reject with a
 //! reason); the applicant gets a mail at every step.
 
-use crate::custom_fields::{self, check_values};
 use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::mail::{Brand, Mail, Mailer};
+use crate::members::custom_fields::{self, check_values};
 use crate::members::Problems;
 use crate::scope::{Actor, TenantScope};
-use crate::{args, ids, throttle};
+use crate::{accounts::throttle, args, ids};
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -399,7 +399,7 @@ pub async fn public_form(
         .iter()
         .filter_map(|f| all.iter().find(|c| format!("cf{}", c.id) == f.key).cloned())
         .collect();
-    let terms = crate::terms::latest(db, scope).await?;
+    let terms = crate::tenants::terms::latest(db, scope).await?;
     let max_people = if form.audience == "family" {
         MAX_PEOPLE
     } else {
@@ -634,7 +634,7 @@ pub async fn submit(
     throttle::attempt(db, &limit_key, PER_ADDRESS, now).await?;
     let today = now.utc_date();
     let mut p = Problems::default();
-    let email = crate::identities::normalize_email(s.email.trim());
+    let email = crate::accounts::identities::normalize_email(s.email.trim());
     if email.is_none() {
         p.add("email", Msg::ErrEmailExample);
     }
@@ -650,7 +650,7 @@ pub async fn submit(
     if form.consent_text.is_some() && !s.consent {
         p.add("consent", Msg::ErrConsent);
     }
-    let terms = crate::terms::latest(db, scope).await?;
+    let terms = crate::tenants::terms::latest(db, scope).await?;
     if terms.is_some() && !s.terms {
         p.add("terms", Msg::ErrAcceptTerms);
     }
@@ -666,7 +666,7 @@ pub async fn submit(
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect();
-    let token = crate::links::new_token()?;
+    let token = crate::accounts::links::new_token()?;
     let actor = Actor::system("registration form");
     let mut tx = db.tenant_write(scope, &actor, now).await?;
     let waiting: Option<(i64,)> = tx

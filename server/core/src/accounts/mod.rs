@@ -1,0 +1,16 @@
+//! Accounts: the person behind a sign-in. Identities (create, find, authenticate),
+//! passwords (hashing, policy), the second factor (TOTP, recovery codes), attempt limits,
+//! the links sent by mail (invitation, password reset, address change), sessions and the
+//! security event log.
+//!
+//! Layer: above the infrastructure only; imports no other feature.
+
+pub mod identities;
+pub mod links;
+mod operations;
+pub mod password;
+pub mod throttle;
+pub mod totp;
+
+pub use crate::tenancy::{factor_state, pending_after_password, FactorState, Pending};
+pub use operations::*;
