@@ -1,166 +1,19 @@
-//! The member register of a club.
+//! The member register: what a request does. Each function checks the scope's permission,
+//! opens the transaction, calls validation and storage, and stamps or mails what changed.
 
+use super::model::*;
+use super::storage::*;
+use super::validation::*;
 use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::members::custom_fields::{self, Viewer};
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids, search};
 use std::collections::BTreeMap;
-use tessera_common::dto::{
-    MemberDetail, MemberFilter, MemberPage, MemberRow, MemberStatus, PersonLink, Stamp,
-};
+use tessera_common::dto::{MemberDetail, MemberFilter, MemberPage, MemberStatus, PersonLink};
 use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_VIEW};
 use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, IdentityId, MemberId, Msg, Problem};
-
-/// A new member record.
-#[derive(Clone, Debug, Default)]
-pub struct NewMember {
-    pub given_name: String,
-    pub family_name: String,
-    pub birth_date: Option<String>,
-    pub gender: Option<String>,
-    pub email: Option<String>,
-    pub phone: Option<String>,
-    pub street: Option<String>,
-    pub postcode: Option<String>,
-    pub city: Option<String>,
-    pub status: Option<MemberStatus>,
-    pub joined_on: Option<String>,
-    pub membership_type: Option<String>,
-    pub season: Option<String>,
-}
-
-/// The key the register sorts by: family name, then given name, case-folded.
-pub use crate::search::sort_name;
-
-fn check_name(field: &str, v: &str) -> Result<()> {
-    let n = v.trim().chars().count();
-    if n == 0 || n > 100 {
-        return Err(AppError::field(field, Msg::ErrChars1To100));
-    }
-    Ok(())
-}
-
-impl NewMember {
-    fn validate(&self) -> Result<()> {
-        check_name("given_name", &self.given_name)?;
-        check_name("family_name", &self.family_name)?;
-        for (field, v) in [
-            ("birth_date", &self.birth_date),
-            ("joined_on", &self.joined_on),
-        ] {
-            if let Some(d) = v {
-                if Date::parse(d).is_none() {
-                    return Err(AppError::field(field, Msg::ErrDateFormat));
-                }
-            }
-        }
-        if let Some(e) = &self.email {
-            if crate::accounts::identities::normalize_email(e).is_none() {
-                return Err(AppError::field("email", Msg::ErrEmailInvalid));
-            }
-        }
-        Ok(())
-    }
-}
-
-/// The columns [`insert_many`] writes, in the order of [`NewMember::values`].
-const INSERT_COLUMNS: &[&str] = &[
-    "id",
-    "given_name",
-    "family_name",
-    "birth_date",
-    "gender",
-    "email",
-    "phone",
-    "street",
-    "postcode",
-    "city",
-    "status",
-    "joined_on",
-    "membership_type",
-    "season",
-    "sort_name",
-];
-
-impl NewMember {
-    /// The record's values for [`INSERT_COLUMNS`], checked and normalised.
-    fn values(&self, id: MemberId) -> Result<Vec<crate::db::Value>> {
-        self.validate()?;
-        Ok(vec![
-            id.into(),
-            self.given_name.trim().into(),
-            self.family_name.trim().into(),
-            self.birth_date.clone().into(),
-            self.gender.clone().into(),
-            self.email
-                .as_deref()
-                .and_then(crate::accounts::identities::normalize_email)
-                .into(),
-            self.phone.clone().into(),
-            self.street.clone().into(),
-            self.postcode.clone().into(),
-            self.city.clone().into(),
-            self.status.unwrap_or(MemberStatus::Active).as_str().into(),
-            self.joined_on.clone().into(),
-            self.membership_type.clone().into(),
-            self.season.clone().into(),
-            sort_name(&self.given_name, &self.family_name).into(),
-        ])
-    }
-}
-
-/// Inserts a member inside an open write transaction (used by seeding and imports, which
-/// commit many records at once).
-pub(crate) async fn insert(tx: &mut TenantTx, m: &NewMember) -> Result<MemberId> {
-    Ok(insert_many(tx, std::slice::from_ref(m)).await?[0])
-}
-
-/// Inserts many members inside an open write transaction with multi-row statements (no
-/// round trip per record), each stamped like [`TenantTx::insert`] stamps, with their search
-/// words. Nothing is written when one record is refused.
-pub(crate) async fn insert_many(tx: &mut TenantTx, ms: &[NewMember]) -> Result<Vec<MemberId>> {
-    let mut ids = Vec::with_capacity(ms.len());
-    let mut rows = Vec::with_capacity(ms.len());
-    let mut words = Vec::new();
-    for m in ms {
-        let id = MemberId(ids::new_id());
-        rows.push(m.values(id)?);
-        let email = m
-            .email
-            .as_deref()
-            .and_then(crate::accounts::identities::normalize_email);
-        words.extend(search::rows(
-            id,
-            &m.given_name,
-            &m.family_name,
-            email.as_deref(),
-        ));
-        ids.push(id);
-    }
-    tx.insert_many_cols("members", INSERT_COLUMNS, rows).await?;
-    tx.insert_index_rows("member_search", search::COLUMNS, words)
-        .await?;
-    Ok(ids)
-}
-
-/// Links guardians to children (pairs of guardian, child), all members of this club, with
-/// multi-row statements.
-pub(crate) async fn link_guardians(
-    tx: &mut TenantTx,
-    pairs: &[(MemberId, MemberId)],
-) -> Result<()> {
-    if pairs.iter().any(|(g, c)| g == c) {
-        return Err(AppError::bad_request(Msg::ErrOwnGuardian));
-    }
-    let rows = pairs
-        .iter()
-        .map(|(g, c)| vec![(*g).into(), (*c).into()])
-        .collect();
-    tx.insert_many_cols("member_guardians", &["guardian_id", "child_id"], rows)
-        .await
-}
+use tessera_common::{AppError, MemberId, Msg, Problem};
 
 /// Creates one member (with its own transaction).
 pub async fn create(
@@ -175,14 +28,6 @@ pub async fn create(
     let id = insert(&mut tx, &m).await?;
     tx.commit().await?;
     Ok(id)
-}
-
-/// Counts for the club home page.
-pub struct ClubCounts {
-    pub members: i64,
-    pub active: i64,
-    pub minors: i64,
-    pub families: i64,
 }
 
 pub async fn counts(db: &Db, scope: &TenantScope, today: Date) -> Result<ClubCounts> {
@@ -210,27 +55,6 @@ pub async fn counts(db: &Db, scope: &TenantScope, today: Date) -> Result<ClubCou
     })
 }
 
-#[derive(sqlx::FromRow)]
-struct ListRow {
-    id: i64,
-    given_name: String,
-    family_name: String,
-    birth_date: Option<String>,
-    email: Option<String>,
-    city: Option<String>,
-    status: String,
-}
-
-/// A row of a search's page with the number of all its matches.
-#[derive(sqlx::FromRow)]
-struct CountedRow {
-    #[sqlx(flatten)]
-    row: ListRow,
-    total: i64,
-}
-
-pub const PER_PAGE: i64 = 50;
-
 /// One page of the register, sorted by name, optionally filtered by a name or e-mail search.
 pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Result<MemberPage> {
     list_filtered(
@@ -244,17 +68,6 @@ pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Resul
     )
     .await
 }
-
-/// The orders the register can be sorted in: the value in the address, the column, and
-/// whether it runs backwards. Records without a birth or joining date come last either way.
-const SORTS: &[(&str, &str, bool)] = &[
-    ("name", "sort_name", false),
-    ("-name", "sort_name", true),
-    ("birth", "birth_date", false),
-    ("-birth", "birth_date", true),
-    ("joined", "joined_on", false),
-    ("-joined", "joined_on", true),
-];
 
 /// One page of the register with its filters (status, membership type, season), a search
 /// by name or e-mail address, and an order. Unknown values are refused with what to use.
@@ -467,116 +280,6 @@ pub async fn list_filtered(
     .await
 }
 
-/// The register page around its rows: the filters as understood, and the membership types
-/// and seasons the club uses (from the tallies, not from the records).
-#[allow(clippy::too_many_arguments)]
-async fn page_of(
-    mut tx: TenantTx,
-    scope: &TenantScope,
-    filter: &MemberFilter,
-    query: &str,
-    status: &str,
-    sort: &str,
-    page: i64,
-    rows: Vec<ListRow>,
-    total: i64,
-    (field_filters, filter_fields): (Vec<(i64, String)>, Vec<tessera_common::dto::CustomField>),
-) -> Result<MemberPage> {
-    // The seasons (newest first) and the types the filters offer, in one statement.
-    let choices: Vec<(String, String)> = tx
-        .fetch_all(
-            &format!(
-                "SELECT 's' AS kind, v FROM ({USED_SEASONS}) s \
-                 UNION ALL SELECT 't' AS kind, v FROM ({USED_TYPES}) t"
-            ),
-            args![],
-        )
-        .await?;
-    tx.commit().await?;
-    let (seasons, types): (Vec<_>, Vec<_>) = choices.into_iter().partition(|(k, _)| k == "s");
-    let mut seasons: Vec<String> = seasons.into_iter().map(|(_, v)| v).collect();
-    let mut types: Vec<String> = types.into_iter().map(|(_, v)| v).collect();
-    seasons.sort_by(|a, b| b.cmp(a));
-    types.sort();
-    Ok(MemberPage {
-        rows: rows
-            .into_iter()
-            .map(|r| MemberRow {
-                id: MemberId(r.id),
-                given_name: r.given_name,
-                family_name: r.family_name,
-                birth_date: r.birth_date,
-                email: r.email,
-                city: r.city,
-                status: MemberStatus::parse(&r.status).unwrap_or(MemberStatus::Active),
-            })
-            .collect(),
-        total,
-        page,
-        per_page: PER_PAGE,
-        filter: MemberFilter {
-            query: query.to_string(),
-            status: status.to_string(),
-            membership_type: filter.membership_type.trim().to_string(),
-            season: filter.season.trim().to_string(),
-            sort: sort.to_string(),
-            fields: field_filters.into_iter().collect(),
-        },
-        types,
-        seasons,
-        filter_fields,
-        can_edit: scope.can(MEMBERS_EDIT),
-    })
-}
-
-#[derive(sqlx::FromRow)]
-struct DetailRow {
-    id: i64,
-    given_name: String,
-    family_name: String,
-    birth_date: Option<String>,
-    email: Option<String>,
-    phone: Option<String>,
-    street: Option<String>,
-    postcode: Option<String>,
-    city: Option<String>,
-    status: String,
-    joined_on: Option<String>,
-    ended_on: Option<String>,
-    gender: Option<String>,
-    membership_type: Option<String>,
-    season: Option<String>,
-    version: i64,
-    updated_at: i64,
-    updated_by_name: Option<String>,
-    has_account: bool,
-    account_has_factor: bool,
-    has_family: bool,
-}
-
-#[derive(sqlx::FromRow)]
-struct LinkRow {
-    id: i64,
-    given_name: String,
-    family_name: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct FamilyRow {
-    rel: String,
-    #[sqlx(flatten)]
-    person: LinkRow,
-}
-
-fn links(rows: Vec<LinkRow>) -> Vec<PersonLink> {
-    rows.into_iter()
-        .map(|r| PersonLink {
-            id: MemberId(r.id),
-            name: format!("{} {}", r.given_name, r.family_name),
-        })
-        .collect()
-}
-
 /// One member with guardians, children and the last-change stamp (`members.view`); with
 /// `members.edit` whether their account's second factor can be reset, with `roles.manage`
 /// their account and its roles. One read for all of it.
@@ -604,335 +307,6 @@ pub async fn get_for_edit(db: &Db, scope: &TenantScope, id: MemberId) -> Result<
     let mut d = detail(db, scope, id, Viewer::staff(scope), true).await?;
     d.can_edit = true;
     Ok(d)
-}
-
-/// One member record with the custom fields `viewer` may see, read without a permission
-/// check (callers check).
-async fn detail(
-    db: &Db,
-    scope: &TenantScope,
-    id: MemberId,
-    viewer: Viewer,
-    can_change: bool,
-) -> Result<MemberDetail> {
-    let mut tx = db.tenant_read(scope).await?;
-    let (d, _) = detail_in(&mut tx, id, viewer, can_change).await?;
-    tx.commit().await?;
-    Ok(d)
-}
-
-/// [`detail`] in the caller's transaction, with whether an account linked to the record has
-/// a second factor (the caller decides whether that may be shown).
-async fn detail_in(
-    tx: &mut TenantTx,
-    id: MemberId,
-    viewer: Viewer,
-    can_change: bool,
-) -> Result<(MemberDetail, bool)> {
-    let row: DetailRow = tx
-        .fetch_optional(
-            "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
-             status, joined_on, ended_on, gender, membership_type, season, version, updated_at, \
-             updated_by_name, EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = members.tenant_id \
-             AND s.member_id = members.id) AS has_account, \
-             EXISTS (SELECT 1 FROM identities i WHERE i.totp_enabled_at IS NOT NULL AND \
-              (i.id = members.identity_id OR i.id IN (SELECT s.identity_id FROM memberships s \
-               WHERE s.tenant_id = members.tenant_id AND s.member_id = members.id))) AS account_has_factor, \
-             (EXISTS (SELECT 1 FROM member_guardians g WHERE g.tenant_id = members.tenant_id \
-               AND g.child_id = members.id) \
-              OR EXISTS (SELECT 1 FROM member_guardians g WHERE g.tenant_id = members.tenant_id \
-               AND g.guardian_id = members.id)) AS has_family \
-             FROM members WHERE tenant_id = $1 AND id = $2",
-            args![id],
-        )
-        .await?
-        .ok_or(AppError::NotFound)?;
-    // Guardians (by name) and children (by birth date) in one statement, for the few
-    // records that have any.
-    let family: Vec<FamilyRow> = if !row.has_family {
-        Vec::new()
-    } else {
-        tx.fetch_all(
-            "SELECT 'g' AS rel, m.id, m.given_name, m.family_name, m.sort_name AS k \
-             FROM (SELECT guardian_id FROM member_guardians WHERE tenant_id = $1 AND child_id = $2) g \
-             CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = g.guardian_id \
-             UNION ALL \
-             SELECT 'c' AS rel, m.id, m.given_name, m.family_name, m.birth_date AS k \
-             FROM (SELECT child_id FROM member_guardians WHERE tenant_id = $1 AND guardian_id = $2) g \
-             CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = g.child_id \
-             ORDER BY rel DESC, k",
-            args![id],
-        )
-        .await?
-    };
-    let (guardians, children): (Vec<FamilyRow>, Vec<FamilyRow>) =
-        family.into_iter().partition(|r| r.rel == "g");
-    let custom = custom_fields::values_of(tx, id, viewer, can_change).await?;
-    let account_has_factor = row.account_has_factor;
-    let detail = MemberDetail {
-        id: MemberId(row.id),
-        given_name: row.given_name,
-        family_name: row.family_name,
-        birth_date: row.birth_date,
-        email: row.email,
-        phone: row.phone,
-        street: row.street,
-        postcode: row.postcode,
-        city: row.city,
-        status: MemberStatus::parse(&row.status).unwrap_or(MemberStatus::Active),
-        joined_on: row.joined_on,
-        ended_on: row.ended_on,
-        gender: row.gender,
-        membership_type: row.membership_type,
-        season: row.season,
-        version: row.version,
-        can_edit: false,
-        has_account: row.has_account,
-        guardians: links(guardians.into_iter().map(|r| r.person).collect()),
-        children: links(children.into_iter().map(|r| r.person).collect()),
-        stamp: Stamp {
-            at: Timestamp(row.updated_at),
-            by: row.updated_by_name,
-        },
-        can_reset_factor: false,
-        account: None,
-        custom,
-    };
-    Ok((detail, account_has_factor))
-}
-
-// ---------------------------------------------------------------- changing a record
-
-/// A member record as a form submits it: every standard field as typed (the form's own
-/// type, shared with the pages).
-pub use tessera_common::dto::MemberForm as MemberInput;
-
-/// The fields a member may change in their own record.
-#[derive(Clone, Debug, Default)]
-pub struct SelfInput {
-    pub email: String,
-    pub phone: String,
-    pub street: String,
-    pub postcode: String,
-    pub city: String,
-    /// The club's own fields the member may change, as posted (see `MemberForm::custom`).
-    pub custom: BTreeMap<String, String>,
-}
-
-/// Collects the problems of a form, one message per field.
-#[derive(Default)]
-pub(crate) struct Problems(Vec<tessera_common::FieldError>);
-
-impl Problems {
-    pub(crate) fn add(&mut self, field: &str, problem: impl Into<tessera_common::Problem>) {
-        self.0.push(tessera_common::FieldError::new(field, problem));
-    }
-    pub(crate) fn done(self) -> Result<()> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(AppError::Invalid(self.0))
-        }
-    }
-    /// `checked`'s result with these problems added to its own.
-    fn join<T>(self, checked: Result<T>) -> Result<T> {
-        match checked {
-            Err(AppError::Invalid(mut v)) => {
-                v.extend(self.0);
-                Err(AppError::Invalid(v))
-            }
-            Err(e) => Err(e),
-            Ok(t) => self.done().map(|_| t),
-        }
-    }
-}
-
-fn optional(v: &str) -> Option<String> {
-    let v = v.trim();
-    (!v.is_empty()).then(|| v.to_string())
-}
-
-fn check_text(p: &mut Problems, field: &str, v: &str, max: usize) -> Option<String> {
-    let v = optional(v);
-    if let Some(t) = &v {
-        if t.chars().count() > max || t.chars().any(char::is_control) {
-            p.add(field, Problem::new(Msg::ErrMaxCharsOneLine).arg("max", max));
-        }
-    }
-    v
-}
-
-fn check_date(p: &mut Problems, field: &str, v: &str, today: Date) -> Option<Date> {
-    let v = optional(v)?;
-    match Date::parse(&v) {
-        Some(d) if d.year >= 1900 && d <= today.plus_years(1) => Some(d),
-        Some(_) => {
-            p.add(field, Msg::ErrDateRange);
-            None
-        }
-        None => {
-            p.add(field, Msg::ErrDateFormat);
-            None
-        }
-    }
-}
-
-/// A phone number: digits with the usual separators and an optional leading +, that
-/// libphonenumber (the `phonenumber` crate) knows as a valid number, national numbers taken
-/// as Belgian. Stored as typed: the records already stored keep their format, and members
-/// see their number the way they wrote it. The character check stays our own because
-/// libphonenumber also reads letters (vanity numbers) and extensions, which a register
-/// field should not hold.
-pub fn check_phone(v: &str) -> bool {
-    let digits = v.chars().filter(char::is_ascii_digit).count();
-    (6..=20).contains(&digits)
-        && v.chars().enumerate().all(|(i, c)| {
-            c.is_ascii_digit()
-                || matches!(c, ' ' | '-' | '.' | '/' | '(' | ')')
-                || (c == '+' && i == 0)
-        })
-        && phonenumber::parse(Some(phonenumber::country::Id::BE), v)
-            .is_ok_and(|n| phonenumber::is_valid(&n))
-}
-
-fn check_contact(
-    p: &mut Problems,
-    email: &str,
-    phone: &str,
-    street: &str,
-    postcode: &str,
-    city: &str,
-) -> [Option<String>; 5] {
-    let email =
-        optional(email).and_then(|e| match crate::accounts::identities::normalize_email(&e) {
-            Some(n) => Some(n),
-            None => {
-                p.add("email", Msg::ErrEmailExample);
-                None
-            }
-        });
-    let phone = optional(phone).filter(|v| {
-        let ok = check_phone(v);
-        if !ok {
-            p.add("phone", Msg::ErrPhone);
-        }
-        ok
-    });
-    let street = check_text(p, "street", street, 120);
-    let postcode = optional(postcode).filter(|v| {
-        let ok = v.chars().count() <= 10
-            && v.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
-        if !ok {
-            p.add("postcode", Msg::ErrPostcode);
-        }
-        ok
-    });
-    let city = check_text(p, "city", city, 80);
-    [email, phone, street, postcode, city]
-}
-
-/// Checks a submitted record; every problem is reported at once, per field. The one set
-/// of rules for a record, whether typed in the form, read from an import file or sent with
-/// a registration form. Returns the columns to store.
-pub(crate) fn validate_input(
-    input: &MemberInput,
-    today: Date,
-) -> Result<Vec<(&'static str, crate::db::Value)>> {
-    let mut p = Problems::default();
-    let mut name = |field: &str, v: &str| {
-        let t = v.trim().to_string();
-        if t.is_empty() || t.chars().count() > 100 || t.chars().any(char::is_control) {
-            p.add(field, Msg::ErrChars1To100);
-        }
-        t
-    };
-    let given = name("given_name", &input.given_name);
-    let family = name("family_name", &input.family_name);
-    let birth = check_date(&mut p, "birth_date", &input.birth_date, today);
-    if birth.is_some_and(|b| b > today) {
-        p.add("birth_date", Msg::ErrBirthFuture);
-    }
-    let gender = optional(&input.gender);
-    if gender
-        .as_deref()
-        .is_some_and(|g| !matches!(g, "f" | "m" | "x"))
-    {
-        p.add("gender", Msg::ErrChooseOptionOrEmpty);
-    }
-    let [email, phone, street, postcode, city] = check_contact(
-        &mut p,
-        &input.email,
-        &input.phone,
-        &input.street,
-        &input.postcode,
-        &input.city,
-    );
-    let membership_type = check_text(&mut p, "membership_type", &input.membership_type, 40);
-    let season = optional(&input.season);
-    if let Some(s) = &season {
-        let ok = s.len() == 9
-            && s.as_bytes()[4] == b'-'
-            && matches!(
-                (s[..4].parse::<i32>(), s[5..].parse::<i32>()),
-                (Ok(a), Ok(b)) if b == a + 1 && (1900..=2200).contains(&a)
-            );
-        if !ok {
-            p.add("season", Msg::ErrSeason);
-        }
-    }
-    let status = MemberStatus::parse(input.status.trim());
-    if status.is_none() {
-        p.add("status", Msg::ErrChooseStatus);
-    }
-    let joined = check_date(&mut p, "joined_on", &input.joined_on, today);
-    let ended = check_date(&mut p, "ended_on", &input.ended_on, today);
-    if let (Some(j), Some(e)) = (joined, ended) {
-        if e < j {
-            p.add("ended_on", Msg::ErrEndBeforeJoin);
-        }
-    }
-    if status == Some(MemberStatus::Ended) && ended.is_none() && optional(&input.ended_on).is_none()
-    {
-        p.add("ended_on", Msg::ErrEndDateMissing);
-    }
-    p.done()?;
-    Ok(vec![
-        ("given_name", given.clone().into()),
-        ("family_name", family.clone().into()),
-        ("sort_name", sort_name(&given, &family).into()),
-        ("birth_date", birth.map(|d| d.to_string()).into()),
-        ("gender", gender.into()),
-        ("email", email.into()),
-        ("phone", phone.into()),
-        ("street", street.into()),
-        ("postcode", postcode.into()),
-        ("city", city.into()),
-        ("membership_type", membership_type.into()),
-        ("season", season.into()),
-        (
-            "status",
-            status.unwrap_or(MemberStatus::Active).as_str().into(),
-        ),
-        ("joined_on", joined.map(|d| d.to_string()).into()),
-        ("ended_on", ended.map(|d| d.to_string()).into()),
-    ])
-}
-
-/// The conflict of a stale save: who changed the record, and when.
-async fn conflict(tx: &mut TenantTx, id: MemberId) -> Result<AppError> {
-    let row: Option<(i64, Option<String>)> = tx
-        .fetch_optional(
-            "SELECT updated_at, updated_by_name FROM members WHERE tenant_id = $1 AND id = $2",
-            args![id],
-        )
-        .await?;
-    let (at, by) = row.ok_or(AppError::NotFound)?;
-    Ok(AppError::Conflict(
-        Problem::new(Msg::ErrRecordChanged)
-            .arg_or("who", by, Msg::SystemActor)
-            .arg("when", Timestamp(at).format_brussels()),
-    ))
 }
 
 /// Saves a member record changed by staff (`members.edit`). `expected_version` is the
@@ -987,19 +361,6 @@ pub async fn membership_types(db: &Db, scope: &TenantScope) -> Result<Vec<String
     Ok(types)
 }
 
-/// The membership types in use (at most 100), as `v`.
-const USED_TYPES: &str = "SELECT membership_type AS v FROM member_tallies WHERE tenant_id = $1 \
-    AND membership_type <> '' GROUP BY membership_type HAVING sum(n) > 0 \
-    ORDER BY membership_type LIMIT 100";
-/// The seasons in use (at most 100, newest first), as `v`.
-const USED_SEASONS: &str = "SELECT season AS v FROM member_tallies WHERE tenant_id = $1 \
-    AND season <> '' GROUP BY season HAVING sum(n) > 0 ORDER BY season DESC LIMIT 100";
-
-async fn used_types(tx: &mut TenantTx) -> Result<Vec<String>> {
-    let rows: Vec<(String,)> = tx.fetch_all(USED_TYPES, args![]).await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
-}
-
 /// Adds a member record typed by staff (`members.edit`); the same checks as a change.
 pub async fn create_from_input(
     db: &Db,
@@ -1020,16 +381,6 @@ pub async fn create_from_input(
     search::reindex(&mut tx, MemberId(id)).await?;
     tx.commit().await?;
     Ok(MemberId(id))
-}
-
-/// What inviting a member to an account did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Invitation {
-    /// A link to set a password was mailed (a new account, or one never used).
-    Sent,
-    /// The address already belongs to an account that signs in: it is now linked to the
-    /// record, no mail needed.
-    Linked,
 }
 
 /// Invites the person of a member record to an account (`members.edit`): the account of the
@@ -1109,33 +460,6 @@ pub(crate) async fn invite_record(
     Ok(Invitation::Sent)
 }
 
-/// The membership linked to a record, and the membership of the account (if known).
-type LinkState = (Option<i64>, Option<(i64, Option<i64>)>);
-
-async fn link_state(
-    tx: &mut TenantTx,
-    member: MemberId,
-    identity: Option<IdentityId>,
-) -> Result<LinkState> {
-    let linked: Option<(i64,)> = tx
-        .fetch_optional(
-            "SELECT id FROM memberships WHERE tenant_id = $1 AND member_id = $2",
-            args![member],
-        )
-        .await?;
-    let existing: Option<(i64, Option<i64>)> = match identity {
-        Some(id) => {
-            tx.fetch_optional(
-                "SELECT id, member_id FROM memberships WHERE tenant_id = $1 AND identity_id = $2",
-                args![id],
-            )
-            .await?
-        }
-        None => None,
-    };
-    Ok((linked.map(|l| l.0), existing))
-}
-
 enum LinkStep {
     Done,
     LinkMembership(i64),
@@ -1153,25 +477,6 @@ fn link_step(state: LinkState) -> Result<LinkStep> {
         (None, Some((e, None))) => Ok(LinkStep::LinkMembership(e)),
         (None, None) => Ok(LinkStep::AddMembership),
     }
-}
-
-/// The age from which a member manages their own record: guardians' access ends then.
-pub const AGE_OF_MAJORITY: i32 = 18;
-
-#[derive(sqlx::FromRow)]
-struct ChildRow {
-    id: i64,
-    given_name: String,
-    family_name: String,
-    birth_date: Option<String>,
-}
-
-/// Whether a birth date makes someone a minor on `today` (unknown: not a minor, so no one
-/// keeps access to a record on a guess).
-fn is_minor(birth_date: Option<&str>, today: Date) -> bool {
-    birth_date
-        .and_then(Date::parse)
-        .is_some_and(|b| b.age_on(today) < AGE_OF_MAJORITY)
 }
 
 /// The minors whose guardian the caller's own record is, on `today`.
@@ -1252,12 +557,6 @@ pub async fn update_child(
 ) -> Result<()> {
     require_guardian(db, scope, child, now.utc_date()).await?;
     update_contact(db, scope, actor, now, child, input, expected_version).await
-}
-
-#[derive(sqlx::FromRow)]
-struct AdultRow {
-    id: i64,
-    email: Option<String>,
 }
 
 /// The daily family task of one club: every member with guardians who has come of age and
@@ -1367,38 +666,4 @@ async fn update_contact(
     custom_fields::store(&mut tx, id, &custom).await?;
     search::reindex(&mut tx, id).await?;
     tx.commit().await
-}
-
-#[cfg(test)]
-mod phone_tests {
-    use super::check_phone;
-
-    #[test]
-    fn phone_numbers_are_judged_by_libphonenumber_with_belgium_as_default() {
-        for good in [
-            "+32 470 12 34 56",
-            "0470 12 34 56",
-            "0470/12.34.56",
-            "(03) 234 56 78",
-            "+31 6 12345678",
-            "+33 6 12 34 56 78",
-            "02-555-12-12",
-        ] {
-            assert!(check_phone(good), "{good}");
-        }
-        for bad in [
-            "",
-            "+32 999",
-            "123456",
-            "0470 12 34 5",
-            "0470 12 34 56 78 90 12 34 56",
-            "32+470123456",
-            "+32 470 CALL ME",
-            "0470 12 34 56 ext. 5",
-            "<script>",
-            "+99 123 456 789",
-        ] {
-            assert!(!check_phone(bad), "{bad}");
-        }
-    }
 }
