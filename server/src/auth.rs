@@ -15,15 +15,18 @@ use tessera_app::ssr::{
     self as app_state, raise_level, session_state, start_session, SESSION_SHOW_CODES,
 };
 use tessera_common::{AppError, IdentityId, Lang, Msg, Problem};
+use tessera_core::accounts::signin::{
+    self, CodeAttempt, CodeOutcome, PasswordAttempt, PasswordOutcome,
+};
 use tessera_core::accounts::{self, Pending};
+use tessera_core::links;
 use tessera_core::scope::AuthLevel;
-use tessera_core::{identities, links, throttle};
 use tower_sessions::Session;
 
 pub const LANG_COOKIE: &str = "tessera_lang";
 
 /// The longest password we will hash; longer input is refused like a wrong one.
-pub const MAX_PASSWORD_BYTES: usize = 1024;
+pub use tessera_core::accounts::signin::MAX_PASSWORD_BYTES;
 
 /// The client's address: the peer, or the last hop of `X-Forwarded-For` when the peer is
 /// the configured proxy (`TESSERA_TRUSTED_PROXY`).
@@ -186,6 +189,28 @@ fn after_password(pending: Option<Pending>, next: &str) -> String {
     }
 }
 
+/// Starts the session of a proven password (a new session id), remembered in the list of
+/// the person's sessions once nothing is pending; returns where to go next.
+async fn start_after_password(
+    state: &AppState,
+    session: &Session,
+    addr: &ClientAddr,
+    headers: &HeaderMap,
+    outcome: &PasswordOutcome,
+    next: &str,
+) -> Result<Option<String>, AppError> {
+    let (id, pending) = match outcome {
+        PasswordOutcome::SignedIn(id) => (*id, None),
+        PasswordOutcome::NeedSecondFactor { identity, pending } => (*identity, Some(*pending)),
+        PasswordOutcome::Refused { .. } => return Ok(None),
+    };
+    start_session(session, id, AuthLevel::Password, state.services.now()).await?;
+    if pending.is_none() {
+        remember_session(state, session, id, addr, headers).await?;
+    }
+    Ok(Some(after_password(pending, next)))
+}
+
 #[derive(Deserialize)]
 pub struct LoginForm {
     #[serde(default)]
@@ -197,7 +222,7 @@ pub struct LoginForm {
 }
 
 /// `POST /login`. Every failure gets the same answer; failures are limited per account and
-/// per client address; the session id changes on success.
+/// per client address (`accounts::signin`); the session id changes on success.
 pub async fn login(
     State(state): State<AppState>,
     addr: ClientAddr,
@@ -206,77 +231,32 @@ pub async fn login(
     Form(form): Form<LoginForm>,
 ) -> Response {
     let next = safe_next(&form.next);
-    let email = form.email.trim().to_lowercase();
-    // The address typed goes back to the form through the session, not the address bar.
-    let failed = || async {
-        if email.len() <= 254 {
-            tessera_app::ssr::keep_draft(&session, app_state::SESSION_LOGIN_EMAIL, &email).await;
-        }
-        Redirect::to(&format!("/login?error=1&next={}", urlencode(&next))).into_response()
-    };
     let services = &state.services;
-    let now = services.now();
-    let account_key = format!("account:{email}");
-    let addr_key = format!("address:{}", addr.as_string().unwrap_or_default());
-    // Counted before the password is checked (see `throttle`): of simultaneous attempts
-    // exactly the limit reach the check. An attempt the address limit refuses did not
-    // reach it, so it is given back to the account.
-    if let Err(e) = throttle::attempt(&services.db, &account_key, throttle::ACCOUNT, now).await {
-        return error_response(&headers, e);
-    }
-    if let Err(e) = throttle::attempt(&services.db, &addr_key, throttle::ADDRESS, now).await {
-        let e = match throttle::refund(&services.db, &account_key, now).await {
-            Ok(()) => e,
-            Err(other) => other,
-        };
-        return error_response(&headers, e);
-    }
-    let outcome = if form.password.len() > MAX_PASSWORD_BYTES || email.len() > 254 {
-        Ok(None)
-    } else {
-        identities::authenticate(&services.db, &email, form.password.clone()).await
+    let client = addr.as_string();
+    let attempt = PasswordAttempt {
+        email: &form.email,
+        password: form.password,
+        client: client.as_deref(),
+        now: services.now(),
     };
     let result = async {
-        match outcome? {
-            Some(id) => {
-                throttle::clear(&services.db, &account_key).await?;
-                throttle::refund(&services.db, &addr_key, now).await?;
-                start_session(&session, id, AuthLevel::Password, now).await?;
-                let factors = accounts::factor_state(&services.db, id).await?;
-                let pending = accounts::pending_after_password(&factors);
-                accounts::log_event(
-                    &services.db,
-                    Some(id),
-                    "sign_in_password",
-                    None,
-                    addr.as_string().as_deref(),
-                    now,
-                )
-                .await?;
-                if pending.is_none() {
-                    remember_session(&state, &session, id, &addr, &headers).await?;
-                }
-                Ok(Some(after_password(pending, &next)))
-            }
-            None => {
-                let known = identities::find_by_email(&services.db, &email).await?;
-                accounts::log_event(
-                    &services.db,
-                    known,
-                    "sign_in_failure",
-                    None,
-                    addr.as_string().as_deref(),
-                    now,
-                )
-                .await?;
-                Ok(None)
-            }
-        }
+        let outcome = signin::sign_in_password(&services.db, attempt).await?;
+        let to = start_after_password(&state, &session, &addr, &headers, &outcome, &next).await?;
+        Ok::<_, AppError>((to, outcome))
     }
     .await;
     match result {
-        Ok(Some(to)) => Redirect::to(&to).into_response(),
-        Ok(None) => failed().await,
+        Ok((Some(to), _)) => Redirect::to(&to).into_response(),
+        Ok((None, outcome)) => {
+            // The address typed goes back to the form through the session, not the address bar.
+            if let PasswordOutcome::Refused { email } = outcome {
+                if email.len() <= 254 {
+                    tessera_app::ssr::keep_draft(&session, app_state::SESSION_LOGIN_EMAIL, &email)
+                        .await;
+                }
+            }
+            Redirect::to(&format!("/login?error=1&next={}", urlencode(&next))).into_response()
+        }
         Err(e) => error_response(&headers, e),
     }
 }
@@ -289,7 +269,8 @@ pub struct CodeForm {
     next: String,
 }
 
-/// `POST /login/verify`: the second factor, as a TOTP code or a recovery code.
+/// `POST /login/verify`: the second factor, as a TOTP code or a recovery code
+/// (`accounts::signin::verify_second_factor`).
 pub async fn verify(
     State(state): State<AppState>,
     addr: ClientAddr,
@@ -299,38 +280,31 @@ pub async fn verify(
 ) -> Response {
     let next = safe_next(&form.next);
     let services = &state.services;
-    let now = services.now();
     let result = async {
         let st = session_state(services, &session).await?;
         let id = st.identity().ok_or(AppError::Unauthenticated)?;
-        if st.pending() != Some(Pending::Verify) {
-            return Ok(Some(next.clone()));
-        }
-        let code = form.code.trim();
-        let is_totp = code
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .all(|c| c.is_ascii_digit());
-        let a = addr.as_string();
-        let ok = if code.len() > 64 {
-            false
-        } else if is_totp {
-            accounts::verify_totp(&services.db, id, code, now, a.as_deref()).await?
-        } else {
-            accounts::use_recovery_code(&services.db, id, code, now, a.as_deref()).await?
+        let client = addr.as_string();
+        let attempt = CodeAttempt {
+            identity: id,
+            pending: st.pending(),
+            code: &form.code,
+            client: client.as_deref(),
+            now: services.now(),
         };
-        if !ok {
-            return Ok(None);
+        let outcome = signin::verify_second_factor(&services.db, attempt).await?;
+        if outcome == CodeOutcome::Accepted {
+            raise_level(&session, AuthLevel::SecondFactor).await?;
+            remember_session(&state, &session, id, &addr, &headers).await?;
         }
-        raise_level(&session, AuthLevel::SecondFactor).await?;
-        remember_session(&state, &session, id, &addr, &headers).await?;
-        Ok(Some(next.clone()))
+        Ok(outcome)
     }
     .await;
     match result {
-        Ok(Some(to)) => Redirect::to(&to).into_response(),
-        Ok(None) => Redirect::to(&format!("/login/verify?error=1&next={}", urlencode(&next)))
-            .into_response(),
+        Ok(CodeOutcome::Accepted | CodeOutcome::NotPending) => Redirect::to(&next).into_response(),
+        Ok(CodeOutcome::Refused) => {
+            Redirect::to(&format!("/login/verify?error=1&next={}", urlencode(&next)))
+                .into_response()
+        }
         Err(e) => error_response(&headers, e),
     }
 }
@@ -840,12 +814,9 @@ pub async fn accept_invite(
     }
     let result = async {
         let id = links::accept_invite(&s.db, &form.token, form.password, s.now()).await?;
-        start_session(&session, id, AuthLevel::Password, s.now()).await?;
-        let pending = accounts::pending_after_password(&accounts::factor_state(&s.db, id).await?);
-        if pending.is_none() {
-            remember_session(&state, &session, id, &addr, &headers).await?;
-        }
-        Ok(after_password(pending, "/"))
+        let outcome = signin::after_password(&s.db, id).await?;
+        let to = start_after_password(&state, &session, &addr, &headers, &outcome, "/").await?;
+        to.ok_or(AppError::Unauthenticated)
     }
     .await;
     match result {

@@ -28,9 +28,6 @@ pub mod roles;
 pub mod seed;
 pub mod tenants;
 
-#[cfg(test)]
-mod layering;
-
 // The paths the app and server crates have used since before the feature folders.
 pub use accounts::{identities, links, password, throttle, totp};
 pub use imports::{import, member_imports};
@@ -41,6 +38,24 @@ pub mod logo {
     pub use crate::tenants::logo::*;
 }
 
+/// The jobs that follow the calendar rather than a request, run by `serve` every hour and
+/// by tests with an injected clock: deletes the attempt counters whose window ended, and
+/// invites the members of every active club who came of age (returns how many).
+pub async fn run_daily(s: &Services) -> error::Result<usize> {
+    let now = s.now();
+    accounts::throttle::purge_expired(&s.db, now).await?;
+    let task = jobs::SystemTask::background();
+    let mut invited = 0;
+    for club in tenancy::active_clubs(&s.db).await? {
+        let scope = scope::TenantScope::for_system_task(&task, club);
+        invited +=
+            members::invite_members_of_age(&s.db, &s.mailer, &s.public_url, &scope, now).await?;
+    }
+    Ok(invited)
+}
+
+#[cfg(test)]
+mod layering;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -93,20 +108,4 @@ impl Services {
     pub fn now(&self) -> tessera_common::time::Timestamp {
         self.clock.now()
     }
-}
-
-/// The jobs that follow the calendar rather than a request, run by `serve` every hour and
-/// by tests with an injected clock: the daily jobs of every active club; returns how many members were invited. Also
-/// deletes the attempt counters whose window ended.
-pub async fn run_daily(s: &Services) -> error::Result<usize> {
-    let now = s.now();
-    accounts::throttle::purge_expired(&s.db, now).await?;
-    let task = jobs::SystemTask::background();
-    let mut invited = 0;
-    for club in tenancy::active_clubs(&s.db).await? {
-        let scope = scope::TenantScope::for_system_task(&task, club);
-        invited +=
-            members::invite_members_of_age(&s.db, &s.mailer, &s.public_url, &scope, now).await?;
-    }
-    Ok(invited)
 }

@@ -101,29 +101,6 @@ pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<IdentityId>> {
     Ok(row.map(|r| IdentityId(r.0)))
 }
 
-/// Sets a new password (command line, tests; the accounts flow adds its own checks).
-pub async fn set_password(
-    db: &Db,
-    actor: &Actor,
-    now: Timestamp,
-    id: IdentityId,
-    password: String,
-) -> Result<()> {
-    let hash = password::hash(password).await?;
-    let mut tx = db.platform(true).await?;
-    let n = tx
-        .execute(
-            "UPDATE identities SET password_hash = $2, updated_at = $3, updated_by = $4, \
-             updated_by_name = $5, version = version + 1 WHERE id = $1",
-            args![id, hash, now, actor.identity, actor.stamp_name()],
-        )
-        .await?;
-    if n != 1 {
-        return Err(AppError::NotFound);
-    }
-    tx.commit().await
-}
-
 /// Checks an e-mail address and password. Unknown addresses cost the same time and give
 /// the same answer (`None`) as a wrong password. A correct password stored with weaker
 /// parameters is re-hashed.

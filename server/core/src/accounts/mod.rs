@@ -1,7 +1,7 @@
 //! Accounts: the person behind a sign-in. Identities (create, find, authenticate),
 //! passwords (hashing, policy), the second factor (TOTP, recovery codes), attempt limits,
 //! the links sent by mail (invitation, password reset, address change), sessions and the
-//! security event log.
+//! security event log, and the sign-in flow over them (`signin`).
 //!
 //! Layer: above the infrastructure only; imports no other feature.
 
@@ -9,6 +9,7 @@ pub mod identities;
 pub mod links;
 mod operations;
 pub mod password;
+pub mod signin;
 pub mod throttle;
 pub mod totp;
 

@@ -117,7 +117,8 @@ pub async fn purge_expired(db: &Db, now: Timestamp) -> Result<u64> {
 
 /// How many counters are stored, and whether every stored key has the fixed size (tests).
 #[doc(hidden)]
-pub async fn stored_keys(db: &Db) -> Result<(i64, bool)> {
+#[cfg(test)]
+pub(crate) async fn stored_keys(db: &Db) -> Result<(i64, bool)> {
     let mut tx = db.platform(false).await?;
     let row: (i64, i64) = tx
         .fetch_one(

@@ -44,11 +44,6 @@ pub fn qr_svg(url: &str) -> Result<String> {
         .build())
 }
 
-/// The step of `now`.
-pub fn step_of(now: Timestamp) -> i64 {
-    now.0.div_euclid(1000 * STEP_SECS)
-}
-
 /// The step whose code `code` is, within one step of `now`, if any.
 pub fn matching_step(secret_b32: &str, code: &str, now: Timestamp) -> Result<Option<i64>> {
     let code: String = code.chars().filter(|c| !c.is_whitespace()).collect();
@@ -87,7 +82,7 @@ mod tests {
     fn one_step_either_way_and_no_further() {
         let s = new_secret().unwrap();
         let now = Timestamp(1_790_000_000_000);
-        let step = step_of(now);
+        let step = now.0.div_euclid(1000 * STEP_SECS);
         for (offset, accepted) in [(-2, false), (-1, true), (0, true), (1, true), (2, false)] {
             let code = code_at(&s, now.plus_seconds(offset * STEP_SECS)).unwrap();
             let got = matching_step(&s, &code, now).unwrap();

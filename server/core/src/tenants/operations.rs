@@ -19,11 +19,6 @@ use tessera_common::time::Timestamp;
 use tessera_common::{AppError, Lang, TenantId};
 use tessera_common::{Msg, Problem};
 
-/// `#rrggbb`.
-pub fn is_valid_color(s: &str) -> bool {
-    color::parse_hex(s).is_some()
-}
-
 /// Checks the club's colours: each a `#rrggbb` colour, the primary readable under white
 /// text (the header, buttons), the accent under dark text (highlights), both at the WCAG AA
 /// ratio for text.
@@ -736,11 +731,11 @@ mod tests {
 
     #[test]
     fn colors() {
-        assert!(is_valid_color("#1d3557"));
-        assert!(is_valid_color("#ABCDEF"));
-        assert!(!is_valid_color("1d3557"));
-        assert!(!is_valid_color("#1d355"));
-        assert!(!is_valid_color("#1d355g"));
-        assert!(!is_valid_color("red"));
+        assert!(color::parse_hex("#1d3557").is_some());
+        assert!(color::parse_hex("#ABCDEF").is_some());
+        assert!(color::parse_hex("1d3557").is_none());
+        assert!(color::parse_hex("#1d355").is_none());
+        assert!(color::parse_hex("#1d355g").is_none());
+        assert!(color::parse_hex("red").is_none());
     }
 }
