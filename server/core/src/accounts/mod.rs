@@ -5,13 +5,19 @@
 //!
 //! Layer: above the infrastructure only; imports no other feature.
 
+mod events;
+mod factors;
 pub mod identities;
 pub mod links;
-mod operations;
 pub mod password;
+mod policy;
+mod sessions;
 pub mod signin;
 pub mod throttle;
 pub mod totp;
 
 pub use crate::tenancy::{factor_state, pending_after_password, FactorState, Pending};
-pub use operations::*;
+pub use events::*;
+pub use factors::*;
+pub use policy::*;
+pub use sessions::*;

@@ -1,0 +1,151 @@
+//! The security event log: what happened to an account (sign-ins, factors, sessions) and
+//! in a club (exports, modules), for the person and the club to see.
+
+use crate::db::Db;
+use crate::error::Result;
+use crate::{args, ids};
+use tessera_common::time::Timestamp;
+use tessera_common::IdentityId;
+
+pub(crate) async fn log_in_tx(
+    tx: &mut crate::db::Tx,
+    identity: Option<IdentityId>,
+    tenant: Option<tessera_common::TenantId>,
+    kind: &str,
+    detail: Option<&str>,
+    address: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    match tenant {
+        // An event of a club's: its event log, under the club's row-level security.
+        Some(tenant) => {
+            tx.insert_tenant_event(
+                tenant,
+                identity.map(|i| i.0),
+                kind,
+                detail,
+                address,
+                now,
+            )
+            .await
+        }
+        // A person's own event (sign-in, factors, sessions, links): no tenant.
+        None => tx
+            .execute(
+                "INSERT INTO platform_events (id, identity_id, kind, detail, address, at) VALUES ($1, $2, $3, $4, $5, $6)",
+                args![ids::new_id(), identity, kind, detail, address, now],
+            )
+            .await
+            .map(|_| ()),
+    }
+}
+
+/// Appends one event about a tenant (visible to its administrators) to the security log.
+pub async fn log_tenant_event(
+    db: &Db,
+    identity: Option<IdentityId>,
+    tenant: tessera_common::TenantId,
+    kind: &str,
+    detail: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    log_in_tx(&mut tx, identity, Some(tenant), kind, detail, None, now).await?;
+    tx.commit().await
+}
+
+/// Appends one event to the security log.
+pub async fn log_event(
+    db: &Db,
+    identity: Option<IdentityId>,
+    kind: &str,
+    detail: Option<&str>,
+    address: Option<&str>,
+    now: Timestamp,
+) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    log_in_tx(&mut tx, identity, None, kind, detail, address, now).await?;
+    tx.commit().await
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct EventRow {
+    pub(super) kind: String,
+    pub(super) detail: Option<String>,
+    pub(super) address: Option<String>,
+    pub(super) at: i64,
+}
+
+/// One entry of the security event log.
+#[derive(Clone, Debug)]
+pub struct EventEntry {
+    pub kind: String,
+    pub detail: Option<String>,
+    pub address: Option<String>,
+    pub at: Timestamp,
+}
+
+/// The latest events about one person.
+pub async fn events_of(db: &Db, id: IdentityId, limit: i64) -> Result<Vec<EventEntry>> {
+    let mut tx = db.platform(false).await?;
+    let rows: Vec<EventRow> = tx
+        .fetch_all(
+            "SELECT kind, detail, address, at FROM platform_events WHERE identity_id = $1 ORDER BY at DESC, id DESC LIMIT $2",
+            args![id, limit],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| EventEntry {
+            kind: r.kind,
+            detail: r.detail,
+            address: r.address,
+            at: Timestamp(r.at),
+        })
+        .collect())
+}
+
+#[derive(sqlx::FromRow)]
+pub(super) struct ClubEventRow {
+    pub(super) kind: String,
+    pub(super) detail: Option<String>,
+    pub(super) at: i64,
+    pub(super) name: Option<String>,
+}
+
+/// One entry of a club's event log.
+#[derive(Clone, Debug)]
+pub struct ClubEvent {
+    pub kind: String,
+    pub detail: Option<String>,
+    pub at: Timestamp,
+    pub person: Option<String>,
+}
+
+/// The latest security events recorded for the tenant in `scope` (administrators only).
+pub async fn club_events(
+    db: &Db,
+    scope: &crate::scope::TenantScope,
+    limit: i64,
+) -> Result<Vec<ClubEvent>> {
+    scope.require(tessera_common::modules::AUDIT_VIEW)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let rows: Vec<ClubEventRow> = tx
+        .fetch_all(
+            "SELECT e.kind, e.detail, e.at, i.name FROM security_events e LEFT JOIN identities i ON i.id = e.identity_id \
+             WHERE e.tenant_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT $2",
+            args![limit],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| ClubEvent {
+            kind: r.kind,
+            detail: r.detail,
+            at: Timestamp(r.at),
+            person: r.name,
+        })
+        .collect())
+}
