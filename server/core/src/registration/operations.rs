@@ -1,136 +1,31 @@
-//! Registration forms (the `forms` module): the club builds public forms from standard and
-//! custom fields (`forms.manage`); a visitor submits one (for themselves, or as a guardian
-//! for several children) behind a honeypot, a minimum fill time and a per-address limit;
-//! the submission waits until its e-mail address is confirmed, then creates applicant
-//! records, approved at once or by the club (`forms.review`: approve, or reject with a
-//! reason); the applicant gets a mail at every step.
+//! Registration: what a request does. Defining the club's forms, showing and submitting
+//! the public form, confirming by mail, and the review of applications into members.
 
-use crate::db::{Db, TenantTx};
+use super::model::*;
+use super::storage::*;
+use super::validation::*;
+use crate::db::Db;
 use crate::error::Result;
 use crate::mail::{Brand, Mail, Mailer};
-use crate::members::custom_fields::{self, check_values};
+use crate::members::custom_fields::{self};
 use crate::members::Problems;
 use crate::scope::{Actor, TenantScope};
 use crate::{accounts::throttle, args, ids};
-use hmac::{Hmac, Mac};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 use tessera_common::dto::{
-    Application, ApplicationPerson, Applications, CustomField, FieldKind, FormField, FormsOverview,
-    MemberForm, PublicForm, RegForm, RegFormInput, Stamp, FORM_STANDARD_FIELDS,
+    Application, ApplicationPerson, Applications, CustomField, FormsOverview, PublicForm,
+    RegFormInput,
 };
 use tessera_common::modules::{FORMS_MANAGE, FORMS_REVIEW};
-use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, MemberId, Msg, Problem};
+use tessera_common::time::Timestamp;
+use tessera_common::{AppError, MemberId, Msg};
 
-pub const MODULE: &str = "forms";
-/// A submission is refused when sent sooner than this after the form was handed out.
-pub const MIN_FILL_SECS: i64 = 3;
-/// A handed-out form is good for a day.
-const MAX_FILL_SECS: i64 = 24 * 3600;
-/// The confirmation link is good for two days.
-const CONFIRM_SECS: i64 = 48 * 3600;
-/// At most this many people (children) per submission.
-pub const MAX_PEOPLE: usize = 6;
-/// Submissions per client address and club.
-const PER_ADDRESS: throttle::Limit = throttle::Limit {
-    max_attempts: 10,
-    window_secs: 3600,
-};
-
-fn require_module(scope: &TenantScope) -> Result<()> {
+pub(super) fn require_module(scope: &TenantScope) -> Result<()> {
     if scope.module_active(MODULE) {
         Ok(())
     } else {
         Err(AppError::NotFound)
     }
-}
-
-// ---------------------------------------------------------------- forms
-
-#[derive(sqlx::FromRow)]
-struct FormRow {
-    id: i64,
-    slug: String,
-    title: String,
-    intro: Option<String>,
-    audience: String,
-    fields: String,
-    consent_text: Option<String>,
-    consent_version: i64,
-    auto_approve: bool,
-    published: bool,
-    version: i64,
-    updated_at: i64,
-    updated_by_name: Option<String>,
-}
-
-const FORM_COLS: &str = "id, slug, title, intro, audience, fields, consent_text, consent_version, \
-     auto_approve, published, version, updated_at, updated_by_name";
-
-fn parse_fields(stored: &str) -> Vec<FormField> {
-    stored
-        .lines()
-        .filter_map(|l| {
-            let mut parts = l.splitn(3, '|');
-            Some(FormField {
-                key: parts.next()?.to_string(),
-                required: parts.next()? == "1",
-                help: parts.next().unwrap_or("").to_string(),
-            })
-        })
-        .collect()
-}
-
-fn store_fields(fields: &[FormField]) -> String {
-    fields
-        .iter()
-        .map(|f| format!("{}|{}|{}", f.key, u8::from(f.required), f.help))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-impl FormRow {
-    fn into_form(self) -> RegForm {
-        RegForm {
-            id: self.id,
-            slug: self.slug,
-            title: self.title,
-            intro: self.intro,
-            audience: self.audience,
-            fields: parse_fields(&self.fields),
-            consent_text: self.consent_text,
-            consent_version: self.consent_version,
-            auto_approve: self.auto_approve,
-            published: self.published,
-            version: self.version,
-            stamp: Stamp {
-                at: Timestamp(self.updated_at),
-                by: self.updated_by_name,
-            },
-        }
-    }
-}
-
-async fn forms(tx: &mut TenantTx) -> Result<Vec<RegForm>> {
-    let rows: Vec<FormRow> = tx
-        .fetch_all(
-            &format!("SELECT {FORM_COLS} FROM reg_forms WHERE tenant_id = $1 ORDER BY title, id"),
-            args![],
-        )
-        .await?;
-    Ok(rows.into_iter().map(FormRow::into_form).collect())
-}
-
-async fn form_by_slug(tx: &mut TenantTx, slug: &str) -> Result<Option<RegForm>> {
-    let row: Option<FormRow> = tx
-        .fetch_optional(
-            &format!("SELECT {FORM_COLS} FROM reg_forms WHERE tenant_id = $1 AND slug = $2"),
-            args![slug],
-        )
-        .await?;
-    Ok(row.map(FormRow::into_form))
 }
 
 /// The club's forms, the fields they can ask for and how many registrations wait.
@@ -152,98 +47,6 @@ pub async fn overview(db: &Db, scope: &TenantScope) -> Result<FormsOverview> {
         pending,
         draft: None,
         draft_for: None,
-    })
-}
-
-fn valid_slug(s: &str) -> bool {
-    (2..=40).contains(&s.len())
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-}
-
-pub(crate) struct CheckedForm {
-    title: String,
-    slug: String,
-    intro: Option<String>,
-    audience: String,
-    fields: Vec<FormField>,
-    consent: Option<String>,
-}
-
-pub(crate) fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result<CheckedForm> {
-    let mut p = Problems::default();
-    let title = input.title.trim().to_string();
-    if title.is_empty() || title.chars().count() > 120 || title.chars().any(char::is_control) {
-        p.add("title", Msg::ErrTitleLength);
-    }
-    let slug = input.slug.trim().to_lowercase();
-    if !valid_slug(&slug) {
-        p.add("slug", Msg::ErrFormSlug);
-    }
-    let intro = input.intro.trim().replace("\r\n", "\n");
-    if intro.chars().count() > 2000 {
-        p.add("intro", Problem::new(Msg::ErrMaxChars).arg("max", 2000));
-    }
-    let audience = input.audience.trim().to_string();
-    if !matches!(audience.as_str(), "self" | "family") {
-        p.add("audience", Msg::ErrChooseAudience);
-    }
-    let keys = FORM_STANDARD_FIELDS
-        .iter()
-        .map(|k| k.to_string())
-        .chain(custom.iter().map(|f| format!("cf{}", f.id)));
-    let mut fields = Vec::new();
-    for key in keys {
-        if input.fields.get(&key).map(String::as_str) != Some("on") {
-            continue;
-        }
-        let help = input
-            .fields
-            .get(&format!("help:{key}"))
-            .map(|h| h.trim().to_string())
-            .unwrap_or_default();
-        if help.chars().count() > 200 || help.chars().any(char::is_control) || help.contains('|') {
-            p.add(&format!("help:{key}"), Msg::ErrFormHelp);
-        }
-        fields.push(FormField {
-            required: input.fields.get(&format!("req:{key}")).map(String::as_str) == Some("on"),
-            key,
-            help,
-        });
-    }
-    if audience == "family" && !fields.iter().any(|f| f.key == "birth_date") {
-        // A guardian registers minors: the birth date is how the club knows they are.
-        fields.insert(
-            0,
-            FormField {
-                key: "birth_date".into(),
-                required: true,
-                help: String::new(),
-            },
-        );
-    }
-    for f in fields.iter_mut() {
-        if audience == "family" && f.key == "birth_date" {
-            f.required = true;
-        }
-    }
-    let consent = input.consent_text.trim().replace("\r\n", "\n");
-    if consent.chars().count() > 4000 {
-        p.add(
-            "consent_text",
-            Problem::new(Msg::ErrMaxChars).arg("max", 4000),
-        );
-    }
-    p.done()?;
-    Ok(CheckedForm {
-        title,
-        slug,
-        intro: (!intro.is_empty()).then_some(intro),
-        audience,
-        fields,
-        consent: (!consent.is_empty()).then_some(consent),
     })
 }
 
@@ -320,63 +123,15 @@ pub async fn save_form(
     Ok(id)
 }
 
-// ---------------------------------------------------------------- the public form
-
-type FormMac = Hmac<Sha256>;
-
-/// The MAC of a form handed out at `at`: HMAC-SHA-256 under the platform's form key
-/// (`secrets::FORM_KEY`, kept in the database, so every server verifies what another
-/// handed out).
-fn form_mac(key: &[u8], form: i64, at: i64) -> Result<FormMac> {
-    let mut mac =
-        <FormMac as Mac>::new_from_slice(key).map_err(|e| AppError::Internal(e.to_string()))?;
-    mac.update(format!("{form}:{at}").as_bytes());
-    Ok(mac)
-}
-
-pub(crate) fn started_token_with(key: &[u8], form: i64, now: Timestamp) -> Result<String> {
-    let tag = form_mac(key, form, now.0)?.finalize().into_bytes();
-    let hex: String = tag.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(format!("{}.{hex}", now.0))
-}
-
 /// The proof that a form was handed out at `now` (checked on submission).
 pub async fn started_token(db: &Db, form: i64, now: Timestamp) -> Result<String> {
     let key = crate::secrets::get_or_create(db, crate::secrets::FORM_KEY, now).await?;
     started_token_with(&key, form, now)
 }
 
-fn from_hex(s: &str) -> Option<Vec<u8>> {
-    if !s.len().is_multiple_of(2) || !s.is_ascii() {
-        return None;
-    }
-    (0..s.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok())
-        .collect()
-}
-
-async fn check_started(db: &Db, form: i64, token: &str, now: Timestamp) -> Result<()> {
+pub(super) async fn check_started(db: &Db, form: i64, token: &str, now: Timestamp) -> Result<()> {
     let key = crate::secrets::get_or_create(db, crate::secrets::FORM_KEY, now).await?;
     check_started_with(&key, form, token, now)
-}
-
-pub(crate) fn check_started_with(key: &[u8], form: i64, token: &str, now: Timestamp) -> Result<()> {
-    let stale = || AppError::bad_request(Msg::ErrFormStale);
-    let (at, sig) = token.split_once('.').ok_or_else(stale)?;
-    let at: i64 = at.parse().map_err(|_| stale())?;
-    let sig = from_hex(sig).ok_or_else(stale)?;
-    // Compared in constant time (`verify_slice`).
-    if form_mac(key, form, at)?.verify_slice(&sig).is_err()
-        || now.0 - at > MAX_FILL_SECS * 1000
-        || now.0 < at
-    {
-        return Err(stale());
-    }
-    if now.0 - at < MIN_FILL_SECS * 1000 {
-        return Err(AppError::bad_request(Msg::ErrFormTooQuick));
-    }
-    Ok(())
 }
 
 /// A published form of an active club with the forms module, for anyone.
@@ -420,182 +175,7 @@ pub async fn public_form(
     })
 }
 
-/// One person of a submission, as stored until the records are made.
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-struct Person {
-    given_name: String,
-    family_name: String,
-    #[serde(default)]
-    standard: BTreeMap<String, String>,
-    #[serde(default)]
-    custom: BTreeMap<i64, Vec<String>>,
-}
-
-#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
-struct SubmissionData {
-    guardian: Option<Person>,
-    people: Vec<Person>,
-}
-
-/// What a visitor posted.
-#[derive(Clone, Debug, Default)]
-pub struct Submission {
-    pub email: String,
-    pub started: String,
-    /// The honeypot: a field people never see; robots fill it in.
-    pub website: String,
-    pub consent: bool,
-    pub terms: bool,
-    /// `p{n}.{key}` for person n (`g.{key}` for the guardian); `p{n}.cf{id}~{k}` for each
-    /// chosen option of a multiple choice.
-    pub values: BTreeMap<String, String>,
-    /// The client address, for the per-address limit.
-    pub address: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Submitted {
-    /// Stored; a confirmation link was mailed.
-    Sent,
-    /// The same submission was already waiting: nothing new stored or sent.
-    AlreadyWaiting,
-    /// The honeypot was filled in: nothing stored, and the robot is not told.
-    Ignored,
-}
-
-fn read_person(
-    form: &RegForm,
-    custom: &[CustomField],
-    values: &BTreeMap<String, String>,
-    n: usize,
-    today: Date,
-    p: &mut Problems,
-) -> Option<Person> {
-    let prefix = format!("p{n}.");
-    let get = |k: &str| {
-        values
-            .get(&format!("{prefix}{k}"))
-            .map(|v| v.trim().to_string())
-            .unwrap_or_default()
-    };
-    let present = values
-        .iter()
-        .any(|(k, v)| k.starts_with(&prefix) && !v.trim().is_empty());
-    if n > 0 && !present {
-        return None;
-    }
-    let mut input = MemberForm {
-        given_name: get("given_name"),
-        family_name: get("family_name"),
-        status: "applicant".into(),
-        ..Default::default()
-    };
-    let mut standard = BTreeMap::new();
-    let mut person_custom = BTreeMap::new();
-    for f in &form.fields {
-        let field_name = format!("{prefix}{}", f.key);
-        if let Some(id) = f.key.strip_prefix("cf").and_then(|i| i.parse::<i64>().ok()) {
-            let Some(def) = custom.iter().find(|c| c.id == id) else {
-                continue;
-            };
-            let raw: Vec<&str> = if def.kind == FieldKind::Multi {
-                let multi = format!("{field_name}~");
-                values
-                    .iter()
-                    .filter(|(k, _)| k.starts_with(&multi))
-                    .map(|(_, v)| v.as_str())
-                    .collect()
-            } else {
-                values
-                    .get(&field_name)
-                    .map(|v| vec![v.as_str()])
-                    .unwrap_or_default()
-            };
-            let mut def = def.clone();
-            def.required |= f.required;
-            match check_values(&def, &raw) {
-                Ok(v) if !v.is_empty() => {
-                    person_custom.insert(id, v);
-                }
-                Ok(_) => {}
-                Err(m) => p.add(&field_name, m),
-            }
-            continue;
-        }
-        let v = get(&f.key);
-        if f.required && v.is_empty() {
-            p.add(&field_name, Msg::ErrRequired);
-        }
-        match f.key.as_str() {
-            "birth_date" => input.birth_date = v.clone(),
-            "gender" => input.gender = v.clone(),
-            "phone" => input.phone = v.clone(),
-            "street" => input.street = v.clone(),
-            "postcode" => input.postcode = v.clone(),
-            "city" => input.city = v.clone(),
-            _ => continue,
-        }
-        if !v.is_empty() {
-            standard.insert(f.key.clone(), v);
-        }
-    }
-    if let Err(AppError::Invalid(errors)) = crate::members::validate_input(&input, today) {
-        for e in errors {
-            p.add(&format!("{prefix}{}", e.field), e.problem);
-        }
-    }
-    if form.audience == "family" {
-        if let Some(b) = Date::parse(&input.birth_date) {
-            if b.age_on(today) >= crate::members::AGE_OF_MAJORITY {
-                p.add(&format!("{prefix}birth_date"), Msg::ErrGuardianAdult);
-            }
-        }
-    }
-    Some(Person {
-        given_name: input.given_name,
-        family_name: input.family_name,
-        standard,
-        custom: person_custom,
-    })
-}
-
-fn read_guardian(values: &BTreeMap<String, String>, p: &mut Problems) -> Person {
-    let get = |k: &str| {
-        values
-            .get(&format!("g.{k}"))
-            .map(|v| v.trim().to_string())
-            .unwrap_or_default()
-    };
-    let mut person = Person {
-        given_name: get("given_name"),
-        family_name: get("family_name"),
-        ..Default::default()
-    };
-    for (k, v) in [
-        ("given_name", &person.given_name),
-        ("family_name", &person.family_name),
-    ] {
-        if v.is_empty() || v.chars().count() > 100 || v.chars().any(char::is_control) {
-            p.add(&format!("g.{k}"), Msg::ErrChars1To100);
-        }
-    }
-    let phone = get("phone");
-    if !phone.is_empty() {
-        if crate::members::check_phone(&phone) {
-            person.standard.insert("phone".into(), phone);
-        } else {
-            p.add("g.phone", Msg::ErrPhone);
-        }
-    }
-    person
-}
-
-fn hash_token(token: &str) -> String {
-    let d = Sha256::digest(format!("tessera-registration:{token}").as_bytes());
-    d.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn brand(scope: &TenantScope, base_url: &str) -> Option<Brand> {
+pub(super) fn brand(scope: &TenantScope, base_url: &str) -> Option<Brand> {
     Some(Brand::of(scope.tenant(), base_url))
 }
 
@@ -728,72 +308,6 @@ pub async fn submit(
     Ok(Submitted::Sent)
 }
 
-#[derive(sqlx::FromRow)]
-struct SubmissionRow {
-    id: i64,
-    form_id: i64,
-    email: String,
-    data: String,
-    status: String,
-    submitted_at: i64,
-    reason: Option<String>,
-    consent_version: Option<i64>,
-    member_ids: Option<String>,
-    version: i64,
-}
-
-const SUBMISSION_COLS: &str =
-    "id, form_id, email, data, status, submitted_at, reason, consent_version, member_ids, version";
-
-async fn insert_person(
-    tx: &mut TenantTx,
-    p: &Person,
-    email: Option<&str>,
-    status: &str,
-    today: Date,
-) -> Result<MemberId> {
-    let id = ids::new_id();
-    let get = |k: &str| p.standard.get(k).cloned();
-    tx.insert(
-        "members",
-        vec![
-            ("id", id.into()),
-            ("given_name", p.given_name.clone().into()),
-            ("family_name", p.family_name.clone().into()),
-            (
-                "sort_name",
-                crate::members::sort_name(&p.given_name, &p.family_name).into(),
-            ),
-            ("birth_date", get("birth_date").into()),
-            ("gender", get("gender").into()),
-            ("email", email.map(str::to_string).into()),
-            ("phone", get("phone").into()),
-            ("street", get("street").into()),
-            ("postcode", get("postcode").into()),
-            ("city", get("city").into()),
-            ("status", status.into()),
-            (
-                "joined_on",
-                (status == "active").then(|| today.to_string()).into(),
-            ),
-        ],
-    )
-    .await?;
-    let values: Vec<(i64, Vec<String>)> = p.custom.iter().map(|(k, v)| (*k, v.clone())).collect();
-    custom_fields::store(tx, MemberId(id), &values).await?;
-    crate::search::reindex(tx, MemberId(id)).await?;
-    Ok(MemberId(id))
-}
-
-/// What confirming an address did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Confirmed {
-    /// Records made and approved at once (the club approves automatically).
-    Approved,
-    /// Records made as applicants; the club reviews them.
-    Queued,
-}
-
 /// Confirms the e-mail address of a submission (the link in the mail): creates the
 /// applicant records (and the guardian's, linked to the children), then approves them at
 /// once or puts them in the club's queue. A link works once.
@@ -923,7 +437,7 @@ pub async fn confirm(
 
 /// The approval mail, and an invitation to an account for the submitter's record.
 #[allow(clippy::too_many_arguments)]
-async fn welcome(
+pub(super) async fn welcome(
     db: &Db,
     mailer: &Mailer,
     base_url: &str,
@@ -955,9 +469,7 @@ async fn welcome(
     Ok(())
 }
 
-// ---------------------------------------------------------------- review
-
-fn person_view(p: &Person, custom: &[CustomField]) -> ApplicationPerson {
+pub(super) fn person_view(p: &Person, custom: &[CustomField]) -> ApplicationPerson {
     let mut values = Vec::new();
     for (k, v) in &p.standard {
         values.push((k.clone(), v.clone()));
@@ -1028,31 +540,6 @@ pub async fn applications(db: &Db, scope: &TenantScope) -> Result<Applications> 
         pending: pending.into_iter().map(view).collect(),
         recent: recent.into_iter().map(view).collect(),
     })
-}
-
-async fn pending_row(tx: &mut TenantTx, id: i64, version: i64) -> Result<SubmissionRow> {
-    let row: SubmissionRow = tx
-        .fetch_optional(
-            &format!(
-                "SELECT {SUBMISSION_COLS} FROM reg_submissions WHERE tenant_id = $1 AND id = $2"
-            ),
-            args![id],
-        )
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if row.status != "pending" || row.version != version {
-        return Err(AppError::Conflict(Msg::ErrRegistrationDecided.into()));
-    }
-    Ok(row)
-}
-
-fn member_ids(row: &SubmissionRow) -> Vec<i64> {
-    row.member_ids
-        .as_deref()
-        .unwrap_or("")
-        .split_whitespace()
-        .filter_map(|s| s.parse().ok())
-        .collect()
 }
 
 /// Approves a registration (`forms.review`): its records become active members; the
@@ -1181,6 +668,7 @@ pub async fn reject(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tessera_common::dto::FormField;
 
     #[test]
     fn the_fill_time_token_is_signed_and_checked_both_ways() {
