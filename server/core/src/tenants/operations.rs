@@ -1,80 +1,23 @@
-//! The tenant tree (operator → federations → clubs) and its platform-level queries.
+//! Tenants: what a request does with the tree. Creating a tenant, the operator's
+//! directory and overview, a federation's clubs, status and plan, and provisioning a
+//! club with its first administrator.
 
-use crate::db::{Backend, Db};
+use super::model::*;
+use super::storage::*;
+use crate::db::Db;
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::tenancy::{
-    find_by_id, find_by_slug, is_valid_slug, plan_by_id, plans, Plan, TenantRecord, TenantRow,
-    TENANT_SELECT,
+    find_by_id, find_by_slug, is_valid_slug, plan_by_id, plans, Plan, TenantRecord,
 };
 use crate::{accounts, args, ids};
-use tessera_common::color::{self, MIN_TEXT_CONTRAST, TEXT_ON_ACCENT, TEXT_ON_PRIMARY};
 use tessera_common::dto::{
-    AdminOverview, ClubSummary, DirectoryEntry, LookSettings, TenantKind, TenantOverviewRow,
+    AdminOverview, ClubSummary, DirectoryEntry, TenantKind, TenantOverviewRow,
 };
-use tessera_common::modules::{
-    FEDERATION_CLUBS_VIEW, PLATFORM_MANAGE, PLATFORM_OVERVIEW, SETTINGS_MANAGE,
-};
+use tessera_common::modules::{FEDERATION_CLUBS_VIEW, PLATFORM_MANAGE, PLATFORM_OVERVIEW};
 use tessera_common::time::Timestamp;
-use tessera_common::{AppError, Lang, TenantId};
-use tessera_common::{Msg, Problem};
-
-/// Checks the club's colours: each a `#rrggbb` colour, the primary readable under white
-/// text (the header, buttons), the accent under dark text (highlights), both at the WCAG AA
-/// ratio for text.
-pub fn check_colors(primary: &str, accent: &str) -> Result<()> {
-    let mut problems = Vec::new();
-    for (field, c, text, on) in [
-        ("primary_color", primary, TEXT_ON_PRIMARY, Msg::ErrWhiteText),
-        ("accent_color", accent, TEXT_ON_ACCENT, Msg::ErrDarkText),
-    ] {
-        match color::contrast_ratio(c, text) {
-            None => problems.push(tessera_common::FieldError::new(field, Msg::ErrColorFormat)),
-            Some(r) if r < MIN_TEXT_CONTRAST => problems.push(tessera_common::FieldError::new(
-                field,
-                Problem::new(Msg::ErrColorContrast)
-                    .arg_msg("on", on)
-                    .arg("ratio", format!("{r:.1}"))
-                    .arg("min", MIN_TEXT_CONTRAST),
-            )),
-            Some(_) => {}
-        }
-    }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(AppError::Invalid(problems))
-    }
-}
-
-/// What a new tenant needs.
-#[derive(Clone, Debug)]
-pub struct NewTenant {
-    pub parent: Option<TenantId>,
-    pub kind: TenantKind,
-    pub slug: String,
-    pub name: String,
-    pub city: Option<String>,
-    pub primary_color: String,
-    pub accent_color: String,
-    pub default_lang: Lang,
-    /// The plan of a club (`None` for federations and the operator, whose modules are
-    /// always on).
-    pub plan: Option<String>,
-}
-
-impl NewTenant {
-    fn validate(&self) -> Result<()> {
-        if !is_valid_slug(&self.slug) {
-            return Err(AppError::field("slug", Msg::ErrTenantSlug));
-        }
-        crate::accounts::identities::check_name("name", &self.name)?;
-        if self.city.as_ref().is_some_and(|c| c.chars().count() > 120) {
-            return Err(AppError::field("city", Msg::ErrCityLength));
-        }
-        check_colors(&self.primary_color, &self.accent_color)
-    }
-}
+use tessera_common::Msg;
+use tessera_common::{AppError, TenantId};
 
 /// Creates a tenant (operator console, seeding, `create-operator`).
 pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Result<TenantRecord> {
@@ -166,14 +109,6 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
         .ok_or(AppError::NotFound)
 }
 
-#[derive(sqlx::FromRow)]
-struct DirectoryRow {
-    slug: String,
-    name: String,
-    city: Option<String>,
-    federation: Option<String>,
-}
-
 /// The public club directory: active, listed clubs.
 pub async fn directory(db: &Db) -> Result<Vec<DirectoryEntry>> {
     let mut tx = db.platform(false).await?;
@@ -196,50 +131,6 @@ pub async fn directory(db: &Db) -> Result<Vec<DirectoryEntry>> {
             federation: r.federation,
         })
         .collect())
-}
-
-#[derive(sqlx::FromRow)]
-struct UsageRow {
-    id: i64,
-    slug: String,
-    name: String,
-    kind: String,
-    status: String,
-    city: Option<String>,
-    parent: Option<String>,
-    plan: Option<String>,
-    trial_ends_at: Option<i64>,
-    members: i64,
-    active_members: i64,
-    users: i64,
-}
-
-/// Counts per tenant (members, active members, users), optionally only the children of
-/// `parent`. Counts only: no record of any tenant is read by the caller.
-async fn usage(db: &Db, parent: Option<TenantId>) -> Result<Vec<UsageRow>> {
-    let mut tx = db.platform(false).await?;
-    let sql = match tx.backend() {
-        Backend::Postgres => {
-            "SELECT t.id, t.slug, t.name, t.kind, t.status, t.city, p.name AS parent, \
-             pl.name AS plan, t.trial_ends_at, u.members, u.active_members, u.users \
-             FROM tenant_usage($1) u JOIN tenants t ON t.id = u.tenant_id \
-             LEFT JOIN tenants p ON p.id = t.parent_id LEFT JOIN plans pl ON pl.id = t.plan_id \
-             ORDER BY t.kind DESC, t.name"
-        }
-        Backend::Sqlite => {
-            "SELECT t.id, t.slug, t.name, t.kind, t.status, t.city, p.name AS parent, \
-             pl.name AS plan, t.trial_ends_at, \
-             (SELECT count(*) FROM members m WHERE m.tenant_id = t.id) AS members, \
-             (SELECT count(*) FROM members m WHERE m.tenant_id = t.id AND m.status = 'active') AS active_members, \
-             (SELECT count(*) FROM memberships s WHERE s.tenant_id = t.id) AS users \
-             FROM tenants t LEFT JOIN tenants p ON p.id = t.parent_id \
-             LEFT JOIN plans pl ON pl.id = t.plan_id \
-             WHERE $1 IS NULL OR t.parent_id = $1 ORDER BY t.kind DESC, t.name"
-        }
-    };
-    let rows = tx.fetch_all(sql, args![parent]).await?;
-    tx.commit().await?;
-    Ok(rows)
 }
 
 /// The clubs affiliated to the federation in `scope`, with their counts.
@@ -290,20 +181,6 @@ pub async fn overview(db: &Db, scope: &TenantScope) -> Result<AdminOverview> {
 pub fn trial_end(plan: Option<&Plan>, now: Timestamp) -> Option<Timestamp> {
     plan.and_then(|p| p.trial_days)
         .map(|days| Timestamp(now.0 + days * 86_400_000))
-}
-
-/// A club or federation of the platform, found by the operator (never the operator itself).
-async fn managed_tenant(tx: &mut crate::db::Tx, slug: &str) -> Result<TenantRecord> {
-    if !is_valid_slug(slug) {
-        return Err(AppError::NotFound);
-    }
-    let row: Option<TenantRow> = tx
-        .fetch_optional(
-            &format!("{TENANT_SELECT} WHERE t.slug = $1 AND t.kind <> 'operator'"),
-            args![slug],
-        )
-        .await?;
-    row.map(Into::into).ok_or(AppError::NotFound)
 }
 
 /// Suspends (`active = false`) or reactivates a club or federation. A suspended tenant's
@@ -381,237 +258,6 @@ pub async fn assign_plan(
     )
     .await?;
     tx.commit().await
-}
-
-/// The club's look as its settings page shows it.
-pub fn look(scope: &TenantScope) -> Result<LookSettings> {
-    scope.require(SETTINGS_MANAGE)?;
-    let t = scope.tenant();
-    Ok(LookSettings {
-        name: t.name.clone(),
-        primary_color: t.primary_color.clone(),
-        accent_color: t.accent_color.clone(),
-        default_lang: t.default_lang.code().to_string(),
-        logo: t.logo_url(),
-        version: t.version,
-        stamp: t.stamp.clone(),
-    })
-}
-
-/// What an administrator may change of the club's look.
-#[derive(Clone, Debug)]
-pub struct LookInput {
-    pub name: String,
-    pub primary_color: String,
-    pub accent_color: String,
-    pub default_lang: String,
-}
-
-/// Changes the club's display name, colours and default language, all checked first and
-/// saved together; a change made meanwhile by someone else is a conflict.
-pub async fn update_look(
-    db: &Db,
-    scope: &TenantScope,
-    actor: &Actor,
-    now: Timestamp,
-    input: LookInput,
-    expected_version: i64,
-) -> Result<()> {
-    scope.require(SETTINGS_MANAGE)?;
-    scope.writable()?;
-    let mut problems = Vec::new();
-    let name = match crate::accounts::identities::check_name("name", &input.name) {
-        Ok(n) => n,
-        Err(AppError::Invalid(mut f)) => {
-            problems.append(&mut f);
-            String::new()
-        }
-        Err(e) => return Err(e),
-    };
-    let name = name.as_str();
-    let lang = Lang::ALL
-        .into_iter()
-        .find(|l| l.code() == input.default_lang);
-    if lang.is_none() {
-        problems.push(tessera_common::FieldError {
-            field: "default_lang".into(),
-            problem: Msg::ErrChooseLang.into(),
-        });
-    }
-    let primary = input.primary_color.trim().to_ascii_lowercase();
-    let accent = input.accent_color.trim().to_ascii_lowercase();
-    if let Err(AppError::Invalid(mut more)) = check_colors(&primary, &accent) {
-        problems.append(&mut more);
-    }
-    let Some(lang) = lang.filter(|_| problems.is_empty()) else {
-        return Err(AppError::Invalid(problems));
-    };
-    let mut tx = db.platform(true).await?;
-    let n = tx
-        .execute(
-            "UPDATE tenants SET name = $2, primary_color = $3, accent_color = $4, default_lang = $5, \
-             updated_at = $6, updated_by = $7, updated_by_name = $8, version = version + 1 \
-             WHERE id = $1 AND version = $9",
-            args![
-                scope.tenant_id(),
-                name,
-                primary,
-                accent,
-                lang.code(),
-                now,
-                actor.identity,
-                actor.stamp_name(),
-                expected_version
-            ],
-        )
-        .await?;
-    if n != 1 {
-        let t = scope.tenant();
-        return Err(AppError::Conflict(
-            Problem::new(Msg::ErrSettingsChanged)
-                .arg_or("who", t.stamp.by.clone(), Msg::SystemActor)
-                .arg("when", t.stamp.at.format_brussels()),
-        ));
-    }
-    accounts::log_in_tx(
-        &mut tx,
-        actor.identity,
-        Some(scope.tenant_id()),
-        "look_changed",
-        Some(name),
-        None,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
-    db.langs.clear();
-    Ok(())
-}
-
-/// The logo of a club or federation: content type, bytes and content hash.
-#[derive(sqlx::FromRow)]
-pub struct Logo {
-    pub content_type: String,
-    pub data: Vec<u8>,
-    pub hash: String,
-}
-
-/// The logo of the tenant at this path, if it exists and has one. Public, like the
-/// tenant's name: it appears on its public pages and in its mails.
-pub async fn logo(db: &Db, kind: TenantKind, slug: &str) -> Result<Option<Logo>> {
-    if !is_valid_slug(slug) {
-        return Ok(None);
-    }
-    let mut tx = db.platform(false).await?;
-    let row: Option<Logo> = tx
-        .fetch_optional(
-            "SELECT l.content_type, l.data, l.hash FROM tenant_logos l JOIN tenants t ON t.id = l.tenant_id \
-             WHERE t.slug = $1 AND t.kind = $2 AND t.status = 'active'",
-            args![slug, kind.as_str()],
-        )
-        .await?;
-    tx.commit().await?;
-    Ok(row)
-}
-
-/// Stores a checked logo (see `logo::check`) for the club in `scope`, replacing any other.
-pub async fn set_logo(
-    db: &Db,
-    scope: &TenantScope,
-    actor: &Actor,
-    now: Timestamp,
-    logo: crate::tenants::logo::CheckedLogo,
-) -> Result<()> {
-    scope.require(SETTINGS_MANAGE)?;
-    scope.writable()?;
-    let mut tx = db.platform(true).await?;
-    // The logo is the club's: written with the club set for row-level security.
-    tx.as_tenant(scope.tenant_id(), scope.identity_id().map(|i| i.0))
-        .await?;
-    tx.execute(
-        "DELETE FROM tenant_logos WHERE tenant_id = $1",
-        args![scope.tenant_id()],
-    )
-    .await?;
-    tx.execute(
-        "INSERT INTO tenant_logos (tenant_id, content_type, data, hash, updated_at, updated_by, updated_by_name) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        args![
-            scope.tenant_id(),
-            logo.content_type,
-            logo.data,
-            logo.hash,
-            now,
-            actor.identity,
-            actor.stamp_name()
-        ],
-    )
-    .await?;
-    touch(&mut tx, scope, actor, now).await?;
-    let detail = format!(
-        "{} · {} × {} px",
-        logo.content_type, logo.width, logo.height
-    );
-    accounts::log_in_tx(
-        &mut tx,
-        actor.identity,
-        Some(scope.tenant_id()),
-        "logo_changed",
-        Some(&detail),
-        None,
-        now,
-    )
-    .await?;
-    tx.commit().await
-}
-
-/// Removes the club's logo.
-pub async fn remove_logo(
-    db: &Db,
-    scope: &TenantScope,
-    actor: &Actor,
-    now: Timestamp,
-) -> Result<()> {
-    scope.require(SETTINGS_MANAGE)?;
-    scope.writable()?;
-    let mut tx = db.platform(true).await?;
-    tx.as_tenant(scope.tenant_id(), scope.identity_id().map(|i| i.0))
-        .await?;
-    let n = tx
-        .execute(
-            "DELETE FROM tenant_logos WHERE tenant_id = $1",
-            args![scope.tenant_id()],
-        )
-        .await?;
-    if n > 0 {
-        touch(&mut tx, scope, actor, now).await?;
-        accounts::log_in_tx(
-            &mut tx,
-            actor.identity,
-            Some(scope.tenant_id()),
-            "logo_removed",
-            None,
-            None,
-            now,
-        )
-        .await?;
-    }
-    tx.commit().await
-}
-
-/// Stamps the tenant row with a change to something it owns (its logo).
-async fn touch(
-    tx: &mut crate::db::Tx,
-    scope: &TenantScope,
-    actor: &Actor,
-    now: Timestamp,
-) -> Result<()> {
-    tx.execute(
-        "UPDATE tenants SET updated_at = $2, updated_by = $3, updated_by_name = $4, version = version + 1 WHERE id = $1",
-        args![scope.tenant_id(), now, actor.identity, actor.stamp_name()],
-    )
-    .await
-    .map(|_| ())
 }
 
 /// The operator creates a club or federation: under the federation named by
@@ -731,11 +377,11 @@ mod tests {
 
     #[test]
     fn colors() {
-        assert!(color::parse_hex("#1d3557").is_some());
-        assert!(color::parse_hex("#ABCDEF").is_some());
-        assert!(color::parse_hex("1d3557").is_none());
-        assert!(color::parse_hex("#1d355").is_none());
-        assert!(color::parse_hex("#1d355g").is_none());
-        assert!(color::parse_hex("red").is_none());
+        assert!(tessera_common::color::parse_hex("#1d3557").is_some());
+        assert!(tessera_common::color::parse_hex("#ABCDEF").is_some());
+        assert!(tessera_common::color::parse_hex("1d3557").is_none());
+        assert!(tessera_common::color::parse_hex("#1d355").is_none());
+        assert!(tessera_common::color::parse_hex("#1d355g").is_none());
+        assert!(tessera_common::color::parse_hex("red").is_none());
     }
 }
