@@ -411,7 +411,7 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "the conditions are `tally_conds`, whose first is `tenant_id = $1`",
     ),
     (
-        "roles/operations.rs",
+        "roles/storage.rs",
         "AS holders FROM roles r",
         "ROLE_SELECT is a fragment; every use appends `WHERE r.tenant_id = $1`",
     ),
@@ -431,12 +431,12 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a tenant's row with its own logo's hash, joined on that tenant's id",
     ),
     (
-        "tenants/operations.rs",
+        "tenants/look.rs",
         "FROM tenant_logos l JOIN tenants t ON t.id = l.tenant_id WHERE t.slug = $1",
         "serving an active tenant's logo by its public slug",
     ),
     (
-        "tenants/operations.rs",
+        "tenants/storage.rs",
         "(SELECT count(*) FROM members m WHERE m.tenant_id = t.id)",
         "the operator's overview counts on SQLite (PostgreSQL: tenant_usage(), numbers only)",
     ),

@@ -4,9 +4,10 @@
 use super::*;
 use crate::scope::{self, AuthLevel};
 use crate::tenants::{self, NewTenant};
-use crate::{accounts::identities, testing};
+use crate::{accounts::identities, args, members, testing};
 use std::sync::Mutex;
 use tessera_common::dto::TenantKind;
+use tessera_common::time::Date;
 use tessera_common::Lang;
 
 const T0: Timestamp = Timestamp(1_790_000_000_000);
