@@ -6,6 +6,7 @@
 
 pub mod custom_fields;
 pub mod exports;
+mod field_rules;
 mod model;
 mod operations;
 mod storage;
