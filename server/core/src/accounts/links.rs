@@ -44,7 +44,6 @@ pub(crate) fn hash_token(token: &str) -> String {
     d.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// 256 random bits, URL-safe.
 /// A fresh random token for a mailed link (43 URL-safe characters, 256 bits).
 pub(crate) fn new_token() -> Result<String> {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -129,6 +128,8 @@ async fn consume(
     Ok(row)
 }
 
+/// The address of a mailed link. Not percent-encoded on purpose: the token's alphabet is
+/// URL-safe by construction ([`new_token`]) and the paths are this crate's constants.
 pub(crate) fn link(base_url: &str, path: &str, token: &str) -> String {
     format!("{}{path}?token={token}", base_url.trim_end_matches('/'))
 }

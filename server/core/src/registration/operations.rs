@@ -288,6 +288,8 @@ pub async fn submit(
     tx.commit().await?;
     let lang = scope.tenant().default_lang;
     let club = scope.tenant().name.clone();
+    // Not percent-encoded on purpose: slugs are checked to [a-z0-9-] and the token is
+    // URL-safe by construction.
     let link = format!(
         "{}/c/{}/join/{}/confirm?token={token}",
         base_url.trim_end_matches('/'),
