@@ -889,6 +889,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027&cf%5Bc{field}%5D=M",
     ),
     ("invite_member", "club={club}&id={invitee}"),
+    (
+        "check_form",
+        "club={club}&kind=member&body=given_name%3DLotte%26birth_date%3D2999-01-01",
+    ),
     ("my_record", "club={club}"),
     ("child_record", "club={club}&id={child}"),
     (
@@ -2134,6 +2138,7 @@ mod environment {
         ("create_member", Some("members.edit")),
         ("update_member", Some("members.edit")),
         ("invite_member", Some("members.edit")),
+        ("check_form", Some("members.edit")),
         ("my_record", Some(OWN)),
         ("child_record", Some(OWN)),
         ("update_child_record", Some(OWN)),

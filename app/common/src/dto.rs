@@ -330,7 +330,12 @@ pub struct TermsSettings {
 
 /// A member record as its form holds it: every field as typed (kept when a save is refused,
 /// so nothing typed is lost).
+///
+/// It is also the argument of the server functions that save a record, flattened
+/// (`#[server(flatten)]`), so a form posts its fields under their own names; a field the
+/// form leaves out is empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MemberForm {
     pub given_name: String,
     pub family_name: String,
@@ -348,7 +353,34 @@ pub struct MemberForm {
     pub ended_on: String,
     /// The club's own fields as posted: `cf[c{id}]` for one value, `cf[c{id}~{n}]` for each
     /// chosen option of a multiple choice.
+    #[serde(alias = "cf")]
     pub custom: BTreeMap<String, String>,
+}
+
+/// The arguments of `update_member`: the record, the version its form was opened at, and
+/// the fields (posted under their own names).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberUpdate {
+    pub club: String,
+    pub id: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(flatten)]
+    pub form: MemberForm,
+}
+
+/// What a form's validation as you type sends (`check_form`): which form, and everything
+/// typed in it, URL-encoded exactly as the form would post it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormCheck {
+    pub club: String,
+    /// `member` (the staff form of a record) or `join` (a registration form).
+    pub kind: String,
+    /// The registration form's slug (`join`).
+    #[serde(default)]
+    pub form: String,
+    #[serde(default)]
+    pub body: String,
 }
 
 impl MemberForm {

@@ -82,48 +82,18 @@ pub async fn get_member_edit(club: String, id: String) -> Result<MemberEdit, App
 
 /// Saves a member record (`members.edit`); `version` is the version the form was opened at.
 #[server(prefix = "/api", endpoint = "update_member")]
-pub async fn update_member(
-    club: String,
-    id: String,
-    version: String,
-    #[server(default)] given_name: String,
-    #[server(default)] family_name: String,
-    #[server(default)] birth_date: String,
-    #[server(default)] gender: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] membership_type: String,
-    #[server(default)] season: String,
-    #[server(default)] status: String,
-    #[server(default)] joined_on: String,
-    #[server(default)] ended_on: String,
-    #[server(default)] cf: BTreeMap<String, String>,
-) -> Result<(), AppError> {
+pub async fn update_member(#[server(flatten)] input: MemberUpdate) -> Result<(), AppError> {
     use tessera_core::members;
+    let MemberUpdate {
+        club,
+        id,
+        version,
+        form,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     scope.require(tessera_common::modules::MEMBERS_EDIT)?;
     let mid: tessera_common::MemberId = parse_id(&id)?;
-    let form = MemberForm {
-        given_name,
-        family_name,
-        birth_date,
-        gender,
-        email,
-        phone,
-        street,
-        postcode,
-        city,
-        membership_type,
-        season,
-        status,
-        joined_on,
-        ended_on,
-        custom: cf,
-    };
     let input = form.clone();
     let result = match parse_version(&version) {
         Ok(v) => members::update(&c.services.db, &scope, &c.actor, c.now(), mid, &input, v).await,
@@ -141,41 +111,10 @@ pub async fn update_member(
 #[server(prefix = "/api", endpoint = "create_member")]
 pub async fn create_member(
     club: String,
-    #[server(default)] given_name: String,
-    #[server(default)] family_name: String,
-    #[server(default)] birth_date: String,
-    #[server(default)] gender: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] membership_type: String,
-    #[server(default)] season: String,
-    #[server(default)] status: String,
-    #[server(default)] joined_on: String,
-    #[server(default)] ended_on: String,
-    #[server(default)] cf: BTreeMap<String, String>,
+    #[server(flatten)] form: MemberForm,
 ) -> Result<(), AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    let form = MemberForm {
-        given_name,
-        family_name,
-        birth_date,
-        gender,
-        email,
-        phone,
-        street,
-        postcode,
-        city,
-        membership_type,
-        season,
-        status,
-        joined_on,
-        ended_on,
-        custom: cf,
-    };
     let result =
         tessera_core::members::create_from_input(&c.services.db, &scope, &c.actor, c.now(), &form)
             .await;

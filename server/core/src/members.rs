@@ -826,6 +826,13 @@ fn check_contact(
     [email, phone, street, postcode, city]
 }
 
+/// Checks a record as typed in the staff form, storing nothing: the rules of a save
+/// ([`validate_input`]), for the form's validation as you type (`members.edit`).
+pub fn check_input(scope: &TenantScope, input: &MemberInput, today: Date) -> Result<()> {
+    scope.require(MEMBERS_EDIT)?;
+    validate_input(input, today).map(|_| ())
+}
+
 /// Checks a submitted record; every problem is reported at once, per field. The one set
 /// of rules for a record, whether typed in the form, read from an import file or sent with
 /// a registration form. Returns the columns to store.
