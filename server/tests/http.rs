@@ -4231,3 +4231,5 @@ mod accounts;
 mod admininv;
 #[path = "http/errors.rs"]
 mod errors;
+#[path = "http/islands.rs"]
+mod islands;

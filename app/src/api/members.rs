@@ -217,16 +217,19 @@ pub async fn get_child_record(club: String, id: String) -> Result<MyRecord, AppE
 /// A guardian saves the contact details of their minor child's record.
 #[server(prefix = "/api", endpoint = "update_child_record")]
 pub async fn update_child_record(
-    club: String,
-    id: String,
-    version: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] cf: BTreeMap<String, String>,
+    #[server(flatten)] input: UpdateChildRecordInput,
 ) -> Result<(), AppError> {
+    let UpdateChildRecordInput {
+        club,
+        id,
+        version,
+        email,
+        phone,
+        street,
+        postcode,
+        city,
+        cf,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let child: tessera_common::MemberId = parse_id(&id)?;
@@ -263,15 +266,18 @@ pub async fn update_child_record(
 /// A member saves the contact details of their own record.
 #[server(prefix = "/api", endpoint = "update_my_record")]
 pub async fn update_my_record(
-    club: String,
-    version: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] cf: BTreeMap<String, String>,
+    #[server(flatten)] input: UpdateMyRecordInput,
 ) -> Result<(), AppError> {
+    let UpdateMyRecordInput {
+        club,
+        version,
+        email,
+        phone,
+        street,
+        postcode,
+        city,
+        cf,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let input = contact_input(email, phone, street, postcode, city, cf);
@@ -326,16 +332,17 @@ async fn keep_field_draft(
 
 /// Adds a custom field to the club's member records (`members.fields`).
 #[server(prefix = "/api", endpoint = "create_field")]
-pub async fn create_field(
-    club: String,
-    #[server(default)] label: String,
-    #[server(default)] kind: String,
-    #[server(default)] help: String,
-    #[server(default)] required: Option<String>,
-    #[server(default)] options: String,
-    #[server(default)] visibility: String,
-    #[server(default)] member_editable: Option<String>,
-) -> Result<(), AppError> {
+pub async fn create_field(#[server(flatten)] input: CreateFieldInput) -> Result<(), AppError> {
+    let CreateFieldInput {
+        club,
+        label,
+        kind,
+        help,
+        required,
+        options,
+        visibility,
+        member_editable,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let form = FieldForm {
@@ -362,18 +369,19 @@ pub async fn create_field(
 /// Changes a custom field (`members.fields`); `version` is the version the form was
 /// opened at.
 #[server(prefix = "/api", endpoint = "update_field")]
-pub async fn update_field(
-    club: String,
-    id: String,
-    version: String,
-    #[server(default)] label: String,
-    #[server(default)] kind: String,
-    #[server(default)] help: String,
-    #[server(default)] required: Option<String>,
-    #[server(default)] options: String,
-    #[server(default)] visibility: String,
-    #[server(default)] member_editable: Option<String>,
-) -> Result<(), AppError> {
+pub async fn update_field(#[server(flatten)] input: UpdateFieldInput) -> Result<(), AppError> {
+    let UpdateFieldInput {
+        club,
+        id,
+        version,
+        label,
+        kind,
+        help,
+        required,
+        options,
+        visibility,
+        member_editable,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     scope.require(tessera_common::modules::MEMBERS_FIELDS)?;
