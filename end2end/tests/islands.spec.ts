@@ -117,3 +117,39 @@ test('the skip link moves the focus to the content, and a navigation focuses the
   await expectHydrated(page);
   await expect(page.locator('main h1')).toBeFocused();
 });
+
+test('the import report follows the column mapping as it changes', async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/members/import`);
+  await expectHydrated(page);
+  const csv = 'Voornaam;Naam;Gemeente\nIslandia;Proefmans;Lier\nIsla;Voorbeeld;Geel\n';
+  await page.getByTestId('import-upload').locator('input[name=file]').setInputFiles({
+    name: `islands-${test.info().project.name}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await submitAndLoad(page, page.getByTestId('import-upload').locator('button[type=submit]'));
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping).toBeVisible();
+  await expectHydrated(page);
+  const city = mapping.locator('select[name="map[c2]"]');
+  const live = page.getByTestId('import-live');
+  if (hasJs()) {
+    // Nothing before a change; then the report of the mapping shown, in place.
+    await expect(live.getByTestId('import-live-totals')).toHaveCount(0);
+    await city.selectOption('ignore');
+    await expect(live.getByTestId('import-live-totals')).toContainText('2 rijen');
+    await expect(live.getByTestId('import-live-sample').locator('tbody tr')).toHaveCount(2);
+    await expect(live.getByTestId('import-live-sample').locator('tbody tr').first()).not.toContainText('Lier');
+    await city.selectOption('city');
+    await expect(live.getByTestId('import-live-sample').locator('tbody tr').first()).toContainText('Lier');
+    expect(new URL(page.url()).searchParams.get('preview')).toBeNull();
+  } else {
+    // Without JavaScript the form's button shows the same report on the next page.
+    await expect(live).toBeEmpty();
+    await city.selectOption('city');
+    await submitAndLoad(page, mapping.locator('button[type=submit]'));
+    await expect(page.getByTestId('import-report')).toContainText('2 rijen');
+    await expect(page.getByTestId('import-sample').locator('tbody tr').first()).toContainText('Lier');
+  }
+});

@@ -942,6 +942,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "map_import",
         "club={club}&id={import}&map%5Bc0%5D=given_name&map%5Bc1%5D=family_name",
     ),
+    (
+        "preview_import",
+        "club={club}&id={import}&map%5Bc0%5D=given_name&map%5Bc1%5D=family_name",
+    ),
     ("start_import", "club={club}&id={import}"),
     ("forms", "club={club}"),
     (
@@ -2164,6 +2168,7 @@ mod environment {
         ("export_history", Some("exports.run")),
         ("member_import", Some("members.edit")),
         ("map_import", Some("members.edit")),
+        ("preview_import", Some("members.edit")),
         ("start_import", Some("members.edit")),
         ("forms", Some("forms.manage")),
         ("save_form", Some("forms.manage")),

@@ -477,14 +477,7 @@ pub async fn map_import(
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let iid: i64 = parse_id(&id)?;
-    let mut mapping = Vec::new();
-    for (k, v) in &map {
-        let col: usize = k
-            .strip_prefix('c')
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| AppError::field("mapping", tessera_common::Msg::ErrMappingUnreadable))?;
-        mapping.push((col, v.clone()));
-    }
+    let mapping = mapping_of(&map)?;
     tessera_core::member_imports::set_mapping(
         &c.services.db,
         &scope,
@@ -499,6 +492,38 @@ pub async fn map_import(
         scope.tenant().slug
     ));
     Ok(())
+}
+
+/// The mapping form's columns (`map[c{column}]=field`) as (column, field) pairs.
+#[cfg(feature = "ssr")]
+fn mapping_of(map: &BTreeMap<String, String>) -> Result<Vec<(usize, String)>, AppError> {
+    map.iter()
+        .map(|(k, v)| {
+            let col: usize = k
+                .strip_prefix('c')
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| {
+                    AppError::field("mapping", tessera_common::Msg::ErrMappingUnreadable)
+                })?;
+            Ok((col, v.clone()))
+        })
+        .collect()
+}
+
+/// The report of an import under the mapping the form shows now, stored nowhere: the
+/// mapping form's preview as a column's field changes (`members.edit`).
+#[server(prefix = "/api", endpoint = "preview_import")]
+pub async fn preview_import(
+    club: String,
+    id: String,
+    #[server(default)] map: BTreeMap<String, String>,
+) -> Result<ImportPreview, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let iid: i64 = parse_id(&id)?;
+    let mapping = mapping_of(&map)?;
+    tessera_core::member_imports::preview_mapping(&c.services.db, &scope, c.now(), iid, &mapping)
+        .await
 }
 
 /// Starts an import (all or nothing, in the background) (`members.edit`).

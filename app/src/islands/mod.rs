@@ -5,15 +5,18 @@
 //!
 //! - [`LiveCheck`]: validation as you type, by the server's own rules (`check_form`).
 //! - [`PermissionSummary`]: the live count and "select all in module" of a role form.
+//! - [`ImportLivePreview`]: an import's report following its column mapping.
 //!
 //! Islands get what they need as props (serialised once, into the island's
 //! `data-props`) or read it from the page they sit in; nothing else of a page is
 //! serialised. They read the page language from `<html lang>` (`i18n::current_lang`):
 //! the app's context does not exist in the browser.
 
+mod import_preview;
 mod live_check;
 mod permissions;
 
+pub use import_preview::ImportLivePreview;
 pub use live_check::LiveCheck;
 pub use permissions::PermissionSummary;
 

@@ -8,6 +8,7 @@ use crate::components::{
     form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
 };
 use crate::i18n::use_lang;
+use crate::islands::ImportLivePreview;
 use crate::pages::club::use_club;
 use crate::t;
 use leptos::prelude::*;
@@ -192,6 +193,7 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
         })
         .collect_view();
     let message = crate::components::field_message(&error, "mapping");
+    let live = view! { <ImportLivePreview club=club.clone() id=job.id.to_string()/> };
     view! {
         <section class="card" aria-labelledby="mapping-title">
             <h2 id="mapping-title">{t(Msg::MapColumns)}</h2>
@@ -205,6 +207,7 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                {live}
                 <FieldError error=message id="mapping-field-error"/>
                 <button type="submit" class="button">{t(Msg::CheckFile)}</button>
             </form>
