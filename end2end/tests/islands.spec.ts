@@ -153,3 +153,37 @@ test('the import report follows the column mapping as it changes', async ({ page
     await expect(page.getByTestId('import-sample').locator('tbody tr').first()).toContainText('Lier');
   }
 });
+
+test('the public registration form checks a field by the server rules as it is left', async ({ browser }) => {
+  const js = hasJs();
+  const context = await browser.newContext({ javaScriptEnabled: js });
+  const visitor = await context.newPage();
+  await visitor.goto(`/c/${club.slug}/join/word-lid`);
+  await expectHydrated(visitor);
+  const form = visitor.getByTestId('join-form');
+  const email = form.locator('input[name=email]');
+  await email.fill('nope');
+  await form.locator('input[name="f[p0.given_name]"]').fill('Kato');
+  await form.locator('input[name="f[p0.family_name]"]').fill('Proef');
+  const emailMessage = async () => visitor.locator(`[id="${await email.getAttribute('aria-describedby')}"]`);
+  if (js) {
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(await emailMessage()).toContainText('geef een geldig e-mailadres');
+    // The person has not been to the consent yet: no message there.
+    await expect(form.locator('input[name=consent]')).not.toHaveAttribute('aria-invalid', 'true');
+    await email.fill('kato.proef@example.be');
+    await email.blur();
+    await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByTestId('field-error')).toHaveCount(0);
+    // Nothing was sent: still the form, no confirmation.
+    await expect(visitor.getByTestId('join-sent')).toHaveCount(0);
+  } else {
+    // Without JavaScript the same rule answers when the form is posted.
+    await form.locator('input[name=consent]').check();
+    await visitor.waitForTimeout(3500);
+    await submitAndLoad(visitor, form.locator('button[type=submit]'));
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(await emailMessage()).toContainText('geef een geldig e-mailadres');
+  }
+  await context.close();
+});

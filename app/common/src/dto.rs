@@ -381,6 +381,16 @@ pub struct FormCheck {
     pub form: String,
     #[serde(default)]
     pub body: String,
+    /// The page's language (`<html lang>`), for the messages.
+    #[serde(default)]
+    pub lang: String,
+}
+
+/// One message of `check_form`: the input's `name` and the text in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldMessage {
+    pub name: String,
+    pub text: String,
 }
 
 impl MemberForm {

@@ -3,15 +3,20 @@
 //! `tessera_core`), per input name. Nothing is stored, mailed or counted.
 
 use leptos::prelude::*;
-use tessera_common::dto::FormCheck;
-use tessera_common::{AppError, FieldError};
+use tessera_common::dto::{FieldMessage, FormCheck};
+use tessera_common::AppError;
+#[cfg(feature = "ssr")]
+use tessera_common::FieldError;
 
 /// Checks a form as typed (`FormCheck::body`, URL-encoded as the form would post it) and
-/// answers with the problems per input `name`; an empty list when it would be accepted.
+/// answers with the messages per input `name`, in `FormCheck::lang` (so the browser needs
+/// no message table); an empty list when it would be accepted.
 /// `member`: the staff form of a record (`members.edit`); `join`: a public registration
 /// form (anyone, like `submit_registration`).
 #[server(prefix = "/api", endpoint = "check_form")]
-pub async fn check_form(#[server(flatten)] check: FormCheck) -> Result<Vec<FieldError>, AppError> {
+pub async fn check_form(
+    #[server(flatten)] check: FormCheck,
+) -> Result<Vec<FieldMessage>, AppError> {
     use std::collections::BTreeMap;
     use tessera_common::dto::MemberForm;
     let c = crate::ssr::ctx().await?;
@@ -65,9 +70,16 @@ pub async fn check_form(#[server(flatten)] check: FormCheck) -> Result<Vec<Field
         }
         _ => return Err(AppError::NotFound),
     };
+    let lang = tessera_common::Lang::parse(&check.lang).unwrap_or_default();
     match result {
         Ok(()) => Ok(Vec::new()),
-        Err(AppError::Invalid(fields)) => Ok(fields),
+        Err(AppError::Invalid(fields)) => Ok(fields
+            .into_iter()
+            .map(|f| FieldMessage {
+                text: f.problem.render(lang),
+                name: f.field,
+            })
+            .collect()),
         Err(e) => Err(e),
     }
 }

@@ -2,14 +2,24 @@
 
 use leptos::prelude::*;
 use tessera_common::dto::ImportPreview;
-use tessera_common::Msg;
+
+/// The texts of [`ImportLivePreview`], in the page's language: the totals (with `{rows}`,
+/// `{valid}`, `{invalid}`, `{duplicates}`, `{add}`), the sample's caption and its column
+/// headings (row, name, birth date, e-mail, city). Props, so the browser needs no message
+/// table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ImportLabels {
+    pub totals: String,
+    pub caption: String,
+    pub columns: [String; 5],
+}
 
 /// Put inside an import's mapping form: when a column's field changes, asks the server for
 /// the report under the mapping the form shows now (`preview_import`, stored nowhere) and
 /// shows its totals and first rows in place. Without JavaScript it is empty, and the
 /// form's button shows the same report on a page of its own.
 #[island]
-pub fn ImportLivePreview(club: String, id: String) -> impl IntoView {
+pub fn ImportLivePreview(club: String, id: String, labels: ImportLabels) -> impl IntoView {
     let preview = RwSignal::new(None::<ImportPreview>);
     let anchor = NodeRef::<leptos::html::Div>::new();
     #[cfg(feature = "hydrate")]
@@ -27,26 +37,27 @@ pub fn ImportLivePreview(club: String, id: String) -> impl IntoView {
     let _ = (club, id);
     view! {
         <div class="import-live" aria-live="polite" data-testid="import-live" node_ref=anchor>
-            {move || preview.get().map(live_report)}
+            {move || preview.get().map(|p| live_report(p, &labels))}
         </div>
     }
 }
 
-fn live_report(p: ImportPreview) -> impl IntoView {
-    let lang = crate::i18n::current_lang();
-    let totals = Msg::ImportTotals.fill(
-        lang,
-        &[
-            ("rows", &p.rows.to_string()),
-            ("valid", &p.valid.to_string()),
-            ("invalid", &p.invalid.to_string()),
-            (
-                "duplicates",
-                &(p.duplicates_existing + p.duplicates_in_file).to_string(),
-            ),
-            ("add", &p.to_add.to_string()),
-        ],
-    );
+fn live_report(p: ImportPreview, labels: &ImportLabels) -> impl IntoView {
+    let mut totals = labels.totals.clone();
+    for (name, value) in [
+        ("rows", p.rows),
+        ("valid", p.valid),
+        ("invalid", p.invalid),
+        ("duplicates", p.duplicates_existing + p.duplicates_in_file),
+        ("add", p.to_add),
+    ] {
+        totals = totals.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    let heads = labels
+        .columns
+        .iter()
+        .map(|c| view! { <th scope="col">{c.clone()}</th> })
+        .collect_view();
     let rows = p
         .sample
         .into_iter()
@@ -68,14 +79,8 @@ fn live_report(p: ImportPreview) -> impl IntoView {
         <p data-testid="import-live-totals">{totals}</p>
         <div class="table-wrap">
             <table data-testid="import-live-sample">
-                <caption>{Msg::FirstRows.text(lang)}</caption>
-                <thead><tr>
-                    <th scope="col">{Msg::Row.text(lang)}</th>
-                    <th scope="col">{Msg::Name.text(lang)}</th>
-                    <th scope="col">{Msg::BirthDate.text(lang)}</th>
-                    <th scope="col">{Msg::Email.text(lang)}</th>
-                    <th scope="col">{Msg::City.text(lang)}</th>
-                </tr></thead>
+                <caption>{labels.caption.clone()}</caption>
+                <thead><tr>{heads}</tr></thead>
                 <tbody>{rows}</tbody>
             </table>
         </div>

@@ -36,8 +36,7 @@ mod client {
     use std::cell::RefCell;
     use std::collections::BTreeSet;
     use std::rc::Rc;
-    use tessera_common::dto::FormCheck;
-    use tessera_common::FieldError;
+    use tessera_common::dto::{FieldMessage, FormCheck};
     use web_sys::{Element, Event, FormData, HtmlFormElement, UrlSearchParams};
 
     #[derive(Default)]
@@ -88,6 +87,7 @@ mod client {
                     kind: kind.clone(),
                     form: slug.clone(),
                     body: params.to_string().into(),
+                    lang: crate::i18n::current_lang().code().to_string(),
                 };
                 let state = state.clone();
                 let form = form.clone();
@@ -110,16 +110,15 @@ mod client {
     }
 
     /// Puts each touched field's message next to it, or takes the old one away.
-    fn show(form: &HtmlFormElement, touched: &BTreeSet<String>, problems: &[FieldError]) {
-        let lang = crate::i18n::current_lang();
+    fn show(form: &HtmlFormElement, touched: &BTreeSet<String>, problems: &[FieldMessage]) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
         for name in touched {
             let text: Vec<String> = problems
                 .iter()
-                .filter(|p| &p.field == name)
-                .map(|p| p.problem.render(lang))
+                .filter(|p| &p.name == name)
+                .map(|p| p.text.clone())
                 .collect();
             let selector = format!(
                 "[name=\"{}\"]",

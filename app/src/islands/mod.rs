@@ -16,7 +16,7 @@ mod import_preview;
 mod live_check;
 mod permissions;
 
-pub use import_preview::ImportLivePreview;
+pub use import_preview::{ImportLabels, ImportLivePreview};
 pub use live_check::LiveCheck;
 pub use permissions::PermissionSummary;
 

@@ -7,8 +7,11 @@ use leptos::prelude::*;
 /// group a button that ticks or clears the whole group. The form stays a plain form that
 /// posts its checkboxes; without JavaScript the summary stays hidden and there are no
 /// buttons.
+///
+/// Its texts come as props, in the page's language (`{n}`, `{total}` and `{module}` are
+/// filled in the browser), so the browser needs no message table.
 #[island]
-pub fn PermissionSummary() -> impl IntoView {
+pub fn PermissionSummary(selected: String, select_all: String, clear_all: String) -> impl IntoView {
     let anchor = NodeRef::<leptos::html::P>::new();
     #[cfg(feature = "hydrate")]
     {
@@ -16,11 +19,18 @@ pub fn PermissionSummary() -> impl IntoView {
         Effect::new(move |_| {
             if let Some(el) = anchor.get() {
                 if !started.replace(true) {
-                    client::attach(el.into());
+                    client::attach(
+                        el.into(),
+                        selected.clone(),
+                        select_all.clone(),
+                        clear_all.clone(),
+                    );
                 }
             }
         });
     }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (selected, select_all, clear_all);
     view! { <p class="perm-summary" aria-live="polite" data-testid="perm-summary" hidden node_ref=anchor></p> }
 }
 
@@ -28,7 +38,6 @@ pub fn PermissionSummary() -> impl IntoView {
 mod client {
     use leptos::wasm_bindgen::{closure::Closure, JsCast};
     use std::rc::Rc;
-    use tessera_common::Msg;
     use web_sys::{Element, HtmlInputElement};
 
     const BOX: &str = "input[type=\"checkbox\"][name=\"permissions[]\"]";
@@ -49,7 +58,7 @@ mod client {
         button: Element,
     }
 
-    pub fn attach(summary: Element) {
+    pub fn attach(summary: Element, selected: String, select_all: String, clear_all: String) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -91,26 +100,19 @@ mod client {
             let groups = groups.clone();
             let form = form.clone();
             Rc::new(move || {
-                let lang = crate::i18n::current_lang();
                 let all = boxes(&form);
                 let ticked = all.iter().filter(|b| b.checked()).count();
-                summary.set_text_content(Some(&Msg::PermSelected.fill(
-                    lang,
-                    &[
-                        ("n", &ticked.to_string()),
-                        ("total", &all.len().to_string()),
-                    ],
-                )));
+                summary.set_text_content(Some(
+                    &selected
+                        .replace("{n}", &ticked.to_string())
+                        .replace("{total}", &all.len().to_string()),
+                ));
                 let _ = summary.remove_attribute("hidden");
                 for g in groups.iter() {
                     let full = boxes(&g.set).iter().all(|b| b.checked());
-                    let label = if full {
-                        Msg::PermClearAllIn
-                    } else {
-                        Msg::PermSelectAllIn
-                    };
+                    let label = if full { &clear_all } else { &select_all };
                     g.button
-                        .set_text_content(Some(&label.fill(lang, &[("module", &g.module)])));
+                        .set_text_content(Some(&label.replace("{module}", &g.module)));
                 }
             })
         };

@@ -31,19 +31,25 @@ async fn the_member_form_is_checked_by_the_rules_of_a_save_and_nothing_is_stored
                 "check_form",
                 &format!(
                     "club={CLUB_A}&kind=member&body=given_name%3DLotte%26family_name%3D%26season%3D2026-2030\
-                     %26status%3Dactive%26joined_on%3D2026-03-01%26ended_on%3D2026-02-01"
+                     %26status%3Dactive%26joined_on%3D2026-03-01%26ended_on%3D2026-02-01&lang=nl"
                 ),
             )
             .await;
         assert_eq!(r.status, 200, "{}", r.body);
         for field in ["family_name", "season", "ended_on"] {
             assert!(
-                r.body.contains(&format!("\"field\":\"{field}\"")),
+                r.body.contains(&format!("\"name\":\"{field}\"")),
                 "{field}: {}",
                 r.body
             );
         }
-        assert!(!r.body.contains("\"field\":\"given_name\""), "{}", r.body);
+        assert!(!r.body.contains("\"name\":\"given_name\""), "{}", r.body);
+        // The messages come in the page's language, from the server's message table.
+        assert!(
+            r.body.contains("schrijf het seizoen als twee jaartallen"),
+            "{}",
+            r.body
+        );
         // A form the rules accept: no message, and still nothing stored.
         let r = admin
             .call(
@@ -114,7 +120,7 @@ async fn a_registration_form_is_checked_for_anyone_without_storing_or_counting()
             assert_eq!(r.status, 200, "{}", r.body);
             for field in ["email", "consent", "f[p0.family_name]", "f[p0.birth_date]"] {
                 assert!(
-                    r.body.contains(&format!("\"field\":\"{field}\"")),
+                    r.body.contains(&format!("\"name\":\"{field}\"")),
                     "{field}: {}",
                     r.body
                 );
