@@ -182,3 +182,40 @@ async fn a_registration_form_is_checked_for_anyone_without_storing_or_counting()
         assert_eq!(r.status, 404);
     }
 }
+
+/// Pages are server-rendered HTML: no resource's data is serialised into the page for a
+/// hydration that no longer happens, so the register's rows are in it once (as HTML); an
+/// island gets what it needs as its props, once.
+#[tokio::test]
+async fn pages_carry_their_data_once_and_islands_only_their_props() {
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let register = admin.get(&format!("/c/{CLUB_A}/members")).await;
+        assert_eq!(register.status, 200);
+        assert!(
+            !register.body.contains("__RESOLVED_RESOURCES["),
+            "no serialised resources"
+        );
+        assert!(
+            !register.body.contains("\"given_name\":"),
+            "no member as JSON"
+        );
+        assert!(
+            !register.body.contains("<leptos-island"),
+            "no island on the register"
+        );
+        // Islands are hydrated by leptos' island script, not the whole-page one.
+        assert!(register.body.contains("leptos-island"), "the island script");
+        let new = admin.get(&format!("/c/{CLUB_A}/members/new")).await;
+        assert_eq!(new.status, 200);
+        assert_eq!(
+            new.body.matches("<leptos-island").count(),
+            1,
+            "{}",
+            new.body
+        );
+        assert!(new.body.contains("data-component=\"LiveCheck_"));
+        assert!(!new.body.contains("__RESOLVED_RESOURCES["));
+    }
+}
