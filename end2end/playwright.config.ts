@@ -7,7 +7,7 @@ import { defineConfig } from '@playwright/test';
  * tests at it with TESSERA_BASE_URL. Browsers cannot be downloaded on the project's
  * machines, so the tests drive Debian's Chromium at /usr/bin/chromium.
  *
- * Every spec runs twice: in `js` (hydrated Leptos app) and in `no-js` (server-rendered
+ * Every spec runs twice: in `js` (server-rendered pages whose islands hydrate) and in `no-js` (server-rendered
  * HTML and plain forms only), which is how the app proves it works without JavaScript.
  */
 export default defineConfig({

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod components;
 pub mod i18n;
+pub mod islands;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod ssr;
@@ -31,7 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="stylesheet" href="/pkg/tessera.css"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                <HydrationScripts options islands=true/>
                 <MetaTags/>
             </head>
             <body>

@@ -41,7 +41,7 @@ test.describe('a plain member of one club', () => {
     const landing = new LandingPage(page);
     await landing.goto();
     await expectHydrated(page);
-    // With JavaScript this is a client-side navigation; without, a page load.
+    // A page load, with JavaScript or without (pages navigate as plain HTML; only islands run).
     await landing.directoryEntry(other.name).click();
     await expect(page).toHaveURL((u) => u.pathname === `/c/${other.slug}`);
     await expect(new ErrorView(page).withStatus(404)).toBeVisible();

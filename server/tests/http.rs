@@ -889,6 +889,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&id={member}&version={member_version}&given_name=Lotte&family_name=Peeters&birth_date=1990-05-17&email=lotte%40example.be&status=active&season=2026-2027&cf%5Bc{field}%5D=M",
     ),
     ("invite_member", "club={club}&id={invitee}"),
+    (
+        "check_form",
+        "club={club}&kind=member&body=given_name%3DLotte%26birth_date%3D2999-01-01",
+    ),
     ("my_record", "club={club}"),
     ("child_record", "club={club}&id={child}"),
     (
@@ -936,6 +940,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("member_import", "club={club}&id={import}"),
     (
         "map_import",
+        "club={club}&id={import}&map%5Bc0%5D=given_name&map%5Bc1%5D=family_name",
+    ),
+    (
+        "preview_import",
         "club={club}&id={import}&map%5Bc0%5D=given_name&map%5Bc1%5D=family_name",
     ),
     ("start_import", "club={club}&id={import}"),
@@ -2134,6 +2142,7 @@ mod environment {
         ("create_member", Some("members.edit")),
         ("update_member", Some("members.edit")),
         ("invite_member", Some("members.edit")),
+        ("check_form", Some("members.edit")),
         ("my_record", Some(OWN)),
         ("child_record", Some(OWN)),
         ("update_child_record", Some(OWN)),
@@ -2159,6 +2168,7 @@ mod environment {
         ("export_history", Some("exports.run")),
         ("member_import", Some("members.edit")),
         ("map_import", Some("members.edit")),
+        ("preview_import", Some("members.edit")),
         ("start_import", Some("members.edit")),
         ("forms", Some("forms.manage")),
         ("save_form", Some("forms.manage")),
@@ -4226,3 +4236,5 @@ mod accounts;
 mod admininv;
 #[path = "http/errors.rs"]
 mod errors;
+#[path = "http/islands.rs"]
+mod islands;

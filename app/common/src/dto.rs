@@ -330,7 +330,12 @@ pub struct TermsSettings {
 
 /// A member record as its form holds it: every field as typed (kept when a save is refused,
 /// so nothing typed is lost).
+///
+/// It is also the argument of the server functions that save a record, flattened
+/// (`#[server(flatten)]`), so a form posts its fields under their own names; a field the
+/// form leaves out is empty.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct MemberForm {
     pub given_name: String,
     pub family_name: String,
@@ -348,7 +353,44 @@ pub struct MemberForm {
     pub ended_on: String,
     /// The club's own fields as posted: `cf[c{id}]` for one value, `cf[c{id}~{n}]` for each
     /// chosen option of a multiple choice.
+    #[serde(alias = "cf")]
     pub custom: BTreeMap<String, String>,
+}
+
+/// The arguments of `update_member`: the record, the version its form was opened at, and
+/// the fields (posted under their own names).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberUpdate {
+    pub club: String,
+    pub id: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(flatten)]
+    pub form: MemberForm,
+}
+
+/// What a form's validation as you type sends (`check_form`): which form, and everything
+/// typed in it, URL-encoded exactly as the form would post it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormCheck {
+    pub club: String,
+    /// `member` (the staff form of a record) or `join` (a registration form).
+    pub kind: String,
+    /// The registration form's slug (`join`).
+    #[serde(default)]
+    pub form: String,
+    #[serde(default)]
+    pub body: String,
+    /// The page's language (`<html lang>`), for the messages.
+    #[serde(default)]
+    pub lang: String,
+}
+
+/// One message of `check_form`: the input's `name` and the text in the page's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldMessage {
+    pub name: String,
+    pub text: String,
 }
 
 impl MemberForm {
@@ -990,4 +1032,210 @@ pub struct ImportJob {
     pub targets: Vec<(String, String)>,
     pub version: i64,
     pub stamp: Stamp,
+}
+
+// ------------------------------------------------------------- server-function arguments
+
+// The arguments of the server functions that take more than a few: each is one struct,
+// flattened into the form (`#[server(flatten)]`), so a plain form posts its fields under
+// their own names, with or without JavaScript.
+
+/// The arguments of `save_form`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SaveFormInput {
+    pub club: String,
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub intro: String,
+    #[serde(default)]
+    pub audience: String,
+    #[serde(default)]
+    pub consent_text: String,
+    #[serde(default)]
+    pub auto_approve: Option<String>,
+    #[serde(default)]
+    pub published: Option<String>,
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+}
+
+/// The arguments of `reject_application`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RejectApplicationInput {
+    pub club: String,
+    pub id: String,
+    pub version: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// The arguments of `submit_registration`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubmitRegistrationInput {
+    pub club: String,
+    pub form: String,
+    #[serde(default)]
+    pub started: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub consent: Option<String>,
+    #[serde(default)]
+    pub terms: Option<String>,
+    #[serde(default)]
+    pub f: BTreeMap<String, String>,
+}
+
+/// The arguments of `update_child_record`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateChildRecordInput {
+    pub club: String,
+    pub id: String,
+    pub version: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub street: String,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub cf: BTreeMap<String, String>,
+}
+
+/// The arguments of `update_my_record`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateMyRecordInput {
+    pub club: String,
+    pub version: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub street: String,
+    #[serde(default)]
+    pub postcode: String,
+    #[serde(default)]
+    pub city: String,
+    #[serde(default)]
+    pub cf: BTreeMap<String, String>,
+}
+
+/// The arguments of `create_field`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateFieldInput {
+    pub club: String,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub help: String,
+    #[serde(default)]
+    pub required: Option<String>,
+    #[serde(default)]
+    pub options: String,
+    #[serde(default)]
+    pub visibility: String,
+    #[serde(default)]
+    pub member_editable: Option<String>,
+}
+
+/// The arguments of `update_field`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateFieldInput {
+    pub club: String,
+    pub id: String,
+    pub version: String,
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub help: String,
+    #[serde(default)]
+    pub required: Option<String>,
+    #[serde(default)]
+    pub options: String,
+    #[serde(default)]
+    pub visibility: String,
+    #[serde(default)]
+    pub member_editable: Option<String>,
+}
+
+/// The arguments of `create_role`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateRoleInput {
+    pub club: String,
+    pub name: String,
+    #[serde(default)]
+    pub staff: Option<String>,
+    #[serde(default)]
+    pub permissions: Vec<String>,
+}
+
+/// The arguments of `update_role`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateRoleInput {
+    pub club: String,
+    pub id: String,
+    pub version: String,
+    pub name: String,
+    #[serde(default)]
+    pub staff: Option<String>,
+    #[serde(default)]
+    pub permissions: Vec<String>,
+}
+
+/// The arguments of `assign_roles`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignRolesInput {
+    pub club: String,
+    pub member: String,
+    pub membership: String,
+    #[serde(default)]
+    pub roles: Vec<String>,
+}
+
+/// The arguments of `update_look`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UpdateLookInput {
+    pub club: String,
+    pub version: String,
+    pub name: String,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub default_lang: String,
+}
+
+/// The arguments of `create_tenant`, as its form posts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreateTenantInput {
+    pub kind: String,
+    pub name: String,
+    pub slug: String,
+    #[serde(default)]
+    pub parent: String,
+    #[serde(default)]
+    pub plan: String,
+    #[serde(default)]
+    pub city: String,
+    pub default_lang: String,
+    #[serde(default)]
+    pub admin_email: String,
+    #[serde(default)]
+    pub admin_name: String,
 }

@@ -993,6 +993,10 @@ messages! {
     EvAdminInvitationAccepted => "Administrator invitation accepted", "Uitnodiging als beheerder aanvaard", "Invitation comme administrateur acceptée";
     AdminAddedNow => "This member of the club is now an administrator.", "Dit lid van de club is nu beheerder.", "Ce membre du club est maintenant administrateur.";
     ErrAdminInviteOtherAccount => "this invitation was sent to another e-mail address; sign in with that address to accept it", "deze uitnodiging werd naar een ander e-mailadres gestuurd; meld je aan met dat adres om ze te aanvaarden", "cette invitation a été envoyée à une autre adresse e-mail ; connectez-vous avec cette adresse pour l'accepter";
+    // islands
+    PermSelected => "Selected: {n} of {total} permissions", "Geselecteerd: {n} van {total} rechten", "Sélection : {n} sur {total} permissions";
+    PermSelectAllIn => "Select all in {module}", "Alles aanvinken in {module}", "Tout cocher dans {module}";
+    PermClearAllIn => "Clear all in {module}", "Alles uitvinken in {module}", "Tout décocher dans {module}";
 }
 
 #[cfg(test)]

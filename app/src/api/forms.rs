@@ -7,7 +7,6 @@
 #![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 use tessera_common::dto::*;
 use tessera_common::AppError;
 
@@ -43,19 +42,20 @@ pub async fn get_forms(club: String) -> Result<FormsOverview, AppError> {
 
 /// Creates (no `id`) or changes a registration form (`forms.manage`).
 #[server(prefix = "/api", endpoint = "save_form")]
-pub async fn save_form(
-    club: String,
-    #[server(default)] id: String,
-    #[server(default)] version: String,
-    #[server(default)] title: String,
-    #[server(default)] slug: String,
-    #[server(default)] intro: String,
-    #[server(default)] audience: String,
-    #[server(default)] consent_text: String,
-    #[server(default)] auto_approve: Option<String>,
-    #[server(default)] published: Option<String>,
-    #[server(default)] fields: BTreeMap<String, String>,
-) -> Result<(), AppError> {
+pub async fn save_form(#[server(flatten)] input: SaveFormInput) -> Result<(), AppError> {
+    let SaveFormInput {
+        club,
+        id,
+        version,
+        title,
+        slug,
+        intro,
+        audience,
+        consent_text,
+        auto_approve,
+        published,
+        fields,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     scope.require(tessera_common::modules::FORMS_MANAGE)?;
@@ -140,11 +140,14 @@ pub async fn approve_application(
 /// Rejects a registration with a reason for the applicant (`forms.review`).
 #[server(prefix = "/api", endpoint = "reject_application")]
 pub async fn reject_application(
-    club: String,
-    id: String,
-    version: String,
-    #[server(default)] reason: String,
+    #[server(flatten)] input: RejectApplicationInput,
 ) -> Result<(), AppError> {
+    let RejectApplicationInput {
+        club,
+        id,
+        version,
+        reason,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let aid: i64 = parse_id(&id)?;
@@ -186,15 +189,18 @@ pub async fn get_join_form(club: String, form: String) -> Result<PublicForm, App
 /// guardian's as `f[g.{key}]`.
 #[server(prefix = "/api", endpoint = "submit_registration")]
 pub async fn submit_registration(
-    club: String,
-    form: String,
-    #[server(default)] started: String,
-    #[server(default)] email: String,
-    #[server(default)] website: String,
-    #[server(default)] consent: Option<String>,
-    #[server(default)] terms: Option<String>,
-    #[server(default)] f: BTreeMap<String, String>,
+    #[server(flatten)] input: SubmitRegistrationInput,
 ) -> Result<(), AppError> {
+    let SubmitRegistrationInput {
+        club,
+        form,
+        started,
+        email,
+        website,
+        consent,
+        terms,
+        f,
+    } = input;
     use tessera_core::registration::{self, Submission};
     let c = ctx().await?;
     let scope = tessera_core::scope::resolve_public(&c.services.db, &club, c.now()).await?;

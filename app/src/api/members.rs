@@ -82,48 +82,18 @@ pub async fn get_member_edit(club: String, id: String) -> Result<MemberEdit, App
 
 /// Saves a member record (`members.edit`); `version` is the version the form was opened at.
 #[server(prefix = "/api", endpoint = "update_member")]
-pub async fn update_member(
-    club: String,
-    id: String,
-    version: String,
-    #[server(default)] given_name: String,
-    #[server(default)] family_name: String,
-    #[server(default)] birth_date: String,
-    #[server(default)] gender: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] membership_type: String,
-    #[server(default)] season: String,
-    #[server(default)] status: String,
-    #[server(default)] joined_on: String,
-    #[server(default)] ended_on: String,
-    #[server(default)] cf: BTreeMap<String, String>,
-) -> Result<(), AppError> {
+pub async fn update_member(#[server(flatten)] input: MemberUpdate) -> Result<(), AppError> {
     use tessera_core::members;
+    let MemberUpdate {
+        club,
+        id,
+        version,
+        form,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     scope.require(tessera_common::modules::MEMBERS_EDIT)?;
     let mid: tessera_common::MemberId = parse_id(&id)?;
-    let form = MemberForm {
-        given_name,
-        family_name,
-        birth_date,
-        gender,
-        email,
-        phone,
-        street,
-        postcode,
-        city,
-        membership_type,
-        season,
-        status,
-        joined_on,
-        ended_on,
-        custom: cf,
-    };
     let input = form.clone();
     let result = match parse_version(&version) {
         Ok(v) => members::update(&c.services.db, &scope, &c.actor, c.now(), mid, &input, v).await,
@@ -141,41 +111,10 @@ pub async fn update_member(
 #[server(prefix = "/api", endpoint = "create_member")]
 pub async fn create_member(
     club: String,
-    #[server(default)] given_name: String,
-    #[server(default)] family_name: String,
-    #[server(default)] birth_date: String,
-    #[server(default)] gender: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] membership_type: String,
-    #[server(default)] season: String,
-    #[server(default)] status: String,
-    #[server(default)] joined_on: String,
-    #[server(default)] ended_on: String,
-    #[server(default)] cf: BTreeMap<String, String>,
+    #[server(flatten)] form: MemberForm,
 ) -> Result<(), AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    let form = MemberForm {
-        given_name,
-        family_name,
-        birth_date,
-        gender,
-        email,
-        phone,
-        street,
-        postcode,
-        city,
-        membership_type,
-        season,
-        status,
-        joined_on,
-        ended_on,
-        custom: cf,
-    };
     let result =
         tessera_core::members::create_from_input(&c.services.db, &scope, &c.actor, c.now(), &form)
             .await;
@@ -278,16 +217,19 @@ pub async fn get_child_record(club: String, id: String) -> Result<MyRecord, AppE
 /// A guardian saves the contact details of their minor child's record.
 #[server(prefix = "/api", endpoint = "update_child_record")]
 pub async fn update_child_record(
-    club: String,
-    id: String,
-    version: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] cf: BTreeMap<String, String>,
+    #[server(flatten)] input: UpdateChildRecordInput,
 ) -> Result<(), AppError> {
+    let UpdateChildRecordInput {
+        club,
+        id,
+        version,
+        email,
+        phone,
+        street,
+        postcode,
+        city,
+        cf,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let child: tessera_common::MemberId = parse_id(&id)?;
@@ -324,15 +266,18 @@ pub async fn update_child_record(
 /// A member saves the contact details of their own record.
 #[server(prefix = "/api", endpoint = "update_my_record")]
 pub async fn update_my_record(
-    club: String,
-    version: String,
-    #[server(default)] email: String,
-    #[server(default)] phone: String,
-    #[server(default)] street: String,
-    #[server(default)] postcode: String,
-    #[server(default)] city: String,
-    #[server(default)] cf: BTreeMap<String, String>,
+    #[server(flatten)] input: UpdateMyRecordInput,
 ) -> Result<(), AppError> {
+    let UpdateMyRecordInput {
+        club,
+        version,
+        email,
+        phone,
+        street,
+        postcode,
+        city,
+        cf,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let input = contact_input(email, phone, street, postcode, city, cf);
@@ -387,16 +332,17 @@ async fn keep_field_draft(
 
 /// Adds a custom field to the club's member records (`members.fields`).
 #[server(prefix = "/api", endpoint = "create_field")]
-pub async fn create_field(
-    club: String,
-    #[server(default)] label: String,
-    #[server(default)] kind: String,
-    #[server(default)] help: String,
-    #[server(default)] required: Option<String>,
-    #[server(default)] options: String,
-    #[server(default)] visibility: String,
-    #[server(default)] member_editable: Option<String>,
-) -> Result<(), AppError> {
+pub async fn create_field(#[server(flatten)] input: CreateFieldInput) -> Result<(), AppError> {
+    let CreateFieldInput {
+        club,
+        label,
+        kind,
+        help,
+        required,
+        options,
+        visibility,
+        member_editable,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let form = FieldForm {
@@ -423,18 +369,19 @@ pub async fn create_field(
 /// Changes a custom field (`members.fields`); `version` is the version the form was
 /// opened at.
 #[server(prefix = "/api", endpoint = "update_field")]
-pub async fn update_field(
-    club: String,
-    id: String,
-    version: String,
-    #[server(default)] label: String,
-    #[server(default)] kind: String,
-    #[server(default)] help: String,
-    #[server(default)] required: Option<String>,
-    #[server(default)] options: String,
-    #[server(default)] visibility: String,
-    #[server(default)] member_editable: Option<String>,
-) -> Result<(), AppError> {
+pub async fn update_field(#[server(flatten)] input: UpdateFieldInput) -> Result<(), AppError> {
+    let UpdateFieldInput {
+        club,
+        id,
+        version,
+        label,
+        kind,
+        help,
+        required,
+        options,
+        visibility,
+        member_editable,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     scope.require(tessera_common::modules::MEMBERS_FIELDS)?;
@@ -530,14 +477,7 @@ pub async fn map_import(
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let iid: i64 = parse_id(&id)?;
-    let mut mapping = Vec::new();
-    for (k, v) in &map {
-        let col: usize = k
-            .strip_prefix('c')
-            .and_then(|n| n.parse().ok())
-            .ok_or_else(|| AppError::field("mapping", tessera_common::Msg::ErrMappingUnreadable))?;
-        mapping.push((col, v.clone()));
-    }
+    let mapping = mapping_of(&map)?;
     tessera_core::member_imports::set_mapping(
         &c.services.db,
         &scope,
@@ -552,6 +492,38 @@ pub async fn map_import(
         scope.tenant().slug
     ));
     Ok(())
+}
+
+/// The mapping form's columns (`map[c{column}]=field`) as (column, field) pairs.
+#[cfg(feature = "ssr")]
+fn mapping_of(map: &BTreeMap<String, String>) -> Result<Vec<(usize, String)>, AppError> {
+    map.iter()
+        .map(|(k, v)| {
+            let col: usize = k
+                .strip_prefix('c')
+                .and_then(|n| n.parse().ok())
+                .ok_or_else(|| {
+                    AppError::field("mapping", tessera_common::Msg::ErrMappingUnreadable)
+                })?;
+            Ok((col, v.clone()))
+        })
+        .collect()
+}
+
+/// The report of an import under the mapping the form shows now, stored nowhere: the
+/// mapping form's preview as a column's field changes (`members.edit`).
+#[server(prefix = "/api", endpoint = "preview_import")]
+pub async fn preview_import(
+    club: String,
+    id: String,
+    #[server(default)] map: BTreeMap<String, String>,
+) -> Result<ImportPreview, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let iid: i64 = parse_id(&id)?;
+    let mapping = mapping_of(&map)?;
+    tessera_core::member_imports::preview_mapping(&c.services.db, &scope, c.now(), iid, &mapping)
+        .await
 }
 
 /// Starts an import (all or nothing, in the background) (`members.edit`).

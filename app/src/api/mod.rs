@@ -28,10 +28,12 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::bad_request(tessera_common::Msg::ErrVersionMissing))
 }
 
+mod checks;
 mod forms;
 mod members;
 mod platform;
 mod settings;
+pub use checks::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;

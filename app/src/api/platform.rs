@@ -5,6 +5,7 @@
 #![allow(clippy::too_many_arguments)]
 
 use leptos::prelude::*;
+use tessera_common::dto::CreateTenantInput;
 use tessera_common::AppError;
 
 #[cfg(feature = "ssr")]
@@ -13,17 +14,18 @@ use crate::ssr::{ctx, done};
 /// Creates a federation or a club (`platform.manage`), optionally inviting its first
 /// administrator by e-mail.
 #[server(prefix = "/api", endpoint = "create_tenant")]
-pub async fn create_tenant(
-    kind: String,
-    name: String,
-    slug: String,
-    #[server(default)] parent: String,
-    #[server(default)] plan: String,
-    #[server(default)] city: String,
-    default_lang: String,
-    #[server(default)] admin_email: String,
-    #[server(default)] admin_name: String,
-) -> Result<(), AppError> {
+pub async fn create_tenant(#[server(flatten)] input: CreateTenantInput) -> Result<(), AppError> {
+    let CreateTenantInput {
+        kind,
+        name,
+        slug,
+        parent,
+        plan,
+        city,
+        default_lang,
+        admin_email,
+        admin_name,
+    } = input;
     use tessera_common::dto::TenantKind;
     use tessera_core::tenants::{self, NewTenant};
     let c = ctx().await?;

@@ -67,12 +67,13 @@ pub async fn get_role(club: String, id: String) -> Result<RoleDetail, AppError> 
 
 /// Creates a role (`roles.manage`). `staff` is a checkbox (present when ticked).
 #[server(prefix = "/api", endpoint = "create_role")]
-pub async fn create_role(
-    club: String,
-    name: String,
-    #[server(default)] staff: Option<String>,
-    #[server(default)] permissions: Vec<String>,
-) -> Result<(), AppError> {
+pub async fn create_role(#[server(flatten)] input: CreateRoleInput) -> Result<(), AppError> {
+    let CreateRoleInput {
+        club,
+        name,
+        staff,
+        permissions,
+    } = input;
     use tessera_core::roles::{self, RoleInput};
     let c = ctx().await?;
     let scope = c.club(&club).await?;
@@ -92,14 +93,15 @@ pub async fn create_role(
 /// Renames a role and sets its staff flag and permissions (`roles.manage`); `version` is
 /// the version the form was opened at.
 #[server(prefix = "/api", endpoint = "update_role")]
-pub async fn update_role(
-    club: String,
-    id: String,
-    version: String,
-    name: String,
-    #[server(default)] staff: Option<String>,
-    #[server(default)] permissions: Vec<String>,
-) -> Result<(), AppError> {
+pub async fn update_role(#[server(flatten)] input: UpdateRoleInput) -> Result<(), AppError> {
+    let UpdateRoleInput {
+        club,
+        id,
+        version,
+        name,
+        staff,
+        permissions,
+    } = input;
     use tessera_core::roles::{self, RoleInput};
     let c = ctx().await?;
     let scope = c.club(&club).await?;
@@ -142,12 +144,13 @@ pub async fn delete_role(club: String, id: String) -> Result<(), AppError> {
 /// Sets the roles of the account linked to a member record (`roles.manage`): `roles` is
 /// the whole new set.
 #[server(prefix = "/api", endpoint = "assign_roles")]
-pub async fn assign_roles(
-    club: String,
-    member: String,
-    membership: String,
-    #[server(default)] roles: Vec<String>,
-) -> Result<(), AppError> {
+pub async fn assign_roles(#[server(flatten)] input: AssignRolesInput) -> Result<(), AppError> {
+    let AssignRolesInput {
+        club,
+        member,
+        membership,
+        roles,
+    } = input;
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     let member: tessera_common::MemberId = parse_id(&member)?;
@@ -366,14 +369,15 @@ pub async fn get_look(club: String) -> Result<LookSettings, AppError> {
 
 /// Changes the club's display name, colours and default language (`settings.manage`).
 #[server(prefix = "/api", endpoint = "update_look")]
-pub async fn update_look(
-    club: String,
-    version: String,
-    name: String,
-    primary_color: String,
-    accent_color: String,
-    default_lang: String,
-) -> Result<(), AppError> {
+pub async fn update_look(#[server(flatten)] input: UpdateLookInput) -> Result<(), AppError> {
+    let UpdateLookInput {
+        club,
+        version,
+        name,
+        primary_color,
+        accent_color,
+        default_lang,
+    } = input;
     use tessera_core::tenants::{self, LookInput};
     let c = ctx().await?;
     let scope = c.club(&club).await?;

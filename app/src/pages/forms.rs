@@ -11,6 +11,7 @@ use crate::components::{
     Header, Loading, Notice, StampLine, TextArea,
 };
 use crate::i18n::use_lang;
+use crate::islands::LiveCheck;
 use crate::pages::club::use_club;
 use crate::pages::fields::custom_input;
 use crate::t;
@@ -318,6 +319,7 @@ fn JoinBody(form: PublicForm) -> impl IntoView {
         {intro}
         <FormAlert error=error.clone() id="join-error"/>
         <form method="post" action=SubmitRegistration::PATH class="stack join-form" data-testid="join-form">
+            <LiveCheck club=club.clone() kind="join".to_string() form=form.form.slug.clone()/>
             <ClubField club=club/>
             <input type="hidden" name="form" value=form.form.slug.clone()/>
             <input type="hidden" name="started" value=form.started.clone()/>

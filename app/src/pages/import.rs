@@ -8,6 +8,7 @@ use crate::components::{
     form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
 };
 use crate::i18n::use_lang;
+use crate::islands::{ImportLabels, ImportLivePreview};
 use crate::pages::club::use_club;
 use crate::t;
 use leptos::prelude::*;
@@ -192,6 +193,13 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
         })
         .collect_view();
     let message = crate::components::field_message(&error, "mapping");
+    let labels = ImportLabels {
+        totals: t(Msg::ImportTotals).to_string(),
+        caption: t(Msg::FirstRows).to_string(),
+        columns: [Msg::Row, Msg::Name, Msg::BirthDate, Msg::Email, Msg::City]
+            .map(|m| t(m).to_string()),
+    };
+    let live = view! { <ImportLivePreview club=club.clone() id=job.id.to_string() labels/> };
     view! {
         <section class="card" aria-labelledby="mapping-title">
             <h2 id="mapping-title">{t(Msg::MapColumns)}</h2>
@@ -205,6 +213,7 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
+                {live}
                 <FieldError error=message id="mapping-field-error"/>
                 <button type="submit" class="button">{t(Msg::CheckFile)}</button>
             </form>

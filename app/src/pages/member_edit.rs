@@ -11,6 +11,7 @@ use crate::components::{
     field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
     Notice, StampLine,
 };
+use crate::islands::LiveCheck;
 use crate::pages::club::use_club;
 use crate::pages::fields::{CustomInputs, CustomRows};
 use crate::pages::members::status_label;
@@ -156,6 +157,7 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
         <FormAlert error=error.clone() id="member-error"/>
         <form method="post" action=action class="stack record-form" data-testid="member-form">
             <ClubField club=club.clone()/>
+            <LiveCheck club=club.clone() kind="member".to_string() form=String::new()/>
             {ids}
             <fieldset>
                 <legend>{t(Msg::Person)}</legend>

@@ -14,6 +14,7 @@ use crate::components::{
     Notice, StampLine, TextArea,
 };
 use crate::i18n::use_lang;
+use crate::islands::PermissionSummary;
 use crate::pages::club::use_club;
 use crate::pages::landing::role_name;
 use crate::t;
@@ -283,6 +284,7 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
                     <label for="role-staff">{t(Msg::StaffRole)} <span class="muted">" — " {t(Msg::StaffRoleHelp)}</span></label>
                 </div>
                 <FieldError error=field_message(&error, "permissions") id="role-perms-error"/>
+                <PermissionSummary selected=t(Msg::PermSelected).to_string() select_all=t(Msg::PermSelectAllIn).to_string() clear_all=t(Msg::PermClearAllIn).to_string()/>
                 {permission_boxes(&roles.grantable, &roles.active, &[])}
                 <button type="submit" class="button">{t(Msg::CreateRole)}</button>
             </form>
@@ -391,6 +393,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                     <label for="role-staff">{t(Msg::StaffRole)} <span class="muted">" — " {t(Msg::StaffRoleHelp)}</span></label>
                 </div>
                 <FieldError error=field_message(&error, "permissions") id="role-perms-error"/>
+                <PermissionSummary selected=t(Msg::PermSelected).to_string() select_all=t(Msg::PermSelectAllIn).to_string() clear_all=t(Msg::PermClearAllIn).to_string()/>
                 {permission_boxes(&detail.grantable, &detail.active, &role.permissions)}
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
-use tessera_common::dto::{ImportColumn, ImportJob, Stamp};
+use tessera_common::dto::{ImportColumn, ImportJob, ImportPreview, Stamp};
 use tessera_common::modules::MEMBERS_EDIT;
 use tessera_common::time::Timestamp;
 use tessera_common::{AppError, Msg, TenantId};
@@ -250,6 +250,23 @@ pub async fn get(
 
 /// Saves the mapping of an import's columns; each target at most once, the names mapped
 /// (checked with the import's own rules).
+/// The report of an import under a mapping that is not stored (`members.edit`): what
+/// [`set_mapping`] would check and show, for the mapping form's preview as it changes.
+pub async fn preview_mapping(
+    db: &Db,
+    scope: &TenantScope,
+    now: Timestamp,
+    id: i64,
+    mapping: &[(usize, String)],
+) -> Result<ImportPreview> {
+    scope.require(MEMBERS_EDIT)?;
+    let mut tx = db.tenant_read(scope).await?;
+    row(&mut tx, id).await?;
+    tx.commit().await?;
+    let bytes = content(db, scope, id).await?;
+    import::preview(db, scope, now, &bytes, mapping).await
+}
+
 pub async fn set_mapping(
     db: &Db,
     scope: &TenantScope,

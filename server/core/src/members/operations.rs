@@ -667,3 +667,10 @@ async fn update_contact(
     search::reindex(&mut tx, id).await?;
     tx.commit().await
 }
+
+/// Checks a record as typed in the staff form, storing nothing: the rules of a save
+/// ([`validate_input`]), for the form's validation as you type (`members.edit`).
+pub fn check_input(scope: &TenantScope, input: &MemberInput, today: Date) -> Result<()> {
+    scope.require(MEMBERS_EDIT)?;
+    validate_input(input, today).map(|_| ())
+}

@@ -17,7 +17,7 @@ use tessera_common::dto::{
     RegFormInput,
 };
 use tessera_common::modules::{FORMS_MANAGE, FORMS_REVIEW};
-use tessera_common::time::Timestamp;
+use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, MemberId, Msg};
 
 pub(super) fn require_module(scope: &TenantScope) -> Result<()> {
@@ -179,6 +179,66 @@ pub(super) fn brand(scope: &TenantScope, base_url: &str) -> Option<Brand> {
     Some(Brand::of(scope.tenant(), base_url))
 }
 
+/// What a submission says, read and checked field by field: the problems, the e-mail
+/// address, the guardian (family forms) and the people.
+type Read = (Problems, Option<String>, Option<Person>, Vec<Person>);
+
+fn read_submission(
+    form: &tessera_common::dto::RegForm,
+    custom: &[CustomField],
+    s: &Submission,
+    terms: bool,
+    today: Date,
+) -> Read {
+    let mut p = Problems::default();
+    let email = crate::accounts::identities::normalize_email(s.email.trim());
+    if email.is_none() {
+        p.add("email", Msg::ErrEmailExample);
+    }
+    let max = if form.audience == "family" {
+        MAX_PEOPLE
+    } else {
+        1
+    };
+    let guardian = (form.audience == "family").then(|| read_guardian(&s.values, &mut p));
+    let people: Vec<Person> = (0..max)
+        .filter_map(|n| read_person(form, custom, &s.values, n, today, &mut p))
+        .collect();
+    if form.consent_text.is_some() && !s.consent {
+        p.add("consent", Msg::ErrConsent);
+    }
+    if terms && !s.terms {
+        p.add("terms", Msg::ErrAcceptTerms);
+    }
+    (p, email, guardian, people)
+}
+
+/// Checks a submission of the form `slug` as it is being typed, with the rules of
+/// [`submit`], storing nothing, mailing nothing and counting towards no limit: for the
+/// form's validation as you type. A form that is not published answers like `submit`.
+pub async fn check(
+    db: &Db,
+    scope: &TenantScope,
+    now: Timestamp,
+    slug: &str,
+    s: &Submission,
+) -> Result<()> {
+    require_module(scope)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let form = form_by_slug(&mut tx, slug)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let custom = custom_fields::definitions(&mut tx).await?;
+    tx.commit().await?;
+    if !form.published {
+        return Err(AppError::Conflict(Msg::ErrFormClosed.into()));
+    }
+    let terms = crate::tenants::terms::latest(db, scope).await?;
+    read_submission(&form, &custom, s, terms.is_some(), now.utc_date())
+        .0
+        .done()
+}
+
 /// Takes a visitor's submission of the form `slug`: checks every field (per person), the
 /// consents, the honeypot, the fill time and the per-address limit; stores it waiting for
 /// the e-mail address to be confirmed and mails the link.
@@ -212,28 +272,9 @@ pub async fn submit(
         s.address.as_deref().unwrap_or("unknown")
     );
     throttle::attempt(db, &limit_key, PER_ADDRESS, now).await?;
-    let today = now.utc_date();
-    let mut p = Problems::default();
-    let email = crate::accounts::identities::normalize_email(s.email.trim());
-    if email.is_none() {
-        p.add("email", Msg::ErrEmailExample);
-    }
-    let max = if form.audience == "family" {
-        MAX_PEOPLE
-    } else {
-        1
-    };
-    let guardian = (form.audience == "family").then(|| read_guardian(&s.values, &mut p));
-    let people: Vec<Person> = (0..max)
-        .filter_map(|n| read_person(&form, &custom, &s.values, n, today, &mut p))
-        .collect();
-    if form.consent_text.is_some() && !s.consent {
-        p.add("consent", Msg::ErrConsent);
-    }
     let terms = crate::tenants::terms::latest(db, scope).await?;
-    if terms.is_some() && !s.terms {
-        p.add("terms", Msg::ErrAcceptTerms);
-    }
+    let (p, email, guardian, people) =
+        read_submission(&form, &custom, s, terms.is_some(), now.utc_date());
     if let Err(e) = p.done() {
         // Only submissions that are stored count towards the limit.
         throttle::refund(db, &limit_key, now).await?;

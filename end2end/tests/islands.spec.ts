@@ -1,0 +1,193 @@
+import { test, expect, expectHydrated, hasJs, ACCOUNTS, CLUBS } from './fixtures/base';
+import { useSession } from './fixtures/auth';
+import { submitAndLoad } from './fixtures/header';
+import { RolePage, RolesPage } from './fixtures/settings_page';
+
+/**
+ * The islands: validation as you type on the member form (the server's own rules, shown
+ * before saving) and the role form's live count with "select all in module". Without
+ * JavaScript the same forms work as plain forms: the server answers with the same message
+ * when the form is posted, and the role is saved with the boxes that were ticked.
+ */
+const club = CLUBS.kempenvlug;
+const SEASON_MESSAGE = 'schrijf het seizoen als twee jaartallen, zoals 2026-2027';
+
+test('the member form checks a field by the server rules as it is left', async ({ page, consoleGuard }) => {
+  consoleGuard.allowHttpStatus(400);
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/members/new`);
+  await expectHydrated(page);
+  const form = page.getByTestId('member-form');
+  const season = form.locator('input[name=season]');
+  await form.locator('input[name=given_name]').fill('Islands');
+  await form.locator('input[name=family_name]').fill('Proef');
+  await season.fill('2026-2030');
+  if (hasJs()) {
+    await season.blur();
+    // Shown before any save: the page did not change.
+    await expect(season).toHaveAttribute('aria-invalid', 'true');
+    expect(new URL(page.url()).pathname).toBe(`/c/${club.slug}/members/new`);
+    const describedBy = await season.getAttribute('aria-describedby');
+    expect(describedBy).toBeTruthy();
+    await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(SEASON_MESSAGE);
+    // Only fields the person has been to get a message: the birth date was not touched.
+    await expect(form.locator('input[name=birth_date]')).not.toHaveAttribute('aria-invalid', 'true');
+    // Corrected, the message goes away.
+    await season.fill('2026-2027');
+    await season.blur();
+    await expect(season).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByTestId('field-error')).toHaveCount(0);
+    // An end date before the join date is a rule across two fields; it shows on the field
+    // the server names.
+    await form.locator('input[name=joined_on]').fill('2026-03-01');
+    await form.locator('input[name=ended_on]').fill('2026-02-01');
+    await form.locator('input[name=ended_on]').blur();
+    await expect(form.locator('input[name=ended_on]')).toHaveAttribute('aria-invalid', 'true');
+  } else {
+    // Without JavaScript the same rule answers when the form is posted.
+    await submitAndLoad(page, form.locator('button[type=submit]'));
+    await expect(season).toHaveAttribute('aria-invalid', 'true');
+    const describedBy = await season.getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${describedBy}"]`)).toHaveText(SEASON_MESSAGE);
+  }
+});
+
+test('the role form counts the ticked permissions and ticks a whole module', async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  const roles = new RolesPage(page);
+  await roles.goto(club.slug);
+  await expectHydrated(page);
+  const summary = roles.form.getByTestId('perm-summary');
+  const boxes = roles.form.locator('input[name="permissions[]"]');
+  const group = roles.form.locator('fieldset.perm-group').first();
+  const inGroup = group.locator('input[name="permissions[]"]');
+  const groupCount = await inGroup.count();
+  expect(groupCount).toBeGreaterThan(1);
+  const name = `Islands ${test.info().project.name}`;
+  await roles.name.fill(name);
+  if (hasJs()) {
+    const total = await boxes.count();
+    await expect(summary).toBeVisible();
+    await expect(summary).toHaveText(`Geselecteerd: 0 van ${total} rechten`);
+    await inGroup.first().check();
+    await expect(summary).toHaveText(`Geselecteerd: 1 van ${total} rechten`);
+    const all = group.getByTestId('perm-all');
+    await expect(all).toContainText('Alles aanvinken in');
+    await all.click();
+    await expect(summary).toHaveText(`Geselecteerd: ${groupCount} van ${total} rechten`);
+    await expect(all).toContainText('Alles uitvinken in');
+    await all.click();
+    await expect(summary).toHaveText(`Geselecteerd: 0 van ${total} rechten`);
+    await all.click();
+  } else {
+    // No summary and no buttons that would do nothing: the boxes are ticked one by one.
+    await expect(summary).toBeHidden();
+    await expect(roles.form.getByTestId('perm-all')).toHaveCount(0);
+    for (let i = 0; i < groupCount; i++) await inGroup.nth(i).check();
+  }
+  const ticked = await inGroup.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  // Still a plain form that posts its boxes: the new role has exactly the module's rights.
+  await submitAndLoad(page, roles.submit);
+  const role = new RolePage(page);
+  await expect(role.title).toHaveText(name);
+  const saved = await page
+    .getByTestId('edit-role')
+    .locator('input[name="permissions[]"]:checked')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  expect(saved.sort()).toEqual(ticked.sort());
+  await role.delete();
+  await expect(page).toHaveURL((u) => u.pathname === `/c/${club.slug}/settings/roles`);
+});
+
+test('the skip link moves the focus to the content, and a navigation focuses the new heading', async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}`);
+  await expectHydrated(page);
+  await page.keyboard.press('Tab');
+  const skip = page.locator('a.skip-link');
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL((u) => u.hash === '#content');
+  await expect(page.locator('#content')).toBeFocused();
+  if (!hasJs()) return;
+  // A link within the site: a full page load, then the new page's heading has the focus.
+  await page.goto(`/c/${club.slug}`);
+  await expectHydrated(page);
+  await Promise.all([page.waitForEvent('load'), page.locator(`a[href="/c/${club.slug}/members"]`).first().click()]);
+  await expectHydrated(page);
+  await expect(page.locator('main h1')).toBeFocused();
+});
+
+test('the import report follows the column mapping as it changes', async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/members/import`);
+  await expectHydrated(page);
+  const csv = 'Voornaam;Naam;Gemeente\nIslandia;Proefmans;Lier\nIsla;Voorbeeld;Geel\n';
+  await page.getByTestId('import-upload').locator('input[name=file]').setInputFiles({
+    name: `islands-${test.info().project.name}.csv`,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await submitAndLoad(page, page.getByTestId('import-upload').locator('button[type=submit]'));
+  const mapping = page.getByTestId('import-mapping');
+  await expect(mapping).toBeVisible();
+  await expectHydrated(page);
+  const city = mapping.locator('select[name="map[c2]"]');
+  const live = page.getByTestId('import-live');
+  if (hasJs()) {
+    // Nothing before a change; then the report of the mapping shown, in place.
+    await expect(live.getByTestId('import-live-totals')).toHaveCount(0);
+    await city.selectOption('ignore');
+    await expect(live.getByTestId('import-live-totals')).toContainText('2 rijen');
+    await expect(live.getByTestId('import-live-sample').locator('tbody tr')).toHaveCount(2);
+    await expect(live.getByTestId('import-live-sample').locator('tbody tr').first()).not.toContainText('Lier');
+    await city.selectOption('city');
+    await expect(live.getByTestId('import-live-sample').locator('tbody tr').first()).toContainText('Lier');
+    expect(new URL(page.url()).searchParams.get('preview')).toBeNull();
+  } else {
+    // Without JavaScript the form's button shows the same report on the next page.
+    await expect(live).toBeEmpty();
+    await city.selectOption('city');
+    await submitAndLoad(page, mapping.locator('button[type=submit]'));
+    await expect(page.getByTestId('import-report')).toContainText('2 rijen');
+    await expect(page.getByTestId('import-sample').locator('tbody tr').first()).toContainText('Lier');
+  }
+});
+
+test('the public registration form checks a field by the server rules as it is left', async ({ browser }) => {
+  const js = hasJs();
+  const context = await browser.newContext({ javaScriptEnabled: js });
+  const visitor = await context.newPage();
+  await visitor.goto(`/c/${club.slug}/join/word-lid`);
+  await expectHydrated(visitor);
+  const form = visitor.getByTestId('join-form');
+  const email = form.locator('input[name=email]');
+  // An address the browser's own check lets through (no dot in the domain is allowed in
+  // HTML), but the server's rules refuse.
+  await email.fill('kato@proef');
+  await form.locator('input[name="f[p0.given_name]"]').fill('Kato');
+  await form.locator('input[name="f[p0.family_name]"]').fill('Proef');
+  await form.locator('input[name="f[p0.birth_date]"]').fill('2001-05-14');
+  await form.locator('input[name="f[p0.city]"]').fill('Lier');
+  const emailMessage = async () => visitor.locator(`[id="${await email.getAttribute('aria-describedby')}"]`);
+  if (js) {
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(await emailMessage()).toContainText('geef een geldig e-mailadres');
+    // The person has not been to the consent yet: no message there.
+    await expect(form.locator('input[name=consent]')).not.toHaveAttribute('aria-invalid', 'true');
+    await email.fill('kato.proef@example.be');
+    await email.blur();
+    await expect(email).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByTestId('field-error')).toHaveCount(0);
+    // Nothing was sent: still the form, no confirmation.
+    await expect(visitor.getByTestId('join-sent')).toHaveCount(0);
+  } else {
+    // Without JavaScript the same rule answers when the form is posted.
+    await form.locator('input[name=consent]').check();
+    await visitor.waitForTimeout(3500);
+    await submitAndLoad(visitor, form.locator('button[type=submit]'));
+    await expect(email).toHaveAttribute('aria-invalid', 'true');
+    await expect(await emailMessage()).toContainText('geef een geldig e-mailadres');
+  }
+  await context.close();
+});

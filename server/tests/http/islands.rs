@@ -1,0 +1,221 @@
+//! Validation as you type (`check_form`): the rules of a save, run without saving, for
+//! the staff member form and for a public registration form.
+
+use super::*;
+
+async fn count(s: &Server, sql: &str) -> i64 {
+    let club = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+        .await
+        .unwrap()
+        .unwrap();
+    let scope = tessera_core::scope::TenantScope::for_system_task(
+        &tessera_core::jobs::SystemTask::command_line(),
+        club,
+    );
+    let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
+    let (n,): (i64,) = tx.fetch_one(sql, tessera_core::args![]).await.unwrap();
+    tx.commit().await.unwrap();
+    n
+}
+
+#[tokio::test]
+async fn the_member_form_is_checked_by_the_rules_of_a_save_and_nothing_is_stored() {
+    for s in servers().await {
+        let members = "SELECT count(*) FROM members WHERE tenant_id = $1";
+        let before = count(&s, members).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        // The form as typed so far, URL-encoded as the form posts it.
+        let r = admin
+            .call(
+                "check_form",
+                &format!(
+                    "club={CLUB_A}&kind=member&body=given_name%3DLotte%26family_name%3D%26season%3D2026-2030\
+                     %26status%3Dactive%26joined_on%3D2026-03-01%26ended_on%3D2026-02-01&lang=nl"
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        for field in ["family_name", "season", "ended_on"] {
+            assert!(
+                r.body.contains(&format!("\"name\":\"{field}\"")),
+                "{field}: {}",
+                r.body
+            );
+        }
+        assert!(!r.body.contains("\"name\":\"given_name\""), "{}", r.body);
+        // The messages come in the page's language, from the server's message table.
+        assert!(
+            r.body.contains("schrijf het seizoen als twee jaartallen"),
+            "{}",
+            r.body
+        );
+        // A form the rules accept: no message, and still nothing stored.
+        let r = admin
+            .call(
+                "check_form",
+                &format!("club={CLUB_A}&kind=member&body=given_name%3DLotte%26family_name%3DPeeters%26status%3Dactive"),
+            )
+            .await;
+        assert_eq!((r.status, r.body.as_str()), (200, "[]"));
+        assert_eq!(count(&s, members).await, before, "a check stores nothing");
+        // Someone without members.edit may not learn the rules' answers about the club.
+        let mut member = Client::new(&s);
+        member.sign_in(&account("member.kempenvlug")).await;
+        let r = member
+            .call(
+                "check_form",
+                &format!("club={CLUB_A}&kind=member&body=given_name%3DX"),
+            )
+            .await;
+        assert_eq!(r.status, 403, "{}", r.body);
+        // Anonymous: sign in first. Another club: not found. An unknown kind: not found.
+        let mut anon = Client::new(&s);
+        let r = anon
+            .call("check_form", &format!("club={CLUB_A}&kind=member&body="))
+            .await;
+        assert_eq!(r.status, 401);
+        let r = admin
+            .call("check_form", &format!("club={CLUB_B}&kind=member&body="))
+            .await;
+        assert_eq!(r.status, 404);
+        let r = admin
+            .call("check_form", &format!("club={CLUB_A}&kind=import&body="))
+            .await;
+        assert_eq!(r.status, 404);
+        // A body that is not a form: the caller's 400, never a 500.
+        let r = admin
+            .call(
+                "check_form",
+                &format!(
+                    "club={CLUB_A}&kind=member&body=given_name%5B%5D%5Bx%5D%3D1%26given_name%3D2"
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+    }
+}
+
+#[tokio::test]
+async fn a_registration_form_is_checked_for_anyone_without_storing_or_counting() {
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        switch_module(&s, "forms", true).await;
+        let r = admin
+            .call(
+                "save_form",
+                &format!("club={CLUB_A}&title=Live&slug=live&audience=self&fields%5Bbirth_date%5D=on&fields%5Breq%3Abirth_date%5D=on&consent_text=Photos.&published=on"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mut anon = Client::new(&s);
+        let bad = format!(
+            "club={CLUB_A}&kind=join&form=live&body=email%3Dnope%26f%255Bp0.given_name%255D%3DMila%26f%255Bp0.birth_date%255D%3D2016-02-30"
+        );
+        // More checks than the per-address limit of submissions allows: a check counts
+        // towards no limit and stores nothing.
+        for _ in 0..12 {
+            let r = anon.call("check_form", &bad).await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            for field in ["email", "consent", "f[p0.family_name]", "f[p0.birth_date]"] {
+                assert!(
+                    r.body.contains(&format!("\"name\":\"{field}\"")),
+                    "{field}: {}",
+                    r.body
+                );
+            }
+            assert!(!r.body.contains("f[p0.given_name]"), "{}", r.body);
+        }
+        assert_eq!(
+            count(
+                &s,
+                "SELECT count(*) FROM reg_submissions WHERE tenant_id = $1"
+            )
+            .await,
+            0
+        );
+        let page = anon.get(&format!("/c/{CLUB_A}/join/live")).await;
+        assert_eq!(page.status, 200);
+        let tok = page
+            .body
+            .split("name=\"started\" value=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .unwrap()
+            .to_string();
+        s.shared.clock.advance_secs(5);
+        let r = anon
+            .call(
+                "submit_registration",
+                &format!(
+                    "club={CLUB_A}&form=live&started={tok}&email=mila%40example.be&consent=on\
+                     &f%5Bp0.given_name%5D=Mila&f%5Bp0.family_name%5D=Peeters&f%5Bp0.birth_date%5D=2016-02-03"
+                ),
+            )
+            .await;
+        assert!(
+            matches!(r.status, 200 | 302),
+            "the checks used none of the limit: {} {}",
+            r.status,
+            r.body
+        );
+        assert_eq!(
+            count(
+                &s,
+                "SELECT count(*) FROM reg_submissions WHERE tenant_id = $1"
+            )
+            .await,
+            1
+        );
+        // An unknown form, a club that does not exist: not found, as for the form itself.
+        let r = anon
+            .call(
+                "check_form",
+                &format!("club={CLUB_A}&kind=join&form=nope&body="),
+            )
+            .await;
+        assert_eq!(r.status, 404);
+        let r = anon
+            .call("check_form", "club=no-such-club&kind=join&form=live&body=")
+            .await;
+        assert_eq!(r.status, 404);
+    }
+}
+
+/// Pages are server-rendered HTML: no resource's data is serialised into the page for a
+/// hydration that no longer happens, so the register's rows are in it once (as HTML); an
+/// island gets what it needs as its props, once.
+#[tokio::test]
+async fn pages_carry_their_data_once_and_islands_only_their_props() {
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let register = admin.get(&format!("/c/{CLUB_A}/members")).await;
+        assert_eq!(register.status, 200);
+        assert!(
+            !register.body.contains("__RESOLVED_RESOURCES["),
+            "no serialised resources"
+        );
+        assert!(
+            !register.body.contains("\"given_name\":"),
+            "no member as JSON"
+        );
+        assert!(
+            !register.body.contains("<leptos-island"),
+            "no island on the register"
+        );
+        // Islands are hydrated by leptos' island script, not the whole-page one.
+        assert!(register.body.contains("leptos-island"), "the island script");
+        let new = admin.get(&format!("/c/{CLUB_A}/members/new")).await;
+        assert_eq!(new.status, 200);
+        assert_eq!(
+            new.body.matches("<leptos-island").count(),
+            1,
+            "{}",
+            new.body
+        );
+        assert!(new.body.contains("data-component=\"LiveCheck_"));
+        assert!(!new.body.contains("__RESOLVED_RESOURCES["));
+    }
+}
