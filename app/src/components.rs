@@ -96,18 +96,10 @@ pub fn Header(
     }
 }
 
-/// Percent-encodes a value for a query string.
+/// Percent-encodes a value for a query string (a path as `next=`: its slashes stay).
 pub fn urlencode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    const PATH_VALUE: &percent_encoding::AsciiSet = &tessera_common::dto::QUERY_VALUE.remove(b'/');
+    percent_encoding::utf8_percent_encode(s, PATH_VALUE).to_string()
 }
 
 /// "Last changed by … on …", shown on every detail page.
@@ -314,6 +306,36 @@ pub fn textarea_html(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The encoder this crate had before `percent-encoding`, kept to show the output is
+    /// unchanged.
+    fn old_urlencode(s: &str) -> String {
+        let mut out = String::new();
+        for b in s.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                    out.push(b as char)
+                }
+                _ => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn next_addresses_are_encoded_as_before() {
+        for next in [
+            "/c/kbc-lier/members",
+            "/c/kbc-lier/members?q=Ann%C3%A9e&status=active",
+            "/c/kbc-lier/members/123/edit",
+            "/c/ré/members?q=a b&x=1#top",
+            "/account/two-factor",
+            "",
+        ] {
+            assert_eq!(urlencode(next), old_urlencode(next), "{next}");
+        }
+        assert_eq!(urlencode("/c/a/members?q=é"), "/c/a/members%3Fq%3D%C3%A9");
+    }
 
     #[test]
     fn textarea_text_cannot_end_the_element() {

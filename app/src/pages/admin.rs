@@ -140,7 +140,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
                 .unwrap_or_else(|| t(Msg::NoLimit).to_string());
             let trial = p
                 .trial_days
-                .map(|d| Msg::TrialDays.fill(lang, &[("n", &d.to_string())]))
+                .map(|d| Msg::plural(lang, d, Msg::TrialDaysOne, Msg::TrialDays).fill(lang, &[("n", &d.to_string())]))
                 .unwrap_or_else(|| "—".into());
             view! {
                 <tr><td>{p.name.clone()}</td><td>{plan_modules(p)}</td><td class="num">{cap}</td><td>{trial}</td></tr>

@@ -392,7 +392,13 @@ fn FormsBody(overview: FormsOverview, club: String) -> impl IntoView {
     let notice = query("done").map(|_| view! { <Notice text=t(Msg::Saved)/> });
     let pending = (overview.pending > 0).then(|| {
         let href = format!("/c/{club}/applications");
-        let text = Msg::RegistrationsWaiting.fill(lang, &[("n", &overview.pending.to_string())]);
+        let text = Msg::plural(
+            lang,
+            overview.pending,
+            Msg::RegistrationsWaitingOne,
+            Msg::RegistrationsWaiting,
+        )
+        .fill(lang, &[("n", &overview.pending.to_string())]);
         view! { <p class="notice notice-warn"><a href=href>{text}</a></p> }
     });
     let cards = overview

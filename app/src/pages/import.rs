@@ -103,14 +103,26 @@ fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
     let back = format!("/c/{club}/members");
     let map_error = form_error_of::<MapImport>();
     let start_error = form_error_of::<StartImport>();
-    let summary = Msg::ImportFileSummary.fill(
+    let summary = Msg::plural(
+        lang,
+        job.rows as i64,
+        Msg::ImportFileSummaryOne,
+        Msg::ImportFileSummary,
+    )
+    .fill(
         lang,
         &[("file", &job.file_name), ("rows", &job.rows.to_string())],
     );
     let state = match job.status.as_str() {
         "running" => {
             let (done, total) = job.progress.unwrap_or((0, 0));
-            let text = Msg::ImportProgress.fill(
+            let text = Msg::plural(
+                lang,
+                total as i64,
+                Msg::ImportProgressOne,
+                Msg::ImportProgress,
+            )
+            .fill(
                 lang,
                 &[("done", &done.to_string()), ("total", &total.to_string())],
             );
@@ -124,13 +136,17 @@ fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
             .into_any()
         }
         "done" => {
-            let text = Msg::ImportDone.fill(
+            let (added, skipped) = (job.added.unwrap_or(0), job.skipped.unwrap_or(0));
+            let added = Msg::plural(lang, added, Msg::ImportAddedOne, Msg::ImportAddedOther)
+                .fill(lang, &[("n", &added.to_string())]);
+            let skipped = Msg::plural(
                 lang,
-                &[
-                    ("added", &job.added.unwrap_or(0).to_string()),
-                    ("skipped", &job.skipped.unwrap_or(0).to_string()),
-                ],
-            );
+                skipped,
+                Msg::ImportSkippedOne,
+                Msg::ImportSkippedOther,
+            )
+            .fill(lang, &[("n", &skipped.to_string())]);
+            let text = Msg::ImportDoneOf.fill(lang, &[("added", &added), ("skipped", &skipped)]);
             view! {
                 <div class="notice" role="status" data-testid="import-done">{text}</div>
                 <p><a class="button" href=back.clone()>{t(Msg::MemberList)}</a></p>
@@ -220,7 +236,13 @@ fn Report(
     error: Option<AppError>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let totals = Msg::ImportTotals.fill(
+    let totals = Msg::plural(
+        lang,
+        preview.rows as i64,
+        Msg::ImportTotalsOne,
+        Msg::ImportTotals,
+    )
+    .fill(
         lang,
         &[
             ("rows", &preview.rows.to_string()),
@@ -235,10 +257,9 @@ fn Report(
     );
     let problems = (!preview.problems.is_empty()).then(|| {
         let more = (preview.problem_count > preview.problems.len()).then(|| {
-            Msg::MoreProblems.fill(
-                lang,
-                &[("n", &(preview.problem_count - preview.problems.len()).to_string())],
-            )
+            let more = preview.problem_count - preview.problems.len();
+            Msg::plural(lang, more as i64, Msg::MoreProblemsOne, Msg::MoreProblems)
+                .fill(lang, &[("n", &more.to_string())])
         });
         let rows = preview
             .problems
@@ -307,7 +328,8 @@ fn Report(
         }
     });
     let start = (preview.invalid == 0 && preview.to_add > 0).then(|| {
-        let label = Msg::ImportN.fill(lang, &[("n", &preview.to_add.to_string())]);
+        let label = Msg::plural(lang, preview.to_add as i64, Msg::ImportNOne, Msg::ImportN)
+            .fill(lang, &[("n", &preview.to_add.to_string())]);
         view! {
             <FormAlert error=error.clone() id="start-error"/>
             <form method="post" action=StartImport::PATH data-testid="import-start">

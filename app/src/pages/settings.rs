@@ -98,7 +98,7 @@ fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
                 .map(|d| {
                     d.permissions
                         .iter()
-                        .map(|p| view! { <li><code>{p.permission.id()}</code> " " {p.label.get(lang)}</li> })
+                        .map(|p| view! { <li>{perm_label(p.permission, lang)}</li> })
                         .collect_view()
                 })
                 .unwrap_or_default();
@@ -157,6 +157,25 @@ fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
 
 // ------------------------------------------------------------------ roles
 
+/// A permission as a secretary reads it: its translated name, and under it what it allows
+/// in one line (never the bare id; the module's own label where no name exists yet).
+fn perm_label(p: tessera_common::modules::Permission, lang: tessera_common::Lang) -> impl IntoView {
+    match tessera_common::modules::permission_msgs(p) {
+        Some((name, help)) => view! {
+            <strong>{name.text(lang)}</strong>
+            <span class="perm-help">{help.text(lang)}</span>
+        }
+        .into_any(),
+        None => {
+            let label = p
+                .declaration()
+                .map(|(_, d)| d.label.get(lang))
+                .unwrap_or(p.id());
+            view! { <strong>{label}</strong> }.into_any()
+        }
+    }
+}
+
 /// The permission checkboxes of a role form, grouped by module; `checked` are ticked.
 fn permission_boxes(grantable: &[String], active: &[String], checked: &[String]) -> impl IntoView {
     let lang = use_lang();
@@ -181,7 +200,7 @@ fn permission_boxes(grantable: &[String], active: &[String], checked: &[String])
                     view! {
                         <div class="check">
                             <input type="checkbox" id=input_id.clone() name="permissions[]" value=id checked=is_checked/>
-                            <label for=input_id>{p.label.get(lang)} " " <code>{id}</code></label>
+                            <label for=input_id>{perm_label(p.permission, lang)}</label>
                         </div>
                     }
                 })
@@ -242,7 +261,7 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    view! { <tr><th scope="row">{p.label.get(lang)} <code>{p.permission.id()}</code></th>{cells}</tr> }
+                    view! { <tr><th scope="row">{perm_label(p.permission, lang)}</th>{cells}</tr> }
                 })
                 .collect_view();
             view! { {group} {perms} }
@@ -456,7 +475,6 @@ pub fn AccountRolesForm(account: AccountRoles, club: String, member: String) -> 
                 </fieldset>
                 <button type="submit" class="button">{t(Msg::SaveRoles)}</button>
             </form>
-            <StampLine stamp=account.stamp.clone()/>
         </section>
     }
 }
@@ -493,8 +511,21 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
     let count = admins.admins.len() as i64;
     let cap = admins
         .max_admins
-        .map(|m| Msg::AdminCap.fill(lang, &[("n", &count.to_string()), ("max", &m.to_string())]))
-        .unwrap_or_else(|| Msg::AdminNoCap.fill(lang, &[("n", &count.to_string())]));
+        .map(|m| {
+            // "1 of 3 administrators" (the noun follows the limit) but "2 administrateurs
+            // sur 3" (it follows the count).
+            let counted = if lang == tessera_common::Lang::Fr {
+                count
+            } else {
+                m
+            };
+            Msg::plural(lang, counted, Msg::AdminCapOne, Msg::AdminCap)
+                .fill(lang, &[("n", &count.to_string()), ("max", &m.to_string())])
+        })
+        .unwrap_or_else(|| {
+            Msg::plural(lang, count, Msg::AdminNoCapOne, Msg::AdminNoCap)
+                .fill(lang, &[("n", &count.to_string())])
+        });
     let full = admins.max_admins.is_some_and(|m| count >= m);
     let last = count <= 1;
     let rows = admins
@@ -649,7 +680,7 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
     let error = form_error_of::<PublishTerms>();
     let current = match settings.current.clone() {
         Some(t) => view! {
-            <p class="muted" data-testid="terms-accepted">{Msg::TermsAccepted.fill(lang, &[("n", &settings.accepted.to_string()), ("total", &settings.people.to_string())])}</p>
+            <p class="muted" data-testid="terms-accepted">{(if settings.people == 1 { Msg::TermsAcceptedOne } else { Msg::TermsAccepted }).fill(lang, &[("n", &settings.accepted.to_string()), ("total", &settings.people.to_string())])}</p>
             <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &t.number.to_string()), ("date", &t.published_at.format_brussels_date())])}</p>
             <div class="terms-text">{t.body.clone()}</div>
             <StampLine stamp=t.stamp.clone()/>
