@@ -6,11 +6,39 @@ use crate::{i18n::use_lang, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use tessera_common::dto::Stamp;
+use tessera_common::time::{format_date_text, DateStyle, Timestamp};
 use tessera_common::{AppError, Lang, Msg};
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#content">{t(Msg::SkipToContent)}</a> }
+}
+
+/// The time zone of the club whose pages are shown (provided by the club's frame).
+#[derive(Clone, Debug)]
+pub struct ClubTimeZone(pub String);
+
+/// The zone times are shown in: the club's, or the clubs' default outside a club.
+pub fn use_time_zone() -> String {
+    use_context::<ClubTimeZone>()
+        .map(|z| z.0)
+        .filter(|z| !z.is_empty())
+        .unwrap_or_else(|| tessera_common::time::DEFAULT_TIME_ZONE.to_string())
+}
+
+/// An instant with the month written out (`4 december 2026 om 14:05`), for detail pages.
+pub fn when_long(at: Timestamp) -> String {
+    at.format_in(&use_time_zone(), use_lang(), DateStyle::Long)
+}
+
+/// An instant in numbers (`04/12/2026 14:05`), for tables.
+pub fn when_short(at: Timestamp) -> String {
+    at.format_in(&use_time_zone(), use_lang(), DateStyle::Short)
+}
+
+/// A stored day (`YYYY-MM-DD`) in the reader's locale; input fields keep the ISO value.
+pub fn day(value: Option<String>, style: DateStyle) -> Option<String> {
+    value.map(|v| format_date_text(&v, use_lang(), style))
 }
 
 /// The current path with its query, for forms that come back here.
@@ -110,7 +138,7 @@ pub fn StampLine(stamp: Stamp) -> impl IntoView {
         .by
         .clone()
         .unwrap_or_else(|| Msg::SystemActor.text(lang).to_string());
-    let when = stamp.at.format_brussels();
+    let when = when_long(stamp.at);
     view! {
         <p class="stamp" data-testid="stamp">
             {Msg::LastChange.fill(lang, &[("who", &who), ("when", &when)])}

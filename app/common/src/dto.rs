@@ -144,6 +144,12 @@ pub struct ClubFrame {
     pub read_only_since: Option<Timestamp>,
     /// Set while a trial runs: when it ends.
     pub trial_ends_at: Option<Timestamp>,
+    /// The club's time zone (a time-zone database name): times on its pages are shown there.
+    #[serde(default)]
+    pub time_zone: String,
+    /// The viewer's membership has ended: only their own data opens.
+    #[serde(default)]
+    pub membership_ended: bool,
 }
 
 impl ClubFrame {

@@ -115,7 +115,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
                     </form>
                 }
             });
-            let trial = r.trial_ends_at.map(|t| t.format_brussels()).unwrap_or_default();
+            let trial = r.trial_ends_at.map(crate::components::when_short).unwrap_or_default();
             view! {
                 <tr data-testid=format!("tenant-{}", r.slug)>
                     <td>{r.name.clone()} <br/><span class="muted">{r.slug.clone()}</span></td>

@@ -51,6 +51,11 @@ pub fn display_value(f: &CustomField, values: &[String]) -> String {
             "yes" => t(Msg::Yes).to_string(),
             _ => t(Msg::No).to_string(),
         },
+        FieldKind::Date => tessera_common::time::format_date_text(
+            &values[0],
+            crate::i18n::use_lang(),
+            tessera_common::time::DateStyle::Long,
+        ),
         _ => values.join(", "),
     }
 }

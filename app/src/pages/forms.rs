@@ -612,7 +612,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
         apps.pending
             .iter()
             .map(|a| {
-                let when = a.submitted_at.format_brussels();
+                let when = crate::components::when_short(a.submitted_at);
                 let guardian = a.guardian.clone().map(|g| {
                     view! { <p>{t(Msg::Guardians)} ": " {g}</p> }
                 });

@@ -20,6 +20,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use tessera_common::dto::{MemberEdit, MemberForm, MemberStatus, MyRecord};
+use tessera_common::time::DateStyle;
 use tessera_common::{AppError, Msg};
 
 /// One labelled input with its message.
@@ -310,10 +311,10 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
             <h2 data-testid="my-name">{format!("{} {}", m.given_name, m.family_name)}</h2>
             <dl class="fields">
                 {row(Msg::Status, Some(status_label(m.status).to_string()))}
-                {row(Msg::BirthDate, m.birth_date.clone())}
+                {row(Msg::BirthDate, crate::components::day(m.birth_date.clone(), DateStyle::Long))}
                 {row(Msg::MembershipType, m.membership_type.clone())}
                 {row(Msg::Season, m.season.clone())}
-                {row(Msg::JoinedOn, m.joined_on.clone())}
+                {row(Msg::JoinedOn, crate::components::day(m.joined_on.clone(), DateStyle::Long))}
                 <CustomRows values=fixed_custom/>
             </dl>
             <p class="muted">{t(Msg::AskClubToChange)}</p>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use tessera_common::dto::{FieldKind, MemberDetail, MemberFilter, MemberPage, MemberStatus};
+use tessera_common::time::DateStyle;
 use tessera_common::Msg;
 
 pub fn gender_label(g: &str) -> &'static str {
@@ -295,7 +296,7 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
                         view! {
                             <tr>
                                 <td><a href=href>{m.family_name.clone()} ", " {m.given_name.clone()}</a></td>
-                                <td>{m.birth_date.clone().unwrap_or_default()}</td>
+                                <td>{crate::components::day(m.birth_date.clone(), DateStyle::Short).unwrap_or_default()}</td>
                                 <td>{m.email.clone().unwrap_or_default()}</td>
                                 <td>{m.city.clone().unwrap_or_default()}</td>
                                 <td><span class=format!("badge badge-{}", m.status.as_str())>{status_label(m.status)}</span></td>
@@ -418,12 +419,12 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         <section class="card">
             <dl class="fields">
                 {row(Msg::Status, Some(status_label(member.status).to_string()))}
-                {row(Msg::BirthDate, member.birth_date.clone())}
+                {row(Msg::BirthDate, crate::components::day(member.birth_date.clone(), DateStyle::Long))}
                 {row(Msg::Email, member.email.clone())}
                 {row(Msg::Phone, member.phone.clone())}
                 {row(Msg::Address, (!address.is_empty()).then_some(address))}
-                {row(Msg::JoinedOn, member.joined_on.clone())}
-                {row(Msg::EndedOn, member.ended_on.clone())}
+                {row(Msg::JoinedOn, crate::components::day(member.joined_on.clone(), DateStyle::Long))}
+                {row(Msg::EndedOn, crate::components::day(member.ended_on.clone(), DateStyle::Long))}
                 {row(Msg::MembershipType, member.membership_type.clone())}
                 {row(Msg::Season, member.season.clone())}
                 <CustomRows values=member.custom.clone()/>

@@ -542,7 +542,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                     <td>{a.person.name.clone()}</td>
                     <td>{a.person.email.clone()}</td>
                     <td>{state}</td>
-                    <td>{a.stamp.at.format_brussels()}</td>
+                    <td>{crate::components::when_short(a.stamp.at)}</td>
                     <td>
                         {if last {
                             view! { <span class="muted">{t(Msg::LastAdmin)}</span> }.into_any()
@@ -568,8 +568,8 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                 <tr>
                     <td>{p.name.clone()}</td>
                     <td>{p.email.clone()}</td>
-                    <td>{p.invited_at.format_brussels()}</td>
-                    <td>{p.expires_at.format_brussels()}</td>
+                    <td>{crate::components::when_short(p.invited_at)}</td>
+                    <td>{crate::components::when_short(p.expires_at)}</td>
                     <td>
                         <form method="post" action=WithdrawAdminInvitation::PATH class="inline">
                             <ClubField club=club.clone()/>
@@ -649,7 +649,7 @@ pub fn TermsGate(terms: TermsText, club: String) -> impl IntoView {
         <Title text=t(Msg::TermsOfUse)/>
         <section class="card terms" data-testid="terms-gate" aria-labelledby="terms-title">
             <h1 id="terms-title">{t(Msg::TermsOfUse)}</h1>
-            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &terms.number.to_string()), ("date", &terms.published_at.format_brussels_date())])}</p>
+            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &terms.number.to_string()), ("date", &terms.published_at.format_date_in(&crate::components::use_time_zone(), lang, tessera_common::time::DateStyle::Long))])}</p>
             <p>{t(Msg::TermsAcceptFirst)}</p>
             <div class="terms-text" data-testid="terms-text">{terms.body.clone()}</div>
             <FormAlert error=error id="terms-error"/>
@@ -681,7 +681,7 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
     let current = match settings.current.clone() {
         Some(t) => view! {
             <p class="muted" data-testid="terms-accepted">{(if settings.people == 1 { Msg::TermsAcceptedOne } else { Msg::TermsAccepted }).fill(lang, &[("n", &settings.accepted.to_string()), ("total", &settings.people.to_string())])}</p>
-            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &t.number.to_string()), ("date", &t.published_at.format_brussels_date())])}</p>
+            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &t.number.to_string()), ("date", &t.published_at.format_date_in(&crate::components::use_time_zone(), lang, tessera_common::time::DateStyle::Long))])}</p>
             <div class="terms-text">{t.body.clone()}</div>
             <StampLine stamp=t.stamp.clone()/>
         }

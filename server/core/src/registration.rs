@@ -632,7 +632,7 @@ pub async fn submit(
         s.address.as_deref().unwrap_or("unknown")
     );
     throttle::attempt(db, &limit_key, PER_ADDRESS, now).await?;
-    let today = now.utc_date();
+    let today = scope.today(now);
     let mut p = Problems::default();
     let email = crate::identities::normalize_email(s.email.trim());
     if email.is_none() {
@@ -828,7 +828,7 @@ pub async fn confirm(
         .ok_or_else(used)?;
     let form = form.into_form();
     let data: SubmissionData = serde_json::from_str(&row.data).map_err(crate::error::internal)?;
-    let today = now.utc_date();
+    let today = scope.today(now);
     let status = if form.auto_approve {
         "active"
     } else {
@@ -1071,7 +1071,7 @@ pub async fn approve(
     scope.require(FORMS_REVIEW)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let row = pending_row(&mut tx, id, version).await?;
-    let today = now.utc_date().to_string();
+    let today = scope.today(now).to_string();
     let ids = member_ids(&row);
     for m in &ids {
         let status: Option<(String,)> = tx
