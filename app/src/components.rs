@@ -41,6 +41,30 @@ pub fn day(value: Option<String>, style: DateStyle) -> Option<String> {
     value.map(|v| format_date_text(&v, use_lang(), style))
 }
 
+/// Whether the club whose pages are shown is read-only (its trial ended; provided by the
+/// club's frame).
+#[derive(Clone, Copy, Debug)]
+pub struct ClubReadOnly(pub bool);
+
+pub fn club_read_only() -> bool {
+    use_context::<ClubReadOnly>().is_some_and(|r| r.0)
+}
+
+/// Whether forms that change something are shown: not in a read-only club (the server
+/// refuses the change anyway).
+pub fn writable() -> bool {
+    !club_read_only()
+}
+
+/// In a read-only club, the notice shown where a form would be.
+pub fn read_only_notice() -> Option<impl IntoView> {
+    club_read_only().then(|| {
+        view! {
+            <p class="notice notice-readonly" role="status" data-testid="read-only-form">{t(Msg::ReadOnlyNoForm)}</p>
+        }
+    })
+}
+
 /// The current path with its query, for forms that come back here.
 fn here() -> String {
     let loc = use_location();

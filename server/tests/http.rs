@@ -4226,3 +4226,5 @@ mod accounts;
 mod admininv;
 #[path = "http/errors.rs"]
 mod errors;
+#[path = "http/secretary.rs"]
+mod secretary;

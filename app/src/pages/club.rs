@@ -42,6 +42,9 @@ pub fn ClubLayout() -> impl IntoView {
 fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     let lang = use_lang();
     provide_context(crate::components::ClubTimeZone(frame.time_zone.clone()));
+    provide_context(crate::components::ClubReadOnly(
+        frame.read_only_since.is_some(),
+    ));
     let style = club_colors(&frame.primary_color, &frame.accent_color);
     let base = format!("/c/{}", frame.slug);
     let location = use_location();

@@ -513,6 +513,8 @@ fn FormEditor(
     let msg = |k: &str| field_message(&error, k);
     view! {
         <FormAlert error=error.clone() id=format!("{p}-error")/>
+        {crate::components::read_only_notice()}
+        {crate::components::writable().then(|| view! {
         <form method="post" action=SaveForm::PATH class="stack" data-testid="form-editor">
             <ClubField club=club/>
             {ids}
@@ -548,6 +550,7 @@ fn FormEditor(
             </label>
             <button type="submit" class="button">{t(Msg::Save)}</button>
         </form>
+        })}
     }
 }
 
@@ -624,13 +627,16 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
                         {guardian}
                         {people_view(a)}
                         <div class="actions">
+                            {crate::components::writable().then(|| view! {
                             <form method="post" action=ApproveApplication::PATH class="inline">
                                 <ClubField club=club.clone()/>
                                 <input type="hidden" name="id" value=a.id.to_string()/>
                                 <input type="hidden" name="version" value=a.version.to_string()/>
                                 <button type="submit" class="button">{t(Msg::Approve)}</button>
                             </form>
+                            })}
                         </div>
+                        {crate::components::writable().then(|| view! {
                         <form method="post" action=RejectApplication::PATH class="stack">
                             <ClubField club=club.clone()/>
                             <input type="hidden" name="id" value=a.id.to_string()/>
@@ -639,6 +645,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
                             <TextArea id=rid name="reason" rows=2 maxlength=1000 required=true value=""/>
                             <button type="submit" class="button-danger">{t(Msg::Reject)}</button>
                         </form>
+                        })}
                     </section>
                 }
             })

@@ -58,6 +58,8 @@ pub fn ImportPage() -> impl IntoView {
         <p class="muted">{t(Msg::ImportIntro)}</p>
         <section class="card">
             {error}
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=action enctype="multipart/form-data" class="stack" data-testid="import-upload">
                 <label for="import-file">{t(Msg::ChooseCsv)}</label>
                 <input id="import-file" name="file" type="file" accept=".csv,text/csv" required
@@ -65,6 +67,7 @@ pub fn ImportPage() -> impl IntoView {
                 <p id="import-help" class="muted">{t(Msg::ImportFileHelp)}</p>
                 <button type="submit" class="button">{t(Msg::Upload)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -212,6 +215,8 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
         <section class="card" aria-labelledby="mapping-title">
             <h2 id="mapping-title">{t(Msg::MapColumns)}</h2>
             <FormAlert error=error.clone() id="mapping-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=MapImport::PATH class="stack" data-testid="import-mapping">
                 <ClubField club=club/>
                 <input type="hidden" name="id" value=job.id.to_string()/>
@@ -224,6 +229,7 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
                 <FieldError error=message id="mapping-field-error"/>
                 <button type="submit" class="button">{t(Msg::CheckFile)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -332,11 +338,14 @@ fn Report(
             .fill(lang, &[("n", &preview.to_add.to_string())]);
         view! {
             <FormAlert error=error.clone() id="start-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=StartImport::PATH data-testid="import-start">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="id" value=job.id.to_string()/>
                 <button type="submit" class="button">{label}</button>
             </form>
+            })}
         }
     });
     let nothing = (preview.invalid == 0 && preview.to_add == 0)

@@ -155,6 +155,8 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
         <p><a href=back.clone()>"← " {name.clone()}</a></p>
         <h1>{title}</h1>
         <FormAlert error=error.clone() id="member-error"/>
+        {crate::components::read_only_notice()}
+        {crate::components::writable().then(|| view! {
         <form method="post" action=action class="stack record-form" data-testid="member-form">
             <ClubField club=club.clone()/>
             {ids}
@@ -196,6 +198,7 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
                 <a href=back class="button-quiet">{t(Msg::Cancel)}</a>
             </div>
         </form>
+        })}
         {stamp}
     }
 }
@@ -322,6 +325,8 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
         <section class="card" aria-labelledby="contact-title">
             <h2 id="contact-title">{t(Msg::Contact)}</h2>
             <FormAlert error=error.clone() id="me-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=action class="stack record-form" data-testid="me-form">
                 <ClubField club=club.clone()/>
                 {child_id}
@@ -334,6 +339,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
                 <CustomInputs values=m.custom.clone() posted=f.custom.clone() error=error.clone()/>
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
+            })}
         </section>
         {children}
         <StampLine stamp=m.stamp.clone()/>

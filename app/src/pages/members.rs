@@ -381,11 +381,14 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 <h2 id="account-title">{t(Msg::AccountTitle)}</h2>
                 <crate::components::FormAlert error=invite_error.clone() id="invite-error"/>
                 <p>{t(if has_email { Msg::InviteMemberHelp } else { Msg::InviteNeedsEmail })}</p>
+                {crate::components::read_only_notice()}
+                {crate::components::writable().then(|| view! {
                 <form method="post" action="/api/invite_member">
                     <crate::components::ClubField club=club.clone()/>
                     <input type="hidden" name="id" value=member.id.to_string()/>
                     <button type="submit" class="button" disabled=!has_email data-testid="invite-member">{t(Msg::InviteMember)}</button>
                 </form>
+                })}
             </section>
         }
     });
@@ -398,9 +401,11 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             <section class="card">
                 <h2>{t(Msg::SecondFactor)}</h2>
                 <p>{t(Msg::ResetFactorHelp)}</p>
+                {crate::components::writable().then(|| view! {
                 <form method="post" action=action>
                     <button type="submit" class="button-quiet" data-testid="reset-factor">{t(Msg::ResetFactor)}</button>
                 </form>
+                })}
             </section>
         }
     });
@@ -412,7 +417,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         <p><a href=back>"← " {t(Msg::BackToList)}</a></p>
         <h1 data-testid="member-name">{name}</h1>
         {done}
-        {member.can_edit.then(|| {
+        {(member.can_edit && !crate::components::club_read_only()).then(|| {
             let href = format!("/c/{club}/members/{}/edit", member.id);
             view! { <p><a class="button" href=href data-testid="edit-member">{t(Msg::EditMember)}</a></p> }
         })}

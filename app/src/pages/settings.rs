@@ -118,12 +118,14 @@ fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
                     ("on", t(Msg::SwitchOn))
                 };
                 view! {
+                    {crate::components::writable().then(|| view! {
                     <form method="post" action=SwitchModule::PATH>
                         <ClubField club=club.clone()/>
                         <input type="hidden" name="module" value=m.id.clone()/>
                         <input type="hidden" name="on" value=value/>
                         <button type="submit" class="button" data-testid=format!("switch-{}", m.id)>{label}</button>
                     </form>
+                    })}
                 }
                 .into_any()
             };
@@ -291,6 +293,8 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
         <section class="card" aria-labelledby="new-role-title">
             <h2 id="new-role-title">{t(Msg::NewRole)}</h2>
             <FormAlert error=error.clone() id="role-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=CreateRole::PATH class="stack" data-testid="new-role">
                 <ClubField club=club.clone()/>
                 <label for="role-name">{t(Msg::RoleName)}</label>
@@ -305,6 +309,7 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
                 {permission_boxes(&roles.grantable, &roles.active, &[])}
                 <button type="submit" class="button">{t(Msg::CreateRole)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -362,12 +367,14 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                     None => view! { <span>{p.name.clone()}</span> }.into_any(),
                 };
                 let remove = (!role.admin).then(|| view! {
+                    {crate::components::writable().then(|| view! {
                     <form method="post" action=RemoveRoleHolder::PATH class="inline">
                         <ClubField club=club.clone()/>
                         <input type="hidden" name="id" value=role.id.to_string()/>
                         <input type="hidden" name="membership" value=p.membership.to_string()/>
                         <button type="submit" class="button-quiet">{t(Msg::Remove)}</button>
                     </form>
+                    })}
                 });
                 view! { <li class="holder">{name} " " <span class="muted">{p.email.clone()}</span> {remove}</li> }
             })
@@ -379,6 +386,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
     } else {
         view! {
             <FormAlert error=holder_error.clone() id="holder-error"/>
+            {crate::components::writable().then(|| view! {
             <form method="post" action=AddRoleHolder::PATH class="inline-form" data-testid="add-holder">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="id" value=role.id.to_string()/>
@@ -387,6 +395,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                     aria-describedby="holder-email-error"/>
                 <button type="submit" class="button">{t(Msg::GiveRole)}</button>
             </form>
+            })}
             <FieldError error=field_message(&holder_error, "email") id="holder-email-error"/>
             <p class="muted">{t(Msg::AssignOnMemberPage)}</p>
         }
@@ -397,6 +406,8 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
     } else {
         view! {
             <FormAlert error=error.clone() id="role-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=UpdateRole::PATH class="stack" data-testid="edit-role">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="id" value=role.id.to_string()/>
@@ -413,15 +424,18 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                 {permission_boxes(&detail.grantable, &detail.active, &role.permissions)}
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
+            })}
             <details class="danger">
                 <summary>{t(Msg::DeleteRole)}</summary>
                 <FormAlert error=delete_error id="delete-error"/>
                 <p>{t(Msg::DeleteRoleHelp)}</p>
+                {crate::components::writable().then(|| view! {
                 <form method="post" action=DeleteRole::PATH>
                     <ClubField club=club.clone()/>
                     <input type="hidden" name="id" value=role.id.to_string()/>
                     <button type="submit" class="button button-danger" data-testid="delete-role">{t(Msg::DeleteRole)}</button>
                 </form>
+                })}
             </details>
         }
         .into_any()
@@ -465,6 +479,8 @@ pub fn AccountRolesForm(account: AccountRoles, club: String, member: String) -> 
             <h2 id="roles-title">{t(Msg::Roles)}</h2>
             <p class="muted">{Msg::AccountIs.fill(use_lang(), &[("email", &account.email)])}</p>
             <FormAlert error=error id="roles-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=AssignRoles::PATH class="stack" data-testid="assign-roles">
                 <ClubField club=club/>
                 <input type="hidden" name="member" value=member/>
@@ -475,6 +491,7 @@ pub fn AccountRolesForm(account: AccountRoles, club: String, member: String) -> 
                 </fieldset>
                 <button type="submit" class="button">{t(Msg::SaveRoles)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -548,11 +565,13 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                             view! { <span class="muted">{t(Msg::LastAdmin)}</span> }.into_any()
                         } else {
                             view! {
+                                {crate::components::writable().then(|| view! {
                                 <form method="post" action=RemoveAdmin::PATH class="inline">
                                     <ClubField club=club.clone()/>
                                     <input type="hidden" name="membership" value=a.person.membership.to_string()/>
                                     <button type="submit" class="button-quiet">{t(Msg::Remove)}</button>
                                 </form>
+                                })}
                             }.into_any()
                         }}
                     </td>
@@ -571,11 +590,13 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                     <td>{crate::components::when_short(p.invited_at)}</td>
                     <td>{crate::components::when_short(p.expires_at)}</td>
                     <td>
+                        {crate::components::writable().then(|| view! {
                         <form method="post" action=WithdrawAdminInvitation::PATH class="inline">
                             <ClubField club=club.clone()/>
                             <input type="hidden" name="invitation" value=p.id.to_string()/>
                             <button type="submit" class="button-quiet">{t(Msg::AdminInvitationWithdraw)}</button>
                         </form>
+                        })}
                     </td>
                 </tr>
             }
@@ -624,6 +645,8 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
             <h2 id="invite-title">{t(Msg::InviteAdmin)}</h2>
             {full_note}
             <FormAlert error=invite_error.clone() id="invite-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=InviteAdmin::PATH class="stack" data-testid="invite-admin">
                 <ClubField club=club.clone()/>
                 <label for="admin-name">{t(Msg::Name)}</label>
@@ -634,6 +657,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                 <FieldError error=field_message(&invite_error, "email") id="admin-email-error"/>
                 <button type="submit" class="button">{t(Msg::SendInvitation)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -703,6 +727,8 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
             <h2 id="new-terms">{t(Msg::PublishNewTerms)}</h2>
             <p class="muted">{t(Msg::PublishTermsHelp)}</p>
             <FormAlert error=error.clone() id="terms-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=PublishTerms::PATH class="stack" data-testid="terms-form">
                 <ClubField club=club/>
                 <label for="terms-body">{t(Msg::TermsText)}</label>
@@ -710,6 +736,7 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
                 <FieldError error=field_message(&error, "body") id="terms-body-error"/>
                 <button type="submit" class="button">{t(Msg::PublishTerms)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -751,10 +778,12 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
     let logo = match look.logo.clone() {
         Some(src) => view! {
             <img class="logo-preview" src=src alt=t(Msg::CurrentLogo) data-testid="logo-preview"/>
+            {crate::components::writable().then(|| view! {
             <form method="post" action=RemoveLogo::PATH class="logo-remove">
                 <ClubField club=club.clone()/>
                 <button type="submit" class="button-quiet">{t(Msg::RemoveLogo)}</button>
             </form>
+            })}
         }
         .into_any(),
         None => view! { <p class="muted">{t(Msg::NoLogo)}</p> }.into_any(),
@@ -780,6 +809,8 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
             {logo}
             <FormAlert error=remove_error id="remove-logo-error"/>
             {logo_alert}
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=upload enctype="multipart/form-data" class="stack" data-testid="logo-upload">
                 <label for="logo-file">{t(Msg::ChooseLogo)}</label>
                 <input id="logo-file" name="logo" type="file" accept="image/png,image/jpeg,image/svg+xml" required
@@ -787,10 +818,13 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
                 <p id="logo-help" class="muted">{t(Msg::LogoHelp)}</p>
                 <button type="submit" class="button">{t(Msg::UploadLogo)}</button>
             </form>
+            })}
         </section>
         <section class="card" aria-labelledby="look-title">
             <h2 id="look-title">{t(Msg::NameColoursLanguage)}</h2>
             <FormAlert error=error.clone() id="look-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=UpdateLook::PATH class="stack" data-testid="look-form">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="version" value=look.version.to_string()/>
@@ -818,6 +852,7 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
                 <FieldError error=field_message(&error, "default_lang") id="look-lang-error"/>
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
+            })}
         </section>
         <StampLine stamp=look.stamp.clone()/>
     }
