@@ -687,7 +687,6 @@ messages! {
     Upload => "Upload", "Opladen", "Téléverser";
     ImportFileSummary => "{file}: {rows} rows", "{file}: {rows} rijen", "{file} : {rows} lignes";
     ImportProgress => "{done} of {total} rows stored", "{done} van {total} rijen bewaard", "{done} lignes sur {total} enregistrées";
-    ImportDone => "Imported: {added} members added, {skipped} skipped as already in the register.", "Geïmporteerd: {added} leden toegevoegd, {skipped} overgeslagen omdat ze al in het register staan.", "Importé : {added} membres ajoutés, {skipped} ignorés car déjà dans le registre.";
     MapColumns => "Which field is each column?", "Welk veld is elke kolom?", "Quel champ pour chaque colonne ?";
     FileColumn => "Column", "Kolom", "Colonne";
     GoesTo => "Field", "Veld", "Champ";
@@ -877,7 +876,6 @@ messages! {
     ErrChooseAudience => "choose who fills in the form", "kies wie het formulier invult", "choisissez qui remplit le formulaire";
     ErrFormHelp => "use at most 200 characters, without line breaks or |", "gebruik hoogstens 200 tekens, zonder regeleinden of |", "utilisez au plus 200 caractères, sans retour à la ligne ni |";
     ErrGuardianAdult => "a guardian registers children under 18; adults register themselves", "een ouder of voogd schrijft kinderen jonger dan 18 in; volwassenen schrijven zichzelf in", "un parent ou tuteur inscrit les enfants de moins de 18 ans ; les adultes s'inscrivent eux-mêmes";
-    ErrConsent => "tick the box to give your consent", "vink het vakje aan om je toestemming te geven", "cochez la case pour donner votre consentement";
     ErrAcceptTerms => "accept the club's terms of use", "aanvaard de gebruiksvoorwaarden van de club", "acceptez les conditions d'utilisation du club";
     ErrSeeded => "the demo data is already in this database", "de demogegevens staan al in deze databank", "les données de démonstration sont déjà dans cette base de données";
     ErrImportStarted => "this import has already started; upload the file again to import it once more", "deze import is al gestart; laad het bestand opnieuw op om het nog eens te importeren", "cette importation a déjà commencé ; chargez à nouveau le fichier pour l'importer une nouvelle fois";
@@ -1072,14 +1070,11 @@ messages! {
     ReadOnlyNoForm => "This club is read-only, so nothing can be changed here: the form is not shown. Everything can still be read.", "Deze club is alleen-lezen, dus hier kan niets gewijzigd worden: het formulier wordt niet getoond. Alles blijft leesbaar.", "Ce club est en lecture seule, rien ne peut donc être modifié ici : le formulaire n'est pas affiché. Tout reste consultable.";
     MembershipEndedTitle => "Your membership has ended", "Je lidmaatschap is beëindigd", "Votre affiliation a pris fin";
     MembershipEndedText => "Your membership of this club has ended. You can still see your own details.", "Je lidmaatschap van deze club is beëindigd. Je kunt je eigen gegevens nog inkijken.", "Votre affiliation à ce club a pris fin. Vous pouvez encore consulter vos propres données.";
-    ErrMembershipEnded => "your membership of this club has ended: you can still see your own details", "je lidmaatschap van deze club is beëindigd: je kunt je eigen gegevens nog inkijken", "votre affiliation à ce club a pris fin : vous pouvez encore consulter vos propres données";
     ConsentOptional => "Optional: you can register without agreeing, and withdraw your consent later.", "Niet verplicht: je kunt je ook inschrijven zonder akkoord te gaan, en je toestemming later intrekken.", "Facultatif : vous pouvez vous inscrire sans accepter, et retirer votre consentement plus tard.";
     ConsentHeading => "Your consent (optional)", "Je toestemming (niet verplicht)", "Votre consentement (facultatif)";
     TermsHeading => "Terms of membership (needed to join)", "Voorwaarden van het lidmaatschap (nodig om lid te worden)", "Conditions d'affiliation (nécessaires pour s'inscrire)";
     ConsentTextHelp => "Only for something people may refuse (photos on the website, a newsletter): the box is never ticked in advance and a registration goes through without it. What the club needs for a membership belongs in the club's terms of use.", "Alleen voor iets wat mensen mogen weigeren (foto's op de website, een nieuwsbrief): het vakje is nooit vooraf aangevinkt en een inschrijving gaat ook zonder door. Wat de club nodig heeft voor een lidmaatschap hoort in de gebruiksvoorwaarden van de club.", "Uniquement pour ce que l'on peut refuser (photos sur le site, lettre d'information) : la case n'est jamais cochée d'avance et l'inscription aboutit sans elle. Ce dont le club a besoin pour l'affiliation relève des conditions d'utilisation du club.";
     ConsentGiven => "Consent given", "Toestemming gegeven", "Consentement donné";
-    ConsentRefused => "Consent not given", "Geen toestemming", "Consentement non donné";
-    TimeZone => "Time zone", "Tijdzone", "Fuseau horaire";
 }
 
 #[cfg(test)]

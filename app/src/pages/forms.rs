@@ -280,19 +280,21 @@ fn JoinBody(form: PublicForm) -> impl IntoView {
         .collect_view();
     let consent = form.form.consent_text.clone().map(|text| {
         view! {
-            <div class="consent">
+            <fieldset class="consent" data-testid="consent">
+                <legend>{t(Msg::ConsentHeading)}</legend>
                 <p class="terms-text">{text}</p>
-                <label class="check">
-                    <input type="checkbox" name="consent" value="on" required/>
-                    {t(Msg::IAgree)}
-                </label>
-                <FieldError error=field_message(&error, "consent") id="consent-error"/>
-            </div>
+                <div class="check">
+                    <input type="checkbox" id="join-consent" name="consent" value="on" aria-describedby="join-consent-help"/>
+                    <label for="join-consent">{t(Msg::IAgree)}</label>
+                </div>
+                <p class="muted" id="join-consent-help">{t(Msg::ConsentOptional)}</p>
+            </fieldset>
         }
     });
     let terms = form.terms.clone().map(|terms| {
         view! {
-            <div class="consent">
+            <div class="consent terms-box" data-testid="membership-terms">
+                <h2>{t(Msg::TermsHeading)}</h2>
                 <details>
                     <summary>{t(Msg::ReadTerms)}</summary>
                     <div class="terms-text">{terms.body.clone()}</div>
@@ -539,6 +541,7 @@ fn FormEditor(
             </div>
             <label for=format!("{p}-consent")>{t(Msg::ConsentText)}</label>
             <TextArea id=format!("{p}-consent") name="consent_text" rows=3 value=f.consent_text.clone()/>
+            <p class="muted">{t(Msg::ConsentTextHelp)}</p>
             <FieldError error=msg("consent_text") id=format!("{p}-consent-error")/>
             <label class="check">
                 <input type="checkbox" name="auto_approve" value="on" checked=f.auto_approve/>
@@ -624,6 +627,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
                     <section class="card" data-testid="application">
                         <h2>{a.form_title.clone()}</h2>
                         <p class="muted">{a.email.clone()} " · " {when}</p>
+                        {a.consent_version.map(|_| view! { <p><span class="badge badge-on">{t(Msg::ConsentGiven)}</span></p> })}
                         {guardian}
                         {people_view(a)}
                         <div class="actions">

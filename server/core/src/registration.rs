@@ -647,9 +647,8 @@ pub async fn submit(
     let people: Vec<Person> = (0..max)
         .filter_map(|n| read_person(&form, &custom, &s.values, n, today, &mut p))
         .collect();
-    if form.consent_text.is_some() && !s.consent {
-        p.add("consent", Msg::ErrConsent);
-    }
+    // Consent is asked, never forced: a registration goes through without it and records
+    // whether it was given (what membership needs is in the club's terms, checked below).
     let terms = crate::terms::latest(db, scope).await?;
     if terms.is_some() && !s.terms {
         p.add("terms", Msg::ErrAcceptTerms);
@@ -693,6 +692,7 @@ pub async fn submit(
                 "consent_version",
                 form.consent_text
                     .as_ref()
+                    .filter(|_| s.consent)
                     .map(|_| form.consent_version)
                     .into(),
             ),
