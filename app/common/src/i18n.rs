@@ -419,7 +419,7 @@ messages! {
         "Un rôle est un ensemble de droits. Chacun détient les droits de tous ses rôles, pour les modules actifs.";
     RolesMatrix => "Roles and permissions", "Rollen en rechten", "Rôles et droits";
     Permission => "Permission", "Recht", "Droit";
-    Holders => "Holders", "Houders", "Titulaires";
+    Holders => "Holders", "Toegekend aan", "Titulaires";
     NoHolders => "Nobody holds this role yet.", "Nog niemand heeft deze rol.",
         "Personne n'a encore ce rôle.";
     NewRole => "New role", "Nieuwe rol", "Nouveau rôle";
@@ -427,7 +427,7 @@ messages! {
     Staff => "Staff", "Medewerker", "Personnel";
     StaffRole => "Staff role", "Medewerkersrol", "Rôle du personnel";
     StaffRoleHelp => "holders must sign in with a second factor",
-        "houders moeten aanmelden met een tweede factor",
+        "wie deze rol heeft, meldt aan met een tweede factor",
         "les titulaires doivent se connecter avec un second facteur";
     CreateRole => "Create role", "Rol aanmaken", "Créer le rôle";
     RoleCreated => "The role was created. Give it to people on their member page.",
@@ -1069,8 +1069,8 @@ messages! {
     DateAtTime => "{date} at {time}", "{date} om {time}", "{date} à {time}";
     ReadOnlyNoForm => "This club is read-only, so nothing can be changed here: the form is not shown. Everything can still be read.", "Deze club is alleen-lezen, dus hier kan niets gewijzigd worden: het formulier wordt niet getoond. Alles blijft leesbaar.", "Ce club est en lecture seule, rien ne peut donc être modifié ici : le formulaire n'est pas affiché. Tout reste consultable.";
     MembershipEndedTitle => "Your membership has ended", "Je lidmaatschap is beëindigd", "Votre affiliation a pris fin";
-    MembershipEndedText => "Your membership of this club has ended. You can still see your own details.", "Je lidmaatschap van deze club is beëindigd. Je kunt je eigen gegevens nog inkijken.", "Votre affiliation à ce club a pris fin. Vous pouvez encore consulter vos propres données.";
-    ConsentOptional => "Optional: you can register without agreeing, and withdraw your consent later.", "Niet verplicht: je kunt je ook inschrijven zonder akkoord te gaan, en je toestemming later intrekken.", "Facultatif : vous pouvez vous inscrire sans accepter, et retirer votre consentement plus tard.";
+    MembershipEndedText => "You can still see and update your own details:", "Je kunt je eigen gegevens nog inkijken en bijwerken:", "Vous pouvez encore consulter et mettre à jour vos propres données :";
+    ConsentOptional => "Optional: you can register without agreeing, and withdraw your consent at any time by asking the club.", "Niet verplicht: je kunt je ook inschrijven zonder akkoord te gaan, en je toestemming op elk moment intrekken door het de club te vragen.", "Facultatif : vous pouvez vous inscrire sans accepter, et retirer votre consentement à tout moment en le demandant au club.";
     ConsentHeading => "Your consent (optional)", "Je toestemming (niet verplicht)", "Votre consentement (facultatif)";
     TermsHeading => "Terms of membership (needed to join)", "Voorwaarden van het lidmaatschap (nodig om lid te worden)", "Conditions d'affiliation (nécessaires pour s'inscrire)";
     ConsentTextHelp => "Only for something people may refuse (photos on the website, a newsletter): the box is never ticked in advance and a registration goes through without it. What the club needs for a membership belongs in the club's terms of use.", "Alleen voor iets wat mensen mogen weigeren (foto's op de website, een nieuwsbrief): het vakje is nooit vooraf aangevinkt en een inschrijving gaat ook zonder door. Wat de club nodig heeft voor een lidmaatschap hoort in de gebruiksvoorwaarden van de club.", "Uniquement pour ce que l'on peut refuser (photos sur le site, lettre d'information) : la case n'est jamais cochée d'avance et l'inscription aboutit sans elle. Ce dont le club a besoin pour l'affiliation relève des conditions d'utilisation du club.";

@@ -590,7 +590,13 @@ fn people_view(a: &Application) -> impl IntoView {
                     } else {
                         k.clone()
                     };
-                    view! { <div><dt>{label}</dt><dd>{v.clone()}</dd></div> }
+                    // A date (a birth date, a date field) in the reader's locale.
+                    let shown = tessera_common::time::format_date_text(
+                        v,
+                        crate::i18n::use_lang(),
+                        tessera_common::time::DateStyle::Long,
+                    );
+                    view! { <div><dt>{label}</dt><dd>{shown}</dd></div> }
                 })
                 .collect_view();
             view! {

@@ -316,7 +316,7 @@ fn Report(
                     <tr>
                         <td class="num">{s.row}</td>
                         <td>{format!("{} {}", m.given_name, m.family_name)}</td>
-                        <td>{m.birth_date.clone()}</td>
+                        <td>{tessera_common::time::format_date_text(&m.birth_date, lang, tessera_common::time::DateStyle::Short)}</td>
                         <td>{m.email.clone()}</td>
                         <td>{m.city.clone()}</td>
                     </tr>
