@@ -6,7 +6,11 @@ ALTER TABLE tenants ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'Europe/Brussels'
 
 -- A person whose member record has ended reaches only their own data (scope.rs reads the
 -- linked record's status and end date with their membership): a change to either must make
--- the kept scopes stale like a change of roles does (access_cache, migration 0014). Only
--- updates naming those columns and deletions notify, so imports and other edits do not.
-CREATE TRIGGER access_changed AFTER UPDATE OF status, ended_on OR DELETE ON members
+-- the kept scopes stale like a change of roles does (access_cache, migration 0014). Only a
+-- row whose status or end date really changes notifies (and a deleted row), so imports,
+-- other edits and refused (stale-version) updates do not empty every process's memory.
+CREATE TRIGGER access_changed_member_end AFTER UPDATE ON members
+    FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.ended_on IS DISTINCT FROM NEW.ended_on)
+    EXECUTE FUNCTION tessera_access_changed();
+CREATE TRIGGER access_changed_member_gone AFTER DELETE ON members
     FOR EACH STATEMENT EXECUTE FUNCTION tessera_access_changed();
