@@ -143,7 +143,9 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
             <div class="club-body">
                 <nav class="sidebar" aria-label=t(Msg::Club)>
                     <ul>
-                        <li><a href=base.clone() aria-current=home_current>{t(Msg::Home)}</a></li>
+                        {(!frame.membership_ended).then(|| view! {
+                            <li><a href=base.clone() aria-current=home_current>{t(Msg::Home)}</a></li>
+                        })}
                         {nav}
                     </ul>
                     <p class="muted role" data-testid="your-roles">{t(Msg::YourRole)} ": " {roles}</p>

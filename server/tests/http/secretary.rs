@@ -103,7 +103,9 @@ async fn an_ended_membership_reaches_only_the_persons_own_data() {
 async fn an_ended_membership_reaches_only_the_persons_own_data_on(s: Server) {
     let mut member = Client::new(&s);
     member.sign_in(&account("member.kempenvlug")).await;
-    assert_eq!(member.get(&format!("/c/{CLUB_A}")).await.status, 200);
+    let home = member.get(&format!("/c/{CLUB_A}")).await;
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains(&format!("<li><a href=\"/c/{CLUB_A}\"")));
     let mine = member.call("my_record", &format!("club={CLUB_A}")).await;
     assert_eq!(mine.status, 200, "{}", mine.body);
     let record = first_id(&mine.body);
@@ -148,8 +150,9 @@ async fn an_ended_membership_reaches_only_the_persons_own_data_on(s: Server) {
     assert!(me.body.contains("data-testid=\"membership-ended\""));
     assert!(me.body.contains(&format!("href=\"/c/{CLUB_A}/me\"")));
     assert!(
-        !me.body.contains(&format!("href=\"/c/{CLUB_A}/members\"")),
-        "no navigation to the member pages"
+        !me.body.contains(&format!("href=\"/c/{CLUB_A}/members\""))
+            && !me.body.contains(&format!("<li><a href=\"/c/{CLUB_A}\"")),
+        "no navigation to the club's other pages (the club's name in the header stays)"
     );
     assert_eq!(
         member
