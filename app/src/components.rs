@@ -6,11 +6,63 @@ use crate::{i18n::use_lang, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use tessera_common::dto::Stamp;
+use tessera_common::time::{format_date_text, DateStyle, Timestamp};
 use tessera_common::{AppError, Lang, Msg};
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
     view! { <a class="skip-link" href="#content">{t(Msg::SkipToContent)}</a> }
+}
+
+/// The time zone of the club whose pages are shown (provided by the club's frame).
+#[derive(Clone, Debug)]
+pub struct ClubTimeZone(pub String);
+
+/// The zone times are shown in: the club's, or the clubs' default outside a club.
+pub fn use_time_zone() -> String {
+    use_context::<ClubTimeZone>()
+        .map(|z| z.0)
+        .filter(|z| !z.is_empty())
+        .unwrap_or_else(|| tessera_common::time::DEFAULT_TIME_ZONE.to_string())
+}
+
+/// An instant with the month written out (`4 december 2026 om 14:05`), for detail pages.
+pub fn when_long(at: Timestamp) -> String {
+    at.format_in(&use_time_zone(), use_lang(), DateStyle::Long)
+}
+
+/// An instant in numbers (`04/12/2026 14:05`), for tables.
+pub fn when_short(at: Timestamp) -> String {
+    at.format_in(&use_time_zone(), use_lang(), DateStyle::Short)
+}
+
+/// A stored day (`YYYY-MM-DD`) in the reader's locale; input fields keep the ISO value.
+pub fn day(value: Option<String>, style: DateStyle) -> Option<String> {
+    value.map(|v| format_date_text(&v, use_lang(), style))
+}
+
+/// Whether the club whose pages are shown is read-only (its trial ended; provided by the
+/// club's frame).
+#[derive(Clone, Copy, Debug)]
+pub struct ClubReadOnly(pub bool);
+
+pub fn club_read_only() -> bool {
+    use_context::<ClubReadOnly>().is_some_and(|r| r.0)
+}
+
+/// Whether forms that change something are shown: not in a read-only club (the server
+/// refuses the change anyway).
+pub fn writable() -> bool {
+    !club_read_only()
+}
+
+/// In a read-only club, the notice shown where a form would be.
+pub fn read_only_notice() -> Option<impl IntoView> {
+    club_read_only().then(|| {
+        view! {
+            <p class="notice notice-readonly" role="status" data-testid="read-only-form">{t(Msg::ReadOnlyNoForm)}</p>
+        }
+    })
 }
 
 /// The current path with its query, for forms that come back here.
@@ -96,18 +148,10 @@ pub fn Header(
     }
 }
 
-/// Percent-encodes a value for a query string.
+/// Percent-encodes a value for a query string (a path as `next=`: its slashes stay).
 pub fn urlencode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    const PATH_VALUE: &percent_encoding::AsciiSet = &tessera_common::dto::QUERY_VALUE.remove(b'/');
+    percent_encoding::utf8_percent_encode(s, PATH_VALUE).to_string()
 }
 
 /// "Last changed by … on …", shown on every detail page.
@@ -118,7 +162,7 @@ pub fn StampLine(stamp: Stamp) -> impl IntoView {
         .by
         .clone()
         .unwrap_or_else(|| Msg::SystemActor.text(lang).to_string());
-    let when = stamp.at.format_brussels();
+    let when = when_long(stamp.at);
     view! {
         <p class="stamp" data-testid="stamp">
             {Msg::LastChange.fill(lang, &[("who", &who), ("when", &when)])}
@@ -314,6 +358,36 @@ pub fn textarea_html(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The encoder this crate had before `percent-encoding`, kept to show the output is
+    /// unchanged.
+    fn old_urlencode(s: &str) -> String {
+        let mut out = String::new();
+        for b in s.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                    out.push(b as char)
+                }
+                _ => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn next_addresses_are_encoded_as_before() {
+        for next in [
+            "/c/kbc-lier/members",
+            "/c/kbc-lier/members?q=Ann%C3%A9e&status=active",
+            "/c/kbc-lier/members/123/edit",
+            "/c/ré/members?q=a b&x=1#top",
+            "/account/two-factor",
+            "",
+        ] {
+            assert_eq!(urlencode(next), old_urlencode(next), "{next}");
+        }
+        assert_eq!(urlencode("/c/a/members?q=é"), "/c/a/members%3Fq%3D%C3%A9");
+    }
 
     #[test]
     fn textarea_text_cannot_end_the_element() {

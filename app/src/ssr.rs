@@ -298,6 +298,14 @@ impl Ctx {
     pub async fn club(&self, slug: &str) -> Result<TenantScope, AppError> {
         let scope = self.scope(TenantKind::Club, slug).await?;
         scope.terms_accepted()?;
+        scope.membership_current()?;
+        Ok(scope)
+    }
+    /// The club for the caller's own data (`/me`, their children's records): as
+    /// [`Ctx::club`], but still reached once their membership has ended.
+    pub async fn club_own_data(&self, slug: &str) -> Result<TenantScope, AppError> {
+        let scope = self.scope(TenantKind::Club, slug).await?;
+        scope.terms_accepted()?;
         Ok(scope)
     }
     /// The club even before its terms are accepted: for the page frame (which shows the

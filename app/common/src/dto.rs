@@ -144,6 +144,12 @@ pub struct ClubFrame {
     pub read_only_since: Option<Timestamp>,
     /// Set while a trial runs: when it ends.
     pub trial_ends_at: Option<Timestamp>,
+    /// The club's time zone (a time-zone database name): times on its pages are shown there.
+    #[serde(default)]
+    pub time_zone: String,
+    /// The viewer's membership has ended: only their own data opens.
+    #[serde(default)]
+    pub membership_ended: bool,
 }
 
 impl ClubFrame {
@@ -254,18 +260,16 @@ impl MemberFilter {
     }
 }
 
-/// Percent-encodes a query value.
+/// Everything but RFC 3986's unreserved characters (`A–Z a–z 0–9 - _ . ~`) is encoded.
+pub const QUERY_VALUE: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Percent-encodes a query value (UTF-8, upper-case hex, no `+` for spaces).
 pub fn encode(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                out.push(b as char)
-            }
-            _ => out.push_str(&format!("%{b:02X}")),
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, QUERY_VALUE).to_string()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -1238,4 +1242,40 @@ pub struct CreateTenantInput {
     pub admin_email: String,
     #[serde(default)]
     pub admin_name: String,
+}
+
+#[cfg(test)]
+mod encode_tests {
+    use super::*;
+
+    /// The encoder this crate had before `percent-encoding`.
+    fn old_encode(s: &str) -> String {
+        let mut out = String::new();
+        for b in s.bytes() {
+            match b {
+                b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                    out.push(b as char)
+                }
+                _ => out.push_str(&format!("%{b:02X}")),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn query_values_are_encoded_as_before() {
+        for v in [
+            "Peeters",
+            "Van den Bossche",
+            "Anaïs & Zoë",
+            "-joined",
+            "a+b=c/d?e#f%",
+            "2025-2026",
+            "jeugd~U12",
+            "",
+        ] {
+            assert_eq!(encode(v), old_encode(v), "{v}");
+        }
+        assert_eq!(encode("Zoë Van"), "Zo%C3%AB%20Van");
+    }
 }

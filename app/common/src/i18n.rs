@@ -115,6 +115,27 @@ impl Msg {
     }
 }
 
+/// Whether a count takes the singular form: one in English and Dutch; zero and one in
+/// French ("0 membre", CLDR's `one` category for `fr`).
+pub fn is_singular(lang: Lang, n: i64) -> bool {
+    match lang {
+        Lang::Fr => n == 0 || n == 1,
+        Lang::En | Lang::Nl => n == 1,
+    }
+}
+
+impl Msg {
+    /// The form of a counted text for `n`: `one` when the language treats `n` as singular,
+    /// else `other` (every count a page shows goes through here).
+    pub fn plural(lang: Lang, n: i64, one: Msg, other: Msg) -> Msg {
+        if is_singular(lang, n) {
+            one
+        } else {
+            other
+        }
+    }
+}
+
 messages! {
     AppName => "Tessera", "Tessera", "Tessera";
     Tagline => "Membership administration for sports clubs and federations",
@@ -398,7 +419,7 @@ messages! {
         "Un rôle est un ensemble de droits. Chacun détient les droits de tous ses rôles, pour les modules actifs.";
     RolesMatrix => "Roles and permissions", "Rollen en rechten", "Rôles et droits";
     Permission => "Permission", "Recht", "Droit";
-    Holders => "Holders", "Houders", "Titulaires";
+    Holders => "Holders", "Toegekend aan", "Titulaires";
     NoHolders => "Nobody holds this role yet.", "Nog niemand heeft deze rol.",
         "Personne n'a encore ce rôle.";
     NewRole => "New role", "Nieuwe rol", "Nouveau rôle";
@@ -406,7 +427,7 @@ messages! {
     Staff => "Staff", "Medewerker", "Personnel";
     StaffRole => "Staff role", "Medewerkersrol", "Rôle du personnel";
     StaffRoleHelp => "holders must sign in with a second factor",
-        "houders moeten aanmelden met een tweede factor",
+        "wie deze rol heeft, meldt aan met een tweede factor",
         "les titulaires doivent se connecter avec un second facteur";
     CreateRole => "Create role", "Rol aanmaken", "Créer le rôle";
     RoleCreated => "The role was created. Give it to people on their member page.",
@@ -463,7 +484,7 @@ messages! {
     AdminRemoved => "The person is no longer an administrator.", "De persoon is geen beheerder meer.",
         "La personne n'est plus administrateur.";
     InvitationPending => "Invitation sent", "Uitgenodigd", "Invitation envoyée";
-    LookAndFeel => "Look and feel", "Uitzicht", "Apparence";
+    LookAndFeel => "Look and feel", "Huisstijl", "Identité visuelle";
     Logo => "Logo", "Logo", "Logo";
     CurrentLogo => "The club's current logo", "Het huidige logo van de club", "Le logo actuel du club";
     NoLogo => "No logo yet: the club's name is shown instead.",
@@ -504,7 +525,7 @@ messages! {
     Plans => "Plans", "Plannen", "Formules";
     Trial => "Trial", "Proefperiode", "Essai";
     TrialDays => "{n} days", "{n} dagen", "{n} jours";
-    TrialUntil => "Trial until", "Proef tot", "Essai jusqu'au";
+    TrialUntil => "Trial until", "Proefperiode tot", "Essai jusqu'au";
     NoLimit => "no limit", "geen grens", "sans limite";
     CoreModulesOnly => "Core modules only", "Alleen de basismodules", "Modules de base uniquement";
     Suspend => "Suspend", "Opschorten", "Suspendre";
@@ -666,7 +687,6 @@ messages! {
     Upload => "Upload", "Opladen", "Téléverser";
     ImportFileSummary => "{file}: {rows} rows", "{file}: {rows} rijen", "{file} : {rows} lignes";
     ImportProgress => "{done} of {total} rows stored", "{done} van {total} rijen bewaard", "{done} lignes sur {total} enregistrées";
-    ImportDone => "Imported: {added} members added, {skipped} skipped as already in the register.", "Geïmporteerd: {added} leden toegevoegd, {skipped} overgeslagen omdat ze al in het register staan.", "Importé : {added} membres ajoutés, {skipped} ignorés car déjà dans le registre.";
     MapColumns => "Which field is each column?", "Welk veld is elke kolom?", "Quel champ pour chaque colonne ?";
     FileColumn => "Column", "Kolom", "Colonne";
     GoesTo => "Field", "Veld", "Champ";
@@ -707,7 +727,7 @@ messages! {
     RegistrationFormsIntro => "Public forms people fill in to join. Choose the fields, the consent text, and whether the club approves each registration.",
         "Publieke formulieren om lid te worden. Kies de velden, de toestemmingstekst en of de club elke inschrijving goedkeurt.",
         "Des formulaires publics pour s'inscrire. Choisissez les champs, le texte de consentement et si le club approuve chaque inscription.";
-    RegistrationsWaiting => "{n} registration(s) wait for review", "{n} inschrijving(en) wachten op goedkeuring", "{n} inscription(s) en attente d'examen";
+    RegistrationsWaiting => "{n} registrations wait for review", "{n} inschrijvingen wachten op goedkeuring", "{n} inscriptions en attente d'examen";
     Published => "Published", "Gepubliceerd", "Publié";
     NotPublished => "Not published", "Niet gepubliceerd", "Non publié";
     ChangeForm => "Change this form", "Dit formulier wijzigen", "Modifier ce formulaire";
@@ -856,7 +876,6 @@ messages! {
     ErrChooseAudience => "choose who fills in the form", "kies wie het formulier invult", "choisissez qui remplit le formulaire";
     ErrFormHelp => "use at most 200 characters, without line breaks or |", "gebruik hoogstens 200 tekens, zonder regeleinden of |", "utilisez au plus 200 caractères, sans retour à la ligne ni |";
     ErrGuardianAdult => "a guardian registers children under 18; adults register themselves", "een ouder of voogd schrijft kinderen jonger dan 18 in; volwassenen schrijven zichzelf in", "un parent ou tuteur inscrit les enfants de moins de 18 ans ; les adultes s'inscrivent eux-mêmes";
-    ErrConsent => "tick the box to give your consent", "vink het vakje aan om je toestemming te geven", "cochez la case pour donner votre consentement";
     ErrAcceptTerms => "accept the club's terms of use", "aanvaard de gebruiksvoorwaarden van de club", "acceptez les conditions d'utilisation du club";
     ErrSeeded => "the demo data is already in this database", "de demogegevens staan al in deze databank", "les données de démonstration sont déjà dans cette base de données";
     ErrImportStarted => "this import has already started; upload the file again to import it once more", "deze import is al gestart; laad het bestand opnieuw op om het nog eens te importeren", "cette importation a déjà commencé ; chargez à nouveau le fichier pour l'importer une nouvelle fois";
@@ -997,6 +1016,69 @@ messages! {
     PermSelected => "Selected: {n} of {total} permissions", "Geselecteerd: {n} van {total} rechten", "Sélection : {n} sur {total} permissions";
     PermSelectAllIn => "Select all in {module}", "Alles aanvinken in {module}", "Tout cocher dans {module}";
     PermClearAllIn => "Clear all in {module}", "Alles uitvinken in {module}", "Tout décocher dans {module}";
+    // secretary
+    PermMembersView => "View members", "Leden bekijken", "Consulter les membres";
+    PermMembersViewHelp => "Open the member register and each member's record.", "Het ledenregister en de fiche van elk lid openen.", "Ouvrir le registre des membres et la fiche de chaque membre.";
+    PermMembersEdit => "Edit members", "Leden bewerken", "Modifier les membres";
+    PermMembersEditHelp => "Add and change member records, invite members and reset their second factor.", "Ledenfiches toevoegen en wijzigen, leden uitnodigen en hun tweede factor herstellen.", "Ajouter et modifier des fiches, inviter des membres et réinitialiser leur second facteur.";
+    PermMembersFields => "Manage member fields", "Ledenvelden beheren", "Gérer les champs des membres";
+    PermMembersFieldsHelp => "Define the club's own fields on the member records.", "De eigen velden van de club op de ledenfiches bepalen.", "Définir les champs propres au club sur les fiches de membre.";
+    PermMembersSensitive => "Sensitive details", "Gevoelige gegevens", "Données sensibles";
+    PermMembersSensitiveHelp => "See and change sensitive fields such as the national register number.", "Gevoelige velden zoals het rijksregisternummer zien en wijzigen.", "Voir et modifier les champs sensibles comme le numéro de registre national.";
+    PermAuditView => "Read the event log", "Logboek lezen", "Lire le journal";
+    PermAuditViewHelp => "See who changed what in the club, and when.", "Zien wie wat in de club wijzigde, en wanneer.", "Voir qui a modifié quoi dans le club, et quand.";
+    PermExportsRun => "Export members", "Leden exporteren", "Exporter les membres";
+    PermExportsRunHelp => "Download the member register as a spreadsheet file; every export is logged.", "Het ledenregister als rekenbladbestand downloaden; elke export wordt bijgehouden.", "Télécharger le registre des membres en fichier tableur ; chaque export est consigné.";
+    PermFormsManage => "Manage registration forms", "Inschrijvingsformulieren beheren", "Gérer les formulaires d'inscription";
+    PermFormsManageHelp => "Build, publish and close the public forms people use to join.", "De openbare formulieren waarmee mensen zich inschrijven maken, publiceren en sluiten.", "Créer, publier et fermer les formulaires publics d'inscription.";
+    PermFormsReview => "Review registrations", "Inschrijvingen beoordelen", "Examiner les inscriptions";
+    PermFormsReviewHelp => "Approve or refuse the registrations that come in.", "Binnenkomende inschrijvingen goedkeuren of weigeren.", "Approuver ou refuser les inscriptions reçues.";
+    PermRolesManage => "Manage roles", "Rollen beheren", "Gérer les rôles";
+    PermRolesManageHelp => "Define roles, give them to people, and invite or remove administrators.", "Rollen bepalen, aan mensen toekennen, en beheerders uitnodigen of verwijderen.", "Définir des rôles, les attribuer, et inviter ou retirer des administrateurs.";
+    PermSettingsManage => "Manage settings", "Instellingen beheren", "Gérer les réglages";
+    PermSettingsManageHelp => "Switch modules on and off, and change the club's branding and terms of use.", "Modules aan- en uitzetten, en de huisstijl en gebruiksvoorwaarden van de club wijzigen.", "Activer et désactiver des modules, et modifier l'identité visuelle et les conditions d'utilisation du club.";
+    PermClubsView => "View affiliated clubs", "Aangesloten clubs bekijken", "Consulter les clubs affiliés";
+    PermClubsViewHelp => "See the federation's clubs and their member counts.", "De clubs van de federatie en hun ledenaantallen zien.", "Voir les clubs de la fédération et leurs effectifs.";
+    PermPlatformView => "Platform overview", "Platformoverzicht", "Vue de la plateforme";
+    PermPlatformViewHelp => "See every club and federation with its usage counts.", "Elke club en federatie met haar gebruikscijfers zien.", "Voir chaque club et fédération avec ses compteurs d'utilisation.";
+    PermPlatformManage => "Manage the platform", "Platform beheren", "Gérer la plateforme";
+    PermPlatformManageHelp => "Create, suspend and reactivate clubs and federations, and assign plans.", "Clubs en federaties aanmaken, opschorten en heractiveren, en plannen toekennen.", "Créer, suspendre et réactiver des clubs et fédérations, et attribuer des formules.";
+    AdminCapOne => "{n} of {max} administrator allowed by the plan.", "{n} van {max} beheerder die het plan toelaat.", "{n} administrateur sur {max} permis par la formule.";
+    AdminNoCapOne => "{n} administrator; the plan sets no limit.", "{n} beheerder; het plan legt geen grens op.", "{n} administrateur ; la formule ne fixe pas de limite.";
+    TrialDaysOne => "{n} day", "{n} dag", "{n} jour";
+    TermsAcceptedOne => "Accepted by {n} of the one person with an account in the club.", "Aanvaard door {n} van de ene persoon met een account in de club.", "Acceptées par {n} sur la seule personne ayant un compte dans le club.";
+    RegistrationsWaitingOne => "{n} registration waits for review", "{n} inschrijving wacht op goedkeuring", "{n} inscription en attente d'examen";
+    ImportNOne => "Import {n} member", "{n} lid importeren", "Importer {n} membre";
+    ImportFileSummaryOne => "{file}: {rows} row", "{file}: {rows} rij", "{file} : {rows} ligne";
+    ImportProgressOne => "{done} of {total} row stored", "{done} van {total} rij bewaard", "{done} ligne sur {total} enregistrée";
+    ImportTotalsOne => "{rows} row: {valid} correct, {invalid} with problems, {duplicates} already there; {add} to add.", "{rows} rij: {valid} correct, {invalid} met problemen, {duplicates} al aanwezig; {add} toe te voegen.", "{rows} ligne : {valid} correcte(s), {invalid} avec des problèmes, {duplicates} déjà présente(s) ; {add} à ajouter.";
+    MoreProblemsOne => "… and {n} more problem.", "… en nog {n} probleem.", "… et {n} autre problème.";
+    ImportDoneOf => "Imported: {added}, {skipped}.", "Geïmporteerd: {added}, {skipped}.", "Importé : {added}, {skipped}.";
+    ImportAddedOne => "{n} member added", "{n} lid toegevoegd", "{n} membre ajouté";
+    ImportAddedOther => "{n} members added", "{n} leden toegevoegd", "{n} membres ajoutés";
+    ImportSkippedOne => "{n} skipped as already in the register", "{n} overgeslagen omdat het al in het register staat", "{n} ignoré car déjà dans le registre";
+    ImportSkippedOther => "{n} skipped as already in the register", "{n} overgeslagen omdat ze al in het register staan", "{n} ignorés car déjà dans le registre";
+    Month1 => "January", "januari", "janvier";
+    Month2 => "February", "februari", "février";
+    Month3 => "March", "maart", "mars";
+    Month4 => "April", "april", "avril";
+    Month5 => "May", "mei", "mai";
+    Month6 => "June", "juni", "juin";
+    Month7 => "July", "juli", "juillet";
+    Month8 => "August", "augustus", "août";
+    Month9 => "September", "september", "septembre";
+    Month10 => "October", "oktober", "octobre";
+    Month11 => "November", "november", "novembre";
+    Month12 => "December", "december", "décembre";
+    DateAtTime => "{date} at {time}", "{date} om {time}", "{date} à {time}";
+    ReadOnlyNoForm => "This club is read-only, so nothing can be changed here: the form is not shown. Everything can still be read.", "Deze club is alleen-lezen, dus hier kan niets gewijzigd worden: het formulier wordt niet getoond. Alles blijft leesbaar.", "Ce club est en lecture seule, rien ne peut donc être modifié ici : le formulaire n'est pas affiché. Tout reste consultable.";
+    MembershipEndedTitle => "Your membership has ended", "Je lidmaatschap is beëindigd", "Votre affiliation a pris fin";
+    MembershipEndedText => "You can still see and update your own details:", "Je kunt je eigen gegevens nog inkijken en bijwerken:", "Vous pouvez encore consulter et mettre à jour vos propres données :";
+    ConsentOptional => "Optional: you can register without agreeing, and withdraw your consent at any time by asking the club.", "Niet verplicht: je kunt je ook inschrijven zonder akkoord te gaan, en je toestemming op elk moment intrekken door het de club te vragen.", "Facultatif : vous pouvez vous inscrire sans accepter, et retirer votre consentement à tout moment en le demandant au club.";
+    ConsentHeading => "Your consent (optional)", "Je toestemming (niet verplicht)", "Votre consentement (facultatif)";
+    TermsHeading => "Terms of membership (needed to join)", "Voorwaarden van het lidmaatschap (nodig om lid te worden)", "Conditions d'affiliation (nécessaires pour s'inscrire)";
+    ConsentTextHelp => "Only for something people may refuse (photos on the website, a newsletter): the box is never ticked in advance and a registration goes through without it. What the club needs for a membership belongs in the club's terms of use.", "Alleen voor iets wat mensen mogen weigeren (foto's op de website, een nieuwsbrief): het vakje is nooit vooraf aangevinkt en een inschrijving gaat ook zonder door. Wat de club nodig heeft voor een lidmaatschap hoort in de gebruiksvoorwaarden van de club.", "Uniquement pour ce que l'on peut refuser (photos sur le site, lettre d'information) : la case n'est jamais cochée d'avance et l'inscription aboutit sans elle. Ce dont le club a besoin pour l'affiliation relève des conditions d'utilisation du club.";
+    ConsentGiven => "Consent given", "Toestemming gegeven", "Consentement donné";
 }
 
 #[cfg(test)]
@@ -1076,6 +1158,44 @@ mod tests {
             Some(Lang::Nl)
         );
         assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let f = |lang, n: i64| {
+            Msg::plural(lang, n, Msg::TrialDaysOne, Msg::TrialDays)
+                .fill(lang, &[("n", &n.to_string())])
+        };
+        assert_eq!(f(Lang::En, 0), "0 days");
+        assert_eq!(f(Lang::En, 1), "1 day");
+        assert_eq!(f(Lang::En, 2), "2 days");
+        assert_eq!(f(Lang::Nl, 0), "0 dagen");
+        assert_eq!(f(Lang::Nl, 1), "1 dag");
+        assert_eq!(f(Lang::Nl, 2), "2 dagen");
+        // French treats 0 and 1 as singular.
+        assert_eq!(f(Lang::Fr, 0), "0 jour");
+        assert_eq!(f(Lang::Fr, 1), "1 jour");
+        assert_eq!(f(Lang::Fr, 2), "2 jours");
+        let admins = |lang, n: i64| {
+            Msg::plural(lang, n, Msg::AdminNoCapOne, Msg::AdminNoCap)
+                .fill(lang, &[("n", &n.to_string())])
+        };
+        assert_eq!(
+            admins(Lang::Nl, 1),
+            "1 beheerder; het plan legt geen grens op."
+        );
+        assert_eq!(
+            admins(Lang::Nl, 2),
+            "2 beheerders; het plan legt geen grens op."
+        );
+        assert_eq!(
+            admins(Lang::Fr, 0),
+            "0 administrateur ; la formule ne fixe pas de limite."
+        );
+        assert_eq!(
+            admins(Lang::En, 0),
+            "0 administrators; the plan sets no limit."
+        );
     }
 
     #[test]

@@ -1,13 +1,50 @@
 //! Calendar helpers without a clock: instants are milliseconds since the Unix epoch (UTC),
 //! dates are proleptic Gregorian. The current time is always a parameter, never read here.
+//!
+//! The calendar (month lengths, leap years, day arithmetic) and time zones are `jiff`'s. On
+//! the server (feature `tz`) zones come from the time-zone database (the system's, with
+//! jiff's bundled copy as the fallback); the browser bundle carries no database, and there
+//! every zone reads as Brussels' rule (the clubs' default zone), written as a POSIX TZ rule.
 
+use crate::{Lang, Msg};
+use jiff::civil;
+use jiff::tz::TimeZone;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The time zone of a club that has not chosen another one.
+pub const DEFAULT_TIME_ZONE: &str = "Europe/Brussels";
+
+/// Brussels (CET/CEST) as a POSIX TZ rule: summer time from the last Sunday of March at
+/// 02:00 to the last Sunday of October at 03:00, local time.
+const BRUSSELS_RULE: &str = "CET-1CEST,M3.5.0,M10.5.0/3";
+
+/// The zone named `name` (a time-zone database name such as `Europe/Brussels`); an unknown
+/// name, or none in the browser, reads as Brussels.
+pub fn zone(name: &str) -> TimeZone {
+    TimeZone::get(name)
+        .or_else(|_| TimeZone::posix(BRUSSELS_RULE))
+        .unwrap_or(TimeZone::UTC)
+}
+
+/// Whether the time-zone database knows this zone name (for the setting a club chooses).
+pub fn is_known_zone(name: &str) -> bool {
+    !name.is_empty() && name.len() <= 64 && TimeZone::get(name).is_ok()
+}
 
 /// Milliseconds since 1970-01-01T00:00:00Z.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
+
+/// How a date is written: numeric for tables, the month written out where there is room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateStyle {
+    /// `04/12/2026`
+    Short,
+    /// `4 December 2026`, `4 december 2026`, `4 décembre 2026`
+    Long,
+}
 
 impl Timestamp {
     pub fn millis(self) -> i64 {
@@ -16,51 +53,70 @@ impl Timestamp {
     pub fn plus_seconds(self, s: i64) -> Timestamp {
         Timestamp(self.0 + s * 1000)
     }
+
+    /// The date and time on the wall clock of `tz` (`None` outside jiff's range of years
+    /// -9999 to 9999).
+    fn local(self, tz: &TimeZone) -> Option<civil::DateTime> {
+        let t = jiff::Timestamp::from_millisecond(self.0).ok()?;
+        Some(tz.to_datetime(t))
+    }
+
     /// The calendar date of this instant in UTC.
     pub fn utc_date(self) -> Date {
-        Date::from_days(self.0.div_euclid(86_400_000))
+        self.date_in_zone(&TimeZone::UTC)
     }
-    /// `YYYY-MM-DD HH:MM` in Belgian local time (CET/CEST), the time zone of the clubs.
+
+    /// The day this instant falls on in the time zone named `tz` (a club's zone): what
+    /// "today" is for dates that belong to a day (joined, ended, ages).
+    pub fn date_in(self, tz: &str) -> Date {
+        self.date_in_zone(&zone(tz))
+    }
+
+    fn date_in_zone(self, tz: &TimeZone) -> Date {
+        match self.local(tz) {
+            Some(dt) => Date::from_jiff(dt.date()),
+            None if self.0 < 0 => Date::from_jiff(civil::Date::MIN),
+            None => Date::from_jiff(civil::Date::MAX),
+        }
+    }
+
+    /// `YYYY-MM-DD HH:MM` in Belgian local time (CET/CEST): for logs and files, where a
+    /// sortable form is wanted.
+    pub fn format_brussels(self) -> String {
+        match self.local(&zone(DEFAULT_TIME_ZONE)) {
+            Some(dt) => format!(
+                "{} {:02}:{:02}",
+                Date::from_jiff(dt.date()),
+                dt.hour(),
+                dt.minute()
+            ),
+            None => String::new(),
+        }
+    }
+
     /// The day in Brussels, `YYYY-MM-DD`.
     pub fn format_brussels_date(self) -> String {
-        let full = self.format_brussels();
-        full.split(' ').next().unwrap_or(&full).to_string()
+        self.date_in(DEFAULT_TIME_ZONE).to_string()
     }
 
-    pub fn format_brussels(self) -> String {
-        let offset_ms = if is_eu_summer_time(self) {
-            7_200_000
-        } else {
-            3_600_000
+    /// Date and time in zone `tz` as a reader of `lang` writes them: `04/12/2026 14:05`, or
+    /// `4 December 2026 at 14:05` in the long style.
+    pub fn format_in(self, tz: &str, lang: Lang, style: DateStyle) -> String {
+        let Some(dt) = self.local(&zone(tz)) else {
+            return String::new();
         };
-        let local = self.0 + offset_ms;
-        let date = Date::from_days(local.div_euclid(86_400_000));
-        let ms_of_day = local.rem_euclid(86_400_000);
-        let minutes = ms_of_day / 60_000;
-        format!("{} {:02}:{:02}", date, minutes / 60, minutes % 60)
+        let date = Date::from_jiff(dt.date()).format(lang, style);
+        let time = format!("{:02}:{:02}", dt.hour(), dt.minute());
+        match style {
+            DateStyle::Short => format!("{date} {time}"),
+            DateStyle::Long => Msg::DateAtTime.fill(lang, &[("date", &date), ("time", &time)]),
+        }
     }
-}
 
-/// EU summer time: from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last
-/// Sunday of October.
-fn is_eu_summer_time(t: Timestamp) -> bool {
-    let year = t.utc_date().year;
-    let start = last_sunday(year, 3).days_since_epoch() * 86_400_000 + 3_600_000;
-    let end = last_sunday(year, 10).days_since_epoch() * 86_400_000 + 3_600_000;
-    t.0 >= start && t.0 < end
-}
-
-fn last_sunday(year: i32, month: u8) -> Date {
-    let last = Date {
-        year,
-        month,
-        day: days_in_month(year, month),
-    };
-    let days = last.days_since_epoch();
-    // 1970-01-01 was a Thursday; weekday 0 = Monday.
-    let weekday = (days + 3).rem_euclid(7);
-    let back = (weekday + 1) % 7; // Sunday is weekday 6
-    Date::from_days(days - back)
+    /// The day of this instant in zone `tz`, written for a reader of `lang`.
+    pub fn format_date_in(self, tz: &str, lang: Lang, style: DateStyle) -> String {
+        self.date_in(tz).format(lang, style)
+    }
 }
 
 /// A calendar date.
@@ -71,25 +127,56 @@ pub struct Date {
     pub day: u8,
 }
 
-pub fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        _ => 28,
+/// A stored date (`YYYY-MM-DD`) written for a reader of `lang`; anything that is not such a
+/// date is returned as it is.
+pub fn format_date_text(s: &str, lang: Lang, style: DateStyle) -> String {
+    match Date::parse(s) {
+        Some(d) => d.format(lang, style),
+        None => s.to_string(),
     }
 }
 
+const MONTHS: [Msg; 12] = [
+    Msg::Month1,
+    Msg::Month2,
+    Msg::Month3,
+    Msg::Month4,
+    Msg::Month5,
+    Msg::Month6,
+    Msg::Month7,
+    Msg::Month8,
+    Msg::Month9,
+    Msg::Month10,
+    Msg::Month11,
+    Msg::Month12,
+];
+
 impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-            return None;
+        let d = civil::Date::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(month).ok()?,
+            i8::try_from(day).ok()?,
+        )
+        .ok()?;
+        Some(Date::from_jiff(d))
+    }
+
+    fn from_jiff(d: civil::Date) -> Date {
+        Date {
+            year: i32::from(d.year()),
+            month: u8::try_from(d.month()).unwrap_or(1),
+            day: u8::try_from(d.day()).unwrap_or(1),
         }
-        Some(Date { year, month, day })
+    }
+
+    fn to_jiff(self) -> Option<civil::Date> {
+        civil::Date::new(
+            i16::try_from(self.year).ok()?,
+            i8::try_from(self.month).ok()?,
+            i8::try_from(self.day).ok()?,
+        )
+        .ok()
     }
 
     /// Parses `YYYY-MM-DD`, refusing impossible dates such as 2023-02-29.
@@ -114,36 +201,25 @@ impl Date {
 
     /// The same day `n` years later (29 February becomes 28 February in common years).
     pub fn plus_years(self, n: i32) -> Date {
-        let year = self.year + n;
-        Date::new(year, self.month, self.day).unwrap_or(Date {
-            year,
-            month: self.month,
-            day: days_in_month(year, self.month),
-        })
+        self.to_jiff()
+            .and_then(|d| d.checked_add(jiff::Span::new().years(n)).ok())
+            .map(Date::from_jiff)
+            .unwrap_or(Date {
+                year: self.year + n,
+                ..self
+            })
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
+    /// Days since 1970-01-01.
     pub fn days_since_epoch(self) -> i64 {
-        let y = i64::from(self.year) - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = i64::from(self.month);
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        self.to_jiff()
+            .and_then(|d| TimeZone::UTC.to_timestamp(d.at(0, 0, 0, 0)).ok())
+            .map(|t| t.as_second().div_euclid(86_400))
+            .unwrap_or(0)
     }
 
     pub fn from_days(days: i64) -> Date {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Date { year, month, day }
+        Timestamp(days.saturating_mul(86_400_000)).utc_date()
     }
 
     /// Age in whole years on `on`; someone born on 29 February comes of age on 1 March in
@@ -154,6 +230,26 @@ impl Date {
             age -= 1;
         }
         age
+    }
+
+    /// This date as a reader of `lang` writes it: `04/12/2026` (nl-BE and fr-BE write
+    /// day/month/year; English here follows British usage), or with the month written out.
+    pub fn format(self, lang: Lang, style: DateStyle) -> String {
+        match style {
+            DateStyle::Short => format!("{:02}/{:02}/{:04}", self.day, self.month, self.year),
+            DateStyle::Long => {
+                let month = MONTHS
+                    .get(usize::from(self.month.saturating_sub(1)))
+                    .map(|m| m.text(lang))
+                    .unwrap_or("");
+                let day = if lang == Lang::Fr && self.day == 1 {
+                    "1er".to_string()
+                } else {
+                    self.day.to_string()
+                };
+                format!("{day} {month} {}", self.year)
+            }
+        }
     }
 }
 
@@ -195,6 +291,120 @@ mod tests {
         let leap = Date::new(2008, 2, 29).unwrap();
         assert_eq!(leap.age_on(Date::new(2026, 2, 28).unwrap()), 17);
         assert_eq!(leap.age_on(Date::new(2026, 3, 1).unwrap()), 18);
+    }
+
+    /// The instant of a wall-clock time in Brussels.
+    fn brussels(y: i16, m: i8, d: i8, h: i8, min: i8) -> Timestamp {
+        let t = zone(DEFAULT_TIME_ZONE)
+            .to_timestamp(civil::date(y, m, d).at(h, min, 0, 0))
+            .unwrap();
+        Timestamp(t.as_millisecond())
+    }
+
+    #[test]
+    fn a_day_is_taken_in_the_clubs_time_zone() {
+        // Joined at 00:30 in Brussels in winter (23:30 UTC the day before): today, not yesterday.
+        let winter = brussels(2026, 1, 15, 0, 30);
+        assert_eq!(winter.utc_date(), Date::new(2026, 1, 14).unwrap());
+        assert_eq!(
+            winter.date_in(DEFAULT_TIME_ZONE),
+            Date::new(2026, 1, 15).unwrap()
+        );
+        // In summer time (22:30 UTC the day before).
+        let summer = brussels(2026, 7, 15, 0, 30);
+        assert_eq!(summer.millis() % 86_400_000, 22 * 3_600_000 + 30 * 60_000);
+        assert_eq!(
+            summer.date_in(DEFAULT_TIME_ZONE),
+            Date::new(2026, 7, 15).unwrap()
+        );
+        // 23:30 UTC on 31 December is already New Year in Brussels.
+        let new_year = Timestamp(
+            Date::new(2026, 12, 31).unwrap().days_since_epoch() * 86_400_000
+                + 23 * 3_600_000
+                + 30 * 60_000,
+        );
+        assert_eq!(
+            new_year.date_in(DEFAULT_TIME_ZONE),
+            Date::new(2027, 1, 1).unwrap()
+        );
+        assert_eq!(new_year.utc_date(), Date::new(2026, 12, 31).unwrap());
+        // A leap day: 00:30 on 29 February 2028 in Brussels.
+        let leap = brussels(2028, 2, 29, 0, 30);
+        assert_eq!(
+            leap.date_in(DEFAULT_TIME_ZONE),
+            Date::new(2028, 2, 29).unwrap()
+        );
+        assert_eq!(leap.utc_date(), Date::new(2028, 2, 28).unwrap());
+    }
+
+    /// With the time-zone database (the server): other zones are real zones.
+    #[cfg(feature = "tz")]
+    #[test]
+    fn other_zones_come_from_the_database() {
+        let winter = brussels(2026, 1, 15, 0, 30);
+        assert_eq!(
+            winter.date_in("America/New_York"),
+            Date::new(2026, 1, 14).unwrap()
+        );
+        assert!(is_known_zone("Europe/Brussels"));
+        assert!(!is_known_zone("Europe/Nowhere"));
+        assert!(!is_known_zone(""));
+    }
+
+    #[test]
+    fn leap_years_and_month_lengths() {
+        assert!(Date::new(2028, 2, 29).is_some());
+        assert!(
+            Date::new(2100, 2, 29).is_none(),
+            "1900-style century: not a leap year"
+        );
+        assert!(
+            Date::new(2000, 2, 29).is_some(),
+            "divisible by 400: a leap year"
+        );
+        assert!(Date::new(2026, 4, 31).is_none());
+        assert_eq!(
+            Date::new(2028, 2, 29).unwrap().plus_years(1),
+            Date::new(2029, 2, 28).unwrap()
+        );
+    }
+
+    #[test]
+    fn dates_are_written_in_the_readers_locale() {
+        let d = Date::new(2026, 12, 4).unwrap();
+        assert_eq!(d.format(Lang::Nl, DateStyle::Short), "04/12/2026");
+        assert_eq!(d.format(Lang::Fr, DateStyle::Short), "04/12/2026");
+        assert_eq!(d.format(Lang::En, DateStyle::Short), "04/12/2026");
+        assert_eq!(d.format(Lang::Nl, DateStyle::Long), "4 december 2026");
+        assert_eq!(d.format(Lang::Fr, DateStyle::Long), "4 décembre 2026");
+        assert_eq!(d.format(Lang::En, DateStyle::Long), "4 December 2026");
+        assert_eq!(
+            Date::new(2026, 3, 1)
+                .unwrap()
+                .format(Lang::Fr, DateStyle::Long),
+            "1er mars 2026"
+        );
+        assert_eq!(
+            format_date_text("2026-12-04", Lang::Nl, DateStyle::Short),
+            "04/12/2026"
+        );
+        assert_eq!(
+            format_date_text("not a date", Lang::Nl, DateStyle::Short),
+            "not a date"
+        );
+        let t = brussels(2026, 12, 4, 14, 5);
+        assert_eq!(
+            t.format_in(DEFAULT_TIME_ZONE, Lang::Nl, DateStyle::Long),
+            "4 december 2026 om 14:05"
+        );
+        assert_eq!(
+            t.format_in(DEFAULT_TIME_ZONE, Lang::Fr, DateStyle::Short),
+            "04/12/2026 14:05"
+        );
+        assert_eq!(
+            t.format_in(DEFAULT_TIME_ZONE, Lang::En, DateStyle::Long),
+            "4 December 2026 at 14:05"
+        );
     }
 
     #[test]

@@ -179,11 +179,12 @@ pub async fn invite_member(club: String, id: String) -> Result<(), AppError> {
 pub async fn get_my_record(club: String) -> Result<MyRecord, AppError> {
     let c = ctx().await?;
     c.once(format!("my_record:{club}"), async {
-        let scope = c.club(&club).await?;
+        let scope = c.club_own_data(&club).await?;
         let member = tessera_core::members::own(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, "me")).await;
         let children =
-            tessera_core::members::my_children(&c.services.db, &scope, c.now().utc_date()).await?;
+            tessera_core::members::my_children(&c.services.db, &scope, scope.today(c.now()))
+                .await?;
         Ok(MyRecord {
             member,
             draft,
@@ -199,10 +200,11 @@ pub async fn get_my_record(club: String) -> Result<MyRecord, AppError> {
 pub async fn get_child_record(club: String, id: String) -> Result<MyRecord, AppError> {
     let c = ctx().await?;
     c.once(format!("child_record:{club}:{id}"), async {
-        let scope = c.club(&club).await?;
+        let scope = c.club_own_data(&club).await?;
         let child: tessera_common::MemberId = parse_id(&id)?;
         let member =
-            tessera_core::members::child(&c.services.db, &scope, child, c.now().utc_date()).await?;
+            tessera_core::members::child(&c.services.db, &scope, child, scope.today(c.now()))
+                .await?;
         let draft = take_draft(&c.session, &draft_key(&club, &format!("child:{id}"))).await;
         Ok(MyRecord {
             member,
@@ -231,7 +233,7 @@ pub async fn update_child_record(
         cf,
     } = input;
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
+    let scope = c.club_own_data(&club).await?;
     let child: tessera_common::MemberId = parse_id(&id)?;
     let input = contact_input(email, phone, street, postcode, city, cf);
     let result = match parse_version(&version) {
@@ -279,7 +281,7 @@ pub async fn update_my_record(
         cf,
     } = input;
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
+    let scope = c.club_own_data(&club).await?;
     let input = contact_input(email, phone, street, postcode, city, cf);
     let result = match parse_version(&version) {
         Ok(v) => {

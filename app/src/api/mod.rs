@@ -85,6 +85,8 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
         trial_ends_at: t
             .trial_ends_at
             .filter(|_| scope.read_only_since().is_none()),
+        time_zone: t.time_zone.clone(),
+        membership_ended: scope.membership_ended(),
     }
 }
 
@@ -107,7 +109,8 @@ pub async fn get_club_home(club: String) -> Result<ClubHome, AppError> {
     c.once(format!("club_home:{club}"), async {
         let scope = c.club(&club).await?;
         let db = &c.services.db;
-        let counts = tessera_core::members::counts(db, &scope, c.services.now().utc_date()).await?;
+        let counts =
+            tessera_core::members::counts(db, &scope, scope.today(c.services.now())).await?;
         let t = scope.tenant();
         let federation = match t.parent_id {
             Some(p) => tessera_core::tenants::find_by_id(db, p)

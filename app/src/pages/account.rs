@@ -314,8 +314,8 @@ fn AccountBody(account: AccountOverview) -> impl IntoView {
             <h2 id="sessions-title">{t(Msg::Sessions)}</h2>
             <ul class="plain sessions" data-testid="sessions">
                 {sessions.into_iter().map(|s| {
-                    let signed = Msg::SignedInOn.fill(lang, &[("when", &s.created_at.format_brussels())]);
-                    let seen = Msg::LastSeen.fill(lang, &[("when", &s.last_seen_at.format_brussels())]);
+                    let signed = Msg::SignedInOn.fill(lang, &[("when", &crate::components::when_long(s.created_at))]);
+                    let seen = Msg::LastSeen.fill(lang, &[("when", &crate::components::when_long(s.last_seen_at))]);
                     let device = s.device.clone().unwrap_or_default();
                     let action = if s.current {
                         view! { <strong>{t(Msg::ThisDevice)}</strong> }.into_any()
@@ -357,7 +357,7 @@ fn AccountBody(account: AccountOverview) -> impl IntoView {
                             <tbody>
                                 {events.into_iter().map(|e| view! {
                                     <tr>
-                                        <td>{e.at.format_brussels()}</td>
+                                        <td>{crate::components::when_short(e.at)}</td>
                                         <td>{event_label(&e.kind)}</td>
                                         <td>{e.address.clone().unwrap_or_default()}</td>
                                     </tr>

@@ -115,7 +115,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
                     </form>
                 }
             });
-            let trial = r.trial_ends_at.map(|t| t.format_brussels()).unwrap_or_default();
+            let trial = r.trial_ends_at.map(crate::components::when_short).unwrap_or_default();
             view! {
                 <tr data-testid=format!("tenant-{}", r.slug)>
                     <td>{r.name.clone()} <br/><span class="muted">{r.slug.clone()}</span></td>
@@ -140,7 +140,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
                 .unwrap_or_else(|| t(Msg::NoLimit).to_string());
             let trial = p
                 .trial_days
-                .map(|d| Msg::TrialDays.fill(lang, &[("n", &d.to_string())]))
+                .map(|d| Msg::plural(lang, d, Msg::TrialDaysOne, Msg::TrialDays).fill(lang, &[("n", &d.to_string())]))
                 .unwrap_or_else(|| "—".into());
             view! {
                 <tr><td>{p.name.clone()}</td><td>{plan_modules(p)}</td><td class="num">{cap}</td><td>{trial}</td></tr>

@@ -8,6 +8,7 @@ use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
 use tessera_common::dto::{ClubFrame, ClubHome, TenantKind};
 use tessera_common::modules::Module;
+use tessera_common::time::DateStyle;
 use tessera_common::{AppError, Msg};
 
 /// The club slug of the current route.
@@ -40,6 +41,10 @@ pub fn ClubLayout() -> impl IntoView {
 #[component]
 fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     let lang = use_lang();
+    provide_context(crate::components::ClubTimeZone(frame.time_zone.clone()));
+    provide_context(crate::components::ClubReadOnly(
+        frame.read_only_since.is_some(),
+    ));
     let style = club_colors(&frame.primary_color, &frame.accent_color);
     let base = format!("/c/{}", frame.slug);
     let location = use_location();
@@ -62,6 +67,8 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         .flat_map(|m| m.nav.iter())
         .filter(|e| e.permission.is_none_or(|p| frame.can(p.id())))
         .filter(|e| !e.own_record || frame.has_record)
+        // After the membership ended only the person's own data opens.
+        .filter(|e| !frame.membership_ended || e.own_record)
         .map(|e| (format!("{base}/{}", e.path), e.label.get(lang)))
         .collect();
     let nav = entries
@@ -83,7 +90,7 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
             view! {
                 <div class="banner banner-readonly" role="status" data-testid="read-only-banner">
                     <strong>{t(Msg::ReadOnlyTitle)}</strong> " "
-                    {Msg::ReadOnlyText.fill(lang, &[("date", &since.format_brussels_date())])}
+                    {Msg::ReadOnlyText.fill(lang, &[("date", &since.format_date_in(&frame.time_zone, lang, DateStyle::Long))])}
                 </div>
             }
             .into_any(),
@@ -91,13 +98,23 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         (None, Some(ends)) => Some(
             view! {
                 <div class="banner banner-trial" role="status" data-testid="trial-banner">
-                    {Msg::TrialEnds.fill(lang, &[("date", &ends.format_brussels_date())])}
+                    {Msg::TrialEnds.fill(lang, &[("date", &ends.format_date_in(&frame.time_zone, lang, DateStyle::Long))])}
                 </div>
             }
             .into_any(),
         ),
         _ => None,
     };
+    let ended = frame.membership_ended.then(|| {
+        let me = format!("{base}/me");
+        view! {
+            <div class="banner banner-trial" role="status" data-testid="membership-ended">
+                <strong>{t(Msg::MembershipEndedTitle)}</strong> " "
+                {t(Msg::MembershipEndedText)} " "
+                <a href=me>{Module::by_id("members").and_then(|m| m.nav.iter().find(|e| e.own_record)).map(|e| e.label.get(lang)).unwrap_or("")}</a>
+            </div>
+        }
+    });
     // A page of a module that is off (or outside the plan) does not exist for this club.
     let modules = frame.modules.clone();
     let base_for_guard = base.clone();
@@ -122,10 +139,13 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         <div class="club" style=style data-testid="club-frame">
             <Header brand=frame.name.clone() brand_href=base.clone() logo=frame.logo.clone()/>
             {banner}
+            {ended}
             <div class="club-body">
                 <nav class="sidebar" aria-label=t(Msg::Club)>
                     <ul>
-                        <li><a href=base.clone() aria-current=home_current>{t(Msg::Home)}</a></li>
+                        {(!frame.membership_ended).then(|| view! {
+                            <li><a href=base.clone() aria-current=home_current>{t(Msg::Home)}</a></li>
+                        })}
                         {nav}
                     </ul>
                     <p class="muted role" data-testid="your-roles">{t(Msg::YourRole)} ": " {roles}</p>
@@ -233,7 +253,7 @@ pub fn ClubEventsPage() -> impl IntoView {
                                 <tbody>
                                     {events.into_iter().map(|e| view! {
                                         <tr>
-                                            <td>{e.at.format_brussels()}</td>
+                                            <td>{crate::components::when_short(e.at)}</td>
                                             <td>{e.person.clone().unwrap_or_else(|| t(Msg::SystemActor).to_string())}</td>
                                             <td>{crate::pages::account::event_label(&e.kind)} " " <span class="muted">{event_detail(&e.kind, e.detail.clone())}</span></td>
                                         </tr>

@@ -55,7 +55,7 @@ fn ExportsBody(history: Vec<ExportEntry>, club: String) -> impl IntoView {
                     <tbody>
                         {history.into_iter().map(|e| view! {
                             <tr>
-                                <td>{e.at.format_brussels()}</td>
+                                <td>{crate::components::when_short(e.at)}</td>
                                 <td>{e.person.unwrap_or_default()}</td>
                                 <td>{e.detail.unwrap_or_default()}</td>
                             </tr>

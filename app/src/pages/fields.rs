@@ -51,6 +51,11 @@ pub fn display_value(f: &CustomField, values: &[String]) -> String {
             "yes" => t(Msg::Yes).to_string(),
             _ => t(Msg::No).to_string(),
         },
+        FieldKind::Date => tessera_common::time::format_date_text(
+            &values[0],
+            crate::i18n::use_lang(),
+            tessera_common::time::DateStyle::Long,
+        ),
         _ => values.join(", "),
     }
 }
@@ -308,12 +313,14 @@ fn FieldCard(
     let mover = |dir: &'static str, label: Msg, hide: bool| {
         (!hide).then(|| {
             view! {
+                {crate::components::writable().then(|| view! {
                 <form method="post" action=MoveField::PATH class="inline">
                     <ClubField club=club.clone()/>
                     <input type="hidden" name="id" value=field.id.to_string()/>
                     <input type="hidden" name="direction" value=dir/>
                     <button type="submit" class="button-quiet">{t(label)}</button>
                 </form>
+                })}
             }
         })
     };
@@ -332,11 +339,13 @@ fn FieldCard(
             <details open=open>
                 <summary>{t(Msg::ChangeField)}</summary>
                 <FieldDefinitionForm field=Some(field.clone()) draft=draft club=club.clone()/>
+                {crate::components::writable().then(|| view! {
                 <form method="post" action=DeleteField::PATH class="inline">
                     <ClubField club=club.clone()/>
                     <input type="hidden" name="id" value=field.id.to_string()/>
                     <button type="submit" class="button-danger">{t(Msg::DeleteField)}</button>
                 </form>
+                })}
             </details>
             <div class="actions">{up}{down}</div>
             <StampLine stamp=field.stamp.clone()/>
@@ -410,6 +419,8 @@ fn FieldDefinitionForm(
     let msg = |name: &str| field_message(&error, name);
     view! {
         <FormAlert error=error.clone() id=format!("{p}-error")/>
+        {crate::components::read_only_notice()}
+        {crate::components::writable().then(|| view! {
         <form method="post" action=action class="stack" data-testid="field-form">
             <ClubField club=club/>
             {ids}
@@ -439,5 +450,6 @@ fn FieldDefinitionForm(
             <FieldError error=msg("member_editable") id=format!("{p}-editable-error")/>
             <button type="submit" class="button">{button}</button>
         </form>
+        })}
     }
 }

@@ -281,19 +281,21 @@ fn JoinBody(form: PublicForm) -> impl IntoView {
         .collect_view();
     let consent = form.form.consent_text.clone().map(|text| {
         view! {
-            <div class="consent">
+            <fieldset class="consent" data-testid="consent">
+                <legend>{t(Msg::ConsentHeading)}</legend>
                 <p class="terms-text">{text}</p>
-                <label class="check">
-                    <input type="checkbox" name="consent" value="on" required/>
-                    {t(Msg::IAgree)}
-                </label>
-                <FieldError error=field_message(&error, "consent") id="consent-error"/>
-            </div>
+                <div class="check">
+                    <input type="checkbox" id="join-consent" name="consent" value="on" aria-describedby="join-consent-help"/>
+                    <label for="join-consent">{t(Msg::IAgree)}</label>
+                </div>
+                <p class="muted" id="join-consent-help">{t(Msg::ConsentOptional)}</p>
+            </fieldset>
         }
     });
     let terms = form.terms.clone().map(|terms| {
         view! {
-            <div class="consent">
+            <div class="consent terms-box" data-testid="membership-terms">
+                <h2>{t(Msg::TermsHeading)}</h2>
                 <details>
                     <summary>{t(Msg::ReadTerms)}</summary>
                     <div class="terms-text">{terms.body.clone()}</div>
@@ -394,7 +396,13 @@ fn FormsBody(overview: FormsOverview, club: String) -> impl IntoView {
     let notice = query("done").map(|_| view! { <Notice text=t(Msg::Saved)/> });
     let pending = (overview.pending > 0).then(|| {
         let href = format!("/c/{club}/applications");
-        let text = Msg::RegistrationsWaiting.fill(lang, &[("n", &overview.pending.to_string())]);
+        let text = Msg::plural(
+            lang,
+            overview.pending,
+            Msg::RegistrationsWaitingOne,
+            Msg::RegistrationsWaiting,
+        )
+        .fill(lang, &[("n", &overview.pending.to_string())]);
         view! { <p class="notice notice-warn"><a href=href>{text}</a></p> }
     });
     let cards = overview
@@ -509,6 +517,8 @@ fn FormEditor(
     let msg = |k: &str| field_message(&error, k);
     view! {
         <FormAlert error=error.clone() id=format!("{p}-error")/>
+        {crate::components::read_only_notice()}
+        {crate::components::writable().then(|| view! {
         <form method="post" action=SaveForm::PATH class="stack" data-testid="form-editor">
             <ClubField club=club/>
             {ids}
@@ -533,6 +543,7 @@ fn FormEditor(
             </div>
             <label for=format!("{p}-consent")>{t(Msg::ConsentText)}</label>
             <TextArea id=format!("{p}-consent") name="consent_text" rows=3 value=f.consent_text.clone()/>
+            <p class="muted">{t(Msg::ConsentTextHelp)}</p>
             <FieldError error=msg("consent_text") id=format!("{p}-consent-error")/>
             <label class="check">
                 <input type="checkbox" name="auto_approve" value="on" checked=f.auto_approve/>
@@ -544,6 +555,7 @@ fn FormEditor(
             </label>
             <button type="submit" class="button">{t(Msg::Save)}</button>
         </form>
+        })}
     }
 }
 
@@ -580,7 +592,13 @@ fn people_view(a: &Application) -> impl IntoView {
                     } else {
                         k.clone()
                     };
-                    view! { <div><dt>{label}</dt><dd>{v.clone()}</dd></div> }
+                    // A date (a birth date, a date field) in the reader's locale.
+                    let shown = tessera_common::time::format_date_text(
+                        v,
+                        crate::i18n::use_lang(),
+                        tessera_common::time::DateStyle::Long,
+                    );
+                    view! { <div><dt>{label}</dt><dd>{shown}</dd></div> }
                 })
                 .collect_view();
             view! {
@@ -608,7 +626,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
         apps.pending
             .iter()
             .map(|a| {
-                let when = a.submitted_at.format_brussels();
+                let when = crate::components::when_short(a.submitted_at);
                 let guardian = a.guardian.clone().map(|g| {
                     view! { <p>{t(Msg::Guardians)} ": " {g}</p> }
                 });
@@ -617,16 +635,20 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
                     <section class="card" data-testid="application">
                         <h2>{a.form_title.clone()}</h2>
                         <p class="muted">{a.email.clone()} " · " {when}</p>
+                        {a.consent_version.map(|_| view! { <p><span class="badge badge-on">{t(Msg::ConsentGiven)}</span></p> })}
                         {guardian}
                         {people_view(a)}
                         <div class="actions">
+                            {crate::components::writable().then(|| view! {
                             <form method="post" action=ApproveApplication::PATH class="inline">
                                 <ClubField club=club.clone()/>
                                 <input type="hidden" name="id" value=a.id.to_string()/>
                                 <input type="hidden" name="version" value=a.version.to_string()/>
                                 <button type="submit" class="button">{t(Msg::Approve)}</button>
                             </form>
+                            })}
                         </div>
+                        {crate::components::writable().then(|| view! {
                         <form method="post" action=RejectApplication::PATH class="stack">
                             <ClubField club=club.clone()/>
                             <input type="hidden" name="id" value=a.id.to_string()/>
@@ -635,6 +657,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
                             <TextArea id=rid name="reason" rows=2 maxlength=1000 required=true value=""/>
                             <button type="submit" class="button-danger">{t(Msg::Reject)}</button>
                         </form>
+                        })}
                     </section>
                 }
             })

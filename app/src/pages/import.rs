@@ -59,6 +59,8 @@ pub fn ImportPage() -> impl IntoView {
         <p class="muted">{t(Msg::ImportIntro)}</p>
         <section class="card">
             {error}
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=action enctype="multipart/form-data" class="stack" data-testid="import-upload">
                 <label for="import-file">{t(Msg::ChooseCsv)}</label>
                 <input id="import-file" name="file" type="file" accept=".csv,text/csv" required
@@ -66,6 +68,7 @@ pub fn ImportPage() -> impl IntoView {
                 <p id="import-help" class="muted">{t(Msg::ImportFileHelp)}</p>
                 <button type="submit" class="button">{t(Msg::Upload)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -104,14 +107,26 @@ fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
     let back = format!("/c/{club}/members");
     let map_error = form_error_of::<MapImport>();
     let start_error = form_error_of::<StartImport>();
-    let summary = Msg::ImportFileSummary.fill(
+    let summary = Msg::plural(
+        lang,
+        job.rows as i64,
+        Msg::ImportFileSummaryOne,
+        Msg::ImportFileSummary,
+    )
+    .fill(
         lang,
         &[("file", &job.file_name), ("rows", &job.rows.to_string())],
     );
     let state = match job.status.as_str() {
         "running" => {
             let (done, total) = job.progress.unwrap_or((0, 0));
-            let text = Msg::ImportProgress.fill(
+            let text = Msg::plural(
+                lang,
+                total as i64,
+                Msg::ImportProgressOne,
+                Msg::ImportProgress,
+            )
+            .fill(
                 lang,
                 &[("done", &done.to_string()), ("total", &total.to_string())],
             );
@@ -125,13 +140,17 @@ fn ImportBody(job: ImportJob, club: String) -> impl IntoView {
             .into_any()
         }
         "done" => {
-            let text = Msg::ImportDone.fill(
+            let (added, skipped) = (job.added.unwrap_or(0), job.skipped.unwrap_or(0));
+            let added = Msg::plural(lang, added, Msg::ImportAddedOne, Msg::ImportAddedOther)
+                .fill(lang, &[("n", &added.to_string())]);
+            let skipped = Msg::plural(
                 lang,
-                &[
-                    ("added", &job.added.unwrap_or(0).to_string()),
-                    ("skipped", &job.skipped.unwrap_or(0).to_string()),
-                ],
-            );
+                skipped,
+                Msg::ImportSkippedOne,
+                Msg::ImportSkippedOther,
+            )
+            .fill(lang, &[("n", &skipped.to_string())]);
+            let text = Msg::ImportDoneOf.fill(lang, &[("added", &added), ("skipped", &skipped)]);
             view! {
                 <div class="notice" role="status" data-testid="import-done">{text}</div>
                 <p><a class="button" href=back.clone()>{t(Msg::MemberList)}</a></p>
@@ -204,6 +223,8 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
         <section class="card" aria-labelledby="mapping-title">
             <h2 id="mapping-title">{t(Msg::MapColumns)}</h2>
             <FormAlert error=error.clone() id="mapping-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=MapImport::PATH class="stack" data-testid="import-mapping">
                 <ClubField club=club/>
                 <input type="hidden" name="id" value=job.id.to_string()/>
@@ -217,6 +238,7 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
                 <FieldError error=message id="mapping-field-error"/>
                 <button type="submit" class="button">{t(Msg::CheckFile)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -229,7 +251,13 @@ fn Report(
     error: Option<AppError>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let totals = Msg::ImportTotals.fill(
+    let totals = Msg::plural(
+        lang,
+        preview.rows as i64,
+        Msg::ImportTotalsOne,
+        Msg::ImportTotals,
+    )
+    .fill(
         lang,
         &[
             ("rows", &preview.rows.to_string()),
@@ -244,10 +272,9 @@ fn Report(
     );
     let problems = (!preview.problems.is_empty()).then(|| {
         let more = (preview.problem_count > preview.problems.len()).then(|| {
-            Msg::MoreProblems.fill(
-                lang,
-                &[("n", &(preview.problem_count - preview.problems.len()).to_string())],
-            )
+            let more = preview.problem_count - preview.problems.len();
+            Msg::plural(lang, more as i64, Msg::MoreProblemsOne, Msg::MoreProblems)
+                .fill(lang, &[("n", &more.to_string())])
         });
         let rows = preview
             .problems
@@ -298,7 +325,7 @@ fn Report(
                     <tr>
                         <td class="num">{s.row}</td>
                         <td>{format!("{} {}", m.given_name, m.family_name)}</td>
-                        <td>{m.birth_date.clone()}</td>
+                        <td>{tessera_common::time::format_date_text(&m.birth_date, lang, tessera_common::time::DateStyle::Short)}</td>
                         <td>{m.email.clone()}</td>
                         <td>{m.city.clone()}</td>
                     </tr>
@@ -316,14 +343,18 @@ fn Report(
         }
     });
     let start = (preview.invalid == 0 && preview.to_add > 0).then(|| {
-        let label = Msg::ImportN.fill(lang, &[("n", &preview.to_add.to_string())]);
+        let label = Msg::plural(lang, preview.to_add as i64, Msg::ImportNOne, Msg::ImportN)
+            .fill(lang, &[("n", &preview.to_add.to_string())]);
         view! {
             <FormAlert error=error.clone() id="start-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=StartImport::PATH data-testid="import-start">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="id" value=job.id.to_string()/>
                 <button type="submit" class="button">{label}</button>
             </form>
+            })}
         }
     });
     let nothing = (preview.invalid == 0 && preview.to_add == 0)

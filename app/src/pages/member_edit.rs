@@ -21,6 +21,7 @@ use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use tessera_common::dto::{MemberEdit, MemberForm, MemberStatus, MyRecord};
+use tessera_common::time::DateStyle;
 use tessera_common::{AppError, Msg};
 
 /// One labelled input with its message.
@@ -155,6 +156,8 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
         <p><a href=back.clone()>"← " {name.clone()}</a></p>
         <h1>{title}</h1>
         <FormAlert error=error.clone() id="member-error"/>
+        {crate::components::read_only_notice()}
+        {crate::components::writable().then(|| view! {
         <form method="post" action=action class="stack record-form" data-testid="member-form">
             <ClubField club=club.clone()/>
             <LiveCheck club=club.clone() kind="member".to_string() form=String::new()/>
@@ -197,6 +200,7 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
                 <a href=back class="button-quiet">{t(Msg::Cancel)}</a>
             </div>
         </form>
+        })}
         {stamp}
     }
 }
@@ -312,10 +316,10 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
             <h2 data-testid="my-name">{format!("{} {}", m.given_name, m.family_name)}</h2>
             <dl class="fields">
                 {row(Msg::Status, Some(status_label(m.status).to_string()))}
-                {row(Msg::BirthDate, m.birth_date.clone())}
+                {row(Msg::BirthDate, crate::components::day(m.birth_date.clone(), DateStyle::Long))}
                 {row(Msg::MembershipType, m.membership_type.clone())}
                 {row(Msg::Season, m.season.clone())}
-                {row(Msg::JoinedOn, m.joined_on.clone())}
+                {row(Msg::JoinedOn, crate::components::day(m.joined_on.clone(), DateStyle::Long))}
                 <CustomRows values=fixed_custom/>
             </dl>
             <p class="muted">{t(Msg::AskClubToChange)}</p>
@@ -323,6 +327,8 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
         <section class="card" aria-labelledby="contact-title">
             <h2 id="contact-title">{t(Msg::Contact)}</h2>
             <FormAlert error=error.clone() id="me-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=action class="stack record-form" data-testid="me-form">
                 <ClubField club=club.clone()/>
                 {child_id}
@@ -335,6 +341,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
                 <CustomInputs values=m.custom.clone() posted=f.custom.clone() error=error.clone()/>
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
+            })}
         </section>
         {children}
         <StampLine stamp=m.stamp.clone()/>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use tessera_common::dto::{FieldKind, MemberDetail, MemberFilter, MemberPage, MemberStatus};
+use tessera_common::time::DateStyle;
 use tessera_common::Msg;
 
 pub fn gender_label(g: &str) -> &'static str {
@@ -295,7 +296,7 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
                         view! {
                             <tr>
                                 <td><a href=href>{m.family_name.clone()} ", " {m.given_name.clone()}</a></td>
-                                <td>{m.birth_date.clone().unwrap_or_default()}</td>
+                                <td>{crate::components::day(m.birth_date.clone(), DateStyle::Short).unwrap_or_default()}</td>
                                 <td>{m.email.clone().unwrap_or_default()}</td>
                                 <td>{m.city.clone().unwrap_or_default()}</td>
                                 <td><span class=format!("badge badge-{}", m.status.as_str())>{status_label(m.status)}</span></td>
@@ -380,11 +381,14 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 <h2 id="account-title">{t(Msg::AccountTitle)}</h2>
                 <crate::components::FormAlert error=invite_error.clone() id="invite-error"/>
                 <p>{t(if has_email { Msg::InviteMemberHelp } else { Msg::InviteNeedsEmail })}</p>
+                {crate::components::read_only_notice()}
+                {crate::components::writable().then(|| view! {
                 <form method="post" action="/api/invite_member">
                     <crate::components::ClubField club=club.clone()/>
                     <input type="hidden" name="id" value=member.id.to_string()/>
                     <button type="submit" class="button" disabled=!has_email data-testid="invite-member">{t(Msg::InviteMember)}</button>
                 </form>
+                })}
             </section>
         }
     });
@@ -397,9 +401,11 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             <section class="card">
                 <h2>{t(Msg::SecondFactor)}</h2>
                 <p>{t(Msg::ResetFactorHelp)}</p>
+                {crate::components::writable().then(|| view! {
                 <form method="post" action=action>
                     <button type="submit" class="button-quiet" data-testid="reset-factor">{t(Msg::ResetFactor)}</button>
                 </form>
+                })}
             </section>
         }
     });
@@ -411,19 +417,19 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         <p><a href=back>"← " {t(Msg::BackToList)}</a></p>
         <h1 data-testid="member-name">{name}</h1>
         {done}
-        {member.can_edit.then(|| {
+        {(member.can_edit && !crate::components::club_read_only()).then(|| {
             let href = format!("/c/{club}/members/{}/edit", member.id);
             view! { <p><a class="button" href=href data-testid="edit-member">{t(Msg::EditMember)}</a></p> }
         })}
         <section class="card">
             <dl class="fields">
                 {row(Msg::Status, Some(status_label(member.status).to_string()))}
-                {row(Msg::BirthDate, member.birth_date.clone())}
+                {row(Msg::BirthDate, crate::components::day(member.birth_date.clone(), DateStyle::Long))}
                 {row(Msg::Email, member.email.clone())}
                 {row(Msg::Phone, member.phone.clone())}
                 {row(Msg::Address, (!address.is_empty()).then_some(address))}
-                {row(Msg::JoinedOn, member.joined_on.clone())}
-                {row(Msg::EndedOn, member.ended_on.clone())}
+                {row(Msg::JoinedOn, crate::components::day(member.joined_on.clone(), DateStyle::Long))}
+                {row(Msg::EndedOn, crate::components::day(member.ended_on.clone(), DateStyle::Long))}
                 {row(Msg::MembershipType, member.membership_type.clone())}
                 {row(Msg::Season, member.season.clone())}
                 <CustomRows values=member.custom.clone()/>

@@ -99,7 +99,7 @@ fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
                 .map(|d| {
                     d.permissions
                         .iter()
-                        .map(|p| view! { <li><code>{p.permission.id()}</code> " " {p.label.get(lang)}</li> })
+                        .map(|p| view! { <li>{perm_label(p.permission, lang)}</li> })
                         .collect_view()
                 })
                 .unwrap_or_default();
@@ -119,12 +119,14 @@ fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
                     ("on", t(Msg::SwitchOn))
                 };
                 view! {
+                    {crate::components::writable().then(|| view! {
                     <form method="post" action=SwitchModule::PATH>
                         <ClubField club=club.clone()/>
                         <input type="hidden" name="module" value=m.id.clone()/>
                         <input type="hidden" name="on" value=value/>
                         <button type="submit" class="button" data-testid=format!("switch-{}", m.id)>{label}</button>
                     </form>
+                    })}
                 }
                 .into_any()
             };
@@ -158,6 +160,25 @@ fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
 
 // ------------------------------------------------------------------ roles
 
+/// A permission as a secretary reads it: its translated name, and under it what it allows
+/// in one line (never the bare id; the module's own label where no name exists yet).
+fn perm_label(p: tessera_common::modules::Permission, lang: tessera_common::Lang) -> impl IntoView {
+    match tessera_common::modules::permission_msgs(p) {
+        Some((name, help)) => view! {
+            <strong>{name.text(lang)}</strong>
+            <span class="perm-help">{help.text(lang)}</span>
+        }
+        .into_any(),
+        None => {
+            let label = p
+                .declaration()
+                .map(|(_, d)| d.label.get(lang))
+                .unwrap_or(p.id());
+            view! { <strong>{label}</strong> }.into_any()
+        }
+    }
+}
+
 /// The permission checkboxes of a role form, grouped by module; `checked` are ticked.
 fn permission_boxes(grantable: &[String], active: &[String], checked: &[String]) -> impl IntoView {
     let lang = use_lang();
@@ -182,7 +203,7 @@ fn permission_boxes(grantable: &[String], active: &[String], checked: &[String])
                     view! {
                         <div class="check">
                             <input type="checkbox" id=input_id.clone() name="permissions[]" value=id checked=is_checked/>
-                            <label for=input_id>{p.label.get(lang)} " " <code>{id}</code></label>
+                            <label for=input_id>{perm_label(p.permission, lang)}</label>
                         </div>
                     }
                 })
@@ -243,7 +264,7 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    view! { <tr><th scope="row">{p.label.get(lang)} <code>{p.permission.id()}</code></th>{cells}</tr> }
+                    view! { <tr><th scope="row">{perm_label(p.permission, lang)}</th>{cells}</tr> }
                 })
                 .collect_view();
             view! { {group} {perms} }
@@ -273,6 +294,8 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
         <section class="card" aria-labelledby="new-role-title">
             <h2 id="new-role-title">{t(Msg::NewRole)}</h2>
             <FormAlert error=error.clone() id="role-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=CreateRole::PATH class="stack" data-testid="new-role">
                 <ClubField club=club.clone()/>
                 <label for="role-name">{t(Msg::RoleName)}</label>
@@ -288,6 +311,7 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
                 {permission_boxes(&roles.grantable, &roles.active, &[])}
                 <button type="submit" class="button">{t(Msg::CreateRole)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -345,12 +369,14 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                     None => view! { <span>{p.name.clone()}</span> }.into_any(),
                 };
                 let remove = (!role.admin).then(|| view! {
+                    {crate::components::writable().then(|| view! {
                     <form method="post" action=RemoveRoleHolder::PATH class="inline">
                         <ClubField club=club.clone()/>
                         <input type="hidden" name="id" value=role.id.to_string()/>
                         <input type="hidden" name="membership" value=p.membership.to_string()/>
                         <button type="submit" class="button-quiet">{t(Msg::Remove)}</button>
                     </form>
+                    })}
                 });
                 view! { <li class="holder">{name} " " <span class="muted">{p.email.clone()}</span> {remove}</li> }
             })
@@ -362,6 +388,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
     } else {
         view! {
             <FormAlert error=holder_error.clone() id="holder-error"/>
+            {crate::components::writable().then(|| view! {
             <form method="post" action=AddRoleHolder::PATH class="inline-form" data-testid="add-holder">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="id" value=role.id.to_string()/>
@@ -370,6 +397,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                     aria-describedby="holder-email-error"/>
                 <button type="submit" class="button">{t(Msg::GiveRole)}</button>
             </form>
+            })}
             <FieldError error=field_message(&holder_error, "email") id="holder-email-error"/>
             <p class="muted">{t(Msg::AssignOnMemberPage)}</p>
         }
@@ -380,6 +408,8 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
     } else {
         view! {
             <FormAlert error=error.clone() id="role-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=UpdateRole::PATH class="stack" data-testid="edit-role">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="id" value=role.id.to_string()/>
@@ -397,15 +427,18 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                 {permission_boxes(&detail.grantable, &detail.active, &role.permissions)}
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
+            })}
             <details class="danger">
                 <summary>{t(Msg::DeleteRole)}</summary>
                 <FormAlert error=delete_error id="delete-error"/>
                 <p>{t(Msg::DeleteRoleHelp)}</p>
+                {crate::components::writable().then(|| view! {
                 <form method="post" action=DeleteRole::PATH>
                     <ClubField club=club.clone()/>
                     <input type="hidden" name="id" value=role.id.to_string()/>
                     <button type="submit" class="button button-danger" data-testid="delete-role">{t(Msg::DeleteRole)}</button>
                 </form>
+                })}
             </details>
         }
         .into_any()
@@ -449,6 +482,8 @@ pub fn AccountRolesForm(account: AccountRoles, club: String, member: String) -> 
             <h2 id="roles-title">{t(Msg::Roles)}</h2>
             <p class="muted">{Msg::AccountIs.fill(use_lang(), &[("email", &account.email)])}</p>
             <FormAlert error=error id="roles-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=AssignRoles::PATH class="stack" data-testid="assign-roles">
                 <ClubField club=club/>
                 <input type="hidden" name="member" value=member/>
@@ -459,7 +494,7 @@ pub fn AccountRolesForm(account: AccountRoles, club: String, member: String) -> 
                 </fieldset>
                 <button type="submit" class="button">{t(Msg::SaveRoles)}</button>
             </form>
-            <StampLine stamp=account.stamp.clone()/>
+            })}
         </section>
     }
 }
@@ -496,8 +531,21 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
     let count = admins.admins.len() as i64;
     let cap = admins
         .max_admins
-        .map(|m| Msg::AdminCap.fill(lang, &[("n", &count.to_string()), ("max", &m.to_string())]))
-        .unwrap_or_else(|| Msg::AdminNoCap.fill(lang, &[("n", &count.to_string())]));
+        .map(|m| {
+            // "1 of 3 administrators" (the noun follows the limit) but "2 administrateurs
+            // sur 3" (it follows the count).
+            let counted = if lang == tessera_common::Lang::Fr {
+                count
+            } else {
+                m
+            };
+            Msg::plural(lang, counted, Msg::AdminCapOne, Msg::AdminCap)
+                .fill(lang, &[("n", &count.to_string()), ("max", &m.to_string())])
+        })
+        .unwrap_or_else(|| {
+            Msg::plural(lang, count, Msg::AdminNoCapOne, Msg::AdminNoCap)
+                .fill(lang, &[("n", &count.to_string())])
+        });
     let full = admins.max_admins.is_some_and(|m| count >= m);
     let last = count <= 1;
     let rows = admins
@@ -514,17 +562,19 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                     <td>{a.person.name.clone()}</td>
                     <td>{a.person.email.clone()}</td>
                     <td>{state}</td>
-                    <td>{a.stamp.at.format_brussels()}</td>
+                    <td>{crate::components::when_short(a.stamp.at)}</td>
                     <td>
                         {if last {
                             view! { <span class="muted">{t(Msg::LastAdmin)}</span> }.into_any()
                         } else {
                             view! {
+                                {crate::components::writable().then(|| view! {
                                 <form method="post" action=RemoveAdmin::PATH class="inline">
                                     <ClubField club=club.clone()/>
                                     <input type="hidden" name="membership" value=a.person.membership.to_string()/>
                                     <button type="submit" class="button-quiet">{t(Msg::Remove)}</button>
                                 </form>
+                                })}
                             }.into_any()
                         }}
                     </td>
@@ -540,14 +590,16 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                 <tr>
                     <td>{p.name.clone()}</td>
                     <td>{p.email.clone()}</td>
-                    <td>{p.invited_at.format_brussels()}</td>
-                    <td>{p.expires_at.format_brussels()}</td>
+                    <td>{crate::components::when_short(p.invited_at)}</td>
+                    <td>{crate::components::when_short(p.expires_at)}</td>
                     <td>
+                        {crate::components::writable().then(|| view! {
                         <form method="post" action=WithdrawAdminInvitation::PATH class="inline">
                             <ClubField club=club.clone()/>
                             <input type="hidden" name="invitation" value=p.id.to_string()/>
                             <button type="submit" class="button-quiet">{t(Msg::AdminInvitationWithdraw)}</button>
                         </form>
+                        })}
                     </td>
                 </tr>
             }
@@ -596,6 +648,8 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
             <h2 id="invite-title">{t(Msg::InviteAdmin)}</h2>
             {full_note}
             <FormAlert error=invite_error.clone() id="invite-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=InviteAdmin::PATH class="stack" data-testid="invite-admin">
                 <ClubField club=club.clone()/>
                 <label for="admin-name">{t(Msg::Name)}</label>
@@ -606,6 +660,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
                 <FieldError error=field_message(&invite_error, "email") id="admin-email-error"/>
                 <button type="submit" class="button">{t(Msg::SendInvitation)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -621,7 +676,7 @@ pub fn TermsGate(terms: TermsText, club: String) -> impl IntoView {
         <Title text=t(Msg::TermsOfUse)/>
         <section class="card terms" data-testid="terms-gate" aria-labelledby="terms-title">
             <h1 id="terms-title">{t(Msg::TermsOfUse)}</h1>
-            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &terms.number.to_string()), ("date", &terms.published_at.format_brussels_date())])}</p>
+            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &terms.number.to_string()), ("date", &terms.published_at.format_date_in(&crate::components::use_time_zone(), lang, tessera_common::time::DateStyle::Long))])}</p>
             <p>{t(Msg::TermsAcceptFirst)}</p>
             <div class="terms-text" data-testid="terms-text">{terms.body.clone()}</div>
             <FormAlert error=error id="terms-error"/>
@@ -652,8 +707,8 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
     let error = form_error_of::<PublishTerms>();
     let current = match settings.current.clone() {
         Some(t) => view! {
-            <p class="muted" data-testid="terms-accepted">{Msg::TermsAccepted.fill(lang, &[("n", &settings.accepted.to_string()), ("total", &settings.people.to_string())])}</p>
-            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &t.number.to_string()), ("date", &t.published_at.format_brussels_date())])}</p>
+            <p class="muted" data-testid="terms-accepted">{(if settings.people == 1 { Msg::TermsAcceptedOne } else { Msg::TermsAccepted }).fill(lang, &[("n", &settings.accepted.to_string()), ("total", &settings.people.to_string())])}</p>
+            <p class="muted">{Msg::TermsVersion.fill(lang, &[("n", &t.number.to_string()), ("date", &t.published_at.format_date_in(&crate::components::use_time_zone(), lang, tessera_common::time::DateStyle::Long))])}</p>
             <div class="terms-text">{t.body.clone()}</div>
             <StampLine stamp=t.stamp.clone()/>
         }
@@ -675,6 +730,8 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
             <h2 id="new-terms">{t(Msg::PublishNewTerms)}</h2>
             <p class="muted">{t(Msg::PublishTermsHelp)}</p>
             <FormAlert error=error.clone() id="terms-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=PublishTerms::PATH class="stack" data-testid="terms-form">
                 <ClubField club=club/>
                 <label for="terms-body">{t(Msg::TermsText)}</label>
@@ -682,6 +739,7 @@ fn TermsBody(settings: TermsSettings, club: String) -> impl IntoView {
                 <FieldError error=field_message(&error, "body") id="terms-body-error"/>
                 <button type="submit" class="button">{t(Msg::PublishTerms)}</button>
             </form>
+            })}
         </section>
     }
 }
@@ -723,10 +781,12 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
     let logo = match look.logo.clone() {
         Some(src) => view! {
             <img class="logo-preview" src=src alt=t(Msg::CurrentLogo) data-testid="logo-preview"/>
+            {crate::components::writable().then(|| view! {
             <form method="post" action=RemoveLogo::PATH class="logo-remove">
                 <ClubField club=club.clone()/>
                 <button type="submit" class="button-quiet">{t(Msg::RemoveLogo)}</button>
             </form>
+            })}
         }
         .into_any(),
         None => view! { <p class="muted">{t(Msg::NoLogo)}</p> }.into_any(),
@@ -752,6 +812,8 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
             {logo}
             <FormAlert error=remove_error id="remove-logo-error"/>
             {logo_alert}
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=upload enctype="multipart/form-data" class="stack" data-testid="logo-upload">
                 <label for="logo-file">{t(Msg::ChooseLogo)}</label>
                 <input id="logo-file" name="logo" type="file" accept="image/png,image/jpeg,image/svg+xml" required
@@ -759,10 +821,13 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
                 <p id="logo-help" class="muted">{t(Msg::LogoHelp)}</p>
                 <button type="submit" class="button">{t(Msg::UploadLogo)}</button>
             </form>
+            })}
         </section>
         <section class="card" aria-labelledby="look-title">
             <h2 id="look-title">{t(Msg::NameColoursLanguage)}</h2>
             <FormAlert error=error.clone() id="look-error"/>
+            {crate::components::read_only_notice()}
+            {crate::components::writable().then(|| view! {
             <form method="post" action=UpdateLook::PATH class="stack" data-testid="look-form">
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="version" value=look.version.to_string()/>
@@ -790,6 +855,7 @@ fn LookBody(look: LookSettings, club: String) -> impl IntoView {
                 <FieldError error=field_message(&error, "default_lang") id="look-lang-error"/>
                 <button type="submit" class="button">{t(Msg::Save)}</button>
             </form>
+            })}
         </section>
         <StampLine stamp=look.stamp.clone()/>
     }

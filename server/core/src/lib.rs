@@ -65,6 +65,8 @@ mod tests_errors;
 #[cfg(test)]
 mod tests_limits;
 #[cfg(test)]
+mod tests_secretary;
+#[cfg(test)]
 mod tests_tenancy;
 
 use std::sync::Arc;

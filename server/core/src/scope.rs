@@ -154,6 +154,9 @@ pub struct TenantScope {
     read_only_since: Option<Timestamp>,
     /// The latest terms of use are not accepted yet.
     terms_pending: bool,
+    /// The member record the account is linked to has ended (status `ended`, or an end
+    /// date before today in the tenant's time zone).
+    membership_ended: bool,
     system: bool,
 }
 
@@ -212,6 +215,11 @@ impl TenantScope {
     pub fn permissions(&self) -> impl Iterator<Item = Permission> + '_ {
         self.permissions.iter().copied()
     }
+    /// Today in the tenant's time zone: the day a date that belongs to a day (joined,
+    /// ended, an age) is taken on at `now`.
+    pub fn today(&self, now: Timestamp) -> tessera_common::time::Date {
+        now.date_in(&self.tenant.time_zone)
+    }
     /// When the environment turned read-only (an ended trial), if it did.
     pub fn read_only_since(&self) -> Option<Timestamp> {
         self.read_only_since
@@ -239,6 +247,22 @@ impl TenantScope {
     pub fn terms_accepted(&self) -> Result<()> {
         if self.terms_pending {
             Err(AppError::TermsRequired)
+        } else {
+            Ok(())
+        }
+    }
+
+    /// The person's membership has ended: they reach only their own data.
+    pub fn membership_ended(&self) -> bool {
+        self.membership_ended
+    }
+
+    /// Refuses everything of the club but the person's own data (`/me`, their children's
+    /// records, the terms and the page frame) once their membership has ended: the one
+    /// check, made by [`resolve`] for every request (`Forbidden`).
+    pub fn membership_current(&self) -> Result<()> {
+        if self.membership_ended {
+            Err(AppError::Forbidden)
         } else {
             Ok(())
         }
@@ -272,6 +296,7 @@ impl TenantScope {
             permissions,
             read_only_since: None,
             terms_pending: false,
+            membership_ended: false,
             system: true,
         }
     }
@@ -283,6 +308,8 @@ struct HeldRow {
     member_id: Option<i64>,
     terms_latest: Option<i64>,
     terms_accepted: Option<i64>,
+    member_status: Option<String>,
+    member_ended_on: Option<String>,
     role_id: Option<i64>,
     name: Option<String>,
     builtin: Option<String>,
@@ -323,6 +350,20 @@ pub fn parse_permissions(stored: &str) -> Vec<Permission> {
 /// anything they come from changes, see `access_cache`), so a change applies on the person's
 /// next request.
 pub async fn resolve(
+    db: &Db,
+    actor: &Actor,
+    kind: TenantKind,
+    slug: &str,
+    now: Timestamp,
+) -> Result<TenantScope> {
+    let scope = resolve_own_data(db, actor, kind, slug, now).await?;
+    scope.membership_current()?;
+    Ok(scope)
+}
+
+/// [`resolve`] without the membership check: for a person's own data (`/me`, their
+/// children's records), which they still reach after their membership has ended.
+pub async fn resolve_own_data(
     db: &Db,
     actor: &Actor,
     kind: TenantKind,
@@ -373,8 +414,17 @@ pub async fn resolve_before_terms(
     if tenant.status != "active" && kind != TenantKind::Operator {
         return Err(AppError::NotFound);
     }
+    let record_ended = member_has_ended(
+        first.member_status.as_deref(),
+        first.member_ended_on.as_deref(),
+        now.date_in(&tenant.time_zone),
+    );
     let roles: Vec<HeldRole> = rows
         .into_iter()
+        // Once the membership has ended, the roles that came with it end too; the built-in
+        // administrator role does not (it runs the club, whoever's membership it is, and
+        // the club must not lose its last administrator to an end date).
+        .filter(|r| !record_ended || r.builtin.as_deref() == Some("admin"))
         .filter_map(|r| {
             Some(HeldRole {
                 id: RoleId(r.role_id?),
@@ -385,6 +435,8 @@ pub async fn resolve_before_terms(
             })
         })
         .collect();
+    // An administrator keeps running the club; anyone else reaches only their own data.
+    let membership_ended = record_ended && !roles.iter().any(|r| r.admin);
     let active = active_modules(kind, tenant.plan.as_ref(), &switched);
     let permissions = granted(&roles, &active);
     let read_only_since = tenant.trial_ends_at.filter(|end| now >= *end);
@@ -398,8 +450,22 @@ pub async fn resolve_before_terms(
         permissions,
         read_only_since,
         terms_pending,
+        membership_ended,
         system: false,
     })
+}
+
+/// Whether a member record has ended on `today` (a day in the tenant's time zone): its
+/// status says so, or its end date is before today (the end date is the last day).
+pub fn member_has_ended(
+    status: Option<&str>,
+    ended_on: Option<&str>,
+    today: tessera_common::time::Date,
+) -> bool {
+    status == Some("ended")
+        || ended_on
+            .and_then(tessera_common::time::Date::parse)
+            .is_some_and(|end| end < today)
 }
 
 /// What a person's scope in a tenant is built from: the tenant, the person's membership and
@@ -429,8 +495,11 @@ async fn read_scope(
             "SELECT m.id AS membership_id, m.member_id, \
              (SELECT max(number) FROM terms t WHERE t.tenant_id = m.tenant_id) AS terms_latest, \
              (SELECT max(number) FROM terms_acceptances a WHERE a.tenant_id = m.tenant_id \
-              AND a.membership_id = m.id) AS terms_accepted, r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
+              AND a.membership_id = m.id) AS terms_accepted, \
+             rec.status AS member_status, rec.ended_on AS member_ended_on, \
+             r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
              FROM memberships m \
+             LEFT JOIN members rec ON rec.tenant_id = m.tenant_id AND rec.id = m.member_id \
              LEFT JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
              LEFT JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id \
              WHERE m.tenant_id = $1 AND m.identity_id = $2 ORDER BY r.builtin, r.name",
@@ -477,6 +546,7 @@ pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<Tenan
         permissions: BTreeSet::new(),
         read_only_since,
         terms_pending: false,
+        membership_ended: false,
         system: false,
     })
 }

@@ -102,6 +102,9 @@ pub struct TenantRecord {
     pub default_lang: Lang,
     pub plan: Option<Plan>,
     pub trial_ends_at: Option<Timestamp>,
+    /// The tenant's time zone (a time-zone database name, `Europe/Brussels` by default):
+    /// where the days of dates that belong to a day are taken.
+    pub time_zone: String,
     /// The hash of the logo, which versions its address; `None` without a logo.
     pub logo_hash: Option<String>,
     pub version: i64,
@@ -138,6 +141,7 @@ pub(crate) struct TenantRow {
     updated_by_name: Option<String>,
     version: i64,
     trial_ends_at: Option<i64>,
+    time_zone: String,
     plan_id: Option<String>,
     plan_name: Option<String>,
     plan_modules: Option<String>,
@@ -170,6 +174,7 @@ impl From<TenantRow> for TenantRecord {
                 _ => None,
             },
             trial_ends_at: r.trial_ends_at.map(Timestamp),
+            time_zone: r.time_zone,
             logo_hash: r.logo_hash,
             version: r.version,
             stamp: Stamp {
@@ -183,7 +188,7 @@ impl From<TenantRow> for TenantRecord {
 /// A tenant with its plan and logo hash: `FROM tenants t` joined as below.
 pub(crate) const TENANT_SELECT: &str = "SELECT t.id, t.parent_id, t.kind, t.slug, t.name, t.status, t.city, \
     t.primary_color, t.accent_color, t.default_lang, t.updated_at, t.updated_by_name, t.version, \
-    t.trial_ends_at, t.plan_id, p.name AS plan_name, p.modules AS plan_modules, p.max_admins, \
+    t.trial_ends_at, t.time_zone, t.plan_id, p.name AS plan_name, p.modules AS plan_modules, p.max_admins, \
     p.trial_days, l.hash AS logo_hash \
     FROM tenants t LEFT JOIN plans p ON p.id = t.plan_id LEFT JOIN tenant_logos l ON l.tenant_id = t.id";
 

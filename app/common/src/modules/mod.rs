@@ -8,7 +8,7 @@
 //! functions of a module that is off. See docs/ARCHITECTURE.md, "Adding a module".
 
 use crate::dto::TenantKind;
-use crate::Lang;
+use crate::{Lang, Msg};
 
 mod audit;
 mod exports;
@@ -91,6 +91,28 @@ impl Permission {
     pub fn module(self) -> Option<&'static Module> {
         self.declaration().map(|(m, _)| m)
     }
+}
+
+/// The translated name and one-line explanation of a permission, as the roles pages show
+/// it (`None` for a permission without them: the test below fails for such a one, so a new
+/// permission cannot reach the pages as a bare id).
+pub fn permission_msgs(p: Permission) -> Option<(Msg, Msg)> {
+    Some(match p.0 {
+        "members.view" => (Msg::PermMembersView, Msg::PermMembersViewHelp),
+        "members.edit" => (Msg::PermMembersEdit, Msg::PermMembersEditHelp),
+        "members.fields" => (Msg::PermMembersFields, Msg::PermMembersFieldsHelp),
+        "members.sensitive" => (Msg::PermMembersSensitive, Msg::PermMembersSensitiveHelp),
+        "audit.view" => (Msg::PermAuditView, Msg::PermAuditViewHelp),
+        "exports.run" => (Msg::PermExportsRun, Msg::PermExportsRunHelp),
+        "forms.manage" => (Msg::PermFormsManage, Msg::PermFormsManageHelp),
+        "forms.review" => (Msg::PermFormsReview, Msg::PermFormsReviewHelp),
+        "roles.manage" => (Msg::PermRolesManage, Msg::PermRolesManageHelp),
+        "settings.manage" => (Msg::PermSettingsManage, Msg::PermSettingsManageHelp),
+        "clubs.view" => (Msg::PermClubsView, Msg::PermClubsViewHelp),
+        "platform.view" => (Msg::PermPlatformView, Msg::PermPlatformViewHelp),
+        "platform.manage" => (Msg::PermPlatformManage, Msg::PermPlatformManageHelp),
+        _ => return None,
+    })
 }
 
 /// A permission as its module declares it: what it allows, in words.
@@ -184,6 +206,23 @@ mod tests {
             }
         }
         assert_eq!(Permission::parse("members.fly"), None);
+    }
+
+    #[test]
+    fn every_permission_has_a_translated_name_and_explanation() {
+        for m in REGISTRY {
+            for p in m.permissions {
+                let (name, help) = permission_msgs(p.permission).unwrap_or_else(|| {
+                    panic!("{} has no name: add it to permission_msgs", p.permission.0)
+                });
+                assert_ne!(name, help);
+                for l in Lang::ALL {
+                    assert!(!name.text(l).contains(p.permission.0));
+                    assert!(!help.text(l).trim().is_empty());
+                }
+            }
+        }
+        assert_eq!(permission_msgs(Permission("members.fly")), None);
     }
 
     #[test]

@@ -13,8 +13,8 @@ pub const MODULE: Module = Module {
     },
     description: Text {
         en: "Which modules the club uses, and its look: name, logo, colours and language. Always on.",
-        nl: "Welke modules de club gebruikt, en haar uitzicht: naam, logo, kleuren en taal. Altijd aan.",
-        fr: "Les modules utilisés par le club, et son apparence : nom, logo, couleurs et langue. Toujours actif.",
+        nl: "Welke modules de club gebruikt, en haar huisstijl: naam, logo, kleuren en taal. Altijd aan.",
+        fr: "Les modules utilisés par le club, et son identité visuelle : nom, logo, couleurs et langue. Toujours actif.",
     },
     always_on: true,
     needs: &[],
@@ -22,8 +22,8 @@ pub const MODULE: Module = Module {
         permission: SETTINGS_MANAGE,
         label: Text {
             en: "Switch modules on and off, change the club's look",
-            nl: "Modules aan- en uitzetten, het uitzicht van de club wijzigen",
-            fr: "Activer et désactiver des modules, changer l'apparence du club",
+            nl: "Modules aan- en uitzetten, de huisstijl van de club wijzigen",
+            fr: "Activer et désactiver des modules, changer l'identité visuelle du club",
         },
     }],
     nav: &[
@@ -51,8 +51,8 @@ pub const MODULE: Module = Module {
             path: "settings/look",
             label: Text {
                 en: "Look and feel",
-                nl: "Uitzicht",
-                fr: "Apparence",
+                nl: "Huisstijl",
+                fr: "Identité visuelle",
             },
             permission: Some(SETTINGS_MANAGE),
         own_record: false,

@@ -159,7 +159,7 @@ pub async fn preview(
     open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
     tx.commit().await?;
-    Ok(scan(bytes, mapping, &custom, now.utc_date(), &mut known, false)?.preview)
+    Ok(scan(bytes, mapping, &custom, scope.today(now), &mut known, false)?.preview)
 }
 
 /// Why a commit stored nothing.
@@ -235,7 +235,8 @@ pub async fn store(
     let custom = importable_fields(&mut tx, scope).await?;
     open(bytes).and_then(|s| check_mapping(&s.headers, mapping, &custom).map(|_| ()))?;
     let mut known = Known::load(&mut tx).await?;
-    let Scan { preview, to_add } = scan(bytes, mapping, &custom, now.utc_date(), &mut known, true)?;
+    let Scan { preview, to_add } =
+        scan(bytes, mapping, &custom, scope.today(now), &mut known, true)?;
     if preview.invalid > 0 {
         // Dropping the transaction rolls it back; nothing was written.
         return Err(CommitError::Rows(Box::new(preview)));

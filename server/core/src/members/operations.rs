@@ -322,7 +322,7 @@ pub async fn update(
     expected_version: i64,
 ) -> Result<()> {
     scope.require(MEMBERS_EDIT)?;
-    let checked = validate_input(input, now.utc_date());
+    let checked = validate_input(input, scope.today(now));
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let (cols, custom) = with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await?;
     if !tx
@@ -370,7 +370,7 @@ pub async fn create_from_input(
     input: &MemberInput,
 ) -> Result<MemberId> {
     scope.require(MEMBERS_EDIT)?;
-    let checked = validate_input(input, now.utc_date());
+    let checked = validate_input(input, scope.today(now));
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let (mut cols, custom) =
         with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await?;
@@ -555,7 +555,7 @@ pub async fn update_child(
     input: &SelfInput,
     expected_version: i64,
 ) -> Result<()> {
-    require_guardian(db, scope, child, now.utc_date()).await?;
+    require_guardian(db, scope, child, scope.today(now)).await?;
     update_contact(db, scope, actor, now, child, input, expected_version).await
 }
 
@@ -571,7 +571,7 @@ pub async fn invite_members_of_age(
     scope: &TenantScope,
     now: Timestamp,
 ) -> Result<usize> {
-    let today = now.utc_date();
+    let today = scope.today(now);
     let cutoff = today.plus_years(-AGE_OF_MAJORITY).to_string();
     let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<AdultRow> = tx

@@ -204,9 +204,8 @@ fn read_submission(
     let people: Vec<Person> = (0..max)
         .filter_map(|n| read_person(form, custom, &s.values, n, today, &mut p))
         .collect();
-    if form.consent_text.is_some() && !s.consent {
-        p.add("consent", Msg::ErrConsent);
-    }
+    // Consent is asked, never forced: a registration goes through without it and records
+    // whether it was given (what membership needs is in the club's terms, checked below).
     if terms && !s.terms {
         p.add("terms", Msg::ErrAcceptTerms);
     }
@@ -234,7 +233,7 @@ pub async fn check(
         return Err(AppError::Conflict(Msg::ErrFormClosed.into()));
     }
     let terms = crate::tenants::terms::latest(db, scope).await?;
-    read_submission(&form, &custom, s, terms.is_some(), now.utc_date())
+    read_submission(&form, &custom, s, terms.is_some(), scope.today(now))
         .0
         .done()
 }
@@ -274,7 +273,7 @@ pub async fn submit(
     throttle::attempt(db, &limit_key, PER_ADDRESS, now).await?;
     let terms = crate::tenants::terms::latest(db, scope).await?;
     let (p, email, guardian, people) =
-        read_submission(&form, &custom, s, terms.is_some(), now.utc_date());
+        read_submission(&form, &custom, s, terms.is_some(), scope.today(now));
     if let Err(e) = p.done() {
         // Only submissions that are stored count towards the limit.
         throttle::refund(db, &limit_key, now).await?;
@@ -314,6 +313,7 @@ pub async fn submit(
                 "consent_version",
                 form.consent_text
                     .as_ref()
+                    .filter(|_| s.consent)
                     .map(|_| form.consent_version)
                     .into(),
             ),
@@ -385,7 +385,7 @@ pub async fn confirm(
         .ok_or_else(used)?;
     let form = form.into_form();
     let data: SubmissionData = serde_json::from_str(&row.data).map_err(crate::error::internal)?;
-    let today = now.utc_date();
+    let today = scope.today(now);
     let status = if form.auto_approve {
         "active"
     } else {
@@ -601,7 +601,7 @@ pub async fn approve(
     scope.require(FORMS_REVIEW)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let row = pending_row(&mut tx, id, version).await?;
-    let today = now.utc_date().to_string();
+    let today = scope.today(now).to_string();
     let ids = member_ids(&row);
     for m in &ids {
         let status: Option<(String,)> = tx
