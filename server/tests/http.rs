@@ -4224,5 +4224,7 @@ mod xss;
 mod accounts;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/delivery.rs"]
+mod delivery;
 #[path = "http/errors.rs"]
 mod errors;
