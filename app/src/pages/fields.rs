@@ -215,7 +215,8 @@ pub fn custom_input(
                 _ => ("text", 200, None, None),
             };
             view! {
-                <input id=id.clone() name=name type=input_type value=value maxlength=max
+                <input id=id.clone() name=name type=input_type value=value
+                    maxlength=(input_type != "date").then_some(max)
                     required=required inputmode=mode autocomplete=auto
                     aria-invalid=invalid aria-describedby=described.clone()/>
             }

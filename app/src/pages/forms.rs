@@ -104,7 +104,8 @@ fn text_input(
     view! {
         <div class="field">
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
-            <input id=id name=name type=kind value=value required=required maxlength="120"
+            <input id=id name=name type=kind value=value required=required
+                maxlength=(kind != "date").then_some("120")
                 autocomplete=auto aria-invalid=invalid aria-describedby=described/>
             {help}
             <FieldError error=message id=err_id/>
@@ -185,7 +186,8 @@ fn person_block(
             let (kind, auto) = match f.key.as_str() {
                 "birth_date" => ("date", "bday"),
                 "phone" => ("tel", "tel"),
-                "street" => ("text", "street-address"),
+                // One line: street and number (`street-address` is for a multi-line field).
+                "street" => ("text", "address-line1"),
                 "postcode" => ("text", "postal-code"),
                 "city" => ("text", "address-level2"),
                 _ => ("text", "off"),
