@@ -188,6 +188,76 @@ pub fn stylesheet() -> &'static str {
         .unwrap_or("/pkg/tessera.css")
 }
 
+/// Writes a Brotli (`.br`) and a gzip (`.gz`) copy beside every file of `pkg_dir` that has
+/// none, or an older one, so [`static_files`] sends them as they are. A release build made
+/// with `cargo leptos build --release --precompress` has them all (Brotli at its best,
+/// quality 11) and nothing is done; after a debug build this spares compressing the 11 MB
+/// debug wasm on every request (seconds each). Each copy is written under a temporary
+/// name and renamed, so a reader never sees half of one; a folder the server may not
+/// write to is left as it is (the compression layer then compresses on the fly).
+/// Returns how many copies were written.
+pub fn precompress_missing(pkg_dir: &Path) -> usize {
+    let Ok(entries) = std::fs::read_dir(pkg_dir) else {
+        return 0;
+    };
+    let mut written = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !path.is_file()
+            || name.ends_with(".br")
+            || name.ends_with(".gz")
+            || name.contains(".tmp-")
+        {
+            continue;
+        }
+        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        let source_time = modified(&path);
+        for (ext, compress) in [
+            ("br", brotli_bytes as fn(&[u8]) -> std::io::Result<Vec<u8>>),
+            ("gz", gzip_bytes),
+        ] {
+            let target = pkg_dir.join(format!("{name}.{ext}"));
+            if matches!((modified(&target), source_time), (Some(t), Some(s)) if t >= s) {
+                continue;
+            }
+            let done = std::fs::read(&path).and_then(|data| {
+                let out = compress(&data)?;
+                let tmp = pkg_dir.join(format!("{name}.{ext}.tmp-{}", std::process::id()));
+                std::fs::write(&tmp, out)?;
+                std::fs::rename(&tmp, &target).inspect_err(|_| {
+                    let _ = std::fs::remove_file(&tmp);
+                })
+            });
+            match done {
+                Ok(()) => written += 1,
+                Err(e) => {
+                    tracing::debug!(error = %e, file = %target.display(), "no precompressed copy");
+                    return written;
+                }
+            }
+        }
+    }
+    written
+}
+
+fn brotli_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 9,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &data[..], &mut out, &params)?;
+    Ok(out)
+}
+
+fn gzip_bytes(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    enc.write_all(data)?;
+    enc.finish()
+}
+
 /// The script nonce of a page, carried from the page's rendering to the security headers
 /// in the response's extensions.
 #[derive(Clone, Debug)]
@@ -198,6 +268,28 @@ mod tests {
     use super::*;
     use axum::body::Body;
     use tower::ServiceExt;
+
+    #[test]
+    fn missing_precompressed_copies_are_written_once() {
+        use std::io::Read;
+        let dir = std::env::temp_dir().join(format!("tessera-pre-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let text = "body { color: red; } ".repeat(200);
+        std::fs::write(dir.join("site.css"), &text).unwrap();
+        assert_eq!(precompress_missing(&dir), 2);
+        assert_eq!(precompress_missing(&dir), 0, "nothing is written twice");
+        let mut back = String::new();
+        brotli::Decompressor::new(&std::fs::read(dir.join("site.css.br")).unwrap()[..], 4096)
+            .read_to_string(&mut back)
+            .unwrap();
+        assert_eq!(back, text);
+        back.clear();
+        flate2::read::GzDecoder::new(&std::fs::read(dir.join("site.css.gz")).unwrap()[..])
+            .read_to_string(&mut back)
+            .unwrap();
+        assert_eq!(back, text);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 
     #[test]
     fn hashed_names_are_recognised() {
