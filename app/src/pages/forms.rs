@@ -524,7 +524,7 @@ fn FormEditor(
             <label for=format!("{p}-audience")>{t(Msg::FormAudience)}</label>
             <select id=format!("{p}-audience") name="audience">{audiences}</select>
             <FieldError error=msg("audience") id=format!("{p}-audience-error")/>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <caption>{t(Msg::FormFields)}</caption>
                     <thead><tr><th scope="col">{t(Msg::FieldLabel)}</th><th scope="col">{t(Msg::Ask)}</th><th scope="col">{t(Msg::FieldRequired)}</th><th scope="col">{t(Msg::FieldHelp)}</th></tr></thead>
@@ -667,7 +667,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
         <FormAlert error=error id="application-error"/>
         <div class="stack">{pending}</div>
         <h2>{t(Msg::RecentlyDecided)}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr><th scope="col">{t(Msg::Name)}</th><th scope="col">{t(Msg::Email)}</th><th scope="col">{t(Msg::Status)}</th><th scope="col">{t(Msg::RejectReason)}</th></tr></thead>
                 <tbody>{recent}</tbody>

@@ -259,7 +259,7 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
         {notice}
         <section class="card" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t(Msg::RolesMatrix)}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="matrix" data-testid="role-matrix">
                     <thead><tr><th scope="col">{t(Msg::Permission)}</th>{header}</tr></thead>
                     <tbody>
@@ -554,7 +554,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
         <section class="card" aria-labelledby="pending-title">
             <h2 id="pending-title">{t(Msg::AdminInvitationsPending)}</h2>
             <FormAlert error=withdraw_error id="withdraw-error"/>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="admin-invitations">
                     <thead><tr>
                         <th scope="col">{t(Msg::Name)}</th>
@@ -575,7 +575,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
         {notice}
         <FormAlert error=remove_error id="remove-error"/>
         <section class="card">
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="admins">
                     <thead><tr>
                         <th scope="col">{t(Msg::Name)}</th>
