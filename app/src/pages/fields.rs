@@ -417,7 +417,8 @@ fn FieldDefinitionForm(
             <label for=format!("{p}-label")>{t(Msg::FieldLabel)}</label>
             <input id=format!("{p}-label") name="label" type="text" required maxlength="80" value=f.label.clone()/>
             <FieldError error=msg("label") id=format!("{p}-label-error")/>
-            <label for=format!("{p}-kind")>{t(Msg::FieldKind)}</label>
+            // A label names a control: the fixed kind of an existing field is text.
+            <label for=field.is_none().then(|| format!("{p}-kind"))>{t(Msg::FieldKind)}</label>
             {kind_control}
             <FieldError error=msg("kind") id=format!("{p}-kind-error")/>
             <label for=format!("{p}-options")>{t(Msg::FieldOptions)}</label>

@@ -276,7 +276,8 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
                 <ClubField club=club.clone()/>
                 <label for="role-name">{t(Msg::RoleName)}</label>
                 <input id="role-name" name="name" type="text" required maxlength="60" autocomplete="off"
-                    aria-describedby="role-name-error"/>
+                    // Only when the message is there (the checker refuses a dangling reference).
+                    aria-describedby=field_message(&error, "name").map(|_| "role-name-error")/>
                 <FieldError error=field_message(&error, "name") id="role-name-error"/>
                 <div class="check">
                     <input type="checkbox" id="role-staff" name="staff" value="on"/>
@@ -384,7 +385,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                 <input type="hidden" name="version" value=role.version.to_string()/>
                 <label for="role-name">{t(Msg::RoleName)}</label>
                 <input id="role-name" name="name" type="text" required maxlength="60" value=role.name.clone()
-                    aria-describedby="role-name-error"/>
+                    aria-describedby=field_message(&error, "name").map(|_| "role-name-error")/>
                 <FieldError error=field_message(&error, "name") id="role-name-error"/>
                 <div class="check">
                     <input type="checkbox" id="role-staff" name="staff" value="on" checked=role.staff/>
