@@ -29,14 +29,7 @@ command -v wrk >/dev/null || apt_install wrk
 if [ "$MEMBERS" = 0 ]; then
 ensure_wasm_bindgen
 ensure_cargo_leptos
-# Release builds run wasm-opt; Debian's binaryen is too old (its output no longer hydrates).
-if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version 132"; then
-  log "installing wasm-opt (npm binaryen@132) into .tools/"
-  ensure_node
-  mkdir -p "$ROOT/.tools"
-  npm install --prefix "$ROOT/.tools" --no-audit --no-fund --loglevel=error binaryen@132 >/dev/null
-fi
-export PATH="$ROOT/.tools/node_modules/.bin:$PATH"
+ensure_wasm_opt
 fi
 
 declare -A FIG
@@ -55,13 +48,15 @@ if [ "$MEMBERS" = 0 ]; then
 # type-erases Leptos views, which takes the gzipped wasm from 453 KiB to 330 KiB.
 log "release build"
 t0=$SECONDS
-cargo leptos build --release 2>&1 | tail -n 3
+cargo leptos build --release --precompress 2>&1 | tail -n 3
 FIG[release_build]="$(( SECONDS - t0 )) s (incremental)"
 
-WASM="$ROOT/target/site/pkg/tessera.wasm"
+# The file names carry their content's hash (hash-files = true).
+WASM="$(ls "$ROOT"/target/site/pkg/tessera.*.wasm | head -n 1)"
+JS="$(ls "$ROOT"/target/site/pkg/tessera.*.js | head -n 1)"
 FIG[wasm_raw]="$(( $(stat -c %s "$WASM") / 1024 )) KiB"
 FIG[wasm_gzip]="$(( $(gzip -9 -c "$WASM" | wc -c) / 1024 )) KiB"
-FIG[js_gzip]="$(( $(gzip -9 -c "$ROOT/target/site/pkg/tessera.js" | wc -c) / 1024 )) KiB"
+FIG[js_gzip]="$(( $(gzip -9 -c "$JS" | wc -c) / 1024 )) KiB"
 
 FIG[hash]="$(./target/release/tessera bench-hash --iterations 20 | sed 's/.*: //')"
 else

@@ -82,15 +82,35 @@ ensure_node() {
   command -v npm >/dev/null || apt_install nodejs npm
 }
 
+# Whether end2end/node_modules holds `$1` at the version end2end/package-lock.json names.
+end2end_module_current() {
+  [ -f "$ROOT/end2end/node_modules/$1/package.json" ] \
+    && [ "$(node -p "require('$ROOT/end2end/node_modules/$1/package.json').version")" = \
+         "$(node -p "require('$ROOT/end2end/package-lock.json').packages['node_modules/$1'].version")" ]
+}
+
 ensure_end2end_modules() {
   ensure_node
-  if [ -f "$ROOT/end2end/node_modules/@playwright/test/package.json" ] \
-     && [ "$(node -p "require('$ROOT/end2end/node_modules/@playwright/test/package.json').version")" = \
-          "$(node -p "require('$ROOT/end2end/package-lock.json').packages['node_modules/@playwright/test'].version")" ]; then
+  if end2end_module_current @playwright/test && end2end_module_current @axe-core/playwright; then
     return 0
   fi
   log "installing the end-to-end test packages (npm ci)"
   (cd "$ROOT/end2end" && npm ci --no-audit --no-fund --loglevel=error)
+}
+
+# wasm-opt for release builds (cargo-leptos runs it from PATH): npm's binaryen 132 in
+# .tools/, since Debian's binaryen is too old (its output no longer hydrates).
+ensure_wasm_opt() {
+  if ! "$ROOT/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version 132"; then
+    log "installing wasm-opt (npm binaryen@132) into .tools/"
+    ensure_node
+    mkdir -p "$ROOT/.tools"
+    npm install --prefix "$ROOT/.tools" --no-audit --no-fund --loglevel=error binaryen@132 >/dev/null
+  fi
+  case ":$PATH:" in
+    *":$ROOT/.tools/node_modules/.bin:"*) ;;
+    *) export PATH="$ROOT/.tools/node_modules/.bin:$PATH" ;;
+  esac
 }
 
 ensure_chromium() {

@@ -190,6 +190,8 @@ pub fn ErrorView(error: AppError) -> impl IntoView {
         view! { <p><a class="button" href=href>{t(Msg::SignIn)}</a></p> }
     });
     view! {
+        // Every error page has a title (a club's 401 and 404 pages had none).
+        <leptos_meta::Title text=title/>
         <section class="error-view" role="alert" data-testid="error" data-status=error.status()>
             <h1>{title}</h1>
             <p>{text}</p>

@@ -19,9 +19,15 @@ use leptos_router::path;
 use pages::*;
 use tessera_common::{Lang, Msg};
 
+/// The address of the stylesheet (its name carries the hash of its content when the site
+/// was built with hashed names), given by the server to [`shell`].
+#[derive(Clone, Copy, Debug)]
+pub struct Stylesheet(pub &'static str);
+
 /// The HTML document around the app. Rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = use_context::<Lang>().unwrap_or_default();
+    let stylesheet = use_context::<Stylesheet>().map_or("/pkg/tessera.css", |s| s.0);
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -29,7 +35,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <link rel="stylesheet" href="/pkg/tessera.css"/>
+                <link rel="stylesheet" href=stylesheet/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options islands=true/>

@@ -595,6 +595,15 @@ async fn serve(config: Config) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     spawn_session_cleanup(&services);
     spawn_daily_jobs(&services);
+    // The static files' compressed copies a build did not write (a debug build), in the
+    // background: until they are there, the compression layer compresses on the fly.
+    let pkg_dir = std::path::PathBuf::from(format!("{}/pkg", config.site_root));
+    tokio::task::spawn_blocking(move || {
+        let n = crate::delivery::precompress_missing(&pkg_dir);
+        if n > 0 {
+            tracing::info!(files = n, "compressed copies of the static files written");
+        }
+    });
     let config = Arc::new(config);
     let state = AppState {
         leptos_options: leptos_options(&config),

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cli;
 pub mod club_files;
 pub mod config;
+pub mod delivery;
 pub mod router;
 pub mod security;
 

@@ -2,7 +2,7 @@
 //! the session layer and the security layers.
 
 use crate::config::Config;
-use crate::{auth, club_files, security};
+use crate::{auth, club_files, delivery, security};
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, FromRef, Request, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -23,8 +23,6 @@ use tessera_core::session_store::Sessions;
 use tessera_core::{tenants, Services};
 use tokio::net::{TcpListener, TcpStream};
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::services::ServeDir;
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_sessions::cookie::time::Duration;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -43,13 +41,34 @@ impl FromRef<AppState> for LeptosOptions {
     }
 }
 
+/// The Leptos options of the site at `config.site_root`. When cargo-leptos wrote a hash file
+/// there (`hash-files = true`), the hydration scripts name the hashed JS and wasm files; it
+/// is given as an absolute path, which Leptos uses as it is (a relative one it looks for
+/// beside the running program).
 pub fn leptos_options(config: &Config) -> LeptosOptions {
+    let hash_file = delivery::hash_file(&config.site_root);
     LeptosOptions::builder()
         .output_name("tessera")
         .site_root(config.site_root.clone())
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
+        .hash_files(hash_file.is_some())
+        .hash_file(
+            hash_file
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "hash.txt".into())
+                .into(),
+        )
         .build()
+}
+
+/// The name of the session cookie.
+pub fn session_cookie(https: bool) -> &'static str {
+    if https {
+        "__Host-tessera"
+    } else {
+        "tessera_session"
+    }
 }
 
 /// The page language: the visitor's choice (cookie), then the default of the club or
@@ -91,6 +110,10 @@ async fn page_lang(
 
 /// Renders a page. All pages render asynchronously (every resource resolved before the
 /// first byte), so they work without JavaScript and carry their real HTTP status.
+///
+/// Each page gets a fresh script nonce: every script Leptos writes carries it, and the
+/// page's Content-Security-Policy (`security::security_headers`, told through the
+/// response's extensions) allows no other inline script.
 async fn render_page(State(state): State<AppState>, req: Request) -> Response {
     let headers = req.headers().clone();
     let path = req.uri().path().to_string();
@@ -99,18 +122,31 @@ async fn render_page(State(state): State<AppState>, req: Request) -> Response {
     let services = state.services.clone();
     let options = state.leptos_options.clone();
     let cache = RequestCache::default();
+    let nonce = leptos::nonce::Nonce::new();
+    let page_nonce = nonce.clone();
+    let stylesheet = tessera_app::Stylesheet(delivery::stylesheet());
     let handler = leptos_axum::render_app_async_with_context(
         move || {
             provide_context(services.clone());
             provide_context(cache.clone());
             provide_context(lang);
+            // After leptos_axum's own nonce: this one replaces it.
+            provide_context(page_nonce.clone());
+            provide_context(stylesheet);
         },
         move || shell(options.clone()),
+    );
+    let policy = delivery::page_cache(
+        &path,
+        delivery::has_cookie(&headers, session_cookie(state.config.https)),
     );
     let (mut parts, body) = handler(req).await.into_response().into_parts();
     parts
         .headers
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    parts
+        .extensions
+        .insert(delivery::ScriptNonce(nonce.to_string()));
     // The page is whole before its first byte goes out (`render_app_async`): sent with its
     // length in one write rather than as a stream (a chunk, then the end of the stream in
     // a write and a packet of its own).
@@ -231,12 +267,8 @@ pub fn build_router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let config = state.config.clone();
     let pkg_dir = format!("{}/pkg", config.site_root);
-    let static_files = Router::new()
-        .nest_service("/pkg", ServeDir::new(pkg_dir))
-        .layer(SetResponseHeaderLayer::overriding(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, max-age=300"),
-        ));
+    let static_files = delivery::static_files(pkg_dir);
+    delivery::set_stylesheet(delivery::stylesheet_href(&config.site_root, "tessera"));
     let app = Router::new()
         .route("/api/{*fn_name}", post(server_fn))
         .route("/login", post(auth::login))
@@ -296,7 +328,9 @@ pub fn build_router(state: AppState) -> Router {
         .layer(from_fn_with_state(
             state.clone(),
             security::security_headers,
-        ));
+        ))
+        // Outermost: every response, error pages included, goes out compressed.
+        .layer(delivery::compression());
     app.with_state(state)
 }
 
@@ -313,11 +347,7 @@ async fn favicon() -> Response {
 
 fn session_layer(state: &AppState) -> SessionManagerLayer<Sessions> {
     let https = state.config.https;
-    let name = if https {
-        "__Host-tessera"
-    } else {
-        "tessera_session"
-    };
+    let name = session_cookie(https);
     // The store keeps a session at most as long as a sign-in may last; the idle and
     // absolute timeouts themselves are checked on every request (`ssr::session_state`).
     let expiry = Expiry::OnInactivity(Duration::seconds(state.services.sessions.absolute_secs));

@@ -39,7 +39,7 @@ pub fn status_page_text(status: StatusCode, lang: Lang, title: Msg, text: &str) 
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} · Tessera</title><link rel=\"stylesheet\" href=\"/pkg/tessera.css\"></head>\
+         <title>{title} · Tessera</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"content\" class=\"page\"><section class=\"error-view\" role=\"alert\" data-status=\"{status}\">\
          <h1>{title}</h1><p>{text}</p><p><a href=\"/\">{home}</a></p></section></main></body></html>",
         code = lang.code(),
@@ -47,6 +47,7 @@ pub fn status_page_text(status: StatusCode, lang: Lang, title: Msg, text: &str) 
         text = escape(text),
         home = escape(Msg::GoHome.text(lang)),
         status = status.as_u16(),
+        css = crate::delivery::stylesheet(),
     );
     (
         status,
@@ -56,10 +57,36 @@ pub fn status_page_text(status: StatusCode, lang: Lang, title: Msg, text: &str) 
         .into_response()
 }
 
-/// Adds the security headers to every response.
+/// The Content-Security-Policy of a response: scripts from our own origin only, and inline
+/// scripts only with the page's nonce (a page has one, `router::render_page`; other
+/// responses allow no inline script at all). Styles may be inline (a club's colours are
+/// style attributes).
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(n) => format!("'self' 'nonce-{n}' 'wasm-unsafe-eval'"),
+        None => "'self' 'wasm-unsafe-eval'".to_string(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; \
+         style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'"
+    )
+}
+
+/// Adds the security headers to every response. A response with a policy of its own (the
+/// club logo's sandbox) keeps it.
 pub async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
+    let nonce = res
+        .extensions()
+        .get::<crate::delivery::ScriptNonce>()
+        .map(|n| n.0.clone());
     let h = res.headers_mut();
+    if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(v) = HeaderValue::from_str(&content_security_policy(nonce.as_deref())) {
+            h.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -69,14 +96,6 @@ pub async fn security_headers(State(state): State<AppState>, req: Request, next:
         HeaderValue::from_static("strict-origin-when-cross-origin"),
     );
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'; \
-             style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
-             object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
-        ),
-    );
     h.insert(
         header::HeaderName::from_static("cross-origin-opener-policy"),
         HeaderValue::from_static("same-origin"),

@@ -4233,6 +4233,8 @@ mod xss;
 mod accounts;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/delivery.rs"]
+mod delivery;
 #[path = "http/errors.rs"]
 mod errors;
 #[path = "http/islands.rs"]

@@ -347,7 +347,7 @@ fn AccountBody(account: AccountOverview) -> impl IntoView {
                 view! { <p>{t(Msg::NoEvents)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="events">
                             <thead><tr>
                                 <th scope="col">{t(Msg::When)}</th>

@@ -170,7 +170,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
         <FormAlert error=row_errors id="tenant-error"/>
         <section class="card" aria-labelledby="tenants-title">
             <h2 id="tenants-title">{t(Msg::Tenants)}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="tenants">
                     <thead><tr>
                         <th scope="col">{t(Msg::Name)}</th>
@@ -189,7 +189,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
         {manage_forms}
         <section class="card" aria-labelledby="plans-title">
             <h2 id="plans-title">{t(Msg::Plans)}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="plans">
                     <thead><tr>
                         <th scope="col">{t(Msg::Plan)}</th>

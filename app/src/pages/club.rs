@@ -243,7 +243,7 @@ pub fn ClubEventsPage() -> impl IntoView {
                 match data.await {
                     Ok(events) if events.is_empty() => view! { <p>{t(Msg::NoEvents)}</p> }.into_any(),
                     Ok(events) => view! {
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0">
                             <table data-testid="club-events">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::When)}</th>

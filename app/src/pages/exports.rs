@@ -45,7 +45,7 @@ fn ExportsBody(history: Vec<ExportEntry>, club: String) -> impl IntoView {
         view! { <p class="muted">{t(Msg::NoExportsYet)}</p> }.into_any()
     } else {
         view! {
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="export-history">
                     <thead><tr>
                         <th scope="col">{t(Msg::When)}</th>

@@ -41,7 +41,7 @@ fn FederationBody(fed: FederationHome) -> impl IntoView {
                 view! { <p>{t(Msg::NoAffiliatedClubs)}</p> }.into_any()
             } else {
                 view! {
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="federation-clubs">
                             <thead><tr>
                                 <th scope="col">{t(Msg::Club)}</th>

@@ -220,7 +220,8 @@ pub fn custom_input(
                 _ => ("text", 200, None, None),
             };
             view! {
-                <input id=id.clone() name=name type=input_type value=value maxlength=max
+                <input id=id.clone() name=name type=input_type value=value
+                    maxlength=(input_type != "date").then_some(max)
                     required=required inputmode=mode autocomplete=auto
                     aria-invalid=invalid aria-describedby=described.clone()/>
             }
@@ -427,7 +428,8 @@ fn FieldDefinitionForm(
             <label for=format!("{p}-label")>{t(Msg::FieldLabel)}</label>
             <input id=format!("{p}-label") name="label" type="text" required maxlength="80" value=f.label.clone()/>
             <FieldError error=msg("label") id=format!("{p}-label-error")/>
-            <label for=format!("{p}-kind")>{t(Msg::FieldKind)}</label>
+            // A label names a control: the fixed kind of an existing field is text.
+            <label for=field.is_none().then(|| format!("{p}-kind"))>{t(Msg::FieldKind)}</label>
             {kind_control}
             <FieldError error=msg("kind") id=format!("{p}-kind-error")/>
             <label for=format!("{p}-options")>{t(Msg::FieldOptions)}</label>

@@ -105,7 +105,8 @@ fn text_input(
     view! {
         <div class="field">
             <label for=id.clone()>{label}{required.then_some(" *")}</label>
-            <input id=id name=name type=kind value=value required=required maxlength="120"
+            <input id=id name=name type=kind value=value required=required
+                maxlength=(kind != "date").then_some("120")
                 autocomplete=auto aria-invalid=invalid aria-describedby=described/>
             {help}
             <FieldError error=message id=err_id/>
@@ -186,7 +187,8 @@ fn person_block(
             let (kind, auto) = match f.key.as_str() {
                 "birth_date" => ("date", "bday"),
                 "phone" => ("tel", "tel"),
-                "street" => ("text", "street-address"),
+                // One line: street and number (`street-address` is for a multi-line field).
+                "street" => ("text", "address-line1"),
                 "postcode" => ("text", "postal-code"),
                 "city" => ("text", "address-level2"),
                 _ => ("text", "off"),
@@ -534,7 +536,7 @@ fn FormEditor(
             <label for=format!("{p}-audience")>{t(Msg::FormAudience)}</label>
             <select id=format!("{p}-audience") name="audience">{audiences}</select>
             <FieldError error=msg("audience") id=format!("{p}-audience-error")/>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table>
                     <caption>{t(Msg::FormFields)}</caption>
                     <thead><tr><th scope="col">{t(Msg::FieldLabel)}</th><th scope="col">{t(Msg::Ask)}</th><th scope="col">{t(Msg::FieldRequired)}</th><th scope="col">{t(Msg::FieldHelp)}</th></tr></thead>
@@ -690,7 +692,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
         <FormAlert error=error id="application-error"/>
         <div class="stack">{pending}</div>
         <h2>{t(Msg::RecentlyDecided)}</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table>
                 <thead><tr><th scope="col">{t(Msg::Name)}</th><th scope="col">{t(Msg::Email)}</th><th scope="col">{t(Msg::Status)}</th><th scope="col">{t(Msg::RejectReason)}</th></tr></thead>
                 <tbody>{recent}</tbody>

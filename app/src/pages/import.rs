@@ -228,7 +228,7 @@ fn MappingForm(job: ImportJob, club: String, error: Option<AppError>) -> impl In
             <form method="post" action=MapImport::PATH class="stack" data-testid="import-mapping">
                 <ClubField club=club/>
                 <input type="hidden" name="id" value=job.id.to_string()/>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table>
                         <thead><tr><th scope="col">{t(Msg::FileColumn)}</th><th scope="col">{t(Msg::GoesTo)}</th></tr></thead>
                         <tbody>{rows}</tbody>
@@ -291,7 +291,7 @@ fn Report(
             .collect_view();
         view! {
             <h3>{t(Msg::RowProblems)}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="import-problems">
                     <thead><tr><th scope="col">{t(Msg::Row)}</th><th scope="col">{t(Msg::FileColumn)}</th><th scope="col">{t(Msg::What)}</th></tr></thead>
                     <tbody>{rows}</tbody>
@@ -334,7 +334,7 @@ fn Report(
             .collect_view();
         view! {
             <h3>{t(Msg::FirstRows)}</h3>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="import-sample">
                     <thead><tr><th scope="col">{t(Msg::Row)}</th><th scope="col">{t(Msg::Name)}</th><th scope="col">{t(Msg::BirthDate)}</th><th scope="col">{t(Msg::Email)}</th><th scope="col">{t(Msg::City)}</th></tr></thead>
                     <tbody>{rows}</tbody>

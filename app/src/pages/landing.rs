@@ -64,7 +64,8 @@ fn LandingBody(data: Landing) -> impl IntoView {
         let items = data.memberships.clone();
         view! {
             <section class="card" aria-labelledby="mine-title">
-                <h2 id="mine-title">{t(Msg::YourClubs)}</h2>
+                // The page's heading for someone signed in (axe: a page has one <h1>).
+                <h1 id="mine-title">{t(Msg::YourClubs)}</h1>
                 {if items.is_empty() {
                     view! { <p>{t(Msg::NoMemberships)}</p> }.into_any()
                 } else {

@@ -35,7 +35,7 @@ pub fn ForgotPage() -> impl IntoView {
                 <form method="post" action="/login/forgot" class="stack" data-testid="forgot-form">
                     <div class="field">
                         <label for="email">{t(Msg::Email)}</label>
-                        <input id="email" name="email" type="email" autocomplete="username" required maxlength="254"/>
+                        <input id="email" name="email" type="email" autocomplete="email" required maxlength="254"/>
                     </div>
                     <button type="submit" class="button">{t(Msg::SendLink)}</button>
                 </form>

@@ -42,7 +42,7 @@ pub fn LoginPage() -> impl IntoView {
                                     <input type="hidden" name="next" value=next/>
                                     <div class="field">
                                         <label for="email">{t(Msg::Email)}</label>
-                                        <input id="email" name="email" type="email" autocomplete="username" required
+                                        <input id="email" name="email" type="email" autocomplete="email" required
                                             value=email aria-describedby=described/>
                                     </div>
                                     <div class="field">

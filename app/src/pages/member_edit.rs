@@ -51,7 +51,9 @@ fn Input(
     view! {
         <div class="field">
             <label for=id.clone()>{t(label)}</label>
-            <input id=id name=name type=kind value=value required=required maxlength=max
+            <input id=id name=name type=kind value=value required=required
+                // A date input takes no length (the HTML checker refuses it).
+                maxlength=(kind != "date").then_some(max)
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 list=(!list.is_empty()).then_some(list)
                 aria-invalid=invalid aria-describedby=(!described.is_empty()).then_some(described)/>
@@ -335,7 +337,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
                 <input type="hidden" name="version" value=m.version.to_string()/>
                 <Input name="email" label=Msg::Email value=f.email.clone() error=e() kind="email" max=254 autocomplete="email"/>
                 <Input name="phone" label=Msg::Phone value=f.phone.clone() error=e() kind="tel" max=30 autocomplete="tel"/>
-                <Input name="street" label=Msg::Street value=f.street.clone() error=e() autocomplete="street-address"/>
+                <Input name="street" label=Msg::Street value=f.street.clone() error=e() autocomplete="address-line1"/>
                 <Input name="postcode" label=Msg::Postcode value=f.postcode.clone() error=e() max=10 autocomplete="postal-code"/>
                 <Input name="city" label=Msg::City value=f.city.clone() error=e() max=80 autocomplete="address-level2"/>
                 <CustomInputs values=m.custom.clone() posted=f.custom.clone() error=error.clone()/>

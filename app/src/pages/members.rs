@@ -281,7 +281,7 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
         {new_member}
         {filters}
         <p class="muted" aria-live="polite" data-testid="member-count">{summary}</p>
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0">
             <table data-testid="member-table">
                 <thead><tr>
                     {sort_header(Msg::Name, "name")}

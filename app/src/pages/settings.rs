@@ -281,7 +281,7 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
         {notice}
         <section class="card" aria-labelledby="matrix-title">
             <h2 id="matrix-title">{t(Msg::RolesMatrix)}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="matrix" data-testid="role-matrix">
                     <thead><tr><th scope="col">{t(Msg::Permission)}</th>{header}</tr></thead>
                     <tbody>
@@ -300,7 +300,8 @@ fn RolesBody(roles: RolesOverview, club: String) -> impl IntoView {
                 <ClubField club=club.clone()/>
                 <label for="role-name">{t(Msg::RoleName)}</label>
                 <input id="role-name" name="name" type="text" required maxlength="60" autocomplete="off"
-                    aria-describedby="role-name-error"/>
+                    // Only when the message is there (the checker refuses a dangling reference).
+                    aria-describedby=field_message(&error, "name").map(|_| "role-name-error")/>
                 <FieldError error=field_message(&error, "name") id="role-name-error"/>
                 <div class="check">
                     <input type="checkbox" id="role-staff" name="staff" value="on"/>
@@ -416,7 +417,7 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
                 <input type="hidden" name="version" value=role.version.to_string()/>
                 <label for="role-name">{t(Msg::RoleName)}</label>
                 <input id="role-name" name="name" type="text" required maxlength="60" value=role.name.clone()
-                    aria-describedby="role-name-error"/>
+                    aria-describedby=field_message(&error, "name").map(|_| "role-name-error")/>
                 <FieldError error=field_message(&error, "name") id="role-name-error"/>
                 <div class="check">
                     <input type="checkbox" id="role-staff" name="staff" value="on" checked=role.staff/>
@@ -609,7 +610,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
         <section class="card" aria-labelledby="pending-title">
             <h2 id="pending-title">{t(Msg::AdminInvitationsPending)}</h2>
             <FormAlert error=withdraw_error id="withdraw-error"/>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="admin-invitations">
                     <thead><tr>
                         <th scope="col">{t(Msg::Name)}</th>
@@ -630,7 +631,7 @@ fn AdminsBody(admins: AdminsOverview, club: String) -> impl IntoView {
         {notice}
         <FormAlert error=remove_error id="remove-error"/>
         <section class="card">
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="admins">
                     <thead><tr>
                         <th scope="col">{t(Msg::Name)}</th>

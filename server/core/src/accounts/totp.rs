@@ -34,14 +34,19 @@ pub fn otpauth_url(secret_b32: &str, account: &str) -> Result<String> {
     totp(secret_b32, account)?.to_url().map_err(internal)
 }
 
-/// The QR code of `url` as an SVG document.
+/// The QR code of `url` as an SVG element, to be put inside a page: without the XML
+/// declaration the renderer writes first (an HTML page may hold none).
 pub fn qr_svg(url: &str) -> Result<String> {
     let code = QrCode::new(url.as_bytes()).map_err(internal)?;
-    Ok(code
+    let svg = code
         .render::<svg::Color<'_>>()
         .min_dimensions(200, 200)
         .quiet_zone(true)
-        .build())
+        .build();
+    Ok(match svg.find("<svg") {
+        Some(start) => svg[start..].to_string(),
+        None => svg,
+    })
 }
 
 /// The step whose code `code` is, within one step of `now`, if any.
@@ -103,6 +108,10 @@ mod tests {
             "{url}"
         );
         let svg = qr_svg(&url).unwrap();
-        assert!(svg.contains("<svg") && svg.contains("</svg>"));
+        assert!(
+            svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+            "{svg}"
+        );
+        assert!(!svg.contains("<?xml"));
     }
 }
