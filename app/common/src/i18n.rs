@@ -997,6 +997,19 @@ messages! {
     PermSelected => "Selected: {n} of {total} permissions", "Geselecteerd: {n} van {total} rechten", "Sélection : {n} sur {total} permissions";
     PermSelectAllIn => "Select all in {module}", "Alles aanvinken in {module}", "Tout cocher dans {module}";
     PermClearAllIn => "Clear all in {module}", "Alles uitvinken in {module}", "Tout décocher dans {module}";
+    ErrFormOrder => "the order of the questions could not be read: reload the page and try again", "de volgorde van de vragen is onleesbaar: laad de pagina opnieuw en probeer nog eens", "l'ordre des questions est illisible : rechargez la page et réessayez";
+    FbOrder => "Order", "Volgorde", "Ordre";
+    FbUp => "Up", "Omhoog", "Monter";
+    FbDown => "Down", "Omlaag", "Descendre";
+    FbRemove => "Remove", "Weglaten", "Retirer";
+    FbMoveUp => "Move {field} up", "{field} omhoog verplaatsen", "Monter « {field} »";
+    FbMoveDown => "Move {field} down", "{field} omlaag verplaatsen", "Descendre « {field} »";
+    FbRemoveField => "Remove {field}", "{field} weglaten", "Retirer « {field} »";
+    FbAddQuestion => "Add a question", "Vraag toevoegen", "Ajouter une question";
+    FbAdd => "Add", "Toevoegen", "Ajouter";
+    FbMoved => "{field}: position {n} of {total}", "{field}: plaats {n} van {total}", "{field} : position {n} sur {total}";
+    FbAdded => "Added to the form: {field}, position {n} of {total}", "Toegevoegd aan het formulier: {field}, plaats {n} van {total}", "Ajout au formulaire : {field}, position {n} sur {total}";
+    FbRemoved => "Removed from the form: {field}", "Weggelaten uit het formulier: {field}", "Retrait du formulaire : {field}";
 }
 
 #[cfg(test)]
