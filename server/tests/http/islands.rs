@@ -330,3 +330,68 @@ async fn a_registration_form_keeps_the_order_its_builder_gives_the_questions() {
         )));
     }
 }
+
+/// The member form's check as you type covers the club's own fields (`cf[c{id}]`) by the
+/// rules of a save: the field's definition, its kind and whether it is required; a
+/// multiple choice's options answer under the field's name.
+#[tokio::test]
+async fn the_member_check_covers_the_clubs_own_fields() {
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        for args in [
+            "label=Rugnummer&kind=number&visibility=member&required=on",
+            "label=Ploegen&kind=multi&options=A%0AB&visibility=member",
+        ] {
+            let r = admin
+                .call("create_field", &format!("club={CLUB_A}&{args}"))
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+        }
+        let number = count(
+            &s,
+            "SELECT id FROM custom_fields WHERE tenant_id = $1 AND label = 'Rugnummer'",
+        )
+        .await;
+        let multi = count(
+            &s,
+            "SELECT id FROM custom_fields WHERE tenant_id = $1 AND label = 'Ploegen'",
+        )
+        .await;
+        let check = |body: String| format!("club={CLUB_A}&kind=member&lang=nl&body={body}");
+        let base = "given_name%3DLotte%26family_name%3DPeeters%26status%3Dactive";
+        // Not a number, an option that is not one: each under its input's name.
+        let r = admin
+            .call(
+                "check_form",
+                &check(format!(
+                    "{base}%26cf%255Bc{number}%255D%3Dtwaalf%26cf%255Bc{multi}~0%255D%3DZ"
+                )),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(
+            r.body.contains(&format!("\"name\":\"cf[c{number}]\"")),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("geef een getal"), "{}", r.body);
+        assert!(
+            r.body.contains(&format!("\"name\":\"cf[c{multi}]\"")),
+            "{}",
+            r.body
+        );
+        // Required, and left empty: the save's message.
+        let r = admin.call("check_form", &check(base.to_string())).await;
+        assert!(r.body.contains("dit veld is verplicht"), "{}", r.body);
+        assert!(
+            r.body.contains(&format!("\"name\":\"cf[c{number}]\"")),
+            "{}",
+            r.body
+        );
+        // Filled in by the rules: nothing to say, and a save with the same values works.
+        let good = format!("{base}%26cf%255Bc{number}%255D%3D12%26cf%255Bc{multi}~0%255D%3DB");
+        let r = admin.call("check_form", &check(good)).await;
+        assert_eq!((r.status, r.body.as_str()), (200, "[]"));
+    }
+}
