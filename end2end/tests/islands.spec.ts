@@ -52,6 +52,34 @@ test('the member form checks a field by the server rules as it is left', async (
   }
 });
 
+test("the member form checks the club's own fields by the server rules as they are left", async ({ page, consoleGuard }) => {
+  consoleGuard.allowHttpStatus(400);
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/members/new`);
+  await expectHydrated(page);
+  const form = page.getByTestId('member-form');
+  // The demo club's own IBAN field (cf[c{id}]): a number whose check digits are wrong.
+  const iban = form.getByLabel('Rekeningnummer');
+  await form.locator('input[name=given_name]').fill('Islands');
+  await form.locator('input[name=family_name]').fill('Rekening');
+  await iban.fill('BE00 5390 0754 7034');
+  if (hasJs()) {
+    await iban.blur();
+    await expect(iban).toHaveAttribute('aria-invalid', 'true');
+    expect(new URL(page.url()).pathname).toBe(`/c/${club.slug}/members/new`);
+    const described = ((await iban.getAttribute('aria-describedby')) ?? '').split(' ');
+    await expect(page.locator(`[id="${described[described.length - 1]}"]`)).toHaveClass(/field-error/);
+    await expect(page.locator(`[id="${described[described.length - 1]}"]`)).not.toBeEmpty();
+    await iban.fill('BE68 5390 0754 7034');
+    await iban.blur();
+    await expect(iban).not.toHaveAttribute('aria-invalid', 'true');
+  } else {
+    // Without JavaScript the same rule answers when the form is posted.
+    await submitAndLoad(page, form.locator('button[type=submit]'));
+    await expect(form.getByLabel('Rekeningnummer')).toHaveAttribute('aria-invalid', 'true');
+  }
+});
+
 test('the role form counts the ticked permissions and ticks a whole module', async ({ page }) => {
   await useSession(page, ACCOUNTS.kempenvlugAdmin);
   const roles = new RolesPage(page);
