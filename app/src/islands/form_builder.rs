@@ -34,33 +34,23 @@ pub struct BuilderLabels {
 /// before: a box per question, in the form's order.
 #[island]
 pub fn FormBuilder(prefix: String, labels: BuilderLabels) -> impl IntoView {
+    // An empty element the browser fills (the add list and the live region): without
+    // JavaScript there is nothing to show, and the wasm carries no view code for it.
     let anchor = NodeRef::<leptos::html::Div>::new();
-    let select_id = format!("{prefix}-fb-add");
-    let add_question = labels.add_question.clone();
-    let add = labels.add.clone();
     #[cfg(feature = "hydrate")]
     {
         let started = std::cell::Cell::new(false);
         Effect::new(move |_| {
             if let Some(el) = anchor.get() {
                 if !started.replace(true) {
-                    client::attach(el.into(), labels.clone());
+                    client::attach(el.into(), &prefix, labels.clone());
                 }
             }
         });
     }
     #[cfg(not(feature = "hydrate"))]
-    let _ = labels;
-    view! {
-        <div class="fb-tools" hidden data-testid="fb-tools" node_ref=anchor>
-            <div class="fb-add">
-                <label for=select_id.clone()>{add_question}</label>
-                <select id=select_id data-testid="fb-add-select"></select>
-                <button type="button" class="button-quiet" data-testid="fb-add">{add}</button>
-            </div>
-            <p class="visually-hidden" aria-live="polite" data-testid="fb-live"></p>
-        </div>
-    }
+    let _ = (prefix, labels);
+    view! { <div class="fb-tools" hidden data-testid="fb-tools" node_ref=anchor></div> }
 }
 
 #[cfg(feature = "hydrate")]
@@ -68,7 +58,7 @@ mod client {
     use super::BuilderLabels;
     use leptos::wasm_bindgen::{closure::Closure, JsCast};
     use std::rc::Rc;
-    use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+    use web_sys::{Document, Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
 
     struct Builder {
         tbody: Element,
@@ -258,7 +248,7 @@ mod client {
         }
     }
 
-    fn make_button(doc: &web_sys::Document, what: &str, text: &str, name: &str) -> Option<Element> {
+    fn make_button(doc: &Document, what: &str, text: &str, name: &str) -> Option<Element> {
         let b = doc.create_element("button").ok()?;
         let _ = b.set_attribute("type", "button");
         let _ = b.set_attribute("class", "button-quiet");
@@ -269,10 +259,64 @@ mod client {
         Some(b)
     }
 
-    pub fn attach(tools: Element, labels: BuilderLabels) {
+    fn element(doc: &Document, tag: &str, attrs: &[(&str, &str)], text: &str) -> Option<Element> {
+        let el = doc.create_element(tag).ok()?;
+        for (name, value) in attrs {
+            let _ = el.set_attribute(name, value);
+        }
+        if !text.is_empty() {
+            el.set_text_content(Some(text));
+        }
+        Some(el)
+    }
+
+    /// Fills the builder's element: the list of the questions not asked with its button,
+    /// and the live region.
+    fn tools(doc: &Document, tools: &Element, prefix: &str, labels: &BuilderLabels) -> Option<()> {
+        let id = format!("{prefix}-fb-add");
+        let add = element(doc, "div", &[("class", "fb-add")], "")?;
+        let label = element(doc, "label", &[("for", &id)], &labels.add_question)?;
+        let select = element(
+            doc,
+            "select",
+            &[("id", &id), ("data-testid", "fb-add-select")],
+            "",
+        )?;
+        let button = element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "button-quiet"),
+                ("data-testid", "fb-add"),
+            ],
+            &labels.add,
+        )?;
+        let live = element(
+            doc,
+            "p",
+            &[
+                ("class", "visually-hidden"),
+                ("aria-live", "polite"),
+                ("data-testid", "fb-live"),
+            ],
+            "",
+        )?;
+        for child in [&label, &select, &button] {
+            add.append_child(child).ok()?;
+        }
+        tools.append_child(&add).ok()?;
+        tools.append_child(&live).ok()?;
+        Some(())
+    }
+
+    pub fn attach(tools: Element, prefix: &str, labels: BuilderLabels) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
+        if self::tools(&doc, &tools, prefix, &labels).is_none() {
+            return;
+        }
         let Some(form) = tools.closest("form").ok().flatten() else {
             return;
         };
