@@ -52,6 +52,34 @@ test('the member form checks a field by the server rules as it is left', async (
   }
 });
 
+test("the member form checks the club's own fields by the server rules as they are left", async ({ page, consoleGuard }) => {
+  consoleGuard.allowHttpStatus(400);
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/members/new`);
+  await expectHydrated(page);
+  const form = page.getByTestId('member-form');
+  // The demo club's own IBAN field (cf[c{id}]): a number whose check digits are wrong.
+  const iban = form.getByLabel('Rekeningnummer');
+  await form.locator('input[name=given_name]').fill('Islands');
+  await form.locator('input[name=family_name]').fill('Rekening');
+  await iban.fill('BE00 5390 0754 7034');
+  if (hasJs()) {
+    await iban.blur();
+    await expect(iban).toHaveAttribute('aria-invalid', 'true');
+    expect(new URL(page.url()).pathname).toBe(`/c/${club.slug}/members/new`);
+    const described = ((await iban.getAttribute('aria-describedby')) ?? '').split(' ');
+    await expect(page.locator(`[id="${described[described.length - 1]}"]`)).toHaveClass(/field-error/);
+    await expect(page.locator(`[id="${described[described.length - 1]}"]`)).not.toBeEmpty();
+    await iban.fill('BE68 5390 0754 7034');
+    await iban.blur();
+    await expect(iban).not.toHaveAttribute('aria-invalid', 'true');
+  } else {
+    // Without JavaScript the same rule answers when the form is posted.
+    await submitAndLoad(page, form.locator('button[type=submit]'));
+    await expect(form.getByLabel('Rekeningnummer')).toHaveAttribute('aria-invalid', 'true');
+  }
+});
+
 test('the role form counts the ticked permissions and ticks a whole module', async ({ page }) => {
   await useSession(page, ACCOUNTS.kempenvlugAdmin);
   const roles = new RolesPage(page);
@@ -190,4 +218,78 @@ test('the public registration form checks a field by the server rules as it is l
     await expect(await emailMessage()).toContainText('geef een geldig e-mailadres');
   }
   await context.close();
+});
+
+test('the form builder adds, orders and removes questions, and the plain save keeps that order', async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/forms`);
+  await expectHydrated(page);
+  const stamp = `${test.info().project.name}-${Date.now().toString(36)}`;
+  const title = `Volgorde ${stamp}`;
+  const slug = `volgorde-${stamp}`;
+  const editor = page.locator('section[aria-labelledby="new-form-title"]').getByTestId('form-editor');
+  await editor.locator('input[name=title]').fill(title);
+  await editor.locator('input[name=slug]').fill(slug);
+  await editor.locator('input[name=published]').check();
+  const row = (key: string) => editor.locator(`tr[data-key="${key}"]`);
+  const tools = editor.getByTestId('fb-tools');
+  let expected: string[];
+  if (hasJs()) {
+    // A new form asks nothing yet: the table shows no question, the list adds them.
+    await expect(tools).toBeVisible();
+    await expect(editor.locator('tbody tr:visible')).toHaveCount(0);
+    const live = editor.getByTestId('fb-live');
+    for (const key of ['birth_date', 'phone', 'city']) {
+      await editor.getByTestId('fb-add-select').selectOption(key);
+      await editor.getByTestId('fb-add').click();
+    }
+    await expect(live).toHaveText('Toegevoegd aan het formulier: Gemeente, plaats 3 van 3');
+    await expect(editor.locator('tbody tr:visible')).toHaveCount(3);
+    await expect(row('birth_date').getByTestId('fb-up')).toBeDisabled();
+    // Up with the mouse, then again with the keyboard: the focus stays with the question,
+    // on the button that can still move it once it is at the top.
+    await row('city').getByTestId('fb-up').click();
+    await expect(live).toHaveText('Gemeente: plaats 2 van 3');
+    await expect(row('city').getByTestId('fb-up')).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(live).toHaveText('Gemeente: plaats 1 van 3');
+    await expect(row('city').getByTestId('fb-down')).toBeFocused();
+    await expect(row('city').getByTestId('fb-up')).toHaveAccessibleName('Gemeente omhoog verplaatsen');
+    // Removed: out of the table, back in the list.
+    await row('phone').getByTestId('fb-remove').click();
+    await expect(live).toHaveText('Weggelaten uit het formulier: Telefoon');
+    await expect(row('phone')).toBeHidden();
+    await expect(editor.getByTestId('fb-add-select').locator('option[value=phone]')).toHaveCount(1);
+    expected = ['city', 'birth_date'];
+  } else {
+    // Without JavaScript: the table of boxes as before, no buttons that would do nothing.
+    await expect(tools).toBeHidden();
+    await expect(editor.getByTestId('fb-up')).toHaveCount(0);
+    await editor.locator('input[name="fields[birth_date]"]').check();
+    await editor.locator('input[name="fields[city]"]').check();
+    expected = ['birth_date', 'city'];
+  }
+  await submitAndLoad(page, editor.locator('button[type=submit]'));
+  await expect(page.getByTestId('notice')).toBeVisible();
+  // Loaded again: the saved form asks those questions, in that order.
+  await page.reload();
+  await expectHydrated(page);
+  const card = page.getByTestId('form-card').filter({ has: page.getByRole('heading', { name: title }) });
+  const asked = await card
+    .locator('tr[data-key]')
+    .evaluateAll((rows) =>
+      rows
+        .filter((r) => (r.querySelector(`input[name="fields[${r.getAttribute('data-key')}]"]`) as HTMLInputElement)?.checked)
+        .map((r) => r.getAttribute('data-key')),
+    );
+  expect(asked).toEqual(expected);
+  // The public form asks them in the same order.
+  await page.goto(`/c/${club.slug}/join/${slug}`);
+  const names = await page
+    .getByTestId('join-form')
+    .locator('input[name^="f[p0."]')
+    .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name));
+  expect(names.filter((n) => n !== 'f[p0.given_name]' && n !== 'f[p0.family_name]')).toEqual(
+    expected.map((k) => `f[p0.${k}]`),
+  );
 });

@@ -1079,6 +1079,19 @@ messages! {
     TermsHeading => "Terms of membership (needed to join)", "Voorwaarden van het lidmaatschap (nodig om lid te worden)", "Conditions d'affiliation (nécessaires pour s'inscrire)";
     ConsentTextHelp => "Only for something people may refuse (photos on the website, a newsletter): the box is never ticked in advance and a registration goes through without it. What the club needs for a membership belongs in the club's terms of use.", "Alleen voor iets wat mensen mogen weigeren (foto's op de website, een nieuwsbrief): het vakje is nooit vooraf aangevinkt en een inschrijving gaat ook zonder door. Wat de club nodig heeft voor een lidmaatschap hoort in de gebruiksvoorwaarden van de club.", "Uniquement pour ce que l'on peut refuser (photos sur le site, lettre d'information) : la case n'est jamais cochée d'avance et l'inscription aboutit sans elle. Ce dont le club a besoin pour l'affiliation relève des conditions d'utilisation du club.";
     ConsentGiven => "Consent given", "Toestemming gegeven", "Consentement donné";
+    ErrFormOrder => "the order of the questions could not be read: reload the page and try again", "de volgorde van de vragen is onleesbaar: laad de pagina opnieuw en probeer nog eens", "l'ordre des questions est illisible : rechargez la page et réessayez";
+    FbOrder => "Order", "Volgorde", "Ordre";
+    FbUp => "Up", "Omhoog", "Monter";
+    FbDown => "Down", "Omlaag", "Descendre";
+    FbRemove => "Remove", "Weglaten", "Retirer";
+    FbMoveUp => "Move {field} up", "{field} omhoog verplaatsen", "Monter « {field} »";
+    FbMoveDown => "Move {field} down", "{field} omlaag verplaatsen", "Descendre « {field} »";
+    FbRemoveField => "Remove {field}", "{field} weglaten", "Retirer « {field} »";
+    FbAddQuestion => "Add a question", "Vraag toevoegen", "Ajouter une question";
+    FbAdd => "Add", "Toevoegen", "Ajouter";
+    FbMoved => "{field}: position {n} of {total}", "{field}: plaats {n} van {total}", "{field} : position {n} sur {total}";
+    FbAdded => "Added to the form: {field}, position {n} of {total}", "Toegevoegd aan het formulier: {field}, plaats {n} van {total}", "Ajout au formulaire : {field}, position {n} sur {total}";
+    FbRemoved => "Removed from the form: {field}", "Weggelaten uit het formulier: {field}", "Retrait du formulaire : {field}";
 }
 
 #[cfg(test)]

@@ -26,7 +26,24 @@ pub async fn check_form(
         "member" => {
             let scope = c.club(&check.club).await?;
             let form: MemberForm = qs.deserialize_str(&check.body).map_err(unreadable)?;
-            tessera_core::members::check_input(&scope, &form, c.now().utc_date())
+            tessera_core::members::check_input(&c.services.db, &scope, &form, c.now().utc_date())
+                .await
+                .map_err(|e| match e {
+                    // The club's own fields are posted as `cf[c{id}]`.
+                    AppError::Invalid(fields) => AppError::Invalid(
+                        fields
+                            .into_iter()
+                            .map(|f| match f.field.strip_prefix("cf") {
+                                Some(id) if id.bytes().all(|b| b.is_ascii_digit()) => FieldError {
+                                    field: format!("cf[c{id}]"),
+                                    problem: f.problem,
+                                },
+                                _ => f,
+                            })
+                            .collect(),
+                    ),
+                    other => other,
+                })
         }
         "join" => {
             #[derive(serde::Deserialize, Default)]

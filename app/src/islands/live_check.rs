@@ -39,6 +39,18 @@ mod client {
     use tessera_common::dto::{FieldMessage, FormCheck};
     use web_sys::{Element, Event, FormData, HtmlFormElement, UrlSearchParams};
 
+    /// The name a message is given under: an option's box of a multiple choice
+    /// (`cf[c7~2]`, `f[p0.cf7~2]`) answers to its field's (`cf[c7]`, `f[p0.cf7]`).
+    fn group(name: &str) -> String {
+        if let (Some(i), Some(inner)) = (name.rfind('~'), name.strip_suffix(']')) {
+            let n = &inner[(i + 1).min(inner.len())..];
+            if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+                return format!("{}]", &name[..i]);
+            }
+        }
+        name.to_string()
+    }
+
     #[derive(Default)]
     struct State {
         /// The inputs (by name) the person has changed or left.
@@ -72,7 +84,7 @@ mod client {
                 }
                 let seq = {
                     let mut s = state.borrow_mut();
-                    s.touched.insert(name);
+                    s.touched.insert(group(&name));
                     s.seq += 1;
                     s.seq
                 };
@@ -120,10 +132,12 @@ mod client {
                 .filter(|p| &p.name == name)
                 .map(|p| p.text.clone())
                 .collect();
-            let selector = format!(
-                "[name=\"{}\"]",
-                name.replace('\\', "\\\\").replace('"', "\\\"")
-            );
+            let quoted = name.replace('\\', "\\\\").replace('"', "\\\"");
+            // The input of that name, or the boxes of a multiple choice.
+            let selector = match quoted.strip_suffix(']') {
+                Some(open) => format!("[name=\"{quoted}\"], [name^=\"{open}~\"]"),
+                None => format!("[name=\"{quoted}\"]"),
+            };
             let Ok(inputs) = form.query_selector_all(&selector) else {
                 continue;
             };

@@ -6,16 +6,19 @@
 //! - [`LiveCheck`]: validation as you type, by the server's own rules (`check_form`).
 //! - [`PermissionSummary`]: the live count and "select all in module" of a role form.
 //! - [`ImportLivePreview`]: an import's report following its column mapping.
+//! - [`FormBuilder`]: a registration form's questions added, removed and ordered.
 //!
 //! Islands get what they need as props (serialised once, into the island's
 //! `data-props`) or read it from the page they sit in; nothing else of a page is
 //! serialised. They read the page language from `<html lang>` (`i18n::current_lang`):
 //! the app's context does not exist in the browser.
 
+mod form_builder;
 mod import_preview;
 mod live_check;
 mod permissions;
 
+pub use form_builder::{BuilderLabels, FormBuilder};
 pub use import_preview::{ImportLabels, ImportLivePreview};
 pub use live_check::LiveCheck;
 pub use permissions::PermissionSummary;

@@ -11,7 +11,7 @@ use crate::components::{
     Header, Loading, Notice, StampLine, TextArea,
 };
 use crate::i18n::use_lang;
-use crate::islands::LiveCheck;
+use crate::islands::{BuilderLabels, FormBuilder, LiveCheck};
 use crate::pages::club::use_club;
 use crate::pages::fields::custom_input;
 use crate::t;
@@ -457,8 +457,9 @@ fn FormEditor(
     let f = draft.unwrap_or_else(|| match &form {
         Some(x) => {
             let mut fields = BTreeMap::new();
-            for ff in &x.fields {
+            for (i, ff) in x.fields.iter().enumerate() {
                 fields.insert(ff.key.clone(), "on".to_string());
+                fields.insert(format!("pos:{}", ff.key), i.to_string());
                 if ff.required {
                     fields.insert(format!("req:{}", ff.key), "on".to_string());
                 }
@@ -490,19 +491,41 @@ fn FormEditor(
             <input type="hidden" name="version" value=x.version.to_string()/>
         }
     });
-    let rows = FORM_STANDARD_FIELDS
+    // The questions asked first, in the form's order (`pos:{key}`, as the server orders
+    // them), then the others in the standard order; each row posts its place.
+    let mut rows: Vec<(String, String)> = FORM_STANDARD_FIELDS
         .iter()
         .map(|k| (k.to_string(), standard_label(k).to_string()))
-        .chain(custom.iter().map(|c| (format!("cf{}", c.id), c.label.clone())))
-        .map(|(key, label)| {
+        .chain(
+            custom
+                .iter()
+                .map(|c| (format!("cf{}", c.id), c.label.clone())),
+        )
+        .collect();
+    rows.sort_by_key(|(key, _)| {
+        let asked = f.fields.get(key).map(String::as_str) == Some("on");
+        let pos = f
+            .fields
+            .get(&format!("pos:{key}"))
+            .and_then(|p| p.trim().parse::<u16>().ok())
+            .map_or(u32::MAX, u32::from);
+        (!asked, pos)
+    });
+    let rows = rows
+        .into_iter()
+        .enumerate()
+        .map(|(i, (key, label))| {
             let on = f.fields.get(&key).map(String::as_str) == Some("on");
             let req = f.fields.get(&format!("req:{key}")).map(String::as_str) == Some("on");
             let help = f.fields.get(&format!("help:{key}")).cloned().unwrap_or_default();
             let hid = format!("{p}-help-{key}");
             view! {
-                <tr>
+                <tr data-key=key.clone()>
                     <th scope="row">{label.clone()}</th>
-                    <td><input type="checkbox" name=format!("fields[{key}]") value="on" checked=on aria-label=format!("{} {label}", t(Msg::Ask))/></td>
+                    <td class="fb-ask">
+                        <input type="checkbox" name=format!("fields[{key}]") value="on" checked=on aria-label=format!("{} {label}", t(Msg::Ask))/>
+                        <input type="hidden" name=format!("fields[pos:{key}]") value=i.to_string()/>
+                    </td>
                     <td><input type="checkbox" name=format!("fields[req:{key}]") value="on" checked=req aria-label=format!("{} {label}", t(Msg::FieldRequired))/></td>
                     <td>
                         <input id=hid.clone() type="text" name=format!("fields[help:{key}]") value=help maxlength="200" aria-label=format!("{} {label}", t(Msg::FieldHelp))/>
@@ -517,6 +540,11 @@ fn FormEditor(
         .map(|(v, l)| view! { <option value=v selected=f.audience == v>{t(l)}</option> })
         .collect_view();
     let msg = |k: &str| field_message(&error, k);
+    let order_error = FORM_STANDARD_FIELDS
+        .iter()
+        .map(|k| k.to_string())
+        .chain(custom.iter().map(|c| format!("cf{}", c.id)))
+        .find_map(|k| msg(&format!("pos:{k}")));
     view! {
         <FormAlert error=error.clone() id=format!("{p}-error")/>
         {crate::components::read_only_notice()}
@@ -537,12 +565,14 @@ fn FormEditor(
             <select id=format!("{p}-audience") name="audience">{audiences}</select>
             <FieldError error=msg("audience") id=format!("{p}-audience-error")/>
             <div class="table-wrap" tabindex="0">
-                <table>
+                <table class="fb-table">
                     <caption>{t(Msg::FormFields)}</caption>
-                    <thead><tr><th scope="col">{t(Msg::FieldLabel)}</th><th scope="col">{t(Msg::Ask)}</th><th scope="col">{t(Msg::FieldRequired)}</th><th scope="col">{t(Msg::FieldHelp)}</th></tr></thead>
+                    <thead><tr><th scope="col">{t(Msg::FieldLabel)}</th><th scope="col" class="fb-ask">{t(Msg::Ask)}</th><th scope="col">{t(Msg::FieldRequired)}</th><th scope="col">{t(Msg::FieldHelp)}</th></tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <FormBuilder prefix=p.clone() labels=builder_labels()/>
+            <FieldError error=order_error id=format!("{p}-order-error")/>
             <label for=format!("{p}-consent")>{t(Msg::ConsentText)}</label>
             <TextArea id=format!("{p}-consent") name="consent_text" rows=3 value=f.consent_text.clone()/>
             <p class="muted">{t(Msg::ConsentTextHelp)}</p>
@@ -558,6 +588,24 @@ fn FormEditor(
             <button type="submit" class="button">{t(Msg::Save)}</button>
         </form>
         })}
+    }
+}
+
+/// The form builder's texts, in the page's language.
+fn builder_labels() -> BuilderLabels {
+    BuilderLabels {
+        order: t(Msg::FbOrder).into(),
+        up: t(Msg::FbUp).into(),
+        down: t(Msg::FbDown).into(),
+        remove: t(Msg::FbRemove).into(),
+        move_up: t(Msg::FbMoveUp).into(),
+        move_down: t(Msg::FbMoveDown).into(),
+        remove_field: t(Msg::FbRemoveField).into(),
+        add_question: t(Msg::FbAddQuestion).into(),
+        add: t(Msg::FbAdd).into(),
+        moved: t(Msg::FbMoved).into(),
+        added: t(Msg::FbAdded).into(),
+        removed: t(Msg::FbRemoved).into(),
     }
 }
 

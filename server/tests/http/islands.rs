@@ -221,3 +221,179 @@ async fn pages_carry_their_data_once_and_islands_only_their_props() {
         assert!(!new.body.contains("__RESOLVED_RESOURCES["));
     }
 }
+
+/// The form builder's order: each question's place (`fields[pos:{key}]`) is posted with
+/// the form, the server orders the questions by it (and checks it), the public form asks
+/// them in that order, and the builder's page shows them in it, each row with its place.
+#[tokio::test]
+async fn a_registration_form_keeps_the_order_its_builder_gives_the_questions() {
+    fn order(body: &str, names: &[&str]) -> Vec<usize> {
+        names
+            .iter()
+            .map(|n| {
+                body.find(n)
+                    .unwrap_or_else(|| panic!("{n} not in the page"))
+            })
+            .collect()
+    }
+    fn is_sorted(v: &[usize]) -> bool {
+        v.windows(2).all(|w| w[0] < w[1])
+    }
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        switch_module(&s, "forms", true).await;
+        // City first, then the phone, then the birth date (not the standard order).
+        let r = admin
+            .call(
+                "save_form",
+                &format!(
+                    "club={CLUB_A}&title=Order&slug=order&audience=self\
+                     &fields%5Bbirth_date%5D=on&fields%5Bpos%3Abirth_date%5D=2\
+                     &fields%5Bphone%5D=on&fields%5Bpos%3Aphone%5D=1\
+                     &fields%5Bcity%5D=on&fields%5Bpos%3Acity%5D=0\
+                     &fields%5Bpos%3Astreet%5D=3&published=on"
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let mut anon = Client::new(&s);
+        let page = anon.get(&format!("/c/{CLUB_A}/join/order")).await;
+        assert_eq!(page.status, 200);
+        let asked = order(
+            &page.body,
+            &["f[p0.city]", "f[p0.phone]", "f[p0.birth_date]"],
+        );
+        assert!(is_sorted(&asked), "{asked:?}");
+        assert!(!page.body.contains("f[p0.street]"), "not asked");
+        // The builder's page: the asked rows first, in that order, with their places;
+        // then the others.
+        let forms = admin.get(&format!("/c/{CLUB_A}/forms")).await;
+        assert_eq!(forms.status, 200);
+        let start = forms.body.find("<h2>Order<").unwrap();
+        let editor = &forms.body[start..];
+        let editor = &editor[..editor.find("</form>").unwrap()];
+        let rows = order(
+            editor,
+            &[
+                "data-key=\"city\"",
+                "data-key=\"phone\"",
+                "data-key=\"birth_date\"",
+                "data-key=\"gender\"",
+            ],
+        );
+        assert!(is_sorted(&rows), "{rows:?}");
+        for (key, pos) in [("city", 0), ("phone", 1), ("birth_date", 2)] {
+            assert!(
+                editor.contains(&format!("name=\"fields[pos:{key}]\" value=\"{pos}\"")),
+                "{key}"
+            );
+        }
+        assert!(editor.contains("data-component=\"FormBuilder_"));
+        // A place that is not a number: the caller's 400 with the field's message, and the
+        // stored form is as it was.
+        let id = editor
+            .split("name=\"id\" value=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .unwrap()
+            .to_string();
+        let r = admin
+            .call(
+                "save_form",
+                &format!(
+                    "club={CLUB_A}&id={id}&version=1&title=Order&slug=order&audience=self\
+                     &fields%5Bcity%5D=on&fields%5Bpos%3Acity%5D=first&fields%5Bphone%5D=on&published=on"
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(r.body.contains("pos:city"), "{}", r.body);
+        let page = anon.get(&format!("/c/{CLUB_A}/join/order")).await;
+        assert!(is_sorted(&order(
+            &page.body,
+            &["f[p0.city]", "f[p0.phone]", "f[p0.birth_date]"]
+        )));
+        // Posted without places (a page from before the builder): the standard order.
+        let r = admin
+            .call(
+                "save_form",
+                &format!(
+                    "club={CLUB_A}&id={id}&version=1&title=Order&slug=order&audience=self\
+                     &fields%5Bcity%5D=on&fields%5Bphone%5D=on&fields%5Bbirth_date%5D=on&published=on"
+                ),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let page = anon.get(&format!("/c/{CLUB_A}/join/order")).await;
+        assert!(is_sorted(&order(
+            &page.body,
+            &["f[p0.birth_date]", "f[p0.phone]", "f[p0.city]"]
+        )));
+    }
+}
+
+/// The member form's check as you type covers the club's own fields (`cf[c{id}]`) by the
+/// rules of a save: the field's definition, its kind and whether it is required; a
+/// multiple choice's options answer under the field's name.
+#[tokio::test]
+async fn the_member_check_covers_the_clubs_own_fields() {
+    for s in servers().await {
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        for args in [
+            "label=Rugnummer&kind=number&visibility=member&required=on",
+            "label=Ploegen&kind=multi&options=A%0AB&visibility=member",
+        ] {
+            let r = admin
+                .call("create_field", &format!("club={CLUB_A}&{args}"))
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+        }
+        let number = count(
+            &s,
+            "SELECT id FROM custom_fields WHERE tenant_id = $1 AND label = 'Rugnummer'",
+        )
+        .await;
+        let multi = count(
+            &s,
+            "SELECT id FROM custom_fields WHERE tenant_id = $1 AND label = 'Ploegen'",
+        )
+        .await;
+        let check = |body: String| format!("club={CLUB_A}&kind=member&lang=nl&body={body}");
+        let base = "given_name%3DLotte%26family_name%3DPeeters%26status%3Dactive";
+        // Not a number, an option that is not one: each under its input's name.
+        let r = admin
+            .call(
+                "check_form",
+                &check(format!(
+                    "{base}%26cf%255Bc{number}%255D%3Dtwaalf%26cf%255Bc{multi}~0%255D%3DZ"
+                )),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(
+            r.body.contains(&format!("\"name\":\"cf[c{number}]\"")),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("geef een getal"), "{}", r.body);
+        assert!(
+            r.body.contains(&format!("\"name\":\"cf[c{multi}]\"")),
+            "{}",
+            r.body
+        );
+        // Required, and left empty: the save's message.
+        let r = admin.call("check_form", &check(base.to_string())).await;
+        assert!(r.body.contains("dit veld is verplicht"), "{}", r.body);
+        assert!(
+            r.body.contains(&format!("\"name\":\"cf[c{number}]\"")),
+            "{}",
+            r.body
+        );
+        // Filled in by the rules: nothing to say, and a save with the same values works.
+        let good = format!("{base}%26cf%255Bc{number}%255D%3D12%26cf%255Bc{multi}~0%255D%3DB");
+        let r = admin.call("check_form", &check(good)).await;
+        assert_eq!((r.status, r.body.as_str()), (200, "[]"));
+    }
+}

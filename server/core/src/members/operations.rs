@@ -669,8 +669,20 @@ async fn update_contact(
 }
 
 /// Checks a record as typed in the staff form, storing nothing: the rules of a save
-/// ([`validate_input`]), for the form's validation as you type (`members.edit`).
-pub fn check_input(scope: &TenantScope, input: &MemberInput, today: Date) -> Result<()> {
+/// ([`validate_input`] and the club's own fields, `custom_fields::read_posted`), for the
+/// form's validation as you type (`members.edit`).
+pub async fn check_input(
+    db: &Db,
+    scope: &TenantScope,
+    input: &MemberInput,
+    today: Date,
+) -> Result<()> {
     scope.require(MEMBERS_EDIT)?;
-    validate_input(input, today).map(|_| ())
+    let checked = validate_input(input, today);
+    // The club's own fields too, by the same definitions and rules a save reads (in a
+    // read transaction: nothing is written).
+    let mut tx = db.tenant_read(scope).await?;
+    let result = with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await;
+    tx.commit().await?;
+    result.map(|_| ())
 }

@@ -753,6 +753,108 @@ mod tests {
         assert!(check_started_with(&key, 7, &format!("{at}.{old}"), t0.plus_seconds(10)).is_err());
     }
 
+    fn form_input(pairs: &[(&str, &str)], audience: &str) -> RegFormInput {
+        RegFormInput {
+            title: "Join".into(),
+            slug: "join".into(),
+            audience: audience.into(),
+            fields: pairs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    fn keys(c: &CheckedForm) -> Vec<&str> {
+        c.fields.iter().map(|f| f.key.as_str()).collect()
+    }
+
+    #[test]
+    fn the_questions_take_the_order_the_form_builder_gives_them() {
+        let custom = [CustomField {
+            id: 9,
+            label: "Maat".into(),
+            kind: tessera_common::dto::FieldKind::Text,
+            help: None,
+            required: false,
+            options: Vec::new(),
+            visibility: tessera_common::dto::FieldVisibility::Member,
+            member_editable: false,
+            version: 1,
+            stamp: tessera_common::dto::Stamp {
+                at: Timestamp(0),
+                by: None,
+            },
+        }];
+        // Places from the builder: city first, then the custom field, then the phone.
+        let c = check_form(
+            &form_input(
+                &[
+                    ("phone", "on"),
+                    ("pos:phone", "7"),
+                    ("city", "on"),
+                    ("pos:city", "0"),
+                    ("cf9", "on"),
+                    ("pos:cf9", "3"),
+                    // A place for a question not asked changes nothing.
+                    ("pos:street", "1"),
+                ],
+                "self",
+            ),
+            &custom,
+        )
+        .unwrap();
+        assert_eq!(keys(&c), ["city", "cf9", "phone"]);
+        // Without places (an older page, a plain post): the standard order, as before;
+        // a question without a place comes after those with one; equal places keep the
+        // standard order.
+        let c = check_form(
+            &form_input(&[("city", "on"), ("phone", "on"), ("gender", "on")], "self"),
+            &custom,
+        )
+        .unwrap();
+        assert_eq!(keys(&c), ["gender", "phone", "city"]);
+        let c = check_form(
+            &form_input(
+                &[
+                    ("city", "on"),
+                    ("phone", "on"),
+                    ("pos:phone", "1"),
+                    ("gender", "on"),
+                    ("pos:gender", "1"),
+                ],
+                "self",
+            ),
+            &custom,
+        )
+        .unwrap();
+        assert_eq!(keys(&c), ["gender", "phone", "city"]);
+        // A family form still asks the birth date first, required, wherever it was put.
+        let c = check_form(
+            &form_input(&[("city", "on"), ("pos:city", "0")], "family"),
+            &custom,
+        )
+        .unwrap();
+        assert_eq!(keys(&c), ["birth_date", "city"]);
+        // A place that is not a small number: the field's message, nothing accepted.
+        for bad in ["-1", "first", "70000", "1.5"] {
+            let err = check_form(
+                &form_input(&[("city", "on"), ("pos:city", bad)], "self"),
+                &custom,
+            )
+            .err()
+            .unwrap();
+            match err {
+                AppError::Invalid(problems) => assert!(
+                    problems.iter().any(|p| p.field == "pos:city"),
+                    "{bad}: {problems:?}"
+                ),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+    }
+
     #[test]
     fn form_fields_round_trip_through_storage() {
         let f = vec![

@@ -57,12 +57,30 @@ pub(crate) fn check_form(input: &RegFormInput, custom: &[CustomField]) -> Result
         if help.chars().count() > 200 || help.chars().any(char::is_control) || help.contains('|') {
             p.add(&format!("help:{key}"), Msg::ErrFormHelp);
         }
-        fields.push(FormField {
-            required: input.fields.get(&format!("req:{key}")).map(String::as_str) == Some("on"),
-            key,
-            help,
-        });
+        // The question's place on the form (`pos:{key}`, a number from the form builder);
+        // without one it comes after those that have one, in the standard order.
+        let pos = match input.fields.get(&format!("pos:{key}")).map(|s| s.trim()) {
+            None | Some("") => u32::MAX,
+            Some(s) => match s.parse::<u16>() {
+                Ok(n) => u32::from(n),
+                Err(_) => {
+                    p.add(&format!("pos:{key}"), Msg::ErrFormOrder);
+                    u32::MAX
+                }
+            },
+        };
+        fields.push((
+            pos,
+            FormField {
+                required: input.fields.get(&format!("req:{key}")).map(String::as_str) == Some("on"),
+                key,
+                help,
+            },
+        ));
     }
+    // A stable sort: equal places keep the standard order.
+    fields.sort_by_key(|(pos, _)| *pos);
+    let mut fields: Vec<FormField> = fields.into_iter().map(|(_, f)| f).collect();
     if audience == "family" && !fields.iter().any(|f| f.key == "birth_date") {
         // A guardian registers minors: the birth date is how the club knows they are.
         fields.insert(
