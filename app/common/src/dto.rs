@@ -229,9 +229,26 @@ pub struct MemberFilter {
     /// Filters on the club's choice fields: field id → the chosen option (`cf{id}=…` in
     /// the address).
     pub fields: BTreeMap<i64, String>,
+    /// Rows per page as asked (`per=` in the address): one of [`MemberFilter::PAGE_SIZES`];
+    /// anything else means the default, 50.
+    #[serde(default)]
+    pub per_page: i64,
 }
 
 impl MemberFilter {
+    /// The page sizes the register offers.
+    pub const PAGE_SIZES: [i64; 3] = [25, 50, 100];
+
+    /// The rows per page this filter shows: the size asked for when the register offers it,
+    /// else 50.
+    pub fn rows_per_page(&self) -> i64 {
+        if Self::PAGE_SIZES.contains(&self.per_page) {
+            self.per_page
+        } else {
+            50
+        }
+    }
+
     /// The query string of this filter at `page` (empty values left out).
     pub fn to_query(&self, page: i64) -> String {
         let mut parts = Vec::new();
@@ -252,6 +269,9 @@ impl MemberFilter {
         }
         if !self.sort.is_empty() && self.sort != "name" {
             parts.push(format!("sort={}", encode(&self.sort)));
+        }
+        if self.rows_per_page() != 50 {
+            parts.push(format!("per={}", self.rows_per_page()));
         }
         if page > 1 {
             parts.push(format!("page={page}"));

@@ -1092,6 +1092,8 @@ messages! {
     FbMoved => "{field}: position {n} of {total}", "{field}: plaats {n} van {total}", "{field} : position {n} sur {total}";
     FbAdded => "Added to the form: {field}, position {n} of {total}", "Toegevoegd aan het formulier: {field}, plaats {n} van {total}", "Ajout au formulaire : {field}, position {n} sur {total}";
     FbRemoved => "Removed from the form: {field}", "Weggelaten uit het formulier: {field}", "Retrait du formulaire : {field}";
+    // register page size
+    RowsPerPage => "Rows per page", "Rijen per pagina", "Lignes par page";
 }
 
 #[cfg(test)]

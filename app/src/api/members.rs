@@ -550,11 +550,12 @@ pub async fn list_members(
     #[server(default)] season: String,
     #[server(default)] sort: String,
     #[server(default)] fields: std::collections::BTreeMap<i64, String>,
+    #[server(default)] per: i64,
 ) -> Result<MemberPage, AppError> {
     let c = ctx().await?;
     c.once(
         format!(
-            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}"
+            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}:{per}"
         ),
         async {
             let scope = c.club(&club).await?;
@@ -565,6 +566,7 @@ pub async fn list_members(
                 season: season.clone(),
                 sort: sort.clone(),
                 fields: fields.clone(),
+                per_page: per,
             };
             tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await
         },

@@ -53,6 +53,7 @@ pub fn MemberListPage() -> impl IntoView {
                         Some((id, v.to_string()))
                     })
                     .collect(),
+                per_page: q.get("per").and_then(|v| v.parse().ok()).unwrap_or(0),
             },
             q.get("page")
                 .and_then(|p| p.parse::<i64>().ok())
@@ -72,6 +73,7 @@ pub fn MemberListPage() -> impl IntoView {
                 f.season,
                 f.sort,
                 f.fields,
+                f.per_page,
             )
         },
     );
@@ -156,6 +158,11 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
     .into_iter()
     .map(|(v, label)| view! { <option value=v selected=f.sort == v>{t(label)}</option> })
     .collect_view();
+    let per = f.rows_per_page();
+    let sizes = MemberFilter::PAGE_SIZES
+        .into_iter()
+        .map(|n| view! { <option value=n.to_string() selected=n == per>{n.to_string()}</option> })
+        .collect_view();
     let reset = format!("/c/{club}/members");
     view! {
         <form method="get" class="filters" role="search" data-testid="member-filters">
@@ -188,6 +195,10 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
             <div class="field">
                 <label for="f-sort">{t(Msg::SortBy)}</label>
                 <select id="f-sort" name="sort">{sorts}</select>
+            </div>
+            <div class="field">
+                <label for="f-per">{t(Msg::RowsPerPage)}</label>
+                <select id="f-per" name="per">{sizes}</select>
             </div>
             <div class="actions">
                 <button type="submit" class="button">{t(Msg::Search)}</button>

@@ -1909,6 +1909,84 @@ mod member_list_tests {
     use tessera_common::dto::MemberFilter;
 
     #[tokio::test]
+    async fn the_register_pages_by_the_size_asked_for_and_only_the_sizes_it_offers() {
+        for t in testing::all().await {
+            let db = &t.db;
+            let w = world(db).await;
+            let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+                .await
+                .unwrap();
+            let before = members::list(db, &a, "", 1).await.unwrap().total;
+            for n in 0..120 {
+                members::create_from_input(
+                    db,
+                    &a,
+                    &w.admin_a,
+                    T0,
+                    &MemberInput {
+                        given_name: format!("Page{n:03}"),
+                        family_name: "Pager".into(),
+                        status: "active".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap();
+            }
+            let total = before + 120;
+            let page = |per: i64, p: i64| {
+                let a = a.clone();
+                async move {
+                    let f = MemberFilter {
+                        per_page: per,
+                        ..Default::default()
+                    };
+                    members::list_filtered(db, &a, &f, p).await.unwrap()
+                }
+            };
+            for (asked, shown) in [
+                (25, 25),
+                (50, 50),
+                (100, 100),
+                (0, 50),
+                (7, 50),
+                (-1, 50),
+                (1_000_000, 50),
+            ] {
+                let p = page(asked, 1).await;
+                assert_eq!(p.rows.len() as i64, shown.min(total), "per={asked}");
+                assert_eq!(p.per_page, shown, "per={asked}");
+                assert_eq!(p.total, total);
+            }
+            // The second page of 100 holds the rest, and pages do not overlap.
+            let first = page(100, 1).await;
+            let second = page(100, 2).await;
+            assert_eq!(second.rows.len() as i64, total - 100);
+            assert!(second
+                .rows
+                .iter()
+                .all(|r| first.rows.iter().all(|f| f.id != r.id)));
+            // The size stays in the addresses the page links to, the default is left out.
+            assert!(second.filter.to_query(3).contains("per=100"));
+            assert!(!page(50, 1).await.filter.to_query(2).contains("per="));
+            // A search pages by the same size.
+            let found = members::list_filtered(
+                db,
+                &a,
+                &MemberFilter {
+                    query: "pager".into(),
+                    per_page: 25,
+                    ..Default::default()
+                },
+                2,
+            )
+            .await
+            .unwrap();
+            assert_eq!((found.total, found.rows.len()), (120, 25));
+        }
+    }
+
+    #[tokio::test]
     async fn the_register_filters_sorts_and_refuses_what_it_does_not_know() {
         for t in testing::all().await {
             let db = &t.db;

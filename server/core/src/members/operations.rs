@@ -78,6 +78,7 @@ pub async fn list_filtered(
     page: i64,
 ) -> Result<MemberPage> {
     scope.require(MEMBERS_VIEW)?;
+    let per_page = filter.rows_per_page();
     let query = filter.query.trim();
     let mut p = Problems::default();
     if query.chars().count() > 100 {
@@ -200,8 +201,8 @@ pub async fn list_filtered(
         // (that makes it write every match to a table of its own before sorting them).
         let count_args = args.clone();
         tx.reuse_plans().await?;
-        let limit = param(&mut args, PER_PAGE.into());
-        let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
+        let limit = param(&mut args, per_page.into());
+        let offset = param(&mut args, ((page - 1) * per_page).into());
         let (total_of_page, window) = match tx.backend() {
             crate::db::Backend::Sqlite => (format!("({count_matches})"), ""),
             crate::db::Backend::Postgres => ("p.total".to_string(), ", count(*) OVER () AS total"),
@@ -241,8 +242,8 @@ pub async fn list_filtered(
             )
             .await?
         };
-        let limit = param(&mut args, PER_PAGE.into());
-        let offset = param(&mut args, ((page - 1) * PER_PAGE).into());
+        let limit = param(&mut args, per_page.into());
+        let offset = param(&mut args, ((page - 1) * per_page).into());
         let sql = if column == "sort_name" {
             format!(
                 "SELECT {COLS} FROM {from} WHERE {where_} \
@@ -251,7 +252,7 @@ pub async fn list_filtered(
         } else {
             // A date may be missing: the dated records in order, then the others, each part
             // read in the order of the index on (tenant_id, column, id).
-            let upto = param(&mut args, (page * PER_PAGE).into());
+            let upto = param(&mut args, (page * per_page).into());
             format!(
             "SELECT {COLS} FROM (\
              SELECT * FROM (SELECT 0 AS part, {column} AS k, {COLS} FROM {from} \

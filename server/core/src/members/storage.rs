@@ -187,7 +187,7 @@ pub(super) async fn page_of(
             .collect(),
         total,
         page,
-        per_page: PER_PAGE,
+        per_page: filter.rows_per_page(),
         filter: MemberFilter {
             query: query.to_string(),
             status: status.to_string(),
@@ -195,6 +195,7 @@ pub(super) async fn page_of(
             season: filter.season.trim().to_string(),
             sort: sort.to_string(),
             fields: field_filters.into_iter().collect(),
+            per_page: filter.per_page,
         },
         types,
         seasons,
