@@ -72,7 +72,7 @@ COOKIE="$(sign_in_cookie)"
 
 REGISTER="$BASE/c/$CLUB/members?per=100"
 curl -sS -H "Cookie: $COOKIE" "$REGISTER" > "$WORK/register.html"
-MEMBER="$(grep -o "/c/$CLUB/members/[0-9][0-9]*" "$WORK/register.html" | head -n 1)"
+MEMBER="$(grep -o "/c/$CLUB/members/[0-9][0-9]*" "$WORK/register.html" | sed -n 1p)"
 [ -n "$MEMBER" ] || die "no member link on the register page"
 ROWS="$(grep -o '<tr' "$WORK/register.html" | wc -l)"
 ROWS=$(( ROWS > 0 ? ROWS - 1 : 0 ))   # less the header row
@@ -94,9 +94,9 @@ check() {   # check NAME OK(0/1) TEXT
 }
 
 CLUB_HTML="$(curl -sS -H "Cookie: $COOKIE" "$BASE/c/$CLUB")"
-CSS="$(grep -o '/pkg/[^"]*\.css' <<<"$CLUB_HTML" | head -n 1)"
-JS="$(grep -o '/pkg/[^"]*\.js' <<<"$CLUB_HTML" | head -n 1)"
-WASM="$(grep -o '/pkg/[^"]*\.wasm' <<<"$CLUB_HTML" | head -n 1)"
+CSS="$(grep -o '/pkg/[^"]*\.css' <<<"$CLUB_HTML" | sed -n 1p)"
+JS="$(grep -o '/pkg/[^"]*\.js' <<<"$CLUB_HTML" | sed -n 1p)"
+WASM="$(grep -o '/pkg/[^"]*\.wasm' <<<"$CLUB_HTML" | sed -n 1p)"
 [ -n "$JS" ] && [ -n "$WASM" ] && [ -n "$CSS" ] || die "the club page names no stylesheet, module or wasm"
 [ "$(encoding "$BASE$WASM" br)" = br ] || die "the wasm is not served with Brotli"
 
