@@ -11,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use std::net::{IpAddr, SocketAddr};
+use tessera_app::components::urlencode;
 use tessera_app::ssr::{
     self as app_state, raise_level, session_state, start_session, SESSION_SHOW_CODES,
 };
@@ -73,27 +74,20 @@ pub use tessera_common::local_path::safe_next;
 /// The language the visitor chose with the language switch.
 /// The `Cookie` headers are parsed by the `cookie` crate.
 pub fn lang_cookie(headers: &HeaderMap) -> Option<Lang> {
+    cookie_value(headers, LANG_COOKIE).and_then(|v| Lang::parse(&v))
+}
+
+/// The value of the cookie `name` among the request's `Cookie` headers (parsed by the
+/// `cookie` crate).
+pub fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(cookie::Cookie::split_parse)
         .filter_map(std::result::Result::ok)
-        .find(|c| c.name() == LANG_COOKIE)
-        .and_then(|c| Lang::parse(c.value_trimmed()))
-}
-
-/// Percent-encodes a value for the query string of a redirect (`percent-encoding`): all
-/// but the unreserved characters and `/`, so a local path stays readable.
-fn urlencode(s: &str) -> String {
-    use percent_encoding::{utf8_percent_encode, NON_ALPHANUMERIC};
-    const QUERY_VALUE: &percent_encoding::AsciiSet = &NON_ALPHANUMERIC
-        .remove(b'-')
-        .remove(b'_')
-        .remove(b'.')
-        .remove(b'~')
-        .remove(b'/');
-    utf8_percent_encode(s, QUERY_VALUE).to_string()
+        .find(|c| c.name() == name)
+        .map(|c| c.value_trimmed().to_string())
 }
 
 fn internal_error(headers: &HeaderMap) -> Response {

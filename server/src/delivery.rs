@@ -116,12 +116,7 @@ pub fn page_cache(path: &str, has_session: bool) -> &'static str {
 
 /// Whether a request carries a cookie named `name`.
 pub fn has_cookie(headers: &axum::http::HeaderMap, name: &str) -> bool {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .any(|kv| kv.trim().split('=').next() == Some(name))
+    crate::auth::cookie_value(headers, name).is_some()
 }
 
 /// The hashed names of the front-end files, read from `hash.txt` in the site root.

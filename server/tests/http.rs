@@ -28,6 +28,69 @@ const MAX_BODY: usize = 1024 * 1024;
 const CLUB_A: &str = "vc-kempenvlug-herentals";
 const CLUB_B: &str = "rfc-confluent-namur";
 
+/// One request on a connection of its own, with `cookies`: the status, the headers and the
+/// body as bytes (a chunked body decoded). A request the server never answers fails here,
+/// naming it, instead of holding the run until the runner's own limit.
+async fn exchange(
+    addr: std::net::SocketAddr,
+    cookies: &BTreeMap<String, String>,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &[u8],
+) -> (u16, Vec<(String, String)>, Vec<u8>) {
+    let mut stream = TcpStream::connect(addr).await.expect("connect");
+    let mut req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+        addr
+    );
+    if !cookies.is_empty() {
+        let jar: Vec<String> = cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        req.push_str(&format!("Cookie: {}\r\n", jar.join("; ")));
+    }
+    for (k, v) in headers {
+        req.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if method != "GET" {
+        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    req.push_str("\r\n");
+    stream.write_all(req.as_bytes()).await.expect("write");
+    // The server may answer (413) before reading the whole body and close the socket.
+    let _ = stream.write_all(body).await;
+    let mut raw = Vec::new();
+    // (A whole CSV export, compressed, may take long on a loaded machine.)
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(120),
+        stream.read_to_end(&mut raw),
+    )
+    .await;
+    assert!(read.is_ok(), "no answer to {method} {path} within 120 s");
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .expect("a response head");
+    let head = String::from_utf8_lossy(&raw[..split]).to_string();
+    let mut lines = head.split("\r\n");
+    let status: u16 = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("status line");
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    if headers
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"))
+    {
+        body = decode_chunked(&body);
+    }
+    (status, headers, body)
+}
+
 struct Resp {
     status: u16,
     headers: Vec<(String, String)>,
@@ -117,60 +180,8 @@ impl Client {
         headers: &[(&str, &str)],
         body: &[u8],
     ) -> Resp {
-        let mut stream = TcpStream::connect(self.addr).await.expect("connect");
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-            self.addr
-        );
-        if !self.cookies.is_empty() {
-            let jar: Vec<String> = self
-                .cookies
-                .iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
-            req.push_str(&format!("Cookie: {}\r\n", jar.join("; ")));
-        }
-        for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
-        }
-        if method != "GET" {
-            req.push_str(&format!("Content-Length: {}\r\n", body.len()));
-        }
-        req.push_str("\r\n");
-        stream.write_all(req.as_bytes()).await.expect("write");
-        // The server may answer (413) before reading the whole body and close the socket.
-        let _ = stream.write_all(body).await;
-        let mut raw = Vec::new();
-        // A request the server never answers fails here, naming it, instead of holding the
-        // test (and the run) until the runner's own limit.
-        let read = tokio::time::timeout(
-            std::time::Duration::from_secs(60),
-            stream.read_to_end(&mut raw),
-        )
-        .await;
-        assert!(read.is_ok(), "no answer to {method} {path} within 60 s");
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a response head");
-        let head = String::from_utf8_lossy(&raw[..split]).to_string();
-        let mut lines = head.split("\r\n");
-        let status: u16 = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|s| s.parse().ok())
-            .expect("status line");
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':'))
-            .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-            .collect();
-        let mut body = raw[split + 4..].to_vec();
-        if headers
-            .iter()
-            .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"))
-        {
-            body = decode_chunked(&body);
-        }
+        let (status, headers, body) =
+            exchange(self.addr, &self.cookies, method, path, headers, body).await;
         for (k, v) in &headers {
             if k.eq_ignore_ascii_case("set-cookie") {
                 if let Some((name, rest)) = v.split_once('=') {

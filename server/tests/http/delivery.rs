@@ -41,55 +41,10 @@ impl Raw {
     }
 }
 
-/// A request with the client's cookies, answered as bytes (a compressed body is no text).
+/// A request with the client's cookies, answered as bytes (a compressed body is no text);
+/// the client's cookies stay as they were.
 async fn raw(c: &Client, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Raw {
-    let mut stream = TcpStream::connect(c.addr).await.expect("connect");
-    let mut req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-        c.addr
-    );
-    if !c.cookies.is_empty() {
-        let jar: Vec<String> = c.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        req.push_str(&format!("Cookie: {}\r\n", jar.join("; ")));
-    }
-    for (k, v) in headers {
-        req.push_str(&format!("{k}: {v}\r\n"));
-    }
-    if method != "GET" {
-        req.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    req.push_str("\r\n");
-    stream.write_all(req.as_bytes()).await.expect("write");
-    let _ = stream.write_all(body).await;
-    let mut bytes = Vec::new();
-    let read = tokio::time::timeout(
-        std::time::Duration::from_secs(120),
-        stream.read_to_end(&mut bytes),
-    )
-    .await;
-    assert!(read.is_ok(), "no answer to {method} {path}");
-    let split = bytes
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("a response head");
-    let head = String::from_utf8_lossy(&bytes[..split]).to_string();
-    let mut lines = head.split("\r\n");
-    let status: u16 = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .expect("status line");
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect();
-    let mut body = bytes[split + 4..].to_vec();
-    if headers
-        .iter()
-        .any(|(k, v)| k.eq_ignore_ascii_case("transfer-encoding") && v.contains("chunked"))
-    {
-        body = decode_chunked(&body);
-    }
+    let (status, headers, body) = exchange(c.addr, &c.cookies, method, path, headers, body).await;
     Raw {
         status,
         headers,
