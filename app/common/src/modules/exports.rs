@@ -2,6 +2,9 @@ use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const EXPORTS_RUN: Permission = Permission("exports.run");
+/// Include columns the club marked sensitive (medical notes, national register number, …)
+/// in an export; without it those columns cannot be chosen.
+pub const EXPORTS_SENSITIVE: Permission = Permission("exports.sensitive");
 
 pub const MODULE: Module = Module {
     id: "exports",
@@ -18,14 +21,24 @@ pub const MODULE: Module = Module {
     },
     always_on: false,
     needs: &["audit"],
-    permissions: &[PermissionDecl {
-        permission: EXPORTS_RUN,
-        label: Text {
-            en: "Export the member register",
-            nl: "Het ledenregister exporteren",
-            fr: "Exporter le registre des membres",
+    permissions: &[
+        PermissionDecl {
+            permission: EXPORTS_RUN,
+            label: Text {
+                en: "Export the member register",
+                nl: "Het ledenregister exporteren",
+                fr: "Exporter le registre des membres",
+            },
         },
-    }],
+        PermissionDecl {
+            permission: EXPORTS_SENSITIVE,
+            label: Text {
+                en: "Include sensitive columns in exports",
+                nl: "Gevoelige kolommen opnemen in exports",
+                fr: "Inclure les colonnes sensibles dans les exports",
+            },
+        },
+    ],
     nav: &[NavEntry {
         path: "exports",
         label: Text {

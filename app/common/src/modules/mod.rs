@@ -16,15 +16,17 @@ mod federation;
 mod forms;
 mod members;
 mod platform;
+mod privacy;
 mod roles;
 mod settings;
 
 pub use audit::AUDIT_VIEW;
-pub use exports::EXPORTS_RUN;
+pub use exports::{EXPORTS_RUN, EXPORTS_SENSITIVE};
 pub use federation::FEDERATION_CLUBS_VIEW;
 pub use forms::{FORMS_MANAGE, FORMS_REVIEW};
 pub use members::{MEMBERS_EDIT, MEMBERS_FIELDS, MEMBERS_SENSITIVE, MEMBERS_VIEW};
 pub use platform::{PLATFORM_MANAGE, PLATFORM_OVERVIEW};
+pub use privacy::{PRIVACY_CONSENTS, PRIVACY_MANAGE, PRIVACY_REQUESTS};
 pub use roles::ROLES_MANAGE;
 pub use settings::SETTINGS_MANAGE;
 
@@ -37,6 +39,7 @@ pub const REGISTRY: &[&Module] = &[
     &forms::MODULE,
     &roles::MODULE,
     &settings::MODULE,
+    &privacy::MODULE,
     &federation::MODULE,
     &platform::MODULE,
 ];
