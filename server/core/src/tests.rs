@@ -23,7 +23,7 @@ pub(crate) struct World {
     member_a: Actor,
     outsider: Actor,
     fed_staff: Actor,
-    b_member: MemberId,
+    pub(crate) b_member: MemberId,
 }
 
 fn person(id: IdentityId, name: &str) -> Actor {
