@@ -1160,7 +1160,6 @@ messages! {
     ErrRightsExtendTwice => "this request has already been extended", "dit verzoek is al verlengd", "cette demande a déjà été prolongée";
     ErrRightsClosed => "this request is already closed", "dit verzoek is al afgesloten", "cette demande est déjà clôturée";
     ErrRightsRoleHolder => "this person holds roles in the club: take their roles away before erasing them", "deze persoon heeft rollen in de club: neem die eerst af voor je wist", "cette personne a des rôles dans le club : retirez-les avant de l'effacer";
-    ErrRightsNoRecord => "you have no member record in this club", "je hebt geen ledenfiche in deze club", "vous n'avez pas de fiche de membre dans ce club";
 }
 
 #[cfg(test)]

@@ -955,6 +955,6 @@ async fn the_download_holds_the_record_with_every_field_and_is_logged() {
         let e = rights::my_data_zip(db, &a, &w.admin_a, T0, None)
             .await
             .unwrap_err();
-        assert!(matches!(e, AppError::BadRequest(_)), "{e:?}");
+        assert!(matches!(e, AppError::NotFound), "{e:?}");
     }
 }

@@ -95,9 +95,8 @@ pub async fn subject(
     child: Option<MemberId>,
 ) -> Result<MemberId> {
     match child {
-        None => scope
-            .member_id()
-            .ok_or_else(|| AppError::bad_request(Msg::ErrRightsNoRecord)),
+        // Someone without a record of their own here has no data of their own either.
+        None => scope.member_id().ok_or(AppError::NotFound),
         Some(c) => {
             crate::members::require_guardian(db, scope, c, today).await?;
             Ok(c)
