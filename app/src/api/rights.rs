@@ -126,7 +126,7 @@ pub async fn privacy_request_action(
     };
     tessera_core::rights::act(
         &c.services.db,
-        &c.services.mailer,
+        Some(&c.services.mailer),
         &scope,
         &c.actor,
         c.now(),

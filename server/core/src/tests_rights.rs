@@ -347,7 +347,7 @@ async fn erasure_leaves_no_trace_in_any_column() {
         let r = q.open.iter().find(|r| r.id == erasure.to_string()).unwrap();
         rights::act(
             db,
-            &mail,
+            Some(&mail),
             &a,
             &w.admin_a,
             T0,
@@ -456,9 +456,18 @@ async fn an_account_of_another_club_outlives_the_erasure_in_this_one() {
         )
         .await
         .unwrap();
-        rights::act(db, &mail, &a, &w.admin_a, T0, req, 1, Action::Complete)
-            .await
-            .unwrap();
+        rights::act(
+            db,
+            Some(&mail),
+            &a,
+            &w.admin_a,
+            T0,
+            req,
+            1,
+            Action::Complete,
+        )
+        .await
+        .unwrap();
         assert_eq!(
             identities::find_by_email(db, "two@clubs.be").await.unwrap(),
             Some(id)
@@ -531,12 +540,21 @@ async fn a_restricted_record_leaves_lists_search_exports_and_counts_and_takes_on
         )
         .await
         .unwrap();
-        rights::act(db, &mail, &a, &w.admin_a, T0, req, 1, Action::Start)
+        rights::act(db, Some(&mail), &a, &w.admin_a, T0, req, 1, Action::Start)
             .await
             .unwrap();
-        rights::act(db, &mail, &a, &w.admin_a, T0, req, 2, Action::Complete)
-            .await
-            .unwrap();
+        rights::act(
+            db,
+            Some(&mail),
+            &a,
+            &w.admin_a,
+            T0,
+            req,
+            2,
+            Action::Complete,
+        )
+        .await
+        .unwrap();
         let after = members::list(db, &a, "", 1).await.unwrap();
         assert_eq!(after.total, before.total - 1);
         assert!(after.rows.iter().all(|r| r.id != lotte));
@@ -736,7 +754,7 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         assert!(matches!(e, AppError::Conflict(_)), "{e:?}");
         assert_eq!(count(db).await, 2);
         // The member cannot work the queue.
-        let e = rights::act(db, &mail, &me, &pia, T0, first, 1, Action::Complete)
+        let e = rights::act(db, Some(&mail), &me, &pia, T0, first, 1, Action::Complete)
             .await
             .unwrap_err();
         assert!(matches!(e, AppError::Forbidden), "{e:?}");
@@ -744,7 +762,7 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         // Extensions: a reason, one or two months, before the first deadline, once.
         let e = rights::act(
             db,
-            &mail,
+            Some(&mail),
             &a,
             &w.admin_a,
             T0,
@@ -761,7 +779,7 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         let late = T0.plus_seconds(40 * 86_400);
         let e = rights::act(
             db,
-            &mail,
+            Some(&mail),
             &a,
             &w.admin_a,
             late,
@@ -777,7 +795,7 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         assert!(matches!(e, AppError::Conflict(_)), "{e:?}");
         rights::act(
             db,
-            &mail,
+            Some(&mail),
             &a,
             &w.admin_a,
             T0,
@@ -792,7 +810,7 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         .unwrap();
         let e = rights::act(
             db,
-            &mail,
+            Some(&mail),
             &a,
             &w.admin_a,
             T0,
@@ -807,14 +825,14 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         .unwrap_err();
         assert!(matches!(e, AppError::Conflict(_)), "{e:?}");
         // A stale version is refused with who changed it.
-        let e = rights::act(db, &mail, &a, &w.admin_a, T0, first, 1, Action::Start)
+        let e = rights::act(db, Some(&mail), &a, &w.admin_a, T0, first, 1, Action::Start)
             .await
             .unwrap_err();
         assert!(matches!(e, AppError::Conflict(_)), "{e:?}");
         // A refusal needs a reason; refused, it is closed.
         let e = rights::act(
             db,
-            &mail,
+            Some(&mail),
             &a,
             &w.admin_a,
             T0,
@@ -827,7 +845,7 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         assert!(matches!(e, AppError::Invalid(_)), "{e:?}");
         rights::act(
             db,
-            &mail,
+            Some(&mail),
             &a,
             &w.admin_a,
             T0,
@@ -839,9 +857,18 @@ async fn bad_requests_are_refused_with_the_reason_and_change_nothing() {
         )
         .await
         .unwrap();
-        let e = rights::act(db, &mail, &a, &w.admin_a, T0, first, 3, Action::Complete)
-            .await
-            .unwrap_err();
+        let e = rights::act(
+            db,
+            Some(&mail),
+            &a,
+            &w.admin_a,
+            T0,
+            first,
+            3,
+            Action::Complete,
+        )
+        .await
+        .unwrap_err();
         assert!(matches!(e, AppError::Conflict(_)), "{e:?}");
         let page = rights::my_data(db, &me, T0, None).await.unwrap();
         let r = &page.requests[0];

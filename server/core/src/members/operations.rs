@@ -608,6 +608,7 @@ pub async fn invite_members_of_age(
         .fetch_all(
             "SELECT m.id, m.email FROM members m WHERE m.tenant_id = $1 \
              AND m.adult_invited_at IS NULL AND m.birth_date IS NOT NULL AND m.birth_date <= $2 \
+             AND m.restricted_at IS NULL \
              AND m.status IN ('active', 'applicant') \
              AND EXISTS (SELECT 1 FROM member_guardians g WHERE g.tenant_id = m.tenant_id AND g.child_id = m.id) \
              AND NOT EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = m.tenant_id AND s.member_id = m.id)",

@@ -332,7 +332,8 @@ pub async fn erase_in_tx(
             ("status", "ended".into()),
             ("ended_on", ended_on.into()),
             ("identity_id", Option::<i64>::None.into()),
-            ("restricted_at", Option::<i64>::None.into()),
+            // Out of every list, search, export and count, as a restricted record is.
+            ("restricted_at", now.into()),
             ("erased_at", now.into()),
         ],
         None,
