@@ -60,7 +60,7 @@ test('a member downloads their data and asks for erasure; an admin extends, then
   await ask.locator('select[name=kind]').selectOption('erasure');
   await submitAndLoad(member, ask.locator('button[type=submit]'));
   await expect(member.getByTestId('notice')).toBeVisible();
-  await expect(member.getByTestId('my-requests').locator('tbody tr')).toHaveCount(1);
+  await expect(member.getByTestId('my-requests').locator('li')).toHaveCount(1);
   await waitForMail(email);
 
   // The admin: the queue, an extension with its reason, then the completion.
@@ -69,6 +69,7 @@ test('a member downloads their data and asks for erasure; an admin extends, then
   const request = page.getByTestId('request').filter({ hasText: name });
   await expect(request).toHaveAttribute('data-kind', 'erasure');
   const due = (await request.getByTestId('due').textContent())?.trim();
+  await request.getByTestId('extend-open').click();
   const extend = request.getByTestId('extend-form');
   await extend.locator('select[name=months]').selectOption('2');
   await extend.locator('textarea[name=reason]').fill('We check the <b>archive</b> first');

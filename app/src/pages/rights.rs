@@ -30,13 +30,44 @@ fn person_name(p: &tessera_common::dto::PersonLink) -> String {
 
 fn status_cell(r: &PrivacyRequest) -> impl IntoView {
     let overdue = r.overdue.then(|| {
-        view! { " " <strong class="badge badge-warn" data-testid="overdue">{t(Msg::RightsOverdue)}</strong> }
+        view! { " " <strong class="badge badge-suspended" data-testid="overdue">{t(Msg::RightsOverdue)}</strong> }
     });
     view! { <span data-testid="request-status">{t(r.status.msg())}</span> {overdue} }
 }
 
 fn due(r: &PrivacyRequest) -> String {
     r.due_on.format(use_lang(), DateStyle::Short)
+}
+
+/// One request as a block of text (long words wrap; no table to scroll sideways on a
+/// phone): its kind (and for staff whose), the dates, the status, the words and reasons.
+#[component]
+fn RequestSummary(request: PrivacyRequest, staff: bool) -> impl IntoView {
+    let r = request;
+    let title = if staff {
+        format!("{} · {}", person_name(&r.member), t(r.kind.msg()))
+    } else {
+        t(r.kind.msg()).to_string()
+    };
+    let reason = r
+        .refusal_reason
+        .clone()
+        .or(r.extension_reason.clone())
+        .map(|e| {
+            view! { <p><strong>{t(Msg::RightsReason)} ": "</strong> {e}</p> }
+        });
+    view! {
+        <div class="request" data-testid="request-summary">
+            <h3>{title}</h3>
+            <dl class="fields">
+                <div><dt>{t(Msg::RightsReceived)}</dt><dd>{crate::components::when_short(r.received_at)}</dd></div>
+                <div><dt>{t(Msg::RightsDue)}</dt><dd>{due(&r)}</dd></div>
+                <div><dt>{t(Msg::RightsStatus)}</dt><dd>{status_cell(&r)}</dd></div>
+            </dl>
+            {r.details.clone().map(|d| view! { <p class="muted">{d}</p> })}
+            {reason}
+        </div>
+    }
 }
 
 /// `/c/{club}/me/privacy`, `?child=` a minor child's id for a guardian.
@@ -145,28 +176,9 @@ fn MyDataBody(data: MyData, draft: Option<(String, String)>, club: String) -> im
         view! { <p class="muted">{t(Msg::RightsNoRequests)}</p> }.into_any()
     } else {
         view! {
-            <div class="table-wrap" tabindex="0">
-                <table data-testid="my-requests">
-                    <thead><tr>
-                        <th scope="col">{t(Msg::RightsKind)}</th>
-                        <th scope="col">{t(Msg::RightsReceived)}</th>
-                        <th scope="col">{t(Msg::RightsDue)}</th>
-                        <th scope="col">{t(Msg::RightsStatus)}</th>
-                        <th scope="col">{t(Msg::RightsReason)}</th>
-                    </tr></thead>
-                    <tbody>
-                        {data.requests.iter().map(|r| view! {
-                            <tr>
-                                <td>{t(r.kind.msg())}<div class="muted wrap">{r.details.clone()}</div></td>
-                                <td>{crate::components::when_short(r.received_at)}</td>
-                                <td>{due(r)}</td>
-                                <td>{status_cell(r)}</td>
-                                <td class="wrap">{r.refusal_reason.clone().or(r.extension_reason.clone())}</td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+            <ul class="plain stack" data-testid="my-requests">
+                {data.requests.iter().map(|r| view! { <li><RequestSummary request=r.clone() staff=false/></li> }).collect_view()}
+            </ul>
         }
         .into_any()
     };
@@ -229,28 +241,9 @@ fn QueueBody(queue: RequestQueue, club: String) -> impl IntoView {
         view! {
             <section class="card" aria-labelledby="closed-title">
                 <h2 id="closed-title">{t(Msg::RightsQueueClosed)}</h2>
-                <div class="table-wrap" tabindex="0">
-                    <table data-testid="closed-requests">
-                        <thead><tr>
-                            <th scope="col">{t(Msg::RightsMember)}</th>
-                            <th scope="col">{t(Msg::RightsKind)}</th>
-                            <th scope="col">{t(Msg::RightsReceived)}</th>
-                            <th scope="col">{t(Msg::RightsStatus)}</th>
-                            <th scope="col">{t(Msg::RightsReason)}</th>
-                        </tr></thead>
-                        <tbody>
-                            {queue.closed.iter().map(|r| view! {
-                                <tr>
-                                    <td>{person_name(&r.member)}</td>
-                                    <td>{t(r.kind.msg())}</td>
-                                    <td>{crate::components::when_short(r.received_at)}</td>
-                                    <td>{status_cell(r)}</td>
-                                    <td class="wrap">{r.refusal_reason.clone()}</td>
-                                </tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
-                </div>
+                <ul class="plain stack" data-testid="closed-requests">
+                    {queue.closed.iter().map(|r| view! { <li><RequestSummary request=r.clone() staff=true/></li> }).collect_view()}
+                </ul>
             </section>
         }
     });
@@ -294,18 +287,21 @@ fn QueueItem(request: PrivacyRequest, club: String) -> impl IntoView {
         let months_id = format!("months-{id}");
         let reason_id = format!("extend-reason-{id}");
         view! {
-            <form method="post" action=PrivacyRequestAction::PATH class="stack" data-testid="extend-form">
-                {hidden()}
-                <input type="hidden" name="action" value="extend"/>
-                <label for=months_id.clone()>{t(Msg::RightsExtendBy)}</label>
-                <select id=months_id name="months">
-                    <option value="1">{t(Msg::RightsOneMonth)}</option>
-                    <option value="2">{t(Msg::RightsTwoMonths)}</option>
-                </select>
-                <label for=reason_id.clone()>{t(Msg::RightsReason)}</label>
-                <TextArea id=reason_id name="reason" value="" rows=2 maxlength=2000 required=true/>
-                <button type="submit" class="button secondary" data-testid="extend">{t(Msg::RightsExtend)}</button>
-            </form>
+            <details>
+                <summary data-testid="extend-open">{t(Msg::RightsExtend)}</summary>
+                <form method="post" action=PrivacyRequestAction::PATH class="stack" data-testid="extend-form">
+                    {hidden()}
+                    <input type="hidden" name="action" value="extend"/>
+                    <label for=months_id.clone()>{t(Msg::RightsExtendBy)}</label>
+                    <select id=months_id name="months">
+                        <option value="1">{t(Msg::RightsOneMonth)}</option>
+                        <option value="2">{t(Msg::RightsTwoMonths)}</option>
+                    </select>
+                    <label for=reason_id.clone()>{t(Msg::RightsReason)}</label>
+                    <TextArea id=reason_id name="reason" value="" rows=2 maxlength=2000 required=true/>
+                    <button type="submit" class="button secondary" data-testid="extend">{t(Msg::RightsExtend)}</button>
+                </form>
+            </details>
         }
     });
     let complete_label = if r.kind == RequestKind::Erasure {
@@ -315,7 +311,7 @@ fn QueueItem(request: PrivacyRequest, club: String) -> impl IntoView {
     };
     let refuse_id = format!("refuse-reason-{id}");
     let extension = r.extension_reason.clone().map(|e| {
-        view! { <p class="muted wrap">{t(Msg::RightsReason)} ": " {e}</p> }
+        view! { <p class="muted">{t(Msg::RightsReason)} ": " {e}</p> }
     });
     view! {
         <article class="card" data-testid="request" data-kind=r.kind.as_str() data-overdue=r.overdue.to_string()>
@@ -325,7 +321,7 @@ fn QueueItem(request: PrivacyRequest, club: String) -> impl IntoView {
                 <div><dt>{t(Msg::RightsDue)}</dt><dd data-testid="due">{due(&r)}</dd></div>
                 <div><dt>{t(Msg::RightsStatus)}</dt><dd>{status_cell(&r)}</dd></div>
             </dl>
-            {r.details.clone().map(|d| view! { <p class="wrap">{d}</p> })}
+            {r.details.clone().map(|d| view! { <p>{d}</p> })}
             {extension}
             <div class="actions">
                 {start}
@@ -336,13 +332,16 @@ fn QueueItem(request: PrivacyRequest, club: String) -> impl IntoView {
                 </form>
             </div>
             {extend}
-            <form method="post" action=PrivacyRequestAction::PATH class="stack" data-testid="refuse-form">
-                {hidden()}
-                <input type="hidden" name="action" value="refuse"/>
-                <label for=refuse_id.clone()>{t(Msg::RightsReason)}</label>
-                <TextArea id=refuse_id name="reason" value="" rows=2 maxlength=2000 required=true/>
-                <button type="submit" class="button secondary" data-testid="refuse">{t(Msg::RightsRefuse)}</button>
-            </form>
+            <details>
+                <summary data-testid="refuse-open">{t(Msg::RightsRefuse)}</summary>
+                <form method="post" action=PrivacyRequestAction::PATH class="stack" data-testid="refuse-form">
+                    {hidden()}
+                    <input type="hidden" name="action" value="refuse"/>
+                    <label for=refuse_id.clone()>{t(Msg::RightsReason)}</label>
+                    <TextArea id=refuse_id name="reason" value="" rows=2 maxlength=2000 required=true/>
+                    <button type="submit" class="button secondary" data-testid="refuse">{t(Msg::RightsRefuse)}</button>
+                </form>
+            </details>
         </article>
     }
 }
