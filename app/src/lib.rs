@@ -89,6 +89,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("members/:id/edit") view=MemberEditPage/>
                     <Route path=path!("me") view=MyRecordPage/>
                     <Route path=path!("me/children/:id") view=ChildRecordPage/>
+                    <Route path=path!("me/privacy") view=MyDataPage/>
+                    <Route path=path!("privacy/requests") view=PrivacyRequestsPage/>
                     <Route path=path!("events") view=ClubEventsPage/>
                     <Route path=path!("exports") view=ExportsPage/>
                     <Route path=path!("settings/modules") view=ModulesPage/>

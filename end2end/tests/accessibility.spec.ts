@@ -129,7 +129,17 @@ test('every page is accessible to a member who is a guardian', async ({ page, br
   consoleGuard.allowHttpStatus(...ERROR_STATUSES);
   await useSession(page, ACCOUNTS.kempenvlugMember);
   const child = await firstLink(page, `${base}/me`, new RegExp(`^${base}/me/children/\\d+$`));
-  await checkAll(page, browser, ['/', '/account', '/account/two-factor', base, `${base}/me`, child, `${base}/events`]);
+  await checkAll(page, browser, [
+    '/',
+    '/account',
+    '/account/two-factor',
+    base,
+    `${base}/me`,
+    child,
+    `${base}/events`,
+    `${base}/me/privacy`,
+    `${base}/me/privacy?child=${child.split('/').pop()}`,
+  ]);
 });
 
 test('every page is accessible to a club administrator', async ({ page, browser, consoleGuard }) => {
@@ -158,6 +168,7 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/settings/fields`,
     `${base}/forms`,
     `${base}/applications`,
+    `${base}/privacy/requests`,
   ]);
 });
 

@@ -915,6 +915,19 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&version={linked_version}&email=me%40example.be&phone=0470+12+34+56&city=Herentals",
     ),
     ("club_events", "club={club}"),
+    // rights (issue 17)
+    ("my_data", "club={club}"),
+    (
+        "ask_privacy",
+        "club={club}&kind=objection&details=Photos+on+the+website",
+    ),
+    ("privacy_queue", "club={club}"),
+    (
+        "privacy_request_action",
+        "club={club}&id={privacy_request}&version=1&action=start",
+    ),
+    ("lift_restriction", "club={club}&id={restricted_member}"),
+    ("privacy_overdue", "club={club}"),
     ("module_settings", "club={club}"),
     ("switch_module", "club={club}&module=audit&on=on"),
     ("look", "club={club}"),
@@ -1026,6 +1039,8 @@ const OWN_RECORD: &[&str] = &[
     "update_my_record",
     "child_record",
     "update_child_record",
+    "my_data",
+    "ask_privacy",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -1233,8 +1248,47 @@ impl Fixture {
         )
         .await
         .unwrap();
+        // rights: a request to work and a restricted record to lift.
+        let privacy_request = tessera_core::rights::record(
+            db,
+            &scope,
+            &sys,
+            now,
+            invitee,
+            tessera_common::rights::RequestKind::Access,
+            None,
+            now,
+        )
+        .await
+        .unwrap();
+        let restricted_member = tessera_core::members::create_from_input(
+            db,
+            &scope,
+            &sys,
+            now,
+            &tessera_core::members::MemberInput {
+                given_name: "Res".into(),
+                family_name: "Tricted".into(),
+                status: "active".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let mut tx = db.tenant_write(&scope, &sys, now).await.unwrap();
+        tx.update(
+            "members",
+            restricted_member.0,
+            vec![("restricted_at", now.into())],
+            None,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
         Fixture {
             values: vec![
+                ("privacy_request", privacy_request.to_string()),
+                ("restricted_member", restricted_member.to_string()),
                 ("import", import.to_string()),
                 ("application", applications[0].to_string()),
                 ("application2", applications[1].to_string()),
@@ -2159,6 +2213,12 @@ mod environment {
         ("update_child_record", Some(OWN)),
         ("update_my_record", Some(OWN)),
         ("club_events", Some("audit.view")),
+        ("my_data", Some(OWN)),
+        ("ask_privacy", Some(OWN)),
+        ("privacy_queue", Some("privacy.requests")),
+        ("privacy_request_action", Some("privacy.requests")),
+        ("lift_restriction", Some("members.edit")),
+        ("privacy_overdue", None),
         ("module_settings", Some("settings.manage")),
         ("switch_module", Some("settings.manage")),
         ("look", Some("settings.manage")),
@@ -4250,5 +4310,7 @@ mod delivery;
 mod errors;
 #[path = "http/islands.rs"]
 mod islands;
+#[path = "http/rights.rs"]
+mod rights;
 #[path = "http/secretary.rs"]
 mod secretary;

@@ -332,6 +332,13 @@ pub struct MemberDetail {
     pub account: Option<AccountRoles>,
     /// The club's own fields the viewer may see, with this record's values.
     pub custom: Vec<CustomValue>,
+    /// Since when the processing of the record is restricted (issue 17): it then stays out
+    /// of lists, searches and exports and can only be changed to lift the restriction.
+    #[serde(default)]
+    pub restricted_at: Option<crate::time::Timestamp>,
+    /// The person was erased: the record is an anonymous placeholder.
+    #[serde(default)]
+    pub erased: bool,
 }
 
 /// One version of a club's terms of use.

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod ids;
 pub mod local_path;
 pub mod modules;
+pub mod rights;
 pub mod time;
 
 pub use error::{AppError, Arg, FieldError, Problem};

@@ -210,6 +210,15 @@ impl Date {
             })
     }
 
+    /// The same day `n` calendar months later, clamped to the month's last day (31 January
+    /// plus one month is 28 February, or 29 in a leap year).
+    pub fn plus_months(self, n: i32) -> Date {
+        self.to_jiff()
+            .and_then(|d| d.checked_add(jiff::Span::new().months(n)).ok())
+            .map(Date::from_jiff)
+            .unwrap_or(self)
+    }
+
     /// Days since 1970-01-01.
     pub fn days_since_epoch(self) -> i64 {
         self.to_jiff()

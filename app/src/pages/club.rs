@@ -204,6 +204,7 @@ fn ClubHomeBody(home: ClubHome) -> impl IntoView {
             {city}
             {part_of}
         </section>
+        <crate::pages::rights::OverdueRequests club=home.frame.slug.clone()/>
         <section aria-labelledby="glance" class="card">
             <h2 id="glance">{t(Msg::AtAGlance)}</h2>
             <dl class="stats">

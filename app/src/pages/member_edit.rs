@@ -309,6 +309,11 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
         view! { <div><dt>{t(label)}</dt><dd>{value.unwrap_or_else(|| "—".to_string())}</dd></div> }
     };
     let e = || error.clone();
+    let privacy_href = if record.as_guardian {
+        format!("/c/{club}/me/privacy?child={}", m.id)
+    } else {
+        format!("/c/{club}/me/privacy")
+    };
     view! {
         <Title text=title.clone()/>
         {back}
@@ -325,6 +330,7 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
                 <CustomRows values=fixed_custom/>
             </dl>
             <p class="muted">{t(Msg::AskClubToChange)}</p>
+            <p><a href=privacy_href data-testid="my-data-link">{t(Msg::RightsMyDataTitle)}</a></p>
         </section>
         <section class="card" aria-labelledby="contact-title">
             <h2 id="contact-title">{t(Msg::Contact)}</h2>

@@ -343,7 +343,11 @@ pub fn MemberPage() -> impl IntoView {
 
 #[component]
 fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
-    let name = format!("{} {}", member.given_name, member.family_name);
+    let name = if member.erased {
+        t(Msg::RightsErasedName).to_string()
+    } else {
+        format!("{} {}", member.given_name, member.family_name)
+    };
     let address = [
         member.street.clone(),
         match (&member.postcode, &member.city) {
@@ -380,6 +384,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             "created" => t(Msg::MemberCreated),
             "invited" => t(Msg::MemberInvited),
             "linked" => t(Msg::MemberLinked),
+            "lifted" => t(Msg::RightsDone),
             _ => t(Msg::FactorResetDone),
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
@@ -428,7 +433,9 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         <p><a href=back>"← " {t(Msg::BackToList)}</a></p>
         <h1 data-testid="member-name">{name}</h1>
         {done}
-        {(member.can_edit && !crate::components::club_read_only()).then(|| {
+        {crate::pages::rights::restriction_notice(&member, &club)}
+        {(member.can_edit && member.restricted_at.is_none() && !member.erased
+            && !crate::components::club_read_only()).then(|| {
             let href = format!("/c/{club}/members/{}/edit", member.id);
             view! { <p><a class="button" href=href data-testid="edit-member">{t(Msg::EditMember)}</a></p> }
         })}

@@ -1358,6 +1358,14 @@ impl TenantTx {
         self.tx.execute(sql, with_tenant(self.tenant, args)).await
     }
 
+    /// The platform transaction under this write, for the one change that must commit with
+    /// a tenant's: an erasure ending the erased person's account, tokens and sessions
+    /// (`rights::erasure`). Platform tables only: tenant tables go through the bound helpers.
+    pub(crate) fn platform_part(&mut self) -> Result<&mut Tx> {
+        self.stamp_values()?;
+        Ok(&mut self.tx)
+    }
+
     /// Appends an event about this tenant to the event log, in this transaction, so the
     /// change and its record land together.
     pub async fn log(&mut self, kind: &str, detail: Option<&str>) -> Result<()> {

@@ -24,6 +24,7 @@ pub mod accounts;
 pub mod imports;
 pub mod members;
 pub mod registration;
+pub mod rights;
 pub mod roles;
 pub mod seed;
 pub mod tenants;
@@ -64,6 +65,8 @@ mod tests_accounts;
 mod tests_errors;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
+mod tests_rights;
 #[cfg(test)]
 mod tests_secretary;
 #[cfg(test)]

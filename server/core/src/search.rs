@@ -219,7 +219,8 @@ pub(crate) async fn index(
 pub(crate) async fn reindex(tx: &mut TenantTx, id: MemberId) -> Result<()> {
     let row: Option<(String, String, Option<String>)> = tx
         .fetch_optional(
-            "SELECT given_name, family_name, email FROM members WHERE tenant_id = $1 AND id = $2",
+            "SELECT given_name, family_name, email FROM members WHERE tenant_id = $1 AND id = $2 \
+             AND restricted_at IS NULL AND erased_at IS NULL",
             args![id],
         )
         .await?;
@@ -241,6 +242,8 @@ struct SourceRow {
     given_name: String,
     family_name: String,
     email: Option<String>,
+    /// A restricted record stays out of the index (issue 17).
+    restricted_at: Option<i64>,
 }
 
 /// Indexes every record again when the index is older than [`VERSION`] (records written
@@ -258,7 +261,7 @@ pub(crate) async fn rebuild_if_stale(mut tx: Tx) -> Result<()> {
     loop {
         let batch: Vec<SourceRow> = tx
             .fetch_all(
-                "SELECT tenant_id, id, given_name, family_name, email FROM members \
+                "SELECT tenant_id, id, given_name, family_name, email, restricted_at FROM members \
                  WHERE tenant_id > $1 OR (tenant_id = $1 AND id > $2) \
                  ORDER BY tenant_id, id LIMIT 5000",
                 vec![after.0.into(), after.1.into()],
@@ -267,7 +270,7 @@ pub(crate) async fn rebuild_if_stale(mut tx: Tx) -> Result<()> {
         let Some(last) = batch.last() else { break };
         after = (last.tenant_id, last.id);
         let mut rows = Vec::new();
-        for r in &batch {
+        for r in batch.iter().filter(|r| r.restricted_at.is_none()) {
             let id = MemberId(r.id);
             for row in self::rows(id, &r.given_name, &r.family_name, r.email.as_deref()) {
                 rows.push(std::iter::once(r.tenant_id.into()).chain(row).collect());

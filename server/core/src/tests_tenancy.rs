@@ -406,11 +406,6 @@ fn unbound_tenant_tables(sql: &str, tenant: &BTreeSet<String>) -> Vec<String> {
 /// (file, a piece of the statement that identifies it, why it may).
 const ALLOWED: &[(&str, &str, &str)] = &[
     (
-        "members/operations.rs",
-        "FROM member_tallies WHERE {}",
-        "the conditions are `tally_conds`, whose first is `tenant_id = $1`",
-    ),
-    (
         "roles/storage.rs",
         "AS holders FROM roles r",
         "ROLE_SELECT is a fragment; every use appends `WHERE r.tenant_id = $1`",

@@ -60,6 +60,15 @@ pub const MODULE: Module = Module {
         },
         permission: Some(PRIVACY_MANAGE),
         own_record: false,
+    }, NavEntry {
+        path: "privacy/requests",
+        label: Text {
+            en: "Data requests",
+            nl: "Gegevensverzoeken",
+            fr: "Demandes de données",
+        },
+        permission: Some(PRIVACY_REQUESTS),
+        own_record: false,
     }],
     routes: &["privacy"],
 };

@@ -34,7 +34,7 @@ struct Row {
 /// One CSV cell's text: line breaks flattened, and never starting with a character a
 /// spreadsheet would run as a formula (our own rule: a CSV writer does not know about
 /// spreadsheets). Quoting is the `csv` writer's.
-fn cell(v: &str) -> String {
+pub(crate) fn cell(v: &str) -> String {
     let mut v = v.replace(['\r', '\n'], " ");
     if v.starts_with(['=', '+', '-', '@', '\t']) {
         v.insert(0, '\'');
@@ -43,7 +43,7 @@ fn cell(v: &str) -> String {
 }
 
 /// Writes the rows as CSV (RFC 4180, CRLF line ends, quotes only where needed).
-fn write_csv(rows: &[Vec<String>]) -> Result<String> {
+pub(crate) fn write_csv(rows: &[Vec<String>]) -> Result<String> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .flexible(false)
@@ -72,7 +72,8 @@ pub async fn members_csv(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
              status, joined_on, ended_on, gender, membership_type, season, updated_at, \
              updated_by_name FROM members \
-             WHERE tenant_id = $1 AND ($2 IS NULL OR status = $2) ORDER BY sort_name, id",
+             WHERE tenant_id = $1 AND ($2 IS NULL OR status = $2) AND restricted_at IS NULL \
+             ORDER BY sort_name, id",
             args![status.map(|s| s.as_str())],
         )
         .await?;

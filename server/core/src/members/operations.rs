@@ -39,9 +39,10 @@ pub async fn counts(db: &Db, scope: &TenantScope, today: Date) -> Result<ClubCou
     let row: (i64, i64, i64, i64) = tx
         .fetch_one(
             "SELECT \
-             (SELECT count(*) FROM members WHERE tenant_id = $1), \
-             (SELECT count(*) FROM members WHERE tenant_id = $1 AND status = 'active'), \
-             (SELECT count(*) FROM members WHERE tenant_id = $1 AND status = 'active' AND birth_date > $2), \
+             (SELECT count(*) FROM members WHERE tenant_id = $1 AND restricted_at IS NULL), \
+             (SELECT count(*) FROM members WHERE tenant_id = $1 AND status = 'active' AND restricted_at IS NULL), \
+             (SELECT count(*) FROM members WHERE tenant_id = $1 AND status = 'active' AND birth_date > $2 \
+              AND restricted_at IS NULL), \
              (SELECT count(DISTINCT guardian_id) FROM member_guardians WHERE tenant_id = $1)",
             args![adult_cutoff],
         )
@@ -150,7 +151,11 @@ pub async fn list_filtered(
         .await;
     }
     // Only the filters in use become conditions, each a bound parameter.
-    let mut conds = vec!["tenant_id = $1".to_string()];
+    // A restricted record (issue 17) is left out; its words are not in the index either.
+    let mut conds = vec![
+        "tenant_id = $1".to_string(),
+        "restricted_at IS NULL".to_string(),
+    ];
     let mut args: Vec<crate::db::Value> = Vec::new();
     let param = |args: &mut Vec<crate::db::Value>, v: crate::db::Value| {
         args.push(v);
@@ -191,7 +196,7 @@ pub async fn list_filtered(
     const COLS: &str = "id, given_name, family_name, birth_date, email, city, status";
     // A search alone: every indexed id is a member of this club, so the matches are counted
     // (and, in name order, paged) without reading the records.
-    let search_alone = !words.is_empty() && conds.len() == 2;
+    let search_alone = !words.is_empty() && conds.len() == 3;
     let count_matches = format!("SELECT count(*) FROM ({found}) s");
     let (rows, total): (Vec<ListRow>, i64) = if column == "sort_name" && search_alone {
         // In name order the page is taken from the index, which keeps each member's name
@@ -227,8 +232,13 @@ pub async fn list_filtered(
         let total: (i64,) = if words.is_empty() && field_filters.is_empty() {
             tx.fetch_one(
                 &format!(
-                    "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) FROM member_tallies WHERE {}",
-                    tally_conds.join(" AND ")
+                    "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) - (SELECT count(*) FROM members \
+                     WHERE tenant_id = $1 AND restricted_at IS NOT NULL{0}) \
+                     FROM member_tallies WHERE tenant_id = $1{0}",
+                    tally_conds[1..]
+                        .iter()
+                        .map(|c| format!(" AND {c}"))
+                        .collect::<String>()
                 ),
                 args.clone(),
             )
@@ -325,6 +335,7 @@ pub async fn update(
     scope.require(MEMBERS_EDIT)?;
     let checked = validate_input(input, scope.today(now));
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    ensure_changeable(&mut tx, id).await?;
     let (cols, custom) = with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await?;
     if !tx
         .update("members", id.0, cols, Some(expected_version))
@@ -335,6 +346,24 @@ pub async fn update(
     custom_fields::store(&mut tx, id, &custom).await?;
     search::reindex(&mut tx, id).await?;
     tx.commit().await
+}
+
+/// A restricted record takes no change but the lifting of its restriction
+/// (`rights::lift_restriction`), an erased one none at all (issue 17): refused before the
+/// form's values are looked at.
+async fn ensure_changeable(tx: &mut TenantTx, id: MemberId) -> Result<()> {
+    let row: Option<(Option<i64>, Option<i64>)> = tx
+        .fetch_optional(
+            "SELECT restricted_at, erased_at FROM members WHERE tenant_id = $1 AND id = $2",
+            args![id],
+        )
+        .await?;
+    match row {
+        None => Err(AppError::NotFound),
+        Some((_, Some(_))) => Err(AppError::conflict(Msg::ErrRightsErased)),
+        Some((Some(_), None)) => Err(AppError::conflict(Msg::ErrRightsRestricted)),
+        Some((None, None)) => Ok(()),
+    }
 }
 
 /// A record's checked standard fields with its custom fields read and checked too, every
@@ -509,7 +538,7 @@ pub async fn my_children(db: &Db, scope: &TenantScope, today: Date) -> Result<Ve
 /// Checks that the caller is a guardian of `child` and the child is still a minor on
 /// `today`. Someone else's record is simply not found; a child who came of age manages
 /// their own record, which the refusal says.
-async fn require_guardian(
+pub(crate) async fn require_guardian(
     db: &Db,
     scope: &TenantScope,
     child: MemberId,
@@ -579,6 +608,7 @@ pub async fn invite_members_of_age(
         .fetch_all(
             "SELECT m.id, m.email FROM members m WHERE m.tenant_id = $1 \
              AND m.adult_invited_at IS NULL AND m.birth_date IS NOT NULL AND m.birth_date <= $2 \
+             AND m.restricted_at IS NULL \
              AND m.status IN ('active', 'applicant') \
              AND EXISTS (SELECT 1 FROM member_guardians g WHERE g.tenant_id = m.tenant_id AND g.child_id = m.id) \
              AND NOT EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = m.tenant_id AND s.member_id = m.id)",
@@ -650,6 +680,7 @@ async fn update_contact(
         &input.city,
     );
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    ensure_changeable(&mut tx, id).await?;
     let ((), custom) = with_custom(&mut tx, p.done(), &input.custom, Viewer::Member).await?;
     let cols = vec![
         ("email", email.into()),

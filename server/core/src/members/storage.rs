@@ -224,6 +224,8 @@ pub(super) struct DetailRow {
     pub(super) version: i64,
     pub(super) updated_at: i64,
     pub(super) updated_by_name: Option<String>,
+    pub(super) restricted_at: Option<i64>,
+    pub(super) erased_at: Option<i64>,
     pub(super) has_account: bool,
     pub(super) account_has_factor: bool,
     pub(super) has_family: bool,
@@ -279,7 +281,7 @@ pub(super) async fn detail_in(
         .fetch_optional(
             "SELECT id, given_name, family_name, birth_date, email, phone, street, postcode, city, \
              status, joined_on, ended_on, gender, membership_type, season, version, updated_at, \
-             updated_by_name, EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = members.tenant_id \
+             updated_by_name, restricted_at, erased_at, EXISTS (SELECT 1 FROM memberships s WHERE s.tenant_id = members.tenant_id \
              AND s.member_id = members.id) AS has_account, \
              EXISTS (SELECT 1 FROM identities i WHERE i.totp_enabled_at IS NOT NULL AND \
               (i.id = members.identity_id OR i.id IN (SELECT s.identity_id FROM memberships s \
@@ -343,6 +345,8 @@ pub(super) async fn detail_in(
         can_reset_factor: false,
         account: None,
         custom,
+        restricted_at: row.restricted_at.map(Timestamp),
+        erased: row.erased_at.is_some(),
     };
     Ok((detail, account_has_factor))
 }

@@ -3,6 +3,7 @@
 //! accounts for every kind of user. Deterministic: the same options give the same people.
 
 pub mod names;
+mod privacy_rights;
 
 use crate::db::Db;
 use crate::error::Result;
@@ -606,6 +607,9 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 if let Some(id) = multi {
                     identities::add_membership(db, &scope, &actor, now, id, None).await?;
                 }
+            }
+            if i == 0 {
+                privacy_rights::seed(db, &scope, now).await?;
             }
         }
     }

@@ -1,0 +1,471 @@
+//! The My data download: everything the club holds about one person, as one zip with
+//! `my-data.json` (schema in docs/MY_DATA.md, `schema_version` inside) and the same as CSV
+//! files. Read in one snapshot, produced at once, and logged in the club's event log
+//! (`my_data_download`, the member's id as detail: no personal data in the log).
+
+use super::requests::subject;
+use crate::args;
+use crate::db::{Db, TenantTx};
+use crate::error::{internal, Result};
+use crate::members::exports::{cell, write_csv};
+use crate::scope::{Actor, TenantScope};
+use serde_json::{json, Value as Json};
+use std::io::Write;
+use tessera_common::time::Timestamp;
+use tessera_common::{AppError, MemberId};
+
+/// The version of the JSON document's layout; docs/MY_DATA.md describes each version.
+pub const MY_DATA_SCHEMA_VERSION: i64 = 1;
+
+#[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    given_name: String,
+    family_name: String,
+    birth_date: Option<String>,
+    gender: Option<String>,
+    email: Option<String>,
+    phone: Option<String>,
+    street: Option<String>,
+    postcode: Option<String>,
+    city: Option<String>,
+    status: String,
+    joined_on: Option<String>,
+    ended_on: Option<String>,
+    membership_type: Option<String>,
+    season: Option<String>,
+    restricted_at: Option<i64>,
+    erased_at: Option<i64>,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct FieldValueRow {
+    label: String,
+    kind: String,
+    visibility: String,
+    value: String,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct FamilyRow {
+    rel: String,
+    id: i64,
+    given_name: String,
+    family_name: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct SubmissionRow {
+    id: i64,
+    title: String,
+    email: String,
+    data: String,
+    status: String,
+    submitted_at: i64,
+    confirmed_at: Option<i64>,
+    decided_at: Option<i64>,
+    reason: Option<String>,
+    consent_version: Option<i64>,
+    consent_text: Option<String>,
+    form_consent_version: i64,
+    terms_number: Option<i64>,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct RequestRow {
+    id: i64,
+    kind: String,
+    details: Option<String>,
+    status: String,
+    received_at: i64,
+    first_due_on: String,
+    due_on: String,
+    extension_reason: Option<String>,
+    refusal_reason: Option<String>,
+    closed_at: Option<i64>,
+    updated_at: i64,
+    updated_by_name: Option<String>,
+}
+
+fn at(t: i64) -> String {
+    Timestamp(t).format_brussels()
+}
+
+fn opt_at(t: Option<i64>) -> Json {
+    t.map(|t| Json::from(at(t))).unwrap_or(Json::Null)
+}
+
+/// The zip of everything the club holds about the caller (or their minor child `child`)
+/// and its file name. Refused like the My data page: someone else's record is not found,
+/// an adult child's is refused with the reason.
+pub async fn my_data_zip(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    child: Option<MemberId>,
+) -> Result<(String, Vec<u8>)> {
+    let member = subject(db, scope, scope.today(now), child).await?;
+    let mut tx = db.tenant_snapshot(scope).await?;
+    let doc = gather(&mut tx, scope, member, now).await;
+    tx.commit().await?;
+    let (json_doc, csvs) = doc?;
+    let bytes = zip_of(&json_doc, &csvs)?;
+    crate::accounts::log_tenant_event(
+        db,
+        actor.identity,
+        scope.tenant_id(),
+        "my_data_download",
+        Some(&format!("member {}", member.0)),
+        now,
+    )
+    .await?;
+    let date = now.date_in(&scope.tenant().time_zone);
+    Ok((format!("{}-my-data-{date}.zip", scope.tenant().slug), bytes))
+}
+
+type Csvs = Vec<(&'static str, Vec<Vec<String>>)>;
+
+async fn gather(
+    tx: &mut TenantTx,
+    scope: &TenantScope,
+    member: MemberId,
+    now: Timestamp,
+) -> Result<(Json, Csvs)> {
+    let p: PersonRow = tx
+        .fetch_optional(
+            "SELECT id, given_name, family_name, birth_date, gender, email, phone, street, postcode, \
+             city, status, joined_on, ended_on, membership_type, season, restricted_at, erased_at, \
+             updated_at, updated_by_name FROM members WHERE tenant_id = $1 AND id = $2",
+            args![member],
+        )
+        .await?
+        .ok_or(AppError::NotFound)?;
+    // Every custom field, sensitive ones included: it is the person's own data.
+    let fields: Vec<FieldValueRow> = tx
+        .fetch_all(
+            "SELECT f.label, f.kind, f.visibility, v.value, v.updated_at, v.updated_by_name \
+             FROM member_field_values v JOIN custom_fields f ON f.tenant_id = v.tenant_id AND f.id = v.field_id \
+             WHERE v.tenant_id = $1 AND v.member_id = $2 ORDER BY f.position, f.id, v.value",
+            args![member],
+        )
+        .await?;
+    let family: Vec<FamilyRow> = tx
+        .fetch_all(
+            "SELECT 'guardian' AS rel, m.id, m.given_name, m.family_name FROM member_guardians g \
+             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.guardian_id \
+             WHERE g.tenant_id = $1 AND g.child_id = $2 \
+             UNION ALL SELECT 'child' AS rel, m.id, m.given_name, m.family_name FROM member_guardians g \
+             JOIN members m ON m.tenant_id = g.tenant_id AND m.id = g.child_id \
+             WHERE g.tenant_id = $1 AND g.guardian_id = $2 ORDER BY 1, 2",
+            args![member],
+        )
+        .await?;
+    let account: Option<(i64, String, String, Option<String>)> = tx
+        .fetch_optional(
+            "SELECT s.id, i.email, i.name, i.lang FROM memberships s JOIN identities i ON i.id = s.identity_id \
+             WHERE s.tenant_id = $1 AND s.member_id = $2",
+            args![member],
+        )
+        .await?;
+    let terms: Vec<(i64, i64)> = match &account {
+        Some((ms, ..)) => {
+            tx.fetch_all(
+                "SELECT number, accepted_at FROM terms_acceptances WHERE tenant_id = $1 \
+                 AND membership_id = $2 ORDER BY number",
+                args![*ms],
+            )
+            .await?
+        }
+        None => Vec::new(),
+    };
+    let submissions: Vec<SubmissionRow> = tx
+        .fetch_all(
+            "SELECT s.id, f.title, s.email, s.data, s.status, s.submitted_at, s.confirmed_at, \
+             s.decided_at, s.reason, s.consent_version, f.consent_text, \
+             f.consent_version AS form_consent_version, s.terms_number, s.updated_at, s.updated_by_name \
+             FROM reg_submissions s JOIN reg_forms f ON f.tenant_id = s.tenant_id AND f.id = s.form_id \
+             WHERE s.tenant_id = $1 AND ((' ' || coalesce(s.member_ids, '') || ' ') LIKE ('% ' || $2 || ' %') \
+             OR ($3 IS NOT NULL AND lower(s.email) = lower($3))) ORDER BY s.submitted_at, s.id",
+            args![member.0.to_string(), p.email.clone()],
+        )
+        .await?;
+    let requests: Vec<RequestRow> = tx
+        .fetch_all(
+            "SELECT id, kind, details, status, received_at, first_due_on, due_on, extension_reason, \
+             refusal_reason, closed_at, updated_at, updated_by_name FROM privacy_requests \
+             WHERE tenant_id = $1 AND member_id = $2 ORDER BY received_at, id",
+            args![member],
+        )
+        .await?;
+    // Exports: on this branch the event log knows the register's CSV exports (each may
+    // have included the person) and the person's own downloads.
+    let exports: Vec<(String, Option<String>, i64)> = tx
+        .fetch_all(
+            "SELECT kind, detail, at FROM security_events WHERE tenant_id = $1 \
+             AND (kind = 'export' OR (kind = 'my_data_download' AND detail = $2)) ORDER BY at, id",
+            args![format!("member {}", member.0)],
+        )
+        .await?;
+
+    let person = json!({
+        "id": p.id.to_string(),
+        "given_name": p.given_name,
+        "family_name": p.family_name,
+        "birth_date": p.birth_date,
+        "gender": p.gender,
+        "email": p.email,
+        "phone": p.phone,
+        "street": p.street,
+        "postcode": p.postcode,
+        "city": p.city,
+        "status": p.status,
+        "joined_on": p.joined_on,
+        "ended_on": p.ended_on,
+        "membership_type": p.membership_type,
+        "season": p.season,
+        "restricted_at": opt_at(p.restricted_at),
+        "erased_at": opt_at(p.erased_at),
+        "last_changed_at": at(p.updated_at),
+        "last_changed_by": p.updated_by_name,
+    });
+    let custom: Vec<Json> = fields
+        .iter()
+        .map(|f| {
+            json!({
+                "label": f.label, "kind": f.kind, "visibility": f.visibility, "value": f.value,
+                "last_changed_at": at(f.updated_at), "last_changed_by": f.updated_by_name,
+            })
+        })
+        .collect();
+    let family_json: Vec<Json> = family
+        .iter()
+        .map(|f| {
+            json!({"relation": f.rel, "member_id": f.id.to_string(),
+                   "name": format!("{} {}", f.given_name, f.family_name)})
+        })
+        .collect();
+    let registrations: Vec<Json> = submissions
+        .iter()
+        .map(|s| {
+            json!({
+                "id": s.id.to_string(), "form": s.title, "email": s.email, "status": s.status,
+                "submitted_at": at(s.submitted_at), "confirmed_at": opt_at(s.confirmed_at),
+                "decided_at": opt_at(s.decided_at), "reason": s.reason,
+                "consent_version": s.consent_version, "terms_version": s.terms_number,
+                "as_submitted": serde_json::from_str::<Json>(&s.data).unwrap_or(Json::Null),
+                "last_changed_at": at(s.updated_at), "last_changed_by": s.updated_by_name,
+            })
+        })
+        .collect();
+    // Consents on this branch: the registration form's one consent, with its version and
+    // (when it is still the form's current version) its text.
+    let consents: Vec<Json> = submissions
+        .iter()
+        .filter_map(|s| {
+            s.consent_version.map(|v| {
+                json!({
+                    "source": "registration", "purpose": s.title, "version": v,
+                    "text": if v == s.form_consent_version { s.consent_text.clone() } else { None },
+                    "given_at": at(s.confirmed_at.unwrap_or(s.submitted_at)),
+                })
+            })
+        })
+        .collect();
+    let terms_json: Vec<Json> = terms
+        .iter()
+        .map(|(n, a)| json!({"version": n, "accepted_at": at(*a)}))
+        .collect();
+    let requests_json: Vec<Json> = requests
+        .iter()
+        .map(|r| {
+            json!({
+                "id": r.id.to_string(), "kind": r.kind, "details": r.details, "status": r.status,
+                "received_at": at(r.received_at), "first_due_on": r.first_due_on, "due_on": r.due_on,
+                "extension_reason": r.extension_reason, "refusal_reason": r.refusal_reason,
+                "closed_at": opt_at(r.closed_at),
+                "last_changed_at": at(r.updated_at), "last_changed_by": r.updated_by_name,
+            })
+        })
+        .collect();
+    let register_exports: Vec<&(String, Option<String>, i64)> =
+        exports.iter().filter(|e| e.0 == "export").collect();
+    let downloads: Vec<&(String, Option<String>, i64)> =
+        exports.iter().filter(|e| e.0 != "export").collect();
+    let exports_json = json!({
+        "basis": "event_log",
+        "register_exports": {
+            "count": register_exports.len(),
+            "entries": register_exports.iter().map(|e| json!({"at": at(e.2), "what": e.1})).collect::<Vec<_>>(),
+        },
+        "my_data_downloads": {
+            "count": downloads.len(),
+            "entries": downloads.iter().map(|e| json!({"at": at(e.2)})).collect::<Vec<_>>(),
+        },
+    });
+    let doc = json!({
+        "schema": "tessera.my-data",
+        "schema_version": MY_DATA_SCHEMA_VERSION,
+        "generated_at": at(now.0),
+        "club": {"slug": scope.tenant().slug, "name": scope.tenant().name},
+        "person": person,
+        "custom_fields": custom,
+        "account": account.as_ref().map(|(_, e, n, l)| json!({"email": e, "name": n, "language": l})),
+        "family": family_json,
+        "registrations": registrations,
+        "consents": consents,
+        "terms_acceptances": terms_json,
+        "privacy_requests": requests_json,
+        "exports": exports_json,
+    });
+
+    // The same as CSV: one file per section, a header row each.
+    let s = |v: &Option<String>| cell(v.as_deref().unwrap_or(""));
+    let mut person_csv = vec![vec!["field".to_string(), "value".to_string()]];
+    if let Some(obj) = doc["person"].as_object() {
+        for (k, v) in obj {
+            let text = match v {
+                Json::Null => String::new(),
+                Json::String(t) => t.clone(),
+                other => other.to_string(),
+            };
+            person_csv.push(vec![k.clone(), cell(&text)]);
+        }
+    }
+    let mut custom_csv = vec![vec![
+        "label".into(),
+        "kind".into(),
+        "visibility".into(),
+        "value".into(),
+        "last_changed_at".into(),
+        "last_changed_by".into(),
+    ]];
+    for f in &fields {
+        custom_csv.push(vec![
+            cell(&f.label),
+            f.kind.clone(),
+            f.visibility.clone(),
+            cell(&f.value),
+            at(f.updated_at),
+            s(&f.updated_by_name),
+        ]);
+    }
+    let mut family_csv = vec![vec!["relation".into(), "member_id".into(), "name".into()]];
+    for f in &family {
+        family_csv.push(vec![
+            f.rel.clone(),
+            f.id.to_string(),
+            cell(&format!("{} {}", f.given_name, f.family_name)),
+        ]);
+    }
+    let mut reg_csv = vec![vec![
+        "id".into(),
+        "form".into(),
+        "email".into(),
+        "status".into(),
+        "submitted_at".into(),
+        "confirmed_at".into(),
+        "decided_at".into(),
+        "reason".into(),
+        "consent_version".into(),
+        "terms_version".into(),
+        "as_submitted".into(),
+    ]];
+    for r in &submissions {
+        reg_csv.push(vec![
+            r.id.to_string(),
+            cell(&r.title),
+            cell(&r.email),
+            r.status.clone(),
+            at(r.submitted_at),
+            r.confirmed_at.map(at).unwrap_or_default(),
+            r.decided_at.map(at).unwrap_or_default(),
+            s(&r.reason),
+            r.consent_version.map(|v| v.to_string()).unwrap_or_default(),
+            r.terms_number.map(|v| v.to_string()).unwrap_or_default(),
+            cell(&r.data),
+        ]);
+    }
+    let mut consent_csv = vec![vec![
+        "source".into(),
+        "purpose".into(),
+        "version".into(),
+        "given_at".into(),
+    ]];
+    for c in &consents {
+        consent_csv.push(vec![
+            "registration".into(),
+            cell(c["purpose"].as_str().unwrap_or("")),
+            c["version"].to_string(),
+            c["given_at"].as_str().unwrap_or("").to_string(),
+        ]);
+    }
+    let mut terms_csv = vec![vec!["version".into(), "accepted_at".into()]];
+    for (n, a) in &terms {
+        terms_csv.push(vec![n.to_string(), at(*a)]);
+    }
+    let mut req_csv = vec![vec![
+        "id".into(),
+        "kind".into(),
+        "details".into(),
+        "status".into(),
+        "received_at".into(),
+        "first_due_on".into(),
+        "due_on".into(),
+        "extension_reason".into(),
+        "refusal_reason".into(),
+        "closed_at".into(),
+    ]];
+    for r in &requests {
+        req_csv.push(vec![
+            r.id.to_string(),
+            r.kind.clone(),
+            s(&r.details),
+            r.status.clone(),
+            at(r.received_at),
+            r.first_due_on.clone(),
+            r.due_on.clone(),
+            s(&r.extension_reason),
+            s(&r.refusal_reason),
+            r.closed_at.map(at).unwrap_or_default(),
+        ]);
+    }
+    let mut export_csv = vec![vec!["kind".into(), "at".into(), "what".into()]];
+    for (k, d, a) in &exports {
+        export_csv.push(vec![k.clone(), at(*a), s(d)]);
+    }
+    let csvs: Csvs = vec![
+        ("person.csv", person_csv),
+        ("custom_fields.csv", custom_csv),
+        ("family.csv", family_csv),
+        ("registrations.csv", reg_csv),
+        ("consents.csv", consent_csv),
+        ("terms_acceptances.csv", terms_csv),
+        ("privacy_requests.csv", req_csv),
+        ("exports.csv", export_csv),
+    ];
+    Ok((doc, csvs))
+}
+
+fn zip_of(doc: &Json, csvs: &Csvs) -> Result<Vec<u8>> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let json_text = serde_json::to_vec_pretty(doc).map_err(internal)?;
+    zip.start_file("my-data.json", options).map_err(internal)?;
+    zip.write_all(&json_text).map_err(internal)?;
+    for (name, rows) in csvs {
+        zip.start_file(format!("csv/{name}"), options)
+            .map_err(internal)?;
+        zip.write_all(write_csv(rows)?.as_bytes())
+            .map_err(internal)?;
+    }
+    let cursor = zip.finish().map_err(internal)?;
+    Ok(cursor.into_inner())
+}
