@@ -296,6 +296,10 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/exports/members.csv",
             post(club_files::export_members),
         )
+        .route(
+            "/c/{club}/privacy/bundle.zip",
+            post(club_files::export_bundle),
+        )
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))

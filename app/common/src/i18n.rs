@@ -1094,6 +1094,61 @@ messages! {
     FbRemoved => "Removed from the form: {field}", "Weggelaten uit het formulier: {field}", "Retrait du formulaire : {field}";
     // register page size
     RowsPerPage => "Rows per page", "Rijen per pagina", "Lignes par page";
+    // retention
+    ErrRetentionRange => "must be a whole number from {min} to {max}", "moet een geheel getal van {min} tot {max} zijn", "doit être un nombre entier de {min} à {max}";
+    ErrRetentionChanged => "Someone changed the retention policy meanwhile: reload the page to see it, then make your change again.", "Iemand heeft het bewaarbeleid intussen gewijzigd: laad de pagina opnieuw en breng je wijziging dan opnieuw aan.", "Quelqu'un a modifié la politique de conservation entre-temps : rechargez la page, puis refaites votre modification.";
+    ErrContractEndDay => "give the last day of the contract as a date", "geef de laatste dag van het contract als datum", "indiquez le dernier jour du contrat sous forme de date";
+    ErrContractEndPast => "the contract cannot end on a day that has passed", "het contract kan niet eindigen op een dag die voorbij is", "le contrat ne peut pas se terminer un jour déjà passé";
+    ErrDeletionDelay => "give a number of days from 0 to at most {months} months after the end", "geef een aantal dagen van 0 tot hoogstens {months} maanden na het einde", "indiquez un nombre de jours de 0 à {months} mois au plus après la fin";
+    ErrContractAlreadyEnded => "This club's contract has already been ended; nothing was changed.", "Het contract van deze club is al beëindigd; er is niets gewijzigd.", "Le contrat de ce club a déjà été résilié ; rien n'a été modifié.";
+    ContractReminderSubject => "{club}: every record will be deleted in {n} days", "{club}: alle gegevens worden over {n} dagen gewist", "{club} : toutes les données seront supprimées dans {n} jours";
+    ContractReminderBody => "The contract of {club} with Tessera ended on {end}. On {date} every record of the club will be deleted for good. Until then, the club's administrators can download all of its data in one file: {url}", "Het contract van {club} met Tessera is op {end} geëindigd. Op {date} worden alle gegevens van de club definitief gewist. Tot dan kunnen de beheerders van de club al haar gegevens in één bestand downloaden: {url}", "Le contrat de {club} avec Tessera a pris fin le {end}. Le {date}, toutes les données du club seront définitivement supprimées. D'ici là, les administrateurs du club peuvent télécharger toutes ses données en un seul fichier : {url}";
+    RetentionTitle => "Retention", "Bewaartermijnen", "Durées de conservation";
+    RetentionIntro => "How long the club keeps what it no longer needs. A job applies these rules every day: ended members are anonymised (their record stays as a number without a name), the rest is removed.", "Hoe lang de club bijhoudt wat ze niet meer nodig heeft. Een taak past deze regels elke dag toe: gestopte leden worden geanonimiseerd (hun fiche blijft als nummer zonder naam), de rest wordt verwijderd.", "Combien de temps le club conserve ce dont il n'a plus besoin. Une tâche applique ces règles chaque jour : les membres sortis sont anonymisés (leur fiche reste, sans nom), le reste est supprimé.";
+    RetentionMemberMonths => "Anonymise ended members after (months after their end date)", "Gestopte leden anonimiseren na (maanden na hun einddatum)", "Anonymiser les membres sortis après (mois après leur date de fin)";
+    RetentionApplicationDays => "Remove rejected or abandoned applications after (days)", "Geweigerde of onafgewerkte aanvragen verwijderen na (dagen)", "Supprimer les demandes refusées ou abandonnées après (jours)";
+    RetentionLinkDays => "Remove expired or withdrawn invitations after (days)", "Verlopen of ingetrokken uitnodigingen verwijderen na (dagen)", "Supprimer les invitations expirées ou retirées après (jours)";
+    RetentionEventMonths => "Remove entries of the club's event log after (months)", "Items uit het logboek van de club verwijderen na (maanden)", "Supprimer les entrées du journal du club après (mois)";
+    RetentionRangeHelp => "From {min} to {max}.", "Van {min} tot {max}.", "De {min} à {max}.";
+    RetentionSave => "Save the policy", "Beleid opslaan", "Enregistrer la politique";
+    RetentionSaved => "The retention policy was saved.", "Het bewaarbeleid is opgeslagen.", "La politique de conservation a été enregistrée.";
+    RetentionDefaults => "These are the defaults: nobody has changed them yet.", "Dit zijn de standaardwaarden: niemand heeft ze al gewijzigd.", "Ce sont les valeurs par défaut : personne ne les a encore modifiées.";
+    DryRunTitle => "What the next run would do", "Wat de volgende uitvoering zou doen", "Ce que ferait la prochaine exécution";
+    DryRunIntro => "A preview: nothing below has been changed yet.", "Een voorbeeld: niets hieronder is al gewijzigd.", "Un aperçu : rien de ce qui suit n'a encore été modifié.";
+    RuleEndedMember => "Ended members to anonymise (ended on or before {date})", "Gestopte leden te anonimiseren (gestopt op of voor {date})", "Membres sortis à anonymiser (sortis le {date} ou avant)";
+    RuleApplication => "Rejected or abandoned applications to remove (before {date})", "Geweigerde of onafgewerkte aanvragen te verwijderen (voor {date})", "Demandes refusées ou abandonnées à supprimer (avant le {date})";
+    RuleInvitation => "Expired or withdrawn invitations to remove (before {date})", "Verlopen of ingetrokken uitnodigingen te verwijderen (voor {date})", "Invitations expirées ou retirées à supprimer (avant le {date})";
+    RuleEvent => "Event log entries to remove (before {date})", "Logboekitems te verwijderen (voor {date})", "Entrées du journal à supprimer (avant le {date})";
+    DryRunNothing => "Nothing is due: the next run would change nothing.", "Niets is aan de beurt: de volgende uitvoering zou niets wijzigen.", "Rien n'est dû : la prochaine exécution ne changerait rien.";
+    DryRunRecords => "Which records, and why", "Welke gegevens, en waarom", "Quelles données, et pourquoi";
+    DryRunRule => "Rule", "Regel", "Règle";
+    DryRunRecord => "Record", "Gegeven", "Donnée";
+    DryRunSince => "Counted from", "Geteld vanaf", "Compté depuis";
+    DryRunMore => "Only the first {n} of each rule are listed.", "Alleen de eerste {n} per regel worden getoond.", "Seuls les {n} premiers de chaque règle sont affichés.";
+    RuleShortMember => "Ended member", "Gestopt lid", "Membre sorti";
+    RuleShortApplication => "Application", "Aanvraag", "Demande";
+    RuleShortInvitation => "Invitation", "Uitnodiging", "Invitation";
+    RetentionRuns => "Latest runs", "Laatste uitvoeringen", "Dernières exécutions";
+    RetentionNoRuns => "No run has changed anything yet.", "Nog geen enkele uitvoering heeft iets gewijzigd.", "Aucune exécution n'a encore rien modifié.";
+    RunUnfinished => "interrupted: the next run completes it", "onderbroken: de volgende uitvoering maakt ze af", "interrompue : la prochaine exécution la termine";
+    RunStarted => "Started", "Gestart", "Commencée";
+    RunFinished => "Finished", "Klaar", "Terminée";
+    MembersAnonymised => "Members anonymised", "Leden geanonimiseerd", "Membres anonymisés";
+    ApplicationsRemoved => "Applications removed", "Aanvragen verwijderd", "Demandes supprimées";
+    InvitationsRemoved => "Invitations removed", "Uitnodigingen verwijderd", "Invitations supprimées";
+    EventsRemoved => "Log entries removed", "Logboekitems verwijderd", "Entrées du journal supprimées";
+    ContractEndedTitle => "This club's contract has ended.", "Het contract van deze club is beëindigd.", "Le contrat de ce club a pris fin.";
+    ContractEndedText => "Everything stays readable until {date}; then every record of the club is deleted for good. Nothing can be changed any more.", "Alles blijft leesbaar tot {date}; dan worden alle gegevens van de club definitief gewist. Er kan niets meer gewijzigd worden.", "Tout reste consultable jusqu'au {date} ; ensuite toutes les données du club sont définitivement supprimées. Plus rien ne peut être modifié.";
+    ContractEndsText => "This club's contract ends on {end}: from then on it is read-only, and on {date} every record is deleted.", "Het contract van deze club eindigt op {end}: vanaf dan is ze alleen-lezen, en op {date} worden alle gegevens gewist.", "Le contrat de ce club se termine le {end} : il sera ensuite en lecture seule, et le {date} toutes les données seront supprimées.";
+    BundleDownload => "Download all of the club's data (zip)", "Alle gegevens van de club downloaden (zip)", "Télécharger toutes les données du club (zip)";
+    EndContract => "End a club's contract", "Het contract van een club beëindigen", "Résilier le contrat d'un club";
+    EndContractHelp => "From the last day on, the club is read-only and its administrators can download all of its data; after the delay every record of the club is deleted. The administrators are reminded 30 and 7 days before.", "Vanaf de laatste dag is de club alleen-lezen en kunnen de beheerders al haar gegevens downloaden; na de termijn worden alle gegevens van de club gewist. De beheerders krijgen 30 en 7 dagen vooraf een herinnering.", "À partir du dernier jour, le club est en lecture seule et ses administrateurs peuvent télécharger toutes ses données ; après le délai, toutes les données du club sont supprimées. Les administrateurs reçoivent un rappel 30 et 7 jours avant.";
+    ContractEndOn => "Last day of the contract (read-only from this day)", "Laatste dag van het contract (alleen-lezen vanaf deze dag)", "Dernier jour du contrat (lecture seule à partir de ce jour)";
+    DeletionDelayDays => "Delete the data after (days; at most six months)", "Gegevens wissen na (dagen; hoogstens zes maanden)", "Supprimer les données après (jours ; six mois au plus)";
+    EndContractButton => "End the contract", "Contract beëindigen", "Résilier le contrat";
+    ContractEndedDone => "The contract was ended.", "Het contract is beëindigd.", "Le contrat a été résilié.";
+    ContractColumn => "Contract", "Contract", "Contrat";
+    ContractCell => "ends {end}, deleted {date}", "eindigt {end}, gewist {date}", "fin le {end}, suppression le {date}";
 }
 
 #[cfg(test)]

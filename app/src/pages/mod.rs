@@ -14,6 +14,7 @@ mod login;
 mod member_edit;
 pub(crate) mod members;
 mod not_found;
+pub(crate) mod retention;
 pub(crate) mod settings;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
@@ -30,4 +31,5 @@ pub use login::LoginPage;
 pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
+pub use retention::RetentionPolicyPage;
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

@@ -17,6 +17,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("registration", &["accounts", "tenants", "members"]),
     ("imports", &["accounts", "tenants", "members"]),
     (
+        "retention",
+        &["accounts", "roles", "tenants", "members", "registration"],
+    ),
+    (
         "seed",
         &[
             "accounts",
@@ -25,6 +29,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "members",
             "registration",
             "imports",
+            "retention",
         ],
     ),
 ];

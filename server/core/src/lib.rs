@@ -24,6 +24,7 @@ pub mod accounts;
 pub mod imports;
 pub mod members;
 pub mod registration;
+pub mod retention;
 pub mod roles;
 pub mod seed;
 pub mod tenants;
@@ -39,12 +40,30 @@ pub mod logo {
 }
 
 /// The jobs that follow the calendar rather than a request, run by `serve` every hour and
-/// by tests with an injected clock: deletes the attempt counters whose window ended, and
-/// invites the members of every active club who came of age (returns how many).
+/// by tests with an injected clock: deletes the attempt counters whose window ended,
+/// applies every club's retention rules, reminds the administrators of clubs that left of
+/// their deletion and deletes the clubs whose day has come, and invites the members of
+/// every active club who came of age (returns how many).
 pub async fn run_daily(s: &Services) -> error::Result<usize> {
     let now = s.now();
     accounts::throttle::purge_expired(&s.db, now).await?;
+    let limits = retention::Limits::default();
     let task = jobs::SystemTask::background();
+    let kept = retention::run_due(&s.db, &task, now, limits).await?;
+    if kept.total() > 0 {
+        tracing::info!(
+            members_anonymised = kept.members_anonymised,
+            applications_removed = kept.applications_removed,
+            invitations_removed = kept.links_removed,
+            events_removed = kept.events_removed,
+            "retention applied"
+        );
+    }
+    retention::send_reminders(&s.db, &task, &s.mailer, &s.public_url, now).await?;
+    let deleted = retention::delete_due_tenants(&s.db, &task, now, limits).await?;
+    if deleted > 0 {
+        tracing::info!(clubs = deleted, "clubs whose contract ended were deleted");
+    }
     let mut invited = 0;
     for club in tenancy::active_clubs(&s.db).await? {
         let scope = scope::TenantScope::for_system_task(&task, club);
@@ -64,6 +83,8 @@ mod tests_accounts;
 mod tests_errors;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
+mod tests_retention;
 #[cfg(test)]
 mod tests_secretary;
 #[cfg(test)]
