@@ -11,6 +11,7 @@
 #     name search, at 8 connections as the admin of the first club, on both databases
 #   (BENCH_SETS="100k" measures the 100,000-member club only; the default is "100k 1m")
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/bench_retention.sh"
 
 COLD=0
 MEMBERS=0
@@ -184,6 +185,7 @@ members_dataset() {
   if [ -n "${DATABASE_MIGRATION_URL:-}" ]; then
     PGOPTIONS="-c client_min_messages=error" psql -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE"
   fi
+  bench_retention "$key"
   serve_only "$key"
   COOKIE="$(sign_in_cookie)"
   [ -n "$COOKIE" ] || die "sign-in failed on $key"
@@ -249,6 +251,7 @@ members_bench() {
       row "member page" "${k}_member"
       row "search q=$SEARCH" "${k}_search"
       echo "    server RSS under load       ${FIG[${k}_rss]}"
+      bench_retention_print "$k"
       if [ "$set" = 100k ]; then
         echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]}"
         echo "    the same file again:        ${FIG[${k}_import_again]}"

@@ -158,6 +158,7 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/settings/fields`,
     `${base}/forms`,
     `${base}/applications`,
+    `${base}/privacy/retention`,
   ]);
 });
 

@@ -47,22 +47,32 @@ pub mod logo {
 pub async fn run_daily(s: &Services) -> error::Result<usize> {
     let now = s.now();
     accounts::throttle::purge_expired(&s.db, now).await?;
+    // Retention and the clubs that left: a failure is logged and the other jobs still run
+    // (each step resumes where it stopped at the next run).
     let limits = retention::Limits::default();
     let task = jobs::SystemTask::background();
-    let kept = retention::run_due(&s.db, &task, now, limits).await?;
-    if kept.total() > 0 {
-        tracing::info!(
+    match retention::run_due(&s.db, &task, now, limits).await {
+        Ok(kept) if kept.total() > 0 => tracing::info!(
             members_anonymised = kept.members_anonymised,
             applications_removed = kept.applications_removed,
             invitations_removed = kept.links_removed,
             events_removed = kept.events_removed,
             "retention applied"
-        );
+        ),
+        Ok(_) => {}
+        Err(e) => {
+            tracing::error!(error = %e, "the retention job failed; it resumes at its next run")
+        }
     }
-    retention::send_reminders(&s.db, &task, &s.mailer, &s.public_url, now).await?;
-    let deleted = retention::delete_due_tenants(&s.db, &task, now, limits).await?;
-    if deleted > 0 {
-        tracing::info!(clubs = deleted, "clubs whose contract ended were deleted");
+    if let Err(e) = retention::send_reminders(&s.db, &task, &s.mailer, &s.public_url, now).await {
+        tracing::error!(error = %e, "reminding clubs of their deletion failed");
+    }
+    match retention::delete_due_tenants(&s.db, &task, now, limits).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(clubs = n, "clubs whose contract ended were deleted"),
+        Err(e) => {
+            tracing::error!(error = %e, "deleting a club that left failed; it resumes at the next run")
+        }
     }
     let mut invited = 0;
     for club in tenancy::active_clubs(&s.db).await? {

@@ -789,3 +789,79 @@ async fn a_club_that_leaves_is_read_only_reminded_exported_and_then_deleted_comp
         );
     }
 }
+
+#[tokio::test]
+async fn a_purge_permit_of_one_club_deletes_nothing_of_another() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sb = system(&w.club_b);
+        let before = count(
+            db,
+            &sb,
+            "SELECT count(*) FROM security_events WHERE tenant_id = $1",
+            vec![],
+        )
+        .await;
+        assert!(before > 0);
+        // A permit whose instant is before the entries removes none of them.
+        let sa = system(&w.club_a);
+        let a_before = count(
+            db,
+            &sa,
+            "SELECT count(*) FROM security_events WHERE tenant_id = $1",
+            vec![],
+        )
+        .await;
+        let mut tx = db
+            .tenant_write(&sa, &Actor::system("test"), T0)
+            .await
+            .unwrap();
+        tx.execute(
+            "INSERT INTO event_purges (tenant_id, id, before_at) VALUES ($1, $2, $3)",
+            args![2, 0],
+        )
+        .await
+        .unwrap();
+        assert!(tx
+            .execute("DELETE FROM security_events WHERE tenant_id = $1", vec![])
+            .await
+            .is_err());
+        drop(tx);
+        assert_eq!(
+            count(
+                db,
+                &sa,
+                "SELECT count(*) FROM security_events WHERE tenant_id = $1",
+                vec![]
+            )
+            .await,
+            a_before
+        );
+        // Club A's permit, then club B's log: the trigger refuses (or row-level security
+        // shows nothing); club B keeps every entry.
+        let a = w.club_a.id.0;
+        let b = w.club_b.id.0;
+        let _ = db
+            .raw_execute(&format!(
+                "INSERT INTO event_purges (tenant_id, id, before_at) VALUES ({a}, 1, {})",
+                i64::MAX
+            ))
+            .await;
+        let _ = db
+            .raw_execute(&format!(
+                "DELETE FROM security_events WHERE tenant_id = {b}"
+            ))
+            .await;
+        assert_eq!(
+            count(
+                db,
+                &sb,
+                "SELECT count(*) FROM security_events WHERE tenant_id = $1",
+                vec![]
+            )
+            .await,
+            before
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! accounts for every kind of user. Deterministic: the same options give the same people.
 
 pub mod names;
+mod retention;
 
 use crate::db::Db;
 use crate::error::Result;
@@ -564,6 +565,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         running.spawn(async move {
             let (made, first) =
                 fill_club(&db, &scope, &actor, now, home, count, 1000 + i as u64).await?;
+            retention::backdate_ended_members(&db, &scope, &actor, now).await?;
             Ok::<_, AppError>((i, made, first))
         });
     }
