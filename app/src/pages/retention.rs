@@ -167,7 +167,7 @@ fn DryRun(preview: RetentionPreview, club: String) -> impl IntoView {
             .collect_view();
         view! {
             <h3>{t(Msg::DryRunRecords)}</h3>
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::DryRunRecords)>
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="dry-run-items">
                     <thead><tr>
                         <th scope="col">{t(Msg::DryRunRule)}</th>
@@ -185,7 +185,7 @@ fn DryRun(preview: RetentionPreview, club: String) -> impl IntoView {
             <h2 id="dry-title">{t(Msg::DryRunTitle)}</h2>
             <p class="muted">{t(Msg::DryRunIntro)}</p>
             {nothing.then(|| view! { <p data-testid="dry-run-nothing">{t(Msg::DryRunNothing)}</p> })}
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::DryRunTitle)>
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="dry-run-counts">
                     <thead><tr>
                         <th scope="col">{t(Msg::DryRunRule)}</th>
@@ -224,7 +224,7 @@ fn Runs(runs: Vec<RetentionRun>) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::RetentionRuns)>
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="retention-runs">
                     <thead><tr>
                         <th scope="col">{t(Msg::RunStarted)}</th>
