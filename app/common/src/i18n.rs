@@ -1149,6 +1149,8 @@ messages! {
     ContractEndedDone => "The contract was ended.", "Het contract is beëindigd.", "Le contrat a été résilié.";
     ContractColumn => "Contract", "Contract", "Contrat";
     ContractCell => "ends {end}, deleted {date}", "eindigt {end}, gewist {date}", "fin le {end}, suppression le {date}";
+    RetentionPolicy => "The policy", "Het bewaarbeleid", "La politique de conservation";
+    RetentionCount => "How many", "Aantal", "Nombre";
 }
 
 #[cfg(test)]

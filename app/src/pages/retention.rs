@@ -106,7 +106,7 @@ fn RetentionBody(page: RetentionPage, club: String) -> impl IntoView {
         {notice}
         <p class="lead">{t(Msg::RetentionIntro)}</p>
         <section class="card" aria-labelledby="policy-title">
-            <h2 id="policy-title">{t(Msg::RetentionTitle)}</h2>
+            <h2 id="policy-title">{t(Msg::RetentionPolicy)}</h2>
             <FormAlert error=error.clone() id="retention-error"/>
             {crate::components::read_only_notice()}
             {crate::components::writable().then(|| view! {
@@ -189,7 +189,7 @@ fn DryRun(preview: RetentionPreview, club: String) -> impl IntoView {
                 <table data-testid="dry-run-counts">
                     <thead><tr>
                         <th scope="col">{t(Msg::DryRunRule)}</th>
-                        <th scope="col" class="num">{t(Msg::MemberCount)}</th>
+                        <th scope="col" class="num">{t(Msg::RetentionCount)}</th>
                     </tr></thead>
                     <tbody>{counts}</tbody>
                 </table>
@@ -275,7 +275,7 @@ pub fn ContractBanner(
     let action = format!("/c/{club}/privacy/bundle.zip");
     view! {
         <div class="banner banner-readonly" role="status" data-testid="contract-banner">
-            {text}
+            {text} " "
             {admin.then(|| view! {
                 <form method="post" action=action class="inline" data-testid="bundle-form">
                     <button type="submit" class="button-quiet">{t(Msg::BundleDownload)}</button>
@@ -303,7 +303,7 @@ pub fn EndContractForm(clubs: Vec<(String, String)>) -> impl IntoView {
             <p class="muted" id="contract-help">{t(Msg::EndContractHelp)}</p>
             <FormAlert error=error.clone() id="contract-error"/>
             <form method="post" action=EndContract::PATH class="stack" data-testid="end-contract" novalidate>
-                <label for="c-slug">{t(Msg::KindClub)}</label>
+                <label for="c-slug">{t(Msg::Club)}</label>
                 <select id="c-slug" name="slug">{options}</select>
                 <label for="c-end">{t(Msg::ContractEndOn)}</label>
                 <input id="c-end" name="end_on" type="date" required
