@@ -59,14 +59,15 @@ pub async fn anonymise_members(tx: &mut TenantTx, ids: &[MemberId], now: Timesta
         values.clone(),
     )
     .await?;
-    let (marks_b, _) = list(&ids, 2 + ids.len());
-    let mut both = values.clone();
-    both.extend(values.clone());
+    // Two statements, each over an index (guardian: the key; child: member_guardians_child).
     tx.execute(
-        &format!(
-            "DELETE FROM member_guardians WHERE tenant_id = $1 AND (guardian_id IN ({marks}) OR child_id IN ({marks_b}))"
-        ),
-        both,
+        &format!("DELETE FROM member_guardians WHERE tenant_id = $1 AND guardian_id IN ({marks})"),
+        values.clone(),
+    )
+    .await?;
+    tx.execute(
+        &format!("DELETE FROM member_guardians WHERE tenant_id = $1 AND child_id IN ({marks})"),
+        values.clone(),
     )
     .await?;
     tx.execute(
