@@ -12,6 +12,7 @@
 #   (BENCH_SETS="100k" measures the 100,000-member club only; the default is "100k 1m")
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/bench_rights.sh"
+source "$(dirname "$0")/bench_retention.sh"
 
 COLD=0
 MEMBERS=0
@@ -185,6 +186,7 @@ members_dataset() {
   if [ -n "${DATABASE_MIGRATION_URL:-}" ]; then
     PGOPTIONS="-c client_min_messages=error" psql -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE"
   fi
+  bench_retention "$key"
   serve_only "$key"
   COOKIE="$(sign_in_cookie)"
   [ -n "$COOKIE" ] || die "sign-in failed on $key"
@@ -252,6 +254,7 @@ members_bench() {
       row "search q=$SEARCH" "${k}_search"
       row "My-data download (zip)" "${k}_mydata"
       echo "    server RSS under load       ${FIG[${k}_rss]}"
+      bench_retention_print "$k"
       if [ "$set" = 100k ]; then
         echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]}"
         echo "    the same file again:        ${FIG[${k}_import_again]}"

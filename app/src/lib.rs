@@ -102,6 +102,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("settings/fields") view=FieldsPage/>
                     <Route path=path!("forms") view=FormsPage/>
                     <Route path=path!("applications") view=ApplicationsPage/>
+                    <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -169,6 +169,7 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/forms`,
     `${base}/applications`,
     `${base}/privacy/requests`,
+    `${base}/privacy/retention`,
   ]);
 });
 

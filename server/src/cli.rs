@@ -124,6 +124,21 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Run the retention job once over every club (each club's retention rules; then the
+    /// reminders and deletions of clubs whose contract ended), as `serve` does every hour,
+    /// and print what it did and the time it took.
+    RetentionRun {
+        /// Run as if it were this day (YYYY-MM-DD, noon UTC) instead of now: to try or
+        /// measure the rules on data that is not due yet.
+        #[arg(long)]
+        at: Option<String>,
+        /// Records per transaction.
+        #[arg(long, default_value_t = 500)]
+        batch: usize,
+        /// Only count what is due (the dry run of every club); change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Measure the password hash (argon2id, m = 19 MiB, t = 2, p = 1) on this machine and
     /// print the time per hash.
     BenchHash {
@@ -213,6 +228,13 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             let db = open_db(&config).await?;
             let s = services(db, &config)?;
             let result = import_members(&s, &club, &file, &map, dry_run).await;
+            s.db.close().await;
+            result
+        }
+        Command::RetentionRun { at, batch, dry_run } => {
+            let db = open_db(&config).await?;
+            let s = services(db, &config)?;
+            let result = retention_run(&s, at.as_deref(), batch, dry_run).await;
             s.db.close().await;
             result
         }
@@ -519,6 +541,74 @@ async fn import_members(
         }
         Err(import::CommitError::Other(e)) => Err(describe(e)),
     }
+}
+
+/// `tessera retention-run`: the retention job once, with its counts and time.
+async fn retention_run(
+    s: &Services,
+    at: Option<&str>,
+    batch: usize,
+    dry_run: bool,
+) -> Result<(), String> {
+    use tessera_core::retention;
+    let now = match at {
+        Some(day) => {
+            let d = tessera_common::time::Date::parse(day)
+                .ok_or_else(|| format!("--at {day:?}: give a day as YYYY-MM-DD"))?;
+            tessera_common::time::Timestamp(d.days_since_epoch() * 86_400_000 + 12 * 3_600_000)
+        }
+        None => s.now(),
+    };
+    let task = tessera_core::jobs::SystemTask::command_line();
+    let started = tessera_core::clock::monotonic();
+    if dry_run {
+        let mut due = [0i64; 4];
+        let clubs = tenants::active_clubs(&s.db).await.map_err(describe)?;
+        for club in &clubs {
+            let scope = TenantScope::for_system_task(&task, club.clone());
+            let p = retention::dry_run(&s.db, &scope, now)
+                .await
+                .map_err(describe)?;
+            for (k, (_, n, _)) in p.counts.iter().enumerate() {
+                if let Some(d) = due.get_mut(k) {
+                    *d += n;
+                }
+            }
+        }
+        println!(
+            "dry run over {} clubs in {:.2} s: {} members to anonymise, {} applications, {} invitations, {} log entries to remove",
+            clubs.len(),
+            started.elapsed().as_secs_f64(),
+            due[0],
+            due[1],
+            due[2],
+            due[3]
+        );
+        return Ok(());
+    }
+    let limits = retention::Limits {
+        batch: batch.max(1),
+        max_batches: None,
+    };
+    let out = retention::run_due(&s.db, &task, now, limits)
+        .await
+        .map_err(describe)?;
+    let reminded = retention::send_reminders(&s.db, &task, &s.mailer, &s.public_url, now)
+        .await
+        .map_err(describe)?;
+    let deleted = retention::delete_due_tenants(&s.db, &task, now, limits)
+        .await
+        .map_err(describe)?;
+    println!(
+        "retention run in {:.2} s: {} members anonymised, {} applications, {} invitations, {} log entries removed ({} transactions); {reminded} reminders sent; {deleted} clubs deleted",
+        started.elapsed().as_secs_f64(),
+        out.members_anonymised,
+        out.applications_removed,
+        out.links_removed,
+        out.events_removed,
+        out.batches
+    );
+    Ok(())
 }
 
 fn describe(e: tessera_common::AppError) -> String {

@@ -261,3 +261,40 @@ pub async fn upload_import(
         Err(e) => upload_refused(&headers, &club, "members/import", "file_error", e),
     }
 }
+
+/// `POST /c/{club}/privacy/bundle.zip`: every table of the club as JSON and CSV, the logo
+/// and files, in one zip (the club's administrators only; also while the club is
+/// read-only, which is when a club that leaves needs it). Logged in the club's event log.
+/// POST, like every export: an act that is recorded, behind the cross-site check.
+pub async fn export_bundle(
+    State(state): State<AppState>,
+    Path(club): Path<String>,
+    session: Session,
+    headers: HeaderMap,
+) -> Response {
+    let result = async {
+        let scope = club_scope(&state, &session, &club).await?;
+        let s = &state.services;
+        let actor = session_state(s, &session).await?.actor;
+        tessera_core::retention::export_bundle(&s.db, &scope, &actor, s.now()).await
+    }
+    .await;
+    match result {
+        Ok(bundle) => {
+            let mut res = (StatusCode::OK, bundle.bytes).into_response();
+            let h = res.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/zip"),
+            );
+            h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            if let Ok(v) =
+                HeaderValue::from_str(&format!("attachment; filename=\"{}\"", bundle.file_name))
+            {
+                h.insert(header::CONTENT_DISPOSITION, v);
+            }
+            res
+        }
+        Err(e) => error_response(&headers, e),
+    }
+}

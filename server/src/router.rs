@@ -300,6 +300,10 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/me/privacy/download",
             post(crate::rights_files::download_my_data),
         )
+        .route(
+            "/c/{club}/privacy/bundle.zip",
+            post(club_files::export_bundle),
+        )
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))

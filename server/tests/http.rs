@@ -998,6 +998,11 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("delete_field", "club={club}&id={spare_field}"),
     ("terms_settings", "club={club}"),
     ("accept_terms", "club={club}&number=0"),
+    ("retention", "club={club}"),
+    (
+        "save_retention",
+        "club={club}&member_months=24&application_days=90&link_days=30&event_months=12&version=0",
+    ),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1011,6 +1016,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     (
         "invite_tenant_admin",
         "slug=rfc-confluent-namur&email=harness.op%40example.be&name=Harness+Op",
+    ),
+    (
+        "end_contract",
+        "slug=rfc-confluent-namur&end_on=2030-01-01&delay_days=30",
     ),
 ];
 
@@ -1052,6 +1061,7 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "set_tenant_status",
     "assign_plan",
     "invite_tenant_admin",
+    "end_contract",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -2254,6 +2264,8 @@ mod environment {
         ("terms_settings", Some("settings.manage")),
         ("accept_terms", None),
         ("publish_terms", Some("settings.manage")),
+        ("retention", Some("privacy.manage")),
+        ("save_retention", Some("privacy.manage")),
     ];
 
     /// The permission of each federation and operator server function.
@@ -2264,6 +2276,7 @@ mod environment {
         ("set_tenant_status", "platform.manage"),
         ("assign_plan", "platform.manage"),
         ("invite_tenant_admin", "platform.manage"),
+        ("end_contract", "platform.manage"),
     ];
 
     fn system_scope(kind: TenantKind, t: tenants::TenantRecord) -> TenantScope {
@@ -4312,5 +4325,7 @@ mod errors;
 mod islands;
 #[path = "http/rights.rs"]
 mod rights;
+#[path = "http/retention.rs"]
+mod retention;
 #[path = "http/secretary.rs"]
 mod secretary;

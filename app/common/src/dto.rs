@@ -6,6 +6,10 @@ use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+#[path = "dto_retention.rs"]
+mod retention;
+pub use retention::*;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TenantKind {
     Operator,
@@ -150,6 +154,9 @@ pub struct ClubFrame {
     /// The viewer's membership has ended: only their own data opens.
     #[serde(default)]
     pub membership_ended: bool,
+    /// The operator ended the club's contract: read-only from its end, deleted later.
+    #[serde(default)]
+    pub contract: Option<ContractEnd>,
 }
 
 impl ClubFrame {
@@ -501,6 +508,9 @@ pub struct TenantOverviewRow {
     pub trial_ends_at: Option<Timestamp>,
     pub members: i64,
     pub users: i64,
+    /// The contract's end and the deletion day, once the operator ended it.
+    #[serde(default)]
+    pub contract: Option<ContractEnd>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -33,12 +33,14 @@ mod forms;
 mod members;
 mod platform;
 mod rights;
+mod retention;
 mod settings;
 pub use checks::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;
 pub use rights::*;
+pub use retention::*;
 pub use settings::*;
 
 /// The landing page: the viewer's clubs, and the public club directory.
@@ -89,6 +91,13 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
             .filter(|_| scope.read_only_since().is_none()),
         time_zone: t.time_zone.clone(),
         membership_ended: scope.membership_ended(),
+        contract: match (&t.contract_end_on, &t.deletion_on) {
+            (Some(ends_on), Some(deletion_on)) => Some(ContractEnd {
+                ends_on: ends_on.clone(),
+                deletion_on: deletion_on.clone(),
+            }),
+            _ => None,
+        },
     }
 }
 

@@ -62,6 +62,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
             "reactivated" => t(Msg::TenantReactivated),
             "plan" => t(Msg::PlanAssigned),
             "invited" => t(Msg::AdminInvited),
+            "contract" => t(Msg::ContractEndedDone),
             _ => t(Msg::Saved),
         };
         view! { <Notice text=text/> }
@@ -123,7 +124,8 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
                     <td>{r.parent.clone().unwrap_or_default()}</td>
                     <td>{plan_cell}</td>
                     <td>{trial}</td>
-                    <td><span class=if active { "badge badge-on" } else { "badge" }>{status_label}</span> {status_action}</td>
+                    <td><span class=if active { "badge badge-on" } else { "badge" }>{status_label}</span> {status_action}
+                        {crate::pages::retention::contract_cell(&r.contract).map(|c| view! { <br/><span class="muted" data-testid=format!("contract-{}", r.slug)>{t(Msg::ContractColumn)} ": " {c}</span> })}</td>
                     <td class="num">{r.members}</td>
                     <td class="num">{r.users}</td>
                 </tr>
@@ -158,10 +160,17 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
         .iter()
         .map(|r| (r.slug.clone(), r.name.clone()))
         .collect();
+    let clubs: Vec<(String, String)> = overview
+        .tenants
+        .iter()
+        .filter(|r| r.kind == TenantKind::Club && r.contract.is_none())
+        .map(|r| (r.slug.clone(), r.name.clone()))
+        .collect();
     let manage_forms = manage.then(|| {
         view! {
             <CreateTenantForm plans=overview.plans.clone() federations=federations/>
             <InviteAdminForm tenants=tenants/>
+            <crate::pages::retention::EndContractForm clubs=clubs/>
         }
     });
     view! {

@@ -85,7 +85,12 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         move || current(&base)
     };
     let roles = crate::pages::landing::roles_label(frame.admin, &frame.roles);
-    let banner = match (frame.read_only_since, frame.trial_ends_at) {
+    // retention: a club whose contract ended has its own banner (and the export bundle).
+    let contract = frame.contract.clone().map(|c| view! {
+        <crate::pages::retention::ContractBanner contract=c ended=frame.read_only_since.is_some()
+            admin=frame.admin club=frame.slug.clone()/>
+    });
+    let banner = match (frame.read_only_since.filter(|_| frame.contract.is_none()), frame.trial_ends_at) {
         (Some(since), _) => Some(
             view! {
                 <div class="banner banner-readonly" role="status" data-testid="read-only-banner">
@@ -139,6 +144,7 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         <div class="club" style=style data-testid="club-frame">
             <Header brand=frame.name.clone() brand_href=base.clone() logo=frame.logo.clone()/>
             {banner}
+            {contract}
             {ended}
             <div class="club-body">
                 <nav class="sidebar" aria-label=t(Msg::Club)>

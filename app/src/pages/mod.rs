@@ -15,6 +15,7 @@ mod member_edit;
 pub(crate) mod members;
 mod not_found;
 pub(crate) mod rights;
+pub(crate) mod retention;
 pub(crate) mod settings;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
@@ -32,4 +33,5 @@ pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPa
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
+pub use retention::RetentionPolicyPage;
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

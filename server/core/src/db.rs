@@ -1392,6 +1392,190 @@ impl TenantTx {
     }
 }
 
+/// A cell of a row read without knowing its table's columns (the export bundle of a club).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Null,
+    Int(i64),
+    Real(f64),
+    Text(String),
+    Bool(bool),
+    Bytes(Vec<u8>),
+}
+
+fn sqlite_cell(row: &SqliteRow, i: usize) -> Result<Cell> {
+    use sqlx::{Row as _, TypeInfo, ValueRef};
+    let raw = row.try_get_raw(i).map_err(internal)?;
+    if raw.is_null() {
+        return Ok(Cell::Null);
+    }
+    let kind = raw.type_info().name().to_ascii_uppercase();
+    Ok(match kind.as_str() {
+        "INTEGER" | "BOOLEAN" | "INT" | "BIGINT" => Cell::Int(row.try_get(i).map_err(internal)?),
+        "REAL" => Cell::Real(row.try_get(i).map_err(internal)?),
+        "BLOB" => Cell::Bytes(row.try_get(i).map_err(internal)?),
+        _ => Cell::Text(row.try_get(i).map_err(internal)?),
+    })
+}
+
+fn pg_cell(row: &PgRow, i: usize) -> Result<Cell> {
+    use sqlx::{Row as _, TypeInfo, ValueRef};
+    let raw = row.try_get_raw(i).map_err(internal)?;
+    if raw.is_null() {
+        return Ok(Cell::Null);
+    }
+    let kind = raw.type_info().name().to_ascii_uppercase();
+    Ok(match kind.as_str() {
+        "INT8" => Cell::Int(row.try_get(i).map_err(internal)?),
+        "INT4" => Cell::Int(i64::from(row.try_get::<i32, _>(i).map_err(internal)?)),
+        "INT2" => Cell::Int(i64::from(row.try_get::<i16, _>(i).map_err(internal)?)),
+        "FLOAT8" => Cell::Real(row.try_get(i).map_err(internal)?),
+        "FLOAT4" => Cell::Real(f64::from(row.try_get::<f32, _>(i).map_err(internal)?)),
+        "BOOL" => Cell::Bool(row.try_get(i).map_err(internal)?),
+        "BYTEA" => Cell::Bytes(row.try_get(i).map_err(internal)?),
+        _ => Cell::Text(row.try_get(i).map_err(internal)?),
+    })
+}
+
+impl Db {
+    /// Every table with a `tenant_id` column, each listed before the tables it references
+    /// (so deleting them in this order never breaks a foreign key): for the export bundle
+    /// and the deletion of a club that left. Read from the schema, so a table added later is
+    /// included without a change here.
+    pub async fn tenant_tables(&self) -> Result<Vec<String>> {
+        let mut tx = self.begin(Access::Read).await?;
+        let (tables, links): (Vec<(String,)>, Vec<(String, String)>) = match self.backend() {
+            Backend::Sqlite => (
+                tx.fetch_all(
+                    "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' AND EXISTS \
+                     (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'tenant_id') ORDER BY m.name",
+                    vec![],
+                )
+                .await?,
+                tx.fetch_all(
+                    "SELECT m.name, f.\"table\" FROM sqlite_master m, pragma_foreign_key_list(m.name) f \
+                     WHERE m.type = 'table'",
+                    vec![],
+                )
+                .await?,
+            ),
+            Backend::Postgres => (
+                tx.fetch_all(
+                    "SELECT c.table_name::text FROM information_schema.columns c \
+                     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name \
+                     WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE' \
+                     ORDER BY 1",
+                    vec![],
+                )
+                .await?,
+                tx.fetch_all(
+                    "SELECT ch.relname::text, pa.relname::text FROM pg_constraint k \
+                     JOIN pg_class ch ON ch.oid = k.conrelid JOIN pg_class pa ON pa.oid = k.confrelid \
+                     JOIN pg_namespace n ON n.oid = ch.relnamespace \
+                     WHERE k.contype = 'f' AND n.nspname = 'public'",
+                    vec![],
+                )
+                .await?,
+            ),
+        };
+        tx.commit().await?;
+        let mut left: Vec<String> = tables.into_iter().map(|(t,)| t).collect();
+        let mut ordered = Vec::with_capacity(left.len());
+        // Children first: a table goes once no table left references it.
+        while !left.is_empty() {
+            let ready: Vec<String> = left
+                .iter()
+                .filter(|t| {
+                    !links
+                        .iter()
+                        .any(|(child, parent)| parent == *t && child != *t && left.contains(child))
+                })
+                .cloned()
+                .collect();
+            if ready.is_empty() {
+                // A cycle (none today): the rest in name order.
+                ordered.append(&mut left);
+                break;
+            }
+            left.retain(|t| !ready.contains(t));
+            ordered.extend(ready);
+        }
+        Ok(ordered)
+    }
+}
+
+impl TenantTx {
+    /// Every row of `table` (a name from [`Db::tenant_tables`]) for this tenant, with the
+    /// column names, in the table's key order: the export bundle.
+    pub async fn dump_table(&mut self, table: &str) -> Result<(Vec<String>, Vec<Vec<Cell>>)> {
+        use sqlx::{Column as _, Row as _};
+        if !table
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+        {
+            return Err(internal(format!("not a table name: {table}")));
+        }
+        let sql = format!("SELECT * FROM {table} WHERE tenant_id = $1");
+        let tenant = self.tenant.0;
+        let mut names = Vec::new();
+        let mut rows = Vec::new();
+        match &mut self.tx.inner {
+            TxInner::Sqlite(tx) => {
+                for r in sqlx::query(&sql)
+                    .bind(tenant)
+                    .fetch_all(&mut **tx)
+                    .await
+                    .map_err(internal)?
+                {
+                    if names.is_empty() {
+                        names = r.columns().iter().map(|c| c.name().to_string()).collect();
+                    }
+                    rows.push(
+                        (0..r.len())
+                            .map(|i| sqlite_cell(&r, i))
+                            .collect::<Result<Vec<_>>>()?,
+                    );
+                }
+            }
+            TxInner::SqliteRead(c) => {
+                for r in sqlx::query(&sql)
+                    .bind(tenant)
+                    .fetch_all(&mut **c)
+                    .await
+                    .map_err(internal)?
+                {
+                    if names.is_empty() {
+                        names = r.columns().iter().map(|c| c.name().to_string()).collect();
+                    }
+                    rows.push(
+                        (0..r.len())
+                            .map(|i| sqlite_cell(&r, i))
+                            .collect::<Result<Vec<_>>>()?,
+                    );
+                }
+            }
+            TxInner::Postgres(tx) => {
+                for r in sqlx::query(&sql)
+                    .bind(tenant)
+                    .fetch_all(&mut **tx)
+                    .await
+                    .map_err(internal)?
+                {
+                    if names.is_empty() {
+                        names = r.columns().iter().map(|c| c.name().to_string()).collect();
+                    }
+                    rows.push(
+                        (0..r.len())
+                            .map(|i| pg_cell(&r, i))
+                            .collect::<Result<Vec<_>>>()?,
+                    );
+                }
+            }
+        }
+        Ok((names, rows))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,6 +18,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("imports", &["accounts", "tenants", "members"]),
     ("rights", &["accounts", "tenants", "members"]),
     (
+        "retention",
+        &["accounts", "roles", "tenants", "members", "registration"],
+    ),
+    (
         "seed",
         &[
             "accounts",
@@ -27,6 +31,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "registration",
             "imports",
             "rights",
+            "retention",
         ],
     ),
 ];

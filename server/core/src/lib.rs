@@ -25,6 +25,7 @@ pub mod imports;
 pub mod members;
 pub mod registration;
 pub mod rights;
+pub mod retention;
 pub mod roles;
 pub mod seed;
 pub mod tenants;
@@ -40,12 +41,40 @@ pub mod logo {
 }
 
 /// The jobs that follow the calendar rather than a request, run by `serve` every hour and
-/// by tests with an injected clock: deletes the attempt counters whose window ended, and
-/// invites the members of every active club who came of age (returns how many).
+/// by tests with an injected clock: deletes the attempt counters whose window ended,
+/// applies every club's retention rules, reminds the administrators of clubs that left of
+/// their deletion and deletes the clubs whose day has come, and invites the members of
+/// every active club who came of age (returns how many).
 pub async fn run_daily(s: &Services) -> error::Result<usize> {
     let now = s.now();
     accounts::throttle::purge_expired(&s.db, now).await?;
+    // Retention and the clubs that left: a failure is logged and the other jobs still run
+    // (each step resumes where it stopped at the next run).
+    let limits = retention::Limits::default();
     let task = jobs::SystemTask::background();
+    match retention::run_due(&s.db, &task, now, limits).await {
+        Ok(kept) if kept.total() > 0 => tracing::info!(
+            members_anonymised = kept.members_anonymised,
+            applications_removed = kept.applications_removed,
+            invitations_removed = kept.links_removed,
+            events_removed = kept.events_removed,
+            "retention applied"
+        ),
+        Ok(_) => {}
+        Err(e) => {
+            tracing::error!(error = %e, "the retention job failed; it resumes at its next run")
+        }
+    }
+    if let Err(e) = retention::send_reminders(&s.db, &task, &s.mailer, &s.public_url, now).await {
+        tracing::error!(error = %e, "reminding clubs of their deletion failed");
+    }
+    match retention::delete_due_tenants(&s.db, &task, now, limits).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(clubs = n, "clubs whose contract ended were deleted"),
+        Err(e) => {
+            tracing::error!(error = %e, "deleting a club that left failed; it resumes at the next run")
+        }
+    }
     let mut invited = 0;
     for club in tenancy::active_clubs(&s.db).await? {
         let scope = scope::TenantScope::for_system_task(&task, club);
@@ -67,6 +96,7 @@ mod tests_errors;
 mod tests_limits;
 #[cfg(test)]
 mod tests_rights;
+mod tests_retention;
 #[cfg(test)]
 mod tests_secretary;
 #[cfg(test)]

@@ -439,7 +439,7 @@ pub async fn resolve_before_terms(
     let membership_ended = record_ended && !roles.iter().any(|r| r.admin);
     let active = active_modules(kind, tenant.plan.as_ref(), &switched);
     let permissions = granted(&roles, &active);
-    let read_only_since = tenant.trial_ends_at.filter(|end| now >= *end);
+    let read_only_since = tenant.read_only_since(now);
     Ok(TenantScope {
         tenant,
         identity: Some(identity),
@@ -535,7 +535,7 @@ pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<Tenan
     let switched = switched_on(&mut tx, tenant.id).await?;
     tx.commit().await?;
     let active = active_modules(TenantKind::Club, tenant.plan.as_ref(), &switched);
-    let read_only_since = tenant.trial_ends_at.filter(|end| now >= *end);
+    let read_only_since = tenant.read_only_since(now);
     Ok(TenantScope {
         tenant,
         identity: None,

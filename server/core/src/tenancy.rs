@@ -107,6 +107,14 @@ pub struct TenantRecord {
     pub time_zone: String,
     /// The hash of the logo, which versions its address; `None` without a logo.
     pub logo_hash: Option<String>,
+    /// The club's contract ends at this instant (the start of `contract_end_on` in its time
+    /// zone): read-only from then on.
+    pub contract_ends_at: Option<Timestamp>,
+    /// The last day of the contract, as the operator gave it.
+    pub contract_end_on: Option<String>,
+    /// Every row of the tenant is deleted from this instant on (the start of `deletion_on`).
+    pub deletion_at: Option<Timestamp>,
+    pub deletion_on: Option<String>,
     pub version: i64,
     pub stamp: Stamp,
 }
@@ -122,6 +130,15 @@ impl TenantRecord {
         self.logo_hash
             .as_ref()
             .map(|h| format!("{base}/logo?v={}", &h[..h.len().min(16)]))
+    }
+
+    /// Since when the environment is read-only at `now`: its trial ended, or its contract.
+    pub fn read_only_since(&self, now: Timestamp) -> Option<Timestamp> {
+        [self.trial_ends_at, self.contract_ends_at]
+            .into_iter()
+            .flatten()
+            .filter(|end| now >= *end)
+            .min()
     }
 }
 
@@ -148,6 +165,10 @@ pub(crate) struct TenantRow {
     max_admins: Option<i64>,
     trial_days: Option<i64>,
     logo_hash: Option<String>,
+    contract_ends_at: Option<i64>,
+    contract_end_on: Option<String>,
+    deletion_at: Option<i64>,
+    deletion_on: Option<String>,
 }
 
 impl From<TenantRow> for TenantRecord {
@@ -176,6 +197,10 @@ impl From<TenantRow> for TenantRecord {
             trial_ends_at: r.trial_ends_at.map(Timestamp),
             time_zone: r.time_zone,
             logo_hash: r.logo_hash,
+            contract_ends_at: r.contract_ends_at.map(Timestamp),
+            contract_end_on: r.contract_end_on,
+            deletion_at: r.deletion_at.map(Timestamp),
+            deletion_on: r.deletion_on,
             version: r.version,
             stamp: Stamp {
                 at: Timestamp(r.updated_at),
@@ -189,7 +214,8 @@ impl From<TenantRow> for TenantRecord {
 pub(crate) const TENANT_SELECT: &str = "SELECT t.id, t.parent_id, t.kind, t.slug, t.name, t.status, t.city, \
     t.primary_color, t.accent_color, t.default_lang, t.updated_at, t.updated_by_name, t.version, \
     t.trial_ends_at, t.time_zone, t.plan_id, p.name AS plan_name, p.modules AS plan_modules, p.max_admins, \
-    p.trial_days, l.hash AS logo_hash \
+    p.trial_days, l.hash AS logo_hash, t.contract_ends_at, t.contract_end_on, t.deletion_at, \
+    t.deletion_on \
     FROM tenants t LEFT JOIN plans p ON p.id = t.plan_id LEFT JOIN tenant_logos l ON l.tenant_id = t.id";
 
 /// Slugs are lowercase ASCII letters, digits and single hyphens, 2 to 63 characters.

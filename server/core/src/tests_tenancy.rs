@@ -74,6 +74,10 @@ fn only_the_command_line_and_jobs_build_a_system_scope() {
         // The recovery of imports interrupted by a stopped process: a job, run by `serve`
         // at start-up and every hour, never by a request.
         "server/core/src/imports/member_imports.rs",
+        // Retention and the deletion of a club that left: jobs (`run_daily`, the command
+        // line's `retention-run`); their public entry points take the caller's SystemTask.
+        "server/core/src/retention/job.rs",
+        "server/core/src/retention/leaving.rs",
     ];
     let mut core = Vec::new();
     rust_files(&root().join("server/core/src"), &mut core);

@@ -4,6 +4,7 @@
 
 pub mod names;
 mod privacy_rights;
+mod retention;
 
 use crate::db::Db;
 use crate::error::Result;
@@ -565,6 +566,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
         running.spawn(async move {
             let (made, first) =
                 fill_club(&db, &scope, &actor, now, home, count, 1000 + i as u64).await?;
+            retention::backdate_ended_members(&db, &scope, &actor, now).await?;
             Ok::<_, AppError>((i, made, first))
         });
     }

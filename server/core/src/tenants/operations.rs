@@ -167,6 +167,13 @@ pub async fn overview(db: &Db, scope: &TenantScope) -> Result<AdminOverview> {
             trial_ends_at: r.trial_ends_at.map(Timestamp),
             members: r.members,
             users: r.users,
+            contract: match (r.contract_end_on, r.deletion_on) {
+                (Some(ends_on), Some(deletion_on)) => Some(tessera_common::dto::ContractEnd {
+                    ends_on,
+                    deletion_on,
+                }),
+                _ => None,
+            },
         })
         .collect();
     Ok(AdminOverview {

@@ -28,6 +28,8 @@ pub(super) struct UsageRow {
     pub(super) parent: Option<String>,
     pub(super) plan: Option<String>,
     pub(super) trial_ends_at: Option<i64>,
+    pub(super) contract_end_on: Option<String>,
+    pub(super) deletion_on: Option<String>,
     pub(super) members: i64,
     pub(super) active_members: i64,
     pub(super) users: i64,
@@ -40,14 +42,14 @@ pub(super) async fn usage(db: &Db, parent: Option<TenantId>) -> Result<Vec<Usage
     let sql = match tx.backend() {
         Backend::Postgres => {
             "SELECT t.id, t.slug, t.name, t.kind, t.status, t.city, p.name AS parent, \
-             pl.name AS plan, t.trial_ends_at, u.members, u.active_members, u.users \
+             pl.name AS plan, t.trial_ends_at, t.contract_end_on, t.deletion_on, u.members, u.active_members, u.users \
              FROM tenant_usage($1) u JOIN tenants t ON t.id = u.tenant_id \
              LEFT JOIN tenants p ON p.id = t.parent_id LEFT JOIN plans pl ON pl.id = t.plan_id \
              ORDER BY t.kind DESC, t.name"
         }
         Backend::Sqlite => {
             "SELECT t.id, t.slug, t.name, t.kind, t.status, t.city, p.name AS parent, \
-             pl.name AS plan, t.trial_ends_at, \
+             pl.name AS plan, t.trial_ends_at, t.contract_end_on, t.deletion_on, \
              (SELECT count(*) FROM members m WHERE m.tenant_id = t.id) AS members, \
              (SELECT count(*) FROM members m WHERE m.tenant_id = t.id AND m.status = 'active') AS active_members, \
              (SELECT count(*) FROM memberships s WHERE s.tenant_id = t.id) AS users \

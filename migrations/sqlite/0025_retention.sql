@@ -1,0 +1,64 @@
+-- Retention (issue 17): per-club retention policies, the log of the retention job's runs,
+-- the mark of an anonymised member, a club's contract end (read-only from then, deleted at
+-- deletion_at), and the one way old entries leave the club's event log: a purge permit
+-- written, used and removed inside the job's own transaction.
+CREATE TABLE retention_policies (
+    tenant_id        INTEGER NOT NULL REFERENCES tenants (id),
+    id               INTEGER NOT NULL,
+    member_months    INTEGER NOT NULL,
+    application_days INTEGER NOT NULL,
+    link_days        INTEGER NOT NULL,
+    event_months     INTEGER NOT NULL,
+    updated_at       INTEGER NOT NULL,
+    updated_by       INTEGER NULL,
+    updated_by_name  TEXT    NULL,
+    version          INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (tenant_id, id)
+);
+
+-- One row per run of the retention job in a club: counts only, never whom.
+CREATE TABLE retention_runs (
+    tenant_id            INTEGER NOT NULL REFERENCES tenants (id),
+    id                   INTEGER NOT NULL,
+    started_at           INTEGER NOT NULL,
+    finished_at          INTEGER NULL,
+    members_anonymised   INTEGER NOT NULL DEFAULT 0,
+    applications_removed INTEGER NOT NULL DEFAULT 0,
+    links_removed        INTEGER NOT NULL DEFAULT 0,
+    events_removed       INTEGER NOT NULL DEFAULT 0,
+    updated_at           INTEGER NOT NULL,
+    updated_by           INTEGER NULL,
+    updated_by_name      TEXT    NULL,
+    version              INTEGER NOT NULL DEFAULT 1,
+    PRIMARY KEY (tenant_id, id)
+);
+CREATE INDEX retention_runs_open ON retention_runs (tenant_id, finished_at);
+
+ALTER TABLE members ADD COLUMN anonymised_at INTEGER NULL;
+-- The retention job's question, "who ended before this day and is not anonymised yet",
+-- answered from an index of exactly those records.
+CREATE INDEX members_ended_on ON members (tenant_id, ended_on)
+    WHERE ended_on IS NOT NULL AND anonymised_at IS NULL;
+
+ALTER TABLE tenants ADD COLUMN contract_ends_at INTEGER NULL;
+ALTER TABLE tenants ADD COLUMN contract_end_on TEXT NULL;
+ALTER TABLE tenants ADD COLUMN deletion_at INTEGER NULL;
+ALTER TABLE tenants ADD COLUMN deletion_on TEXT NULL;
+ALTER TABLE tenants ADD COLUMN reminder_30_at INTEGER NULL;
+ALTER TABLE tenants ADD COLUMN reminder_7_at INTEGER NULL;
+
+-- The event log stays append-only, except for the rows a permit of the same tenant covers
+-- (older than before_at): the retention job and the deletion of a club that left write
+-- the permit, delete, and remove the permit in one transaction.
+CREATE TABLE event_purges (
+    tenant_id INTEGER NOT NULL,
+    id        INTEGER NOT NULL,
+    before_at INTEGER NOT NULL,
+    PRIMARY KEY (tenant_id, id)
+);
+DROP TRIGGER security_events_no_delete;
+CREATE TRIGGER security_events_no_delete BEFORE DELETE ON security_events
+WHEN NOT EXISTS (
+    SELECT 1 FROM event_purges p WHERE p.tenant_id = OLD.tenant_id AND OLD.at < p.before_at
+)
+BEGIN SELECT RAISE(ABORT, 'security_events is append-only'); END;
