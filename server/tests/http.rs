@@ -4323,9 +4323,9 @@ mod delivery;
 mod errors;
 #[path = "http/islands.rs"]
 mod islands;
-#[path = "http/rights.rs"]
-mod rights;
 #[path = "http/retention.rs"]
 mod retention;
+#[path = "http/rights.rs"]
+mod rights;
 #[path = "http/secretary.rs"]
 mod secretary;

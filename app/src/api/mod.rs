@@ -32,15 +32,15 @@ mod checks;
 mod forms;
 mod members;
 mod platform;
-mod rights;
 mod retention;
+mod rights;
 mod settings;
 pub use checks::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;
-pub use rights::*;
 pub use retention::*;
+pub use rights::*;
 pub use settings::*;
 
 /// The landing page: the viewer's clubs, and the public club directory.

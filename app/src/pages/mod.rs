@@ -14,8 +14,8 @@ mod login;
 mod member_edit;
 pub(crate) mod members;
 mod not_found;
-pub(crate) mod rights;
 pub(crate) mod retention;
+pub(crate) mod rights;
 pub(crate) mod settings;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
@@ -32,6 +32,6 @@ pub use login::LoginPage;
 pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
-pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use retention::RetentionPolicyPage;
+pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

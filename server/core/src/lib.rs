@@ -24,8 +24,8 @@ pub mod accounts;
 pub mod imports;
 pub mod members;
 pub mod registration;
-pub mod rights;
 pub mod retention;
+pub mod rights;
 pub mod roles;
 pub mod seed;
 pub mod tenants;
@@ -94,9 +94,9 @@ mod tests_accounts;
 mod tests_errors;
 #[cfg(test)]
 mod tests_limits;
+mod tests_retention;
 #[cfg(test)]
 mod tests_rights;
-mod tests_retention;
 #[cfg(test)]
 mod tests_secretary;
 #[cfg(test)]
