@@ -16,6 +16,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("members", &["accounts", "roles"]),
     ("registration", &["accounts", "tenants", "members"]),
     ("imports", &["accounts", "tenants", "members"]),
+    ("breaches", &["accounts"]),
     (
         "seed",
         &[
@@ -25,6 +26,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "members",
             "registration",
             "imports",
+            "breaches",
         ],
     ),
 ];
