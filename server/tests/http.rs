@@ -987,6 +987,22 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("accept_terms", "club={club}&number=0"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
+    ("processing_record", "club={club}"),
+    ("club_breaches", "club={club}"),
+    (
+        "record_breach",
+        "club={club}&discovered_at=2026-09-01T10%3A00&nature=Harness&categories=names&people_count=1&records_count=1&consequences=none&measures=none",
+    ),
+    (
+        "breach_follow_up",
+        "club={club}&id={breach}&version={breach_version}&authority=&people=",
+    ),
+    ("acknowledge_breach", "club={club}&id={breach}"),
+    (
+        "object_subprocessor_change",
+        "club={club}&change={sp_change}&reason=Harness",
+    ),
+    ("privacy_notices", "club={club}"),
     ("federation_home", "federation={federation}"),
     ("admin_overview", ""),
     (
@@ -999,6 +1015,20 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "invite_tenant_admin",
         "slug=rfc-confluent-namur&email=harness.op%40example.be&name=Harness+Op",
     ),
+    ("operator_privacy", ""),
+    (
+        "record_incident",
+        "discovered_at=2026-09-01T10%3A00&nature=Harness&categories=names&people_count=1&records_count=1&consequences=none&measures=none&clubs[]=vc-kempenvlug-herentals",
+    ),
+    (
+        "notify_incident_club",
+        "incident={incident}&club=vc-kempenvlug-herentals",
+    ),
+    (
+        "save_subprocessor",
+        "id={subprocessor}&name=Harness&location=EU&service=Hosting&since=2025-01-01",
+    ),
+    ("remove_subprocessor", "id={subprocessor}"),
 ];
 
 /// Server functions that hold no tenant data: they answer about the caller only.
@@ -1037,6 +1067,11 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "set_tenant_status",
     "assign_plan",
     "invite_tenant_admin",
+    "operator_privacy",
+    "record_incident",
+    "notify_incident_club",
+    "save_subprocessor",
+    "remove_subprocessor",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1233,7 +1268,7 @@ impl Fixture {
         )
         .await
         .unwrap();
-        Fixture {
+        let mut fixture = Fixture {
             values: vec![
                 ("import", import.to_string()),
                 ("application", applications[0].to_string()),
@@ -1258,7 +1293,9 @@ impl Fixture {
                 ("linked_membership", linked_membership.to_string()),
                 ("look_version", club.version.to_string()),
             ],
-        }
+        };
+        fixture.values.extend(breach::fixture_values(s).await);
+        fixture
     }
 
     fn fill(&self, template: &str, member: &str) -> String {
@@ -2194,6 +2231,13 @@ mod environment {
         ("terms_settings", Some("settings.manage")),
         ("accept_terms", None),
         ("publish_terms", Some("settings.manage")),
+        ("processing_record", Some("privacy.manage")),
+        ("club_breaches", Some("privacy.manage")),
+        ("record_breach", Some("privacy.manage")),
+        ("breach_follow_up", Some("privacy.manage")),
+        ("acknowledge_breach", Some("privacy.manage")),
+        ("object_subprocessor_change", Some("privacy.manage")),
+        ("privacy_notices", None),
     ];
 
     /// The permission of each federation and operator server function.
@@ -2204,6 +2248,11 @@ mod environment {
         ("set_tenant_status", "platform.manage"),
         ("assign_plan", "platform.manage"),
         ("invite_tenant_admin", "platform.manage"),
+        ("operator_privacy", "platform.manage"),
+        ("record_incident", "platform.manage"),
+        ("notify_incident_club", "platform.manage"),
+        ("save_subprocessor", "platform.manage"),
+        ("remove_subprocessor", "platform.manage"),
     ];
 
     fn system_scope(kind: TenantKind, t: tenants::TenantRecord) -> TenantScope {
@@ -4244,6 +4293,8 @@ mod xss;
 mod accounts;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/breach.rs"]
+mod breach;
 #[path = "http/delivery.rs"]
 mod delivery;
 #[path = "http/errors.rs"]

@@ -1095,6 +1095,7 @@ messages! {
     // register page size
     RowsPerPage => "Rows per page", "Rijen per pagina", "Lignes par page";
     // breach
+    Privacy => "Data protection", "Gegevensbescherming", "Protection des données";
     ErrBreachCount => "enter a whole number from 0 to 1,000,000,000", "geef een geheel getal van 0 tot 1.000.000.000", "saisissez un nombre entier de 0 à 1 000 000 000";
     ErrBreachText => "describe it in 1 to 4,000 characters", "beschrijf het in 1 tot 4.000 tekens", "décrivez-le en 1 à 4 000 caractères";
     ErrBreachShort => "enter 1 to 300 characters", "geef 1 tot 300 tekens", "saisissez 1 à 300 caractères";

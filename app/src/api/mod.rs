@@ -32,11 +32,13 @@ mod checks;
 mod forms;
 mod members;
 mod platform;
+mod privacy;
 mod settings;
 pub use checks::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;
+pub use privacy::*;
 pub use settings::*;
 
 /// The landing page: the viewer's clubs, and the public club directory.

@@ -2,6 +2,7 @@
 
 pub(crate) mod account;
 mod admin;
+mod admin_privacy;
 pub(crate) mod club;
 mod exports;
 mod federation;
@@ -14,10 +15,12 @@ mod login;
 mod member_edit;
 pub(crate) mod members;
 mod not_found;
+pub(crate) mod privacy;
 pub(crate) mod settings;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use admin::AdminPage;
+pub use admin_privacy::AdminPrivacyPage;
 pub use club::{ClubEventsPage, ClubHomePage, ClubLayout};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
@@ -30,4 +33,5 @@ pub use login::LoginPage;
 pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
+pub use privacy::{BreachesPage, PrivacyPage, RecordPrintPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};
