@@ -158,6 +158,9 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/settings/fields`,
     `${base}/forms`,
     `${base}/applications`,
+    `${base}/privacy`,
+    `${base}/privacy/breaches`,
+    `${base}/privacy/record`,
   ]);
 });
 
@@ -170,5 +173,5 @@ test('every page is accessible to federation staff', async ({ page, browser, con
 test('every page is accessible to the platform operator', async ({ page, browser, consoleGuard }) => {
   consoleGuard.allowHttpStatus(...ERROR_STATUSES);
   await useSession(page, ACCOUNTS.operator);
-  await checkAll(page, browser, ['/', '/account', '/admin']);
+  await checkAll(page, browser, ['/', '/account', '/admin', '/admin/privacy']);
 });
