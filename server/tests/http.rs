@@ -983,10 +983,6 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     ("move_field", "club={club}&id={field}&direction=down"),
     ("delete_field", "club={club}&id={spare_field}"),
-    ("terms_settings", "club={club}"),
-    ("accept_terms", "club={club}&number=0"),
-    // Publishing asks everyone in club A to accept the terms: the last call on club A.
-    ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("processing_record", "club={club}"),
     ("club_breaches", "club={club}"),
     (
@@ -1003,6 +999,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&change={sp_change}&reason=Harness",
     ),
     ("privacy_notices", "club={club}"),
+    ("terms_settings", "club={club}"),
+    ("accept_terms", "club={club}&number=0"),
+    // Publishing asks everyone in club A to accept the terms: the last call on club A.
+    ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
     ("admin_overview", ""),
     (

@@ -94,8 +94,9 @@ pub struct BreachInput {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BreachFollowUpInput {
     pub club: String,
-    pub id: i64,
-    pub version: i64,
+    /// Text, like every field of a flattened form (serde reads a flattened number as text).
+    pub id: String,
+    pub version: String,
     #[serde(default)]
     pub authority: String,
     #[serde(default)]

@@ -248,8 +248,8 @@ async fn the_72_hour_clock_marks_late_notifications_and_clubs_stay_apart() {
         let b = breaches::club_breach(db, &sa, b.id).await.unwrap();
         let follow = BreachFollowUpInput {
             club: "club-a".into(),
-            id: b.id,
-            version: b.version,
+            id: b.id.to_string(),
+            version: b.version.to_string(),
             authority: "yes".into(),
             authority_at: at(Timestamp(late_at.0 + 30 * 60_000)),
             people: "no".into(),

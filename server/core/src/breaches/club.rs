@@ -123,7 +123,13 @@ pub async fn record_follow_up(
     input: &BreachFollowUpInput,
 ) -> Result<()> {
     scope.require(PRIVACY_MANAGE)?;
-    let current = club_breach(db, scope, input.id).await?;
+    let id: i64 = input.id.trim().parse().map_err(|_| AppError::NotFound)?;
+    let version: i64 = input
+        .version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::bad_request(Msg::ErrVersionMissing))?;
+    let current = club_breach(db, scope, id).await?;
     let tz = scope.tenant().time_zone.clone();
     let discovered = current.facts.discovered_at;
     let authority = decision(
@@ -161,7 +167,7 @@ pub async fn record_follow_up(
     let changed = tx
         .update(
             "breaches",
-            input.id,
+            id,
             vec![
                 ("authority_notified_at", authority_at.map(|t| t.0).into()),
                 ("authority_reason", authority_reason.into()),
@@ -169,7 +175,7 @@ pub async fn record_follow_up(
                 ("people_reason", people_reason.into()),
                 ("resolved_at", resolved_at.map(|t| t.0).into()),
             ],
-            Some(input.version),
+            Some(version),
         )
         .await?;
     if !changed {

@@ -136,8 +136,8 @@ pub(super) async fn seed(
             Timestamp(ack.0 + DAY),
             &BreachFollowUpInput {
                 club: club.slug.clone(),
-                id: b.id,
-                version: b.version,
+                id: b.id.to_string(),
+                version: b.version.to_string(),
                 authority: "yes".into(),
                 authority_at: Timestamp(discovered.0 + 30 * 3_600_000).local_input(&club.time_zone),
                 people: "no".into(),
