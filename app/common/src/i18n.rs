@@ -1220,7 +1220,15 @@ messages! {
     SpNoObjections => "No objections.", "Geen bezwaren.", "Aucune objection.";
     SpOpenUntil => "open for objections until {date}", "bezwaar mogelijk tot {date}", "objections possibles jusqu'au {date}";
     SpClosedOn => "objections closed on {date}", "bezwaar afgesloten op {date}", "objections closes depuis le {date}";
-    EvBreach => "Data protection", "Gegevensbescherming", "Protection des données";
+    EvBreachRecorded => "Breach recorded", "Datalek geregistreerd", "Violation enregistrée";
+    EvBreachNotified => "Breach notified by the platform operator", "Datalek gemeld door de platformbeheerder", "Violation notifiée par l'opérateur de la plateforme";
+    EvBreachNotifiedLate => "Breach notified by the platform operator, after the 72 hours", "Datalek gemeld door de platformbeheerder, na de 72 uur", "Violation notifiée par l'opérateur de la plateforme, après les 72 heures";
+    EvBreachAcknowledged => "Breach notification acknowledged", "Melding van datalek bevestigd", "Réception de la notification de violation confirmée";
+    EvBreachFollowUp => "Breach follow-up recorded", "Opvolging van datalek geregistreerd", "Suivi de la violation enregistré";
+    EvSubprocessorObjection => "Objection to a change of sub-processors", "Bezwaar tegen een wijziging van subverwerkers", "Objection à un changement de sous-traitants";
+    EvIncidentRecorded => "Incident recorded", "Incident geregistreerd", "Incident enregistré";
+    EvIncidentClubNotified => "Club notified of an incident", "Club verwittigd van een incident", "Club notifié d'un incident";
+    EvSubprocessorChange => "Sub-processors changed", "Subverwerkers gewijzigd", "Sous-traitants modifiés";
 }
 
 #[cfg(test)]

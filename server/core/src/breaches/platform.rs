@@ -313,8 +313,12 @@ pub async fn notify_club(
     .await?;
     let late = notified_late(facts.discovered_at, now);
     tx.log(
-        "breach_notified",
-        Some(if late { "late" } else { "within 72 hours" }),
+        if late {
+            "breach_notified_late"
+        } else {
+            "breach_notified"
+        },
+        None,
     )
     .await?;
     let admins = admin_addresses(&mut tx, &club).await?;
