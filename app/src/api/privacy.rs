@@ -138,7 +138,7 @@ pub async fn notify_incident_club(incident: String, club: String) -> Result<(), 
     let incident: i64 = crate::api::parse_id(&incident)?;
     tessera_core::breaches::notify_club(
         &c.services.db,
-        &c.services.mailer,
+        Some(&c.services.mailer),
         &c.services.public_url,
         &scope,
         &c.actor,
@@ -160,7 +160,7 @@ pub async fn save_subprocessor(
     let scope = c.operator().await?;
     tessera_core::breaches::save_subprocessor(
         &c.services.db,
-        &c.services.mailer,
+        Some(&c.services.mailer),
         &c.services.public_url,
         &scope,
         &c.actor,
@@ -180,7 +180,7 @@ pub async fn remove_subprocessor(id: String) -> Result<(), AppError> {
     let id: i64 = crate::api::parse_id(&id)?;
     tessera_core::breaches::remove_subprocessor(
         &c.services.db,
-        &c.services.mailer,
+        Some(&c.services.mailer),
         &c.services.public_url,
         &scope,
         &c.actor,

@@ -155,21 +155,49 @@ async fn the_72_hour_clock_marks_late_notifications_and_clubs_stay_apart() {
         assert!(i.clubs.iter().all(|c| c.notified_at.is_none() && !c.late));
         // Club A within the 72 hours (71 h after discovery), club B after them.
         let in_time = Timestamp(discovered.0 + 71 * HOUR);
-        breaches::notify_club(db, &m, "http://t", &op, &sys, in_time, incident, "club-a")
-            .await
-            .unwrap();
+        breaches::notify_club(
+            db,
+            Some(&m),
+            "http://t",
+            &op,
+            &sys,
+            in_time,
+            incident,
+            "club-a",
+        )
+        .await
+        .unwrap();
         // Again: nothing more (no second breach, no second mail).
-        breaches::notify_club(db, &m, "http://t", &op, &sys, in_time, incident, "club-a")
-            .await
-            .unwrap();
+        breaches::notify_club(
+            db,
+            Some(&m),
+            "http://t",
+            &op,
+            &sys,
+            in_time,
+            incident,
+            "club-a",
+        )
+        .await
+        .unwrap();
         assert!(matches!(
-            breaches::notify_club(db, &m, "http://t", &op, &sys, in_time, incident, "fed").await,
+            breaches::notify_club(
+                db,
+                Some(&m),
+                "http://t",
+                &op,
+                &sys,
+                in_time,
+                incident,
+                "fed"
+            )
+            .await,
             Err(AppError::NotFound)
         ));
         assert!(matches!(
             breaches::notify_club(
                 db,
-                &m,
+                Some(&m),
                 "http://t",
                 &op,
                 &sys,
@@ -189,9 +217,18 @@ async fn the_72_hour_clock_marks_late_notifications_and_clubs_stay_apart() {
             .find(|c| c.slug == "club-b")
             .unwrap();
         assert!(b.late && b.notified_at.is_none());
-        breaches::notify_club(db, &m, "http://t", &op, &sys, late_at, incident, "club-b")
-            .await
-            .unwrap();
+        breaches::notify_club(
+            db,
+            Some(&m),
+            "http://t",
+            &op,
+            &sys,
+            late_at,
+            incident,
+            "club-b",
+        )
+        .await
+        .unwrap();
         let view = breaches::operator_privacy(db, &op, late_at).await.unwrap();
         for c in &view.incidents[0].clubs {
             assert_eq!(c.late, c.slug == "club-b", "{c:?}");
@@ -369,7 +406,7 @@ async fn a_change_of_sub_processors_is_open_to_objection_for_14_days_once_per_cl
             },
         ] {
             assert!(matches!(
-                breaches::save_subprocessor(db, &m, "http://t", &op, &sys, T0, &bad).await,
+                breaches::save_subprocessor(db, Some(&m), "http://t", &op, &sys, T0, &bad).await,
                 Err(AppError::Invalid(_))
             ));
         }
@@ -377,11 +414,11 @@ async fn a_change_of_sub_processors_is_open_to_objection_for_14_days_once_per_cl
             .await
             .unwrap();
         assert!(
-            breaches::save_subprocessor(db, &m, "http://t", &sa, &w.admin_a, T0, &input)
+            breaches::save_subprocessor(db, Some(&m), "http://t", &sa, &w.admin_a, T0, &input)
                 .await
                 .is_err()
         );
-        let id = breaches::save_subprocessor(db, &m, "http://t", &op, &sys, T0, &input)
+        let id = breaches::save_subprocessor(db, Some(&m), "http://t", &op, &sys, T0, &input)
             .await
             .unwrap();
         // Announced to every club's administrators (clubs A and B have one each).
@@ -451,14 +488,14 @@ async fn a_change_of_sub_processors_is_open_to_objection_for_14_days_once_per_cl
             location: "Helsinki, Finland (EU)".into(),
             ..input.clone()
         };
-        breaches::save_subprocessor(db, &m, "http://t", &op, &sys, day14, &modified)
+        breaches::save_subprocessor(db, Some(&m), "http://t", &op, &sys, day14, &modified)
             .await
             .unwrap();
-        breaches::remove_subprocessor(db, &m, "http://t", &op, &sys, day14, id)
+        breaches::remove_subprocessor(db, Some(&m), "http://t", &op, &sys, day14, id)
             .await
             .unwrap();
         assert!(matches!(
-            breaches::remove_subprocessor(db, &m, "http://t", &op, &sys, day14, id).await,
+            breaches::remove_subprocessor(db, Some(&m), "http://t", &op, &sys, day14, id).await,
             Err(AppError::NotFound)
         ));
         let view = breaches::operator_privacy(db, &op, day14).await.unwrap();

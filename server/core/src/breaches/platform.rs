@@ -241,11 +241,12 @@ async fn admin_addresses(tx: &mut TenantTx, club: &TenantRecord) -> Result<Vec<(
 /// The operator notifies an affected club of an incident (`platform.manage`): the incident
 /// becomes a breach in the club's register (shown as a banner to its administrators until
 /// acknowledged), each administrator gets a mail in their language, and the notification
-/// instant is kept (late after 72 hours). Notifying a club again changes nothing.
+/// instant is kept (late after 72 hours). Notifying a club again changes nothing. Without
+/// a mailer (the demo seed) no mail is sent.
 #[allow(clippy::too_many_arguments)]
 pub async fn notify_club(
     db: &Db,
-    mailer: &Mailer,
+    mailer: Option<&Mailer>,
     base_url: &str,
     scope: &TenantScope,
     actor: &Actor,
@@ -335,6 +336,9 @@ pub async fn notify_club(
     )
     .await?;
     p.commit().await?;
+    let Some(mailer) = mailer else {
+        return Ok(());
+    };
     let brand = Brand::of(&club, base_url);
     let link = format!(
         "{}/c/{}/privacy/breaches",
@@ -410,7 +414,7 @@ fn subprocessor_fields(
 #[allow(clippy::too_many_arguments)]
 pub async fn save_subprocessor(
     db: &Db,
-    mailer: &Mailer,
+    mailer: Option<&Mailer>,
     base_url: &str,
     scope: &TenantScope,
     actor: &Actor,
@@ -496,7 +500,7 @@ pub async fn save_subprocessor(
 /// any change.
 pub async fn remove_subprocessor(
     db: &Db,
-    mailer: &Mailer,
+    mailer: Option<&Mailer>,
     base_url: &str,
     scope: &TenantScope,
     actor: &Actor,
@@ -576,12 +580,15 @@ async fn insert_change(
 /// language; the club home shows it to them until they object or the 14 days end.
 async fn announce(
     db: &Db,
-    mailer: &Mailer,
+    mailer: Option<&Mailer>,
     base_url: &str,
     operator: &TenantScope,
     change_id: i64,
     now: Timestamp,
 ) -> Result<()> {
+    let Some(mailer) = mailer else {
+        return Ok(());
+    };
     let mut p = db.platform(false).await?;
     let change: ChangeRow = p
         .fetch_one(

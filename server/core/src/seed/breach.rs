@@ -7,7 +7,6 @@ use crate::breaches;
 use crate::db::Db;
 use crate::error::Result;
 use crate::jobs::SystemTask;
-use crate::mail::Mailer;
 use crate::scope::{Actor, TenantScope};
 use crate::tenancy::TenantRecord;
 use tessera_common::breach::{BreachFollowUpInput, BreachInput, SubProcessorInput};
@@ -26,12 +25,7 @@ pub(super) async fn seed(
     now: Timestamp,
 ) -> Result<()> {
     let op = TenantScope::for_system_task(&SystemTask::background(), operator.clone());
-    // The demo announces nothing: its mails go nowhere.
-    let mailer = Mailer::outbox(
-        std::env::temp_dir().join("tessera-seed-outbox"),
-        "Tessera <demo@tessera.test>",
-    )
-    .map_err(crate::error::internal)?;
+    // The demo sends no mail: its announcements and notifications go to nobody.
     let long_ago = Timestamp(now.0 - 200 * DAY);
     for (name, location, service, since) in [
         (
@@ -49,7 +43,7 @@ pub(super) async fn seed(
     ] {
         breaches::save_subprocessor(
             db,
-            &mailer,
+            None,
             "http://localhost",
             &op,
             actor,
@@ -67,7 +61,7 @@ pub(super) async fn seed(
     // The recent change: a mail provider added three days ago.
     breaches::save_subprocessor(
         db,
-        &mailer,
+        None,
         "http://localhost",
         &op,
         actor,
@@ -115,7 +109,7 @@ pub(super) async fn seed(
     let notified = Timestamp(discovered.0 + 20 * 3_600_000);
     breaches::notify_club(
         db,
-        &mailer,
+        None,
         "http://localhost",
         &op,
         actor,
