@@ -141,12 +141,10 @@ fn IncidentCard(incident: OperatorIncident, now: Timestamp) -> impl IntoView {
             view! { <li data-testid=format!("affected-{}", c.slug)>{c.name.clone()} " " {status}</li> }
         })
         .collect_view();
-    let title = format!("incident-title-{}", i.id);
-    let labelled = title.clone();
     let f = i.facts.clone();
     view! {
-        <section class="card" id=format!("incident-{}", i.id) aria-labelledby=labelled data-testid="incident">
-            <h3 id=title>{t(Msg::BreachDiscoveredAt)} " " {when_long(f.discovered_at)}</h3>
+        <article class="card" id=format!("incident-{}", i.id) data-testid="incident">
+            <h3>{t(Msg::BreachDiscoveredAt)} " " {when_long(f.discovered_at)}</h3>
             <p>{Msg::IncidentDeadline.fill(lang, &[("date", &when_long(i.deadline))])} {clock}</p>
             <dl class="facts">
                 <dt>{t(Msg::BreachNature)}</dt><dd class="pre">{f.nature}</dd>
@@ -159,7 +157,7 @@ fn IncidentCard(incident: OperatorIncident, now: Timestamp) -> impl IntoView {
             <h4>{t(Msg::IncidentClubs)}</h4>
             <ul class="affected">{clubs}</ul>
             <StampLine stamp=i.stamp.clone()/>
-        </section>
+        </article>
     }
 }
 

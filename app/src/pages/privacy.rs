@@ -142,6 +142,17 @@ pub fn RecordPrintPage() -> impl IntoView {
     }
 }
 
+/// A heading of `level` (2 to 4): the record's sections sit one level lower on the hub,
+/// where the record itself is a section of the page, than on its print version.
+fn heading(level: u8, id: &'static str, text: &'static str) -> AnyView {
+    let id = (!id.is_empty()).then_some(id);
+    match level {
+        2 => view! { <h2 id=id>{text}</h2> }.into_any(),
+        3 => view! { <h3 id=id>{text}</h3> }.into_any(),
+        _ => view! { <h4 id=id>{text}</h4> }.into_any(),
+    }
+}
+
 #[component]
 fn RecordView(record: ProcessingRecord, objections: bool) -> impl IntoView {
     let lang = use_lang();
@@ -184,28 +195,34 @@ fn RecordView(record: ProcessingRecord, objections: bool) -> impl IntoView {
         Msg::RecordRecipientNoExports
     });
     let slug = record.club_slug.clone();
+    // On the print version the record is the page (h1); on the hub a section of it (h2).
+    let (sec, sub) = if objections { (3, 4) } else { (2, 3) };
     view! {
         <article class="record" data-testid="processing-record" aria-labelledby="record-title">
-            <h2 id="record-title">{t(Msg::RecordTitle)}</h2>
+            {if objections {
+                view! { <h2 id="record-title">{t(Msg::RecordTitle)}</h2> }.into_any()
+            } else {
+                view! { <h1 id="record-title">{t(Msg::RecordTitle)}</h1> }.into_any()
+            }}
             <p>{Msg::RecordController.fill(lang, &[("club", &record.club_name)])}
                 {record.city.clone().map(|c| format!(", {c}"))}</p>
             <p>{t(Msg::RecordProcessor)}</p>
             <p class="muted">{Msg::RecordGenerated.fill(lang, &[("date", &when_long(record.generated_at))])}</p>
             <section aria-labelledby="record-categories" id="record-categories-section">
-                <h3 id="record-categories">{t(Msg::RecordCategories)}</h3>
-                <h4>{t(Msg::RecordStandardFields)}</h4>
+                {heading(sec, "record-categories", t(Msg::RecordCategories))}
+                {heading(sub, "", t(Msg::RecordStandardFields))}
                 <ul>
                     <li>{t(Msg::RecordStdIdentity)}</li>
                     <li>{t(Msg::RecordStdContact)}</li>
                     <li>{t(Msg::RecordStdMembership)}</li>
                     <li>{t(Msg::RecordStdAccount)}</li>
                 </ul>
-                <h4>{t(Msg::RecordCustomFields)}</h4>
+                {heading(sub, "", t(Msg::RecordCustomFields))}
                 {fields}
             </section>
             // The consent purposes (helper "consent") are listed in this section at merge.
             <section aria-labelledby="record-purposes" id="record-purposes-section" data-testid="record-purposes">
-                <h3 id="record-purposes">{t(Msg::RecordPurposes)}</h3>
+                {heading(sec, "record-purposes", t(Msg::RecordPurposes))}
                 <ul>
                     <li>{t(Msg::RecordPurposeAdmin)}</li>
                     {record.registration_forms.then(|| view! { <li>{t(Msg::RecordRegistrationConsent)}</li> })}
@@ -213,21 +230,21 @@ fn RecordView(record: ProcessingRecord, objections: bool) -> impl IntoView {
             </section>
             // The retention policies (helper "retention") are listed in this section at merge.
             <section aria-labelledby="record-retention" id="record-retention-section" data-testid="record-retention">
-                <h3 id="record-retention">{t(Msg::RecordRetention)}</h3>
+                {heading(sec, "record-retention", t(Msg::RecordRetention))}
                 <p>{t(Msg::RecordRetentionDefault)}</p>
             </section>
             <section aria-labelledby="record-recipients">
-                <h3 id="record-recipients">{t(Msg::RecordRecipients)}</h3>
+                {heading(sec, "record-recipients", t(Msg::RecordRecipients))}
                 <ul>
                     <li>{federation}</li>
                     <li>{exports}</li>
                 </ul>
             </section>
             <section aria-labelledby="record-subprocessors" id="subprocessors">
-                <h3 id="record-subprocessors">{t(Msg::RecordSubprocessors)}</h3>
+                {heading(sec, "record-subprocessors", t(Msg::RecordSubprocessors))}
                 <SubProcessorTable subprocessors=record.subprocessors.clone()/>
                 {objections.then(|| view! {
-                    <h4>{t(Msg::SpChanges)}</h4>
+                    {heading(sub, "", t(Msg::SpChanges))}
                     <ClubChanges changes=record.changes.clone() club=slug.clone()/>
                 })}
             </section>
@@ -457,11 +474,9 @@ fn BreachCard(breach: ClubBreach, club: String) -> impl IntoView {
     let resolved = b.resolved_at.map(|at| {
         view! { <span class="badge badge-active">{Msg::BreachResolvedOn.fill(lang, &[("date", &when_long(at))])}</span> }
     });
-    let title_id = format!("breach-title-{}", b.id);
-    let labelled = title_id.clone();
     view! {
-        <section class="card" id=format!("breach-{}", b.id) aria-labelledby=labelled data-testid="breach">
-            <h2 id=title_id>{t(Msg::BreachDiscoveredAt)} " " {when_long(b.facts.discovered_at)}</h2>
+        <article class="card" id=format!("breach-{}", b.id) data-testid="breach">
+            <h2>{t(Msg::BreachDiscoveredAt)} " " {when_long(b.facts.discovered_at)}</h2>
             <p class="muted">{origin} " " {resolved}</p>
             {ack}
             <dl class="facts">
@@ -476,7 +491,7 @@ fn BreachCard(breach: ClubBreach, club: String) -> impl IntoView {
             </dl>
             {writable().then(|| view! { <FollowUpForm breach=b.clone() club=club.clone()/> })}
             <StampLine stamp=b.stamp.clone()/>
-        </section>
+        </article>
     }
 }
 
