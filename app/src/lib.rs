@@ -75,9 +75,11 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/account/two-factor") view=TwoFactorSetupPage/>
                 <Route path=path!("/account/recovery-codes") view=RecoveryCodesPage/>
                 <Route path=path!("/admin") view=AdminPage/>
+                <Route path=path!("/admin/privacy") view=AdminPrivacyPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
+                <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
                 <Route path=path!("/c/:club/join/:form/confirm") view=JoinConfirmPage/>
                 <ParentRoute path=path!("/c/:club") view=ClubLayout>
                     <Route path=path!("") view=ClubHomePage/>
@@ -103,6 +105,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("forms") view=FormsPage/>
                     <Route path=path!("applications") view=ApplicationsPage/>
                     <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
+                    <Route path=path!("privacy") view=PrivacyPage/>
+                    <Route path=path!("privacy/breaches") view=BreachesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -170,6 +170,9 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/applications`,
     `${base}/privacy/requests`,
     `${base}/privacy/retention`,
+    `${base}/privacy`,
+    `${base}/privacy/breaches`,
+    `${base}/privacy/record`,
   ]);
 });
 
@@ -182,5 +185,5 @@ test('every page is accessible to federation staff', async ({ page, browser, con
 test('every page is accessible to the platform operator', async ({ page, browser, consoleGuard }) => {
   consoleGuard.allowHttpStatus(...ERROR_STATUSES);
   await useSession(page, ACCOUNTS.operator);
-  await checkAll(page, browser, ['/', '/account', '/admin']);
+  await checkAll(page, browser, ['/', '/account', '/admin', '/admin/privacy']);
 });

@@ -996,6 +996,22 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     ("move_field", "club={club}&id={field}&direction=down"),
     ("delete_field", "club={club}&id={spare_field}"),
+    ("processing_record", "club={club}"),
+    ("club_breaches", "club={club}"),
+    (
+        "record_breach",
+        "club={club}&discovered_at=2026-09-01T10%3A00&nature=Harness&categories=names&people_count=1&records_count=1&consequences=none&measures=none",
+    ),
+    (
+        "breach_follow_up",
+        "club={club}&id={breach}&version={breach_version}&authority=&people=",
+    ),
+    ("acknowledge_breach", "club={club}&id={breach}"),
+    (
+        "object_subprocessor_change",
+        "club={club}&change={sp_change}&reason=Harness",
+    ),
+    ("privacy_notices", "club={club}"),
     ("terms_settings", "club={club}"),
     ("accept_terms", "club={club}&number=0"),
     ("retention", "club={club}"),
@@ -1021,6 +1037,20 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "end_contract",
         "slug=rfc-confluent-namur&end_on=2030-01-01&delay_days=30",
     ),
+    ("operator_privacy", ""),
+    (
+        "record_incident",
+        "discovered_at=2026-09-01T10%3A00&nature=Harness&categories=names&people_count=1&records_count=1&consequences=none&measures=none&clubs[]=vc-kempenvlug-herentals",
+    ),
+    (
+        "notify_incident_club",
+        "incident={incident}&club=vc-kempenvlug-herentals",
+    ),
+    (
+        "save_subprocessor",
+        "id={subprocessor}&name=Harness&location=EU&service=Hosting&since=2025-01-01",
+    ),
+    ("remove_subprocessor", "id={subprocessor}"),
 ];
 
 /// Server functions that hold no tenant data: they answer about the caller only.
@@ -1062,6 +1092,11 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "assign_plan",
     "invite_tenant_admin",
     "end_contract",
+    "operator_privacy",
+    "record_incident",
+    "notify_incident_club",
+    "save_subprocessor",
+    "remove_subprocessor",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1296,6 +1331,7 @@ impl Fixture {
         .unwrap();
         tx.commit().await.unwrap();
         Fixture {
+        let mut fixture = Fixture {
             values: vec![
                 ("privacy_request", privacy_request.to_string()),
                 ("restricted_member", restricted_member.to_string()),
@@ -1322,7 +1358,9 @@ impl Fixture {
                 ("linked_membership", linked_membership.to_string()),
                 ("look_version", club.version.to_string()),
             ],
-        }
+        };
+        fixture.values.extend(breach::fixture_values(s).await);
+        fixture
     }
 
     fn fill(&self, template: &str, member: &str) -> String {
@@ -2266,6 +2304,13 @@ mod environment {
         ("publish_terms", Some("settings.manage")),
         ("retention", Some("privacy.manage")),
         ("save_retention", Some("privacy.manage")),
+        ("processing_record", Some("privacy.manage")),
+        ("club_breaches", Some("privacy.manage")),
+        ("record_breach", Some("privacy.manage")),
+        ("breach_follow_up", Some("privacy.manage")),
+        ("acknowledge_breach", Some("privacy.manage")),
+        ("object_subprocessor_change", Some("privacy.manage")),
+        ("privacy_notices", None),
     ];
 
     /// The permission of each federation and operator server function.
@@ -2277,6 +2322,11 @@ mod environment {
         ("assign_plan", "platform.manage"),
         ("invite_tenant_admin", "platform.manage"),
         ("end_contract", "platform.manage"),
+        ("operator_privacy", "platform.manage"),
+        ("record_incident", "platform.manage"),
+        ("notify_incident_club", "platform.manage"),
+        ("save_subprocessor", "platform.manage"),
+        ("remove_subprocessor", "platform.manage"),
     ];
 
     fn system_scope(kind: TenantKind, t: tenants::TenantRecord) -> TenantScope {
@@ -4317,6 +4367,8 @@ mod xss;
 mod accounts;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/breach.rs"]
+mod breach;
 #[path = "http/delivery.rs"]
 mod delivery;
 #[path = "http/errors.rs"]

@@ -117,6 +117,33 @@ impl Timestamp {
     pub fn format_date_in(self, tz: &str, lang: Lang, style: DateStyle) -> String {
         self.date_in(tz).format(lang, style)
     }
+
+    /// `YYYY-MM-DDTHH:MM` on the wall clock of zone `tz`: the value of an
+    /// `<input type="datetime-local">` (empty outside jiff's range).
+    pub fn local_input(self, tz: &str) -> String {
+        match self.local(&zone(tz)) {
+            Some(dt) => format!(
+                "{}T{:02}:{:02}",
+                Date::from_jiff(dt.date()),
+                dt.hour(),
+                dt.minute()
+            ),
+            None => String::new(),
+        }
+    }
+
+    /// Reads `YYYY-MM-DDTHH:MM` (seconds allowed) as a time on the wall clock of zone `tz`
+    /// (a gap or an overlap of a summer-time change takes the earlier reading); `None` for
+    /// anything else.
+    pub fn parse_local(s: &str, tz: &str) -> Option<Timestamp> {
+        let s = s.trim();
+        if s.len() > 32 {
+            return None;
+        }
+        let dt: civil::DateTime = s.parse().ok()?;
+        let t = zone(tz).to_ambiguous_timestamp(dt).earlier().ok()?;
+        Some(Timestamp(t.as_millisecond()))
+    }
 }
 
 /// A calendar date.

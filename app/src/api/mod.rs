@@ -34,6 +34,7 @@ mod members;
 mod platform;
 mod retention;
 mod rights;
+mod privacy;
 mod settings;
 pub use checks::*;
 pub use forms::*;
@@ -41,6 +42,7 @@ pub use members::*;
 pub use platform::*;
 pub use retention::*;
 pub use rights::*;
+pub use privacy::*;
 pub use settings::*;
 
 /// The landing page: the viewer's clubs, and the public club directory.

@@ -210,6 +210,15 @@ pub fn event_label(kind: &str) -> String {
         "registration_approved" => Msg::RegistrationApproved,
         "members_imported" => Msg::EvMembersImported,
         "registration_rejected" => Msg::RegistrationRejected,
+        "breach_recorded" => Msg::EvBreachRecorded,
+        "breach_notified" => Msg::EvBreachNotified,
+        "breach_notified_late" => Msg::EvBreachNotifiedLate,
+        "breach_acknowledged" => Msg::EvBreachAcknowledged,
+        "breach_follow_up" => Msg::EvBreachFollowUp,
+        "subprocessor_objection" => Msg::EvSubprocessorObjection,
+        "incident_recorded" => Msg::EvIncidentRecorded,
+        "incident_club_notified" => Msg::EvIncidentClubNotified,
+        "subprocessor_change" => Msg::EvSubprocessorChange,
         other => return other.to_string(),
     };
     t(m).to_string()

@@ -175,6 +175,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
     });
     view! {
         <h1>{t(Msg::Overview)}</h1>
+        {manage.then(|| view! { <p><a href="/admin/privacy" data-testid="admin-privacy-link">{t(Msg::OpPrivacyLink)}</a></p> })}
         {notice}
         <FormAlert error=row_errors id="tenant-error"/>
         <section class="card" aria-labelledby="tenants-title">

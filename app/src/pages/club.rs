@@ -205,6 +205,7 @@ fn ClubHomeBody(home: ClubHome) -> impl IntoView {
     ];
     view! {
         <Title text=home.frame.name.clone()/>
+        <crate::pages::privacy::PrivacyBanner club=home.frame.slug.clone()/>
         <section class="club-hero">
             <h1>{welcome}</h1>
             {city}

@@ -2,6 +2,7 @@
 
 pub(crate) mod account;
 mod admin;
+mod admin_privacy;
 pub(crate) mod club;
 mod exports;
 mod federation;
@@ -16,10 +17,12 @@ pub(crate) mod members;
 mod not_found;
 pub(crate) mod retention;
 pub(crate) mod rights;
+pub(crate) mod privacy;
 pub(crate) mod settings;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use admin::AdminPage;
+pub use admin_privacy::AdminPrivacyPage;
 pub use club::{ClubEventsPage, ClubHomePage, ClubLayout};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
@@ -34,4 +37,5 @@ pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
 pub use retention::RetentionPolicyPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
+pub use privacy::{BreachesPage, PrivacyPage, RecordPrintPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

@@ -21,6 +21,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         "retention",
         &["accounts", "roles", "tenants", "members", "registration"],
     ),
+    ("breaches", &["accounts"]),
     (
         "seed",
         &[
@@ -32,6 +33,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "imports",
             "rights",
             "retention",
+            "breaches",
         ],
     ),
 ];

@@ -21,6 +21,7 @@ pub mod testing;
 // Features, one folder each, in layers: a feature imports only those below it (the table
 // in `layering`, checked by a test).
 pub mod accounts;
+pub mod breaches;
 pub mod imports;
 pub mod members;
 pub mod registration;
@@ -90,6 +91,8 @@ mod layering;
 mod tests;
 #[cfg(test)]
 mod tests_accounts;
+#[cfg(test)]
+mod tests_breach;
 #[cfg(test)]
 mod tests_errors;
 #[cfg(test)]

@@ -78,6 +78,12 @@ fn only_the_command_line_and_jobs_build_a_system_scope() {
         // line's `retention-run`); their public entry points take the caller's SystemTask.
         "server/core/src/retention/job.rs",
         "server/core/src/retention/leaving.rs",
+        // The operator notifies a club of a breach and announces a change of the
+        // sub-processors to every club: `SystemTask::operator_provisioning` checks
+        // `platform.manage` on the operator's own scope first.
+        "server/core/src/breaches/platform.rs",
+        // The demo's breaches and sub-processors, run by the command line only.
+        "server/core/src/seed/breach.rs",
     ];
     let mut core = Vec::new();
     rust_files(&root().join("server/core/src"), &mut core);

@@ -2,6 +2,7 @@
 //! realistic Belgian names, addresses and birth dates, families with guardians, and demo
 //! accounts for every kind of user. Deterministic: the same options give the same people.
 
+mod breach;
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -615,6 +616,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
             }
         }
     }
+    breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
     report.accounts = accounts.made;
     Ok(report)
 }
