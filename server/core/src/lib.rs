@@ -97,6 +97,7 @@ mod tests_breach;
 mod tests_errors;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
 mod tests_retention;
 #[cfg(test)]
 mod tests_rights;
