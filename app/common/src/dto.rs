@@ -215,6 +215,9 @@ pub struct MemberPage {
     pub filter_fields: Vec<CustomField>,
     /// The viewer may add and change records.
     pub can_edit: bool,
+    /// The consent purposes the register can filter on.
+    #[serde(default)]
+    pub purposes: Vec<(i64, crate::consent::Localized)>,
 }
 
 /// The filters and order of the member register, as they appear in its address.
@@ -229,6 +232,10 @@ pub struct MemberFilter {
     /// Filters on the club's choice fields: field id → the chosen option (`cf{id}=…` in
     /// the address).
     pub fields: BTreeMap<i64, String>,
+    /// Only the members with consent given now for this purpose (its id; `consent=` in the
+    /// address): "who may receive newsletter X".
+    #[serde(default)]
+    pub consent: String,
     /// Rows per page as asked (`per=` in the address): one of [`MemberFilter::PAGE_SIZES`];
     /// anything else means the default, 50.
     #[serde(default)]
@@ -257,6 +264,7 @@ impl MemberFilter {
             ("status", &self.status),
             ("type", &self.membership_type),
             ("season", &self.season),
+            ("consent", &self.consent),
         ] {
             if !v.is_empty() {
                 parts.push(format!("{k}={}", encode(v)));

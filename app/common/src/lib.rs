@@ -5,6 +5,7 @@
 //! translation tables and calendar helpers. Nothing server-only belongs here.
 
 pub mod color;
+pub mod consent;
 pub mod dto;
 pub mod error;
 pub mod i18n;

@@ -29,11 +29,13 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
 }
 
 mod checks;
+mod consents;
 mod forms;
 mod members;
 mod platform;
 mod settings;
 pub use checks::*;
+pub use consents::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;

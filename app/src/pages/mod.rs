@@ -3,6 +3,7 @@
 pub(crate) mod account;
 mod admin;
 pub(crate) mod club;
+pub mod consents;
 mod exports;
 mod federation;
 pub(crate) mod fields;
@@ -19,6 +20,7 @@ pub(crate) mod settings;
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use admin::AdminPage;
 pub use club::{ClubEventsPage, ClubHomePage, ClubLayout};
+pub use consents::{ConsentPurposesPage, ExportRegisterPage, MyConsentsPage};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
 pub use fields::FieldsPage;

@@ -14,7 +14,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),
-    ("registration", &["accounts", "tenants", "members"]),
+    ("consents", &["accounts", "members"]),
+    (
+        "registration",
+        &["accounts", "tenants", "members", "consents"],
+    ),
     ("imports", &["accounts", "tenants", "members"]),
     (
         "seed",
@@ -25,6 +29,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "members",
             "registration",
             "imports",
+            "consents",
         ],
     ),
 ];

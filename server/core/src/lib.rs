@@ -21,6 +21,7 @@ pub mod testing;
 // Features, one folder each, in layers: a feature imports only those below it (the table
 // in `layering`, checked by a test).
 pub mod accounts;
+pub mod consents;
 pub mod imports;
 pub mod members;
 pub mod registration;
