@@ -983,6 +983,24 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     ("move_field", "club={club}&id={field}&direction=down"),
     ("delete_field", "club={club}&id={spare_field}"),
+    // consent
+    ("consent_purposes", "club={club}"),
+    (
+        "save_purpose",
+        "club={club}&title_en=Harness+purpose&body_en=Harness+text",
+    ),
+    ("my_consents", "club={club}"),
+    (
+        "answer_consent",
+        "club={club}&member={linked_member}&purpose={purpose}&answer=give",
+    ),
+    ("member_consents", "club={club}&id={member}"),
+    (
+        "record_paper_consent",
+        "club={club}&member={member}&purpose={purpose}&answer=give&note=Harness",
+    ),
+    ("export_choices", "club={club}"),
+    ("export_register", "club={club}"),
     ("terms_settings", "club={club}"),
     ("accept_terms", "club={club}&number=0"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
@@ -1026,6 +1044,8 @@ const OWN_RECORD: &[&str] = &[
     "update_my_record",
     "child_record",
     "update_child_record",
+    "my_consents",
+    "answer_consent",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -1233,8 +1253,29 @@ impl Fixture {
         )
         .await
         .unwrap();
+        let purpose = tessera_core::consents::save_purpose(
+            db,
+            &scope,
+            &sys,
+            now,
+            None,
+            &tessera_core::consents::PurposeInput {
+                title: tessera_common::consent::Localized {
+                    en: "Harness purpose".into(),
+                    ..Default::default()
+                },
+                body: tessera_common::consent::Localized {
+                    en: "Harness text".into(),
+                    ..Default::default()
+                },
+            },
+            None,
+        )
+        .await
+        .unwrap();
         Fixture {
             values: vec![
+                ("purpose", purpose.to_string()),
                 ("import", import.to_string()),
                 ("application", applications[0].to_string()),
                 ("application2", applications[1].to_string()),
@@ -2158,6 +2199,15 @@ mod environment {
         ("child_record", Some(OWN)),
         ("update_child_record", Some(OWN)),
         ("update_my_record", Some(OWN)),
+        // consent
+        ("consent_purposes", Some("privacy.consents")),
+        ("save_purpose", Some("privacy.consents")),
+        ("my_consents", Some(OWN)),
+        ("answer_consent", Some(OWN)),
+        ("member_consents", Some("members.view")),
+        ("record_paper_consent", Some("privacy.consents")),
+        ("export_choices", Some("exports.run")),
+        ("export_register", Some("privacy.manage")),
         ("club_events", Some("audit.view")),
         ("module_settings", Some("settings.manage")),
         ("switch_module", Some("settings.manage")),
@@ -2482,7 +2532,10 @@ mod environment {
         }
         // The data stayed: the export works and is logged, the log shows the switches.
         let csv = admin
-            .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=active")
+            .post_form(
+                &format!("/c/{CLUB_A}/exports/members.csv"),
+                "status=active&purpose=Season+list",
+            )
             .await;
         assert_eq!(csv.status, 200);
         assert!(csv
@@ -2520,7 +2573,7 @@ mod environment {
         let r = admin
             .post_form(
                 &format!("/c/{CLUB_A}/exports/members.csv"),
-                "status=<script>",
+                "status=<script>&purpose=x",
             )
             .await;
         assert_eq!(r.status, 400);
@@ -4244,6 +4297,8 @@ mod xss;
 mod accounts;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/consent.rs"]
+mod consent;
 #[path = "http/delivery.rs"]
 mod delivery;
 #[path = "http/errors.rs"]

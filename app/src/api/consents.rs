@@ -142,7 +142,7 @@ pub async fn answer_consent(#[server(flatten)] input: AnswerConsentInput) -> Res
     Ok(())
 }
 
-/// A member's consents and their history, for staff (`members.view` or `privacy.consents`).
+/// A member's consents and their history, for staff (`members.view`).
 #[server(prefix = "/api", endpoint = "member_consents")]
 pub async fn get_member_consents(club: String, id: String) -> Result<MemberConsents, AppError> {
     let c = ctx().await?;

@@ -555,12 +555,9 @@ async fn consents_of(tx: &mut TenantTx, member: MemberId) -> Result<MemberConsen
     })
 }
 
-/// A member's consents and their history, for staff (`members.view` or
-/// `privacy.consents`).
+/// A member's consents and their history, for staff (`members.view`).
 pub async fn history(db: &Db, scope: &TenantScope, member: MemberId) -> Result<MemberConsents> {
-    if !scope.can(PRIVACY_CONSENTS) {
-        scope.require(MEMBERS_VIEW)?;
-    }
+    scope.require(MEMBERS_VIEW)?;
     let mut tx = db.tenant_read(scope).await?;
     let mut out = consents_of(&mut tx, member).await?;
     tx.commit().await?;
@@ -570,6 +567,8 @@ pub async fn history(db: &Db, scope: &TenantScope, member: MemberId) -> Result<M
 
 /// The caller's own consents and those of their minor children.
 pub async fn mine(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<MyConsents> {
+    // Someone without a record of their own in the club has no consents here.
+    scope.member_id().ok_or(AppError::NotFound)?;
     let children = crate::members::my_children(db, scope, scope.today(now)).await?;
     let mut tx = db.tenant_read(scope).await?;
     let own = match scope.member_id() {

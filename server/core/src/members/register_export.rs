@@ -394,6 +394,10 @@ fn chosen_columns(
                     out.push(c.clone());
                 }
             }
+            // A field of the club the exporter may not even see: a right, not a typo.
+            None if fields.iter().any(|f| format!("cf{}", f.id) == a) => {
+                return Err(AppError::Forbidden)
+            }
             None => {
                 p.add("columns", Msg::ErrExportColumn);
                 break;
