@@ -49,6 +49,14 @@ pub struct Purpose {
     pub stamp: Stamp,
 }
 
+/// A purpose a registration form asks (a box never ticked in advance).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AskedPurpose {
+    pub id: i64,
+    pub title: Localized,
+    pub body: Localized,
+}
+
 /// The staff page of purposes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PurposeSettings {

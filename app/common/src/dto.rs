@@ -916,6 +916,10 @@ pub struct PublicForm {
     /// What was typed in a refused submission.
     pub draft: Option<BTreeMap<String, String>>,
     pub max_people: usize,
+    /// The club's consent purposes the form asks besides its own consent text, each a box
+    /// never ticked in advance (`purposes[]`).
+    #[serde(default)]
+    pub purposes: Vec<crate::consent::AskedPurpose>,
 }
 
 /// One person of a submission, as the reviewer sees it.
@@ -1125,6 +1129,9 @@ pub struct SubmitRegistrationInput {
     pub terms: Option<String>,
     #[serde(default)]
     pub f: BTreeMap<String, String>,
+    /// The consent purposes ticked (their ids).
+    #[serde(default)]
+    pub purposes: Vec<String>,
 }
 
 /// The arguments of `update_child_record`, as its form posts them.

@@ -560,3 +560,105 @@ async fn every_export_path_is_recorded_with_its_count_and_hash() {
         assert_eq!(page.status, 403);
     }
 }
+
+#[tokio::test]
+async fn a_registration_form_asks_per_purpose_unticked_and_records_what_was_ticked() {
+    for s in servers().await {
+        let scope = switch_module(&s, "forms", true).await;
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let news = new_purpose(&mut admin, "Newsletter on forms").await;
+        let r = admin
+            .call(
+                "save_form",
+                &format!("club={CLUB_A}&title=Purposes&slug=purposes-join&audience=self&consent_text=Photos+may+be+taken.&published=on"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", said(&r.body));
+        let mut anon = Client::new(&s);
+        let page = anon.get(&format!("/c/{CLUB_A}/join/purposes-join")).await;
+        assert_eq!(page.status, 200);
+        let boxes: Vec<&str> = page
+            .body
+            .split("<input")
+            .filter(|i| i.contains("name=\"purposes[]\""))
+            .collect();
+        assert!(boxes
+            .iter()
+            .any(|b| b.contains(&format!("value=\"{news}\""))));
+        assert!(
+            boxes
+                .iter()
+                .all(|b| !b.split('>').next().unwrap_or("").contains("checked")),
+            "never ticked in advance"
+        );
+        assert!(page.body.contains("Photos may be taken."));
+        let tok = page
+            .body
+            .split("name=\"started\" value=\"")
+            .nth(1)
+            .and_then(|x| x.split('"').next())
+            .unwrap()
+            .to_string();
+        s.shared.clock.advance_secs(5);
+        let email = format!("purposes.{}@example.be", tessera_core::ids::new_id());
+        let base = format!(
+            "club={CLUB_A}&form=purposes-join&started={tok}&email={}&consent=on\
+             &f%5Bp0.given_name%5D=Pia&f%5Bp0.family_name%5D=Purpose",
+            urlencode(&email)
+        );
+        // A purpose the form does not ask: refused, nothing stored.
+        let r = admin
+            .call(
+                "submit_registration",
+                &format!("{base}&purposes%5B%5D=4242"),
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(r.body.contains("purposes"));
+        let r = anon
+            .call(
+                "submit_registration",
+                &format!("{base}&purposes%5B%5D={news}"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", said(&r.body));
+        let mail = mail_to(&s.mail_dir, &email).await;
+        let link = link_in(&mail);
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        let r = anon
+            .call(
+                "confirm_registration",
+                &format!("club={CLUB_A}&form=purposes-join&token={token}"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", said(&r.body));
+        // The new record has both consents, from the registration form.
+        let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
+        let (member, form): (i64, i64) = tx
+            .fetch_one(
+                "SELECT m.id, f.id FROM members m CROSS JOIN reg_forms f \
+                 WHERE m.tenant_id = $1 AND m.email = $2 AND f.tenant_id = $1 AND f.slug = 'purposes-join'",
+                tessera_core::args![email.clone()],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let m = tessera_common::MemberId(member);
+        let db = &s.db.db;
+        assert!(tessera_core::consents::given(db, &scope, news, m)
+            .await
+            .unwrap());
+        assert!(tessera_core::consents::given(db, &scope, form, m)
+            .await
+            .unwrap());
+        let h = tessera_core::consents::history(db, &scope, m)
+            .await
+            .unwrap();
+        assert_eq!(h.history.len(), 2);
+        assert!(h
+            .history
+            .iter()
+            .all(|e| e.source == tessera_common::consent::ConsentSource::Registration));
+    }
+}

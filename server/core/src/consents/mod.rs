@@ -199,6 +199,22 @@ pub async fn save_purpose(
     scope.require(PRIVACY_CONSENTS)?;
     let input = check_purpose(input)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    let id = upsert_in(&mut tx, now, id, &input, expected_version, true).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Creates (`id` none) or changes a purpose's checked texts inside the caller's write
+/// transaction; `create_as` makes a new purpose under a given id (a registration form's
+/// own consent, which is the purpose of the same id). See [`save_purpose`].
+pub(crate) async fn upsert_in(
+    tx: &mut TenantTx,
+    now: Timestamp,
+    id: Option<i64>,
+    input: &PurposeInput,
+    expected_version: Option<i64>,
+    limit: bool,
+) -> Result<i64> {
     let text_cols = |purpose: i64, text_version: i64| {
         vec![
             ("purpose_id", purpose.into()),
@@ -212,20 +228,32 @@ pub async fn save_purpose(
             ("created_at", now.into()),
         ]
     };
-    let id = match id {
-        None => {
-            let (n,): (i64,) = tx
-                .fetch_one(
-                    "SELECT count(*) FROM consent_purposes WHERE tenant_id = $1",
-                    args![],
-                )
+    let existing = match id {
+        Some(id) => {
+            let rows: Vec<PurposeRow> = tx
+                .fetch_all(&format!("{PURPOSE_SELECT} AND p.id = $3"), args![true, id])
                 .await?;
-            if n >= MAX_PURPOSES {
-                return Err(AppError::conflict(
-                    Problem::new(Msg::ErrTooManyPurposes).arg("max", MAX_PURPOSES),
-                ));
+            rows.into_iter().next()
+        }
+        None => None,
+    };
+    let id = match (id, existing) {
+        (Some(_), None) if limit => return Err(AppError::NotFound),
+        (id, None) => {
+            if limit {
+                let (n,): (i64,) = tx
+                    .fetch_one(
+                        "SELECT count(*) FROM consent_purposes WHERE tenant_id = $1",
+                        args![],
+                    )
+                    .await?;
+                if n >= MAX_PURPOSES {
+                    return Err(AppError::conflict(
+                        Problem::new(Msg::ErrTooManyPurposes).arg("max", MAX_PURPOSES),
+                    ));
+                }
             }
-            let id = ids::new_id();
+            let id = id.unwrap_or_else(ids::new_id);
             tx.insert(
                 "consent_purposes",
                 vec![
@@ -242,13 +270,9 @@ pub async fn save_purpose(
                 .await?;
             id
         }
-        Some(id) => {
-            let rows: Vec<PurposeRow> = tx
-                .fetch_all(&format!("{PURPOSE_SELECT} AND p.id = $3"), args![true, id])
-                .await?;
-            let current = rows.into_iter().next().ok_or(AppError::NotFound)?;
+        (_, Some(current)) => {
+            let id = current.id;
             if current.title() == input.title && current.body() == input.body {
-                tx.commit().await?;
                 return Ok(id);
             }
             // Has anyone answered the current text? Then it stays as it is.
@@ -298,8 +322,25 @@ pub async fn save_purpose(
             id
         }
     };
-    tx.commit().await?;
     Ok(id)
+}
+
+/// The purposes a registration form asks besides its own consent text: the club's
+/// purposes that are not archived and are not another form's own consent.
+pub(crate) async fn asked_on_forms(tx: &mut TenantTx) -> Result<Vec<AskedPurpose>> {
+    let forms: Vec<(i64,)> = tx
+        .fetch_all("SELECT id FROM reg_forms WHERE tenant_id = $1", args![])
+        .await?;
+    Ok(all_purposes(tx)
+        .await?
+        .into_iter()
+        .filter(|p| !p.archived && !forms.iter().any(|(f,)| *f == p.id))
+        .map(|p| AskedPurpose {
+            id: p.id,
+            title: p.title,
+            body: p.body,
+        })
+        .collect())
 }
 
 /// Whether `member` has consent given for `purpose` now (the latest event wins). A purpose
