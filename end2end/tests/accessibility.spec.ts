@@ -129,7 +129,7 @@ test('every page is accessible to a member who is a guardian', async ({ page, br
   consoleGuard.allowHttpStatus(...ERROR_STATUSES);
   await useSession(page, ACCOUNTS.kempenvlugMember);
   const child = await firstLink(page, `${base}/me`, new RegExp(`^${base}/me/children/\\d+$`));
-  await checkAll(page, browser, ['/', '/account', '/account/two-factor', base, `${base}/me`, child, `${base}/events`]);
+  await checkAll(page, browser, ['/', '/account', '/account/two-factor', base, `${base}/me`, `${base}/me/consents`, child, `${base}/events`]);
 });
 
 test('every page is accessible to a club administrator', async ({ page, browser, consoleGuard }) => {
@@ -158,6 +158,8 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/settings/fields`,
     `${base}/forms`,
     `${base}/applications`,
+    `${base}/privacy/consents`,
+    `${base}/privacy/exports`,
   ]);
 });
 

@@ -502,6 +502,79 @@ pub(crate) async fn record_in(
     Ok(())
 }
 
+/// Records that each of `members` gave consent for `purpose` (people without an answer
+/// yet), in statements of many rows: the demo seed's and bulk loads' way (an import of
+/// a federation's list). Checks nothing; the caller made the people and the purpose.
+pub(crate) async fn give_many_in(
+    tx: &mut TenantTx,
+    actor: &Actor,
+    now: Timestamp,
+    purpose: i64,
+    members: &[MemberId],
+    source: ConsentSource,
+) -> Result<()> {
+    let mut events = Vec::with_capacity(members.len());
+    let mut states = Vec::with_capacity(members.len());
+    for m in members {
+        let id = ids::new_id();
+        events.push(vec![
+            crate::db::Value::from(id),
+            m.0.into(),
+            purpose.into(),
+            1i64.into(),
+            true.into(),
+            source.as_str().into(),
+            now.into(),
+            actor.identity.into(),
+        ]);
+        states.push(vec![
+            crate::db::Value::from(m.0),
+            purpose.into(),
+            true.into(),
+            1i64.into(),
+            id.into(),
+            now.into(),
+        ]);
+    }
+    tx.insert_many_cols(
+        "consent_events",
+        &[
+            "id",
+            "member_id",
+            "purpose_id",
+            "text_version",
+            "given",
+            "source",
+            "at",
+            "recorded_by",
+        ],
+        events,
+    )
+    .await?;
+    tx.insert_many_cols(
+        "member_consents",
+        &[
+            "member_id",
+            "purpose_id",
+            "given",
+            "text_version",
+            "event_id",
+            "at",
+        ],
+        states,
+    )
+    .await?;
+    tx.log(
+        "consent_given",
+        Some(&format!(
+            "{} members, purpose {purpose}, {}",
+            members.len(),
+            source.as_str()
+        )),
+    )
+    .await
+}
+
 #[derive(sqlx::FromRow)]
 struct EventRow {
     purpose_id: i64,

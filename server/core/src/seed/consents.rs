@@ -132,9 +132,6 @@ pub(super) async fn seed_consents(
             )
             .await?;
         }
-        if n % 5 == 1 {
-            record(p, federation, true, ConsentSource::Registration, at, None).await?;
-        }
         // Some change their mind.
         if n % 6 == 0 && n > 0 {
             let later = at.plus_seconds(30 * day);
@@ -149,6 +146,36 @@ pub(super) async fn seed_consents(
             .await?;
         }
     }
+    // The federation's sharing: one member in ten, from the federation's list (imported),
+    // in bulk (the benchmark's "who may be shared with the federation" export is 10,000 of
+    // a 100,000-member club).
+    let mut tx = db.tenant_read(scope).await?;
+    let all: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT id FROM members WHERE tenant_id = $1 ORDER BY id",
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    let tenth: Vec<MemberId> = all
+        .into_iter()
+        .enumerate()
+        .filter(|(n, _)| n % 10 == 3)
+        .map(|(_, (id,))| MemberId(id))
+        .collect();
+    let mut tx = db.tenant_write(scope, sys, start.plus_seconds(day)).await?;
+    for chunk in tenth.chunks(5000) {
+        consents::give_many_in(
+            &mut tx,
+            sys,
+            start.plus_seconds(day),
+            federation,
+            chunk,
+            ConsentSource::Import,
+        )
+        .await?;
+    }
+    tx.commit().await?;
     // The demo member: gave the photos consent, then withdrew it.
     if let Some(me) = linked {
         record(
