@@ -143,7 +143,7 @@ fn PersonConsents(
                 });
                 view! {
                     <li class="purpose" data-testid="consent-purpose">
-                        <h4>{title.clone()}</h4>
+                        <h3 class="purpose-title">{title.clone()}</h3>
                         <p class="pre">{body}</p>
                         <p data-testid="consent-state"><strong>{state}</strong></p>
                         {newer}
@@ -419,7 +419,7 @@ fn PurposeFormView(form: PurposeForm, error: Option<AppError>, prefix: String) -
         let err_id = format!("{id}-error");
         view! {
             <label for=id.clone()>{t(label)}</label>
-            <input id=id name=name value=value maxlength="120" lang=lang
+            <input id=id name=name type="text" value=value maxlength="120" lang=lang
                 aria-invalid=msg.is_some().then_some("true")
                 aria-describedby=msg.is_some().then(|| err_id.clone())/>
             <FieldError error=msg id=err_id/>

@@ -120,7 +120,7 @@ fn ExportsBody(history: Vec<ExportEntry>, choices: ExportChoices, club: String) 
             <p class="muted">{t(Msg::ExportHelp)}</p>
             <form method="post" action=action class="stack" data-testid="export-form">
                 <label for="export-purpose">{t(Msg::ExportPurpose)}</label>
-                <input id="export-purpose" name="purpose" required=true maxlength="300"
+                <input id="export-purpose" name="purpose" type="text" required=true maxlength="300"
                     aria-describedby="export-purpose-help"/>
                 <p class="help muted" id="export-purpose-help">{t(Msg::ExportPurposeHelp)}</p>
                 <label for="export-status">{t(Msg::Status)}</label>
