@@ -492,6 +492,23 @@ async fn every_export_path_is_recorded_with_its_count_and_hash() {
             page.body.matches("data-testid=\"export-record\"").count(),
             entries.len()
         );
+        // A hostile purpose is text on the printed list and in the register.
+        let hostile = "<script>alert('x')</script>";
+        let r = admin
+            .post_form(
+                &format!("/c/{CLUB_A}/exports/members.html"),
+                &format!("purpose={}&columns%5B%5D=given_name", urlencode(hostile)),
+            )
+            .await;
+        assert_eq!(r.status, 200);
+        assert!(!r.body.contains(hostile));
+        assert!(r
+            .body
+            .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"));
+        let page = admin.get(&format!("/c/{CLUB_A}/privacy/exports")).await;
+        assert!(!page.body.contains(hostile));
+        assert!(page.body.contains("&lt;script&gt;"));
+        let entries = register(&mut admin).await;
         // Without a purpose, with a forged column, a bad consent filter: 400, nothing recorded.
         for bad in [
             "status=&purpose=".to_string(),
