@@ -13,6 +13,7 @@
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/bench_rights.sh"
 source "$(dirname "$0")/bench_retention.sh"
+source "$(dirname "$0")/bench_consent.sh"
 
 COLD=0
 MEMBERS=0
@@ -197,6 +198,7 @@ members_dataset() {
   wrk_figures "${key}_member" "$BASE$member"
   wrk_figures "${key}_search" "$BASE/c/$CLUB/members?q=$SEARCH"
   bench_rights "$key"
+  if [[ "$key" == *_100k ]]; then bench_consent "$key"; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
   # The CSV import of 100,000 rows into the measured club (once into the big club), and
@@ -258,6 +260,8 @@ members_bench() {
       if [ "$set" = 100k ]; then
         echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]}"
         echo "    the same file again:        ${FIG[${k}_import_again]}"
+        echo "    export 10,000, CSV:         ${FIG[${k}_export_csv]}"
+        echo "    export 10,000, XLSX:        ${FIG[${k}_export_xlsx]}"
       fi
     done
   done

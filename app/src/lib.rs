@@ -93,6 +93,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("me/children/:id") view=ChildRecordPage/>
                     <Route path=path!("me/privacy") view=MyDataPage/>
                     <Route path=path!("privacy/requests") view=PrivacyRequestsPage/>
+                    <Route path=path!("me/consents") view=MyConsentsPage/>
+                    <Route path=path!("privacy/consents") view=ConsentPurposesPage/>
+                    <Route path=path!("privacy/exports") view=ExportRegisterPage/>
                     <Route path=path!("events") view=ClubEventsPage/>
                     <Route path=path!("exports") view=ExportsPage/>
                     <Route path=path!("settings/modules") view=ModulesPage/>

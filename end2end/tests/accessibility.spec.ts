@@ -140,6 +140,7 @@ test('every page is accessible to a member who is a guardian', async ({ page, br
     `${base}/me/privacy`,
     `${base}/me/privacy?child=${child.split('/').pop()}`,
   ]);
+  await checkAll(page, browser, ['/', '/account', '/account/two-factor', base, `${base}/me`, `${base}/me/consents`, child, `${base}/events`]);
 });
 
 test('every page is accessible to a club administrator', async ({ page, browser, consoleGuard }) => {
@@ -173,6 +174,8 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/privacy`,
     `${base}/privacy/breaches`,
     `${base}/privacy/record`,
+    `${base}/privacy/consents`,
+    `${base}/privacy/exports`,
   ]);
 });
 

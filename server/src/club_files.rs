@@ -172,24 +172,46 @@ pub async fn upload_logo(
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 pub struct ExportForm {
     #[serde(default)]
     status: String,
+    #[serde(default)]
+    purpose: String,
+    #[serde(default)]
+    consent: String,
+    #[serde(default)]
+    columns: Vec<String>,
 }
 
-/// `POST /c/{club}/exports/members.csv`: the member register as CSV (`exports.run`),
-/// recorded in the club's event log. POST, because running an export is an act that is
-/// logged, not a page to prefetch.
+/// At most this many columns named in one export request (more is not a form of ours).
+const MAX_EXPORT_COLUMNS: usize = 200;
+
+/// `POST /c/{club}/exports/members.{csv,xlsx,html}`: the member register with the columns
+/// chosen (`exports.run`; sensitive columns `exports.sensitive`), as CSV, XLSX or a list to
+/// print, recorded in the export register with its purpose (required). POST, because
+/// running an export is an act that is recorded, not a page to prefetch.
 pub async fn export_members(
     State(state): State<AppState>,
-    Path(club): Path<String>,
+    Path((club, file)): Path<(String, String)>,
     session: Session,
     headers: HeaderMap,
-    axum::extract::Form(form): axum::extract::Form<ExportForm>,
+    body: String,
 ) -> Response {
     let result = async {
+        let format = match file.as_str() {
+            "members.csv" => exports::ExportFormat::Csv,
+            "members.xlsx" => exports::ExportFormat::Xlsx,
+            "members.html" => exports::ExportFormat::Print,
+            _ => return Err(AppError::NotFound),
+        };
         let scope = club_scope(&state, &session, &club).await?;
+        let form: ExportForm = serde_qs::Config::new(2, false)
+            .deserialize_str(&body)
+            .map_err(|_| AppError::bad_request(Msg::ErrExportColumn))?;
+        if form.columns.len() > MAX_EXPORT_COLUMNS {
+            return Err(AppError::field("columns", Msg::ErrExportColumn));
+        }
         let status = match form.status.as_str() {
             "" => None,
             s => Some(
@@ -197,22 +219,45 @@ pub async fn export_members(
                     .ok_or_else(|| AppError::field("status", Msg::ErrChooseStatusOrAll))?,
             ),
         };
+        let consent = match form.consent.trim() {
+            "" => None,
+            c => Some(
+                c.parse::<i64>()
+                    .map_err(|_| AppError::field("consent", Msg::ErrChoosePurpose))?,
+            ),
+        };
         let s = &state.services;
         let actor = session_state(s, &session).await?.actor;
-        exports::members_csv(&s.db, &scope, &actor, s.now(), status).await
+        let req = exports::ExportRequest {
+            format,
+            purpose: form.purpose,
+            columns: form.columns,
+            status,
+            consent,
+            lang: crate::security::lang_from_headers(&headers),
+        };
+        exports::export_members(&s.db, &scope, &actor, s.now(), &req).await
     }
     .await;
     match result {
-        Ok((name, csv)) => {
-            let mut res = (StatusCode::OK, format!("\u{feff}{csv}")).into_response();
+        Ok(file) => {
+            let print = file.content_type.starts_with("text/html");
+            let mut res = (StatusCode::OK, file.bytes).into_response();
             let h = res.headers_mut();
             h.insert(
                 header::CONTENT_TYPE,
-                HeaderValue::from_static("text/csv; charset=utf-8"),
+                HeaderValue::from_static(file.content_type),
             );
             h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            if let Ok(v) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-                h.insert(header::CONTENT_DISPOSITION, v);
+            if !print {
+                if let Ok(v) =
+                    HeaderValue::from_str(&format!("attachment; filename=\"{}\"", file.name))
+                {
+                    h.insert(header::CONTENT_DISPOSITION, v);
+                }
+            }
+            if let Ok(v) = HeaderValue::from_str(&file.sha256) {
+                h.insert("x-export-sha256", v);
             }
             res
         }

@@ -292,10 +292,7 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/settings/look/logo",
             post(club_files::upload_logo),
         )
-        .route(
-            "/c/{club}/exports/members.csv",
-            post(club_files::export_members),
-        )
+        .route("/c/{club}/exports/{file}", post(club_files::export_members))
         .route(
             "/c/{club}/me/privacy/download",
             post(crate::rights_files::download_my_data),

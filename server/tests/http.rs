@@ -1012,6 +1012,24 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&change={sp_change}&reason=Harness",
     ),
     ("privacy_notices", "club={club}"),
+    // consent
+    ("consent_purposes", "club={club}"),
+    (
+        "save_purpose",
+        "club={club}&title_en=Harness+purpose&body_en=Harness+text",
+    ),
+    ("my_consents", "club={club}"),
+    (
+        "answer_consent",
+        "club={club}&member={linked_member}&purpose={purpose}&answer=give",
+    ),
+    ("member_consents", "club={club}&id={member}"),
+    (
+        "record_paper_consent",
+        "club={club}&member={member}&purpose={purpose}&answer=give&note=Harness",
+    ),
+    ("export_choices", "club={club}"),
+    ("export_register", "club={club}"),
     ("terms_settings", "club={club}"),
     ("accept_terms", "club={club}&number=0"),
     ("retention", "club={club}"),
@@ -1080,6 +1098,8 @@ const OWN_RECORD: &[&str] = &[
     "update_child_record",
     "my_data",
     "ask_privacy",
+    "my_consents",
+    "answer_consent",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -1330,11 +1350,32 @@ impl Fixture {
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        Fixture {
+        // consent: a purpose to answer.
+        let purpose = tessera_core::consents::save_purpose(
+            db,
+            &scope,
+            &sys,
+            now,
+            None,
+            &tessera_core::consents::PurposeInput {
+                title: tessera_common::consent::Localized {
+                    en: "Harness purpose".into(),
+                    ..Default::default()
+                },
+                body: tessera_common::consent::Localized {
+                    en: "Harness text".into(),
+                    ..Default::default()
+                },
+            },
+            None,
+        )
+        .await
+        .unwrap();
         let mut fixture = Fixture {
             values: vec![
                 ("privacy_request", privacy_request.to_string()),
                 ("restricted_member", restricted_member.to_string()),
+                ("purpose", purpose.to_string()),
                 ("import", import.to_string()),
                 ("application", applications[0].to_string()),
                 ("application2", applications[1].to_string()),
@@ -2260,6 +2301,15 @@ mod environment {
         ("child_record", Some(OWN)),
         ("update_child_record", Some(OWN)),
         ("update_my_record", Some(OWN)),
+        // consent
+        ("consent_purposes", Some("privacy.consents")),
+        ("save_purpose", Some("privacy.consents")),
+        ("my_consents", Some(OWN)),
+        ("answer_consent", Some(OWN)),
+        ("member_consents", Some("members.view")),
+        ("record_paper_consent", Some("privacy.consents")),
+        ("export_choices", Some("exports.run")),
+        ("export_register", Some("privacy.manage")),
         ("club_events", Some("audit.view")),
         ("my_data", Some(OWN)),
         ("ask_privacy", Some(OWN)),
@@ -2605,7 +2655,10 @@ mod environment {
         }
         // The data stayed: the export works and is logged, the log shows the switches.
         let csv = admin
-            .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=active")
+            .post_form(
+                &format!("/c/{CLUB_A}/exports/members.csv"),
+                "status=active&purpose=Season+list",
+            )
             .await;
         assert_eq!(csv.status, 200);
         assert!(csv
@@ -2643,7 +2696,7 @@ mod environment {
         let r = admin
             .post_form(
                 &format!("/c/{CLUB_A}/exports/members.csv"),
-                "status=<script>",
+                "status=<script>&purpose=x",
             )
             .await;
         assert_eq!(r.status, 400);
@@ -4369,6 +4422,8 @@ mod accounts;
 mod admininv;
 #[path = "http/breach.rs"]
 mod breach;
+#[path = "http/consent.rs"]
+mod consent;
 #[path = "http/delivery.rs"]
 mod delivery;
 #[path = "http/errors.rs"]

@@ -222,6 +222,9 @@ pub struct MemberPage {
     pub filter_fields: Vec<CustomField>,
     /// The viewer may add and change records.
     pub can_edit: bool,
+    /// The consent purposes the register can filter on.
+    #[serde(default)]
+    pub purposes: Vec<(i64, crate::consent::Localized)>,
 }
 
 /// The filters and order of the member register, as they appear in its address.
@@ -236,6 +239,10 @@ pub struct MemberFilter {
     /// Filters on the club's choice fields: field id → the chosen option (`cf{id}=…` in
     /// the address).
     pub fields: BTreeMap<i64, String>,
+    /// Only the members with consent given now for this purpose (its id; `consent=` in the
+    /// address): "who may receive newsletter X".
+    #[serde(default)]
+    pub consent: String,
     /// Rows per page as asked (`per=` in the address): one of [`MemberFilter::PAGE_SIZES`];
     /// anything else means the default, 50.
     #[serde(default)]
@@ -264,6 +271,7 @@ impl MemberFilter {
             ("status", &self.status),
             ("type", &self.membership_type),
             ("season", &self.season),
+            ("consent", &self.consent),
         ] {
             if !v.is_empty() {
                 parts.push(format!("{k}={}", encode(v)));
@@ -925,6 +933,10 @@ pub struct PublicForm {
     /// What was typed in a refused submission.
     pub draft: Option<BTreeMap<String, String>>,
     pub max_people: usize,
+    /// The club's consent purposes the form asks besides its own consent text, each a box
+    /// never ticked in advance (`purposes[]`).
+    #[serde(default)]
+    pub purposes: Vec<crate::consent::AskedPurpose>,
 }
 
 /// One person of a submission, as the reviewer sees it.
@@ -1134,6 +1146,9 @@ pub struct SubmitRegistrationInput {
     pub terms: Option<String>,
     #[serde(default)]
     pub f: BTreeMap<String, String>,
+    /// The consent purposes ticked (their ids).
+    #[serde(default)]
+    pub purposes: Vec<String>,
 }
 
 /// The arguments of `update_child_record`, as its form posts them.

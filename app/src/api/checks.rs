@@ -53,6 +53,7 @@ pub async fn check_form(
                 consent: Option<String>,
                 terms: Option<String>,
                 f: BTreeMap<String, String>,
+                purposes: Vec<String>,
             }
             let scope =
                 tessera_core::scope::resolve_public(&c.services.db, &check.club, c.now()).await?;
@@ -62,6 +63,7 @@ pub async fn check_form(
                 started: String::new(),
                 website: String::new(),
                 consent: join.consent.is_some(),
+                purposes: join.purposes,
                 terms: join.terms.is_some(),
                 values: join.f,
                 address: None,
@@ -74,7 +76,7 @@ pub async fn check_form(
                         fields
                             .into_iter()
                             .map(|f| match f.field.as_str() {
-                                "email" | "consent" | "terms" => f,
+                                "email" | "consent" | "terms" | "purposes" => f,
                                 other => FieldError {
                                     field: format!("f[{other}]"),
                                     problem: f.problem,

@@ -200,6 +200,7 @@ pub async fn submit_registration(
         consent,
         terms,
         f,
+        purposes,
     } = input;
     use tessera_core::registration::{self, Submission};
     let c = ctx().await?;
@@ -210,6 +211,7 @@ pub async fn submit_registration(
         started,
         website,
         consent: consent.is_some(),
+        purposes,
         terms: terms.is_some(),
         values: f.clone(),
         address,

@@ -551,11 +551,12 @@ pub async fn list_members(
     #[server(default)] sort: String,
     #[server(default)] fields: std::collections::BTreeMap<i64, String>,
     #[server(default)] per: i64,
+    #[server(default)] consent: String,
 ) -> Result<MemberPage, AppError> {
     let c = ctx().await?;
     c.once(
         format!(
-            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}:{per}"
+            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}:{per}:{consent}"
         ),
         async {
             let scope = c.club(&club).await?;
@@ -566,6 +567,7 @@ pub async fn list_members(
                 season: season.clone(),
                 sort: sort.clone(),
                 fields: fields.clone(),
+                consent: consent.clone(),
                 per_page: per,
             };
             tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await

@@ -29,20 +29,22 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
 }
 
 mod checks;
+mod consents;
 mod forms;
 mod members;
 mod platform;
+mod privacy;
 mod retention;
 mod rights;
-mod privacy;
 mod settings;
 pub use checks::*;
+pub use consents::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;
+pub use privacy::*;
 pub use retention::*;
 pub use rights::*;
-pub use privacy::*;
 pub use settings::*;
 
 /// The landing page: the viewer's clubs, and the public club directory.

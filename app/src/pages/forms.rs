@@ -294,6 +294,36 @@ fn JoinBody(form: PublicForm) -> impl IntoView {
             </fieldset>
         }
     });
+    // The club's consent purposes, one box each, never ticked in advance.
+    let lang = crate::i18n::use_lang();
+    let purposes = (!form.purposes.is_empty()).then(|| {
+        let boxes = form
+            .purposes
+            .iter()
+            .map(|p| {
+                let id = format!("join-purpose-{}", p.id);
+                let text_id = format!("{id}-text");
+                view! {
+                    <div class="purpose-choice">
+                        <div class="check">
+                            <input type="checkbox" id=id.clone() name="purposes[]" value=p.id.to_string()
+                                aria-describedby=text_id.clone() data-testid="join-purpose"/>
+                            <label for=id>{p.title.get(lang).to_string()}</label>
+                        </div>
+                        <p class="muted pre" id=text_id>{p.body.get(lang).to_string()}</p>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="consent" data-testid="consent-purposes">
+                <legend>{t(Msg::ConsentHeading)}</legend>
+                {boxes}
+                <p class="muted">{t(Msg::ConsentOptional)}</p>
+                <FieldError error=field_message(&error, "purposes") id="purposes-error"/>
+            </fieldset>
+        }
+    });
     let terms = form.terms.clone().map(|terms| {
         view! {
             <div class="consent terms-box" data-testid="membership-terms">
@@ -335,6 +365,7 @@ fn JoinBody(form: PublicForm) -> impl IntoView {
             {guardian}
             {people}
             {consent}
+            {purposes}
             {terms}
             <button type="submit" class="button">{t(Msg::SendRegistration)}</button>
         </form>

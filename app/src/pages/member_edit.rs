@@ -352,6 +352,15 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
             })}
         </section>
         {children}
+        {(!record.as_guardian).then(|| {
+            let href = format!("/c/{club}/me/consents");
+            view! {
+                <section class="card" aria-labelledby="my-consents-title">
+                    <h2 id="my-consents-title">{t(Msg::Consents)}</h2>
+                    <p><a href=href data-testid="my-consents-link">{t(Msg::MyConsents)}</a></p>
+                </section>
+            }
+        })}
         <StampLine stamp=m.stamp.clone()/>
     }
 }

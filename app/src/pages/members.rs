@@ -53,6 +53,7 @@ pub fn MemberListPage() -> impl IntoView {
                         Some((id, v.to_string()))
                     })
                     .collect(),
+                consent: get("consent"),
                 per_page: q.get("per").and_then(|v| v.parse().ok()).unwrap_or(0),
             },
             q.get("page")
@@ -74,6 +75,7 @@ pub fn MemberListPage() -> impl IntoView {
                 f.sort,
                 f.fields,
                 f.per_page,
+                f.consent,
             )
         },
     );
@@ -147,6 +149,27 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
         })
         .collect_view();
     let seasons = options(&page.seasons, &f.season);
+    let lang = crate::i18n::use_lang();
+    let consent_filter = (!page.purposes.is_empty()).then(|| {
+        let opts = page
+            .purposes
+            .iter()
+            .map(|(id, title)| {
+                let v = id.to_string();
+                let sel = v == f.consent;
+                view! { <option value=v selected=sel>{title.get(lang).to_string()}</option> }
+            })
+            .collect_view();
+        view! {
+            <div class="field">
+                <label for="f-consent">{t(Msg::FilterConsent)}</label>
+                <select id="f-consent" name="consent" data-testid="consent-filter">
+                    <option value="">{t(Msg::AnyConsent)}</option>
+                    {opts}
+                </select>
+            </div>
+        }
+    });
     let sorts = [
         ("name", Msg::SortName),
         ("-name", Msg::SortNameDesc),
@@ -192,6 +215,7 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
                 </select>
             </div>
             {custom}
+            {consent_filter}
             <div class="field">
                 <label for="f-sort">{t(Msg::SortBy)}</label>
                 <select id="f-sort" name="sort">{sorts}</select>
@@ -385,6 +409,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             "invited" => t(Msg::MemberInvited),
             "linked" => t(Msg::MemberLinked),
             "lifted" => t(Msg::RightsDone),
+            "consent" => t(Msg::ConsentDone),
             _ => t(Msg::FactorResetDone),
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
@@ -456,6 +481,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 {children}
             </dl>
         </section>
+        <crate::pages::consents::MemberConsentsCard club=club.clone() member=member.id.to_string()/>
         {invite}
         {roles}
         {reset}

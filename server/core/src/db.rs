@@ -555,6 +555,20 @@ impl Db {
             .await
     }
 
+    /// A write of the export register only (`members::exports::record_export`), which a
+    /// read-only club must still make: its administrators download their data before the
+    /// club leaves, and that export is accounted for like every other. Only the register's
+    /// two tables and the event log are written through it.
+    pub(crate) async fn export_register_write(
+        &self,
+        scope: &TenantScope,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<TenantTx> {
+        self.tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await
+    }
+
     /// Records that the caller accepted version `number` of the club's terms (once; `false`
     /// when it was already recorded). The one write a read-only environment (an ended trial)
     /// allows: it records consent, not the club's data. It writes `terms_acceptances` and

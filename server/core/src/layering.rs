@@ -14,7 +14,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),
-    ("registration", &["accounts", "tenants", "members"]),
+    ("consents", &["accounts", "members"]),
+    (
+        "registration",
+        &["accounts", "tenants", "members", "consents"],
+    ),
     ("imports", &["accounts", "tenants", "members"]),
     ("rights", &["accounts", "tenants", "members"]),
     (
@@ -34,6 +38,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "rights",
             "retention",
             "breaches",
+            "consents",
         ],
     ),
 ];

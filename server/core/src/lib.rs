@@ -22,6 +22,7 @@ pub mod testing;
 // in `layering`, checked by a test).
 pub mod accounts;
 pub mod breaches;
+pub mod consents;
 pub mod imports;
 pub mod members;
 pub mod registration;

@@ -588,9 +588,23 @@ async fn a_restricted_record_leaves_lists_search_exports_and_counts_and_takes_on
         let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
-        let (_, csv) = crate::exports::members_csv(db, &a, &w.admin_a, T0, None)
-            .await
-            .unwrap();
+        let file = crate::exports::export_members(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            &crate::exports::ExportRequest {
+                format: crate::exports::ExportFormat::Csv,
+                purpose: "Annual general meeting".into(),
+                columns: vec!["given_name".into()],
+                status: None,
+                consent: None,
+                lang: tessera_common::Lang::En,
+            },
+        )
+        .await
+        .unwrap();
+        let csv = String::from_utf8(file.bytes).unwrap();
         assert!(!csv.contains("Lotte") && csv.contains("Wout"), "{csv}");
         // The member page shows it; any edit but the lifting is refused.
         let d = members::get(db, &a, lotte).await.unwrap();

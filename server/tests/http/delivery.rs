@@ -225,7 +225,14 @@ async fn responses_are_compressed_as_the_client_accepts() {
                 if let Some(e) = enc {
                     h.push(("Accept-Encoding", e));
                 }
-                raw(&admin, "POST", &export, &h, b"status=").await
+                raw(
+                    &admin,
+                    "POST",
+                    &export,
+                    &h,
+                    b"status=&purpose=Delivery+test",
+                )
+                .await
             }
         };
         let plain = post(None).await;

@@ -9,6 +9,7 @@ pub mod exports;
 mod field_rules;
 mod model;
 mod operations;
+mod register_export;
 mod storage;
 mod validation;
 

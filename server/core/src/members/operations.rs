@@ -129,6 +129,21 @@ pub async fn list_filtered(
             None => p.add(&format!("cf{id}"), Msg::ErrNotFilterable),
         }
     }
+    let purposes = filter_purposes(&mut tx).await?;
+    let consent = match filter.consent.trim() {
+        "" => None,
+        c => match c
+            .parse::<i64>()
+            .ok()
+            .filter(|id| purposes.iter().any(|p| p.0 == *id))
+        {
+            Some(id) => Some(id),
+            None => {
+                p.add("consent", Msg::ErrChoosePurpose);
+                None
+            }
+        },
+    };
     p.done()?;
     let (column, desc) = order.unwrap_or(("sort_name", false));
     let page = page.clamp(1, 1_000_000);
@@ -148,7 +163,11 @@ pub async fn list_filtered(
             0,
             fields_of_page,
         )
-        .await;
+        .await
+        .map(|mut p| {
+            p.purposes = purposes;
+            p
+        });
     }
     // Only the filters in use become conditions, each a bound parameter.
     // A restricted record (issue 17) is left out; its words are not in the index either.
@@ -182,6 +201,15 @@ pub async fn list_filtered(
             conds.push(format!("{col} = {ph}"));
             tally_conds.push(format!("{col} = {ph}"));
         }
+    }
+    if let Some(purpose) = consent {
+        // Consent given now: the latest event per member and purpose wins.
+        let p = param(&mut args, purpose.into());
+        let yes = param(&mut args, true.into());
+        conds.push(format!(
+            "EXISTS (SELECT 1 FROM member_consents c WHERE c.tenant_id = members.tenant_id \
+             AND c.member_id = members.id AND c.purpose_id = {p} AND c.given = {yes})"
+        ));
     }
     for (id, v) in &field_filters {
         let f = param(&mut args, (*id).into());
@@ -229,7 +257,7 @@ pub async fn list_filtered(
     } else {
         // Without a search, the total is the sum of the club's tallies; with one, the count of
         // what the search found.
-        let total: (i64,) = if words.is_empty() && field_filters.is_empty() {
+        let total: (i64,) = if words.is_empty() && field_filters.is_empty() && consent.is_none() {
             tx.fetch_one(
                 &format!(
                     "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) - (SELECT count(*) FROM members \
@@ -289,6 +317,10 @@ pub async fn list_filtered(
         fields_of_page,
     )
     .await
+    .map(|mut p| {
+        p.purposes = purposes;
+        p
+    })
 }
 
 /// One member with guardians, children and the last-change stamp (`members.view`); with

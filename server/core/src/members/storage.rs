@@ -195,13 +195,35 @@ pub(super) async fn page_of(
             season: filter.season.trim().to_string(),
             sort: sort.to_string(),
             fields: field_filters.into_iter().collect(),
+            consent: filter.consent.trim().to_string(),
             per_page: filter.per_page,
         },
         types,
         seasons,
         filter_fields,
         can_edit: scope.can(MEMBERS_EDIT),
+        purposes: Vec::new(),
     })
+}
+
+/// The consent purposes the register filters on (the consents feature's table, read here
+/// as data: members sit below consents).
+pub(super) async fn filter_purposes(
+    tx: &mut TenantTx,
+) -> Result<Vec<(i64, tessera_common::consent::Localized)>> {
+    let rows: Vec<(i64, String, String, String)> = tx
+        .fetch_all(
+            "SELECT p.id, t.title_en, t.title_nl, t.title_fr FROM consent_purposes p \
+             JOIN consent_texts t ON t.tenant_id = p.tenant_id AND t.purpose_id = p.id \
+             AND t.text_version = p.text_version \
+             WHERE p.tenant_id = $1 ORDER BY p.created_at, p.id",
+            args![],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, en, nl, fr)| (id, tessera_common::consent::Localized { en, nl, fr }))
+        .collect())
 }
 
 #[derive(sqlx::FromRow)]

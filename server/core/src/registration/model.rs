@@ -50,6 +50,10 @@ pub(super) struct Person {
 pub(super) struct SubmissionData {
     pub(super) guardian: Option<Person>,
     pub(super) people: Vec<Person>,
+    /// The consent purposes ticked (besides the form's own consent text), recorded for the
+    /// people's records when they are made.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) purposes: Vec<i64>,
 }
 
 /// What a visitor posted.
@@ -60,6 +64,8 @@ pub struct Submission {
     /// The honeypot: a field people never see; robots fill it in.
     pub website: String,
     pub consent: bool,
+    /// The ids of the consent purposes ticked.
+    pub purposes: Vec<String>,
     pub terms: bool,
     /// `p{n}.{key}` for person n (`g.{key}` for the guardian); `p{n}.cf{id}~{k}` for each
     /// chosen option of a multiple choice.

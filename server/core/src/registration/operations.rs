@@ -87,7 +87,7 @@ pub async fn save_form(
             ("published", input.published.into()),
         ]
     };
-    let id = match id {
+    let form_id = match id {
         None => {
             let id = ids::new_id();
             let mut v = cols(i64::from(c.consent.is_some()));
@@ -119,8 +119,27 @@ pub async fn save_form(
             id
         }
     };
+    // The form's own consent text is the consent purpose of the same id (a text people
+    // answered becomes a new version of it), asked by this form.
+    if let Some(text) = &c.consent {
+        let same = |t: &str| tessera_common::consent::Localized {
+            en: t.to_string(),
+            nl: t.to_string(),
+            fr: t.to_string(),
+        };
+        let texts = crate::consents::PurposeInput {
+            title: same(&c.title),
+            body: same(text),
+        };
+        crate::consents::upsert_in(&mut tx, now, Some(form_id), &texts, None, false).await?;
+        tx.execute(
+            "UPDATE reg_forms SET consent_purposes = $2 WHERE tenant_id = $1 AND id = $3",
+            args![form_id.to_string(), form_id],
+        )
+        .await?;
+    }
     tx.commit().await?;
-    Ok(id)
+    Ok(form_id)
 }
 
 /// The proof that a form was handed out at `now` (checked on submission).
@@ -148,6 +167,7 @@ pub async fn public_form(
         .filter(|f| f.published)
         .ok_or(AppError::NotFound)?;
     let all = custom_fields::definitions(&mut tx).await?;
+    let purposes = crate::consents::asked_on_forms(&mut tx).await?;
     tx.commit().await?;
     let custom = form
         .fields
@@ -172,11 +192,36 @@ pub async fn public_form(
         terms,
         draft: None,
         max_people,
+        purposes,
     })
 }
 
 pub(super) fn brand(scope: &TenantScope, base_url: &str) -> Option<Brand> {
     Some(Brand::of(scope.tenant(), base_url))
+}
+
+/// The consent purposes ticked: each one the form asks, once; anything else is refused.
+fn read_purposes(
+    ticked: &[String],
+    asked: &[tessera_common::consent::AskedPurpose],
+    p: &mut Problems,
+) -> Vec<i64> {
+    let mut out = Vec::new();
+    for t in ticked.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+        match t
+            .parse::<i64>()
+            .ok()
+            .filter(|id| asked.iter().any(|a| a.id == *id))
+        {
+            Some(id) if !out.contains(&id) => out.push(id),
+            Some(_) => {}
+            None => {
+                p.add("purposes", Msg::ErrChoosePurpose);
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// What a submission says, read and checked field by field: the problems, the e-mail
@@ -228,14 +273,15 @@ pub async fn check(
         .await?
         .ok_or(AppError::NotFound)?;
     let custom = custom_fields::definitions(&mut tx).await?;
+    let asked = crate::consents::asked_on_forms(&mut tx).await?;
     tx.commit().await?;
     if !form.published {
         return Err(AppError::Conflict(Msg::ErrFormClosed.into()));
     }
     let terms = crate::tenants::terms::latest(db, scope).await?;
-    read_submission(&form, &custom, s, terms.is_some(), scope.today(now))
-        .0
-        .done()
+    let mut p = read_submission(&form, &custom, s, terms.is_some(), scope.today(now)).0;
+    read_purposes(&s.purposes, &asked, &mut p);
+    p.done()
 }
 
 /// Takes a visitor's submission of the form `slug`: checks every field (per person), the
@@ -257,6 +303,7 @@ pub async fn submit(
         .await?
         .ok_or(AppError::NotFound)?;
     let custom = custom_fields::definitions(&mut tx).await?;
+    let asked = crate::consents::asked_on_forms(&mut tx).await?;
     tx.commit().await?;
     if !form.published {
         return Err(AppError::Conflict(Msg::ErrFormClosed.into()));
@@ -272,15 +319,20 @@ pub async fn submit(
     );
     throttle::attempt(db, &limit_key, PER_ADDRESS, now).await?;
     let terms = crate::tenants::terms::latest(db, scope).await?;
-    let (p, email, guardian, people) =
+    let (mut p, email, guardian, people) =
         read_submission(&form, &custom, s, terms.is_some(), scope.today(now));
+    let purposes = read_purposes(&s.purposes, &asked, &mut p);
     if let Err(e) = p.done() {
         // Only submissions that are stored count towards the limit.
         throttle::refund(db, &limit_key, now).await?;
         return Err(e);
     }
     let email = email.unwrap_or_default();
-    let data = SubmissionData { guardian, people };
+    let data = SubmissionData {
+        guardian,
+        people,
+        purposes,
+    };
     let json = serde_json::to_string(&data).map_err(crate::error::internal)?;
     let digest: String = Sha256::digest(format!("{}\n{email}\n{json}", form.id).as_bytes())
         .iter()
@@ -419,6 +471,40 @@ pub async fn confirm(
             crate::members::link_guardians(&mut tx, &[(g, id)]).await?;
         }
         created.push(id);
+    }
+    // The consents given on the form, for each person registered (not for an existing
+    // guardian's record): the form's own consent text (its purpose has the form's id) and
+    // each purpose ticked.
+    let mut given: Vec<i64> = data.purposes.clone();
+    if row.consent_version.is_some() {
+        let own: Option<(i64,)> = tx
+            .fetch_optional(
+                "SELECT id FROM consent_purposes WHERE tenant_id = $1 AND id = $2",
+                args![form.id],
+            )
+            .await?;
+        given.extend(own.map(|(id,)| id));
+    }
+    let registered: Vec<MemberId> = created
+        .iter()
+        .copied()
+        .filter(|m| Some(*m) != guardian)
+        .collect();
+    for member in &registered {
+        for purpose in &given {
+            let change = crate::consents::ConsentChange {
+                member: *member,
+                purpose: *purpose,
+                given: true,
+                source: tessera_common::consent::ConsentSource::Registration,
+                note: None,
+            };
+            match crate::consents::record_in(&mut tx, &actor, now, &change).await {
+                // A purpose archived meanwhile is no longer given.
+                Ok(()) | Err(AppError::NotFound) => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
     let ids_text = created
         .iter()

@@ -3,6 +3,7 @@
 //! accounts for every kind of user. Deterministic: the same options give the same people.
 
 mod breach;
+mod consents;
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -606,6 +607,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
             {
                 identities::add_membership(db, &scope, &actor, now, id, first_adult).await?;
             }
+            consents::seed_consents(db, &scope, now, first_adult).await?;
             if i < 2 {
                 if let Some(id) = multi {
                     identities::add_membership(db, &scope, &actor, now, id, None).await?;
