@@ -4244,6 +4244,8 @@ mod xss;
 mod accounts;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/backup.rs"]
+mod backup;
 #[path = "http/delivery.rs"]
 mod delivery;
 #[path = "http/errors.rs"]
