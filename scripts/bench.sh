@@ -11,6 +11,7 @@
 #     name search, at 8 connections as the admin of the first club, on both databases
 #   (BENCH_SETS="100k" measures the 100,000-member club only; the default is "100k 1m")
 source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/bench_backup.sh"
 
 COLD=0
 MEMBERS=0
@@ -195,6 +196,7 @@ members_dataset() {
   wrk_figures "${key}_search" "$BASE/c/$CLUB/members?q=$SEARCH"
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
+  bench_backup "$key"
   # The CSV import of 100,000 rows into the measured club (once into the big club), and
   # the same file again (everything a duplicate: nothing added).
   if [[ "$key" == *_100k ]]; then
@@ -249,6 +251,8 @@ members_bench() {
       row "member page" "${k}_member"
       row "search q=$SEARCH" "${k}_search"
       echo "    server RSS under load       ${FIG[${k}_rss]}"
+      echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
+      echo "    restore:                    ${FIG[${k}_restore]}"
       if [ "$set" = 100k ]; then
         echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]}"
         echo "    the same file again:        ${FIG[${k}_import_again]}"

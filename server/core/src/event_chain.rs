@@ -548,3 +548,14 @@ pub async fn verify_log(
     tx.commit().await?;
     Ok(out)
 }
+
+/// Prunes the platform's event log (a person's sign-ins, factors, …): the entries written
+/// before `before` go, the anchor moves to the newest of them (see [`prune`]); returns how
+/// many went. For the retention job; a tenant's log is pruned through
+/// `TenantTx::prune_events`.
+pub async fn prune_platform_events(db: &crate::db::Db, before: Timestamp) -> Result<u64> {
+    let mut tx = db.platform(true).await?;
+    let n = prune(&mut tx, Chain::Platform, before).await?;
+    tx.commit().await?;
+    Ok(n)
+}

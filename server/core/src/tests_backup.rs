@@ -265,6 +265,20 @@ async fn pruning_moves_the_anchor_and_the_rest_stays_verifiable() {
         let last = report(&reports(&owner).await, Chain::Tenant(w.club_a.id)).clone();
         assert_eq!((last.broken, last.entries), (None, 0));
         assert_eq!(last.anchor_seq, last.head_seq);
+        // The platform's log the same way.
+        for i in 0..4 {
+            events::log_event(db, None, "p", None, None, Timestamp(T0.0 + i * 1000))
+                .await
+                .unwrap();
+        }
+        let before = report(&reports(&owner).await, Chain::Platform).clone();
+        let pruned = event_chain::prune_platform_events(db, Timestamp(T0.0 + 2000))
+            .await
+            .unwrap();
+        assert!(pruned >= 2);
+        let after = report(&reports(&owner).await, Chain::Platform).clone();
+        assert_eq!((after.broken, after.entries), (None, 2));
+        assert_eq!(after.head_hash, before.head_hash);
         if t.backend() == Backend::Postgres {
             owner.close().await;
         }
