@@ -14,6 +14,7 @@ source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/bench_rights.sh"
 source "$(dirname "$0")/bench_retention.sh"
 source "$(dirname "$0")/bench_consent.sh"
+source "$(dirname "$0")/bench_backup.sh"
 
 COLD=0
 MEMBERS=0
@@ -201,6 +202,7 @@ members_dataset() {
   if [[ "$key" == *_100k ]]; then bench_consent "$key"; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
+  bench_backup "$key"
   # The CSV import of 100,000 rows into the measured club (once into the big club), and
   # the same file again (everything a duplicate: nothing added).
   if [[ "$key" == *_100k ]]; then
@@ -257,6 +259,8 @@ members_bench() {
       row "My-data download (zip)" "${k}_mydata"
       echo "    server RSS under load       ${FIG[${k}_rss]}"
       bench_retention_print "$k"
+      echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
+      echo "    restore:                    ${FIG[${k}_restore]}"
       if [ "$set" = 100k ]; then
         echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]}"
         echo "    the same file again:        ${FIG[${k}_import_again]}"

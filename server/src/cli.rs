@@ -1,5 +1,5 @@
 //! The command line: `serve` (the default), `migrate`, `create-operator`, `seed-demo`,
-//! `import-members`, `gen-import-csv`, `bench-hash`.
+//! `import-members`, `gen-import-csv`, `bench-hash`, `verify-log`, `backup`, `restore`.
 
 use crate::config::Config;
 use crate::router::{build_router, leptos_options, spawn_session_cleanup, AppState};
@@ -34,6 +34,7 @@ use tessera_core::{identities, import, tenants, Services};
         TESSERA_OUTBOX          folder for mail when there is no SMTP server (default ./data/outbox)\n  \
         TESSERA_MAIL_FROM       sender of every mail\n  \
         TESSERA_TRUSTED_PROXY   address of the reverse proxy whose X-Forwarded-For names the client\n  \
+        TESSERA_BACKUP_KEY      64 hex digits: the key backups are encrypted with and restored by\n  \
         TESSERA_STAFF_IDLE_MINUTES, TESSERA_MEMBER_IDLE_MINUTES, TESSERA_SESSION_MAX_HOURS  session timeouts (30, 480, 12)\n  \
         RUST_LOG                log filter (default info)"
 )]
@@ -139,6 +140,39 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write a backup of the whole database to FILE while the server runs: one consistent
+    /// snapshot of every table (web sessions aside), in Tessera's own format, the same for
+    /// SQLite and PostgreSQL (a backup of one restores into the other at the same schema),
+    /// compressed, checksummed, and encrypted (XChaCha20-Poly1305) when TESSERA_BACKUP_KEY
+    /// holds a key (64 hex digits, e.g. from `openssl rand -hex 32`). Needs the role that owns
+    /// the tables on PostgreSQL (DATABASE_MIGRATION_URL).
+    Backup {
+        /// Where to write it (written as FILE.partial first, renamed when complete).
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Restore a backup made by `tessera backup` into the database (migrated first), in one
+    /// transaction: everything or nothing. Refuses a database that holds any club or account
+    /// unless --force, a damaged or truncated file, a wrong or missing TESSERA_BACKUP_KEY and
+    /// a backup of another schema version. Web sessions are ended: everyone signs in again.
+    /// Stop the servers first.
+    Restore {
+        /// The backup file.
+        #[arg(long, value_name = "FILE")]
+        from: PathBuf,
+        /// Replace whatever the database holds.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check the event logs' hash chains (the platform's and every club's, or one tenant's)
+    /// and print each chain's state; the first broken link of each chain is printed with its
+    /// tenant, entry id and what is wrong, and the command then fails. Needs the role that
+    /// owns the tables on PostgreSQL (DATABASE_MIGRATION_URL).
+    VerifyLog {
+        /// Only this tenant's chain (its short name, as in /c/<club>/…).
+        #[arg(long, value_name = "SLUG")]
+        tenant: Option<String>,
+    },
     /// Measure the password hash (argon2id, m = 19 MiB, t = 2, p = 1) on this machine and
     /// print the time per hash.
     BenchHash {
@@ -181,6 +215,78 @@ pub async fn open_db(config: &Config) -> Result<Db, String> {
         db.migrate(None).await.map_err(|e| e.to_string())?;
     }
     Ok(db)
+}
+
+/// The database as the role that owns the tables, migrated: for the commands that read or
+/// write every tenant (verify-log, backup, restore). On PostgreSQL DATABASE_MIGRATION_URL
+/// (or DATABASE_URL when that role owns the tables); refused for a role that row-level
+/// security applies to, which would see no club's rows.
+pub async fn open_owner_db(config: &Config) -> Result<Db, String> {
+    let app = open_db(config).await?;
+    app.close().await;
+    let url = config
+        .migration_url
+        .as_ref()
+        .unwrap_or(&config.database_url);
+    let db = Db::connect(url, 2).await.map_err(|e| e.to_string())?;
+    if let Err(e) = db.owner_check().await {
+        db.close().await;
+        return Err(e);
+    }
+    Ok(db)
+}
+
+/// The backup key from TESSERA_BACKUP_KEY, if set.
+fn backup_key() -> Result<Option<tessera_core::backup::Key>, String> {
+    match std::env::var("TESSERA_BACKUP_KEY") {
+        Ok(k) if !k.trim().is_empty() => tessera_core::backup::Key::from_hex(&k)
+            .map(Some)
+            .map_err(|e| e.to_string()),
+        _ => Ok(None),
+    }
+}
+
+/// `verify-log`: every chain's state, its first break if any; fails when one is broken.
+async fn verify_log(db: &Db, tenant: Option<&str>) -> Result<(), String> {
+    let reports = tessera_core::event_chain::verify_log(db, tenant)
+        .await
+        .map_err(|e| match e {
+            tessera_common::AppError::NotFound => {
+                format!("there is no tenant {:?}", tenant.unwrap_or_default())
+            }
+            other => describe(other),
+        })?;
+    let mut broken = 0;
+    for (name, r) in &reports {
+        match &r.broken {
+            None => println!(
+                "ok      {name}: {} entries verified (from entry {} to {}), head {}",
+                r.entries,
+                r.anchor_seq + 1,
+                r.head_seq,
+                r.head_hash
+            ),
+            Some(b) => {
+                broken += 1;
+                println!(
+                    "BROKEN  {name}: at {}{}: {}",
+                    b.entry_id
+                        .map(|id| format!("entry id {id}"))
+                        .unwrap_or_else(|| "the end of the chain".into()),
+                    b.seq.map(|s| format!(" (entry {s})")).unwrap_or_default(),
+                    b.problem
+                );
+            }
+        }
+    }
+    if broken > 0 {
+        return Err(format!(
+            "{broken} of {} event log chains are broken (see above)",
+            reports.len()
+        ));
+    }
+    println!("all {} event log chains are intact", reports.len());
+    Ok(())
 }
 
 fn services(db: Db, config: &Config) -> Result<Services, String> {
@@ -239,6 +345,56 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             result
         }
         Command::Serve => serve(config).await,
+        Command::Backup { out } => {
+            let key = backup_key()?;
+            let db = open_owner_db(&config).await?;
+            let started = tessera_core::clock::monotonic();
+            let result =
+                tessera_core::backup::backup(&db, &out, key.as_ref(), SystemClock.now()).await;
+            db.close().await;
+            let s = result.map_err(|e| e.to_string())?;
+            println!(
+                "backup written to {}: {} tables, {} rows, {:.1} MB, schema {}, {}{} in {:.1} s",
+                out.display(),
+                s.tables,
+                s.rows,
+                s.bytes as f64 / 1e6,
+                s.schema,
+                s.database,
+                if s.encrypted { ", encrypted" } else { "" },
+                started.elapsed().as_secs_f64()
+            );
+            if key.is_none() {
+                eprintln!("note: the backup is not encrypted; it holds every member's data and the platform's secrets. Set TESSERA_BACKUP_KEY to encrypt it");
+            }
+            Ok(())
+        }
+        Command::Restore { from, force } => {
+            let key = backup_key()?;
+            // The file is checked before the database is even opened.
+            tessera_core::backup::inspect(&from).map_err(|e| e.to_string())?;
+            let db = open_owner_db(&config).await?;
+            let started = tessera_core::clock::monotonic();
+            let result = tessera_core::backup::restore(&db, &from, key.as_ref(), force).await;
+            db.close().await;
+            let s = result.map_err(|e| e.to_string())?;
+            println!(
+                "restored {}: {} tables, {} rows (a {} backup of schema {}) in {:.1} s",
+                from.display(),
+                s.tables,
+                s.rows,
+                s.database,
+                s.schema,
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
+        Command::VerifyLog { tenant } => {
+            let db = open_owner_db(&config).await?;
+            let result = verify_log(&db, tenant.as_deref()).await;
+            db.close().await;
+            result
+        }
         Command::Migrate => {
             let db = open_db(&config).await?;
             db.close().await;

@@ -4420,6 +4420,8 @@ mod xss;
 mod accounts;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/backup.rs"]
+mod backup;
 #[path = "http/breach.rs"]
 mod breach;
 #[path = "http/consent.rs"]

@@ -355,7 +355,42 @@ impl Db {
         let fail = |e: AppError| StartupError::Migrate(format!("search index: {e}"));
         let mut tx = self.begin(Access::Write).await.map_err(fail)?;
         tx.maintenance().await.map_err(fail)?;
-        crate::search::rebuild_if_stale(tx).await.map_err(fail)
+        crate::search::rebuild_if_stale(tx).await.map_err(fail)?;
+        self.chain_existing_events().await
+    }
+
+    /// Chains the event log entries written before migration 0026, once per chain (see
+    /// [`crate::event_chain::chain_existing`]).
+    async fn chain_existing_events(&self) -> std::result::Result<(), StartupError> {
+        let fail = |e: AppError| StartupError::Migrate(format!("event chains: {e}"));
+        let mut tx = self.owner_write().await.map_err(fail)?;
+        let tenants: Vec<(i64,)> = tx
+            .fetch_all("SELECT id FROM tenants ORDER BY id", vec![])
+            .await
+            .map_err(fail)?;
+        let tenants: Vec<TenantId> = tenants.into_iter().map(|(t,)| TenantId(t)).collect();
+        crate::event_chain::chain_existing(&mut tx, &tenants)
+            .await
+            .map_err(fail)?;
+        tx.commit().await.map_err(fail)
+    }
+
+    /// A write across tenants as the owner in maintenance mode (PostgreSQL: row-level
+    /// security lets the owner through with `app.maintenance`; the application role sees
+    /// nothing of any tenant). For the command line's restore and the migrations' follow-ups.
+    pub(crate) async fn owner_write(&self) -> Result<Tx> {
+        let mut tx = self.begin(Access::Write).await?;
+        tx.maintenance().await?;
+        Ok(tx)
+    }
+
+    /// A read of one moment across tenants as the owner in maintenance mode (PostgreSQL:
+    /// REPEATABLE READ READ ONLY; SQLite: a reader's transaction, one snapshot of the WAL),
+    /// for a backup and the event chains' verification.
+    pub(crate) async fn owner_snapshot(&self) -> Result<Tx> {
+        let mut tx = self.begin(Access::Snapshot).await?;
+        tx.maintenance().await?;
+        Ok(tx)
     }
 
     /// Why PostgreSQL's row-level security would not apply to the role this handle connects
@@ -387,6 +422,22 @@ impl Db {
         } else {
             None
         })
+    }
+
+    /// For the command line's backup, restore and log verification, which read or write
+    /// every tenant: on PostgreSQL the role must own the tables (row-level security lets
+    /// the owner through in maintenance mode; the application role would see no tenant's
+    /// rows, and a backup or verification would pass over them in silence). A worded error
+    /// otherwise. SQLite has no roles.
+    pub async fn owner_check(&self) -> std::result::Result<(), String> {
+        if self.backend() == Backend::Sqlite {
+            return Ok(());
+        }
+        match self.rls_exemption().await {
+            Ok(Some(_)) => Ok(()),
+            Ok(None) => Err("this needs the PostgreSQL role that owns the tables (it reads and writes every club, which row-level security hides from the application role): set DATABASE_MIGRATION_URL to the owner role".into()),
+            Err(e) => Err(format!("cannot check the database role: {e}")),
+        }
     }
 
     /// A database round trip, for `/healthz`.
@@ -673,6 +724,15 @@ impl ImportStateTx {
     }
 }
 
+/// The kind of a column's values, for reading and writing any table (backups).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColType {
+    Int,
+    Text,
+    Bool,
+    Bytes,
+}
+
 /// A value bound to a statement. Typed even when null, because PostgreSQL wants to know.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -850,20 +910,17 @@ impl Tx {
         address: Option<&str>,
         at: Timestamp,
     ) -> Result<()> {
-        const INSERT: &str =
-            "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, address, at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)";
-        let args = vec![
-            Value::from(tenant),
-            Value::from(crate::ids::new_id()),
-            Value::Int(identity),
-            Value::from(kind),
-            Value::Text(detail.map(str::to_string)),
-            Value::Text(address.map(str::to_string)),
-            Value::from(at),
-        ];
+        let entry = crate::event_chain::Entry {
+            id: crate::ids::new_id(),
+            identity_id: identity,
+            kind: kind.to_string(),
+            detail: detail.map(str::to_string),
+            address: address.map(str::to_string),
+            at: at.0,
+        };
+        let chain = crate::event_chain::Chain::Tenant(tenant);
         let TxInner::Postgres(tx) = &mut self.inner else {
-            return self.execute(INSERT, args).await.map(|_| ());
+            return crate::event_chain::append(self, chain, &entry).await;
         };
         let (before,): (Option<String>,) = sqlx::query_as(
             "SELECT current_setting('app.tenant_id', true), set_config('app.tenant_id', $1, true)",
@@ -872,7 +929,7 @@ impl Tx {
         .fetch_one(&mut **tx)
         .await
         .map_err(internal)?;
-        self.execute(INSERT, args).await?;
+        crate::event_chain::append(self, chain, &entry).await?;
         if let TxInner::Postgres(tx) = &mut self.inner {
             sqlx::query("SELECT set_config('app.tenant_id', $1, true)")
                 .bind(before.unwrap_or_default())
@@ -964,6 +1021,59 @@ impl Tx {
                 .map(|r| r.rows_affected()),
         };
         r.map_err(map_write_error)
+    }
+
+    /// Runs a query and hands each row to `each`, decoded by `types` (one per column), as
+    /// the rows arrive (nothing of the whole result is held): for a backup, which reads
+    /// every table whatever its columns. Returns how many rows there were.
+    pub(crate) async fn stream_rows(
+        &mut self,
+        sql: &str,
+        types: &[ColType],
+        mut each: impl FnMut(Vec<Value>) -> Result<()>,
+    ) -> Result<u64> {
+        use futures_util::TryStreamExt;
+        use sqlx::Row as _;
+        macro_rules! decode {
+            ($row:expr) => {{
+                let row = $row;
+                let mut out = Vec::with_capacity(types.len());
+                for (i, t) in types.iter().enumerate() {
+                    out.push(match t {
+                        ColType::Int => Value::Int(row.try_get(i).map_err(internal)?),
+                        ColType::Text => Value::Text(row.try_get(i).map_err(internal)?),
+                        ColType::Bool => Value::Bool(row.try_get(i).map_err(internal)?),
+                        ColType::Bytes => Value::Bytes(row.try_get(i).map_err(internal)?),
+                    });
+                }
+                out
+            }};
+        }
+        let mut n = 0;
+        match &mut self.inner {
+            TxInner::Sqlite(tx) => {
+                let mut rows = sqlx::query(sql).fetch(&mut **tx);
+                while let Some(row) = rows.try_next().await.map_err(internal)? {
+                    each(decode!(row))?;
+                    n += 1;
+                }
+            }
+            TxInner::SqliteRead(c) => {
+                let mut rows = sqlx::query(sql).fetch(&mut **c);
+                while let Some(row) = rows.try_next().await.map_err(internal)? {
+                    each(decode!(row))?;
+                    n += 1;
+                }
+            }
+            TxInner::Postgres(tx) => {
+                let mut rows = sqlx::query(sql).fetch(&mut **tx);
+                while let Some(row) = rows.try_next().await.map_err(internal)? {
+                    each(decode!(row))?;
+                    n += 1;
+                }
+            }
+        }
+        Ok(n)
     }
 
     /// Inserts `rows` (each with a value per column of `cols`) with multi-row INSERT
@@ -1381,24 +1491,41 @@ impl TenantTx {
     }
 
     /// Appends an event about this tenant to the event log, in this transaction, so the
-    /// change and its record land together.
+    /// change and its record land together; the entry joins the tenant's hash chain
+    /// (`event_chain`).
     pub async fn log(&mut self, kind: &str, detail: Option<&str>) -> Result<()> {
-        let (at, by, _) = self.stamp_values()?;
-        self.tx
-            .execute(
-                "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-                vec![
-                    Value::from(self.tenant),
-                    Value::from(crate::ids::new_id()),
-                    by,
-                    Value::from(kind),
-                    Value::from(detail),
-                    at,
-                ],
-            )
-            .await
-            .map(|_| ())
+        let actor = self
+            .actor
+            .as_ref()
+            .ok_or_else(|| internal("write through a read transaction"))?;
+        let entry = crate::event_chain::Entry {
+            id: crate::ids::new_id(),
+            identity_id: actor.identity.map(|i| i.0),
+            kind: kind.to_string(),
+            detail: detail.map(str::to_string),
+            address: None,
+            at: self.now.0,
+        };
+        crate::event_chain::append(
+            &mut self.tx,
+            crate::event_chain::Chain::Tenant(self.tenant),
+            &entry,
+        )
+        .await
+    }
+
+    /// Prunes this tenant's event log: the entries written before `before` go, the chain's
+    /// anchor moves to the newest of them so the rest stays verifiable (see
+    /// [`crate::event_chain::prune`]); returns how many went. For the retention of security
+    /// events, and with `before` past every entry for a club's deletion.
+    pub async fn prune_events(&mut self, before: Timestamp) -> Result<u64> {
+        self.stamp_values()?;
+        crate::event_chain::prune(
+            &mut self.tx,
+            crate::event_chain::Chain::Tenant(self.tenant),
+            before,
+        )
+        .await
     }
 
     pub async fn commit(self) -> Result<()> {

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 /// mail, jobs, …) is below all of them and open to all.
 const LAYERS: &[(&str, &[&str])] = &[
     ("accounts", &[]),
+    ("backup", &[]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),

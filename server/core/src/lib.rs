@@ -8,6 +8,7 @@ mod access_cache;
 pub mod clock;
 pub mod db;
 pub mod error;
+pub mod event_chain;
 pub mod ids;
 pub mod jobs;
 pub mod mail;
@@ -21,6 +22,7 @@ pub mod testing;
 // Features, one folder each, in layers: a feature imports only those below it (the table
 // in `layering`, checked by a test).
 pub mod accounts;
+pub mod backup;
 pub mod breaches;
 pub mod consents;
 pub mod imports;
@@ -92,6 +94,8 @@ mod layering;
 mod tests;
 #[cfg(test)]
 mod tests_accounts;
+#[cfg(test)]
+mod tests_backup;
 #[cfg(test)]
 mod tests_breach;
 #[cfg(test)]

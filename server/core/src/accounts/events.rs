@@ -19,24 +19,22 @@ pub(crate) async fn log_in_tx(
     match tenant {
         // An event of a club's: its event log, under the club's row-level security.
         Some(tenant) => {
-            tx.insert_tenant_event(
-                tenant,
-                identity.map(|i| i.0),
-                kind,
-                detail,
-                address,
-                now,
-            )
-            .await
+            tx.insert_tenant_event(tenant, identity.map(|i| i.0), kind, detail, address, now)
+                .await
         }
         // A person's own event (sign-in, factors, sessions, links): no tenant.
-        None => tx
-            .execute(
-                "INSERT INTO platform_events (id, identity_id, kind, detail, address, at) VALUES ($1, $2, $3, $4, $5, $6)",
-                args![ids::new_id(), identity, kind, detail, address, now],
-            )
-            .await
-            .map(|_| ()),
+        // It joins the platform's hash chain (`event_chain`).
+        None => {
+            let entry = crate::event_chain::Entry {
+                id: ids::new_id(),
+                identity_id: identity.map(|i| i.0),
+                kind: kind.to_string(),
+                detail: detail.map(str::to_string),
+                address: address.map(str::to_string),
+                at: now.0,
+            };
+            crate::event_chain::append(tx, crate::event_chain::Chain::Platform, &entry).await
+        }
     }
 }
 

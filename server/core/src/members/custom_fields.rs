@@ -547,13 +547,13 @@ pub async fn move_field(
 ) -> Result<()> {
     scope.require(MEMBERS_FIELDS)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
-    let ids: Vec<(i64,)> = tx
+    let rows: Vec<(i64, i64)> = tx
         .fetch_all(
-            "SELECT id FROM custom_fields WHERE tenant_id = $1 ORDER BY position, id",
+            "SELECT id, position FROM custom_fields WHERE tenant_id = $1 ORDER BY position, id",
             args![],
         )
         .await?;
-    let mut order: Vec<i64> = ids.into_iter().map(|r| r.0).collect();
+    let mut order: Vec<i64> = rows.iter().map(|r| r.0).collect();
     let at = order
         .iter()
         .position(|x| *x == id)
@@ -567,10 +567,17 @@ pub async fn move_field(
         return Ok(());
     };
     order.swap(at, other);
+    // Each field whose place changes carries the change's stamp (and a new version).
     for (n, fid) in order.iter().enumerate() {
-        tx.execute(
-            "UPDATE custom_fields SET position = $3 WHERE tenant_id = $1 AND id = $2",
-            args![*fid, n as i64 + 1],
+        let position = n as i64 + 1;
+        if rows.iter().any(|(i, p)| i == fid && *p == position) {
+            continue;
+        }
+        tx.update(
+            "custom_fields",
+            *fid,
+            vec![("position", position.into())],
+            None,
         )
         .await?;
     }

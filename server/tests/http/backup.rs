@@ -1,0 +1,395 @@
+//! The stamp census (issue 17, tamper evidence): every server function that writes leaves
+//! the last-change stamp (`updated_at`, `updated_by`, `updated_by_name`) of what it wrote
+//! at the clock's time and naming its caller; every one that only reads stamps nothing. The
+//! lists below name every registered server function once: a new one missing from them
+//! fails `every_server_function_is_in_the_stamp_census`.
+
+use super::*;
+
+/// Server functions that write, each with the tables whose rows must carry the stamp of the
+/// call (the caller, the clock's time) afterwards. Every row any call stamps at that instant
+/// must name its caller, whatever the table.
+const WRITES: &[(&str, &[&str])] = &[
+    ("create_member", &["members"]),
+    ("update_member", &["members", "member_field_values"]),
+    ("invite_member", &["memberships", "identities"]),
+    ("update_child_record", &["members"]),
+    ("update_my_record", &["members"]),
+    ("switch_module", &["tenant_modules"]),
+    ("update_look", &["tenants"]),
+    // The logo's row goes; the club's record carries the change.
+    ("remove_logo", &["tenants"]),
+    ("create_role", &["roles"]),
+    ("update_role", &["roles"]),
+    ("assign_roles", &["memberships", "membership_roles"]),
+    ("add_role_holder", &["memberships", "membership_roles"]),
+    ("remove_role_holder", &["memberships"]),
+    ("invite_admin", &["admin_invitations", "identities"]),
+    ("withdraw_admin_invitation", &["admin_invitations"]),
+    ("remove_admin", &["memberships"]),
+    ("map_import", &["member_imports"]),
+    ("start_import", &["member_imports"]),
+    ("save_form", &["reg_forms"]),
+    ("approve_application", &["reg_submissions"]),
+    ("reject_application", &["reg_submissions"]),
+    ("create_field", &["custom_fields"]),
+    ("update_field", &["custom_fields"]),
+    // Every field whose place changes (it stamped nothing before the census).
+    ("move_field", &["custom_fields"]),
+    ("publish_terms", &["terms"]),
+    ("accept_terms", &["terms_acceptances"]),
+    ("create_tenant", &["tenants", "roles"]),
+    ("set_tenant_status", &["tenants"]),
+    ("assign_plan", &["tenants"]),
+    (
+        "invite_tenant_admin",
+        &["identities", "memberships", "membership_roles"],
+    ),
+];
+
+/// Server functions that delete what they act on (no row is left to carry a stamp): the
+/// club's event log records who did it, at the clock's time; and the tables where a stamp
+/// is nevertheless left (the parent record), if any.
+const DELETES: &[(&str, &[&str])] = &[("delete_role", &[]), ("delete_field", &[])];
+
+/// Server functions that change nothing: after a call, no row of any table carries the
+/// call's instant.
+const READS: &[&str] = &[
+    "club_frame",
+    "club_home",
+    "member_list",
+    "member_detail",
+    "member_edit",
+    "member_new",
+    "check_form",
+    "my_record",
+    "child_record",
+    "club_events",
+    "module_settings",
+    "look",
+    "roles",
+    "role",
+    "admins",
+    "export_history",
+    "member_import",
+    "preview_import",
+    "forms",
+    "applications",
+    "field_settings",
+    "terms_settings",
+    "federation_home",
+    "admin_overview",
+];
+
+/// Calls the census makes instead of the harness's one, where that one changes nothing (it
+/// asks for what is already so): each of these changes something. `accept_terms` comes after
+/// `publish_terms` (there is nothing to accept before).
+const CHANGING_CALLS: &[(&str, &[&str])] = &[
+    (
+        "switch_module",
+        &[
+            "club={club}&module=exports&on=off",
+            "club={club}&module=exports&on=on",
+        ],
+    ),
+    (
+        "add_role_holder",
+        &["club={club}&id={trainer}&email=member.kempenvlug%40demo.tessera.test"],
+    ),
+    (
+        "set_tenant_status",
+        &[
+            "slug=rfc-confluent-namur&active=no",
+            "slug=rfc-confluent-namur&active=yes",
+        ],
+    ),
+    ("accept_terms", &[]),
+    (
+        "publish_terms",
+        &[
+            "club={club}&body=Be+kind.%0APay+on+time.",
+            "club={club}&number=1",
+        ],
+    ),
+];
+
+/// Server functions the census does not call, with the reason.
+const NOT_CALLED: &[(&str, &str)] = &[
+    ("landing", "reads: the caller's own clubs"),
+    ("viewer", "reads: the signed-in person"),
+    ("account", "reads: the caller's account page"),
+    ("login_draft", "reads (and forgets) the session's typed address; no table"),
+    ("take_recovery_codes", "reads (and forgets) codes kept in the session; no table"),
+    (
+        "totp_setup",
+        "a person's own second factor (identities: a pending key); the platform event log records it (accounts tests)",
+    ),
+    (
+        "accept_admin_invitation",
+        "needs the mailed token (admininv tests); it grants through roles::grant_admin, whose stamps invite_tenant_admin shows",
+    ),
+    ("join_form", "reads: a published form, public"),
+    (
+        "submit_registration",
+        "public, by someone without an account: the submission is stamped with no person (registration_forms tests)",
+    ),
+    (
+        "confirm_registration",
+        "public, by the mailed token (registration_forms tests)",
+    ),
+];
+
+/// The tables that carry a last-change stamp (both `updated_at` and `updated_by`).
+async fn stamped_tables(q: &mut Query) -> Vec<String> {
+    q.strings(
+        "SELECT m.name FROM sqlite_master m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND p.name = 'updated_by' ORDER BY m.name",
+        "SELECT table_name::text FROM information_schema.columns \
+         WHERE table_schema = 'public' AND column_name = 'updated_by' ORDER BY 1",
+    )
+    .await
+}
+
+/// Reads any table of a test server's database directly, past row-level security (the
+/// owner role in maintenance mode on PostgreSQL): the census looks at every row.
+enum Query {
+    Sqlite(sqlx::SqliteConnection),
+    Postgres(sqlx::PgConnection),
+}
+
+impl Query {
+    async fn open(s: &Server) -> Query {
+        use sqlx::Connection;
+        match &s.db.url {
+            tessera_core::db::DbUrl::Sqlite(path) => Query::Sqlite(
+                sqlx::SqliteConnection::connect(&format!("sqlite://{}", path.display()))
+                    .await
+                    .unwrap(),
+            ),
+            tessera_core::db::DbUrl::Postgres(url) => {
+                let name = url.rsplit('/').next().unwrap();
+                let owner = std::env::var("TESSERA_TEST_PG_OWNER_URL").unwrap();
+                let mut c =
+                    sqlx::PgConnection::connect(&format!("{}/{name}", owner.trim_end_matches('/')))
+                        .await
+                        .unwrap();
+                sqlx::query("SELECT set_config('app.maintenance', 'on', false)")
+                    .execute(&mut c)
+                    .await
+                    .unwrap();
+                Query::Postgres(c)
+            }
+        }
+    }
+
+    async fn strings(&mut self, sqlite: &str, postgres: &str) -> Vec<String> {
+        match self {
+            Query::Sqlite(c) => sqlx::query_scalar(sqlite).fetch_all(c).await.unwrap(),
+            Query::Postgres(c) => sqlx::query_scalar(postgres).fetch_all(c).await.unwrap(),
+        }
+    }
+
+    /// (rows stamped at `at`, of them by `by` with the name `name`).
+    async fn stamps(&mut self, table: &str, at: i64, by: i64, name: &str) -> (i64, i64) {
+        let sql = format!(
+            "SELECT count(*), coalesce(sum(CASE WHEN updated_by = $2 AND updated_by_name = $3 THEN 1 ELSE 0 END), 0) \
+             FROM {table} WHERE updated_at = $1"
+        );
+        match self {
+            Query::Sqlite(c) => sqlx::query_as(&sql)
+                .bind(at)
+                .bind(by)
+                .bind(name)
+                .fetch_one(c)
+                .await
+                .unwrap(),
+            // PostgreSQL's sum of integers is a numeric: back to a bigint.
+            Query::Postgres(c) => sqlx::query_as(&sql.replace("), 0)", ")::bigint, 0)"))
+                .bind(at)
+                .bind(by)
+                .bind(name)
+                .fetch_one(c)
+                .await
+                .unwrap_or_else(|e| panic!("{table}: {e}")),
+        }
+    }
+
+    /// Events of a club's log at `at` by `by`.
+    async fn logged(&mut self, at: i64, by: i64) -> i64 {
+        let sql = "SELECT count(*) FROM security_events WHERE at = $1 AND identity_id = $2";
+        match self {
+            Query::Sqlite(c) => sqlx::query_scalar(sql)
+                .bind(at)
+                .bind(by)
+                .fetch_one(c)
+                .await
+                .unwrap(),
+            Query::Postgres(c) => sqlx::query_scalar(sql)
+                .bind(at)
+                .bind(by)
+                .fetch_one(c)
+                .await
+                .unwrap(),
+        }
+    }
+
+    async fn identity(&mut self, email: &str) -> (i64, String) {
+        let sql = "SELECT id, name FROM identities WHERE email = $1";
+        match self {
+            Query::Sqlite(c) => sqlx::query_as(sql).bind(email).fetch_one(c).await.unwrap(),
+            Query::Postgres(c) => sqlx::query_as(sql).bind(email).fetch_one(c).await.unwrap(),
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_server_function_is_in_the_stamp_census() {
+    let registered: Vec<String> = server_fn::axum::server_fn_paths()
+        .map(|(p, _)| p.trim_start_matches("/api/").to_string())
+        .collect();
+    let mut named: Vec<&str> = WRITES
+        .iter()
+        .chain(DELETES)
+        .map(|(e, _)| *e)
+        .chain(READS.iter().copied())
+        .chain(NOT_CALLED.iter().map(|(e, _)| *e))
+        .collect();
+    named.sort();
+    let before = named.len();
+    named.dedup();
+    assert_eq!(before, named.len(), "a server function is named twice");
+    for path in &registered {
+        assert!(
+            named.contains(&path.as_str()),
+            "server function {path} is missing from the stamp census: add it to WRITES, DELETES or READS in server/tests/http/backup.rs"
+        );
+    }
+    for e in &named {
+        assert!(
+            registered.iter().any(|p| p == e),
+            "{e} is in the stamp census but no server function answers there"
+        );
+    }
+    for (e, _) in NOT_CALLED {
+        assert!(
+            !CROSS_TENANT.iter().any(|(c, _)| c == e),
+            "{e} can be called with the harness's fixture: census it"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_write_leaves_the_callers_stamp_at_the_clocks_time() {
+    for s in servers().await {
+        let fixture = Fixture::new(&s).await;
+        let mut q = Query::open(&s).await;
+        let tables = stamped_tables(&mut q).await;
+        assert!(tables.len() >= 15, "{tables:?}");
+        let mut owner = Client::new(&s);
+        owner.sign_in(&account("admin.kempenvlug")).await;
+        let (member, _) = first_member(&mut owner).await;
+        let mut linked = Client::new(&s);
+        linked.sign_in(&account("member.kempenvlug")).await;
+        let mut operator = Client::new(&s);
+        operator.sign_in(&account("operator")).await;
+        let mut federation = Client::new(&s);
+        federation.sign_in(&account("federation")).await;
+        let who = [
+            ("owner", q.identity(&account("admin.kempenvlug")).await),
+            ("linked", q.identity(&account("member.kempenvlug")).await),
+            ("operator", q.identity(&account("operator")).await),
+            ("federation", q.identity(&account("federation")).await),
+        ];
+        let mut report = Vec::new();
+        let mut calls: Vec<(&str, String)> = Vec::new();
+        for (endpoint, template) in CROSS_TENANT {
+            match CHANGING_CALLS.iter().find(|(e, _)| e == endpoint) {
+                None => calls.push((endpoint, template.to_string())),
+                Some(("publish_terms", list)) => {
+                    calls.push((endpoint, list[0].to_string()));
+                    calls.push(("accept_terms", list[1].to_string()));
+                }
+                Some((_, list)) => calls.extend(list.iter().map(|t| (*endpoint, t.to_string()))),
+            }
+        }
+        for (endpoint, template) in &calls {
+            let endpoint = *endpoint;
+            let args = fixture.fill(template, &member);
+            let (role, client) = match endpoint {
+                "federation_home" => ("federation", &mut federation),
+                e if OUTSIDE_CLUBS.contains(&e) => ("operator", &mut operator),
+                e if OWN_RECORD.contains(&e) => ("linked", &mut linked),
+                _ => ("owner", &mut owner),
+            };
+            if endpoint == "remove_logo" {
+                // A logo first (the upload is a file route, not a server function).
+                s.shared.clock.advance_secs(7);
+                let at = s.shared.clock.now().0;
+                let (id, name) = who[0].1.clone();
+                let r = client
+                    .upload(
+                        &format!("/c/{CLUB_A}/settings/look/logo"),
+                        "logo",
+                        "l.png",
+                        &tiny_png(),
+                    )
+                    .await;
+                assert!(r.status < 400, "logo upload: {}", r.status);
+                assert_eq!(q.stamps("tenant_logos", at, id, &name).await, (1, 1));
+            }
+            let (id, name) = who.iter().find(|(r, _)| *r == role).unwrap().1.clone();
+            // A fresh instant per call: a row stamped at it was stamped by this call.
+            s.shared.clock.advance_secs(7);
+            let at = s.shared.clock.now().0;
+            let r = client.call(endpoint, &args).await;
+            assert_eq!(r.status, 200, "{endpoint}: {}", r.body);
+            let mut stamped = Vec::new();
+            for t in &tables {
+                let (n, by_caller) = q.stamps(t, at, id, &name).await;
+                if n > 0 {
+                    // Whatever a call stamps names its caller, nobody else.
+                    assert_eq!(
+                        n, by_caller,
+                        "{endpoint} stamped {t} rows at its instant that do not name its caller {name}"
+                    );
+                    stamped.push(t.clone());
+                }
+            }
+            let logged = q.logged(at, id).await;
+            report.push(format!("{endpoint}: stamped {stamped:?}, logged {logged}"));
+            let listed = WRITES.iter().chain(DELETES).any(|(e, _)| *e == endpoint)
+                || READS.contains(&endpoint);
+            assert!(listed, "{endpoint} is not in the stamp census");
+            if let Some((_, expected)) = WRITES.iter().find(|(e, _)| *e == endpoint) {
+                assert!(
+                    !expected.is_empty(),
+                    "{endpoint}: name the tables it writes"
+                );
+                for t in *expected {
+                    assert!(
+                        stamped.iter().any(|s| s == t),
+                        "{endpoint} wrote {t} without the stamp of its caller at the clock's time (stamped: {stamped:?}) on {:?}",
+                        s.db.backend()
+                    );
+                }
+            } else if let Some((_, expected)) = DELETES.iter().find(|(e, _)| *e == endpoint) {
+                assert!(
+                    logged > 0,
+                    "{endpoint} deleted without recording who did it in the club's log"
+                );
+                for t in *expected {
+                    assert!(
+                        stamped.iter().any(|s| s == t),
+                        "{endpoint}: {t} not stamped"
+                    );
+                }
+            } else if READS.contains(&endpoint) {
+                assert!(
+                    stamped.is_empty(),
+                    "{endpoint} is listed as reading but stamped {stamped:?}"
+                );
+            }
+        }
+        eprintln!("census on {:?}:\n{}", s.db.backend(), report.join("\n"));
+    }
+}
