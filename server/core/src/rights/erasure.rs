@@ -267,8 +267,10 @@ pub async fn erase_in_tx(
         }
     }
 
-    // The event log: details that name the person become the placeholder (the one change
-    // the log allows, migration 0023), as do an import's error text and stored file.
+    // The event log: details that name the person become the placeholder and lose their
+    // salt (the one change the log allows, migration 0026: the entry's hash covers the
+    // detail's digest, which stays, so the chain stays intact and `verify-log` counts the
+    // entry as erased). An import's error text and stored file that name them go too.
     let contains = match tx.backend() {
         crate::db::Backend::Sqlite => "instr(lower(detail), lower($2)) > 0",
         crate::db::Backend::Postgres => "strpos(lower(detail), lower($2)) > 0",
@@ -276,7 +278,7 @@ pub async fn erase_in_tx(
     for n in &needles {
         tx.execute(
             &format!(
-                "UPDATE security_events SET detail = '[erased]' WHERE tenant_id = $1 \
+                "UPDATE security_events SET detail = '[erased]', detail_salt = NULL WHERE tenant_id = $1 \
                  AND detail IS NOT NULL AND detail <> '[erased]' AND {contains}"
             ),
             args![n.clone()],
