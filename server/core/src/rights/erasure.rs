@@ -106,7 +106,13 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
 /// stamped tenant table missing here.
 pub const STAMPED_TABLES: &[&str] = &[
     "admin_invitations",
+    "breaches",
+    "consent_events",
+    "consent_purposes",
+    "consent_texts",
     "custom_fields",
+    "export_register",
+    "member_consents",
     "member_field_values",
     "member_guardians",
     "member_imports",
@@ -116,6 +122,8 @@ pub const STAMPED_TABLES: &[&str] = &[
     "privacy_requests",
     "reg_forms",
     "reg_submissions",
+    "retention_policies",
+    "retention_runs",
     "roles",
     "tenant_logos",
     "tenant_modules",
