@@ -51,15 +51,5 @@ ALTER TABLE members ADD COLUMN erased_at BIGINT NULL;
 -- The few restricted records, found without reading the register.
 CREATE INDEX members_restricted ON members (tenant_id, id) WHERE restricted_at IS NOT NULL;
 
--- The event log is append-only. Its one allowed change: an erasure replaces a detail that
--- names the erased person by the placeholder '[erased]', nothing else of the row changes.
-CREATE OR REPLACE FUNCTION security_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'UPDATE' AND NEW.detail = '[erased]' AND NEW.id = OLD.id
-        AND NEW.tenant_id = OLD.tenant_id AND NEW.identity_id IS NOT DISTINCT FROM OLD.identity_id
-        AND NEW.kind = OLD.kind AND NEW.address IS NOT DISTINCT FROM OLD.address
-        AND NEW.at = OLD.at THEN
-        RETURN NEW;
-    END IF;
-    RAISE EXCEPTION 'security_events is append-only';
-END $$;
+-- The event log's one allowed change for an erasure (a detail that names the erased person
+-- becomes the placeholder '[erased]') is defined with its hash chain in migration 0026.

@@ -1,7 +1,7 @@
 -- Retention (issue 17): per-club retention policies, the log of the retention job's runs,
 -- the mark of an anonymised member, a club's contract end (read-only from then, deleted at
--- deletion_at), and the one way old entries leave the club's event log: a purge permit
--- written, used and removed inside the job's own transaction.
+-- deletion_at). Old entries leave the club's event log only through its hash chain's anchor
+-- (migration 0026, `TenantTx::prune_events`).
 CREATE TABLE retention_policies (
     tenant_id        BIGINT NOT NULL REFERENCES tenants (id),
     id               BIGINT NOT NULL,
@@ -47,32 +47,11 @@ ALTER TABLE tenants ADD COLUMN deletion_on TEXT NULL;
 ALTER TABLE tenants ADD COLUMN reminder_30_at BIGINT NULL;
 ALTER TABLE tenants ADD COLUMN reminder_7_at BIGINT NULL;
 
--- The event log stays append-only, except for the rows a permit of the same tenant covers
--- (older than before_at): the retention job and the deletion of a club that left write
--- the permit, delete, and remove the permit in one transaction. Row-level security keeps
--- a permit to its tenant.
-CREATE TABLE event_purges (
-    tenant_id BIGINT NOT NULL,
-    id        BIGINT NOT NULL,
-    before_at BIGINT NOT NULL,
-    PRIMARY KEY (tenant_id, id)
-);
-
-CREATE OR REPLACE FUNCTION security_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' AND EXISTS (
-        SELECT 1 FROM event_purges p WHERE p.tenant_id = OLD.tenant_id AND OLD.at < p.before_at
-    ) THEN
-        RETURN OLD;
-    END IF;
-    RAISE EXCEPTION 'security_events is append-only';
-END $$;
-
 DO $$
 DECLARE
     t TEXT;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['retention_policies', 'retention_runs', 'event_purges'] LOOP
+    FOREACH t IN ARRAY ARRAY['retention_policies', 'retention_runs'] LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format(
             'CREATE POLICY tenant_isolation ON %I '

@@ -12,16 +12,28 @@
 -- databases), once per chain that has no head yet; the append-only triggers let exactly
 -- that through: setting seq, prev_hash and hash on an entry that has no hash, its content
 -- unchanged.
+--
+-- The hash covers an entry's detail through its digest: `detail_sha` = SHA-256 over a
+-- random `detail_salt` of the entry and the detail. An erasure (rights::erasure) replaces a
+-- detail that names the erased person by the placeholder '[erased]' and removes the salt,
+-- the one change the log allows: the chain stays intact (the digest is unchanged), the
+-- verifier counts the entry as erased, and without the salt the digest gives nothing away
+-- about the detail it covered (no guessing a name and comparing). Any other change of a
+-- detail no longer matches its digest.
 SELECT set_config('app.maintenance', 'on', true);
 
 ALTER TABLE security_events ADD COLUMN seq BIGINT NULL;
 ALTER TABLE security_events ADD COLUMN prev_hash TEXT NULL;
 ALTER TABLE security_events ADD COLUMN hash TEXT NULL;
+ALTER TABLE security_events ADD COLUMN detail_salt TEXT NULL;
+ALTER TABLE security_events ADD COLUMN detail_sha TEXT NULL;
 CREATE UNIQUE INDEX security_events_chain ON security_events (tenant_id, seq);
 
 ALTER TABLE platform_events ADD COLUMN seq BIGINT NULL;
 ALTER TABLE platform_events ADD COLUMN prev_hash TEXT NULL;
 ALTER TABLE platform_events ADD COLUMN hash TEXT NULL;
+ALTER TABLE platform_events ADD COLUMN detail_salt TEXT NULL;
+ALTER TABLE platform_events ADD COLUMN detail_sha TEXT NULL;
 CREATE UNIQUE INDEX platform_events_chain ON platform_events (seq);
 
 CREATE TABLE security_event_heads (
@@ -60,12 +72,27 @@ ALTER TABLE security_event_heads FORCE ROW LEVEL SECURITY;
 -- entries of a chain this way only: first the chain's anchor moves forward to the newest
 -- entry that goes (its seq and hash), then the entries up to the anchor are deleted. The
 -- anchor never moves back nor past the head; an entry after the anchor cannot be deleted.
+-- Two changes of an entry pass: chaining an entry written before the chain (seq,
+-- prev_hash, hash, detail_salt, detail_sha set on an entry without a hash, its content
+-- unchanged), and an erasure (the detail becomes '[erased]' and the salt goes, nothing
+-- else changes). A chain's head row goes only after its last entry (a club's deletion
+-- prunes the whole chain, then deletes the head).
 CREATE OR REPLACE FUNCTION security_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' AND OLD.hash IS NULL AND NEW.hash IS NOT NULL
        AND (NEW.id, NEW.tenant_id, NEW.identity_id, NEW.kind, NEW.detail, NEW.address, NEW.at)
            IS NOT DISTINCT FROM
            (OLD.id, OLD.tenant_id, OLD.identity_id, OLD.kind, OLD.detail, OLD.address, OLD.at)
+    THEN
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND OLD.detail IS NOT NULL AND NEW.detail = '[erased]'
+       AND NEW.detail_salt IS NULL
+       AND (NEW.id, NEW.tenant_id, NEW.identity_id, NEW.kind, NEW.address, NEW.at, NEW.seq,
+            NEW.prev_hash, NEW.hash, NEW.detail_sha)
+           IS NOT DISTINCT FROM
+           (OLD.id, OLD.tenant_id, OLD.identity_id, OLD.kind, OLD.address, OLD.at, OLD.seq,
+            OLD.prev_hash, OLD.hash, OLD.detail_sha)
     THEN
         RETURN NEW;
     END IF;
@@ -106,3 +133,23 @@ CREATE TRIGGER security_event_heads_forward BEFORE UPDATE ON security_event_head
     FOR EACH ROW EXECUTE FUNCTION event_chain_forward();
 CREATE TRIGGER platform_event_head_forward BEFORE UPDATE ON platform_event_head
     FOR EACH ROW EXECUTE FUNCTION event_chain_forward();
+
+CREATE FUNCTION security_event_heads_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM security_events e WHERE e.tenant_id = OLD.tenant_id) THEN
+        RAISE EXCEPTION 'an event chain''s head goes only after its last entry';
+    END IF;
+    RETURN OLD;
+END $$;
+CREATE TRIGGER security_event_heads_no_delete BEFORE DELETE ON security_event_heads
+    FOR EACH ROW EXECUTE FUNCTION security_event_heads_no_delete();
+
+CREATE FUNCTION platform_event_head_no_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM platform_events) THEN
+        RAISE EXCEPTION 'an event chain''s head goes only after its last entry';
+    END IF;
+    RETURN OLD;
+END $$;
+CREATE TRIGGER platform_event_head_no_delete BEFORE DELETE ON platform_event_head
+    FOR EACH ROW EXECUTE FUNCTION platform_event_head_no_delete();

@@ -1,7 +1,7 @@
 -- Retention (issue 17): per-club retention policies, the log of the retention job's runs,
 -- the mark of an anonymised member, a club's contract end (read-only from then, deleted at
--- deletion_at), and the one way old entries leave the club's event log: a purge permit
--- written, used and removed inside the job's own transaction.
+-- deletion_at). Old entries leave the club's event log only through its hash chain's anchor
+-- (migration 0026, `TenantTx::prune_events`).
 CREATE TABLE retention_policies (
     tenant_id        INTEGER NOT NULL REFERENCES tenants (id),
     id               INTEGER NOT NULL,
@@ -47,18 +47,3 @@ ALTER TABLE tenants ADD COLUMN deletion_on TEXT NULL;
 ALTER TABLE tenants ADD COLUMN reminder_30_at INTEGER NULL;
 ALTER TABLE tenants ADD COLUMN reminder_7_at INTEGER NULL;
 
--- The event log stays append-only, except for the rows a permit of the same tenant covers
--- (older than before_at): the retention job and the deletion of a club that left write
--- the permit, delete, and remove the permit in one transaction.
-CREATE TABLE event_purges (
-    tenant_id INTEGER NOT NULL,
-    id        INTEGER NOT NULL,
-    before_at INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, id)
-);
-DROP TRIGGER security_events_no_delete;
-CREATE TRIGGER security_events_no_delete BEFORE DELETE ON security_events
-WHEN NOT EXISTS (
-    SELECT 1 FROM event_purges p WHERE p.tenant_id = OLD.tenant_id AND OLD.at < p.before_at
-)
-BEGIN SELECT RAISE(ABORT, 'security_events is append-only'); END;

@@ -260,10 +260,15 @@ async fn verify_log(db: &Db, tenant: Option<&str>) -> Result<(), String> {
     for (name, r) in &reports {
         match &r.broken {
             None => println!(
-                "ok      {name}: {} entries verified (from entry {} to {}), head {}",
+                "ok      {name}: {} entries verified (from entry {} to {}{}), head {}",
                 r.entries,
                 r.anchor_seq + 1,
                 r.head_seq,
+                if r.erased > 0 {
+                    format!("; {} of them with a detail erased", r.erased)
+                } else {
+                    String::new()
+                },
                 r.head_hash
             ),
             Some(b) => {

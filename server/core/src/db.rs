@@ -1519,11 +1519,22 @@ impl TenantTx {
     /// [`crate::event_chain::prune`]); returns how many went. For the retention of security
     /// events, and with `before` past every entry for a club's deletion.
     pub async fn prune_events(&mut self, before: Timestamp) -> Result<u64> {
+        self.prune_events_batch(before, None).await
+    }
+
+    /// [`Self::prune_events`], at most `limit` entries (the oldest) when given: the
+    /// retention job's batches.
+    pub async fn prune_events_batch(
+        &mut self,
+        before: Timestamp,
+        limit: Option<u64>,
+    ) -> Result<u64> {
         self.stamp_values()?;
         crate::event_chain::prune(
             &mut self.tx,
             crate::event_chain::Chain::Tenant(self.tenant),
             before,
+            limit,
         )
         .await
     }

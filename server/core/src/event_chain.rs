@@ -3,8 +3,14 @@
 //!
 //! An entry holds its place in its chain (`seq`: 1, 2, 3, …), the hash of the entry before
 //! it (`prev_hash`; the chain's anchor hash for the first) and its own `hash`: SHA-256 over
-//! the chain, `seq`, its content (id, person, kind, detail, address, instant) and
-//! `prev_hash` (see [`entry_hash`]). A head row per chain (`security_event_heads`,
+//! the chain, `seq`, its content (id, person, kind, the detail's digest, address, instant)
+//! and `prev_hash` (see [`entry_hash`]). The detail itself is covered through its digest
+//! (`detail_sha`: SHA-256 over a random per-entry `detail_salt` and the detail, see
+//! [`detail_digest`]), so an erasure may replace a detail that names the erased person by
+//! [`ERASED`] and drop the salt (the one change the triggers allow) without breaking the
+//! chain: [`verify`] counts such entries as erased; any other change of a detail no
+//! longer matches its digest. Without the salt the digest tells nothing about the erased
+//! detail (no guessing a name and comparing). A head row per chain (`security_event_heads`,
 //! `platform_event_head`) holds the newest `seq` and hash and the anchor (`anchor_seq`,
 //! `anchor_hash`: where verification starts once the oldest entries were pruned). The one
 //! writer ([`append`], called by `TenantTx::log`, `Tx::insert_tenant_event` and
@@ -24,6 +30,9 @@ use crate::error::Result;
 use sha2::{Digest, Sha256};
 use tessera_common::time::Timestamp;
 use tessera_common::TenantId;
+
+/// What an erasure leaves of a detail that named the erased person.
+pub const ERASED: &str = crate::rights::erasure::PLACEHOLDER;
 
 /// The hash before a chain's first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -59,13 +68,40 @@ fn field(h: &mut Sha256, value: Option<&[u8]>) {
     }
 }
 
-/// SHA-256 (hex) of an entry: a version tag, the chain (`tenant:<id>` or `platform`), its
-/// seq, every field of its content and the previous entry's hash, each field
-/// length-prefixed (a missing value marked as such), so no two different entries hash alike
-/// by moving bytes from one field into the next.
-pub fn entry_hash(chain: Chain, seq: i64, e: &Entry, prev_hash: &str) -> String {
+/// SHA-256 (hex) of a detail with its salt (both length-prefixed after a version tag).
+pub fn detail_digest(salt: &str, detail: &str) -> String {
     let mut h = Sha256::new();
-    h.update(b"tessera-event-chain-v1");
+    h.update(b"tessera-event-detail-v1");
+    field(&mut h, Some(salt.as_bytes()));
+    field(&mut h, Some(detail.as_bytes()));
+    hex(&h.finalize())
+}
+
+/// A new entry's salt and digest (none without a detail).
+fn seal(detail: Option<&str>) -> Result<(Option<String>, Option<String>)> {
+    match detail {
+        None => Ok((None, None)),
+        Some(d) => {
+            let salt = hex(&crate::ids::random_bytes::<16>()?);
+            let sha = detail_digest(&salt, d);
+            Ok((Some(salt), Some(sha)))
+        }
+    }
+}
+
+/// SHA-256 (hex) of an entry: a version tag, the chain (`tenant:<id>` or `platform`), its
+/// seq, every field of its content (the detail by its digest `detail_sha`) and the previous
+/// entry's hash, each field length-prefixed (a missing value marked as such), so no two
+/// different entries hash alike by moving bytes from one field into the next.
+pub fn entry_hash(
+    chain: Chain,
+    seq: i64,
+    e: &Entry,
+    detail_sha: Option<&str>,
+    prev_hash: &str,
+) -> String {
+    let mut h = Sha256::new();
+    h.update(b"tessera-event-chain-v2");
     let chain_name = match chain {
         Chain::Tenant(t) => format!("tenant:{}", t.0),
         Chain::Platform => "platform".to_string(),
@@ -78,7 +114,7 @@ pub fn entry_hash(chain: Chain, seq: i64, e: &Entry, prev_hash: &str) -> String 
         e.identity_id.map(i64::to_be_bytes).as_ref().map(|b| &b[..]),
     );
     field(&mut h, Some(e.kind.as_bytes()));
-    field(&mut h, e.detail.as_deref().map(str::as_bytes));
+    field(&mut h, detail_sha.map(str::as_bytes));
     field(&mut h, e.address.as_deref().map(str::as_bytes));
     field(&mut h, Some(&e.at.to_be_bytes()));
     field(&mut h, Some(prev_hash.as_bytes()));
@@ -161,8 +197,9 @@ async fn set_head_hash(tx: &mut Tx, chain: Chain, hash: &str) -> Result<()> {
 /// Appends one entry to its chain in `tx`: the one way an event is written (on PostgreSQL,
 /// for a tenant's chain, `app.tenant_id` must name that tenant for this call).
 pub(crate) async fn append(tx: &mut Tx, chain: Chain, e: &Entry) -> Result<()> {
+    let (salt, sha) = seal(e.detail.as_deref())?;
     let (seq, prev) = advance(tx, chain).await?;
-    let hash = entry_hash(chain, seq, e, &prev);
+    let hash = entry_hash(chain, seq, e, sha.as_deref(), &prev);
     let content = [
         Value::from(e.id),
         Value::Int(e.identity_id),
@@ -173,22 +210,24 @@ pub(crate) async fn append(tx: &mut Tx, chain: Chain, e: &Entry) -> Result<()> {
         Value::from(seq),
         Value::from(prev),
         Value::from(hash.as_str()),
+        Value::from(salt),
+        Value::from(sha),
     ];
     match chain {
         Chain::Tenant(t) => {
             let mut args = vec![Value::from(t)];
             args.extend(content);
             tx.execute(
-                "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, address, at, seq, prev_hash, hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, address, at, seq, prev_hash, hash, detail_salt, detail_sha) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
                 args,
             )
             .await?;
         }
         Chain::Platform => {
             tx.execute(
-                "INSERT INTO platform_events (id, identity_id, kind, detail, address, at, seq, prev_hash, hash) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                "INSERT INTO platform_events (id, identity_id, kind, detail, address, at, seq, prev_hash, hash, detail_salt, detail_sha) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
                 content.to_vec(),
             )
             .await?;
@@ -209,6 +248,8 @@ struct Stored {
     seq: Option<i64>,
     prev_hash: Option<String>,
     hash: Option<String>,
+    detail_salt: Option<String>,
+    detail_sha: Option<String>,
 }
 
 impl Stored {
@@ -228,7 +269,7 @@ async fn entries(tx: &mut Tx, chain: Chain) -> Result<Vec<Stored>> {
     match chain {
         Chain::Tenant(t) => {
             tx.fetch_all(
-                "SELECT id, identity_id, kind, detail, address, at, seq, prev_hash, hash FROM security_events \
+                "SELECT id, identity_id, kind, detail, address, at, seq, prev_hash, hash, detail_salt, detail_sha FROM security_events \
                  WHERE tenant_id = $1 ORDER BY seq, at, id",
                 vec![Value::from(t)],
             )
@@ -236,7 +277,7 @@ async fn entries(tx: &mut Tx, chain: Chain) -> Result<Vec<Stored>> {
         }
         Chain::Platform => {
             tx.fetch_all(
-                "SELECT id, identity_id, kind, detail, address, at, seq, prev_hash, hash FROM platform_events \
+                "SELECT id, identity_id, kind, detail, address, at, seq, prev_hash, hash, detail_salt, detail_sha FROM platform_events \
                  ORDER BY seq, at, id",
                 vec![],
             )
@@ -288,27 +329,31 @@ pub(crate) async fn chain_existing(tx: &mut Tx, tenants: &[TenantId]) -> Result<
         rows.sort_by_key(|r| (r.at, r.id));
         for r in &rows {
             seq += 1;
-            let hash = entry_hash(chain, seq, &r.entry(), &prev);
+            let (salt, sha) = seal(r.detail.as_deref())?;
+            let hash = entry_hash(chain, seq, &r.entry(), sha.as_deref(), &prev);
             let args = vec![
                 Value::from(seq),
                 Value::from(prev.as_str()),
                 Value::from(hash.as_str()),
                 Value::from(r.id),
+                Value::from(salt),
+                Value::from(sha),
             ];
             match chain {
                 Chain::Tenant(t) => {
                     let mut all = vec![Value::from(t)];
                     all.extend(args);
                     tx.execute(
-                        "UPDATE security_events SET seq = $2, prev_hash = $3, hash = $4 \
-                         WHERE tenant_id = $1 AND id = $5 AND hash IS NULL",
+                        "UPDATE security_events SET seq = $2, prev_hash = $3, hash = $4, \
+                         detail_salt = $6, detail_sha = $7 WHERE tenant_id = $1 AND id = $5 AND hash IS NULL",
                         all,
                     )
                     .await?;
                 }
                 Chain::Platform => {
                     tx.execute(
-                        "UPDATE platform_events SET seq = $1, prev_hash = $2, hash = $3 WHERE id = $4 AND hash IS NULL",
+                        "UPDATE platform_events SET seq = $1, prev_hash = $2, hash = $3, detail_salt = $5, \
+                         detail_sha = $6 WHERE id = $4 AND hash IS NULL",
                         args,
                     )
                     .await?;
@@ -359,6 +404,9 @@ pub struct ChainReport {
     pub chain: Chain,
     /// Entries checked (those after the anchor).
     pub entries: u64,
+    /// Of those, entries whose detail an erasure replaced by [`ERASED`] (their digest
+    /// stays in the chain; the detail it covered cannot be checked any more).
+    pub erased: u64,
     /// Verification starts after this entry (0: from the first; more after pruning).
     pub anchor_seq: i64,
     /// The newest entry's seq and hash (to keep outside the database, e.g. with the backups).
@@ -376,6 +424,7 @@ pub(crate) async fn verify(tx: &mut Tx, chain: Chain) -> Result<ChainReport> {
     let mut report = ChainReport {
         chain,
         entries: 0,
+        erased: 0,
         anchor_seq,
         head_seq,
         head_hash: head_hash.clone(),
@@ -420,8 +469,19 @@ pub(crate) async fn verify(tx: &mut Tx, chain: Chain) -> Result<ChainReport> {
             ));
             return Ok(report);
         }
-        let computed = entry_hash(chain, seq, &r.entry(), &prev);
-        if r.hash.as_deref() != Some(computed.as_str()) {
+        // The detail against its digest, unless an erasure replaced it (placeholder, salt
+        // gone, digest kept).
+        let erased = r.detail.as_deref() == Some(ERASED)
+            && r.detail_salt.is_none()
+            && r.detail_sha.is_some();
+        let detail_ok = erased
+            || match (&r.detail, &r.detail_salt, &r.detail_sha) {
+                (None, None, None) => true,
+                (Some(d), Some(salt), Some(sha)) => detail_digest(salt, d) == *sha,
+                _ => false,
+            };
+        let computed = entry_hash(chain, seq, &r.entry(), r.detail_sha.as_deref(), &prev);
+        if !detail_ok || r.hash.as_deref() != Some(computed.as_str()) {
             report.broken = Some(brk(
                 r,
                 "its content does not match its hash: it was changed after it was written".into(),
@@ -431,6 +491,7 @@ pub(crate) async fn verify(tx: &mut Tx, chain: Chain) -> Result<ChainReport> {
         prev = computed;
         expected += 1;
         report.entries += 1;
+        report.erased += u64::from(erased);
     }
     let last = expected - 1;
     if last != head_seq {
@@ -457,31 +518,73 @@ pub(crate) async fn verify(tx: &mut Tx, chain: Chain) -> Result<ChainReport> {
     Ok(report)
 }
 
-/// Prunes a chain: deletes its entries written before `before`, after moving its anchor to
-/// the newest of them (its seq and hash), in `tx`; the chain stays verifiable from the
-/// anchor on. Returns how many entries went. The only way entries may be deleted (the
-/// triggers refuse any other): the retention of security events and a club's deletion
+/// Prunes a chain: deletes its entries up to the newest one written before `before` (at
+/// most `limit` of them, oldest first, when given), after moving its anchor to the last
+/// entry that goes (its seq and hash), in `tx`; the chain stays verifiable from the anchor
+/// on. Returns how many entries went. The only way entries may be deleted (the triggers
+/// refuse any other): the retention of security events (in batches) and a club's deletion
 /// (with `before` past every entry) go through here. On PostgreSQL, for a tenant's chain,
 /// `app.tenant_id` must name that tenant (a `TenantTx`).
-pub(crate) async fn prune(tx: &mut Tx, chain: Chain, before: Timestamp) -> Result<u64> {
-    let last: Option<(i64, String)> = match chain {
-        Chain::Tenant(t) => {
-            tx.fetch_optional(
-                "SELECT seq, hash FROM security_events WHERE tenant_id = $1 AND at < $2 \
-                 AND seq IS NOT NULL ORDER BY seq DESC LIMIT 1",
-                vec![Value::from(t), Value::from(before)],
-            )
-            .await?
-        }
-        Chain::Platform => {
-            tx.fetch_optional(
-                "SELECT seq, hash FROM platform_events WHERE at < $1 AND seq IS NOT NULL \
-                 ORDER BY seq DESC LIMIT 1",
-                vec![Value::from(before)],
-            )
-            .await?
-        }
+pub(crate) async fn prune(
+    tx: &mut Tx,
+    chain: Chain,
+    before: Timestamp,
+    limit: Option<u64>,
+) -> Result<u64> {
+    let (table, only) = match chain {
+        Chain::Tenant(_) => ("security_events", "tenant_id = $1 AND "),
+        Chain::Platform => ("platform_events", ""),
     };
+    let tenant_arg = |mut rest: Vec<Value>| match chain {
+        Chain::Tenant(t) => {
+            rest.insert(0, Value::from(t));
+            rest
+        }
+        Chain::Platform => rest,
+    };
+    let n = |i: usize| match chain {
+        Chain::Tenant(_) => format!("${}", i + 1),
+        Chain::Platform => format!("${i}"),
+    };
+    let newest: Option<(i64,)> = tx
+        .fetch_optional(
+            &format!(
+                "SELECT seq FROM {table} WHERE {only}at < {} AND seq IS NOT NULL \
+                 ORDER BY seq DESC LIMIT 1",
+                n(1)
+            ),
+            tenant_arg(vec![Value::from(before)]),
+        )
+        .await?;
+    let Some((mut upto,)) = newest else {
+        return Ok(0);
+    };
+    if let Some(limit) = limit {
+        let offset = i64::try_from(limit.max(1) - 1).unwrap_or(i64::MAX);
+        let nth: Option<(i64,)> = tx
+            .fetch_optional(
+                &format!(
+                    "SELECT seq FROM {table} WHERE {only}seq IS NOT NULL AND seq <= {} \
+                     ORDER BY seq LIMIT 1 OFFSET {}",
+                    n(1),
+                    n(2)
+                ),
+                tenant_arg(vec![Value::from(upto), Value::from(offset)]),
+            )
+            .await?;
+        if let Some((seq,)) = nth {
+            upto = upto.min(seq);
+        }
+    }
+    let last: Option<(i64, String)> = tx
+        .fetch_optional(
+            &format!(
+                "SELECT seq, hash FROM {table} WHERE {only}seq = {} AND hash IS NOT NULL",
+                n(1)
+            ),
+            tenant_arg(vec![Value::from(upto)]),
+        )
+        .await?;
     let Some((seq, hash)) = last else {
         return Ok(0);
     };
@@ -555,7 +658,7 @@ pub async fn verify_log(
 /// `TenantTx::prune_events`.
 pub async fn prune_platform_events(db: &crate::db::Db, before: Timestamp) -> Result<u64> {
     let mut tx = db.platform(true).await?;
-    let n = prune(&mut tx, Chain::Platform, before).await?;
+    let n = prune(&mut tx, Chain::Platform, before, None).await?;
     tx.commit().await?;
     Ok(n)
 }

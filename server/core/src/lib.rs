@@ -99,6 +99,8 @@ mod tests_backup;
 #[cfg(test)]
 mod tests_breach;
 #[cfg(test)]
+mod tests_chain;
+#[cfg(test)]
 mod tests_errors;
 #[cfg(test)]
 mod tests_limits;

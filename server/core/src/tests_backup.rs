@@ -71,6 +71,20 @@ pub(crate) async fn tamper(t: &TestDb, owner: &Db, table: &str, sql: &str) {
     }
 }
 
+/// Verifies every chain (as `tessera verify-log` does) and fails the test on a broken one;
+/// returns the reports.
+pub(crate) async fn assert_chains_intact(t: &TestDb) -> Vec<(String, event_chain::ChainReport)> {
+    let owner = owner_of(t).await;
+    let all = reports(&owner).await;
+    for (name, r) in &all {
+        assert_eq!(r.broken, None, "{name} on {:?}", t.backend());
+    }
+    if t.backend() == Backend::Postgres {
+        owner.close().await;
+    }
+    all
+}
+
 async fn reports(owner: &Db) -> Vec<(String, event_chain::ChainReport)> {
     event_chain::verify_log(owner, None).await.unwrap()
 }

@@ -305,6 +305,40 @@ async fn retention_runs_in_batches_resumes_after_a_cut_and_does_nothing_twice() 
         );
         assert!(r.events_removed >= old_events);
 
+        // The events went through the chain's anchor: every chain verifies, and the
+        // pruning is itself in the club's log (with its count).
+        let chains = crate::tests_backup::assert_chains_intact(&t).await;
+        let club_a = &chains
+            .iter()
+            .find(|(_, r)| r.chain == crate::event_chain::Chain::Tenant(w.club_a.id))
+            .unwrap()
+            .1;
+        assert!(club_a.anchor_seq > 0, "{club_a:?}");
+        let pruned: Vec<(Option<String>,)> = {
+            let mut tx = db.tenant_read(&sa).await.unwrap();
+            let rows = tx
+                .fetch_all(
+                    "SELECT detail FROM security_events WHERE tenant_id = $1 AND kind = 'events_pruned'",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            tx.commit().await.unwrap();
+            rows
+        };
+        let logged: u64 = pruned
+            .iter()
+            .map(|(d,)| {
+                d.as_deref()
+                    .unwrap()
+                    .split(' ')
+                    .next()
+                    .unwrap()
+                    .parse::<u64>()
+                    .unwrap()
+            })
+            .sum();
+        assert_eq!(logged as i64, r.events_removed, "{pruned:?}");
         // A third run finds nothing, and logs no empty run.
         let third = retention::run_club(db, &sa, now, Limits::default())
             .await
@@ -738,6 +772,12 @@ async fn a_club_that_leaves_is_read_only_reminded_exported_and_then_deleted_comp
             .unwrap(),
             0
         );
+        // Every chain left verifies (the club's is gone with its head; the platform's
+        // records the deletion).
+        let chains = crate::tests_backup::assert_chains_intact(&t).await;
+        assert!(!chains
+            .iter()
+            .any(|(_, r)| r.chain == crate::event_chain::Chain::Tenant(w.club_a.id)));
         // Every table with a tenant_id holds no row of the club; the other club keeps its own.
         let sb = system(&w.club_b);
         for t in &tables {
@@ -791,61 +831,43 @@ async fn a_club_that_leaves_is_read_only_reminded_exported_and_then_deleted_comp
 }
 
 #[tokio::test]
-async fn a_purge_permit_of_one_club_deletes_nothing_of_another() {
+async fn pruning_one_club_deletes_nothing_of_another() {
     for t in testing::all().await {
         let db = &t.db;
         let w = world(db).await;
-        let sb = system(&w.club_b);
-        let before = count(
-            db,
-            &sb,
-            "SELECT count(*) FROM security_events WHERE tenant_id = $1",
-            vec![],
-        )
-        .await;
-        assert!(before > 0);
-        // A permit whose instant is before the entries removes none of them.
-        let sa = system(&w.club_a);
-        let a_before = count(
-            db,
-            &sa,
-            "SELECT count(*) FROM security_events WHERE tenant_id = $1",
-            vec![],
-        )
-        .await;
-        let mut tx = db
-            .tenant_write(&sa, &Actor::system("test"), T0)
-            .await
-            .unwrap();
-        tx.execute(
-            "INSERT INTO event_purges (tenant_id, id, before_at) VALUES ($1, $2, $3)",
-            args![2, 0],
-        )
-        .await
-        .unwrap();
-        assert!(tx
-            .execute("DELETE FROM security_events WHERE tenant_id = $1", vec![])
-            .await
-            .is_err());
-        drop(tx);
-        assert_eq!(
-            count(
-                db,
-                &sa,
-                "SELECT count(*) FROM security_events WHERE tenant_id = $1",
-                vec![]
-            )
-            .await,
-            a_before
-        );
-        // Club A's permit, then club B's log: the trigger refuses (or row-level security
-        // shows nothing); club B keeps every entry.
-        let a = w.club_a.id.0;
+        let (sa, sb) = (system(&w.club_a), system(&w.club_b));
+        let sys = Actor::system("test");
+        let all = "SELECT count(*) FROM security_events WHERE tenant_id = $1";
+        let b_before = count(db, &sb, all, vec![]).await;
+        assert!(b_before > 0);
+        // Club A prunes its whole log (its anchor moves to its head).
+        let end = Timestamp(T0.0 + 400 * DAY);
+        let mut tx = db.tenant_write(&sa, &sys, end).await.unwrap();
+        assert!(tx.prune_events(end).await.unwrap() > 0);
+        tx.commit().await.unwrap();
+        assert_eq!(count(db, &sa, all, vec![]).await, 0);
+        // Club A's anchor lets none of club B's entries go: not from club A's transaction
+        // (row-level security or the trigger), not directly.
         let b = w.club_b.id.0;
+        let mut tx = db.tenant_write(&sa, &sys, end).await.unwrap();
+        let _ = tx
+            .execute(
+                &format!("DELETE FROM security_events WHERE tenant_id = {b}"),
+                vec![],
+            )
+            .await;
+        drop(tx);
         let _ = db
             .raw_execute(&format!(
-                "INSERT INTO event_purges (tenant_id, id, before_at) VALUES ({a}, 1, {})",
-                i64::MAX
+                "DELETE FROM security_events WHERE tenant_id = {b}"
+            ))
+            .await;
+        // Club A's head moved far beyond club B's entries does not let them go either.
+        let _ = db
+            .raw_execute(&format!(
+                "UPDATE security_event_heads SET head_seq = 1000000, anchor_seq = 1000000 \
+                 WHERE tenant_id = {}",
+                w.club_a.id.0
             ))
             .await;
         let _ = db
@@ -853,15 +875,28 @@ async fn a_purge_permit_of_one_club_deletes_nothing_of_another() {
                 "DELETE FROM security_events WHERE tenant_id = {b}"
             ))
             .await;
-        assert_eq!(
-            count(
-                db,
-                &sb,
-                "SELECT count(*) FROM security_events WHERE tenant_id = $1",
+        assert_eq!(count(db, &sb, all, vec![]).await, b_before);
+        // Club B's head cannot go while it has entries.
+        let raw = db
+            .raw_execute(&format!(
+                "DELETE FROM security_event_heads WHERE tenant_id = {b}"
+            ))
+            .await;
+        if t.backend() == crate::db::Backend::Sqlite {
+            assert!(raw.is_err());
+        }
+        let mut tx = db.tenant_write(&sb, &sys, end).await.unwrap();
+        assert!(tx
+            .execute(
+                "DELETE FROM security_event_heads WHERE tenant_id = $1",
                 vec![]
             )
-            .await,
-            before
-        );
+            .await
+            .is_err());
+        drop(tx);
+        let chains = crate::tests_backup::assert_chains_intact(&t).await;
+        assert!(chains.iter().any(|(_, r)| r.chain
+            == crate::event_chain::Chain::Tenant(w.club_b.id)
+            && r.entries as i64 == b_before));
     }
 }

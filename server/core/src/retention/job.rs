@@ -117,6 +117,11 @@ impl Cutoffs {
     }
 }
 
+/// The entries of the club's event log that the next pruning removes (after
+/// `tenant_id = $1`, cutoff `$2`).
+const EVENTS_DUE: &str = "seq <= (SELECT max(d.seq) FROM security_events d \
+    WHERE d.tenant_id = $1 AND d.at < $2)";
+
 /// The condition of each rule on its table, after `tenant_id = $1`, with the cutoff `$2`.
 fn condition(rule: RetentionRule) -> (&'static str, &'static str) {
     match rule {
@@ -132,7 +137,9 @@ fn condition(rule: RetentionRule) -> (&'static str, &'static str) {
             "admin_invitations",
             "accepted_at IS NULL AND (expires_at < $2 OR withdrawn_at < $2)",
         ),
-        RetentionRule::Event => ("security_events", "at < $2"),
+        // The event log goes through its hash chain's anchor: every entry up to the newest
+        // one written before the cutoff (the chain's order; see `event_chain::prune`).
+        RetentionRule::Event => ("security_events", EVENTS_DUE),
     }
 }
 
@@ -174,8 +181,9 @@ async fn due(
         }
         RetentionRule::Event => {
             "SELECT id, kind AS label, CAST(NULL AS TEXT) AS label2, CAST(NULL AS TEXT) AS since_day, \
-             at AS since_at FROM security_events WHERE tenant_id = $1 AND at < $2 \
-             ORDER BY at, id LIMIT $3"
+             at AS since_at FROM security_events WHERE tenant_id = $1 \
+             AND seq <= (SELECT max(d.seq) FROM security_events d WHERE d.tenant_id = $1 AND d.at < $2) \
+             ORDER BY seq LIMIT $3"
         }
     };
     tx.fetch_all(sql, vec![cut.of(rule), Value::from(limit)])
@@ -342,25 +350,19 @@ async fn batch(
             .await?
         }
         RetentionRule::Event => {
-            let permit = crate::ids::new_id();
-            tx.execute(
-                "INSERT INTO event_purges (tenant_id, id, before_at) VALUES ($1, $2, $3)",
-                vec![Value::from(permit), cut.of(rule)],
-            )
-            .await?;
+            // Through the chain's anchor (the only way entries leave the log), and logged
+            // in the same transaction: the pruning itself is in the chain.
             let n = tx
-                .execute(
-                    &format!(
-                        "DELETE FROM security_events WHERE tenant_id = $1 AND id IN ({marks})"
-                    ),
-                    values,
+                .prune_events_batch(cut.event_before, Some(size as u64))
+                .await?;
+            if n > 0 {
+                let day = cut.day(rule, scope);
+                tx.log(
+                    "events_pruned",
+                    Some(&format!("{n} entries written before {day}")),
                 )
                 .await?;
-            tx.execute(
-                "DELETE FROM event_purges WHERE tenant_id = $1 AND id = $2",
-                args![permit],
-            )
-            .await?;
+            }
             n
         }
     };

@@ -8,7 +8,7 @@
 use super::job::Limits;
 use super::plus_months;
 use crate::args;
-use crate::db::{Db, Value};
+use crate::db::Db;
 use crate::error::Result;
 use crate::jobs::SystemTask;
 use crate::mail::{Brand, Mail, Mailer};
@@ -273,7 +273,8 @@ pub struct Deletion {
 }
 
 /// Deletes every row of the club `tenant` (every table with a `tenant_id`, one transaction
-/// per table, the event log through a purge permit), then the tenant itself, and records it
+/// per table, last the event log through its hash chain: pruned past its newest entry, then
+/// the chain's head), then the tenant itself, and records it
 /// in the platform log (the club's id and address only). Resumable: a table already emptied
 /// deletes nothing the second time; a tenant already gone is done.
 pub async fn delete_tenant(
@@ -293,7 +294,15 @@ pub async fn delete_tenant(
     }
     let scope = TenantScope::for_system_task(task, club.clone());
     let actor = Actor::system("tenant-deletion");
-    let tables = db.tenant_tables().await?;
+    // The event log and its chain's head go last (nothing is logged for the club after
+    // them), through the chain: pruned past its newest entry, then the head.
+    let chain_tables = ["security_events", "security_event_heads"];
+    let tables: Vec<String> = db
+        .tenant_tables()
+        .await?
+        .into_iter()
+        .filter(|t| !chain_tables.contains(&t.as_str()))
+        .collect();
     // Triggers may touch another table (tallies); a second pass finds them empty.
     for _pass in 0..3 {
         let mut this_pass = 0;
@@ -313,26 +322,9 @@ pub async fn delete_tenant(
                 return Ok(out);
             }
             let mut tx = db.tenant_write(&scope, &actor, now).await?;
-            let deleted = if table == "security_events" {
-                let permit = crate::ids::new_id();
-                tx.execute(
-                    "INSERT INTO event_purges (tenant_id, id, before_at) VALUES ($1, $2, $3)",
-                    args![permit, i64::MAX],
-                )
+            let deleted = tx
+                .execute(&format!("DELETE FROM {table} WHERE tenant_id = $1"), vec![])
                 .await?;
-                let n = tx
-                    .execute("DELETE FROM security_events WHERE tenant_id = $1", vec![])
-                    .await?;
-                tx.execute(
-                    "DELETE FROM event_purges WHERE tenant_id = $1 AND id = $2",
-                    args![permit],
-                )
-                .await?;
-                n
-            } else {
-                tx.execute(&format!("DELETE FROM {table} WHERE tenant_id = $1"), vec![])
-                    .await?
-            };
             tx.commit().await?;
             out.batches += 1;
             out.rows += deleted;
@@ -342,22 +334,49 @@ pub async fn delete_tenant(
             break;
         }
     }
+    let mut tx = db.tenant_read(&scope).await?;
+    let (left,): (i64,) = tx
+        .fetch_one(
+            "SELECT (SELECT count(*) FROM security_events WHERE tenant_id = $1) \
+             + (SELECT count(*) FROM security_event_heads WHERE tenant_id = $1)",
+            vec![],
+        )
+        .await?;
+    tx.commit().await?;
+    if left > 0 {
+        if limits.max_batches.is_some_and(|m| out.batches >= m) {
+            return Ok(out);
+        }
+        let mut tx = db.tenant_write(&scope, &actor, now).await?;
+        let pruned = tx.prune_events(Timestamp(i64::MAX)).await?;
+        let heads = tx
+            .execute(
+                "DELETE FROM security_event_heads WHERE tenant_id = $1",
+                vec![],
+            )
+            .await?;
+        tx.commit().await?;
+        out.batches += 1;
+        out.rows += pruned + heads;
+    }
     let mut tx = db.platform(true).await?;
     tx.execute("DELETE FROM tenants WHERE id = $1", args![club.id])
         .await?;
-    tx.execute(
-        "INSERT INTO platform_events (id, identity_id, kind, detail, address, at) VALUES ($1, NULL, $2, $3, NULL, $4)",
-        vec![
-            Value::from(crate::ids::new_id()),
-            Value::from("tenant_deleted"),
-            Value::from(format!(
-                "club {} (id {}): contract ended {}, every row deleted",
-                club.slug,
-                club.id.0,
-                club.contract_end_on.as_deref().unwrap_or("-")
-            )),
-            Value::from(now),
-        ],
+    // The platform's log (its hash chain) records it: the club's address and id only.
+    let detail = format!(
+        "club {} (id {}): contract ended {}, every row deleted",
+        club.slug,
+        club.id.0,
+        club.contract_end_on.as_deref().unwrap_or("-")
+    );
+    crate::accounts::log_in_tx(
+        &mut tx,
+        None,
+        None,
+        "tenant_deleted",
+        Some(&detail),
+        None,
+        now,
     )
     .await?;
     tx.commit().await?;

@@ -106,7 +106,13 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
 /// stamped tenant table missing here.
 pub const STAMPED_TABLES: &[&str] = &[
     "admin_invitations",
+    "breaches",
+    "consent_events",
+    "consent_purposes",
+    "consent_texts",
     "custom_fields",
+    "export_register",
+    "member_consents",
     "member_field_values",
     "member_guardians",
     "member_imports",
@@ -116,6 +122,8 @@ pub const STAMPED_TABLES: &[&str] = &[
     "privacy_requests",
     "reg_forms",
     "reg_submissions",
+    "retention_policies",
+    "retention_runs",
     "roles",
     "tenant_logos",
     "tenant_modules",
@@ -267,8 +275,10 @@ pub async fn erase_in_tx(
         }
     }
 
-    // The event log: details that name the person become the placeholder (the one change
-    // the log allows, migration 0023), as do an import's error text and stored file.
+    // The event log: details that name the person become the placeholder and lose their
+    // salt (the one change the log allows, migration 0026: the entry's hash covers the
+    // detail's digest, which stays, so the chain stays intact and `verify-log` counts the
+    // entry as erased). An import's error text and stored file that name them go too.
     let contains = match tx.backend() {
         crate::db::Backend::Sqlite => "instr(lower(detail), lower($2)) > 0",
         crate::db::Backend::Postgres => "strpos(lower(detail), lower($2)) > 0",
@@ -276,7 +286,7 @@ pub async fn erase_in_tx(
     for n in &needles {
         tx.execute(
             &format!(
-                "UPDATE security_events SET detail = '[erased]' WHERE tenant_id = $1 \
+                "UPDATE security_events SET detail = '[erased]', detail_salt = NULL WHERE tenant_id = $1 \
                  AND detail IS NOT NULL AND detail <> '[erased]' AND {contains}"
             ),
             args![n.clone()],
