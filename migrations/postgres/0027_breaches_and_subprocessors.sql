@@ -99,18 +99,20 @@ CREATE TABLE subprocessor_changes (
     service         TEXT    NOT NULL,
     announced_at    BIGINT  NOT NULL,
     closes_at       BIGINT  NOT NULL,
+    updated_at      BIGINT  NOT NULL,
     updated_by      BIGINT  NULL,
     updated_by_name TEXT    NULL
 );
 CREATE INDEX subprocessor_changes_closes ON subprocessor_changes (closes_at);
--- A club's objection to a change, kept with the change (one per club and change).
+-- A club's objection to a change, kept with the change (one per club and change); its
+-- last-change stamp says when and by whom the club objected.
 CREATE TABLE subprocessor_objections (
     change_id       BIGINT NOT NULL REFERENCES subprocessor_changes (id),
     club_id         BIGINT NOT NULL REFERENCES tenants (id),
     reason          TEXT   NOT NULL,
-    objected_at     BIGINT NOT NULL,
-    objected_by     BIGINT NULL,
-    objected_by_name TEXT  NULL,
+    updated_at      BIGINT NOT NULL,
+    updated_by      BIGINT NULL,
+    updated_by_name TEXT   NULL,
     PRIMARY KEY (change_id, club_id)
 );
 CREATE INDEX subprocessor_objections_club ON subprocessor_objections (club_id);

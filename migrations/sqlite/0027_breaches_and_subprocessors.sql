@@ -87,18 +87,20 @@ CREATE TABLE subprocessor_changes (
     service         TEXT    NOT NULL,
     announced_at    INTEGER NOT NULL,
     closes_at       INTEGER NOT NULL,
+    updated_at      INTEGER NOT NULL,
     updated_by      INTEGER NULL,
     updated_by_name TEXT    NULL
 );
 CREATE INDEX subprocessor_changes_closes ON subprocessor_changes (closes_at);
--- A club's objection to a change, kept with the change (one per club and change).
+-- A club's objection to a change, kept with the change (one per club and change); its
+-- last-change stamp says when and by whom the club objected.
 CREATE TABLE subprocessor_objections (
     change_id       INTEGER NOT NULL REFERENCES subprocessor_changes (id),
     club_id         INTEGER NOT NULL REFERENCES tenants (id),
     reason          TEXT   NOT NULL,
-    objected_at     INTEGER NOT NULL,
-    objected_by     INTEGER NULL,
-    objected_by_name TEXT  NULL,
+    updated_at      INTEGER NOT NULL,
+    updated_by      INTEGER NULL,
+    updated_by_name TEXT   NULL,
     PRIMARY KEY (change_id, club_id)
 );
 CREATE INDEX subprocessor_objections_club ON subprocessor_objections (club_id);

@@ -63,9 +63,9 @@ pub async fn operator_privacy(
         .await?;
     let objections: Vec<(i64, String, String, String, i64, Option<String>)> = tx
         .fetch_all(
-            "SELECT o.change_id, t.slug, t.name, o.reason, o.objected_at, o.objected_by_name \
+            "SELECT o.change_id, t.slug, t.name, o.reason, o.updated_at, o.updated_by_name \
              FROM subprocessor_objections o JOIN tenants t ON t.id = o.club_id \
-             ORDER BY o.objected_at",
+             ORDER BY o.updated_at",
             args![],
         )
         .await?;
@@ -557,8 +557,8 @@ async fn insert_change(
     let id = ids::new_id();
     tx.execute(
         "INSERT INTO subprocessor_changes (id, subprocessor_id, change, name, location, service, \
-         announced_at, closes_at, updated_by, updated_by_name) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+         announced_at, closes_at, updated_at, updated_by, updated_by_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $7, $9, $10)",
         args![
             id,
             subprocessor,
@@ -676,7 +676,7 @@ pub async fn object_to_change(
     }
     let already: Option<(i64,)> = tx
         .fetch_optional(
-            "SELECT objected_at FROM subprocessor_objections WHERE club_id = $1 AND change_id = $2",
+            "SELECT updated_at FROM subprocessor_objections WHERE club_id = $1 AND change_id = $2",
             args![change_id],
         )
         .await?;
@@ -684,8 +684,8 @@ pub async fn object_to_change(
         return Err(AppError::conflict(Msg::ErrObjectionTwice));
     }
     tx.execute(
-        "INSERT INTO subprocessor_objections (club_id, change_id, reason, objected_at, \
-         objected_by, objected_by_name) VALUES ($1, $2, $3, $4, $5, $6)",
+        "INSERT INTO subprocessor_objections (club_id, change_id, reason, updated_at, \
+         updated_by, updated_by_name) VALUES ($1, $2, $3, $4, $5, $6)",
         args![change_id, reason, now, actor.identity, actor.stamp_name()],
     )
     .await
@@ -717,7 +717,7 @@ pub(super) async fn club_view(
         .await?;
     let own: Vec<(i64, String, i64, Option<String>)> = p
         .fetch_all(
-            "SELECT change_id, reason, objected_at, objected_by_name FROM subprocessor_objections \
+            "SELECT change_id, reason, updated_at, updated_by_name FROM subprocessor_objections \
              WHERE club_id = $1",
             args![club],
         )
