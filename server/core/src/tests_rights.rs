@@ -315,6 +315,62 @@ async fn erasure_leaves_no_trace_in_any_column() {
         )
         .await
         .unwrap();
+        // Their consents: one given on paper with a note naming them, then withdrawn by
+        // themselves (their name in the stamps of the consent tables).
+        let news = crate::consents::save_purpose(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            None,
+            &crate::consents::PurposeInput {
+                title: tessera_common::consent::Localized {
+                    en: "Newsletter".into(),
+                    nl: "Nieuwsbrief".into(),
+                    fr: "Lettre".into(),
+                },
+                body: tessera_common::consent::Localized {
+                    en: "News".into(),
+                    nl: "Nieuws".into(),
+                    fr: "Nouvelles".into(),
+                },
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        for (scope, actor, given, source, note) in [
+            (
+                &a,
+                &w.admin_a,
+                true,
+                tessera_common::consent::ConsentSource::Paper,
+                Some("Zebulon Quixotrandt signed at the bar".to_string()),
+            ),
+            (
+                &me,
+                &zq,
+                false,
+                tessera_common::consent::ConsentSource::Member,
+                None,
+            ),
+        ] {
+            crate::consents::record(
+                db,
+                scope,
+                actor,
+                T0,
+                &crate::consents::ConsentChange {
+                    member: record,
+                    purpose: news,
+                    given,
+                    source,
+                    note,
+                },
+            )
+            .await
+            .unwrap();
+        }
         // Their requests: a correction in their own words, then the erasure.
         rights::ask(
             db,
@@ -342,6 +398,13 @@ async fn erasure_leaves_no_trace_in_any_column() {
         ];
         for n in &needles[..4] {
             assert!(!occurrences(&t.url, n).await.is_empty(), "{n} before");
+        }
+        let consent_hits = occurrences(&t.url, "Quixotrandt").await;
+        for table in ["consent_events", "member_consents"] {
+            assert!(
+                consent_hits.iter().any(|h| h.0 == table),
+                "{table} names the person before: {consent_hits:?}"
+            );
         }
         let q = rights::queue(db, &a, T0).await.unwrap();
         let r = q.open.iter().find(|r| r.id == erasure.to_string()).unwrap();
