@@ -53,6 +53,20 @@ test('a member downloads their data and asks for erasure; an admin extends, then
   expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   expect(bytes.includes(Buffer.from('my-data.json'))).toBe(true);
 
+  // Consent per purpose on the same page: given, then withdrawn (as easy as giving), each
+  // a plain form that comes back to My data.
+  await member.goto(`/c/${club.slug}/me/privacy`);
+  await expectHydrated(member);
+  const purpose = () => member.getByTestId('consents').first().getByTestId('consent-purpose').first();
+  for (const answer of ['consent-give', 'consent-withdraw']) {
+    await submitAndLoad(member, purpose().getByTestId(answer));
+    await expect(member).toHaveURL(new RegExp(`/c/${club.slug}/me/privacy\\?done=consent$`));
+    await expect(member.getByTestId('notice')).toBeVisible();
+  }
+  await expect(
+    member.getByTestId('consents').first().getByTestId('consent-history').locator('tbody tr'),
+  ).toHaveCount(2);
+
   // The erasure request: received, with its deadline, shown on the page.
   await member.goto(`/c/${club.slug}/me/privacy`);
   await expectHydrated(member);

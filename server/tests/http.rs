@@ -4436,5 +4436,7 @@ mod islands;
 mod retention;
 #[path = "http/rights.rs"]
 mod rights;
+#[path = "http/seams.rs"]
+mod seams;
 #[path = "http/secretary.rs"]
 mod secretary;

@@ -219,6 +219,13 @@ pub struct ProcessingRecord {
     pub federation: Option<String>,
     /// The exports module is on (staff may export the register).
     pub exports: bool,
+    /// The club's consent purposes people can answer, each with its current text version
+    /// and how many people consent now.
+    #[serde(default)]
+    pub purposes: Vec<crate::consent::Purpose>,
+    /// The club's retention rules in force (its own or the defaults).
+    #[serde(default = "default_rules")]
+    pub retention: crate::dto::RetentionRules,
     pub subprocessors: Vec<SubProcessor>,
     /// Changes still open for objection, or recent, with the club's own objection.
     pub changes: Vec<SubProcessorChange>,
@@ -230,4 +237,8 @@ pub struct ProcessingRecord {
 pub struct PrivacyNotices {
     pub breaches: Vec<ClubBreach>,
     pub changes: Vec<SubProcessorChange>,
+}
+
+fn default_rules() -> crate::dto::RetentionRules {
+    crate::dto::RetentionRules::DEFAULT
 }

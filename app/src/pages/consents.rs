@@ -211,7 +211,8 @@ fn ConsentsBody(mine: MyConsents, back: String) -> impl IntoView {
     }
 }
 
-/// `/c/{club}/me/consents`: the member's consents (until the My data page holds them).
+/// `/c/{club}/me/consents`: the member's consents on a page of their own (the My data page
+/// `/c/{club}/me/privacy` holds the same section).
 #[component]
 pub fn MyConsentsPage() -> impl IntoView {
     let club = use_club();

@@ -194,6 +194,36 @@ fn RecordView(record: ProcessingRecord, objections: bool) -> impl IntoView {
     } else {
         Msg::RecordRecipientNoExports
     });
+    // Each consent purpose: its title in the viewer's language, the text version in force
+    // and how many people consent now.
+    let purposes = record
+        .purposes
+        .iter()
+        .map(|p| {
+            let version = p.text_version.to_string();
+            let given = p.given.to_string();
+            view! {
+                <li data-testid=format!("record-purpose-{}", p.id)>
+                    <strong>{p.title.get(lang).to_string()}</strong>
+                    {format!(
+                        " ({}; {})",
+                        Msg::PurposeVersion.fill(lang, &[("n", &version)]),
+                        Msg::PurposeGivenCount.fill(lang, &[("n", &given)]),
+                    )}
+                </li>
+            }
+        })
+        .collect_view();
+    let r = record.retention;
+    let retention = [
+        (Msg::RetentionMemberMonths, r.member_months),
+        (Msg::RetentionApplicationDays, r.application_days),
+        (Msg::RetentionLinkDays, r.link_days),
+        (Msg::RetentionEventMonths, r.event_months),
+    ]
+    .into_iter()
+    .map(|(label, n)| view! { <li>{t(label)}": "<strong>{n}</strong></li> })
+    .collect_view();
     let slug = record.club_slug.clone();
     // On the print version the record is the page (h1); on the hub a section of it (h2).
     let (sec, sub) = if objections { (3, 4) } else { (2, 3) };
@@ -220,18 +250,18 @@ fn RecordView(record: ProcessingRecord, objections: bool) -> impl IntoView {
                 {heading(sub, "", t(Msg::RecordCustomFields))}
                 {fields}
             </section>
-            // The consent purposes (helper "consent") are listed in this section at merge.
             <section aria-labelledby="record-purposes" id="record-purposes-section" data-testid="record-purposes">
                 {heading(sec, "record-purposes", t(Msg::RecordPurposes))}
                 <ul>
                     <li>{t(Msg::RecordPurposeAdmin)}</li>
                     {record.registration_forms.then(|| view! { <li>{t(Msg::RecordRegistrationConsent)}</li> })}
+                    {purposes}
                 </ul>
             </section>
-            // The retention policies (helper "retention") are listed in this section at merge.
             <section aria-labelledby="record-retention" id="record-retention-section" data-testid="record-retention">
                 {heading(sec, "record-retention", t(Msg::RecordRetention))}
                 <p>{t(Msg::RecordRetentionDefault)}</p>
+                <ul data-testid="record-retention-rules">{retention}</ul>
             </section>
             <section aria-labelledby="record-recipients">
                 {heading(sec, "record-recipients", t(Msg::RecordRecipients))}

@@ -12,6 +12,7 @@ use crate::components::{
 };
 use crate::i18n::use_lang;
 use crate::pages::club::use_club;
+use crate::pages::consents::ConsentsSection;
 use crate::t;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -97,7 +98,10 @@ pub fn MyDataPage() -> impl IntoView {
 fn MyDataBody(data: MyData, draft: Option<(String, String)>, club: String) -> impl IntoView {
     let lang = use_lang();
     let error = form_error_of::<AskPrivacy>();
-    let notice = query("done").map(|_| view! { <Notice text=t(Msg::RightsAsked)/> });
+    // `done=consent` is the consents section's own answer (it shows its notice).
+    let notice = query("done")
+        .filter(|d| d.as_str() != "consent")
+        .map(|_| view! { <Notice text=t(Msg::RightsAsked)/> });
     let child_value = data.child.map(|c| c.to_string()).unwrap_or_default();
     let whose = (data.people.len() > 1).then(|| {
         let items = data
@@ -196,6 +200,11 @@ fn MyDataBody(data: MyData, draft: Option<(String, String)>, club: String) -> im
                 <button type="submit" class="button" data-testid="download">{t(Msg::RightsDownload)}</button>
             </form>
         </section>
+        // Consent per purpose: given and withdrawn here (plain forms that come back to this
+        // page), with the history; the person's own and each minor child's.
+        {(!data.erased).then(|| view! {
+            <ConsentsSection club=club.clone() back=format!("/c/{club}/me/privacy")/>
+        })}
         {ask}
         <section class="card" aria-labelledby="requests-title">
             <h2 id="requests-title">{t(Msg::RightsRequestsTitle)}</h2>

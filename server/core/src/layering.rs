@@ -21,12 +21,12 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "tenants", "members", "consents"],
     ),
     ("imports", &["accounts", "tenants", "members"]),
-    ("rights", &["accounts", "tenants", "members"]),
+    ("rights", &["accounts", "tenants", "members", "consents"]),
     (
         "retention",
         &["accounts", "roles", "tenants", "members", "registration"],
     ),
-    ("breaches", &["accounts"]),
+    ("breaches", &["accounts", "consents", "retention"]),
     (
         "seed",
         &[

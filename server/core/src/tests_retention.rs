@@ -714,6 +714,29 @@ async fn a_club_that_leaves_is_read_only_reminded_exported_and_then_deleted_comp
         assert_eq!(members_json.as_array().unwrap().len() as i64, in_db);
         assert!(members_json.to_string().contains("Longago3"));
         assert!(zip.by_name("manifest.json").is_ok());
+        // Recorded in the export register: kind bundle, every member of the club in it.
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        let reg: Vec<(String, i64, String, String)> = tx
+            .fetch_all(
+                "SELECT kind, people, sha256, purpose FROM export_register WHERE tenant_id = $1",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (included,): (i64,) = tx
+            .fetch_one(
+                "SELECT count(*) FROM export_register_members x JOIN export_register r \
+                 ON r.tenant_id = x.tenant_id AND r.id = x.export_id \
+                 WHERE x.tenant_id = $1 AND r.kind = 'bundle'",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let bundle_entry = reg.iter().find(|r| r.0 == "bundle").unwrap();
+        assert_eq!(bundle_entry.1, in_db);
+        assert_eq!(included, in_db);
+        assert_eq!(bundle_entry.2, crate::exports::sha256_hex(&bundle.bytes));
 
         // The deletion: not before its day; cut off after three tables, then completed.
         assert_eq!(

@@ -315,6 +315,62 @@ async fn erasure_leaves_no_trace_in_any_column() {
         )
         .await
         .unwrap();
+        // Their consents: one given on paper with a note naming them, then withdrawn by
+        // themselves (their name in the stamps of the consent tables).
+        let news = crate::consents::save_purpose(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            None,
+            &crate::consents::PurposeInput {
+                title: tessera_common::consent::Localized {
+                    en: "Newsletter".into(),
+                    nl: "Nieuwsbrief".into(),
+                    fr: "Lettre".into(),
+                },
+                body: tessera_common::consent::Localized {
+                    en: "News".into(),
+                    nl: "Nieuws".into(),
+                    fr: "Nouvelles".into(),
+                },
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        for (scope, actor, given, source, note) in [
+            (
+                &a,
+                &w.admin_a,
+                true,
+                tessera_common::consent::ConsentSource::Paper,
+                Some("Zebulon Quixotrandt signed at the bar".to_string()),
+            ),
+            (
+                &me,
+                &zq,
+                false,
+                tessera_common::consent::ConsentSource::Member,
+                None,
+            ),
+        ] {
+            crate::consents::record(
+                db,
+                scope,
+                actor,
+                T0,
+                &crate::consents::ConsentChange {
+                    member: record,
+                    purpose: news,
+                    given,
+                    source,
+                    note,
+                },
+            )
+            .await
+            .unwrap();
+        }
         // Their requests: a correction in their own words, then the erasure.
         rights::ask(
             db,
@@ -342,6 +398,13 @@ async fn erasure_leaves_no_trace_in_any_column() {
         ];
         for n in &needles[..4] {
             assert!(!occurrences(&t.url, n).await.is_empty(), "{n} before");
+        }
+        let consent_hits = occurrences(&t.url, "Quixotrandt").await;
+        for table in ["consent_events", "member_consents"] {
+            assert!(
+                consent_hits.iter().any(|h| h.0 == table),
+                "{table} names the person before: {consent_hits:?}"
+            );
         }
         let q = rights::queue(db, &a, T0).await.unwrap();
         let r = q.open.iter().find(|r| r.id == erasure.to_string()).unwrap();
@@ -953,10 +1016,96 @@ async fn the_download_holds_the_record_with_every_field_and_is_logged() {
         members::update(db, &a, &w.admin_a, T0, rec, &form, d.version)
             .await
             .unwrap();
+        // A consent given on paper and then withdrawn by Dora herself, and an export of the
+        // register that included her.
+        let news = crate::consents::save_purpose(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            None,
+            &crate::consents::PurposeInput {
+                title: tessera_common::consent::Localized {
+                    en: "Newsletter".into(),
+                    nl: "Nieuwsbrief".into(),
+                    fr: "Lettre".into(),
+                },
+                body: tessera_common::consent::Localized {
+                    en: "Monthly news".into(),
+                    nl: "Maandelijks nieuws".into(),
+                    fr: "Nouvelles".into(),
+                },
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        crate::consents::record(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            &crate::consents::ConsentChange {
+                member: rec,
+                purpose: news,
+                given: true,
+                source: tessera_common::consent::ConsentSource::Paper,
+                note: Some("signed at the bar".into()),
+            },
+        )
+        .await
+        .unwrap();
         let me = scope::resolve(db, &dora, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
-        let (name, bytes) = rights::my_data_zip(db, &me, &dora, T0, None).await.unwrap();
+        crate::consents::record(
+            db,
+            &me,
+            &dora,
+            tessera_common::time::Timestamp(T0.0 + 60_000),
+            &crate::consents::ConsentChange {
+                member: rec,
+                purpose: news,
+                given: false,
+                source: tessera_common::consent::ConsentSource::Member,
+                note: None,
+            },
+        )
+        .await
+        .unwrap();
+        for module in ["audit", "exports"] {
+            crate::module_settings::switch(db, &a, &w.admin_a, T0, module, true)
+                .await
+                .unwrap();
+        }
+        let staff = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let csv_export = crate::exports::export_members(
+            db,
+            &staff,
+            &w.admin_a,
+            tessera_common::time::Timestamp(T0.0 + 120_000),
+            &crate::exports::ExportRequest {
+                format: crate::exports::ExportFormat::Csv,
+                purpose: "Annual general meeting".into(),
+                columns: vec!["given_name".into()],
+                status: None,
+                consent: None,
+                lang: tessera_common::Lang::En,
+            },
+        )
+        .await
+        .unwrap();
+        let (name, bytes) = rights::my_data_zip(
+            db,
+            &me,
+            &dora,
+            tessera_common::time::Timestamp(T0.0 + 180_000),
+            None,
+        )
+        .await
+        .unwrap();
         assert!(
             name.starts_with("club-a-my-data-") && name.ends_with(".zip"),
             "{name}"
@@ -966,7 +1115,31 @@ async fn the_download_holds_the_record_with_every_field_and_is_logged() {
         std::io::Read::read_to_string(&mut zip.by_name("my-data.json").unwrap(), &mut json)
             .unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(doc["schema_version"], 1);
+        assert_eq!(doc["schema_version"], 2);
+        // Consents: where she stands now, and the history oldest first with source and note.
+        let purposes = doc["consents"]["purposes"].as_array().unwrap();
+        assert_eq!(purposes.len(), 1, "{purposes:?}");
+        assert_eq!(purposes[0]["purpose_id"], news.to_string());
+        assert_eq!(purposes[0]["title"]["nl"], "Nieuwsbrief");
+        assert_eq!(purposes[0]["given"], false);
+        let history = doc["consents"]["history"].as_array().unwrap();
+        assert_eq!(history.len(), 2, "{history:?}");
+        assert_eq!(history[0]["given"], true);
+        assert_eq!(history[0]["source"], "paper");
+        assert_eq!(history[0]["note"], "signed at the bar");
+        assert_eq!(history[0]["recorded_by"], w.admin_a.name.as_str());
+        assert_eq!(history[1]["given"], false);
+        assert_eq!(history[1]["source"], "member");
+        // Exports: from the export register, the CSV export that included her.
+        assert_eq!(doc["exports"]["basis"], "export_register");
+        assert_eq!(doc["exports"]["count"], 1);
+        assert_eq!(doc["exports"]["my_data_downloads"], 0);
+        assert_eq!(doc["exports"]["entries"][0]["kind"], "csv");
+        assert_eq!(
+            doc["exports"]["entries"][0]["purpose"],
+            "Annual general meeting"
+        );
+        assert_eq!(doc["exports"]["entries"][0]["sha256"], csv_export.sha256);
         assert_eq!(doc["person"]["given_name"], "Dora \"<script>\"");
         assert_eq!(doc["custom_fields"][0]["value"], "=asthma");
         assert_eq!(doc["custom_fields"][0]["visibility"], "sensitive");
@@ -975,30 +1148,51 @@ async fn the_download_holds_the_record_with_every_field_and_is_logged() {
         std::io::Read::read_to_string(&mut zip.by_name("csv/custom_fields.csv").unwrap(), &mut csv)
             .unwrap();
         assert!(csv.contains("'=asthma"), "formulas defused: {csv}");
+        let mut csv = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("csv/consent_history.csv").unwrap(),
+            &mut csv,
+        )
+        .unwrap();
+        assert!(csv.contains("signed at the bar"), "{csv}");
+        // The download is in the export register: kind my_data, Dora its one member.
+        let register = crate::exports::export_register(db, &a, 10).await.unwrap();
+        let entry = register.iter().find(|e| e.kind == "my_data").unwrap();
+        assert_eq!(entry.people, 1);
+        assert_eq!(entry.purpose, "access request by the person");
+        assert_eq!(entry.filter, format!("member {}", rec.0));
         // Logged, without the person's name.
-        crate::module_settings::switch(db, &a, &w.admin_a, T0, "audit", true)
-            .await
-            .unwrap();
         let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
         let events = accounts::club_events(db, &a, 10).await.unwrap();
         let e = events
             .iter()
-            .find(|e| e.kind == "my_data_download")
+            .find(|e| e.kind == "export" && e.detail.as_deref().unwrap_or("").ends_with("my_data"))
             .unwrap();
         assert_eq!(
             e.detail.as_deref(),
-            Some(format!("member {}", rec.0).as_str())
+            Some(format!("members (member {}): 1 records, my_data", rec.0).as_str())
         );
+        assert!(!e.detail.as_deref().unwrap().contains("Dora"));
         // The second download counts the first.
-        let (_, bytes) = rights::my_data_zip(db, &me, &dora, T0, None).await.unwrap();
+        let (_, bytes) = rights::my_data_zip(
+            db,
+            &me,
+            &dora,
+            tessera_common::time::Timestamp(T0.0 + 240_000),
+            None,
+        )
+        .await
+        .unwrap();
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
         let mut json = String::new();
         std::io::Read::read_to_string(&mut zip.by_name("my-data.json").unwrap(), &mut json)
             .unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(doc["exports"]["my_data_downloads"]["count"], 1);
+        assert_eq!(doc["exports"]["my_data_downloads"], 1);
+        assert_eq!(doc["exports"]["count"], 2);
+        assert_eq!(doc["exports"]["entries"][1]["kind"], "my_data");
         // Someone without a record in the club has no My data here.
         let e = rights::my_data_zip(db, &a, &w.admin_a, T0, None)
             .await

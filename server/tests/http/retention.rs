@@ -307,6 +307,29 @@ async fn a_club_that_leaves_is_read_only_exports_its_bundle_and_is_deleted_on(s:
     assert!(bundle
         .header("content-disposition")
         .is_some_and(|d| d.contains(CLUB_A) && d.ends_with(".zip\"")));
+    // The bundle is in the export register: kind bundle, every member of the club in it.
+    {
+        let t = tessera_core::tenants::find_by_slug(&s.db.db, TenantKind::Club, CLUB_A)
+            .await
+            .unwrap()
+            .unwrap();
+        let scope = tessera_core::scope::TenantScope::for_system_task(
+            &tessera_core::jobs::SystemTask::command_line(),
+            t,
+        );
+        let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
+        let (people, members): (i64, i64) = tx
+            .fetch_one(
+                "SELECT (SELECT people FROM export_register WHERE tenant_id = $1 AND kind = 'bundle'), \
+                 (SELECT count(*) FROM members WHERE tenant_id = $1)",
+                tessera_core::args![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert!(members > 0);
+        assert_eq!(people, members);
+    }
     let mut member = Client::new(&s);
     member.sign_in(&account("member.kempenvlug")).await;
     let home = member.get(&format!("/c/{CLUB_A}")).await;

@@ -45,6 +45,10 @@ pub async fn processing_record(
         None => None,
     };
     let (subprocessors, changes) = club_view(db, t.id, now).await?;
+    // Purposes and consents, and the retention rules in force (both checked above:
+    // `privacy.manage`).
+    let purposes = crate::consents::purposes_of(db, scope).await?;
+    let (retention, _, _) = crate::retention::rules(db, scope).await?;
     Ok(ProcessingRecord {
         club_name: t.name.clone(),
         club_slug: t.slug.clone(),
@@ -62,6 +66,8 @@ pub async fn processing_record(
         registration_forms: scope.module_active("forms"),
         federation,
         exports: scope.module_active("exports"),
+        purposes,
+        retention,
         subprocessors,
         changes,
     })

@@ -590,7 +590,7 @@ struct EventRow {
 }
 
 /// One person's consents, read without a permission check (the callers check theirs).
-async fn consents_of(tx: &mut TenantTx, member: MemberId) -> Result<MemberConsents> {
+pub(crate) async fn consents_of(tx: &mut TenantTx, member: MemberId) -> Result<MemberConsents> {
     let person: Option<(String, String)> = tx
         .fetch_optional(
             "SELECT given_name, family_name FROM members WHERE tenant_id = $1 AND id = $2",

@@ -370,3 +370,62 @@ async fn every_export_path_records_its_count_hash_and_members_and_leaves_restric
         assert_eq!(count(db, &a, "export_register").await, 4);
     }
 }
+
+#[tokio::test]
+async fn the_registers_consent_filter_leaves_restricted_members_out() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let a = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
+        let sys = Actor::system("test");
+        let lotte = person(db, &a, "Lotte").await;
+        let hidden = person(db, &a, "Hidden").await;
+        let news = save_purpose(db, &a, &sys, T0, None, &texts("News", "News"), None)
+            .await
+            .unwrap();
+        for m in [lotte, hidden] {
+            record(db, &a, &sys, T0, &paper(m, news, true))
+                .await
+                .unwrap();
+        }
+        let filter = tessera_common::dto::MemberFilter {
+            consent: news.to_string(),
+            ..Default::default()
+        };
+        let before = crate::members::list_filtered(db, &a, &filter, 1)
+            .await
+            .unwrap();
+        assert_eq!(before.total, 2, "{:?}", t.backend());
+        // Hidden restricts their record: out of "who may receive News", though their
+        // consent stands.
+        let mut tx = db.tenant_write(&a, &sys, T0).await.unwrap();
+        tx.execute(
+            "UPDATE members SET restricted_at = $2 WHERE tenant_id = $1 AND id = $3",
+            args![T0, hidden],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert!(given(db, &a, news, hidden).await.unwrap());
+        let after = crate::members::list_filtered(db, &a, &filter, 1)
+            .await
+            .unwrap();
+        assert_eq!(after.total, 1, "{:?}", t.backend());
+        assert_eq!(after.rows.len(), 1);
+        assert_eq!(after.rows[0].id, lotte);
+        // With a search too (the other way the list is read).
+        let searched = crate::members::list_filtered(
+            db,
+            &a,
+            &tessera_common::dto::MemberFilter {
+                query: "Peeters".into(),
+                ..filter.clone()
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        assert_eq!(searched.total, 1);
+        assert!(searched.rows.iter().all(|r| r.id != hidden));
+    }
+}

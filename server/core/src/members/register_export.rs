@@ -254,6 +254,17 @@ pub async fn exports_including(
     member: MemberId,
 ) -> Result<Vec<ExportRecord>> {
     let mut tx = db.tenant_read(scope).await?;
+    let out = exports_including_in(&mut tx, member).await?;
+    tx.commit().await?;
+    Ok(out)
+}
+
+/// [`exports_including`] inside the caller's transaction (the My-data download reads it in
+/// the same snapshot as the rest of the person's data).
+pub(crate) async fn exports_including_in(
+    tx: &mut TenantTx,
+    member: MemberId,
+) -> Result<Vec<ExportRecord>> {
     let rows: Vec<RegisterRow> = tx
         .fetch_all(
             &format!(
@@ -264,7 +275,6 @@ pub async fn exports_including(
             args![member],
         )
         .await?;
-    tx.commit().await?;
     Ok(rows.into_iter().map(RegisterRow::into_record).collect())
 }
 

@@ -1,7 +1,8 @@
 //! The export bundle of a club: every table of the tenant as JSON and as CSV, the logo and
 //! the stored files, and a manifest, in one zip. For the club's administrators (a club that
-//! leaves takes its data with it); read from one snapshot; logged in the club's event log
-//! (which a read-only club still accepts: it is written with the platform's transaction).
+//! leaves takes its data with it); read from one snapshot; recorded in the club's export
+//! register (kind `bundle`, every member of the club in it), which a read-only club still
+//! accepts, and through it in the club's event log.
 
 use crate::db::{Cell, Db};
 use crate::error::{internal, Result};
@@ -61,6 +62,10 @@ pub async fn export_bundle(
     for t in &tables {
         dumps.push((t.clone(), tx.dump_table(t).await?));
     }
+    // Everyone in the bundle, for the export register (read in the same snapshot).
+    let people: Vec<(i64,)> = tx
+        .fetch_all("SELECT id FROM members WHERE tenant_id = $1", vec![])
+        .await?;
     tx.commit().await?;
 
     let options = zip::write::SimpleFileOptions::default()
@@ -153,17 +158,23 @@ pub async fn export_bundle(
     zip.write_all(&serde_json::to_vec_pretty(&head).map_err(internal)?)
         .map_err(internal)?;
     let bytes = zip.finish().map_err(internal)?.into_inner();
-    crate::accounts::log_tenant_event(
+    let members: Vec<tessera_common::MemberId> = people
+        .into_iter()
+        .map(|(id,)| tessera_common::MemberId(id))
+        .collect();
+    crate::members::exports::record_export(
         db,
-        actor.identity,
-        scope.tenant_id(),
-        "export_bundle",
-        Some(&format!(
-            "{} tables, {total} rows, {} bytes",
-            tables.len(),
-            bytes.len()
-        )),
+        scope,
+        actor,
         now,
+        &crate::members::exports::ExportLog {
+            kind: "bundle",
+            purpose: "the club's data, taken along when it leaves",
+            filter: "all",
+            columns: &tables,
+            members: &members,
+            sha256: &crate::members::exports::sha256_hex(&bytes),
+        },
     )
     .await?;
     Ok(Bundle {

@@ -98,6 +98,23 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
               WHERE tenant_id = $1 AND member_id = $2",
         args: &[Arg::Member, Arg::Placeholder],
     },
+    // Their consents: the history (with staff's notes, which may name them) and where they
+    // stand now. An erased record is asked nothing any more and is in no consent filter,
+    // so nothing is left to prove; the event log keeps that the erasure happened.
+    ErasureStep {
+        table: "consent_events",
+        sql: "DELETE FROM consent_events WHERE tenant_id = $1 AND member_id = $2",
+        args: &[Arg::Member],
+    },
+    ErasureStep {
+        table: "member_consents",
+        sql: "DELETE FROM member_consents WHERE tenant_id = $1 AND member_id = $2",
+        args: &[Arg::Member],
+    },
+    // export_register_members is kept on purpose: its rows are two ids (the erased record,
+    // now a placeholder, and an export), no personal data by themselves, and they keep the
+    // register's counts of who was in each export true. export_register itself holds no
+    // person's data (its stamp name is scrubbed with the other stamps).
 ];
 
 /// The tenant tables with the last-change stamp (`updated_by`, `updated_by_name`): where

@@ -1,13 +1,14 @@
 //! The My data download: everything the club holds about one person, as one zip with
 //! `my-data.json` (schema in docs/MY_DATA.md, `schema_version` inside) and the same as CSV
-//! files. Read in one snapshot, produced at once, and logged in the club's event log
-//! (`my_data_download`, the member's id as detail: no personal data in the log).
+//! files. Read in one snapshot, produced at once, and recorded in the export register
+//! (kind `my_data`, the person as its one member; the register logs it in the club's event
+//! log with no personal data).
 
 use super::requests::subject;
 use crate::args;
 use crate::db::{Db, TenantTx};
 use crate::error::{internal, Result};
-use crate::members::exports::{cell, write_csv};
+use crate::members::exports::{self, cell, write_csv};
 use crate::scope::{Actor, TenantScope};
 use serde_json::{json, Value as Json};
 use std::io::Write;
@@ -15,7 +16,7 @@ use tessera_common::time::Timestamp;
 use tessera_common::{AppError, MemberId};
 
 /// The version of the JSON document's layout; docs/MY_DATA.md describes each version.
-pub const MY_DATA_SCHEMA_VERSION: i64 = 1;
+pub const MY_DATA_SCHEMA_VERSION: i64 = 2;
 
 #[derive(sqlx::FromRow)]
 struct PersonRow {
@@ -117,13 +118,23 @@ pub async fn my_data_zip(
     tx.commit().await?;
     let (json_doc, csvs) = doc?;
     let bytes = zip_of(&json_doc, &csvs)?;
-    crate::accounts::log_tenant_event(
+    let parts: Vec<String> = csvs
+        .iter()
+        .map(|(name, _)| name.trim_end_matches(".csv").to_string())
+        .collect();
+    exports::record_export(
         db,
-        actor.identity,
-        scope.tenant_id(),
-        "my_data_download",
-        Some(&format!("member {}", member.0)),
+        scope,
+        actor,
         now,
+        &exports::ExportLog {
+            kind: "my_data",
+            purpose: "access request by the person",
+            filter: &format!("member {}", member.0),
+            columns: &parts,
+            members: &[member],
+            sha256: &exports::sha256_hex(&bytes),
+        },
     )
     .await?;
     let date = now.date_in(&scope.tenant().time_zone);
@@ -204,15 +215,12 @@ async fn gather(
             args![member],
         )
         .await?;
-    // Exports: on this branch the event log knows the register's CSV exports (each may
-    // have included the person) and the person's own downloads.
-    let exports: Vec<(String, Option<String>, i64)> = tx
-        .fetch_all(
-            "SELECT kind, detail, at FROM security_events WHERE tenant_id = $1 \
-             AND (kind = 'export' OR (kind = 'my_data_download' AND detail = $2)) ORDER BY at, id",
-            args![format!("member {}", member.0)],
-        )
-        .await?;
+    // The consents per purpose with their history, and the exports that included the
+    // person (the export register names each exported member; the person's own earlier
+    // downloads are among them, kind `my_data`).
+    let consents_now = crate::consents::consents_of(tx, member).await?;
+    let mut exports = exports::exports_including_in(tx, member).await?;
+    exports.reverse();
 
     let person = json!({
         "id": p.id.to_string(),
@@ -264,9 +272,9 @@ async fn gather(
             })
         })
         .collect();
-    // Consents on this branch: the registration form's one consent, with its version and
-    // (when it is still the form's current version) its text.
-    let consents: Vec<Json> = submissions
+    // The registration form's own consent, with its version and (when it is still the
+    // form's current version) its text.
+    let form_consents: Vec<Json> = submissions
         .iter()
         .filter_map(|s| {
             s.consent_version.map(|v| {
@@ -294,20 +302,42 @@ async fn gather(
             })
         })
         .collect();
-    let register_exports: Vec<&(String, Option<String>, i64)> =
-        exports.iter().filter(|e| e.0 == "export").collect();
-    let downloads: Vec<&(String, Option<String>, i64)> =
-        exports.iter().filter(|e| e.0 != "export").collect();
+    let purposes_json: Vec<Json> = consents_now
+        .states
+        .iter()
+        .map(|c| {
+            json!({
+                "purpose_id": c.purpose.to_string(), "title": c.title, "text": c.body,
+                "current_version": c.text_version, "given": c.given,
+                "answered_version": c.answered_version, "at": opt_at(c.at.map(|t| t.0)),
+            })
+        })
+        .collect();
+    let history_json: Vec<Json> = consents_now
+        .history
+        .iter()
+        .rev()
+        .map(|e| {
+            json!({
+                "purpose_id": e.purpose.to_string(), "title": e.title, "version": e.text_version,
+                "given": e.given, "source": e.source.as_str(), "note": e.note,
+                "at": at(e.at.0), "recorded_by": e.recorded_by,
+            })
+        })
+        .collect();
+    let consents = json!({
+        "purposes": purposes_json,
+        "history": history_json,
+        "registration_forms": form_consents,
+    });
     let exports_json = json!({
-        "basis": "event_log",
-        "register_exports": {
-            "count": register_exports.len(),
-            "entries": register_exports.iter().map(|e| json!({"at": at(e.2), "what": e.1})).collect::<Vec<_>>(),
-        },
-        "my_data_downloads": {
-            "count": downloads.len(),
-            "entries": downloads.iter().map(|e| json!({"at": at(e.2)})).collect::<Vec<_>>(),
-        },
+        "basis": "export_register",
+        "count": exports.len(),
+        "my_data_downloads": exports.iter().filter(|e| e.kind == "my_data").count(),
+        "entries": exports.iter().map(|e| json!({
+            "at": at(e.at.0), "kind": e.kind, "purpose": e.purpose, "filter": e.filter,
+            "columns": e.columns, "people": e.people, "sha256": e.sha256,
+        })).collect::<Vec<_>>(),
     });
     let doc = json!({
         "schema": "tessera.my-data",
@@ -392,15 +422,56 @@ async fn gather(
             cell(&r.data),
         ]);
     }
+    let lang = scope.tenant().default_lang;
     let mut consent_csv = vec![vec![
-        "source".into(),
+        "purpose_id".into(),
+        "purpose".into(),
+        "current_version".into(),
+        "given".into(),
+        "answered_version".into(),
+        "at".into(),
+    ]];
+    for c in &consents_now.states {
+        consent_csv.push(vec![
+            c.purpose.to_string(),
+            cell(c.title.get(lang)),
+            c.text_version.to_string(),
+            match c.given {
+                Some(true) => "yes".into(),
+                Some(false) => "no".into(),
+                None => String::new(),
+            },
+            c.answered_version
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+            c.at.map(|t| at(t.0)).unwrap_or_default(),
+        ]);
+    }
+    let mut history_csv = vec![vec![
+        "at".into(),
+        "purpose_id".into(),
         "purpose".into(),
         "version".into(),
-        "given_at".into(),
+        "given".into(),
+        "source".into(),
+        "note".into(),
+        "recorded_by".into(),
     ]];
-    for c in &consents {
-        consent_csv.push(vec![
-            "registration".into(),
+    for e in consents_now.history.iter().rev() {
+        history_csv.push(vec![
+            at(e.at.0),
+            e.purpose.to_string(),
+            cell(e.title.get(lang)),
+            e.text_version.to_string(),
+            if e.given { "yes" } else { "no" }.into(),
+            e.source.as_str().into(),
+            s(&e.note),
+            s(&e.recorded_by),
+        ]);
+    }
+    let mut form_consent_csv = vec![vec!["form".into(), "version".into(), "given_at".into()]];
+    for c in &form_consents {
+        form_consent_csv.push(vec![
             cell(c["purpose"].as_str().unwrap_or("")),
             c["version"].to_string(),
             c["given_at"].as_str().unwrap_or("").to_string(),
@@ -436,9 +507,25 @@ async fn gather(
             r.closed_at.map(at).unwrap_or_default(),
         ]);
     }
-    let mut export_csv = vec![vec!["kind".into(), "at".into(), "what".into()]];
-    for (k, d, a) in &exports {
-        export_csv.push(vec![k.clone(), at(*a), s(d)]);
+    let mut export_csv = vec![vec![
+        "at".into(),
+        "kind".into(),
+        "purpose".into(),
+        "filter".into(),
+        "columns".into(),
+        "people".into(),
+        "sha256".into(),
+    ]];
+    for e in &exports {
+        export_csv.push(vec![
+            at(e.at.0),
+            e.kind.clone(),
+            cell(&e.purpose),
+            cell(&e.filter),
+            cell(&e.columns),
+            e.people.to_string(),
+            e.sha256.clone(),
+        ]);
     }
     let csvs: Csvs = vec![
         ("person.csv", person_csv),
@@ -446,6 +533,8 @@ async fn gather(
         ("family.csv", family_csv),
         ("registrations.csv", reg_csv),
         ("consents.csv", consent_csv),
+        ("consent_history.csv", history_csv),
+        ("registration_consents.csv", form_consent_csv),
         ("terms_acceptances.csv", terms_csv),
         ("privacy_requests.csv", req_csv),
         ("exports.csv", export_csv),
