@@ -32,7 +32,7 @@ use tessera_common::time::Timestamp;
 use tessera_common::TenantId;
 
 /// What an erasure leaves of a detail that named the erased person.
-pub const ERASED: &str = crate::rights::erasure::PLACEHOLDER;
+pub const ERASED: &str = "[erased]";
 
 /// The hash before a chain's first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";

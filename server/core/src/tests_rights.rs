@@ -592,6 +592,17 @@ async fn a_restricted_record_leaves_lists_search_exports_and_counts_and_takes_on
             .unwrap();
         let before = members::list(db, &a, "", 1).await.unwrap();
         let counts = members::counts(db, &a, a.today(T0)).await.unwrap();
+        let f = scope::resolve(db, &w.fed_staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        let fed_count = |clubs: Vec<tessera_common::dto::ClubSummary>| {
+            clubs
+                .into_iter()
+                .find(|c| c.slug == "club-a")
+                .map(|c| c.members)
+                .unwrap()
+        };
+        let fed_before = fed_count(crate::tenants::federation_clubs(db, &f).await.unwrap());
         let lotte = before
             .rows
             .iter()
@@ -627,6 +638,13 @@ async fn a_restricted_record_leaves_lists_search_exports_and_counts_and_takes_on
         .unwrap();
         let after = members::list(db, &a, "", 1).await.unwrap();
         assert_eq!(after.total, before.total - 1);
+        // The federation's view of the club counts the record no more.
+        assert_eq!(
+            fed_count(crate::tenants::federation_clubs(db, &f).await.unwrap()),
+            fed_before - 1,
+            "{:?}",
+            t.backend()
+        );
         assert!(after.rows.iter().all(|r| r.id != lotte));
         for q in ["Lotte", "Peeters", "lotte.peeters@example.be"] {
             assert!(

@@ -20,7 +20,7 @@ use tessera_common::time::Timestamp;
 use tessera_common::{AppError, IdentityId, MemberId, Msg};
 
 /// What an erased person's names, stamps and event details become.
-pub const PLACEHOLDER: &str = "[erased]";
+pub const PLACEHOLDER: &str = crate::event_chain::ERASED;
 
 /// A value a step binds after the tenant (`$1`), in the order listed (`$2`, `$3`, …).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -50,8 +50,10 @@ pub(super) async fn usage(db: &Db, parent: Option<TenantId>) -> Result<Vec<Usage
         Backend::Sqlite => {
             "SELECT t.id, t.slug, t.name, t.kind, t.status, t.city, p.name AS parent, \
              pl.name AS plan, t.trial_ends_at, t.contract_end_on, t.deletion_on, \
-             (SELECT count(*) FROM members m WHERE m.tenant_id = t.id) AS members, \
-             (SELECT count(*) FROM members m WHERE m.tenant_id = t.id AND m.status = 'active') AS active_members, \
+             (SELECT count(*) FROM members m WHERE m.tenant_id = t.id \
+              AND ($1 IS NULL OR m.restricted_at IS NULL)) AS members, \
+             (SELECT count(*) FROM members m WHERE m.tenant_id = t.id AND m.status = 'active' \
+              AND ($1 IS NULL OR m.restricted_at IS NULL)) AS active_members, \
              (SELECT count(*) FROM memberships s WHERE s.tenant_id = t.id) AS users \
              FROM tenants t LEFT JOIN tenants p ON p.id = t.parent_id \
              LEFT JOIN plans pl ON pl.id = t.plan_id \
