@@ -22,7 +22,7 @@ pub(crate) struct World {
     pub(crate) admin_a: Actor,
     member_a: Actor,
     outsider: Actor,
-    fed_staff: Actor,
+    pub(crate) fed_staff: Actor,
     pub(crate) b_member: MemberId,
 }
 
