@@ -1671,41 +1671,18 @@ impl TenantTx {
         let tenant = self.tenant.0;
         let mut names = Vec::new();
         let mut rows = Vec::new();
-        match &mut self.tx.inner {
-            TxInner::Sqlite(tx) => {
-                for r in sqlx::query(&sql)
-                    .bind(tenant)
-                    .fetch_all(&mut **tx)
-                    .await
-                    .map_err(internal)?
-                {
-                    if names.is_empty() {
-                        names = r.columns().iter().map(|c| c.name().to_string()).collect();
-                    }
-                    rows.push(
-                        (0..r.len())
-                            .map(|i| sqlite_cell(&r, i))
-                            .collect::<Result<Vec<_>>>()?,
-                    );
-                }
-            }
-            TxInner::SqliteRead(c) => {
-                for r in sqlx::query(&sql)
-                    .bind(tenant)
-                    .fetch_all(&mut **c)
-                    .await
-                    .map_err(internal)?
-                {
-                    if names.is_empty() {
-                        names = r.columns().iter().map(|c| c.name().to_string()).collect();
-                    }
-                    rows.push(
-                        (0..r.len())
-                            .map(|i| sqlite_cell(&r, i))
-                            .collect::<Result<Vec<_>>>()?,
-                    );
-                }
-            }
+        // SQLite's writer and reader connections give the same rows: read them, then one loop.
+        let sqlite_rows = match &mut self.tx.inner {
+            TxInner::Sqlite(tx) => sqlx::query(&sql)
+                .bind(tenant)
+                .fetch_all(&mut **tx)
+                .await
+                .map_err(internal)?,
+            TxInner::SqliteRead(c) => sqlx::query(&sql)
+                .bind(tenant)
+                .fetch_all(&mut **c)
+                .await
+                .map_err(internal)?,
             TxInner::Postgres(tx) => {
                 for r in sqlx::query(&sql)
                     .bind(tenant)
@@ -1722,7 +1699,18 @@ impl TenantTx {
                             .collect::<Result<Vec<_>>>()?,
                     );
                 }
+                Vec::new()
             }
+        };
+        for r in sqlite_rows {
+            if names.is_empty() {
+                names = r.columns().iter().map(|c| c.name().to_string()).collect();
+            }
+            rows.push(
+                (0..r.len())
+                    .map(|i| sqlite_cell(&r, i))
+                    .collect::<Result<Vec<_>>>()?,
+            );
         }
         Ok((names, rows))
     }
