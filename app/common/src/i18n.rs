@@ -1442,6 +1442,19 @@ messages! {
     NoneFilter => "Everyone", "Iedereen", "Tout le monde";
     ExportFormatLabel => "Format", "Formaat", "Format";
     RunExport => "Export", "Exporteren", "Exporter";
+    // the club's week (issue 19): permissions of its modules
+    PermGroupsManage => "Manage groups", "Groepen beheren", "Gérer les groupes";
+    PermGroupsManageHelp => "Create teams, age categories and other groups, and change who is in them and who leads them.", "Ploegen, leeftijdscategorieën en andere groepen maken, en wijzigen wie erin zit en wie ze leidt.", "Créer des équipes, catégories d'âge et autres groupes, et changer qui en fait partie et qui les encadre.";
+    PermActivitiesManage => "Plan activities", "Activiteiten plannen", "Planifier les activités";
+    PermActivitiesManageHelp => "Plan trainings, matches and events for every group, and cancel them.", "Trainingen, wedstrijden en evenementen plannen voor elke groep, en ze afgelasten.", "Planifier les entraînements, matchs et événements de chaque groupe, et les annuler.";
+    PermActivitiesAttendance => "Mark attendance", "Aanwezigheden aanduiden", "Noter les présences";
+    PermActivitiesAttendanceHelp => "Mark attendance for every group and see the attendance figures (leaders can always do this for their own groups).", "Aanwezigheden aanduiden voor elke groep en de cijfers zien (leiders kunnen dit altijd voor hun eigen groepen).", "Noter les présences de chaque groupe et voir les chiffres (les responsables le peuvent toujours pour leurs groupes).";
+    PermMailingsSend => "Send mailings", "Mailings versturen", "Envoyer des envois groupés";
+    PermMailingsSendHelp => "Write mailings to groups, selections of the register and newsletter subscribers, and send them.", "Mailings opstellen voor groepen, selecties uit het register en abonnees van nieuwsbrieven, en ze versturen.", "Rédiger des envois aux groupes, à des sélections du registre et aux abonnés des lettres, et les envoyer.";
+    PermDocumentsView => "See documents", "Documenten inkijken", "Voir les documents";
+    PermDocumentsViewHelp => "See members' documents such as medical certificates, and the list of those that expire soon.", "Documenten van leden inkijken, zoals medische attesten, en de lijst van wat binnenkort vervalt.", "Voir les documents des membres, comme les certificats médicaux, et la liste de ceux qui expirent bientôt.";
+    PermDocumentsManage => "Manage documents", "Documenten beheren", "Gérer les documents";
+    PermDocumentsManageHelp => "Add and remove members' documents and define the kinds of document the club keeps.", "Documenten van leden toevoegen en verwijderen en bepalen welke soorten documenten de club bijhoudt.", "Ajouter et retirer les documents des membres et définir les types de documents que le club conserve.";
 }
 
 #[cfg(test)]

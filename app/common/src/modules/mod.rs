@@ -10,20 +10,28 @@
 use crate::dto::TenantKind;
 use crate::{Lang, Msg};
 
+mod activities;
 mod audit;
+mod documents;
 mod exports;
 mod federation;
 mod forms;
+mod groups;
+mod mailings;
 mod members;
 mod platform;
 mod privacy;
 mod roles;
 mod settings;
 
+pub use activities::{ACTIVITIES_ATTENDANCE, ACTIVITIES_MANAGE};
 pub use audit::AUDIT_VIEW;
+pub use documents::{DOCUMENTS_MANAGE, DOCUMENTS_VIEW};
 pub use exports::{EXPORTS_RUN, EXPORTS_SENSITIVE};
 pub use federation::FEDERATION_CLUBS_VIEW;
 pub use forms::{FORMS_MANAGE, FORMS_REVIEW};
+pub use groups::GROUPS_MANAGE;
+pub use mailings::MAILINGS_SEND;
 pub use members::{MEMBERS_EDIT, MEMBERS_FIELDS, MEMBERS_SENSITIVE, MEMBERS_VIEW};
 pub use platform::{PLATFORM_MANAGE, PLATFORM_OVERVIEW};
 pub use privacy::{PRIVACY_CONSENTS, PRIVACY_MANAGE, PRIVACY_REQUESTS};
@@ -37,6 +45,10 @@ pub const REGISTRY: &[&Module] = &[
     &audit::MODULE,
     &exports::MODULE,
     &forms::MODULE,
+    &groups::MODULE,
+    &activities::MODULE,
+    &mailings::MODULE,
+    &documents::MODULE,
     &roles::MODULE,
     &settings::MODULE,
     &privacy::MODULE,
@@ -111,6 +123,15 @@ pub fn permission_msgs(p: Permission) -> Option<(Msg, Msg)> {
         "privacy.requests" => (Msg::PermPrivacyRequests, Msg::PermPrivacyRequestsHelp),
         "privacy.consents" => (Msg::PermPrivacyConsents, Msg::PermPrivacyConsentsHelp),
         "privacy.manage" => (Msg::PermPrivacyManage, Msg::PermPrivacyManageHelp),
+        "groups.manage" => (Msg::PermGroupsManage, Msg::PermGroupsManageHelp),
+        "activities.manage" => (Msg::PermActivitiesManage, Msg::PermActivitiesManageHelp),
+        "activities.attendance" => (
+            Msg::PermActivitiesAttendance,
+            Msg::PermActivitiesAttendanceHelp,
+        ),
+        "mailings.send" => (Msg::PermMailingsSend, Msg::PermMailingsSendHelp),
+        "documents.view" => (Msg::PermDocumentsView, Msg::PermDocumentsViewHelp),
+        "documents.manage" => (Msg::PermDocumentsManage, Msg::PermDocumentsManageHelp),
         "forms.manage" => (Msg::PermFormsManage, Msg::PermFormsManageHelp),
         "forms.review" => (Msg::PermFormsReview, Msg::PermFormsReviewHelp),
         "roles.manage" => (Msg::PermRolesManage, Msg::PermRolesManageHelp),

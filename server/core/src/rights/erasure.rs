@@ -111,6 +111,12 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         sql: "DELETE FROM member_consents WHERE tenant_id = $1 AND member_id = $2",
         args: &[Arg::Member],
     },
+    // Their places in groups (as a member or a leader).
+    ErasureStep {
+        table: "group_members",
+        sql: "DELETE FROM group_members WHERE tenant_id = $1 AND member_id = $2",
+        args: &[Arg::Member],
+    },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
     // register's counts of who was in each export true. export_register itself holds no
@@ -124,11 +130,14 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
 pub const STAMPED_TABLES: &[&str] = &[
     "admin_invitations",
     "breaches",
+    "club_groups",
     "consent_events",
     "consent_purposes",
     "consent_texts",
     "custom_fields",
     "export_register",
+    "group_kinds",
+    "group_members",
     "member_consents",
     "member_field_values",
     "member_guardians",
