@@ -2573,8 +2573,16 @@ mod environment {
                 .filter(|m| !m.always_on)
                 .collect();
         assert!(switchable.len() >= 2);
-        // Dependants first: exports needs the event log.
-        for module in ["forms", "exports", "audit"] {
+        // Dependants first: exports needs the event log, activities the groups.
+        for module in [
+            "forms",
+            "exports",
+            "audit",
+            "documents",
+            "mailings",
+            "activities",
+            "groups",
+        ] {
             let r = admin
                 .call(
                     "switch_module",
@@ -2625,7 +2633,15 @@ mod environment {
             .await;
         assert_eq!(r.status, 400);
         assert!(said(&r.body).contains("needs Event log"), "{}", r.body);
-        for module in ["audit", "exports", "forms"] {
+        for module in [
+            "audit",
+            "exports",
+            "forms",
+            "groups",
+            "activities",
+            "mailings",
+            "documents",
+        ] {
             let r = admin
                 .call(
                     "switch_module",

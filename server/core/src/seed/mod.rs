@@ -631,7 +631,14 @@ fn join_error(e: tokio::task::JoinError) -> AppError {
 /// exports, which a club switches on when it needs it) and two roles of its own.
 async fn set_up_club(db: &Db, scope: &TenantScope, actor: &Actor, now: Timestamp) -> Result<()> {
     let plan = scope.tenant().plan.clone();
-    for module in ["audit", "forms"] {
+    for module in [
+        "audit",
+        "forms",
+        "groups",
+        "activities",
+        "mailings",
+        "documents",
+    ] {
         if plan.as_ref().is_some_and(|p| p.contains(module)) {
             module_settings::switch(db, scope, actor, now, module, true).await?;
         }
