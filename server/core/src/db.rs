@@ -1297,7 +1297,8 @@ impl TenantTx {
         self.tx.fetch_one(sql, with_tenant(self.tenant, args)).await
     }
 
-    fn stamp_values(&self) -> Result<(Value, Value, Value)> {
+    /// The last-change stamp of this write: (updated_at, updated_by, updated_by_name).
+    pub(crate) fn stamp_values(&self) -> Result<(Value, Value, Value)> {
         let actor = self
             .actor
             .as_ref()

@@ -24,7 +24,14 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("rights", &["accounts", "tenants", "members", "consents"]),
     (
         "retention",
-        &["accounts", "roles", "tenants", "members", "registration"],
+        &[
+            "accounts",
+            "roles",
+            "tenants",
+            "members",
+            "registration",
+            "rights",
+        ],
     ),
     ("breaches", &["accounts", "consents", "retention"]),
     (

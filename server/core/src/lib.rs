@@ -101,6 +101,8 @@ mod tests_breach;
 #[cfg(test)]
 mod tests_chain;
 #[cfg(test)]
+mod tests_erase17;
+#[cfg(test)]
 mod tests_errors;
 #[cfg(test)]
 mod tests_limits;

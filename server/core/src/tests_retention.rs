@@ -23,7 +23,7 @@ struct Anon {
     street: Option<String>,
     city: Option<String>,
     birth_date: Option<String>,
-    anonymised_at: Option<i64>,
+    erased_at: Option<i64>,
 }
 
 fn system(club: &crate::tenants::TenantRecord) -> TenantScope {
@@ -354,7 +354,7 @@ async fn retention_runs_in_batches_resumes_after_a_cut_and_does_nothing_twice() 
                 let mut tx = db.tenant_read(&sa).await.unwrap();
                 let row = tx
                     .fetch_one(
-                        "SELECT given_name, family_name, email, phone, street, city, birth_date, anonymised_at \
+                        "SELECT given_name, family_name, email, phone, street, city, birth_date, erased_at \
                          FROM members WHERE tenant_id = $1 AND id = $2",
                         args![id.0],
                     )
@@ -371,11 +371,11 @@ async fn retention_runs_in_batches_resumes_after_a_cut_and_does_nothing_twice() 
                 street,
                 city,
                 birth_date: birth,
-                anonymised_at: anon,
+                erased_at: anon,
             } = r;
             assert_eq!(
                 (given.as_str(), family.as_str()),
-                ("", retention::anonymise::PLACEHOLDER)
+                ("", crate::rights::PLACEHOLDER)
             );
             assert_eq!(
                 (email, phone, street, city, birth),
@@ -388,7 +388,9 @@ async fn retention_runs_in_batches_resumes_after_a_cut_and_does_nothing_twice() 
             ("SELECT count(*) FROM member_guardians WHERE tenant_id = $1", "family link"),
             ("SELECT count(*) FROM member_search WHERE tenant_id = $1 AND term LIKE 'longago%'", "search words"),
             ("SELECT count(*) FROM members WHERE tenant_id = $1 AND (family_name LIKE 'Longago%' OR email LIKE '%longago%')", "names"),
-            ("SELECT count(*) FROM reg_submissions WHERE tenant_id = $1 AND id IN (1, 2, 5)", "applications"),
+            ("SELECT count(*) FROM reg_submissions WHERE tenant_id = $1 AND id IN (1, 2)", "applications"),
+            // The approved application that created an erased record stays, anonymised.
+            ("SELECT count(*) FROM reg_submissions WHERE tenant_id = $1 AND id = 5 AND email <> '[erased]'", "application naming an erased record"),
             ("SELECT count(*) FROM admin_invitations WHERE tenant_id = $1 AND id = 1", "invitation"),
             ("SELECT count(*) FROM security_events WHERE tenant_id = $1 AND detail LIKE '%Longago%'", "log names"),
             ("SELECT count(*) FROM retention_runs WHERE tenant_id = $1 AND finished_at IS NULL", "open runs"),

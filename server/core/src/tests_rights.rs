@@ -35,7 +35,7 @@ fn system(club: &crate::tenants::TenantRecord) -> TenantScope {
 /// Every (table, column, count) whose text holds `needle` (case-insensitive), over every
 /// table of the database: SQLite's schema from sqlite_master and table_info, PostgreSQL's
 /// from information_schema (as the owner, past row-level security).
-async fn occurrences(url: &DbUrl, needle: &str) -> Vec<(String, String, i64)> {
+pub(crate) async fn occurrences(url: &DbUrl, needle: &str) -> Vec<(String, String, i64)> {
     let mut hits = Vec::new();
     match url {
         DbUrl::Sqlite(path) => {

@@ -1,11 +1,13 @@
-//! The retention job: per club, what its rules say is due is anonymised or removed, in
-//! batches, each batch in its own transaction together with the run's counts. A run cut
+//! The retention job: per club, what its rules say is due is erased or removed, in
+//! batches, each batch in its own transaction together with the run's counts. Ended
+//! members are erased as a person who asks is (`rights::erasure::erase_members_in_tx`,
+//! one mechanism: record, dependants, event-log details, stamps, account, sessions), a
+//! batch at a time. A run cut
 //! off half-way (a crash, a stopped process, [`Limits::max_batches`]) leaves its log row
 //! unfinished; the next run picks that row up and goes on where the records say it is, so
 //! the end state is the same and nothing is done twice. The dry run asks the same questions
 //! without changing anything.
 
-use super::anonymise::anonymise_members;
 use super::plus_months;
 use super::policy::load;
 use crate::args;
@@ -127,7 +129,7 @@ fn condition(rule: RetentionRule) -> (&'static str, &'static str) {
     match rule {
         RetentionRule::EndedMember => (
             "members",
-            "anonymised_at IS NULL AND ended_on IS NOT NULL AND ended_on <= $2",
+            "erased_at IS NULL AND ended_on IS NOT NULL AND ended_on <= $2",
         ),
         RetentionRule::Application => (
             "reg_submissions",
@@ -163,7 +165,7 @@ async fn due(
         RetentionRule::EndedMember => {
             "SELECT id, given_name AS label, family_name AS label2, ended_on AS since_day, \
              CAST(NULL AS BIGINT) AS since_at FROM members WHERE tenant_id = $1 \
-             AND anonymised_at IS NULL AND ended_on IS NOT NULL AND ended_on <= $2 \
+             AND erased_at IS NULL AND ended_on IS NOT NULL AND ended_on <= $2 \
              ORDER BY ended_on, id LIMIT $3"
         }
         RetentionRule::Application => {
@@ -317,8 +319,26 @@ async fn batch(
     cut: &Cutoffs,
     size: usize,
 ) -> Result<u64> {
+    let limit = i64::try_from(size).unwrap_or(500);
+    // The ended members' accounts are read before the write (another club's memberships
+    // are not visible inside this club's transaction).
+    let (read, accounts) = if rule == RetentionRule::EndedMember {
+        let mut tx = db.tenant_read(scope).await?;
+        let ids: Vec<i64> = due(&mut tx, rule, cut, limit)
+            .await?
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        tx.commit().await?;
+        let members: Vec<MemberId> = ids.iter().map(|i| MemberId(*i)).collect();
+        let accounts = crate::rights::erasure::accounts_of(db, scope, &members).await?;
+        (ids, accounts)
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let mut ended = Vec::new();
     let mut tx = db.tenant_write(scope, actor, now).await?;
-    let ids: Vec<i64> = due(&mut tx, rule, cut, i64::try_from(size).unwrap_or(500))
+    let ids: Vec<i64> = due(&mut tx, rule, cut, limit)
         .await?
         .into_iter()
         .map(|r| r.id)
@@ -332,8 +352,24 @@ async fn batch(
     let values: Vec<Value> = ids.iter().map(|i| Value::from(*i)).collect();
     let n = match rule {
         RetentionRule::EndedMember => {
-            let ids: Vec<MemberId> = ids.iter().map(|i| MemberId(*i)).collect();
-            anonymise_members(&mut tx, &ids, now).await?
+            // Only those whose accounts were read (one that became due meanwhile waits
+            // for the next batch).
+            let ids: Vec<MemberId> = ids
+                .iter()
+                .filter(|i| read.contains(i))
+                .map(|i| MemberId(*i))
+                .collect();
+            let done = crate::rights::erasure::erase_members_in_tx(
+                &mut tx,
+                &ids,
+                &accounts,
+                crate::rights::erasure::RoleHolders::KeepAccount,
+                now,
+                scope.today(now),
+            )
+            .await?;
+            ended = done.ended_sessions;
+            done.members
         }
         RetentionRule::Application => {
             tx.execute(
@@ -397,6 +433,7 @@ async fn batch(
         }
     }
     tx.commit().await?;
+    crate::accounts::forget_ended(db, &ended);
     Ok(n)
 }
 

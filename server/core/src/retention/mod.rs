@@ -3,25 +3,23 @@
 //!
 //! - `policy`: the club's retention rules (defaults, bounds), read and changed with
 //!   `privacy.manage`.
-//! - `anonymise`: blanking every personal column of ended members and their dependants, a
-//!   per-table list ([`anonymise::ANONYMISED`]).
 //! - `job`: the daily retention job (in batches, each in its own transaction; resumes an
-//!   interrupted run), its dry run and the log of its runs.
+//!   interrupted run), its dry run and the log of its runs. Ended members are erased by
+//!   the erasure of a person (`rights::erasure::erase_members_in_tx`, a batch at a time):
+//!   one mechanism, one marker (`members.erased_at`).
 //! - `leaving`: the operator ends a club's contract (read-only from its end), reminders to
 //!   the club's administrators, and the deletion of every row of the tenant.
 //! - `bundle`: the export bundle of a club (every tenant table as JSON and CSV, the logo
 //!   and files, in one zip).
 //!
-//! Layer: above accounts, roles, tenants, members and registration (it removes their
+//! Layer: above accounts, roles, tenants, members, registration and rights (it removes their
 //! records); only the seed is above it.
 
-pub mod anonymise;
 pub mod bundle;
 pub mod job;
 pub mod leaving;
 pub mod policy;
 
-pub use anonymise::anonymise_members;
 pub use bundle::export_bundle;
 pub use job::{dry_run, page, run_club, run_due, runs, Limits, RunOutcome};
 pub use leaving::{delete_due_tenants, delete_tenant, end_contract, send_reminders, tenant_tables};
