@@ -133,10 +133,11 @@ fn PersonConsents(
                         </form>
                     }
                 };
-                let forms = writable.then(|| {
+                // A read-only club still takes a withdrawal (not a new consent).
+                let forms = (writable || given).then(|| {
                     view! {
                         <div class="actions">
-                            {(!given || stale).then(|| form("give", Msg::ConsentGive, Msg::ConsentGiveFor, true))}
+                            {(writable && (!given || stale)).then(|| form("give", Msg::ConsentGive, Msg::ConsentGiveFor, true))}
                             {given.then(|| form("withdraw", Msg::ConsentWithdraw, Msg::ConsentWithdrawFor, false))}
                         </div>
                     }

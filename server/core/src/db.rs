@@ -660,6 +660,20 @@ impl Db {
         Ok(true)
     }
 
+    /// A withdrawal of consent, which a read-only club (an ended contract or trial) must
+    /// still take: withdrawing is as easy as giving, and a club's end keeps no one's
+    /// consent alive against their will. Only `consents::record` opens it, for a
+    /// withdrawal, and writes `consent_events`, `member_consents` and the event log.
+    pub(crate) async fn consent_withdrawal_write(
+        &self,
+        scope: &TenantScope,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<TenantTx> {
+        self.tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await
+    }
+
     /// A write of an import job's own state (its progress, its end, its interruption), which
     /// a read-only environment must still let end: a club whose trial ends while its import
     /// runs would otherwise keep an import "running" for ever. It can only change rows of

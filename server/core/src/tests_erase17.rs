@@ -494,3 +494,125 @@ async fn retention_erases_a_batch_of_500_quickly() {
         assert_eq!(ids.len(), 500);
     }
 }
+
+/// A member with an account of their own in club A, and a purpose they consented to.
+async fn consenting_member(
+    db: &Db,
+    w: &crate::tests::World,
+    email: &str,
+) -> (Actor, MemberId, i64) {
+    let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+        .await
+        .unwrap();
+    let sys = Actor::system("test");
+    let id = identities::create(db, &sys, T0, email, "Connie Sentwell", None)
+        .await
+        .unwrap();
+    let record = members::create(
+        db,
+        &a,
+        &w.admin_a,
+        T0,
+        NewMember {
+            given_name: "Connie".into(),
+            family_name: "Sentwell".into(),
+            email: Some(email.into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    identities::add_membership(db, &a, &sys, T0, id, Some(record))
+        .await
+        .unwrap();
+    let purpose = crate::consents::save_purpose(
+        db,
+        &a,
+        &w.admin_a,
+        T0,
+        None,
+        &crate::consents::PurposeInput {
+            title: tessera_common::consent::Localized {
+                en: "Photos".into(),
+                nl: "Foto's".into(),
+                fr: "Photos".into(),
+            },
+            body: tessera_common::consent::Localized {
+                en: "Photos on the website".into(),
+                nl: "Foto's op de website".into(),
+                fr: "Photos sur le site".into(),
+            },
+        },
+        None,
+    )
+    .await
+    .unwrap();
+    let me = person(id, "Connie Sentwell");
+    let own = scope::resolve(db, &me, TenantKind::Club, "club-a", T0)
+        .await
+        .unwrap();
+    crate::consents::record(
+        db,
+        &own,
+        &me,
+        T0,
+        &crate::consents::ConsentChange {
+            member: record,
+            purpose,
+            given: true,
+            source: tessera_common::consent::ConsentSource::Member,
+            note: None,
+        },
+    )
+    .await
+    .unwrap();
+    (me, record, purpose)
+}
+
+#[tokio::test]
+async fn consents_a_read_only_club_takes_a_withdrawal_but_no_new_consent() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let (me, record, purpose) = consenting_member(db, &w, "connie@example.be").await;
+        // The operator ends club A's contract: read-only from its end day.
+        let op = crate::tenants::find_by_slug(db, TenantKind::Operator, "platform")
+            .await
+            .unwrap()
+            .unwrap();
+        let op = TenantScope::for_system_task(&SystemTask::background(), op);
+        let today = T0.date_in(&w.club_a.time_zone);
+        let end = Date::from_days(today.days_since_epoch() + 10).to_string();
+        let club = retention::end_contract(db, &op, &Actor::system("op"), T0, "club-a", &end, "30")
+            .await
+            .unwrap();
+        let end_at = club.contract_ends_at.unwrap();
+        let own = scope::resolve(db, &me, TenantKind::Club, "club-a", end_at)
+            .await
+            .unwrap();
+        assert!(own.read_only_since().is_some());
+        let change = |given: bool| crate::consents::ConsentChange {
+            member: record,
+            purpose,
+            given,
+            source: tessera_common::consent::ConsentSource::Member,
+            note: None,
+        };
+        crate::consents::record(db, &own, &me, end_at, &change(false))
+            .await
+            .unwrap();
+        assert!(!crate::consents::given(db, &own, purpose, record)
+            .await
+            .unwrap());
+        // Giving again is a change of the club's data: refused while read-only.
+        assert_eq!(
+            crate::consents::record(db, &own, &me, end_at, &change(true))
+                .await
+                .err(),
+            Some(tessera_common::AppError::ReadOnly)
+        );
+        assert!(!crate::consents::given(db, &own, purpose, record)
+            .await
+            .unwrap());
+    }
+}

@@ -406,7 +406,12 @@ pub async fn record(
         note,
         ..change.clone()
     };
-    let mut tx = db.tenant_write(scope, actor, now).await?;
+    // A withdrawal passes a read-only club, as accepting the terms does; giving does not.
+    let mut tx = if change.given {
+        db.tenant_write(scope, actor, now).await?
+    } else {
+        db.consent_withdrawal_write(scope, actor, now).await?
+    };
     record_in(&mut tx, actor, now, &change).await?;
     tx.commit().await
 }
