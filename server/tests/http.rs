@@ -4444,6 +4444,8 @@ mod breach;
 mod consent;
 #[path = "http/delivery.rs"]
 mod delivery;
+#[path = "http/erase17.rs"]
+mod erase17;
 #[path = "http/errors.rs"]
 mod errors;
 #[path = "http/islands.rs"]

@@ -48,18 +48,6 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     let style = club_colors(&frame.primary_color, &frame.accent_color);
     let base = format!("/c/{}", frame.slug);
     let location = use_location();
-    let current = {
-        let base = base.clone();
-        move |href: &str| {
-            let path = location.pathname.get();
-            let active = if href == base {
-                path == base || path == format!("{base}/")
-            } else {
-                path == href || path.starts_with(&format!("{href}/"))
-            };
-            active.then_some("page")
-        }
-    };
     // The navigation: each switched-on module's entries the viewer has the right for, in
     // the registry's order.
     let entries: Vec<(String, &'static str)> = Module::of_kind(TenantKind::Club)
@@ -71,6 +59,28 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
         .filter(|e| !frame.membership_ended || e.own_record)
         .map(|e| (format!("{base}/{}", e.path), e.label.get(lang)))
         .collect();
+    // The entry the page belongs to: the most specific one whose address the path starts
+    // with (`/privacy/requests` is under `/privacy/requests`, not also under `/privacy`),
+    // so only one entry is marked current.
+    let current = {
+        let base = base.clone();
+        let hrefs: Vec<String> = entries.iter().map(|(h, _)| h.clone()).collect();
+        move |href: &str| {
+            let path = location.pathname.get();
+            let under = |h: &str| {
+                if h == base {
+                    path == base || path == format!("{base}/")
+                } else {
+                    path == h || path.starts_with(&format!("{h}/"))
+                }
+            };
+            let active = under(href)
+                && !hrefs
+                    .iter()
+                    .any(|h| h.len() > href.len() && h != href && under(h));
+            active.then_some("page")
+        }
+    };
     let nav = entries
         .into_iter()
         .map(|(href, label)| {

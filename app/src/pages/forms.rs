@@ -317,7 +317,7 @@ fn JoinBody(form: PublicForm) -> impl IntoView {
             .collect_view();
         view! {
             <fieldset class="consent" data-testid="consent-purposes">
-                <legend>{t(Msg::ConsentHeading)}</legend>
+                <legend>{t(Msg::ConsentPurposesHeading)}</legend>
                 {boxes}
                 <p class="muted">{t(Msg::ConsentOptional)}</p>
                 <FieldError error=field_message(&error, "purposes") id="purposes-error"/>

@@ -1497,9 +1497,11 @@ impl TenantTx {
         self.tx.execute(sql, with_tenant(self.tenant, args)).await
     }
 
-    /// The platform transaction under this write, for the one change that must commit with
-    /// a tenant's: an erasure ending the erased person's account, tokens and sessions
-    /// (`rights::erasure`). Platform tables only: tenant tables go through the bound helpers.
+    /// The platform transaction under this write, for the changes that must commit with a
+    /// tenant's: an erasure ending the erased people's accounts, tokens and sessions
+    /// (`rights::erasure`), the platform log entry of a breach notified to a club
+    /// (`breaches::notify_club`). Platform tables only: tenant tables go through the bound
+    /// helpers.
     pub(crate) fn platform_part(&mut self) -> Result<&mut Tx> {
         self.stamp_values()?;
         Ok(&mut self.tx)

@@ -228,6 +228,15 @@ async fn retention_leaves_no_trace_of_the_ended_in_any_column() {
         .await
         .unwrap();
         tx.commit().await.unwrap();
+        // An operator's incident they last changed (their name in a platform table's stamp).
+        db.raw_execute(&format!(
+            "INSERT INTO platform_incidents (id, discovered_at, nature, categories, people_count, \
+             records_count, consequences, measures, recorded_at, updated_at, updated_by, updated_by_name) \
+             VALUES (4242, 1, 'n', 'c', 1, 1, 'c', 'm', 1, 1, {}, 'Ysolde Vranckxhoven')",
+            id.0
+        ))
+        .await
+        .unwrap();
         // Ended three years before the run (the default keeps ended members 24 months).
         end_member(db, &sa, record, Date::from_days(now.0 / DAY - 3 * 366)).await;
         let needles = [
@@ -614,5 +623,158 @@ async fn consents_a_read_only_club_takes_a_withdrawal_but_no_new_consent() {
         assert!(!crate::consents::given(db, &own, purpose, record)
             .await
             .unwrap());
+    }
+}
+
+#[tokio::test]
+async fn every_platform_stamped_table_is_in_the_erasure() {
+    for t in testing::all().await {
+        let crate::db::DbUrl::Sqlite(path) = &t.url else {
+            continue;
+        };
+        let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", path.display()))
+            .await
+            .unwrap();
+        let tables: Vec<(String,)> = sqlx::query_as(
+            "SELECT m.name FROM sqlite_master m WHERE m.type = 'table' \
+             AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'updated_by_name') \
+             AND NOT EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = 'tenant_id')",
+        )
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let missing: Vec<&String> = tables
+            .iter()
+            .map(|t| &t.0)
+            .filter(|t| {
+                *t != "tenants"
+                    && !crate::rights::erasure::PLATFORM_STAMPED_TABLES.contains(&t.as_str())
+            })
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "stamped platform tables not in PLATFORM_STAMPED_TABLES: {missing:?}"
+        );
+        pool.close().await;
+    }
+}
+
+/// Runs DDL as the database's owner (PostgreSQL's application role may not create
+/// triggers; SQLite has one owner).
+async fn as_owner(t: &testing::TestDb, sql: &[&str]) {
+    match &t.url {
+        crate::db::DbUrl::Sqlite(_) => {
+            for s in sql {
+                t.db.raw_execute(s).await.unwrap();
+            }
+        }
+        crate::db::DbUrl::Postgres(app) => {
+            let name = app.rsplit('/').next().unwrap();
+            let owner = std::env::var("TESSERA_TEST_PG_OWNER_URL").unwrap();
+            let url = format!("{}/{name}", owner.trim_end_matches('/'));
+            let pool = sqlx::PgPool::connect(&url).await.unwrap();
+            for s in sql {
+                sqlx::query(s).execute(&pool).await.unwrap();
+            }
+            pool.close().await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn breach_notifying_a_club_writes_its_breach_and_the_platform_log_in_one_transaction() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let op = crate::tenants::find_by_slug(db, TenantKind::Operator, "platform")
+            .await
+            .unwrap()
+            .unwrap();
+        let op = TenantScope::for_system_task(&SystemTask::background(), op);
+        let sys = Actor::system("operator");
+        let discovered = Timestamp((T0.0 - 3_600_000) / 60_000 * 60_000);
+        let incident = crate::breaches::record_incident(
+            db,
+            &op,
+            &sys,
+            T0,
+            &tessera_common::breach::BreachInput {
+                club: String::new(),
+                discovered_at: discovered.local_input("Europe/Brussels"),
+                nature: "A stolen laptop".into(),
+                categories: "names".into(),
+                people_count: "12".into(),
+                records_count: "12".into(),
+                consequences: "phishing".into(),
+                measures: "passwords reset".into(),
+                clubs: vec!["club-a".into()],
+            },
+        )
+        .await
+        .unwrap();
+        // The platform log refuses the notification's entry (as a failing disk would).
+        let fail = match t.backend() {
+            crate::db::Backend::Sqlite => vec![
+                "CREATE TRIGGER test_refuse_notified BEFORE INSERT ON platform_events \
+                 WHEN NEW.kind = 'incident_club_notified' \
+                 BEGIN SELECT RAISE(ABORT, 'refused by the test'); END",
+            ],
+            crate::db::Backend::Postgres => vec![
+                "CREATE FUNCTION test_refuse_notified() RETURNS trigger LANGUAGE plpgsql AS $$ \
+                 BEGIN IF NEW.kind = 'incident_club_notified' THEN \
+                 RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$",
+                "CREATE TRIGGER test_refuse_notified BEFORE INSERT ON platform_events \
+                 FOR EACH ROW EXECUTE FUNCTION test_refuse_notified()",
+            ],
+        };
+        as_owner(&t, &fail).await;
+        let notify = |at: Timestamp| {
+            crate::breaches::notify_club(db, None, "http://t", &op, &sys, at, incident, "club-a")
+        };
+        assert!(notify(T0).await.is_err());
+        let sa = system(&w.club_a);
+        let breaches_of_a =
+            "SELECT count(*) FROM breaches WHERE tenant_id = $1 AND incident_id = $2";
+        assert_eq!(
+            count(db, &sa, breaches_of_a, args![incident]).await,
+            0,
+            "no breach in the club without the platform's entry"
+        );
+        let mut p = db.platform(false).await.unwrap();
+        let (open,): (i64,) = p
+            .fetch_one(
+                "SELECT count(*) FROM platform_incident_clubs WHERE incident_id = $1 AND notified_at IS NULL",
+                args![incident],
+            )
+            .await
+            .unwrap();
+        p.commit().await.unwrap();
+        assert_eq!(open, 1, "the club is still to be notified");
+        // With the log working again, the notification goes through once, with its entry.
+        match t.backend() {
+            crate::db::Backend::Sqlite => {
+                as_owner(&t, &["DROP TRIGGER test_refuse_notified"]).await
+            }
+            crate::db::Backend::Postgres => {
+                as_owner(
+                    &t,
+                    &["DROP TRIGGER test_refuse_notified ON platform_events"],
+                )
+                .await
+            }
+        }
+        notify(T0).await.unwrap();
+        assert_eq!(count(db, &sa, breaches_of_a, args![incident]).await, 1);
+        let mut p = db.platform(false).await.unwrap();
+        let (logged,): (i64,) = p
+            .fetch_one(
+                "SELECT count(*) FROM platform_events WHERE kind = 'incident_club_notified'",
+                vec![],
+            )
+            .await
+            .unwrap();
+        p.commit().await.unwrap();
+        assert_eq!(logged, 1);
+        crate::tests_backup::assert_chains_intact(&t).await;
     }
 }

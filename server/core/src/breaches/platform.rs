@@ -323,10 +323,10 @@ pub async fn notify_club(
     )
     .await?;
     let admins = admin_addresses(&mut tx, &club).await?;
-    tx.commit().await?;
-    let mut p = db.platform(true).await?;
+    // The platform's log entry commits with the club's breach, in the one transaction:
+    // never a notification without its entry, nor an entry without the notification.
     accounts::log_in_tx(
-        &mut p,
+        tx.platform_part()?,
         actor.identity,
         None,
         "incident_club_notified",
@@ -335,7 +335,7 @@ pub async fn notify_club(
         now,
     )
     .await?;
-    p.commit().await?;
+    tx.commit().await?;
     let Some(mailer) = mailer else {
         return Ok(());
     };

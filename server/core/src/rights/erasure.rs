@@ -175,6 +175,18 @@ pub const STAMPED_TABLES: &[&str] = &[
     "terms_acceptances",
 ];
 
+/// The platform's tables with the last-change stamp (no `tenant_id`; `tenants` itself is
+/// scrubbed for the club only): where an account that ends with the erasure made the last
+/// change, the name becomes [`PLACEHOLDER`]. `tests_erase17` reads the schema and fails
+/// on a stamped platform table missing here.
+pub const PLATFORM_STAMPED_TABLES: &[&str] = &[
+    "identities",
+    "platform_incidents",
+    "subprocessors",
+    "subprocessor_changes",
+    "subprocessor_objections",
+];
+
 /// Most values bound in one statement (SQLite allows 32766, PostgreSQL 65535): longer
 /// lists are run in chunks.
 const CHUNK: usize = 1000;
@@ -645,11 +657,13 @@ pub async fn erase_members_in_tx(
                 ],
             )
             .await?;
-            ptx.execute(
-                "UPDATE identities SET updated_by_name = $2 WHERE updated_by = $1",
-                args![a.identity, PLACEHOLDER],
-            )
-            .await?;
+            for t in PLATFORM_STAMPED_TABLES {
+                ptx.execute(
+                    &format!("UPDATE {t} SET updated_by_name = $2 WHERE updated_by = $1"),
+                    args![a.identity, PLACEHOLDER],
+                )
+                .await?;
+            }
             ptx.execute(
                 "DELETE FROM recovery_codes WHERE identity_id = $1",
                 args![a.identity],
