@@ -1028,6 +1028,10 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "record_paper_consent",
         "club={club}&member={member}&purpose={purpose}&answer=give&note=Harness",
     ),
+    (
+        "archive_purpose",
+        "club={club}&id={purpose}&version=1&archive=on",
+    ),
     ("export_choices", "club={club}"),
     ("export_register", "club={club}"),
     ("terms_settings", "club={club}"),
@@ -2308,6 +2312,7 @@ mod environment {
         ("answer_consent", Some(OWN)),
         ("member_consents", Some("members.view")),
         ("record_paper_consent", Some("privacy.consents")),
+        ("archive_purpose", Some("privacy.consents")),
         ("export_choices", Some("exports.run")),
         ("export_register", Some("privacy.manage")),
         ("club_events", Some("audit.view")),

@@ -154,6 +154,10 @@ pub struct ConsentState {
     /// The text version the latest answer was given on.
     pub answered_version: Option<i64>,
     pub at: Option<Timestamp>,
+    /// The club archived the purpose: no longer asked (a consent still given can be
+    /// withdrawn; the history stays).
+    #[serde(default)]
+    pub archived: bool,
 }
 
 /// One consent given or withdrawn.

@@ -1457,6 +1457,13 @@ messages! {
     PermDocumentsManageHelp => "Add and remove members' documents and define the kinds of document the club keeps.", "Documenten van leden toevoegen en verwijderen en bepalen welke soorten documenten de club bijhoudt.", "Ajouter et retirer les documents des membres et définir les types de documents que le club conserve.";
     // erase17
     ConsentPurposesHeading => "Your choices, purpose by purpose (optional)", "Je keuzes, doel per doel (niet verplicht)", "Vos choix, finalité par finalité (facultatif)";
+    PurposeArchive => "Archive", "Archiveren", "Archiver";
+    PurposeUnarchive => "Bring back", "Terugzetten", "Rétablir";
+    PurposeArchiveFor => "Archive the purpose {purpose}", "Het doel {purpose} archiveren", "Archiver la finalité {purpose}";
+    PurposeUnarchiveFor => "Bring back the purpose {purpose}", "Het doel {purpose} terugzetten", "Rétablir la finalité {purpose}";
+    PurposeArchivedNote => "Archived: no longer asked on registration forms or My data. The answers given stay in the history; a consent still given can be withdrawn.", "Gearchiveerd: niet meer gevraagd op inschrijvingsformulieren of in Mijn gegevens. De gegeven antwoorden blijven in de geschiedenis; een toestemming die nog geldt, kan worden ingetrokken.", "Archivée : plus demandée sur les formulaires d'inscription ni dans Mes données. Les réponses données restent dans l'historique ; un consentement encore donné peut être retiré.";
+    PurposeArchivedDone => "The purpose is archived: it is no longer asked.", "Het doel is gearchiveerd: er wordt niet meer naar gevraagd.", "La finalité est archivée : elle n'est plus demandée.";
+    PurposeUnarchivedDone => "The purpose is back: it is asked again.", "Het doel is teruggezet: er wordt opnieuw naar gevraagd.", "La finalité est rétablie : elle est de nouveau demandée.";
 }
 
 #[cfg(test)]

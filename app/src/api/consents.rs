@@ -79,6 +79,42 @@ pub async fn save_purpose(#[server(flatten)] input: PurposeForm) -> Result<(), A
     Ok(())
 }
 
+/// Archives a purpose (`archive` "on") or brings it back (`privacy.consents`), at the
+/// version the page showed.
+#[server(prefix = "/api", endpoint = "archive_purpose")]
+pub async fn archive_purpose(
+    club: String,
+    id: String,
+    version: String,
+    archive: String,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let id: i64 = parse_id(&id)?;
+    let version = parse_version(&version)?;
+    let archived = match archive.as_str() {
+        "on" => true,
+        "off" => false,
+        _ => return Err(AppError::bad_request(tessera_common::Msg::PurposeArchive)),
+    };
+    tessera_core::consents::archive_purpose(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        id,
+        archived,
+        version,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/privacy/consents?done={}",
+        scope.tenant().slug,
+        if archived { "archived" } else { "unarchived" }
+    ));
+    Ok(())
+}
+
 /// The caller's own consents and their minor children's, with the history.
 #[server(prefix = "/api", endpoint = "my_consents")]
 pub async fn get_my_consents(club: String) -> Result<MyConsents, AppError> {

@@ -9,7 +9,7 @@
 
 use crate::api::{
     get_consent_purposes, get_export_register, get_member_consents, get_my_consents, AnswerConsent,
-    RecordPaperConsent, SavePurpose,
+    ArchivePurpose, RecordPaperConsent, SavePurpose,
 };
 use crate::components::{
     field_message, form_error_of, query, when_short, ClubField, ErrorView, FieldError, FormAlert,
@@ -137,7 +137,7 @@ fn PersonConsents(
                 let forms = (writable || given).then(|| {
                     view! {
                         <div class="actions">
-                            {(writable && (!given || stale)).then(|| form("give", Msg::ConsentGive, Msg::ConsentGiveFor, true))}
+                            {(writable && !s.archived && (!given || stale)).then(|| form("give", Msg::ConsentGive, Msg::ConsentGiveFor, true))}
                             {given.then(|| form("withdraw", Msg::ConsentWithdraw, Msg::ConsentWithdrawFor, false))}
                         </div>
                     }
@@ -335,8 +335,13 @@ pub fn ConsentPurposesPage() -> impl IntoView {
 fn PurposesBody(settings: PurposeSettings, club: String) -> impl IntoView {
     let lang = use_lang();
     let error = form_error_of::<SavePurpose>();
-    let notice = (query("done").as_deref() == Some("saved"))
-        .then(|| view! { <Notice text=t(Msg::PurposeSaved)/> });
+    let notice = match query("done").as_deref() {
+        Some("saved") => Some(t(Msg::PurposeSaved)),
+        Some("archived") => Some(t(Msg::PurposeArchivedDone)),
+        Some("unarchived") => Some(t(Msg::PurposeUnarchivedDone)),
+        _ => None,
+    }
+    .map(|text| view! { <Notice text=text/> });
     let draft_for = settings.draft.as_ref().map(|d| d.id.trim().to_string());
     let can_edit = settings.can_edit;
     let list = if settings.purposes.is_empty() {
@@ -375,6 +380,27 @@ fn PurposesBody(settings: PurposeSettings, club: String) -> impl IntoView {
                             {Msg::PurposeGivenCount.fill(lang, &[("n", &p.given.to_string())])}
                         </p>
                         <StampLine stamp=p.stamp.clone()/>
+                        {p.archived.then(|| view! {
+                            <p class="notice" data-testid="purpose-archived">{t(Msg::PurposeArchivedNote)}</p>
+                        })}
+                        {can_edit.then(|| {
+                            let title = p.title.get(lang).to_string();
+                            let (value, label, aria) = if p.archived {
+                                ("off", Msg::PurposeUnarchive, Msg::PurposeUnarchiveFor)
+                            } else {
+                                ("on", Msg::PurposeArchive, Msg::PurposeArchiveFor)
+                            };
+                            view! {
+                                <form method="post" action=ArchivePurpose::PATH class="inline">
+                                    <ClubField club=club.clone()/>
+                                    <input type="hidden" name="id" value=id.clone()/>
+                                    <input type="hidden" name="version" value=p.version.to_string()/>
+                                    <input type="hidden" name="archive" value=value/>
+                                    <button type="submit" class="button-quiet" data-testid="purpose-archive"
+                                        aria-label=aria.fill(lang, &[("purpose", &title)])>{t(label)}</button>
+                                </form>
+                            }
+                        })}
                         {can_edit.then(|| view! {
                             <details open=mine>
                                 <summary>{t(Msg::ChangePurposeText)}</summary>

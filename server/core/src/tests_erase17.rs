@@ -778,3 +778,98 @@ async fn breach_notifying_a_club_writes_its_breach_and_the_platform_log_in_one_t
         crate::tests_backup::assert_chains_intact(&t).await;
     }
 }
+
+#[tokio::test]
+async fn consents_an_archived_purpose_is_no_longer_asked_and_keeps_its_history() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let (me, record, purpose) = consenting_member(db, &w, "arch@example.be").await;
+        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let own = scope::resolve(db, &me, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let archive = |scope: TenantScope, on: bool, version: i64| {
+            let actor = if scope.member_id() == Some(record) {
+                me.clone()
+            } else {
+                w.admin_a.clone()
+            };
+            async move {
+                crate::consents::archive_purpose(db, &scope, &actor, T0, purpose, on, version).await
+            }
+        };
+        // Only with privacy.consents; at the version the page showed.
+        assert_eq!(
+            archive(own.clone(), true, 1).await.err(),
+            Some(tessera_common::AppError::Forbidden)
+        );
+        assert!(matches!(
+            archive(a.clone(), true, 7).await,
+            Err(tessera_common::AppError::Conflict(_))
+        ));
+        archive(a.clone(), true, 1).await.unwrap();
+        // No longer asked: not in the purposes forms and the register offer, no new consent.
+        assert!(!crate::consents::purposes_of(db, &a)
+            .await
+            .unwrap()
+            .iter()
+            .any(|p| p.id == purpose));
+        let settings = crate::consents::settings(db, &a).await.unwrap();
+        assert!(settings
+            .purposes
+            .iter()
+            .any(|p| p.id == purpose && p.archived));
+        let mine = crate::consents::mine(db, &own, T0).await.unwrap();
+        let state = mine
+            .own
+            .as_ref()
+            .unwrap()
+            .states
+            .iter()
+            .find(|s| s.purpose == purpose)
+            .unwrap()
+            .clone();
+        assert!(state.archived && state.given == Some(true));
+        let change = |given: bool| crate::consents::ConsentChange {
+            member: record,
+            purpose,
+            given,
+            source: tessera_common::consent::ConsentSource::Member,
+            note: None,
+        };
+        // The consent still given can be withdrawn, and not given again.
+        crate::consents::record(db, &own, &me, T0, &change(false))
+            .await
+            .unwrap();
+        assert_eq!(
+            crate::consents::record(db, &own, &me, T0, &change(true))
+                .await
+                .err(),
+            Some(tessera_common::AppError::NotFound)
+        );
+        // The history stays.
+        let history = crate::consents::history(db, &a, record).await.unwrap();
+        assert_eq!(
+            history
+                .history
+                .iter()
+                .filter(|e| e.purpose == purpose)
+                .count(),
+            2
+        );
+        // Brought back: asked again; doing it twice changes nothing more.
+        archive(a.clone(), false, 2).await.unwrap();
+        archive(a.clone(), false, 3).await.unwrap();
+        assert!(crate::consents::purposes_of(db, &a)
+            .await
+            .unwrap()
+            .iter()
+            .any(|p| p.id == purpose && !p.archived));
+        crate::consents::record(db, &own, &me, T0, &change(true))
+            .await
+            .unwrap();
+    }
+}

@@ -73,6 +73,7 @@ const WRITES: &[(&str, &[&str])] = &[
         "record_paper_consent",
         &["consent_events", "member_consents"],
     ),
+    ("archive_purpose", &["consent_purposes"]),
     // retention (issue 17)
     ("save_retention", &["retention_policies"]),
     ("end_contract", &["tenants"]),
@@ -149,6 +150,14 @@ const CHANGING_CALLS: &[(&str, &[&str])] = &[
         ],
     ),
     ("accept_terms", &[]),
+    // Archived, then brought back (the harness's purpose is answered after).
+    (
+        "archive_purpose",
+        &[
+            "club={club}&id={purpose}&version=1&archive=on",
+            "club={club}&id={purpose}&version=2&archive=off",
+        ],
+    ),
     (
         "publish_terms",
         &[

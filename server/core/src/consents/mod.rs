@@ -204,6 +204,59 @@ pub async fn save_purpose(
     Ok(id)
 }
 
+/// Archives a purpose (`archived`) or brings it back (`privacy.consents`), at the version
+/// the page showed. An archived purpose is no longer asked: not on registration forms, not
+/// on My data, not in the register's consent filter; the answers given stay in the
+/// history, and a consent still given can be withdrawn. Doing what is already done changes
+/// nothing.
+pub async fn archive_purpose(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+    archived: bool,
+    expected_version: i64,
+) -> Result<()> {
+    scope.require(PRIVACY_CONSENTS)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let row: Option<(Option<i64>, i64)> = tx
+        .fetch_optional(
+            "SELECT archived_at, version FROM consent_purposes WHERE tenant_id = $1 AND id = $2",
+            args![id],
+        )
+        .await?;
+    let (archived_at, version) = row.ok_or(AppError::NotFound)?;
+    if version != expected_version {
+        return Err(AppError::conflict(Msg::ErrPurposeChanged));
+    }
+    if archived_at.is_some() == archived {
+        return tx.commit().await;
+    }
+    let at: Option<i64> = archived.then_some(now.0);
+    if !tx
+        .update(
+            "consent_purposes",
+            id,
+            vec![("archived_at", at.into())],
+            Some(expected_version),
+        )
+        .await?
+    {
+        return Err(AppError::conflict(Msg::ErrPurposeChanged));
+    }
+    tx.log(
+        if archived {
+            "consent_purpose_archived"
+        } else {
+            "consent_purpose_unarchived"
+        },
+        Some(&format!("purpose {id}")),
+    )
+    .await?;
+    tx.commit().await
+}
+
 /// Creates (`id` none) or changes a purpose's checked texts inside the caller's write
 /// transaction; `create_as` makes a new purpose under a given id (a registration form's
 /// own consent, which is the purpose of the same id). See [`save_purpose`].
@@ -627,6 +680,7 @@ pub(crate) async fn consents_of(tx: &mut TenantTx, member: MemberId) -> Result<M
                 given: now.map(|s| s.1),
                 answered_version: now.map(|s| s.2),
                 at: now.map(|s| Timestamp(s.3)),
+                archived: p.archived,
             })
         })
         .collect();
