@@ -27,6 +27,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "roles", "tenants", "members", "registration"],
     ),
     ("breaches", &["accounts", "consents", "retention"]),
+    ("documents", &["accounts", "members"]),
     (
         "seed",
         &[
@@ -40,6 +41,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "retention",
             "breaches",
             "consents",
+            "documents",
         ],
     ),
 ];
