@@ -46,9 +46,11 @@ CREATE INDEX member_documents_member ON member_documents (tenant_id, member_id);
 CREATE INDEX member_documents_expiry ON member_documents (tenant_id, expires_on)
     WHERE expires_on IS NOT NULL;
 
--- Birthdays this week: the register by month and day of birth ('MM-DD').
-CREATE INDEX members_birth_month_day ON members (tenant_id, substr(birth_date, 6, 5))
-    WHERE birth_date IS NOT NULL;
+-- Birthdays this week: the active, unrestricted register by month and day of birth
+-- ('MM-DD'), in the register's order within a day (one range per day, no sort).
+CREATE INDEX members_birthdays ON members (tenant_id, substr(birth_date, 6, 5), sort_name, id)
+    WHERE birth_date IS NOT NULL AND status = 'active' AND restricted_at IS NULL
+    AND erased_at IS NULL;
 
 -- As every tenant table since 0018: row-level security forced (the owner too), the
 -- tenant set for the transaction, and the owner's maintenance policy.

@@ -95,7 +95,10 @@ pub struct Birthday {
 pub struct Birthdays {
     pub from: String,
     pub to: String,
+    /// In the order of the days, then of the register; at most a page of them.
     pub people: Vec<Birthday>,
+    /// How many more have a birthday this week than are listed.
+    pub more: i64,
 }
 
 /// An emergency contact: a guardian (or the person themself) with a phone number.

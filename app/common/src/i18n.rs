@@ -1494,6 +1494,7 @@ messages! {
     DocsAttachTitle => "Attach a document", "Document toevoegen", "Joindre un document";
     BirthdaysTitle => "Birthdays this week", "Verjaardagen deze week", "Anniversaires cette semaine";
     BirthdaysNone => "No birthdays this week.", "Geen verjaardagen deze week.", "Pas d'anniversaire cette semaine.";
+    BirthdaysMore => "… and {n} more.", "… en nog {n}.", "… et {n} de plus.";
     BirthdayTurns => "turns {age}", "wordt {age}", "fête ses {age} ans";
     BirthdayToday => "today", "vandaag", "aujourd'hui";
     ListPrint => "Print", "Afdrukken", "Imprimer";

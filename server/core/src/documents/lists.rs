@@ -47,45 +47,54 @@ struct BirthRow {
     birth_date: String,
 }
 
-/// Birthdays from Monday to Sunday of this week in the club's zone, by day (`None` for
-/// a viewer without `members.view`, who sees no birth dates). Active members only, not
-/// under restriction. One indexed look-up per month-day (`members_birth_month_day`).
+/// At most this many people are listed among this week's birthdays (the rest counted).
+pub const MAX_BIRTHDAYS: i64 = 60;
+
+/// The conditions of the `members_birthdays` index: active records with a birth date, not
+/// restricted, not erased.
+const BIRTHDAY_FILTER: &str = "birth_date IS NOT NULL AND status = 'active' \
+    AND restricted_at IS NULL AND erased_at IS NULL";
+
+/// Birthdays from Monday to Sunday of this week in the club's zone, by day then in the
+/// register's order, at most [`MAX_BIRTHDAYS`] listed and the rest counted (`None` for a
+/// viewer without `members.view`, who sees no birth dates). Active members only, not under
+/// restriction. One index range per day (`members_birthdays`), stopping once the page is
+/// full, and one count.
 pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<Option<Birthdays>> {
     if !scope.can(MEMBERS_VIEW) {
         return Ok(None);
     }
     let today = scope.today(now);
     let days = week_days(today);
-    let all_md: Vec<String> = days.iter().flat_map(|(_, md)| md.clone()).collect();
-    let placeholders: Vec<String> = (0..all_md.len()).map(|i| format!("${}", i + 2)).collect();
-    let sql = format!(
-        "SELECT id, given_name, family_name, birth_date FROM members WHERE tenant_id = $1 \
-         AND birth_date IS NOT NULL AND substr(birth_date, 6, 5) IN ({}) \
-         AND status = 'active' AND restricted_at IS NULL AND erased_at IS NULL \
-         ORDER BY substr(birth_date, 6, 5), family_name, given_name, id LIMIT 500",
-        placeholders.join(", ")
-    );
     let mut tx = db.tenant_read(scope).await?;
-    let rows: Vec<BirthRow> = tx
-        .fetch_all(
-            &sql,
-            all_md
-                .iter()
-                .map(|s| crate::db::Value::from(s.as_str()))
-                .collect(),
-        )
-        .await?;
-    tx.commit().await?;
     let mut people = Vec::new();
     for (day, md) in &days {
-        for r in &rows {
+        let left = MAX_BIRTHDAYS - people.len() as i64;
+        if left <= 0 {
+            break;
+        }
+        let placeholders: Vec<String> = (0..md.len()).map(|i| format!("${}", i + 2)).collect();
+        let mut args: Vec<crate::db::Value> = md
+            .iter()
+            .map(|s| crate::db::Value::from(s.as_str()))
+            .collect();
+        args.push(left.into());
+        let rows: Vec<BirthRow> = tx
+            .fetch_all(
+                &format!(
+                    "SELECT id, given_name, family_name, birth_date FROM members \
+                     WHERE tenant_id = $1 AND {BIRTHDAY_FILTER} \
+                     AND substr(birth_date, 6, 5) IN ({}) ORDER BY sort_name, id LIMIT ${}",
+                    placeholders.join(", "),
+                    md.len() + 2
+                ),
+                args,
+            )
+            .await?;
+        for r in rows {
             let Some(born) = Date::parse(&r.birth_date) else {
                 continue;
             };
-            let key = format!("{:02}-{:02}", born.month, born.day);
-            if !md.contains(&key) {
-                continue;
-            }
             let age = day.year - born.year;
             if age < 0 {
                 continue;
@@ -99,9 +108,31 @@ pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<O
             });
         }
     }
+    let all_md: Vec<String> = days.iter().flat_map(|(_, md)| md.clone()).collect();
+    let placeholders: Vec<String> = (0..all_md.len()).map(|i| format!("${}", i + 2)).collect();
+    let (total,): (i64,) = tx
+        .fetch_one(
+            &format!(
+                "SELECT count(*) FROM members WHERE tenant_id = $1 AND {BIRTHDAY_FILTER} \
+                 AND substr(birth_date, 6, 5) IN ({})",
+                placeholders.join(", ")
+            ),
+            all_md
+                .iter()
+                .map(|s| crate::db::Value::from(s.as_str()))
+                .collect(),
+        )
+        .await?;
+    tx.commit().await?;
     let from = days.first().map(|d| d.0.to_string()).unwrap_or_default();
     let to = days.last().map(|d| d.0.to_string()).unwrap_or_default();
-    Ok(Some(Birthdays { from, to, people }))
+    let more = (total - people.len() as i64).max(0);
+    Ok(Some(Birthdays {
+        from,
+        to,
+        people,
+        more,
+    }))
 }
 
 #[derive(sqlx::FromRow)]

@@ -447,6 +447,31 @@ async fn birthdays_this_week_in_the_club_zone_without_restricted_records() {
             .people
             .iter()
             .any(|p| p.member == jan && p.on == "2027-01-02" && p.age == 17));
+        // A full week: at most a page listed, in day order, the rest counted.
+        let mut tx = db.tenant_write(&sa, &sys, T0).await.unwrap();
+        let rows: Vec<Vec<(&str, crate::db::Value)>> = (0..70)
+            .map(|n| {
+                vec![
+                    ("id", ids::new_id().into()),
+                    ("given_name", format!("Many{n:02}").into()),
+                    ("family_name", "Tuesday".into()),
+                    ("sort_name", format!("tuesday many{n:02}").into()),
+                    ("birth_date", "1999-12-29".into()),
+                    ("status", "active".into()),
+                ]
+            })
+            .collect();
+        tx.insert_many("members", rows).await.unwrap();
+        tx.commit().await.unwrap();
+        let b = birthdays(db, &sa, now).await.unwrap().unwrap();
+        assert_eq!(b.people.len() as i64, super::lists::MAX_BIRTHDAYS);
+        assert_eq!(
+            b.people.len() as i64 + b.more,
+            71,
+            "70 on the 29th and January"
+        );
+        assert_eq!(b.people[0].on, "2026-12-29", "December before January");
+        assert!(b.people.windows(2).all(|w| w[0].on <= w[1].on));
         // A member without members.view sees no birthdays (not an empty list: none).
         let m = crate::scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
             .await
