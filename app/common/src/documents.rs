@@ -97,8 +97,8 @@ pub struct Birthdays {
     pub to: String,
     /// In the order of the days, then of the register; at most a page of them.
     pub people: Vec<Birthday>,
-    /// How many more have a birthday this week than are listed.
-    pub more: i64,
+    /// More people have a birthday this week than are listed.
+    pub more: bool,
 }
 
 /// An emergency contact: a guardian (or the person themself) with a phone number.

@@ -1494,7 +1494,7 @@ messages! {
     DocsAttachTitle => "Attach a document", "Document toevoegen", "Joindre un document";
     BirthdaysTitle => "Birthdays this week", "Verjaardagen deze week", "Anniversaires cette semaine";
     BirthdaysNone => "No birthdays this week.", "Geen verjaardagen deze week.", "Pas d'anniversaire cette semaine.";
-    BirthdaysMore => "… and {n} more.", "… en nog {n}.", "… et {n} de plus.";
+    BirthdaysMore => "… and more: the register lists everyone by birth date.", "… en meer: het register toont iedereen op geboortedatum.", "… et d'autres : le registre montre tout le monde par date de naissance.";
     BirthdayTurns => "turns {age}", "wordt {age}", "fête ses {age} ans";
     BirthdayToday => "today", "vandaag", "aujourd'hui";
     ListPrint => "Print", "Afdrukken", "Imprimer";

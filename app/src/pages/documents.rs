@@ -319,7 +319,7 @@ pub fn BirthdaysCard(club: String) -> impl IntoView {
 fn BirthdaysBody(birthdays: Birthdays) -> impl IntoView {
     let club = use_club().get_untracked();
     let lang = use_lang();
-    let body = if birthdays.people.is_empty() && birthdays.more == 0 {
+    let body = if birthdays.people.is_empty() {
         view! { <p class="muted">{t(Msg::BirthdaysNone)}</p> }.into_any()
     } else {
         birthdays
@@ -341,10 +341,9 @@ fn BirthdaysBody(birthdays: Birthdays) -> impl IntoView {
             .collect_view()
             .into_any()
     };
-    let more = (birthdays.more > 0).then(|| {
-        let text = Msg::BirthdaysMore.fill(lang, &[("n", &birthdays.more.to_string())]);
-        view! { <p class="muted" data-testid="birthdays-more">{text}</p> }
-    });
+    let more = birthdays.more.then(
+        || view! { <p class="muted" data-testid="birthdays-more">{t(Msg::BirthdaysMore)}</p> },
+    );
     view! {
         <section class="card" aria-labelledby="birthdays-title" data-testid="birthdays">
             <h2 id="birthdays-title">{t(Msg::BirthdaysTitle)}</h2>

@@ -656,18 +656,36 @@ pub async fn send_reminders(
         // The member, and the guardians of a minor; each address once, in the language of
         // their account when they have one.
         let mut tx = db.tenant_read(scope).await?;
-        let people: Vec<Recipient> = tx
+        let mut people: Vec<Recipient> = tx
             .fetch_all(
-                "SELECT m.email, (SELECT i.lang FROM memberships s JOIN identities i ON i.id = s.identity_id \
-                 WHERE s.tenant_id = m.tenant_id AND s.member_id = m.id LIMIT 1) AS lang \
-                 FROM members m WHERE m.tenant_id = $1 AND m.email IS NOT NULL AND m.email <> '' \
-                 AND (m.id = $2 OR m.id IN (SELECT g.guardian_id FROM member_guardians g \
-                 JOIN members c ON c.tenant_id = g.tenant_id AND c.id = g.child_id \
-                 WHERE g.tenant_id = $1 AND g.child_id = $2 AND c.birth_date IS NOT NULL \
-                 AND c.birth_date > $3)) ORDER BY m.email",
+                "SELECT m.email, (SELECT i.lang FROM memberships s JOIN identities i \
+                 ON i.id = s.identity_id WHERE s.tenant_id = m.tenant_id AND s.member_id = m.id \
+                 LIMIT 1) AS lang FROM members m \
+                 WHERE m.tenant_id = $1 AND m.id = $2 AND m.email IS NOT NULL",
+                args![d.member_id],
+            )
+            .await?;
+        let minor: Option<(i64,)> = tx
+            .fetch_optional(
+                "SELECT id FROM members WHERE tenant_id = $1 AND id = $2 \
+                 AND birth_date IS NOT NULL AND birth_date > $3",
                 args![d.member_id, minor_cutoff.clone()],
             )
             .await?;
+        if minor.is_some() {
+            people.extend(
+                tx.fetch_all::<Recipient>(
+                    "SELECT m.email, (SELECT i.lang FROM memberships s JOIN identities i \
+                     ON i.id = s.identity_id WHERE s.tenant_id = m.tenant_id AND s.member_id = m.id \
+                     LIMIT 1) AS lang FROM members m JOIN member_guardians g \
+                     ON g.tenant_id = m.tenant_id AND g.guardian_id = m.id \
+                     WHERE m.tenant_id = $1 AND g.child_id = $2 AND m.email IS NOT NULL",
+                    args![d.member_id],
+                )
+                .await?,
+            );
+        }
+        people.retain(|p| !p.email.trim().is_empty());
         tx.commit().await?;
         let mut seen = std::collections::BTreeSet::new();
         for p in people {

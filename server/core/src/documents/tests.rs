@@ -465,11 +465,7 @@ async fn birthdays_this_week_in_the_club_zone_without_restricted_records() {
         tx.commit().await.unwrap();
         let b = birthdays(db, &sa, now).await.unwrap().unwrap();
         assert_eq!(b.people.len() as i64, super::lists::MAX_BIRTHDAYS);
-        assert_eq!(
-            b.people.len() as i64 + b.more,
-            71,
-            "70 on the 29th and January"
-        );
+        assert!(b.more, "70 on the 29th and January: more than a page");
         assert_eq!(b.people[0].on, "2026-12-29", "December before January");
         assert!(b.people.windows(2).all(|w| w[0].on <= w[1].on));
         // A member without members.view sees no birthdays (not an empty list: none).
