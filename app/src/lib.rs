@@ -81,6 +81,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
                 <Route path=path!("/c/:club/join/:form/confirm") view=JoinConfirmPage/>
+                // docs19: print-ready lists (outside the club frame: nothing but the list)
+                <Route path=path!("/c/:club/lists/card/:member") view=MemberCardPage/>
+                <Route path=path!("/c/:club/lists/team/:group") view=TeamListPage/>
                 <ParentRoute path=path!("/c/:club") view=ClubLayout>
                     <Route path=path!("") view=ClubHomePage/>
                     <Route path=path!("members") view=MemberListPage/>
@@ -110,6 +113,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
                     <Route path=path!("privacy") view=PrivacyPage/>
                     <Route path=path!("privacy/breaches") view=BreachesPage/>
+                    // docs19
+                    <Route path=path!("documents") view=DocumentsPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod club_files;
 pub mod config;
 pub mod delivery;
+pub mod document_files;
 pub mod rights_files;
 pub mod router;
 pub mod security;

@@ -258,6 +258,10 @@ pub fn body_limit(config: &Config, path: &str) -> usize {
         parts.next(),
     ) {
         (Some("c"), Some(_), Some("members"), Some("import"), None) => IMPORT_BODY_LIMIT,
+        // docs19: a member's document upload.
+        (Some("c"), Some(_), Some("members"), Some(_), Some("documents")) => {
+            crate::document_files::DOCUMENT_BODY_LIMIT
+        }
         _ => config.max_body_bytes,
     }
 }
@@ -301,6 +305,11 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/privacy/bundle.zip",
             post(club_files::export_bundle),
         )
+        // docs19: a document's file
+        .route(
+            "/c/{club}/documents/file/{id}",
+            get(crate::document_files::download),
+        )
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))
@@ -317,6 +326,17 @@ pub fn build_router(state: AppState) -> Router {
         .route("/c/{club}/members/import", post(club_files::upload_import))
         .layer(DefaultBodyLimit::max(import_limit))
         .layer(RequestBodyLimitLayer::new(import_limit));
+    // docs19: a member's document has a limit of its own too.
+    let document_limit = crate::document_files::DOCUMENT_BODY_LIMIT;
+    let uploads = uploads.merge(
+        Router::new()
+            .route(
+                "/c/{club}/members/{member}/documents",
+                post(crate::document_files::upload),
+            )
+            .layer(DefaultBodyLimit::max(document_limit))
+            .layer(RequestBodyLimitLayer::new(document_limit)),
+    );
     let app = app
         .merge(uploads)
         .layer(from_fn(security::api_error_status))

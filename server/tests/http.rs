@@ -1041,6 +1041,18 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_retention",
         "club={club}&member_months=24&application_days=90&link_days=30&event_months=12&version=0",
     ),
+    // docs19
+    ("documents_overview", "club={club}"),
+    (
+        "add_document_kind",
+        "club={club}&name=Harness+new+kind&expiry_required=on",
+    ),
+    ("remove_document_kind", "club={club}&id={doc_kind}"),
+    ("member_documents", "club={club}&member={member}"),
+    ("remove_document", "club={club}&id={document}"),
+    ("birthdays", "club={club}"),
+    ("member_card", "club={club}&member={member}"),
+    ("team_list", "club={club}&group={group}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1405,6 +1417,8 @@ impl Fixture {
             ],
         };
         fixture.values.extend(breach::fixture_values(s).await);
+        // docs19
+        fixture.values.extend(docs19::fixture_values(s).await);
         fixture
     }
 
@@ -2291,6 +2305,15 @@ mod environment {
 
     /// The permission each server function of a club requires (`None`: any member).
     const CLUB_FN_PERMISSIONS: &[(&str, Option<&str>)] = &[
+        // docs19
+        ("documents_overview", Some("documents.view")),
+        ("add_document_kind", Some("documents.manage")),
+        ("remove_document_kind", Some("documents.manage")),
+        ("member_documents", Some("documents.view")),
+        ("remove_document", Some("documents.manage")),
+        ("birthdays", None),
+        ("member_card", Some("members.view")),
+        ("team_list", Some("members.view")),
         ("club_frame", None),
         ("club_home", None),
         ("member_list", Some("members.view")),
@@ -4451,6 +4474,8 @@ mod consent;
 mod delivery;
 #[path = "http/erase17.rs"]
 mod erase17;
+#[path = "http/documents.rs"]
+mod docs19;
 #[path = "http/errors.rs"]
 mod errors;
 #[path = "http/islands.rs"]

@@ -1464,6 +1464,55 @@ messages! {
     PurposeArchivedNote => "Archived: no longer asked on registration forms or My data. The answers given stay in the history; a consent still given can be withdrawn.", "Gearchiveerd: niet meer gevraagd op inschrijvingsformulieren of in Mijn gegevens. De gegeven antwoorden blijven in de geschiedenis; een toestemming die nog geldt, kan worden ingetrokken.", "Archivée : plus demandée sur les formulaires d'inscription ni dans Mes données. Les réponses données restent dans l'historique ; un consentement encore donné peut être retiré.";
     PurposeArchivedDone => "The purpose is archived: it is no longer asked.", "Het doel is gearchiveerd: er wordt niet meer naar gevraagd.", "La finalité est archivée : elle n'est plus demandée.";
     PurposeUnarchivedDone => "The purpose is back: it is asked again.", "Het doel is teruggezet: er wordt opnieuw naar gevraagd.", "La finalité est rétablie : elle est de nouveau demandée.";
+    // docs19
+    DocErrEmpty => "choose a file to attach", "kies een bestand om toe te voegen", "choisissez un fichier à joindre";
+    DocErrTooLarge => "the file is larger than {max} MiB, the most a document may be", "het bestand is groter dan {max} MiB, het maximum voor een document", "le fichier dépasse {max} Mio, le maximum pour un document";
+    DocErrType => "only PDF files and PNG or JPEG images can be attached; this file's content is none of them", "alleen PDF-bestanden en PNG- of JPEG-afbeeldingen kunnen worden toegevoegd; de inhoud van dit bestand is geen van beide", "seuls les fichiers PDF et les images PNG ou JPEG peuvent être joints ; le contenu de ce fichier n'en est pas un";
+    DocErrNotWhatItClaims => "the file is named as a {type} file but its content is not one; attach the real file", "het bestand heet een {type}-bestand maar de inhoud is er geen; voeg het echte bestand toe", "le fichier porte le nom d'un fichier {type} mais son contenu n'en est pas un ; joignez le vrai fichier";
+    DocErrKindTaken => "the club already has a kind of document with this name", "de club heeft al een soort document met deze naam", "le club a déjà un type de document de ce nom";
+    DocErrTooManyKinds => "a club can define at most {max} kinds of document", "een club kan hoogstens {max} soorten documenten bepalen", "un club peut définir au plus {max} types de documents";
+    DocErrKindInUse => "{n} documents are of this kind; remove them first", "{n} documenten zijn van deze soort; verwijder ze eerst", "{n} documents sont de ce type ; retirez-les d'abord";
+    DocErrChooseKind => "choose the kind of document", "kies de soort document", "choisissez le type de document";
+    DocErrExpiryRequired => "a document of this kind needs an expiry date", "een document van deze soort heeft een vervaldatum nodig", "un document de ce type doit avoir une date d'expiration";
+    DocErrMultipart => "send the document as a file upload (multipart/form-data)", "stuur het document als opgeladen bestand (multipart/form-data)", "envoyez le document comme fichier joint (multipart/form-data)";
+    DocReminderSubject => "{kind} of {name} expires soon", "{kind} van {name} vervalt binnenkort", "{kind} de {name} expire bientôt";
+    DocReminderBody => "Hello,\n\nThe {kind} of {name} kept by {club} expires on {date}. Please bring or send a new one to the club before then.\n\nKind regards,\n{club}", "Hallo,\n\nHet document {kind} van {name} dat {club} bewaart, vervalt op {date}. Bezorg de club vóór die dag een nieuw exemplaar.\n\nMet vriendelijke groeten,\n{club}", "Bonjour,\n\nLe document {kind} de {name} conservé par {club} expire le {date}. Merci d'en remettre un nouveau au club avant cette date.\n\nCordialement,\n{club}";
+    ListRestricted => "this record is under restriction: it is not printed", "dit dossier is beperkt: het wordt niet afgedrukt", "ce dossier est limité : il n'est pas imprimé";
+    DocsTitle => "Documents", "Documenten", "Documents";
+    DocsExpiringTitle => "Expiring within 30 days, and expired", "Vervalt binnen 30 dagen, en vervallen", "Expire dans les 30 jours, et expirés";
+    DocsExpiringNone => "No document expires in the next 30 days.", "Geen enkel document vervalt in de komende 30 dagen.", "Aucun document n'expire dans les 30 prochains jours.";
+    DocsUntil => "Through {date}.", "Tot en met {date}.", "Jusqu'au {date} inclus.";
+    DocsExpired => "Expired", "Vervallen", "Expiré";
+    DocsExpiresOn => "Expires on", "Vervalt op", "Expire le";
+    DocsReminded => "Reminder sent", "Herinnering verstuurd", "Rappel envoyé";
+    DocsKindsTitle => "Kinds of document", "Soorten documenten", "Types de documents";
+    DocsKindsNone => "No kinds of document yet.", "Nog geen soorten documenten.", "Pas encore de types de documents.";
+    DocsKindExpiry => "An expiry date is required", "Een vervaldatum is verplicht", "Une date d'expiration est obligatoire";
+    DocsKindAdd => "Add the kind", "Soort toevoegen", "Ajouter le type";
+    DocsKindCount => "{n} documents", "{n} documenten", "{n} documents";
+    DocsKindRemoveFor => "Remove the kind {name}", "Soort {name} verwijderen", "Retirer le type {name}";
+    DocsDone => "Saved.", "Bewaard.", "Enregistré.";
+    DocsMemberNone => "No documents.", "Geen documenten.", "Aucun document.";
+    DocsFile => "File", "Bestand", "Fichier";
+    DocsFileHelp => "PDF, PNG or JPEG, at most 5 MiB.", "PDF, PNG of JPEG, hoogstens 5 MiB.", "PDF, PNG ou JPEG, 5 Mio au plus.";
+    DocsExpiryOptional => "Expiry date (if it has one)", "Vervaldatum (als die er is)", "Date d'expiration (s'il y en a une)";
+    DocsAttach => "Attach", "Toevoegen", "Joindre";
+    DocsDownload => "Download", "Downloaden", "Télécharger";
+    DocsRemoveFor => "Remove {name}", "{name} verwijderen", "Retirer {name}";
+    DocsNoKinds => "Define the kinds of document first, on the Documents page.", "Bepaal eerst de soorten documenten, op de pagina Documenten.", "Définissez d'abord les types de documents, sur la page Documents.";
+    DocsAttachTitle => "Attach a document", "Document toevoegen", "Joindre un document";
+    BirthdaysTitle => "Birthdays this week", "Verjaardagen deze week", "Anniversaires cette semaine";
+    BirthdaysNone => "No birthdays this week.", "Geen verjaardagen deze week.", "Pas d'anniversaire cette semaine.";
+    BirthdaysMore => "… and more: the register lists everyone by birth date.", "… en meer: het register toont iedereen op geboortedatum.", "… et d'autres : le registre montre tout le monde par date de naissance.";
+    BirthdayTurns => "turns {age}", "wordt {age}", "fête ses {age} ans";
+    BirthdayToday => "today", "vandaag", "aujourd'hui";
+    ListPrint => "Print", "Afdrukken", "Imprimer";
+    CardTitle => "Member card", "Lidkaart", "Carte de membre";
+    TeamListTitle => "Team list", "Ploeglijst", "Liste d'équipe";
+    TeamEmergency => "Emergency contacts", "Contacten voor noodgevallen", "Contacts en cas d'urgence";
+    TeamLeader => "Leader", "Leider", "Responsable";
+    TeamNone => "Nobody is in this group today.", "Niemand zit vandaag in deze groep.", "Personne n'est dans ce groupe aujourd'hui.";
+    ListPrintedOn => "Printed on {date}", "Afgedrukt op {date}", "Imprimé le {date}";
 }
 
 #[cfg(test)]

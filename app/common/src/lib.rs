@@ -7,6 +7,7 @@
 pub mod breach;
 pub mod color;
 pub mod consent;
+pub mod documents;
 pub mod dto;
 pub mod error;
 pub mod i18n;

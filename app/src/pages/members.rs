@@ -482,6 +482,12 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             </dl>
         </section>
         <crate::pages::consents::MemberConsentsCard club=club.clone() member=member.id.to_string()/>
+        // docs19: documents, and the member card to print
+        <crate::pages::documents::MemberDocumentsCard club=club.clone() member=member.id.to_string()/>
+        {(!member.erased && member.restricted_at.is_none()).then(|| {
+            let href = format!("/c/{club}/lists/card/{}", member.id);
+            view! { <p class="no-print"><a href=href data-testid="member-card-link">{t(Msg::CardTitle)}</a></p> }
+        })}
         {invite}
         {roles}
         {reset}

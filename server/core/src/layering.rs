@@ -34,6 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("breaches", &["accounts", "consents", "retention"]),
+    ("documents", &["accounts", "members"]),
     (
         "seed",
         &[
@@ -47,6 +48,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "retention",
             "breaches",
             "consents",
+            "documents",
         ],
     ),
 ];

@@ -25,6 +25,7 @@ pub mod accounts;
 pub mod backup;
 pub mod breaches;
 pub mod consents;
+pub mod documents;
 pub mod imports;
 pub mod members;
 pub mod registration;
@@ -84,6 +85,12 @@ pub async fn run_daily(s: &Services) -> error::Result<usize> {
         let scope = scope::TenantScope::for_system_task(&task, club);
         invited +=
             members::invite_members_of_age(&s.db, &s.mailer, &s.public_url, &scope, now).await?;
+        // docs19: reminders of documents that expire soon (once per document).
+        if let Err(e) =
+            documents::send_reminders(&s.db, &s.mailer, &s.public_url, &scope, now).await
+        {
+            tracing::error!(error = %e, "document reminders failed; they resume at the next run");
+        }
     }
     Ok(invited)
 }

@@ -20,7 +20,7 @@ pub(crate) struct World {
     pub(crate) club_b: TenantRecord,
     federation: TenantRecord,
     pub(crate) admin_a: Actor,
-    member_a: Actor,
+    pub(crate) member_a: Actor,
     outsider: Actor,
     pub(crate) fed_staff: Actor,
     pub(crate) b_member: MemberId,

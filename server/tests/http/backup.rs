@@ -77,12 +77,20 @@ const WRITES: &[(&str, &[&str])] = &[
     // retention (issue 17)
     ("save_retention", &["retention_policies"]),
     ("end_contract", &["tenants"]),
+    // docs19
+    ("add_document_kind", &["document_kinds"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
 /// club's event log records who did it, at the clock's time; and the tables where a stamp
 /// is nevertheless left (the parent record), if any.
-const DELETES: &[(&str, &[&str])] = &[("delete_role", &[]), ("delete_field", &[])];
+const DELETES: &[(&str, &[&str])] = &[
+    ("delete_role", &[]),
+    ("delete_field", &[]),
+    // docs19
+    ("remove_document_kind", &[]),
+    ("remove_document", &[]),
+];
 
 /// Server functions that change nothing: after a call, no row of any table carries the
 /// call's instant.
@@ -125,6 +133,12 @@ const READS: &[&str] = &[
     "export_choices",
     "export_register",
     "retention",
+    // docs19
+    "documents_overview",
+    "member_documents",
+    "birthdays",
+    "member_card",
+    "team_list",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

@@ -135,6 +135,12 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         list: List::Members,
         sql: "DELETE FROM group_members WHERE tenant_id = $1 AND member_id IN ({list})",
     },
+    // docs19: their documents (files and all).
+    ErasureStep {
+        table: "member_documents",
+        sql: "DELETE FROM member_documents WHERE tenant_id = $1 AND member_id = $2",
+        args: &[Arg::Member],
+    },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
     // register's counts of who was in each export true. export_register itself holds no
@@ -153,10 +159,12 @@ pub const STAMPED_TABLES: &[&str] = &[
     "consent_purposes",
     "consent_texts",
     "custom_fields",
+    "document_kinds",
     "export_register",
     "group_kinds",
     "group_members",
     "member_consents",
+    "member_documents",
     "member_field_values",
     "member_guardians",
     "member_imports",

@@ -4,6 +4,7 @@
 
 mod breach;
 mod consents;
+mod documents;
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -608,6 +609,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 identities::add_membership(db, &scope, &actor, now, id, first_adult).await?;
             }
             consents::seed_consents(db, &scope, now, first_adult).await?;
+            documents::seed(db, &scope, now).await?; // docs19
             if i < 2 {
                 if let Some(id) = multi {
                     identities::add_membership(db, &scope, &actor, now, id, None).await?;
