@@ -8,6 +8,7 @@ pub mod breach;
 pub mod color;
 pub mod consent;
 pub mod dto;
+pub mod dupes;
 pub mod error;
 pub mod i18n;
 pub mod ids;

@@ -25,6 +25,7 @@ pub mod accounts;
 pub mod backup;
 pub mod breaches;
 pub mod consents;
+pub mod dupes;
 pub mod imports;
 pub mod members;
 pub mod registration;
@@ -100,6 +101,8 @@ mod tests_backup;
 mod tests_breach;
 #[cfg(test)]
 mod tests_chain;
+#[cfg(test)]
+mod tests_dupes;
 #[cfg(test)]
 mod tests_errors;
 #[cfg(test)]

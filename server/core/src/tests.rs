@@ -21,7 +21,7 @@ pub(crate) struct World {
     federation: TenantRecord,
     pub(crate) admin_a: Actor,
     member_a: Actor,
-    outsider: Actor,
+    pub(crate) outsider: Actor,
     pub(crate) fed_staff: Actor,
     pub(crate) b_member: MemberId,
 }
