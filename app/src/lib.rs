@@ -110,6 +110,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
                     <Route path=path!("privacy") view=PrivacyPage/>
                     <Route path=path!("privacy/breaches") view=BreachesPage/>
+                    // dupes19
+                    <Route path=path!("members/:id/merge/:other") view=MergePage/>
+                    <Route path=path!("members/:id/guardians") view=GuardiansPage/>
+                    <Route path=path!("members/:id/delete") view=DeleteMemberPage/>
                 </ParentRoute>
             </Routes>
         </Router>

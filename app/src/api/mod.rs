@@ -30,6 +30,7 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
 
 mod checks;
 mod consents;
+mod dupes;
 mod forms;
 mod members;
 mod platform;
@@ -39,6 +40,7 @@ mod rights;
 mod settings;
 pub use checks::*;
 pub use consents::*;
+pub use dupes::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;

@@ -410,6 +410,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             "linked" => t(Msg::MemberLinked),
             "lifted" => t(Msg::RightsDone),
             "consent" => t(Msg::ConsentDone),
+            "merged" => t(Msg::DupMerged),
             _ => t(Msg::FactorResetDone),
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
@@ -482,6 +483,10 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             </dl>
         </section>
         <crate::pages::consents::MemberConsentsCard club=club.clone() member=member.id.to_string()/>
+        {(member.can_edit && member.restricted_at.is_none() && !member.erased
+            && !crate::components::club_read_only()).then(|| view! {
+            <crate::pages::dupes::MemberDupesCard club=club.clone() member=member.clone()/>
+        })}
         {invite}
         {roles}
         {reset}

@@ -76,12 +76,21 @@ const WRITES: &[(&str, &[&str])] = &[
     // retention (issue 17)
     ("save_retention", &["retention_policies"]),
     ("end_contract", &["tenants"]),
+    // dupes19: the kept record carries the merge; a link carries its maker.
+    ("merge_members", &["members"]),
+    ("link_guardian", &["member_guardians"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
 /// club's event log records who did it, at the clock's time; and the tables where a stamp
 /// is nevertheless left (the parent record), if any.
-const DELETES: &[(&str, &[&str])] = &[("delete_role", &[]), ("delete_field", &[])];
+const DELETES: &[(&str, &[&str])] = &[
+    ("delete_role", &[]),
+    ("delete_field", &[]),
+    // dupes19
+    ("unlink_guardian", &[]),
+    ("delete_member", &[]),
+];
 
 /// Server functions that change nothing: after a call, no row of any table carries the
 /// call's instant.
@@ -124,6 +133,10 @@ const READS: &[&str] = &[
     "export_choices",
     "export_register",
     "retention",
+    // dupes19
+    "member_duplicates",
+    "merge_preview",
+    "guardian_choice",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

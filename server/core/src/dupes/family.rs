@@ -6,7 +6,7 @@ use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::members::is_minor;
 use crate::scope::{Actor, TenantScope};
-use tessera_common::dto::{MemberFilter, PersonLink};
+use tessera_common::dto::PersonLink;
 use tessera_common::dupes::GuardianChoice;
 use tessera_common::modules::MEMBERS_EDIT;
 use tessera_common::time::{Date, Timestamp};
@@ -156,22 +156,34 @@ pub async fn guardian_choice(
 ) -> Result<GuardianChoice> {
     let detail = crate::members::get_for_edit(db, scope, child).await?;
     let today: Date = scope.today(now);
+    let words = crate::search::query_words(query);
     let mut candidates = Vec::new();
-    if !query.trim().is_empty() {
-        let filter = MemberFilter {
-            query: query.to_string(),
-            ..Default::default()
-        };
-        let page = crate::members::list_filtered(db, scope, &filter, 1).await?;
-        candidates = page
-            .rows
+    if !words.is_empty() {
+        // The register's search index (a range scan per word, intersected), the first 200
+        // records found in name order: the few adults among them are offered.
+        let mut args: Vec<crate::db::Value> = Vec::new();
+        let ranges = crate::search::bind_ranges(&words, |v| {
+            args.push(v);
+            format!("${}", args.len() + 1)
+        });
+        let sql = format!(
+            "SELECT m.id, m.given_name, m.family_name, m.birth_date FROM ({}) s \
+             CROSS JOIN members m WHERE m.tenant_id = $1 AND m.id = s.member_id \
+             AND m.restricted_at IS NULL AND m.erased_at IS NULL \
+             ORDER BY s.sort_name, s.member_id LIMIT 200",
+            crate::search::matches_sorted(&ranges)
+        );
+        let mut tx = db.tenant_read(scope).await?;
+        let rows: Vec<(i64, String, String, Option<String>)> = tx.fetch_all(&sql, args).await?;
+        tx.commit().await?;
+        candidates = rows
             .into_iter()
-            .filter(|r| r.id != child && !is_minor(r.birth_date.as_deref(), today))
-            .filter(|r| !detail.guardians.iter().any(|g| g.id == r.id))
+            .filter(|r| MemberId(r.0) != child && !is_minor(r.3.as_deref(), today))
+            .filter(|r| !detail.guardians.iter().any(|g| g.id.0 == r.0))
             .take(20)
             .map(|r| PersonLink {
-                id: r.id,
-                name: format!("{} {}", r.given_name, r.family_name),
+                id: MemberId(r.0),
+                name: format!("{} {}", r.1, r.2),
             })
             .collect();
     }

@@ -200,6 +200,41 @@ pub async fn of_member(db: &Db, scope: &TenantScope, id: MemberId) -> Result<Vec
     Ok(found)
 }
 
+/// The probe of a record as typed in the staff form.
+pub fn probe_of(input: &crate::members::MemberInput) -> Probe {
+    let opt = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
+    Probe {
+        given_name: input.given_name.clone(),
+        family_name: input.family_name.clone(),
+        email: opt(&input.email),
+        birth_date: opt(&input.birth_date),
+    }
+}
+
+/// Adds a member record typed by staff (`members.edit`), as `members::create_from_input`
+/// does, after the form's checks: unless `different` (staff confirmed that this is
+/// someone else), a record with possible duplicates is refused with [`Msg::DupFound`]
+/// and nothing is stored; the form then shows the duplicates ([`find`]).
+pub async fn create_member(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &crate::scope::Actor,
+    now: tessera_common::time::Timestamp,
+    input: &crate::members::MemberInput,
+    different: bool,
+) -> Result<MemberId> {
+    scope.require(MEMBERS_EDIT)?;
+    if !different {
+        crate::members::check_input(db, scope, input, scope.today(now)).await?;
+        if !find(db, scope, &probe_of(input)).await?.is_empty() {
+            return Err(tessera_common::AppError::conflict(
+                tessera_common::Msg::DupFound,
+            ));
+        }
+    }
+    crate::members::create_from_input(db, scope, actor, now, input).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
