@@ -152,6 +152,35 @@ async fn each_duplicate_rule_finds_its_record_and_a_different_person_is_not_one(
                 .unwrap()
                 .is_empty()
         );
+        // Hostile names compare like any other; a record's duplicates from its page.
+        let h1 = add(
+            db,
+            &a,
+            &w,
+            person(
+                "<script>alert(1)</script>",
+                "O\"Neil'</textarea>",
+                Some("1991-04-05"),
+                None,
+            ),
+        )
+        .await;
+        let h2 = add(
+            db,
+            &a,
+            &w,
+            person(
+                "<script>alert(1)</script>",
+                "O\"Neal'</textarea>",
+                Some("1991-04-05"),
+                Some("h2@x.be"),
+            ),
+        )
+        .await;
+        assert_eq!(
+            reasons(&dupes::of_member(db, &a, h1).await.unwrap()),
+            vec![(h2, DuplicateReason::SimilarName)]
+        );
         // A record's own duplicates leave the record itself out.
         let own = dupes::of_member(db, &a, jan).await.unwrap();
         assert!(own.iter().all(|d| d.id != jan));

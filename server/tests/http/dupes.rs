@@ -148,7 +148,7 @@ async fn staff_adding_a_duplicate_see_it_escaped_and_proceed_only_explicitly() {
         let r = admin
             .call(
                 "create_member",
-                &format!("club={CLUB_A}&given_name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&family_name=ONeil&birth_date=1990-02-03&status=active"),
+                &format!("club={CLUB_A}&given_name=%3Cscript%3Ealert(1)%3C%2Fscript%3E&family_name=O%22Neal%27%3C%2Ftextarea%3E&birth_date=1990-02-03&status=active"),
             )
             .await;
         assert_eq!(r.status, 409, "similar name: {}", r.body);
@@ -177,7 +177,8 @@ async fn merges_refuse_other_clubs_and_itself_show_names_escaped_and_are_logged(
             &s,
             &a,
             HOSTILE_GIVEN,
-            "ONeil",
+            // One letter off: a similar name born the same day.
+            "O\"Neal'</textarea>",
             "1991-04-05",
             "merge.me@example.be",
         )
@@ -185,6 +186,13 @@ async fn merges_refuse_other_clubs_and_itself_show_names_escaped_and_are_logged(
         let other = add(&s, &b, HOSTILE_GIVEN, HOSTILE_FAMILY, "1991-04-05", "").await;
         let mut admin = Client::new(&s);
         admin.sign_in(&account("admin.kempenvlug")).await;
+        // The record's possible duplicates: the other one, not another club's.
+        let r = admin
+            .call("member_duplicates", &format!("club={CLUB_A}&id={keep}"))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r.body.contains(&remove.to_string()), "{}", r.body);
+        assert!(!r.body.contains(&other.to_string()), "{}", r.body);
         // The record's page lists the other one with a merge link.
         let page = admin.get(&format!("/c/{CLUB_A}/members/{keep}")).await;
         assert_eq!(page.status, 200);
