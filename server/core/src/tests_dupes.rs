@@ -655,3 +655,66 @@ async fn the_demo_has_a_likely_duplicate_in_its_first_club() {
         assert!(found >= 2, "{found}");
     }
 }
+
+/// The duplicate lookup in a club of 100,000 members, on both databases (run by hand:
+/// `cargo nextest run -p tessera_core --run-ignored only duplicate_lookup_speed`); prints
+/// the median and p99 of 200 lookups of existing people (by name, birth date and e-mail).
+#[tokio::test]
+#[ignore]
+// A measurement of wall time: the one place a real clock is wanted.
+#[allow(clippy::disallowed_methods)]
+async fn duplicate_lookup_speed_in_a_club_of_100000() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let a = admin(db, &w, "club-a").await;
+        let given = [
+            "Jan", "Piet", "Els", "An", "Lotte", "Wout", "Emma", "Noor", "Lars", "Mira",
+        ];
+        let family = [
+            "Peeters", "Janssens", "Maes", "Jacobs", "Mertens", "Willems", "Claes", "Goossens",
+            "Wouters", "De Smet",
+        ];
+        let person_n = |i: usize| NewMember {
+            given_name: format!("{}{}", given[i % 10], i % 97),
+            family_name: format!("{}{}", family[(i / 10) % 10], i % 89),
+            birth_date: Some(format!(
+                "{}-{:02}-{:02}",
+                1950 + (i * 7) % 70,
+                1 + (i * 11) % 12,
+                1 + (i * 13) % 28
+            )),
+            email: i.is_multiple_of(2).then(|| format!("p{i}@example.be")),
+            ..Default::default()
+        };
+        let mut tx = db.tenant_write(&a, &w.admin_a, T0).await.unwrap();
+        let all: Vec<NewMember> = (0..100_000).map(person_n).collect();
+        for chunk in all.chunks(5000) {
+            members::insert_many(&mut tx, chunk).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        let mut times = Vec::new();
+        let mut hits = 0;
+        for k in 0..200 {
+            let m = person_n(k * 499);
+            let p = probe(
+                &m.given_name,
+                &m.family_name,
+                m.birth_date.as_deref(),
+                m.email.as_deref(),
+            );
+            let start = std::time::Instant::now();
+            let f = dupes::find(db, &a, &p).await.unwrap();
+            times.push(start.elapsed().as_secs_f64() * 1000.0);
+            hits += usize::from(!f.is_empty());
+        }
+        times.sort_by(|x, y| x.total_cmp(y));
+        eprintln!(
+            "{:?}: duplicate lookup in 100,000 members: median {:.2} ms, p99 {:.2} ms ({hits}/200 found)",
+            t.backend(),
+            times[100],
+            times[197]
+        );
+        assert_eq!(hits, 200);
+    }
+}
