@@ -656,6 +656,91 @@ async fn the_demo_has_a_likely_duplicate_in_its_first_club() {
     }
 }
 
+/// A registration waiting for review shows the reviewer the records that may be the same
+/// person (never the records the submission made itself); one that matches nobody shows none.
+#[tokio::test]
+async fn a_pending_registration_flags_possible_duplicates_for_the_reviewer() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sys = crate::scope::Actor::system("test");
+        let sa = TenantScope::for_system_task(
+            &crate::jobs::SystemTask::command_line(),
+            w.club_a.clone(),
+        );
+        crate::tenants::module_settings::switch(db, &sa, &sys, T0, "forms", true)
+            .await
+            .unwrap();
+        let a = admin(db, &w, "club-a").await;
+        let there = add(
+            db,
+            &a,
+            &w,
+            person("Ruben", "Desmet", Some("2010-10-10"), None),
+        )
+        .await;
+        let own = add(
+            db,
+            &a,
+            &w,
+            person("Ruben", "De Smet", Some("2010-10-10"), None),
+        )
+        .await;
+        let form = crate::registration::save_form(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            None,
+            &tessera_common::dto::RegFormInput {
+                title: "Join".into(),
+                slug: "join".into(),
+                audience: "self".into(),
+                published: true,
+                ..Default::default()
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let mut tx = db.tenant_write(&a, &w.admin_a, T0).await.unwrap();
+        for (n, given, members) in [(0, "Ruben", own.to_string()), (1, "Xander", String::new())] {
+            tx.insert(
+                "reg_submissions",
+                vec![
+                    ("id", crate::ids::new_id().into()),
+                    ("form_id", form.into()),
+                    ("email", format!("applicant{n}@example.be").into()),
+                    (
+                        "data",
+                        format!(
+                            r#"{{"guardian":null,"people":[{{"given_name":"{given}","family_name":"De Smet","standard":{{"birth_date":"2010-10-10"}}}}]}}"#
+                        )
+                        .into(),
+                    ),
+                    ("digest", format!("d{n}").into()),
+                    ("status", "pending".into()),
+                    ("expires_at", T0.plus_seconds(3600).into()),
+                    ("submitted_at", T0.into()),
+                    ("member_ids", members.into()),
+                ],
+            )
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+        let apps = crate::registration::applications(db, &a).await.unwrap();
+        let flagged: Vec<Vec<MemberId>> = apps
+            .pending
+            .iter()
+            .map(|p| p.people[0].duplicates.iter().map(|d| d.id).collect())
+            .collect();
+        let mut flagged = flagged;
+        flagged.sort();
+        assert_eq!(flagged, vec![vec![], vec![there]]);
+    }
+}
+
 /// The duplicate lookup in a club of 100,000 members, on both databases (run by hand:
 /// `cargo nextest run -p tessera_core --run-ignored only duplicate_lookup_speed`); prints
 /// the median and p99 of 200 lookups of existing people (by name, birth date and e-mail).
