@@ -115,6 +115,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/breaches") view=BreachesPage/>
                     // docs19
                     <Route path=path!("documents") view=DocumentsPage/>
+                    // dupes19
+                    <Route path=path!("members/:id/merge/:other") view=MergePage/>
+                    <Route path=path!("members/:id/guardians") view=GuardiansPage/>
+                    <Route path=path!("members/:id/delete") view=DeleteMemberPage/>
                 </ParentRoute>
             </Routes>
         </Router>

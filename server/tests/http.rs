@@ -1053,6 +1053,20 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("birthdays", "club={club}"),
     ("member_card", "club={club}&member={member}"),
     ("team_list", "club={club}&group={group}"),
+    // dupes19
+    ("member_duplicates", "club={club}&id={dup_keep}"),
+    ("merge_preview", "club={club}&id={dup_keep}&other={dup_remove}"),
+    (
+        "merge_members",
+        "club={club}&keep={dup_keep}&remove={dup_remove}&keep_version={dup_keep_version}&remove_version={dup_remove_version}&take%5Bemail%5D=remove",
+    ),
+    ("guardian_choice", "club={club}&id={dup_child}&q=harness"),
+    ("link_guardian", "club={club}&id={dup_child}&guardian={dup_adult}"),
+    ("unlink_guardian", "club={club}&id={dup_child}&guardian={dup_adult}"),
+    (
+        "delete_member",
+        "club={club}&id={dup_delete}&version={dup_delete_version}",
+    ),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1419,6 +1433,7 @@ impl Fixture {
         fixture.values.extend(breach::fixture_values(s).await);
         // docs19
         fixture.values.extend(docs19::fixture_values(s).await);
+        fixture.values.extend(dupes::fixture_values(s).await);
         fixture
     }
 
@@ -2324,6 +2339,14 @@ mod environment {
         ("update_member", Some("members.edit")),
         ("invite_member", Some("members.edit")),
         ("check_form", Some("members.edit")),
+        // dupes19
+        ("member_duplicates", Some("members.edit")),
+        ("merge_preview", Some("members.edit")),
+        ("merge_members", Some("members.edit")),
+        ("guardian_choice", Some("members.edit")),
+        ("link_guardian", Some("members.edit")),
+        ("unlink_guardian", Some("members.edit")),
+        ("delete_member", Some("members.edit")),
         ("my_record", Some(OWN)),
         ("child_record", Some(OWN)),
         ("update_child_record", Some(OWN)),
@@ -4476,6 +4499,8 @@ mod delivery;
 mod erase17;
 #[path = "http/documents.rs"]
 mod docs19;
+#[path = "http/dupes.rs"]
+mod dupes;
 #[path = "http/errors.rs"]
 mod errors;
 #[path = "http/islands.rs"]

@@ -474,6 +474,9 @@ pub struct MemberEdit {
     pub types: Vec<String>,
     /// The club's own fields the editor may fill in (with the record's values).
     pub custom: Vec<CustomValue>,
+    /// The records that may be the same person as the new record typed (a refused save).
+    #[serde(default)]
+    pub duplicates: Vec<crate::dupes::Duplicate>,
 }
 
 /// A member's own record (`/c/{club}/me`).
@@ -945,6 +948,10 @@ pub struct ApplicationPerson {
     pub name: String,
     /// Label → value, in the form's order.
     pub values: Vec<(String, String)>,
+    /// Records of the club that may be this person (for reviewers who see the register;
+    /// the submitter is never told).
+    #[serde(default)]
+    pub duplicates: Vec<crate::dupes::Duplicate>,
 }
 
 /// A registration waiting for review, or decided.

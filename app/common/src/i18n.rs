@@ -1513,6 +1513,44 @@ messages! {
     TeamLeader => "Leader", "Leider", "Responsable";
     TeamNone => "Nobody is in this group today.", "Niemand zit vandaag in deze groep.", "Personne n'est dans ce groupe aujourd'hui.";
     ListPrintedOn => "Printed on {date}", "Afgedrukt op {date}", "Imprimé le {date}";
+    // dupes19
+    DupMergeSelf => "a record cannot be merged with itself", "een fiche kan niet met zichzelf samengevoegd worden", "une fiche ne peut pas être fusionnée avec elle-même";
+    DupMergeField => "{field} is not a field a merge can choose", "{field} is geen veld dat een samenvoeging kan kiezen", "{field} n'est pas un champ qu'une fusion peut choisir";
+    DupMergeChanged => "one of the records changed since this page was opened: open it again", "een van de fiches is gewijzigd sinds deze pagina geopend werd: open ze opnieuw", "une des fiches a changé depuis l'ouverture de cette page : rouvrez-la";
+    DupMergeTwoAccounts => "both records have an account linked: unlink one of them first, the person chooses which account stays", "beide fiches hebben een gekoppelde account: ontkoppel er eerst een, de persoon kiest welke account blijft", "les deux fiches ont un compte lié : déliez-en d'abord un, la personne choisit le compte qui reste";
+    DupGuardianCycle => "this link would make someone the guardian of their own guardian", "deze koppeling zou iemand voogd maken van de eigen voogd", "ce lien rendrait quelqu'un tuteur de son propre tuteur";
+    DupGuardianChildAdult => "only a minor gets a guardian (the birth date says this member is not one)", "enkel een minderjarige krijgt een voogd (volgens de geboortedatum is dit lid dat niet)", "seul un mineur reçoit un tuteur (selon la date de naissance, ce membre ne l'est pas)";
+    DupGuardianMinor => "a guardian must be an adult", "een voogd moet meerderjarig zijn", "un tuteur doit être majeur";
+    DupGuardianTwice => "this member is already a guardian of this child", "dit lid is al voogd van dit kind", "ce membre est déjà tuteur de cet enfant";
+    DupDeleteAccount => "this record has an account linked (with its roles): unlink or close the account before deleting the record", "aan deze fiche is een account gekoppeld (met zijn rollen): ontkoppel of sluit de account voor je de fiche verwijdert", "un compte est lié à cette fiche (avec ses rôles) : déliez ou fermez le compte avant de supprimer la fiche";
+    DupDeleteLeader => "this member leads a group: end that first", "dit lid leidt een groep: beëindig dat eerst", "ce membre encadre un groupe : mettez-y fin d'abord";
+    DupFound => "this person may already be in the register: check the possible duplicates, or confirm that this is someone else", "deze persoon staat mogelijk al in het register: bekijk de mogelijke dubbels, of bevestig dat het iemand anders is", "cette personne figure peut-être déjà au registre : vérifiez les doublons possibles, ou confirmez qu'il s'agit de quelqu'un d'autre";
+    DupTitle => "Possible duplicates", "Mogelijke dubbels", "Doublons possibles";
+    DupHelp => "These records may be the same person. Open one to check it.", "Deze fiches zijn mogelijk dezelfde persoon. Open er een om na te kijken.", "Ces fiches sont peut-être la même personne. Ouvrez-en une pour vérifier.";
+    DupAddAnyway => "This is someone else: add the record anyway", "Dit is iemand anders: fiche toch toevoegen", "C'est quelqu'un d'autre : ajouter la fiche quand même";
+    DupReasonEmail => "same e-mail address", "zelfde e-mailadres", "même adresse e-mail";
+    DupReasonName => "same name and birth date", "zelfde naam en geboortedatum", "même nom et date de naissance";
+    DupReasonSimilar => "similar name, same birth date", "gelijkaardige naam, zelfde geboortedatum", "nom semblable, même date de naissance";
+    DupMergeTitle => "Merge two records", "Twee fiches samenvoegen", "Fusionner deux fiches";
+    DupMergeHelp => "Everything linked to the record that goes (consents and their history, family links, groups, registrations, requests, documents, the account) moves to the record that stays. Choose per field which value stays.", "Alles wat aan de verdwijnende fiche hangt (toestemmingen en hun geschiedenis, gezinsbanden, groepen, inschrijvingen, verzoeken, documenten, de account) gaat naar de fiche die blijft. Kies per veld welke waarde blijft.", "Tout ce qui est lié à la fiche qui disparaît (consentements et leur historique, liens familiaux, groupes, inscriptions, demandes, documents, le compte) passe à la fiche qui reste. Choisissez par champ la valeur qui reste.";
+    DupStays => "Stays", "Blijft", "Reste";
+    DupGoes => "Goes", "Verdwijnt", "Disparaît";
+    DupMergeAction => "Merge", "Samenvoegen", "Fusionner";
+    DupMergeWith => "Merge into this record", "Samenvoegen met deze fiche", "Fusionner dans cette fiche";
+    DupMerged => "The records were merged.", "De fiches zijn samengevoegd.", "Les fiches ont été fusionnées.";
+    DupField => "Field", "Veld", "Champ";
+    DupDeleteTitle => "Delete this record", "Deze fiche verwijderen", "Supprimer cette fiche";
+    DupDeleteHelp => "The record and what hangs off it (family links, consents, group places, requests, documents) are removed for good. The event log keeps that the record was deleted and by whom, without the person's data.", "De fiche en wat eraan hangt (gezinsbanden, toestemmingen, groepen, verzoeken, documenten) worden definitief verwijderd. Het logboek houdt bij dat de fiche verwijderd werd en door wie, zonder de gegevens van de persoon.", "La fiche et ce qui y est lié (liens familiaux, consentements, groupes, demandes, documents) sont supprimés définitivement. Le journal garde la trace de la suppression et de son auteur, sans les données de la personne.";
+    DupDeleteConfirm => "Delete for good", "Definitief verwijderen", "Supprimer définitivement";
+    DupDeleted => "The record was deleted.", "De fiche is verwijderd.", "La fiche a été supprimée.";
+    DupGuardiansTitle => "Guardians", "Voogden", "Tuteurs";
+    DupGuardianManage => "Manage guardians", "Voogden beheren", "Gérer les tuteurs";
+    DupGuardianSearch => "Find an adult member", "Zoek een meerderjarig lid", "Chercher un membre majeur";
+    DupGuardianAdd => "Make guardian", "Voogd maken", "Désigner tuteur";
+    DupGuardianRemove => "Unlink", "Ontkoppelen", "Délier";
+    DupNoGuardians => "No guardian yet.", "Nog geen voogd.", "Pas encore de tuteur.";
+    DupNoneFound => "No adult member found.", "Geen meerderjarig lid gevonden.", "Aucun membre majeur trouvé.";
+    DupRegistrationFlag => "Possible duplicate of a member already in the register", "Mogelijk dubbel van een lid dat al in het register staat", "Doublon possible d'un membre déjà au registre";
 }
 
 #[cfg(test)]

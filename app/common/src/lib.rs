@@ -9,6 +9,7 @@ pub mod color;
 pub mod consent;
 pub mod documents;
 pub mod dto;
+pub mod dupes;
 pub mod error;
 pub mod i18n;
 pub mod ids;

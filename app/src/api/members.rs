@@ -75,6 +75,7 @@ pub async fn get_member_edit(club: String, id: String) -> Result<MemberEdit, App
             member: Some(member),
             draft,
             types,
+            duplicates: Vec::new(),
         })
     })
     .await
@@ -112,12 +113,20 @@ pub async fn update_member(#[server(flatten)] input: MemberUpdate) -> Result<(),
 pub async fn create_member(
     club: String,
     #[server(flatten)] form: MemberForm,
+    // dupes19: staff confirmed that the person is not one of the possible duplicates.
+    #[server(default)] different: String,
 ) -> Result<(), AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
-    let result =
-        tessera_core::members::create_from_input(&c.services.db, &scope, &c.actor, c.now(), &form)
-            .await;
+    let result = tessera_core::dupes::create_member(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        &form,
+        !different.is_empty(),
+    )
+    .await;
     let id = keep_draft_if_refused(&c.session, &draft_key(&club, "new"), &form, result).await?;
     done(&format!(
         "/c/{}/members/{id}?done=created",
@@ -136,11 +145,20 @@ pub async fn get_member_new(club: String) -> Result<MemberEdit, AppError> {
         let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, "new")).await;
         let custom = tessera_core::custom_fields::blank(&c.services.db, &scope).await?;
+        // A refused new record: the records that may be the same person (dupes19).
+        let duplicates = match &draft {
+            Some(f) => {
+                tessera_core::dupes::find(&c.services.db, &scope, &tessera_core::dupes::probe_of(f))
+                    .await?
+            }
+            None => Vec::new(),
+        };
         Ok(MemberEdit {
             member: None,
             draft,
             types,
             custom,
+            duplicates,
         })
     })
     .await

@@ -31,6 +31,7 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
 mod checks;
 mod consents;
 mod documents;
+mod dupes;
 mod forms;
 mod members;
 mod platform;
@@ -41,6 +42,7 @@ mod settings;
 pub use checks::*;
 pub use consents::*;
 pub use documents::*;
+pub use dupes::*;
 pub use forms::*;
 pub use members::*;
 pub use platform::*;

@@ -660,7 +660,7 @@ pub fn ApplicationsPage() -> impl IntoView {
     }
 }
 
-fn people_view(a: &Application) -> impl IntoView {
+fn people_view(a: &Application, club: &str) -> impl IntoView {
     a.people
         .iter()
         .map(|p| {
@@ -682,8 +682,26 @@ fn people_view(a: &Application) -> impl IntoView {
                     view! { <div><dt>{label}</dt><dd>{shown}</dd></div> }
                 })
                 .collect_view();
+            // dupes19: the records that may be this person, for the reviewer only.
+            let duplicates = (!p.duplicates.is_empty()).then(|| {
+                let items = p
+                    .duplicates
+                    .iter()
+                    .map(|d| {
+                        let href = format!("/c/{club}/members/{}", d.id);
+                        view! { <li><a href=href>{format!("{} {}", d.given_name, d.family_name)}</a></li> }
+                    })
+                    .collect_view();
+                view! {
+                    <div class="notice" data-testid="registration-duplicates">
+                        <p>{t(Msg::DupRegistrationFlag)}</p>
+                        <ul class="plain">{items}</ul>
+                    </div>
+                }
+            });
             view! {
                 <h3>{p.name.clone()}</h3>
+                {duplicates}
                 <dl class="fields">{values}</dl>
             }
         })
@@ -718,7 +736,7 @@ fn ApplicationsBody(apps: Applications, club: String) -> impl IntoView {
                         <p class="muted">{a.email.clone()} " · " {when}</p>
                         {a.consent_version.map(|_| view! { <p><span class="badge badge-on">{t(Msg::ConsentGiven)}</span></p> })}
                         {guardian}
-                        {people_view(a)}
+                        {people_view(a, &club)}
                         <div class="actions">
                             {crate::components::writable().then(|| view! {
                             <form method="post" action=ApproveApplication::PATH class="inline">

@@ -153,11 +153,24 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
         }
     });
     let e = || error.clone();
+    // dupes19: the records that may be the same person, and the explicit "someone else".
+    let has_duplicates = !edit.duplicates.is_empty();
+    let duplicates = has_duplicates.then(|| {
+        view! { <crate::pages::dupes::DuplicateList club=club.clone() duplicates=edit.duplicates.clone() merge_into=None/> }
+    });
+    let different = has_duplicates.then(|| {
+        view! {
+            <div class="field">
+                <label><input type="checkbox" name="different" value="1" data-testid="different"/>" " {t(Msg::DupAddAnyway)}</label>
+            </div>
+        }
+    });
     view! {
         <Title text=title/>
         <p><a href=back.clone()>"← " {name.clone()}</a></p>
         <h1>{title}</h1>
         <FormAlert error=error.clone() id="member-error"/>
+        {duplicates}
         {crate::components::read_only_notice()}
         {crate::components::writable().then(|| view! {
         <form method="post" action=action class="stack record-form" data-testid="member-form">
@@ -197,6 +210,7 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
                 <Input name="ended_on" label=Msg::EndedOn value=f.ended_on.clone() error=e() kind="date"/>
             </fieldset>
             {custom_fieldset}
+            {different}
             <div class="actions">
                 <button type="submit" class="button">{t(Msg::Save)}</button>
                 <a href=back class="button-quiet">{t(Msg::Cancel)}</a>

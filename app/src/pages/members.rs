@@ -410,6 +410,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             "linked" => t(Msg::MemberLinked),
             "lifted" => t(Msg::RightsDone),
             "consent" => t(Msg::ConsentDone),
+            "merged" => t(Msg::DupMerged),
             _ => t(Msg::FactorResetDone),
         };
         view! { <p class="notice" role="status" data-testid="notice">{text}</p> }
@@ -487,6 +488,10 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
         {(!member.erased && member.restricted_at.is_none()).then(|| {
             let href = format!("/c/{club}/lists/card/{}", member.id);
             view! { <p class="no-print"><a href=href data-testid="member-card-link">{t(Msg::CardTitle)}</a></p> }
+        })}
+        {(member.can_edit && member.restricted_at.is_none() && !member.erased
+            && !crate::components::club_read_only()).then(|| view! {
+            <crate::pages::dupes::MemberDupesCard club=club.clone() member=member.clone()/>
         })}
         {invite}
         {roles}

@@ -16,11 +16,12 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),
     ("consents", &["accounts", "members"]),
+    ("dupes", &["accounts", "members"]),
     (
         "registration",
-        &["accounts", "tenants", "members", "consents"],
+        &["accounts", "tenants", "members", "consents", "dupes"],
     ),
-    ("imports", &["accounts", "tenants", "members"]),
+    ("imports", &["accounts", "tenants", "members", "dupes"]),
     ("rights", &["accounts", "tenants", "members", "consents"]),
     (
         "retention",
@@ -49,6 +50,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "breaches",
             "consents",
             "documents",
+            "dupes",
         ],
     ),
 ];

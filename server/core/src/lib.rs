@@ -26,6 +26,7 @@ pub mod backup;
 pub mod breaches;
 pub mod consents;
 pub mod documents;
+pub mod dupes;
 pub mod imports;
 pub mod members;
 pub mod registration;
@@ -109,6 +110,7 @@ mod tests_breach;
 mod tests_chain;
 #[cfg(test)]
 mod tests_erase17;
+mod tests_dupes;
 #[cfg(test)]
 mod tests_errors;
 #[cfg(test)]

@@ -79,6 +79,9 @@ const WRITES: &[(&str, &[&str])] = &[
     ("end_contract", &["tenants"]),
     // docs19
     ("add_document_kind", &["document_kinds"]),
+    // dupes19: the kept record carries the merge; a link carries its maker.
+    ("merge_members", &["members"]),
+    ("link_guardian", &["member_guardians"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -90,6 +93,9 @@ const DELETES: &[(&str, &[&str])] = &[
     // docs19
     ("remove_document_kind", &[]),
     ("remove_document", &[]),
+    // dupes19
+    ("unlink_guardian", &[]),
+    ("delete_member", &[]),
 ];
 
 /// Server functions that change nothing: after a call, no row of any table carries the
@@ -139,6 +145,10 @@ const READS: &[&str] = &[
     "birthdays",
     "member_card",
     "team_list",
+    // dupes19
+    "member_duplicates",
+    "merge_preview",
+    "guardian_choice",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

@@ -1,5 +1,7 @@
 //! The people already in the register (and earlier in the file), so a row for the same
-//! person is skipped rather than stored twice.
+//! person is skipped rather than stored twice. The rules are those of `dupes` (issue 19):
+//! the same e-mail address, the same name and birth date, or a similar name
+//! (`dupes::compare_names`) with the same birth date.
 
 use crate::args;
 use crate::db::TenantTx;
@@ -17,6 +19,8 @@ pub(super) struct Known {
     pub(super) emails: HashMap<String, Option<usize>>,
     pub(super) people: HashMap<(String, String), Option<usize>>,
     pub(super) unidentified: HashMap<String, Option<usize>>,
+    /// Per birth date, the names born that day (given, family), for similar names.
+    pub(super) births: HashMap<String, Vec<(String, String, Option<usize>)>>,
 }
 
 /// What identifies a person for finding duplicates.
@@ -24,6 +28,8 @@ pub(super) struct Identity {
     pub(super) email: Option<String>,
     pub(super) sort_name: String,
     pub(super) birth_date: Option<String>,
+    pub(super) given_name: String,
+    pub(super) family_name: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -31,6 +37,8 @@ pub(super) struct KeyRow {
     pub(super) email: Option<String>,
     pub(super) sort_name: String,
     pub(super) birth_date: Option<String>,
+    pub(super) given_name: String,
+    pub(super) family_name: String,
 }
 
 impl Known {
@@ -38,7 +46,8 @@ impl Known {
     pub(super) async fn load(tx: &mut TenantTx) -> Result<Known> {
         let rows: Vec<KeyRow> = tx
             .fetch_all(
-                "SELECT email, sort_name, birth_date FROM members WHERE tenant_id = $1",
+                "SELECT email, sort_name, birth_date, given_name, family_name FROM members \
+                 WHERE tenant_id = $1 AND erased_at IS NULL",
                 args![],
             )
             .await?;
@@ -49,6 +58,8 @@ impl Known {
                     email: r.email.map(|e| e.to_lowercase()),
                     sort_name: r.sort_name,
                     birth_date: r.birth_date,
+                    given_name: r.given_name,
+                    family_name: r.family_name,
                 },
                 None,
             );
@@ -65,6 +76,10 @@ impl Known {
             self.emails.insert(e, origin);
         }
         if let Some(b) = id.birth_date {
+            self.births
+                .entry(b.clone())
+                .or_default()
+                .push((id.given_name, id.family_name, origin));
             self.people.insert((id.sort_name, b), origin);
         }
     }
@@ -82,6 +97,26 @@ impl Known {
         if let Some(b) = &id.birth_date {
             if let Some(o) = self.people.get(&(id.sort_name.clone(), b.clone())) {
                 return Some(of(*o, "name and birth date"));
+            }
+            let similar = self.births.get(b).and_then(|born| {
+                born.iter().find_map(|(g, f, o)| {
+                    crate::dupes::compare_names(
+                        (&id.given_name, &id.family_name),
+                        (g.as_str(), f.as_str()),
+                    )
+                    .map(|r| (r, *o))
+                })
+            });
+            if let Some((reason, o)) = similar {
+                return Some(of(
+                    o,
+                    match reason {
+                        tessera_common::dupes::DuplicateReason::SimilarName => {
+                            "birth date and a similar name"
+                        }
+                        _ => "name and birth date",
+                    },
+                ));
             }
         }
         if id.email.is_none() && id.birth_date.is_none() {

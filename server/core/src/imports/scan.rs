@@ -148,6 +148,10 @@ pub(super) fn scan(
             email: text_of(&cols, "email").map(str::to_lowercase),
             sort_name: text_of(&cols, "sort_name").unwrap_or_default().to_string(),
             birth_date: text_of(&cols, "birth_date").map(str::to_string),
+            given_name: text_of(&cols, "given_name").unwrap_or_default().to_string(),
+            family_name: text_of(&cols, "family_name")
+                .unwrap_or_default()
+                .to_string(),
         };
         if let Some((existing, reason)) = known.check(row, id) {
             if existing {

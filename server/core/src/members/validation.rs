@@ -240,7 +240,7 @@ pub(crate) fn validate_input(
 
 /// Whether a birth date makes someone a minor on `today` (unknown: not a minor, so no one
 /// keeps access to a record on a guess).
-pub(super) fn is_minor(birth_date: Option<&str>, today: Date) -> bool {
+pub fn is_minor(birth_date: Option<&str>, today: Date) -> bool {
     birth_date
         .and_then(Date::parse)
         .is_some_and(|b| b.age_on(today) < AGE_OF_MAJORITY)

@@ -614,6 +614,7 @@ pub(super) fn person_view(p: &Person, custom: &[CustomField]) -> ApplicationPers
     ApplicationPerson {
         name: format!("{} {}", p.given_name, p.family_name),
         values,
+        duplicates: Vec::new(),
     }
 }
 
@@ -641,6 +642,36 @@ pub async fn applications(db: &Db, scope: &TenantScope) -> Result<Applications> 
             args![],
         )
         .await?;
+    // The possible duplicates of each person waiting (issue 19), for reviewers who see the
+    // register: the records the submission made itself left out.
+    let mut flags: Vec<Vec<Vec<tessera_common::dupes::Duplicate>>> = Vec::new();
+    if scope.can(tessera_common::modules::MEMBERS_VIEW) {
+        for r in &pending {
+            let data: SubmissionData = serde_json::from_str(&r.data).unwrap_or_default();
+            let own: Vec<MemberId> = r
+                .member_ids
+                .as_deref()
+                .unwrap_or_default()
+                .split_whitespace()
+                .filter_map(|i| i.parse().ok().map(MemberId))
+                .collect();
+            let mut per_person = Vec::new();
+            for p in &data.people {
+                let probe = crate::dupes::Probe {
+                    given_name: p.given_name.clone(),
+                    family_name: p.family_name.clone(),
+                    email: p
+                        .standard
+                        .get("email")
+                        .cloned()
+                        .or_else(|| Some(r.email.clone())),
+                    birth_date: p.standard.get("birth_date").cloned(),
+                };
+                per_person.push(crate::dupes::find_in(&mut tx, &probe, &own).await?);
+            }
+            flags.push(per_person);
+        }
+    }
     tx.commit().await?;
     let view = |r: SubmissionRow| {
         let data: SubmissionData = serde_json::from_str(&r.data).unwrap_or_default();
@@ -665,8 +696,20 @@ pub async fn applications(db: &Db, scope: &TenantScope) -> Result<Applications> 
             version: r.version,
         }
     };
+    let mut flags = flags.into_iter();
     Ok(Applications {
-        pending: pending.into_iter().map(view).collect(),
+        pending: pending
+            .into_iter()
+            .map(view)
+            .map(|mut a| {
+                if let Some(per_person) = flags.next() {
+                    for (p, d) in a.people.iter_mut().zip(per_person) {
+                        p.duplicates = d;
+                    }
+                }
+                a
+            })
+            .collect(),
         recent: recent.into_iter().map(view).collect(),
     })
 }

@@ -5,6 +5,7 @@
 mod breach;
 mod consents;
 mod documents;
+mod dupes;
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -617,6 +618,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
             }
             if i == 0 {
                 privacy_rights::seed(db, &scope, now).await?;
+                dupes::seed(db, &scope, now).await?; // dupes19
             }
         }
     }

@@ -759,3 +759,57 @@ fn commit_can_run_in_a_background_task(db: Db, scope: TenantScope, bytes: Vec<u8
         .await
     });
 }
+
+/// dupes19: a similar name (one letter off, or first and last name swapped) born the same
+/// day is a duplicate too, of a member or of an earlier row; born another day it is not.
+#[tokio::test]
+async fn similar_names_born_the_same_day_are_duplicates() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let s = club(db, "club-i").await;
+        let sys = Actor::system("test");
+        members::create(
+            db,
+            &s,
+            &sys,
+            T0,
+            members::NewMember {
+                given_name: "Lotte".into(),
+                family_name: "Peeters".into(),
+                birth_date: Some("1990-05-17".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let csv = "Voornaam,Naam,Geboortedatum\n\
+                   Lotte,Peters,17/05/1990\n\
+                   Peeters,Lotte,1990-05-17\n\
+                   Lotte,Peters,18/05/1990\n\
+                   Anouk,Smets,02/02/2002\n\
+                   Anuok,Smets,02/02/2002\n\
+                   Anouk,Smits,03/02/2002\n";
+        let mapping = suggested(csv.as_bytes());
+        let p = preview(db, &s, T0, csv.as_bytes(), &mapping).await.unwrap();
+        let reasons: Vec<(usize, &str)> = p
+            .duplicates
+            .iter()
+            .map(|d| (d.row, d.reason.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (
+                    2,
+                    "a member of the club has the same birth date and a similar name"
+                ),
+                (
+                    3,
+                    "a member of the club has the same birth date and a similar name"
+                ),
+                (6, "row 5 has the same birth date and a similar name"),
+            ]
+        );
+        assert_eq!(p.to_add, 3);
+    }
+}
