@@ -206,6 +206,18 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
+    // Documents (certificates, signed forms) go with the person.
+    MemberReference {
+        table: "member_documents",
+        merge: &[Step {
+            sql: "UPDATE member_documents SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+            args: &[Keep, Remove],
+        }],
+        delete: &[Step {
+            sql: "DELETE FROM member_documents WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Keep],
+        }],
+    },
     // The account link: a merge refuses two records that both have an account (see
     // [`merge`]), so at most one link moves; a deletion refuses a record with one, so
     // nothing is left to unlink (the statement is there for completeness).
