@@ -27,6 +27,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "roles", "tenants", "members", "registration"],
     ),
     ("breaches", &["accounts", "consents", "retention"]),
+    // activities19
+    ("activities", &["accounts", "members"]),
     (
         "seed",
         &[
@@ -40,6 +42,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "retention",
             "breaches",
             "consents",
+            "activities",
         ],
     ),
 ];
