@@ -110,6 +110,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
                     <Route path=path!("privacy") view=PrivacyPage/>
                     <Route path=path!("privacy/breaches") view=BreachesPage/>
+                    // activities19
+                    <Route path=path!("activities") view=ActivitiesPage/>
+                    <Route path=path!("activities/figures") view=FiguresPage/>
+                    <Route path=path!("activities/sheet") view=MonthSheetPage/>
+                    <Route path=path!("activities/:id/:date") view=OccurrencePage/>
+                    <Route path=path!("activities/:id/:date/print") view=OccurrencePrintPage/>
+                    <Route path=path!("calendar") view=CalendarPage/>
                 </ParentRoute>
             </Routes>
         </Router>

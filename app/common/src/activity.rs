@@ -188,3 +188,70 @@ pub struct CalendarFeeds {
     pub feeds: Vec<FeedEntry>,
     pub fresh: Option<(String, String)>,
 }
+
+/// The form that plans an activity.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanActivityInput {
+    pub club: String,
+    pub group: String,
+    pub kind: String,
+    pub title: String,
+    #[serde(default)]
+    pub place: String,
+    /// A checkbox: "on" when weekly.
+    #[serde(default)]
+    pub weekly: String,
+    pub first_date: String,
+    #[serde(default)]
+    pub end_date: String,
+    pub start_time: String,
+    pub duration_min: String,
+}
+
+/// The form that cancels, moves or restores one occurrence.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeOccurrenceInput {
+    pub club: String,
+    pub activity: String,
+    pub date: String,
+    /// `cancel`, `move` or `restore`.
+    pub action: String,
+    #[serde(default)]
+    pub reason: String,
+    #[serde(default)]
+    pub new_date: String,
+    #[serde(default)]
+    pub new_time: String,
+    #[serde(default)]
+    pub new_place: String,
+}
+
+/// One tap on the attendance list.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MarkInput {
+    pub club: String,
+    pub activity: String,
+    pub date: String,
+    pub member: String,
+    /// `present`, `absent` or `excused`.
+    pub mark: String,
+}
+
+/// An absence reported beforehand.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AbsenceInput {
+    pub club: String,
+    pub activity: String,
+    pub date: String,
+    pub member: String,
+    pub reason: String,
+}
+
+/// Which figures to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FiguresQuery {
+    pub club: String,
+    pub group: String,
+    pub from: String,
+    pub to: String,
+}
