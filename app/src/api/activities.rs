@@ -191,10 +191,15 @@ fn fresh_key(club: &str) -> String {
 #[server(prefix = "/api", endpoint = "calendar_feeds")]
 pub async fn get_calendar_feeds(club: String) -> Result<CalendarFeeds, AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    let mut feeds = tessera_core::activities::feeds(&c.services.db, &scope, c.now()).await?;
-    feeds.fresh = crate::ssr::take_draft::<(String, String)>(&c.session, &fresh_key(&club)).await;
-    Ok(feeds)
+    // Once per request: the fresh address is taken from the session (and forgotten) once.
+    c.once(format!("calendar_feeds:{club}"), async {
+        let scope = c.club(&club).await?;
+        let mut feeds = tessera_core::activities::feeds(&c.services.db, &scope, c.now()).await?;
+        feeds.fresh =
+            crate::ssr::take_draft::<(String, String)>(&c.session, &fresh_key(&club)).await;
+        Ok(feeds)
+    })
+    .await
 }
 
 /// Makes a new private address for a feed ("me" or a group id) and revokes the old one.

@@ -76,6 +76,13 @@ const WRITES: &[(&str, &[&str])] = &[
     // retention (issue 17)
     ("save_retention", &["retention_policies"]),
     ("end_contract", &["tenants"]),
+    // activities19
+    ("plan_activity", &["activities"]),
+    ("mark_attendance", &["attendance"]),
+    ("report_absence", &["activity_absences"]),
+    ("change_occurrence", &["activity_exceptions"]),
+    ("renew_feed", &["calendar_feeds"]),
+    ("revoke_feed", &["calendar_feeds"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -124,6 +131,12 @@ const READS: &[&str] = &[
     "export_choices",
     "export_register",
     "retention",
+    // activities19
+    "activities",
+    "occurrence",
+    "attendance_figures",
+    "month_sheet",
+    "calendar_feeds",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

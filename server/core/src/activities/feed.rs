@@ -36,10 +36,8 @@ async fn target_of(
     let acc = access(tx, scope, today).await?;
     if scope.can(ACTIVITIES_MANAGE) || acc.led.contains(&group) {
         Ok(Target::Group(group))
-    } else if acc.sees(group) {
-        Err(AppError::Forbidden)
     } else {
-        Err(AppError::NotFound)
+        Err(AppError::Forbidden)
     }
 }
 
@@ -166,10 +164,10 @@ pub async fn revoke_feed(
     let today = scope.today(now);
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let t = target_of(&mut tx, scope, target, today).await?;
-    if revoke_in(&mut tx, &t, now).await? == 0 {
-        return Err(AppError::NotFound);
+    // Revoking what is already revoked changes nothing.
+    if revoke_in(&mut tx, &t, now).await? > 0 {
+        tx.log("calendar_feed_revoked", None).await?;
     }
-    tx.log("calendar_feed_revoked", None).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -310,8 +310,10 @@ pub(crate) fn occurrence_of(
     }
 }
 
-/// What the caller may reach: every group, or those they lead and those they (or their
-/// minor children) are in, on `today`.
+/// What the caller may reach: every group (`activities.attendance`), or those they lead and
+/// those they (or their minor children) are in, on `today`. (`activities.manage` plans and
+/// changes every group's activities and lists them, but the attendance lists and figures are
+/// `activities.attendance`'s.)
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Access {
     pub all: bool,
@@ -330,7 +332,7 @@ impl Access {
 
 pub(crate) async fn access(tx: &mut TenantTx, scope: &TenantScope, today: Date) -> Result<Access> {
     let mut a = Access {
-        all: scope.can(ACTIVITIES_MANAGE) || scope.can(ACTIVITIES_ATTENDANCE),
+        all: scope.can(ACTIVITIES_ATTENDANCE),
         ..Default::default()
     };
     let Some(me) = scope.member_id() else {
@@ -628,7 +630,8 @@ pub async fn overview(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<Ac
     let mut tx = db.tenant_read(scope).await?;
     let acc = access(&mut tx, scope, today).await?;
     let groups = acc.groups();
-    let (rows, ex) = activities_of(&mut tx, (!acc.all).then_some(&groups[..]), today, to).await?;
+    let every = acc.all || scope.can(ACTIVITIES_MANAGE);
+    let (rows, ex) = activities_of(&mut tx, (!every).then_some(&groups[..]), today, to).await?;
     let all_groups: Vec<(i64, String)> = tx
         .fetch_all(
             "SELECT id, name FROM club_groups WHERE tenant_id = $1 AND archived_at IS NULL ORDER BY name, id",
@@ -715,7 +718,8 @@ pub async fn occurrence(
     }
     let in_list = people.iter().any(|p| mine.contains(&MemberId(p.member_id)));
     if !acc.sees(a.group_id) && !in_list {
-        return Err(AppError::NotFound);
+        // The club's own activity, outside what the caller may see.
+        return Err(AppError::Forbidden);
     }
     let can_mark = may_mark(&mut tx, scope, a.group_id, date, today).await?;
     let can_change = scope.can(ACTIVITIES_MANAGE) || acc.led.contains(&a.group_id);
@@ -807,12 +811,7 @@ pub async fn mark(
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let (a, occ) = load_occurrence(&mut tx, scope, activity, date).await?;
     if !may_mark(&mut tx, scope, a.group_id, date, today).await? {
-        let acc = access(&mut tx, scope, today).await?;
-        return Err(if acc.sees(a.group_id) {
-            AppError::Forbidden
-        } else {
-            AppError::NotFound
-        });
+        return Err(AppError::Forbidden);
     }
     if occ.cancelled {
         return Err(AppError::conflict(Msg::ErrActCancelled));
@@ -830,8 +829,8 @@ pub async fn mark(
             args![activity, date.to_string(), member],
         )
         .await?;
+    // Tapping the same mark again re-confirms it (and its stamp).
     match existing {
-        Some((_, s)) if s == status.code() => {}
         Some((id, _)) => {
             tx.update(
                 "attendance",
@@ -949,10 +948,8 @@ async fn require_figures(
     let acc = access(tx, scope, today).await?;
     if acc.all || acc.led.contains(&group) {
         Ok(name)
-    } else if acc.sees(group) {
-        Err(AppError::Forbidden)
     } else {
-        Err(AppError::NotFound)
+        Err(AppError::Forbidden)
     }
 }
 

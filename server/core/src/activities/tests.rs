@@ -611,7 +611,7 @@ async fn exceptions_marking_absences_and_figures_follow_the_rules() {
             figures(db, &tr, later, c.other_group, "2026-10-01", "2026-10-31")
                 .await
                 .unwrap_err(),
-            AppError::NotFound
+            AppError::Forbidden
         );
         let sheet = month_sheet(db, &tr, later, c.group, "2026-10")
             .await
