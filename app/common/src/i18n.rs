@@ -1471,10 +1471,10 @@ messages! {
     ErrActTooLong => "at most two years (one year for figures)", "hoogstens twee jaar (één jaar voor cijfers)", "au plus deux ans (un an pour les chiffres)";
     ErrActTime => "enter a time as HH:MM", "geef een uur als UU:MM", "indiquez une heure au format HH:MM";
     ErrActDuration => "a duration of 1 to 1440 minutes", "een duur van 1 tot 1440 minuten", "une durée de 1 à 1440 minutes";
-    ErrActCancelled => "This activity is cancelled: attendance and absences cannot be recorded for it.", "Deze activiteit is afgelast: aanwezigheden en afwezigheden kunnen er niet voor worden genoteerd.", "Cette activité est annulée : on ne peut pas y noter de présences ni d'absences.";
+    ErrActCancelled => "This activity is cancelled: attendance and absences cannot be recorded for it.", "Deze activiteit is afgelast: aanwezigheden en afwezigheden kunnen er niet voor worden genoteerd.", "Cette activité est annulée : on ne peut rien y noter.";
     ErrActNotYet => "This activity has not taken place yet: attendance is marked on the day.", "Deze activiteit heeft nog niet plaatsgevonden: aanwezigheden duid je aan op de dag zelf.", "Cette activité n'a pas encore eu lieu : les présences se notent le jour même.";
     ErrActNotInGroup => "This person is not in the group on that day.", "Deze persoon zit die dag niet in de groep.", "Cette personne ne fait pas partie du groupe ce jour-là.";
-    ErrActPast => "This activity is over: an absence can no longer be reported.", "Deze activiteit is voorbij: een afwezigheid melden kan niet meer.", "Cette activité est passée : une absence ne peut plus être signalée.";
+    ErrActPast => "This activity is over: an absence can no longer be reported.", "Deze activiteit is voorbij: een afwezigheid melden kan niet meer.", "Cette activité est passée : il est trop tard pour prévenir.";
     ActTitle => "Activities", "Activiteiten", "Activités";
     ActUpcoming => "The next four weeks", "De komende vier weken", "Les quatre prochaines semaines";
     ActNone => "No activities in the next four weeks.", "Geen activiteiten in de komende vier weken.", "Aucune activité dans les quatre prochaines semaines.";

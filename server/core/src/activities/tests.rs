@@ -415,7 +415,7 @@ async fn exceptions_marking_absences_and_figures_follow_the_rules() {
             occurrence(db, &st, now, id, "2026-10-06")
                 .await
                 .unwrap_err(),
-            AppError::NotFound
+            AppError::Forbidden
         );
 
         // Absences: the parent for their child; not for another's child; not for the past.
