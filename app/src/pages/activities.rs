@@ -410,7 +410,6 @@ pub fn OccurrencePrintPage() -> impl IntoView {
                             <div class="print-sheet" data-testid="print-sheet">
                                 <h1>{title}</h1>
                                 <p>{when(&d.occ)}{(!d.occ.place.is_empty()).then(|| format!(" · {}", d.occ.place))}</p>
-                                <p class="no-print"><button type="button" class="button" onclick="window.print()">{t(Msg::ActPrintSheet)}</button></p>
                                 <table>
                                     <thead><tr>
                                         <th scope="col">{t(Msg::Name)}</th>
