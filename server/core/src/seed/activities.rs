@@ -14,7 +14,7 @@ use tessera_common::MemberId;
 /// At most this many groups get trainings.
 const GROUPS: usize = 6;
 /// Members of the team made when the club has no groups.
-const TEAM: i64 = 24;
+const TEAM: i64 = 30;
 
 pub(super) async fn seed(
     db: &Db,
