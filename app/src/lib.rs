@@ -119,6 +119,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("members/:id/merge/:other") view=MergePage/>
                     <Route path=path!("members/:id/guardians") view=GuardiansPage/>
                     <Route path=path!("members/:id/delete") view=DeleteMemberPage/>
+                    // activities19
+                    <Route path=path!("activities") view=ActivitiesPage/>
+                    <Route path=path!("activities/figures") view=FiguresPage/>
+                    <Route path=path!("activities/sheet") view=MonthSheetPage/>
+                    <Route path=path!("activities/:id/:date") view=OccurrencePage/>
+                    <Route path=path!("activities/:id/:date/print") view=OccurrencePrintPage/>
+                    <Route path=path!("calendar") view=CalendarPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -343,3 +343,41 @@ pub async fn export_bundle(
         Err(e) => error_response(&headers, e),
     }
 }
+
+// activities19
+/// `GET /c/{club}/calendar/feed/{token}`: a private calendar feed (iCalendar), reached by its
+/// unguessable token without a session (calendar apps have none). An unknown or revoked
+/// token, or a club without the activities module, is 404.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    Path((club, token)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Response {
+    let s = &state.services;
+    let now = s.now();
+    let result = async {
+        let scope = scope::resolve_public(&s.db, &club, now).await?;
+        tessera_core::activities::feed_ics(&s.db, &scope, now, &token).await
+    }
+    .await;
+    match result {
+        Ok(ics) => {
+            let mut res = (StatusCode::OK, ics).into_response();
+            let h = res.headers_mut();
+            h.insert(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/calendar; charset=utf-8"),
+            );
+            h.insert(
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, no-store"),
+            );
+            h.insert(
+                header::CONTENT_DISPOSITION,
+                HeaderValue::from_static("inline; filename=\"calendar.ics\""),
+            );
+            res
+        }
+        Err(e) => error_response(&headers, e),
+    }
+}

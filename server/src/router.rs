@@ -292,6 +292,11 @@ pub fn build_router(state: AppState) -> Router {
             post(auth::reset_member_factor),
         )
         .route("/c/{club}/logo", get(club_files::logo))
+        // activities19
+        .route(
+            "/c/{club}/calendar/feed/{token}",
+            get(club_files::calendar_feed),
+        )
         .route(
             "/c/{club}/settings/look/logo",
             post(club_files::upload_logo),

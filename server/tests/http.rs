@@ -1067,6 +1067,36 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "delete_member",
         "club={club}&id={dup_delete}&version={dup_delete_version}",
     ),
+    // activities19
+    ("activities", "club={club}"),
+    (
+        "plan_activity",
+        "club={club}&group={act_group}&kind=training&title=Harness&place=Hall&weekly=on&first_date=2027-01-05&end_date=2027-03-30&start_time=19%3A00&duration_min=90",
+    ),
+    (
+        "occurrence",
+        "club={club}&activity={activity}&date={act_past}",
+    ),
+    (
+        "mark_attendance",
+        "club={club}&activity={activity}&date={act_past}&member={act_child}&mark=excused",
+    ),
+    (
+        "report_absence",
+        "club={club}&activity={activity}&date={act_next}&member={act_child}&reason=Harness",
+    ),
+    (
+        "change_occurrence",
+        "club={club}&activity={activity}&date={act_later}&action=cancel&reason=Harness",
+    ),
+    (
+        "attendance_figures",
+        "club={club}&group={act_group}&from={act_month}-01&to={act_past}",
+    ),
+    ("month_sheet", "club={club}&group={act_group}&month={act_month}"),
+    ("calendar_feeds", "club={club}"),
+    ("renew_feed", "club={club}&target={act_group}"),
+    ("revoke_feed", "club={club}&target={act_group}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1130,6 +1160,8 @@ const OWN_RECORD: &[&str] = &[
     "ask_privacy",
     "my_consents",
     "answer_consent",
+    // activities19: a member or guardian reports an absence for themselves or a minor child.
+    "report_absence",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -1434,6 +1466,7 @@ impl Fixture {
         // docs19
         fixture.values.extend(docs19::fixture_values(s).await);
         fixture.values.extend(dupes::fixture_values(s).await);
+        fixture.values.extend(activities::fixture_values(s).await); // activities19
         fixture
     }
 
@@ -2412,6 +2445,18 @@ mod environment {
         ("acknowledge_breach", Some("privacy.manage")),
         ("object_subprocessor_change", Some("privacy.manage")),
         ("privacy_notices", None),
+        // activities19
+        ("activities", None),
+        ("plan_activity", Some("activities.manage")),
+        ("occurrence", Some("activities.attendance")),
+        ("mark_attendance", Some("activities.attendance")),
+        ("report_absence", Some(OWN)),
+        ("change_occurrence", Some("activities.manage")),
+        ("attendance_figures", Some("activities.attendance")),
+        ("month_sheet", Some("activities.attendance")),
+        ("calendar_feeds", None),
+        ("renew_feed", Some("activities.manage")),
+        ("revoke_feed", Some("activities.manage")),
     ];
 
     /// The permission of each federation and operator server function.
@@ -4485,6 +4530,8 @@ mod xss;
 
 #[path = "http/accounts.rs"]
 mod accounts;
+#[path = "http/activities.rs"]
+mod activities;
 #[path = "http/admininv.rs"]
 mod admininv;
 #[path = "http/backup.rs"]

@@ -4,6 +4,7 @@
 //! functions return, the one error type that crosses the server-function boundary, the
 //! translation tables and calendar helpers. Nothing server-only belongs here.
 
+pub mod activity;
 pub mod breach;
 pub mod color;
 pub mod consent;

@@ -28,6 +28,8 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::bad_request(tessera_common::Msg::ErrVersionMissing))
 }
 
+// activities19
+mod activities;
 mod checks;
 mod consents;
 mod documents;
@@ -39,6 +41,7 @@ mod privacy;
 mod retention;
 mod rights;
 mod settings;
+pub use activities::*;
 pub use checks::*;
 pub use consents::*;
 pub use documents::*;

@@ -1,6 +1,8 @@
 //! The pages, one module per area.
 
 pub(crate) mod account;
+// activities19
+mod activities;
 mod admin;
 mod admin_privacy;
 pub(crate) mod club;
@@ -24,6 +26,9 @@ pub(crate) mod rights;
 pub(crate) mod settings;
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
+pub use activities::{
+    ActivitiesPage, CalendarPage, FiguresPage, MonthSheetPage, OccurrencePage, OccurrencePrintPage,
+};
 pub use admin::AdminPage;
 pub use admin_privacy::AdminPrivacyPage;
 pub use club::{ClubEventsPage, ClubHomePage, ClubLayout};

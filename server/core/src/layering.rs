@@ -36,6 +36,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("breaches", &["accounts", "consents", "retention"]),
     ("documents", &["accounts", "members"]),
+    // activities19
+    ("activities", &["accounts", "members"]),
     (
         "seed",
         &[
@@ -51,6 +53,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "consents",
             "documents",
             "dupes",
+            "activities",
         ],
     ),
 ];

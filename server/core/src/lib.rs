@@ -22,6 +22,7 @@ pub mod testing;
 // Features, one folder each, in layers: a feature imports only those below it (the table
 // in `layering`, checked by a test).
 pub mod accounts;
+pub mod activities;
 pub mod backup;
 pub mod breaches;
 pub mod consents;

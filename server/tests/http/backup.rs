@@ -82,6 +82,13 @@ const WRITES: &[(&str, &[&str])] = &[
     // dupes19: the kept record carries the merge; a link carries its maker.
     ("merge_members", &["members"]),
     ("link_guardian", &["member_guardians"]),
+    // activities19
+    ("plan_activity", &["activities"]),
+    ("mark_attendance", &["attendance"]),
+    ("report_absence", &["activity_absences"]),
+    ("change_occurrence", &["activity_exceptions"]),
+    ("renew_feed", &["calendar_feeds"]),
+    ("revoke_feed", &["calendar_feeds"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -149,6 +156,12 @@ const READS: &[&str] = &[
     "member_duplicates",
     "merge_preview",
     "guardian_choice",
+    // activities19
+    "activities",
+    "occurrence",
+    "attendance_figures",
+    "month_sheet",
+    "calendar_feeds",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

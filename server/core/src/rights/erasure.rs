@@ -141,6 +141,23 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         sql: "DELETE FROM member_documents WHERE tenant_id = $1 AND member_id = $2",
         args: &[Arg::Member],
     },
+    // activities19: their attendance, reported absences (with their reasons) and calendar
+    // feeds.
+    ErasureStep {
+        table: "attendance",
+        sql: "DELETE FROM attendance WHERE tenant_id = $1 AND member_id = $2",
+        args: &[Arg::Member],
+    },
+    ErasureStep {
+        table: "activity_absences",
+        sql: "DELETE FROM activity_absences WHERE tenant_id = $1 AND member_id = $2",
+        args: &[Arg::Member],
+    },
+    ErasureStep {
+        table: "calendar_feeds",
+        sql: "DELETE FROM calendar_feeds WHERE tenant_id = $1 AND member_id = $2",
+        args: &[Arg::Member],
+    },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
     // register's counts of who was in each export true. export_register itself holds no
@@ -152,6 +169,12 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
 /// `tests_rights::every_stamped_table_is_in_the_erasure` reads the schema and fails on a
 /// stamped tenant table missing here.
 pub const STAMPED_TABLES: &[&str] = &[
+    // activities19
+    "activities",
+    "activity_absences",
+    "activity_exceptions",
+    "attendance",
+    "calendar_feeds",
     "admin_invitations",
     "breaches",
     "club_groups",

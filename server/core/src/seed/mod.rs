@@ -2,6 +2,7 @@
 //! realistic Belgian names, addresses and birth dates, families with guardians, and demo
 //! accounts for every kind of user. Deterministic: the same options give the same people.
 
+mod activities;
 mod breach;
 mod consents;
 mod documents;
@@ -611,6 +612,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
             }
             consents::seed_consents(db, &scope, now, first_adult).await?;
             documents::seed(db, &scope, now).await?; // docs19
+            activities::seed(db, &scope, now, first_adult).await?; // activities19
             if i < 2 {
                 if let Some(id) = multi {
                     identities::add_membership(db, &scope, &actor, now, id, None).await?;
