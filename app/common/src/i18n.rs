@@ -1455,6 +1455,27 @@ messages! {
     PermDocumentsViewHelp => "See members' documents such as medical certificates, and the list of those that expire soon.", "Documenten van leden inkijken, zoals medische attesten, en de lijst van wat binnenkort vervalt.", "Voir les documents des membres, comme les certificats médicaux, et la liste de ceux qui expirent bientôt.";
     PermDocumentsManage => "Manage documents", "Documenten beheren", "Gérer les documents";
     PermDocumentsManageHelp => "Add and remove members' documents and define the kinds of document the club keeps.", "Documenten van leden toevoegen en verwijderen en bepalen welke soorten documenten de club bijhoudt.", "Ajouter et retirer les documents des membres et définir les types de documents que le club conserve.";
+    // groups19
+    ErrGroupName => "give a name of 1 to {max} characters", "geef een naam van 1 tot {max} tekens", "indiquez un nom de 1 à {max} caractères";
+    ErrGroupNameTaken => "the club already has one with this name", "de club heeft er al een met deze naam", "le club en a déjà un portant ce nom";
+    ErrGroupChanged => "{who} changed this on {when} after you opened it: open it again and repeat your change", "{who} heeft dit gewijzigd op {when} nadat u het opende: open het opnieuw en herhaal uw wijziging", "{who} a modifié ceci le {when} après que vous l'avez ouvert : rouvrez-le et refaites votre modification";
+    ErrTooManyGroups => "The club has reached the limit of {max}.", "De club heeft de grens van {max} bereikt.", "Le club a atteint la limite de {max}.";
+    ErrBirthYear => "give a year between 1900 and 2200, or leave it empty", "geef een jaar tussen 1900 en 2200, of laat het leeg", "indiquez une année entre 1900 et 2200, ou laissez vide";
+    ErrBandYears => "the last birth year comes before the first", "het laatste geboortejaar valt voor het eerste", "la dernière année de naissance précède la première";
+    ErrChooseGroupKind => "choose a kind of group of this club", "kies een soort groep van deze club", "choisissez un type de groupe de ce club";
+    ErrGroupArchived => "This group is archived: restore it before changing who is in it.", "Deze groep is gearchiveerd: zet ze terug voor u de leden wijzigt.", "Ce groupe est archivé : rétablissez-le avant d'en changer les membres.";
+    ErrToBeforeFrom => "the end date comes before the start date", "de einddatum valt voor de begindatum", "la date de fin précède la date de début";
+    ErrNoSuchMember => "choose a member of this club", "kies een lid van deze club", "choisissez un membre de ce club";
+    ErrAlreadyInGroup => "This member is already in the group for (part of) these dates: end that period first or choose other dates.", "Dit lid zit al in de groep voor (een deel van) deze data: beëindig die periode eerst of kies andere data.", "Ce membre fait déjà partie du groupe pour (une partie de) ces dates : terminez d'abord cette période ou choisissez d'autres dates.";
+    ErrSelectMembers => "Select at least one member.", "Selecteer minstens één lid.", "Sélectionnez au moins un membre.";
+    ErrTooManySelected => "Select at most {max} members at a time.", "Selecteer hoogstens {max} leden tegelijk.", "Sélectionnez au plus {max} membres à la fois.";
+    ErrNotAgeBands => "This kind of group has no age categories.", "Deze soort groep heeft geen leeftijdscategorieën.", "Ce type de groupe n'a pas de catégories d'âge.";
+    ErrBandLimits => "give the upper ages of the bands as numbers from 2 to 99, such as 8 10 12", "geef de bovengrenzen van de leeftijden als getallen van 2 tot 99, zoals 8 10 12", "indiquez les âges limites en nombres de 2 à 99, par exemple 8 10 12";
+    ErrBandTaken => "the club already has a group named {name}", "de club heeft al een groep met de naam {name}", "le club a déjà un groupe nommé {name}";
+    ErrChooseGroup => "choose a group of this club", "kies een groep van deze club", "choisissez un groupe de ce club";
+    ErrLeaderPermissions => "a role limited to the groups its holder leads can only see, change and mark attendance of members", "een rol beperkt tot de groepen die de houder leidt, kan enkel leden inkijken, wijzigen en hun aanwezigheid aanduiden", "un rôle limité aux groupes de son titulaire peut seulement voir et modifier les membres et noter leurs présences";
+    ErrFieldGrant => "choose fields of the register", "kies velden van het register", "choisissez des champs du registre";
+    ErrSensitiveGrant => "a sensitive field needs the permission for sensitive fields", "een gevoelig veld vereist de toestemming voor gevoelige velden", "un champ sensible demande la permission pour les champs sensibles";
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ pub mod color;
 pub mod consent;
 pub mod dto;
 pub mod error;
+pub mod groups;
 pub mod i18n;
 pub mod ids;
 pub mod local_path;

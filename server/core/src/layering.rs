@@ -27,6 +27,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "roles", "tenants", "members", "registration"],
     ),
     ("breaches", &["accounts", "consents", "retention"]),
+    // groups19
+    ("groups", &["accounts", "roles", "members"]),
     (
         "seed",
         &[
@@ -40,6 +42,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "retention",
             "breaches",
             "consents",
+            "groups",
         ],
     ),
 ];

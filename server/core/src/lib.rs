@@ -25,6 +25,7 @@ pub mod accounts;
 pub mod backup;
 pub mod breaches;
 pub mod consents;
+pub mod groups;
 pub mod imports;
 pub mod members;
 pub mod registration;
@@ -102,6 +103,8 @@ mod tests_breach;
 mod tests_chain;
 #[cfg(test)]
 mod tests_errors;
+#[cfg(test)]
+mod tests_groups19;
 #[cfg(test)]
 mod tests_limits;
 #[cfg(test)]
