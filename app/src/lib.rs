@@ -110,6 +110,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
                     <Route path=path!("privacy") view=PrivacyPage/>
                     <Route path=path!("privacy/breaches") view=BreachesPage/>
+                    // groups19
+                    <Route path=path!("groups") view=GroupsPage/>
+                    <Route path=path!("groups/:id") view=GroupPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -83,3 +83,111 @@ pub struct BandSuggestion {
     pub group_id: i64,
     pub group_name: String,
 }
+
+/// The form of a new kind of group.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct KindForm {
+    pub club: String,
+    /// Empty for a new kind.
+    pub id: String,
+    pub version: String,
+    pub name: String,
+    /// `on` when its groups are age categories.
+    pub age_bands: String,
+    pub reference_date: String,
+    /// `on` to archive it.
+    pub archived: String,
+}
+
+/// The form of a group (new: `id` empty).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct GroupForm {
+    pub club: String,
+    pub id: String,
+    pub version: String,
+    pub kind: String,
+    pub name: String,
+    pub description: String,
+    pub min_birth_year: String,
+    pub max_birth_year: String,
+    pub archived: String,
+}
+
+/// The form that makes an age kind's bands (`U8 U10 …` and seniors), or (with `apply`)
+/// puts the suggested members into them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BandsForm {
+    pub club: String,
+    pub kind: String,
+    pub limits: String,
+    pub seniors: String,
+}
+
+/// Adds a member to a group (`member` an id), or changes one period (`period`, `version`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PeriodForm {
+    pub club: String,
+    pub group: String,
+    pub period: String,
+    pub version: String,
+    pub member: String,
+    pub from_date: String,
+    pub to_date: String,
+    /// `on` for a leader.
+    pub leader: String,
+}
+
+/// The register's bulk action: add the filtered members to a group, or end them in it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BulkGroupForm {
+    pub club: String,
+    /// `add` or `end`.
+    pub action: String,
+    pub target: String,
+    pub date: String,
+    /// The register's filter as shown (`q`, `status`, `type`, `season`, `consent`, `group`).
+    pub q: String,
+    pub status: String,
+    #[serde(rename = "type")]
+    pub membership_type: String,
+    pub season: String,
+    pub consent: String,
+    pub group: String,
+}
+
+/// A role's leader scope as its form submits it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RoleScopeForm {
+    pub club: String,
+    pub role: String,
+    pub version: String,
+    /// `on`: limited to the groups its holder leads.
+    pub scoped: String,
+    /// The granted fields, space-separated keys (each checkbox posts `f_<key>=on`).
+    pub fields: String,
+    pub f_birth_date: String,
+    pub f_email: String,
+    pub f_phone: String,
+    pub f_address: String,
+    pub f_membership: String,
+    pub f_guardians_phone: String,
+    /// Custom fields granted: their keys `cf<id>`, space-separated.
+    pub custom: String,
+}
+
+/// A club role with its leader scope, for the roles section of the groups page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleScopeInfo {
+    pub id: i64,
+    pub name: String,
+    pub permissions: Vec<String>,
+    pub group_scoped: bool,
+    pub member_fields: Vec<String>,
+    pub version: i64,
+}

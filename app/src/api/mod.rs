@@ -31,6 +31,7 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
 mod checks;
 mod consents;
 mod forms;
+mod groups;
 mod members;
 mod platform;
 mod privacy;
@@ -40,6 +41,7 @@ mod settings;
 pub use checks::*;
 pub use consents::*;
 pub use forms::*;
+pub use groups::*;
 pub use members::*;
 pub use platform::*;
 pub use privacy::*;
@@ -81,7 +83,15 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
         logo: t.logo_url(),
         admin: scope.is_admin(),
         roles: scope.role_names(),
-        permissions: scope.permissions().map(|p| p.id().to_string()).collect(),
+        // A leader (groups19) reaches the register of their groups: the pages show it.
+        permissions: scope
+            .permissions()
+            .map(|p| p.id().to_string())
+            .chain(scope.leader().into_iter().flat_map(|l| {
+                std::iter::once("members.view".to_string())
+                    .chain(l.edit.then(|| "members.edit".to_string()))
+            }))
+            .collect(),
         modules: scope
             .active_modules()
             .iter()

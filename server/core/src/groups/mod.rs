@@ -1361,3 +1361,44 @@ pub async fn set_role_scope(
         .await?;
     tx.commit().await
 }
+
+/// The register's bulk action (`groups.manage` and `members.view`): adds every member the
+/// register's filter shows to `target` from `date` (`add`), or ends them in it on `date`.
+/// More than [`MAX_BULK`] members are refused (narrow the filter); none at all too.
+#[allow(clippy::too_many_arguments)]
+pub async fn bulk_filtered(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    target: i64,
+    filter: &tessera_common::dto::MemberFilter,
+    add: bool,
+    date: &str,
+) -> Result<BulkResult> {
+    scope.require(GROUPS_MANAGE)?;
+    scope.require(MEMBERS_VIEW)?;
+    let mut f = filter.clone();
+    f.per_page = 100;
+    let first = crate::members::list_filtered(db, scope, &f, 1).await?;
+    if first.total as usize > MAX_BULK {
+        return Err(AppError::bad_request(
+            Problem::new(Msg::ErrTooManySelected).arg("max", MAX_BULK),
+        ));
+    }
+    let mut chosen: Vec<MemberId> = first.rows.iter().map(|r| r.id).collect();
+    let mut page = 2;
+    while (chosen.len() as i64) < first.total && page <= 11 {
+        let p = crate::members::list_filtered(db, scope, &f, page).await?;
+        if p.rows.is_empty() {
+            break;
+        }
+        chosen.extend(p.rows.iter().map(|r| r.id));
+        page += 1;
+    }
+    if add {
+        bulk_add(db, scope, actor, now, target, &chosen, date).await
+    } else {
+        bulk_end(db, scope, actor, now, target, &chosen, date).await
+    }
+}
