@@ -1037,6 +1037,30 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_retention",
         "club={club}&member_months=24&application_days=90&link_days=30&event_months=12&version=0",
     ),
+    // groups19
+    ("groups", "club={club}"),
+    ("group", "club={club}&id={group}"),
+    ("group_role_scopes", "club={club}"),
+    ("group_band_suggestions", "club={club}&kind={age_kind}"),
+    ("save_group_kind", "club={club}&name=Harness+committees"),
+    (
+        "save_group",
+        "club={club}&kind={group_kind}&name=Harness+group+two",
+    ),
+    ("create_age_bands", "club={club}&kind={age_kind}&limits=5"),
+    ("apply_age_bands", "club={club}&kind={age_kind}"),
+    (
+        "save_group_period",
+        "club={club}&group={group}&period={period}&version={period_version}&to_date=2099-12-31",
+    ),
+    (
+        "bulk_group",
+        "club={club}&action=add&target={group}&date=2099-01-01&q=Vitee",
+    ),
+    (
+        "save_role_scope",
+        "club={club}&role={leader_role}&version={leader_role_version}&scoped=on&f_phone=on",
+    ),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1401,6 +1425,8 @@ impl Fixture {
             ],
         };
         fixture.values.extend(breach::fixture_values(s).await);
+        // groups19
+        fixture.values.extend(groups::fixture_values(s).await);
         fixture
     }
 
@@ -2361,6 +2387,18 @@ mod environment {
         ("acknowledge_breach", Some("privacy.manage")),
         ("object_subprocessor_change", Some("privacy.manage")),
         ("privacy_notices", None),
+        // groups19
+        ("groups", Some("groups.manage")),
+        ("group", Some("groups.manage")),
+        ("group_role_scopes", Some("roles.manage")),
+        ("group_band_suggestions", Some("groups.manage")),
+        ("save_group_kind", Some("groups.manage")),
+        ("save_group", Some("groups.manage")),
+        ("create_age_bands", Some("groups.manage")),
+        ("apply_age_bands", Some("groups.manage")),
+        ("save_group_period", Some("groups.manage")),
+        ("bulk_group", Some("groups.manage")),
+        ("save_role_scope", Some("roles.manage")),
     ];
 
     /// The permission of each federation and operator server function.
@@ -4446,6 +4484,8 @@ mod consent;
 mod delivery;
 #[path = "http/errors.rs"]
 mod errors;
+#[path = "http/groups.rs"]
+mod groups;
 #[path = "http/islands.rs"]
 mod islands;
 #[path = "http/retention.rs"]

@@ -65,25 +65,22 @@ fn optional_day(field: &str, v: &str) -> Result<Option<Date>> {
     }
 }
 
-/// Who may read groups: managers and those who see the register read every group; a
-/// leader reads the groups they lead.
+/// Who may read groups: those who manage them read every group (with the members' contact
+/// fields when they also see the register); a leader reads the groups they lead.
 enum Reader {
     All { manage: bool },
     Leader(crate::scope::LeaderGrant),
 }
 
 fn reader(scope: &TenantScope) -> Result<Reader> {
-    let manage = scope.can(GROUPS_MANAGE);
-    if manage || scope.can(MEMBERS_VIEW) {
-        // The module must be on for either.
-        if !scope.module_active("groups") {
-            return Err(AppError::NotFound);
-        }
-        return Ok(Reader::All { manage });
+    if scope.can(GROUPS_MANAGE) {
+        return Ok(Reader::All { manage: true });
     }
     match scope.leader() {
         Some(l) => Ok(Reader::Leader(l.clone())),
-        None => scope.require(GROUPS_MANAGE).map(|_| Reader::All { manage }),
+        None => scope
+            .require(GROUPS_MANAGE)
+            .map(|_| Reader::All { manage: true }),
     }
 }
 
@@ -1246,6 +1243,9 @@ pub struct RoleScope {
 /// (`roles.manage`).
 pub async fn role_scopes(db: &Db, scope: &TenantScope) -> Result<Vec<RoleScope>> {
     scope.require(tessera_common::modules::ROLES_MANAGE)?;
+    if !scope.module_active("groups") {
+        return Err(AppError::NotFound);
+    }
     let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<(i64, String, String, bool, String, i64)> = tx
         .fetch_all(
@@ -1285,6 +1285,9 @@ pub async fn set_role_scope(
     version: i64,
 ) -> Result<()> {
     scope.require(tessera_common::modules::ROLES_MANAGE)?;
+    if !scope.module_active("groups") {
+        return Err(AppError::NotFound);
+    }
     let mut wanted: Vec<String> = Vec::new();
     for f in fields {
         let f = f.trim();
@@ -1362,7 +1365,8 @@ pub async fn set_role_scope(
     tx.commit().await
 }
 
-/// The register's bulk action (`groups.manage` and `members.view`): adds every member the
+/// The register's bulk action (`groups.manage`, which reaches the names of whoever it puts
+/// in a group anyway): adds every member the
 /// register's filter shows to `target` from `date` (`add`), or ends them in it on `date`.
 /// More than [`MAX_BULK`] members are refused (narrow the filter); none at all too.
 #[allow(clippy::too_many_arguments)]
@@ -1377,10 +1381,9 @@ pub async fn bulk_filtered(
     date: &str,
 ) -> Result<BulkResult> {
     scope.require(GROUPS_MANAGE)?;
-    scope.require(MEMBERS_VIEW)?;
     let mut f = filter.clone();
     f.per_page = 100;
-    let first = crate::members::list_filtered(db, scope, &f, 1).await?;
+    let first = crate::members::list_for_groups(db, scope, &f, 1).await?;
     if first.total as usize > MAX_BULK {
         return Err(AppError::bad_request(
             Problem::new(Msg::ErrTooManySelected).arg("max", MAX_BULK),
@@ -1389,7 +1392,7 @@ pub async fn bulk_filtered(
     let mut chosen: Vec<MemberId> = first.rows.iter().map(|r| r.id).collect();
     let mut page = 2;
     while (chosen.len() as i64) < first.total && page <= 11 {
-        let p = crate::members::list_filtered(db, scope, &f, page).await?;
+        let p = crate::members::list_for_groups(db, scope, &f, page).await?;
         if p.rows.is_empty() {
             break;
         }

@@ -90,6 +90,27 @@ pub async fn list_filtered(
     page: i64,
 ) -> Result<MemberPage> {
     let reach = super::access::register(scope, false)?;
+    list_with(db, scope, filter, page, reach).await
+}
+
+/// The register's filter for the groups' bulk action, whose own permission
+/// (`groups.manage`) the caller checked: the whole register's rows.
+pub(crate) async fn list_for_groups(
+    db: &Db,
+    scope: &TenantScope,
+    filter: &MemberFilter,
+    page: i64,
+) -> Result<MemberPage> {
+    list_with(db, scope, filter, page, super::access::Reach::All).await
+}
+
+async fn list_with(
+    db: &Db,
+    scope: &TenantScope,
+    filter: &MemberFilter,
+    page: i64,
+    reach: super::access::Reach,
+) -> Result<MemberPage> {
     let per_page = filter.rows_per_page();
     let query = filter.query.trim();
     let mut p = Problems::default();
