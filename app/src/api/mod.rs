@@ -88,7 +88,9 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
             .permissions()
             .map(|p| p.id().to_string())
             .chain(scope.leader().into_iter().flat_map(|l| {
-                std::iter::once("members.view".to_string())
+                l.view
+                    .then(|| "members.view".to_string())
+                    .into_iter()
                     .chain(l.edit.then(|| "members.edit".to_string()))
             }))
             .collect(),

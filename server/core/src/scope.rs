@@ -128,6 +128,8 @@ pub struct LeaderGrant {
     pub view: bool,
     pub edit: bool,
     pub sensitive: bool,
+    /// Marks attendance of the groups they lead (`activities.attendance` on the role).
+    pub attendance: bool,
     pub fields: BTreeSet<String>,
 }
 
@@ -152,15 +154,19 @@ pub fn leader_grant(
         .filter(|r| r.group_scoped && !r.admin)
         .collect();
     let has = |p: Permission| scoped.iter().any(|r| r.permissions.contains(&p));
-    if !has(MEMBERS_VIEW) && !has(MEMBERS_EDIT) {
+    let attendance = has(tessera_common::modules::ACTIVITIES_ATTENDANCE)
+        && active.iter().any(|m| m.id == "activities");
+    let view = has(MEMBERS_VIEW) || has(MEMBERS_EDIT);
+    if !view && !attendance {
         return None;
     }
     Some(LeaderGrant {
         leader: member?,
         today,
-        view: true,
+        view,
         edit: has(MEMBERS_EDIT),
         sensitive: has(MEMBERS_SENSITIVE),
+        attendance,
         fields: scoped
             .iter()
             .flat_map(|r| r.member_fields.iter().cloned())
@@ -197,21 +203,19 @@ pub fn active_modules(
 
 /// What a set of roles grants among the active modules: the one mapping from roles to
 /// rights. The administrator role holds every permission of every active module.
-/// A group-scoped role grants none of the register's permissions for the whole club (its
-/// reach is the [`LeaderGrant`]), only its leader tasks among [`LEADER_PERMISSIONS`].
+/// A group-scoped role grants nothing for the whole club: its reach is the
+/// [`LeaderGrant`] (the register and attendance of the groups its holder leads).
 pub fn granted(roles: &[HeldRole], active: &[&'static Module]) -> BTreeSet<Permission> {
-    use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_SENSITIVE, MEMBERS_VIEW};
     let admin = roles.iter().any(|r| r.admin);
-    let grants = |r: &HeldRole, p: &Permission| {
-        r.permissions.contains(p)
-            && (!r.group_scoped
-                || (LEADER_PERMISSIONS.contains(p)
-                    && ![MEMBERS_VIEW, MEMBERS_EDIT, MEMBERS_SENSITIVE].contains(p)))
-    };
     active
         .iter()
         .flat_map(|m| m.permissions.iter().map(|p| p.permission))
-        .filter(|p| admin || roles.iter().any(|r| grants(r, p)))
+        .filter(|p| {
+            admin
+                || roles
+                    .iter()
+                    .any(|r| !r.group_scoped && r.permissions.contains(p))
+        })
         .collect()
 }
 

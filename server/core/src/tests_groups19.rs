@@ -457,3 +457,53 @@ async fn memberships_over_time_age_bands_and_a_trainer_limited_to_their_team() {
         ));
     }
 }
+
+#[test]
+fn a_group_scoped_role_grants_nothing_club_wide_only_its_leader_grant() {
+    use crate::scope::{active_modules, granted, leader_grant, HeldRole};
+    use tessera_common::modules::*;
+    let plan = crate::tenancy::Plan {
+        id: "p".into(),
+        name: "P".into(),
+        modules: vec!["groups".into(), "activities".into()],
+        max_admins: None,
+        trial_days: None,
+    };
+    let active = active_modules(
+        TenantKind::Club,
+        Some(&plan),
+        &["groups".into(), "activities".into()],
+    );
+    let trainer = HeldRole {
+        id: tessera_common::RoleId(1),
+        name: "Trainer".into(),
+        admin: false,
+        staff: false,
+        permissions: vec![MEMBERS_VIEW, ACTIVITIES_ATTENDANCE, ROLES_MANAGE],
+        group_scoped: true,
+        member_fields: vec!["phone".into()],
+    };
+    assert!(granted(std::slice::from_ref(&trainer), &active).is_empty());
+    let today = day("2026-09-21");
+    let l = leader_grant(
+        std::slice::from_ref(&trainer),
+        &active,
+        Some(MemberId(7)),
+        today,
+    )
+    .unwrap();
+    assert!(l.view && l.attendance && !l.edit && !l.sensitive);
+    assert_eq!(l.leader, MemberId(7));
+    // Without a member record of their own, they lead nothing.
+    assert!(leader_grant(std::slice::from_ref(&trainer), &active, None, today).is_none());
+    // An unscoped role with the register beside it: the whole register, no limit.
+    let staff = HeldRole {
+        group_scoped: false,
+        permissions: vec![MEMBERS_VIEW],
+        ..trainer.clone()
+    };
+    assert!(leader_grant(&[trainer.clone(), staff], &active, Some(MemberId(7)), today).is_none());
+    // The groups module off: no leader grant.
+    let off = active_modules(TenantKind::Club, Some(&plan), &[]);
+    assert!(leader_grant(&[trainer], &off, Some(MemberId(7)), today).is_none());
+}

@@ -577,7 +577,7 @@ pub async fn detail(db: &Db, scope: &TenantScope, id: i64, now: Timestamp) -> Re
         age_bands,
         periods,
         can_manage,
-        can_open_members: scope.can(MEMBERS_VIEW) || matches!(r, Reader::Leader(_)),
+        can_open_members: scope.can(MEMBERS_VIEW) || matches!(&r, Reader::Leader(l) if l.view),
         today,
     })
 }

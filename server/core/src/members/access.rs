@@ -65,7 +65,7 @@ pub fn register(scope: &TenantScope, edit: bool) -> Result<Reach> {
         return Ok(Reach::All);
     }
     match scope.leader() {
-        Some(l) if !edit || l.edit => Ok(Reach::Led(l.clone())),
+        Some(l) if l.view && (!edit || l.edit) => Ok(Reach::Led(l.clone())),
         _ => scope.require(p).map(|_| Reach::All),
     }
 }
