@@ -126,6 +126,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("activities/:id/:date") view=OccurrencePage/>
                     <Route path=path!("activities/:id/:date/print") view=OccurrencePrintPage/>
                     <Route path=path!("calendar") view=CalendarPage/>
+                    // groups19
+                    <Route path=path!("groups") view=GroupsPage/>
+                    <Route path=path!("groups/:id") view=GroupPage/>
                 </ParentRoute>
             </Routes>
         </Router>

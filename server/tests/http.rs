@@ -1097,6 +1097,30 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("calendar_feeds", "club={club}"),
     ("renew_feed", "club={club}&target={act_group}"),
     ("revoke_feed", "club={club}&target={act_group}"),
+    // groups19
+    ("groups", "club={club}"),
+    ("group", "club={club}&id={group}"),
+    ("group_role_scopes", "club={club}"),
+    ("group_band_suggestions", "club={club}&kind={age_kind}"),
+    ("save_group_kind", "club={club}&name=Harness+committees"),
+    (
+        "save_group",
+        "club={club}&kind={group_kind}&name=Harness+group+two",
+    ),
+    ("create_age_bands", "club={club}&kind={age_kind}&limits=5"),
+    ("apply_age_bands", "club={club}&kind={age_kind}"),
+    (
+        "save_group_period",
+        "club={club}&group={group}&period={period}&version={period_version}&to_date=2099-12-31",
+    ),
+    (
+        "bulk_group",
+        "club={club}&action=add&target={group}&date=2099-01-01&q=Vitee",
+    ),
+    (
+        "save_role_scope",
+        "club={club}&role={leader_role}&version={leader_role_version}&scoped=on&f_phone=on",
+    ),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1467,6 +1491,8 @@ impl Fixture {
         fixture.values.extend(docs19::fixture_values(s).await);
         fixture.values.extend(dupes::fixture_values(s).await);
         fixture.values.extend(activities::fixture_values(s).await); // activities19
+        // groups19
+        fixture.values.extend(groups::fixture_values(s).await);
         fixture
     }
 
@@ -2457,6 +2483,18 @@ mod environment {
         ("calendar_feeds", None),
         ("renew_feed", Some("activities.manage")),
         ("revoke_feed", Some("activities.manage")),
+        // groups19
+        ("groups", Some("groups.manage")),
+        ("group", Some("groups.manage")),
+        ("group_role_scopes", Some("roles.manage")),
+        ("group_band_suggestions", Some("groups.manage")),
+        ("save_group_kind", Some("groups.manage")),
+        ("save_group", Some("groups.manage")),
+        ("create_age_bands", Some("groups.manage")),
+        ("apply_age_bands", Some("groups.manage")),
+        ("save_group_period", Some("groups.manage")),
+        ("bulk_group", Some("groups.manage")),
+        ("save_role_scope", Some("roles.manage")),
     ];
 
     /// The permission of each federation and operator server function.
@@ -4550,6 +4588,8 @@ mod docs19;
 mod dupes;
 #[path = "http/errors.rs"]
 mod errors;
+#[path = "http/groups.rs"]
+mod groups;
 #[path = "http/islands.rs"]
 mod islands;
 #[path = "http/retention.rs"]

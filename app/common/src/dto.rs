@@ -247,6 +247,9 @@ pub struct MemberFilter {
     /// anything else means the default, 50.
     #[serde(default)]
     pub per_page: i64,
+    /// Only the members in this group today (its id; `group=` in the address).
+    #[serde(default)]
+    pub group: String,
 }
 
 impl MemberFilter {
@@ -272,6 +275,7 @@ impl MemberFilter {
             ("type", &self.membership_type),
             ("season", &self.season),
             ("consent", &self.consent),
+            ("group", &self.group),
         ] {
             if !v.is_empty() {
                 parts.push(format!("{k}={}", encode(v)));

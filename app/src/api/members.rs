@@ -570,11 +570,12 @@ pub async fn list_members(
     #[server(default)] fields: std::collections::BTreeMap<i64, String>,
     #[server(default)] per: i64,
     #[server(default)] consent: String,
+    #[server(default)] group: String,
 ) -> Result<MemberPage, AppError> {
     let c = ctx().await?;
     c.once(
         format!(
-            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}:{per}:{consent}"
+            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}:{per}:{consent}:{group}"
         ),
         async {
             let scope = c.club(&club).await?;
@@ -587,6 +588,7 @@ pub async fn list_members(
                 fields: fields.clone(),
                 consent: consent.clone(),
                 per_page: per,
+                group: group.clone(),
             };
             tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await
         },

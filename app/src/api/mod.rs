@@ -35,6 +35,7 @@ mod consents;
 mod documents;
 mod dupes;
 mod forms;
+mod groups;
 mod members;
 mod platform;
 mod privacy;
@@ -47,6 +48,7 @@ pub use consents::*;
 pub use documents::*;
 pub use dupes::*;
 pub use forms::*;
+pub use groups::*;
 pub use members::*;
 pub use platform::*;
 pub use privacy::*;
@@ -88,7 +90,17 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
         logo: t.logo_url(),
         admin: scope.is_admin(),
         roles: scope.role_names(),
-        permissions: scope.permissions().map(|p| p.id().to_string()).collect(),
+        // A leader (groups19) reaches the register of their groups: the pages show it.
+        permissions: scope
+            .permissions()
+            .map(|p| p.id().to_string())
+            .chain(scope.leader().into_iter().flat_map(|l| {
+                l.view
+                    .then(|| "members.view".to_string())
+                    .into_iter()
+                    .chain(l.edit.then(|| "members.edit".to_string()))
+            }))
+            .collect(),
         modules: scope
             .active_modules()
             .iter()

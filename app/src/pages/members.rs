@@ -55,6 +55,7 @@ pub fn MemberListPage() -> impl IntoView {
                     .collect(),
                 consent: get("consent"),
                 per_page: q.get("per").and_then(|v| v.parse().ok()).unwrap_or(0),
+                group: get("group"),
             },
             q.get("page")
                 .and_then(|p| p.parse::<i64>().ok())
@@ -76,6 +77,7 @@ pub fn MemberListPage() -> impl IntoView {
                 f.fields,
                 f.per_page,
                 f.consent,
+                f.group,
             )
         },
     );
@@ -216,6 +218,8 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
             </div>
             {custom}
             {consent_filter}
+            // groups19: the group filter (its own form below) kept while other filters change.
+            {(!f.group.is_empty()).then(|| view! { <input type="hidden" name="group" value=f.group.clone()/> })}
             <div class="field">
                 <label for="f-sort">{t(Msg::SortBy)}</label>
                 <select id="f-sort" name="sort">{sorts}</select>
@@ -303,7 +307,11 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
             </p>
         }
     });
-    let filters = view! { <MemberFilters page=page.clone() club=club.clone()/> };
+    let filters = view! {
+        <MemberFilters page=page.clone() club=club.clone()/>
+        // groups19
+        <crate::pages::groups::RegisterGroups club=club.clone() filter=page.filter.clone() manage=true/>
+    };
     if page.rows.is_empty() {
         return view! {
             {new_member}

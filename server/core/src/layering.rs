@@ -38,6 +38,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("documents", &["accounts", "members"]),
     // activities19
     ("activities", &["accounts", "members"]),
+    // groups19
+    ("groups", &["accounts", "roles", "members"]),
     (
         "seed",
         &[
@@ -54,6 +56,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "documents",
             "dupes",
             "activities",
+            "groups",
         ],
     ),
 ];

@@ -28,6 +28,7 @@ pub mod breaches;
 pub mod consents;
 pub mod documents;
 pub mod dupes;
+pub mod groups;
 pub mod imports;
 pub mod members;
 pub mod registration;
@@ -111,9 +112,12 @@ mod tests_breach;
 mod tests_chain;
 #[cfg(test)]
 mod tests_erase17;
+#[cfg(test)]
 mod tests_dupes;
 #[cfg(test)]
 mod tests_errors;
+#[cfg(test)]
+mod tests_groups19;
 #[cfg(test)]
 mod tests_limits;
 #[cfg(test)]

@@ -99,6 +99,79 @@ pub struct HeldRole {
     pub admin: bool,
     pub staff: bool,
     pub permissions: Vec<Permission>,
+    /// Limited to the members of the groups its holder leads (groups module), and of their
+    /// records to `member_fields`.
+    pub group_scoped: bool,
+    /// The member fields a group-scoped role grants (standard keys and `cf<id>`).
+    pub member_fields: Vec<String>,
+}
+
+/// The permissions a group-scoped role may carry: the register's, on the led members only,
+/// and the leader's own tasks. Anything else stored on such a role is ignored.
+pub const LEADER_PERMISSIONS: &[Permission] = &[
+    tessera_common::modules::MEMBERS_VIEW,
+    tessera_common::modules::MEMBERS_EDIT,
+    tessera_common::modules::MEMBERS_SENSITIVE,
+    tessera_common::modules::ACTIVITIES_ATTENDANCE,
+];
+
+/// What a person reaches through group-scoped roles alone (no role of theirs grants the
+/// whole register): the members of the groups they lead on `today`, and of those records
+/// only `fields`. The members feature applies it where member records are read or changed
+/// (`members::access`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LeaderGrant {
+    /// The leader's own member record (a leader is a member of the group).
+    pub leader: MemberId,
+    /// The day in the club's zone on which "in the group" is taken.
+    pub today: tessera_common::time::Date,
+    pub view: bool,
+    pub edit: bool,
+    pub sensitive: bool,
+    /// Marks attendance of the groups they lead (`activities.attendance` on the role).
+    pub attendance: bool,
+    pub fields: BTreeSet<String>,
+}
+
+/// The leader grant of a set of roles, if the unscoped roles do not already grant the
+/// register and a group-scoped role grants it (within the active modules; the groups
+/// module must be active). A person without a member record leads nothing.
+pub fn leader_grant(
+    roles: &[HeldRole],
+    active: &[&'static Module],
+    member: Option<MemberId>,
+    today: tessera_common::time::Date,
+) -> Option<LeaderGrant> {
+    use tessera_common::modules::{MEMBERS_EDIT, MEMBERS_SENSITIVE, MEMBERS_VIEW};
+    let unscoped: Vec<HeldRole> = roles.iter().filter(|r| !r.group_scoped).cloned().collect();
+    if granted(&unscoped, active).contains(&MEMBERS_VIEW)
+        || !active.iter().any(|m| m.id == "groups")
+    {
+        return None;
+    }
+    let scoped: Vec<&HeldRole> = roles
+        .iter()
+        .filter(|r| r.group_scoped && !r.admin)
+        .collect();
+    let has = |p: Permission| scoped.iter().any(|r| r.permissions.contains(&p));
+    let attendance = has(tessera_common::modules::ACTIVITIES_ATTENDANCE)
+        && active.iter().any(|m| m.id == "activities");
+    let view = has(MEMBERS_VIEW) || has(MEMBERS_EDIT);
+    if !view && !attendance {
+        return None;
+    }
+    Some(LeaderGrant {
+        leader: member?,
+        today,
+        view,
+        edit: has(MEMBERS_EDIT),
+        sensitive: has(MEMBERS_SENSITIVE),
+        attendance,
+        fields: scoped
+            .iter()
+            .flat_map(|r| r.member_fields.iter().cloned())
+            .collect(),
+    })
 }
 
 /// The modules active for a tenant: the always-on modules of its kind, and for a club each
@@ -130,12 +203,19 @@ pub fn active_modules(
 
 /// What a set of roles grants among the active modules: the one mapping from roles to
 /// rights. The administrator role holds every permission of every active module.
+/// A group-scoped role grants nothing for the whole club: its reach is the
+/// [`LeaderGrant`] (the register and attendance of the groups its holder leads).
 pub fn granted(roles: &[HeldRole], active: &[&'static Module]) -> BTreeSet<Permission> {
     let admin = roles.iter().any(|r| r.admin);
     active
         .iter()
         .flat_map(|m| m.permissions.iter().map(|p| p.permission))
-        .filter(|p| admin || roles.iter().any(|r| r.permissions.contains(p)))
+        .filter(|p| {
+            admin
+                || roles
+                    .iter()
+                    .any(|r| !r.group_scoped && r.permissions.contains(p))
+        })
         .collect()
 }
 
@@ -158,9 +238,23 @@ pub struct TenantScope {
     /// date before today in the tenant's time zone).
     membership_ended: bool,
     system: bool,
+    /// Reaches members only as a leader of groups (see [`LeaderGrant`]).
+    leader: Option<LeaderGrant>,
+    /// Today in the tenant's zone when a request resolved the scope (`None` for a system
+    /// task, which has no request time).
+    resolved_on: Option<tessera_common::time::Date>,
 }
 
 impl TenantScope {
+    /// The leader grant: the person reaches the register only through group-scoped roles.
+    pub fn leader(&self) -> Option<&LeaderGrant> {
+        self.leader.as_ref()
+    }
+    /// Today in the tenant's zone at the time the request resolved the scope.
+    pub fn resolved_today(&self) -> Option<tessera_common::time::Date> {
+        self.resolved_on
+    }
+
     /// A command-line or background task (see [`TenantScope::for_system_task`]).
     pub fn is_system_task(&self) -> bool {
         self.system
@@ -298,6 +392,8 @@ impl TenantScope {
             terms_pending: false,
             membership_ended: false,
             system: true,
+            leader: None,
+            resolved_on: None,
         }
     }
 }
@@ -315,6 +411,8 @@ struct HeldRow {
     builtin: Option<String>,
     is_staff: Option<bool>,
     permissions: Option<String>,
+    group_scoped: Option<bool>,
+    member_fields: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -432,6 +530,14 @@ pub async fn resolve_before_terms(
                 admin: r.builtin.as_deref() == Some("admin"),
                 staff: r.is_staff.unwrap_or(false),
                 permissions: parse_permissions(r.permissions.as_deref().unwrap_or("")),
+                group_scoped: r.group_scoped.unwrap_or(false) && r.builtin.is_none(),
+                member_fields: r
+                    .member_fields
+                    .as_deref()
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .collect(),
             })
         })
         .collect();
@@ -439,8 +545,12 @@ pub async fn resolve_before_terms(
     let membership_ended = record_ended && !roles.iter().any(|r| r.admin);
     let active = active_modules(kind, tenant.plan.as_ref(), &switched);
     let permissions = granted(&roles, &active);
+    let resolved_on = now.date_in(&tenant.time_zone);
+    let leader = leader_grant(&roles, &active, member.map(MemberId), resolved_on);
     let read_only_since = tenant.read_only_since(now);
     Ok(TenantScope {
+        leader,
+        resolved_on: Some(resolved_on),
         tenant,
         identity: Some(identity),
         membership: Some(MembershipId(membership)),
@@ -497,7 +607,8 @@ async fn read_scope(
              (SELECT max(number) FROM terms_acceptances a WHERE a.tenant_id = m.tenant_id \
               AND a.membership_id = m.id) AS terms_accepted, \
              rec.status AS member_status, rec.ended_on AS member_ended_on, \
-             r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions \
+             r.id AS role_id, r.name, r.builtin, r.is_staff, r.permissions, r.group_scoped, \
+             r.member_fields \
              FROM memberships m \
              LEFT JOIN members rec ON rec.tenant_id = m.tenant_id AND rec.id = m.member_id \
              LEFT JOIN membership_roles mr ON mr.tenant_id = m.tenant_id AND mr.membership_id = m.id \
@@ -536,6 +647,7 @@ pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<Tenan
     tx.commit().await?;
     let active = active_modules(TenantKind::Club, tenant.plan.as_ref(), &switched);
     let read_only_since = tenant.read_only_since(now);
+    let tenant_zone = tenant.time_zone.clone();
     Ok(TenantScope {
         tenant,
         identity: None,
@@ -548,6 +660,8 @@ pub async fn resolve_public(db: &Db, slug: &str, now: Timestamp) -> Result<Tenan
         terms_pending: false,
         membership_ended: false,
         system: false,
+        leader: None,
+        resolved_on: Some(now.date_in(&tenant_zone)),
     })
 }
 
@@ -585,6 +699,8 @@ mod tests {
             admin: false,
             staff: false,
             permissions: perms.to_vec(),
+            group_scoped: false,
+            member_fields: Vec::new(),
         }
     }
 

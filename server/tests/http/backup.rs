@@ -89,6 +89,14 @@ const WRITES: &[(&str, &[&str])] = &[
     ("change_occurrence", &["activity_exceptions"]),
     ("renew_feed", &["calendar_feeds"]),
     ("revoke_feed", &["calendar_feeds"]),
+    // groups19
+    ("save_group_kind", &["group_kinds"]),
+    ("save_group", &["club_groups"]),
+    ("create_age_bands", &["club_groups"]),
+    ("apply_age_bands", &["group_members"]),
+    ("save_group_period", &["group_members"]),
+    ("bulk_group", &["group_members"]),
+    ("save_role_scope", &["roles"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -162,6 +170,11 @@ const READS: &[&str] = &[
     "attendance_figures",
     "month_sheet",
     "calendar_feeds",
+    // groups19
+    "groups",
+    "group",
+    "group_role_scopes",
+    "group_band_suggestions",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

@@ -4,6 +4,7 @@
 //!
 //! Layer: above accounts and roles.
 
+pub mod access;
 pub mod custom_fields;
 pub mod exports;
 mod field_rules;

@@ -36,6 +36,17 @@ pub async fn counts(db: &Db, scope: &TenantScope, today: Date) -> Result<ClubCou
         .map(|d| d.to_string())
         .unwrap_or_default();
     let mut tx = db.tenant_read(scope).await?;
+    // A leader's home counts the members they reach, nothing of the rest of the club.
+    if let Some(l) = scope.leader().filter(|_| !scope.can(MEMBERS_VIEW)) {
+        let n = super::access::led_count(&mut tx, l).await?;
+        tx.commit().await?;
+        return Ok(ClubCounts {
+            members: n,
+            active: n,
+            minors: 0,
+            families: 0,
+        });
+    }
     let row: (i64, i64, i64, i64) = tx
         .fetch_one(
             "SELECT \
@@ -78,7 +89,28 @@ pub async fn list_filtered(
     filter: &MemberFilter,
     page: i64,
 ) -> Result<MemberPage> {
-    scope.require(MEMBERS_VIEW)?;
+    let reach = super::access::register(scope, false)?;
+    list_with(db, scope, filter, page, reach).await
+}
+
+/// The register's filter for the groups' bulk action, whose own permission
+/// (`groups.manage`) the caller checked: the whole register's rows.
+pub(crate) async fn list_for_groups(
+    db: &Db,
+    scope: &TenantScope,
+    filter: &MemberFilter,
+    page: i64,
+) -> Result<MemberPage> {
+    list_with(db, scope, filter, page, super::access::Reach::All).await
+}
+
+async fn list_with(
+    db: &Db,
+    scope: &TenantScope,
+    filter: &MemberFilter,
+    page: i64,
+    reach: super::access::Reach,
+) -> Result<MemberPage> {
     let per_page = filter.rows_per_page();
     let query = filter.query.trim();
     let mut p = Problems::default();
@@ -140,6 +172,16 @@ pub async fn list_filtered(
             Some(id) => Some(id),
             None => {
                 p.add("consent", Msg::ErrChoosePurpose);
+                None
+            }
+        },
+    };
+    let group = match filter.group.trim() {
+        "" => None,
+        g => match g.parse::<i64>().ok().filter(|g| *g > 0) {
+            Some(g) => Some(g),
+            None => {
+                p.add("group", Msg::ErrChooseGroup);
                 None
             }
         },
@@ -211,6 +253,20 @@ pub async fn list_filtered(
              AND c.member_id = members.id AND c.purpose_id = {p} AND c.given = {yes})"
         ));
     }
+    // A leader's register: the members of the groups they lead today, nobody else.
+    if let Some(l) = reach.leader() {
+        conds.push(super::access::led_condition(l, |v| param(&mut args, v)));
+    }
+    if let Some(g) = group {
+        // Members in the group today (in the club's zone).
+        let g = param(&mut args, g.into());
+        let day = param(&mut args, today_of(scope, &reach).into());
+        conds.push(format!(
+            "members.id IN (SELECT gm.member_id FROM group_members gm WHERE gm.tenant_id = $1 \
+             AND gm.group_id = {g} AND gm.from_date <= {day} \
+             AND (gm.to_date IS NULL OR gm.to_date >= {day}))"
+        ));
+    }
     for (id, v) in &field_filters {
         let f = param(&mut args, (*id).into());
         let val = param(&mut args, v.clone().into());
@@ -257,7 +313,12 @@ pub async fn list_filtered(
     } else {
         // Without a search, the total is the sum of the club's tallies; with one, the count of
         // what the search found.
-        let total: (i64,) = if words.is_empty() && field_filters.is_empty() && consent.is_none() {
+        let total: (i64,) = if words.is_empty()
+            && field_filters.is_empty()
+            && consent.is_none()
+            && group.is_none()
+            && reach.leader().is_none()
+        {
             tx.fetch_one(
                 &format!(
                     "SELECT CAST(coalesce(sum(n), 0) AS BIGINT) - (SELECT count(*) FROM members \
@@ -319,17 +380,44 @@ pub async fn list_filtered(
     .await
     .map(|mut p| {
         p.purposes = purposes;
+        p.filter.group = group.map(|g| g.to_string()).unwrap_or_default();
+        if let Some(l) = reach.leader() {
+            p.rows = p
+                .rows
+                .into_iter()
+                .map(|r| super::access::redact_row(l, r))
+                .collect();
+            p.can_edit = false;
+            p.purposes = Vec::new();
+        }
         p
     })
+}
+
+/// The day "in a group today" is taken on: the leader's day, or the club's today at the
+/// time the scope was resolved.
+fn today_of(scope: &TenantScope, reach: &super::access::Reach) -> String {
+    match reach.leader() {
+        Some(l) => l.today.to_string(),
+        // A system task has no request day: the memberships that last.
+        None => scope
+            .resolved_today()
+            .map(|d| d.to_string())
+            .unwrap_or_else(|| "9999-12-31".to_string()),
+    }
 }
 
 /// One member with guardians, children and the last-change stamp (`members.view`); with
 /// `members.edit` whether their account's second factor can be reset, with `roles.manage`
 /// their account and its roles. One read for all of it.
 pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
-    scope.require(MEMBERS_VIEW)?;
-    let can_edit = scope.can(MEMBERS_EDIT);
     let mut tx = db.tenant_read(scope).await?;
+    if let super::access::Reach::Led(l) = super::access::record(&mut tx, scope, id, false).await? {
+        let (d, _) = detail_in(&mut tx, id, Viewer::staff(scope), l.edit).await?;
+        tx.commit().await?;
+        return Ok(super::access::redact_detail(&l, d));
+    }
+    let can_edit = scope.can(MEMBERS_EDIT);
     let (mut d, account_has_factor) =
         detail_in(&mut tx, id, Viewer::staff(scope), can_edit).await?;
     d.can_edit = can_edit;
@@ -346,6 +434,16 @@ pub async fn get(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDet
 /// One member record, for its edit form (`members.edit`, which includes reading the record
 /// being changed).
 pub async fn get_for_edit(db: &Db, scope: &TenantScope, id: MemberId) -> Result<MemberDetail> {
+    if scope.leader().is_some() && !scope.can(MEMBERS_EDIT) {
+        let mut tx = db.tenant_read(scope).await?;
+        let reach = super::access::record(&mut tx, scope, id, true).await?;
+        let (d, _) = detail_in(&mut tx, id, Viewer::staff(scope), true).await?;
+        tx.commit().await?;
+        return Ok(match reach.leader() {
+            Some(l) => super::access::redact_detail(l, d),
+            None => d,
+        });
+    }
     scope.require(MEMBERS_EDIT)?;
     let mut d = detail(db, scope, id, Viewer::staff(scope), true).await?;
     d.can_edit = true;
@@ -364,11 +462,35 @@ pub async fn update(
     input: &MemberInput,
     expected_version: i64,
 ) -> Result<()> {
-    scope.require(MEMBERS_EDIT)?;
-    let checked = validate_input(input, scope.today(now));
+    let _ = super::access::register(scope, true)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    let reach = super::access::record(&mut tx, scope, id, true).await?;
     ensure_changeable(&mut tx, id).await?;
-    let (cols, custom) = with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await?;
+    // A leader changes only the granted fields: the others are kept as stored.
+    let leader_input = match reach.leader() {
+        Some(l) => {
+            let (current, _) = detail_in(&mut tx, id, Viewer::staff(scope), false).await?;
+            Some(super::access::leader_form(l, input, &current))
+        }
+        None => None,
+    };
+    let input = leader_input.as_ref().unwrap_or(input);
+    let checked = validate_input(input, scope.today(now));
+    let (cols, mut custom) =
+        with_custom(&mut tx, checked, &input.custom, Viewer::staff(scope)).await?;
+    if let Some(l) = reach.leader() {
+        let defs = custom_fields::definitions(&mut tx).await?;
+        custom.retain(|(fid, _)| {
+            defs.iter().any(|f| {
+                f.id == *fid
+                    && super::access::leader_changes_field(
+                        l,
+                        f.id,
+                        f.visibility == tessera_common::dto::FieldVisibility::Sensitive,
+                    )
+            })
+        });
+    }
     if !tx
         .update("members", id.0, cols, Some(expected_version))
         .await?
@@ -414,7 +536,7 @@ async fn with_custom<T>(
 
 /// The membership types the club's records use, for the form to offer.
 pub async fn membership_types(db: &Db, scope: &TenantScope) -> Result<Vec<String>> {
-    if !scope.can(MEMBERS_VIEW) {
+    if !scope.can(MEMBERS_VIEW) && scope.leader().is_none() {
         scope.require(MEMBERS_EDIT)?;
     }
     let mut tx = db.tenant_read(scope).await?;
@@ -741,7 +863,7 @@ pub async fn check_input(
     input: &MemberInput,
     today: Date,
 ) -> Result<()> {
-    scope.require(MEMBERS_EDIT)?;
+    let _ = super::access::register(scope, true)?;
     let checked = validate_input(input, today);
     // The club's own fields too, by the same definitions and rules a save reads (in a
     // read transaction: nothing is written).

@@ -197,6 +197,7 @@ pub(super) async fn page_of(
             fields: field_filters.into_iter().collect(),
             consent: filter.consent.trim().to_string(),
             per_page: filter.per_page,
+            group: String::new(),
         },
         types,
         seasons,

@@ -104,6 +104,14 @@ pub async fn update(
     if current.builtin.is_some() {
         return Err(AppError::bad_request(Msg::ErrBuiltinRole));
     }
+    // A role limited to the groups its holder leads keeps to the leader's permissions.
+    if current.group_scoped
+        && perms
+            .iter()
+            .any(|p| !crate::scope::LEADER_PERMISSIONS.contains(p))
+    {
+        return Err(AppError::field("permissions", Msg::ErrLeaderPermissions));
+    }
     let saved = tx
         .update(
             "roles",

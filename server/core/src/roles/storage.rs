@@ -20,6 +20,7 @@ pub(super) struct RoleRow {
     pub(super) version: i64,
     pub(super) updated_at: i64,
     pub(super) updated_by_name: Option<String>,
+    pub(super) group_scoped: bool,
 }
 
 impl RoleRow {
@@ -44,7 +45,7 @@ impl RoleRow {
 }
 
 pub(super) const ROLE_SELECT: &str = "SELECT r.id, r.name, r.builtin, r.is_staff, r.permissions, r.version, \
-    r.updated_at, r.updated_by_name, \
+    r.updated_at, r.updated_by_name, r.group_scoped, \
     (SELECT count(*) FROM membership_roles mr WHERE mr.tenant_id = r.tenant_id AND mr.role_id = r.id) AS holders \
     FROM roles r";
 

@@ -7,6 +7,7 @@ mod breach;
 mod consents;
 mod documents;
 mod dupes;
+mod groups;
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -611,6 +612,15 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 identities::add_membership(db, &scope, &actor, now, id, first_adult).await?;
             }
             consents::seed_consents(db, &scope, now, first_adult).await?;
+            // groups19: teams, age categories and a trainer limited to their team.
+            let trainer = accounts
+                .create(
+                    &format!("trainer.{short}"),
+                    &format!("Trainer {}", club.name),
+                    format!("trainer of a team of {}, sees only that team", club.name),
+                )
+                .await?;
+            groups::seed(db, &scope, &actor, now, trainer).await?;
             documents::seed(db, &scope, now).await?; // docs19
             activities::seed(db, &scope, now, first_adult).await?; // activities19
             if i < 2 {
