@@ -138,25 +138,25 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
     // docs19: their documents (files and all).
     ErasureStep {
         table: "member_documents",
-        sql: "DELETE FROM member_documents WHERE tenant_id = $1 AND member_id = $2",
-        args: &[Arg::Member],
+        list: List::Members,
+        sql: "DELETE FROM member_documents WHERE tenant_id = $1 AND member_id IN ({list})",
     },
     // activities19: their attendance, reported absences (with their reasons) and calendar
     // feeds.
     ErasureStep {
         table: "attendance",
-        sql: "DELETE FROM attendance WHERE tenant_id = $1 AND member_id = $2",
-        args: &[Arg::Member],
+        list: List::Members,
+        sql: "DELETE FROM attendance WHERE tenant_id = $1 AND member_id IN ({list})",
     },
     ErasureStep {
         table: "activity_absences",
-        sql: "DELETE FROM activity_absences WHERE tenant_id = $1 AND member_id = $2",
-        args: &[Arg::Member],
+        list: List::Members,
+        sql: "DELETE FROM activity_absences WHERE tenant_id = $1 AND member_id IN ({list})",
     },
     ErasureStep {
         table: "calendar_feeds",
-        sql: "DELETE FROM calendar_feeds WHERE tenant_id = $1 AND member_id = $2",
-        args: &[Arg::Member],
+        list: List::Members,
+        sql: "DELETE FROM calendar_feeds WHERE tenant_id = $1 AND member_id IN ({list})",
     },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
