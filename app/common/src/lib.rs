@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod local_path;
+pub mod mailing;
 pub mod modules;
 pub mod rights;
 pub mod time;

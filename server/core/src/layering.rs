@@ -27,6 +27,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "roles", "tenants", "members", "registration"],
     ),
     ("breaches", &["accounts", "consents", "retention"]),
+    // mailings19
+    ("mailings", &["accounts", "members", "consents"]),
     (
         "seed",
         &[
@@ -40,6 +42,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "retention",
             "breaches",
             "consents",
+            "mailings",
         ],
     ),
 ];

@@ -26,6 +26,7 @@ pub mod backup;
 pub mod breaches;
 pub mod consents;
 pub mod imports;
+pub mod mailings;
 pub mod members;
 pub mod registration;
 pub mod retention;
