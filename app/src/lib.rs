@@ -110,6 +110,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
                     <Route path=path!("privacy") view=PrivacyPage/>
                     <Route path=path!("privacy/breaches") view=BreachesPage/>
+                    // mailings19
+                    <Route path=path!("mailings") view=MailingsPage/>
+                    <Route path=path!("mailings/:id") view=MailingPage/>
                 </ParentRoute>
             </Routes>
         </Router>

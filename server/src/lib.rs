@@ -9,6 +9,7 @@ pub mod delivery;
 pub mod rights_files;
 pub mod router;
 pub mod security;
+pub mod unsubscribe;
 
 pub use config::Config;
 pub use router::{build_router, without_delay, AppState};

@@ -301,6 +301,11 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/privacy/bundle.zip",
             post(club_files::export_bundle),
         )
+        // mailings19: the one-click unsubscribe (RFC 8058), without a session.
+        .route(
+            "/unsubscribe/{token}",
+            get(crate::unsubscribe::ask).post(crate::unsubscribe::confirm),
+        )
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))

@@ -1037,6 +1037,15 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_retention",
         "club={club}&member_months=24&application_days=90&link_days=30&event_months=12&version=0",
     ),
+    // mailings19
+    ("mailings", "club={club}"),
+    ("mailing_choices", "club={club}"),
+    ("mailing", "club={club}&id={mailing}&to="),
+    (
+        "create_mailing",
+        "club={club}&kind=service&audience=selection&selection=status%3Dactive&subject_en=Harness&subject_nl=Harness&subject_fr=Harness&body_en=Hello+%7Bfirst_name%7D&body_nl=Dag&body_fr=Bonjour",
+    ),
+    ("send_mailing", "club={club}&id={mailing}&version={mailing_version}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1401,6 +1410,7 @@ impl Fixture {
             ],
         };
         fixture.values.extend(breach::fixture_values(s).await);
+        fixture.values.extend(mailings::fixture_values(s).await); // mailings19
         fixture
     }
 
@@ -2309,6 +2319,12 @@ mod environment {
         ("member_consents", Some("members.view")),
         ("record_paper_consent", Some("privacy.consents")),
         ("export_choices", Some("exports.run")),
+        // mailings19
+        ("mailings", Some("mailings.send")),
+        ("mailing_choices", Some("mailings.send")),
+        ("mailing", Some("mailings.send")),
+        ("create_mailing", Some("mailings.send")),
+        ("send_mailing", Some("mailings.send")),
         ("export_register", Some("privacy.manage")),
         ("club_events", Some("audit.view")),
         ("my_data", Some(OWN)),
@@ -4448,6 +4464,8 @@ mod delivery;
 mod errors;
 #[path = "http/islands.rs"]
 mod islands;
+#[path = "http/mailings.rs"]
+mod mailings;
 #[path = "http/retention.rs"]
 mod retention;
 #[path = "http/rights.rs"]

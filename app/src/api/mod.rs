@@ -31,6 +31,7 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
 mod checks;
 mod consents;
 mod forms;
+mod mailings; // mailings19
 mod members;
 mod platform;
 mod privacy;
@@ -40,6 +41,7 @@ mod settings;
 pub use checks::*;
 pub use consents::*;
 pub use forms::*;
+pub use mailings::*; // mailings19
 pub use members::*;
 pub use platform::*;
 pub use privacy::*;

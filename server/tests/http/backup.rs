@@ -10,6 +10,9 @@ use super::*;
 /// call (the caller, the clock's time) afterwards. Every row any call stamps at that instant
 /// must name its caller, whatever the table.
 const WRITES: &[(&str, &[&str])] = &[
+    // mailings19
+    ("create_mailing", &["mailings"]),
+    ("send_mailing", &["mailings", "mailing_recipients"]),
     ("create_member", &["members"]),
     ("update_member", &["members", "member_field_values"]),
     ("invite_member", &["memberships", "identities"]),
@@ -124,6 +127,10 @@ const READS: &[&str] = &[
     "export_choices",
     "export_register",
     "retention",
+    // mailings19
+    "mailings",
+    "mailing_choices",
+    "mailing",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

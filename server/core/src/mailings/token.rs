@@ -61,6 +61,8 @@ pub struct UnsubscribeState {
     pub lang: Lang,
     pub club: String,
     pub topic: String,
+    /// The club's time zone, for the instant the page shows.
+    pub time_zone: String,
     pub done: bool,
     /// Whether this call recorded the withdrawal (false when it was done before).
     pub recorded: bool,
@@ -112,6 +114,7 @@ impl RowState {
             lang,
             club: scope.tenant().name.clone(),
             topic: topic.get(lang).to_string(),
+            time_zone: scope.tenant().time_zone.clone(),
             done: recorded || self.unsubscribed_at.is_some() || self.given != Some(true),
             recorded,
         }
