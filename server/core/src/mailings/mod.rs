@@ -20,7 +20,7 @@
 //!
 //! Layer: above accounts, members and consents.
 
-mod outbox;
+pub(crate) mod outbox;
 mod render;
 mod token;
 

@@ -310,3 +310,46 @@ pub async fn deliver_mailing<S: Sender>(
 fn short(e: &str) -> String {
     e.chars().take(500).collect()
 }
+
+/// The demo's mailings: records every queued mail of `mailing` as delivered at `at`
+/// (every fiftieth as refused, as a bounce would be), without sending anything, and the
+/// mailing as done. Seeding only.
+pub(crate) async fn record_as_delivered(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    at: Timestamp,
+    mailing: i64,
+) -> Result<()> {
+    let mut tx = db.tenant_write(scope, actor, at).await?;
+    let ids: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT id FROM mailing_recipients WHERE tenant_id = $1 AND mailing_id = $2 \
+             AND status = 'queued' ORDER BY id",
+            args![mailing],
+        )
+        .await?;
+    let bounced: Vec<i64> = ids.iter().step_by(50).map(|r| r.0).skip(1).collect();
+    tx.execute(
+        "UPDATE mailing_recipients SET status = 'sent', sent_at = $3, attempts = 1, \
+         updated_at = $3 WHERE tenant_id = $1 AND mailing_id = $2 AND status = 'queued'",
+        args![mailing, at],
+    )
+    .await?;
+    for id in bounced {
+        tx.execute(
+            "UPDATE mailing_recipients SET status = 'failed', sent_at = NULL, error = $3 \
+             WHERE tenant_id = $1 AND id = $2",
+            args![id, "550 5.1.1 mailbox unavailable (demo)"],
+        )
+        .await?;
+    }
+    tx.update(
+        "mailings",
+        mailing,
+        vec![("status", "done".into()), ("finished_at", at.into())],
+        None,
+    )
+    .await?;
+    tx.commit().await
+}

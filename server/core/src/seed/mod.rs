@@ -4,6 +4,7 @@
 
 mod breach;
 mod consents;
+mod mailings; // mailings19
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -616,6 +617,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
             if i == 0 {
                 privacy_rights::seed(db, &scope, now).await?;
             }
+            mailings::seed(db, &scope, now).await?; // mailings19
         }
     }
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
