@@ -29,12 +29,16 @@ pub async fn get_mailing_choices(
     club: String,
 ) -> Result<(MailingChoices, Option<MailingForm>), AppError> {
     let c = ctx().await?;
-    let scope = c.club(&club).await?;
-    let choices = tessera_core::mailings::choices(&c.services.db, &scope).await?;
-    Ok((
-        choices,
-        take_draft(&c.session, &mailing_draft_key(&club)).await,
-    ))
+    // Once per request: the page may ask again while rendering, and the draft is taken.
+    c.once(format!("mailing_choices:{club}"), async {
+        let scope = c.club(&club).await?;
+        let choices = tessera_core::mailings::choices(&c.services.db, &scope).await?;
+        Ok((
+            choices,
+            take_draft(&c.session, &mailing_draft_key(&club)).await,
+        ))
+    })
+    .await
 }
 
 /// One mailing: texts, figures, what did not arrive, and the mail as the recipient `to`
