@@ -129,6 +129,9 @@ pub fn App() -> impl IntoView {
                     // groups19
                     <Route path=path!("groups") view=GroupsPage/>
                     <Route path=path!("groups/:id") view=GroupPage/>
+                    // mailings19
+                    <Route path=path!("mailings") view=MailingsPage/>
+                    <Route path=path!("mailings/:id") view=MailingPage/>
                 </ParentRoute>
             </Routes>
         </Router>

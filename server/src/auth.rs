@@ -596,10 +596,27 @@ pub struct LangForm {
 }
 
 /// `POST /lang`: remembers the chosen language in a cookie and goes back.
-pub async fn set_lang(State(state): State<AppState>, Form(form): Form<LangForm>) -> Response {
+pub async fn set_lang(
+    State(state): State<AppState>,
+    session: Session,
+    Form(form): Form<LangForm>,
+) -> Response {
     let Some(lang) = Lang::parse(&form.lang) else {
         return Redirect::to(&safe_next(&form.return_to)).into_response();
     };
+    // mailings19: a signed-in person's choice is kept on their account too, so the mail
+    // sent to them (mailings) is in their language.
+    if let Ok(Some(id)) = session.get::<i64>(tessera_app::ssr::SESSION_IDENTITY).await {
+        if let Err(e) = tessera_core::identities::set_lang(
+            &state.services.db,
+            tessera_common::IdentityId(id),
+            lang,
+        )
+        .await
+        {
+            tracing::error!(error = %e, "the account's language could not be stored");
+        }
+    }
     let cookie = cookie::Cookie::build((LANG_COOKIE, lang.code()))
         .path("/")
         .max_age(cookie::time::Duration::days(365))

@@ -10,6 +10,7 @@ pub mod document_files;
 pub mod rights_files;
 pub mod router;
 pub mod security;
+pub mod unsubscribe;
 
 pub use config::Config;
 pub use router::{build_router, without_delay, AppState};

@@ -315,6 +315,11 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/documents/file/{id}",
             get(crate::document_files::download),
         )
+        // mailings19: the one-click unsubscribe (RFC 8058), without a session.
+        .route(
+            "/unsubscribe/{token}",
+            get(crate::unsubscribe::ask).post(crate::unsubscribe::confirm),
+        )
         .route("/logout", post(auth::logout))
         .route("/lang", post(auth::set_lang))
         .route("/healthz", get(healthz))

@@ -1121,6 +1121,15 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_role_scope",
         "club={club}&role={leader_role}&version={leader_role_version}&scoped=on&f_phone=on",
     ),
+    // mailings19
+    ("mailings", "club={club}"),
+    ("mailing_choices", "club={club}"),
+    ("mailing", "club={club}&id={mailing}&to="),
+    (
+        "create_mailing",
+        "club={club}&kind=service&audience=selection&selection=status%3Dactive&subject_en=Harness&subject_nl=Harness&subject_fr=Harness&body_en=Hello+%7Bfirst_name%7D&body_nl=Dag&body_fr=Bonjour",
+    ),
+    ("send_mailing", "club={club}&id={mailing}&version={mailing_version}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1493,6 +1502,7 @@ impl Fixture {
         fixture.values.extend(activities::fixture_values(s).await); // activities19
         // groups19
         fixture.values.extend(groups::fixture_values(s).await);
+        fixture.values.extend(mailings::fixture_values(s).await); // mailings19
         fixture
     }
 
@@ -2419,6 +2429,12 @@ mod environment {
         ("record_paper_consent", Some("privacy.consents")),
         ("archive_purpose", Some("privacy.consents")),
         ("export_choices", Some("exports.run")),
+        // mailings19
+        ("mailings", Some("mailings.send")),
+        ("mailing_choices", Some("mailings.send")),
+        ("mailing", Some("mailings.send")),
+        ("create_mailing", Some("mailings.send")),
+        ("send_mailing", Some("mailings.send")),
         ("export_register", Some("privacy.manage")),
         ("club_events", Some("audit.view")),
         ("my_data", Some(OWN)),
@@ -4592,6 +4608,8 @@ mod errors;
 mod groups;
 #[path = "http/islands.rs"]
 mod islands;
+#[path = "http/mailings.rs"]
+mod mailings;
 #[path = "http/retention.rs"]
 mod retention;
 #[path = "http/rights.rs"]

@@ -16,6 +16,7 @@ pub mod groups;
 pub mod i18n;
 pub mod ids;
 pub mod local_path;
+pub mod mailing;
 pub mod modules;
 pub mod rights;
 pub mod time;

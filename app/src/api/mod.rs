@@ -36,6 +36,7 @@ mod documents;
 mod dupes;
 mod forms;
 mod groups;
+mod mailings; // mailings19
 mod members;
 mod platform;
 mod privacy;
@@ -49,6 +50,7 @@ pub use documents::*;
 pub use dupes::*;
 pub use forms::*;
 pub use groups::*;
+pub use mailings::*; // mailings19
 pub use members::*;
 pub use platform::*;
 pub use privacy::*;

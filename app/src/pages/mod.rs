@@ -18,6 +18,7 @@ mod import;
 mod landing;
 mod links;
 mod login;
+mod mailings; // mailings19
 mod member_edit;
 pub(crate) mod members;
 mod not_found;
@@ -45,6 +46,7 @@ pub use import::{ImportJobPage, ImportPage};
 pub use landing::LandingPage;
 pub use links::{AdminInvitationPage, ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};
 pub use login::LoginPage;
+pub use mailings::{MailingPage, MailingsPage}; // mailings19
 pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;

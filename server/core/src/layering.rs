@@ -40,6 +40,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("activities", &["accounts", "members"]),
     // groups19
     ("groups", &["accounts", "roles", "members"]),
+    // mailings19
+    ("mailings", &["accounts", "members", "consents"]),
     (
         "seed",
         &[
@@ -57,6 +59,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "dupes",
             "activities",
             "groups",
+            "mailings",
         ],
     ),
 ];

@@ -30,6 +30,7 @@ pub mod documents;
 pub mod dupes;
 pub mod groups;
 pub mod imports;
+pub mod mailings;
 pub mod members;
 pub mod registration;
 pub mod retention;

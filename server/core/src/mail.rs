@@ -186,6 +186,41 @@ impl Mailer {
             .from(self.from.clone())
             .to(to)
             .subject(mail.subject.clone());
+        let message = Self::message(builder, mail)?;
+        self.deliver(message).await.map_err(|e| match e {
+            SendFailure::Refused(e) | SendFailure::Temporary(e) => internal(e),
+        })
+    }
+
+    /// Sends one mail of a mailing: with `unsubscribe` (a newsletter), the headers of a
+    /// one-click unsubscribe (`List-Unsubscribe` with that https address and
+    /// `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, RFC 2369 and RFC 8058). A
+    /// failure says whether the mail server refused the message for good (a bounce) or
+    /// another attempt may pass.
+    pub async fn send_list(
+        &self,
+        mail: Mail,
+        unsubscribe: Option<&str>,
+    ) -> std::result::Result<(), SendFailure> {
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|_| SendFailure::Refused("not a valid address".into()))?;
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.subject.clone());
+        if let Some(url) = unsubscribe {
+            builder = builder
+                .header(ListUnsubscribe(format!("<{url}>")))
+                .header(ListUnsubscribePost);
+        }
+        let message =
+            Self::message(builder, mail).map_err(|e| SendFailure::Refused(e.to_string()))?;
+        self.deliver(message).await
+    }
+
+    fn message(builder: lettre::message::MessageBuilder, mail: Mail) -> Result<Message> {
         // lettre picks the transfer encoding (quoted-printable for long lines and accents).
         let message = match &mail.brand {
             Some(brand) => {
@@ -199,12 +234,23 @@ impl Mailer {
                 .body(mail.body)
                 .map_err(internal)?,
         };
+        Ok(message)
+    }
+
+    async fn deliver(&self, message: Message) -> std::result::Result<(), SendFailure> {
         match &self.transport {
             Transport::Smtp(t) => {
-                t.send(message).await.map_err(internal)?;
+                t.send(message).await.map_err(|e| {
+                    if e.is_permanent() {
+                        SendFailure::Refused(e.to_string())
+                    } else {
+                        SendFailure::Temporary(e.to_string())
+                    }
+                })?;
             }
             Transport::Outbox(dir) => {
-                tokio::fs::create_dir_all(dir).await.map_err(internal)?;
+                let temp = |e: std::io::Error| SendFailure::Temporary(e.to_string());
+                tokio::fs::create_dir_all(dir).await.map_err(temp)?;
                 let path = dir.join(format!(
                     "{}-{:x}.eml",
                     crate::ids::new_id(),
@@ -212,11 +258,56 @@ impl Mailer {
                 ));
                 tokio::fs::write(&path, message.formatted())
                     .await
-                    .map_err(internal)?;
+                    .map_err(temp)?;
                 tracing::info!(path = %path.display(), "mail written to the outbox");
             }
         }
         Ok(())
+    }
+}
+
+/// Why a mail was not handed over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SendFailure {
+    /// Refused for good (an SMTP 5xx answer such as an unknown mailbox, or an address that
+    /// is none): a bounce, not tried again.
+    Refused(String),
+    /// Anything that may pass later (a 4xx answer, a lost connection): tried again.
+    Temporary(String),
+}
+
+/// `List-Unsubscribe: <https://…>` (RFC 2369).
+#[derive(Clone)]
+struct ListUnsubscribe(String);
+
+impl lettre::message::header::Header for ListUnsubscribe {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe")
+    }
+    fn parse(s: &str) -> std::result::Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribe(s.to_string()))
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(Self::name(), self.0.clone())
+    }
+}
+
+/// `List-Unsubscribe-Post: List-Unsubscribe=One-Click` (RFC 8058).
+#[derive(Clone)]
+struct ListUnsubscribePost;
+
+impl lettre::message::header::Header for ListUnsubscribePost {
+    fn name() -> lettre::message::header::HeaderName {
+        lettre::message::header::HeaderName::new_from_ascii_str("List-Unsubscribe-Post")
+    }
+    fn parse(_: &str) -> std::result::Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(ListUnsubscribePost)
+    }
+    fn display(&self) -> lettre::message::header::HeaderValue {
+        lettre::message::header::HeaderValue::new(
+            Self::name(),
+            "List-Unsubscribe=One-Click".to_string(),
+        )
     }
 }
 

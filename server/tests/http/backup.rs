@@ -10,6 +10,9 @@ use super::*;
 /// call (the caller, the clock's time) afterwards. Every row any call stamps at that instant
 /// must name its caller, whatever the table.
 const WRITES: &[(&str, &[&str])] = &[
+    // mailings19
+    ("create_mailing", &["mailings"]),
+    ("send_mailing", &["mailings", "mailing_recipients"]),
     ("create_member", &["members"]),
     ("update_member", &["members", "member_field_values"]),
     ("invite_member", &["memberships", "identities"]),
@@ -175,6 +178,10 @@ const READS: &[&str] = &[
     "group",
     "group_role_scopes",
     "group_band_suggestions",
+    // mailings19
+    "mailings",
+    "mailing_choices",
+    "mailing",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

@@ -89,6 +89,18 @@ pub async fn create(
     Ok(IdentityId(id))
 }
 
+/// mailings19: remembers the language a person chose on their account; mail sent to
+/// them (mailings) is written in it.
+pub async fn set_lang(db: &Db, id: IdentityId, lang: tessera_common::Lang) -> Result<()> {
+    let mut tx = db.platform(true).await?;
+    tx.execute(
+        "UPDATE identities SET lang = $2 WHERE id = $1 AND (lang IS NULL OR lang <> $2)",
+        args![id, lang.code()],
+    )
+    .await?;
+    tx.commit().await
+}
+
 pub async fn find_by_email(db: &Db, email: &str) -> Result<Option<IdentityId>> {
     let Some(email) = normalize_email(email) else {
         return Ok(None);

@@ -158,6 +158,13 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         list: List::Members,
         sql: "DELETE FROM calendar_feeds WHERE tenant_id = $1 AND member_id IN ({list})",
     },
+    // Their mails in mailings' outboxes (as the person a mail was about, or its addressee):
+    // address and first name. The mailing's figures lose those rows.
+    ErasureStep {
+        table: "mailing_recipients",
+        sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND (member_id = $2 OR to_member_id = $2)",
+        args: &[Arg::Member],
+    },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
     // register's counts of who was in each export true. export_register itself holds no
@@ -186,6 +193,8 @@ pub const STAMPED_TABLES: &[&str] = &[
     "export_register",
     "group_kinds",
     "group_members",
+    "mailing_recipients",
+    "mailings",
     "member_consents",
     "member_documents",
     "member_field_values",

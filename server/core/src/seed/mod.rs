@@ -8,6 +8,7 @@ mod consents;
 mod documents;
 mod dupes;
 mod groups;
+mod mailings; // mailings19
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -632,6 +633,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
                 privacy_rights::seed(db, &scope, now).await?;
                 dupes::seed(db, &scope, now).await?; // dupes19
             }
+            mailings::seed(db, &scope, now).await?; // mailings19
         }
     }
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;

@@ -1,0 +1,176 @@
+//! Mailings (issue 19): the wire types of the mailings pages.
+
+use crate::consent::Localized;
+use crate::dto::Stamp;
+use crate::i18n::Lang;
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The placeholders a mailing's subject and text may use.
+pub const PLACEHOLDERS: [&str; 2] = ["first_name", "club_name"];
+
+/// A newsletter (to a topic's subscribers only) or a service message (to everyone chosen).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MailingKind {
+    Newsletter,
+    Service,
+}
+
+impl MailingKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailingKind::Newsletter => "newsletter",
+            MailingKind::Service => "service",
+        }
+    }
+    pub fn parse(s: &str) -> Option<MailingKind> {
+        match s {
+            "newsletter" => Some(MailingKind::Newsletter),
+            "service" => Some(MailingKind::Service),
+            _ => None,
+        }
+    }
+}
+
+/// Who a mailing goes to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Audience {
+    /// The members in a group today.
+    Group(i64),
+    /// The register's filter (its query string: `status=…&type=…&season=…&consent=…`).
+    Selection(String),
+    /// Everyone whose latest answer for the newsletter's topic is given.
+    Topic,
+}
+
+/// The form of a new mailing, as posted.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailingForm {
+    pub club: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub purpose: String,
+    #[serde(default)]
+    pub audience: String,
+    #[serde(default)]
+    pub group: String,
+    #[serde(default)]
+    pub selection: String,
+    #[serde(default)]
+    pub subject_en: String,
+    #[serde(default)]
+    pub subject_nl: String,
+    #[serde(default)]
+    pub subject_fr: String,
+    #[serde(default)]
+    pub body_en: String,
+    #[serde(default)]
+    pub body_nl: String,
+    #[serde(default)]
+    pub body_fr: String,
+}
+
+/// A mailing's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum MailingStatus {
+    Draft,
+    Sending,
+    Done,
+}
+
+impl MailingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MailingStatus::Draft => "draft",
+            MailingStatus::Sending => "sending",
+            MailingStatus::Done => "done",
+        }
+    }
+    pub fn parse(s: &str) -> Option<MailingStatus> {
+        match s {
+            "draft" => Some(MailingStatus::Draft),
+            "sending" => Some(MailingStatus::Sending),
+            "done" => Some(MailingStatus::Done),
+            _ => None,
+        }
+    }
+}
+
+/// A mailing's delivery figures.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Figures {
+    /// Mails to send in all (one per address; a minor's guardians each get one).
+    pub recipients: i64,
+    pub queued: i64,
+    pub sent: i64,
+    /// Refused by the mail server or given up after the attempts.
+    pub failed: i64,
+    /// Claimed by a process that stopped: perhaps sent, never sent again.
+    pub interrupted: i64,
+}
+
+/// A mailing in the list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailingSummary {
+    pub id: i64,
+    pub kind: MailingKind,
+    /// The subject in the club's language.
+    pub subject: String,
+    pub status: MailingStatus,
+    pub figures: Figures,
+    pub created_at: Timestamp,
+    pub stamp: Stamp,
+}
+
+/// A mail that did not go out, on the mailing's page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Undelivered {
+    pub member: i64,
+    pub name: String,
+    pub email: String,
+    pub interrupted: bool,
+    pub error: String,
+}
+
+/// A possible recipient of a preview: the person the mail is about and the address's owner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviewChoice {
+    /// `member:to_member`.
+    pub key: String,
+    pub label: String,
+}
+
+/// The mail as one recipient gets it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    pub key: String,
+    pub to: String,
+    pub lang: Lang,
+    pub subject: String,
+    pub body: String,
+    pub unsubscribe: bool,
+}
+
+/// One mailing with its texts, figures, undelivered mails and a preview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailingDetail {
+    pub summary: MailingSummary,
+    pub subject: Localized,
+    pub body: Localized,
+    /// The audience in words (the group's name, the topic's title, the filter).
+    pub audience: String,
+    pub topic: Option<String>,
+    pub choices: Vec<PreviewChoice>,
+    pub preview: Option<Preview>,
+    pub undelivered: Vec<Undelivered>,
+    pub version: i64,
+}
+
+/// What the new-mailing form offers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailingChoices {
+    pub groups: Vec<(i64, String)>,
+    pub topics: Vec<(i64, Localized)>,
+    pub default_lang: Lang,
+}
