@@ -218,6 +218,85 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
+    // Attendance and reported absences: the kept record's mark wins for a day both have.
+    MemberReference {
+        table: "attendance",
+        merge: &[
+            Step {
+                sql: "DELETE FROM attendance WHERE tenant_id = $1 AND member_id = $3 \
+                      AND EXISTS (SELECT 1 FROM attendance k WHERE k.tenant_id = $1 \
+                      AND k.member_id = $2 AND k.activity_id = attendance.activity_id AND k.occ_date = attendance.occ_date)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE attendance SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+                args: &[Keep, Remove],
+            },
+        ],
+        delete: &[Step {
+            sql: "DELETE FROM attendance WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Keep],
+        }],
+    },
+    MemberReference {
+        table: "activity_absences",
+        merge: &[
+            Step {
+                sql: "DELETE FROM activity_absences WHERE tenant_id = $1 AND member_id = $3 \
+                      AND EXISTS (SELECT 1 FROM activity_absences k WHERE k.tenant_id = $1 \
+                      AND k.member_id = $2 AND k.activity_id = activity_absences.activity_id AND k.occ_date = activity_absences.occ_date)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE activity_absences SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+                args: &[Keep, Remove],
+            },
+        ],
+        delete: &[Step {
+            sql: "DELETE FROM activity_absences WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Keep],
+        }],
+    },
+    // A personal calendar feed is the person's secret address: the other record's goes.
+    MemberReference {
+        table: "calendar_feeds",
+        merge: &[Step {
+            sql: "DELETE FROM calendar_feeds WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Remove],
+        }],
+        delete: &[Step {
+            sql: "DELETE FROM calendar_feeds WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Keep],
+        }],
+    },
+    // Mailings' outbox rows: the mail was about (member_id) or addressed to (to_member_id)
+    // the person; a merge moves both unless the kept record had the same mail already, a
+    // deletion removes them (the mailing's figures lose those rows, as with an erasure).
+    MemberReference {
+        table: "mailing_recipients",
+        merge: &[
+            Step {
+                sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND (member_id = $3 OR to_member_id = $3) \
+                      AND EXISTS (SELECT 1 FROM mailing_recipients k WHERE k.tenant_id = $1 \
+                      AND k.mailing_id = mailing_recipients.mailing_id \
+                      AND k.member_id = CASE WHEN mailing_recipients.member_id = $3 THEN $2 ELSE mailing_recipients.member_id END \
+                      AND k.to_member_id = CASE WHEN mailing_recipients.to_member_id = $3 THEN $2 ELSE mailing_recipients.to_member_id END)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE mailing_recipients SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE mailing_recipients SET to_member_id = $2 WHERE tenant_id = $1 AND to_member_id = $3",
+                args: &[Keep, Remove],
+            },
+        ],
+        delete: &[Step {
+            sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND (member_id = $2 OR to_member_id = $2)",
+            args: &[Keep],
+        }],
+    },
     // The account link: a merge refuses two records that both have an account (see
     // [`merge`]), so at most one link moves; a deletion refuses a record with one, so
     // nothing is left to unlink (the statement is there for completeness).

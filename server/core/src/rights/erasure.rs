@@ -162,8 +162,13 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
     // address and first name. The mailing's figures lose those rows.
     ErasureStep {
         table: "mailing_recipients",
-        sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND (member_id = $2 OR to_member_id = $2)",
-        args: &[Arg::Member],
+        list: List::Members,
+        sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND member_id IN ({list})",
+    },
+    ErasureStep {
+        table: "mailing_recipients",
+        list: List::Members,
+        sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND to_member_id IN ({list})",
     },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
