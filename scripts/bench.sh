@@ -15,6 +15,11 @@ source "$(dirname "$0")/bench_rights.sh"
 source "$(dirname "$0")/bench_retention.sh"
 source "$(dirname "$0")/bench_consent.sh"
 source "$(dirname "$0")/bench_backup.sh"
+source "$(dirname "$0")/bench_groups.sh"
+source "$(dirname "$0")/bench_activities.sh"
+source "$(dirname "$0")/bench_mailings.sh"
+source "$(dirname "$0")/bench_documents.sh"
+source "$(dirname "$0")/bench_dupes.sh"
 
 COLD=0
 MEMBERS=0
@@ -75,7 +80,7 @@ stop_server() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null || true
   SERVER_PID=""
 }
-cleanup() { stop_server; rm -rf "$BENCH_DIR"; pg_stop; }
+cleanup() { stop_server; smtp_stop; rm -rf "$BENCH_DIR" "${TESSERA_TEST_MAIL_DIR:-/nonexistent}"; pg_stop; }
 trap cleanup EXIT
 PASSWORD="bench-password-2026"
 
@@ -200,6 +205,10 @@ members_dataset() {
   wrk_figures "${key}_search" "$BASE/c/$CLUB/members?q=$SEARCH"
   bench_rights "$key"
   if [[ "$key" == *_100k ]]; then bench_consent "$key"; fi
+  bench_groups "$key"
+  bench_documents "$key"
+  bench_dupes "$key"
+  if [[ "$key" == *_100k ]]; then bench_activities "$key"; bench_mailings "$key"; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
   bench_backup "$key"
@@ -218,7 +227,9 @@ members_dataset() {
 serve_only() {
   local port
   port="$(free_port)"
+  # Mail goes to the SMTP sink, and the mailing job runs unthrottled so its own speed shows.
   TESSERA_ADDR="127.0.0.1:$port" TESSERA_SITE_ROOT="$ROOT/target/site" RUST_LOG=warn \
+    TESSERA_SMTP_URL="${TESSERA_TEST_SMTP_URL:-}" TESSERA_MAIL_RATE=100000 \
     ./target/release/tessera serve > "$BENCH_DIR/$1.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
@@ -227,6 +238,8 @@ serve_only() {
 
 members_bench() {
   local db
+  ensure_smtp_sink
+  smtp_start
   for db in sqlite postgres; do
     for set in ${BENCH_SETS:-100k 1m}; do
       if [ "$db" = sqlite ]; then
@@ -259,6 +272,10 @@ members_bench() {
       row "My-data download (zip)" "${k}_mydata"
       echo "    server RSS under load       ${FIG[${k}_rss]}"
       bench_retention_print "$k"
+      bench_groups_print "$k"
+      bench_documents_print "$k"
+      bench_dupes_print "$k"
+      if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
       echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
       echo "    restore:                    ${FIG[${k}_restore]}"
       if [ "$set" = 100k ]; then

@@ -1500,7 +1500,7 @@ impl Fixture {
         fixture.values.extend(docs19::fixture_values(s).await);
         fixture.values.extend(dupes::fixture_values(s).await);
         fixture.values.extend(activities::fixture_values(s).await); // activities19
-        // groups19
+                                                                    // groups19
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings19
         fixture
@@ -4596,12 +4596,12 @@ mod breach;
 mod consent;
 #[path = "http/delivery.rs"]
 mod delivery;
-#[path = "http/erase17.rs"]
-mod erase17;
 #[path = "http/documents.rs"]
 mod docs19;
 #[path = "http/dupes.rs"]
 mod dupes;
+#[path = "http/erase17.rs"]
+mod erase17;
 #[path = "http/errors.rs"]
 mod errors;
 #[path = "http/groups.rs"]

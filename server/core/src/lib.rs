@@ -112,9 +112,9 @@ mod tests_breach;
 #[cfg(test)]
 mod tests_chain;
 #[cfg(test)]
-mod tests_erase17;
-#[cfg(test)]
 mod tests_dupes;
+#[cfg(test)]
+mod tests_erase17;
 #[cfg(test)]
 mod tests_errors;
 #[cfg(test)]

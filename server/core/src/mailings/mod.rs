@@ -280,7 +280,6 @@ pub(crate) async fn recipients_in(
     let mut conds = vec![
         "m.restricted_at IS NULL".to_string(),
         "m.erased_at IS NULL".to_string(),
-        "m.anonymised_at IS NULL".to_string(),
     ];
     let mut args: Vec<crate::db::Value> = Vec::new();
     let param = |args: &mut Vec<crate::db::Value>, v: crate::db::Value| {
@@ -356,7 +355,7 @@ pub(crate) async fn recipients_in(
                  FROM member_guardians g JOIN members m ON m.tenant_id = g.tenant_id \
                  AND m.id = g.guardian_id LEFT JOIN identities i ON i.id = m.identity_id \
                  WHERE g.tenant_id = $1 AND m.restricted_at IS NULL AND m.erased_at IS NULL \
-                 AND m.anonymised_at IS NULL AND m.email IS NOT NULL ORDER BY m.sort_name, m.id",
+                 AND m.email IS NOT NULL ORDER BY m.sort_name, m.id",
                 args![],
             )
             .await?;
