@@ -156,7 +156,7 @@ const PURPOSE_SELECT: &str = "SELECT p.id, p.text_version, p.archived_at, p.vers
 /// download must not pay on every request.
 const PURPOSE_SELECT_UNCOUNTED: &str = "SELECT p.id, p.text_version, p.archived_at, p.version, \
     p.updated_at, p.updated_by_name, t.title_en, t.title_nl, t.title_fr, t.body_en, t.body_nl, \
-    t.body_fr, 0 AS given \
+    t.body_fr, CAST(0 AS BIGINT) AS given \
     FROM consent_purposes p JOIN consent_texts t ON t.tenant_id = p.tenant_id \
     AND t.purpose_id = p.id AND t.text_version = p.text_version WHERE p.tenant_id = $1";
 
