@@ -448,9 +448,16 @@ pub async fn run(cli: Cli) -> Result<(), String> {
                 println!("the demo data is already there; nothing to do");
                 return Ok(());
             }
+            // On PostgreSQL, the owner role refreshes the planner's statistics after the
+            // bulk loads (the application role may not).
+            let owner = match &config.migration_url {
+                Some(m) => Some(Db::connect(m, 1).await.map_err(|e| e.to_string())?),
+                None => None,
+            };
             let started = tessera_core::clock::monotonic();
-            let report = seed::seed_demo(
+            let report = seed::seed_demo_with(
                 &s.db,
+                Some(owner.as_ref().unwrap_or(&s.db)),
                 s.now(),
                 &SeedOptions {
                     members_per_club: members,
@@ -462,6 +469,9 @@ pub async fn run(cli: Cli) -> Result<(), String> {
             .await
             .map_err(|e| e.to_string())?;
             s.db.close().await;
+            if let Some(o) = owner {
+                o.close().await;
+            }
             println!(
                 "seeded {} clubs with {} members in {:.1} s",
                 report.clubs,

@@ -440,6 +440,26 @@ impl Db {
         }
     }
 
+    /// Refreshes PostgreSQL's planner statistics of `tables` (`ANALYZE`), for a bulk load
+    /// that goes on to query what it just loaded (the demo seed's exports right after it
+    /// gave 10,000 consents): without statistics the planner takes the new rows for none
+    /// and may join them by scanning (the seed's export of 10,000 members took minutes).
+    /// Autovacuum does the same within a minute or so. Needs the role that owns the tables
+    /// (the migration role); SQLite plans without statistics, so nothing happens there.
+    pub async fn analyze(&self, tables: &[&str]) -> Result<()> {
+        let Pools::Postgres(pool) = &self.pools else {
+            return Ok(());
+        };
+        for t in tables {
+            check_ident(t);
+        }
+        sqlx::query(&format!("ANALYZE {}", tables.join(", ")))
+            .execute(pool)
+            .await
+            .map(|_| ())
+            .map_err(internal)
+    }
+
     /// A database round trip, for `/healthz`.
     pub async fn ping(&self) -> Result<()> {
         let r = match &self.pools {

@@ -33,6 +33,7 @@ fn texts(t: [&str; 3], b: [&str; 3]) -> PurposeInput {
 /// account's record, which gets a history of its own.
 pub(super) async fn seed_consents(
     db: &Db,
+    owner: Option<&Db>,
     scope: &TenantScope,
     now: Timestamp,
     linked: Option<MemberId>,
@@ -176,6 +177,14 @@ pub(super) async fn seed_consents(
         .await?;
     }
     tx.commit().await?;
+    // The exports below read the members and the consents just loaded: on PostgreSQL the
+    // planner needs their statistics first (without them it joined the 10,000 consents
+    // to the 100,000 members by scanning, for minutes).
+    if let Some(owner) = owner {
+        owner
+            .analyze(&["members", "member_consents", "member_field_values"])
+            .await?;
+    }
     // The demo member: gave the photos consent, then withdrew it.
     if let Some(me) = linked {
         record(

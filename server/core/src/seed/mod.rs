@@ -399,6 +399,19 @@ impl Accounts<'_> {
 
 /// Seeds the demo dataset. Refuses to run twice on the same database.
 pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<SeedReport> {
+    seed_demo_with(db, None, now, opts).await
+}
+
+/// [`seed_demo`], with the database as the role that owns the tables (`owner`, on
+/// PostgreSQL the migration role), which refreshes the planner's statistics after the
+/// bulk loads so the seed's own queries on what it loaded plan on real figures (see
+/// [`Db::analyze`]). Without it those queries plan on whatever autovacuum saw last.
+pub async fn seed_demo_with(
+    db: &Db,
+    owner: Option<&Db>,
+    now: Timestamp,
+    opts: &SeedOptions,
+) -> Result<SeedReport> {
     if is_seeded(db).await? {
         return Err(AppError::Conflict(Msg::ErrSeeded.into()));
     }
@@ -612,7 +625,7 @@ pub async fn seed_demo(db: &Db, now: Timestamp, opts: &SeedOptions) -> Result<Se
             {
                 identities::add_membership(db, &scope, &actor, now, id, first_adult).await?;
             }
-            consents::seed_consents(db, &scope, now, first_adult).await?;
+            consents::seed_consents(db, owner, &scope, now, first_adult).await?;
             // groups19: teams, age categories and a trainer limited to their team.
             let trainer = accounts
                 .create(
