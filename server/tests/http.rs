@@ -1052,7 +1052,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("remove_document", "club={club}&id={document}"),
     ("birthdays", "club={club}"),
     ("member_card", "club={club}&member={member}"),
-    ("team_list", "club={club}&group={group}"),
+    ("team_list", "club={club}&group={print_group}"),
     // dupes19
     ("member_duplicates", "club={club}&id={dup_keep}"),
     ("merge_preview", "club={club}&id={dup_keep}&other={dup_remove}"),

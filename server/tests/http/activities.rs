@@ -47,6 +47,8 @@ pub(super) async fn demo(s: &Server) -> Demo {
              JOIN group_members gm ON gm.tenant_id = a.tenant_id AND gm.group_id = a.group_id \
              JOIN member_guardians g ON g.tenant_id = a.tenant_id AND g.child_id = gm.member_id \
              WHERE a.tenant_id = $1 AND a.kind = 'training' AND g.guardian_id = $2 \
+             AND EXISTS (SELECT 1 FROM attendance t WHERE t.tenant_id = $1 AND t.activity_id = a.id) \
+             AND EXISTS (SELECT 1 FROM activity_absences b WHERE b.tenant_id = $1 AND b.activity_id = a.id) \
              ORDER BY a.id, gm.member_id LIMIT 1",
             tessera_core::args![linked],
         )

@@ -54,7 +54,7 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
         "group_kinds",
         vec![
             ("id", kind.into()),
-            ("name", "Harness teams".into()),
+            ("name", "Harness print teams".into()),
             ("created_at", now.into()),
         ],
     )
@@ -87,7 +87,7 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
     vec![
         ("doc_kind", spare.to_string()),
         ("document", document.to_string()),
-        ("group", group.to_string()),
+        ("print_group", group.to_string()),
     ]
 }
 
@@ -319,7 +319,7 @@ async fn print_pages_and_birthdays_follow_the_register_rights() {
         let mut owner = Client::new(&s);
         owner.sign_in(&account("admin.kempenvlug")).await;
         let (member, a_name) = first_member(&mut owner).await;
-        let group = value_of(&fixture, "group").to_string();
+        let group = value_of(&fixture, "print_group").to_string();
         let card = owner.get(&format!("/c/{CLUB_A}/lists/card/{member}")).await;
         assert_eq!(card.status, 200, "{}", card.body);
         assert!(card.body.contains("data-testid=\"member-card\""));

@@ -33,6 +33,64 @@ pub(super) async fn seed(
             args![],
         )
         .await?;
+    // Teams first: the groups with a leader (the demo's teams have their trainer; age
+    // categories have none), so the trainings go where a trainer marks them.
+    let led: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT DISTINCT group_id FROM group_members WHERE tenant_id = $1 AND leader = $2",
+            args![true],
+        )
+        .await?;
+    groups.sort_by_key(|(g,)| (!led.contains(&(*g,)), *g));
+    // The demo parent helps coach the first team (a leader: marks attendance on a phone),
+    // where their children train since the season began, so they also see marks and can
+    // report an absence.
+    if let (Some(l), Some((first_group,))) = (linked, groups.first().copied()) {
+        let leads: Option<(i64,)> = tx
+            .fetch_optional(
+                "SELECT id FROM group_members WHERE tenant_id = $1 AND group_id = $2 \
+                 AND member_id = $3 AND leader = $4 AND to_date IS NULL",
+                args![first_group, l.0, true],
+            )
+            .await?;
+        if leads.is_none() {
+            tx.insert(
+                "group_members",
+                vec![
+                    ("id", ids::new_id().into()),
+                    ("group_id", first_group.into()),
+                    ("member_id", l.0.into()),
+                    ("from_date", season_start.clone().into()),
+                    ("leader", true.into()),
+                    ("created_at", now.into()),
+                ],
+            )
+            .await?;
+        }
+        let children: Vec<(i64,)> = tx
+            .fetch_all(
+                "SELECT g.child_id FROM member_guardians g WHERE g.tenant_id = $1 AND g.guardian_id = $2 \
+                 AND NOT EXISTS (SELECT 1 FROM group_members x WHERE x.tenant_id = $1 \
+                 AND x.group_id = $3 AND x.member_id = g.child_id AND x.to_date IS NULL) ORDER BY g.child_id",
+                args![l.0, first_group],
+            )
+            .await?;
+        let rows = children
+            .iter()
+            .map(|(c,)| {
+                vec![
+                    ("id", ids::new_id().into()),
+                    ("group_id", first_group.into()),
+                    ("member_id", (*c).into()),
+                    ("from_date", season_start.clone().into()),
+                    ("created_at", now.into()),
+                ]
+            })
+            .collect::<Vec<Vec<(&str, Value)>>>();
+        if !rows.is_empty() {
+            tx.insert_many("group_members", rows).await?;
+        }
+    }
     if groups.is_empty() {
         let kind = ids::new_id();
         tx.insert(
@@ -140,12 +198,13 @@ pub(super) async fn seed(
             .filter(|d| *d < today)
             .map(|d| d.to_string())
             .collect();
-        let members: Vec<(i64,)> = tx
+        // The group's members today, each marked from the day they joined.
+        let members: Vec<(i64, String)> = tx
             .fetch_all(
-                "SELECT member_id FROM group_members WHERE tenant_id = $1 AND group_id = $2 \
+                "SELECT member_id, from_date FROM group_members WHERE tenant_id = $1 AND group_id = $2 \
                  AND leader = $3 AND from_date <= $4 AND (to_date IS NULL OR to_date >= $4) \
                  ORDER BY member_id LIMIT 60",
-                args![g, false, first.to_string()],
+                args![g, false, today.to_string()],
             )
             .await?;
         let mut marks = Vec::new();
@@ -165,7 +224,10 @@ pub(super) async fn seed(
                 .await?;
                 continue;
             }
-            for (j, (mid,)) in members.iter().enumerate() {
+            for (j, (mid, from)) in members.iter().enumerate() {
+                if d < from {
+                    continue;
+                }
                 let status = match (i * 7 + j * 3) % 10 {
                     0 => "absent",
                     1 => "excused",
@@ -195,7 +257,7 @@ pub(super) async fn seed(
                 .skip(1)
                 .take(3)
                 .zip(reasons)
-                .map(|((mid,), r)| {
+                .map(|((mid, _), r)| {
                     vec![
                         ("id", ids::new_id().into()),
                         ("activity_id", a.into()),
