@@ -1,4 +1,4 @@
-# Benchmark of the everyday lists and member documents (issue 19, docs19): the birthdays
+# Benchmark of the everyday lists and member documents (issue 19): the birthdays
 # widget of the club home and the list of certificates that expire within 30 days, in the
 # club of the dataset (100,000 members: target p99 < 25 ms), on SQLite and PostgreSQL.
 # Sourced by bench.sh; members_dataset calls bench_documents KEY while the server runs

@@ -1,4 +1,4 @@
-# Duplicate detection (issue 19, dupes19), measured per dataset by scripts/bench.sh's
+# Duplicate detection (issue 19), measured per dataset by scripts/bench.sh's
 # members_dataset: requests/s and p99 of POST /api/member_duplicates (the possible
 # duplicates of one record: the two index lookups a staff member's "add" and the member
 # page make) at 8 connections, signed in as the club's administrator.

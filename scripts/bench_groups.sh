@@ -1,4 +1,4 @@
-# Benchmark of groups (issue 19, groups19), against the running server ($BASE, $COOKIE of the
+# Benchmark of groups (issue 19), against the running server ($BASE, $COOKIE of the
 # club's administrator, $CLUB, FIG[...]): the groups page, a team's page, the register
 # filtered by an age category (members in it today) and the register as the demo trainer
 # sees it (limited to the team they lead), each at 8 connections (wrk_figures). The seeding

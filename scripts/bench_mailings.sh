@@ -1,4 +1,4 @@
-# mailings19: benchmark of mailings (issue 19): a newsletter to 10,000 recipients rendered
+# benchmark of mailings (issue 19): a newsletter to 10,000 recipients rendered
 # and handed to the mail transport by the server's delivery job (messages per second).
 # Sourced by bench.sh; members_dataset calls bench_mailings KEY while the server runs
 # ($BASE, $COOKIE, $CLUB set, FIG[...] filled).

@@ -81,7 +81,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
                 <Route path=path!("/c/:club/join/:form/confirm") view=JoinConfirmPage/>
-                // docs19: print-ready lists (outside the club frame: nothing but the list)
+                // print-ready lists (outside the club frame: nothing but the list)
                 <Route path=path!("/c/:club/lists/card/:member") view=MemberCardPage/>
                 <Route path=path!("/c/:club/lists/team/:group") view=TeamListPage/>
                 <ParentRoute path=path!("/c/:club") view=ClubLayout>
@@ -113,23 +113,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("privacy/retention") view=RetentionPolicyPage/>
                     <Route path=path!("privacy") view=PrivacyPage/>
                     <Route path=path!("privacy/breaches") view=BreachesPage/>
-                    // docs19
+                    // documents
                     <Route path=path!("documents") view=DocumentsPage/>
-                    // dupes19
+                    // duplicates
                     <Route path=path!("members/:id/merge/:other") view=MergePage/>
                     <Route path=path!("members/:id/guardians") view=GuardiansPage/>
                     <Route path=path!("members/:id/delete") view=DeleteMemberPage/>
-                    // activities19
+                    // activities
                     <Route path=path!("activities") view=ActivitiesPage/>
                     <Route path=path!("activities/figures") view=FiguresPage/>
                     <Route path=path!("activities/sheet") view=MonthSheetPage/>
                     <Route path=path!("activities/:id/:date") view=OccurrencePage/>
                     <Route path=path!("activities/:id/:date/print") view=OccurrencePrintPage/>
                     <Route path=path!("calendar") view=CalendarPage/>
-                    // groups19
+                    // groups
                     <Route path=path!("groups") view=GroupsPage/>
                     <Route path=path!("groups/:id") view=GroupPage/>
-                    // mailings19
+                    // mailings
                     <Route path=path!("mailings") view=MailingsPage/>
                     <Route path=path!("mailings/:id") view=MailingPage/>
                 </ParentRoute>

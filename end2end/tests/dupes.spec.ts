@@ -1,4 +1,4 @@
-// Duplicate records (issue 19, dupes19): staff add a person who may already be in the
+// Duplicate records (issue 19): staff add a person who may already be in the
 // register, see the warning with a link to the record, add them anyway only explicitly,
 // and merge the two records. With and without JavaScript (the project decides).
 import { test, expect, ACCOUNTS, CLUBS } from './fixtures/base';

@@ -2,11 +2,13 @@ import { test, expect, ACCOUNTS, CLUBS } from './fixtures/base';
 import { useSession } from './fixtures/auth';
 import { submitAndLoad } from './fixtures/header';
 
-// Groups (issue 19, groups19), with and without JavaScript: every form is a plain POST.
+// Groups (issue 19), with and without JavaScript: every form is a plain POST.
 const club = CLUBS.kempenvlug;
 const TRAINER = 'trainer.kempenvlug@demo.tessera.test';
 
-test('the secretary creates a team and adds a member to it', async ({ page }) => {
+test('the secretary creates a team and adds a member to it', async ({ page, consoleGuard }) => {
+  // Adding the same member again is refused with 409, on purpose.
+  consoleGuard.allowHttpStatus(409);
   await useSession(page, ACCOUNTS.kempenvlugAdmin);
   // A member to add: the first of the register.
   await page.goto(`/c/${club.slug}/members`);

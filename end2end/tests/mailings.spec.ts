@@ -2,7 +2,7 @@ import { test, expect, ACCOUNTS, CLUBS } from './fixtures/base';
 import { useSession } from './fixtures/auth';
 import { submitAndLoad } from './fixtures/header';
 
-// mailings19: the secretary mails the club's youth (a team when the club has groups), with
+// the secretary mails the club's youth (a team when the club has groups), with
 // and without JavaScript: every form is a plain POST, the preview a plain GET.
 const club = CLUBS.kempenvlug;
 

@@ -1,4 +1,4 @@
--- Groups (issue 19, groups19): leader-scoped roles and the age categories' reference date.
+-- Groups (issue 19): leader-scoped roles and the age categories' reference date.
 --
 -- A role with group_scoped = 1 reaches only the members of the groups its holder leads
 -- (a member of such a group on the day of the request), and of their records only the

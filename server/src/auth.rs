@@ -604,7 +604,7 @@ pub async fn set_lang(
     let Some(lang) = Lang::parse(&form.lang) else {
         return Redirect::to(&safe_next(&form.return_to)).into_response();
     };
-    // mailings19: a signed-in person's choice is kept on their account too, so the mail
+    // a signed-in person's choice is kept on their account too, so the mail
     // sent to them (mailings) is in their language.
     if let Ok(Some(id)) = session.get::<i64>(tessera_app::ssr::SESSION_IDENTITY).await {
         if let Err(e) = tessera_core::identities::set_lang(

@@ -856,7 +856,7 @@ async fn serve(config: Config) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     spawn_session_cleanup(&services);
     spawn_daily_jobs(&services);
-    // mailings19: the delivery of mailings' outboxes (resumes what a stopped process left).
+    // the delivery of mailings' outboxes (resumes what a stopped process left).
     tessera_core::mailings::spawn_delivery(
         services.clone(),
         tessera_core::mailings::Pace::per_second(crate::config::mail_rate()?),

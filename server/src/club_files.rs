@@ -344,7 +344,7 @@ pub async fn export_bundle(
     }
 }
 
-// activities19
+// activities
 /// `GET /c/{club}/calendar/feed/{token}`: a private calendar feed (iCalendar), reached by its
 /// unguessable token without a session (calendar apps have none). An unknown or revoked
 /// token, or a club without the activities module, is 404.

@@ -125,7 +125,7 @@ fn number(name: &str, default: i64) -> Result<i64, String> {
     }
 }
 
-/// mailings19: `TESSERA_MAIL_RATE`, how many mails a second the delivery of mailings
+/// `TESSERA_MAIL_RATE`, how many mails a second the delivery of mailings
 /// sends at most (50 by default).
 pub fn mail_rate() -> Result<u64, String> {
     number("TESSERA_MAIL_RATE", 50).map(|n| n.unsigned_abs())

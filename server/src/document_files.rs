@@ -1,4 +1,4 @@
-//! Member documents' files (docs19), which are not server functions: the upload (multipart,
+//! Member documents' files, which are not server functions: the upload (multipart,
 //! with a body limit of its own on its route: axum's default limit does not apply to a
 //! streamed multipart body) and the download (`documents.view`, as an attachment of the
 //! type its content was checked to be, never sniffed by the browser).

@@ -258,7 +258,7 @@ pub fn body_limit(config: &Config, path: &str) -> usize {
         parts.next(),
     ) {
         (Some("c"), Some(_), Some("members"), Some("import"), None) => IMPORT_BODY_LIMIT,
-        // docs19: a member's document upload.
+        // a member's document upload.
         (Some("c"), Some(_), Some("members"), Some(_), Some("documents")) => {
             crate::document_files::DOCUMENT_BODY_LIMIT
         }
@@ -292,7 +292,7 @@ pub fn build_router(state: AppState) -> Router {
             post(auth::reset_member_factor),
         )
         .route("/c/{club}/logo", get(club_files::logo))
-        // activities19
+        // activities
         .route(
             "/c/{club}/calendar/feed/{token}",
             get(club_files::calendar_feed),
@@ -310,12 +310,12 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/privacy/bundle.zip",
             post(club_files::export_bundle),
         )
-        // docs19: a document's file
+        // a document's file
         .route(
             "/c/{club}/documents/file/{id}",
             get(crate::document_files::download),
         )
-        // mailings19: the one-click unsubscribe (RFC 8058), without a session.
+        // the one-click unsubscribe (RFC 8058), without a session.
         .route(
             "/unsubscribe/{token}",
             get(crate::unsubscribe::ask).post(crate::unsubscribe::confirm),
@@ -336,7 +336,7 @@ pub fn build_router(state: AppState) -> Router {
         .route("/c/{club}/members/import", post(club_files::upload_import))
         .layer(DefaultBodyLimit::max(import_limit))
         .layer(RequestBodyLimitLayer::new(import_limit));
-    // docs19: a member's document has a limit of its own too.
+    // a member's document has a limit of its own too.
     let document_limit = crate::document_files::DOCUMENT_BODY_LIMIT;
     let uploads = uploads.merge(
         Router::new()

@@ -140,7 +140,7 @@ pub fn is_same_origin(headers: &HeaderMap, https: bool) -> bool {
 
 /// Refuses cross-site state-changing requests, whatever their body's encoding.
 pub async fn csrf_guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
-    // mailings19: a newsletter's one-click unsubscribe is posted by a mail client (RFC
+    // a newsletter's one-click unsubscribe is posted by a mail client (RFC
     // 8058), never same-origin; its signed token is the only authority it carries, and
     // it does nothing but withdraw that one consent. This path alone is exempt.
     if req.method() == Method::POST && crate::unsubscribe::is_unsubscribe_path(req.uri().path()) {

@@ -1,4 +1,4 @@
-//! mailings19: the one-click unsubscribe of newsletters (RFC 8058), without a session.
+//! The one-click unsubscribe of newsletters (RFC 8058), without a session.
 //!
 //! - `GET /unsubscribe/{token}`: a page naming the club and the topic, with a button that
 //!   posts the confirmation (a link opened by a mail scanner changes nothing).

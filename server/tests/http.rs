@@ -1041,7 +1041,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_retention",
         "club={club}&member_months=24&application_days=90&link_days=30&event_months=12&version=0",
     ),
-    // docs19
+    // documents
     ("documents_overview", "club={club}"),
     (
         "add_document_kind",
@@ -1053,7 +1053,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("birthdays", "club={club}"),
     ("member_card", "club={club}&member={member}"),
     ("team_list", "club={club}&group={print_group}"),
-    // dupes19
+    // duplicates
     ("member_duplicates", "club={club}&id={dup_keep}"),
     ("merge_preview", "club={club}&id={dup_keep}&other={dup_remove}"),
     (
@@ -1067,7 +1067,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "delete_member",
         "club={club}&id={dup_delete}&version={dup_delete_version}",
     ),
-    // activities19
+    // activities
     ("activities", "club={club}"),
     (
         "plan_activity",
@@ -1097,7 +1097,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("calendar_feeds", "club={club}"),
     ("renew_feed", "club={club}&target={act_group}"),
     ("revoke_feed", "club={club}&target={act_group}"),
-    // groups19
+    // groups
     ("groups", "club={club}"),
     ("group", "club={club}&id={group}"),
     ("group_role_scopes", "club={club}"),
@@ -1121,7 +1121,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_role_scope",
         "club={club}&role={leader_role}&version={leader_role_version}&scoped=on&f_phone=on",
     ),
-    // mailings19
+    // mailings
     ("mailings", "club={club}"),
     ("mailing_choices", "club={club}"),
     ("mailing", "club={club}&id={mailing}&to="),
@@ -1193,7 +1193,7 @@ const OWN_RECORD: &[&str] = &[
     "ask_privacy",
     "my_consents",
     "answer_consent",
-    // activities19: a member or guardian reports an absence for themselves or a minor child.
+    // a member or guardian reports an absence for themselves or a minor child.
     "report_absence",
 ];
 
@@ -1496,13 +1496,13 @@ impl Fixture {
             ],
         };
         fixture.values.extend(breach::fixture_values(s).await);
-        // docs19
-        fixture.values.extend(docs19::fixture_values(s).await);
+        // documents
+        fixture.values.extend(documents::fixture_values(s).await);
         fixture.values.extend(dupes::fixture_values(s).await);
-        fixture.values.extend(activities::fixture_values(s).await); // activities19
-                                                                    // groups19
+        fixture.values.extend(activities::fixture_values(s).await); // activities
+                                                                    // groups
         fixture.values.extend(groups::fixture_values(s).await);
-        fixture.values.extend(mailings::fixture_values(s).await); // mailings19
+        fixture.values.extend(mailings::fixture_values(s).await); // mailings
         fixture
     }
 
@@ -2389,7 +2389,7 @@ mod environment {
 
     /// The permission each server function of a club requires (`None`: any member).
     const CLUB_FN_PERMISSIONS: &[(&str, Option<&str>)] = &[
-        // docs19
+        // documents
         ("documents_overview", Some("documents.view")),
         ("add_document_kind", Some("documents.manage")),
         ("remove_document_kind", Some("documents.manage")),
@@ -2408,7 +2408,7 @@ mod environment {
         ("update_member", Some("members.edit")),
         ("invite_member", Some("members.edit")),
         ("check_form", Some("members.edit")),
-        // dupes19
+        // duplicates
         ("member_duplicates", Some("members.edit")),
         ("merge_preview", Some("members.edit")),
         ("merge_members", Some("members.edit")),
@@ -2429,7 +2429,7 @@ mod environment {
         ("record_paper_consent", Some("privacy.consents")),
         ("archive_purpose", Some("privacy.consents")),
         ("export_choices", Some("exports.run")),
-        // mailings19
+        // mailings
         ("mailings", Some("mailings.send")),
         ("mailing_choices", Some("mailings.send")),
         ("mailing", Some("mailings.send")),
@@ -2487,7 +2487,7 @@ mod environment {
         ("acknowledge_breach", Some("privacy.manage")),
         ("object_subprocessor_change", Some("privacy.manage")),
         ("privacy_notices", None),
-        // activities19
+        // activities
         ("activities", None),
         ("plan_activity", Some("activities.manage")),
         ("occurrence", Some("activities.attendance")),
@@ -2499,7 +2499,7 @@ mod environment {
         ("calendar_feeds", None),
         ("renew_feed", Some("activities.manage")),
         ("revoke_feed", Some("activities.manage")),
-        // groups19
+        // groups
         ("groups", Some("groups.manage")),
         ("group", Some("groups.manage")),
         ("group_role_scopes", Some("roles.manage")),
@@ -4597,11 +4597,9 @@ mod consent;
 #[path = "http/delivery.rs"]
 mod delivery;
 #[path = "http/documents.rs"]
-mod docs19;
+mod documents;
 #[path = "http/dupes.rs"]
 mod dupes;
-#[path = "http/erase17.rs"]
-mod erase17;
 #[path = "http/errors.rs"]
 mod errors;
 #[path = "http/groups.rs"]
@@ -4610,6 +4608,8 @@ mod groups;
 mod islands;
 #[path = "http/mailings.rs"]
 mod mailings;
+#[path = "http/privacy_followups.rs"]
+mod privacy_followups;
 #[path = "http/retention.rs"]
 mod retention;
 #[path = "http/rights.rs"]

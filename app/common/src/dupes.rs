@@ -1,4 +1,4 @@
-//! Duplicate member records (issue 19, dupes19): the possible duplicates of a person, the
+//! Duplicate member records (issue 19): the possible duplicates of a person, the
 //! two records of a merge side by side, the fields a merge chooses per field.
 
 use crate::dto::MemberDetail;

@@ -1455,7 +1455,7 @@ messages! {
     PermDocumentsViewHelp => "See members' documents such as medical certificates, and the list of those that expire soon.", "Documenten van leden inkijken, zoals medische attesten, en de lijst van wat binnenkort vervalt.", "Voir les documents des membres, comme les certificats médicaux, et la liste de ceux qui expirent bientôt.";
     PermDocumentsManage => "Manage documents", "Documenten beheren", "Gérer les documents";
     PermDocumentsManageHelp => "Add and remove members' documents and define the kinds of document the club keeps.", "Documenten van leden toevoegen en verwijderen en bepalen welke soorten documenten de club bijhoudt.", "Ajouter et retirer les documents des membres et définir les types de documents que le club conserve.";
-    // erase17
+    // archived purposes, the join page's purposes legend
     ConsentPurposesHeading => "Your choices, purpose by purpose (optional)", "Je keuzes, doel per doel (niet verplicht)", "Vos choix, finalité par finalité (facultatif)";
     PurposeArchive => "Archive", "Archiveren", "Archiver";
     PurposeUnarchive => "Bring back", "Terugzetten", "Rétablir";
@@ -1464,7 +1464,7 @@ messages! {
     PurposeArchivedNote => "Archived: no longer asked on registration forms or My data. The answers given stay in the history; a consent still given can be withdrawn.", "Gearchiveerd: niet meer gevraagd op inschrijvingsformulieren of in Mijn gegevens. De gegeven antwoorden blijven in de geschiedenis; een toestemming die nog geldt, kan worden ingetrokken.", "Archivée : plus demandée sur les formulaires d'inscription ni dans Mes données. Les réponses données restent dans l'historique ; un consentement encore donné peut être retiré.";
     PurposeArchivedDone => "The purpose is archived: it is no longer asked.", "Het doel is gearchiveerd: er wordt niet meer naar gevraagd.", "La finalité est archivée : elle n'est plus demandée.";
     PurposeUnarchivedDone => "The purpose is back: it is asked again.", "Het doel is teruggezet: er wordt opnieuw naar gevraagd.", "La finalité est rétablie : elle est de nouveau demandée.";
-    // docs19
+    // documents
     DocErrEmpty => "choose a file to attach", "kies een bestand om toe te voegen", "choisissez un fichier à joindre";
     DocErrTooLarge => "the file is larger than {max} MiB, the most a document may be", "het bestand is groter dan {max} MiB, het maximum voor een document", "le fichier dépasse {max} Mio, le maximum pour un document";
     DocErrType => "only PDF files and PNG or JPEG images can be attached; this file's content is none of them", "alleen PDF-bestanden en PNG- of JPEG-afbeeldingen kunnen worden toegevoegd; de inhoud van dit bestand is geen van beide", "seuls les fichiers PDF et les images PNG ou JPEG peuvent être joints ; le contenu de ce fichier n'en est pas un";
@@ -1513,7 +1513,7 @@ messages! {
     TeamLeader => "Leader", "Leider", "Responsable";
     TeamNone => "Nobody is in this group today.", "Niemand zit vandaag in deze groep.", "Personne n'est dans ce groupe aujourd'hui.";
     ListPrintedOn => "Printed on {date}", "Afgedrukt op {date}", "Imprimé le {date}";
-    // dupes19
+    // duplicates
     DupMergeSelf => "a record cannot be merged with itself", "een fiche kan niet met zichzelf samengevoegd worden", "une fiche ne peut pas être fusionnée avec elle-même";
     DupMergeField => "{field} is not a field a merge can choose", "{field} is geen veld dat een samenvoeging kan kiezen", "{field} n'est pas un champ qu'une fusion peut choisir";
     DupMergeChanged => "one of the records changed since this page was opened: open it again", "een van de fiches is gewijzigd sinds deze pagina geopend werd: open ze opnieuw", "une des fiches a changé depuis l'ouverture de cette page : rouvrez-la";
@@ -1551,7 +1551,7 @@ messages! {
     DupNoGuardians => "No guardian yet.", "Nog geen voogd.", "Pas encore de tuteur.";
     DupNoneFound => "No adult member found.", "Geen meerderjarig lid gevonden.", "Aucun membre majeur trouvé.";
     DupRegistrationFlag => "Possible duplicate of a member already in the register", "Mogelijk dubbel van een lid dat al in het register staat", "Doublon possible d'un membre déjà au registre";
-    // activities19
+    // activities
     ActKindTraining => "Training", "Training", "Entraînement";
     ActKindMatch => "Match", "Wedstrijd", "Match";
     ActKindEvent => "Event", "Evenement", "Événement";
@@ -1625,7 +1625,7 @@ messages! {
     ActFeedRevoked => "The address is revoked.", "Het adres is ingetrokken.", "L'adresse est révoquée.";
     ActLeadersOnly => "Only the group's leaders and staff with the attendance permission see the list.", "Alleen de leiders van de groep en medewerkers met de aanwezigheidsrechten zien de lijst.", "Seuls les responsables du groupe et le personnel ayant le droit des présences voient la liste.";
     ActSheetSigned => "Signature of the leader", "Handtekening van de leider", "Signature du responsable";
-    // groups19
+    // groups
     ErrGroupName => "give a name of 1 to {max} characters", "geef een naam van 1 tot {max} tekens", "indiquez un nom de 1 à {max} caractères";
     ErrGroupNameTaken => "the club already has one with this name", "de club heeft er al een met deze naam", "le club en a déjà un portant ce nom";
     ErrGroupChanged => "{who} changed this on {when} after you opened it: open it again and repeat your change", "{who} heeft dit gewijzigd op {when} nadat u het opende: open het opnieuw en herhaal uw wijziging", "{who} a modifié ceci le {when} après que vous l'avez ouvert : rouvrez-le et refaites votre modification";
@@ -1688,7 +1688,7 @@ messages! {
     ApplyToShown => "Apply to the members shown", "Toepassen op de getoonde leden", "Appliquer aux membres affichés";
     FilterGroup => "Group (members today)", "Groep (leden vandaag)", "Groupe (membres aujourd'hui)";
     FilterGroupApply => "Show", "Tonen", "Afficher";
-    // mailings19
+    // mailings
     ErrMailingPlaceholder => "the placeholder {name} does not exist: use {first_name} or {club_name}", "de plaatshouder {name} bestaat niet: gebruik {first_name} of {club_name}", "le champ variable {name} n'existe pas : utilisez {first_name} ou {club_name}";
     ErrMailingKind => "choose a newsletter or a service message", "kies een nieuwsbrief of een dienstbericht", "choisissez une lettre d'information ou un message de service";
     ErrMailingGroup => "choose one of the club's groups", "kies een van de groepen van de club", "choisissez un des groupes du club";

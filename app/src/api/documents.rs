@@ -1,4 +1,4 @@
-//! Server functions of member documents and the everyday lists (docs19): the documents
+//! Server functions of member documents and the everyday lists: the documents
 //! page (kinds and what expires soon, `documents.view`), adding and removing kinds and
 //! documents (`documents.manage`; the upload itself is a multipart route of the server,
 //! `server/src/document_files.rs`), a member's documents, birthdays this week for the club

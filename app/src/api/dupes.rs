@@ -1,4 +1,4 @@
-//! Server functions of duplicate records (issue 19, dupes19): a record's possible
+//! Server functions of duplicate records (issue 19): a record's possible
 //! duplicates, the merge of two records, a guardian linked by hand, a record deleted.
 //! Everything here needs `members.edit`.
 

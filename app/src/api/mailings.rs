@@ -1,4 +1,4 @@
-//! mailings19: server functions of mailings (`mailings.send`): the list, the new-mailing
+//! Server functions of mailings (`mailings.send`): the list, the new-mailing
 //! form's choices, one mailing with a preview, creating a draft and sending it.
 
 use leptos::prelude::*;

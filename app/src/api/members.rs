@@ -113,7 +113,7 @@ pub async fn update_member(#[server(flatten)] input: MemberUpdate) -> Result<(),
 pub async fn create_member(
     club: String,
     #[server(flatten)] form: MemberForm,
-    // dupes19: staff confirmed that the person is not one of the possible duplicates.
+    // staff confirmed that the person is not one of the possible duplicates.
     #[server(default)] different: String,
 ) -> Result<(), AppError> {
     let c = ctx().await?;
@@ -145,7 +145,7 @@ pub async fn get_member_new(club: String) -> Result<MemberEdit, AppError> {
         let types = tessera_core::members::membership_types(&c.services.db, &scope).await?;
         let draft = take_draft(&c.session, &draft_key(&club, "new")).await;
         let custom = tessera_core::custom_fields::blank(&c.services.db, &scope).await?;
-        // A refused new record: the records that may be the same person (dupes19).
+        // A refused new record: the records that may be the same person.
         let duplicates = match &draft {
             Some(f) => {
                 tessera_core::dupes::find(&c.services.db, &scope, &tessera_core::dupes::probe_of(f))

@@ -28,7 +28,7 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
         .map_err(|_| AppError::bad_request(tessera_common::Msg::ErrVersionMissing))
 }
 
-// activities19
+// activities
 mod activities;
 mod checks;
 mod consents;
@@ -36,7 +36,7 @@ mod documents;
 mod dupes;
 mod forms;
 mod groups;
-mod mailings; // mailings19
+mod mailings; // mailings
 mod members;
 mod platform;
 mod privacy;
@@ -50,7 +50,7 @@ pub use documents::*;
 pub use dupes::*;
 pub use forms::*;
 pub use groups::*;
-pub use mailings::*; // mailings19
+pub use mailings::*; // mailings
 pub use members::*;
 pub use platform::*;
 pub use privacy::*;
@@ -92,7 +92,7 @@ fn frame_of(scope: &tessera_core::scope::TenantScope) -> ClubFrame {
         logo: t.logo_url(),
         admin: scope.is_admin(),
         roles: scope.role_names(),
-        // A leader (groups19) reaches the register of their groups: the pages show it.
+        // A leader reaches the register of their groups: the pages show it.
         permissions: scope
             .permissions()
             .map(|p| p.id().to_string())

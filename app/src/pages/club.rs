@@ -222,7 +222,7 @@ fn ClubHomeBody(home: ClubHome) -> impl IntoView {
             {part_of}
         </section>
         <crate::pages::rights::OverdueRequests club=home.frame.slug.clone()/>
-        // docs19: birthdays this week (for roles that see birth dates)
+        // birthdays this week (for roles that see birth dates)
         <crate::pages::documents::BirthdaysCard club=home.frame.slug.clone()/>
         <section aria-labelledby="glance" class="card">
             <h2 id="glance">{t(Msg::AtAGlance)}</h2>

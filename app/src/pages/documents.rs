@@ -1,4 +1,4 @@
-//! Member documents and the everyday lists (docs19):
+//! Member documents and the everyday lists:
 //! - `/c/{club}/documents`: what expires within 30 days (and has expired), the kinds of
 //!   document and the form to add one (`documents.view`, changes `documents.manage`);
 //! - [`MemberDocumentsCard`]: a member's documents on their page, with the upload form
@@ -247,7 +247,7 @@ fn MemberDocumentsBody(docs: MemberDocuments) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="member-documents-title">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="member-documents-table">
                     <thead><tr>
                         <th scope="col">{t(Msg::Kind)}</th>

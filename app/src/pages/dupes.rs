@@ -1,4 +1,4 @@
-//! Duplicate records (issue 19, dupes19): the list of possible duplicates (on a new
+//! Duplicate records (issue 19): the list of possible duplicates (on a new
 //! record's refused save, on a member's page, for a registration's reviewer), the merge's
 //! confirmation page `/c/{club}/members/{id}/merge/{other}`, the guardians of a minor
 //! `/c/{club}/members/{id}/guardians` and the deletion's confirmation page

@@ -682,7 +682,7 @@ fn people_view(a: &Application, club: &str) -> impl IntoView {
                     view! { <div><dt>{label}</dt><dd>{shown}</dd></div> }
                 })
                 .collect_view();
-            // dupes19: the records that may be this person, for the reviewer only.
+            // the records that may be this person, for the reviewer only.
             let duplicates = (!p.duplicates.is_empty()).then(|| {
                 let items = p
                     .duplicates

@@ -1,4 +1,4 @@
-//! mailings19: `/c/{club}/mailings` (the club's mailings and a new one) and
+//! `/c/{club}/mailings` (the club's mailings and a new one) and
 //! `/c/{club}/mailings/{id}` (one mailing: its texts, a preview for a chosen recipient,
 //! sending, the progress while it sends and what did not arrive). Plain forms: everything
 //! works without JavaScript; while a mailing sends, the page refreshes itself (and offers a

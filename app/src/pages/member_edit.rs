@@ -153,7 +153,7 @@ fn MemberEditBody(edit: MemberEdit, club: String) -> impl IntoView {
         }
     });
     let e = || error.clone();
-    // dupes19: the records that may be the same person, and the explicit "someone else".
+    // the records that may be the same person, and the explicit "someone else".
     let has_duplicates = !edit.duplicates.is_empty();
     let duplicates = has_duplicates.then(|| {
         view! { <crate::pages::dupes::DuplicateList club=club.clone() duplicates=edit.duplicates.clone() merge_into=None/> }

@@ -218,7 +218,7 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
             </div>
             {custom}
             {consent_filter}
-            // groups19: the group filter (its own form below) kept while other filters change.
+            // the group filter (its own form below) kept while other filters change.
             {(!f.group.is_empty()).then(|| view! { <input type="hidden" name="group" value=f.group.clone()/> })}
             <div class="field">
                 <label for="f-sort">{t(Msg::SortBy)}</label>
@@ -309,7 +309,7 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
     });
     let filters = view! {
         <MemberFilters page=page.clone() club=club.clone()/>
-        // groups19
+        // groups
         <crate::pages::groups::RegisterGroups club=club.clone() filter=page.filter.clone() manage=true/>
     };
     if page.rows.is_empty() {
@@ -491,7 +491,7 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             </dl>
         </section>
         <crate::pages::consents::MemberConsentsCard club=club.clone() member=member.id.to_string()/>
-        // docs19: documents, and the member card to print
+        // documents, and the member card to print
         <crate::pages::documents::MemberDocumentsCard club=club.clone() member=member.id.to_string()/>
         {(!member.erased && member.restricted_at.is_none()).then(|| {
             let href = format!("/c/{club}/lists/card/{}", member.id);

@@ -1,7 +1,7 @@
 //! The pages, one module per area.
 
 pub(crate) mod account;
-// activities19
+// activities
 mod activities;
 mod admin;
 mod admin_privacy;
@@ -18,7 +18,7 @@ mod import;
 mod landing;
 mod links;
 mod login;
-mod mailings; // mailings19
+mod mailings; // mailings
 mod member_edit;
 pub(crate) mod members;
 mod not_found;
@@ -46,7 +46,7 @@ pub use import::{ImportJobPage, ImportPage};
 pub use landing::LandingPage;
 pub use links::{AdminInvitationPage, ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};
 pub use login::LoginPage;
-pub use mailings::{MailingPage, MailingsPage}; // mailings19
+pub use mailings::{MailingPage, MailingsPage}; // mailings
 pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPage};
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;

@@ -36,11 +36,11 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("breaches", &["accounts", "consents", "retention"]),
     ("documents", &["accounts", "members"]),
-    // activities19
+    // activities
     ("activities", &["accounts", "members"]),
-    // groups19
+    // groups
     ("groups", &["accounts", "roles", "members"]),
-    // mailings19
+    // mailings
     ("mailings", &["accounts", "members", "consents"]),
     (
         "seed",

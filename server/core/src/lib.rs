@@ -89,7 +89,7 @@ pub async fn run_daily(s: &Services) -> error::Result<usize> {
         let scope = scope::TenantScope::for_system_task(&task, club);
         invited +=
             members::invite_members_of_age(&s.db, &s.mailer, &s.public_url, &scope, now).await?;
-        // docs19: reminders of documents that expire soon (once per document).
+        // reminders of documents that expire soon (once per document).
         if let Err(e) =
             documents::send_reminders(&s.db, &s.mailer, &s.public_url, &scope, now).await
         {
@@ -114,11 +114,11 @@ mod tests_chain;
 #[cfg(test)]
 mod tests_dupes;
 #[cfg(test)]
-mod tests_erase17;
+mod tests_erasure;
 #[cfg(test)]
 mod tests_errors;
 #[cfg(test)]
-mod tests_groups19;
+mod tests_groups;
 #[cfg(test)]
 mod tests_limits;
 #[cfg(test)]

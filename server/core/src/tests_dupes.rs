@@ -1,4 +1,4 @@
-//! Duplicate records (issue 19, dupes19): each rule of the duplicate detection and a
+//! Duplicate records (issue 19): each rule of the duplicate detection and a
 //! non-duplicate, a merge that keeps every consent, family link and stamp, the schema
 //! coverage of the merge and deletion, refusals that change nothing, deleting a record,
 //! linking a guardian by hand. On SQLite and PostgreSQL.

@@ -84,10 +84,10 @@ fn only_the_command_line_and_jobs_build_a_system_scope() {
         "server/core/src/breaches/platform.rs",
         // The demo's breaches and sub-processors, run by the command line only.
         "server/core/src/seed/breach.rs",
-        // mailings19: the delivery of mailings' outboxes, a job run by `serve` (and after
+        // the delivery of mailings' outboxes, a job run by `serve` (and after
         // a mailing is queued), never by a request.
         "server/core/src/mailings/outbox.rs",
-        // mailings19: an unsubscribe link opens the one outbox row its token names; the
+        // an unsubscribe link opens the one outbox row its token names; the
         // token's HMAC under a key used for nothing else is the authority (no session, as
         // RFC 8058 asks), and it reaches nothing but that row and its consent.
         "server/core/src/mailings/token.rs",

@@ -10,7 +10,7 @@ use super::*;
 /// call (the caller, the clock's time) afterwards. Every row any call stamps at that instant
 /// must name its caller, whatever the table.
 const WRITES: &[(&str, &[&str])] = &[
-    // mailings19
+    // mailings
     ("create_mailing", &["mailings"]),
     ("send_mailing", &["mailings", "mailing_recipients"]),
     ("create_member", &["members"]),
@@ -80,19 +80,19 @@ const WRITES: &[(&str, &[&str])] = &[
     // retention (issue 17)
     ("save_retention", &["retention_policies"]),
     ("end_contract", &["tenants"]),
-    // docs19
+    // documents
     ("add_document_kind", &["document_kinds"]),
-    // dupes19: the kept record carries the merge; a link carries its maker.
+    // the kept record carries the merge; a link carries its maker.
     ("merge_members", &["members"]),
     ("link_guardian", &["member_guardians"]),
-    // activities19
+    // activities
     ("plan_activity", &["activities"]),
     ("mark_attendance", &["attendance"]),
     ("report_absence", &["activity_absences"]),
     ("change_occurrence", &["activity_exceptions"]),
     ("renew_feed", &["calendar_feeds"]),
     ("revoke_feed", &["calendar_feeds"]),
-    // groups19
+    // groups
     ("save_group_kind", &["group_kinds"]),
     ("save_group", &["club_groups"]),
     ("create_age_bands", &["club_groups"]),
@@ -108,10 +108,10 @@ const WRITES: &[(&str, &[&str])] = &[
 const DELETES: &[(&str, &[&str])] = &[
     ("delete_role", &[]),
     ("delete_field", &[]),
-    // docs19
+    // documents
     ("remove_document_kind", &[]),
     ("remove_document", &[]),
-    // dupes19
+    // duplicates
     ("unlink_guardian", &[]),
     ("delete_member", &[]),
 ];
@@ -157,28 +157,28 @@ const READS: &[&str] = &[
     "export_choices",
     "export_register",
     "retention",
-    // docs19
+    // documents
     "documents_overview",
     "member_documents",
     "birthdays",
     "member_card",
     "team_list",
-    // dupes19
+    // duplicates
     "member_duplicates",
     "merge_preview",
     "guardian_choice",
-    // activities19
+    // activities
     "activities",
     "occurrence",
     "attendance_figures",
     "month_sheet",
     "calendar_feeds",
-    // groups19
+    // groups
     "groups",
     "group",
     "group_role_scopes",
     "group_band_suggestions",
-    // mailings19
+    // mailings
     "mailings",
     "mailing_choices",
     "mailing",

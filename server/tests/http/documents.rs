@@ -1,4 +1,4 @@
-//! Member documents and the everyday lists over HTTP (docs19), on SQLite and PostgreSQL:
+//! Member documents and the everyday lists over HTTP, on SQLite and PostgreSQL:
 //! the upload route (content check 400, size 413, its own body limit), the download
 //! (attachment, nosniff, the checked type; another club's id 404; without documents.view
 //! 403), hostile names echoed escaped, the print pages and birthdays on the club home.
@@ -102,7 +102,7 @@ async fn upload_document(
     data: &[u8],
 ) -> Resp {
     let origin = c.origin();
-    let boundary = "----tessera-docs19-boundary";
+    let boundary = "----tessera-documents-boundary";
     let mut body = Vec::new();
     for (name, value) in [("kind", kind), ("expires_on", expires_on)] {
         body.extend_from_slice(

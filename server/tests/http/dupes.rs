@@ -1,4 +1,4 @@
-//! Duplicate records over HTTP (issue 19, dupes19), on both databases: staff adding a
+//! Duplicate records over HTTP (issue 19), on both databases: staff adding a
 //! possible duplicate see it (hostile names escaped) and proceed only explicitly; the merge
 //! page shows both records escaped; a merge with another club's record or with itself is
 //! refused and changes nothing; a deletion leaves its stamp in the event log. The harness

@@ -1,4 +1,4 @@
-//! Groups over HTTP (issue 19, groups19), on both databases: the demo trainer, whose role is
+//! Groups over HTTP (issue 19), on both databases: the demo trainer, whose role is
 //! limited to the team they lead, reaches that team's members and no one else (another
 //! member's page and server function answer 404, as another club's would); the register,
 //! its search and the home page's counts are limited likewise; hostile text in a group's

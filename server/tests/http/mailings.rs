@@ -1,4 +1,4 @@
-//! mailings19: mailings over HTTP on both databases: a newsletter to 1,000 members through
+//! Mailings over HTTP on both databases: a newsletter to 1,000 members through
 //! the real SMTP server, each in their language, the unsubscribe link followed from the
 //! delivered mail (one click without a session or same-origin headers, and the page with
 //! its button), the next newsletter skipping that person; hostile text escaped on the

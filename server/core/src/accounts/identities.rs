@@ -89,7 +89,7 @@ pub async fn create(
     Ok(IdentityId(id))
 }
 
-/// mailings19: remembers the language a person chose on their account; mail sent to
+/// remembers the language a person chose on their account; mail sent to
 /// them (mailings) is written in it.
 pub async fn set_lang(db: &Db, id: IdentityId, lang: tessera_common::Lang) -> Result<()> {
     let mut tx = db.platform(true).await?;

@@ -135,13 +135,13 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         list: List::Members,
         sql: "DELETE FROM group_members WHERE tenant_id = $1 AND member_id IN ({list})",
     },
-    // docs19: their documents (files and all).
+    // their documents (files and all).
     ErasureStep {
         table: "member_documents",
         list: List::Members,
         sql: "DELETE FROM member_documents WHERE tenant_id = $1 AND member_id IN ({list})",
     },
-    // activities19: their attendance, reported absences (with their reasons) and calendar
+    // their attendance, reported absences (with their reasons) and calendar
     // feeds.
     ErasureStep {
         table: "attendance",
@@ -181,7 +181,7 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
 /// `tests_rights::every_stamped_table_is_in_the_erasure` reads the schema and fails on a
 /// stamped tenant table missing here.
 pub const STAMPED_TABLES: &[&str] = &[
-    // activities19
+    // activities
     "activities",
     "activity_absences",
     "activity_exceptions",
@@ -222,7 +222,7 @@ pub const STAMPED_TABLES: &[&str] = &[
 
 /// The platform's tables with the last-change stamp (no `tenant_id`; `tenants` itself is
 /// scrubbed for the club only): where an account that ends with the erasure made the last
-/// change, the name becomes [`PLACEHOLDER`]. `tests_erase17` reads the schema and fails
+/// change, the name becomes [`PLACEHOLDER`]. `tests_erasure` reads the schema and fails
 /// on a stamped platform table missing here.
 pub const PLATFORM_STAMPED_TABLES: &[&str] = &[
     "identities",

@@ -1,4 +1,4 @@
-//! The demo's member documents and everyday lists (docs19): three kinds of document, a
+//! The demo's member documents and everyday lists: three kinds of document, a
 //! medical certificate for some active members (a few expire within 30 days, two have
 //! expired), a signed form for some, and members whose birthday falls in this week
 //! (relative to the seeding time). A fixed number of rows whatever the club's size.

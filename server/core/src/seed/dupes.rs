@@ -1,4 +1,4 @@
-//! The demo's likely duplicates (issue 19, dupes19), in the first demo club: a record of the
+//! The demo's likely duplicates (issue 19), in the first demo club: a record of the
 //! register typed a second time with one letter of the family name off, the same birth
 //! date and no e-mail address, so the duplicate warning (on either record's page, and when
 //! the person is added a third time) and the merge can be tried. A record without an

@@ -1,4 +1,4 @@
-//! The demo's groups (issue 19, groups19): in each demo club with the groups module, the
+//! The demo's groups (issue 19): in each demo club with the groups module, the
 //! kinds "Teams" and "Age categories"; the age categories U8 … U18 and seniors on the 31st
 //! of December, filled from the members' birth years (one bulk insert); three youth teams
 //! with members; and a trainer (the demo account `trainer.<club>` when accounts are made)

@@ -1,4 +1,4 @@
-//! mailings19: the demo's mailings: a newsletter to the subscribers of the club's
+//! The demo's mailings: a newsletter to the subscribers of the club's
 //! newsletter topic and a service message (a training cancelled) to a group, or to the
 //! youth members (and their guardians) when the club has no group yet, both recorded as
 //! delivered without mailing anyone (the demo sends no mail while seeding).

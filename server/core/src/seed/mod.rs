@@ -8,7 +8,7 @@ mod consents;
 mod documents;
 mod dupes;
 mod groups;
-mod mailings; // mailings19
+mod mailings; // mailings
 pub mod names;
 mod privacy_rights;
 mod retention;
@@ -626,7 +626,7 @@ pub async fn seed_demo_with(
                 identities::add_membership(db, &scope, &actor, now, id, first_adult).await?;
             }
             consents::seed_consents(db, owner, &scope, now, first_adult).await?;
-            // groups19: teams, age categories and a trainer limited to their team.
+            // teams, age categories and a trainer limited to their team.
             let trainer = accounts
                 .create(
                     &format!("trainer.{short}"),
@@ -635,8 +635,8 @@ pub async fn seed_demo_with(
                 )
                 .await?;
             groups::seed(db, &scope, &actor, now, trainer).await?;
-            documents::seed(db, &scope, now).await?; // docs19
-            activities::seed(db, &scope, now, first_adult).await?; // activities19
+            documents::seed(db, &scope, now).await?; // documents
+            activities::seed(db, &scope, now, first_adult).await?; // activities
             if i < 2 {
                 if let Some(id) = multi {
                     identities::add_membership(db, &scope, &actor, now, id, None).await?;
@@ -644,9 +644,9 @@ pub async fn seed_demo_with(
             }
             if i == 0 {
                 privacy_rights::seed(db, &scope, now).await?;
-                dupes::seed(db, &scope, now).await?; // dupes19
+                dupes::seed(db, &scope, now).await?; // duplicates
             }
-            mailings::seed(db, &scope, now).await?; // mailings19
+            mailings::seed(db, &scope, now).await?; // mailings
         }
     }
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;

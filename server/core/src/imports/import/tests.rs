@@ -760,7 +760,7 @@ fn commit_can_run_in_a_background_task(db: Db, scope: TenantScope, bytes: Vec<u8
     });
 }
 
-/// dupes19: a similar name (one letter off, or first and last name swapped) born the same
+/// a similar name (one letter off, or first and last name swapped) born the same
 /// day is a duplicate too, of a member or of an earlier row; born another day it is not.
 #[tokio::test]
 async fn similar_names_born_the_same_day_are_duplicates() {

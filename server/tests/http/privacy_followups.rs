@@ -1,4 +1,4 @@
-//! erase17 (issue 17 follow-ups) over HTTP, on both databases: the club navigation marks
+//! Issue 17 follow-ups over HTTP, on both databases: the club navigation marks
 //! one entry current, and the join page gives the purposes a fieldset of their own.
 
 use super::*;
