@@ -39,7 +39,8 @@ pub fn status_page_text(status: StatusCode, lang: Lang, title: Msg, text: &str) 
     let html = format!(
         "<!DOCTYPE html><html lang=\"{code}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title} · Tessera</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
+         <title>{title} · Tessera</title><link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\">\
+         <link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"content\" class=\"page\"><section class=\"error-view\" role=\"alert\" data-status=\"{status}\">\
          <h1>{title}</h1><p>{text}</p><p><a href=\"/\">{home}</a></p></section></main></body></html>",
         code = lang.code(),
