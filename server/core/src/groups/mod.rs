@@ -799,32 +799,14 @@ pub async fn bulk_add(
         )
         .await?;
     let inside: std::collections::BTreeSet<i64> = inside.into_iter().map(|r| r.0).collect();
-    let rows: Vec<Vec<Value>> = ids_list
-        .iter()
-        .filter(|m| !inside.contains(m))
-        .map(|m| {
-            vec![
-                ids::new_id().into(),
-                group.into(),
-                (*m).into(),
-                from.to_string().into(),
-                false.into(),
-                now.into(),
-            ]
-        })
-        .collect();
-    let changed = rows.len();
-    tx.insert_many_cols(
-        "group_members",
-        &[
-            "id",
-            "group_id",
-            "member_id",
-            "from_date",
-            "leader",
-            "created_at",
-        ],
-        rows,
+    let changed = insert_periods(
+        &mut tx,
+        now,
+        &from.to_string(),
+        ids_list
+            .iter()
+            .filter(|m| !inside.contains(m))
+            .map(|m| (group, *m)),
     )
     .await?;
     tx.commit().await?;
@@ -1117,31 +1099,11 @@ pub async fn apply_bands(
     let today = scope.today(now).to_string();
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let suggestions = suggestions_in(&mut tx, kind, &today).await?;
-    let rows: Vec<Vec<Value>> = suggestions
-        .iter()
-        .map(|s| {
-            vec![
-                ids::new_id().into(),
-                s.group_id.into(),
-                s.member.into(),
-                today.clone().into(),
-                false.into(),
-                now.into(),
-            ]
-        })
-        .collect();
-    let n = rows.len();
-    tx.insert_many_cols(
-        "group_members",
-        &[
-            "id",
-            "group_id",
-            "member_id",
-            "from_date",
-            "leader",
-            "created_at",
-        ],
-        rows,
+    let n = insert_periods(
+        &mut tx,
+        now,
+        &today,
+        suggestions.iter().map(|s| (s.group_id, s.member.0)),
     )
     .await?;
     tx.commit().await?;
@@ -1404,4 +1366,41 @@ pub async fn bulk_filtered(
     } else {
         bulk_end(db, scope, actor, now, target, &chosen, date).await
     }
+}
+
+/// Open periods (not leading) from `from` for each (group, member), in one statement; the
+/// number added. Shared by the bulk add and the age bands.
+async fn insert_periods(
+    tx: &mut TenantTx,
+    now: Timestamp,
+    from: &str,
+    periods: impl Iterator<Item = (i64, i64)>,
+) -> Result<usize> {
+    let rows: Vec<Vec<Value>> = periods
+        .map(|(group, member)| {
+            vec![
+                ids::new_id().into(),
+                group.into(),
+                member.into(),
+                from.to_string().into(),
+                false.into(),
+                now.into(),
+            ]
+        })
+        .collect();
+    let n = rows.len();
+    tx.insert_many_cols(
+        "group_members",
+        &[
+            "id",
+            "group_id",
+            "member_id",
+            "from_date",
+            "leader",
+            "created_at",
+        ],
+        rows,
+    )
+    .await?;
+    Ok(n)
 }
