@@ -36,11 +36,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("breaches", &["accounts", "consents", "retention"]),
     ("documents", &["accounts", "members"]),
-    // activities
-    ("activities", &["accounts", "members"]),
-    // groups
     ("groups", &["accounts", "roles", "members"]),
-    // mailings
+    ("activities", &["accounts", "members", "groups"]),
     ("mailings", &["accounts", "members", "consents"]),
     (
         "seed",

@@ -338,9 +338,9 @@ pub(crate) async fn access(tx: &mut TenantTx, scope: &TenantScope, today: Date) 
     let Some(me) = scope.member_id() else {
         return Ok(a);
     };
-    let rows: Vec<(i64, bool)> = tx
+    let rows: Vec<(i64,)> = tx
         .fetch_all(
-            "SELECT gm.group_id, gm.leader FROM group_members gm WHERE gm.tenant_id = $1 \
+            "SELECT gm.group_id FROM group_members gm WHERE gm.tenant_id = $1 \
              AND gm.from_date <= $3 AND (gm.to_date IS NULL OR gm.to_date >= $3) \
              AND (gm.member_id = $2 OR gm.member_id IN (SELECT child_id FROM member_guardians \
              WHERE tenant_id = $1 AND guardian_id = $2))",
@@ -356,21 +356,8 @@ pub(crate) async fn access(tx: &mut TenantTx, scope: &TenantScope, today: Date) 
         )
         .await?;
     a.led = own.into_iter().map(|(g,)| g).collect();
-    a.member_of = rows.into_iter().map(|(g, _)| g).collect();
+    a.member_of = rows.into_iter().map(|(g,)| g).collect();
     Ok(a)
-}
-
-/// Whether `member` leads `group` on `day`.
-async fn leads_on(tx: &mut TenantTx, member: MemberId, group: i64, day: &str) -> Result<bool> {
-    let row: Option<(i64,)> = tx
-        .fetch_optional(
-            "SELECT id FROM group_members WHERE tenant_id = $1 AND member_id = $2 \
-             AND group_id = $3 AND leader = $4 AND from_date <= $5 \
-             AND (to_date IS NULL OR to_date >= $5) LIMIT 1",
-            args![member, group, true, day.to_string()],
-        )
-        .await?;
-    Ok(row.is_some())
 }
 
 /// Whether the caller may mark attendance (and see the list) of `group` on `day`.
@@ -385,8 +372,8 @@ async fn may_mark(
         return Ok(true);
     }
     match scope.member_id() {
-        Some(me) => Ok(leads_on(tx, me, group, day).await?
-            || leads_on(tx, me, group, &today.to_string()).await?),
+        Some(me) => Ok(crate::groups::leads(tx, me, group, day).await?
+            || crate::groups::leads(tx, me, group, &today.to_string()).await?),
         None => Ok(false),
     }
 }
@@ -512,7 +499,7 @@ pub async fn change_occurrence(
     let (a, _) = load_occurrence(&mut tx, scope, activity, date).await?;
     let allowed = scope.can(ACTIVITIES_MANAGE)
         || match scope.member_id() {
-            Some(me) => leads_on(&mut tx, me, a.group_id, &today.to_string()).await?,
+            Some(me) => crate::groups::leads(&mut tx, me, a.group_id, &today.to_string()).await?,
             None => false,
         };
     if !allowed {

@@ -582,7 +582,13 @@ pub async fn detail(db: &Db, scope: &TenantScope, id: i64, now: Timestamp) -> Re
     })
 }
 
-async fn leads(tx: &mut TenantTx, leader: MemberId, group: i64, day: &str) -> Result<bool> {
+/// Whether `leader` leads `group` on `day` (inside the caller's transaction).
+pub(crate) async fn leads(
+    tx: &mut TenantTx,
+    leader: MemberId,
+    group: i64,
+    day: &str,
+) -> Result<bool> {
     let row: Option<(i64,)> = tx
         .fetch_optional(
             "SELECT id FROM group_members WHERE tenant_id = $1 AND group_id = $2 \
