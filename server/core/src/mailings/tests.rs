@@ -365,6 +365,33 @@ async fn a_newsletter_reaches_subscribers_in_their_language_and_unsubscribing_st
             .unwrap()
             .iter()
             .any(|s| s.to == "p4@example.be"));
+        // A club whose contract ended is read-only and still takes an unsubscribe (a
+        // withdrawal), as it takes one on My data.
+        let op =
+            crate::tenants::find_by_slug(db, tessera_common::dto::TenantKind::Operator, "platform")
+                .await
+                .unwrap()
+                .unwrap();
+        let op = TenantScope::for_system_task(&SystemTask::background(), op);
+        let today = T0.date_in(&a.tenant().time_zone);
+        let end = tessera_common::time::Date::from_days(today.days_since_epoch() + 1).to_string();
+        let slug = a.tenant().slug.clone();
+        let club = crate::retention::end_contract(db, &op, &sys, T0, &slug, &end, "30")
+            .await
+            .unwrap();
+        let ended = club.contract_ends_at.unwrap();
+        let url5 = sent
+            .iter()
+            .find(|s| s.to == "p5@example.be")
+            .unwrap()
+            .unsubscribe
+            .clone()
+            .unwrap();
+        let st = unsubscribe(db, url5.rsplit('/').next().unwrap(), ended)
+            .await
+            .unwrap();
+        assert!(st.done && st.recorded, "taken while read-only");
+        assert!(!consents::given(db, &a, topic, ids[5]).await.unwrap());
     }
 }
 
