@@ -1455,6 +1455,29 @@ messages! {
     PermDocumentsViewHelp => "See members' documents such as medical certificates, and the list of those that expire soon.", "Documenten van leden inkijken, zoals medische attesten, en de lijst van wat binnenkort vervalt.", "Voir les documents des membres, comme les certificats médicaux, et la liste de ceux qui expirent bientôt.";
     PermDocumentsManage => "Manage documents", "Documenten beheren", "Gérer les documents";
     PermDocumentsManageHelp => "Add and remove members' documents and define the kinds of document the club keeps.", "Documenten van leden toevoegen en verwijderen en bepalen welke soorten documenten de club bijhoudt.", "Ajouter et retirer les documents des membres et définir les types de documents que le club conserve.";
+    // seasons and fees (issue 20), federations (issue 18): permissions
+    PermFeesManage => "Manage fees and invoices", "Lidgeld en facturen beheren", "Gérer les cotisations et les factures";
+    PermFeesManageHelp => "Define seasons and fee schedules, issue invoices and credit notes, and set the reminders.", "Seizoenen en lidgeldschema's bepalen, facturen en creditnota's uitschrijven en de herinneringen instellen.", "Définir les saisons et les barèmes, émettre les factures et les notes de crédit, et régler les rappels.";
+    PermFeesReconcile => "Reconcile payments", "Betalingen afstemmen", "Rapprocher les paiements";
+    PermFeesReconcileHelp => "Import the club's bank statements (CAMT.053, CODA) and confirm which invoice each payment pays.", "De bankuittreksels van de club inlezen (CAMT.053, CODA) en bevestigen welke factuur elke betaling betaalt.", "Importer les extraits bancaires du club (CAMT.053, CODA) et confirmer la facture que chaque paiement règle.";
+    PermFeesView => "See payments", "Betalingen inkijken", "Voir les paiements";
+    PermFeesViewHelp => "See who paid in the register and on the member page, and the season's fee reports.", "In het ledenregister en op de ledenpagina zien wie betaalde, en de lidgeldrapporten van het seizoen.", "Voir qui a payé dans le registre et sur la fiche du membre, et les rapports de cotisations de la saison.";
+    PermRenewalManage => "Run season renewal", "Seizoenshernieuwing beheren", "Gérer le renouvellement";
+    PermRenewalManageHelp => "Open renewal for a selection of members and follow who renewed, who did not and who left.", "De hernieuwing openen voor een selectie leden en opvolgen wie hernieuwde, wie niet en wie vertrok.", "Ouvrir le renouvellement pour une sélection de membres et suivre qui a renouvelé, qui pas et qui est parti.";
+    PermAffiliationsManage => "Manage federations", "Federaties beheren", "Gérer les fédérations";
+    PermAffiliationsManageHelp => "Join or leave a federation and accept the data it may receive.", "Een federatie vervoegen of verlaten en aanvaarden welke gegevens ze mag ontvangen.", "Rejoindre ou quitter une fédération et accepter les données qu'elle peut recevoir.";
+    PermLicencesRequest => "Request licences", "Vergunningen aanvragen", "Demander des licences";
+    PermLicencesRequestHelp => "Request federation licences for one member, a selection or the filtered register.", "Federatievergunningen aanvragen voor één lid, een selectie of het gefilterde register.", "Demander des licences fédérales pour un membre, une sélection ou le registre filtré.";
+    PermTransfersHandle => "Handle transfers", "Transfers behandelen", "Gérer les transferts";
+    PermTransfersHandleHelp => "Ask for a player's transfer to the club, and release or object to a transfer away from it.", "Een transfer van een speler naar de club aanvragen, en een transfer weg van de club vrijgeven of betwisten.", "Demander le transfert d'un joueur vers le club, et libérer ou contester un transfert vers un autre club.";
+    PermLicencesManage => "Manage licences", "Vergunningen beheren", "Gérer les licences";
+    PermLicencesManageHelp => "Define seasons and licence categories, and approve, refuse, suspend or end licences.", "Seizoenen en vergunningscategorieën bepalen, en vergunningen goedkeuren, weigeren, schorsen of beëindigen.", "Définir les saisons et les catégories, et approuver, refuser, suspendre ou clôturer les licences.";
+    PermFederationPeople => "Read licensed members", "Vergunde leden inkijken", "Consulter les licenciés";
+    PermFederationPeopleHelp => "Search the licensed members of the clubs and open their shared fields; every read is recorded in the club's log.", "De vergunde leden van de clubs zoeken en hun gedeelde velden openen; elke inzage wordt in het logboek van de club bewaard.", "Rechercher les licenciés des clubs et ouvrir leurs champs partagés ; chaque consultation est inscrite au journal du club.";
+    PermTransfersDecide => "Decide transfers", "Over transfers beslissen", "Trancher les transferts";
+    PermTransfersDecideHelp => "Set the transfer windows of each season and decide transfers a club objected to.", "De transferperiodes van elk seizoen bepalen en beslissen over transfers die een club betwistte.", "Fixer les périodes de transfert de chaque saison et trancher les transferts contestés par un club.";
+    PermTemplatesManage => "Manage affiliations and templates", "Aansluitingen en sjablonen beheren", "Gérer les affiliations et les modèles";
+    PermTemplatesManageHelp => "Invite clubs, set the sharing terms and publish templates clubs can adopt.", "Clubs uitnodigen, de deelvoorwaarden bepalen en sjablonen publiceren die clubs kunnen overnemen.", "Inviter des clubs, fixer les conditions de partage et publier des modèles que les clubs peuvent adopter.";
     // archived purposes, the join page's purposes legend
     ConsentPurposesHeading => "Your choices, purpose by purpose (optional)", "Je keuzes, doel per doel (niet verplicht)", "Vos choix, finalité par finalité (facultatif)";
     PurposeArchive => "Archive", "Archiveren", "Archiver";

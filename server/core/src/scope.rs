@@ -709,25 +709,43 @@ mod tests {
         let club = TenantKind::Club;
         let on = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
         let always = ids(&active_modules(club, None, &on(&["audit", "exports"])));
-        assert_eq!(always, vec!["members", "roles", "settings", "privacy"]);
+        assert_eq!(
+            always,
+            vec!["members", "roles", "settings", "privacy", "affiliation"]
+        );
         let p = plan(&["audit", "exports"]);
         assert_eq!(
             ids(&active_modules(club, Some(&p), &on(&["audit"]))),
-            vec!["members", "audit", "roles", "settings", "privacy"]
+            vec![
+                "members",
+                "audit",
+                "roles",
+                "settings",
+                "privacy",
+                "affiliation"
+            ]
         );
         assert_eq!(
             ids(&active_modules(club, Some(&p), &on(&["audit", "exports"]))),
-            vec!["members", "audit", "exports", "roles", "settings", "privacy"]
+            vec![
+                "members",
+                "audit",
+                "exports",
+                "roles",
+                "settings",
+                "privacy",
+                "affiliation"
+            ]
         );
         // Exports needs the event log: with the log off it is not active, even if switched on.
         assert_eq!(
             ids(&active_modules(club, Some(&p), &on(&["exports"]))),
-            vec!["members", "roles", "settings", "privacy"]
+            vec!["members", "roles", "settings", "privacy", "affiliation"]
         );
         // Outside the plan nothing is active, whatever the switches say.
         assert_eq!(
             ids(&active_modules(club, Some(&plan(&[])), &on(&["audit"]))),
-            vec!["members", "roles", "settings", "privacy"]
+            vec!["members", "roles", "settings", "privacy", "affiliation"]
         );
         assert_eq!(
             ids(&active_modules(TenantKind::Federation, None, &[])),

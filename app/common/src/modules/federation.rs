@@ -2,6 +2,10 @@ use super::{Module, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const FEDERATION_CLUBS_VIEW: Permission = Permission("clubs.view");
+pub const LICENCES_MANAGE: Permission = Permission("licences.manage");
+pub const FEDERATION_PEOPLE: Permission = Permission("federation.people");
+pub const TRANSFERS_DECIDE: Permission = Permission("transfers.decide");
+pub const TEMPLATES_MANAGE: Permission = Permission("templates.manage");
 
 pub const MODULE: Module = Module {
     id: "federation",
@@ -18,14 +22,48 @@ pub const MODULE: Module = Module {
     },
     always_on: true,
     needs: &[],
-    permissions: &[PermissionDecl {
-        permission: FEDERATION_CLUBS_VIEW,
-        label: Text {
-            en: "See the affiliated clubs and their counts",
-            nl: "De aangesloten clubs en hun aantallen zien",
-            fr: "Voir les clubs affiliés et leurs effectifs",
+    permissions: &[
+        PermissionDecl {
+            permission: FEDERATION_CLUBS_VIEW,
+            label: Text {
+                en: "See the affiliated clubs and their counts",
+                nl: "De aangesloten clubs en hun aantallen zien",
+                fr: "Voir les clubs affiliés et leurs effectifs",
+            },
         },
-    }],
+        PermissionDecl {
+            permission: LICENCES_MANAGE,
+            label: Text {
+                en: "Manage seasons, licence categories and licences",
+                nl: "Seizoenen, vergunningscategorieën en vergunningen beheren",
+                fr: "Gérer les saisons, les catégories de licence et les licences",
+            },
+        },
+        PermissionDecl {
+            permission: FEDERATION_PEOPLE,
+            label: Text {
+                en: "Search and open licensed members (every read is logged in the club)",
+                nl: "Vergunde leden zoeken en openen (elke inzage wordt bij de club gelogd)",
+                fr: "Rechercher et ouvrir les membres licenciés (chaque consultation est journalisée au club)",
+            },
+        },
+        PermissionDecl {
+            permission: TRANSFERS_DECIDE,
+            label: Text {
+                en: "Set transfer windows and decide contested transfers",
+                nl: "Transferperiodes vastleggen en over betwiste transfers beslissen",
+                fr: "Fixer les périodes de transfert et trancher les transferts contestés",
+            },
+        },
+        PermissionDecl {
+            permission: TEMPLATES_MANAGE,
+            label: Text {
+                en: "Publish templates for clubs and manage affiliations",
+                nl: "Sjablonen voor clubs publiceren en aansluitingen beheren",
+                fr: "Publier des modèles pour les clubs et gérer les affiliations",
+            },
+        },
+    ],
     nav: &[],
     routes: &[],
 };

@@ -11,10 +11,12 @@ use crate::dto::TenantKind;
 use crate::{Lang, Msg};
 
 mod activities;
+mod affiliation;
 mod audit;
 mod documents;
 mod exports;
 mod federation;
+mod fees;
 mod forms;
 mod groups;
 mod mailings;
@@ -25,10 +27,14 @@ mod roles;
 mod settings;
 
 pub use activities::{ACTIVITIES_ATTENDANCE, ACTIVITIES_MANAGE};
+pub use affiliation::{AFFILIATIONS_MANAGE, LICENCES_REQUEST, TRANSFERS_HANDLE};
 pub use audit::AUDIT_VIEW;
 pub use documents::{DOCUMENTS_MANAGE, DOCUMENTS_VIEW};
 pub use exports::{EXPORTS_RUN, EXPORTS_SENSITIVE};
-pub use federation::FEDERATION_CLUBS_VIEW;
+pub use federation::{
+    FEDERATION_CLUBS_VIEW, FEDERATION_PEOPLE, LICENCES_MANAGE, TEMPLATES_MANAGE, TRANSFERS_DECIDE,
+};
+pub use fees::{FEES_MANAGE, FEES_RECONCILE, FEES_VIEW, RENEWAL_MANAGE};
 pub use forms::{FORMS_MANAGE, FORMS_REVIEW};
 pub use groups::GROUPS_MANAGE;
 pub use mailings::MAILINGS_SEND;
@@ -49,9 +55,11 @@ pub const REGISTRY: &[&Module] = &[
     &activities::MODULE,
     &mailings::MODULE,
     &documents::MODULE,
+    &fees::MODULE,
     &roles::MODULE,
     &settings::MODULE,
     &privacy::MODULE,
+    &affiliation::MODULE,
     &federation::MODULE,
     &platform::MODULE,
 ];
@@ -137,6 +145,17 @@ pub fn permission_msgs(p: Permission) -> Option<(Msg, Msg)> {
         "roles.manage" => (Msg::PermRolesManage, Msg::PermRolesManageHelp),
         "settings.manage" => (Msg::PermSettingsManage, Msg::PermSettingsManageHelp),
         "clubs.view" => (Msg::PermClubsView, Msg::PermClubsViewHelp),
+        "fees.manage" => (Msg::PermFeesManage, Msg::PermFeesManageHelp),
+        "fees.reconcile" => (Msg::PermFeesReconcile, Msg::PermFeesReconcileHelp),
+        "fees.view" => (Msg::PermFeesView, Msg::PermFeesViewHelp),
+        "renewal.manage" => (Msg::PermRenewalManage, Msg::PermRenewalManageHelp),
+        "affiliations.manage" => (Msg::PermAffiliationsManage, Msg::PermAffiliationsManageHelp),
+        "licences.request" => (Msg::PermLicencesRequest, Msg::PermLicencesRequestHelp),
+        "transfers.handle" => (Msg::PermTransfersHandle, Msg::PermTransfersHandleHelp),
+        "licences.manage" => (Msg::PermLicencesManage, Msg::PermLicencesManageHelp),
+        "federation.people" => (Msg::PermFederationPeople, Msg::PermFederationPeopleHelp),
+        "transfers.decide" => (Msg::PermTransfersDecide, Msg::PermTransfersDecideHelp),
+        "templates.manage" => (Msg::PermTemplatesManage, Msg::PermTemplatesManageHelp),
         "platform.view" => (Msg::PermPlatformView, Msg::PermPlatformViewHelp),
         "platform.manage" => (Msg::PermPlatformManage, Msg::PermPlatformManageHelp),
         _ => return None,

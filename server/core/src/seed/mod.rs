@@ -669,6 +669,7 @@ async fn set_up_club(db: &Db, scope: &TenantScope, actor: &Actor, now: Timestamp
         "activities",
         "mailings",
         "documents",
+        "fees",
     ] {
         if plan.as_ref().is_some_and(|p| p.contains(module)) {
             module_settings::switch(db, scope, actor, now, module, true).await?;

@@ -74,6 +74,32 @@ pub async fn create(db: &Db, actor: &Actor, now: Timestamp, t: NewTenant) -> Res
         AppError::Conflict(_) => AppError::field("slug", Msg::ErrSlugTaken),
         other => other,
     })?;
+    // A club made under a federation is affiliated to it (set by the operator), on no
+    // sharing terms yet: nothing personal crosses until the club's admin accepts terms.
+    if let (Some(parent), TenantKind::Club) = (t.parent, t.kind) {
+        let federation: Option<(i64,)> = tx
+            .fetch_optional(
+                "SELECT id FROM tenants WHERE id = $1 AND kind = 'federation'",
+                args![parent],
+            )
+            .await?;
+        if let Some((federation,)) = federation {
+            tx.execute(
+                "INSERT INTO affiliations (id, federation_id, club_id, status, initiated_by, \
+                 started_at, created_at, updated_at, updated_by, updated_by_name) \
+                 VALUES ($1, $2, $3, 'active', 'operator', $4, $4, $4, $5, $6)",
+                args![
+                    ids::new_id(),
+                    federation,
+                    id,
+                    now,
+                    actor.identity,
+                    actor.stamp_name()
+                ],
+            )
+            .await?;
+        }
+    }
     // Every tenant has the built-in administrator role from the start.
     tx.as_tenant(TenantId(id), actor.identity.map(|i| i.0))
         .await?;

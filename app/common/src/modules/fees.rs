@@ -1,0 +1,60 @@
+use super::{Module, Permission, PermissionDecl, Text};
+use crate::dto::TenantKind;
+
+pub const FEES_MANAGE: Permission = Permission("fees.manage");
+pub const FEES_RECONCILE: Permission = Permission("fees.reconcile");
+pub const FEES_VIEW: Permission = Permission("fees.view");
+pub const RENEWAL_MANAGE: Permission = Permission("renewal.manage");
+
+pub const MODULE: Module = Module {
+    id: "fees",
+    kind: TenantKind::Club,
+    name: Text {
+        en: "Seasons and fees",
+        nl: "Seizoenen en lidgeld",
+        fr: "Saisons et cotisations",
+    },
+    description: Text {
+        en: "Seasons, membership fees and invoices with a structured communication and a QR code to pay, bank statements matched to them, reminders, season renewal and health-insurer certificates.",
+        nl: "Seizoenen, lidgeld en facturen met een gestructureerde mededeling en een QR-code om te betalen, bankuittreksels die erop afgestemd worden, herinneringen, seizoenshernieuwing en attesten voor het ziekenfonds.",
+        fr: "Saisons, cotisations et factures avec une communication structurée et un code QR pour payer, extraits bancaires rapprochés, rappels, renouvellement de saison et attestations pour la mutualité.",
+    },
+    always_on: false,
+    needs: &[],
+    permissions: &[
+        PermissionDecl {
+            permission: FEES_MANAGE,
+            label: Text {
+                en: "Manage seasons, fees and invoices",
+                nl: "Seizoenen, lidgelden en facturen beheren",
+                fr: "Gérer les saisons, les cotisations et les factures",
+            },
+        },
+        PermissionDecl {
+            permission: FEES_RECONCILE,
+            label: Text {
+                en: "Import bank statements and match payments",
+                nl: "Bankuittreksels inlezen en betalingen afstemmen",
+                fr: "Importer les extraits bancaires et rapprocher les paiements",
+            },
+        },
+        PermissionDecl {
+            permission: FEES_VIEW,
+            label: Text {
+                en: "See payment status and fee reports",
+                nl: "Betaalstatus en lidgeldrapporten zien",
+                fr: "Voir l'état des paiements et les rapports de cotisations",
+            },
+        },
+        PermissionDecl {
+            permission: RENEWAL_MANAGE,
+            label: Text {
+                en: "Open and follow season renewal",
+                nl: "Seizoenshernieuwing openen en opvolgen",
+                fr: "Ouvrir et suivre le renouvellement de saison",
+            },
+        },
+    ],
+    nav: &[],
+    routes: &[],
+};
