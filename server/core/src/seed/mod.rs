@@ -500,7 +500,16 @@ pub async fn seed_demo_with(
             RoleInput {
                 name: "Federation staff".into(),
                 staff: true,
-                permissions: vec![tessera_common::modules::FEDERATION_CLUBS_VIEW.id().into()],
+                permissions: [
+                    tessera_common::modules::FEDERATION_CLUBS_VIEW,
+                    tessera_common::modules::LICENCES_MANAGE,
+                    tessera_common::modules::FEDERATION_PEOPLE,
+                    tessera_common::modules::TRANSFERS_DECIDE,
+                    tessera_common::modules::TEMPLATES_MANAGE,
+                ]
+                .iter()
+                .map(|p| p.id().into())
+                .collect(),
             },
         )
         .await?;
@@ -647,8 +656,12 @@ pub async fn seed_demo_with(
                 dupes::seed(db, &scope, now).await?; // duplicates
             }
             mailings::seed(db, &scope, now).await?; // mailings
+                                                    // seasons and fees (issue 20): one line per feature below, in this order:
+                                                    // invoices, bank statements, renewal.
         }
     }
+    // federations (issue 18): one line per feature below, in this order: affiliation
+    // terms, licences, transfers and reads, templates and usage.
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
     report.accounts = accounts.made;
     Ok(report)
