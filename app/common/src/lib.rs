@@ -18,6 +18,7 @@ pub mod ids;
 pub mod local_path;
 pub mod mailing;
 pub mod modules;
+pub mod money;
 pub mod rights;
 pub mod time;
 

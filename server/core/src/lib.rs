@@ -23,6 +23,7 @@ pub mod testing;
 // in `layering`, checked by a test).
 pub mod accounts;
 pub mod activities;
+pub mod affiliations;
 pub mod backup;
 pub mod breaches;
 pub mod consents;
