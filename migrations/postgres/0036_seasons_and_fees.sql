@@ -107,13 +107,27 @@ CREATE TABLE payments (
 );
 CREATE INDEX payments_invoice ON payments (tenant_id, invoice_id);
 
+-- The club's bank details and payment terms: the account invoices ask to be paid into
+-- (and the EPC QR code names), the account a bank statement must be of.
+CREATE TABLE fee_settings (
+    tenant_id       BIGINT  NOT NULL PRIMARY KEY REFERENCES tenants (id),
+    iban            TEXT    NULL,
+    bic             TEXT    NULL,
+    beneficiary     TEXT    NULL,
+    payment_days    BIGINT  NOT NULL DEFAULT 30 CHECK (payment_days BETWEEN 0 AND 365),
+    updated_at      BIGINT  NOT NULL,
+    updated_by      BIGINT  NULL,
+    updated_by_name TEXT    NULL,
+    version         BIGINT  NOT NULL DEFAULT 1
+);
+
 -- As every tenant table since 0018: row-level security forced (the owner too), the
 -- tenant set for the transaction, and the owner's maintenance policy.
 DO $$
 DECLARE
     t TEXT;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['seasons', 'invoices', 'invoice_lines', 'payments']
+    FOREACH t IN ARRAY ARRAY['seasons', 'invoices', 'invoice_lines', 'payments', 'fee_settings']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format(

@@ -106,5 +106,19 @@ CREATE TABLE payments (
 );
 CREATE INDEX payments_invoice ON payments (tenant_id, invoice_id);
 
+-- The club's bank details and payment terms: the account invoices ask to be paid into
+-- (and the EPC QR code names), the account a bank statement must be of.
+CREATE TABLE fee_settings (
+    tenant_id       INTEGER NOT NULL PRIMARY KEY REFERENCES tenants (id),
+    iban            TEXT    NULL,
+    bic             TEXT    NULL,
+    beneficiary     TEXT    NULL,
+    payment_days    INTEGER NOT NULL DEFAULT 30 CHECK (payment_days BETWEEN 0 AND 365),
+    updated_at      INTEGER NOT NULL,
+    updated_by      INTEGER NULL,
+    updated_by_name TEXT    NULL,
+    version         INTEGER NOT NULL DEFAULT 1
+);
+
 -- Fees on the trial, standard and premium plans.
 UPDATE plans SET modules = trim(modules || ' fees') WHERE id IN ('trial', 'standard', 'premium');

@@ -197,6 +197,7 @@ pub const STAMPED_TABLES: &[&str] = &[
     "document_kinds",
     "export_register",
     "fed_fields",
+    "fee_settings",
     "fed_people",
     "fed_seasons",
     "group_kinds",
