@@ -1133,7 +1133,7 @@ async fn the_download_holds_the_record_with_every_field_and_is_logged() {
         std::io::Read::read_to_string(&mut zip.by_name("my-data.json").unwrap(), &mut json)
             .unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(doc["schema_version"], 2);
+        assert_eq!(doc["schema_version"], 3);
         // Consents: where she stands now, and the history oldest first with source and note.
         let purposes = doc["consents"]["purposes"].as_array().unwrap();
         assert_eq!(purposes.len(), 1, "{purposes:?}");
@@ -1151,7 +1151,11 @@ async fn the_download_holds_the_record_with_every_field_and_is_logged() {
         // Exports: from the export register, the CSV export that included her.
         assert_eq!(doc["exports"]["basis"], "export_register");
         assert_eq!(doc["exports"]["count"], 1);
-        assert_eq!(doc["exports"]["my_data_downloads"], 0);
+        assert_eq!(doc["exports"]["my_data_downloads"]["count"], 0);
+        assert_eq!(
+            doc["exports"]["my_data_downloads"]["last_at"],
+            serde_json::Value::Null
+        );
         assert_eq!(doc["exports"]["entries"][0]["kind"], "csv");
         assert_eq!(
             doc["exports"]["entries"][0]["purpose"],
@@ -1208,9 +1212,44 @@ async fn the_download_holds_the_record_with_every_field_and_is_logged() {
         std::io::Read::read_to_string(&mut zip.by_name("my-data.json").unwrap(), &mut json)
             .unwrap();
         let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(doc["exports"]["my_data_downloads"], 1);
-        assert_eq!(doc["exports"]["count"], 2);
-        assert_eq!(doc["exports"]["entries"][1]["kind"], "my_data");
+        assert_eq!(doc["exports"]["my_data_downloads"]["count"], 1);
+        assert!(doc["exports"]["my_data_downloads"]["first_at"].is_string());
+        assert_eq!(
+            doc["exports"]["my_data_downloads"]["first_at"],
+            doc["exports"]["my_data_downloads"]["last_at"]
+        );
+        // Her own downloads are summarised, not listed: the entries stay the other exports.
+        assert_eq!(doc["exports"]["count"], 1);
+        assert_eq!(doc["exports"]["entries"][0]["kind"], "csv");
+        // However often she downloads, the document does not grow with it.
+        let mut last = Vec::new();
+        for i in 0..4 {
+            let (_, bytes) = rights::my_data_zip(
+                db,
+                &me,
+                &dora,
+                tessera_common::time::Timestamp(T0.0 + 300_000 + i * 60_000),
+                None,
+            )
+            .await
+            .unwrap();
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut json = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("my-data.json").unwrap(), &mut json)
+                .unwrap();
+            let doc: serde_json::Value = serde_json::from_str(&json).unwrap();
+            assert_eq!(doc["exports"]["my_data_downloads"]["count"], 2 + i);
+            assert_eq!(doc["exports"]["count"], 1);
+            let mut csv = String::new();
+            std::io::Read::read_to_string(
+                &mut zip.by_name("csv/my_data_downloads.csv").unwrap(),
+                &mut csv,
+            )
+            .unwrap();
+            assert!(csv.starts_with("count,first_at,last_at"), "{csv}");
+            last.push(json.len());
+        }
+        assert!(last.windows(2).all(|w| w[0] == w[1]), "{last:?}");
         // Someone without a record in the club has no My data here.
         let e = rights::my_data_zip(db, &a, &w.admin_a, T0, None)
             .await

@@ -118,7 +118,7 @@ async fn a_member_downloads_their_data_and_only_theirs_on(s: Server) {
     assert!(header(&headers, "content-disposition")
         .is_some_and(|d| d.starts_with("attachment; filename=\"vc-kempenvlug-herentals-my-data-")));
     let doc = my_data_json(body);
-    assert_eq!(doc["schema_version"], 2);
+    assert_eq!(doc["schema_version"], 3);
     assert_eq!(doc["person"]["id"], me.to_string());
     assert_eq!(doc["account"]["email"], account("member.kempenvlug"));
     assert!(doc["family"]

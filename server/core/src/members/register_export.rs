@@ -294,6 +294,51 @@ pub(crate) async fn exports_including_in(
     Ok(rows.into_iter().map(RegisterRow::into_record).collect())
 }
 
+/// The person's My-data downloads, summarised (each is the person's own data going to the
+/// person or their guardian): how many, the first and the last. Listing each made the
+/// download grow with every download.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MyDataDownloads {
+    pub count: i64,
+    pub first: Option<Timestamp>,
+    pub last: Option<Timestamp>,
+}
+
+/// The exports that included `member` except the My-data downloads (newest first), and
+/// those summarised: what the My-data download itself lists (schema 3).
+pub(crate) async fn exports_including_summarised_in(
+    tx: &mut TenantTx,
+    member: MemberId,
+) -> Result<(Vec<ExportRecord>, MyDataDownloads)> {
+    let rows: Vec<RegisterRow> = tx
+        .fetch_all(
+            &format!(
+                "SELECT {REGISTER_COLUMNS} FROM export_register_members x \
+                 JOIN export_register r ON r.tenant_id = x.tenant_id AND r.id = x.export_id \
+                 WHERE x.tenant_id = $1 AND x.member_id = $2 AND r.kind <> 'my_data' \
+                 ORDER BY r.at DESC, r.id DESC"
+            ),
+            args![member],
+        )
+        .await?;
+    let (count, first, last): (i64, Option<i64>, Option<i64>) = tx
+        .fetch_one(
+            "SELECT count(*), min(r.at), max(r.at) FROM export_register_members x \
+             JOIN export_register r ON r.tenant_id = x.tenant_id AND r.id = x.export_id \
+             WHERE x.tenant_id = $1 AND x.member_id = $2 AND r.kind = 'my_data'",
+            args![member],
+        )
+        .await?;
+    Ok((
+        rows.into_iter().map(RegisterRow::into_record).collect(),
+        MyDataDownloads {
+            count,
+            first: first.map(Timestamp),
+            last: last.map(Timestamp),
+        },
+    ))
+}
+
 fn is_sensitive(f: &CustomField) -> bool {
     f.visibility == FieldVisibility::Sensitive || f.kind == FieldKind::NationalNumber
 }

@@ -16,7 +16,7 @@ use tessera_common::time::Timestamp;
 use tessera_common::{AppError, MemberId};
 
 /// The version of the JSON document's layout; docs/MY_DATA.md describes each version.
-pub const MY_DATA_SCHEMA_VERSION: i64 = 2;
+pub const MY_DATA_SCHEMA_VERSION: i64 = 3;
 
 #[derive(sqlx::FromRow)]
 struct PersonRow {
@@ -170,7 +170,15 @@ struct ExportsDoc<'a> {
     basis: &'static str,
     count: usize,
     entries: Vec<EntryDoc<'a>>,
-    my_data_downloads: usize,
+    my_data_downloads: DownloadsDoc,
+}
+
+/// `exports.my_data_downloads`: the person's My-data downloads, summarised.
+#[derive(serde::Serialize)]
+struct DownloadsDoc {
+    count: i64,
+    first_at: Option<String>,
+    last_at: Option<String>,
 }
 
 /// One entry of `exports.entries`, its keys in alphabetical order (see [`Doc`]).
@@ -261,7 +269,7 @@ async fn gather(
     // person (the export register names each exported member; the person's own earlier
     // downloads are among them, kind `my_data`).
     let consents_now = crate::consents::consents_of(tx, member).await?;
-    let mut exports = exports::exports_including_in(tx, member).await?;
+    let (mut exports, own_downloads) = exports::exports_including_summarised_in(tx, member).await?;
     exports.reverse();
 
     let person = json!({
@@ -387,7 +395,11 @@ async fn gather(
                 sha256: &e.sha256,
             })
             .collect(),
-        my_data_downloads: exports.iter().filter(|e| e.kind == "my_data").count(),
+        my_data_downloads: DownloadsDoc {
+            count: own_downloads.count,
+            first_at: own_downloads.first.map(|t| at(t.0)),
+            last_at: own_downloads.last.map(|t| at(t.0)),
+        },
     };
     let doc = Doc {
         account: account
@@ -582,6 +594,14 @@ async fn gather(
             e.sha256.clone(),
         ]);
     }
+    let downloads_csv = vec![
+        vec!["count".into(), "first_at".into(), "last_at".into()],
+        vec![
+            own_downloads.count.to_string(),
+            own_downloads.first.map(|t| at(t.0)).unwrap_or_default(),
+            own_downloads.last.map(|t| at(t.0)).unwrap_or_default(),
+        ],
+    ];
     let csvs: Csvs = vec![
         ("person.csv", person_csv),
         ("custom_fields.csv", custom_csv),
@@ -593,6 +613,7 @@ async fn gather(
         ("terms_acceptances.csv", terms_csv),
         ("privacy_requests.csv", req_csv),
         ("exports.csv", export_csv),
+        ("my_data_downloads.csv", downloads_csv),
     ];
     Ok((json_text, csvs))
 }
