@@ -771,7 +771,7 @@ async fn retention_run(
         .await
         .map_err(describe)?;
     println!(
-        "retention run in {:.2} s: {} members anonymised, {} applications, {} invitations, {} log entries removed ({} transactions); {reminded} reminders sent; {deleted} clubs deleted",
+        "retention run in {:.2} s: {} members erased, {} applications, {} invitations, {} log entries removed ({} transactions); {reminded} reminders sent; {deleted} clubs deleted",
         started.elapsed().as_secs_f64(),
         out.members_anonymised,
         out.applications_removed,
