@@ -297,6 +297,43 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
+    // Invoices and their lines (seasons and fees) are accounting records the club keeps:
+    // a merge moves them to the kept record; a deletion keeps them with the payer's name as
+    // written on them and no link to the record.
+    MemberReference {
+        table: "invoices",
+        merge: &[
+            Step {
+                sql: "UPDATE invoices SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE invoices SET payer_member_id = $2 WHERE tenant_id = $1 AND payer_member_id = $3",
+                args: &[Keep, Remove],
+            },
+        ],
+        delete: &[
+            Step {
+                sql: "UPDATE invoices SET member_id = NULL WHERE tenant_id = $1 AND member_id = $2",
+                args: &[Keep],
+            },
+            Step {
+                sql: "UPDATE invoices SET payer_member_id = NULL WHERE tenant_id = $1 AND payer_member_id = $2",
+                args: &[Keep],
+            },
+        ],
+    },
+    MemberReference {
+        table: "invoice_lines",
+        merge: &[Step {
+            sql: "UPDATE invoice_lines SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+            args: &[Keep, Remove],
+        }],
+        delete: &[Step {
+            sql: "UPDATE invoice_lines SET member_id = NULL WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Keep],
+        }],
+    },
     // The account link: a merge refuses two records that both have an account (see
     // [`merge`]), so at most one link moves; a deletion refuses a record with one, so
     // nothing is left to unlink (the statement is there for completeness).
@@ -312,6 +349,12 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
         }],
     },
 ];
+
+/// Tables of ANOTHER tenant that name a club's member record: the federation's copy of a
+/// licensed person (`fed_people`, tenant = the federation). A club's merge or deletion
+/// never writes another tenant's rows through its own scope; the licences feature follows
+/// such a change across the tenants. The schema test accepts these tables as covered.
+pub const OTHER_TENANT_REFERENCES: &[&str] = &["fed_people"];
 
 /// Runs steps with their values.
 pub(super) async fn run(
