@@ -176,9 +176,10 @@ pub async fn download(
     headers: HeaderMap,
 ) -> Response {
     let result = async {
-        let (scope, _) = club_scope(&state, &session, &club).await?;
+        let (scope, actor) = club_scope(&state, &session, &club).await?;
         let id: i64 = id.trim().parse().map_err(|_| AppError::NotFound)?;
-        documents::file(&state.services.db, &scope, id).await
+        let s = &state.services;
+        documents::file(&s.db, &scope, &actor, s.now(), id).await
     }
     .await;
     match result {

@@ -640,6 +640,19 @@ impl Db {
             .await
     }
 
+    /// A read that leaves its trace in the event log (a member's document downloaded),
+    /// which a read-only club must still allow: its staff may read. Only the event log is
+    /// written through it.
+    pub(crate) async fn event_log_write(
+        &self,
+        scope: &TenantScope,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<TenantTx> {
+        self.tenant_tx(scope, Access::Write, Some(actor.clone()), now)
+            .await
+    }
+
     /// Records that the caller accepted version `number` of the club's terms (once; `false`
     /// when it was already recorded). The one write a read-only environment (an ended trial)
     /// allows: it records consent, not the club's data. It writes `terms_acceptances` and

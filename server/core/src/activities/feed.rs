@@ -217,7 +217,10 @@ pub async fn feed_ics(db: &Db, scope: &TenantScope, now: Timestamp, token: &str)
     let occs = expand(&rows, &ex, from, to, &scope.tenant().time_zone);
     let tenant = scope.tenant();
     let mut cal = Calendar::new();
-    cal.name(&tenant.name);
+    // Times are written in UTC (each occurrence placed in the club's zone first, so the
+    // summer-time changes are right); X-WR-TIMEZONE tells calendar apps the club's zone
+    // for showing them.
+    cal.name(&tenant.name).timezone(tenant.time_zone.as_str());
     for o in occs {
         let mut e = Event::new();
         e.uid(&format!(

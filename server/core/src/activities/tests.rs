@@ -666,6 +666,7 @@ async fn a_feed_lists_the_groups_activities_and_a_revoked_token_is_not_found() {
         let public = scope::resolve_public(db, "club-a", now).await.unwrap();
         let ics = feed_ics(db, &public, now, &token).await.unwrap();
         assert!(ics.starts_with("BEGIN:VCALENDAR"));
+        assert!(ics.contains("X-WR-TIMEZONE:Europe/Brussels"), "{ics}");
         assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4);
         assert_eq!(ics.matches("STATUS:CANCELLED").count(), 1);
         // 6 October 19:00 in Brussels is 17:00 UTC (summer time); 27 October 18:00 UTC.

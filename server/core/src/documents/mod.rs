@@ -459,19 +459,33 @@ pub struct DocumentFile {
 }
 
 /// The file of document `id` of this club (`documents.view`); another club's id is not
-/// found.
-pub async fn file(db: &Db, scope: &TenantScope, id: i64) -> Result<DocumentFile> {
+/// found. Each download is logged (kind, file name, member id: who read a medical
+/// certificate stays known), also in a read-only club, whose staff may still read.
+pub async fn file(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+) -> Result<DocumentFile> {
     scope.require(DOCUMENTS_VIEW)?;
-    let mut tx = db.tenant_read(scope).await?;
-    let row: Option<(String, String, Vec<u8>)> = tx
+    let mut tx = db.event_log_write(scope, actor, now).await?;
+    let row: Option<(String, String, Vec<u8>, i64, String)> = tx
         .fetch_optional(
-            "SELECT file_name, content_type, data FROM member_documents \
-             WHERE tenant_id = $1 AND id = $2",
+            "SELECT d.file_name, d.content_type, d.data, d.member_id, k.name \
+             FROM member_documents d JOIN document_kinds k \
+             ON k.tenant_id = d.tenant_id AND k.id = d.kind_id \
+             WHERE d.tenant_id = $1 AND d.id = $2",
             args![id],
         )
         .await?;
+    let (file_name, content_type, data, member, kind) = row.ok_or(AppError::NotFound)?;
+    tx.log(
+        "document_downloaded",
+        Some(&format!("{kind}: {file_name} (member {member})")),
+    )
+    .await?;
     tx.commit().await?;
-    let (file_name, content_type, data) = row.ok_or(AppError::NotFound)?;
     Ok(DocumentFile {
         file_name,
         content_type,

@@ -206,11 +206,14 @@ async fn documents_are_kept_per_club_checked_and_removed_with_a_stamped_event() 
         assert_eq!(mine.documents[0].file_name, "attest.pdf");
         assert_eq!(mine.documents[0].expires_on.as_deref(), Some("2027-01-01"));
         assert_eq!(mine.documents[0].stamp.by.as_deref(), Some("Anna Admin"));
-        let f = file(db, &a, id).await.unwrap();
+        let f = file(db, &a, &w.admin_a, T0, id).await.unwrap();
         assert_eq!(f.data, PDF);
         assert_eq!(f.content_type, "application/pdf");
         // Another club: neither the file, the member nor the kind exists there.
-        assert_eq!(file(db, &sb, id).await.err(), Some(AppError::NotFound));
+        assert_eq!(
+            file(db, &sb, &Actor::system("x"), T0, id).await.err(),
+            Some(AppError::NotFound)
+        );
         assert_eq!(
             of_member(db, &sb, T0, lotte).await.err(),
             Some(AppError::NotFound)
@@ -245,7 +248,10 @@ async fn documents_are_kept_per_club_checked_and_removed_with_a_stamped_event() 
                 .unwrap(),
             lotte
         );
-        assert_eq!(file(db, &a, id).await.err(), Some(AppError::NotFound));
+        assert_eq!(
+            file(db, &a, &w.admin_a, T0, id).await.err(),
+            Some(AppError::NotFound)
+        );
         let mut tx = db.tenant_read(&sa).await.unwrap();
         let logged: Vec<(String, Option<i64>)> = tx
             .fetch_all(
@@ -259,6 +265,26 @@ async fn documents_are_kept_per_club_checked_and_removed_with_a_stamped_event() 
         assert_eq!(logged.len(), 1);
         assert!(logged[0].0.contains("attest.pdf"));
         assert_eq!(logged[0].1, w.admin_a.identity.map(|i| i.0));
+        // The one download that found the file is logged: who read which document; the
+        // refused ones (another club, after removal) left nothing.
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        let read: Vec<(String, Option<i64>)> = tx
+            .fetch_all(
+                "SELECT detail, identity_id FROM security_events WHERE tenant_id = $1 \
+                 AND kind = 'document_downloaded'",
+                args![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(read.len(), 1, "{read:?}");
+        assert!(
+            read[0]
+                .0
+                .ends_with(&format!("attest.pdf (member {})", lotte.0)),
+            "{read:?}"
+        );
+        assert_eq!(read[0].1, w.admin_a.identity.map(|i| i.0));
         remove_kind(db, &a, &w.admin_a, T0, cert).await.unwrap();
         assert!(kinds(db, &a).await.unwrap().is_empty());
     }

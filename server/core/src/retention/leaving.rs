@@ -362,8 +362,11 @@ pub async fn delete_tenant(
     let mut tx = db.platform(true).await?;
     // Its affiliations go with it (the federation's own tables keep what the club sent it
     // under the terms, as the federation's records, naming the club by id only).
-    tx.execute("DELETE FROM affiliations WHERE club_id = $1", args![club.id])
-        .await?;
+    tx.execute(
+        "DELETE FROM affiliations WHERE club_id = $1",
+        args![club.id],
+    )
+    .await?;
     tx.execute("DELETE FROM tenants WHERE id = $1", args![club.id])
         .await?;
     // The platform's log (its hash chain) records it: the club's address and id only.
