@@ -148,6 +148,22 @@ test('every page is accessible to a club administrator', async ({ page, browser,
   await useSession(page, ACCOUNTS.kempenvlugAdmin);
   const member = await firstLink(page, `${base}/members`, new RegExp(`^${base}/members/\\d+$`));
   const role = await firstLink(page, `${base}/settings/roles`, new RegExp(`^${base}/settings/roles/\\d+$`));
+  const group = await firstLink(page, `${base}/groups`, new RegExp(`^${base}/groups/\\d+$`));
+  const mailing = await firstLink(page, `${base}/mailings`, new RegExp(`^${base}/mailings/\\d+$`));
+  const occurrence = await firstLink(page, `${base}/activities`, new RegExp(`^${base}/activities/\\d+/\\d{4}-\\d{2}-\\d{2}$`));
+  await checkAll(page, browser, [
+    `${base}/groups`,
+    group,
+    `${base}/lists/team/${group.split('/').pop()}`,
+    `${base}/lists/card/${member.split('/').pop()}`,
+    `${base}/activities`,
+    occurrence,
+    `${base}/activities/figures`,
+    `${base}/calendar`,
+    `${base}/mailings`,
+    mailing,
+    `${base}/documents`,
+  ]);
   await checkAll(page, browser, [
     '/',
     '/account',

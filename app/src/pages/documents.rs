@@ -159,7 +159,7 @@ fn DocumentsBody(overview: DocumentsOverview, club: String) -> impl IntoView {
     });
     view! {
         {notice}
-        <section class="card" aria-labelledby="expiring-title">
+        <section class="card">
             <h2 id="expiring-title">{t(Msg::DocsExpiringTitle)}</h2>
             <p class="muted">{until}</p>
             {expiring}
@@ -506,22 +506,24 @@ fn TeamView(list: TeamList, back: String) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <table data-testid="team-list">
-                <thead><tr>
-                    <th scope="col">{t(Msg::Name)}</th>
-                    <th scope="col">{t(Msg::BirthDate)}</th>
-                    <th scope="col">{t(Msg::Phone)}</th>
-                    <th scope="col">{t(Msg::TeamEmergency)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="team-title">
+                <table data-testid="team-list">
+                    <thead><tr>
+                        <th scope="col">{t(Msg::Name)}</th>
+                        <th scope="col">{t(Msg::BirthDate)}</th>
+                        <th scope="col">{t(Msg::Phone)}</th>
+                        <th scope="col">{t(Msg::TeamEmergency)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
         }
         .into_any()
     };
     view! {
         <PrintHint back=back/>
         <p class="muted">{list.club_name} " · " {list.kind}</p>
-        <h1>{list.group}</h1>
+        <h1 id="team-title">{list.group}</h1>
         {body}
         <p class="muted">{printed}</p>
     }

@@ -465,7 +465,7 @@ fn GroupBody(detail: GroupDetail, club: String) -> impl IntoView {
         <FormAlert error=any_error() id="group-error"/>
         {crate::components::read_only_notice()}
         <StampLine stamp=g.stamp.clone()/>
-        <section class="card" aria-labelledby="periods-title">
+        <section class="card">
             <h2 id="periods-title">{t(Msg::GroupMembersTitle)}</h2>
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="periods-title">
                 <table data-testid="group-members">
