@@ -1835,7 +1835,6 @@ messages! {
     BankRecord => "Record payment", "Betaling noteren", "Enregistrer le paiement";
     BankRemove => "Remove", "Verwijderen", "Supprimer";
     BankDone => "Done.", "Klaar.", "C'est fait.";
-    NavBank => "Bank", "Bank", "Banque";
 }
 
 #[cfg(test)]
