@@ -2748,6 +2748,7 @@ mod environment {
         assert!(switchable.len() >= 2);
         // Dependants first: exports needs the event log, activities the groups.
         for module in [
+            "fees", // reconcile (bank20)
             "forms",
             "exports",
             "audit",
@@ -2814,6 +2815,7 @@ mod environment {
             "activities",
             "mailings",
             "documents",
+            "fees", // reconcile (bank20)
         ] {
             let r = admin
                 .call(

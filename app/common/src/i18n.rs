@@ -1835,6 +1835,7 @@ messages! {
     BankRecord => "Record payment", "Betaling noteren", "Enregistrer le paiement";
     BankRemove => "Remove", "Verwijderen", "Supprimer";
     BankDone => "Done.", "Klaar.", "C'est fait.";
+    FilterUnpaid => "Unpaid this season", "Niet betaald dit seizoen", "Non payé cette saison";
 }
 
 #[cfg(test)]

@@ -1033,3 +1033,112 @@ async fn a_refused_statement_stores_nothing_and_says_why() {
 }
 
 use tessera_common::money::ogm_display;
+
+// ---------------------------------------------------------------------------------------
+// The register's filter "unpaid this season"
+
+#[tokio::test]
+async fn the_register_filters_the_members_unpaid_this_season() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let s = fees_club(db, &w.club_a).await;
+        let mut ids = Vec::new();
+        for given in ["Anna", "Bert", "Chris", "Dirk", "Eva"] {
+            let id = crate::members::create(
+                db,
+                &s,
+                &sys(),
+                T0,
+                crate::members::NewMember {
+                    given_name: given.into(),
+                    family_name: "Unpaid".into(),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+            ids.push(id);
+        }
+        // Anna open, Bert paid, Chris partly paid (all this season); Dirk open in the past
+        // season; Eva has no invoice.
+        for (n, (member, status, season)) in [
+            (ids[0], "open", 2i64),
+            (ids[1], "paid", 2),
+            (ids[2], "partial", 2),
+            (ids[3], "open", 1),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut tx = db.tenant_write(&s, &sys(), T0).await.unwrap();
+            tx.insert(
+                "invoices",
+                vec![
+                    ("id", ids::new_id().into()),
+                    ("year", 2026i64.into()),
+                    ("number", (100 + n as i64).into()),
+                    ("season_id", season.into()),
+                    ("member_id", member.into()),
+                    ("payer_name", "X".into()),
+                    ("communication", ogm_digits(5_000 + n as u64).into()),
+                    ("total_cents", 100i64.into()),
+                    ("status", status.into()),
+                    ("issued_on", "2026-08-01".into()),
+                    ("due_on", "2026-08-31".into()),
+                    ("created_at", T0.into()),
+                ],
+            )
+            .await
+            .unwrap();
+            tx.commit().await.unwrap();
+        }
+        let list = |unpaid: &str| {
+            let f = tessera_common::dto::MemberFilter {
+                query: "Unpaid".into(),
+                unpaid: unpaid.into(),
+                ..Default::default()
+            };
+            let s = s.clone();
+            async move { crate::members::list_filtered(db, &s, &f, 1).await }
+        };
+        let all = list("").await.unwrap();
+        assert_eq!(all.total, 5);
+        assert!(all.can_see_fees);
+        let p = list("1").await.unwrap();
+        let names: Vec<&str> = p.rows.iter().map(|r| r.given_name.as_str()).collect();
+        assert_eq!(names, vec!["Anna", "Chris"]);
+        assert_eq!(p.total, 2);
+        assert_eq!(p.filter.unpaid, "1");
+        // Without a search too (the count is not the tallies then).
+        let f = tessera_common::dto::MemberFilter {
+            unpaid: "1".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            crate::members::list_filtered(db, &s, &f, 1)
+                .await
+                .unwrap()
+                .total,
+            2
+        );
+        // Fees off: the filter is not found (its module is off), the register still works.
+        crate::module_settings::switch(db, &s, &sys(), T0, "fees", false)
+            .await
+            .unwrap();
+        let club = crate::tenancy::find_by_slug(db, TenantKind::Club, "club-a")
+            .await
+            .unwrap()
+            .unwrap();
+        let off = TenantScope::for_system_task(&SystemTask::background(), club);
+        let f = |unpaid: &str| tessera_common::dto::MemberFilter {
+            unpaid: unpaid.into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            crate::members::list_filtered(db, &off, &f("1"), 1).await.unwrap_err(),
+            AppError::NotFound
+        );
+        assert!(!crate::members::list_filtered(db, &off, &f(""), 1).await.unwrap().can_see_fees);
+    }
+}
