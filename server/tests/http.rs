@@ -1144,6 +1144,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&invoice={bank_invoice}&amount=2&paid_on=2026-09-20&method=cash&note=",
     ),
     ("remove_payment", "club={club}&id={bank_payment}"),
+    ("member_payments", "club={club}&member={member}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -2458,6 +2459,7 @@ mod environment {
         ("release_bank_line", Some("fees.reconcile")),
         ("record_payment", Some("fees.reconcile")),
         ("remove_payment", Some("fees.reconcile")),
+        ("member_payments", Some("fees.view")),
         ("export_register", Some("privacy.manage")),
         ("club_events", Some("audit.view")),
         ("my_data", Some(OWN)),

@@ -1836,6 +1836,10 @@ messages! {
     BankRemove => "Remove", "Verwijderen", "Supprimer";
     BankDone => "Done.", "Klaar.", "C'est fait.";
     FilterUnpaid => "Unpaid this season", "Niet betaald dit seizoen", "Non payé cette saison";
+    BankMemberTitle => "Fees and payments", "Lidgeld en betalingen", "Cotisations et paiements";
+    BankDue => "Due", "Vervalt", "Échéance";
+    BankStatusOpen => "not paid", "niet betaald", "non payée";
+    BankStatusClosed => "credited or cancelled", "gecrediteerd of geannuleerd", "créditée ou annulée";
 }
 
 #[cfg(test)]

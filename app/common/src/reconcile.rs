@@ -98,3 +98,12 @@ pub struct ManualPaymentForm {
     #[serde(default)]
     pub note: String,
 }
+
+/// A member's invoices and their payment status, on the member page (`fees.view`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberPayments {
+    /// The invoices for the member or paid by them, newest first (at most 50).
+    pub invoices: Vec<InvoiceRef>,
+    /// An invoice of the current season still open or partly paid.
+    pub unpaid_this_season: bool,
+}

@@ -131,3 +131,12 @@ pub async fn remove_payment(club: String, id: String) -> Result<(), AppError> {
     ));
     Ok(())
 }
+
+/// A member's invoices and payment status, for the member page (`fees.view`).
+#[server(prefix = "/api", endpoint = "member_payments")]
+pub async fn get_member_payments(club: String, member: String) -> Result<MemberPayments, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let member = parse_id(&member)?;
+    tessera_core::reconcile::member_payments(&c.services.db, &scope, member).await
+}

@@ -501,6 +501,8 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             </dl>
         </section>
         <crate::pages::consents::MemberConsentsCard club=club.clone() member=member.id.to_string()/>
+        // reconcile
+        <crate::pages::reconcile::MemberPaymentsCard club=club.clone() member=member.id.to_string()/>
         // documents, and the member card to print
         <crate::pages::documents::MemberDocumentsCard club=club.clone() member=member.id.to_string()/>
         {(!member.erased && member.restricted_at.is_none()).then(|| {

@@ -5,8 +5,8 @@
 //! payments by hand. Plain forms: everything works without JavaScript.
 
 use crate::api::{
-    get_bank_overview, AssignBankLine, ConfirmBankLine, RecordPayment, ReleaseBankLine,
-    RemovePayment, SetAsideBankLine,
+    get_bank_overview, get_member_payments, AssignBankLine, ConfirmBankLine, RecordPayment,
+    ReleaseBankLine, RemovePayment, SetAsideBankLine,
 };
 use crate::components::{
     day, field_message, form_error_of, query, query_error, ClubField, ErrorView, FieldError,
@@ -21,7 +21,7 @@ use leptos_meta::Title;
 use tessera_common::money::{format_eur, iban_display, ogm_display};
 use tessera_common::reconcile::*;
 use tessera_common::time::DateStyle;
-use tessera_common::{Lang, Msg};
+use tessera_common::{AppError, Lang, Msg};
 
 /// `/c/{club}/fees/bank`.
 #[component]
@@ -386,4 +386,73 @@ fn BankBody(overview: BankOverview, club: String) -> impl IntoView {
     }
 }
 
-use tessera_common::AppError;
+/// A member's invoices and payment status on their page; not there without `fees.view`
+/// (or with fees off).
+#[component]
+pub fn MemberPaymentsCard(club: String, member: String) -> impl IntoView {
+    let data = Resource::new(
+        move || (club.clone(), member.clone()),
+        |(c, m)| get_member_payments(c, m),
+    );
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(p) => view! { <MemberPaymentsBody payments=p/> }.into_any(),
+                    Err(AppError::Forbidden | AppError::NotFound) => ().into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MemberPaymentsBody(payments: MemberPayments) -> impl IntoView {
+    let lang = use_lang();
+    let status = if payments.unpaid_this_season {
+        view! { <p><span class="badge badge-ended" data-testid="payment-status">{t(Msg::FilterUnpaid)}</span></p> }.into_any()
+    } else {
+        ().into_any()
+    };
+    let rows = payments
+        .invoices
+        .into_iter()
+        .map(|i| {
+            let state = match i.status.as_str() {
+                "paid" => t(Msg::BankOutcomePaid),
+                "partial" => t(Msg::BankOutcomePartial),
+                "overpaid" => t(Msg::BankOutcomeOverpaid),
+                "open" => t(Msg::BankStatusOpen),
+                _ => t(Msg::BankStatusClosed),
+            };
+            view! {
+                <tr data-testid="member-invoice" data-status=i.status.clone()>
+                    <td>{format!("{}-{}", i.year, i.number)}</td>
+                    <td>{ogm_display(&i.communication)}</td>
+                    <td class="num">{format_eur(i.paid_cents, lang)} " / " {format_eur(i.total_cents, lang)}</td>
+                    <td>{day(Some(i.due_on.clone()), DateStyle::Short)}</td>
+                    <td>{state}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="card" aria-labelledby="member-payments-title" data-testid="member-payments">
+            <h2 id="member-payments-title">{t(Msg::BankMemberTitle)}</h2>
+            {status}
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="member-payments-title">
+                <table>
+                    <thead><tr>
+                        <th scope="col">{t(Msg::BankInvoice)}</th>
+                        <th scope="col">{t(Msg::BankCommunication)}</th>
+                        <th scope="col">{t(Msg::BankAmount)}</th>
+                        <th scope="col">{t(Msg::BankDue)}</th>
+                        <th scope="col">{t(Msg::BankState)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

@@ -193,6 +193,7 @@ const READS: &[&str] = &[
     "mailing",
     // reconcile
     "bank_overview",
+    "member_payments",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

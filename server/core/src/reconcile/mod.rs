@@ -1196,3 +1196,69 @@ pub async fn overview(
         can_write: scope.writable().is_ok(),
     })
 }
+
+/// A member's invoices (for them or paid by them) and whether one of the current season is
+/// unpaid (`fees.view`). A member of another club is not found.
+pub async fn member_payments(
+    db: &Db,
+    scope: &TenantScope,
+    member: tessera_common::MemberId,
+) -> Result<MemberPayments> {
+    scope.require(tessera_common::modules::FEES_VIEW)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let exists: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM members WHERE tenant_id = $1 AND id = $2 AND erased_at IS NULL",
+            args![member],
+        )
+        .await?;
+    if exists.is_none() {
+        return Err(AppError::NotFound);
+    }
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        id: i64,
+        year: i64,
+        number: i64,
+        payer_name: String,
+        communication: String,
+        total_cents: i64,
+        paid_cents: i64,
+        status: String,
+        due_on: String,
+        current: bool,
+    }
+    let rows: Vec<Row> = tx
+        .fetch_all(
+            "SELECT i.id, i.year, i.number, i.payer_name, i.communication, i.total_cents, \
+             i.paid_cents, i.status, i.due_on, \
+             (CASE WHEN s.is_current = $3 THEN $3 ELSE $4 END) AS current \
+             FROM invoices i LEFT JOIN seasons s ON s.tenant_id = i.tenant_id AND s.id = i.season_id \
+             WHERE i.tenant_id = $1 AND i.kind = 'invoice' AND i.status <> 'draft' \
+             AND (i.member_id = $2 OR i.payer_member_id = $2) \
+             ORDER BY i.issued_on DESC, i.id DESC LIMIT 50",
+            args![member, true, false],
+        )
+        .await?;
+    tx.commit().await?;
+    let unpaid_this_season = rows
+        .iter()
+        .any(|r| r.current && matches!(r.status.as_str(), "open" | "partial"));
+    Ok(MemberPayments {
+        invoices: rows
+            .into_iter()
+            .map(|r| InvoiceRef {
+                id: r.id,
+                year: r.year,
+                number: r.number,
+                payer_name: r.payer_name,
+                communication: r.communication,
+                total_cents: r.total_cents,
+                paid_cents: r.paid_cents,
+                status: r.status,
+                due_on: r.due_on,
+            })
+            .collect(),
+        unpaid_this_season,
+    })
+}

@@ -1122,23 +1122,24 @@ async fn the_register_filters_the_members_unpaid_this_season() {
                 .total,
             2
         );
-        // Fees off: the filter is not found (its module is off), the register still works.
-        crate::module_settings::switch(db, &s, &sys(), T0, "fees", false)
-            .await
-            .unwrap();
-        let club = crate::tenancy::find_by_slug(db, TenantKind::Club, "club-a")
-            .await
-            .unwrap()
-            .unwrap();
-        let off = TenantScope::for_system_task(&SystemTask::background(), club);
-        let f = |unpaid: &str| tessera_common::dto::MemberFilter {
-            unpaid: unpaid.into(),
-            ..Default::default()
-        };
+        // The member page's status: Anna unpaid, Bert paid, Dirk's open invoice is of the
+        // past season; another club's member is not found.
+        let anna = member_payments(db, &s, ids[0]).await.unwrap();
+        assert!(anna.unpaid_this_season);
+        assert_eq!(anna.invoices.len(), 1);
+        assert!(
+            !member_payments(db, &s, ids[1])
+                .await
+                .unwrap()
+                .unpaid_this_season
+        );
+        let dirk = member_payments(db, &s, ids[3]).await.unwrap();
+        assert!(!dirk.unpaid_this_season);
+        assert_eq!(dirk.invoices[0].status, "open");
+        let sb = fees_club(db, &w.club_b).await;
         assert_eq!(
-            crate::members::list_filtered(db, &off, &f("1"), 1).await.unwrap_err(),
+            member_payments(db, &sb, ids[0]).await.unwrap_err(),
             AppError::NotFound
         );
-        assert!(!crate::members::list_filtered(db, &off, &f(""), 1).await.unwrap().can_see_fees);
     }
 }
