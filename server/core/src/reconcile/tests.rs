@@ -1143,3 +1143,66 @@ async fn the_register_filters_the_members_unpaid_this_season() {
         );
     }
 }
+
+/// The figure of the benchmark by hand (`cargo nextest run -p tessera_core --run-ignored
+/// only reconcile_10000`): a CAMT.053 of 10,000 lines, each paying one of 10,000 open
+/// invoices by its structured communication, imported and matched; then the same file
+/// again. Prints the times on each database.
+#[tokio::test]
+#[ignore = "a measurement: run by hand"]
+#[allow(
+    clippy::disallowed_methods,
+    reason = "a measurement reads the wall clock"
+)]
+async fn reconcile_10000_lines_timing() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let s = fees_club(db, &w.club_a).await;
+        let mut rows = Vec::new();
+        let mut entries = Vec::new();
+        for n in 0..10_000i64 {
+            let comm = ogm_digits(3_000_000_000 + n as u64);
+            rows.push(vec![
+                ("id", ids::new_id().into()),
+                ("year", 2026i64.into()),
+                ("number", (n + 1).into()),
+                ("season_id", 2i64.into()),
+                ("payer_name", format!("Payer {n}").into()),
+                ("communication", comm.clone().into()),
+                ("total_cents", 5_000i64.into()),
+                ("status", "open".into()),
+                ("issued_on", "2026-08-01".into()),
+                ("due_on", "2026-08-31".into()),
+                ("created_at", T0.into()),
+            ]);
+            entries.push(Entry {
+                bank_ref: format!("B{n}"),
+                ..structured("50.00", "2026-09-15", &format!("PAYER {n}"), &comm)
+            });
+        }
+        let mut tx = db.tenant_write(&s, &sys(), T0).await.unwrap();
+        tx.insert_many("invoices", rows).await.unwrap();
+        tx.commit().await.unwrap();
+        let file = camt("08", CLUB_IBAN, "EUR", "BENCH", &entries);
+        let t0 = std::time::Instant::now();
+        let out = import_statement(db, &s, &sys(), T0, "bench.xml", file.as_bytes())
+            .await
+            .unwrap();
+        let first = t0.elapsed();
+        assert_eq!(out.matched, 10_000);
+        let t1 = std::time::Instant::now();
+        let again = import_statement(db, &s, &sys(), T0, "bench.xml", file.as_bytes())
+            .await
+            .unwrap();
+        assert!(again.already);
+        let second = t1.elapsed();
+        println!(
+            "FIGURE {:?}: CAMT.053 10,000 lines ({} KiB) imported and matched in {:.2} s; again in {:.3} s",
+            t.backend(),
+            file.len() / 1024,
+            first.as_secs_f64(),
+            second.as_secs_f64()
+        );
+    }
+}
