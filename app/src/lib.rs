@@ -132,6 +132,8 @@ pub fn App() -> impl IntoView {
                     // mailings
                     <Route path=path!("mailings") view=MailingsPage/>
                     <Route path=path!("mailings/:id") view=MailingPage/>
+                    // reconcile
+                    <Route path=path!("fees/bank") view=BankPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -192,6 +192,9 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/privacy/record`,
     `${base}/privacy/consents`,
     `${base}/privacy/exports`,
+    // reconcile
+    `${base}/fees/bank`,
+    `${base}/members?unpaid=1`,
   ]);
 });
 

@@ -10,6 +10,7 @@ pub mod document_files;
 pub mod rights_files;
 pub mod router;
 pub mod security;
+pub mod statement_files;
 pub mod unsubscribe;
 
 pub use config::Config;

@@ -262,6 +262,10 @@ pub fn body_limit(config: &Config, path: &str) -> usize {
         (Some("c"), Some(_), Some("members"), Some(_), Some("documents")) => {
             crate::document_files::DOCUMENT_BODY_LIMIT
         }
+        // reconcile: a bank statement.
+        (Some("c"), Some(_), Some("fees"), Some("bank"), Some("import")) => {
+            crate::statement_files::STATEMENT_BODY_LIMIT
+        }
         _ => config.max_body_bytes,
     }
 }
@@ -346,6 +350,17 @@ pub fn build_router(state: AppState) -> Router {
             )
             .layer(DefaultBodyLimit::max(document_limit))
             .layer(RequestBodyLimitLayer::new(document_limit)),
+    );
+    // reconcile: a bank statement has a limit of its own.
+    let statement_limit = crate::statement_files::STATEMENT_BODY_LIMIT;
+    let uploads = uploads.merge(
+        Router::new()
+            .route(
+                "/c/{club}/fees/bank/import",
+                post(crate::statement_files::upload),
+            )
+            .layer(DefaultBodyLimit::max(statement_limit))
+            .layer(RequestBodyLimitLayer::new(statement_limit)),
     );
     let app = app
         .merge(uploads)

@@ -1130,6 +1130,21 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&kind=service&audience=selection&selection=status%3Dactive&subject_en=Harness&subject_nl=Harness&subject_fr=Harness&body_en=Hello+%7Bfirst_name%7D&body_nl=Dag&body_fr=Bonjour",
     ),
     ("send_mailing", "club={club}&id={mailing}&version={mailing_version}"),
+    // reconcile
+    ("bank_overview", "club={club}&statement={bank_statement}"),
+    ("confirm_bank_line", "club={club}&id={bank_suggested}&statement="),
+    (
+        "assign_bank_line",
+        "club={club}&id={bank_unmatched}&invoice={bank_invoice}&statement={bank_statement}",
+    ),
+    ("set_aside_bank_line", "club={club}&id={bank_unmatched2}&statement="),
+    ("release_bank_line", "club={club}&id={bank_matched}&statement="),
+    (
+        "record_payment",
+        "club={club}&invoice={bank_invoice}&amount=2&paid_on=2026-09-20&method=cash&note=",
+    ),
+    ("remove_payment", "club={club}&id={bank_payment}"),
+    ("member_payments", "club={club}&member={member}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1503,6 +1518,7 @@ impl Fixture {
                                                                     // groups
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
+        fixture.values.extend(reconcile::fixture_values(s).await); // reconcile
         fixture
     }
 
@@ -2435,6 +2451,15 @@ mod environment {
         ("mailing", Some("mailings.send")),
         ("create_mailing", Some("mailings.send")),
         ("send_mailing", Some("mailings.send")),
+        // reconcile
+        ("bank_overview", Some("fees.reconcile")),
+        ("confirm_bank_line", Some("fees.reconcile")),
+        ("assign_bank_line", Some("fees.reconcile")),
+        ("set_aside_bank_line", Some("fees.reconcile")),
+        ("release_bank_line", Some("fees.reconcile")),
+        ("record_payment", Some("fees.reconcile")),
+        ("remove_payment", Some("fees.reconcile")),
+        ("member_payments", Some("fees.view")),
         ("export_register", Some("privacy.manage")),
         ("club_events", Some("audit.view")),
         ("my_data", Some(OWN)),
@@ -2725,6 +2750,7 @@ mod environment {
         assert!(switchable.len() >= 2);
         // Dependants first: exports needs the event log, activities the groups.
         for module in [
+            "fees", // reconcile (bank20)
             "forms",
             "exports",
             "audit",
@@ -2791,6 +2817,7 @@ mod environment {
             "activities",
             "mailings",
             "documents",
+            "fees", // reconcile (bank20)
         ] {
             let r = admin
                 .call(
@@ -4610,6 +4637,8 @@ mod islands;
 mod mailings;
 #[path = "http/privacy_followups.rs"]
 mod privacy_followups;
+#[path = "http/reconcile.rs"]
+mod reconcile;
 #[path = "http/retention.rs"]
 mod retention;
 #[path = "http/rights.rs"]

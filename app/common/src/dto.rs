@@ -225,6 +225,9 @@ pub struct MemberPage {
     /// The consent purposes the register can filter on.
     #[serde(default)]
     pub purposes: Vec<(i64, crate::consent::Localized)>,
+    /// reconcile: the viewer may filter on payment status (`fees.view`, fees on).
+    #[serde(default)]
+    pub can_see_fees: bool,
 }
 
 /// The filters and order of the member register, as they appear in its address.
@@ -250,6 +253,10 @@ pub struct MemberFilter {
     /// Only the members in this group today (its id; `group=` in the address).
     #[serde(default)]
     pub group: String,
+    /// reconcile: only the members with an invoice of the current season still open or
+    /// partly paid (`unpaid=1` in the address; needs `fees.view`).
+    #[serde(default)]
+    pub unpaid: String,
 }
 
 impl MemberFilter {
@@ -276,6 +283,7 @@ impl MemberFilter {
             ("season", &self.season),
             ("consent", &self.consent),
             ("group", &self.group),
+            ("unpaid", &self.unpaid),
         ] {
             if !v.is_empty() {
                 parts.push(format!("{k}={}", encode(v)));

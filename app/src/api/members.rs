@@ -571,11 +571,12 @@ pub async fn list_members(
     #[server(default)] per: i64,
     #[server(default)] consent: String,
     #[server(default)] group: String,
+    #[server(default)] unpaid: String,
 ) -> Result<MemberPage, AppError> {
     let c = ctx().await?;
     c.once(
         format!(
-            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}:{per}:{consent}:{group}"
+            "member_list:{club}:{q}:{page}:{status}:{membership_type}:{season}:{sort}:{fields:?}:{per}:{consent}:{group}:{unpaid}"
         ),
         async {
             let scope = c.club(&club).await?;
@@ -589,6 +590,7 @@ pub async fn list_members(
                 consent: consent.clone(),
                 per_page: per,
                 group: group.clone(),
+                unpaid: unpaid.clone(),
             };
             tessera_core::members::list_filtered(&c.services.db, &scope, &filter, page).await
         },

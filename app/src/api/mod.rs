@@ -40,6 +40,7 @@ mod mailings; // mailings
 mod members;
 mod platform;
 mod privacy;
+mod reconcile; // reconcile
 mod retention;
 mod rights;
 mod settings;
@@ -54,6 +55,7 @@ pub use mailings::*; // mailings
 pub use members::*;
 pub use platform::*;
 pub use privacy::*;
+pub use reconcile::*; // reconcile
 pub use retention::*;
 pub use rights::*;
 pub use settings::*;

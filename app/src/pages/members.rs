@@ -56,6 +56,7 @@ pub fn MemberListPage() -> impl IntoView {
                 consent: get("consent"),
                 per_page: q.get("per").and_then(|v| v.parse().ok()).unwrap_or(0),
                 group: get("group"),
+                unpaid: get("unpaid"),
             },
             q.get("page")
                 .and_then(|p| p.parse::<i64>().ok())
@@ -78,6 +79,7 @@ pub fn MemberListPage() -> impl IntoView {
                 f.per_page,
                 f.consent,
                 f.group,
+                f.unpaid,
             )
         },
     );
@@ -218,6 +220,14 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
             </div>
             {custom}
             {consent_filter}
+            // reconcile
+            {page.can_see_fees.then(|| view! {
+                <div class="field check">
+                    <input type="checkbox" id="f-unpaid" name="unpaid" value="1" checked=!f.unpaid.is_empty()
+                        data-testid="unpaid-filter"/>
+                    <label for="f-unpaid">{t(Msg::FilterUnpaid)}</label>
+                </div>
+            })}
             // the group filter (its own form below) kept while other filters change.
             {(!f.group.is_empty()).then(|| view! { <input type="hidden" name="group" value=f.group.clone()/> })}
             <div class="field">
@@ -491,6 +501,8 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
             </dl>
         </section>
         <crate::pages::consents::MemberConsentsCard club=club.clone() member=member.id.to_string()/>
+        // reconcile
+        <crate::pages::reconcile::MemberPaymentsCard club=club.clone() member=member.id.to_string()/>
         // documents, and the member card to print
         <crate::pages::documents::MemberDocumentsCard club=club.clone() member=member.id.to_string()/>
         {(!member.erased && member.restricted_at.is_none()).then(|| {

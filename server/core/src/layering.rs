@@ -13,6 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("accounts", &[]),
     ("backup", &[]),
     ("affiliations", &[]),
+    ("reconcile", &[]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),
@@ -58,6 +59,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "activities",
             "groups",
             "mailings",
+            "reconcile",
         ],
     ),
 ];

@@ -33,6 +33,7 @@ pub mod groups;
 pub mod imports;
 pub mod mailings;
 pub mod members;
+pub mod reconcile;
 pub mod registration;
 pub mod retention;
 pub mod rights;

@@ -100,6 +100,13 @@ const WRITES: &[(&str, &[&str])] = &[
     ("save_group_period", &["group_members"]),
     ("bulk_group", &["group_members"]),
     ("save_role_scope", &["roles"]),
+    // reconcile
+    ("confirm_bank_line", &["bank_lines", "payments", "invoices"]),
+    ("assign_bank_line", &["bank_lines", "payments", "invoices"]),
+    ("set_aside_bank_line", &["bank_lines"]),
+    // the payment goes; the line and the invoice carry the change.
+    ("release_bank_line", &["bank_lines", "invoices"]),
+    ("record_payment", &["payments", "invoices"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -114,6 +121,8 @@ const DELETES: &[(&str, &[&str])] = &[
     // duplicates
     ("unlink_guardian", &[]),
     ("delete_member", &[]),
+    // reconcile: the invoice carries the change.
+    ("remove_payment", &["invoices"]),
 ];
 
 /// Server functions that change nothing: after a call, no row of any table carries the
@@ -182,6 +191,9 @@ const READS: &[&str] = &[
     "mailings",
     "mailing_choices",
     "mailing",
+    // reconcile
+    "bank_overview",
+    "member_payments",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const FEES_MANAGE: Permission = Permission("fees.manage");
@@ -55,6 +55,23 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    nav: &[
+        // bank20 (reconcile)
+        NavEntry {
+            path: "fees/bank",
+            label: Text {
+                en: "Bank",
+                nl: "Bank",
+                fr: "Banque",
+            },
+            permission: Some(FEES_RECONCILE),
+            own_record: false,
+        },
+        // end bank20
+    ],
+    routes: &[
+        // bank20 (reconcile)
+        "fees/bank",
+        // end bank20
+    ],
 };

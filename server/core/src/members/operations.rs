@@ -186,6 +186,14 @@ async fn list_with(
             }
         },
     };
+    // reconcile: "unpaid this season" needs fees.view.
+    let unpaid = match filter.unpaid.trim() {
+        "" => false,
+        _ => {
+            scope.require(tessera_common::modules::FEES_VIEW)?;
+            true
+        }
+    };
     p.done()?;
     let (column, desc) = order.unwrap_or(("sort_name", false));
     let page = page.clamp(1, 1_000_000);
@@ -253,6 +261,17 @@ async fn list_with(
              AND c.member_id = members.id AND c.purpose_id = {p} AND c.given = {yes})"
         ));
     }
+    if unpaid {
+        // reconcile: an invoice of the current season still open or partly paid (the
+        // partial index invoices_unpaid, one range for the season).
+        let yes = param(&mut args, true.into());
+        conds.push(format!(
+            "members.id IN (SELECT i.member_id FROM invoices i WHERE i.tenant_id = $1 \
+             AND i.season_id = (SELECT s.id FROM seasons s WHERE s.tenant_id = $1 \
+             AND s.is_current = {yes}) AND i.kind = 'invoice' \
+             AND i.status IN ('open', 'partial') AND i.member_id IS NOT NULL)"
+        ));
+    }
     // A leader's register: the members of the groups they lead today, nobody else.
     if let Some(l) = reach.leader() {
         conds.push(super::access::led_condition(l, |v| param(&mut args, v)));
@@ -317,6 +336,7 @@ async fn list_with(
             && field_filters.is_empty()
             && consent.is_none()
             && group.is_none()
+            && !unpaid
             && reach.leader().is_none()
         {
             tx.fetch_one(
@@ -381,6 +401,7 @@ async fn list_with(
     .map(|mut p| {
         p.purposes = purposes;
         p.filter.group = group.map(|g| g.to_string()).unwrap_or_default();
+        p.filter.unpaid = if unpaid { "1".into() } else { String::new() };
         if let Some(l) = reach.leader() {
             p.rows = p
                 .rows

@@ -198,12 +198,14 @@ pub(super) async fn page_of(
             consent: filter.consent.trim().to_string(),
             per_page: filter.per_page,
             group: String::new(),
+            unpaid: String::new(),
         },
         types,
         seasons,
         filter_fields,
         can_edit: scope.can(MEMBERS_EDIT),
         purposes: Vec::new(),
+        can_see_fees: scope.can(tessera_common::modules::FEES_VIEW),
     })
 }
 

@@ -187,6 +187,9 @@ pub const STAMPED_TABLES: &[&str] = &[
     "activity_exceptions",
     "attendance",
     "calendar_feeds",
+    // reconcile
+    "bank_lines",
+    "bank_statements",
     "admin_invitations",
     "breaches",
     "club_groups",
