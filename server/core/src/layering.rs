@@ -58,6 +58,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "activities",
             "groups",
             "mailings",
+            "affiliations",
         ],
     ),
 ];
