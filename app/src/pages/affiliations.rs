@@ -48,6 +48,15 @@ fn field_label(f: &TermField) -> String {
     }
 }
 
+/// The keys of the fields, for tests and tools (`data-keys`).
+fn key_list(fields: &[TermField]) -> String {
+    fields
+        .iter()
+        .map(|f| f.key.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn field_list(fields: &[TermField]) -> String {
     fields
         .iter()
@@ -70,7 +79,7 @@ fn shared_view(a: &AffiliationInfo) -> AnyView {
                 ],
             );
             view! {
-                <p data-testid="shared-fields"><strong>{t(Msg::AffShared)} ": "</strong>{field_list(&a.shared_fields)}</p>
+                <p data-testid="shared-fields" data-keys=key_list(&a.shared_fields)><strong>{t(Msg::AffShared)} ": "</strong>{field_list(&a.shared_fields)}</p>
                 <p class="muted" data-testid="accepted-by">{by}</p>
             }
             .into_any()
@@ -228,7 +237,7 @@ fn ClubAffiliationCard(a: AffiliationInfo, club: String) -> impl IntoView {
             .map(|f| view! { <li>{field_label(f)}</li> })
             .collect_view();
         view! {
-            <div class="stack" data-testid="terms-proposal">
+            <div class="stack" data-testid="terms-proposal" data-keys=key_list(&a.proposed_fields)>
                 <h3>{heading}</h3>
                 <ul>{items}</ul>
                 <p class="muted">{t(Msg::AffProposedNote)}</p>
@@ -465,7 +474,7 @@ fn FederationAffiliationCard(
     let pending = a.terms_pending().then(|| {
         let heading = Msg::AffProposed.fill(lang, &[("version", &a.proposed_version.to_string())]);
         view! {
-            <p data-testid="terms-waiting">
+            <p data-testid="terms-waiting" data-keys=key_list(&a.proposed_fields)>
                 <strong>{heading}</strong> ": " {field_list(&a.proposed_fields)} " · "
                 <span class="muted">{t(Msg::AffWaitingClub)}</span>
             </p>

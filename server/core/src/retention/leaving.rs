@@ -360,6 +360,12 @@ pub async fn delete_tenant(
         out.rows += pruned + heads;
     }
     let mut tx = db.platform(true).await?;
+    // Its affiliations (issue 18) go with it: a platform table that names the club.
+    tx.execute(
+        "DELETE FROM affiliations WHERE club_id = $1 OR federation_id = $1",
+        args![club.id],
+    )
+    .await?;
     tx.execute("DELETE FROM tenants WHERE id = $1", args![club.id])
         .await?;
     // The platform's log (its hash chain) records it: the club's address and id only.
