@@ -77,6 +77,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/admin/privacy") view=AdminPrivacyPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
+                // affiliations
+                <Route path=path!("/f/:federation/clubs") view=FederationClubsPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
@@ -129,6 +131,8 @@ pub fn App() -> impl IntoView {
                     // groups
                     <Route path=path!("groups") view=GroupsPage/>
                     <Route path=path!("groups/:id") view=GroupPage/>
+                    // affiliations
+                    <Route path=path!("federations") view=ClubFederationsPage/>
                     // mailings
                     <Route path=path!("mailings") view=MailingsPage/>
                     <Route path=path!("mailings/:id") view=MailingPage/>

@@ -1145,6 +1145,40 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     ("remove_payment", "club={club}&id={bank_payment}"),
     ("member_payments", "club={club}&member={member}"),
+    // affiliations
+    ("club_federations", "club={club}"),
+    ("ask_federation", "club={club}&federation=harness-fed-two"),
+    (
+        "answer_invitation",
+        "club={club}&id={aff_invitation}&accept=yes",
+    ),
+    ("federation_affiliations", "federation=bsf"),
+    ("invite_club", "federation=bsf&club=harness-invitee"),
+    (
+        "answer_club_request",
+        "federation=bsf&id={aff_request}&accept=yes",
+    ),
+    (
+        "add_fed_field",
+        "federation=bsf&key=harness_level&label=Level&kind=text",
+    ),
+    (
+        "archive_fed_field",
+        "federation=bsf&id={fed_field}&archived=yes",
+    ),
+    (
+        "propose_sharing_terms",
+        "federation=bsf&id={affiliation}&fields%5B%5D=given_name&fields%5B%5D=birth_date",
+    ),
+    (
+        "accept_sharing_terms",
+        "club={club}&id={affiliation}&version={aff_next}",
+    ),
+    ("leave_federation", "club={club}&id={aff_invitation}"),
+    (
+        "set_affiliation",
+        "federation=harness-fed&club=harness-invitee&active=yes",
+    ),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1227,6 +1261,27 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "notify_incident_club",
     "save_subprocessor",
     "remove_subprocessor",
+    // affiliations
+    "federation_affiliations",
+    "invite_club",
+    "answer_club_request",
+    "add_fed_field",
+    "archive_fed_field",
+    "propose_sharing_terms",
+    "set_affiliation",
+];
+
+/// The server functions of a federation: their rightful caller is the demo federation's
+/// staff (account `federation`); everyone else is an outsider.
+const FEDERATION_FNS: &[&str] = &[
+    "federation_home",
+    // affiliations
+    "federation_affiliations",
+    "invite_club",
+    "answer_club_request",
+    "add_fed_field",
+    "archive_fed_field",
+    "propose_sharing_terms",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1519,6 +1574,7 @@ impl Fixture {
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
         fixture.values.extend(reconcile::fixture_values(s).await); // reconcile
+        fixture.values.extend(affiliations::fixture_values(s).await); // affiliations
         fixture
     }
 
@@ -1609,7 +1665,7 @@ async fn cross_tenant_harness() {
                 if who == "member.kempenvlug" && !OUTSIDE_CLUBS.contains(endpoint) {
                     continue;
                 }
-                if who == "federation" && *endpoint == "federation_home" {
+                if who == "federation" && FEDERATION_FNS.contains(endpoint) {
                     continue;
                 }
                 let r = c.call(endpoint, &args).await;
@@ -1623,7 +1679,7 @@ async fn cross_tenant_harness() {
             }
             // The rightful caller gets data (so the harness would notice a broken call).
             let rightful = match *endpoint {
-                "federation_home" => &mut federation,
+                e if FEDERATION_FNS.contains(&e) => &mut federation,
                 e if OUTSIDE_CLUBS.contains(&e) => &mut operator,
                 e if OWN_RECORD.contains(&e) => {
                     &mut wrong
@@ -2536,6 +2592,12 @@ mod environment {
         ("save_group_period", Some("groups.manage")),
         ("bulk_group", Some("groups.manage")),
         ("save_role_scope", Some("roles.manage")),
+        // affiliations
+        ("club_federations", Some("affiliations.manage")),
+        ("ask_federation", Some("affiliations.manage")),
+        ("answer_invitation", Some("affiliations.manage")),
+        ("accept_sharing_terms", Some("affiliations.manage")),
+        ("leave_federation", Some("affiliations.manage")),
     ];
 
     /// The permission of each federation and operator server function.
@@ -2552,6 +2614,14 @@ mod environment {
         ("notify_incident_club", "platform.manage"),
         ("save_subprocessor", "platform.manage"),
         ("remove_subprocessor", "platform.manage"),
+        // affiliations
+        ("federation_affiliations", "templates.manage"),
+        ("invite_club", "templates.manage"),
+        ("answer_club_request", "templates.manage"),
+        ("add_fed_field", "templates.manage"),
+        ("archive_fed_field", "templates.manage"),
+        ("propose_sharing_terms", "templates.manage"),
+        ("set_affiliation", "platform.manage"),
     ];
 
     fn system_scope(kind: TenantKind, t: tenants::TenantRecord) -> TenantScope {
@@ -2706,7 +2776,7 @@ mod environment {
         let fed = scope_of(&s, TenantKind::Federation, "bsf").await;
         let op = scope_of(&s, TenantKind::Operator, "platform").await;
         for (endpoint, p) in OTHER_FN_PERMISSIONS {
-            let (scope, email) = if *endpoint == "federation_home" {
+            let (scope, email) = if FEDERATION_FNS.contains(endpoint) {
                 (&fed, "fed.probe@example.be")
             } else {
                 (&op, "op.probe@example.be")
@@ -4615,6 +4685,8 @@ mod accounts;
 mod activities;
 #[path = "http/admininv.rs"]
 mod admininv;
+#[path = "http/affiliations.rs"]
+mod affiliations;
 #[path = "http/backup.rs"]
 mod backup;
 #[path = "http/breach.rs"]

@@ -5,6 +5,7 @@
 //! translation tables and calendar helpers. Nothing server-only belongs here.
 
 pub mod activity;
+pub mod affiliation;
 pub mod breach;
 pub mod color;
 pub mod consent;

@@ -30,6 +30,7 @@ pub(crate) fn parse_version(s: &str) -> Result<i64, AppError> {
 
 // activities
 mod activities;
+mod affiliations; // affiliations
 mod checks;
 mod consents;
 mod documents;
@@ -45,6 +46,7 @@ mod retention;
 mod rights;
 mod settings;
 pub use activities::*;
+pub use affiliations::*; // affiliations
 pub use checks::*;
 pub use consents::*;
 pub use documents::*;

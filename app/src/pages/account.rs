@@ -219,6 +219,15 @@ pub fn event_label(kind: &str) -> String {
         "incident_recorded" => Msg::EvIncidentRecorded,
         "incident_club_notified" => Msg::EvIncidentClubNotified,
         "subprocessor_change" => Msg::EvSubprocessorChange,
+        // affiliations
+        "affiliation_invited" => Msg::EvAffInvited,
+        "affiliation_requested" => Msg::EvAffRequested,
+        "affiliation_accepted" => Msg::EvAffAccepted,
+        "affiliation_refused" => Msg::EvAffRefused,
+        "affiliation_terms_proposed" => Msg::EvAffTermsProposed,
+        "affiliation_terms_accepted" => Msg::EvAffTermsAccepted,
+        "affiliation_ended" => Msg::EvAffEnded,
+        "affiliation_set" => Msg::EvAffSet,
         other => return other.to_string(),
     };
     t(m).to_string()

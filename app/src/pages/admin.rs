@@ -63,6 +63,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
             "plan" => t(Msg::PlanAssigned),
             "invited" => t(Msg::AdminInvited),
             "contract" => t(Msg::ContractEndedDone),
+            "affiliation" => t(Msg::AffDone),
             _ => t(Msg::Saved),
         };
         view! { <Notice text=text/> }
@@ -166,9 +167,16 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
         .filter(|r| r.kind == TenantKind::Club && r.contract.is_none())
         .map(|r| (r.slug.clone(), r.name.clone()))
         .collect();
+    let all_clubs: Vec<(String, String)> = overview
+        .tenants
+        .iter()
+        .filter(|r| r.kind == TenantKind::Club)
+        .map(|r| (r.slug.clone(), r.name.clone()))
+        .collect();
     let manage_forms = manage.then(|| {
         view! {
-            <CreateTenantForm plans=overview.plans.clone() federations=federations/>
+            <CreateTenantForm plans=overview.plans.clone() federations=federations.clone()/>
+            <AffiliationForm federations=federations clubs=all_clubs/>
             <InviteAdminForm tenants=tenants/>
             <crate::pages::retention::EndContractForm clubs=clubs/>
         }
@@ -298,6 +306,38 @@ fn InviteAdminForm(tenants: Vec<(String, String)>) -> impl IntoView {
                 <input id="i-email" name="email" type="email" required maxlength="254"/>
                 <FieldError error=field_message(&error, "email") id="i-email-error"/>
                 <button type="submit" class="button">{t(Msg::SendInvitation)}</button>
+            </form>
+        </section>
+    }
+}
+
+// affiliations
+/// The operator sets or ends an affiliation directly.
+#[component]
+fn AffiliationForm(
+    federations: Vec<(String, String)>,
+    clubs: Vec<(String, String)>,
+) -> impl IntoView {
+    let error = form_error_of::<crate::api::SetAffiliation>();
+    let options = |list: Vec<(String, String)>| {
+        list.into_iter()
+            .map(|(slug, name)| view! { <option value=slug>{name}</option> })
+            .collect_view()
+    };
+    view! {
+        <section class="card" aria-labelledby="affiliation-title">
+            <h2 id="affiliation-title">{t(Msg::AffOperatorTitle)}</h2>
+            <p class="muted">{t(Msg::AffOperatorHelp)}</p>
+            <FormAlert error=error.clone() id="affiliation-error"/>
+            <form method="post" action=crate::api::SetAffiliation::PATH class="stack" data-testid="set-affiliation">
+                <label for="a-federation">{t(Msg::Federation)}</label>
+                <select id="a-federation" name="federation">{options(federations)}</select>
+                <FieldError error=field_message(&error, "federation") id="a-federation-error"/>
+                <label for="a-club">{t(Msg::Club)}</label>
+                <select id="a-club" name="club">{options(clubs)}</select>
+                <FieldError error=field_message(&error, "club") id="a-club-error"/>
+                <button type="submit" class="button" name="active" value="yes">{t(Msg::AffOperatorSet)}</button>
+                <button type="submit" class="button-quiet" name="active" value="no">{t(Msg::AffOperatorEnd)}</button>
             </form>
         </section>
     }

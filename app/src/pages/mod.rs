@@ -5,6 +5,7 @@ pub(crate) mod account;
 mod activities;
 mod admin;
 mod admin_privacy;
+mod affiliations; // affiliations
 pub(crate) mod club;
 pub mod consents;
 pub(crate) mod documents;
@@ -34,6 +35,7 @@ pub use activities::{
 };
 pub use admin::AdminPage;
 pub use admin_privacy::AdminPrivacyPage;
+pub use affiliations::{ClubFederationsPage, FederationClubsPage}; // affiliations
 pub use club::{ClubEventsPage, ClubHomePage, ClubLayout};
 pub use consents::{ConsentPurposesPage, ExportRegisterPage, MyConsentsPage};
 pub use documents::{DocumentsPage, MemberCardPage, TeamListPage};

@@ -60,6 +60,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "groups",
             "mailings",
             "reconcile",
+            "affiliations",
         ],
     ),
 ];

@@ -634,7 +634,9 @@ async fn the_demo_seed_builds_a_believable_federation() {
         .await
         .unwrap();
         let overview = tenants::overview(db, &op).await.unwrap();
-        assert_eq!(overview.tenants.len(), 5);
+        // The operator, the federation, 4 clubs and the club that asks to join
+        // (seed/affiliations.rs).
+        assert_eq!(overview.tenants.len(), 6);
         // 4 × 40 seeded and the demo's likely duplicate (seed/dupes.rs).
         assert_eq!(overview.tenants.iter().map(|r| r.members).sum::<i64>(), 161);
     }

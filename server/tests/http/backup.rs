@@ -107,6 +107,17 @@ const WRITES: &[(&str, &[&str])] = &[
     // the payment goes; the line and the invoice carry the change.
     ("release_bank_line", &["bank_lines", "invoices"]),
     ("record_payment", &["payments", "invoices"]),
+    // affiliations
+    ("ask_federation", &["affiliations"]),
+    ("answer_invitation", &["affiliations"]),
+    ("accept_sharing_terms", &["affiliations"]),
+    ("leave_federation", &["affiliations"]),
+    ("invite_club", &["affiliations"]),
+    ("answer_club_request", &["affiliations"]),
+    ("add_fed_field", &["fed_fields"]),
+    ("archive_fed_field", &["fed_fields"]),
+    ("propose_sharing_terms", &["affiliations"]),
+    ("set_affiliation", &["affiliations"]),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -194,6 +205,9 @@ const READS: &[&str] = &[
     // reconcile
     "bank_overview",
     "member_payments",
+    // affiliations
+    "club_federations",
+    "federation_affiliations",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it
@@ -525,7 +539,7 @@ async fn every_write_leaves_the_callers_stamp_at_the_clocks_time() {
             let endpoint = *endpoint;
             let args = fixture.fill(template, &member);
             let (role, client) = match endpoint {
-                "federation_home" => ("federation", &mut federation),
+                e if FEDERATION_FNS.contains(&e) => ("federation", &mut federation),
                 e if OUTSIDE_CLUBS.contains(&e) => ("operator", &mut operator),
                 e if OWN_RECORD.contains(&e) => ("linked", &mut linked),
                 _ => ("owner", &mut owner),

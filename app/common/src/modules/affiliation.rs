@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const AFFILIATIONS_MANAGE: Permission = Permission("affiliations.manage");
@@ -48,6 +48,17 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    // affiliations
+    nav: &[NavEntry {
+        path: "federations",
+        label: Text {
+            en: "Federations",
+            nl: "Federaties",
+            fr: "Fédérations",
+        },
+        permission: Some(AFFILIATIONS_MANAGE),
+        own_record: false,
+    }],
+    routes: &["federations"],
+    // end affiliations
 };

@@ -6,6 +6,9 @@
 //! any kind; no accepted terms, nothing personal. Leaving a federation ends the row, and
 //! with it every access, at once (nothing is cached).
 
+mod flows;
+pub use flows::*;
+
 use crate::args;
 use crate::db::Tx;
 use crate::error::Result;

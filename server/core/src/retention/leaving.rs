@@ -360,10 +360,11 @@ pub async fn delete_tenant(
         out.rows += pruned + heads;
     }
     let mut tx = db.platform(true).await?;
-    // Its affiliations go with it (the federation's own tables keep what the club sent it
-    // under the terms, as the federation's records, naming the club by id only).
+    // Its affiliations (issue 18) go with it: a platform table that names the club (the
+    // federation's own tables keep what the club sent it under the terms, naming the club
+    // by id only).
     tx.execute(
-        "DELETE FROM affiliations WHERE club_id = $1",
+        "DELETE FROM affiliations WHERE club_id = $1 OR federation_id = $1",
         args![club.id],
     )
     .await?;

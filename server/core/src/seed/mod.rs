@@ -3,6 +3,7 @@
 //! accounts for every kind of user. Deterministic: the same options give the same people.
 
 mod activities;
+mod affiliations;
 mod breach;
 mod consents;
 mod documents;
@@ -664,6 +665,7 @@ pub async fn seed_demo_with(
     }
     // federations (issue 18): one line per feature below, in this order: affiliation
     // terms, licences, transfers and reads, templates and usage.
+    affiliations::seed(db, &federation, &operator, &actor, now).await?; // affiliations
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
     report.accounts = accounts.made;
     Ok(report)

@@ -35,8 +35,8 @@ pub(super) struct UsageRow {
     pub(super) users: i64,
 }
 
-/// Counts per tenant (members, active members, users), optionally only the children of
-/// `parent`. Counts only: no record of any tenant is read by the caller.
+/// Counts per tenant (members, active members, users), optionally only the clubs actively
+/// affiliated to the federation `parent` (no affiliation, no counts). Counts only: no record of any tenant is read by the caller.
 pub(super) async fn usage(db: &Db, parent: Option<TenantId>) -> Result<Vec<UsageRow>> {
     let mut tx = db.platform(false).await?;
     let sql = match tx.backend() {
@@ -57,7 +57,9 @@ pub(super) async fn usage(db: &Db, parent: Option<TenantId>) -> Result<Vec<Usage
              (SELECT count(*) FROM memberships s WHERE s.tenant_id = t.id) AS users \
              FROM tenants t LEFT JOIN tenants p ON p.id = t.parent_id \
              LEFT JOIN plans pl ON pl.id = t.plan_id \
-             WHERE $1 IS NULL OR t.parent_id = $1 ORDER BY t.kind DESC, t.name"
+             WHERE $1 IS NULL OR EXISTS (SELECT 1 FROM affiliations a \
+              WHERE a.federation_id = $1 AND a.club_id = t.id AND a.status = 'active') \
+             ORDER BY t.kind DESC, t.name"
         }
     };
     let rows = tx.fetch_all(sql, args![parent]).await?;
