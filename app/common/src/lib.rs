@@ -19,6 +19,7 @@ pub mod local_path;
 pub mod mailing;
 pub mod modules;
 pub mod money;
+pub mod renewal;
 pub mod rights;
 pub mod time;
 

@@ -40,6 +40,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("groups", &["accounts", "roles", "members"]),
     ("activities", &["accounts", "members", "groups"]),
     ("mailings", &["accounts", "members", "consents"]),
+    ("renewal", &["accounts", "tenants", "members", "consents"]),
     (
         "seed",
         &[
@@ -58,6 +59,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "activities",
             "groups",
             "mailings",
+            "renewal",
         ],
     ),
 ];

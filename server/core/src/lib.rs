@@ -34,6 +34,7 @@ pub mod imports;
 pub mod mailings;
 pub mod members;
 pub mod registration;
+pub mod renewal;
 pub mod retention;
 pub mod rights;
 pub mod roles;
@@ -122,6 +123,8 @@ mod tests_errors;
 mod tests_groups;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
+mod tests_renewal;
 #[cfg(test)]
 mod tests_retention;
 #[cfg(test)]
