@@ -132,6 +132,8 @@ pub fn App() -> impl IntoView {
                     // mailings
                     <Route path=path!("mailings") view=MailingsPage/>
                     <Route path=path!("mailings/:id") view=MailingPage/>
+                    // renewal
+                    <Route path=path!("fees/certificates") view=CertificateSettingsPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -84,7 +84,7 @@ async fn club_scope(
 /// Reads the file field `name` of a multipart form (its file name and bytes), refusing
 /// more than `max` bytes without reading further (`too_large` says so) and a form without
 /// it (`missing`).
-async fn read_upload(
+pub(crate) async fn read_upload(
     mut form: Multipart,
     name: &str,
     max: usize,
@@ -119,7 +119,7 @@ async fn read_upload(
 
 /// Where a refused upload goes: back to `page` with the reasons in `param` when the file
 /// was refused; the error page otherwise.
-fn upload_refused(
+pub(crate) fn upload_refused(
     headers: &HeaderMap,
     club: &str,
     page: &str,

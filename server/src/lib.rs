@@ -9,6 +9,7 @@ pub mod delivery;
 pub mod document_files;
 pub mod rights_files;
 pub mod router;
+pub mod renewal_files;
 pub mod security;
 pub mod unsubscribe;
 

@@ -1162,6 +1162,13 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "id={subprocessor}&name=Harness&location=EU&service=Hosting&since=2025-01-01",
     ),
     ("remove_subprocessor", "id={subprocessor}"),
+    // renewal
+    ("my_certificates", "club={club}"),
+    ("certificate_settings", "club={club}"),
+    (
+        "save_certificate_officer",
+        "club={club}&officer_name=Ann+Officer&officer_role=Secretary&version=0",
+    ),
 ];
 
 /// Server functions that hold no tenant data: they answer about the caller only.
@@ -1195,6 +1202,8 @@ const OWN_RECORD: &[&str] = &[
     "answer_consent",
     // a member or guardian reports an absence for themselves or a minor child.
     "report_absence",
+    // renewal: the caller's paid seasons with their certificates.
+    "my_certificates",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -4618,3 +4627,5 @@ mod rights;
 mod seams;
 #[path = "http/secretary.rs"]
 mod secretary;
+#[path = "http/renewal.rs"]
+mod renewal;

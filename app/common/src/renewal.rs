@@ -100,3 +100,15 @@ pub struct RenewalPurpose {
     pub text: String,
     pub agreed: bool,
 }
+
+/// Who signs the club's certificates (`fees.manage`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CertificateOfficerForm {
+    pub club: String,
+    #[serde(default)]
+    pub officer_name: String,
+    #[serde(default)]
+    pub officer_role: String,
+    #[serde(default)]
+    pub version: String,
+}

@@ -40,6 +40,7 @@ mod mailings; // mailings
 mod members;
 mod platform;
 mod privacy;
+mod renewal; // renewal
 mod retention;
 mod rights;
 mod settings;
@@ -53,6 +54,7 @@ pub use groups::*;
 pub use mailings::*; // mailings
 pub use members::*;
 pub use platform::*;
+pub use renewal::*; // renewal
 pub use privacy::*;
 pub use retention::*;
 pub use rights::*;

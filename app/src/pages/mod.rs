@@ -23,6 +23,7 @@ mod member_edit;
 pub(crate) mod members;
 mod not_found;
 pub(crate) mod privacy;
+pub(crate) mod renewal; // renewal
 pub(crate) mod retention;
 pub(crate) mod rights;
 pub(crate) mod settings;
@@ -51,6 +52,7 @@ pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPa
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
 pub use privacy::{BreachesPage, PrivacyPage, RecordPrintPage};
+pub use renewal::CertificateSettingsPage; // renewal
 pub use retention::RetentionPolicyPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

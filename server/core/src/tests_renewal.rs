@@ -308,7 +308,10 @@ async fn a_guardian_downloads_the_certificate_of_a_paid_season_only_and_each_is_
         let mo = scope::resolve_own_data(db, &w.member_a, TenantKind::Club, "club-a", T0)
             .await
             .unwrap();
-        assert!(renewal::paid_seasons(db, &mo, T0).await.unwrap().is_empty());
+        assert_eq!(
+            renewal::paid_seasons(db, &mo, T0).await.unwrap_err(),
+            AppError::NotFound
+        );
         assert_eq!(
             renewal::certificate_pdf(db, &mo, &w.member_a, T0, Lang::En, None, season)
                 .await

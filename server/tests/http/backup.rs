@@ -10,6 +10,8 @@ use super::*;
 /// call (the caller, the clock's time) afterwards. Every row any call stamps at that instant
 /// must name its caller, whatever the table.
 const WRITES: &[(&str, &[&str])] = &[
+    // renewal
+    ("save_certificate_officer", &["certificate_settings"]),
     // mailings
     ("create_mailing", &["mailings"]),
     ("send_mailing", &["mailings", "mailing_recipients"]),
@@ -119,6 +121,9 @@ const DELETES: &[(&str, &[&str])] = &[
 /// Server functions that change nothing: after a call, no row of any table carries the
 /// call's instant.
 const READS: &[&str] = &[
+    // renewal
+    "my_certificates",
+    "certificate_settings",
     "club_frame",
     "club_home",
     "member_list",

@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const FEES_MANAGE: Permission = Permission("fees.manage");
@@ -55,6 +55,23 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    nav: &[
+        // renewal
+        NavEntry {
+            path: "fees/certificates",
+            label: Text {
+                en: "Certificates",
+                nl: "Attesten",
+                fr: "Attestations",
+            },
+            permission: Some(FEES_MANAGE),
+            own_record: false,
+        },
+        // end renewal
+    ],
+    routes: &[
+        // renewal
+        "fees/certificates",
+        // end renewal
+    ],
 };

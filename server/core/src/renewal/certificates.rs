@@ -227,12 +227,11 @@ async fn paid_of(
 }
 
 /// The seasons the caller and their minor children paid, for the download links on their
-/// own page. Empty without a record of their own; 404 when the fees module is off.
+/// own page. Not found without a record of their own or when the fees module is off.
 pub async fn paid_seasons(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<Vec<PaidSeason>> {
     fees_on(scope)?;
-    let Some(me) = scope.member_id() else {
-        return Ok(Vec::new());
-    };
+    // Someone without a record of their own here has no paid season either.
+    let me = scope.member_id().ok_or(AppError::NotFound)?;
     let today = scope.today(now);
     let mut people = vec![(me, None)];
     for c in crate::members::my_children(db, scope, today).await? {
