@@ -102,7 +102,8 @@ pub async fn upload_signature(
             form,
             "signature",
             signature::MAX_BYTES,
-            Problem::new(Msg::CertErrSignatureTooBig).arg("max", (signature::MAX_BYTES / 1024) as i64),
+            Problem::new(Msg::CertErrSignatureTooBig)
+                .arg("max", (signature::MAX_BYTES / 1024) as i64),
             Msg::CertErrSignatureEmpty,
         )
         .await?;

@@ -917,6 +917,13 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("club_events", "club={club}"),
     // rights (issue 17)
     ("my_data", "club={club}"),
+    // renewal
+    ("my_certificates", "club={club}"),
+    ("certificate_settings", "club={club}"),
+    (
+        "save_certificate_officer",
+        "club={club}&officer_name=Ann+Officer&officer_role=Secretary&version=0",
+    ),
     (
         "ask_privacy",
         "club={club}&kind=objection&details=Photos+on+the+website",
@@ -1162,13 +1169,6 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "id={subprocessor}&name=Harness&location=EU&service=Hosting&since=2025-01-01",
     ),
     ("remove_subprocessor", "id={subprocessor}"),
-    // renewal
-    ("my_certificates", "club={club}"),
-    ("certificate_settings", "club={club}"),
-    (
-        "save_certificate_officer",
-        "club={club}&officer_name=Ann+Officer&officer_role=Secretary&version=0",
-    ),
 ];
 
 /// Server functions that hold no tenant data: they answer about the caller only.
@@ -4619,6 +4619,8 @@ mod islands;
 mod mailings;
 #[path = "http/privacy_followups.rs"]
 mod privacy_followups;
+#[path = "http/renewal.rs"]
+mod renewal;
 #[path = "http/retention.rs"]
 mod retention;
 #[path = "http/rights.rs"]
@@ -4627,5 +4629,3 @@ mod rights;
 mod seams;
 #[path = "http/secretary.rs"]
 mod secretary;
-#[path = "http/renewal.rs"]
-mod renewal;

@@ -54,8 +54,8 @@ pub use groups::*;
 pub use mailings::*; // mailings
 pub use members::*;
 pub use platform::*;
-pub use renewal::*; // renewal
 pub use privacy::*;
+pub use renewal::*; // renewal
 pub use retention::*;
 pub use rights::*;
 pub use settings::*;

@@ -121,7 +121,10 @@ fn CertificateSettingsBody(settings: CertificateSettings, club: String) -> impl 
     };
     let help = Msg::CertSignatureHelp.fill(lang, &[("max", "256")]);
     let upload = format!("/c/{club}/fees/certificates/signature");
-    let stamp = settings.stamp.clone().map(|s| view! { <StampLine stamp=s/> });
+    let stamp = settings
+        .stamp
+        .clone()
+        .map(|s| view! { <StampLine stamp=s/> });
     view! {
         <p class="muted">{t(Msg::CertSettingsIntro)}</p>
         {notice}

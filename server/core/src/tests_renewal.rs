@@ -325,3 +325,255 @@ async fn a_guardian_downloads_the_certificate_of_a_paid_season_only_and_each_is_
         );
     }
 }
+
+/// The renewal links in the mails of `dir` (quoted-printable soft breaks undone), by
+/// addressee.
+fn links_in(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return out;
+    };
+    for e in rd {
+        let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+        let text = text.replace("=\r\n", "").replace("=\n", "");
+        let to = text
+            .lines()
+            .find(|l| l.starts_with("To: "))
+            .unwrap()
+            .trim_start_matches("To: ")
+            .to_string();
+        let at = text.find("/renew/").expect("a renewal link");
+        let token: String = text[at + 7..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect();
+        out.push((to, token));
+    }
+    out
+}
+
+#[tokio::test]
+async fn renewal_opens_once_mails_links_records_answers_and_ends_those_who_did_not_renew() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sa = fees_on(db, &w.club_a).await;
+        fees_on(db, &w.club_b).await;
+        let sys = Actor::system("test");
+        let today = sa.today(T0);
+        let lotte = person(db, &sa, "Lotte", "Renew", "1990-01-01").await;
+        let emma = person(db, &sa, "Emma", "Renew", "1991-01-01").await;
+        let sofie = person(db, &sa, "Sofie", "Renew", "1984-01-01").await;
+        let kobe = person(db, &sa, "Kobe", "Renew", &today.plus_years(-9).to_string()).await;
+        let nomail = person(db, &sa, "Nomail", "Renew", "1980-01-01").await;
+        let mut tx = db.tenant_write(&sa, &sys, T0).await.unwrap();
+        tx.execute(
+            "UPDATE members SET membership_type = 'Renewal test' WHERE tenant_id = $1 \
+             AND family_name = 'Renew' AND given_name <> 'Sofie'",
+            args![],
+        )
+        .await
+        .unwrap();
+        tx.execute(
+            "UPDATE members SET email = NULL WHERE tenant_id = $1 AND id = $2",
+            args![nomail],
+        )
+        .await
+        .unwrap();
+        // Kobe's own address is not used: a minor's link goes to the guardian.
+        tx.insert(
+            "member_guardians",
+            vec![("guardian_id", sofie.into()), ("child_id", kobe.into())],
+        )
+        .await
+        .unwrap();
+        let season = stand_in::season(&mut tx, "2027-2028", "2027-07-01", "2028-06-30", false, T0)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let purpose = crate::consents::save_purpose(
+            db,
+            &sa,
+            &sys,
+            T0,
+            None,
+            &crate::consents::PurposeInput {
+                title: tessera_common::consent::Localized {
+                    en: "Photos".into(),
+                    nl: "Foto's".into(),
+                    fr: "Photos".into(),
+                },
+                body: tessera_common::consent::Localized {
+                    en: "Photos on the website".into(),
+                    nl: "Foto's op de website".into(),
+                    fr: "Photos sur le site".into(),
+                },
+            },
+            None,
+        )
+        .await
+        .unwrap();
+        let dir = std::env::temp_dir().join(format!("tessera-renew-{}", ids::new_id()));
+        let mailer = crate::mail::Mailer::outbox(dir.clone(), "Tessera <t@tessera.test>").unwrap();
+        let admin = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let input = renewal::OpenRenewal {
+            season,
+            ends_on: "2027-08-31".into(),
+            membership_type: "Renewal test".into(),
+        };
+        // An end day outside the season is refused.
+        let e = renewal::open(
+            db,
+            &mailer,
+            "https://t.test",
+            &admin,
+            &w.admin_a,
+            T0,
+            &renewal::OpenRenewal {
+                ends_on: "2026-01-01".into(),
+                ..input.clone()
+            },
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(msg_of(&e), Msg::ErrRenewalEndsOn);
+        // A plain member may not open it.
+        let mo = scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        assert_eq!(
+            renewal::open(db, &mailer, "https://t.test", &mo, &w.member_a, T0, &input)
+                .await
+                .unwrap_err(),
+            AppError::Forbidden
+        );
+        let n = renewal::open(
+            db,
+            &mailer,
+            "https://t.test",
+            &admin,
+            &w.admin_a,
+            T0,
+            &input,
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            n, 3,
+            "Lotte, Emma and Kobe (through Sofie); not the one without address"
+        );
+        let links = links_in(&dir);
+        assert_eq!(links.len(), 3);
+        let link_of = |who: &str| {
+            links
+                .iter()
+                .find(|(to, _)| to.contains(who))
+                .unwrap_or_else(|| panic!("{who}: {links:?}"))
+                .1
+                .clone()
+        };
+        assert!(!links.iter().any(|(to, _)| to.contains("kobe")));
+        // Opened twice: refused, nothing changed, no new mail.
+        let e = renewal::open(
+            db,
+            &mailer,
+            "https://t.test",
+            &admin,
+            &w.admin_a,
+            T0,
+            &input,
+        )
+        .await
+        .unwrap_err();
+        assert_eq!(msg_of(&e), Msg::ErrRenewalTwice);
+        assert!(e.text(Lang::En).contains("2027-2028"));
+        assert_eq!(links_in(&dir).len(), 3);
+        let o = renewal::overview(db, &admin).await.unwrap();
+        assert_eq!(o.renewals.len(), 1);
+        assert_eq!((o.renewals[0].pending, o.renewals[0].renewed), (3, 0));
+
+        // The guardian confirms for Kobe, agreeing to photos.
+        let public = scope::resolve_public(db, "club-a", T0).await.unwrap();
+        let kobe_token = link_of("sofie");
+        let inv = renewal::invitation(db, &public, T0, Lang::En, &kobe_token)
+            .await
+            .unwrap();
+        assert_eq!(inv.member_name, "Kobe Renew");
+        assert_eq!(inv.season_name, "2027-2028");
+        assert_eq!(inv.purposes.len(), 1);
+        assert!(!inv.purposes[0].agreed);
+        let (s_name, m_name) = renewal::answer(db, &public, T0, &kobe_token, true, &[purpose])
+            .await
+            .unwrap();
+        assert_eq!(
+            (s_name.as_str(), m_name.as_str()),
+            ("2027-2028", "Kobe Renew")
+        );
+        assert!(crate::consents::given(db, &sa, purpose, kobe)
+            .await
+            .unwrap());
+        // Answered once.
+        let e = renewal::answer(db, &public, T0, &kobe_token, false, &[])
+            .await
+            .unwrap_err();
+        assert_eq!(msg_of(&e), Msg::ErrRenewalAnswered);
+        // Emma leaves.
+        renewal::answer(db, &public, T0, &link_of("emma"), false, &[])
+            .await
+            .unwrap();
+        // A made-up token, a cut one, one of club A used at club B: the one refusal.
+        let public_b = scope::resolve_public(db, "club-b", T0).await.unwrap();
+        let lotte_token = link_of("lotte");
+        for (scope, token) in [
+            (&public, "x".repeat(43)),
+            (&public, lotte_token[..20].to_string()),
+            (&public, "<script>".to_string()),
+            (&public_b, lotte_token.clone()),
+        ] {
+            let e = renewal::invitation(db, scope, T0, Lang::En, &token)
+                .await
+                .unwrap_err();
+            assert_eq!(msg_of(&e), Msg::ErrRenewalLink, "{token}");
+        }
+        let o = renewal::overview(db, &admin).await.unwrap();
+        let r = &o.renewals[0];
+        assert_eq!((r.renewed, r.pending, r.declined), (1, 1, 1));
+
+        // Before the end day nothing ends; from it, those who did not renew end that day.
+        assert_eq!(renewal::end_due(db, &sa, T0).await.unwrap(), 0);
+        let later =
+            tessera_common::time::Timestamp::parse_local("2027-09-01T08:00", "Europe/Brussels")
+                .unwrap();
+        // A link past its end is refused.
+        assert_eq!(
+            msg_of(
+                &renewal::invitation(db, &public, later, Lang::En, &lotte_token)
+                    .await
+                    .unwrap_err()
+            ),
+            Msg::ErrRenewalLink
+        );
+        assert_eq!(renewal::end_due(db, &sa, later).await.unwrap(), 2);
+        assert_eq!(renewal::end_due(db, &sa, later).await.unwrap(), 0, "once");
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        let states: Vec<(i64, String, Option<String>)> = tx
+            .fetch_all(
+                "SELECT id, status, ended_on FROM members WHERE tenant_id = $1 AND family_name = 'Renew' \
+                 ORDER BY id",
+                args![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let state = |m: MemberId| states.iter().find(|s| s.0 == m.0).unwrap().clone();
+        assert_eq!(state(lotte).1, "ended");
+        assert_eq!(state(lotte).2.as_deref(), Some("2027-08-31"));
+        assert_eq!(state(emma).1, "ended");
+        assert_eq!(state(kobe).1, "active");
+        assert_eq!(state(nomail).1, "active", "never asked, never ended");
+        let o = renewal::overview(db, &admin).await.unwrap();
+        assert_eq!(o.renewals[0].entries.iter().filter(|e| e.ended).count(), 2);
+    }
+}

@@ -152,8 +152,14 @@ async fn a_parent_downloads_the_certificate_of_a_paid_season_only_on(s: Server) 
     // Their own page offers the child's paid season, not their own open one.
     let page = m.get(&format!("/c/{CLUB_A}/me")).await;
     assert_eq!(page.status, 200, "{}", page.body);
-    assert!(page.body.contains("data-testid=\"certificates\""), "{}", page.body);
-    assert!(page.body.contains(&format!("name=\"child\" value=\"{child}\"")));
+    assert!(
+        page.body.contains("data-testid=\"certificates\""),
+        "{}",
+        page.body
+    );
+    assert!(page
+        .body
+        .contains(&format!("name=\"child\" value=\"{child}\"")));
     assert!(!page.body.contains("name=\"child\" value=\"\""));
     let path = format!("/c/{CLUB_A}/me/certificate");
     let (status, headers, body) =
@@ -161,8 +167,9 @@ async fn a_parent_downloads_the_certificate_of_a_paid_season_only_on(s: Server) 
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
     assert_eq!(header(&headers, "content-type"), Some("application/pdf"));
     assert_eq!(header(&headers, "cache-control"), Some("private, no-store"));
-    assert!(header(&headers, "content-disposition")
-        .is_some_and(|d| d.starts_with("attachment; filename=\"vc-kempenvlug-herentals-certificate-")));
+    assert!(header(&headers, "content-disposition").is_some_and(
+        |d| d.starts_with("attachment; filename=\"vc-kempenvlug-herentals-certificate-")
+    ));
     let text = renewal::pdf_text(&body);
     assert!(text.contains(&format!("{given} {family_name}")), "{text}");
     assert!(text.contains("125.00") || text.contains("125,00"), "{text}");
@@ -233,8 +240,16 @@ async fn the_signature_is_checked_by_its_bytes_and_needs_fees_manage_on(s: Serve
     let back = r.header("location").unwrap().to_string();
     assert!(back.contains("signature_error"), "{back}");
     let page = admin.get(&back).await;
-    assert!(page.body.contains("data-testid=\"signature-error\""), "{}", page.body);
-    assert!(shows(&page.body, Msg::CertErrSignatureType), "{}", page.body);
+    assert!(
+        page.body.contains("data-testid=\"signature-error\""),
+        "{}",
+        page.body
+    );
+    assert!(
+        shows(&page.body, Msg::CertErrSignatureType),
+        "{}",
+        page.body
+    );
     assert!(!page.body.contains("<script>alert(1)"));
     // Over the limit: refused without storing.
     let big = vec![0x89u8; renewal::signature::MAX_BYTES + 10];
@@ -245,7 +260,12 @@ async fn the_signature_is_checked_by_its_bytes_and_needs_fees_manage_on(s: Serve
     assert!(shows(&page.body, Msg::CertSignatureNone));
     // A real PNG: stored.
     let r = admin
-        .upload(&path, "signature", "sig.png", &renewal::signature::sample_png(120, 40))
+        .upload(
+            &path,
+            "signature",
+            "sig.png",
+            &renewal::signature::sample_png(120, 40),
+        )
         .await;
     assert_eq!(r.status, 303);
     assert!(r.header("location").unwrap().ends_with("?done=signature"));
@@ -262,7 +282,11 @@ async fn the_signature_is_checked_by_its_bytes_and_needs_fees_manage_on(s: Serve
         .await;
     assert_eq!(r.status, 200, "{}", r.body);
     let page = admin.get(&format!("/c/{CLUB_A}/fees/certificates")).await;
-    assert!(page.body.contains("&lt;img src=x onerror=alert(1)&gt;"), "{}", page.body);
+    assert!(
+        page.body.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{}",
+        page.body
+    );
     assert!(!page.body.contains("<img src=x onerror"));
     // A plain member: forbidden; another club's administrator: not found.
     let mut member = Client::new(&s);
