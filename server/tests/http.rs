@@ -924,6 +924,11 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_certificate_officer",
         "club={club}&officer_name=Ann+Officer&officer_role=Secretary&version=0",
     ),
+    ("renewal_overview", "club={club}"),
+    (
+        "open_renewal",
+        "club={club}&season={renewal_season}&ends_on=2031-07-15&membership_type=",
+    ),
     (
         "ask_privacy",
         "club={club}&kind=objection&details=Photos+on+the+website",
@@ -1187,7 +1192,14 @@ const PERSONAL: &[&str] = &[
 /// The server functions of a club's public registration forms: anyone may call them; they
 /// reveal a published form and take submissions, nothing else (tested in
 /// `registration_forms`).
-const PUBLIC: &[&str] = &["join_form", "submit_registration", "confirm_registration"];
+const PUBLIC: &[&str] = &[
+    "join_form",
+    "submit_registration",
+    "confirm_registration",
+    // renewal: a renewal link's page and answer, keyed by the mailed token.
+    "renewal_invitation",
+    "answer_renewal",
+];
 
 /// The server functions about the caller's own member record: their rightful caller is a
 /// member whose account is linked to a record.
@@ -1512,6 +1524,7 @@ impl Fixture {
                                                                     // groups
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
+        fixture.values.extend(renewal::fixture_values(s).await); // renewal
         fixture
     }
 
@@ -2398,6 +2411,12 @@ mod environment {
 
     /// The permission each server function of a club requires (`None`: any member).
     const CLUB_FN_PERMISSIONS: &[(&str, Option<&str>)] = &[
+        // renewal
+        ("my_certificates", Some(OWN)),
+        ("certificate_settings", Some("fees.manage")),
+        ("save_certificate_officer", Some("fees.manage")),
+        ("renewal_overview", Some("renewal.manage")),
+        ("open_renewal", Some("renewal.manage")),
         // documents
         ("documents_overview", Some("documents.view")),
         ("add_document_kind", Some("documents.manage")),
@@ -2734,6 +2753,7 @@ mod environment {
         assert!(switchable.len() >= 2);
         // Dependants first: exports needs the event log, activities the groups.
         for module in [
+            "fees", // renewal: its pages (certificates, renewal) are off with it
             "forms",
             "exports",
             "audit",
@@ -2800,6 +2820,7 @@ mod environment {
             "activities",
             "mailings",
             "documents",
+            "fees", // renewal
         ] {
             let r = admin
                 .call(

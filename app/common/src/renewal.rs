@@ -96,8 +96,8 @@ pub struct RenewalInvitation {
 pub struct RenewalPurpose {
     pub id: i64,
     pub version: i64,
-    pub title: String,
-    pub text: String,
+    pub title: crate::consent::Localized,
+    pub text: crate::consent::Localized,
     pub agreed: bool,
 }
 
@@ -111,4 +111,29 @@ pub struct CertificateOfficerForm {
     pub officer_role: String,
     #[serde(default)]
     pub version: String,
+}
+
+/// Opening a renewal (`renewal.manage`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenRenewalForm {
+    pub club: String,
+    #[serde(default)]
+    pub season: String,
+    #[serde(default)]
+    pub ends_on: String,
+    #[serde(default)]
+    pub membership_type: String,
+}
+
+/// The answer through a renewal link (public): `renew` or `leave`, with the purposes agreed
+/// to (`purposes[]`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RenewalAnswerForm {
+    pub club: String,
+    #[serde(default)]
+    pub token: String,
+    #[serde(default)]
+    pub decision: String,
+    #[serde(default)]
+    pub purposes: Vec<String>,
 }

@@ -53,3 +53,83 @@ pub async fn save_certificate_officer(
     ));
     Ok(())
 }
+
+/// The renewal page: the seasons and the renewals opened, with who renewed, who did not
+/// answer and who left (`renewal.manage`).
+#[server(prefix = "/api", endpoint = "renewal_overview")]
+pub async fn get_renewal_overview(club: String) -> Result<RenewalOverview, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::renewal::overview(&c.services.db, &scope).await
+}
+
+/// Opens renewal into a season and mails the links (`renewal.manage`).
+#[server(prefix = "/api", endpoint = "open_renewal")]
+pub async fn open_renewal(#[server(flatten)] input: OpenRenewalForm) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&input.club).await?;
+    let season = super::parse_id::<i64>(&input.season)
+        .map_err(|_| AppError::field("season", tessera_common::Msg::ErrRequired))?;
+    let n = tessera_core::renewal::open(
+        &c.services.db,
+        &c.services.mailer,
+        &c.services.public_url,
+        &scope,
+        &c.actor,
+        c.now(),
+        &tessera_core::renewal::OpenRenewal {
+            season,
+            ends_on: input.ends_on,
+            membership_type: input.membership_type,
+        },
+    )
+    .await?;
+    done(&format!("/c/{}/fees/renewal?done={n}", scope.tenant().slug));
+    Ok(())
+}
+
+/// What the holder of a renewal link sees (public: the link's token is the key).
+#[server(prefix = "/api", endpoint = "renewal_invitation")]
+pub async fn get_renewal_invitation(
+    club: String,
+    token: String,
+) -> Result<RenewalInvitation, AppError> {
+    let c = ctx().await?;
+    let scope = tessera_core::scope::resolve_public(&c.services.db, &club, c.now()).await?;
+    tessera_core::renewal::invitation(&c.services.db, &scope, c.now(), &token).await
+}
+
+/// Renews (with the consents ticked) or leaves, through a renewal link (public). A plain
+/// form post: works without JavaScript.
+#[server(prefix = "/api", endpoint = "answer_renewal")]
+pub async fn answer_renewal(#[server(flatten)] input: RenewalAnswerForm) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = tessera_core::scope::resolve_public(&c.services.db, &input.club, c.now()).await?;
+    let renew = match input.decision.as_str() {
+        "renew" => true,
+        "leave" => false,
+        _ => return Err(AppError::bad_request(tessera_common::Msg::ErrRenewalLink)),
+    };
+    let agreed: Vec<i64> = input
+        .purposes
+        .iter()
+        .take(100)
+        .filter_map(|p| p.trim().parse().ok())
+        .collect();
+    tessera_core::renewal::answer(
+        &c.services.db,
+        &scope,
+        c.now(),
+        &input.token,
+        renew,
+        &agreed,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/renew/{}?answered={}",
+        scope.tenant().slug,
+        input.token,
+        if renew { "renewed" } else { "left" }
+    ));
+    Ok(())
+}

@@ -52,7 +52,7 @@ pub use member_edit::{ChildRecordPage, MemberEditPage, MemberNewPage, MyRecordPa
 pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
 pub use privacy::{BreachesPage, PrivacyPage, RecordPrintPage};
-pub use renewal::CertificateSettingsPage; // renewal
+pub use renewal::{CertificateSettingsPage, RenewalLinkPage, RenewalPage}; // renewal
 pub use retention::RetentionPolicyPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

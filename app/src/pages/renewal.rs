@@ -5,7 +5,10 @@
 //!   (`fees.manage`; the image is a multipart POST to
 //!   `/c/{club}/fees/certificates/signature`).
 
-use crate::api::{get_certificate_settings, get_my_certificates, SaveCertificateOfficer};
+use crate::api::{
+    get_certificate_settings, get_my_certificates, get_renewal_invitation, get_renewal_overview,
+    AnswerRenewal, OpenRenewal, SaveCertificateOfficer,
+};
 use crate::components::{
     field_message, form_error_of, query, query_error, ClubField, ErrorView, FieldError, FormAlert,
     Loading, Notice, StampLine,
@@ -166,5 +169,251 @@ fn CertificateSettingsBody(settings: CertificateSettings, club: String) -> impl 
             <p data-testid="national-number">{national}</p>
         </section>
         {stamp}
+    }
+}
+
+/// `/c/{club}/fees/renewal`: open renewal into a season; who renewed, who did not answer,
+/// who left (`renewal.manage`).
+#[component]
+pub fn RenewalPage() -> impl IntoView {
+    let club = use_club();
+    let data = Resource::new(move || club.get(), get_renewal_overview);
+    view! {
+        <Title text=t(Msg::RenewalTitle)/>
+        <h1>{t(Msg::RenewalTitle)}</h1>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(o) => view! { <RenewalBody overview=o club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn state_label(state: &str) -> &'static str {
+    match state {
+        "renewed" => t(Msg::RenewalRenewed),
+        "declined" => t(Msg::RenewalDeclined),
+        _ => t(Msg::RenewalPending),
+    }
+}
+
+#[component]
+fn RenewalBody(overview: RenewalOverview, club: String) -> impl IntoView {
+    let lang = use_lang();
+    let error = form_error_of::<OpenRenewal>();
+    let notice = query("done").and_then(|n| n.parse::<i64>().ok()).map(|n| {
+        view! { <Notice text=Msg::RenewalOpenedCount.fill(lang, &[("n", &n.to_string())])/> }
+    });
+    let form = if overview.seasons.is_empty() {
+        view! { <p class="muted">{t(Msg::RenewalNoSeason)}</p> }.into_any()
+    } else {
+        let options = overview
+            .seasons
+            .iter()
+            .map(|(id, name)| view! { <option value=id.to_string()>{name.clone()}</option> })
+            .collect_view();
+        view! {
+            {crate::components::writable().then(|| view! {
+            <form method="post" action=OpenRenewal::PATH class="stack" data-testid="renewal-open">
+                <ClubField club=club.clone()/>
+                <label for="renewal-season">{t(Msg::RenewalSeason)}</label>
+                <select id="renewal-season" name="season" required>{options}</select>
+                <FieldError error=field_message(&error, "season") id="renewal-season-error"/>
+                <label for="renewal-ends">{t(Msg::RenewalEndsOn)}</label>
+                <input id="renewal-ends" name="ends_on" type="date" required/>
+                <FieldError error=field_message(&error, "ends_on") id="renewal-ends-error"/>
+                <label for="renewal-type">{t(Msg::MembershipType)}</label>
+                <input id="renewal-type" name="membership_type" type="text" maxlength="80"
+                    aria-describedby="renewal-type-help"/>
+                <p id="renewal-type-help" class="muted">{t(Msg::RenewalFilterHelp)}</p>
+                <button type="submit" class="button">{t(Msg::RenewalOpen)}</button>
+            </form>
+            })}
+        }
+        .into_any()
+    };
+    let renewals = if overview.renewals.is_empty() {
+        view! { <p class="muted" data-testid="renewals-none">{t(Msg::RenewalNone)}</p> }.into_any()
+    } else {
+        overview
+            .renewals
+            .into_iter()
+            .map(|r| {
+                let opened = Msg::RenewalOpenedOn.fill(
+                    lang,
+                    &[("at", &crate::components::day(Some(r.opened_at.date_in("Europe/Brussels").to_string()), DateStyle::Long).unwrap_or_default())],
+                );
+                let ends = crate::components::day(Some(r.ends_on.clone()), DateStyle::Long)
+                    .unwrap_or_default();
+                let rows = r
+                    .entries
+                    .into_iter()
+                    .map(|e| {
+                        let href = format!("/c/{club}/members/{}", e.member);
+                        let ended = e.ended.then(|| view! { " · " {t(Msg::RenewalEnded)} });
+                        view! {
+                            <tr data-testid="renewal-row" data-state=e.state.clone()>
+                                <td><a href=href>{e.name}</a></td>
+                                <td>{state_label(&e.state)}{ended}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <section class="card" data-testid="renewal">
+                        <h2>{r.season_name}</h2>
+                        <p class="muted">{opened} " · " {t(Msg::RenewalEndsOn)} " " {ends}</p>
+                        <p data-testid="renewal-counts">
+                            {t(Msg::RenewalRenewed)} ": " {r.renewed} " · "
+                            {t(Msg::RenewalPending)} ": " {r.pending} " · "
+                            {t(Msg::RenewalDeclined)} ": " {r.declined}
+                        </p>
+                        <div class="table-wrap" tabindex="0" role="region" aria-label=t(Msg::RenewalTitle)>
+                            <table>
+                                <thead><tr>
+                                    <th scope="col">{t(Msg::Name)}</th>
+                                    <th scope="col">{t(Msg::RenewalStateLabel)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    </section>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <p class="muted">{t(Msg::RenewalIntro)}</p>
+        {notice}
+        <section class="card">
+            <FormAlert error=error.clone() id="renewal-error"/>
+            {crate::components::read_only_notice()}
+            {form}
+        </section>
+        {renewals}
+    }
+}
+
+/// `/c/{club}/renew/{token}`: the public page of a renewal link (no sign-in, no script
+/// needed): the details on record, the consents, and the two answers as plain form posts.
+#[component]
+pub fn RenewalLinkPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    let (club, token) = params.with_untracked(|p| {
+        (
+            p.get("club").unwrap_or_default(),
+            p.get("token").unwrap_or_default(),
+        )
+    });
+    let data = Resource::new(
+        move || (club.clone(), token.clone()),
+        |(c, tk)| get_renewal_invitation(c, tk),
+    );
+    view! {
+        <crate::components::Header/>
+        <main id="content" class="page join" tabindex="-1">
+            <Suspense fallback=Loading>
+                {move || Suspend::new(async move {
+                    let (club, token) = params.with_untracked(|p| {
+                        (p.get("club").unwrap_or_default(), p.get("token").unwrap_or_default())
+                    });
+                    match data.await {
+                        Ok(inv) => view! { <RenewalLinkBody inv=inv club=club token=token/> }.into_any(),
+                        Err(e) => view! { <Title text=t(Msg::RenewalTitle)/><h1>{t(Msg::RenewalTitle)}</h1><ErrorView error=e/> }.into_any(),
+                    }
+                })}
+            </Suspense>
+        </main>
+    }
+}
+
+#[component]
+fn RenewalLinkBody(inv: RenewalInvitation, club: String, token: String) -> impl IntoView {
+    let lang = use_lang();
+    let error = form_error_of::<AnswerRenewal>();
+    let title = Msg::RenewalConfirmTitle.fill(lang, &[("season", &inv.season_name)]);
+    let intro = Msg::RenewalConfirmIntro.fill(
+        lang,
+        &[("club", &inv.club_name), ("name", &inv.member_name)],
+    );
+    let row = |label: Msg, v: Option<String>| {
+        view! { <div><dt>{t(label)}</dt><dd>{v.unwrap_or_else(|| "—".to_string())}</dd></div> }
+    };
+    let address = [inv.street.clone(), inv.postcode.clone(), inv.city.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let body = match inv.state.as_str() {
+        "renewed" => view! {
+            <p class="notice" role="status" data-testid="renewal-done">
+                {Msg::RenewalThanks.fill(lang, &[("season", &inv.season_name)])}
+            </p>
+        }
+        .into_any(),
+        "declined" => view! {
+            <p class="notice" role="status" data-testid="renewal-done">
+                {Msg::RenewalLeftDone.fill(lang, &[("season", &inv.season_name), ("name", &inv.member_name)])}
+            </p>
+        }
+        .into_any(),
+        _ => {
+            let purposes = inv
+                .purposes
+                .iter()
+                .map(|p| {
+                    let id = format!("purpose-{}", p.id);
+                    view! {
+                        <div class="check">
+                            <input type="checkbox" id=id.clone() name="purposes[]" value=p.id.to_string()
+                                checked=p.agreed/>
+                            <label for=id>
+                                <strong>{p.title.get(lang).to_string()}</strong> " "
+                                <span class="muted">{p.text.get(lang).to_string()}</span>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view();
+            view! {
+                <FormAlert error=error.clone() id="renewal-answer-error"/>
+                <form method="post" action=AnswerRenewal::PATH class="stack" data-testid="renewal-confirm">
+                    <ClubField club=club.clone()/>
+                    <input type="hidden" name="token" value=token.clone()/>
+                    <input type="hidden" name="decision" value="renew"/>
+                    <fieldset>
+                        <legend>{t(Msg::RenewalConsents)}</legend>
+                        {purposes}
+                    </fieldset>
+                    <button type="submit" class="button" data-testid="renewal-renew">{t(Msg::RenewalConfirmButton)}</button>
+                </form>
+                <form method="post" action=AnswerRenewal::PATH class="stack" data-testid="renewal-leave">
+                    <ClubField club=club.clone()/>
+                    <input type="hidden" name="token" value=token.clone()/>
+                    <input type="hidden" name="decision" value="leave"/>
+                    <button type="submit" class="button-quiet" data-testid="renewal-leave-button">{t(Msg::RenewalDeclineButton)}</button>
+                </form>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <Title text=title.clone()/>
+        <h1>{title}</h1>
+        <p>{intro}</p>
+        <section class="card">
+            <h2>{t(Msg::RenewalDetails)}</h2>
+            <dl class="fields">
+                {row(Msg::Name, Some(inv.member_name.clone()))}
+                {row(Msg::Email, inv.email.clone())}
+                {row(Msg::Phone, inv.phone.clone())}
+                {row(Msg::Street, (!address.is_empty()).then_some(address))}
+            </dl>
+        </section>
+        {body}
     }
 }

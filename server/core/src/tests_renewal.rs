@@ -497,7 +497,7 @@ async fn renewal_opens_once_mails_links_records_answers_and_ends_those_who_did_n
         // The guardian confirms for Kobe, agreeing to photos.
         let public = scope::resolve_public(db, "club-a", T0).await.unwrap();
         let kobe_token = link_of("sofie");
-        let inv = renewal::invitation(db, &public, T0, Lang::En, &kobe_token)
+        let inv = renewal::invitation(db, &public, T0, &kobe_token)
             .await
             .unwrap();
         assert_eq!(inv.member_name, "Kobe Renew");
@@ -532,7 +532,7 @@ async fn renewal_opens_once_mails_links_records_answers_and_ends_those_who_did_n
             (&public, "<script>".to_string()),
             (&public_b, lotte_token.clone()),
         ] {
-            let e = renewal::invitation(db, scope, T0, Lang::En, &token)
+            let e = renewal::invitation(db, scope, T0, &token)
                 .await
                 .unwrap_err();
             assert_eq!(msg_of(&e), Msg::ErrRenewalLink, "{token}");
@@ -549,7 +549,7 @@ async fn renewal_opens_once_mails_links_records_answers_and_ends_those_who_did_n
         // A link past its end is refused.
         assert_eq!(
             msg_of(
-                &renewal::invitation(db, &public, later, Lang::En, &lotte_token)
+                &renewal::invitation(db, &public, later, &lotte_token)
                     .await
                     .unwrap_err()
             ),

@@ -12,6 +12,7 @@ use super::*;
 const WRITES: &[(&str, &[&str])] = &[
     // renewal
     ("save_certificate_officer", &["certificate_settings"]),
+    ("open_renewal", &["renewals", "renewal_members"]),
     // mailings
     ("create_mailing", &["mailings"]),
     ("send_mailing", &["mailings", "mailing_recipients"]),
@@ -124,6 +125,7 @@ const READS: &[&str] = &[
     // renewal
     "my_certificates",
     "certificate_settings",
+    "renewal_overview",
     "club_frame",
     "club_home",
     "member_list",
@@ -317,6 +319,15 @@ const NOT_CALLED: &[(&str, &str)] = &[
     (
         "confirm_registration",
         "public, by the mailed token (registration_forms tests)",
+    ),
+    // renewal
+    (
+        "renewal_invitation",
+        "reads: public, by the mailed token (renewal tests)",
+    ),
+    (
+        "answer_renewal",
+        "public, by the mailed token: stamped by the renewal link, no person (renewal tests)",
     ),
 ];
 

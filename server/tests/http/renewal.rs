@@ -24,6 +24,21 @@ async fn scope_a(s: &Server) -> tessera_core::scope::TenantScope {
     club_a_scope(club)
 }
 
+/// What the harness's fixture needs of this feature in club A: a season no renewal was
+/// opened into yet (`renewal_season`), 2031-2032.
+pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
+    let scope = scope_a(s).await;
+    let sys = tessera_core::scope::Actor::system("test");
+    let now = s.shared.clock.now();
+    let mut tx = s.db.db.tenant_write(&scope, &sys, now).await.unwrap();
+    let name = format!("Harness renewal {}", tessera_core::ids::new_id());
+    let season = stand_in::season(&mut tx, &name, "2031-07-01", "2032-06-30", false, now)
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    vec![("renewal_season", season.to_string())]
+}
+
 /// The record linked to member.kempenvlug, their first minor child, and another member of
 /// the club who is neither.
 async fn family(s: &Server) -> (i64, i64, i64) {
@@ -160,7 +175,9 @@ async fn a_parent_downloads_the_certificate_of_a_paid_season_only_on(s: Server) 
     assert!(page
         .body
         .contains(&format!("name=\"child\" value=\"{child}\"")));
-    assert!(!page.body.contains("name=\"child\" value=\"\""));
+    assert!(page
+        .body
+        .contains(&format!("name=\"season\" value=\"{season}\"")));
     let path = format!("/c/{CLUB_A}/me/certificate");
     let (status, headers, body) =
         post_bytes(&m, &path, &format!("season={season}&child={child}")).await;
@@ -229,6 +246,21 @@ async fn the_signature_is_checked_by_its_bytes_and_needs_fees_manage() {
 }
 
 async fn the_signature_is_checked_by_its_bytes_and_needs_fees_manage_on(s: Server) {
+    // The demo has a signature: start without one.
+    let scope = scope_a(&s).await;
+    let sys = tessera_core::scope::Actor::system("test");
+    let mut tx =
+        s.db.db
+            .tenant_write(&scope, &sys, s.shared.clock.now())
+            .await
+            .unwrap();
+    tx.execute(
+        "DELETE FROM certificate_settings WHERE tenant_id = $1",
+        tessera_core::args![],
+    )
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
     let mut admin = Client::new(&s);
     admin.sign_in(&account("admin.kempenvlug")).await;
     let path = format!("/c/{CLUB_A}/fees/certificates/signature");
@@ -298,4 +330,105 @@ async fn the_signature_is_checked_by_its_bytes_and_needs_fees_manage_on(s: Serve
     outsider.sign_in(&account("admin.confluent")).await;
     let r = outsider.upload(&path, "signature", "sig.png", &png).await;
     assert_eq!(r.status, 404, "{}", r.body);
+}
+
+#[tokio::test]
+async fn a_member_renews_through_the_mailed_link_without_script_and_renewal_opens_once() {
+    for s in servers().await {
+        a_member_renews_through_the_mailed_link_on(s).await;
+    }
+}
+
+async fn a_member_renews_through_the_mailed_link_on(s: Server) {
+    let (me, _, _) = family(&s).await;
+    let season = fixture_values(&s).await[0].1.clone();
+    let scope = scope_a(&s).await;
+    let sys = tessera_core::scope::Actor::system("test");
+    let kind = format!("Harness renew {}", tessera_core::ids::new_id() % 100_000);
+    let mut tx =
+        s.db.db
+            .tenant_write(&scope, &sys, s.shared.clock.now())
+            .await
+            .unwrap();
+    tx.execute(
+        "UPDATE members SET membership_type = $3, status = 'active' WHERE tenant_id = $1 AND id = $2",
+        tessera_core::args![me, kind.clone()],
+    )
+    .await
+    .unwrap();
+    let (email, given): (String, String) = tx
+        .fetch_one(
+            "SELECT email, given_name FROM members WHERE tenant_id = $1 AND id = $2",
+            tessera_core::args![me],
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    let mut admin = Client::new(&s);
+    admin.sign_in(&account("admin.kempenvlug")).await;
+    let form = format!(
+        "club={CLUB_A}&season={season}&ends_on=2031-08-31&membership_type={}",
+        kind.replace(' ', "+")
+    );
+    let r = admin.call("open_renewal", &form).await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    // Opened twice: a clear refusal, nothing changed.
+    let r = admin.call("open_renewal", &form).await;
+    assert_eq!(r.status, 409, "{}", r.body);
+    let page = admin.get(&format!("/c/{CLUB_A}/fees/renewal")).await;
+    assert_eq!(page.status, 200);
+    assert!(page
+        .body
+        .contains("data-testid=\"renewal-row\" data-state=\"pending\""));
+    // The mailed link, opened without a session and without script.
+    let mail = mail_to(&s.mail_dir, &email).await;
+    let at = mail.find("/renew/").expect("a renewal link");
+    let token: String = mail[at + 7..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    let mut anon = Client::new(&s);
+    let link = format!("/c/{CLUB_A}/renew/{token}");
+    let page = anon.get(&link).await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("data-testid=\"renewal-confirm\""));
+    assert!(page.body.contains(&given));
+    assert!(page.body.contains("action=\"/api/answer_renewal\""));
+    let r = anon
+        .call(
+            "answer_renewal",
+            &format!("club={CLUB_A}&token={token}&decision=renew"),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.body);
+    let page = anon.get(&format!("{link}?answered=renewed")).await;
+    assert!(
+        page.body.contains("data-testid=\"renewal-done\""),
+        "{}",
+        page.body
+    );
+    // Answered once.
+    let r = anon
+        .call(
+            "answer_renewal",
+            &format!("club={CLUB_A}&token={token}&decision=leave"),
+        )
+        .await;
+    assert_eq!(r.status, 409, "{}", r.body);
+    // A made-up or hostile token: the one refusal, nothing echoed.
+    for bad in [
+        "x".repeat(43),
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E".to_string(),
+    ] {
+        let page = anon.get(&format!("/c/{CLUB_A}/renew/{bad}")).await;
+        assert_eq!(page.status, 400, "{bad}");
+        assert!(!page.body.contains("<script>alert(1)"));
+    }
+    // The secretary sees who renewed.
+    let page = admin.get(&format!("/c/{CLUB_A}/fees/renewal")).await;
+    assert!(
+        page.body.contains("data-state=\"renewed\""),
+        "{}",
+        page.body
+    );
 }

@@ -67,11 +67,22 @@ pub const MODULE: Module = Module {
             permission: Some(FEES_MANAGE),
             own_record: false,
         },
+        NavEntry {
+            path: "fees/renewal",
+            label: Text {
+                en: "Renewal",
+                nl: "Hernieuwing",
+                fr: "Renouvellement",
+            },
+            permission: Some(RENEWAL_MANAGE),
+            own_record: false,
+        },
         // end renewal
     ],
     routes: &[
         // renewal
         "fees/certificates",
+        "fees/renewal",
         // end renewal
     ],
 };

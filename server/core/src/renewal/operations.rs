@@ -21,7 +21,7 @@ use tessera_common::consent::ConsentSource;
 use tessera_common::modules::RENEWAL_MANAGE;
 use tessera_common::renewal::*;
 use tessera_common::time::{Date, Timestamp};
-use tessera_common::{AppError, Lang, MemberId, Msg, Problem};
+use tessera_common::{AppError, MemberId, Msg, Problem};
 
 /// A renewal link is valid this many days.
 pub const LINK_DAYS: i64 = 60;
@@ -352,7 +352,6 @@ pub async fn invitation(
     db: &Db,
     scope: &TenantScope,
     now: Timestamp,
-    lang: Lang,
     token: &str,
 ) -> Result<RenewalInvitation> {
     fees_on(scope)?;
@@ -379,8 +378,8 @@ pub async fn invitation(
         .map(|p| RenewalPurpose {
             id: p.id,
             version: p.text_version,
-            title: p.title.get(lang).to_string(),
-            text: p.body.get(lang).to_string(),
+            title: p.title,
+            text: p.body,
             agreed: agreed.iter().any(|(a,)| *a == p.id),
         })
         .collect();

@@ -11,6 +11,7 @@ mod groups;
 mod mailings; // mailings
 pub mod names;
 mod privacy_rights;
+mod renewal; // renewal
 mod retention;
 
 use crate::db::Db;
@@ -658,6 +659,7 @@ pub async fn seed_demo_with(
             mailings::seed(db, &scope, now).await?; // mailings
                                                     // seasons and fees (issue 20): one line per feature below, in this order:
                                                     // invoices, bank statements, renewal.
+            renewal::seed(db, &scope, now, first_adult).await?; // renewal
         }
     }
     // federations (issue 18): one line per feature below, in this order: affiliation
