@@ -83,6 +83,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
                 <Route path=path!("/c/:club/join/:form/confirm") view=JoinConfirmPage/>
+                // renewal: the public page of a renewal link.
+                <Route path=path!("/c/:club/renew/:token") view=RenewalLinkPage/>
                 // print-ready lists (outside the club frame: nothing but the list)
                 <Route path=path!("/c/:club/lists/card/:member") view=MemberCardPage/>
                 <Route path=path!("/c/:club/lists/team/:group") view=TeamListPage/>
@@ -138,6 +140,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("mailings/:id") view=MailingPage/>
                     // reconcile
                     <Route path=path!("fees/bank") view=BankPage/>
+                    // renewal
+                    <Route path=path!("fees/certificates") view=CertificateSettingsPage/>
+                    <Route path=path!("fees/renewal") view=RenewalPage/>
                 </ParentRoute>
             </Routes>
         </Router>

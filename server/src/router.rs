@@ -266,6 +266,10 @@ pub fn body_limit(config: &Config, path: &str) -> usize {
         (Some("c"), Some(_), Some("fees"), Some("bank"), Some("import")) => {
             crate::statement_files::STATEMENT_BODY_LIMIT
         }
+        // renewal: the certificate signature image.
+        (Some("c"), Some(_), Some("fees"), Some("certificates"), Some("signature")) => {
+            crate::renewal_files::SIGNATURE_BODY_LIMIT
+        }
         _ => config.max_body_bytes,
     }
 }
@@ -309,6 +313,11 @@ pub fn build_router(state: AppState) -> Router {
         .route(
             "/c/{club}/me/privacy/download",
             post(crate::rights_files::download_my_data),
+        )
+        // renewal: a health-insurer certificate.
+        .route(
+            "/c/{club}/me/certificate",
+            post(crate::renewal_files::download_certificate),
         )
         .route(
             "/c/{club}/privacy/bundle.zip",
@@ -361,6 +370,17 @@ pub fn build_router(state: AppState) -> Router {
             )
             .layer(DefaultBodyLimit::max(statement_limit))
             .layer(RequestBodyLimitLayer::new(statement_limit)),
+    );
+    // renewal: the certificate signature image has a limit of its own.
+    let signature_limit = crate::renewal_files::SIGNATURE_BODY_LIMIT;
+    let uploads = uploads.merge(
+        Router::new()
+            .route(
+                "/c/{club}/fees/certificates/signature",
+                post(crate::renewal_files::upload_signature),
+            )
+            .layer(DefaultBodyLimit::max(signature_limit))
+            .layer(RequestBodyLimitLayer::new(signature_limit)),
     );
     let app = app
         .merge(uploads)

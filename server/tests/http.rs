@@ -917,6 +917,18 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("club_events", "club={club}"),
     // rights (issue 17)
     ("my_data", "club={club}"),
+    // renewal
+    ("my_certificates", "club={club}"),
+    ("certificate_settings", "club={club}"),
+    (
+        "save_certificate_officer",
+        "club={club}&officer_name=Ann+Officer&officer_role=Secretary&version=0",
+    ),
+    ("renewal_overview", "club={club}"),
+    (
+        "open_renewal",
+        "club={club}&season={renewal_season}&ends_on=2031-07-15&membership_type=",
+    ),
     (
         "ask_privacy",
         "club={club}&kind=objection&details=Photos+on+the+website",
@@ -1229,7 +1241,14 @@ const PERSONAL: &[&str] = &[
 /// The server functions of a club's public registration forms: anyone may call them; they
 /// reveal a published form and take submissions, nothing else (tested in
 /// `registration_forms`).
-const PUBLIC: &[&str] = &["join_form", "submit_registration", "confirm_registration"];
+const PUBLIC: &[&str] = &[
+    "join_form",
+    "submit_registration",
+    "confirm_registration",
+    // renewal: a renewal link's page and answer, keyed by the mailed token.
+    "renewal_invitation",
+    "answer_renewal",
+];
 
 /// The server functions about the caller's own member record: their rightful caller is a
 /// member whose account is linked to a record.
@@ -1244,6 +1263,8 @@ const OWN_RECORD: &[&str] = &[
     "answer_consent",
     // a member or guardian reports an absence for themselves or a minor child.
     "report_absence",
+    // renewal: the caller's paid seasons with their certificates.
+    "my_certificates",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -1575,6 +1596,7 @@ impl Fixture {
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
         fixture.values.extend(reconcile::fixture_values(s).await); // reconcile
         fixture.values.extend(affiliations::fixture_values(s).await); // affiliations
+        fixture.values.extend(renewal::fixture_values(s).await); // renewal
         fixture
     }
 
@@ -2461,6 +2483,12 @@ mod environment {
 
     /// The permission each server function of a club requires (`None`: any member).
     const CLUB_FN_PERMISSIONS: &[(&str, Option<&str>)] = &[
+        // renewal
+        ("my_certificates", Some(OWN)),
+        ("certificate_settings", Some("fees.manage")),
+        ("save_certificate_officer", Some("fees.manage")),
+        ("renewal_overview", Some("renewal.manage")),
+        ("open_renewal", Some("renewal.manage")),
         // documents
         ("documents_overview", Some("documents.view")),
         ("add_document_kind", Some("documents.manage")),
@@ -2820,7 +2848,7 @@ mod environment {
         assert!(switchable.len() >= 2);
         // Dependants first: exports needs the event log, activities the groups.
         for module in [
-            "fees", // reconcile (bank20)
+            "fees", // reconcile, renewal: their pages are off with it
             "forms",
             "exports",
             "audit",
@@ -2887,7 +2915,7 @@ mod environment {
             "activities",
             "mailings",
             "documents",
-            "fees", // reconcile (bank20)
+            "fees", // reconcile, renewal: their pages are off with it
         ] {
             let r = admin
                 .call(
@@ -4711,6 +4739,8 @@ mod mailings;
 mod privacy_followups;
 #[path = "http/reconcile.rs"]
 mod reconcile;
+#[path = "http/renewal.rs"]
+mod renewal;
 #[path = "http/retention.rs"]
 mod retention;
 #[path = "http/rights.rs"]

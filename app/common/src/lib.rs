@@ -21,6 +21,7 @@ pub mod mailing;
 pub mod modules;
 pub mod money;
 pub mod reconcile;
+pub mod renewal;
 pub mod rights;
 pub mod time;
 

@@ -42,6 +42,7 @@ mod members;
 mod platform;
 mod privacy;
 mod reconcile; // reconcile
+mod renewal; // renewal
 mod retention;
 mod rights;
 mod settings;
@@ -58,6 +59,7 @@ pub use members::*;
 pub use platform::*;
 pub use privacy::*;
 pub use reconcile::*; // reconcile
+pub use renewal::*; // renewal
 pub use retention::*;
 pub use rights::*;
 pub use settings::*;

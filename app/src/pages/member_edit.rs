@@ -366,6 +366,10 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
             })}
         </section>
         {children}
+        // renewal: the health-insurer certificates of the paid seasons.
+        {(!record.as_guardian).then(|| view! {
+            <crate::pages::renewal::MyCertificatesCard club=club.clone()/>
+        })}
         {(!record.as_guardian).then(|| {
             let href = format!("/c/{club}/me/consents");
             view! {

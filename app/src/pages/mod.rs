@@ -25,6 +25,7 @@ pub(crate) mod members;
 mod not_found;
 pub(crate) mod privacy;
 pub(crate) mod reconcile; // reconcile
+pub(crate) mod renewal; // renewal
 pub(crate) mod retention;
 pub(crate) mod rights;
 pub(crate) mod settings;
@@ -55,6 +56,7 @@ pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
 pub use privacy::{BreachesPage, PrivacyPage, RecordPrintPage};
 pub use reconcile::BankPage; // reconcile
+pub use renewal::{CertificateSettingsPage, RenewalLinkPage, RenewalPage}; // renewal
 pub use retention::RetentionPolicyPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};

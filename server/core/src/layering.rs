@@ -41,6 +41,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("groups", &["accounts", "roles", "members"]),
     ("activities", &["accounts", "members", "groups"]),
     ("mailings", &["accounts", "members", "consents"]),
+    ("renewal", &["accounts", "tenants", "members", "consents"]),
     (
         "seed",
         &[
@@ -61,6 +62,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "mailings",
             "reconcile",
             "affiliations",
+            "renewal",
         ],
     ),
 ];

@@ -35,6 +35,7 @@ pub mod mailings;
 pub mod members;
 pub mod reconcile;
 pub mod registration;
+pub mod renewal;
 pub mod retention;
 pub mod rights;
 pub mod roles;
@@ -97,6 +98,10 @@ pub async fn run_daily(s: &Services) -> error::Result<usize> {
         {
             tracing::error!(error = %e, "document reminders failed; they resume at the next run");
         }
+        // renewal: members who did not renew end on the day the club set.
+        if let Err(e) = renewal::end_due(&s.db, &scope, now).await {
+            tracing::error!(error = %e, "ending members who did not renew failed; it resumes at the next run");
+        }
     }
     Ok(invited)
 }
@@ -123,6 +128,8 @@ mod tests_errors;
 mod tests_groups;
 #[cfg(test)]
 mod tests_limits;
+#[cfg(test)]
+mod tests_renewal;
 #[cfg(test)]
 mod tests_retention;
 #[cfg(test)]

@@ -10,6 +10,9 @@ use super::*;
 /// call (the caller, the clock's time) afterwards. Every row any call stamps at that instant
 /// must name its caller, whatever the table.
 const WRITES: &[(&str, &[&str])] = &[
+    // renewal
+    ("save_certificate_officer", &["certificate_settings"]),
+    ("open_renewal", &["renewals", "renewal_members"]),
     // mailings
     ("create_mailing", &["mailings"]),
     ("send_mailing", &["mailings", "mailing_recipients"]),
@@ -139,6 +142,10 @@ const DELETES: &[(&str, &[&str])] = &[
 /// Server functions that change nothing: after a call, no row of any table carries the
 /// call's instant.
 const READS: &[&str] = &[
+    // renewal
+    "my_certificates",
+    "certificate_settings",
+    "renewal_overview",
     "club_frame",
     "club_home",
     "member_list",
@@ -338,6 +345,15 @@ const NOT_CALLED: &[(&str, &str)] = &[
     (
         "confirm_registration",
         "public, by the mailed token (registration_forms tests)",
+    ),
+    // renewal
+    (
+        "renewal_invitation",
+        "reads: public, by the mailed token (renewal tests)",
+    ),
+    (
+        "answer_renewal",
+        "public, by the mailed token: stamped by the renewal link, no person (renewal tests)",
     ),
 ];
 

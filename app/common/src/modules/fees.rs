@@ -68,10 +68,36 @@ pub const MODULE: Module = Module {
             own_record: false,
         },
         // end bank20
+        // renewal
+        NavEntry {
+            path: "fees/certificates",
+            label: Text {
+                en: "Certificates",
+                nl: "Attesten",
+                fr: "Attestations",
+            },
+            permission: Some(FEES_MANAGE),
+            own_record: false,
+        },
+        NavEntry {
+            path: "fees/renewal",
+            label: Text {
+                en: "Renewal",
+                nl: "Hernieuwing",
+                fr: "Renouvellement",
+            },
+            permission: Some(RENEWAL_MANAGE),
+            own_record: false,
+        },
+        // end renewal
     ],
     routes: &[
         // bank20 (reconcile)
         "fees/bank",
         // end bank20
+        // renewal
+        "fees/certificates",
+        "fees/renewal",
+        // end renewal
     ],
 };

@@ -206,6 +206,36 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
+    // renewal: the kept record's renewal of a season wins; the link's addressee follows.
+    MemberReference {
+        table: "renewal_members",
+        merge: &[
+            Step {
+                sql: "DELETE FROM renewal_members WHERE tenant_id = $1 AND member_id = $3 \
+                      AND season_id IN (SELECT k.season_id FROM renewal_members k \
+                      WHERE k.tenant_id = $1 AND k.member_id = $2)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE renewal_members SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE renewal_members SET addressee_id = $2 WHERE tenant_id = $1 AND addressee_id = $3",
+                args: &[Keep, Remove],
+            },
+        ],
+        delete: &[
+            Step {
+                sql: "DELETE FROM renewal_members WHERE tenant_id = $1 AND member_id = $2",
+                args: &[Keep],
+            },
+            Step {
+                sql: "UPDATE renewal_members SET addressee_id = NULL WHERE tenant_id = $1 AND addressee_id = $2",
+                args: &[Keep],
+            },
+        ],
+    },
     // Documents (certificates, signed forms) go with the person.
     MemberReference {
         table: "member_documents",

@@ -170,6 +170,12 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         list: List::Members,
         sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND to_member_id IN ({list})",
     },
+    // renewal: who was asked to renew for a season and their answer.
+    ErasureStep {
+        table: "renewal_members",
+        list: List::Members,
+        sql: "DELETE FROM renewal_members WHERE tenant_id = $1 AND member_id IN ({list})",
+    },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
     // register's counts of who was in each export true. export_register itself holds no
@@ -192,6 +198,7 @@ pub const STAMPED_TABLES: &[&str] = &[
     "bank_statements",
     "admin_invitations",
     "breaches",
+    "certificate_settings",
     "club_groups",
     "consent_events",
     "consent_purposes",
@@ -223,6 +230,8 @@ pub const STAMPED_TABLES: &[&str] = &[
     "privacy_requests",
     "reg_forms",
     "reg_submissions",
+    "renewal_members",
+    "renewals",
     "retention_policies",
     "retention_runs",
     "roles",

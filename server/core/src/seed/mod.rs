@@ -13,6 +13,7 @@ mod mailings; // mailings
 pub mod names;
 mod privacy_rights;
 mod reconcile; // reconcile
+mod renewal; // renewal
 mod retention;
 
 use crate::db::Db;
@@ -661,6 +662,7 @@ pub async fn seed_demo_with(
                                                     // seasons and fees (issue 20): one line per feature below, in this order:
                                                     // invoices, bank statements, renewal.
             reconcile::seed(db, &scope, now).await?; // bank statements (reconcile)
+            renewal::seed(db, &scope, now, first_adult).await?; // renewal
         }
     }
     // federations (issue 18): one line per feature below, in this order: affiliation
