@@ -1769,6 +1769,31 @@ messages! {
     MailingSendHelp => "Sending queues one mail per address and sends them in the background; this page shows the progress.", "Versturen zet één mail per adres klaar en verstuurt ze op de achtergrond; deze pagina toont de voortgang.", "L'envoi prépare un courriel par adresse et les envoie en arrière-plan ; cette page montre la progression.";
     MailingUnsubscribeNote => "Ends with a one-click unsubscribe link.", "Eindigt met een uitschrijflink (één klik).", "Se termine par un lien de désinscription en un clic.";
     MailingOpen => "Open", "Openen", "Ouvrir";
+    // xfer18
+    FedReadQueryTooLong => "The search is too long (at most 100 characters).", "De zoekopdracht is te lang (hoogstens 100 tekens).", "La recherche est trop longue (100 caractères au plus).";
+    FedReadNotAffiliated => "That club is not affiliated with the federation, or shares nothing with it.", "Die club is niet bij de federatie aangesloten of deelt niets met haar.", "Ce club n'est pas affilié à la fédération ou ne partage rien avec elle.";
+    FedPeopleTitle => "Licensed members", "Vergunde leden", "Membres licenciés";
+    FedPeopleHelp => "Search by the start of the family name or by licence number. Only the fields each club shares are shown, and every result page you see is recorded in the club's event log.", "Zoek op het begin van de familienaam of op vergunningsnummer. Alleen de velden die elke club deelt worden getoond, en elke resultatenpagina die u ziet wordt in het logboek van de club opgetekend.", "Recherchez par le début du nom de famille ou par numéro de licence. Seuls les champs partagés par chaque club sont affichés, et chaque page de résultats consultée est consignée dans le journal du club.";
+    FedPeopleQuery => "Family name or licence number", "Familienaam of vergunningsnummer", "Nom de famille ou numéro de licence";
+    FedPeopleAllClubs => "All clubs", "Alle clubs", "Tous les clubs";
+    FedPeopleNone => "No licensed member matches.", "Geen vergund lid gevonden.", "Aucun membre licencié ne correspond.";
+    FedLicenceNumber => "Licence number", "Vergunningsnummer", "Numéro de licence";
+    FedNotShared => "not shared", "niet gedeeld", "non partagé";
+    FedPeopleExport => "Export these results (CSV, logged in each club)", "Deze resultaten exporteren (CSV, gelogd bij elke club)", "Exporter ces résultats (CSV, journalisé dans chaque club)";
+    FedPersonFields => "Shared fields", "Gedeelde velden", "Champs partagés";
+    FedPersonNoFields => "The club shares no personal field.", "De club deelt geen persoonlijk veld.", "Le club ne partage aucun champ personnel.";
+    FedLicences => "Licences", "Vergunningen", "Licences";
+    FedSeason => "Season", "Seizoen", "Saison";
+    FedCategory => "Category", "Categorie", "Catégorie";
+    FedStatus => "Status", "Status", "Statut";
+    FedPersonLogged => "Opening this page was recorded in the club's event log.", "Het openen van deze pagina werd in het logboek van de club opgetekend.", "L'ouverture de cette page a été consignée dans le journal du club.";
+    FedNextPage => "Next page", "Volgende pagina", "Page suivante";
+    FedPrevPage => "Previous page", "Vorige pagina", "Page précédente";
+    EvFederationRead => "Read by the federation", "Ingezien door de federatie", "Consulté par la fédération";
+    FedReadSearch => "{federation}: a search result page with {n} of your members: {names}", "{federation}: een resultatenpagina met {n} van uw leden: {names}", "{federation} : une page de résultats avec {n} de vos membres : {names}";
+    FedReadPerson => "{federation}: opened {names}", "{federation}: {names} geopend", "{federation} : a ouvert {names}";
+    FedReadExport => "{federation}: exported {n} of your members", "{federation}: {n} van uw leden geëxporteerd", "{federation} : a exporté {n} de vos membres";
+    FedReadsAboutYou => "Reads of your data by a federation, recorded in the club's event log: {n}", "Inzages van uw gegevens door een federatie, opgetekend in het logboek van de club: {n}", "Consultations de vos données par une fédération, consignées dans le journal du club : {n}";
 }
 
 #[cfg(test)]

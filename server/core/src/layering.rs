@@ -13,6 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("accounts", &[]),
     ("backup", &[]),
     ("affiliations", &[]),
+    ("fedreads", &["affiliations", "members"]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),
@@ -23,7 +24,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "tenants", "members", "consents", "dupes"],
     ),
     ("imports", &["accounts", "tenants", "members", "dupes"]),
-    ("rights", &["accounts", "tenants", "members", "consents"]),
+    (
+        "rights",
+        &["accounts", "tenants", "members", "consents", "fedreads"],
+    ),
     (
         "retention",
         &[

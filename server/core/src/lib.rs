@@ -29,6 +29,7 @@ pub mod breaches;
 pub mod consents;
 pub mod documents;
 pub mod dupes;
+pub mod fedreads;
 pub mod groups;
 pub mod imports;
 pub mod mailings;
