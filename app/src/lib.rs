@@ -77,6 +77,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/admin/privacy") view=AdminPrivacyPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
+                // xfer18
+                <Route path=path!("/f/:federation/people") view=FederationPeoplePage/>
+                <Route path=path!("/f/:federation/people/:person") view=FederationPersonPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>

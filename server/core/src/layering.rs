@@ -62,6 +62,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "activities",
             "groups",
             "mailings",
+            "affiliations",
+            "fedreads",
         ],
     ),
 ];

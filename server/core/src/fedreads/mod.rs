@@ -152,7 +152,7 @@ fn collate(backend: Backend) -> &'static str {
 async fn affiliations_of(
     tx: &mut Tx,
     federation: TenantId,
-    clubs: impl IntoIterator<Item = i64>,
+    clubs: Vec<i64>,
 ) -> Result<BTreeMap<i64, Affiliation>> {
     let mut out = BTreeMap::new();
     for club in clubs {
@@ -308,7 +308,8 @@ pub async fn search(
     .await?;
     let has_more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
-    let affs = affiliations_of(&mut tx, federation, rows.iter().map(|r| r.club_id)).await?;
+    let club_ids: Vec<i64> = rows.iter().map(|r| r.club_id).collect();
+    let affs = affiliations_of(&mut tx, federation, club_ids).await?;
     let name_search = !query.q.trim().is_empty() && !query.q.chars().any(|c| c.is_ascii_digit());
     let mut out = Vec::new();
     let mut reads = Vec::new();
@@ -498,7 +499,8 @@ pub async fn export_csv(
     tx.as_tenant(federation, scope.identity_id().map(|i| i.0))
         .await?;
     let rows = search_rows(&mut tx, federation, query, MAX_EXPORT, 0).await?;
-    let affs = affiliations_of(&mut tx, federation, rows.iter().map(|r| r.club_id)).await?;
+    let club_ids: Vec<i64> = rows.iter().map(|r| r.club_id).collect();
+    let affs = affiliations_of(&mut tx, federation, club_ids).await?;
     let name_search = !query.q.trim().is_empty() && !query.q.chars().any(|c| c.is_ascii_digit());
     let mut csv_rows = vec![[
         "licence_number",

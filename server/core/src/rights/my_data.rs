@@ -155,6 +155,8 @@ struct Doc<'a> {
     custom_fields: Vec<Json>,
     exports: ExportsDoc<'a>,
     family: Vec<Json>,
+    /// How many federation reads named the person (the club's event log, xfer18).
+    federation_reads: i64,
     generated_at: String,
     person: &'a Json,
     privacy_requests: Vec<Json>,
@@ -389,6 +391,7 @@ async fn gather(
             .collect(),
         my_data_downloads: exports.iter().filter(|e| e.kind == "my_data").count(),
     };
+    let federation_reads = crate::fedreads::reads_about(tx, member.0).await?;
     let doc = Doc {
         account: account
             .as_ref()
@@ -399,6 +402,7 @@ async fn gather(
         custom_fields: custom,
         exports: exports_json,
         family: family_json,
+        federation_reads,
         generated_at: at(now.0),
         person: &person,
         privacy_requests: requests_json,
