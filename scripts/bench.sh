@@ -20,6 +20,7 @@ source "$(dirname "$0")/bench_activities.sh"
 source "$(dirname "$0")/bench_mailings.sh"
 source "$(dirname "$0")/bench_documents.sh"
 source "$(dirname "$0")/bench_dupes.sh"
+source "$(dirname "$0")/bench_transfers.sh" # xfer18
 
 COLD=0
 MEMBERS=0
@@ -194,6 +195,7 @@ members_dataset() {
     PGOPTIONS="-c client_min_messages=error" psql -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE"
   fi
   bench_retention "$key"
+  bench_transfers_setup # xfer18: licensed people for the federation search
   serve_only "$key"
   COOKIE="$(sign_in_cookie)"
   [ -n "$COOKIE" ] || die "sign-in failed on $key"
@@ -208,6 +210,7 @@ members_dataset() {
   bench_groups "$key"
   bench_documents "$key"
   bench_dupes "$key"
+  bench_transfers "$key" # xfer18
   if [[ "$key" == *_100k ]]; then bench_activities "$key"; bench_mailings "$key"; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
@@ -275,6 +278,7 @@ members_bench() {
       bench_groups_print "$k"
       bench_documents_print "$k"
       bench_dupes_print "$k"
+      bench_transfers_print "$k" # xfer18
       if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
       echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
       echo "    restore:                    ${FIG[${k}_restore]}"

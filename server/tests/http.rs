@@ -1133,6 +1133,9 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
+    // xfer18
+    ("federation_people", "federation={federation}&q=&club=&page="),
+    ("federation_person", "federation={federation}&person={fed_person}"),
     ("admin_overview", ""),
     (
         "create_tenant",
@@ -1201,6 +1204,9 @@ const OWN_RECORD: &[&str] = &[
 /// tenants (club members included) is an outsider.
 const OUTSIDE_CLUBS: &[&str] = &[
     "federation_home",
+    // xfer18
+    "federation_people",
+    "federation_person",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1212,6 +1218,14 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "notify_incident_club",
     "save_subprocessor",
     "remove_subprocessor",
+];
+
+/// The server functions of a federation (its staff are their rightful callers).
+const FEDERATION_FNS: &[&str] = &[
+    "federation_home",
+    // xfer18
+    "federation_people",
+    "federation_person",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1503,6 +1517,7 @@ impl Fixture {
                                                                     // groups
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
+        fixture.values.extend(transfers::fixture_values(s).await); // xfer18
         fixture
     }
 
@@ -1593,7 +1608,7 @@ async fn cross_tenant_harness() {
                 if who == "member.kempenvlug" && !OUTSIDE_CLUBS.contains(endpoint) {
                     continue;
                 }
-                if who == "federation" && *endpoint == "federation_home" {
+                if who == "federation" && FEDERATION_FNS.contains(endpoint) {
                     continue;
                 }
                 let r = c.call(endpoint, &args).await;
@@ -1607,7 +1622,7 @@ async fn cross_tenant_harness() {
             }
             // The rightful caller gets data (so the harness would notice a broken call).
             let rightful = match *endpoint {
-                "federation_home" => &mut federation,
+                e if FEDERATION_FNS.contains(&e) => &mut federation,
                 e if OUTSIDE_CLUBS.contains(&e) => &mut operator,
                 e if OWN_RECORD.contains(&e) => {
                     &mut wrong
@@ -2516,6 +2531,9 @@ mod environment {
     /// The permission of each federation and operator server function.
     const OTHER_FN_PERMISSIONS: &[(&str, &str)] = &[
         ("federation_home", "clubs.view"),
+        // xfer18
+        ("federation_people", "federation.people"),
+        ("federation_person", "federation.people"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),
@@ -2681,7 +2699,7 @@ mod environment {
         let fed = scope_of(&s, TenantKind::Federation, "bsf").await;
         let op = scope_of(&s, TenantKind::Operator, "platform").await;
         for (endpoint, p) in OTHER_FN_PERMISSIONS {
-            let (scope, email) = if *endpoint == "federation_home" {
+            let (scope, email) = if FEDERATION_FNS.contains(endpoint) {
                 (&fed, "fed.probe@example.be")
             } else {
                 (&op, "op.probe@example.be")
@@ -4618,3 +4636,5 @@ mod rights;
 mod seams;
 #[path = "http/secretary.rs"]
 mod secretary;
+#[path = "http/transfers.rs"]
+mod transfers;

@@ -142,6 +142,9 @@ const READS: &[&str] = &[
     "field_settings",
     "terms_settings",
     "federation_home",
+    // xfer18: a federation read logs an event in the club, and stamps nothing
+    "federation_people",
+    "federation_person",
     "admin_overview",
     // issue 17
     "my_data",
@@ -513,7 +516,7 @@ async fn every_write_leaves_the_callers_stamp_at_the_clocks_time() {
             let endpoint = *endpoint;
             let args = fixture.fill(template, &member);
             let (role, client) = match endpoint {
-                "federation_home" => ("federation", &mut federation),
+                e if FEDERATION_FNS.contains(&e) => ("federation", &mut federation),
                 e if OUTSIDE_CLUBS.contains(&e) => ("operator", &mut operator),
                 e if OWN_RECORD.contains(&e) => ("linked", &mut linked),
                 _ => ("owner", &mut owner),
