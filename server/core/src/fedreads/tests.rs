@@ -259,8 +259,9 @@ async fn reads_in(db: &Db, club: &TenantRecord) -> Vec<(Option<i64>, ReadDetail)
         .await
         .unwrap();
     tx.commit().await.unwrap();
+    // An erased detail ('[erased]') reads as no detail.
     rows.into_iter()
-        .map(|(i, d)| (i, ReadDetail::parse(&d.unwrap()).unwrap()))
+        .filter_map(|(i, d)| Some((i, ReadDetail::parse(&d?)?)))
         .collect()
 }
 
@@ -543,5 +544,40 @@ async fn hostile_names_and_queries_are_data() {
             AppError::Invalid(_)
         ));
         let _ = &w.b_member;
+    }
+}
+
+/// A person the club erases: the federation reads that name them lose their detail (the
+/// erasure's pass over the club's log finds their name), the others stay; the count on
+/// their data page goes with it. (The federation's own copy, `fed_people`, is lic18's.)
+#[tokio::test]
+async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = fed_world(db).await;
+        let s = scope::resolve(db, &w.staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        person(db, &s, w.people[0], T0).await.unwrap(); // Lotte
+        person(db, &s, w.people[1], T0).await.unwrap(); // Wout
+        let sa = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
+        let sys = Actor::system("test");
+        let mut tx = db.tenant_write(&sa, &sys, T0).await.unwrap();
+        crate::rights::erasure::erase_in_tx(
+            &mut tx,
+            tessera_common::MemberId(w.a_members[0]),
+            None,
+            T0,
+            sa.today(T0),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let reads = reads_in(db, &w.club_a).await;
+        assert_eq!(reads.len(), 1, "only Wout's read keeps its detail");
+        assert_eq!(reads[0].1.people[0].member, w.a_members[1]);
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        assert_eq!(reads_about(&mut tx, w.a_members[0]).await.unwrap(), 0);
+        tx.commit().await.unwrap();
     }
 }
