@@ -238,12 +238,16 @@ async fn search_rows(
         return Err(AppError::field("q", Msg::FedReadQueryTooLong));
     }
     let c = collate(tx.backend());
+    // CROSS JOIN keeps SQLite reading `fed_people` first, in the order of its search index,
+    // and stopping at the page's end (with a plain JOIN it began with the small
+    // affiliations table and sorted every match: 0.59 ms against 0.25 ms at 100,000 people,
+    // growing with the clubs); PostgreSQL plans it as the inner join it is.
     let mut sql = format!(
         "SELECT {PERSON_COLUMNS} FROM fed_people p \
-         JOIN affiliations a ON a.federation_id = p.tenant_id AND a.club_id = p.club_id \
-         AND a.status = 'active' AND a.accepted_at IS NOT NULL \
-         JOIN tenants t ON t.id = p.club_id \
-         WHERE p.tenant_id = $1 AND NOT p.restricted"
+         CROSS JOIN affiliations a CROSS JOIN tenants t \
+         WHERE p.tenant_id = $1 AND NOT p.restricted \
+         AND a.federation_id = p.tenant_id AND a.club_id = p.club_id \
+         AND a.status = 'active' AND a.accepted_at IS NOT NULL AND t.id = p.club_id"
     );
     let mut args: Vec<Value> = vec![Value::from(federation.0)];
     let club = query.club.trim();
