@@ -1794,6 +1794,18 @@ messages! {
     FedReadPerson => "{federation}: opened {names}", "{federation}: {names} geopend", "{federation} : a ouvert {names}";
     FedReadExport => "{federation}: exported {n} of your members", "{federation}: {n} van uw leden geëxporteerd", "{federation} : a exporté {n} de vos membres";
     FedReadsAboutYou => "Reads of your data by a federation, recorded in the club's event log: {n}", "Inzages van uw gegevens door een federatie, opgetekend in het logboek van de club: {n}", "Consultations de vos données par une fédération, consignées dans le journal du club : {n}";
+    // xfer18: transfers
+    ErrTransferReasonRequired => "Give a reason.", "Geef een reden op.", "Indiquez une raison.";
+    ErrTransferReasonTooLong => "The reason is too long (at most 1,000 characters).", "De reden is te lang (hoogstens 1.000 tekens).", "La raison est trop longue (1 000 caractères au plus).";
+    ErrTransferWindowDates => "Give an opening and a closing date (YYYY-MM-DD), the closing date not before the opening date.", "Geef een begin- en einddatum (JJJJ-MM-DD), de einddatum niet vóór de begindatum.", "Indiquez une date d'ouverture et de clôture (AAAA-MM-JJ), la clôture pas avant l'ouverture.";
+    ErrTransferObjectionDays => "The objection period is 1 to 60 days.", "De bezwaartermijn is 1 tot 60 dagen.", "Le délai d'opposition est de 1 à 60 jours.";
+    ErrTransferOutsideWindow => "Transfers are closed: today is outside every transfer window of the federation.", "Transfers zijn gesloten: vandaag valt buiten elke transferperiode van de federatie.", "Les transferts sont fermés : aujourd'hui est en dehors de toute période de transfert de la fédération.";
+    ErrTransferNoLicence => "No licensed person with that licence number and birth date in your federations.", "Geen vergunde persoon met dat vergunningsnummer en die geboortedatum in uw federaties.", "Aucune personne licenciée avec ce numéro de licence et cette date de naissance dans vos fédérations.";
+    ErrTransferSameClub => "The person is already in this club.", "De persoon is al lid van deze club.", "La personne est déjà dans ce club.";
+    ErrTransferOtherFederation => "Transfers go only between clubs affiliated with the same federation.", "Transfers gaan alleen tussen clubs die bij dezelfde federatie aangesloten zijn.", "Les transferts ne se font qu'entre clubs affiliés à la même fédération.";
+    ErrTransferOpen => "This person already has a transfer in progress.", "Voor deze persoon loopt al een transfer.", "Un transfert est déjà en cours pour cette personne.";
+    ErrTransferState => "This transfer is not at that step any more.", "Deze transfer is niet meer in die stap.", "Ce transfert n'en est plus à cette étape.";
+    ErrTransferAnswerLate => "The objection period is over: the transfer counts as released.", "De bezwaartermijn is voorbij: de transfer geldt als vrijgegeven.", "Le délai d'opposition est écoulé : le transfert est considéré comme libéré.";
 }
 
 #[cfg(test)]

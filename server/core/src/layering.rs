@@ -14,6 +14,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("backup", &[]),
     ("affiliations", &[]),
     ("fedreads", &["affiliations", "members"]),
+    ("transfers", &["affiliations", "members"]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),

@@ -40,6 +40,7 @@ pub mod rights;
 pub mod roles;
 pub mod seed;
 pub mod tenants;
+pub mod transfers;
 
 // The paths the app and server crates have used since before the feature folders.
 pub use accounts::{identities, links, password, throttle, totp};

@@ -556,4 +556,4 @@ pub async fn export_csv(
 pub mod stand_in;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -44,7 +44,7 @@ pub(crate) struct FedWorld {
     pub people: Vec<i64>,
 }
 
-async fn staff_with(db: &Db, fed: &TenantRecord, email: &str, perms: &[&str]) -> Actor {
+pub(crate) async fn staff_with(db: &Db, fed: &TenantRecord, email: &str, perms: &[&str]) -> Actor {
     let sys = Actor::system("test");
     let id = identities::create(db, &sys, T0, email, email, None)
         .await
