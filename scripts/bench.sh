@@ -21,6 +21,7 @@ source "$(dirname "$0")/bench_mailings.sh"
 source "$(dirname "$0")/bench_documents.sh"
 source "$(dirname "$0")/bench_dupes.sh"
 source "$(dirname "$0")/bench_reconcile.sh" # reconcile
+source "$(dirname "$0")/bench_transfers.sh" # xfer18
 
 COLD=0
 MEMBERS=0
@@ -195,6 +196,7 @@ members_dataset() {
     PGOPTIONS="-c client_min_messages=error" psql -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE"
   fi
   bench_retention "$key"
+  bench_transfers_setup # xfer18: licensed people for the federation search
   serve_only "$key"
   COOKIE="$(sign_in_cookie)"
   [ -n "$COOKIE" ] || die "sign-in failed on $key"
@@ -210,6 +212,7 @@ members_dataset() {
   bench_documents "$key"
   bench_dupes "$key"
   bench_reconcile "$key" # reconcile
+  bench_transfers "$key" # xfer18
   if [[ "$key" == *_100k ]]; then bench_activities "$key"; bench_mailings "$key"; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
@@ -278,6 +281,7 @@ members_bench() {
       bench_documents_print "$k"
       bench_dupes_print "$k"
       bench_reconcile_print "$k" # reconcile
+      bench_transfers_print "$k" # xfer18
       if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
       echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
       echo "    restore:                    ${FIG[${k}_restore]}"

@@ -79,6 +79,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/f/:federation") view=FederationPage/>
                 // affiliations
                 <Route path=path!("/f/:federation/clubs") view=FederationClubsPage/>
+                // xfer18
+                <Route path=path!("/f/:federation/people") view=FederationPeoplePage/>
+                <Route path=path!("/f/:federation/people/:person") view=FederationPersonPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>

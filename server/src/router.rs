@@ -310,6 +310,11 @@ pub fn build_router(state: AppState) -> Router {
             post(club_files::upload_logo),
         )
         .route("/c/{club}/exports/{file}", post(club_files::export_members))
+        // xfer18: a federation's export of its licensed people
+        .route(
+            "/f/{federation}/people.csv",
+            post(crate::fed_files::export_people),
+        )
         .route(
             "/c/{club}/me/privacy/download",
             post(crate::rights_files::download_my_data),

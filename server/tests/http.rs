@@ -1194,6 +1194,9 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
+    // xfer18
+    ("federation_people", "federation={federation}&q=&club=&page="),
+    ("federation_person", "federation={federation}&person={fed_person}"),
     ("admin_overview", ""),
     (
         "create_tenant",
@@ -1271,6 +1274,9 @@ const OWN_RECORD: &[&str] = &[
 /// tenants (club members included) is an outsider.
 const OUTSIDE_CLUBS: &[&str] = &[
     "federation_home",
+    // xfer18
+    "federation_people",
+    "federation_person",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1303,6 +1309,9 @@ const FEDERATION_FNS: &[&str] = &[
     "add_fed_field",
     "archive_fed_field",
     "propose_sharing_terms",
+    // xfer18
+    "federation_people",
+    "federation_person",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1597,6 +1606,7 @@ impl Fixture {
         fixture.values.extend(reconcile::fixture_values(s).await); // reconcile
         fixture.values.extend(affiliations::fixture_values(s).await); // affiliations
         fixture.values.extend(renewal::fixture_values(s).await); // renewal
+        fixture.values.extend(transfers::fixture_values(s).await); // xfer18
         fixture
     }
 
@@ -2631,6 +2641,9 @@ mod environment {
     /// The permission of each federation and operator server function.
     const OTHER_FN_PERMISSIONS: &[(&str, &str)] = &[
         ("federation_home", "clubs.view"),
+        // xfer18
+        ("federation_people", "federation.people"),
+        ("federation_person", "federation.people"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),
@@ -4749,3 +4762,5 @@ mod rights;
 mod seams;
 #[path = "http/secretary.rs"]
 mod secretary;
+#[path = "http/transfers.rs"]
+mod transfers;

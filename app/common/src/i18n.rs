@@ -2007,6 +2007,43 @@ messages! {
     RenewalThanks => "Thank you: the renewal for {season} is recorded. The invoice for the new season follows by mail.", "Dank u: de hernieuwing voor {season} is geregistreerd. De factuur voor het nieuwe seizoen volgt per mail.", "Merci : le renouvellement pour {season} est enregistré. La facture de la nouvelle saison suit par courriel.";
     RenewalLeftDone => "Recorded: {name} does not renew for {season}. The membership ends at the end of the renewal period.", "Geregistreerd: {name} hernieuwt niet voor {season}. Het lidmaatschap eindigt aan het einde van de hernieuwingsperiode.", "Enregistré : {name} ne renouvelle pas pour {season}. L'affiliation prend fin à la fin de la période de renouvellement.";
     RenewalStateLabel => "Answer", "Antwoord", "Réponse";
+    // xfer18
+    FedReadQueryTooLong => "The search is too long (at most 100 characters).", "De zoekopdracht is te lang (hoogstens 100 tekens).", "La recherche est trop longue (100 caractères au plus).";
+    FedReadNotAffiliated => "That club is not affiliated with the federation, or shares nothing with it.", "Die club is niet bij de federatie aangesloten of deelt niets met haar.", "Ce club n'est pas affilié à la fédération ou ne partage rien avec elle.";
+    FedPeopleTitle => "Licensed members", "Vergunde leden", "Membres licenciés";
+    FedPeopleHelp => "Search by the start of the family name or by licence number. Only the fields each club shares are shown, and every result page you see is recorded in the club's event log.", "Zoek op het begin van de familienaam of op vergunningsnummer. Alleen de velden die elke club deelt worden getoond, en elke resultatenpagina die u ziet wordt in het logboek van de club opgetekend.", "Recherchez par le début du nom de famille ou par numéro de licence. Seuls les champs partagés par chaque club sont affichés, et chaque page de résultats consultée est consignée dans le journal du club.";
+    FedPeopleQuery => "Family name or licence number", "Familienaam of vergunningsnummer", "Nom de famille ou numéro de licence";
+    FedPeopleAllClubs => "All clubs", "Alle clubs", "Tous les clubs";
+    FedPeopleNone => "No licensed member matches.", "Geen vergund lid gevonden.", "Aucun membre licencié ne correspond.";
+    FedLicenceNumber => "Licence number", "Vergunningsnummer", "Numéro de licence";
+    FedNotShared => "not shared", "niet gedeeld", "non partagé";
+    FedPeopleExport => "Export these results (CSV, logged in each club)", "Deze resultaten exporteren (CSV, gelogd bij elke club)", "Exporter ces résultats (CSV, journalisé dans chaque club)";
+    FedPersonFields => "Shared fields", "Gedeelde velden", "Champs partagés";
+    FedPersonNoFields => "The club shares no personal field.", "De club deelt geen persoonlijk veld.", "Le club ne partage aucun champ personnel.";
+    FedLicences => "Licences", "Vergunningen", "Licences";
+    FedSeason => "Season", "Seizoen", "Saison";
+    FedCategory => "Category", "Categorie", "Catégorie";
+    FedStatus => "Status", "Status", "Statut";
+    FedPersonLogged => "Opening this page was recorded in the club's event log.", "Het openen van deze pagina werd in het logboek van de club opgetekend.", "L'ouverture de cette page a été consignée dans le journal du club.";
+    FedNextPage => "Next page", "Volgende pagina", "Page suivante";
+    FedPrevPage => "Previous page", "Vorige pagina", "Page précédente";
+    EvFederationRead => "Read by the federation", "Ingezien door de federatie", "Consulté par la fédération";
+    FedReadSearch => "{federation}: a search result page with {n} of your members: {names}", "{federation}: een resultatenpagina met {n} van uw leden: {names}", "{federation} : une page de résultats avec {n} de vos membres : {names}";
+    FedReadPerson => "{federation}: opened {names}", "{federation}: {names} geopend", "{federation} : a ouvert {names}";
+    FedReadExport => "{federation}: exported {n} of your members", "{federation}: {n} van uw leden geëxporteerd", "{federation} : a exporté {n} de vos membres";
+    FedReadsAboutYou => "Reads of your data by a federation, recorded in the club's event log: {n}", "Inzages van uw gegevens door een federatie, opgetekend in het logboek van de club: {n}", "Consultations de vos données par une fédération, consignées dans le journal du club : {n}";
+    // xfer18: transfers
+    ErrTransferReasonRequired => "Give a reason.", "Geef een reden op.", "Indiquez une raison.";
+    ErrTransferReasonTooLong => "The reason is too long (at most 1,000 characters).", "De reden is te lang (hoogstens 1.000 tekens).", "La raison est trop longue (1 000 caractères au plus).";
+    ErrTransferWindowDates => "Give an opening and a closing date (YYYY-MM-DD), the closing date not before the opening date.", "Geef een begin- en einddatum (JJJJ-MM-DD), de einddatum niet vóór de begindatum.", "Indiquez une date d'ouverture et de clôture (AAAA-MM-JJ), la clôture pas avant l'ouverture.";
+    ErrTransferObjectionDays => "The objection period is 1 to 60 days.", "De bezwaartermijn is 1 tot 60 dagen.", "Le délai d'opposition est de 1 à 60 jours.";
+    ErrTransferOutsideWindow => "Transfers are closed: today is outside every transfer window of the federation.", "Transfers zijn gesloten: vandaag valt buiten elke transferperiode van de federatie.", "Les transferts sont fermés : aujourd'hui est en dehors de toute période de transfert de la fédération.";
+    ErrTransferNoLicence => "No licensed person with that licence number and birth date in your federations.", "Geen vergunde persoon met dat vergunningsnummer en die geboortedatum in uw federaties.", "Aucune personne licenciée avec ce numéro de licence et cette date de naissance dans vos fédérations.";
+    ErrTransferSameClub => "The person is already in this club.", "De persoon is al lid van deze club.", "La personne est déjà dans ce club.";
+    ErrTransferOtherFederation => "Transfers go only between clubs affiliated with the same federation.", "Transfers gaan alleen tussen clubs die bij dezelfde federatie aangesloten zijn.", "Les transferts ne se font qu'entre clubs affiliés à la même fédération.";
+    ErrTransferOpen => "This person already has a transfer in progress.", "Voor deze persoon loopt al een transfer.", "Un transfert est déjà en cours pour cette personne.";
+    ErrTransferState => "This transfer is not at that step any more.", "Deze transfer is niet meer in die stap.", "Ce transfert n'en est plus à cette étape.";
+    ErrTransferAnswerLate => "The objection period is over: the transfer counts as released.", "De bezwaartermijn is voorbij: de transfer geldt als vrijgegeven.", "Le délai d'opposition est écoulé : le transfert est considéré comme libéré.";
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ pub mod documents;
 pub mod dto;
 pub mod dupes;
 pub mod error;
+pub mod fedreads;
 pub mod groups;
 pub mod i18n;
 pub mod ids;

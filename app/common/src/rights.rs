@@ -151,6 +151,9 @@ pub struct MyData {
     pub erased: bool,
     /// The club's time zone, for the dates shown.
     pub time_zone: String,
+    /// How many federation reads in the club's event log named this person (xfer18).
+    #[serde(default)]
+    pub federation_reads: i64,
 }
 
 /// The staff queue: open requests by deadline, then the latest closed ones.

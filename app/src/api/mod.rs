@@ -35,6 +35,7 @@ mod checks;
 mod consents;
 mod documents;
 mod dupes;
+mod fedreads; // xfer18
 mod forms;
 mod groups;
 mod mailings; // mailings
@@ -52,6 +53,7 @@ pub use checks::*;
 pub use consents::*;
 pub use documents::*;
 pub use dupes::*;
+pub use fedreads::*; // xfer18
 pub use forms::*;
 pub use groups::*;
 pub use mailings::*; // mailings

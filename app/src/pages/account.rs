@@ -190,6 +190,7 @@ pub fn event_label(kind: &str) -> String {
         "admin_invitation_accepted" => Msg::EvAdminInvitationAccepted,
         "admin_removed" => Msg::EvAdminRemoved,
         "module_on" => Msg::EvModuleOn,
+        "federation_read" => Msg::EvFederationRead,
         "module_off" => Msg::EvModuleOff,
         "look_changed" => Msg::EvLookChanged,
         "logo_changed" => Msg::EvLogoChanged,

@@ -246,8 +246,39 @@ fn event_detail(kind: &str, detail: Option<String>) -> String {
         "module_on" | "module_off" => Module::by_id(&detail)
             .map(|m| m.name.get(use_lang()).to_string())
             .unwrap_or(detail),
+        tessera_common::fedreads::FEDERATION_READ => {
+            federation_read_text(&detail).unwrap_or(detail)
+        }
         _ => detail,
     }
+}
+
+/// A federation read (xfer18) in words: which federation, what, how many, whom.
+fn federation_read_text(detail: &str) -> Option<String> {
+    let d = tessera_common::fedreads::ReadDetail::parse(detail)?;
+    let lang = use_lang();
+    let mut names: Vec<String> = d
+        .people
+        .iter()
+        .take(10)
+        .map(|p| p.name.clone().unwrap_or_else(|| format!("#{}", p.member)))
+        .collect();
+    if d.people.len() > 10 {
+        names.push("…".into());
+    }
+    let msg = match d.what.as_str() {
+        "person" => Msg::FedReadPerson,
+        "export" => Msg::FedReadExport,
+        _ => Msg::FedReadSearch,
+    };
+    Some(msg.fill(
+        lang,
+        &[
+            ("federation", &d.federation),
+            ("n", &d.count.to_string()),
+            ("names", &names.join(", ")),
+        ],
+    ))
 }
 
 /// `/c/{club}/events`: the club's event log (the audit module): who changed what, when.

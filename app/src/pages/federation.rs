@@ -36,6 +36,8 @@ fn FederationBody(fed: FederationHome) -> impl IntoView {
         <h1>{fed.name.clone()}</h1>
         <p class="muted">{t(Msg::Federation)} " · " {t(Msg::YourRole)} ": " {roles_label(fed.admin, &fed.roles)}</p>
         <p><a href=format!("/f/{}/clubs", fed.slug) data-testid="federation-clubs-link">{t(Msg::AffClubsLink)}</a></p>
+        // xfer18
+        <p><a href=format!("/f/{}/people", fed.slug) data-testid="federation-people-link">{t(Msg::FedPeopleTitle)}</a></p>
         <section class="card" aria-labelledby="clubs-title">
             <h2 id="clubs-title">{t(Msg::AffiliatedClubs)}</h2>
             {if clubs.is_empty() {

@@ -12,6 +12,7 @@ pub(crate) mod documents;
 pub(crate) mod dupes;
 mod exports;
 mod federation;
+mod fedreads; // xfer18
 pub(crate) mod fields;
 mod forms;
 pub(crate) mod groups;
@@ -43,6 +44,7 @@ pub use documents::{DocumentsPage, MemberCardPage, TeamListPage};
 pub use dupes::{DeleteMemberPage, GuardiansPage, MergePage};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
+pub use fedreads::{FederationPeoplePage, FederationPersonPage}; // xfer18
 pub use fields::FieldsPage;
 pub use forms::{ApplicationsPage, FormsPage, JoinConfirmPage, JoinPage};
 pub use groups::{GroupPage, GroupsPage};

@@ -194,6 +194,7 @@ fn MyDataBody(data: MyData, draft: Option<(String, String)>, club: String) -> im
             <p class="muted">{t(Msg::RightsMyDataIntro)}</p>
             {restricted}
             {erased}
+            <p data-testid="federation-reads">{Msg::FedReadsAboutYou.fill(use_lang(), &[("n", &data.federation_reads.to_string())])}</p>
             <form method="post" action=download class="stack" data-testid="download-form">
                 <input type="hidden" name="child" value=child_value/>
                 <p class="muted">{t(Msg::RightsDownloadHelp)}</p>

@@ -1003,6 +1003,26 @@ impl Tx {
         self.set_rls(Some(tenant), identity).await
     }
 
+    /// This platform transaction as a write of `tenant`'s data by `actor` (row-level
+    /// security set to it), for a change that must commit with the platform's and other
+    /// tenants' (a transfer's approval: the new club's record, the old one's end, the
+    /// federation's licence; `transfers::decide`). Back with [`TenantTx::into_platform`].
+    pub(crate) async fn into_tenant(
+        mut self,
+        tenant: TenantId,
+        actor: &Actor,
+        now: Timestamp,
+    ) -> Result<TenantTx> {
+        self.set_rls(Some(tenant), actor.identity.map(|i| i.0))
+            .await?;
+        Ok(TenantTx {
+            tx: self,
+            tenant,
+            actor: Some(actor.clone()),
+            now,
+        })
+    }
+
     pub(crate) async fn fetch_all<T: Row>(
         &mut self,
         sql: &str,
@@ -1535,6 +1555,11 @@ impl TenantTx {
     /// (`rights::erasure`), the platform log entry of a breach notified to a club
     /// (`breaches::notify_club`). Platform tables only: tenant tables go through the bound
     /// helpers.
+    /// The platform transaction under this one (see [`Tx::into_tenant`]).
+    pub(crate) fn into_platform(self) -> Tx {
+        self.tx
+    }
+
     pub(crate) fn platform_part(&mut self) -> Result<&mut Tx> {
         self.stamp_values()?;
         Ok(&mut self.tx)

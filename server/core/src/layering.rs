@@ -14,6 +14,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("backup", &[]),
     ("affiliations", &[]),
     ("reconcile", &[]),
+    ("fedreads", &["affiliations", "members"]),
+    ("transfers", &["affiliations", "members"]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles"]),
@@ -24,7 +26,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "tenants", "members", "consents", "dupes"],
     ),
     ("imports", &["accounts", "tenants", "members", "dupes"]),
-    ("rights", &["accounts", "tenants", "members", "consents"]),
+    (
+        "rights",
+        &["accounts", "tenants", "members", "consents", "fedreads"],
+    ),
     (
         "retention",
         &[
@@ -63,6 +68,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "reconcile",
             "affiliations",
             "renewal",
+            "fedreads",
         ],
     ),
 ];

@@ -29,6 +29,7 @@ pub mod breaches;
 pub mod consents;
 pub mod documents;
 pub mod dupes;
+pub mod fedreads;
 pub mod groups;
 pub mod imports;
 pub mod mailings;
@@ -41,6 +42,7 @@ pub mod rights;
 pub mod roles;
 pub mod seed;
 pub mod tenants;
+pub mod transfers;
 
 // The paths the app and server crates have used since before the feature folders.
 pub use accounts::{identities, links, password, throttle, totp};

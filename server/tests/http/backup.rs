@@ -169,6 +169,9 @@ const READS: &[&str] = &[
     "field_settings",
     "terms_settings",
     "federation_home",
+    // xfer18: a federation read logs an event in the club, and stamps nothing
+    "federation_people",
+    "federation_person",
     "admin_overview",
     // issue 17
     "my_data",

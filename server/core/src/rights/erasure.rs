@@ -223,6 +223,11 @@ pub const STAMPED_TABLES: &[&str] = &[
     "member_field_values",
     "member_guardians",
     "member_imports",
+    // xfer18: a transfer's stamps (the federation's tables; the club's part of an erased
+    // person's transfer history is their member id, which stays a bare number)
+    "transfer_steps",
+    "transfer_windows",
+    "transfers",
     "members",
     "membership_roles",
     "memberships",

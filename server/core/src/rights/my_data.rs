@@ -155,6 +155,8 @@ struct Doc<'a> {
     custom_fields: Vec<Json>,
     exports: ExportsDoc<'a>,
     family: Vec<Json>,
+    /// How many federation reads named the person (the club's event log, xfer18).
+    federation_reads: i64,
     generated_at: String,
     person: &'a Json,
     privacy_requests: Vec<Json>,
@@ -401,6 +403,7 @@ async fn gather(
             last_at: own_downloads.last.map(|t| at(t.0)),
         },
     };
+    let federation_reads = crate::fedreads::reads_about(tx, member.0).await?;
     let doc = Doc {
         account: account
             .as_ref()
@@ -411,6 +414,7 @@ async fn gather(
         custom_fields: custom,
         exports: exports_json,
         family: family_json,
+        federation_reads,
         generated_at: at(now.0),
         person: &person,
         privacy_requests: requests_json,

@@ -155,8 +155,10 @@ pub async fn my_data(
             args![member],
         )
         .await?;
+    let federation_reads = crate::fedreads::reads_about(&mut tx, member.0).await?;
     tx.commit().await?;
     Ok(MyData {
+        federation_reads,
         subject: PersonLink {
             id: member,
             name: if state.erased_at.is_some() {

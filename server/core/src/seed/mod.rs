@@ -15,6 +15,7 @@ mod privacy_rights;
 mod reconcile; // reconcile
 mod renewal; // renewal
 mod retention;
+mod transfers; // xfer18
 
 use crate::db::Db;
 use crate::error::Result;
@@ -668,6 +669,7 @@ pub async fn seed_demo_with(
     // federations (issue 18): one line per feature below, in this order: affiliation
     // terms, licences, transfers and reads, templates and usage.
     affiliations::seed(db, &federation, &operator, &actor, now).await?; // affiliations
+    transfers::seed(db, &federation, now).await?; // xfer18: reads and transfers
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
     report.accounts = accounts.made;
     Ok(report)

@@ -1,0 +1,101 @@
+//! The federation's scoped, logged reads of licensed people (issue 18, item 4): what the
+//! server functions of `/f/{federation}/people` return. Only the fields the person's club
+//! shares are ever filled in; every read of them is logged in that club's event log.
+
+use serde::{Deserialize, Serialize};
+
+/// The kind of the club event that records a federation's read of its people.
+pub const FEDERATION_READ: &str = "federation_read";
+
+/// One read as recorded in the club's event log (the entry's detail, JSON): which
+/// federation, what was read (`search`, `person`, `export`), how many people and which
+/// (their member ids in the club, with the name the federation saw for a page or a
+/// person; an export names no one, only the ids).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadDetail {
+    pub federation: String,
+    pub what: String,
+    pub count: i64,
+    #[serde(default)]
+    pub people: Vec<ReadPerson>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadPerson {
+    pub member: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl ReadDetail {
+    pub fn parse(detail: &str) -> Option<ReadDetail> {
+        serde_json::from_str(detail).ok()
+    }
+    /// Whether the read was about the club's member `member`.
+    pub fn names_member(&self, member: i64) -> bool {
+        self.people.iter().any(|p| p.member == member)
+    }
+}
+
+/// A club the federation may search (actively affiliated, sharing terms accepted).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedClubOption {
+    pub slug: String,
+    pub name: String,
+}
+
+/// One licensed person in a result: the licence number (the federation's own) and the
+/// club, and each personal field only when the club shares it now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedPersonRow {
+    pub id: i64,
+    pub licence_number: String,
+    pub club_slug: String,
+    pub club_name: String,
+    pub given_name: Option<String>,
+    pub family_name: Option<String>,
+    pub birth_date: Option<String>,
+    pub gender: Option<String>,
+}
+
+/// A page of the search of licensed people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedPeoplePage {
+    pub federation: String,
+    pub federation_name: String,
+    pub q: String,
+    pub club: String,
+    pub page: i64,
+    pub has_more: bool,
+    pub rows: Vec<FedPersonRow>,
+    pub clubs: Vec<FedClubOption>,
+}
+
+/// A shared field of a person: its key (`birth_date`, `email`, `fed:<key>`), its label for
+/// the federation's own fields, and its value.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedField {
+    pub key: String,
+    pub label: Option<String>,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedLicence {
+    pub season: String,
+    pub category: String,
+    pub club_name: String,
+    pub status: String,
+}
+
+/// A person's federation view: only the shared fields, and their licences.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedPersonView {
+    pub federation: String,
+    pub id: i64,
+    pub licence_number: String,
+    pub club_slug: String,
+    pub club_name: String,
+    pub fields: Vec<FedField>,
+    pub licences: Vec<FedLicence>,
+}

@@ -1,0 +1,583 @@
+//! The federation's reads on both databases: exactly the shared fields of exactly the
+//! affiliated clubs' licensed people, each read in the right club's log, a club that
+//! leaves out at once, restricted people never.
+
+use super::stand_in::{self, Licensed};
+use super::*;
+use crate::accounts::identities;
+use crate::jobs::SystemTask;
+use crate::members::{self, NewMember};
+use crate::scope::{self, Actor, AuthLevel};
+use crate::tenants::{self, NewTenant, TenantRecord};
+use crate::{roles, testing};
+use tessera_common::dto::TenantKind;
+use tessera_common::Lang;
+
+const T0: Timestamp = Timestamp(1_790_000_000_000);
+
+fn new_tenant(parent: Option<&TenantRecord>, kind: TenantKind, slug: &str) -> NewTenant {
+    NewTenant {
+        parent: parent.map(|p| p.id),
+        kind,
+        slug: slug.into(),
+        name: format!("Tenant {slug}"),
+        city: None,
+        primary_color: "#1d3557".into(),
+        accent_color: "#f4a261".into(),
+        default_lang: Lang::Nl,
+        plan: (kind == TenantKind::Club).then(|| "premium".to_string()),
+    }
+}
+
+pub(crate) struct FedWorld {
+    pub fed: TenantRecord,
+    pub club_a: TenantRecord,
+    pub club_b: TenantRecord,
+    pub other_club: TenantRecord,
+    pub staff: Actor,
+    pub plain_staff: Actor,
+    /// Club A's members: Lotte Peeters, Wout Peetermans, Rita Restricted.
+    pub a_members: Vec<i64>,
+    pub b_member: i64,
+    /// Licence numbers, same order: A's three, B's one, the other federation's one.
+    pub numbers: Vec<String>,
+    pub people: Vec<i64>,
+}
+
+pub(crate) async fn staff_with(db: &Db, fed: &TenantRecord, email: &str, perms: &[&str]) -> Actor {
+    let sys = Actor::system("test");
+    let id = identities::create(db, &sys, T0, email, email, None)
+        .await
+        .unwrap();
+    let sf = TenantScope::for_system_task(&SystemTask::background(), fed.clone());
+    let role = roles::create(
+        db,
+        &sf,
+        &sys,
+        T0,
+        roles::RoleInput {
+            name: format!("Role {email}"),
+            staff: true,
+            permissions: perms.iter().map(|p| p.to_string()).collect(),
+        },
+    )
+    .await
+    .unwrap();
+    let m = identities::add_membership(db, &sf, &sys, T0, id, None)
+        .await
+        .unwrap();
+    roles::assign(db, &sf, &sys, T0, m, &[role]).await.unwrap();
+    Actor {
+        identity: Some(id),
+        name: email.into(),
+        level: AuthLevel::SecondFactor,
+        pending: None,
+        stamp_label: None,
+    }
+}
+
+pub(crate) async fn fed_world(db: &Db) -> FedWorld {
+    let sys = Actor::system("test");
+    let op = tenants::create(
+        db,
+        &sys,
+        T0,
+        new_tenant(None, TenantKind::Operator, "platform"),
+    )
+    .await
+    .unwrap();
+    let fed = tenants::create(
+        db,
+        &sys,
+        T0,
+        new_tenant(Some(&op), TenantKind::Federation, "fed"),
+    )
+    .await
+    .unwrap();
+    let fed2 = tenants::create(
+        db,
+        &sys,
+        T0,
+        new_tenant(Some(&op), TenantKind::Federation, "fed-two"),
+    )
+    .await
+    .unwrap();
+    let club_a = tenants::create(
+        db,
+        &sys,
+        T0,
+        new_tenant(Some(&fed), TenantKind::Club, "club-a"),
+    )
+    .await
+    .unwrap();
+    let club_b = tenants::create(
+        db,
+        &sys,
+        T0,
+        new_tenant(Some(&fed), TenantKind::Club, "club-b"),
+    )
+    .await
+    .unwrap();
+    let other_club = tenants::create(
+        db,
+        &sys,
+        T0,
+        new_tenant(Some(&fed2), TenantKind::Club, "club-other"),
+    )
+    .await
+    .unwrap();
+    let task = SystemTask::background();
+    // A shares names and birth dates; B only names (and e-mail), not the birth date.
+    assert!(stand_in::accept_terms(
+        db,
+        &task,
+        fed.id,
+        club_a.id,
+        "given_name family_name birth_date",
+        T0
+    )
+    .await
+    .unwrap());
+    assert!(stand_in::accept_terms(
+        db,
+        &task,
+        fed.id,
+        club_b.id,
+        "given_name family_name email",
+        T0
+    )
+    .await
+    .unwrap());
+    assert!(stand_in::accept_terms(
+        db,
+        &task,
+        fed2.id,
+        other_club.id,
+        "given_name family_name birth_date",
+        T0
+    )
+    .await
+    .unwrap());
+    let mut a_members = Vec::new();
+    let sa = TenantScope::for_system_task(&task, club_a.clone());
+    for (g, f) in [
+        ("Lotte", "Peeters"),
+        ("Wout", "Peetermans"),
+        ("Rita", "Restricted"),
+    ] {
+        let m = members::create(
+            db,
+            &sa,
+            &sys,
+            T0,
+            NewMember {
+                given_name: g.into(),
+                family_name: f.into(),
+                birth_date: Some("1990-05-17".into()),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        a_members.push(m.0);
+    }
+    let sb = TenantScope::for_system_task(&task, club_b.clone());
+    let b_member = members::create(
+        db,
+        &sb,
+        &sys,
+        T0,
+        NewMember {
+            given_name: "Bram".into(),
+            family_name: "Peeters".into(),
+            birth_date: Some("2001-02-03".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+    .0;
+    let person = |club: &TenantRecord, member: i64, g: &str, f: &str, restricted: bool| Licensed {
+        club: club.id.0,
+        member,
+        given_name: g.into(),
+        family_name: f.into(),
+        birth_date: Some("1990-05-17".into()),
+        gender: Some("f".into()),
+        shared: r#"{"email":"secret@example.be"}"#.into(),
+        restricted,
+    };
+    let mut licensed = stand_in::license(
+        db,
+        &task,
+        fed.id,
+        &[
+            person(&club_a, a_members[0], "Lotte", "Peeters", false),
+            person(&club_a, a_members[1], "Wout", "Peetermans", false),
+            person(&club_a, a_members[2], "Rita", "Restricted", true),
+            person(&club_b, b_member, "Bram", "Peeters", false),
+        ],
+        T0,
+    )
+    .await
+    .unwrap();
+    licensed.extend(
+        stand_in::license(
+            db,
+            &task,
+            fed2.id,
+            &[person(&other_club, 999, "Olga", "Peeters", false)],
+            T0,
+        )
+        .await
+        .unwrap(),
+    );
+    let staff = staff_with(db, &fed, "people@fed.be", &["federation.people"]).await;
+    let plain_staff = staff_with(db, &fed, "clubs@fed.be", &["clubs.view"]).await;
+    FedWorld {
+        fed,
+        club_a,
+        club_b,
+        other_club,
+        staff,
+        plain_staff,
+        a_members,
+        b_member,
+        numbers: licensed.iter().map(|l| l.1.clone()).collect(),
+        people: licensed.iter().map(|l| l.0).collect(),
+    }
+}
+
+async fn reads_in(db: &Db, club: &TenantRecord) -> Vec<(Option<i64>, ReadDetail)> {
+    let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
+    let mut tx = db.tenant_read(&scope).await.unwrap();
+    let rows: Vec<(Option<i64>, Option<String>)> = tx
+        .fetch_all(
+            "SELECT identity_id, detail FROM security_events WHERE tenant_id = $1 AND kind = 'federation_read' ORDER BY at, id",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    // An erased detail ('[erased]') reads as no detail.
+    rows.into_iter()
+        .filter_map(|(i, d)| Some((i, ReadDetail::parse(&d?)?)))
+        .collect()
+}
+
+fn q(q: &str) -> PeopleQuery {
+    PeopleQuery {
+        q: q.into(),
+        club: String::new(),
+        page: 1,
+    }
+}
+
+#[tokio::test]
+async fn a_federation_sees_exactly_the_shared_fields_of_its_affiliated_clubs_and_each_read_is_logged(
+) {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = fed_world(db).await;
+        let s = scope::resolve(db, &w.staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        let page = search(db, &s, &q("peet"), T0).await.unwrap();
+        let names: Vec<_> = page
+            .rows
+            .iter()
+            .map(|r| {
+                (
+                    r.given_name.clone(),
+                    r.family_name.clone(),
+                    r.club_slug.clone(),
+                )
+            })
+            .collect();
+        // Wout (A), Bram (B), Lotte (A), in name order: the other federation's Olga and restricted Rita never.
+        assert_eq!(
+            names,
+            vec![
+                (
+                    Some("Wout".into()),
+                    Some("Peetermans".into()),
+                    "club-a".into()
+                ),
+                (Some("Bram".into()), Some("Peeters".into()), "club-b".into()),
+                (
+                    Some("Lotte".into()),
+                    Some("Peeters".into()),
+                    "club-a".into()
+                ),
+            ]
+            .into_iter()
+            .map(|(g, f, c): (Option<String>, Option<String>, String)| (g, f, c))
+            .collect::<Vec<_>>()
+        );
+        // A shares the birth date, B does not; nobody shares the gender.
+        let lotte = page.rows.iter().find(|r| r.club_slug == "club-a").unwrap();
+        let bram = page.rows.iter().find(|r| r.club_slug == "club-b").unwrap();
+        assert_eq!(lotte.birth_date.as_deref(), Some("1990-05-17"));
+        assert_eq!(bram.birth_date, None);
+        assert!(page.rows.iter().all(|r| r.gender.is_none()));
+        let slugs: Vec<_> = page.clubs.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(slugs, ["club-a", "club-b"]);
+        // The page is in each club's log: A's two people, B's one, who read them.
+        let a = reads_in(db, &w.club_a).await;
+        assert_eq!(a.len(), 1);
+        assert_eq!(a[0].0, w.staff.identity.map(|i| i.0));
+        assert_eq!(a[0].1.what, "search");
+        assert_eq!(a[0].1.federation, "fed");
+        assert_eq!(a[0].1.count, 2);
+        let mut ids: Vec<i64> = a[0].1.people.iter().map(|p| p.member).collect();
+        ids.sort();
+        assert_eq!(ids, vec![w.a_members[0], w.a_members[1]]);
+        let b = reads_in(db, &w.club_b).await;
+        assert_eq!(b.len(), 1);
+        assert_eq!(b[0].1.people[0].member, w.b_member);
+        assert!(reads_in(db, &w.other_club).await.is_empty());
+
+        // A person opened: the fields their club shares now, their licence; logged.
+        let v = person(db, &s, w.people[3], T0).await.unwrap();
+        let keys: Vec<_> = v.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["given_name", "family_name", "email"]);
+        assert_eq!(v.licences.len(), 1);
+        assert_eq!(v.licences[0].club_name, "Tenant club-b");
+        let b = reads_in(db, &w.club_b).await;
+        assert_eq!(b.len(), 2);
+        assert_eq!(b[1].1.what, "person");
+        assert_eq!(b[1].1.people[0].name.as_deref(), Some("Bram Peeters"));
+        let v = person(db, &s, w.people[0], T0).await.unwrap();
+        let keys: Vec<_> = v.fields.iter().map(|f| f.key.as_str()).collect();
+        assert_eq!(keys, ["given_name", "family_name", "birth_date"]);
+
+        // By licence number; within one club.
+        let one = search(db, &s, &q(&w.numbers[1]), T0).await.unwrap();
+        assert_eq!(one.rows.len(), 1);
+        assert_eq!(one.rows[0].family_name.as_deref(), Some("Peetermans"));
+        let only_b = search(
+            db,
+            &s,
+            &PeopleQuery {
+                q: String::new(),
+                club: "club-b".into(),
+                page: 1,
+            },
+            T0,
+        )
+        .await
+        .unwrap();
+        assert_eq!(only_b.rows.len(), 1);
+        // Restricted, another federation's person, another federation's club: never.
+        assert!(search(db, &s, &q(&w.numbers[2]), T0)
+            .await
+            .unwrap()
+            .rows
+            .is_empty());
+        // (Numbers are per federation: the other one's S0000001 is Lotte's number here.)
+        let same_number = search(db, &s, &q(&w.numbers[4]), T0).await.unwrap();
+        assert!(same_number
+            .rows
+            .iter()
+            .all(|r| r.given_name.as_deref() != Some("Olga")));
+        assert_eq!(
+            person(db, &s, w.people[2], T0).await.unwrap_err(),
+            AppError::NotFound
+        );
+        assert_eq!(
+            person(db, &s, w.people[4], T0).await.unwrap_err(),
+            AppError::NotFound
+        );
+        assert!(matches!(
+            search(
+                db,
+                &s,
+                &PeopleQuery {
+                    q: String::new(),
+                    club: w.other_club.slug.clone(),
+                    page: 1
+                },
+                T0
+            )
+            .await
+            .unwrap_err(),
+            AppError::Invalid(_)
+        ));
+        // The export: the same people, only shared fields, logged with how many.
+        let (name, csv) = export_csv(db, &s, &q("peet"), T0).await.unwrap();
+        assert!(name.starts_with("fed-people-") && name.ends_with(".csv"));
+        assert_eq!(csv.lines().count(), 4, "{csv}");
+        assert!(
+            !csv.contains("secret@example.be") && !csv.contains("Olga") && !csv.contains("Rita")
+        );
+        let a = reads_in(db, &w.club_a).await;
+        let last = &a.last().unwrap().1;
+        assert_eq!((last.what.as_str(), last.count), ("export", 2));
+        assert!(last.people.iter().all(|p| p.name.is_none()));
+
+        // The club's member counts the reads about them (My data).
+        let sa = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        // Lotte: the search page, her person view, the search by her number, the export.
+        assert_eq!(reads_about(&mut tx, w.a_members[0]).await.unwrap(), 4);
+        assert_eq!(reads_about(&mut tx, w.a_members[2]).await.unwrap(), 0);
+        tx.commit().await.unwrap();
+
+        // Staff without the permission: refused, nothing logged.
+        let p = scope::resolve(db, &w.plain_staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        let before = reads_in(db, &w.club_a).await.len();
+        assert_eq!(
+            search(db, &p, &q("peet"), T0).await.unwrap_err(),
+            AppError::Forbidden
+        );
+        assert_eq!(
+            person(db, &p, w.people[0], T0).await.unwrap_err(),
+            AppError::Forbidden
+        );
+        assert_eq!(reads_in(db, &w.club_a).await.len(), before);
+    }
+}
+
+#[tokio::test]
+async fn leaving_the_federation_ends_the_access_at_once() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = fed_world(db).await;
+        let s = scope::resolve(db, &w.staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        assert_eq!(search(db, &s, &q("peet"), T0).await.unwrap().rows.len(), 3);
+        stand_in::end_affiliation(db, &SystemTask::background(), w.fed.id, w.club_a.id, T0)
+            .await
+            .unwrap();
+        // The same scope, a moment later: club A is gone from everything.
+        let page = search(db, &s, &q("peet"), T0).await.unwrap();
+        assert_eq!(page.rows.len(), 1);
+        assert_eq!(page.rows[0].club_slug, "club-b");
+        assert!(page.clubs.iter().all(|c| c.slug != "club-a"));
+        assert_eq!(
+            person(db, &s, w.people[0], T0).await.unwrap_err(),
+            AppError::NotFound
+        );
+        assert!(search(db, &s, &q(&w.numbers[0]), T0)
+            .await
+            .unwrap()
+            .rows
+            .is_empty());
+        let (_, csv) = export_csv(db, &s, &q(""), T0).await.unwrap();
+        assert!(!csv.contains("Lotte"));
+        // The reads before leaving stay in A's log; none after.
+        assert_eq!(reads_in(db, &w.club_a).await.len(), 1);
+        // Terms not accepted (a new affiliation on no terms): nothing personal either.
+        assert!(stand_in::accept_terms(
+            db,
+            &SystemTask::background(),
+            w.fed.id,
+            w.club_b.id,
+            "",
+            T0
+        )
+        .await
+        .unwrap());
+        // Sharing no name: a name search finds nobody of B, a number finds them without
+        // a name.
+        assert!(search(db, &s, &q("peet"), T0)
+            .await
+            .unwrap()
+            .rows
+            .is_empty());
+        let by_number = search(db, &s, &q(&w.numbers[3]), T0).await.unwrap();
+        assert_eq!(by_number.rows.len(), 1);
+        assert_eq!(by_number.rows[0].given_name, None);
+        assert_eq!(by_number.rows[0].family_name, None);
+    }
+}
+
+#[tokio::test]
+async fn hostile_names_and_queries_are_data() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = fed_world(db).await;
+        let task = SystemTask::background();
+        let evil = "<script>alert(1)</script>\"'; DROP TABLE fed_people; --";
+        stand_in::license(
+            db,
+            &task,
+            w.fed.id,
+            &[Licensed {
+                club: w.club_a.id.0,
+                member: 77,
+                given_name: "=HYPERLINK(\"x\")".into(),
+                family_name: format!("Peet{evil}"),
+                ..Default::default()
+            }],
+            T0,
+        )
+        .await
+        .unwrap();
+        let s = scope::resolve(db, &w.staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        for text in ["%", "_", "' OR 1=1 --", "peet%", "\u{10FFFF}"] {
+            let page = search(db, &s, &q(text), T0).await.unwrap();
+            assert!(page.rows.is_empty(), "{text}: {:?}", page.rows);
+        }
+        let page = search(db, &s, &q("peet<"), T0).await.unwrap();
+        assert_eq!(page.rows.len(), 1);
+        assert_eq!(
+            page.rows[0].family_name.as_deref(),
+            Some(format!("Peet{evil}").as_str())
+        );
+        let (_, csv) = export_csv(db, &s, &q("peet<"), T0).await.unwrap();
+        assert!(csv.contains("'=HYPERLINK"), "{csv}");
+        // The logged detail is JSON that reads back whole.
+        let a = reads_in(db, &w.club_a).await;
+        assert!(a.iter().any(|(_, d)| d
+            .people
+            .iter()
+            .any(|p| p.name.as_deref().is_some_and(|n| n.contains(evil)))));
+        let long = "x".repeat(101);
+        assert!(matches!(
+            search(db, &s, &q(&long), T0).await.unwrap_err(),
+            AppError::Invalid(_)
+        ));
+        let _ = &w.b_member;
+    }
+}
+
+/// A person the club erases: the federation reads that name them lose their detail (the
+/// erasure's pass over the club's log finds their name), the others stay; the count on
+/// their data page goes with it. (The federation's own copy, `fed_people`, is lic18's.)
+#[tokio::test]
+async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = fed_world(db).await;
+        let s = scope::resolve(db, &w.staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        person(db, &s, w.people[0], T0).await.unwrap(); // Lotte
+        person(db, &s, w.people[1], T0).await.unwrap(); // Wout
+        let sa = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
+        let sys = Actor::system("test");
+        let mut tx = db.tenant_write(&sa, &sys, T0).await.unwrap();
+        crate::rights::erasure::erase_in_tx(
+            &mut tx,
+            tessera_common::MemberId(w.a_members[0]),
+            None,
+            T0,
+            sa.today(T0),
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let reads = reads_in(db, &w.club_a).await;
+        assert_eq!(reads.len(), 1, "only Wout's read keeps its detail");
+        assert_eq!(reads[0].1.people[0].member, w.a_members[1]);
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        assert_eq!(reads_about(&mut tx, w.a_members[0]).await.unwrap(), 0);
+        tx.commit().await.unwrap();
+    }
+}
