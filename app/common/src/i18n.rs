@@ -1769,6 +1769,17 @@ messages! {
     MailingSendHelp => "Sending queues one mail per address and sends them in the background; this page shows the progress.", "Versturen zet één mail per adres klaar en verstuurt ze op de achtergrond; deze pagina toont de voortgang.", "L'envoi prépare un courriel par adresse et les envoie en arrière-plan ; cette page montre la progression.";
     MailingUnsubscribeNote => "Ends with a one-click unsubscribe link.", "Eindigt met een uitschrijflink (één klik).", "Se termine par un lien de désinscription en un clic.";
     MailingOpen => "Open", "Openen", "Ouvrir";
+    // templates
+    ErrTemplateName => "a template's name is 1 to {max} characters on one line", "de naam van een sjabloon telt 1 tot {max} tekens op één regel", "le nom d'un modèle compte de 1 à {max} caractères sur une ligne";
+    ErrTemplateNoPermission => "a role template names at least one permission", "een rolsjabloon noemt minstens één recht", "un modèle de rôle nomme au moins un droit";
+    ErrTemplateFieldCount => "a fields template holds 1 to {max} fields", "een veldensjabloon bevat 1 tot {max} velden", "un modèle de champs contient de 1 à {max} champs";
+    ErrTemplateNameTaken => "there is already a template of this kind with this name", "er bestaat al een sjabloon van deze soort met deze naam", "un modèle de ce type porte déjà ce nom";
+    ErrTemplateKindFixed => "a new version keeps the template's kind; publish a new template for another kind", "een nieuwe versie behoudt de soort van het sjabloon; publiceer een nieuw sjabloon voor een andere soort", "une nouvelle version garde le type du modèle ; publiez un nouveau modèle pour un autre type";
+    ErrTemplateUnchanged => "this version changes nothing compared with the newest one", "deze versie verandert niets ten opzichte van de nieuwste", "cette version ne change rien par rapport à la plus récente";
+    ErrTemplateChanged => "someone published a version of this template meanwhile; reload and try again", "iemand publiceerde intussen een versie van dit sjabloon; laad opnieuw en probeer nog eens", "quelqu'un a publié entre-temps une version de ce modèle ; rechargez et réessayez";
+    ErrTemplateNewerExists => "a newer version ({latest}) of this template exists; adopt that one", "er bestaat een nieuwere versie ({latest}) van dit sjabloon; neem die over", "une version plus récente ({latest}) de ce modèle existe ; adoptez celle-là";
+    ErrTemplateAdopted => "the club already adopted version {version} of this template", "de club nam versie {version} van dit sjabloon al over", "le club a déjà adopté la version {version} de ce modèle";
+    ErrTemplateNotInPlan => "this template names {permission}, of the module {module}, which this club's plan does not include: nothing was created", "dit sjabloon noemt {permission}, van de module {module}, die niet in het plan van deze club zit: er werd niets aangemaakt", "ce modèle nomme {permission}, du module {module}, que la formule de ce club ne comprend pas : rien n'a été créé";
 }
 
 #[cfg(test)]

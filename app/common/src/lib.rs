@@ -20,6 +20,7 @@ pub mod mailing;
 pub mod modules;
 pub mod money;
 pub mod rights;
+pub mod templates;
 pub mod time;
 
 pub use error::{AppError, Arg, FieldError, Problem};

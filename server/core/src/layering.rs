@@ -41,6 +41,17 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("activities", &["accounts", "members", "groups"]),
     ("mailings", &["accounts", "members", "consents"]),
     (
+        "templates",
+        &[
+            "affiliations",
+            "roles",
+            "tenants",
+            "members",
+            "registration",
+        ],
+    ),
+    ("usage", &["tenants"]),
+    (
         "seed",
         &[
             "accounts",
@@ -58,6 +69,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "activities",
             "groups",
             "mailings",
+            "affiliations",
+            "templates",
+            "usage",
         ],
     ),
 ];

@@ -38,7 +38,9 @@ pub mod retention;
 pub mod rights;
 pub mod roles;
 pub mod seed;
+pub mod templates;
 pub mod tenants;
+pub mod usage;
 
 // The paths the app and server crates have used since before the feature folders.
 pub use accounts::{identities, links, password, throttle, totp};

@@ -1,0 +1,1 @@
+//! Usage and licensing counts (issue 18, deliverable 7).
