@@ -77,6 +77,9 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/admin/privacy") view=AdminPrivacyPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
+                // templates
+                <Route path=path!("/f/:federation/templates") view=FederationTemplatesPage/>
+                <Route path=path!("/f/:federation/templates/:id") view=FederationTemplatePage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
@@ -132,6 +135,8 @@ pub fn App() -> impl IntoView {
                     // mailings
                     <Route path=path!("mailings") view=MailingsPage/>
                     <Route path=path!("mailings/:id") view=MailingPage/>
+                    // templates
+                    <Route path=path!("templates") view=ClubTemplatesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

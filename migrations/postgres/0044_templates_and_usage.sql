@@ -96,4 +96,35 @@ BEGIN
     END LOOP;
 END $$;
 
+-- The operator's usage counts per club and federation (numbers and module ids only):
+-- stored records (members, and a federation's licensed people), accounts, holders of the
+-- Administrator role, the switched-on modules, and the bytes of stored files (logo,
+-- member documents, import uploads still kept).
+CREATE FUNCTION usage_counts()
+RETURNS TABLE (tenant_id BIGINT, members BIGINT, accounts BIGINT, admins BIGINT,
+               storage_bytes BIGINT, modules TEXT)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+    before TEXT := coalesce(current_setting('app.maintenance', true), '');
+BEGIN
+    PERFORM set_config('app.maintenance', 'on', true);
+    RETURN QUERY
+    SELECT t.id,
+           (SELECT count(*) FROM members m WHERE m.tenant_id = t.id)
+             + (SELECT count(*) FROM fed_people p WHERE p.tenant_id = t.id),
+           (SELECT count(*) FROM memberships s WHERE s.tenant_id = t.id),
+           (SELECT count(DISTINCT mr.membership_id) FROM membership_roles mr
+              JOIN roles r ON r.tenant_id = mr.tenant_id AND r.id = mr.role_id
+             WHERE mr.tenant_id = t.id AND r.builtin = 'admin'),
+           ((SELECT coalesce(sum(octet_length(l.data)), 0) FROM tenant_logos l WHERE l.tenant_id = t.id)
+             + (SELECT coalesce(sum(d.size), 0) FROM member_documents d WHERE d.tenant_id = t.id)
+             + (SELECT coalesce(sum(octet_length(i.content)), 0) FROM member_imports i WHERE i.tenant_id = t.id))::bigint,
+           coalesce((SELECT string_agg(tm.id, ' ' ORDER BY tm.id) FROM tenant_modules tm
+                      WHERE tm.tenant_id = t.id AND tm.enabled), '')
+    FROM tenants t
+    WHERE t.kind <> 'operator';
+    PERFORM set_config('app.maintenance', before, true);
+END
+$$;
+
 SELECT set_config('app.maintenance', 'off', true);

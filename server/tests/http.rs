@@ -1130,9 +1130,24 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&kind=service&audience=selection&selection=status%3Dactive&subject_en=Harness&subject_nl=Harness&subject_fr=Harness&body_en=Hello+%7Bfirst_name%7D&body_nl=Dag&body_fr=Bonjour",
     ),
     ("send_mailing", "club={club}&id={mailing}&version={mailing_version}"),
+    // templates
+    ("club_templates", "club={club}"),
+    ("adopt_role_template", "club={club}&id={tmpl_role}&number=1"),
+    ("adopt_fields_template", "club={club}&id={tmpl_fields}&number=1"),
+    ("adopt_form_template", "club={club}&id={tmpl_form}&number=1"),
+    // New terms: accepted at once, so the calls after it still reach the club.
+    ("adopt_terms_template", "club={club}&id={tmpl_terms}&number=1"),
+    ("accept_terms", "club={club}&number={terms_next}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
+    // templates
+    ("federation_templates", "federation={federation}"),
+    ("federation_template", "federation={federation}&id={tmpl_terms}"),
+    (
+        "publish_template",
+        "federation={federation}&kind=terms&name=Harness+published&body=Be+fair.",
+    ),
     ("admin_overview", ""),
     (
         "create_tenant",
@@ -1201,6 +1216,10 @@ const OWN_RECORD: &[&str] = &[
 /// tenants (club members included) is an outsider.
 const OUTSIDE_CLUBS: &[&str] = &[
     "federation_home",
+    // templates
+    "federation_templates",
+    "federation_template",
+    "publish_template",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1212,6 +1231,16 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "notify_incident_club",
     "save_subprocessor",
     "remove_subprocessor",
+];
+
+/// The server functions of a federation (the rest of [`OUTSIDE_CLUBS`] is the operator's):
+/// their rightful caller is the demo federation's staff.
+const FEDERATION_FNS: &[&str] = &[
+    "federation_home",
+    // templates
+    "federation_templates",
+    "federation_template",
+    "publish_template",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1503,6 +1532,7 @@ impl Fixture {
                                                                     // groups
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
+        fixture.values.extend(templates::fixture_values(s).await); // templates
         fixture
     }
 
@@ -1593,7 +1623,7 @@ async fn cross_tenant_harness() {
                 if who == "member.kempenvlug" && !OUTSIDE_CLUBS.contains(endpoint) {
                     continue;
                 }
-                if who == "federation" && *endpoint == "federation_home" {
+                if who == "federation" && FEDERATION_FNS.contains(endpoint) {
                     continue;
                 }
                 let r = c.call(endpoint, &args).await;
@@ -1607,7 +1637,7 @@ async fn cross_tenant_harness() {
             }
             // The rightful caller gets data (so the harness would notice a broken call).
             let rightful = match *endpoint {
-                "federation_home" => &mut federation,
+                e if FEDERATION_FNS.contains(&e) => &mut federation,
                 e if OUTSIDE_CLUBS.contains(&e) => &mut operator,
                 e if OWN_RECORD.contains(&e) => {
                     &mut wrong
@@ -2478,6 +2508,12 @@ mod environment {
         ("terms_settings", Some("settings.manage")),
         ("accept_terms", None),
         ("publish_terms", Some("settings.manage")),
+        // templates
+        ("club_templates", None),
+        ("adopt_role_template", Some("roles.manage")),
+        ("adopt_fields_template", Some("members.fields")),
+        ("adopt_form_template", Some("forms.manage")),
+        ("adopt_terms_template", Some("settings.manage")),
         ("retention", Some("privacy.manage")),
         ("save_retention", Some("privacy.manage")),
         ("processing_record", Some("privacy.manage")),
@@ -2516,6 +2552,10 @@ mod environment {
     /// The permission of each federation and operator server function.
     const OTHER_FN_PERMISSIONS: &[(&str, &str)] = &[
         ("federation_home", "clubs.view"),
+        // templates
+        ("federation_templates", "templates.manage"),
+        ("federation_template", "templates.manage"),
+        ("publish_template", "templates.manage"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),
@@ -2681,7 +2721,7 @@ mod environment {
         let fed = scope_of(&s, TenantKind::Federation, "bsf").await;
         let op = scope_of(&s, TenantKind::Operator, "platform").await;
         for (endpoint, p) in OTHER_FN_PERMISSIONS {
-            let (scope, email) = if *endpoint == "federation_home" {
+            let (scope, email) = if FEDERATION_FNS.contains(endpoint) {
                 (&fed, "fed.probe@example.be")
             } else {
                 (&op, "op.probe@example.be")
@@ -4618,3 +4658,5 @@ mod rights;
 mod seams;
 #[path = "http/secretary.rs"]
 mod secretary;
+#[path = "http/templates.rs"]
+mod templates;

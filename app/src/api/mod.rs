@@ -43,6 +43,7 @@ mod privacy;
 mod retention;
 mod rights;
 mod settings;
+mod templates; // templates
 pub use activities::*;
 pub use checks::*;
 pub use consents::*;
@@ -57,6 +58,7 @@ pub use privacy::*;
 pub use retention::*;
 pub use rights::*;
 pub use settings::*;
+pub use templates::*; // templates
 
 /// The landing page: the viewer's clubs, and the public club directory.
 #[server(prefix = "/api", endpoint = "landing")]

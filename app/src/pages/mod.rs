@@ -26,6 +26,7 @@ pub(crate) mod privacy;
 pub(crate) mod retention;
 pub(crate) mod rights;
 pub(crate) mod settings;
+pub(crate) mod templates; // templates
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use activities::{
@@ -54,3 +55,4 @@ pub use privacy::{BreachesPage, PrivacyPage, RecordPrintPage};
 pub use retention::RetentionPolicyPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};
+pub use templates::{ClubTemplatesPage, FederationTemplatePage, FederationTemplatesPage}; // templates

@@ -50,7 +50,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "registration",
         ],
     ),
-    ("usage", &["tenants"]),
+    ("usage", &["tenants", "members"]),
     (
         "seed",
         &[

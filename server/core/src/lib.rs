@@ -87,6 +87,10 @@ pub async fn run_daily(s: &Services) -> error::Result<usize> {
             tracing::error!(error = %e, "deleting a club that left failed; it resumes at the next run")
         }
     }
+    // usage: this month's counts of every club and federation (the last run of a month stays).
+    if let Err(e) = usage::snapshot(&s.db, &task, now).await {
+        tracing::error!(error = %e, "the usage snapshot failed; it is taken again at the next run");
+    }
     let mut invited = 0;
     for club in tenancy::active_clubs(&s.db).await? {
         let scope = scope::TenantScope::for_system_task(&task, club);

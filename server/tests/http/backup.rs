@@ -100,6 +100,18 @@ const WRITES: &[(&str, &[&str])] = &[
     ("save_group_period", &["group_members"]),
     ("bulk_group", &["group_members"]),
     ("save_role_scope", &["roles"]),
+    // templates
+    ("adopt_role_template", &["roles", "template_adoptions"]),
+    (
+        "adopt_fields_template",
+        &["custom_fields", "template_adoptions"],
+    ),
+    ("adopt_form_template", &["reg_forms", "template_adoptions"]),
+    ("adopt_terms_template", &["terms", "template_adoptions"]),
+    (
+        "publish_template",
+        &["fed_templates", "fed_template_versions"],
+    ),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -182,6 +194,10 @@ const READS: &[&str] = &[
     "mailings",
     "mailing_choices",
     "mailing",
+    // templates
+    "club_templates",
+    "federation_templates",
+    "federation_template",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it
@@ -219,12 +235,21 @@ const CHANGING_CALLS: &[(&str, &[&str])] = &[
         "publish_terms",
         &[
             "club={club}&body=Be+kind.%0APay+on+time.",
-            "club={club}&number=1",
+            // after the adopted terms (templates)
+            "club={club}&number={terms_after}",
         ],
     ),
     // The demo's breach from the operator is acknowledged and its incident notified
     // already: the census's own (see `census_values`).
     ("acknowledge_breach", &["club={club}&id={census_breach}"]),
+    // templates: the adopted terms are accepted at once (as in the harness).
+    (
+        "adopt_terms_template",
+        &[
+            "club={club}&id={tmpl_terms}&number=1",
+            "club={club}&number={terms_next}",
+        ],
+    ),
     (
         "notify_incident_club",
         &["incident={census_incident}&club=vc-kempenvlug-herentals"],
@@ -502,6 +527,10 @@ async fn every_write_leaves_the_callers_stamp_at_the_clocks_time() {
         for (endpoint, template) in CROSS_TENANT {
             match CHANGING_CALLS.iter().find(|(e, _)| e == endpoint) {
                 None => calls.push((endpoint, template.to_string())),
+                Some(("adopt_terms_template", list)) => {
+                    calls.push((endpoint, list[0].to_string()));
+                    calls.push(("accept_terms", list[1].to_string()));
+                }
                 Some(("publish_terms", list)) => {
                     calls.push((endpoint, list[0].to_string()));
                     calls.push(("accept_terms", list[1].to_string()));
@@ -513,7 +542,7 @@ async fn every_write_leaves_the_callers_stamp_at_the_clocks_time() {
             let endpoint = *endpoint;
             let args = fixture.fill(template, &member);
             let (role, client) = match endpoint {
-                "federation_home" => ("federation", &mut federation),
+                e if FEDERATION_FNS.contains(&e) => ("federation", &mut federation),
                 e if OUTSIDE_CLUBS.contains(&e) => ("operator", &mut operator),
                 e if OWN_RECORD.contains(&e) => ("linked", &mut linked),
                 _ => ("owner", &mut owner),

@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const AFFILIATIONS_MANAGE: Permission = Permission("affiliations.manage");
@@ -48,6 +48,23 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    nav: &[
+        // templates: any member may open the page, which offers each kind to those who
+        // may adopt it; the entry is shown to those who manage roles (a nav entry names
+        // one permission).
+        NavEntry {
+            path: "templates",
+            label: Text {
+                en: "Federation templates",
+                nl: "Federatiesjablonen",
+                fr: "Modèles de la fédération",
+            },
+            permission: Some(super::ROLES_MANAGE),
+            own_record: false,
+        },
+    ],
+    routes: &[
+        // templates
+        "templates",
+    ],
 };

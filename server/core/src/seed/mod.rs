@@ -12,6 +12,7 @@ mod mailings; // mailings
 pub mod names;
 mod privacy_rights;
 mod retention;
+mod templates; // templates
 
 use crate::db::Db;
 use crate::error::Result;
@@ -662,6 +663,7 @@ pub async fn seed_demo_with(
     }
     // federations (issue 18): one line per feature below, in this order: affiliation
     // terms, licences, transfers and reads, templates and usage.
+    templates::seed(db, &federation, DEMO_CLUBS[0].slug, &actor, now).await?; // templates
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
     report.accounts = accounts.made;
     Ok(report)
