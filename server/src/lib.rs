@@ -11,6 +11,7 @@ pub mod rights_files;
 pub mod router;
 pub mod security;
 pub mod unsubscribe;
+pub mod usage_files; // templates (usage)
 
 pub use config::Config;
 pub use router::{build_router, without_delay, AppState};

@@ -302,6 +302,8 @@ pub fn build_router(state: AppState) -> Router {
             post(club_files::upload_logo),
         )
         .route("/c/{club}/exports/{file}", post(club_files::export_members))
+        // templates (usage)
+        .route("/admin/usage.csv", post(crate::usage_files::usage_csv))
         .route(
             "/c/{club}/me/privacy/download",
             post(crate::rights_files::download_my_data),

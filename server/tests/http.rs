@@ -1132,6 +1132,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("send_mailing", "club={club}&id={mailing}&version={mailing_version}"),
     // templates
     ("club_templates", "club={club}"),
+    ("club_usage", "club={club}"),
     ("adopt_role_template", "club={club}&id={tmpl_role}&number=1"),
     ("adopt_fields_template", "club={club}&id={tmpl_fields}&number=1"),
     ("adopt_form_template", "club={club}&id={tmpl_form}&number=1"),
@@ -1148,6 +1149,9 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "publish_template",
         "federation={federation}&kind=terms&name=Harness+published&body=Be+fair.",
     ),
+    ("federation_usage", "federation={federation}"),
+    ("usage_overview", ""),
+    ("measure_usage", ""),
     ("admin_overview", ""),
     (
         "create_tenant",
@@ -1220,6 +1224,9 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "federation_templates",
     "federation_template",
     "publish_template",
+    "federation_usage",
+    "usage_overview",
+    "measure_usage",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1241,6 +1248,7 @@ const FEDERATION_FNS: &[&str] = &[
     "federation_templates",
     "federation_template",
     "publish_template",
+    "federation_usage",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -2510,6 +2518,7 @@ mod environment {
         ("publish_terms", Some("settings.manage")),
         // templates
         ("club_templates", None),
+        ("club_usage", Some("settings.manage")),
         ("adopt_role_template", Some("roles.manage")),
         ("adopt_fields_template", Some("members.fields")),
         ("adopt_form_template", Some("forms.manage")),
@@ -2556,6 +2565,9 @@ mod environment {
         ("federation_templates", "templates.manage"),
         ("federation_template", "templates.manage"),
         ("publish_template", "templates.manage"),
+        ("federation_usage", "clubs.view"),
+        ("usage_overview", "platform.view"),
+        ("measure_usage", "platform.manage"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),

@@ -1824,6 +1824,21 @@ messages! {
     TemplateAdopt => "Adopt a copy", "Een kopie overnemen", "Adopter une copie";
     TemplateContent => "What it holds", "Wat het bevat", "Ce qu'il contient";
     TemplatesClubHelp => "Your federations' templates. Adopting one makes a copy of your club's own (a role, fields, an unpublished form, a new version of your terms), created with your club's usual rules.", "De sjablonen van je federaties. Een sjabloon overnemen maakt een eigen kopie voor je club (een rol, velden, een niet-gepubliceerd formulier, een nieuwe versie van je voorwaarden), aangemaakt volgens de gewone regels van je club.", "Les modèles de vos fédérations. En adopter un crée une copie propre à votre club (un rôle, des champs, un formulaire non publié, une nouvelle version de vos conditions), créée selon les règles habituelles de votre club.";
+    UsageTitle => "Usage", "Gebruik", "Utilisation";
+    UsageHelp => "Per club and federation: stored records (members; a federation's licensed people), accounts, administrators, active modules and the bytes of stored files (logo, member documents, kept import files). The history keeps the last measurement of each month.", "Per club en federatie: opgeslagen fiches (leden; de vergunde personen van een federatie), accounts, beheerders, actieve modules en de bytes van opgeslagen bestanden (logo, ledendocumenten, bewaarde importbestanden). De geschiedenis bewaart de laatste meting van elke maand.", "Par club et fédération : fiches enregistrées (membres ; les personnes licenciées d'une fédération), comptes, administrateurs, modules actifs et octets des fichiers stockés (logo, documents des membres, fichiers d'import conservés). L'historique garde la dernière mesure de chaque mois.";
+    UsageMonth => "Month", "Maand", "Mois";
+    UsageTenant => "Club or federation", "Club of federatie", "Club ou fédération";
+    UsageMembers => "Records", "Fiches", "Fiches";
+    UsageAccounts => "Accounts", "Accounts", "Comptes";
+    UsageAdmins => "Administrators", "Beheerders", "Administrateurs";
+    UsageModules => "Active modules", "Actieve modules", "Modules actifs";
+    UsageStorage => "Stored files", "Opgeslagen bestanden", "Fichiers stockés";
+    UsageMeasure => "Measure now", "Nu meten", "Mesurer maintenant";
+    UsageCsv => "Download the history (CSV)", "Geschiedenis downloaden (CSV)", "Télécharger l'historique (CSV)";
+    UsageHistory => "Monthly history", "Maandelijkse geschiedenis", "Historique mensuel";
+    UsageOfMax => "{n} of {max}", "{n} van {max}", "{n} sur {max}";
+    UsagePlan => "Plan: {plan}", "Plan: {plan}", "Formule : {plan}";
+    UsageOwnTitle => "Usage against the plan", "Gebruik tegenover het plan", "Utilisation par rapport à la formule";
     ErrTemplateNotInPlan => "this template names {permission}, of the module {module}, which this club's plan does not include: nothing was created", "dit sjabloon noemt {permission}, van de module {module}, die niet in het plan van deze club zit: er werd niets aangemaakt", "ce modèle nomme {permission}, du module {module}, que la formule de ce club ne comprend pas : rien n'a été créé";
 }
 

@@ -168,3 +168,39 @@ pub async fn adopt_terms_template(
 ) -> Result<(), AppError> {
     adopt(club, "terms", id, number).await
 }
+
+// ---------------------------------------------------------------- usage
+
+/// Every club's and federation's usage now and the monthly history (`platform.overview`).
+#[server(prefix = "/api", endpoint = "usage_overview")]
+pub async fn get_usage_overview() -> Result<UsageOverview, AppError> {
+    let c = ctx().await?;
+    let scope = c.operator().await?;
+    tessera_core::usage::overview(&c.services.db, &scope, c.now()).await
+}
+
+/// Measures now: this month's snapshot written again (`platform.manage`).
+#[server(prefix = "/api", endpoint = "measure_usage")]
+pub async fn measure_usage() -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.operator().await?;
+    tessera_core::usage::measure_now(&c.services.db, &scope, c.now()).await?;
+    done("/admin?done=measured");
+    Ok(())
+}
+
+/// The club's own usage against its plan (`settings.manage`).
+#[server(prefix = "/api", endpoint = "club_usage")]
+pub async fn get_club_usage(club: String) -> Result<OwnUsage, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    tessera_core::usage::own(&c.services.db, &scope, c.now()).await
+}
+
+/// The federation's own usage against its plan (`clubs.view`).
+#[server(prefix = "/api", endpoint = "federation_usage")]
+pub async fn get_federation_usage(federation: String) -> Result<OwnUsage, AppError> {
+    let c = ctx().await?;
+    let scope = c.federation(&federation).await?;
+    tessera_core::usage::own(&c.services.db, &scope, c.now()).await
+}

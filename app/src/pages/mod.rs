@@ -27,6 +27,7 @@ pub(crate) mod retention;
 pub(crate) mod rights;
 pub(crate) mod settings;
 pub(crate) mod templates; // templates
+pub(crate) mod usage; // templates (usage)
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use activities::{

@@ -339,6 +339,7 @@ fn FederationTemplatesBody(data: FederationTemplates, federation: String) -> imp
             <h2 id="templates-list">{t(Msg::TemplatesPublished)}</h2>
             {list}
         </section>
+        <crate::pages::usage::OwnUsageCard federation=federation.clone()/>
         <section class="card" aria-labelledby="templates-new">
             <h2 id="templates-new">{t(Msg::TemplateNew)}</h2>
             <EditorAlert error=error/>

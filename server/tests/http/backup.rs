@@ -198,6 +198,12 @@ const READS: &[&str] = &[
     "club_templates",
     "federation_templates",
     "federation_template",
+    "club_usage",
+    "federation_usage",
+    "usage_overview",
+    // Writes only `usage_snapshots`, the platform's measurements (no last-change stamp:
+    // each row carries `taken_at`, and the figures are the system's, not a person's).
+    "measure_usage",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

@@ -287,3 +287,48 @@ async fn hostile_field_labels_stay_text_and_a_plain_member_sees_nothing_to_adopt
         assert!(r.body.contains("\"federations\":[]"), "{}", r.body);
     }
 }
+
+#[tokio::test]
+async fn usage_is_measured_shown_and_downloaded_by_the_operator_only() {
+    for s in servers().await {
+        let mut op = Client::new(&s);
+        op.sign_in(&account("operator")).await;
+        let r = op.call("measure_usage", "").await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let r = op.call("usage_overview", "").await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let o: tessera_common::templates::UsageOverview = serde_json::from_str(&r.body).unwrap();
+        let a = o.current.iter().find(|r| r.slug == CLUB_A).expect("club A");
+        assert!(a.members > 0 && a.accounts > 0 && a.admins > 0 && a.modules > 0);
+        assert!(o.history.iter().any(|r| r.slug == CLUB_A));
+        let page = op.get("/admin").await;
+        assert!(page.body.contains("data-testid=\"usage-history\""));
+        // The CSV: a header and the history; refused to anyone but the operator.
+        let r = op.post_form("/admin/usage.csv", "").await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert!(r
+            .header("content-type")
+            .unwrap_or("")
+            .starts_with("text/csv"));
+        assert!(r.body.starts_with("month,tenant,name,kind,members"));
+        assert!(r.body.contains(CLUB_A));
+        let mut admin = Client::new(&s);
+        admin.sign_in(&account("admin.kempenvlug")).await;
+        let r = admin.post_form("/admin/usage.csv", "").await;
+        assert!(matches!(r.status, 403 | 404), "{}", r.status);
+        assert!(!r.body.contains("month,tenant"));
+        // The club sees its own usage against its plan on its settings page.
+        let r = admin.call("club_usage", &format!("club={CLUB_A}")).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let own: tessera_common::templates::OwnUsage = serde_json::from_str(&r.body).unwrap();
+        assert_eq!(own.now.slug, CLUB_A);
+        let page = admin.get(&format!("/c/{CLUB_A}/settings/modules")).await;
+        assert!(page.body.contains("data-testid=\"own-usage\""));
+        let mut fed = Client::new(&s);
+        fed.sign_in(&account("federation")).await;
+        let r = fed.call("federation_usage", "federation=bsf").await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let r = fed.call("usage_overview", "").await;
+        assert_eq!(r.status, 404);
+    }
+}
