@@ -35,6 +35,7 @@ fn FederationBody(fed: FederationHome) -> impl IntoView {
         <Title text=fed.name.clone()/>
         <h1>{fed.name.clone()}</h1>
         <p class="muted">{t(Msg::Federation)} " · " {t(Msg::YourRole)} ": " {roles_label(fed.admin, &fed.roles)}</p>
+        <p><a href=format!("/f/{}/templates", fed.slug) data-testid="federation-templates-link">{t(Msg::TemplatesTitle)}</a></p> // templates
         <section class="card" aria-labelledby="clubs-title">
             <h2 id="clubs-title">{t(Msg::AffiliatedClubs)}</h2>
             {if clubs.is_empty() {
