@@ -82,6 +82,9 @@ pub fn App() -> impl IntoView {
                 // xfer18
                 <Route path=path!("/f/:federation/people") view=FederationPeoplePage/>
                 <Route path=path!("/f/:federation/people/:person") view=FederationPersonPage/>
+                // templates
+                <Route path=path!("/f/:federation/templates") view=FederationTemplatesPage/>
+                <Route path=path!("/f/:federation/templates/:id") view=FederationTemplatePage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
@@ -146,6 +149,8 @@ pub fn App() -> impl IntoView {
                     // renewal
                     <Route path=path!("fees/certificates") view=CertificateSettingsPage/>
                     <Route path=path!("fees/renewal") view=RenewalPage/>
+                    // templates
+                    <Route path=path!("templates") view=ClubTemplatesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -177,6 +177,7 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/events`,
     `${base}/exports`,
     `${base}/settings/modules`,
+    `${base}/templates`, // templates
     `${base}/settings/roles`,
     role,
     `${base}/settings/admins`,
@@ -201,7 +202,13 @@ test('every page is accessible to a club administrator', async ({ page, browser,
 test('every page is accessible to federation staff', async ({ page, browser, consoleGuard }) => {
   consoleGuard.allowHttpStatus(...ERROR_STATUSES);
   await useSession(page, ACCOUNTS.federation);
-  await checkAll(page, browser, ['/', '/account', `/f/${FEDERATION.slug}`]);
+  await checkAll(page, browser, [
+    '/',
+    '/account',
+    `/f/${FEDERATION.slug}`,
+    // templates
+    `/f/${FEDERATION.slug}/templates`,
+  ]);
 });
 
 test('every page is accessible to the platform operator', async ({ page, browser, consoleGuard }) => {

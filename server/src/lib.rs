@@ -14,6 +14,7 @@ pub mod router;
 pub mod security;
 pub mod statement_files;
 pub mod unsubscribe;
+pub mod usage_files; // templates (usage)
 
 pub use config::Config;
 pub use router::{build_router, without_delay, AppState};

@@ -315,6 +315,8 @@ pub fn build_router(state: AppState) -> Router {
             "/f/{federation}/people.csv",
             post(crate::fed_files::export_people),
         )
+        // templates (usage)
+        .route("/admin/usage.csv", post(crate::usage_files::usage_csv))
         .route(
             "/c/{club}/me/privacy/download",
             post(crate::rights_files::download_my_data),

@@ -1191,12 +1191,31 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "set_affiliation",
         "federation=harness-fed&club=harness-invitee&active=yes",
     ),
+    // templates
+    ("club_templates", "club={club}"),
+    ("club_usage", "club={club}"),
+    ("adopt_role_template", "club={club}&id={tmpl_role}&number=1"),
+    ("adopt_fields_template", "club={club}&id={tmpl_fields}&number=1"),
+    ("adopt_form_template", "club={club}&id={tmpl_form}&number=1"),
+    // New terms: accepted at once, so the calls after it still reach the club.
+    ("adopt_terms_template", "club={club}&id={tmpl_terms}&number=1"),
+    ("accept_terms", "club={club}&number={terms_next}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
     // xfer18
     ("federation_people", "federation={federation}&q=&club=&page="),
     ("federation_person", "federation={federation}&person={fed_person}"),
+    // templates
+    ("federation_templates", "federation={federation}"),
+    ("federation_template", "federation={federation}&id={tmpl_terms}"),
+    (
+        "publish_template",
+        "federation={federation}&kind=terms&name=Harness+published&body=Be+fair.",
+    ),
+    ("federation_usage", "federation={federation}"),
+    ("usage_overview", ""),
+    ("measure_usage", ""),
     ("admin_overview", ""),
     (
         "create_tenant",
@@ -1277,6 +1296,13 @@ const OUTSIDE_CLUBS: &[&str] = &[
     // xfer18
     "federation_people",
     "federation_person",
+    // templates
+    "federation_templates",
+    "federation_template",
+    "publish_template",
+    "federation_usage",
+    "usage_overview",
+    "measure_usage",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1312,6 +1338,11 @@ const FEDERATION_FNS: &[&str] = &[
     // xfer18
     "federation_people",
     "federation_person",
+    // templates
+    "federation_templates",
+    "federation_template",
+    "publish_template",
+    "federation_usage",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1607,6 +1638,7 @@ impl Fixture {
         fixture.values.extend(affiliations::fixture_values(s).await); // affiliations
         fixture.values.extend(renewal::fixture_values(s).await); // renewal
         fixture.values.extend(transfers::fixture_values(s).await); // xfer18
+        fixture.values.extend(templates::fixture_values(s).await); // templates
         fixture
     }
 
@@ -2597,6 +2629,13 @@ mod environment {
         ("terms_settings", Some("settings.manage")),
         ("accept_terms", None),
         ("publish_terms", Some("settings.manage")),
+        // templates
+        ("club_templates", None),
+        ("club_usage", Some("settings.manage")),
+        ("adopt_role_template", Some("roles.manage")),
+        ("adopt_fields_template", Some("members.fields")),
+        ("adopt_form_template", Some("forms.manage")),
+        ("adopt_terms_template", Some("settings.manage")),
         ("retention", Some("privacy.manage")),
         ("save_retention", Some("privacy.manage")),
         ("processing_record", Some("privacy.manage")),
@@ -2644,6 +2683,13 @@ mod environment {
         // xfer18
         ("federation_people", "federation.people"),
         ("federation_person", "federation.people"),
+        // templates
+        ("federation_templates", "templates.manage"),
+        ("federation_template", "templates.manage"),
+        ("publish_template", "templates.manage"),
+        ("federation_usage", "clubs.view"),
+        ("usage_overview", "platform.view"),
+        ("measure_usage", "platform.manage"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),
@@ -4764,3 +4810,5 @@ mod seams;
 mod secretary;
 #[path = "http/transfers.rs"]
 mod transfers;
+#[path = "http/templates.rs"]
+mod templates;

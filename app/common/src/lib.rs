@@ -24,6 +24,7 @@ pub mod money;
 pub mod reconcile;
 pub mod renewal;
 pub mod rights;
+pub mod templates;
 pub mod time;
 
 pub use error::{AppError, Arg, FieldError, Problem};

@@ -47,6 +47,7 @@ mod renewal; // renewal
 mod retention;
 mod rights;
 mod settings;
+mod templates; // templates
 pub use activities::*;
 pub use affiliations::*; // affiliations
 pub use checks::*;
@@ -65,6 +66,7 @@ pub use renewal::*; // renewal
 pub use retention::*;
 pub use rights::*;
 pub use settings::*;
+pub use templates::*; // templates
 
 /// The landing page: the viewer's clubs, and the public club directory.
 #[server(prefix = "/api", endpoint = "landing")]

@@ -205,6 +205,7 @@ fn AdminBody(overview: AdminOverview) -> impl IntoView {
             </div>
         </section>
         {manage_forms}
+        <crate::pages::usage::UsageSection manage=manage/> // templates (usage)
         <section class="card" aria-labelledby="plans-title">
             <h2 id="plans-title">{t(Msg::Plans)}</h2>
             <div class="table-wrap" tabindex="0">

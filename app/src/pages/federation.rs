@@ -38,6 +38,7 @@ fn FederationBody(fed: FederationHome) -> impl IntoView {
         <p><a href=format!("/f/{}/clubs", fed.slug) data-testid="federation-clubs-link">{t(Msg::AffClubsLink)}</a></p>
         // xfer18
         <p><a href=format!("/f/{}/people", fed.slug) data-testid="federation-people-link">{t(Msg::FedPeopleTitle)}</a></p>
+        <p><a href=format!("/f/{}/templates", fed.slug) data-testid="federation-templates-link">{t(Msg::TemplatesTitle)}</a></p> // templates
         <section class="card" aria-labelledby="clubs-title">
             <h2 id="clubs-title">{t(Msg::AffiliatedClubs)}</h2>
             {if clubs.is_empty() {

@@ -30,6 +30,8 @@ pub(crate) mod renewal; // renewal
 pub(crate) mod retention;
 pub(crate) mod rights;
 pub(crate) mod settings;
+pub(crate) mod templates; // templates
+pub(crate) mod usage; // templates (usage)
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
 pub use activities::{
@@ -62,3 +64,4 @@ pub use renewal::{CertificateSettingsPage, RenewalLinkPage, RenewalPage}; // ren
 pub use retention::RetentionPolicyPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};
+pub use templates::{ClubTemplatesPage, FederationTemplatePage, FederationTemplatesPage}; // templates

@@ -155,6 +155,7 @@ fn ModulesBody(settings: ModuleSettings, club: String) -> impl IntoView {
         {notice}
         <FormAlert error=error id="module-error"/>
         <ul class="module-list">{cards}</ul>
+        <crate::pages::usage::OwnUsageCard club=club.clone()/> // templates (usage)
     }
 }
 

@@ -48,6 +48,17 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("mailings", &["accounts", "members", "consents"]),
     ("renewal", &["accounts", "tenants", "members", "consents"]),
     (
+        "templates",
+        &[
+            "affiliations",
+            "roles",
+            "tenants",
+            "members",
+            "registration",
+        ],
+    ),
+    ("usage", &["tenants", "members"]),
+    (
         "seed",
         &[
             "accounts",
@@ -69,6 +80,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "affiliations",
             "renewal",
             "fedreads",
+            "templates",
+            "usage",
         ],
     ),
 ];

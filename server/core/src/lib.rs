@@ -41,8 +41,10 @@ pub mod retention;
 pub mod rights;
 pub mod roles;
 pub mod seed;
+pub mod templates;
 pub mod tenants;
 pub mod transfers;
+pub mod usage;
 
 // The paths the app and server crates have used since before the feature folders.
 pub use accounts::{identities, links, password, throttle, totp};
@@ -88,6 +90,10 @@ pub async fn run_daily(s: &Services) -> error::Result<usize> {
         Err(e) => {
             tracing::error!(error = %e, "deleting a club that left failed; it resumes at the next run")
         }
+    }
+    // usage: this month's counts of every club and federation (the last run of a month stays).
+    if let Err(e) = usage::snapshot(&s.db, &task, now).await {
+        tracing::error!(error = %e, "the usage snapshot failed; it is taken again at the next run");
     }
     let mut invited = 0;
     for club in tenancy::active_clubs(&s.db).await? {

@@ -121,6 +121,18 @@ const WRITES: &[(&str, &[&str])] = &[
     ("archive_fed_field", &["fed_fields"]),
     ("propose_sharing_terms", &["affiliations"]),
     ("set_affiliation", &["affiliations"]),
+    // templates
+    ("adopt_role_template", &["roles", "template_adoptions"]),
+    (
+        "adopt_fields_template",
+        &["custom_fields", "template_adoptions"],
+    ),
+    ("adopt_form_template", &["reg_forms", "template_adoptions"]),
+    ("adopt_terms_template", &["terms", "template_adoptions"]),
+    (
+        "publish_template",
+        &["fed_templates", "fed_template_versions"],
+    ),
 ];
 
 /// Server functions that delete what they act on (no row is left to carry a stamp): the
@@ -218,6 +230,16 @@ const READS: &[&str] = &[
     // affiliations
     "club_federations",
     "federation_affiliations",
+    // templates
+    "club_templates",
+    "federation_templates",
+    "federation_template",
+    "club_usage",
+    "federation_usage",
+    "usage_overview",
+    // Writes only `usage_snapshots`, the platform's measurements (no last-change stamp:
+    // each row carries `taken_at`, and the figures are the system's, not a person's).
+    "measure_usage",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it
@@ -255,12 +277,21 @@ const CHANGING_CALLS: &[(&str, &[&str])] = &[
         "publish_terms",
         &[
             "club={club}&body=Be+kind.%0APay+on+time.",
-            "club={club}&number=1",
+            // after the adopted terms (templates)
+            "club={club}&number={terms_after}",
         ],
     ),
     // The demo's breach from the operator is acknowledged and its incident notified
     // already: the census's own (see `census_values`).
     ("acknowledge_breach", &["club={club}&id={census_breach}"]),
+    // templates: the adopted terms are accepted at once (as in the harness).
+    (
+        "adopt_terms_template",
+        &[
+            "club={club}&id={tmpl_terms}&number=1",
+            "club={club}&number={terms_next}",
+        ],
+    ),
     (
         "notify_incident_club",
         &["incident={census_incident}&club=vc-kempenvlug-herentals"],
@@ -547,6 +578,10 @@ async fn every_write_leaves_the_callers_stamp_at_the_clocks_time() {
         for (endpoint, template) in CROSS_TENANT {
             match CHANGING_CALLS.iter().find(|(e, _)| e == endpoint) {
                 None => calls.push((endpoint, template.to_string())),
+                Some(("adopt_terms_template", list)) => {
+                    calls.push((endpoint, list[0].to_string()));
+                    calls.push(("accept_terms", list[1].to_string()));
+                }
                 Some(("publish_terms", list)) => {
                     calls.push((endpoint, list[0].to_string()));
                     calls.push(("accept_terms", list[1].to_string()));

@@ -48,17 +48,37 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    // affiliations
-    nav: &[NavEntry {
-        path: "federations",
-        label: Text {
-            en: "Federations",
-            nl: "Federaties",
-            fr: "Fédérations",
+    nav: &[
+        // affiliations
+        NavEntry {
+            path: "federations",
+            label: Text {
+                en: "Federations",
+                nl: "Federaties",
+                fr: "Fédérations",
+            },
+            permission: Some(AFFILIATIONS_MANAGE),
+            own_record: false,
         },
-        permission: Some(AFFILIATIONS_MANAGE),
-        own_record: false,
-    }],
-    routes: &["federations"],
-    // end affiliations
+        // end affiliations
+        // templates: any member may open the page, which offers each kind to those who
+        // may adopt it; the entry is shown to those who manage roles (a nav entry names
+        // one permission).
+        NavEntry {
+            path: "templates",
+            label: Text {
+                en: "Federation templates",
+                nl: "Federatiesjablonen",
+                fr: "Modèles de la fédération",
+            },
+            permission: Some(super::ROLES_MANAGE),
+            own_record: false,
+        },
+    ],
+    routes: &[
+        // affiliations
+        "federations",
+        // templates
+        "templates",
+    ],
 };

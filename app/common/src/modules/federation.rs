@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const FEDERATION_CLUBS_VIEW: Permission = Permission("clubs.view");
@@ -64,6 +64,21 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    nav: &[
+        // templates
+        NavEntry {
+            path: "templates",
+            label: Text {
+                en: "Templates",
+                nl: "Sjablonen",
+                fr: "Modèles",
+            },
+            permission: Some(TEMPLATES_MANAGE),
+            own_record: false,
+        },
+    ],
+    routes: &[
+        // templates
+        "templates",
+    ],
 };

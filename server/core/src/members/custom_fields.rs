@@ -375,6 +375,20 @@ pub async fn create(
     input: &FieldForm,
 ) -> Result<i64> {
     scope.require(MEMBERS_FIELDS)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let id = create_in(&mut tx, scope, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Adds a field inside a transaction of the caller (`members.fields`), with every rule of
+/// [`create`]: a federation template adopted by the club is created through here.
+pub(crate) async fn create_in(
+    tx: &mut TenantTx,
+    scope: &TenantScope,
+    input: &FieldForm,
+) -> Result<i64> {
+    scope.require(MEMBERS_FIELDS)?;
     let Definition {
         label,
         kind,
@@ -383,7 +397,6 @@ pub async fn create(
         visibility,
         member_editable: editable,
     } = validate(input)?;
-    let mut tx = db.tenant_write(scope, actor, now).await?;
     let (count, last): (i64, Option<i64>) = tx
         .fetch_one(
             "SELECT count(*), max(position) FROM custom_fields WHERE tenant_id = $1",
@@ -427,7 +440,6 @@ pub async fn create(
     .map_err(duplicate_label)?;
     tx.log("field_created", Some(&describe(&label, kind)))
         .await?;
-    tx.commit().await?;
     Ok(id)
 }
 

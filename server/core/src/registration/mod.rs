@@ -11,5 +11,6 @@ mod validation;
 
 pub use model::*;
 pub use operations::*;
+pub(crate) use validation::check_form;
 #[cfg(test)]
 pub(crate) use validation::*;

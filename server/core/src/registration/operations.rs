@@ -4,7 +4,7 @@
 use super::model::*;
 use super::storage::*;
 use super::validation::*;
-use crate::db::Db;
+use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::mail::{Brand, Mail, Mailer};
 use crate::members::custom_fields::{self};
@@ -63,7 +63,23 @@ pub async fn save_form(
 ) -> Result<i64> {
     scope.require(FORMS_MANAGE)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
-    let custom = custom_fields::definitions(&mut tx).await?;
+    let form_id = save_form_in(&mut tx, scope, now, id, input, expected_version).await?;
+    tx.commit().await?;
+    Ok(form_id)
+}
+
+/// [`save_form`] inside a transaction of the caller (`forms.manage`), with all its rules: a
+/// federation template adopted by the club is created through here.
+pub(crate) async fn save_form_in(
+    tx: &mut TenantTx,
+    scope: &TenantScope,
+    now: Timestamp,
+    id: Option<i64>,
+    input: &RegFormInput,
+    expected_version: Option<i64>,
+) -> Result<i64> {
+    scope.require(FORMS_MANAGE)?;
+    let custom = custom_fields::definitions(tx).await?;
     let c = check_form(input, &custom)?;
     let taken: Option<(i64,)> = tx
         .fetch_optional(
@@ -131,14 +147,13 @@ pub async fn save_form(
             title: same(&c.title),
             body: same(text),
         };
-        crate::consents::upsert_in(&mut tx, now, Some(form_id), &texts, None, false).await?;
+        crate::consents::upsert_in(tx, now, Some(form_id), &texts, None, false).await?;
         tx.execute(
             "UPDATE reg_forms SET consent_purposes = $2 WHERE tenant_id = $1 AND id = $3",
             args![form_id.to_string(), form_id],
         )
         .await?;
     }
-    tx.commit().await?;
     Ok(form_id)
 }
 

@@ -210,6 +210,8 @@ pub const STAMPED_TABLES: &[&str] = &[
     "fee_settings",
     "fed_people",
     "fed_seasons",
+    "fed_template_versions",
+    "fed_templates",
     "group_kinds",
     "group_members",
     "invoice_lines",
@@ -245,6 +247,7 @@ pub const STAMPED_TABLES: &[&str] = &[
     "tenant_modules",
     "terms",
     "terms_acceptances",
+    "template_adoptions",
 ];
 
 /// The platform's tables with the last-change stamp (no `tenant_id`; `tenants` itself is

@@ -4,7 +4,7 @@
 use super::model::*;
 use super::storage::*;
 use super::validation::*;
-use crate::db::Db;
+use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{accounts::identities, args, ids};
@@ -57,8 +57,21 @@ pub async fn create(
     input: RoleInput,
 ) -> Result<RoleId> {
     require_manage(scope)?;
-    let (name, perms) = validate(scope, &input)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
+    let id = create_in(&mut tx, scope, input).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Creates a role inside a transaction of the caller (`roles.manage`), with every rule of
+/// [`create`]: a federation template adopted by the club is created through here.
+pub(crate) async fn create_in(
+    tx: &mut TenantTx,
+    scope: &TenantScope,
+    input: RoleInput,
+) -> Result<RoleId> {
+    require_manage(scope)?;
+    let (name, perms) = validate(scope, &input)?;
     let (count,): (i64,) = tx
         .fetch_one("SELECT count(*) FROM roles WHERE tenant_id = $1", args![])
         .await?;
@@ -82,7 +95,6 @@ pub async fn create(
     .map_err(duplicate_name)?;
     tx.log("role_created", Some(&describe(&name, input.staff, &perms)))
         .await?;
-    tx.commit().await?;
     Ok(RoleId(id))
 }
 

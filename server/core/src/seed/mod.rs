@@ -16,6 +16,7 @@ mod reconcile; // reconcile
 mod renewal; // renewal
 mod retention;
 mod transfers; // xfer18
+mod templates; // templates
 
 use crate::db::Db;
 use crate::error::Result;
@@ -670,6 +671,7 @@ pub async fn seed_demo_with(
     // terms, licences, transfers and reads, templates and usage.
     affiliations::seed(db, &federation, &operator, &actor, now).await?; // affiliations
     transfers::seed(db, &federation, now).await?; // xfer18: reads and transfers
+    templates::seed(db, &federation, DEMO_CLUBS[0].slug, &actor, now).await?; // templates
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
     report.accounts = accounts.made;
     Ok(report)

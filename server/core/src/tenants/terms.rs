@@ -3,7 +3,7 @@
 //! visit, and again after each new version), and each acceptance is recorded with its date,
 //! time and version.
 
-use crate::db::Db;
+use crate::db::{Db, TenantTx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
@@ -116,6 +116,22 @@ pub async fn publish(
     body: &str,
 ) -> Result<i64> {
     scope.require(SETTINGS_MANAGE)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    let number = publish_in(&mut tx, scope, now, body).await?;
+    tx.commit().await?;
+    Ok(number)
+}
+
+/// Publishes a new version of the club's terms inside a transaction of the caller
+/// (`settings.manage`), with every rule of [`publish`]: a federation template adopted by
+/// the club is published through here.
+pub(crate) async fn publish_in(
+    tx: &mut TenantTx,
+    scope: &TenantScope,
+    now: Timestamp,
+    body: &str,
+) -> Result<i64> {
+    scope.require(SETTINGS_MANAGE)?;
     let body = body.trim().replace("\r\n", "\n");
     if body.is_empty() || body.chars().count() > MAX_BODY {
         return Err(AppError::field(
@@ -123,7 +139,6 @@ pub async fn publish(
             Problem::new(Msg::ErrTermsBody).arg("max", MAX_BODY),
         ));
     }
-    let mut tx = db.tenant_write(scope, actor, now).await?;
     let (last,): (Option<i64>,) = tx
         .fetch_one(
             "SELECT max(number) FROM terms WHERE tenant_id = $1",
@@ -143,6 +158,5 @@ pub async fn publish(
     .await?;
     tx.log("terms_published", Some(&format!("version {number}")))
         .await?;
-    tx.commit().await?;
     Ok(number)
 }
