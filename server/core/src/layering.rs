@@ -15,7 +15,13 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("affiliations", &[]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
-    ("members", &["accounts", "roles"]),
+    ("members", &["accounts", "roles", "fedcopy"]),
+    // licences (issue 18): the copy of shared fields below members, which refreshes it.
+    ("fedcopy", &["affiliations"]),
+    (
+        "licences",
+        &["accounts", "affiliations", "members", "fedcopy"],
+    ),
     ("consents", &["accounts", "members"]),
     ("dupes", &["accounts", "members"]),
     (
@@ -23,7 +29,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "tenants", "members", "consents", "dupes"],
     ),
     ("imports", &["accounts", "tenants", "members", "dupes"]),
-    ("rights", &["accounts", "tenants", "members", "consents"]),
+    (
+        "rights",
+        &["accounts", "tenants", "members", "consents", "fedcopy"],
+    ),
     (
         "retention",
         &[
@@ -58,6 +67,9 @@ const LAYERS: &[(&str, &[&str])] = &[
             "activities",
             "groups",
             "mailings",
+            "licences",
+            "fedcopy",
+            "affiliations",
         ],
     ),
 ];
