@@ -77,6 +77,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/admin") view=AdminPage/>
                 <Route path=path!("/admin/privacy") view=AdminPrivacyPage/>
                 <Route path=path!("/f/:federation") view=FederationPage/>
+                // licences
+                <Route path=path!("/f/:federation/licences") view=FedLicencesPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
@@ -132,6 +134,8 @@ pub fn App() -> impl IntoView {
                     // mailings
                     <Route path=path!("mailings") view=MailingsPage/>
                     <Route path=path!("mailings/:id") view=MailingPage/>
+                    // licences
+                    <Route path=path!("licences") view=ClubLicencesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

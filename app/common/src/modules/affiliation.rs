@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const AFFILIATIONS_MANAGE: Permission = Permission("affiliations.manage");
@@ -48,6 +48,20 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    nav: &[
+        // licences
+        NavEntry {
+            path: "licences",
+            label: Text {
+                en: "Licences",
+                nl: "Vergunningen",
+                fr: "Licences",
+            },
+            permission: Some(LICENCES_REQUEST),
+            own_record: false,
+        },
+    ],
+    routes: &[
+        "licences", // licences
+    ],
 };

@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const FEDERATION_CLUBS_VIEW: Permission = Permission("clubs.view");
@@ -64,6 +64,20 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    nav: &[
+        // licences
+        NavEntry {
+            path: "licences",
+            label: Text {
+                en: "Licences",
+                nl: "Vergunningen",
+                fr: "Licences",
+            },
+            permission: Some(LICENCES_MANAGE),
+            own_record: false,
+        },
+    ],
+    routes: &[
+        "licences", // licences
+    ],
 };
