@@ -540,6 +540,49 @@ pub async fn decide(
     Ok(changes.len())
 }
 
+/// Approves every requested licence of `club` in `season` in one statement
+/// (`licences.manage`): the whole club's batch at once (the seed's load-test path, and a
+/// federation approving a club's season). The club must still be affiliated.
+pub async fn approve_all_requested(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    club: TenantId,
+    season: i64,
+) -> Result<u64> {
+    require_federation(scope)?;
+    let mut tx = db.tenant_write(scope, actor, now).await?;
+    if affiliations::active(tx.platform_part()?, scope.tenant_id(), club)
+        .await?
+        .is_none()
+    {
+        return Err(AppError::conflict(
+            Problem::new(Msg::ErrLicClubNotAffiliated).arg("number", "—"),
+        ));
+    }
+    let (at, by, by_name) = tx.stamp_values()?;
+    let n = tx
+        .execute(
+            "UPDATE licences SET status = 'approved', decided_at = $4, updated_at = $4, \
+             updated_by = $5, updated_by_name = $6, version = version + 1 \
+             WHERE tenant_id = $1 AND club_id = $2 AND season_id = $3 AND status = 'requested' \
+             AND person_id IN (SELECT id FROM fed_people WHERE tenant_id = $1 AND restricted = $7)",
+            vec![
+                Value::from(club.0),
+                Value::from(season),
+                at,
+                by,
+                by_name,
+                Value::from(false),
+            ],
+        )
+        .await?;
+    tx.log("licences_approve", Some(&format!("n={n}"))).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
 // ---------------------------------------------------------------------------------------
 // The club's side: requests and its members' licences
 
