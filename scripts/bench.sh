@@ -20,6 +20,7 @@ source "$(dirname "$0")/bench_activities.sh"
 source "$(dirname "$0")/bench_mailings.sh"
 source "$(dirname "$0")/bench_documents.sh"
 source "$(dirname "$0")/bench_dupes.sh"
+source "$(dirname "$0")/bench_licences.sh" # licences
 
 COLD=0
 MEMBERS=0
@@ -208,6 +209,7 @@ members_dataset() {
   bench_groups "$key"
   bench_documents "$key"
   bench_dupes "$key"
+  if [[ "$key" == *_1m ]]; then bench_licences "$key"; fi # licences (1,000 members per club)
   if [[ "$key" == *_100k ]]; then bench_activities "$key"; bench_mailings "$key"; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
@@ -275,6 +277,7 @@ members_bench() {
       bench_groups_print "$k"
       bench_documents_print "$k"
       bench_dupes_print "$k"
+      bench_licences_print "$k" # licences
       if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
       echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
       echo "    restore:                    ${FIG[${k}_restore]}"

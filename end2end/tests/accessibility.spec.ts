@@ -176,13 +176,14 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/privacy/record`,
     `${base}/privacy/consents`,
     `${base}/privacy/exports`,
+    `${base}/licences`, // licences
   ]);
 });
 
 test('every page is accessible to federation staff', async ({ page, browser, consoleGuard }) => {
   consoleGuard.allowHttpStatus(...ERROR_STATUSES);
   await useSession(page, ACCOUNTS.federation);
-  await checkAll(page, browser, ['/', '/account', `/f/${FEDERATION.slug}`]);
+  await checkAll(page, browser, ['/', '/account', `/f/${FEDERATION.slug}`, `/f/${FEDERATION.slug}/licences`]); // licences
 });
 
 test('every page is accessible to the platform operator', async ({ page, browser, consoleGuard }) => {

@@ -1130,6 +1130,26 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&kind=service&audience=selection&selection=status%3Dactive&subject_en=Harness&subject_nl=Harness&subject_fr=Harness&body_en=Hello+%7Bfirst_name%7D&body_nl=Dag&body_fr=Bonjour",
     ),
     ("send_mailing", "club={club}&id={mailing}&version={mailing_version}"),
+    // licences
+    ("fed_licences", "federation={federation}&season=&status="),
+    (
+        "add_fed_season",
+        "federation={federation}&name=Harness+season&starts_on=2040-09-01&ends_on=2041-08-31",
+    ),
+    (
+        "add_licence_category",
+        "federation={federation}&name=Harness+category&fee=12%2C50&min_age=&max_age=&age_on=",
+    ),
+    (
+        "decide_licences",
+        "federation={federation}&action=approve&reason=&ids[]={licence}",
+    ),
+    ("club_licences", "club={club}"),
+    (
+        "request_licences",
+        "club={club}&federation={federation}&season={fed_season}&category={fed_category}&ids[]={licensee}&all=&q=&status=",
+    ),
+    ("my_licences", "club={club}"),
     // Publishing asks everyone in club A to accept the terms: the last call on club A.
     ("publish_terms", "club={club}&body=Be+kind.%0APay+on+time."),
     ("federation_home", "federation={federation}"),
@@ -1195,12 +1215,28 @@ const OWN_RECORD: &[&str] = &[
     "answer_consent",
     // a member or guardian reports an absence for themselves or a minor child.
     "report_absence",
+    "my_licences", // licences
+];
+
+/// The server functions of a federation (its staff are their rightful callers).
+const FEDERATION_FNS: &[&str] = &[
+    "federation_home",
+    // licences
+    "fed_licences",
+    "add_fed_season",
+    "add_licence_category",
+    "decide_licences",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
 /// tenants (club members included) is an outsider.
 const OUTSIDE_CLUBS: &[&str] = &[
     "federation_home",
+    // licences
+    "fed_licences",
+    "add_fed_season",
+    "add_licence_category",
+    "decide_licences",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1503,6 +1539,7 @@ impl Fixture {
                                                                     // groups
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
+        fixture.values.extend(licences::fixture_values(s).await); // licences
         fixture
     }
 
@@ -1593,7 +1630,7 @@ async fn cross_tenant_harness() {
                 if who == "member.kempenvlug" && !OUTSIDE_CLUBS.contains(endpoint) {
                     continue;
                 }
-                if who == "federation" && *endpoint == "federation_home" {
+                if who == "federation" && FEDERATION_FNS.contains(endpoint) {
                     continue;
                 }
                 let r = c.call(endpoint, &args).await;
@@ -1607,7 +1644,7 @@ async fn cross_tenant_harness() {
             }
             // The rightful caller gets data (so the harness would notice a broken call).
             let rightful = match *endpoint {
-                "federation_home" => &mut federation,
+                e if FEDERATION_FNS.contains(&e) => &mut federation,
                 e if OUTSIDE_CLUBS.contains(&e) => &mut operator,
                 e if OWN_RECORD.contains(&e) => {
                     &mut wrong
@@ -2510,12 +2547,21 @@ mod environment {
         ("apply_age_bands", Some("groups.manage")),
         ("save_group_period", Some("groups.manage")),
         ("bulk_group", Some("groups.manage")),
+        // licences
+        ("club_licences", Some("licences.request")),
+        ("request_licences", Some("licences.request")),
+        ("my_licences", Some(OWN)),
         ("save_role_scope", Some("roles.manage")),
     ];
 
     /// The permission of each federation and operator server function.
     const OTHER_FN_PERMISSIONS: &[(&str, &str)] = &[
         ("federation_home", "clubs.view"),
+        // licences
+        ("fed_licences", "licences.manage"),
+        ("add_fed_season", "licences.manage"),
+        ("add_licence_category", "licences.manage"),
+        ("decide_licences", "licences.manage"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),
@@ -2681,7 +2727,7 @@ mod environment {
         let fed = scope_of(&s, TenantKind::Federation, "bsf").await;
         let op = scope_of(&s, TenantKind::Operator, "platform").await;
         for (endpoint, p) in OTHER_FN_PERMISSIONS {
-            let (scope, email) = if *endpoint == "federation_home" {
+            let (scope, email) = if FEDERATION_FNS.contains(endpoint) {
                 (&fed, "fed.probe@example.be")
             } else {
                 (&op, "op.probe@example.be")
@@ -4606,6 +4652,8 @@ mod errors;
 mod groups;
 #[path = "http/islands.rs"]
 mod islands;
+#[path = "http/licences.rs"]
+mod licences;
 #[path = "http/mailings.rs"]
 mod mailings;
 #[path = "http/privacy_followups.rs"]

@@ -211,7 +211,7 @@ fn FedLicencesBody(data: FedLicences, fed: String) -> impl IntoView {
         {notice}
         <section class="card" aria-labelledby="licences-title">
             <h2 id="licences-title">{t(Msg::LicTitle)}</h2>
-            <form method="get" class="inline">
+            <form method="get" class="inline" data-testid="licence-filter">
                 <label for="f-season">{t(Msg::LicSeason)}</label>
                 <select id="f-season" name="season">
                     <option value="">{t(Msg::LicAllSeasons)}</option>

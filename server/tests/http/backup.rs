@@ -10,6 +10,11 @@ use super::*;
 /// call (the caller, the clock's time) afterwards. Every row any call stamps at that instant
 /// must name its caller, whatever the table.
 const WRITES: &[(&str, &[&str])] = &[
+    // licences
+    ("add_fed_season", &["fed_seasons"]),
+    ("add_licence_category", &["licence_categories"]),
+    ("decide_licences", &["licences"]),
+    ("request_licences", &["fed_people", "licences"]),
     // mailings
     ("create_mailing", &["mailings"]),
     ("send_mailing", &["mailings", "mailing_recipients"]),
@@ -182,6 +187,10 @@ const READS: &[&str] = &[
     "mailings",
     "mailing_choices",
     "mailing",
+    // licences
+    "fed_licences",
+    "club_licences",
+    "my_licences",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it
@@ -513,7 +522,7 @@ async fn every_write_leaves_the_callers_stamp_at_the_clocks_time() {
             let endpoint = *endpoint;
             let args = fixture.fill(template, &member);
             let (role, client) = match endpoint {
-                "federation_home" => ("federation", &mut federation),
+                e if FEDERATION_FNS.contains(&e) => ("federation", &mut federation),
                 e if OUTSIDE_CLUBS.contains(&e) => ("operator", &mut operator),
                 e if OWN_RECORD.contains(&e) => ("linked", &mut linked),
                 _ => ("owner", &mut owner),

@@ -728,3 +728,56 @@ async fn a_changed_or_restricted_record_reaches_the_federation_copy() {
         assert_eq!(e, AppError::NotFound);
     }
 }
+
+#[tokio::test]
+async fn the_demo_has_two_seasons_of_licences_some_pending_and_the_generated_clubs_licensed() {
+    for t in testing::all().await {
+        let db = &t.db;
+        crate::seed::seed_demo(
+            db,
+            T0,
+            &crate::seed::SeedOptions {
+                members_per_club: 30,
+                extra_clubs: 2,
+                clubs: None,
+                password: None,
+            },
+        )
+        .await
+        .unwrap();
+        let fed = scope_of(db, TenantKind::Federation, "bsf").await;
+        let o = overview(db, &fed, &FedLicenceFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(o.seasons.len(), 2);
+        assert_eq!(o.categories.len(), 4);
+        let by = |s: &str| o.licences.iter().filter(|l| l.status == s).count();
+        assert!(
+            by("requested") > 0 && by("approved") > 0 && by("refused") >= 1,
+            "{o:?}"
+        );
+        let seasons: BTreeSet<&str> = o.licences.iter().map(|l| l.season.as_str()).collect();
+        assert_eq!(seasons.len(), 2);
+        let cats: BTreeSet<&str> = o.licences.iter().map(|l| l.category.as_str()).collect();
+        assert!(cats.len() >= 3, "{cats:?}");
+        let mut tx = db.tenant_read(&fed).await.unwrap();
+        let numbers: Vec<(String,)> = tx
+            .fetch_all(
+                "SELECT licence_number FROM fed_people WHERE tenant_id = $1",
+                args![],
+            )
+            .await
+            .unwrap();
+        // Every club's members are licensed: the generated ones through the bulk path.
+        let clubs: Vec<(i64,)> = tx
+            .fetch_all(
+                "SELECT DISTINCT club_id FROM licences WHERE tenant_id = $1 AND status = 'approved'",
+                args![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert!(numbers.iter().all(|n| numbers::is_valid(&n.0)));
+        assert_eq!(clubs.len(), 5);
+    }
+}
