@@ -1772,7 +1772,7 @@ messages! {
     // licences
     ErrLicSeasonLength => "a season lasts at most two years", "een seizoen duurt hoogstens twee jaar", "une saison dure au plus deux ans";
     ErrLicSeasonOverlap => "these dates overlap the season {name}", "deze data overlappen met het seizoen {name}", "ces dates chevauchent la saison {name}";
-    ErrLicFee => "enter the fee in euro, like 45 or 45,50", "geef het bedrag in euro, zoals 45 of 45,50", "indiquez le montant en euros, comme 45 ou 45,50";
+    ErrLicFee => "enter the fee in euro, like 45 or 45,50", "geef het bedrag in €, zoals 45 of 45,50", "indiquez le montant en euros, comme 45 ou 45,50";
     ErrLicAge => "enter an age from 0 to 120 (the maximum not below the minimum)", "geef een leeftijd van 0 tot 120 (het maximum niet onder het minimum)", "indiquez un âge de 0 à 120 (le maximum pas sous le minimum)";
     ErrLicAgeOn => "an age band needs its reference day, written MM-DD (e.g. 12-31)", "een leeftijdscategorie heeft een peildag nodig, geschreven als MM-DD (bv. 12-31)", "une tranche d'âge a besoin de son jour de référence, au format MM-JJ (p. ex. 12-31)";
     ErrLicReason => "give a reason (at most 1000 characters; required to refuse)", "geef een reden (hoogstens 1000 tekens; verplicht bij een weigering)", "donnez une raison (1000 caractères au plus ; obligatoire pour un refus)";
