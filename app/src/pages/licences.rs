@@ -109,7 +109,7 @@ fn FedLicencesBody(data: FedLicences, fed: String) -> impl IntoView {
         view! { <p class="muted">{t(Msg::LicCategoriesNone)}</p> }.into_any()
     } else {
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="categories-title">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="licence-categories">
                     <thead><tr>
                         <th scope="col">{t(Msg::Name)}</th>
@@ -174,7 +174,7 @@ fn FedLicencesBody(data: FedLicences, fed: String) -> impl IntoView {
             .collect_view();
         view! {
             <p class="muted">{total}</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="licences-title">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="fed-licences">
                     <thead><tr>
                         <th scope="col"><span class="visually-hidden">{t(Msg::LicSelectOne)}</span></th>
@@ -304,7 +304,7 @@ fn ClubLicencesBody(data: ClubLicences, club: String) -> impl IntoView {
         view! { <p data-testid="club-licences-none">{t(Msg::LicNone)}</p> }.into_any()
     } else {
         view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="club-licences-title">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="club-licences">
                     <thead><tr>
                         <th scope="col">{t(Msg::Name)}</th>
@@ -452,7 +452,7 @@ pub fn MyLicencesCard(club: String) -> impl IntoView {
                     Ok(list) if !list.is_empty() => view! {
                         <section class="card" aria-labelledby="my-licences-title">
                             <h2 id="my-licences-title">{t(Msg::LicMine)}</h2>
-                            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="my-licences-title">
+                            <div class="table-wrap" tabindex="0">
                                 <table data-testid="my-licences">
                                     <thead><tr>
                                         <th scope="col">{t(Msg::LicNumber)}</th>
