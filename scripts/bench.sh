@@ -22,6 +22,7 @@ source "$(dirname "$0")/bench_documents.sh"
 source "$(dirname "$0")/bench_dupes.sh"
 source "$(dirname "$0")/bench_reconcile.sh" # reconcile
 source "$(dirname "$0")/bench_transfers.sh" # xfer18
+source "$(dirname "$0")/bench_licences.sh" # licences
 
 COLD=0
 MEMBERS=0
@@ -213,6 +214,7 @@ members_dataset() {
   bench_dupes "$key"
   bench_reconcile "$key" # reconcile
   bench_transfers "$key" # xfer18
+  if [[ "$key" == *_1m ]]; then bench_licences "$key"; fi # licences (1,000 members per club)
   if [[ "$key" == *_100k ]]; then bench_activities "$key"; bench_mailings "$key"; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
@@ -282,6 +284,7 @@ members_bench() {
       bench_dupes_print "$k"
       bench_reconcile_print "$k" # reconcile
       bench_transfers_print "$k" # xfer18
+      bench_licences_print "$k" # licences
       if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
       echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
       echo "    restore:                    ${FIG[${k}_restore]}"

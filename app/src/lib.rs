@@ -85,6 +85,8 @@ pub fn App() -> impl IntoView {
                 // templates
                 <Route path=path!("/f/:federation/templates") view=FederationTemplatesPage/>
                 <Route path=path!("/f/:federation/templates/:id") view=FederationTemplatePage/>
+                // licences
+                <Route path=path!("/f/:federation/licences") view=FedLicencesPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
@@ -151,6 +153,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("fees/renewal") view=RenewalPage/>
                     // templates
                     <Route path=path!("templates") view=ClubTemplatesPage/>
+                    // licences
+                    <Route path=path!("licences") view=ClubLicencesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -196,6 +196,7 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     // reconcile
     `${base}/fees/bank`,
     `${base}/members?unpaid=1`,
+    `${base}/licences`, // licences
   ]);
 });
 
@@ -208,6 +209,7 @@ test('every page is accessible to federation staff', async ({ page, browser, con
     `/f/${FEDERATION.slug}`,
     // templates
     `/f/${FEDERATION.slug}/templates`,
+    `/f/${FEDERATION.slug}/licences`, // licences
   ]);
 });
 

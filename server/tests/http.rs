@@ -1142,6 +1142,26 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&kind=service&audience=selection&selection=status%3Dactive&subject_en=Harness&subject_nl=Harness&subject_fr=Harness&body_en=Hello+%7Bfirst_name%7D&body_nl=Dag&body_fr=Bonjour",
     ),
     ("send_mailing", "club={club}&id={mailing}&version={mailing_version}"),
+    // licences
+    ("fed_licences", "federation={federation}&season=&status="),
+    (
+        "add_fed_season",
+        "federation={federation}&name=Harness+season&starts_on=2040-09-01&ends_on=2041-08-31",
+    ),
+    (
+        "add_licence_category",
+        "federation={federation}&name=Harness+category&fee=12%2C50&min_age=&max_age=&age_on=",
+    ),
+    (
+        "decide_licences",
+        "federation={federation}&action=approve&reason=&ids[]={licence}",
+    ),
+    ("club_licences", "club={club}"),
+    (
+        "request_licences",
+        "club={club}&federation={federation}&season={fed_season}&category={fed_category}&ids[]={licensee}&all=&q=&status=",
+    ),
+    ("my_licences", "club={club}"),
     // reconcile
     ("bank_overview", "club={club}&statement={bank_statement}"),
     ("confirm_bank_line", "club={club}&id={bank_suggested}&statement="),
@@ -1287,6 +1307,7 @@ const OWN_RECORD: &[&str] = &[
     "report_absence",
     // renewal: the caller's paid seasons with their certificates.
     "my_certificates",
+    "my_licences", // licences
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -1303,6 +1324,11 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "federation_usage",
     "usage_overview",
     "measure_usage",
+    // licences
+    "fed_licences",
+    "add_fed_season",
+    "add_licence_category",
+    "decide_licences",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1343,6 +1369,11 @@ const FEDERATION_FNS: &[&str] = &[
     "federation_template",
     "publish_template",
     "federation_usage",
+    // licences
+    "fed_licences",
+    "add_fed_season",
+    "add_licence_category",
+    "decide_licences",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1639,6 +1670,7 @@ impl Fixture {
         fixture.values.extend(renewal::fixture_values(s).await); // renewal
         fixture.values.extend(transfers::fixture_values(s).await); // xfer18
         fixture.values.extend(templates::fixture_values(s).await); // templates
+        fixture.values.extend(licences::fixture_values(s).await); // licences
         fixture
     }
 
@@ -2668,6 +2700,10 @@ mod environment {
         ("apply_age_bands", Some("groups.manage")),
         ("save_group_period", Some("groups.manage")),
         ("bulk_group", Some("groups.manage")),
+        // licences
+        ("club_licences", Some("licences.request")),
+        ("request_licences", Some("licences.request")),
+        ("my_licences", Some(OWN)),
         ("save_role_scope", Some("roles.manage")),
         // affiliations
         ("club_federations", Some("affiliations.manage")),
@@ -2690,6 +2726,11 @@ mod environment {
         ("federation_usage", "clubs.view"),
         ("usage_overview", "platform.view"),
         ("measure_usage", "platform.manage"),
+        // licences
+        ("fed_licences", "licences.manage"),
+        ("add_fed_season", "licences.manage"),
+        ("add_licence_category", "licences.manage"),
+        ("decide_licences", "licences.manage"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),
@@ -4792,6 +4833,8 @@ mod errors;
 mod groups;
 #[path = "http/islands.rs"]
 mod islands;
+#[path = "http/licences.rs"]
+mod licences;
 #[path = "http/mailings.rs"]
 mod mailings;
 #[path = "http/privacy_followups.rs"]

@@ -16,6 +16,17 @@ pub fn FederationPage() -> impl IntoView {
     let data = Resource::new(move || slug.get(), get_federation_home);
     view! {
         <PageFrame>
+            // licences: the federation's pages (its module's navigation)
+            <nav aria-label=t(Msg::Federation)>
+                <ul class="plain">
+                    {tessera_common::modules::Module::of_kind(tessera_common::dto::TenantKind::Federation)
+                        .flat_map(|m| m.nav.iter())
+                        .map(|e| view! {
+                            <li><a href=move || format!("/f/{}/{}", slug.get(), e.path)>{e.label.get(crate::i18n::use_lang())}</a></li>
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match data.await {

@@ -252,6 +252,8 @@ pub fn MyRecordPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        // licences
+        <crate::pages::licences::MyLicencesCard club=club.get_untracked()/>
     }
 }
 

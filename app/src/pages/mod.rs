@@ -18,6 +18,7 @@ mod forms;
 pub(crate) mod groups;
 mod import;
 mod landing;
+pub(crate) mod licences; // licences
 mod links;
 mod login;
 mod mailings; // mailings
@@ -52,6 +53,7 @@ pub use forms::{ApplicationsPage, FormsPage, JoinConfirmPage, JoinPage};
 pub use groups::{GroupPage, GroupsPage};
 pub use import::{ImportJobPage, ImportPage};
 pub use landing::LandingPage;
+pub use licences::{ClubLicencesPage, FedLicencesPage}; // licences
 pub use links::{AdminInvitationPage, ConfirmEmailPage, ForgotPage, InvitePage, ResetPage};
 pub use login::LoginPage;
 pub use mailings::{MailingPage, MailingsPage}; // mailings

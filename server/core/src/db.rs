@@ -1565,6 +1565,18 @@ impl TenantTx {
         Ok(&mut self.tx)
     }
 
+    /// Points this transaction at another tenant (issue 18, licences): a club's licence
+    /// request writes the shared fields into its federation's tables, and the member's later
+    /// changes refresh that copy, in the club's own transaction. Row-level security and the
+    /// bound `$1` follow the switch; the stamp stays the actor's. Returns the tenant it was
+    /// on, to switch back. Crate-private: only `licences`/`fedcopy` call it, after asking
+    /// `affiliations` that the two tenants are actively affiliated.
+    pub(crate) async fn switch_tenant(&mut self, tenant: TenantId) -> Result<TenantId> {
+        let identity = self.actor.as_ref().and_then(|a| a.identity).map(|i| i.0);
+        self.tx.set_rls(Some(tenant), identity).await?;
+        Ok(std::mem::replace(&mut self.tenant, tenant))
+    }
+
     /// Appends an event about this tenant to the event log, in this transaction, so the
     /// change and its record land together; the entry joins the tenant's hash chain
     /// (`event_chain`).

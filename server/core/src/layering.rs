@@ -18,7 +18,13 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("transfers", &["affiliations", "members"]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
-    ("members", &["accounts", "roles"]),
+    ("members", &["accounts", "roles", "fedcopy"]),
+    // licences (issue 18): the copy of shared fields below members, which refreshes it.
+    ("fedcopy", &["affiliations"]),
+    (
+        "licences",
+        &["accounts", "affiliations", "members", "fedcopy"],
+    ),
     ("consents", &["accounts", "members"]),
     ("dupes", &["accounts", "members"]),
     (
@@ -28,7 +34,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("imports", &["accounts", "tenants", "members", "dupes"]),
     (
         "rights",
-        &["accounts", "tenants", "members", "consents", "fedreads"],
+        &["accounts", "tenants", "members", "consents", "fedreads", "fedcopy"],
     ),
     (
         "retention",
@@ -82,6 +88,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "fedreads",
             "templates",
             "usage",
+            "licences",
+            "fedcopy",
         ],
     ),
 ];

@@ -86,6 +86,9 @@ fn only_the_command_line_and_jobs_build_a_system_scope() {
         "server/core/src/seed/breach.rs",
         // The demo's affiliations (issue 18), run by the command line only.
         "server/core/src/seed/affiliations.rs",
+        // licences: the demo's licences (the federation's and each club's scope), run by
+        // the command line only.
+        "server/core/src/seed/licences.rs",
         // the delivery of mailings' outboxes, a job run by `serve` (and after
         // a mailing is queued), never by a request.
         "server/core/src/mailings/outbox.rs",

@@ -13,6 +13,11 @@ const WRITES: &[(&str, &[&str])] = &[
     // renewal
     ("save_certificate_officer", &["certificate_settings"]),
     ("open_renewal", &["renewals", "renewal_members"]),
+    // licences
+    ("add_fed_season", &["fed_seasons"]),
+    ("add_licence_category", &["licence_categories"]),
+    ("decide_licences", &["licences"]),
+    ("request_licences", &["fed_people", "licences"]),
     // mailings
     ("create_mailing", &["mailings"]),
     ("send_mailing", &["mailings", "mailing_recipients"]),
@@ -240,6 +245,10 @@ const READS: &[&str] = &[
     // Writes only `usage_snapshots`, the platform's measurements (no last-change stamp:
     // each row carries `taken_at`, and the figures are the system's, not a person's).
     "measure_usage",
+    // licences
+    "fed_licences",
+    "club_licences",
+    "my_licences",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

@@ -74,11 +74,23 @@ pub const MODULE: Module = Module {
             permission: Some(super::ROLES_MANAGE),
             own_record: false,
         },
+        // licences
+        NavEntry {
+            path: "licences",
+            label: Text {
+                en: "Licences",
+                nl: "Vergunningen",
+                fr: "Licences",
+            },
+            permission: Some(LICENCES_REQUEST),
+            own_record: false,
+        },
     ],
     routes: &[
         // affiliations
         "federations",
         // templates
         "templates",
+        "licences", // licences
     ],
 };

@@ -76,9 +76,21 @@ pub const MODULE: Module = Module {
             permission: Some(TEMPLATES_MANAGE),
             own_record: false,
         },
+        // licences
+        NavEntry {
+            path: "licences",
+            label: Text {
+                en: "Licences",
+                nl: "Vergunningen",
+                fr: "Licences",
+            },
+            permission: Some(LICENCES_MANAGE),
+            own_record: false,
+        },
     ],
     routes: &[
         // templates
         "templates",
+        "licences", // licences
     ],
 };

@@ -520,6 +520,8 @@ pub async fn update(
     }
     custom_fields::store(&mut tx, id, &custom).await?;
     search::reindex(&mut tx, id).await?;
+    // licences: the federations' copy of the shared fields follows the change.
+    crate::fedcopy::refresh_shared(&mut tx, &[id]).await?;
     tx.commit().await
 }
 
@@ -872,6 +874,8 @@ async fn update_contact(
     }
     custom_fields::store(&mut tx, id, &custom).await?;
     search::reindex(&mut tx, id).await?;
+    // licences: the federations' copy of the shared fields follows the change.
+    crate::fedcopy::refresh_shared(&mut tx, &[id]).await?;
     tx.commit().await
 }
 

@@ -548,6 +548,8 @@ async fn restrict_in_tx(tx: &mut TenantTx, member: MemberId, now: Timestamp) -> 
         args![member],
     )
     .await?;
+    // licences: a restricted record leaves the federations' views at once.
+    crate::fedcopy::refresh_shared(tx, &[member]).await?;
     Ok(())
 }
 
@@ -577,6 +579,7 @@ pub async fn lift_restriction(
     )
     .await?;
     crate::search::reindex(&mut tx, member).await?;
+    crate::fedcopy::refresh_shared(&mut tx, &[member]).await?; // licences
     tx.log("restriction_lifted", None).await?;
     tx.commit().await
 }

@@ -9,6 +9,7 @@ mod consents;
 mod documents;
 mod dupes;
 mod groups;
+mod licences; // licences
 mod mailings; // mailings
 pub mod names;
 mod privacy_rights;
@@ -584,6 +585,12 @@ pub async fn seed_demo_with(
         crate::db::Backend::Postgres => 3,
         crate::db::Backend::Sqlite => 1,
     };
+    // licences: the named clubs get the detailed demo licences, the others the bulk path.
+    let named_ids: Vec<tessera_common::TenantId> = made_clubs
+        .iter()
+        .take(named)
+        .map(|(c, _, _)| c.id)
+        .collect();
     let mut firsts: Vec<Option<MemberId>> = vec![None; made_clubs.len()];
     let mut running = tokio::task::JoinSet::new();
     for (i, (_, scope, home)) in made_clubs.iter().enumerate() {
@@ -670,6 +677,7 @@ pub async fn seed_demo_with(
     // federations (issue 18): one line per feature below, in this order: affiliation
     // terms, licences, transfers and reads, templates and usage.
     affiliations::seed(db, &federation, &operator, &actor, now).await?; // affiliations
+    licences::seed(db, &federation, &named_ids, &actor, now).await?; // licences
     transfers::seed(db, &federation, now).await?; // xfer18: reads and transfers
     templates::seed(db, &federation, DEMO_CLUBS[0].slug, &actor, now).await?; // templates
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
