@@ -4851,7 +4851,7 @@ mod rights;
 mod seams;
 #[path = "http/secretary.rs"]
 mod secretary;
-#[path = "http/transfers.rs"]
-mod transfers;
 #[path = "http/templates.rs"]
 mod templates;
+#[path = "http/transfers.rs"]
+mod transfers;

@@ -34,7 +34,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("imports", &["accounts", "tenants", "members", "dupes"]),
     (
         "rights",
-        &["accounts", "tenants", "members", "consents", "fedreads", "fedcopy"],
+        &[
+            "accounts", "tenants", "members", "consents", "fedreads", "fedcopy",
+        ],
     ),
     (
         "retention",

@@ -101,6 +101,11 @@ fn only_the_command_line_and_jobs_build_a_system_scope() {
         // take the caller's SystemTask); the transfers job that releases unanswered
         // transfers (`transfers::release_overdue` takes the caller's SystemTask).
         "server/core/src/seed/transfers.rs",
+        // templates: the demo's templates and adoptions (command line only); the usage
+        // snapshot, a job of `run_daily` that the operator may also run now (after
+        // `platform.manage` on the operator's own scope), counts only.
+        "server/core/src/seed/templates.rs",
+        "server/core/src/usage/mod.rs",
         "server/core/src/fedreads/stand_in.rs",
         "server/core/src/transfers/mod.rs",
     ];

@@ -606,7 +606,7 @@ async fn fed_fields(tx: &mut TenantTx) -> Result<Vec<FedFieldRow>> {
 
 fn choices_of(f: &FedFieldRow) -> Vec<String> {
     f.choices
-        .split(['\n', '|'])
+        .split(['\n', '|', ';'])
         .map(str::trim)
         .filter(|c| !c.is_empty())
         .map(str::to_string)

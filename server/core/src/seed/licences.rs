@@ -17,25 +17,6 @@ use tessera_common::licence::{CategoryForm, SeasonForm};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{MemberId, TenantId};
 
-/// LEAD: drop this when the affiliations' seed accepts sharing terms (affil18). The
-/// licences need accepted terms: each active affiliation of `federation` without accepted
-/// terms gets minimal ones here (the name, birth date and gender), by plain SQL.
-async fn accept_minimal_terms_for_licences(
-    db: &Db,
-    federation: TenantId,
-    now: Timestamp,
-) -> Result<()> {
-    let mut tx = db.platform(true).await?;
-    tx.execute(
-        "UPDATE affiliations SET shared_fields = 'given_name family_name birth_date gender', \
-         terms_version = 1, accepted_at = $1, accepted_by_name = 'seed-demo', updated_at = $1 \
-         WHERE federation_id = $2 AND status = 'active' AND accepted_at IS NULL",
-        args![now, federation.0],
-    )
-    .await?;
-    tx.commit().await
-}
-
 /// How many named demo clubs get the detailed licences (the others: the bulk path).
 const DETAILED_CLUBS: usize = 3;
 
@@ -46,9 +27,9 @@ pub async fn seed(
     actor: &Actor,
     now: Timestamp,
 ) -> Result<()> {
-    accept_minimal_terms_for_licences(db, federation.id, now).await?;
     let fed =
         TenantScope::for_system_task(&crate::jobs::SystemTask::background(), federation.clone());
+    let fed_values = required_values(db, &fed).await?;
     let today = fed.today(now);
     let start_year = if today.month >= 9 {
         today.year
@@ -125,9 +106,9 @@ pub async fn seed(
                 &scope,
                 actor,
                 now,
-                season,
-                cats["recreational"],
+                (season, cats["recreational"]),
                 &members,
+                &fed_values,
             )
             .await?;
             licences::approve_all_requested(db, &fed, actor, now, club.id, season).await?;
@@ -152,7 +133,7 @@ pub async fn seed(
                 by_cat.entry(cat).or_default().push((*id, born.clone()));
             }
             for (cat, people) in by_cat {
-                request(db, &scope, actor, now, *season, cat, &people).await?;
+                request(db, &scope, actor, now, (*season, cat), &people, &fed_values).await?;
             }
             // Decisions: the last season all approved; this one approved but for every
             // fifth (pending) and one refused with a reason.
@@ -197,16 +178,48 @@ pub async fn seed(
     Ok(())
 }
 
+/// A value for each of the federation's required own fields (the club fills them in on
+/// the request form): the first choice of a choice, "yes" for yes/no, a neutral value
+/// otherwise.
+async fn required_values(db: &Db, fed: &TenantScope) -> Result<BTreeMap<String, String>> {
+    let mut tx = db.tenant_read(fed).await?;
+    let rows: Vec<(String, String, String)> = tx
+        .fetch_all(
+            "SELECT key, kind, choices FROM fed_fields WHERE tenant_id = $1 \
+             AND required = $2 AND archived_at IS NULL",
+            args![true],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|(key, kind, choices)| {
+            let v = match kind.as_str() {
+                "choice" => choices
+                    .split(['\n', '|', ';'])
+                    .map(str::trim)
+                    .find(|c| !c.is_empty())
+                    .unwrap_or("")
+                    .to_string(),
+                "yes_no" => "yes".to_string(),
+                "number" => "1".to_string(),
+                "date" => "2000-01-01".to_string(),
+                _ => "-".to_string(),
+            };
+            (key, v)
+        })
+        .collect())
+}
+
 async fn request(
     db: &Db,
     scope: &TenantScope,
     actor: &Actor,
     now: Timestamp,
-    season: i64,
-    category: i64,
+    (season, category): (i64, i64),
     people: &[(i64, Option<String>)],
+    fed: &BTreeMap<String, String>,
 ) -> Result<()> {
-    let none = BTreeMap::new();
     let (season, category) = (season.to_string(), category.to_string());
     let slug = federation_slug(db, scope).await?;
     for chunk in people.chunks(licences::MAX_REQUEST) {
@@ -220,7 +233,7 @@ async fn request(
                 season: &season,
                 category: &category,
                 members: chunk.iter().map(|(id, _)| MemberId(*id)).collect(),
-                fed: &none,
+                fed,
             },
         )
         .await?;

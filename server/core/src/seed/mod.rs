@@ -16,8 +16,8 @@ mod privacy_rights;
 mod reconcile; // reconcile
 mod renewal; // renewal
 mod retention;
-mod transfers; // xfer18
-mod templates; // templates
+mod templates;
+mod transfers; // xfer18 // templates
 
 use crate::db::Db;
 use crate::error::Result;
