@@ -15,6 +15,7 @@ pub mod error;
 pub mod groups;
 pub mod i18n;
 pub mod ids;
+pub mod invoices;
 pub mod local_path;
 pub mod mailing;
 pub mod modules;

@@ -40,6 +40,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("groups", &["accounts", "roles", "members"]),
     ("activities", &["accounts", "members", "groups"]),
     ("mailings", &["accounts", "members", "consents"]),
+    // invoices (inv20)
+    ("invoices", &["accounts", "members", "groups"]),
     (
         "seed",
         &[
@@ -58,6 +60,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "activities",
             "groups",
             "mailings",
+            "invoices",
         ],
     ),
 ];

@@ -31,6 +31,7 @@ pub mod documents;
 pub mod dupes;
 pub mod groups;
 pub mod imports;
+pub mod invoices;
 pub mod mailings;
 pub mod members;
 pub mod registration;
