@@ -132,6 +132,8 @@ pub fn App() -> impl IntoView {
                     // mailings
                     <Route path=path!("mailings") view=MailingsPage/>
                     <Route path=path!("mailings/:id") view=MailingPage/>
+                    // invoices
+                    <Route path=path!("fees") view=FeesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

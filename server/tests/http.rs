@@ -1097,6 +1097,21 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("calendar_feeds", "club={club}"),
     ("renew_feed", "club={club}&target={act_group}"),
     ("revoke_feed", "club={club}&target={act_group}"),
+    // invoices
+    ("fees_overview", "club={club}"),
+    (
+        "save_season",
+        "club={club}&name=Harness+season&starts_on=2090-07-01&ends_on=2091-06-30&prorata=none",
+    ),
+    (
+        "save_fee_settings",
+        "club={club}&version=0&iban=BE68539007547034&bic=GEBABEBB&beneficiary=Harness&payment_days=30",
+    ),
+    (
+        "add_season_fee",
+        "club={club}&season={season}&kind=membership&name=Harness+fee&amount=12%2C50",
+    ),
+    ("remove_season_fee", "club={club}&id={season_fee}"),
     // groups
     ("groups", "club={club}"),
     ("group", "club={club}&id={group}"),
@@ -1503,6 +1518,7 @@ impl Fixture {
                                                                     // groups
         fixture.values.extend(groups::fixture_values(s).await);
         fixture.values.extend(mailings::fixture_values(s).await); // mailings
+        fixture.values.extend(invoices::fixture_values(s).await); // invoices
         fixture
     }
 
@@ -2389,6 +2405,12 @@ mod environment {
 
     /// The permission each server function of a club requires (`None`: any member).
     const CLUB_FN_PERMISSIONS: &[(&str, Option<&str>)] = &[
+        // invoices
+        ("fees_overview", Some("fees.manage")),
+        ("save_season", Some("fees.manage")),
+        ("save_fee_settings", Some("fees.manage")),
+        ("add_season_fee", Some("fees.manage")),
+        ("remove_season_fee", Some("fees.manage")),
         // documents
         ("documents_overview", Some("documents.view")),
         ("add_document_kind", Some("documents.manage")),
@@ -2725,6 +2747,7 @@ mod environment {
         assert!(switchable.len() >= 2);
         // Dependants first: exports needs the event log, activities the groups.
         for module in [
+            "fees", // invoices
             "forms",
             "exports",
             "audit",
@@ -2791,6 +2814,7 @@ mod environment {
             "activities",
             "mailings",
             "documents",
+            "fees", // invoices
         ] {
             let r = admin
                 .call(
@@ -4604,6 +4628,8 @@ mod dupes;
 mod errors;
 #[path = "http/groups.rs"]
 mod groups;
+#[path = "http/invoices.rs"]
+mod invoices;
 #[path = "http/islands.rs"]
 mod islands;
 #[path = "http/mailings.rs"]

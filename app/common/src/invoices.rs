@@ -173,3 +173,56 @@ pub struct SeasonFeeForm {
     #[serde(default)]
     pub group: String,
 }
+
+/// One line of an invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceLine {
+    pub description: String,
+    pub member: Option<i64>,
+    pub amount_cents: i64,
+}
+
+/// An invoice or a credit note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invoice {
+    pub id: i64,
+    /// `invoice` or `credit_note`.
+    pub kind: String,
+    /// `2026-00042`: the year and the number in it.
+    pub number: String,
+    pub season: Option<i64>,
+    pub member: Option<i64>,
+    pub payer: Option<i64>,
+    pub payer_name: String,
+    pub payer_email: Option<String>,
+    pub credited_invoice: Option<i64>,
+    /// `+++123/4567/89002+++`.
+    pub communication: String,
+    pub total_cents: i64,
+    pub paid_cents: i64,
+    /// draft, open, partial, paid, overpaid, credited, cancelled.
+    pub status: String,
+    pub issued_on: String,
+    pub due_on: String,
+    pub sent: bool,
+    pub lines: Vec<InvoiceLine>,
+    /// The EPC QR code to pay it, as inline SVG (an open invoice on the payer's page).
+    pub qr_svg: Option<String>,
+}
+
+/// A person's own invoices and their children's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyInvoices {
+    pub invoices: Vec<Invoice>,
+    pub iban: Option<String>,
+    pub beneficiary: Option<String>,
+}
+
+/// A season's invoices, for the treasurer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeasonInvoices {
+    pub season: Season,
+    pub invoices: Vec<Invoice>,
+    /// The one-off fees of the season (to add to a draft).
+    pub one_off: Vec<SeasonFee>,
+}

@@ -36,6 +36,7 @@ mod documents;
 mod dupes;
 mod forms;
 mod groups;
+mod invoices; // invoices
 mod mailings; // mailings
 mod members;
 mod platform;
@@ -50,6 +51,7 @@ pub use documents::*;
 pub use dupes::*;
 pub use forms::*;
 pub use groups::*;
+pub use invoices::*; // invoices
 pub use mailings::*; // mailings
 pub use members::*;
 pub use platform::*;

@@ -11,6 +11,7 @@ pub(crate) mod documents;
 pub(crate) mod dupes;
 mod exports;
 mod federation;
+pub(crate) mod fees; // invoices
 pub(crate) mod fields;
 mod forms;
 pub(crate) mod groups;
@@ -39,6 +40,7 @@ pub use documents::{DocumentsPage, MemberCardPage, TeamListPage};
 pub use dupes::{DeleteMemberPage, GuardiansPage, MergePage};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
+pub use fees::FeesPage; // invoices
 pub use fields::FieldsPage;
 pub use forms::{ApplicationsPage, FormsPage, JoinConfirmPage, JoinPage};
 pub use groups::{GroupPage, GroupsPage};

@@ -92,6 +92,10 @@ const WRITES: &[(&str, &[&str])] = &[
     ("change_occurrence", &["activity_exceptions"]),
     ("renew_feed", &["calendar_feeds"]),
     ("revoke_feed", &["calendar_feeds"]),
+    // invoices
+    ("save_season", &["seasons"]),
+    ("save_fee_settings", &["fee_settings"]),
+    ("add_season_fee", &["season_fees"]),
     // groups
     ("save_group_kind", &["group_kinds"]),
     ("save_group", &["club_groups"]),
@@ -111,6 +115,8 @@ const DELETES: &[(&str, &[&str])] = &[
     // documents
     ("remove_document_kind", &[]),
     ("remove_document", &[]),
+    // invoices
+    ("remove_season_fee", &[]),
     // duplicates
     ("unlink_guardian", &[]),
     ("delete_member", &[]),
@@ -178,6 +184,8 @@ const READS: &[&str] = &[
     "group",
     "group_role_scopes",
     "group_band_suggestions",
+    // invoices
+    "fees_overview",
     // mailings
     "mailings",
     "mailing_choices",

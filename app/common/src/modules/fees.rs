@@ -1,4 +1,4 @@
-use super::{Module, Permission, PermissionDecl, Text};
+use super::{Module, NavEntry, Permission, PermissionDecl, Text};
 use crate::dto::TenantKind;
 
 pub const FEES_MANAGE: Permission = Permission("fees.manage");
@@ -55,6 +55,21 @@ pub const MODULE: Module = Module {
             },
         },
     ],
-    nav: &[],
-    routes: &[],
+    nav: &[
+        // invoices
+        NavEntry {
+            path: "fees",
+            label: Text {
+                en: "Seasons and fees",
+                nl: "Seizoenen en lidgeld",
+                fr: "Saisons et cotisations",
+            },
+            permission: Some(FEES_MANAGE),
+            own_record: false,
+        },
+    ],
+    routes: &[
+        // invoices
+        "fees",
+    ],
 };

@@ -536,3 +536,278 @@ fn pro_rata_for_joining_late_follows_the_club_rule_on_an_injected_day() {
     leap.prorata = Prorata::Monthly;
     assert_eq!(prorated(12000, &leap, Some(d("2028-02-29"))), 7000);
 }
+
+async fn member(
+    db: &Db,
+    scope: &TenantScope,
+    given: &str,
+    born: &str,
+    email: Option<&str>,
+) -> MemberId {
+    crate::members::create(
+        db,
+        scope,
+        &Actor::system("test"),
+        T0,
+        crate::members::NewMember {
+            given_name: given.into(),
+            family_name: "Peeters".into(),
+            birth_date: Some(born.into()),
+            email: email.map(Into::into),
+            status: Some(tessera_common::dto::MemberStatus::Active),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap()
+}
+
+/// A season of club A with a youth (≤ 17) and an adult fee, 10 % off further children,
+/// and the bank details.
+async fn priced_season(db: &Db, a: &TenantScope, w: &crate::tests::World) -> i64 {
+    let mut f = season_form("2026-2027", "2026-07-01", "2027-06-30", true);
+    f.sibling_percent = "10".into();
+    f.reference_date = "2026-12-31".into();
+    let season = save_season(db, a, &w.admin_a, T0, &f).await.unwrap();
+    for (name, amount, max_age, kind) in [
+        ("Youth", "100", "17", "membership"),
+        ("Adult", "150", "", "membership"),
+        ("Kit", "35", "", "one_off"),
+    ] {
+        add_fee(
+            db,
+            a,
+            &w.admin_a,
+            T0,
+            &SeasonFeeForm {
+                club: "club-a".into(),
+                season: season.to_string(),
+                kind: kind.into(),
+                name: name.into(),
+                amount: amount.into(),
+                max_age: max_age.into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    }
+    save_settings(
+        db,
+        a,
+        &w.admin_a,
+        T0,
+        &FeeSettingsForm {
+            club: "club-a".into(),
+            version: "0".into(),
+            iban: "BE68539007547034".into(),
+            bic: "GEBABEBB".into(),
+            beneficiary: "Club A".into(),
+            payment_days: "30".into(),
+        },
+    )
+    .await
+    .unwrap();
+    season
+}
+
+#[tokio::test]
+async fn a_guardian_gets_one_invoice_for_their_children_and_sent_invoices_never_change() {
+    use super::issue::*;
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sys = fees_on(db, &w.club_a).await;
+        let a = crate::scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let season = priced_season(db, &a, &w).await;
+        let parent = member(db, &sys, "Ann", "1985-01-01", Some("ann@example.be")).await;
+        let kid1 = member(db, &sys, "Bo <script>", "2014-03-03", None).await;
+        let kid2 = member(db, &sys, "Cas", "2016-04-04", None).await;
+        let adult = member(db, &sys, "Dirk", "1990-01-01", None).await;
+        let mut tx = db
+            .tenant_write(&sys, &Actor::system("t"), T0)
+            .await
+            .unwrap();
+        for kid in [kid1, kid2] {
+            tx.insert(
+                "member_guardians",
+                vec![("guardian_id", parent.0.into()), ("child_id", kid.0.into())],
+            )
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+        let made = generate(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            season,
+            Selection::Members(vec![kid1, kid2, adult]),
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            made.len(),
+            2,
+            "one for the parent's two children, one for the adult"
+        );
+        // Again: nobody is invoiced twice for the season.
+        let again = generate(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            season,
+            Selection::Members(vec![kid1]),
+        )
+        .await
+        .unwrap();
+        assert!(again.is_empty());
+        let list = of_season(db, &a, season).await.unwrap();
+        let family = list.iter().find(|i| i.payer == Some(parent.0)).unwrap();
+        assert_eq!(family.payer_name, "Ann Peeters");
+        assert_eq!(family.total_cents, 10000 + 9000, "the second child −10 %");
+        assert_eq!(family.status, "draft");
+        let solo = list.iter().find(|i| i.payer == Some(adult.0)).unwrap();
+        assert_eq!(solo.total_cents, 15000);
+        // Numbers 1 and 2 of the year, communications valid and different.
+        let mut numbers: Vec<&str> = list.iter().map(|i| i.number.as_str()).collect();
+        numbers.sort();
+        assert_eq!(numbers, vec!["2026-00001", "2026-00002"]);
+        for i in &list {
+            tessera_common::money::parse_ogm(&i.communication).unwrap();
+        }
+        assert_ne!(list[0].communication, list[1].communication);
+        // A one-off fee onto the draft; the member's page shows no drafts.
+        let kit = overview(db, &a, T0).await.unwrap().seasons[0]
+            .fees
+            .iter()
+            .find(|f| f.kind == "one_off")
+            .unwrap()
+            .id;
+        add_one_off(db, &a, &w.admin_a, T0, family.id, kit)
+            .await
+            .unwrap();
+        // Sending: a payer without an address is refused, nothing changes.
+        let e = send(db, &a, &w.admin_a, T0, solo.id).await.err().unwrap();
+        assert_eq!(msg_of(&e), Msg::InvErrNoEmail);
+        let out = send(db, &a, &w.admin_a, T0, family.id).await.unwrap();
+        assert_eq!(out.to, "ann@example.be");
+        assert!(out.pdf.starts_with(b"%PDF-"));
+        assert!(out.body.contains("+++"));
+        // Sending twice, editing after sending: refused (409), nothing changed.
+        let e = send(db, &a, &w.admin_a, T0, family.id).await.err().unwrap();
+        assert_eq!((e.status(), msg_of(&e)), (409, Msg::InvErrSent));
+        let e = add_one_off(db, &a, &w.admin_a, T0, family.id, kit)
+            .await
+            .unwrap_err();
+        assert_eq!((e.status(), msg_of(&e)), (409, Msg::InvErrSent));
+        let sent = of_season(db, &a, season)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|i| i.id == family.id)
+            .unwrap();
+        assert_eq!(sent.total_cents, 10000 + 9000 + 3500);
+        assert_eq!(sent.status, "open");
+        // The parent sees it with the QR code; so does a child's own view? The child has
+        // no account here; another member sees nothing of it.
+        let me = crate::scope::TenantScope::for_tests_member(&a, parent);
+        let mine = mine(db, &me).await.unwrap();
+        assert_eq!(mine.invoices.len(), 1);
+        assert!(mine.invoices[0]
+            .qr_svg
+            .as_deref()
+            .unwrap()
+            .starts_with("<svg"));
+        let other = crate::scope::TenantScope::for_tests_member(&a, adult);
+        assert!(
+            mine_ids(db, &other).await.is_empty(),
+            "drafts are not shown"
+        );
+        assert_eq!(pdf(db, &other, family.id).await.unwrap_err().status(), 404);
+        assert!(pdf(db, &me, family.id)
+            .await
+            .unwrap()
+            .1
+            .starts_with(b"%PDF-"));
+        // A credit note: its own numbering, the invoice credited, not twice.
+        let cn = credit(db, &a, &w.admin_a, T0, family.id).await.unwrap();
+        let list = of_season(db, &a, season).await.unwrap();
+        let note = list.iter().find(|i| i.id == cn).unwrap();
+        assert_eq!(note.kind, "credit_note");
+        assert_eq!(note.number, "2026-00001");
+        assert_eq!(note.credited_invoice, Some(family.id));
+        assert_eq!(note.total_cents, sent.total_cents);
+        assert_eq!(
+            list.iter().find(|i| i.id == family.id).unwrap().status,
+            "credited"
+        );
+        let e = credit(db, &a, &w.admin_a, T0, family.id).await.unwrap_err();
+        assert_eq!(msg_of(&e), Msg::InvErrCredited);
+        // Another club's scope: not found.
+        let b = TenantScope::for_system_task(&SystemTask::background(), w.club_b.clone());
+        fees_on(db, &w.club_b).await;
+        assert_eq!(
+            send(db, &b, &Actor::system("t"), T0, solo.id)
+                .await
+                .err()
+                .unwrap()
+                .status(),
+            404
+        );
+    }
+}
+
+async fn mine_ids(db: &Db, scope: &TenantScope) -> Vec<i64> {
+    super::issue::mine(db, scope)
+        .await
+        .unwrap()
+        .invoices
+        .into_iter()
+        .map(|i| i.id)
+        .collect()
+}
+
+#[tokio::test]
+async fn concurrent_generation_numbers_without_gaps_or_duplicates() {
+    use super::issue::*;
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sys = fees_on(db, &w.club_a).await;
+        let a = crate::scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let season = priced_season(db, &a, &w).await;
+        let mut people = Vec::new();
+        for n in 0..20 {
+            people.push(member(db, &sys, &format!("P{n}"), "1990-01-01", None).await);
+        }
+        let mut tasks = Vec::new();
+        for p in people {
+            let (db, a, actor) = (db.clone(), a.clone(), w.admin_a.clone());
+            tasks.push(tokio::spawn(async move {
+                generate(&db, &a, &actor, T0, season, Selection::Members(vec![p])).await
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.unwrap().unwrap().len(), 1);
+        }
+        let list = of_season(db, &a, season).await.unwrap();
+        let mut numbers: Vec<i64> = list
+            .iter()
+            .map(|i| i.number[5..].parse().unwrap())
+            .collect();
+        numbers.sort_unstable();
+        assert_eq!(
+            numbers,
+            (1..=20).collect::<Vec<i64>>(),
+            "{:?}",
+            t.db.backend()
+        );
+    }
+}
