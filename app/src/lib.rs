@@ -134,6 +134,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("mailings/:id") view=MailingPage/>
                     // invoices
                     <Route path=path!("fees") view=FeesPage/>
+                    <Route path=path!("fees/:season") view=SeasonInvoicesPage/>
+                    <Route path=path!("me/invoices") view=MyInvoicesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

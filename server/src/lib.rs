@@ -7,6 +7,7 @@ pub mod club_files;
 pub mod config;
 pub mod delivery;
 pub mod document_files;
+pub mod invoice_files;
 pub mod rights_files;
 pub mod router;
 pub mod security;

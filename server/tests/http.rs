@@ -1105,12 +1105,21 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ),
     (
         "save_fee_settings",
-        "club={club}&version=0&iban=BE68539007547034&bic=GEBABEBB&beneficiary=Harness&payment_days=30",
+        "club={club}&version={fee_version}&iban=BE68539007547034&bic=GEBABEBB&beneficiary=Harness&payment_days=30",
     ),
     (
         "add_season_fee",
         "club={club}&season={season}&kind=membership&name=Harness+fee&amount=12%2C50",
     ),
+    ("season_invoices", "club={club}&season={season}"),
+    (
+        "generate_invoices",
+        "club={club}&season={season}&members={member}",
+    ),
+    ("add_invoice_fee", "club={club}&id={invoice}&fee={season_fee}"),
+    ("send_invoice", "club={club}&id={invoice}"),
+    ("my_invoices", "club={club}"),
+    ("credit_invoice", "club={club}&id={invoice}"),
     ("remove_season_fee", "club={club}&id={season_fee}"),
     // groups
     ("groups", "club={club}"),
@@ -1210,6 +1219,8 @@ const OWN_RECORD: &[&str] = &[
     "answer_consent",
     // a member or guardian reports an absence for themselves or a minor child.
     "report_absence",
+    // invoices: a member's or guardian's own invoices
+    "my_invoices",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -2411,6 +2422,12 @@ mod environment {
         ("save_fee_settings", Some("fees.manage")),
         ("add_season_fee", Some("fees.manage")),
         ("remove_season_fee", Some("fees.manage")),
+        ("season_invoices", Some("fees.manage")),
+        ("generate_invoices", Some("fees.manage")),
+        ("add_invoice_fee", Some("fees.manage")),
+        ("send_invoice", Some("fees.manage")),
+        ("credit_invoice", Some("fees.manage")),
+        ("my_invoices", Some(OWN)),
         // documents
         ("documents_overview", Some("documents.view")),
         ("add_document_kind", Some("documents.manage")),

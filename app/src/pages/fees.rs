@@ -277,6 +277,7 @@ fn SeasonCard(season: Season, club: String, groups: Vec<FeeGroupChoice>) -> impl
     view! {
         <article class="card" aria-labelledby=article_label data-testid="season">
             <h3 id=heading_id>{title}{current}</h3>
+            <p><a href=format!("/c/{club}/fees/{sid}") data-testid="season-invoices">{t(Msg::InvShow)}</a></p>
             <p class="muted">{format!("{} – {}", season.starts_on, season.ends_on)}</p>
             <h4>{schedule}</h4>
             {fees}
@@ -307,4 +308,217 @@ fn SeasonCard(season: Season, club: String, groups: Vec<FeeGroupChoice>) -> impl
             </details>
         </article>
     }
+}
+
+fn status_text(status: &str) -> &'static str {
+    t(match status {
+        "draft" => Msg::InvStatusDraft,
+        "open" => Msg::InvStatusOpen,
+        "partial" => Msg::InvStatusPartial,
+        "paid" => Msg::InvStatusPaid,
+        "overpaid" => Msg::InvStatusOverpaid,
+        "credited" => Msg::InvStatusCredited,
+        _ => Msg::InvStatusCancelled,
+    })
+}
+
+/// `/c/{club}/fees/{season}`: a season's invoices (`fees.manage`): issue them, send the
+/// drafts, add a one-off fee to a draft, credit a sent one.
+#[component]
+pub fn SeasonInvoicesPage() -> impl IntoView {
+    let club = use_club();
+    let params = leptos_router::hooks::use_params_map();
+    let season = move || params.with(|p| p.get("season").unwrap_or_default());
+    let data = Resource::new(
+        move || (club.get(), season()),
+        |(c, s)| crate::api::get_season_invoices(c, s),
+    );
+    view! {
+        <Title text=t(Msg::InvShow)/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <SeasonInvoicesBody data=d club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <h1>{t(Msg::InvShow)}</h1><ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn SeasonInvoicesBody(data: SeasonInvoices, club: String) -> impl IntoView {
+    use crate::api::{AddInvoiceFee, CreditInvoice, GenerateInvoices, SendInvoice};
+    let lang = use_lang();
+    let title = Msg::InvTitle.fill(lang, &[("season", &data.season.name)]);
+    let notice = match query("done").as_deref() {
+        Some("issued") => {
+            Some(Msg::InvIssued.fill(lang, &[("n", &query("n").unwrap_or_default())]))
+        }
+        Some(_) => Some(t(Msg::InvDone).to_string()),
+        None => None,
+    }
+    .map(|text| view! { <Notice text=text/> });
+    let errors = [
+        form_error_of::<GenerateInvoices>(),
+        form_error_of::<SendInvoice>(),
+        form_error_of::<CreditInvoice>(),
+        form_error_of::<AddInvoiceFee>(),
+    ];
+    let alerts = errors
+        .into_iter()
+        .enumerate()
+        .map(|(i, e)| view! { <FormAlert error=e.clone() id=format!("invoice-error-{i}")/><FieldList error=e/> })
+        .collect_view();
+    let sid = data.season.id.to_string();
+    let one_off = data.one_off.clone();
+    let rows = data
+        .invoices
+        .into_iter()
+        .map(|inv| {
+            let pdf = format!("/c/{club}/invoices/{}/pdf", inv.id);
+            let pdf_label = Msg::InvPdfFor.fill(lang, &[("number", &inv.number)]);
+            let kind = if inv.kind == "credit_note" { t(Msg::InvCreditNote) } else { t(Msg::InvInvoice) };
+            let send = (inv.status == "draft").then(|| {
+                let aria = Msg::InvSendFor.fill(lang, &[("number", &inv.number)]);
+                view! {
+                    <form method="post" action=SendInvoice::PATH class="inline">
+                        <ClubField club=club.clone()/>
+                        <input type="hidden" name="id" value=inv.id.to_string()/>
+                        <button type="submit" class="button" aria-label=aria data-testid="send-invoice">{t(Msg::InvSend)}</button>
+                    </form>
+                }
+            });
+            let add = (inv.status == "draft" && !one_off.is_empty()).then(|| {
+                let options = one_off
+                    .iter()
+                    .map(|f| view! { <option value=f.id.to_string()>{format!("{} ({})", f.name, format_eur(f.amount_cents, lang))}</option> })
+                    .collect_view();
+                let sel_id = format!("add-fee-{}", inv.id);
+                view! {
+                    <form method="post" action=AddInvoiceFee::PATH class="inline">
+                        <ClubField club=club.clone()/>
+                        <input type="hidden" name="id" value=inv.id.to_string()/>
+                        <label for=sel_id.clone() class="visually-hidden">{t(Msg::FeesKindOneOff)}</label>
+                        <select id=sel_id name="fee">{options}</select>
+                        <button type="submit" class="button-quiet">{t(Msg::InvAddFee)}</button>
+                    </form>
+                }
+            });
+            let credit = (inv.kind == "invoice" && !matches!(inv.status.as_str(), "credited" | "cancelled")).then(|| {
+                let aria = Msg::InvCreditFor.fill(lang, &[("number", &inv.number)]);
+                view! {
+                    <form method="post" action=CreditInvoice::PATH class="inline">
+                        <ClubField club=club.clone()/>
+                        <input type="hidden" name="id" value=inv.id.to_string()/>
+                        <button type="submit" class="button-quiet" aria-label=aria>{t(Msg::InvCredit)}</button>
+                    </form>
+                }
+            });
+            view! {
+                <tr data-testid="invoice-row">
+                    <td>{kind} " " {inv.number.clone()}</td>
+                    <td>{inv.payer_name.clone()}</td>
+                    <td class="num">{format_eur(inv.total_cents, lang)}</td>
+                    <td>{status_text(&inv.status)}</td>
+                    <td><code>{inv.communication.clone()}</code></td>
+                    <td><a href=pdf aria-label=pdf_label>{t(Msg::InvPdf)}</a> {send} {add} {credit}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{title}</h1>
+        <p><a href=format!("/c/{club}/fees")>{t(Msg::FeesTitle)}</a></p>
+        {notice}
+        {alerts}
+        <section class="card" aria-labelledby="generate-title">
+            <h2 id="generate-title">{t(Msg::InvGenerateAll)}</h2>
+            <form method="post" action=GenerateInvoices::PATH class="stack" data-testid="generate-all">
+                <ClubField club=club.clone()/>
+                <input type="hidden" name="season" value=sid.clone()/>
+                <input type="hidden" name="all" value="on"/>
+                <button type="submit" class="button">{t(Msg::InvGenerateAll)}</button>
+            </form>
+            <form method="post" action=GenerateInvoices::PATH class="stack" data-testid="generate-some">
+                <ClubField club=club.clone()/>
+                <input type="hidden" name="season" value=sid/>
+                <label for="generate-members">{t(Msg::InvGenerateOne)}</label>
+                <input id="generate-members" name="members" required=true/>
+                <button type="submit" class="button">{t(Msg::InvGenerateOne)}</button>
+            </form>
+        </section>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="invoices-title">
+            <h2 id="invoices-title">{t(Msg::InvShow)}</h2>
+            <table data-testid="invoices">
+                <thead><tr>
+                    <th scope="col">{t(Msg::InvNumber)}</th>
+                    <th scope="col">{t(Msg::InvPayer)}</th>
+                    <th scope="col">{t(Msg::InvTotal)}</th>
+                    <th scope="col">{t(Msg::InvStatus)}</th>
+                    <th scope="col">{t(Msg::InvCommunication)}</th>
+                    <th scope="col"><span class="visually-hidden">{t(Msg::InvPdf)}</span></th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// `/c/{club}/me/invoices`: the caller's invoices and their children's, with the amount,
+/// status, structured communication, the QR code to pay and the PDF.
+#[component]
+pub fn MyInvoicesPage() -> impl IntoView {
+    let club = use_club();
+    let data = Resource::new(move || club.get(), crate::api::get_my_invoices);
+    view! {
+        <Title text=t(Msg::InvMine)/>
+        <h1>{t(Msg::InvMine)}</h1>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <MyInvoicesBody data=d club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MyInvoicesBody(data: MyInvoices, club: String) -> impl IntoView {
+    let lang = use_lang();
+    if data.invoices.is_empty() {
+        return view! { <p data-testid="my-invoices-none">{t(Msg::InvMineNone)}</p> }.into_any();
+    }
+    data.invoices
+        .into_iter()
+        .map(|inv| {
+            let kind = if inv.kind == "credit_note" { t(Msg::InvCreditNote) } else { t(Msg::InvInvoice) };
+            let pdf = format!("/c/{club}/invoices/{}/pdf", inv.id);
+            let pdf_label = Msg::InvPdfFor.fill(lang, &[("number", &inv.number)]);
+            // The SVG is built on the server from digits and path data only (epc::svg).
+            let qr = inv.qr_svg.clone().map(|svg| view! {
+                <figure class="qr" data-testid="invoice-qr">
+                    <div inner_html=svg></div>
+                    <figcaption>{t(Msg::InvQrHelp)}</figcaption>
+                </figure>
+            });
+            let heading = format!("{kind} {}", inv.number);
+            view! {
+                <article class="card" data-testid="my-invoice">
+                    <h2>{heading}</h2>
+                    <p>
+                        <strong>{format_eur(inv.total_cents, lang)}</strong> " · "
+                        {status_text(&inv.status)} " · " {inv.payer_name.clone()}
+                    </p>
+                    <p>{t(Msg::InvCommunication)} ": " <code data-testid="invoice-communication">{inv.communication.clone()}</code></p>
+                    <p>{t(Msg::InvDueOn)} ": " {inv.due_on.clone()}</p>
+                    {qr}
+                    <p><a href=pdf aria-label=pdf_label class="button-quiet">{t(Msg::InvPdf)}</a></p>
+                </article>
+            }
+        })
+        .collect_view()
+        .into_any()
 }

@@ -40,7 +40,7 @@ pub use documents::{DocumentsPage, MemberCardPage, TeamListPage};
 pub use dupes::{DeleteMemberPage, GuardiansPage, MergePage};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
-pub use fees::FeesPage; // invoices
+pub use fees::{FeesPage, MyInvoicesPage, SeasonInvoicesPage}; // invoices
 pub use fields::FieldsPage;
 pub use forms::{ApplicationsPage, FormsPage, JoinConfirmPage, JoinPage};
 pub use groups::{GroupPage, GroupsPage};

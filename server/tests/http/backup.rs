@@ -96,6 +96,10 @@ const WRITES: &[(&str, &[&str])] = &[
     ("save_season", &["seasons"]),
     ("save_fee_settings", &["fee_settings"]),
     ("add_season_fee", &["season_fees"]),
+    ("generate_invoices", &["invoices", "invoice_lines"]),
+    ("add_invoice_fee", &["invoices", "invoice_lines"]),
+    ("send_invoice", &["invoices"]),
+    ("credit_invoice", &["invoices"]),
     // groups
     ("save_group_kind", &["group_kinds"]),
     ("save_group", &["club_groups"]),
@@ -186,6 +190,8 @@ const READS: &[&str] = &[
     "group_band_suggestions",
     // invoices
     "fees_overview",
+    "season_invoices",
+    "my_invoices",
     // mailings
     "mailings",
     "mailing_choices",

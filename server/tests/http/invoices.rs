@@ -61,9 +61,66 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
     )
     .await
     .unwrap();
+    // An open membership fee, the bank details and a draft invoice for a payer with an
+    // address, to add a fee to, send and credit.
+    invoices::add_fee(
+        db,
+        &scope,
+        &sys,
+        now,
+        &tessera_common::invoices::SeasonFeeForm {
+            club: CLUB_A.into(),
+            season: season.to_string(),
+            kind: "membership".into(),
+            name: "Harness membership".into(),
+            amount: "100".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    invoices::save_settings(
+        db,
+        &scope,
+        &sys,
+        now,
+        &tessera_common::invoices::FeeSettingsForm {
+            club: CLUB_A.into(),
+            version: "0".into(),
+            iban: "BE68539007547034".into(),
+            bic: "GEBABEBB".into(),
+            beneficiary: "Harness club".into(),
+            payment_days: "30".into(),
+        },
+    )
+    .await
+    .unwrap();
+    let payer = tessera_core::members::create_from_input(
+        db,
+        &scope,
+        &sys,
+        now,
+        &tessera_core::members::MemberInput {
+            given_name: "Harness".into(),
+            family_name: "Payer".into(),
+            birth_date: "1980-01-01".into(),
+            email: "harness.payer@example.be".into(),
+            status: "active".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let mut tx = db.tenant_write(&scope, &sys, now).await.unwrap();
+    let made = invoices::issue_for_members(&mut tx, &scope, season, &[payer], scope.today(now))
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
     vec![
         ("season", season.to_string()),
         ("season_fee", fee.to_string()),
+        ("invoice", made[0].to_string()),
+        ("fee_version", "1".to_string()),
     ]
 }
 

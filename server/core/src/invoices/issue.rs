@@ -450,7 +450,7 @@ pub async fn add_one_off(
     now: Timestamp,
     invoice: i64,
     fee: i64,
-) -> Result<()> {
+) -> Result<i64> {
     scope.require(FEES_MANAGE)?;
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let inv = one(&mut tx, invoice).await?;
@@ -500,11 +500,14 @@ pub async fn add_one_off(
     }
     tx.update("invoices", invoice, vec![], None).await?;
     tx.log("invoice_changed", Some(&inv.number)).await?;
-    tx.commit().await
+    tx.commit().await?;
+    Ok(inv.season.unwrap_or(0))
 }
 
 /// What sending an invoice hands to the mailer, after the transaction.
 pub struct Outgoing {
+    /// The invoice's season (0 for none), for the page to go back to.
+    pub season: i64,
     pub to: String,
     pub subject: String,
     pub body: String,
@@ -555,6 +558,7 @@ pub async fn send(
     let pdf = super::pdf::render(&inv, &settings, &club, lang)?;
     let amount = tessera_common::money::format_eur(inv.total_cents, lang);
     Ok(Outgoing {
+        season: inv.season.unwrap_or(0),
         to,
         subject: Msg::InvMailSubject.fill(lang, &[("club", &club), ("number", &inv.number)]),
         body: Msg::InvMailBody.fill(
@@ -582,7 +586,7 @@ pub async fn credit(
     actor: &Actor,
     now: Timestamp,
     invoice: i64,
-) -> Result<i64> {
+) -> Result<(i64, i64)> {
     scope.require(FEES_MANAGE)?;
     let today = scope.today(now);
     let mut tx = db.tenant_write(scope, actor, now).await?;
@@ -600,7 +604,7 @@ pub async fn credit(
         .await?;
         tx.log("invoice_cancelled", Some(&inv.number)).await?;
         tx.commit().await?;
-        return Ok(invoice);
+        return Ok((invoice, inv.season.unwrap_or(0)));
     }
     tx.lock("invoice_numbers").await?;
     let year = today.year;
@@ -670,7 +674,7 @@ pub async fn credit(
     .await?;
     tx.log("invoice_credited", Some(&inv.number)).await?;
     tx.commit().await?;
-    Ok(id)
+    Ok((id, inv.season.unwrap_or(0)))
 }
 
 /// The invoices a person sees on their own page: those they pay or that are for them or a

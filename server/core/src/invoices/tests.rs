@@ -735,7 +735,7 @@ async fn a_guardian_gets_one_invoice_for_their_children_and_sent_invoices_never_
             .1
             .starts_with(b"%PDF-"));
         // A credit note: its own numbering, the invoice credited, not twice.
-        let cn = credit(db, &a, &w.admin_a, T0, family.id).await.unwrap();
+        let (cn, _) = credit(db, &a, &w.admin_a, T0, family.id).await.unwrap();
         let list = of_season(db, &a, season).await.unwrap();
         let note = list.iter().find(|i| i.id == cn).unwrap();
         assert_eq!(note.kind, "credit_note");
