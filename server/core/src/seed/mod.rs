@@ -8,6 +8,7 @@ mod consents;
 mod documents;
 mod dupes;
 mod groups;
+mod invoices; // invoices
 mod mailings; // mailings
 pub mod names;
 mod privacy_rights;
@@ -656,8 +657,9 @@ pub async fn seed_demo_with(
                 dupes::seed(db, &scope, now).await?; // duplicates
             }
             mailings::seed(db, &scope, now).await?; // mailings
-                                                    // seasons and fees (issue 20): one line per feature below, in this order:
-                                                    // invoices, bank statements, renewal.
+            invoices::seed(db, &scope, now, first_adult).await?; // invoices
+                                                                 // seasons and fees (issue 20): one line per feature below, in this order:
+                                                                 // invoices, bank statements, renewal.
         }
     }
     // federations (issue 18): one line per feature below, in this order: affiliation
