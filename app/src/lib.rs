@@ -155,6 +155,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("templates") view=ClubTemplatesPage/>
                     // licences
                     <Route path=path!("licences") view=ClubLicencesPage/>
+                    // invoices
+                    <Route path=path!("fees") view=FeesPage/>
+                    <Route path=path!("fees/:season") view=SeasonInvoicesPage/>
+                    <Route path=path!("me/invoices") view=MyInvoicesPage/>
                 </ParentRoute>
             </Routes>
         </Router>

@@ -8,6 +8,7 @@ pub mod config;
 pub mod delivery;
 pub mod document_files;
 pub mod fed_files;
+pub mod invoice_files;
 pub mod renewal_files;
 pub mod rights_files;
 pub mod router;

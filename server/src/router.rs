@@ -330,6 +330,11 @@ pub fn build_router(state: AppState) -> Router {
             "/c/{club}/privacy/bundle.zip",
             post(club_files::export_bundle),
         )
+        // invoices: an invoice's PDF
+        .route(
+            "/c/{club}/invoices/{id}/pdf",
+            get(crate::invoice_files::download),
+        )
         // a document's file
         .route(
             "/c/{club}/documents/file/{id}",

@@ -1109,6 +1109,30 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("calendar_feeds", "club={club}"),
     ("renew_feed", "club={club}&target={act_group}"),
     ("revoke_feed", "club={club}&target={act_group}"),
+    // invoices
+    ("fees_overview", "club={club}"),
+    (
+        "save_season",
+        "club={club}&name=Harness+season&starts_on=2090-07-01&ends_on=2091-06-30&prorata=none",
+    ),
+    (
+        "save_fee_settings",
+        "club={club}&version={fee_version}&iban=BE68539007547034&bic=GEBABEBB&beneficiary=Harness&payment_days=30",
+    ),
+    (
+        "add_season_fee",
+        "club={club}&season={season}&kind=membership&name=Harness+fee&amount=12%2C50",
+    ),
+    ("season_invoices", "club={club}&season={season}"),
+    (
+        "generate_invoices",
+        "club={club}&season={season}&members={member}",
+    ),
+    ("add_invoice_fee", "club={club}&id={invoice}&fee={season_fee}"),
+    ("send_invoice", "club={club}&id={invoice}"),
+    ("my_invoices", "club={club}"),
+    ("credit_invoice", "club={club}&id={invoice}"),
+    ("remove_season_fee", "club={club}&id={season_fee}"),
     // groups
     ("groups", "club={club}"),
     ("group", "club={club}&id={group}"),
@@ -1308,6 +1332,8 @@ const OWN_RECORD: &[&str] = &[
     // renewal: the caller's paid seasons with their certificates.
     "my_certificates",
     "my_licences", // licences
+    // invoices: a member's or guardian's own invoices
+    "my_invoices",
 ];
 
 /// The server functions of the federation and the operator: everyone outside those
@@ -1671,6 +1697,7 @@ impl Fixture {
         fixture.values.extend(transfers::fixture_values(s).await); // xfer18
         fixture.values.extend(templates::fixture_values(s).await); // templates
         fixture.values.extend(licences::fixture_values(s).await); // licences
+        fixture.values.extend(invoices::fixture_values(s).await); // invoices
         fixture
     }
 
@@ -2563,6 +2590,18 @@ mod environment {
         ("save_certificate_officer", Some("fees.manage")),
         ("renewal_overview", Some("renewal.manage")),
         ("open_renewal", Some("renewal.manage")),
+        // invoices
+        ("fees_overview", Some("fees.manage")),
+        ("save_season", Some("fees.manage")),
+        ("save_fee_settings", Some("fees.manage")),
+        ("add_season_fee", Some("fees.manage")),
+        ("remove_season_fee", Some("fees.manage")),
+        ("season_invoices", Some("fees.manage")),
+        ("generate_invoices", Some("fees.manage")),
+        ("add_invoice_fee", Some("fees.manage")),
+        ("send_invoice", Some("fees.manage")),
+        ("credit_invoice", Some("fees.manage")),
+        ("my_invoices", Some(OWN)),
         // documents
         ("documents_overview", Some("documents.view")),
         ("add_document_kind", Some("documents.manage")),
@@ -2948,7 +2987,7 @@ mod environment {
         assert!(switchable.len() >= 2);
         // Dependants first: exports needs the event log, activities the groups.
         for module in [
-            "fees", // reconcile, renewal: their pages are off with it
+            "fees", // invoices, reconcile, renewal: their pages are off with it
             "forms",
             "exports",
             "audit",
@@ -3015,7 +3054,7 @@ mod environment {
             "activities",
             "mailings",
             "documents",
-            "fees", // reconcile, renewal: their pages are off with it
+            "fees", // invoices, reconcile, renewal: their pages are off with it
         ] {
             let r = admin
                 .call(
@@ -4831,6 +4870,8 @@ mod dupes;
 mod errors;
 #[path = "http/groups.rs"]
 mod groups;
+#[path = "http/invoices.rs"]
+mod invoices;
 #[path = "http/islands.rs"]
 mod islands;
 #[path = "http/licences.rs"]

@@ -17,6 +17,7 @@ pub mod fedreads;
 pub mod groups;
 pub mod i18n;
 pub mod ids;
+pub mod invoices;
 pub mod licence;
 pub mod local_path;
 pub mod mailing;

@@ -38,6 +38,7 @@ mod dupes;
 mod fedreads; // xfer18
 mod forms;
 mod groups;
+mod invoices; // invoices
 mod licences; // licences
 mod mailings; // mailings
 mod members;
@@ -58,6 +59,7 @@ pub use dupes::*;
 pub use fedreads::*; // xfer18
 pub use forms::*;
 pub use groups::*;
+pub use invoices::*; // invoices
 pub use licences::*; // licences
 pub use mailings::*; // mailings
 pub use members::*;

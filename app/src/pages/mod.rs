@@ -13,6 +13,7 @@ pub(crate) mod dupes;
 mod exports;
 mod federation;
 mod fedreads; // xfer18
+pub(crate) mod fees; // invoices
 pub(crate) mod fields;
 mod forms;
 pub(crate) mod groups;
@@ -48,6 +49,7 @@ pub use dupes::{DeleteMemberPage, GuardiansPage, MergePage};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
 pub use fedreads::{FederationPeoplePage, FederationPersonPage}; // xfer18
+pub use fees::{FeesPage, MyInvoicesPage, SeasonInvoicesPage}; // invoices
 pub use fields::FieldsPage;
 pub use forms::{ApplicationsPage, FormsPage, JoinConfirmPage, JoinPage};
 pub use groups::{GroupPage, GroupsPage};

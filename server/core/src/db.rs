@@ -1364,6 +1364,12 @@ impl TenantTx {
         self.tx.fetch_one(sql, with_tenant(self.tenant, args)).await
     }
 
+    /// The instant this transaction stamps its changes with (inv20: invoices' `created_at`
+    /// in bulk inserts).
+    pub fn now(&self) -> Timestamp {
+        self.now
+    }
+
     /// The last-change stamp of this write: (updated_at, updated_by, updated_by_name).
     pub(crate) fn stamp_values(&self) -> Result<(Value, Value, Value)> {
         let actor = self

@@ -54,7 +54,10 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("groups", &["accounts", "roles", "members"]),
     ("activities", &["accounts", "members", "groups"]),
     ("mailings", &["accounts", "members", "consents"]),
-    ("renewal", &["accounts", "tenants", "members", "consents"]),
+    (
+        "renewal",
+        &["accounts", "tenants", "members", "consents", "invoices"],
+    ),
     (
         "templates",
         &[
@@ -66,6 +69,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("usage", &["tenants", "members"]),
+    // invoices (inv20)
+    ("invoices", &["accounts", "members", "groups"]),
     (
         "seed",
         &[
@@ -92,6 +97,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "usage",
             "licences",
             "fedcopy",
+            "invoices",
         ],
     ),
 ];

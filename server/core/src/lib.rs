@@ -33,6 +33,7 @@ pub mod fedcopy;
 pub mod fedreads;
 pub mod groups;
 pub mod imports;
+pub mod invoices;
 pub mod licences;
 pub mod mailings;
 pub mod members;

@@ -34,6 +34,15 @@ pub struct Mail {
     pub brand: Option<Brand>,
 }
 
+/// A file attached to a mail (inv20: an invoice's PDF).
+#[derive(Clone, Debug)]
+pub struct Attachment {
+    /// A plain file name (letters, digits, `.`, `-`, `_`), as the receiver saves it.
+    pub file_name: String,
+    pub content_type: String,
+    pub data: Vec<u8>,
+}
+
 /// A club's look in its mails.
 #[derive(Clone, Debug)]
 pub struct Brand {
@@ -192,6 +201,60 @@ impl Mailer {
         })
     }
 
+    /// Sends `mail` with files attached (a `multipart/mixed` message: the text, or the
+    /// plain and HTML alternatives of a club's mail, then each file, base64-encoded).
+    pub async fn send_with(&self, mail: Mail, attachments: Vec<Attachment>) -> Result<()> {
+        let to: Mailbox = mail
+            .to
+            .parse()
+            .map_err(|_| tessera_common::AppError::field("email", Msg::ErrEmailInvalid))?;
+        let builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(mail.subject.clone());
+        let message = Self::message_with(builder, mail, attachments)?;
+        self.deliver(message).await.map_err(|e| match e {
+            SendFailure::Refused(e) | SendFailure::Temporary(e) => internal(e),
+        })
+    }
+
+    /// [`Mailer::send_with`] on a task of its own (the answer does not wait; a failure is
+    /// logged), as [`Mailer::send_later`].
+    pub fn send_later_with(&self, mail: Mail, attachments: Vec<Attachment>) {
+        let mailer = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = mailer.send_with(mail, attachments).await {
+                tracing::error!(error = %e, "a mail could not be sent");
+            }
+        });
+    }
+
+    fn message_with(
+        builder: lettre::message::MessageBuilder,
+        mail: Mail,
+        attachments: Vec<Attachment>,
+    ) -> Result<Message> {
+        use lettre::message::SinglePart;
+        let mut mixed = match &mail.brand {
+            Some(brand) => {
+                let html = branded_html(brand, &mail.subject, &mail.body);
+                MultiPart::mixed().multipart(MultiPart::alternative_plain_html(mail.body, html))
+            }
+            None => MultiPart::mixed().singlepart(SinglePart::plain(mail.body)),
+        };
+        for a in attachments {
+            let ct = ContentType::parse(&a.content_type).map_err(internal)?;
+            let safe: String = a
+                .file_name
+                .chars()
+                .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+                .take(100)
+                .collect();
+            mixed = mixed.singlepart(lettre::message::Attachment::new(safe).body(a.data, ct));
+        }
+        builder.multipart(mixed).map_err(internal)
+    }
+
     /// Sends one mail of a mailing: with `unsubscribe` (a newsletter), the headers of a
     /// one-click unsubscribe (`List-Unsubscribe` with that https address and
     /// `List-Unsubscribe-Post: List-Unsubscribe=One-Click`, RFC 2369 and RFC 8058). A
@@ -314,6 +377,50 @@ impl lettre::message::header::Header for ListUnsubscribePost {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_mail_carries_its_attachment() {
+        let dir = std::env::temp_dir().join(format!("tessera-att-{}", crate::ids::new_id()));
+        let m = Mailer::outbox(dir.clone(), "Club <club@tessera.test>").unwrap();
+        let pdf = b"%PDF-1.3\n\xe2\xe3\xcf\xd3\n%%EOF".to_vec();
+        m.send_with(
+            Mail {
+                to: "ann@example.be".into(),
+                subject: "Invoice".into(),
+                body: "See the PDF.".into(),
+                brand: None,
+            },
+            vec![Attachment {
+                file_name: "invoice-2026-00001.pdf\r\nX-Evil: 1".into(),
+                content_type: "application/pdf".into(),
+                data: pdf.clone(),
+            }],
+        )
+        .await
+        .unwrap();
+        let file = std::fs::read_dir(&dir)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let eml = std::fs::read_to_string(file).unwrap();
+        assert!(eml.contains("multipart/mixed"), "{eml}");
+        assert!(eml.contains("See the PDF."));
+        assert!(eml.contains("Content-Type: application/pdf"));
+        assert!(
+            eml.contains("attachment; filename=\"invoice-2026-00001.pdfX-Evil1\""),
+            "{eml}"
+        );
+        assert!(
+            !eml.contains("\nX-Evil: 1"),
+            "no header smuggled through the name"
+        );
+        // A binary file (as a PDF is) travels base64-encoded, whole.
+        assert!(eml.contains("Content-Transfer-Encoding: base64"), "{eml}");
+        assert!(eml.contains("JVBERi0xLjMK4uPP0wolJUVPRg=="), "{eml}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
 
     #[test]
     fn club_mails_escape_everything_and_use_the_club_look() {

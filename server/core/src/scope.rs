@@ -246,6 +246,19 @@ pub struct TenantScope {
 }
 
 impl TenantScope {
+    /// Tests (inv20): `base`'s tenant seen by a plain member linked to `member`, with no role.
+    #[cfg(test)]
+    pub(crate) fn for_tests_member(base: &TenantScope, member: MemberId) -> TenantScope {
+        TenantScope {
+            member: Some(member),
+            roles: Vec::new(),
+            permissions: BTreeSet::new(),
+            system: false,
+            leader: None,
+            ..base.clone()
+        }
+    }
+
     /// The leader grant: the person reaches the register only through group-scoped roles.
     pub fn leader(&self) -> Option<&LeaderGrant> {
         self.leader.as_ref()

@@ -100,6 +100,14 @@ const WRITES: &[(&str, &[&str])] = &[
     ("change_occurrence", &["activity_exceptions"]),
     ("renew_feed", &["calendar_feeds"]),
     ("revoke_feed", &["calendar_feeds"]),
+    // invoices
+    ("save_season", &["seasons"]),
+    ("save_fee_settings", &["fee_settings"]),
+    ("add_season_fee", &["season_fees"]),
+    ("generate_invoices", &["invoices", "invoice_lines"]),
+    ("add_invoice_fee", &["invoices", "invoice_lines"]),
+    ("send_invoice", &["invoices"]),
+    ("credit_invoice", &["invoices"]),
     // groups
     ("save_group_kind", &["group_kinds"]),
     ("save_group", &["club_groups"]),
@@ -149,6 +157,8 @@ const DELETES: &[(&str, &[&str])] = &[
     // documents
     ("remove_document_kind", &[]),
     ("remove_document", &[]),
+    // invoices
+    ("remove_season_fee", &[]),
     // duplicates
     ("unlink_guardian", &[]),
     ("delete_member", &[]),
@@ -225,6 +235,10 @@ const READS: &[&str] = &[
     "group",
     "group_role_scopes",
     "group_band_suggestions",
+    // invoices
+    "fees_overview",
+    "season_invoices",
+    "my_invoices",
     // mailings
     "mailings",
     "mailing_choices",

@@ -56,6 +56,17 @@ pub const MODULE: Module = Module {
         },
     ],
     nav: &[
+        // invoices
+        NavEntry {
+            path: "fees",
+            label: Text {
+                en: "Seasons and fees",
+                nl: "Seizoenen en lidgeld",
+                fr: "Saisons et cotisations",
+            },
+            permission: Some(FEES_MANAGE),
+            own_record: false,
+        },
         // bank20 (reconcile)
         NavEntry {
             path: "fees/bank",
@@ -67,7 +78,6 @@ pub const MODULE: Module = Module {
             permission: Some(FEES_RECONCILE),
             own_record: false,
         },
-        // end bank20
         // renewal
         NavEntry {
             path: "fees/certificates",
@@ -89,15 +99,14 @@ pub const MODULE: Module = Module {
             permission: Some(RENEWAL_MANAGE),
             own_record: false,
         },
-        // end renewal
     ],
     routes: &[
+        // invoices
+        "fees",
         // bank20 (reconcile)
         "fees/bank",
-        // end bank20
         // renewal
         "fees/certificates",
         "fees/renewal",
-        // end renewal
     ],
 };

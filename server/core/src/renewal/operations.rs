@@ -497,11 +497,10 @@ pub async fn answer(
     Ok((l.season_name, format!("{given} {family}")))
 }
 
-/// THE CALL SITE for the new season's invoice of a member who renewed, in the
-/// confirmation's transaction. The invoices feature (built in parallel) issues it:
-/// after the merge this calls
-/// `crate::invoices::issue_for_members(tx, scope, season, &[member], today)`.
-/// Until then it issues nothing (the confirmation is recorded all the same).
+/// The new season's invoice of a member who renewed, issued in the confirmation's
+/// transaction by the invoices feature (a draft per payer, family discount included; a
+/// member invoiced for the season already is skipped). The treasurer sends it from the
+/// season's invoices page.
 pub async fn renewal_invoice_hook(
     tx: &mut TenantTx,
     scope: &TenantScope,
@@ -509,7 +508,7 @@ pub async fn renewal_invoice_hook(
     member: MemberId,
     today: Date,
 ) -> Result<()> {
-    let _ = (tx, scope, season, member, today);
+    crate::invoices::issue_for_members(tx, scope, season, &[member], today).await?;
     Ok(())
 }
 

@@ -242,6 +242,7 @@ pub const STAMPED_TABLES: &[&str] = &[
     "retention_policies",
     "retention_runs",
     "roles",
+    "season_fees",
     "seasons",
     "tenant_logos",
     "tenant_modules",

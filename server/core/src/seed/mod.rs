@@ -9,6 +9,7 @@ mod consents;
 mod documents;
 mod dupes;
 mod groups;
+mod invoices; // invoices
 mod licences; // licences
 mod mailings; // mailings
 pub mod names;
@@ -668,8 +669,8 @@ pub async fn seed_demo_with(
                 dupes::seed(db, &scope, now).await?; // duplicates
             }
             mailings::seed(db, &scope, now).await?; // mailings
-                                                    // seasons and fees (issue 20): one line per feature below, in this order:
-                                                    // invoices, bank statements, renewal.
+                                                    // seasons and fees (issue 20), in this order: invoices, bank statements, renewal.
+            invoices::seed(db, &scope, now, first_adult).await?; // invoices
             reconcile::seed(db, &scope, now).await?; // bank statements (reconcile)
             renewal::seed(db, &scope, now, first_adult).await?; // renewal
         }

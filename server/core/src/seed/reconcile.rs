@@ -4,158 +4,19 @@
 //! name for the treasurer to confirm, one with a wrong check digit and one nobody knows in
 //! the queue; the rest stay unpaid (overdue). A fixed number of lines whatever the club's
 //! size (at most [`MAX_DEMO_INVOICES`] invoices are paid through it).
-//!
-//! When the branch has no invoice generator yet, [`placeholder_invoices`] makes the club's
-//! seasons, bank account and invoices with plain inserts: the lead replaces it by the
-//! invoices feature's seeding (which runs before this one).
+//! The club's seasons, bank account and invoices come from the invoices feature's seeding,
+//! which runs before this one.
 
 use crate::args;
 use crate::db::Db;
 use crate::error::Result;
-use crate::ids;
 use crate::reconcile;
 use crate::scope::{Actor, TenantScope};
-use tessera_common::money::{decimal, ogm_digits, ogm_display};
+use tessera_common::money::{decimal, ogm_display};
 use tessera_common::time::{Date, Timestamp};
 
 /// The most invoices the demo statement pays.
 pub const MAX_DEMO_INVOICES: i64 = 300;
-/// The demo club's account when the club has none yet.
-const DEMO_IBAN: &str = "BE68539007547034";
-
-/// The season (start, end) holding `today`: 1 July to 30 June.
-fn season_of(today: Date) -> (Date, Date) {
-    let y = if today.month >= 7 {
-        today.year
-    } else {
-        today.year - 1
-    };
-    (
-        Date::new(y, 7, 1).unwrap_or(today),
-        Date::new(y + 1, 6, 30).unwrap_or(today),
-    )
-}
-
-/// PLACEHOLDER (bank20), until the invoices feature seeds: the club's current and past
-/// season, its bank account, and an open invoice of the current season for up to
-/// [`MAX_DEMO_INVOICES`] active members (plain inserts into the tables of migration 0036).
-/// Does nothing when the club has invoices already. The lead replaces the call to this
-/// function by the invoices feature's seeding.
-async fn placeholder_invoices(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<()> {
-    let sys = Actor::system("seed-demo");
-    let today = scope.today(now);
-    let (start, end) = season_of(today);
-    let mut tx = db.tenant_write(scope, &sys, now).await?;
-    let (invoices,): (i64,) = tx
-        .fetch_one(
-            "SELECT count(*) FROM invoices WHERE tenant_id = $1",
-            args![],
-        )
-        .await?;
-    if invoices > 0 {
-        tx.commit().await?;
-        return Ok(());
-    }
-    let settings: Option<(Option<String>,)> = tx
-        .fetch_optional(
-            "SELECT iban FROM fee_settings WHERE tenant_id = $1",
-            args![],
-        )
-        .await?;
-    match settings {
-        None => {
-            tx.insert(
-                "fee_settings",
-                vec![
-                    ("iban", DEMO_IBAN.into()),
-                    ("bic", "HBKABE22".into()),
-                    ("beneficiary", scope.tenant().name.clone().into()),
-                ],
-            )
-            .await?
-        }
-        Some((None,)) => {
-            tx.execute(
-                "UPDATE fee_settings SET iban = $2 WHERE tenant_id = $1",
-                args![DEMO_IBAN],
-            )
-            .await?;
-        }
-        Some(_) => {}
-    }
-    let current: Option<(i64,)> = tx
-        .fetch_optional(
-            "SELECT id FROM seasons WHERE tenant_id = $1 AND starts_on <= $2 AND ends_on >= $2",
-            args![today.to_string()],
-        )
-        .await?;
-    let season = match current {
-        Some((id,)) => id,
-        None => {
-            let id = ids::new_id();
-            let past = ids::new_id();
-            for (sid, a, b, cur) in [
-                (past, start.plus_years(-1), end.plus_years(-1), false),
-                (id, start, end, true),
-            ] {
-                tx.insert(
-                    "seasons",
-                    vec![
-                        ("id", sid.into()),
-                        ("name", format!("{}-{}", a.year, b.year).into()),
-                        ("starts_on", a.to_string().into()),
-                        ("ends_on", b.to_string().into()),
-                        ("is_current", cur.into()),
-                        ("created_at", now.into()),
-                    ],
-                )
-                .await?;
-            }
-            id
-        }
-    };
-    let people: Vec<(i64, String, String, Option<String>)> = tx
-        .fetch_all(
-            &format!(
-                "SELECT id, given_name, family_name, email FROM members WHERE tenant_id = $1 \
-                 AND status = 'active' AND restricted_at IS NULL AND erased_at IS NULL \
-                 ORDER BY id LIMIT {MAX_DEMO_INVOICES}"
-            ),
-            args![],
-        )
-        .await?;
-    let issued = Date::from_days(start.days_since_epoch() + 14);
-    let due = Date::from_days(issued.days_since_epoch() + 30);
-    let mut rows = Vec::new();
-    for (n, (id, given, family, email)) in people.into_iter().enumerate() {
-        let number = n as i64 + 1;
-        let total = [12_000i64, 9_500, 15_000, 7_500][n % 4];
-        rows.push(vec![
-            ("id", ids::new_id().into()),
-            ("kind", "invoice".into()),
-            ("year", (start.year as i64).into()),
-            ("number", number.into()),
-            ("season_id", season.into()),
-            ("member_id", id.into()),
-            ("payer_member_id", id.into()),
-            ("payer_name", format!("{given} {family}").into()),
-            ("payer_email", email.into()),
-            (
-                "communication",
-                ogm_digits(start.year as u64 * 1_000_000 + number as u64).into(),
-            ),
-            ("total_cents", total.into()),
-            ("status", "open".into()),
-            ("issued_on", issued.to_string().into()),
-            ("due_on", due.to_string().into()),
-            ("sent_at", now.into()),
-            ("created_at", now.into()),
-        ]);
-    }
-    tx.insert_many("invoices", rows).await?;
-    tx.commit().await?;
-    Ok(())
-}
 
 fn xml(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -169,9 +30,6 @@ pub(super) async fn seed(db: &Db, scope: &TenantScope, now: Timestamp) -> Result
     if !scope.can(tessera_common::modules::FEES_RECONCILE) {
         return Ok(());
     }
-    // PLACEHOLDER (bank20): the lead replaces this call by the invoices feature's seeding,
-    // which runs before this one at the marker in seed/mod.rs.
-    placeholder_invoices(db, scope, now).await?;
     let sys = Actor::system("seed-demo");
     let today = scope.today(now);
     let mut tx = db.tenant_read(scope).await?;

@@ -1,0 +1,228 @@
+//! Seasons, fee schedules and invoices (issue 20, inv20): the wire types of the fees page
+//! (`/c/{club}/fees`) and its forms. Amounts are integer cents in euro; dates `YYYY-MM-DD`.
+
+use crate::dto::Stamp;
+use serde::{Deserialize, Serialize};
+
+/// How a season prices who joins late.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Prorata {
+    /// The full fee whenever one joins.
+    #[default]
+    None,
+    /// The fee times the months left of the season (the joining month counted) over the
+    /// season's months.
+    Monthly,
+    /// A fixed reduction (percent) for who joins on or after a date.
+    AfterDate,
+}
+
+impl Prorata {
+    pub fn key(self) -> &'static str {
+        match self {
+            Prorata::None => "none",
+            Prorata::Monthly => "monthly",
+            Prorata::AfterDate => "after_date",
+        }
+    }
+
+    pub fn from_key(s: &str) -> Option<Prorata> {
+        match s {
+            "none" | "" => Some(Prorata::None),
+            "monthly" => Some(Prorata::Monthly),
+            "after_date" => Some(Prorata::AfterDate),
+            _ => None,
+        }
+    }
+}
+
+/// A season of the club with its pricing rules.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Season {
+    pub id: i64,
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub is_current: bool,
+    /// The day ages are taken on (`None`: the season's first day).
+    pub reference_date: Option<String>,
+    /// Percent off each child after the first of one payer.
+    pub sibling_percent: i64,
+    /// The most one payer pays in membership fees for the season.
+    pub family_cap_cents: Option<i64>,
+    pub prorata: Prorata,
+    pub prorata_date: Option<String>,
+    pub prorata_percent: i64,
+    pub fees: Vec<SeasonFee>,
+    pub version: i64,
+    pub stamp: Stamp,
+}
+
+/// One fee of a season's schedule.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeasonFee {
+    pub id: i64,
+    /// `membership` (the first matching one applies) or `one_off`.
+    pub kind: String,
+    pub name: String,
+    pub amount_cents: i64,
+    pub min_age: Option<i64>,
+    pub max_age: Option<i64>,
+    pub birth_year_from: Option<i64>,
+    pub birth_year_to: Option<i64>,
+    pub group_id: Option<i64>,
+    pub group_name: Option<String>,
+}
+
+/// The club's bank details and payment terms.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeSettings {
+    /// Normalised (no spaces, upper case); `None` until set.
+    pub iban: Option<String>,
+    pub bic: Option<String>,
+    pub beneficiary: Option<String>,
+    pub payment_days: i64,
+    /// 0 while never saved.
+    pub version: i64,
+}
+
+/// A group a fee can be priced by.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeGroupChoice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// `/c/{club}/fees`: the seasons and their schedules, the bank details.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeesOverview {
+    pub seasons: Vec<Season>,
+    pub settings: FeeSettings,
+    pub groups: Vec<FeeGroupChoice>,
+    /// Today in the club's zone.
+    pub today: String,
+}
+
+/// A season as its form sends it (`id` empty: a new one).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeasonForm {
+    pub club: String,
+    #[serde(default)]
+    pub id: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub starts_on: String,
+    #[serde(default)]
+    pub ends_on: String,
+    /// A checkbox: present when ticked.
+    #[serde(default)]
+    pub current: Option<String>,
+    #[serde(default)]
+    pub reference_date: String,
+    #[serde(default)]
+    pub sibling_percent: String,
+    #[serde(default)]
+    pub family_cap: String,
+    #[serde(default)]
+    pub prorata: String,
+    #[serde(default)]
+    pub prorata_date: String,
+    #[serde(default)]
+    pub prorata_percent: String,
+}
+
+/// The bank details as their form sends them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeSettingsForm {
+    pub club: String,
+    #[serde(default)]
+    pub version: String,
+    #[serde(default)]
+    pub iban: String,
+    #[serde(default)]
+    pub bic: String,
+    #[serde(default)]
+    pub beneficiary: String,
+    #[serde(default)]
+    pub payment_days: String,
+}
+
+/// A fee added to a season's schedule.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeasonFeeForm {
+    pub club: String,
+    #[serde(default)]
+    pub season: String,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub amount: String,
+    #[serde(default)]
+    pub min_age: String,
+    #[serde(default)]
+    pub max_age: String,
+    #[serde(default)]
+    pub birth_year_from: String,
+    #[serde(default)]
+    pub birth_year_to: String,
+    #[serde(default)]
+    pub group: String,
+}
+
+/// One line of an invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceLine {
+    pub description: String,
+    pub member: Option<i64>,
+    pub amount_cents: i64,
+}
+
+/// An invoice or a credit note.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invoice {
+    pub id: i64,
+    /// `invoice` or `credit_note`.
+    pub kind: String,
+    /// `2026-00042`: the year and the number in it.
+    pub number: String,
+    pub season: Option<i64>,
+    pub member: Option<i64>,
+    pub payer: Option<i64>,
+    pub payer_name: String,
+    pub payer_email: Option<String>,
+    pub credited_invoice: Option<i64>,
+    /// `+++123/4567/89002+++`.
+    pub communication: String,
+    pub total_cents: i64,
+    pub paid_cents: i64,
+    /// draft, open, partial, paid, overpaid, credited, cancelled.
+    pub status: String,
+    pub issued_on: String,
+    pub due_on: String,
+    pub sent: bool,
+    pub lines: Vec<InvoiceLine>,
+    /// The EPC QR code to pay it, as inline SVG (an open invoice on the payer's page).
+    pub qr_svg: Option<String>,
+}
+
+/// A person's own invoices and their children's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyInvoices {
+    pub invoices: Vec<Invoice>,
+    pub iban: Option<String>,
+    pub beneficiary: Option<String>,
+}
+
+/// A season's invoices, for the treasurer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeasonInvoices {
+    pub season: Season,
+    pub invoices: Vec<Invoice>,
+    /// The one-off fees of the season (to add to a draft).
+    pub one_off: Vec<SeasonFee>,
+}
