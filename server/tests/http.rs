@@ -1183,7 +1183,7 @@ const CROSS_TENANT: &[(&str, &str)] = &[
     ("club_licences", "club={club}"),
     (
         "request_licences",
-        "club={club}&federation={federation}&season={fed_season}&category={fed_category}&ids[]={licensee}&all=&q=&status=",
+        "club={club}&federation={federation}&season={fed_season}&category={fed_category}&ids[]={licensee}&all=&q=&status=&fed[level]=A",
     ),
     ("my_licences", "club={club}"),
     // reconcile

@@ -62,8 +62,8 @@ pub const MODULE: Module = Module {
         },
         // end affiliations
         // templates: any member may open the page, which offers each kind to those who
-        // may adopt it; the entry is shown to those who manage roles (a nav entry names
-        // one permission).
+        // may adopt it; the entry is shown to those who manage the club's federations (a
+        // nav entry names one permission of its own module).
         NavEntry {
             path: "templates",
             label: Text {
@@ -71,7 +71,7 @@ pub const MODULE: Module = Module {
                 nl: "Federatiesjablonen",
                 fr: "Modèles de la fédération",
             },
-            permission: Some(super::ROLES_MANAGE),
+            permission: Some(AFFILIATIONS_MANAGE),
             own_record: false,
         },
         // licences

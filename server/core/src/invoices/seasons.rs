@@ -182,15 +182,15 @@ impl From<FeeRow> for SeasonFee {
 
 async fn fee_rows(tx: &mut TenantTx, season: Option<i64>) -> Result<Vec<FeeRow>> {
     let (filter, a) = match season {
-        Some(s) => (" AND f.season_id = $2", args![s]),
+        Some(s) => ("AND f.season_id = $2", args![s]),
         None => ("", args![]),
     };
     tx.fetch_all(
         &format!(
             "SELECT f.id, f.season_id, f.kind, f.name, f.amount_cents, f.min_age, f.max_age, \
              f.birth_year_from, f.birth_year_to, f.group_id, g.name AS group_name \
-             FROM season_fees f LEFT JOIN club_groups g ON g.tenant_id = f.tenant_id \
-             AND g.id = f.group_id WHERE f.tenant_id = $1{filter} ORDER BY f.position, f.id"
+             FROM season_fees f LEFT JOIN club_groups g ON g.tenant_id = $1 \
+             AND g.id = f.group_id WHERE f.tenant_id = $1 {filter} ORDER BY f.position, f.id"
         ),
         a,
     )
