@@ -37,6 +37,9 @@ test('a club requests licences, the federation approves, the member sees the lic
   await request.locator('select[name=category]').selectOption((await recreational.getAttribute('value')) ?? '');
   await request.locator('input[name=all]').check();
   await request.locator('select[name=status]').selectOption('active');
+  // The demo federation requires its own field (the level): the club fills it in.
+  const level = request.locator('select[name="fed[level]"]');
+  if (await level.count()) await level.selectOption({ index: 1 });
   await submitAndLoad(admin, request.locator('button[type=submit]'));
   await expect(admin.getByTestId('notice')).toBeVisible();
   const rows = admin.getByTestId('club-licence').filter({ hasText: season });

@@ -438,7 +438,7 @@ fn MemberPaymentsBody(payments: MemberPayments) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <section class="card" aria-labelledby="member-payments-title" data-testid="member-payments">
+        <section class="card" data-testid="member-payments">
             <h2 id="member-payments-title">{t(Msg::BankMemberTitle)}</h2>
             {status}
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="member-payments-title">
