@@ -546,6 +546,42 @@ fn already(status: &str) -> AppError {
     })
 }
 
+/// Opens a new affiliation row between `fed` and `club` (`status` and who began it),
+/// refused while the pair has an open one, and logs `event` in both tenants' logs: an
+/// invitation by the federation and a request by the club are the same step from either
+/// side.
+async fn open_new(
+    tx: &mut Tx,
+    actor: &Actor,
+    now: Timestamp,
+    (fed, club): (&Who, &Who),
+    (status, initiated_by): (&str, &str),
+    event: &str,
+) -> Result<i64> {
+    if let Some(open) = open_row(tx, fed.id, club.id).await? {
+        return Err(already(&open));
+    }
+    let id = ids::new_id();
+    tx.execute(
+        "INSERT INTO affiliations (id, federation_id, club_id, status, initiated_by, \
+         created_at, updated_at, updated_by, updated_by_name) \
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $7, $8)",
+        args![
+            id,
+            fed.id.0,
+            club.id.0,
+            status,
+            initiated_by,
+            now,
+            actor.identity.map(|i| i.0),
+            actor.stamp_name()
+        ],
+    )
+    .await?;
+    log_both(tx, actor, now, event, fed, club, None).await?;
+    Ok(id)
+}
+
 fn link(base_url: &str, path: &str) -> String {
     format!("{}{path}", base_url.trim_end_matches('/'))
 }
@@ -569,32 +605,13 @@ pub async fn invite(
         return Err(AppError::field("club", Msg::AffErrNoSuchClub));
     };
     let fed = who(&mut tx, scope.tenant_id().0).await?;
-    if let Some(status) = open_row(&mut tx, fed.id, club.id).await? {
-        return Err(already(&status));
-    }
-    let id = ids::new_id();
-    tx.execute(
-        "INSERT INTO affiliations (id, federation_id, club_id, status, initiated_by, \
-         created_at, updated_at, updated_by, updated_by_name) \
-         VALUES ($1, $2, $3, 'invited', 'federation', $4, $4, $5, $6)",
-        args![
-            id,
-            fed.id.0,
-            club.id.0,
-            now,
-            actor.identity.map(|i| i.0),
-            actor.stamp_name()
-        ],
-    )
-    .await?;
-    log_both(
+    let id = open_new(
         &mut tx,
         actor,
         now,
+        (&fed, &club),
+        ("invited", "federation"),
         "affiliation_invited",
-        &fed,
-        &club,
-        None,
     )
     .await?;
     let to = admin_addresses(&mut tx, club.id).await?;
@@ -633,32 +650,13 @@ pub async fn ask(
         return Err(AppError::field("federation", Msg::AffErrNotAFederation));
     };
     let club = who(&mut tx, scope.tenant_id().0).await?;
-    if let Some(status) = open_row(&mut tx, fed.id, club.id).await? {
-        return Err(already(&status));
-    }
-    let id = ids::new_id();
-    tx.execute(
-        "INSERT INTO affiliations (id, federation_id, club_id, status, initiated_by, \
-         created_at, updated_at, updated_by, updated_by_name) \
-         VALUES ($1, $2, $3, 'requested', 'club', $4, $4, $5, $6)",
-        args![
-            id,
-            fed.id.0,
-            club.id.0,
-            now,
-            actor.identity.map(|i| i.0),
-            actor.stamp_name()
-        ],
-    )
-    .await?;
-    log_both(
+    let id = open_new(
         &mut tx,
         actor,
         now,
+        (&fed, &club),
+        ("requested", "club"),
         "affiliation_requested",
-        &fed,
-        &club,
-        None,
     )
     .await?;
     let to = admin_addresses(&mut tx, fed.id).await?;
