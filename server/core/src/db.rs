@@ -1261,6 +1261,10 @@ const MAX_BOUND_PARAMETERS: usize = 32_766;
 /// The most rows [`TenantTx::insert_many`] puts in one statement.
 pub const INSERT_MANY_ROWS: usize = 500;
 
+/// The most rows [`TenantTx::update_many`] changes in one statement (each binds two
+/// parameters per column and one more).
+pub const UPDATE_MANY_ROWS: usize = 250;
+
 fn with_tenant(tenant: TenantId, args: Vec<Value>) -> Vec<Value> {
     let mut all = Vec::with_capacity(args.len() + 1);
     all.push(Value::from(tenant));
@@ -1547,6 +1551,77 @@ impl TenantTx {
             }
         }
         Err(AppError::NotFound)
+    }
+
+    /// Updates many rows of `table` for this tenant, each to its own values of `cols`,
+    /// stamping every change and bumping each version as [`TenantTx::update`] does row by
+    /// row, but in a few statements (`SET c = CASE id WHEN … THEN … END … WHERE id IN
+    /// (…)`, [`UPDATE_MANY_ROWS`] rows a statement) instead of a round trip per row. Each
+    /// row is `(id, one value per column)`. Returns how many rows changed; the caller
+    /// compares with what it asked when a missing row matters.
+    pub async fn update_many(
+        &mut self,
+        table: &str,
+        cols: &[&str],
+        rows: Vec<(i64, Vec<Value>)>,
+    ) -> Result<u64> {
+        check_ident(table);
+        cols.iter().for_each(|c| check_ident(c));
+        if cols.is_empty() || rows.iter().any(|(_, r)| r.len() != cols.len()) {
+            return Err(internal(format!(
+                "update_many of {table}: every row needs one value per column"
+            )));
+        }
+        let (at, by, by_name) = self.stamp_values()?;
+        // SQLite: anonymous parameters in the order of the text (a numbered one is looked
+        // up by a linear search, see `insert_many`); PostgreSQL: numbered.
+        let sqlite = self.backend() == Backend::Sqlite;
+        let mut n = 0;
+        let mut rows = rows.into_iter().peekable();
+        while rows.peek().is_some() {
+            let chunk: Vec<(i64, Vec<Value>)> = rows.by_ref().take(UPDATE_MANY_ROWS).collect();
+            let mut values: Vec<Value> = Vec::new();
+            let mark = |v: Value, values: &mut Vec<Value>| {
+                values.push(v);
+                if sqlite {
+                    "?".to_string()
+                } else {
+                    format!("${}", values.len())
+                }
+            };
+            let mut sets = Vec::with_capacity(cols.len() + 3);
+            for (k, c) in cols.iter().enumerate() {
+                let mut case = format!("{c} = CASE id");
+                for (id, row) in &chunk {
+                    let i = mark(Value::from(*id), &mut values);
+                    let v = mark(row[k].clone(), &mut values);
+                    case.push_str(&format!(" WHEN {i} THEN {v}"));
+                }
+                case.push_str(&format!(" ELSE {c} END"));
+                sets.push(case);
+            }
+            for (c, v) in [
+                ("updated_at", at.clone()),
+                ("updated_by", by.clone()),
+                ("updated_by_name", by_name.clone()),
+            ] {
+                let m = mark(v, &mut values);
+                sets.push(format!("{c} = {m}"));
+            }
+            let tenant = mark(Value::from(self.tenant), &mut values);
+            let ids: Vec<String> = chunk
+                .iter()
+                .map(|(id, _)| mark(Value::from(*id), &mut values))
+                .collect();
+            let sql = format!(
+                "UPDATE {table} SET {}, version = version + 1 WHERE tenant_id = {tenant} \
+                 AND id IN ({})",
+                sets.join(", "),
+                ids.join(", ")
+            );
+            n += self.tx.execute(&sql, values).await?;
+        }
+        Ok(n)
     }
 
     /// Runs a write statement whose text filters on `tenant_id = $1`, for the rare change

@@ -88,36 +88,102 @@ const PAYABLE: &[&str] = &["open", "partial", "paid", "overpaid"];
 /// Records a payment against an invoice inside the caller's write transaction, and keeps
 /// the invoice right: `paid_cents` grows by the amount, `status` follows (open → partial →
 /// paid | overpaid) and `paid_on` is the day it was paid in full. A draft, credited or
-/// cancelled invoice, a credit note, or an amount that is not positive are refused. The one
-/// function that changes an invoice's payment state; [`unapply_payment`] undoes it.
+/// cancelled invoice, a credit note, or an amount that is not positive are refused. One
+/// payment through [`apply_payments`], the one function that changes an invoice's payment
+/// state; [`unapply_payment`] undoes it.
 pub async fn apply_payment(tx: &mut TenantTx, p: NewPayment) -> Result<Applied> {
-    if p.amount_cents <= 0 {
-        return Err(AppError::field("amount", Msg::BankErrAmountPositive));
+    apply_payments(tx, vec![p])
+        .await?
+        .pop()
+        .unwrap_or_else(|| Err(crate::error::internal("no payment applied")))
+}
+
+/// Invoices read at once by [`apply_payments`] (one bound parameter each).
+const APPLY_CHUNK: usize = 500;
+
+/// Records payments against invoices inside the caller's write transaction, in order, as
+/// [`apply_payment`] does one by one, with a constant number of round trips: the invoices
+/// read (and locked on PostgreSQL) in chunks, the payments inserted in multi-row
+/// statements, each invoice touched updated once (`update_many`). Two payments of one
+/// invoice see each other: the second of two full payments is a double one. Each payment
+/// gets its own answer (refused: the amount not positive, the invoice not found or not
+/// payable, and nothing of it stored); the outer error is the database's.
+pub async fn apply_payments(
+    tx: &mut TenantTx,
+    payments: Vec<NewPayment>,
+) -> Result<Vec<Result<Applied>>> {
+    struct Inv {
+        payable: bool,
+        total: i64,
+        paid: i64,
+        paid_on: Option<String>,
+        touched: bool,
     }
     let lock = if tx.backend() == Backend::Postgres {
-        " FOR UPDATE"
+        " ORDER BY id FOR UPDATE"
     } else {
         ""
     };
-    let row: Option<(String, String, i64, i64, Option<String>)> = tx
-        .fetch_optional(
-            &format!(
-                "SELECT kind, status, total_cents, paid_cents, paid_on FROM invoices \
-                 WHERE tenant_id = $1 AND id = $2{lock}"
-            ),
-            args![p.invoice_id],
-        )
-        .await?;
-    let Some((kind, status, total, paid, paid_on)) = row else {
-        return Err(AppError::NotFound);
-    };
-    if kind != "invoice" || !PAYABLE.contains(&status.as_str()) {
-        return Err(AppError::conflict(Msg::BankErrNotPayable));
+    let wanted: Vec<i64> = payments
+        .iter()
+        .filter(|p| p.amount_cents > 0)
+        .map(|p| p.invoice_id)
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut invoices: HashMap<i64, Inv> = HashMap::with_capacity(wanted.len());
+    for chunk in wanted.chunks(APPLY_CHUNK) {
+        let marks: Vec<String> = (0..chunk.len()).map(|i| format!("${}", i + 2)).collect();
+        let vals: Vec<crate::db::Value> = chunk.iter().map(|id| (*id).into()).collect();
+        let rows: Vec<(i64, String, String, i64, i64, Option<String>)> = tx
+            .fetch_all(
+                &format!(
+                    "SELECT id, kind, status, total_cents, paid_cents, paid_on FROM invoices \
+                     WHERE tenant_id = $1 AND id IN ({}){lock}",
+                    marks.join(", ")
+                ),
+                vals,
+            )
+            .await?;
+        for (id, kind, status, total, paid, paid_on) in rows {
+            invoices.insert(
+                id,
+                Inv {
+                    payable: kind == "invoice" && PAYABLE.contains(&status.as_str()),
+                    total,
+                    paid,
+                    paid_on,
+                    touched: false,
+                },
+            );
+        }
     }
-    let payment_id = ids::new_id();
-    tx.insert(
-        "payments",
-        vec![
+    let created_at = tx_now(tx)?;
+    let mut out = Vec::with_capacity(payments.len());
+    let mut rows = Vec::new();
+    for p in payments {
+        if p.amount_cents <= 0 {
+            out.push(Err(AppError::field("amount", Msg::BankErrAmountPositive)));
+            continue;
+        }
+        let Some(inv) = invoices.get_mut(&p.invoice_id) else {
+            out.push(Err(AppError::NotFound));
+            continue;
+        };
+        if !inv.payable {
+            out.push(Err(AppError::conflict(Msg::BankErrNotPayable)));
+            continue;
+        }
+        let payment_id = ids::new_id();
+        let new_paid = inv.paid.saturating_add(p.amount_cents);
+        let new_status = status_for(inv.total, new_paid);
+        let was_paid = inv.total > 0 && inv.paid >= inv.total;
+        if !was_paid {
+            inv.paid_on = (new_paid >= inv.total).then(|| p.paid_on.to_string());
+        }
+        inv.paid = new_paid;
+        inv.touched = true;
+        rows.push(vec![
             ("id", payment_id.into()),
             ("invoice_id", p.invoice_id.into()),
             ("amount_cents", p.amount_cents.into()),
@@ -126,36 +192,37 @@ pub async fn apply_payment(tx: &mut TenantTx, p: NewPayment) -> Result<Applied> 
             ("payer_name", p.payer_name.into()),
             ("reference", p.reference.into()),
             ("note", p.note.into()),
-            ("created_at", tx_now(tx)?.into()),
-        ],
-    )
-    .await?;
-    let new_paid = paid.saturating_add(p.amount_cents);
-    let new_status = status_for(total, new_paid);
-    let was_paid = total > 0 && paid >= total;
-    let paid_on = if was_paid {
-        paid_on
-    } else if new_paid >= total {
-        Some(p.paid_on.to_string())
-    } else {
-        None
-    };
-    tx.update(
-        "invoices",
-        p.invoice_id,
-        vec![
-            ("paid_cents", new_paid.into()),
-            ("status", new_status.into()),
-            ("paid_on", paid_on.into()),
-        ],
-        None,
-    )
-    .await?;
-    Ok(Applied {
-        payment_id,
-        status: new_status.to_string(),
-        outcome: if was_paid { "double" } else { new_status },
-    })
+            ("created_at", created_at.into()),
+        ]);
+        out.push(Ok(Applied {
+            payment_id,
+            status: new_status.to_string(),
+            outcome: if was_paid { "double" } else { new_status },
+        }));
+    }
+    tx.insert_many("payments", rows).await?;
+    let changes: Vec<(i64, Vec<crate::db::Value>)> = invoices
+        .into_iter()
+        .filter(|(_, inv)| inv.touched)
+        .map(|(id, inv)| {
+            (
+                id,
+                vec![
+                    inv.paid.into(),
+                    status_for(inv.total, inv.paid).into(),
+                    inv.paid_on.into(),
+                ],
+            )
+        })
+        .collect();
+    let expected = changes.len() as u64;
+    let changed = tx
+        .update_many("invoices", &["paid_cents", "status", "paid_on"], changes)
+        .await?;
+    if changed != expected {
+        return Err(crate::error::internal("an invoice paid went missing"));
+    }
+    Ok(out)
 }
 
 /// The instant of the write transaction (its stamp).
@@ -579,21 +646,32 @@ pub async fn import_statement(
         ],
     )
     .await?;
-    let mut rows = Vec::with_capacity(new_count);
+    // First every line's state without the payments; then the matched lines' payments in
+    // one batch (apply_payments, in the file's order), whose answers settle those lines.
+    struct Pending<'a> {
+        line: &'a parse::Line,
+        key: &'a String,
+        ogm: std::result::Result<String, bool>,
+        state: &'static str,
+        invoice: Option<i64>,
+        payment: Option<i64>,
+        outcome: Option<&'static str>,
+    }
+    let mut pending: Vec<Pending> = Vec::with_capacity(new_count);
+    let mut to_pay: Vec<(usize, NewPayment)> = Vec::new();
     let mut suggested_taken: HashSet<i64> = HashSet::new();
     for (l, key) in st.lines.iter().zip(&keys) {
         if !known.insert(key.clone()) {
             continue;
         }
         out.lines_new += 1;
-        let line_id = ids::new_id();
         let ogm = line_ogm(&l.communication, l.structured);
-        let (mut state, mut invoice, mut payment, mut outcome) = ("unmatched", None, None, None);
+        let (mut state, mut invoice) = ("unmatched", None);
         if l.amount_cents <= 0 {
             state = "debit";
         } else if let Some(inv) = ogm.as_ref().ok().and_then(|d| by_ogm.get(d)) {
-            match apply_payment(
-                &mut tx,
+            to_pay.push((
+                pending.len(),
                 NewPayment {
                     invoice_id: *inv,
                     amount_cents: l.amount_cents,
@@ -603,19 +681,7 @@ pub async fn import_statement(
                     reference: l.bank_ref.clone(),
                     note: String::new(),
                 },
-            )
-            .await
-            {
-                Ok(a) => {
-                    state = "matched";
-                    invoice = Some(*inv);
-                    payment = Some(a.payment_id);
-                    outcome = Some(a.outcome);
-                }
-                // A cancelled or credited invoice's communication: the queue decides.
-                Err(AppError::Conflict(_)) => {}
-                Err(e) => return Err(e),
-            }
+            ));
         } else if ogm.is_err() && ogm != Err(true) {
             // No structured communication: a suggestion when exactly one open invoice asks
             // this amount of a payer of this name.
@@ -635,27 +701,57 @@ pub async fn import_statement(
                 }
             }
         }
-        match state {
+        pending.push(Pending {
+            line: l,
+            key,
+            ogm,
+            state,
+            invoice,
+            payment: None,
+            outcome: None,
+        });
+    }
+    let (at, payments): (Vec<usize>, Vec<NewPayment>) = to_pay.into_iter().unzip();
+    let invoices: Vec<i64> = payments.iter().map(|p| p.invoice_id).collect();
+    let answers = apply_payments(&mut tx, payments).await?;
+    for ((i, invoice), answer) in at.into_iter().zip(invoices).zip(answers) {
+        match answer {
+            Ok(a) => {
+                let p = &mut pending[i];
+                p.state = "matched";
+                p.invoice = Some(invoice);
+                p.payment = Some(a.payment_id);
+                p.outcome = Some(a.outcome);
+            }
+            // A cancelled or credited invoice's communication: the queue decides.
+            Err(AppError::Conflict(_)) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    let mut rows = Vec::with_capacity(pending.len());
+    for p in pending {
+        match p.state {
             "matched" => out.matched += 1,
             "suggested" => out.suggested += 1,
             "unmatched" => out.unmatched += 1,
             _ => {}
         }
+        let l = p.line;
         rows.push(vec![
-            ("id", line_id.into()),
+            ("id", ids::new_id().into()),
             ("statement_id", statement_id.into()),
-            ("line_key", key.clone().into()),
+            ("line_key", p.key.clone().into()),
             ("booked_on", l.booked_on.to_string().into()),
             ("amount_cents", l.amount_cents.into()),
             ("counterparty_name", l.counterparty_name.clone().into()),
             ("counterparty_iban", l.counterparty_iban.clone().into()),
             ("communication", l.communication.clone().into()),
-            ("ogm", ogm.as_ref().ok().cloned().into()),
-            ("ogm_invalid", (ogm == Err(true)).into()),
-            ("state", state.into()),
-            ("invoice_id", invoice.into()),
-            ("outcome", outcome.into()),
-            ("payment_id", payment.into()),
+            ("ogm", p.ogm.as_ref().ok().cloned().into()),
+            ("ogm_invalid", (p.ogm == Err(true)).into()),
+            ("state", p.state.into()),
+            ("invoice_id", p.invoice.into()),
+            ("outcome", p.outcome.into()),
+            ("payment_id", p.payment.into()),
             ("created_at", now.into()),
         ]);
     }

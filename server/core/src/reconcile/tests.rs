@@ -439,6 +439,97 @@ async fn a_payment_moves_the_invoice_from_open_to_partial_paid_and_overpaid_and_
     }
 }
 
+/// pay20: payments applied in one batch (the import's path) leave each invoice as the same
+/// payments applied one by one would: in order, seeing each other, each refused one on its
+/// own with nothing of it stored, every invoice updated with its stamp and version.
+#[tokio::test]
+async fn a_batch_of_payments_keeps_every_invoice_as_one_by_one() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let s = fees_club(db, &w.club_a).await;
+        let (a, _) = invoice(db, &s, 1, "Jan Peeters", 12_000, "open").await;
+        let (b, _) = invoice(db, &s, 2, "Els Maes", 10_000, "open").await;
+        let (c, _) = invoice(db, &s, 3, "Cancelled", 5_000, "cancelled").await;
+        let pay = |invoice_id: i64, amount: i64, day: &str| NewPayment {
+            invoice_id,
+            amount_cents: amount,
+            paid_on: Date::parse(day).unwrap(),
+            method: Method::Bank,
+            payer_name: "Payer".into(),
+            reference: String::new(),
+            note: String::new(),
+        };
+        let mut tx = db.tenant_write(&s, &sys(), T0).await.unwrap();
+        let out = apply_payments(
+            &mut tx,
+            vec![
+                pay(a, 4_000, "2026-09-01"),
+                pay(b, 10_000, "2026-09-02"),
+                pay(a, 8_000, "2026-09-03"),
+                pay(c, 5_000, "2026-09-03"),
+                pay(a, 0, "2026-09-03"),
+                pay(b, 1_000, "2026-09-04"),
+                pay(ids::new_id(), 1_000, "2026-09-04"),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let seen: Vec<std::result::Result<(String, &str), String>> = out
+            .iter()
+            .map(|r| match r {
+                Ok(x) => Ok((x.status.clone(), x.outcome)),
+                Err(AppError::NotFound) => Err("not found".into()),
+                Err(e) => Err(format!("{:?}", msg_of(e))),
+            })
+            .collect();
+        assert_eq!(
+            seen,
+            vec![
+                Ok(("partial".to_string(), "partial")),
+                Ok(("paid".to_string(), "paid")),
+                Ok(("paid".to_string(), "paid")),
+                Err(format!("{:?}", Msg::BankErrNotPayable)),
+                Err(format!("{:?}", Msg::BankErrAmountPositive)),
+                Ok(("overpaid".to_string(), "double")),
+                Err("not found".into()),
+            ]
+        );
+        assert_eq!(
+            inv_state(db, &s, a).await,
+            (12_000, "paid".into(), Some("2026-09-03".into()))
+        );
+        assert_eq!(
+            inv_state(db, &s, b).await,
+            (11_000, "overpaid".into(), Some("2026-09-02".into()))
+        );
+        assert_eq!(inv_state(db, &s, c).await, (0, "cancelled".into(), None));
+        assert_eq!(count(db, &s, "payments").await, 4);
+        // Each invoice written once, stamped, its version bumped once.
+        let mut tx = db.tenant_read(&s).await.unwrap();
+        let v: Vec<(i64, i64, Option<String>)> = tx
+            .fetch_all(
+                "SELECT id, version, updated_by_name FROM invoices WHERE tenant_id = $1 \
+                 AND id IN ($2, $3, $4) ORDER BY number",
+                args![a, b, c],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(
+            v.iter().map(|r| r.1).collect::<Vec<_>>(),
+            vec![2, 2, 1],
+            "{v:?}"
+        );
+        assert_eq!(v[0].2, sys().stamp_name());
+        // An empty batch writes nothing.
+        let mut tx = db.tenant_write(&s, &sys(), T0).await.unwrap();
+        assert!(apply_payments(&mut tx, vec![]).await.unwrap().is_empty());
+        tx.commit().await.unwrap();
+    }
+}
+
 #[tokio::test]
 async fn payments_by_hand_are_recorded_and_removed_and_need_the_permission() {
     for t in testing::all().await {
