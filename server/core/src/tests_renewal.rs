@@ -577,3 +577,170 @@ async fn renewal_opens_once_mails_links_records_answers_and_ends_those_who_did_n
         assert_eq!(o.renewals[0].entries.iter().filter(|e| e.ended).count(), 2);
     }
 }
+
+/// A credit note of `cents` for `member` correcting `invoice` (as `invoices::credit` leaves
+/// one, but for a part of it: the tables are the contract).
+async fn credit_note(
+    tx: &mut crate::db::TenantTx,
+    season: i64,
+    invoice: i64,
+    member: MemberId,
+    cents: i64,
+) {
+    let id = ids::new_id();
+    let (next,): (i64,) = tx
+        .fetch_one(
+            "SELECT COALESCE(MAX(number), 0) + 1 FROM invoices WHERE tenant_id = $1 \
+             AND kind = 'credit_note' AND year = 2025",
+            args![],
+        )
+        .await
+        .unwrap();
+    tx.insert(
+        "invoices",
+        vec![
+            ("id", id.into()),
+            ("kind", "credit_note".into()),
+            ("year", 2025i64.into()),
+            ("number", next.into()),
+            ("season_id", season.into()),
+            ("member_id", member.into()),
+            ("payer_member_id", member.into()),
+            ("payer_name", "Lotte Claes".into()),
+            ("credited_invoice_id", invoice.into()),
+            (
+                "communication",
+                tessera_common::money::ogm_digits(id.unsigned_abs()).into(),
+            ),
+            ("total_cents", cents.into()),
+            ("status", "open".into()),
+            ("issued_on", "2025-09-01".into()),
+            ("due_on", "2025-09-01".into()),
+            ("created_at", T0.into()),
+        ],
+    )
+    .await
+    .unwrap();
+    tx.insert(
+        "invoice_lines",
+        vec![
+            ("id", ids::new_id().into()),
+            ("invoice_id", id.into()),
+            ("position", 1i64.into()),
+            ("description", "Correction".into()),
+            ("member_id", member.into()),
+            ("fee_key", "credit".into()),
+            ("amount_cents", cents.into()),
+            ("created_at", T0.into()),
+        ],
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_certificate_states_the_net_paid_after_credit_notes() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sa = fees_on(db, &w.club_a).await;
+        let sys = Actor::system("test");
+        let lotte = person(db, &sa, "Lotte", "Claes", "1990-03-03").await;
+        let other = person(db, &sa, "Jef", "Wouters", "1990-04-04").await;
+        let mut tx = db.tenant_write(&sa, &sys, T0).await.unwrap();
+        let past = stand_in::season(&mut tx, "2024-2025", "2024-07-01", "2025-06-30", false, T0)
+            .await
+            .unwrap();
+        let season = stand_in::season(&mut tx, "2025-2026", "2025-07-01", "2026-06-30", false, T0)
+            .await
+            .unwrap();
+        // 150.00 paid this season, then 40.00 of it corrected by a credit note; another
+        // member's credit note of the same season changes nothing for her.
+        let paid = stand_in::invoice(
+            &mut tx,
+            season,
+            lotte,
+            lotte,
+            "Lotte Claes",
+            15_000,
+            "paid",
+            "2025-08-01",
+            Some("2025-08-10"),
+            T0,
+        )
+        .await
+        .unwrap();
+        credit_note(&mut tx, season, paid, lotte, 4_000).await;
+        let jef = stand_in::invoice(
+            &mut tx,
+            season,
+            other,
+            other,
+            "Jef Wouters",
+            9_000,
+            "paid",
+            "2025-08-01",
+            Some("2025-08-11"),
+            T0,
+        )
+        .await
+        .unwrap();
+        credit_note(&mut tx, season, jef, other, 1_000).await;
+        // The past season: 100.00 paid, then credited in full by the treasurer (below).
+        let past_inv = stand_in::invoice(
+            &mut tx,
+            past,
+            lotte,
+            lotte,
+            "Lotte Claes",
+            10_000,
+            "paid",
+            "2024-08-01",
+            Some("2024-08-10"),
+            T0,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let admin = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        crate::invoices::credit(db, &admin, &w.admin_a, T0, past_inv)
+            .await
+            .unwrap();
+        renewal::save_officer(db, &admin, &w.admin_a, T0, "Ann", "Secretary", 0)
+            .await
+            .unwrap();
+
+        let acct = account_of(db, &sa, lotte, "Lotte").await;
+        let me = scope::resolve_own_data(db, &acct, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let seasons = renewal::paid_seasons(db, &me, T0).await.unwrap();
+        assert_eq!(
+            seasons
+                .iter()
+                .map(|p| (p.season_id, p.amount_cents, p.paid_on.clone()))
+                .collect::<Vec<_>>(),
+            vec![(season, 11_000, Some("2025-08-10".to_string()))],
+            "{seasons:?}"
+        );
+        let (_, pdf) = renewal::certificate_pdf(db, &me, &acct, T0, Lang::En, None, season)
+            .await
+            .unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        // The season credited in full is not paid: refused, saying so.
+        let e = renewal::certificate_pdf(db, &me, &acct, T0, Lang::En, None, past)
+            .await
+            .unwrap_err();
+        assert_eq!(msg_of(&e), Msg::CertErrNotPaid);
+        // Jef's net: 80.00.
+        let acct = account_of(db, &sa, other, "Jef").await;
+        let me = scope::resolve_own_data(db, &acct, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let seasons = renewal::paid_seasons(db, &me, T0).await.unwrap();
+        assert_eq!(seasons.len(), 1);
+        assert_eq!(seasons[0].amount_cents, 8_000);
+    }
+}

@@ -7,8 +7,11 @@
 //! A season counts as paid for a member when an invoice of that season (kind `invoice`)
 //! with status `paid` or `overpaid` holds a line for them (a line's `member_id`, or the
 //! invoice's `member_id` for a line that names nobody): the tables of migration 0036 are
-//! the contract, whoever issued the invoice or recorded its payment. The amount is the sum
-//! of those lines; the date paid the invoice's `paid_on` (else its last payment's day).
+//! the contract, whoever issued the invoice or recorded its payment. The amount is the net
+//! paid for the season: the sum of those lines less the lines for the member of the credit
+//! notes correcting those invoices (a paid invoice credited in full is `credited` and counts
+//! for nothing; a season whose net is not above zero is not paid); the date paid the
+//! invoice's `paid_on` (else its last payment's day).
 //!
 //! The national register number is the club's own custom field of kind
 //! `national_number` (the first one by position), when the club has one and the member's
@@ -210,16 +213,27 @@ async fn paid_of(
     let rows: Vec<PaidRow> = tx
         .fetch_all(
             "SELECT s.id AS season_id, s.name AS season_name, \
-             CAST(SUM(COALESCE(l.amount_cents, i.total_cents)) AS BIGINT) AS amount, \
-             MAX(COALESCE(i.paid_on, (SELECT MAX(p.paid_on) FROM payments p \
-                 WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id))) AS paid_on \
+             CAST(SUM(x.amount) AS BIGINT) AS amount, MAX(x.paid_on) AS paid_on FROM ( \
+             SELECT i.season_id, COALESCE(l.amount_cents, i.total_cents) AS amount, \
+             COALESCE(i.paid_on, (SELECT MAX(p.paid_on) FROM payments p \
+                 WHERE p.tenant_id = i.tenant_id AND p.invoice_id = i.id)) AS paid_on \
              FROM invoices i \
-             JOIN seasons s ON s.tenant_id = i.tenant_id AND s.id = i.season_id \
              LEFT JOIN invoice_lines l ON l.tenant_id = i.tenant_id AND l.invoice_id = i.id \
              WHERE i.tenant_id = $1 AND i.kind = 'invoice' AND i.status IN ('paid', 'overpaid') \
              AND ($3 = 0 OR i.season_id = $3) \
              AND (l.member_id = $2 OR ((l.id IS NULL OR l.member_id IS NULL) AND i.member_id = $2)) \
-             GROUP BY s.id, s.name, s.starts_on ORDER BY s.starts_on, s.id",
+             UNION ALL \
+             SELECT c.season_id, -COALESCE(l.amount_cents, c.total_cents) AS amount, \
+             NULL AS paid_on \
+             FROM invoices c \
+             JOIN invoices i ON i.tenant_id = c.tenant_id AND i.id = c.credited_invoice_id \
+             LEFT JOIN invoice_lines l ON l.tenant_id = c.tenant_id AND l.invoice_id = c.id \
+             WHERE c.tenant_id = $1 AND c.kind = 'credit_note' AND c.status <> 'cancelled' \
+             AND i.status IN ('paid', 'overpaid') AND ($3 = 0 OR c.season_id = $3) \
+             AND (l.member_id = $2 OR ((l.id IS NULL OR l.member_id IS NULL) AND c.member_id = $2)) \
+             ) x JOIN seasons s ON s.tenant_id = $1 AND s.id = x.season_id \
+             GROUP BY s.id, s.name, s.starts_on HAVING SUM(x.amount) > 0 \
+             ORDER BY s.starts_on, s.id",
             args![member, season.unwrap_or(0)],
         )
         .await?;
