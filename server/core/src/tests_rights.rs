@@ -387,6 +387,118 @@ async fn erasure_leaves_no_trace_in_any_column() {
         let erasure = rights::ask(db, &mail, &me, &zq, T0, None, "erasure", "")
             .await
             .unwrap();
+        // Their invoices (pay20): one for themselves and one for their child, paid by them,
+        // a credit note, a payment with their name and the bank line that paid it with
+        // their name, account and words. Kept after the erasure, without them.
+        let mut tx = db.tenant_write(&sa, &w.admin_a, T0).await.unwrap();
+        let (inv_own, inv_child, note) = (9_001_i64, 9_002_i64, 9_003_i64);
+        for (id, kind, number, member, credited, comm) in [
+            (inv_own, "invoice", 1_i64, record, None, "090933755493"),
+            (inv_child, "invoice", 2, child, None, "090933755594"),
+            (
+                note,
+                "credit_note",
+                1,
+                record,
+                Some(inv_own),
+                "090933755695",
+            ),
+        ] {
+            tx.insert(
+                "invoices",
+                vec![
+                    ("id", id.into()),
+                    ("kind", kind.into()),
+                    ("year", 2026_i64.into()),
+                    ("number", number.into()),
+                    ("member_id", member.into()),
+                    ("payer_member_id", record.into()),
+                    ("payer_name", "Zebulon Quixotrandt".into()),
+                    ("payer_email", email.into()),
+                    ("credited_invoice_id", credited.into()),
+                    ("communication", comm.into()),
+                    ("total_cents", 12_000_i64.into()),
+                    ("status", "open".into()),
+                    ("issued_on", "2026-08-01".into()),
+                    ("due_on", "2026-08-31".into()),
+                    ("created_at", T0.into()),
+                ],
+            )
+            .await
+            .unwrap();
+            tx.insert(
+                "invoice_lines",
+                vec![
+                    ("id", (id + 100).into()),
+                    ("invoice_id", id.into()),
+                    ("position", 1_i64.into()),
+                    (
+                        "description",
+                        if member == record {
+                            "Lidgeld – Zebulon Quixotrandt"
+                        } else {
+                            "Lidgeld – Kiddo Vandamme"
+                        }
+                        .into(),
+                    ),
+                    ("member_id", member.into()),
+                    ("amount_cents", 12_000_i64.into()),
+                    ("created_at", T0.into()),
+                ],
+            )
+            .await
+            .unwrap();
+        }
+        tx.insert(
+            "payments",
+            vec![
+                ("id", 9_010_i64.into()),
+                ("invoice_id", inv_child.into()),
+                ("amount_cents", 12_000_i64.into()),
+                ("paid_on", "2026-08-10".into()),
+                ("method", "bank".into()),
+                ("payer_name", "QUIXOTRANDT Z".into()),
+                ("created_at", T0.into()),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.insert(
+            "bank_statements",
+            vec![
+                ("id", 9_020_i64.into()),
+                ("format", "camt053".into()),
+                ("account_iban", "BE68539007547034".into()),
+                ("reference", "S1".into()),
+                ("file_name", "s1.xml".into()),
+                ("sha256", "sha-zq".into()),
+                ("lines_total", 1_i64.into()),
+                ("lines_new", 1_i64.into()),
+                ("created_at", T0.into()),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.insert(
+            "bank_lines",
+            vec![
+                ("id", 9_021_i64.into()),
+                ("statement_id", 9_020_i64.into()),
+                ("line_key", "k-zq".into()),
+                ("booked_on", "2026-08-10".into()),
+                ("amount_cents", 12_000_i64.into()),
+                ("counterparty_name", "QUIXOTRANDT Z".into()),
+                ("counterparty_iban", "BE62510007547061".into()),
+                ("communication", "lidgeld Kiddo van Zebulon".into()),
+                ("state", "matched".into()),
+                ("invoice_id", inv_child.into()),
+                ("payment_id", 9_010_i64.into()),
+                ("created_at", T0.into()),
+            ],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
         // Before: every needle is there.
         let needles = [
             email.to_string(),
@@ -428,6 +540,31 @@ async fn erasure_leaves_no_trace_in_any_column() {
                 t.backend()
             );
         }
+        // The invoices stay, with their numbers, amounts and payments, under the placeholder.
+        let mut tx = db.tenant_read(&sa).await.unwrap();
+        let kept: Vec<(i64, String, Option<String>, i64)> = tx
+            .fetch_all(
+                "SELECT id, payer_name, payer_email, total_cents FROM invoices \
+                 WHERE tenant_id = $1 AND id IN (9001, 9002, 9003) ORDER BY id",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let (paid, iban): (i64, String) = tx
+            .fetch_one(
+                "SELECT p.amount_cents, l.counterparty_iban FROM payments p JOIN bank_lines l \
+                 ON l.tenant_id = p.tenant_id AND l.payment_id = p.id WHERE p.tenant_id = $1 \
+                 AND p.id = 9010",
+                vec![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let want: Vec<(i64, String, Option<String>, i64)> = [9_001, 9_002, 9_003]
+            .map(|id| (id, rights::PLACEHOLDER.to_string(), None, 12_000))
+            .to_vec();
+        assert_eq!(kept, want);
+        assert_eq!((paid, iban.as_str()), (12_000, ""));
         // The event log's hash chains stay intact: the erased details are counted as such.
         let chains = crate::tests_backup::assert_chains_intact(&t).await;
         let club_a = chains

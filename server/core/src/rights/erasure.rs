@@ -176,6 +176,46 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         list: List::Members,
         sql: "DELETE FROM renewal_members WHERE tenant_id = $1 AND member_id IN ({list})",
     },
+    // Invoices and credit notes stay (bookkeeping: seven years in Belgium; their numbers,
+    // amounts, dates, communications and payments are the club's accounts) but without the
+    // person: the payer's name becomes the placeholder and the address goes where they paid
+    // (or the invoice was for them and nobody else paid); the lines for them lose their
+    // description (it names them). The PDF is rendered from the row on each download, so
+    // it shows the placeholder too. The payments of those invoices and the bank lines that
+    // paid them lose the payer's name, account and free communication (a structured one is
+    // the invoice's number, kept). The ids stay bare numbers pointing at the erased record.
+    // These run before `invoices` changes nothing they select on (`payer_member_id`,
+    // `member_id`), so their order among themselves does not matter.
+    ErasureStep {
+        table: "payments",
+        list: List::Members,
+        sql: "UPDATE payments SET payer_name = {placeholder} \
+              WHERE tenant_id = $1 AND payer_name <> '' AND invoice_id IN \
+              (SELECT id FROM invoices WHERE tenant_id = $1 AND (payer_member_id IN ({list}) \
+              OR (payer_member_id IS NULL AND member_id IN ({list}))))",
+    },
+    ErasureStep {
+        table: "bank_lines",
+        list: List::Members,
+        sql: "UPDATE bank_lines SET counterparty_name = {placeholder}, counterparty_iban = '', \
+              communication = CASE WHEN ogm IS NULL THEN {placeholder} ELSE communication END \
+              WHERE tenant_id = $1 AND invoice_id IN \
+              (SELECT id FROM invoices WHERE tenant_id = $1 AND (payer_member_id IN ({list}) \
+              OR (payer_member_id IS NULL AND member_id IN ({list}))))",
+    },
+    ErasureStep {
+        table: "invoices",
+        list: List::Members,
+        sql: "UPDATE invoices SET payer_name = {placeholder}, payer_email = NULL \
+              WHERE tenant_id = $1 AND (payer_member_id IN ({list}) \
+              OR (payer_member_id IS NULL AND member_id IN ({list})))",
+    },
+    ErasureStep {
+        table: "invoice_lines",
+        list: List::Members,
+        sql: "UPDATE invoice_lines SET description = {placeholder} \
+              WHERE tenant_id = $1 AND member_id IN ({list})",
+    },
     // export_register_members is kept on purpose: its rows are two ids (the erased record,
     // now a placeholder, and an export), no personal data by themselves, and they keep the
     // register's counts of who was in each export true. export_register itself holds no
