@@ -2285,6 +2285,24 @@ messages! {
     InvStatusCredited => "credited", "gecrediteerd", "créditée";
     InvStatusCancelled => "cancelled", "geannuleerd", "annulée";
     InvShow => "Invoices", "Facturen", "Factures";
+    // pay20: invoices for the register's filter, the links to a member's invoices
+    InvFilterTitle => "Invoice the register's selection", "De selectie uit het ledenregister factureren",
+        "Facturer la sélection du registre";
+    InvFilterHelp => "Choose the members as in the register; you see how many before anything is issued.",
+        "Kies de leden zoals in het ledenregister; u ziet hoeveel het er zijn voor er iets wordt aangemaakt.",
+        "Choisissez les membres comme dans le registre ; vous voyez leur nombre avant toute émission.";
+    InvFilterPreview => "Count the members", "Leden tellen", "Compter les membres";
+    InvFilterCount => "{members} members match this selection; {already} of them already have this season's invoice.",
+        "{members} leden passen bij deze selectie; {already} van hen hebben de factuur van dit seizoen al.",
+        "{members} membres correspondent à cette sélection ; {already} d'entre eux ont déjà la facture de cette saison.";
+    InvFilterGenerate => "Issue the invoices for these {n} members", "De facturen voor deze {n} leden aanmaken",
+        "Émettre les factures de ces {n} membres";
+    InvFilterNothing => "Nobody in this selection is left to invoice.", "Niemand in deze selectie moet nog gefactureerd worden.",
+        "Personne dans cette sélection ne reste à facturer.";
+    InvMyLink => "See and pay my invoices", "Mijn facturen bekijken en betalen", "Voir et payer mes factures";
+    InvMemberLink => "All invoices of this member", "Alle facturen van dit lid", "Toutes les factures de ce membre";
+    InvMemberTitle => "Invoices of {name}", "Facturen van {name}", "Factures de {name}";
+    InvBackToMember => "Back to the member", "Terug naar het lid", "Retour au membre";
 }
 
 #[cfg(test)]

@@ -226,3 +226,93 @@ pub struct SeasonInvoices {
     /// The one-off fees of the season (to add to a draft).
     pub one_off: Vec<SeasonFee>,
 }
+
+/// What generating a season's invoices for the register's filter would take (pay20): the
+/// members the filter shows and how many of them have the season's invoice already.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoicePreview {
+    pub members: i64,
+    pub already: i64,
+}
+
+/// The register's filter as the season's invoices page carries it (pay20): the register's
+/// own parameters (`q`, `status`, `type`, `season`, `group`, `consent`, `unpaid`, the
+/// custom-field filters as `cf{id}=value` lines in `fields`), and the fee season the
+/// invoices are for (`for_season`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceFilterForm {
+    pub club: String,
+    pub for_season: String,
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub membership_type: String,
+    #[serde(default)]
+    pub season: String,
+    #[serde(default)]
+    pub group: String,
+    #[serde(default)]
+    pub consent: String,
+    #[serde(default)]
+    pub unpaid: String,
+    #[serde(default)]
+    pub fields: String,
+}
+
+impl InvoiceFilterForm {
+    /// The register's filter this form carries (the register checks it).
+    pub fn filter(&self) -> crate::dto::MemberFilter {
+        crate::dto::MemberFilter {
+            query: self.q.clone(),
+            status: self.status.clone(),
+            membership_type: self.membership_type.clone(),
+            season: self.season.clone(),
+            group: self.group.clone(),
+            consent: self.consent.clone(),
+            unpaid: self.unpaid.clone(),
+            fields: self
+                .fields
+                .lines()
+                .filter_map(|l| {
+                    let (k, v) = l.split_once('=')?;
+                    Some((k.trim().strip_prefix("cf")?.parse().ok()?, v.to_string()))
+                })
+                .collect(),
+            ..Default::default()
+        }
+    }
+
+    /// The form for a register filter (the hidden fields of the generate form).
+    pub fn of(club: &str, for_season: i64, f: &crate::dto::MemberFilter) -> Self {
+        InvoiceFilterForm {
+            club: club.to_string(),
+            for_season: for_season.to_string(),
+            q: f.query.clone(),
+            status: f.status.clone(),
+            membership_type: f.membership_type.clone(),
+            season: f.season.clone(),
+            group: f.group.clone(),
+            consent: f.consent.clone(),
+            unpaid: f.unpaid.clone(),
+            fields: f
+                .fields
+                .iter()
+                .map(|(k, v)| format!("cf{k}={v}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        }
+    }
+}
+
+/// A member's invoices for the staff (pay20): every season, those for them, paid by them or
+/// with a line for them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberInvoices {
+    pub member: i64,
+    pub name: String,
+    pub invoices: Vec<Invoice>,
+    /// The viewer may open the PDFs (`fees.manage`).
+    pub can_manage: bool,
+}

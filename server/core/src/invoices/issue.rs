@@ -118,16 +118,7 @@ pub async fn issue_for_members(
     wanted.sort_unstable();
     wanted.dedup();
     // Who already has this season's invoice.
-    let done: Vec<(i64,)> = tx
-        .fetch_all(
-            "SELECT DISTINCT l.member_id FROM invoice_lines l JOIN invoices i \
-             ON i.tenant_id = l.tenant_id AND i.id = l.invoice_id WHERE l.tenant_id = $1 \
-             AND i.season_id = $2 AND i.kind = 'invoice' AND i.status NOT IN ('cancelled', 'credited') \
-             AND l.member_id IS NOT NULL",
-            args![season_id],
-        )
-        .await?;
-    let done: HashSet<i64> = done.into_iter().map(|r| r.0).collect();
+    let done = invoiced(tx, season_id).await?;
     wanted.retain(|m| !done.contains(m));
     let people = members_by_id(tx, &wanted).await?;
     let wanted: Vec<i64> = wanted
@@ -275,6 +266,86 @@ pub enum Selection {
     Members(Vec<MemberId>),
     /// Every active member of the register.
     AllActive,
+    /// The members the register's filter shows (every page; the register's own parsing and
+    /// checks), at most [`MAX_FILTERED`].
+    Filter(tessera_common::dto::MemberFilter),
+}
+
+/// The most members one generation by the register's filter takes (narrow the filter).
+pub const MAX_FILTERED: i64 = 20_000;
+
+/// Rows per page read from the register for a filtered generation (its largest page).
+const FILTER_PAGE: i64 = 100;
+
+/// Every member the register's `filter` shows (all pages), refused above [`MAX_FILTERED`].
+async fn filtered_members(
+    db: &Db,
+    scope: &TenantScope,
+    filter: &tessera_common::dto::MemberFilter,
+) -> Result<Vec<MemberId>> {
+    let mut f = filter.clone();
+    f.per_page = FILTER_PAGE;
+    let first = crate::members::list_for_fees(db, scope, &f, 1).await?;
+    if first.total > MAX_FILTERED {
+        return Err(AppError::bad_request(
+            tessera_common::Problem::new(Msg::ErrTooManySelected).arg("max", MAX_FILTERED),
+        ));
+    }
+    let mut chosen: Vec<MemberId> = first.rows.iter().map(|r| r.id).collect();
+    let mut page = 2;
+    while (chosen.len() as i64) < first.total && page <= MAX_FILTERED / FILTER_PAGE + 1 {
+        let p = crate::members::list_for_fees(db, scope, &f, page).await?;
+        if p.rows.is_empty() {
+            break;
+        }
+        chosen.extend(p.rows.iter().map(|r| r.id));
+        page += 1;
+    }
+    Ok(chosen)
+}
+
+/// What generating a season's invoices for the register's filter would take
+/// (`fees.manage`): how many members the filter shows and how many of them have the
+/// season's invoice already (they get none). Nothing is written.
+pub async fn preview_filtered(
+    db: &Db,
+    scope: &TenantScope,
+    season: i64,
+    filter: &tessera_common::dto::MemberFilter,
+) -> Result<InvoicePreview> {
+    scope.require(FEES_MANAGE)?;
+    let members = filtered_members(db, scope, filter).await?;
+    let mut tx = db.tenant_read(scope).await?;
+    let found: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM seasons WHERE tenant_id = $1 AND id = $2",
+            args![season],
+        )
+        .await?;
+    if found.is_none() {
+        return Err(AppError::NotFound);
+    }
+    let done = invoiced(&mut tx, season).await?;
+    tx.commit().await?;
+    let already = members.iter().filter(|m| done.contains(&m.0)).count() as i64;
+    Ok(InvoicePreview {
+        members: members.len() as i64,
+        already,
+    })
+}
+
+/// The members who have the season's invoice (cancelled and credited ones do not count).
+async fn invoiced(tx: &mut TenantTx, season_id: i64) -> Result<HashSet<i64>> {
+    let done: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT DISTINCT l.member_id FROM invoice_lines l JOIN invoices i \
+             ON i.tenant_id = l.tenant_id AND i.id = l.invoice_id WHERE l.tenant_id = $1 \
+             AND i.season_id = $2 AND i.kind = 'invoice' AND i.status NOT IN ('cancelled', 'credited') \
+             AND l.member_id IS NOT NULL",
+            args![season_id],
+        )
+        .await?;
+    Ok(done.into_iter().map(|r| r.0).collect())
 }
 
 /// Issues the season's invoices for a selection (`fees.manage`), as drafts; logged.
@@ -288,9 +359,15 @@ pub async fn generate(
 ) -> Result<Vec<i64>> {
     scope.require(FEES_MANAGE)?;
     let today = scope.today(now);
+    // The filter is read through the register (its own transactions) before the write.
+    let filtered = match &selection {
+        Selection::Filter(f) => Some(filtered_members(db, scope, f).await?),
+        _ => None,
+    };
     let mut tx = db.tenant_write(scope, actor, now).await?;
     let members: Vec<MemberId> = match selection {
         Selection::Members(m) => m,
+        Selection::Filter(_) => filtered.unwrap_or_default(),
         Selection::AllActive => {
             let rows: Vec<(i64,)> = tx
                 .fetch_all(
@@ -430,6 +507,38 @@ pub async fn of_season(db: &Db, scope: &TenantScope, season: i64) -> Result<Vec<
     let list = load(&mut tx, "season_id = $2", args![season]).await?;
     tx.commit().await?;
     Ok(list)
+}
+
+/// A member's invoices and credit notes for the staff (`fees.view`): those for them, those
+/// they pay, and those with a line for them, every season, newest first. A member of
+/// another club, or erased, is not found.
+pub async fn of_member(db: &Db, scope: &TenantScope, member: MemberId) -> Result<MemberInvoices> {
+    scope.require(tessera_common::modules::FEES_VIEW)?;
+    let mut tx = db.tenant_read(scope).await?;
+    let person: Option<(String, String)> = tx
+        .fetch_optional(
+            "SELECT given_name, family_name FROM members WHERE tenant_id = $1 AND id = $2 \
+             AND erased_at IS NULL",
+            args![member.0],
+        )
+        .await?;
+    let Some((given, family)) = person else {
+        return Err(AppError::NotFound);
+    };
+    let invoices = load(
+        &mut tx,
+        "(member_id = $2 OR payer_member_id = $2 OR id IN (SELECT l.invoice_id FROM invoice_lines l \
+         WHERE l.tenant_id = $1 AND l.member_id = $2))",
+        args![member.0],
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(MemberInvoices {
+        member: member.0,
+        name: format!("{given} {family}"),
+        invoices,
+        can_manage: scope.require(FEES_MANAGE).is_ok(),
+    })
 }
 
 async fn one(tx: &mut TenantTx, id: i64) -> Result<Invoice> {

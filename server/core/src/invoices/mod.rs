@@ -13,7 +13,7 @@ pub mod seasons;
 mod tests;
 
 pub use issue::{
-    add_one_off, communication_base, credit, generate, issue_for_members, mine, of_season, pdf,
-    send, Outgoing, Selection,
+    add_one_off, communication_base, credit, generate, issue_for_members, mine, of_member,
+    of_season, pdf, preview_filtered, send, Outgoing, Selection, MAX_FILTERED,
 };
 pub use seasons::{add_fee, overview, remove_fee, save_season, save_settings};

@@ -811,3 +811,147 @@ async fn concurrent_generation_numbers_without_gaps_or_duplicates() {
         );
     }
 }
+
+/// pay20: a season's invoices for the register's filter, counted before, the same
+/// selection twice invoicing nobody twice, the register's checks on the filter, and a
+/// member's invoice list for the staff.
+#[tokio::test]
+async fn invoices_are_issued_for_the_registers_filter_after_a_count() {
+    use super::issue::*;
+    use tessera_common::dto::MemberFilter;
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sys = fees_on(db, &w.club_a).await;
+        let a = crate::scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let season = priced_season(db, &a, &w).await;
+        let mut chosen = Vec::new();
+        for (given, family) in [
+            ("Elke", "Filterby"),
+            ("Frans", "Filterby"),
+            ("Gert", "Other"),
+        ] {
+            let id = crate::members::create(
+                db,
+                &sys,
+                &Actor::system("test"),
+                T0,
+                crate::members::NewMember {
+                    given_name: given.into(),
+                    family_name: family.into(),
+                    birth_date: Some("1980-05-05".into()),
+                    status: Some(tessera_common::dto::MemberStatus::Active),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap();
+            chosen.push(id);
+        }
+        let filter = MemberFilter {
+            query: "Filterby".into(),
+            ..Default::default()
+        };
+        let p = preview_filtered(db, &a, season, &filter).await.unwrap();
+        assert_eq!(
+            p,
+            InvoicePreview {
+                members: 2,
+                already: 0
+            }
+        );
+        let made = generate(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            season,
+            Selection::Filter(filter.clone()),
+        )
+        .await
+        .unwrap();
+        assert_eq!(made.len(), 2);
+        let list = of_season(db, &a, season).await.unwrap();
+        let mut payers: Vec<String> = list.iter().map(|i| i.payer_name.clone()).collect();
+        payers.sort();
+        assert_eq!(payers, vec!["Elke Filterby", "Frans Filterby"]);
+        // Counted again: both have it; issued again: nobody twice.
+        let p = preview_filtered(db, &a, season, &filter).await.unwrap();
+        assert_eq!(
+            p,
+            InvoicePreview {
+                members: 2,
+                already: 2
+            }
+        );
+        let again = generate(
+            db,
+            &a,
+            &w.admin_a,
+            T0,
+            season,
+            Selection::Filter(filter.clone()),
+        )
+        .await
+        .unwrap();
+        assert!(again.is_empty());
+        // Nobody in the selection: refused, nothing issued.
+        let none = MemberFilter {
+            query: "Nobodyhere".into(),
+            ..Default::default()
+        };
+        assert_eq!(
+            preview_filtered(db, &a, season, &none)
+                .await
+                .unwrap()
+                .members,
+            0
+        );
+        let e = generate(db, &a, &w.admin_a, T0, season, Selection::Filter(none))
+            .await
+            .unwrap_err();
+        assert_eq!(msg_of(&e), Msg::InvErrNoMembers);
+        // The register's own checks on its filter.
+        let bad = MemberFilter {
+            status: "bogus".into(),
+            ..Default::default()
+        };
+        let e = preview_filtered(db, &a, season, &bad).await.unwrap_err();
+        assert_eq!(field_of(&e), "status");
+        assert_eq!(of_season(db, &a, season).await.unwrap().len(), 2);
+        // Another club's season: not found; a plain member: refused.
+        fees_on(db, &w.club_b).await;
+        let b = TenantScope::for_system_task(&SystemTask::background(), w.club_b.clone());
+        assert_eq!(
+            preview_filtered(db, &b, season, &filter).await.unwrap_err(),
+            AppError::NotFound
+        );
+        let m = crate::scope::resolve(db, &w.member_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        assert_eq!(
+            preview_filtered(db, &m, season, &filter).await.unwrap_err(),
+            AppError::Forbidden
+        );
+        // A member's invoices for the staff: Elke's one; Gert none; club B's member: not found.
+        let elke = of_member(db, &a, chosen[0]).await.unwrap();
+        assert_eq!(elke.name, "Elke Filterby");
+        assert_eq!(elke.invoices.len(), 1);
+        assert!(elke.can_manage);
+        assert!(of_member(db, &a, chosen[2])
+            .await
+            .unwrap()
+            .invoices
+            .is_empty());
+        assert_eq!(
+            of_member(db, &a, w.b_member).await.unwrap_err(),
+            AppError::NotFound
+        );
+        assert_eq!(
+            of_member(db, &m, chosen[0]).await.unwrap_err(),
+            AppError::Forbidden
+        );
+    }
+}

@@ -104,6 +104,17 @@ pub(crate) async fn list_for_groups(
     list_with(db, scope, filter, page, super::access::Reach::All).await
 }
 
+/// The register's filter for issuing a season's invoices (`fees.manage`, checked by the
+/// caller, which reaches every payer's name anyway): the whole register's rows.
+pub(crate) async fn list_for_fees(
+    db: &Db,
+    scope: &TenantScope,
+    filter: &MemberFilter,
+    page: i64,
+) -> Result<MemberPage> {
+    list_with(db, scope, filter, page, super::access::Reach::All).await
+}
+
 async fn list_with(
     db: &Db,
     scope: &TenantScope,
