@@ -21,6 +21,7 @@ source "$(dirname "$0")/bench_mailings.sh"
 source "$(dirname "$0")/bench_documents.sh"
 source "$(dirname "$0")/bench_dupes.sh"
 source "$(dirname "$0")/bench_reconcile.sh" # reconcile
+source "$(dirname "$0")/bench_invoices.sh" # invoices (pay20)
 source "$(dirname "$0")/bench_transfers.sh" # xfer18
 source "$(dirname "$0")/bench_licences.sh" # licences
 
@@ -213,6 +214,7 @@ members_dataset() {
   bench_documents "$key"
   bench_dupes "$key"
   bench_reconcile "$key" # reconcile
+  if [[ "$key" == *_100k ]]; then bench_invoices "$key"; fi # invoices (pay20)
   bench_transfers "$key" # xfer18
   if [[ "$key" == *_1m ]]; then bench_licences "$key"; fi # licences (1,000 members per club)
   if [[ "$key" == *_100k ]]; then bench_activities "$key"; bench_mailings "$key"; fi
@@ -283,6 +285,7 @@ members_bench() {
       bench_documents_print "$k"
       bench_dupes_print "$k"
       bench_reconcile_print "$k" # reconcile
+      if [ "$set" = 100k ]; then bench_invoices_print "$k"; fi # invoices (pay20)
       bench_transfers_print "$k" # xfer18
       bench_licences_print "$k" # licences
       if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
