@@ -2303,6 +2303,43 @@ messages! {
     InvMemberLink => "All invoices of this member", "Alle facturen van dit lid", "Toutes les factures de ce membre";
     InvMemberTitle => "Invoices of {name}", "Facturen van {name}", "Factures de {name}";
     InvBackToMember => "Back to the member", "Terug naar het lid", "Retour au membre";
+    // reminders (issue 20, deliverable 5)
+    RemDefaultFirst => "Dear {first_name},\n\nAccording to our records, invoice {invoice_number} of {club_name} (due on {due_date}) is not fully paid yet: {amount} is still open. Would you pay it with the structured communication {communication}? If you paid in the meantime, please ignore this message.\n\nThank you.", "Beste {first_name},\n\nVolgens onze gegevens is factuur {invoice_number} van {club_name} (te betalen tegen {due_date}) nog niet volledig betaald: er staat nog {amount} open. Wil je ze betalen met de gestructureerde mededeling {communication}? Heb je intussen betaald, dan mag je dit bericht negeren.\n\nBedankt.", "Bonjour {first_name},\n\nSelon nos données, la facture {invoice_number} de {club_name} (échéance le {due_date}) n'est pas encore entièrement payée : il reste {amount} à payer. Pourriez-vous la régler avec la communication structurée {communication} ? Si vous avez payé entre-temps, ignorez ce message.\n\nMerci.";
+    RemDefaultLater => "Dear {first_name},\n\nDespite our earlier reminder, invoice {invoice_number} of {club_name} (due on {due_date}) is still not paid: {amount} is open. Please pay it now with the structured communication {communication}, or contact the treasurer if something is wrong.\n\nThank you.", "Beste {first_name},\n\nOndanks onze eerdere herinnering is factuur {invoice_number} van {club_name} (te betalen tegen {due_date}) nog altijd niet betaald: er staat {amount} open. Betaal ze nu met de gestructureerde mededeling {communication}, of neem contact op met de penningmeester als er iets niet klopt.\n\nBedankt.", "Bonjour {first_name},\n\nMalgré notre rappel précédent, la facture {invoice_number} de {club_name} (échéance le {due_date}) n'est toujours pas payée : il reste {amount}. Merci de la régler maintenant avec la communication structurée {communication}, ou de contacter le trésorier si quelque chose ne va pas.\n\nMerci.";
+    RemErrPlaceholder => "the placeholder {name} does not exist: use {first_name}, {invoice_number}, {amount}, {communication}, {due_date} or {club_name}", "de plaatshouder {name} bestaat niet: gebruik {first_name}, {invoice_number}, {amount}, {communication}, {due_date} of {club_name}", "le champ variable {name} n'existe pas : utilisez {first_name}, {invoice_number}, {amount}, {communication}, {due_date} ou {club_name}";
+    RemErrOrder => "a step comes more days after the due date than the step before it", "een stap komt meer dagen na de vervaldag dan de stap ervoor", "une étape vient plus de jours après l'échéance que l'étape précédente";
+    RemErrNotDue => "this invoice is not awaiting payment (paid, credited, cancelled or not sent): no reminder", "deze factuur wacht niet op betaling (betaald, gecrediteerd, geannuleerd of niet verstuurd): geen herinnering", "cette facture n'attend pas de paiement (payée, créditée, annulée ou non envoyée) : pas de rappel";
+    RemMailSubject => "Reminder: invoice {number} of {club}", "Herinnering: factuur {number} van {club}", "Rappel : facture {number} de {club}";
+    RemMailFacts => "Invoice: {number}\nStill to pay: {amount}\nStructured communication: {communication}\nAccount: {iban}\nDue on: {due}", "Factuur: {number}\nNog te betalen: {amount}\nGestructureerde mededeling: {communication}\nRekening: {iban}\nVervaldag: {due}", "Facture : {number}\nReste à payer : {amount}\nCommunication structurée : {communication}\nCompte : {iban}\nÉchéance : {due}";
+    RemTitle => "Payment reminders", "Betalingsherinneringen", "Rappels de paiement";
+    RemIntro => "Up to three reminders, each a number of days after the invoice's due date, to the payer in their language. Leave the days empty to switch a step off. Placeholders: {first_name}, {invoice_number}, {amount} (still to pay), {communication}, {due_date}, {club_name}. Every reminder also lists the amount still to pay and the structured communication.", "Tot drie herinneringen, elk een aantal dagen na de vervaldag van de factuur, aan de betaler in zijn taal. Laat de dagen leeg om een stap uit te zetten. Plaatshouders: {first_name}, {invoice_number}, {amount} (nog te betalen), {communication}, {due_date}, {club_name}. Elke herinnering vermeldt ook het bedrag dat nog te betalen is en de gestructureerde mededeling.", "Jusqu'à trois rappels, chacun un nombre de jours après l'échéance de la facture, au payeur dans sa langue. Laissez les jours vides pour désactiver une étape. Champs variables : {first_name}, {invoice_number}, {amount} (reste à payer), {communication}, {due_date}, {club_name}. Chaque rappel mentionne aussi le montant restant et la communication structurée.";
+    RemDefaultNote => "The club has not saved a schedule yet: these are the defaults, in use until you save.", "De club bewaarde nog geen schema: dit zijn de standaardwaarden, in gebruik tot je bewaart.", "Le club n'a pas encore enregistré de calendrier : voici les valeurs par défaut, utilisées jusqu'à l'enregistrement.";
+    RemStep => "Reminder {n}", "Herinnering {n}", "Rappel {n}";
+    RemDays => "Days after the due date (empty: off)", "Dagen na de vervaldag (leeg: uit)", "Jours après l'échéance (vide : désactivé)";
+    RemTextEn => "Text in English", "Tekst in het Engels", "Texte en anglais";
+    RemTextNl => "Text in Dutch", "Tekst in het Nederlands", "Texte en néerlandais";
+    RemTextFr => "Text in French", "Tekst in het Frans", "Texte en français";
+    RemSave => "Save the reminders", "Herinneringen bewaren", "Enregistrer les rappels";
+    RemSaved => "The reminder schedule is saved.", "Het herinneringsschema is bewaard.", "Le calendrier des rappels est enregistré.";
+    RemOverdueTitle => "Overdue invoices", "Achterstallige facturen", "Factures en retard";
+    RemOverdueLink => "Overdue invoices and reminders", "Achterstallige facturen en herinneringen", "Factures en retard et rappels";
+    RemSeason => "Season", "Seizoen", "Saison";
+    RemAllSeasons => "All seasons", "Alle seizoenen", "Toutes les saisons";
+    RemAfterLast => "Only those past the last reminder", "Enkel die na de laatste herinnering", "Seulement celles après le dernier rappel";
+    RemFilter => "Show", "Tonen", "Afficher";
+    RemNone => "No overdue invoices.", "Geen achterstallige facturen.", "Aucune facture en retard.";
+    RemDaysOverdue => "Days overdue", "Dagen te laat", "Jours de retard";
+    RemReminders => "Reminders sent", "Verstuurde herinneringen", "Rappels envoyés";
+    RemOutstanding => "Still to pay", "Nog te betalen", "Reste à payer";
+    RemSendNow => "Send a reminder now", "Nu een herinnering sturen", "Envoyer un rappel maintenant";
+    RemSendNowFor => "Send a reminder now for invoice {number}", "Nu een herinnering sturen voor factuur {number}", "Envoyer un rappel maintenant pour la facture {number}";
+    RemSentNotice => "The reminder is on its way.", "De herinnering is onderweg.", "Le rappel est en route.";
+    RemByHand => "by hand", "met de hand", "à la main";
+    RemStepShort => "reminder {n}", "herinnering {n}", "rappel {n}";
+    RemNoneSent => "none yet", "nog geen", "aucun pour l'instant";
+    RemTotal => "{n} invoices, {amount} still to pay", "{n} facturen, nog {amount} te betalen", "{n} factures, {amount} restant à payer";
+    RemAllSent => "all reminders sent", "alle herinneringen verstuurd", "tous les rappels envoyés";
+    RemMemberTitle => "Payment reminders sent", "Verstuurde betalingsherinneringen", "Rappels de paiement envoyés";
 }
 
 #[cfg(test)]

@@ -315,4 +315,118 @@ pub struct MemberInvoices {
     pub invoices: Vec<Invoice>,
     /// The viewer may open the PDFs (`fees.manage`).
     pub can_manage: bool,
+// ---------------------------------------------------------------------------------------
+// Reminders (issue 20, deliverable 5)
+
+/// The placeholders a reminder text may use.
+pub const REMINDER_PLACEHOLDERS: [&str; 6] = [
+    "first_name",
+    "invoice_number",
+    "amount",
+    "communication",
+    "due_date",
+    "club_name",
+];
+
+/// At most this many steps in a club's reminder schedule.
+pub const MAX_REMINDER_STEPS: usize = 3;
+
+/// One step of the reminder schedule: `days` after the invoice's due date, with its text
+/// per language (empty: the club's language's, else the default text).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderStep {
+    pub days: i64,
+    pub text_en: String,
+    pub text_nl: String,
+    pub text_fr: String,
+}
+
+/// A club's reminder schedule (`fees.manage`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSettings {
+    /// The steps switched on, in order (at most [`MAX_REMINDER_STEPS`]).
+    pub steps: Vec<ReminderStep>,
+    /// The club never saved a schedule: these are the defaults.
+    pub is_default: bool,
+}
+
+/// The schedule as its form sends it: per step the days (empty: switched off) and the
+/// texts per language.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSettingsForm {
+    pub club: String,
+    #[serde(default)]
+    pub days1: String,
+    #[serde(default)]
+    pub text1_en: String,
+    #[serde(default)]
+    pub text1_nl: String,
+    #[serde(default)]
+    pub text1_fr: String,
+    #[serde(default)]
+    pub days2: String,
+    #[serde(default)]
+    pub text2_en: String,
+    #[serde(default)]
+    pub text2_nl: String,
+    #[serde(default)]
+    pub text2_fr: String,
+    #[serde(default)]
+    pub days3: String,
+    #[serde(default)]
+    pub text3_en: String,
+    #[serde(default)]
+    pub text3_nl: String,
+    #[serde(default)]
+    pub text3_fr: String,
+}
+
+/// A reminder sent for an invoice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReminderSent {
+    pub invoice_id: i64,
+    /// The step of the schedule; 0 for one sent by hand.
+    pub step: i64,
+    /// When (milliseconds).
+    pub sent_at: i64,
+    pub sent_to: String,
+    pub outstanding_cents: i64,
+}
+
+/// An invoice past its due date and not paid, on the treasurer's overdue list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverdueInvoice {
+    pub id: i64,
+    /// `2026-00017`.
+    pub number: String,
+    pub season_id: Option<i64>,
+    pub payer_name: String,
+    pub payer_member_id: Option<i64>,
+    pub payer_email: Option<String>,
+    /// Displayed form (`+++123/4567/89002+++`).
+    pub communication: String,
+    pub total_cents: i64,
+    pub outstanding_cents: i64,
+    /// open or partial.
+    pub status: String,
+    pub due_on: String,
+    pub days_overdue: i64,
+    /// Oldest first.
+    pub reminders: Vec<ReminderSent>,
+    /// Every step of the schedule has been sent.
+    pub after_last_step: bool,
+}
+
+/// `/c/{club}/fees/overdue` (`fees.manage`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverdueList {
+    pub invoices: Vec<OverdueInvoice>,
+    /// The seasons to filter by.
+    pub seasons: Vec<FeeGroupChoice>,
+    /// The season filtered by, if any.
+    pub season: Option<i64>,
+    /// Only those past the schedule's last step.
+    pub after_last: bool,
+    pub total_outstanding_cents: i64,
+    pub today: String,
 }

@@ -106,4 +106,7 @@ pub struct MemberPayments {
     pub invoices: Vec<InvoiceRef>,
     /// An invoice of the current season still open or partly paid.
     pub unpaid_this_season: bool,
+    /// The reminders sent for those invoices (issue 20, reminders), oldest first.
+    #[serde(default)]
+    pub reminders: Vec<crate::invoices::ReminderSent>,
 }

@@ -109,6 +109,12 @@ pub async fn run_daily(s: &Services) -> error::Result<usize> {
         {
             tracing::error!(error = %e, "document reminders failed; they resume at the next run");
         }
+        // reminders: the payment reminders due (each step once per invoice).
+        if let Err(e) =
+            invoices::reminders::send_due(&s.db, &s.mailer, &s.public_url, &scope, now).await
+        {
+            tracing::error!(error = %e, "payment reminders failed; they resume at the next run");
+        }
         // renewal: members who did not renew end on the day the club set.
         if let Err(e) = renewal::end_due(&s.db, &scope, now).await {
             tracing::error!(error = %e, "ending members who did not renew failed; it resumes at the next run");

@@ -353,6 +353,19 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             },
         ],
     },
+    // reminders: a reminder names the payer it was mailed to; it follows the kept record,
+    // and keeps its address without the link when the record is deleted.
+    MemberReference {
+        table: "invoice_reminders",
+        merge: &[Step {
+            sql: "UPDATE invoice_reminders SET to_member_id = $2 WHERE tenant_id = $1 AND to_member_id = $3",
+            args: &[Keep, Remove],
+        }],
+        delete: &[Step {
+            sql: "UPDATE invoice_reminders SET to_member_id = NULL WHERE tenant_id = $1 AND to_member_id = $2",
+            args: &[Keep],
+        }],
+    },
     MemberReference {
         table: "invoice_lines",
         merge: &[Step {

@@ -8,9 +8,12 @@ pub mod epc;
 pub mod issue;
 pub mod pdf;
 pub mod pricing;
+pub mod reminders;
 pub mod seasons;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_reminders;
 
 pub use issue::{
     add_one_off, communication_base, credit, generate, issue_for_members, mine, of_member,

@@ -537,7 +537,7 @@ fn pro_rata_for_joining_late_follows_the_club_rule_on_an_injected_day() {
     assert_eq!(prorated(12000, &leap, Some(d("2028-02-29"))), 7000);
 }
 
-async fn member(
+pub(super) async fn member(
     db: &Db,
     scope: &TenantScope,
     given: &str,
@@ -564,7 +564,7 @@ async fn member(
 
 /// A season of club A with a youth (≤ 17) and an adult fee, 10 % off further children,
 /// and the bank details.
-async fn priced_season(db: &Db, a: &TenantScope, w: &crate::tests::World) -> i64 {
+pub(super) async fn priced_season(db: &Db, a: &TenantScope, w: &crate::tests::World) -> i64 {
     let mut f = season_form("2026-2027", "2026-07-01", "2027-06-30", true);
     f.sibling_percent = "10".into();
     f.reference_date = "2026-12-31".into();

@@ -1336,6 +1336,17 @@ pub async fn member_payments(
             args![member, true, false],
         )
         .await?;
+    // The reminders sent for these invoices (issue 20, reminders).
+    let reminders: Vec<(i64, i64, i64, String, i64)> = tx
+        .fetch_all(
+            "SELECT r.invoice_id, r.step, r.sent_at, r.sent_to, r.outstanding_cents \
+             FROM invoice_reminders r JOIN invoices i ON i.tenant_id = r.tenant_id \
+             AND i.id = r.invoice_id WHERE r.tenant_id = $1 AND i.kind = 'invoice' \
+             AND (i.member_id = $2 OR i.payer_member_id = $2) \
+             ORDER BY r.sent_at, r.id LIMIT 200",
+            args![member],
+        )
+        .await?;
     tx.commit().await?;
     let unpaid_this_season = rows
         .iter()
@@ -1356,5 +1367,17 @@ pub async fn member_payments(
             })
             .collect(),
         unpaid_this_season,
+        reminders: reminders
+            .into_iter()
+            .map(|(invoice_id, step, sent_at, sent_to, outstanding_cents)| {
+                tessera_common::invoices::ReminderSent {
+                    invoice_id,
+                    step,
+                    sent_at,
+                    sent_to,
+                    outstanding_cents,
+                }
+            })
+            .collect(),
     })
 }

@@ -170,6 +170,12 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         list: List::Members,
         sql: "DELETE FROM mailing_recipients WHERE tenant_id = $1 AND to_member_id IN ({list})",
     },
+    // reminders: the payment reminders mailed to them (their address).
+    ErasureStep {
+        table: "invoice_reminders",
+        list: List::Members,
+        sql: "DELETE FROM invoice_reminders WHERE tenant_id = $1 AND to_member_id IN ({list})",
+    },
     // renewal: who was asked to renew for a season and their answer.
     ErasureStep {
         table: "renewal_members",
@@ -255,6 +261,7 @@ pub const STAMPED_TABLES: &[&str] = &[
     "group_kinds",
     "group_members",
     "invoice_lines",
+    "invoice_reminders",
     "invoices",
     "licence_categories",
     "licences",
@@ -279,6 +286,7 @@ pub const STAMPED_TABLES: &[&str] = &[
     "reg_submissions",
     "renewal_members",
     "renewals",
+    "reminder_steps",
     "retention_policies",
     "retention_runs",
     "roles",

@@ -672,6 +672,8 @@ pub async fn seed_demo_with(
                                                     // seasons and fees (issue 20), in this order: invoices, bank statements, renewal.
             invoices::seed(db, &scope, now, first_adult).await?; // invoices
             reconcile::seed(db, &scope, now).await?; // bank statements (reconcile)
+                                                     // reminders: step 1 recorded for a few of the invoices the statement left unpaid
+            crate::invoices::reminders::seed_sent(db, &scope, now, 12).await?;
             renewal::seed(db, &scope, now, first_adult).await?; // renewal
         }
     }
