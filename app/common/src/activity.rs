@@ -255,3 +255,23 @@ pub struct FiguresQuery {
     pub from: String,
     pub to: String,
 }
+
+/// wk19: a member's own attendance in one group over a period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyFigureRow {
+    pub group: GroupRef,
+    pub held: i64,
+    pub present: i64,
+    pub absent: i64,
+    pub excused: i64,
+}
+
+/// wk19: a member's own attendance figures per group over `[from, to]` (seen by the member
+/// or their guardian).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MyFigures {
+    pub member: MemberId,
+    pub from: String,
+    pub to: String,
+    pub rows: Vec<MyFigureRow>,
+}

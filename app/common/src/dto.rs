@@ -228,6 +228,12 @@ pub struct MemberPage {
     /// reconcile: the viewer may filter on payment status (`fees.view`, fees on).
     #[serde(default)]
     pub can_see_fees: bool,
+    /// groups: the viewer may tick members and add / end them in a group (`groups.manage`).
+    #[serde(default)]
+    pub can_manage_groups: bool,
+    /// mailings: the viewer may mail the filtered selection (`mailings.send`).
+    #[serde(default)]
+    pub can_mail: bool,
 }
 
 /// The filters and order of the member register, as they appear in its address.

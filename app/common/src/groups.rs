@@ -158,6 +158,10 @@ pub struct BulkGroupForm {
     pub season: String,
     pub consent: String,
     pub group: String,
+    /// `ticked`: the members ticked in the register (`ids[]`) instead of the filter's.
+    pub pick: String,
+    /// The ticked members' ids.
+    pub ids: Vec<String>,
 }
 
 /// A role's leader scope as its form submits it.
@@ -179,6 +183,8 @@ pub struct RoleScopeForm {
     pub f_guardians_phone: String,
     /// Custom fields granted: their keys `cf<id>`, space-separated.
     pub custom: String,
+    /// `role`: back to the role's page after saving (else the groups page).
+    pub back: String,
 }
 
 /// A club role with its leader scope, for the roles section of the groups page.
@@ -190,4 +196,36 @@ pub struct RoleScopeInfo {
     pub group_scoped: bool,
     pub member_fields: Vec<String>,
     pub version: i64,
+}
+
+/// One period of a member in a group, on the member's page (read-only: `members.view`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberGroup {
+    pub group_id: i64,
+    pub group_name: String,
+    pub kind_name: String,
+    pub from_date: String,
+    pub to_date: Option<String>,
+    pub leader: bool,
+    /// In the group today.
+    pub current: bool,
+}
+
+/// A mail to a member's current address that the mail server refused (or that was given up).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MailBounce {
+    pub email: String,
+    /// The day it was marked, in the club's zone (`YYYY-MM-DD`).
+    pub day: String,
+    pub reason: String,
+}
+
+/// The member page's read-only club life: the member's groups and the mails to their
+/// current address that bounced.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberGroupsInfo {
+    /// The groups module is on (else no groups card).
+    pub groups_active: bool,
+    pub groups: Vec<MemberGroup>,
+    pub bounces: Vec<MailBounce>,
 }

@@ -1718,7 +1718,7 @@ messages! {
     ErrMailingAudience => "choose who receives the mailing", "kies wie de mailing ontvangt", "choisissez qui reçoit l'envoi";
     ErrMailingTopicIsNewsletter => "a topic's subscribers receive newsletters only", "de abonnees van een onderwerp ontvangen enkel nieuwsbrieven", "les abonnés d'un sujet ne reçoivent que des lettres d'information";
     ErrMailingTextNeeded => "needed in the club's language (other languages may stay empty)", "nodig in de taal van de club (andere talen mogen leeg blijven)", "requis dans la langue du club (les autres langues peuvent rester vides)";
-    ErrMailingSelection => "the register filter {name} cannot choose recipients: use status, type, season or consent", "de registerfilter {name} kan geen ontvangers kiezen: gebruik status, type, season of consent", "le filtre du registre {name} ne peut pas choisir de destinataires : utilisez status, type, season ou consent";
+    ErrMailingSelection => "the register filter {name} cannot choose recipients: use q, status, type, season, consent or group", "de registerfilter {name} kan geen ontvangers kiezen: gebruik q, status, type, season, consent of group", "le filtre du registre {name} ne peut pas choisir de destinataires : utilisez q, status, type, season, consent ou group";
     ErrMailingNoSubscribers => "Nobody in this selection consented to this newsletter's topic: the mailing would reach no one.", "Niemand in deze selectie gaf toestemming voor het onderwerp van deze nieuwsbrief: de mailing zou niemand bereiken.", "Personne dans cette sélection n'a consenti au sujet de cette lettre : l'envoi n'atteindrait personne.";
     ErrMailingNobody => "Nobody in this selection has an e-mail address: the mailing would reach no one.", "Niemand in deze selectie heeft een e-mailadres: de mailing zou niemand bereiken.", "Personne dans cette sélection n'a d'adresse e-mail : l'envoi n'atteindrait personne.";
     ErrMailingAlreadySent => "This mailing was sent already (or changed meanwhile); it is sent only once.", "Deze mailing werd al verstuurd (of intussen gewijzigd); ze wordt maar één keer verstuurd.", "Cet envoi est déjà parti (ou a changé entre-temps) ; il n'est envoyé qu'une fois.";
@@ -1743,7 +1743,7 @@ messages! {
     MailingAudienceTopic => "Everyone subscribed to the topic", "Iedereen die op het onderwerp geabonneerd is", "Tous les abonnés du sujet";
     MailingGroupLabel => "Group", "Groep", "Groupe";
     MailingSelectionLabel => "Register filter", "Registerfilter", "Filtre du registre";
-    MailingSelectionHelp => "As in the register's address, e.g. status=active&type=Youth (status, type, season, consent).", "Zoals in het adres van het register, bv. status=active&type=Jeugd (status, type, season, consent).", "Comme dans l'adresse du registre, p. ex. status=active&type=Jeunes (status, type, season, consent).";
+    MailingSelectionHelp => "As in the register's address, e.g. q=peeters&status=active&type=Youth (q, status, type, season, consent, group).", "Zoals in het adres van het register, bv. q=peeters&status=active&type=Jeugd (q, status, type, season, consent, group).", "Comme dans l'adresse du registre, p. ex. q=peeters&status=active&type=Jeunes (q, status, type, season, consent, group).";
     MailingSubject => "Subject", "Onderwerp", "Objet";
     MailingBody => "Text", "Tekst", "Texte";
     MailingTextsHelp => "Placeholders: {first_name} and {club_name}. A language left empty gets the text in the club's language.", "Plaatshouders: {first_name} en {club_name}. Een taal die leeg blijft, krijgt de tekst in de taal van de club.", "Champs variables : {first_name} et {club_name}. Une langue laissée vide reçoit le texte dans la langue du club.";
@@ -2340,6 +2340,19 @@ messages! {
     RemTotal => "{n} invoices, {amount} still to pay", "{n} facturen, nog {amount} te betalen", "{n} factures, {amount} restant à payer";
     RemAllSent => "all reminders sent", "alle herinneringen verstuurd", "tous les rappels envoyés";
     RemMemberTitle => "Payment reminders sent", "Verstuurde betalingsherinneringen", "Rappels de paiement envoyés";
+    // wk19: the club's week (ticked members in a group, groups and bounces on the member page, a selection's count)
+    ApplyToTicked => "Apply to the ticked members", "Toepassen op de aangevinkte leden", "Appliquer aux membres cochés";
+    TickMember => "Select {name}", "{name} selecteren", "Sélectionner {name}";
+    TickColumn => "Select", "Selectie", "Sélection";
+    MemberGroupsTitle => "Groups", "Groepen", "Groupes";
+    MemberNoGroups => "In no group.", "In geen enkele groep.", "Dans aucun groupe.";
+    MemberGroupPast => "ended", "beëindigd", "terminé";
+    MailBounced => "Mail to {email} bounced on {date}: {reason}", "Mail naar {email} kwam terug op {date}: {reason}", "Le courriel à {email} est revenu le {date} : {reason}";
+    MailBouncesTitle => "Mail that did not arrive", "Mail die niet aankwam", "Courriels non arrivés";
+    MailingDraftCount => "Sent now, this mailing would go to {n} addresses.", "Nu verstuurd zou deze mailing naar {n} adressen gaan.", "Envoyé maintenant, ce publipostage irait à {n} adresses.";
+    MyAttendanceTitle => "Attendance", "Aanwezigheid", "Présences";
+    MyAttendanceNone => "In no group with activities in this period.", "In deze periode in geen groep met activiteiten.", "Dans aucun groupe avec des activités pendant cette période.";
+    MailThisSelection => "Mail the members of this selection", "De leden van deze selectie mailen", "Écrire aux membres de cette sélection";
 }
 
 #[cfg(test)]

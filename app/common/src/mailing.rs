@@ -165,6 +165,9 @@ pub struct MailingDetail {
     pub preview: Option<Preview>,
     pub undelivered: Vec<Undelivered>,
     pub version: i64,
+    /// A draft: how many mails it would send today (one per address).
+    #[serde(default)]
+    pub draft_count: i64,
 }
 
 /// What the new-mailing form offers.

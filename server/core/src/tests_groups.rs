@@ -507,3 +507,181 @@ fn a_group_scoped_role_grants_nothing_club_wide_only_its_leader_grant() {
     let off = active_modules(TenantKind::Club, Some(&plan), &[]);
     assert!(leader_grant(&[trainer], &off, Some(MemberId(7)), today).is_none());
 }
+
+/// wk19: the register's ticked members added to and ended in a group (another club's id:
+/// not found, nothing changed; too many: refused); a secretary who sees the register but
+/// does not manage groups reads a member's groups and filters the register by group.
+#[tokio::test]
+async fn ticked_members_and_groups_read_only_for_the_register() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let sys = Actor::system("test");
+        let sa =
+            TenantScope::for_system_task(&crate::jobs::SystemTask::background(), w.club_a.clone());
+        crate::module_settings::switch(db, &sa, &sys, T0, "groups", true)
+            .await
+            .unwrap();
+        let a = scope::resolve(db, &w.admin_a, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let admin = &w.admin_a;
+        let mk = |m: NewMember| members::create(db, &a, admin, T0, m);
+        let ann = mk(kid("Ann", "2015-01-01")).await.unwrap();
+        let bo = mk(kid("Bo", "2015-02-02")).await.unwrap();
+        let cas = mk(kid("Cas", "2015-03-03")).await.unwrap();
+        let teams = groups::create_kind(db, &a, admin, T0, "Teams", false, "")
+            .await
+            .unwrap();
+        let lions = groups::create_group(
+            db,
+            &a,
+            admin,
+            T0,
+            teams,
+            &GroupInput {
+                name: "Lions".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert!(
+            members::list(db, &a, "", 1)
+                .await
+                .unwrap()
+                .can_manage_groups
+        );
+        let today = day("2026-09-21");
+
+        // Ticked: Ann and Bo in from the 1st, not Cas.
+        let r = groups::bulk_selected(db, &a, admin, T0, lions, &[ann, bo], true, "2026-09-01")
+            .await
+            .unwrap();
+        assert_eq!((r.changed, r.skipped), (2, 0));
+        let mut both = vec![ann, bo];
+        both.sort();
+        assert_eq!(
+            groups::members_on(db, &a, lions, today).await.unwrap(),
+            both
+        );
+        // Another club's member among the ticked: not found, nothing changed.
+        assert!(matches!(
+            groups::bulk_selected(
+                db,
+                &a,
+                admin,
+                T0,
+                lions,
+                &[cas, w.b_member],
+                true,
+                "2026-09-01"
+            )
+            .await,
+            Err(AppError::NotFound)
+        ));
+        // More than the limit, or none: refused before anything is read.
+        let many: Vec<MemberId> = (1..=1001i64).map(MemberId).collect();
+        let none: &[MemberId] = &[];
+        for ids in [&many[..], none] {
+            let e = groups::bulk_selected(db, &a, admin, T0, lions, ids, true, "2026-09-01")
+                .await
+                .unwrap_err();
+            assert_eq!(e.status(), 400, "{e:?}");
+        }
+        assert_eq!(
+            groups::members_on(db, &a, lions, today).await.unwrap(),
+            both,
+            "nothing changed"
+        );
+        // Ticked Bo ended on the 10th.
+        let r = groups::bulk_selected(db, &a, admin, T0, lions, &[bo], false, "2026-09-10")
+            .await
+            .unwrap();
+        assert_eq!(r.changed, 1);
+        assert_eq!(
+            groups::members_on(db, &a, lions, today).await.unwrap(),
+            vec![ann]
+        );
+
+        // A secretary: the register's view, no group management.
+        let id = identities::create(
+            db,
+            &sys,
+            T0,
+            "secretary@a.be",
+            "Secretary",
+            Some("a long enough test password".into()),
+        )
+        .await
+        .unwrap();
+        let m = identities::add_membership(db, &sa, &sys, T0, id, None)
+            .await
+            .unwrap();
+        let role = roles::create(
+            db,
+            &a,
+            admin,
+            T0,
+            roles::RoleInput {
+                name: "Register reader".into(),
+                staff: false,
+                permissions: vec!["members.view".into()],
+            },
+        )
+        .await
+        .unwrap();
+        roles::assign(db, &a, admin, T0, m, &[role]).await.unwrap();
+        let sec = Actor {
+            identity: Some(id),
+            name: "Secretary".into(),
+            level: AuthLevel::Password,
+            pending: None,
+            stamp_label: None,
+        };
+        let ss = scope::resolve(db, &sec, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let g = groups::of_member(db, &ss, bo, T0).await.unwrap();
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].group_name, "Lions");
+        assert_eq!(g[0].kind_name, "Teams");
+        assert!(!g[0].current);
+        assert_eq!(g[0].to_date.as_deref(), Some("2026-09-10"));
+        assert!(groups::of_member(db, &ss, ann, T0).await.unwrap()[0].current);
+        assert!(groups::of_member(db, &ss, cas, T0)
+            .await
+            .unwrap()
+            .is_empty());
+        assert!(matches!(
+            groups::of_member(db, &ss, w.b_member, T0).await,
+            Err(AppError::NotFound)
+        ));
+        assert_eq!(
+            groups::register_choices(db, &ss).await.unwrap(),
+            vec![(lions, "Teams · Lions".to_string())]
+        );
+        let page = members::list_filtered(
+            db,
+            &ss,
+            &MemberFilter {
+                group: lions.to_string(),
+                ..Default::default()
+            },
+            1,
+        )
+        .await
+        .unwrap();
+        assert_eq!(page.total, 1);
+        assert!(!page.can_manage_groups);
+        // Reading is all: managing stays refused.
+        assert!(matches!(
+            groups::overview(db, &ss, T0).await,
+            Err(AppError::Forbidden)
+        ));
+        assert!(matches!(
+            groups::bulk_selected(db, &ss, &sec, T0, lions, &[cas], true, "2026-09-01").await,
+            Err(AppError::Forbidden)
+        ));
+    }
+}

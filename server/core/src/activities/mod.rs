@@ -1095,3 +1095,116 @@ pub async fn month_sheet(
         rows,
     })
 }
+
+/// A member's own attendance over `[from, to]` (empty: the last 90 days up to today; at
+/// most [`MAX_FIGURE_DAYS`] days; occurrences after today are not counted), per group they
+/// were in (not as its leader): the occurrences held while they were in it and their
+/// marks. `member` None: the caller's own record; another: a guardian for their minor child
+/// (anyone else's is not found).
+pub async fn my_figures(
+    db: &Db,
+    scope: &TenantScope,
+    now: Timestamp,
+    member: Option<MemberId>,
+    from: &str,
+    to: &str,
+) -> Result<MyFigures> {
+    require_module(scope)?;
+    let today = scope.today(now);
+    let member = match member {
+        None => scope.member_id().ok_or(AppError::NotFound)?,
+        Some(m) if scope.member_id() == Some(m) => m,
+        Some(m) => {
+            require_guardian(db, scope, m, today).await?;
+            m
+        }
+    };
+    let t = match to.trim() {
+        "" => today,
+        v => Date::parse(v).ok_or_else(|| AppError::bad_request(Msg::ErrActDate))?,
+    };
+    let f = match from.trim() {
+        "" => Date::from_days(t.days_since_epoch() - 90),
+        v => Date::parse(v).ok_or_else(|| AppError::bad_request(Msg::ErrActDate))?,
+    };
+    if t < f {
+        return Err(AppError::bad_request(Msg::ErrActEndBeforeStart));
+    }
+    if t.days_since_epoch() - f.days_since_epoch() > MAX_FIGURE_DAYS {
+        return Err(AppError::bad_request(Msg::ErrActTooLong));
+    }
+    let last = t.min(today);
+    let mut tx = db.tenant_read(scope).await?;
+    let spans: Vec<(i64, String, String, Option<String>)> = tx
+        .fetch_all(
+            "SELECT gm.group_id, g.name, gm.from_date, gm.to_date FROM group_members gm \
+             JOIN club_groups g ON g.tenant_id = gm.tenant_id AND g.id = gm.group_id \
+             WHERE gm.tenant_id = $1 AND gm.member_id = $2 AND gm.leader = $3 \
+             AND gm.from_date <= $5 AND (gm.to_date IS NULL OR gm.to_date >= $4) \
+             ORDER BY g.name, gm.from_date",
+            args![member, false, f.to_string(), t.to_string()],
+        )
+        .await?;
+    let groups: Vec<i64> = spans
+        .iter()
+        .map(|s| s.0)
+        .collect::<BTreeSet<i64>>()
+        .into_iter()
+        .collect();
+    let held: Vec<Occurrence> = if groups.is_empty() || last < f {
+        Vec::new()
+    } else {
+        let (rows, ex) = activities_of(&mut tx, Some(&groups), f, last).await?;
+        expand(&rows, &ex, f, last, &scope.tenant().time_zone)
+            .into_iter()
+            .filter(|o| !o.cancelled)
+            .collect()
+    };
+    let marks: Vec<(i64, String, String)> = tx
+        .fetch_all(
+            "SELECT activity_id, occ_date, status FROM attendance WHERE tenant_id = $1 \
+             AND member_id = $2 AND occ_date >= $3 AND occ_date <= $4",
+            args![member, f.to_string(), last.to_string()],
+        )
+        .await?;
+    tx.commit().await?;
+    let marks: BTreeMap<(i64, String), Mark> = marks
+        .into_iter()
+        .filter_map(|(a, d, s)| Mark::parse(&s).map(|m| ((a, d), m)))
+        .collect();
+    let mut rows: Vec<MyFigureRow> = Vec::new();
+    for (group, name, from_d, to_d) in spans {
+        let at = match rows.iter().position(|r| r.group.id == group) {
+            Some(i) => i,
+            None => {
+                rows.push(MyFigureRow {
+                    group: GroupRef { id: group, name },
+                    held: 0,
+                    present: 0,
+                    absent: 0,
+                    excused: 0,
+                });
+                rows.len() - 1
+            }
+        };
+        let row = &mut rows[at];
+        for o in held.iter().filter(|o| o.group.id == group) {
+            if o.date < from_d || to_d.as_ref().is_some_and(|e| o.date > *e) {
+                continue;
+            }
+            row.held += 1;
+            match marks.get(&(o.activity, o.date.clone())) {
+                Some(Mark::Present) => row.present += 1,
+                Some(Mark::Absent) => row.absent += 1,
+                Some(Mark::Excused) => row.excused += 1,
+                None => {}
+            }
+        }
+    }
+    Ok(MyFigures {
+        member,
+        from: f.to_string(),
+        to: t.to_string(),
+        rows,
+    })
+}

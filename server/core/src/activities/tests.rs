@@ -600,6 +600,50 @@ async fn exceptions_marking_absences_and_figures_follow_the_rules() {
         assert_eq!((k2.held, k2.present, k2.absent, k2.excused), (3, 2, 0, 0));
         let k = f.rows.iter().find(|r| r.member == c.kid).unwrap();
         assert_eq!((k.held, k.present, k.excused), (3, 0, 1));
+        // wk19: a guardian sees their child's own figures, per group, the same as the
+        // trainer's; another person's child is not found; the period is checked.
+        let mine = my_figures(db, &pa, later, Some(c.kid), "2026-10-01", "2026-10-31")
+            .await
+            .unwrap();
+        assert_eq!(mine.member, c.kid);
+        assert_eq!(mine.rows.len(), 1);
+        let r = &mine.rows[0];
+        assert_eq!(r.group.id, c.group);
+        assert_eq!(
+            (r.held, r.present, r.absent, r.excused),
+            (k.held, k.present, k.absent, k.excused)
+        );
+        assert_eq!(
+            my_figures(db, &pa, later, Some(c.kid2), "2026-10-01", "2026-10-31")
+                .await
+                .unwrap_err(),
+            AppError::NotFound
+        );
+        assert!(my_figures(db, &pa, later, None, "", "")
+            .await
+            .unwrap()
+            .rows
+            .is_empty());
+        for (from, to) in [
+            ("2026-10-31", "2026-10-01"),
+            ("x", ""),
+            ("2024-01-01", "2026-10-31"),
+        ] {
+            assert_eq!(
+                my_figures(db, &pa, later, Some(c.kid), from, to)
+                    .await
+                    .unwrap_err()
+                    .status(),
+                400,
+                "{from} {to}"
+            );
+        }
+        // The trainer leads the group: no figures of their own in it.
+        assert!(my_figures(db, &tr, later, None, "2026-10-01", "2026-10-31")
+            .await
+            .unwrap()
+            .rows
+            .is_empty());
         // Not for a parent; not for a group the trainer does not lead.
         assert_eq!(
             figures(db, &pa, later, c.group, "2026-10-01", "2026-10-31")

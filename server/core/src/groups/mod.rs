@@ -1410,3 +1410,110 @@ async fn insert_periods(
     .await?;
     Ok(n)
 }
+
+/// The register's bulk action on the members ticked in it (`groups.manage`): adds them to
+/// `target` from `date` (`add`) or ends them in it on `date`, in one transaction. An id
+/// that is not a member of this club answers not found and changes nothing; more than
+/// [`MAX_BULK`] ids, or none, are refused.
+#[allow(clippy::too_many_arguments)]
+pub async fn bulk_selected(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    target: i64,
+    members: &[MemberId],
+    add: bool,
+    date: &str,
+) -> Result<BulkResult> {
+    scope.require(GROUPS_MANAGE)?;
+    check_bulk(members)?;
+    let mut ids_list: Vec<i64> = members.iter().map(|m| m.0).collect();
+    ids_list.sort_unstable();
+    ids_list.dedup();
+    let mut tx = db.tenant_read(scope).await?;
+    let known = existing_members(&mut tx, &ids_list).await?;
+    tx.commit().await?;
+    if known.len() != ids_list.len() {
+        return Err(AppError::NotFound);
+    }
+    if add {
+        bulk_add(db, scope, actor, now, target, members, date).await
+    } else {
+        bulk_end(db, scope, actor, now, target, members, date).await
+    }
+}
+
+/// A member's groups over time, for the member's page: read-only, for those who see the
+/// register (`members.view`), without the right to manage groups. Empty while the groups
+/// module is off; a record of another club is not found.
+pub async fn of_member(
+    db: &Db,
+    scope: &TenantScope,
+    member: MemberId,
+    now: Timestamp,
+) -> Result<Vec<MemberGroup>> {
+    scope.require(MEMBERS_VIEW)?;
+    let today = scope.today(now).to_string();
+    let mut tx = db.tenant_read(scope).await?;
+    let known: Option<(i64,)> = tx
+        .fetch_optional(
+            "SELECT id FROM members WHERE tenant_id = $1 AND id = $2",
+            args![member],
+        )
+        .await?;
+    if known.is_none() {
+        return Err(AppError::NotFound);
+    }
+    if !scope.module_active("groups") {
+        tx.commit().await?;
+        return Ok(Vec::new());
+    }
+    let rows: Vec<(i64, String, String, String, Option<String>, bool)> = tx
+        .fetch_all(
+            "SELECT g.id, g.name, k.name, gm.from_date, gm.to_date, gm.leader \
+             FROM group_members gm JOIN club_groups g ON g.tenant_id = gm.tenant_id \
+             AND g.id = gm.group_id JOIN group_kinds k ON k.tenant_id = g.tenant_id \
+             AND k.id = g.kind_id WHERE gm.tenant_id = $1 AND gm.member_id = $2 \
+             ORDER BY gm.from_date DESC, g.name",
+            args![member],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, kind, from, to, leader)| MemberGroup {
+            current: from <= today && to.as_ref().is_none_or(|t| *t >= today),
+            group_id: id,
+            group_name: name,
+            kind_name: kind,
+            from_date: from,
+            to_date: to,
+            leader,
+        })
+        .collect())
+}
+
+/// The groups the register filters on, for those who see the register (`members.view`)
+/// without managing groups: each `(id, "kind · group")`, archived ones left out. Empty
+/// while the groups module is off.
+pub async fn register_choices(db: &Db, scope: &TenantScope) -> Result<Vec<(i64, String)>> {
+    scope.require(MEMBERS_VIEW)?;
+    if !scope.module_active("groups") {
+        return Ok(Vec::new());
+    }
+    let mut tx = db.tenant_read(scope).await?;
+    let rows: Vec<(i64, String, String)> = tx
+        .fetch_all(
+            "SELECT g.id, k.name, g.name FROM club_groups g JOIN group_kinds k \
+             ON k.tenant_id = g.tenant_id AND k.id = g.kind_id WHERE g.tenant_id = $1 \
+             AND g.archived_at IS NULL AND k.archived_at IS NULL ORDER BY k.sort, k.name, g.name",
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, kind, name)| (id, format!("{kind} · {name}")))
+        .collect())
+}

@@ -214,7 +214,8 @@ pub(crate) struct Recipient {
     pub lang: Lang,
 }
 
-/// The register's filter of a selection: `status`, `type`, `season`, `consent`.
+/// The register's filter of a selection: `q` (its text search), `status`, `type`,
+/// `season`, `consent`, `group` (in the group today).
 fn parse_selection(s: &str) -> Result<Vec<(&'static str, String)>> {
     let mut out = Vec::new();
     for pair in s.split('&').filter(|p| !p.is_empty()) {
@@ -233,6 +234,22 @@ fn parse_selection(s: &str) -> Result<Vec<(&'static str, String)>> {
             "type" => "membership_type",
             "season" => "season",
             "consent" => "consent",
+            // The register's text search and its group filter.
+            "q" => {
+                if v.chars().count() > 100 {
+                    return Err(AppError::field("selection", Msg::ErrSearchLength));
+                }
+                if !v.is_empty() {
+                    out.push(("q", v));
+                }
+                continue;
+            }
+            "group" => {
+                if !v.is_empty() && v.parse::<i64>().ok().filter(|g| *g > 0).is_none() {
+                    return Err(AppError::field("selection", Msg::ErrChooseGroup));
+                }
+                "group"
+            }
             // The register's order and paging choose no one.
             "sort" | "per" | "page" => continue,
             other => {
@@ -299,7 +316,30 @@ pub(crate) async fn recipients_in(
         }
         Audience::Selection(s) => {
             for (col, v) in parse_selection(s)? {
-                if col == "consent" {
+                if col == "q" {
+                    // The register's search: every word a prefix of a name or address word.
+                    let words = crate::search::query_words(&v);
+                    if words.is_empty() {
+                        conds.push("1 = 0".into());
+                        continue;
+                    }
+                    let ranges = crate::search::bind_ranges(&words, |x| param(&mut args, x));
+                    conds.push(format!(
+                        "m.id IN (SELECT s.member_id FROM ({}) s)",
+                        crate::search::matches(&ranges)
+                    ));
+                } else if col == "group" {
+                    let g: i64 = v
+                        .parse()
+                        .map_err(|_| AppError::field("selection", Msg::ErrChooseGroup))?;
+                    let g = param(&mut args, g.into());
+                    let d = param(&mut args, today.clone().into());
+                    conds.push(format!(
+                        "EXISTS (SELECT 1 FROM group_members gm WHERE gm.tenant_id = m.tenant_id \
+                         AND gm.member_id = m.id AND gm.group_id = {g} AND gm.from_date <= {d} \
+                         AND (gm.to_date IS NULL OR gm.to_date >= {d}))"
+                    ));
+                } else if col == "consent" {
                     let id: i64 = v
                         .parse()
                         .map_err(|_| AppError::field("selection", Msg::ErrChoosePurpose))?;
@@ -757,7 +797,13 @@ pub async fn detail(
             unsubscribe: row.kind() == MailingKind::Newsletter,
         }
     });
+    let draft_count = if row.status() == MailingStatus::Draft {
+        recipients.len() as i64
+    } else {
+        0
+    };
     Ok(MailingDetail {
+        draft_count,
         summary: row.summary(club, figures),
         subject,
         body,
@@ -868,6 +914,40 @@ pub async fn send(
     tx.commit().await?;
     outbox::wake();
     Ok(n)
+}
+
+/// The mails to a member's current address that failed (refused by the mail server, or
+/// given up after the attempts), newest first, for the staff's member page
+/// (`members.view`). A mail to an address the member no longer has is not shown: changing
+/// the e-mail clears the mark. Empty while the mailings module is off.
+pub async fn bounces_of(
+    db: &Db,
+    scope: &TenantScope,
+    member: tessera_common::MemberId,
+) -> Result<Vec<tessera_common::groups::MailBounce>> {
+    scope.require(tessera_common::modules::MEMBERS_VIEW)?;
+    if !scope.module_active("mailings") {
+        return Ok(Vec::new());
+    }
+    let mut tx = db.tenant_read(scope).await?;
+    let rows: Vec<(String, i64, Option<String>)> = tx
+        .fetch_all(
+            "SELECT r.email, r.updated_at, r.error FROM mailing_recipients r JOIN members m \
+             ON m.tenant_id = r.tenant_id AND m.id = r.to_member_id WHERE r.tenant_id = $1 \
+             AND r.to_member_id = $2 AND r.status = 'failed' AND m.email IS NOT NULL \
+             AND lower(r.email) = lower(trim(m.email)) ORDER BY r.updated_at DESC, r.id LIMIT 5",
+            args![member],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows
+        .into_iter()
+        .map(|(email, at, error)| tessera_common::groups::MailBounce {
+            email,
+            day: scope.today(Timestamp(at)).to_string(),
+            reason: error.unwrap_or_default(),
+        })
+        .collect())
 }
 
 #[cfg(test)]

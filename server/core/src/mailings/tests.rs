@@ -665,3 +665,191 @@ async fn a_minors_mail_goes_to_the_guardians_and_a_group_gets_its_members_today(
         let _ = bad;
     }
 }
+
+/// wk19: a selection of the register by its text search and group, counted on the draft;
+/// service mail to a group reaches who is in it today (not a period that ended yesterday,
+/// nor an ended member); a refused mail is marked on the person until the address changes.
+#[tokio::test]
+async fn a_selection_by_search_is_counted_service_mail_skips_the_ended_and_bounces_are_marked() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let a = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
+        let sys = Actor::system("test");
+        let mk = |given: &str, family: &str, ended: bool| NewMember {
+            given_name: given.into(),
+            family_name: family.into(),
+            email: Some(format!("{}@example.be", given.to_lowercase())),
+            birth_date: Some("1980-01-01".into()),
+            status: ended.then_some(tessera_common::dto::MemberStatus::Ended),
+            ..Default::default()
+        };
+        let mut tx = db.tenant_write(&a, &sys, T0).await.unwrap();
+        let ids = crate::members::insert_many(
+            &mut tx,
+            &[
+                mk("Anna", "Vermeulen", false),
+                mk("Bert", "Vermeulen", false),
+                mk("Carl", "Maesen", false),
+                mk("Dirk", "Maesen", false),
+                mk("Eva", "Maesen", false),
+                mk("Fien", "Maesen", true),
+            ],
+        )
+        .await
+        .unwrap();
+        let kind = crate::ids::new_id();
+        tx.insert(
+            "group_kinds",
+            vec![
+                ("id", kind.into()),
+                ("name", "Teams".into()),
+                ("created_at", T0.into()),
+            ],
+        )
+        .await
+        .unwrap();
+        let group = crate::ids::new_id();
+        tx.insert(
+            "club_groups",
+            vec![
+                ("id", group.into()),
+                ("kind_id", kind.into()),
+                ("name", "Seniors".into()),
+                ("created_at", T0.into()),
+            ],
+        )
+        .await
+        .unwrap();
+        // Today is 2026-09-21: Dirk's period ended yesterday, Eva's ends today.
+        for (m, to) in [
+            (ids[2], None),
+            (ids[3], Some("2026-09-20")),
+            (ids[4], Some("2026-09-21")),
+            (ids[5], None),
+        ] {
+            tx.insert(
+                "group_members",
+                vec![
+                    ("id", crate::ids::new_id().into()),
+                    ("group_id", group.into()),
+                    ("member_id", m.0.into()),
+                    ("from_date", "2026-01-01".into()),
+                    ("to_date", to.map(str::to_string).into()),
+                    ("created_at", T0.into()),
+                ],
+            )
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+
+        // The register's search chooses the recipients; the draft counts them.
+        let id = create(
+            db,
+            &a,
+            &sys,
+            T0,
+            &input(
+                MailingKind::Service,
+                None,
+                Audience::Selection("q=vermeul&status=active".into()),
+            ),
+        )
+        .await
+        .unwrap();
+        let d = detail(db, &a, T0, id, None).await.unwrap();
+        assert_eq!(d.draft_count, 2);
+        let mut to: Vec<&str> = d.choices.iter().map(|c| c.label.as_str()).collect();
+        to.sort();
+        assert!(to[0].contains("anna@") && to[1].contains("bert@"), "{to:?}");
+        // With the group filter: who is in the group today (and active).
+        let id2 = create(
+            db,
+            &a,
+            &sys,
+            T0,
+            &input(
+                MailingKind::Service,
+                None,
+                Audience::Selection(format!("q=maesen&group={group}&status=active")),
+            ),
+        )
+        .await
+        .unwrap();
+        assert_eq!(detail(db, &a, T0, id2, None).await.unwrap().draft_count, 2);
+        // Bad selections: each a clear refusal, nothing stored.
+        let before = list(db, &a).await.unwrap().len();
+        for (sel, status) in [
+            ("q=zzzzqqq", 400),
+            ("group=x", 400),
+            ("shoe=42", 400),
+            (&*format!("q={}", "a".repeat(101)), 400),
+            ("q=%21%21", 400),
+        ] {
+            let err = create(
+                db,
+                &a,
+                &sys,
+                T0,
+                &input(MailingKind::Service, None, Audience::Selection(sel.into())),
+            )
+            .await
+            .unwrap_err();
+            assert_eq!(err.status(), status, "{sel}: {err:?}");
+        }
+        assert_eq!(list(db, &a).await.unwrap().len(), before);
+
+        // Service mail to the group: Carl and Eva (hers ends today); not Dirk (ended
+        // yesterday), not Fien (her membership ended).
+        let svc = create(
+            db,
+            &a,
+            &sys,
+            T0,
+            &input(MailingKind::Service, None, Audience::Group(group)),
+        )
+        .await
+        .unwrap();
+        let v = detail(db, &a, T0, svc, None).await.unwrap();
+        assert_eq!(v.draft_count, 2);
+        assert_eq!(send(db, &a, &sys, T0, svc, v.version).await.unwrap(), 2);
+        let clock = ManualClock::at(T0);
+        let sender = TestSender {
+            refuse: Some("carl@example.be".into()),
+            ..Default::default()
+        };
+        deliver(db, &sender, "https://t.example", &clock, fast())
+            .await
+            .unwrap();
+        let got: Vec<String> = sender
+            .sent
+            .lock()
+            .unwrap()
+            .iter()
+            .map(|s| s.to.clone())
+            .collect();
+        assert_eq!(got, vec!["eva@example.be".to_string()]);
+        // Carl's refusal is marked on him, with the day and the reason.
+        let b = bounces_of(db, &a, ids[2]).await.unwrap();
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert_eq!(b[0].email, "carl@example.be");
+        assert_eq!(b[0].day, "2026-09-21");
+        assert!(b[0].reason.contains("550"), "{}", b[0].reason);
+        assert!(bounces_of(db, &a, ids[4]).await.unwrap().is_empty());
+        // Another club's record shows nothing of this club.
+        assert!(bounces_of(db, &a, w.b_member).await.unwrap().is_empty());
+        // A new address clears the mark.
+        let mut tx = db.tenant_write(&a, &sys, T0).await.unwrap();
+        tx.update(
+            "members",
+            ids[2].0,
+            vec![("email", "carl.new@example.be".into())],
+            None,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert!(bounces_of(db, &a, ids[2]).await.unwrap().is_empty());
+    }
+}

@@ -206,6 +206,8 @@ pub(super) async fn page_of(
         can_edit: scope.can(MEMBERS_EDIT),
         purposes: Vec::new(),
         can_see_fees: scope.can(tessera_common::modules::FEES_VIEW),
+        can_manage_groups: scope.can(tessera_common::modules::GROUPS_MANAGE),
+        can_mail: scope.can(tessera_common::modules::MAILINGS_SEND),
     })
 }
 
