@@ -315,6 +315,8 @@ pub struct MemberInvoices {
     pub invoices: Vec<Invoice>,
     /// The viewer may open the PDFs (`fees.manage`).
     pub can_manage: bool,
+}
+
 // ---------------------------------------------------------------------------------------
 // Reminders (issue 20, deliverable 5)
 
