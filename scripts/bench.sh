@@ -197,7 +197,7 @@ members_dataset() {
   if [ -n "${DATABASE_MIGRATION_URL:-}" ]; then
     PGOPTIONS="-c client_min_messages=error" psql -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE"
   fi
-  bench_retention "$key"
+  bench_retention "$key" || FIG[${key}_failed]+="retention "
   bench_transfers_setup # xfer18: licensed people for the federation search
   serve_only "$key"
   COOKIE="$(sign_in_cookie)"
@@ -208,19 +208,19 @@ members_dataset() {
   wrk_figures "${key}_list" "$BASE/c/$CLUB/members"
   wrk_figures "${key}_member" "$BASE$member"
   wrk_figures "${key}_search" "$BASE/c/$CLUB/members?q=$SEARCH"
-  bench_rights "$key"
-  if [[ "$key" == *_100k ]]; then bench_consent "$key"; fi
-  bench_groups "$key"
-  bench_documents "$key"
-  bench_dupes "$key"
-  bench_reconcile "$key" # reconcile
-  if [[ "$key" == *_100k ]]; then bench_invoices "$key"; fi # invoices (pay20)
-  bench_transfers "$key" # xfer18
-  if [[ "$key" == *_1m ]]; then bench_licences "$key"; fi # licences (1,000 members per club)
-  if [[ "$key" == *_100k ]]; then bench_activities "$key"; bench_mailings "$key"; fi
+  bench_rights "$key" || FIG[${key}_failed]+="rights "
+  if [[ "$key" == *_100k ]]; then bench_consent "$key" || FIG[${key}_failed]+="consent "; fi
+  bench_groups "$key" || FIG[${key}_failed]+="groups "
+  bench_documents "$key" || FIG[${key}_failed]+="documents "
+  bench_dupes "$key" || FIG[${key}_failed]+="dupes "
+  bench_reconcile "$key" || FIG[${key}_failed]+="reconcile " # reconcile
+  if [[ "$key" == *_100k ]]; then bench_invoices "$key" || FIG[${key}_failed]+="invoices "; fi # invoices (pay20)
+  bench_transfers "$key" || FIG[${key}_failed]+="transfers " # xfer18
+  if [[ "$key" == *_1m ]]; then bench_licences "$key" || FIG[${key}_licence_club]="failed"; fi # licences (1,000 members per club)
+  if [[ "$key" == *_100k ]]; then bench_activities "$key" || FIG[${key}_failed]+="activities "; bench_mailings "$key" || FIG[${key}_failed]+="mailings "; fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
-  bench_backup "$key"
+  bench_backup "$key" || FIG[${key}_failed]+="backup "
   # The CSV import of 100,000 rows into the measured club (once into the big club), and
   # the same file again (everything a duplicate: nothing added).
   if [[ "$key" == *_100k ]]; then
@@ -264,6 +264,11 @@ members_bench() {
         100k) members_dataset "${db}_100k" --members 100000 --clubs 1 ;;
         1m) members_dataset "${db}_1m" --members 1000 --clubs 1000 ;;
       esac
+      # Each dataset's raw figures as soon as they are measured, so a later failure loses
+      # nothing (also kept in target/bench-figures.txt).
+      for f in "${!FIG[@]}"; do
+        [[ "$f" == "${db}_${set}"_* ]] && printf 'figure %s = %s\n' "$f" "${FIG[$f]}"
+      done | sort | tee -a "$ROOT/target/bench-figures.txt"
       if [ "$db" = sqlite ]; then rm -f "$BENCH_DIR/members-$set.db"*; fi
     done
   done

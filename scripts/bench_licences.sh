@@ -10,7 +10,14 @@
 # A signed-in session of the demo federation's staff (password and second factor, enrolled
 # here as sign_in_cookie does for the club's admin).
 lic_fed_cookie() {
-  local jar="$BENCH_DIR/fedjar" key code
+  local jar="$BENCH_DIR/fedjar" key code cookie
+  # The transfers bench signed the federation in on this server already (second factor
+  # enrolled then: a new sign-in could not enrol it again): reuse that session if it works.
+  cookie="$(awk '$6 == "tessera_session" { print $6 "=" $7 }' "$jar" 2>/dev/null | tail -n 1)"
+  if [ -n "$cookie" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$BASE/f/bsf/licences")" = 200 ]; then
+    printf '%s\n' "$cookie"
+    return
+  fi
   rm -f "$jar"
   curl -sS -o /dev/null -c "$jar" -b "$jar" -H "Origin: $BASE" \
     --data-urlencode "email=federation@demo.tessera.test" --data-urlencode "password=$PASSWORD" "$BASE/login"
