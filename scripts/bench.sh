@@ -10,6 +10,10 @@
 #   - requests/s, p99 and server RSS for the register's first page, a member page and a
 #     name search, at 8 connections as the admin of the first club, on both databases
 #   (BENCH_SETS="100k" measures the 100,000-member club only; the default is "100k 1m")
+#   (BENCH_PARTS="rights consent retention backup import" measures only those parts beside
+#   the register's list, member page and search; empty, the default, measures every part:
+#   retention rights consent groups documents dupes reconcile invoices transfers licences
+#   activities mailings backup import; licences need transfers, whose session they reuse)
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/bench_rights.sh"
 source "$(dirname "$0")/bench_retention.sh"
@@ -46,6 +50,9 @@ ensure_wasm_opt
 fi
 
 declare -A FIG
+
+# part NAME: true when BENCH_PARTS is empty or names NAME.
+part() { [ -z "${BENCH_PARTS:-}" ] || [[ " $BENCH_PARTS " == *" $1 "* ]]; }
 
 if [ "$COLD" = 1 ]; then
   log "cold release build into an empty target directory"
@@ -197,8 +204,8 @@ members_dataset() {
   if [ -n "${DATABASE_MIGRATION_URL:-}" ]; then
     PGOPTIONS="-c client_min_messages=error" psql -q "$DATABASE_MIGRATION_URL" -c "VACUUM ANALYZE"
   fi
-  bench_retention "$key" || FIG[${key}_failed]+="retention "
-  bench_transfers_setup # xfer18: licensed people for the federation search
+  if part retention; then bench_retention "$key" || FIG[${key}_failed]+="retention "; fi
+  if part transfers; then bench_transfers_setup; fi # xfer18: licensed people for the federation search
   serve_only "$key"
   COOKIE="$(sign_in_cookie)"
   [ -n "$COOKIE" ] || die "sign-in failed on $key"
@@ -208,22 +215,25 @@ members_dataset() {
   wrk_figures "${key}_list" "$BASE/c/$CLUB/members"
   wrk_figures "${key}_member" "$BASE$member"
   wrk_figures "${key}_search" "$BASE/c/$CLUB/members?q=$SEARCH"
-  bench_rights "$key" || FIG[${key}_failed]+="rights "
-  if [[ "$key" == *_100k ]]; then bench_consent "$key" || FIG[${key}_failed]+="consent "; fi
-  bench_groups "$key" || FIG[${key}_failed]+="groups "
-  bench_documents "$key" || FIG[${key}_failed]+="documents "
-  bench_dupes "$key" || FIG[${key}_failed]+="dupes "
-  bench_reconcile "$key" || FIG[${key}_failed]+="reconcile " # reconcile
-  if [[ "$key" == *_100k ]]; then bench_invoices "$key" || FIG[${key}_failed]+="invoices "; fi # invoices (pay20)
-  bench_transfers "$key" || FIG[${key}_failed]+="transfers " # xfer18
-  if [[ "$key" == *_1m ]]; then bench_licences "$key" || FIG[${key}_licence_club]="failed"; fi # licences (1,000 members per club)
-  if [[ "$key" == *_100k ]]; then bench_activities "$key" || FIG[${key}_failed]+="activities "; bench_mailings "$key" || FIG[${key}_failed]+="mailings "; fi
+  if part rights; then bench_rights "$key" || FIG[${key}_failed]+="rights "; fi
+  if [[ "$key" == *_100k ]] && part consent; then bench_consent "$key" || FIG[${key}_failed]+="consent "; fi
+  if part groups; then bench_groups "$key" || FIG[${key}_failed]+="groups "; fi
+  if part documents; then bench_documents "$key" || FIG[${key}_failed]+="documents "; fi
+  if part dupes; then bench_dupes "$key" || FIG[${key}_failed]+="dupes "; fi
+  if part reconcile; then bench_reconcile "$key" || FIG[${key}_failed]+="reconcile "; fi # reconcile
+  if [[ "$key" == *_100k ]] && part invoices; then bench_invoices "$key" || FIG[${key}_failed]+="invoices "; fi # invoices (pay20)
+  if part transfers; then bench_transfers "$key" || FIG[${key}_failed]+="transfers "; fi # xfer18
+  if [[ "$key" == *_1m ]] && part licences; then bench_licences "$key" || FIG[${key}_licence_club]="failed"; fi # licences (1,000 members per club)
+  if [[ "$key" == *_100k ]]; then
+    if part activities; then bench_activities "$key" || FIG[${key}_failed]+="activities "; fi
+    if part mailings; then bench_mailings "$key" || FIG[${key}_failed]+="mailings "; fi
+  fi
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
-  bench_backup "$key" || FIG[${key}_failed]+="backup "
+  if part backup; then bench_backup "$key" || FIG[${key}_failed]+="backup "; fi
   # The CSV import of 100,000 rows into the measured club (once into the big club), and
   # the same file again (everything a duplicate: nothing added).
-  if [[ "$key" == *_100k ]]; then
+  if [[ "$key" == *_100k ]] && part import; then
     [ -f "$BENCH_DIR/import.csv" ] || ./target/release/tessera gen-import-csv --rows 100000 --out "$BENCH_DIR/import.csv" >/dev/null
     local n
     for n in first again; do
