@@ -276,8 +276,9 @@ members_bench() {
       esac
       # Each dataset's raw figures as soon as they are measured, so a later failure loses
       # nothing (also kept in target/bench-figures.txt).
+      # (An if, not `&&`: under pipefail a last key of another dataset would end the run.)
       for f in "${!FIG[@]}"; do
-        [[ "$f" == "${db}_${set}"_* ]] && printf 'figure %s = %s\n' "$f" "${FIG[$f]}"
+        if [[ "$f" == "${db}_${set}"_* ]]; then printf 'figure %s = %s\n' "$f" "${FIG[$f]}"; fi
       done | sort | tee -a "$ROOT/target/bench-figures.txt"
       if [ "$db" = sqlite ]; then rm -f "$BENCH_DIR/members-$set.db"*; fi
     done

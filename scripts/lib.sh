@@ -156,7 +156,8 @@ pg_start() {
   "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -o \
     "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
     start >/dev/null
-  trap pg_stop EXIT
+  # The caller's own EXIT trap (which stops PostgreSQL too) stays; else this one.
+  [ -n "$(trap -p EXIT)" ] || trap pg_stop EXIT
   PGPASSWORD=super-secret-test psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 <<'SQL'
 CREATE ROLE tessera_owner LOGIN PASSWORD 'owner-pw' CREATEDB;
 CREATE ROLE tessera_app LOGIN PASSWORD 'app-pw' NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
