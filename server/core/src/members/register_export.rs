@@ -184,15 +184,16 @@ pub async fn record_export(
         );
         let sql = match tx.backend() {
             Backend::Sqlite => {
-                "INSERT INTO export_register_members (tenant_id, member_id, export_id) \
-                 SELECT $1, CAST(j.value AS INTEGER), $2 FROM json_each($3) j"
+                "INSERT INTO export_register_members (tenant_id, member_id, export_id, kind, at) \
+                 SELECT $1, CAST(j.value AS INTEGER), $2, $4, $5 FROM json_each($3) j"
             }
             Backend::Postgres => {
-                "INSERT INTO export_register_members (tenant_id, member_id, export_id) \
-                 SELECT $1, j.value::bigint, $2 FROM json_array_elements_text($3::json) AS j(value)"
+                "INSERT INTO export_register_members (tenant_id, member_id, export_id, kind, at) \
+                 SELECT $1, j.value::bigint, $2, CAST($4 AS TEXT), CAST($5 AS BIGINT) \
+                 FROM json_array_elements_text($3::json) AS j(value)"
             }
         };
-        tx.execute(sql, args![id, list]).await?;
+        tx.execute(sql, args![id, list, log.kind, now]).await?;
     }
     tx.log(
         "export",
@@ -315,7 +316,7 @@ pub(crate) async fn exports_including_summarised_in(
             &format!(
                 "SELECT {REGISTER_COLUMNS} FROM export_register_members x \
                  JOIN export_register r ON r.tenant_id = x.tenant_id AND r.id = x.export_id \
-                 WHERE x.tenant_id = $1 AND x.member_id = $2 AND r.kind <> 'my_data' \
+                 WHERE x.tenant_id = $1 AND x.member_id = $2 AND x.kind <> 'my_data' \
                  ORDER BY r.at DESC, r.id DESC"
             ),
             args![member],
@@ -323,9 +324,8 @@ pub(crate) async fn exports_including_summarised_in(
         .await?;
     let (count, first, last): (i64, Option<i64>, Option<i64>) = tx
         .fetch_one(
-            "SELECT count(*), min(r.at), max(r.at) FROM export_register_members x \
-             JOIN export_register r ON r.tenant_id = x.tenant_id AND r.id = x.export_id \
-             WHERE x.tenant_id = $1 AND x.member_id = $2 AND r.kind = 'my_data'",
+            "SELECT count(*), min(at), max(at) FROM export_register_members \
+             WHERE tenant_id = $1 AND member_id = $2 AND kind = 'my_data'",
             args![member],
         )
         .await?;
@@ -396,7 +396,9 @@ pub async fn export_choices(db: &Db, scope: &TenantScope) -> Result<ExportChoice
     })
 }
 
-#[derive(sqlx::FromRow)]
+/// One record of an export, read from the JSON list `export_rows` asks for: the fields
+/// in the order of [`JSON_COLUMNS`] (serde reads a struct from a JSON array in field order).
+#[derive(serde::Deserialize)]
 struct Row {
     id: i64,
     given_name: String,
@@ -771,19 +773,34 @@ fn export_from(consent: Option<i64>) -> &'static str {
     }
 }
 
+/// The columns of [`Row`], in its order, as the subquery of `export_rows` names them.
+const JSON_COLUMNS: &str = "id, given_name, family_name, birth_date, email, phone, street, \
+    postcode, city, status, joined_on, ended_on, gender, membership_type, season, updated_at, \
+    updated_by_name";
+
+/// The records of an export as one JSON list built by the database, in name order: the
+/// driver's cost for each of 10,000 rows of 17 columns was most of a 10,000-member CSV
+/// export (SQLite: about 106 of 140 ms; one row of JSON is read and parsed in a fraction).
 async fn export_rows(
     tx: &mut TenantTx,
     status: Option<MemberStatus>,
     consent: Option<i64>,
 ) -> Result<Vec<Row>> {
-    tx.fetch_all(
-        &format!(
-            "SELECT {EXPORT_COLUMNS} FROM {} ORDER BY members.sort_name, members.id",
-            export_from(consent)
+    let from = export_from(consent);
+    let sql = match tx.backend() {
+        Backend::Sqlite => format!(
+            "SELECT json_group_array(json_array({JSON_COLUMNS}) ORDER BY sort_name, id) \
+             FROM (SELECT {EXPORT_COLUMNS}, members.sort_name FROM {from}) e"
         ),
-        args![status.map(|s| s.as_str()), consent, true],
-    )
-    .await
+        Backend::Postgres => format!(
+            "SELECT coalesce(json_agg(json_build_array({JSON_COLUMNS}) ORDER BY sort_name, id), \
+             '[]'::json)::text FROM (SELECT {EXPORT_COLUMNS}, members.sort_name FROM {from}) e"
+        ),
+    };
+    let (list,): (String,) = tx
+        .fetch_one(&sql, args![status.map(|s| s.as_str()), consent, true])
+        .await?;
+    serde_json::from_str(&list).map_err(crate::error::internal)
 }
 
 /// The custom values of the records of an export (the same filter as [`export_rows`]).

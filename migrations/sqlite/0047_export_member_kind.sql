@@ -1,0 +1,15 @@
+-- My data (issue 17) lists the exports that included the person and counts their own My-data
+-- downloads. Both joined every row of the person in `export_register_members` to the register
+-- to learn its kind, so each download of a person who downloaded often read more than the
+-- last (PostgreSQL: 24 downloads per second at 8 connections after a few hundred). The kind
+-- and time of each export now stand beside the person, read from one index without the join.
+ALTER TABLE export_register_members ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+ALTER TABLE export_register_members ADD COLUMN at INTEGER NOT NULL DEFAULT 0;
+UPDATE export_register_members SET
+    kind = coalesce((SELECT r.kind FROM export_register r
+                     WHERE r.tenant_id = export_register_members.tenant_id
+                     AND r.id = export_register_members.export_id), ''),
+    at = coalesce((SELECT r.at FROM export_register r
+                   WHERE r.tenant_id = export_register_members.tenant_id
+                   AND r.id = export_register_members.export_id), 0);
+CREATE INDEX export_register_members_kind ON export_register_members (tenant_id, member_id, kind, at);
