@@ -13,7 +13,7 @@
 #   (BENCH_PARTS="rights consent retention backup import" measures only those parts beside
 #   the register's list, member page and search; empty, the default, measures every part:
 #   retention rights consent groups documents dupes reconcile invoices transfers licences
-#   activities mailings backup import; licences need transfers, whose session they reuse)
+#   dashboard activities mailings reports backup import; licences need transfers, whose session they reuse)
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/bench_rights.sh"
 source "$(dirname "$0")/bench_retention.sh"
@@ -26,8 +26,10 @@ source "$(dirname "$0")/bench_documents.sh"
 source "$(dirname "$0")/bench_dupes.sh"
 source "$(dirname "$0")/bench_reconcile.sh" # reconcile
 source "$(dirname "$0")/bench_invoices.sh" # invoices (pay20)
+source "$(dirname "$0")/bench_reports.sh" # reports
 source "$(dirname "$0")/bench_transfers.sh" # xfer18
 source "$(dirname "$0")/bench_licences.sh" # licences
+source "$(dirname "$0")/bench_dashboard.sh" # dash18
 
 COLD=0
 MEMBERS=0
@@ -224,10 +226,12 @@ members_dataset() {
   if [[ "$key" == *_100k ]] && part invoices; then bench_invoices "$key" || FIG[${key}_failed]+="invoices "; fi # invoices (pay20)
   if part transfers; then bench_transfers "$key" || FIG[${key}_failed]+="transfers "; fi # xfer18
   if [[ "$key" == *_1m ]] && part licences; then bench_licences "$key" || FIG[${key}_licence_club]="failed"; fi # licences (1,000 members per club)
+  if [[ "$key" == *_1m ]] && part dashboard; then bench_dashboard "$key" || FIG[${key}_failed]+="dashboard "; fi # dash18 (1,000 clubs)
   if [[ "$key" == *_100k ]]; then
     if part activities; then bench_activities "$key" || FIG[${key}_failed]+="activities "; fi
     if part mailings; then bench_mailings "$key" || FIG[${key}_failed]+="mailings "; fi
   fi
+  if [[ "$key" == *_100k ]] && part reports; then bench_reports "$key" || FIG[${key}_failed]+="reports "; fi # reports (after the others: it issues 100,000 invoices)
   FIG[${key}_rss]="$(awk '/VmHWM/ { hwm = int($2 / 1024) } /VmRSS/ { rss = int($2 / 1024) } END { print "peak " hwm " MiB, now " rss " MiB" }' "/proc/$SERVER_PID/status")"
   stop_server
   if part backup; then bench_backup "$key" || FIG[${key}_failed]+="backup "; fi
@@ -304,7 +308,9 @@ members_bench() {
       if [ "$set" = 100k ]; then bench_invoices_print "$k"; fi # invoices (pay20)
       bench_transfers_print "$k" # xfer18
       bench_licences_print "$k" # licences
+      if [ "$set" = 1m ]; then bench_dashboard_print "$k"; fi # dash18
       if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
+      if [ "$set" = 100k ]; then bench_reports_print "$k"; fi # reports
       echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
       echo "    restore:                    ${FIG[${k}_restore]}"
       if [ "$set" = 100k ]; then

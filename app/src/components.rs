@@ -46,6 +46,16 @@ pub fn day(value: Option<String>, style: DateStyle) -> Option<String> {
 #[derive(Clone, Copy, Debug)]
 pub struct ClubReadOnly(pub bool);
 
+/// The modules switched on in the club whose frame the page is in (pay20: a page offers a
+/// module's links only when it is on).
+#[derive(Clone, Debug)]
+pub struct ClubModules(pub Vec<String>);
+
+/// Whether the module `id` is on in the club of the page (false outside a club).
+pub fn club_module_on(id: &str) -> bool {
+    use_context::<ClubModules>().is_some_and(|m| m.0.iter().any(|x| x == id))
+}
+
 pub fn club_read_only() -> bool {
     use_context::<ClubReadOnly>().is_some_and(|r| r.0)
 }

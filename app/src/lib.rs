@@ -87,6 +87,10 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/f/:federation/templates/:id") view=FederationTemplatePage/>
                 // licences
                 <Route path=path!("/f/:federation/licences") view=FedLicencesPage/>
+                // fedlog18
+                <Route path=path!("/f/:federation/log") view=FederationLogPage/>
+                // xfer18: transfers
+                <Route path=path!("/f/:federation/transfers") view=FedTransfersPage/>
                 <Route path=path!("/c/:club/join/:form") view=JoinPage/>
                 <Route path=path!("/c/:club/admin-invitation") view=AdminInvitationPage/>
                 <Route path=path!("/c/:club/privacy/record") view=RecordPrintPage/>
@@ -148,6 +152,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("mailings/:id") view=MailingPage/>
                     // reconcile
                     <Route path=path!("fees/bank") view=BankPage/>
+                    // reminders
+                    <Route path=path!("fees/overdue") view=OverduePage/>
                     // renewal
                     <Route path=path!("fees/certificates") view=CertificateSettingsPage/>
                     <Route path=path!("fees/renewal") view=RenewalPage/>
@@ -155,9 +161,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("templates") view=ClubTemplatesPage/>
                     // licences
                     <Route path=path!("licences") view=ClubLicencesPage/>
+                    // xfer18: transfers
+                    <Route path=path!("transfers") view=ClubTransfersPage/>
                     // invoices
                     <Route path=path!("fees") view=FeesPage/>
+                    // rep20: the season report (before fees/:season)
+                    <Route path=path!("fees/report") view=FeeReportPage/>
                     <Route path=path!("fees/:season") view=SeasonInvoicesPage/>
+                    <Route path=path!("fees/member/:id") view=MemberInvoicesPage/>
                     <Route path=path!("me/invoices") view=MyInvoicesPage/>
                 </ParentRoute>
             </Routes>

@@ -139,6 +139,7 @@ test('every page is accessible to a member who is a guardian', async ({ page, br
     `${base}/events`,
     `${base}/me/privacy`,
     `${base}/me/privacy?child=${child.split('/').pop()}`,
+    `${base}/me/invoices`, // pay20
   ]);
   await checkAll(page, browser, ['/', '/account', '/account/two-factor', base, `${base}/me`, `${base}/me/consents`, child, `${base}/events`]);
 });
@@ -151,7 +152,17 @@ test('every page is accessible to a club administrator', async ({ page, browser,
   const group = await firstLink(page, `${base}/groups`, new RegExp(`^${base}/groups/\\d+$`));
   const mailing = await firstLink(page, `${base}/mailings`, new RegExp(`^${base}/mailings/\\d+$`));
   const occurrence = await firstLink(page, `${base}/activities`, new RegExp(`^${base}/activities/\\d+/\\d{4}-\\d{2}-\\d{2}$`));
+  const season = await firstLink(page, `${base}/fees`, new RegExp(`^${base}/fees/\\d+$`)); // pay20
+  // wk19: a role that is not the administrator's (its leader-scope card), the last listed.
+  const rolesHtml = await (await page.request.get(`${base}/settings/roles`)).text();
+  const roleLinks = Array.from(rolesHtml.matchAll(/href="([^"]*)"/g), (m) => m[1]).filter((h) =>
+    new RegExp(`^${base}/settings/roles/\\d+$`).test(h),
+  );
+  const otherRole = roleLinks[roleLinks.length - 1];
   await checkAll(page, browser, [
+    otherRole,
+    `${base}/mailings?selection=q%3Djans%26status%3Dactive`,
+    `${base}/members?group=${group.split('/').pop()}`,
     `${base}/groups`,
     group,
     `${base}/lists/team/${group.split('/').pop()}`,
@@ -193,10 +204,21 @@ test('every page is accessible to a club administrator', async ({ page, browser,
     `${base}/privacy/record`,
     `${base}/privacy/consents`,
     `${base}/privacy/exports`,
+    // pay20: the fees pages, the season's invoices with the register's filter counted, a
+    // member's invoices
+    `${base}/fees`,
+    season,
+    `${season}?q=a&preview=1`,
+    `${base}/fees/member/${member.split('/').pop()}`,
     // reconcile
     `${base}/fees/bank`,
+    // reminders
+    `${base}/fees`,
+    `${base}/fees/overdue`,
     `${base}/members?unpaid=1`,
+    `${base}/fees/report`, // rep20: the fee report with its chart
     `${base}/licences`, // licences
+    `${base}/transfers`, // xfer18: transfers
   ]);
 });
 
@@ -207,9 +229,12 @@ test('every page is accessible to federation staff', async ({ page, browser, con
     '/',
     '/account',
     `/f/${FEDERATION.slug}`,
+    `/f/${FEDERATION.slug}?done=counted`, // dash18: the dashboard after counting again
     // templates
     `/f/${FEDERATION.slug}/templates`,
     `/f/${FEDERATION.slug}/licences`, // licences
+    `/f/${FEDERATION.slug}/log`, // fedlog18
+    `/f/${FEDERATION.slug}/transfers`, // xfer18: transfers
   ]);
 });
 

@@ -61,3 +61,25 @@ test('a parent reports an absence for their child', async ({ page }) => {
   await expect(page.getByTestId('notice')).toBeVisible();
   await expect(page.getByTestId('my-reported').first()).toContainText(reason);
 });
+
+test("a parent sees their child's own attendance per group, over a period they choose", async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugMember);
+  await page.goto(`/c/${club.slug}/me`);
+  // The demo member leads the team: their own card shows no group of theirs as a player.
+  await expect(page.getByTestId('my-attendance-card')).toBeVisible();
+  await submitAndLoad(page, page.getByTestId('my-children').locator('a').first());
+  const card = page.getByTestId('my-attendance-card');
+  await expect(card).toBeVisible();
+  const row = card.getByTestId('my-attendance-row').first();
+  await expect(row).toBeVisible();
+  // Trainings were held (and marked) in the past weeks.
+  expect(Number(await row.locator('td').first().textContent())).toBeGreaterThan(0);
+  // A shorter period: the same card, for those days (a plain GET form).
+  const period = card.getByTestId('my-attendance-period');
+  const today = new Date().toISOString().slice(0, 10);
+  await period.locator('input[name=from]').fill(today);
+  await period.locator('input[name=to]').fill(today);
+  await submitAndLoad(page, period.getByRole('button'));
+  await expect(page).toHaveURL(new RegExp(`from=${today}`));
+  await expect(page.getByTestId('my-attendance-card')).toBeVisible();
+});

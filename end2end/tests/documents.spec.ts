@@ -52,7 +52,7 @@ test('staff attach a certificate, download it, and a fake PDF is refused', async
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
 
-  // A text file named .pdf: the upload answers 400 with the reason.
+  // A text file named .pdf: the upload answers 400 with the member's page and the reason.
   const memberUrl = page.url().split('?')[0];
   await page.goto(memberUrl);
   const again = page.getByTestId('attach-document');
@@ -67,6 +67,10 @@ test('staff attach a certificate, download it, and a fake PDF is refused', async
   ]);
   expect(response.status()).toBe(400);
   await expect(page.locator('body')).toContainText('PDF');
+  // It comes back to the member's page: the form again, the reason next to the file.
+  await expect(page.getByTestId('attach-document')).toBeVisible();
+  await expect(page.getByTestId('member-documents').getByTestId('field-error')).toContainText('PDF');
+  await expect(page.getByTestId('member-name')).toBeVisible();
 
   // Removed again: one row less.
   await page.goto(memberUrl);

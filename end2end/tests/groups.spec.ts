@@ -75,3 +75,44 @@ test('the trainer sees only the team they lead', async ({ page }) => {
   const res = await page.request.get(`/c/${club.slug}/members/${outsider}`);
   expect(res.status()).toBe(404);
 });
+
+test('the secretary ticks members in the register and adds them to a group', async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  // A fresh group, so the two ticked are new in it.
+  await page.goto(`/c/${club.slug}/groups`);
+  const kindName = `Ticked ${test.info().project.name} ${Date.now()}`;
+  const newKind = page.getByTestId('new-kind');
+  await newKind.locator('input[name=name]').fill(kindName);
+  await submitAndLoad(page, newKind.locator('button[type=submit]'));
+  const card = page.getByTestId('group-kind').filter({ hasText: kindName });
+  await card.locator('summary').first().click();
+  const newGroup = card.getByTestId('new-group');
+  await newGroup.locator('input[name=name]').fill(`Group ${kindName}`);
+  await submitAndLoad(page, newGroup.locator('button[type=submit]'));
+  const groupId = page.url().match(/groups\/(\d+)/)![1];
+
+  await page.goto(`/c/${club.slug}/members`);
+  const ticks = page.getByTestId('member-table').getByTestId('tick-member');
+  await ticks.nth(0).check();
+  await ticks.nth(2).check();
+  const bulk = page.getByTestId('bulk-group');
+  await bulk.locator('select[name=action]').selectOption('add');
+  await bulk.locator('select[name=target]').selectOption(groupId);
+  await submitAndLoad(page, bulk.getByTestId('bulk-ticked'));
+  await expect(page).toHaveURL(new RegExp(`/groups/${groupId}\\?done=bulk&n=2$`));
+  await expect(page.getByTestId('group-members').getByTestId('period-current')).toHaveCount(2);
+});
+
+test("a member's page lists their groups, read-only", async ({ page }) => {
+  // A team member's page: the groups card lists the team (read-only; over HTTP also for a
+  // role with the register's view alone).
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/groups`);
+  await submitAndLoad(page, page.getByTestId('group-row').locator('a').first());
+  const first = page.getByTestId('group-members').getByTestId('period-current').locator('a').first();
+  const name = (await page.getByTestId('group-name').textContent())!.trim();
+  await submitAndLoad(page, first);
+  const groups = page.getByTestId('member-groups');
+  await expect(groups).toBeVisible();
+  await expect(groups.getByTestId('member-group-current').filter({ hasText: name })).toHaveCount(1);
+});

@@ -68,3 +68,23 @@ test('an unknown placeholder is refused with its name and the text kept', async 
   await expect(page.getByTestId('field-error').first()).toContainText('{voornaam}');
   await expect(page.getByTestId('mailing-form').locator('input[name=subject_nl]')).toHaveValue('Hallo {voornaam}');
 });
+
+test("the secretary mails the register's search, counted before sending", async ({ page }) => {
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/members?q=jans&status=active`);
+  const shown = await page.getByTestId('member-table').locator('tbody tr').count();
+  expect(shown).toBeGreaterThan(0);
+  await submitAndLoad(page, page.getByTestId('mail-selection'));
+  const form = page.getByTestId('mailing-form');
+  await expect(form.locator('input[name=selection]')).toHaveValue(/q=jans/);
+  await expect(form.getByTestId('mailing-audience-selection')).toBeChecked();
+  await form.getByTestId('mailing-kind-service').check();
+  await form.locator('input[name=subject_nl]').fill(`Selectie ${test.info().project.name} ${Date.now()}`);
+  await form.locator('textarea[name=body_nl]').fill('Dag {first_name}');
+  await submitAndLoad(page, form.getByTestId('mailing-save'));
+  await expect(page).toHaveURL(new RegExp(`/c/${club.slug}/mailings/\\d+$`));
+  // The draft says how many mails it would send: at least one per address shown.
+  const count = page.getByTestId('mailing-draft-count');
+  await expect(count).toBeVisible();
+  expect(Number((await count.textContent())!.match(/\d+/)![0])).toBeGreaterThan(0);
+});

@@ -5,7 +5,6 @@
 
 use crate::auth::error_response;
 use crate::router::AppState;
-use crate::security::{lang_from_headers, status_page_text};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -138,32 +137,83 @@ pub async fn upload(
         Ok::<_, Refusal>((scope.tenant().slug.clone(), member))
     }
     .await;
+    // A refusal of the file or the form comes back as the member's page, the reason in
+    // the documents card next to the form, under the refusal's own status (no redirect:
+    // the 4xx stays, and it works without JavaScript).
+    let back = |status: StatusCode, e: AppError| {
+        let member = member.trim().parse::<i64>().ok();
+        let state = state.clone();
+        let session = session.clone();
+        let headers = headers.clone();
+        let club = club.clone();
+        async move {
+            match member.filter(|_| tessera_core::tenants::is_valid_slug(&club)) {
+                Some(m) => refused_page(state, session, &headers, &club, m, status, e).await,
+                None => error_response(&headers, e),
+            }
+        }
+    };
     match result {
         Ok((slug, member)) => {
             Redirect::to(&format!("/c/{slug}/members/{member}?done=document")).into_response()
         }
         Err(Refusal::TooLarge) => {
-            let lang = lang_from_headers(&headers);
-            status_page_text(
+            back(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                lang,
-                Msg::TooLargeTitle,
-                &too_large_problem().render(lang),
+                AppError::field("file", too_large_problem()),
             )
+            .await
         }
         Err(Refusal::Other(AppError::Invalid(v)))
             if v.iter().any(|f| f.problem.msg == Msg::DocErrTooLarge) =>
         {
-            let lang = lang_from_headers(&headers);
-            status_page_text(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                lang,
-                Msg::TooLargeTitle,
-                &too_large_problem().render(lang),
-            )
+            back(StatusCode::PAYLOAD_TOO_LARGE, AppError::Invalid(v)).await
+        }
+        Err(Refusal::Other(e @ (AppError::Invalid(_) | AppError::BadRequest(_)))) => {
+            let status = StatusCode::from_u16(e.status()).unwrap_or(StatusCode::BAD_REQUEST);
+            back(status, e).await
         }
         Err(Refusal::Other(e)) => error_response(&headers, e),
     }
+}
+
+/// The member's page rendered for a refused upload, with `file_error` naming the refusal
+/// (read by the documents card), answered with `status`. The page is rendered here, not
+/// redirected to, so no outside link can put words on it and the status is the refusal's.
+async fn refused_page(
+    state: AppState,
+    session: Session,
+    headers: &HeaderMap,
+    club: &str,
+    member: i64,
+    status: StatusCode,
+    e: AppError,
+) -> Response {
+    let uri = format!(
+        "/c/{club}/members/{member}?file_error={}",
+        tessera_app::components::urlencode(&e.to_json())
+    );
+    let mut req = match axum::http::Request::builder()
+        .method("GET")
+        .uri(&uri)
+        .body(axum::body::Body::empty())
+    {
+        Ok(r) => r,
+        Err(_) => return error_response(headers, e),
+    };
+    for (k, v) in headers {
+        if *k != header::CONTENT_TYPE && *k != header::CONTENT_LENGTH {
+            req.headers_mut().append(k.clone(), v.clone());
+        }
+    }
+    req.extensions_mut().insert(session);
+    let page = crate::router::render_page(State(state), req).await;
+    let (mut parts, body) = page.into_parts();
+    // The page's own refusal (the member is gone meanwhile) keeps its status.
+    if parts.status.is_success() || parts.status.as_u16() == e.status() {
+        parts.status = status;
+    }
+    Response::from_parts(parts, body)
 }
 
 /// `GET /c/{club}/documents/file/{id}`: a document's file (`documents.view`), as an

@@ -114,7 +114,7 @@ async fn page_lang(
 /// Each page gets a fresh script nonce: every script Leptos writes carries it, and the
 /// page's Content-Security-Policy (`security::security_headers`, told through the
 /// response's extensions) allows no other inline script.
-async fn render_page(State(state): State<AppState>, req: Request) -> Response {
+pub(crate) async fn render_page(State(state): State<AppState>, req: Request) -> Response {
     let headers = req.headers().clone();
     let path = req.uri().path().to_string();
     let session = req.extensions().get::<tower_sessions::Session>().cloned();
@@ -315,6 +315,11 @@ pub fn build_router(state: AppState) -> Router {
             "/f/{federation}/people.csv",
             post(crate::fed_files::export_people),
         )
+        // dash18: the dashboard's tables as CSV
+        .route(
+            "/f/{federation}/dashboard.csv",
+            post(crate::fed_files::export_dashboard),
+        )
         // templates (usage)
         .route("/admin/usage.csv", post(crate::usage_files::usage_csv))
         .route(
@@ -334,6 +339,11 @@ pub fn build_router(state: AppState) -> Router {
         .route(
             "/c/{club}/invoices/{id}/pdf",
             get(crate::invoice_files::download),
+        )
+        // rep20: the season's fee report as XLSX
+        .route(
+            "/c/{club}/fees/report.xlsx",
+            post(crate::invoice_files::report_xlsx),
         )
         // a document's file
         .route(

@@ -160,6 +160,24 @@ fn decode_chunked(mut body: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A server function posted as a plain HTML form from the page `from` (no JavaScript): the
+/// browser's Accept and Referer, so the function answers with its redirect or the page.
+async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
+    let origin = c.origin();
+    c.send(
+        "POST",
+        &format!("/api/{endpoint}"),
+        &[
+            ("Content-Type", "application/x-www-form-urlencoded"),
+            ("Accept", "text/html,application/xhtml+xml"),
+            ("Origin", &origin),
+            ("Referer", &format!("{origin}{from}")),
+        ],
+        body.as_bytes(),
+    )
+    .await
+}
+
 impl Client {
     fn new(server: &Server) -> Client {
         Client {
@@ -1128,11 +1146,31 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "generate_invoices",
         "club={club}&season={season}&members={member}",
     ),
+    // pay20: by the register's filter (the fixture's "Harness Filteredone"), a member's list
+    (
+        "preview_invoice_filter",
+        "club={club}&for_season={season}&q=Filteredone",
+    ),
+    (
+        "generate_invoices_filtered",
+        "club={club}&for_season={season}&q=Filteredone",
+    ),
+    ("member_invoices", "club={club}&member={member}"),
     ("add_invoice_fee", "club={club}&id={invoice}&fee={season_fee}"),
     ("send_invoice", "club={club}&id={invoice}"),
     ("my_invoices", "club={club}"),
     ("credit_invoice", "club={club}&id={invoice}"),
+    // rep20: the season report
+    ("fee_report", "club={club}&season={season}"),
     ("remove_season_fee", "club={club}&id={season_fee}"),
+    // reminders
+    ("reminder_settings", "club={club}"),
+    (
+        "save_reminder_settings",
+        "club={club}&days1=14&text1_en=Dear+%7Bfirst_name%7D%2C+%7Bamount%7D+is+open.&text1_nl=&text1_fr=&days2=30&days3=",
+    ),
+    ("overdue_invoices", "club={club}&season=&last="),
+    ("send_reminder_now", "club={club}&id={reminder_invoice}"),
     // groups
     ("groups", "club={club}"),
     ("group", "club={club}&id={group}"),
@@ -1157,6 +1195,11 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "save_role_scope",
         "club={club}&role={leader_role}&version={leader_role_version}&scoped=on&f_phone=on",
     ),
+    // wk19: a member's groups and bounced mail, the register's group filter (members.view)
+    ("member_groups", "club={club}&member={member}"),
+    ("register_groups", "club={club}"),
+    // wk19: the caller's own attendance figures
+    ("my_attendance", "club={club}&member=&from=&to="),
     // mailings
     ("mailings", "club={club}"),
     ("mailing_choices", "club={club}"),
@@ -1186,6 +1229,28 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "club={club}&federation={federation}&season={fed_season}&category={fed_category}&ids[]={licensee}&all=&q=&status=&fed[level]=A",
     ),
     ("my_licences", "club={club}"),
+    // xfer18: transfers (the person declines the club's ask, then asks to move herself)
+    ("club_transfers", "club={club}"),
+    (
+        "ask_transfer",
+        "club={club}&licence_number={xfer_number}&birth_date={xfer_born}",
+    ),
+    (
+        "answer_transfer",
+        "club={club}&id={xfer_open}&answer=release&reason=",
+    ),
+    ("my_transfers", "club={club}"),
+    ("consent_transfer", "club={club}&id={xfer_consent}&agree=no"),
+    ("ask_my_transfer", "club={club}&to_club=rfc-confluent-namur"),
+    ("fed_transfers", "federation={federation}"),
+    (
+        "set_transfer_window",
+        "federation={federation}&season={fed_season}&opens_on=2090-01-01&closes_on=2090-01-31&objection_days=7",
+    ),
+    (
+        "decide_transfer",
+        "federation={federation}&id={xfer_released}&decision=approve&reason=",
+    ),
     // reconcile
     ("bank_overview", "club={club}&statement={bank_statement}"),
     ("confirm_bank_line", "club={club}&id={bank_suggested}&statement="),
@@ -1258,6 +1323,11 @@ const CROSS_TENANT: &[(&str, &str)] = &[
         "federation={federation}&kind=terms&name=Harness+published&body=Be+fair.",
     ),
     ("federation_usage", "federation={federation}"),
+    // fedlog18
+    ("federation_log", "federation={federation}&page="),
+    // dash18: the dashboard
+    ("fed_dashboard", "federation={federation}&season="),
+    ("fed_dashboard_refresh", "federation={federation}"),
     ("usage_overview", ""),
     ("measure_usage", ""),
     ("admin_overview", ""),
@@ -1329,9 +1399,15 @@ const OWN_RECORD: &[&str] = &[
     "answer_consent",
     // a member or guardian reports an absence for themselves or a minor child.
     "report_absence",
+    // wk19: a member's (or guardian's child's) own attendance figures.
+    "my_attendance",
     // renewal: the caller's paid seasons with their certificates.
     "my_certificates",
     "my_licences", // licences
+    // xfer18: a member's own transfers
+    "my_transfers",
+    "consent_transfer",
+    "ask_my_transfer",
     // invoices: a member's or guardian's own invoices
     "my_invoices",
 ];
@@ -1348,6 +1424,10 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "federation_template",
     "publish_template",
     "federation_usage",
+    "federation_log", // fedlog18
+    // dash18
+    "fed_dashboard",
+    "fed_dashboard_refresh",
     "usage_overview",
     "measure_usage",
     // licences
@@ -1355,6 +1435,10 @@ const OUTSIDE_CLUBS: &[&str] = &[
     "add_fed_season",
     "add_licence_category",
     "decide_licences",
+    // xfer18: transfers
+    "fed_transfers",
+    "set_transfer_window",
+    "decide_transfer",
     "admin_overview",
     "create_tenant",
     "set_tenant_status",
@@ -1400,6 +1484,14 @@ const FEDERATION_FNS: &[&str] = &[
     "add_fed_season",
     "add_licence_category",
     "decide_licences",
+    "federation_log", // fedlog18
+    // xfer18: transfers
+    "fed_transfers",
+    "set_transfer_window",
+    "decide_transfer",
+    // dash18
+    "fed_dashboard",
+    "fed_dashboard_refresh",
 ];
 
 /// Ids and versions a harness needs in club A, read or made through the core as a
@@ -1698,6 +1790,7 @@ impl Fixture {
         fixture.values.extend(templates::fixture_values(s).await); // templates
         fixture.values.extend(licences::fixture_values(s).await); // licences
         fixture.values.extend(invoices::fixture_values(s).await); // invoices
+        fixture.values.extend(reminders::fixture_values(s).await); // reminders
         fixture
     }
 
@@ -1831,25 +1924,34 @@ async fn cross_tenant_harness() {
             );
             assert!(!r.body.contains(&a_name));
         }
-        // The file routes of a club: the logo upload and the export refuse outsiders too.
+        // The file routes of a club: the logo upload and the export refuse outsiders too,
+        // the staff of the club's own federation among them (fedlog18).
+        for who in ["federation", "admin.confluent"] {
+            let (_, c) = wrong.iter_mut().find(|(w, _)| w == who).expect("actor");
+            let r = c
+                .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=")
+                .await;
+            assert_eq!(r.status, 404, "the export as {who}");
+            assert!(!r.body.contains(&a_name));
+            let r = c
+                .upload(
+                    &format!("/c/{CLUB_A}/settings/look/logo"),
+                    "logo",
+                    "l.png",
+                    &tiny_png(),
+                )
+                .await;
+            assert_eq!(r.status, 404, "the logo as {who}");
+            for path in ["privacy/bundle.zip", "me/privacy/download"] {
+                let r = c.post_form(&format!("/c/{CLUB_A}/{path}"), "child=").await;
+                assert_eq!(r.status, 404, "{path} as {who}");
+                assert!(!r.body.starts_with("PK") && !r.body.contains(&a_name));
+            }
+        }
         let (_, c) = wrong
             .iter_mut()
             .find(|(w, _)| w == "admin.confluent")
             .expect("actor");
-        let r = c
-            .post_form(&format!("/c/{CLUB_A}/exports/members.csv"), "status=")
-            .await;
-        assert_eq!(r.status, 404);
-        assert!(!r.body.contains(&a_name));
-        let r = c
-            .upload(
-                &format!("/c/{CLUB_A}/settings/look/logo"),
-                "logo",
-                "l.png",
-                &tiny_png(),
-            )
-            .await;
-        assert_eq!(r.status, 404);
         // Personal functions answer about the caller only.
         let landing = c.call("landing", "").await;
         assert_eq!(landing.status, 200);
@@ -2598,10 +2700,20 @@ mod environment {
         ("remove_season_fee", Some("fees.manage")),
         ("season_invoices", Some("fees.manage")),
         ("generate_invoices", Some("fees.manage")),
+        ("preview_invoice_filter", Some("fees.manage")), // pay20
+        ("generate_invoices_filtered", Some("fees.manage")),
+        ("member_invoices", Some("fees.view")),
         ("add_invoice_fee", Some("fees.manage")),
         ("send_invoice", Some("fees.manage")),
         ("credit_invoice", Some("fees.manage")),
         ("my_invoices", Some(OWN)),
+        // rep20
+        ("fee_report", Some("fees.view")),
+        // reminders
+        ("reminder_settings", Some("fees.manage")),
+        ("save_reminder_settings", Some("fees.manage")),
+        ("overdue_invoices", Some("fees.manage")),
+        ("send_reminder_now", Some("fees.manage")),
         // documents
         ("documents_overview", Some("documents.view")),
         ("add_document_kind", Some("documents.manage")),
@@ -2739,10 +2851,20 @@ mod environment {
         ("apply_age_bands", Some("groups.manage")),
         ("save_group_period", Some("groups.manage")),
         ("bulk_group", Some("groups.manage")),
+        ("member_groups", Some("members.view")),   // wk19
+        ("register_groups", Some("members.view")), // wk19
+        ("my_attendance", Some(OWN)),              // wk19
         // licences
         ("club_licences", Some("licences.request")),
         ("request_licences", Some("licences.request")),
         ("my_licences", Some(OWN)),
+        // xfer18: transfers
+        ("club_transfers", Some("transfers.handle")),
+        ("ask_transfer", Some("transfers.handle")),
+        ("answer_transfer", Some("transfers.handle")),
+        ("my_transfers", Some(OWN)),
+        ("consent_transfer", Some(OWN)),
+        ("ask_my_transfer", Some(OWN)),
         ("save_role_scope", Some("roles.manage")),
         // affiliations
         ("club_federations", Some("affiliations.manage")),
@@ -2763,6 +2885,10 @@ mod environment {
         ("federation_template", "templates.manage"),
         ("publish_template", "templates.manage"),
         ("federation_usage", "clubs.view"),
+        ("federation_log", "clubs.view"), // fedlog18
+        // dash18
+        ("fed_dashboard", "clubs.view"),
+        ("fed_dashboard_refresh", "clubs.view"),
         ("usage_overview", "platform.view"),
         ("measure_usage", "platform.manage"),
         // licences
@@ -2770,6 +2896,10 @@ mod environment {
         ("add_fed_season", "licences.manage"),
         ("add_licence_category", "licences.manage"),
         ("decide_licences", "licences.manage"),
+        // xfer18: transfers
+        ("fed_transfers", "transfers.decide"),
+        ("set_transfer_window", "transfers.decide"),
+        ("decide_transfer", "transfers.decide"),
         ("admin_overview", "platform.view"),
         ("create_tenant", "platform.manage"),
         ("set_tenant_status", "platform.manage"),
@@ -3807,22 +3937,6 @@ mod environment {
 mod member_records {
     use super::*;
 
-    async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
-        let origin = c.origin();
-        c.send(
-            "POST",
-            &format!("/api/{endpoint}"),
-            &[
-                ("Content-Type", "application/x-www-form-urlencoded"),
-                ("Accept", "text/html,application/xhtml+xml"),
-                ("Origin", &origin),
-                ("Referer", &format!("{origin}{from}")),
-            ],
-            body.as_bytes(),
-        )
-        .await
-    }
-
     fn version_in(page: &str) -> String {
         page.split("name=\"version\" value=\"")
             .nth(1)
@@ -4191,22 +4305,6 @@ mod terms_of_use {
 /// filtered on in the register.
 mod custom_fields_web {
     use super::*;
-
-    async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
-        let origin = c.origin();
-        c.send(
-            "POST",
-            &format!("/api/{endpoint}"),
-            &[
-                ("Content-Type", "application/x-www-form-urlencoded"),
-                ("Accept", "text/html,application/xhtml+xml"),
-                ("Origin", &origin),
-                ("Referer", &format!("{origin}{from}")),
-            ],
-            body.as_bytes(),
-        )
-        .await
-    }
 
     async fn follow(c: &mut Client, r: &Resp) -> Resp {
         let to = r.header("location").unwrap_or("").to_string();
@@ -4860,6 +4958,8 @@ mod backup;
 mod breach;
 #[path = "http/consent.rs"]
 mod consent;
+#[path = "http/dashboard.rs"]
+mod dashboard;
 #[path = "http/delivery.rs"]
 mod delivery;
 #[path = "http/documents.rs"]
@@ -4868,6 +4968,8 @@ mod documents;
 mod dupes;
 #[path = "http/errors.rs"]
 mod errors;
+#[path = "http/fedlog.rs"]
+mod fedlog; // fedlog18
 #[path = "http/groups.rs"]
 mod groups;
 #[path = "http/invoices.rs"]
@@ -4882,8 +4984,13 @@ mod mailings;
 mod privacy_followups;
 #[path = "http/reconcile.rs"]
 mod reconcile;
+#[path = "http/reminders.rs"]
+mod reminders; // reminders
 #[path = "http/renewal.rs"]
 mod renewal;
+// rep20
+#[path = "http/reports.rs"]
+mod reports;
 #[path = "http/retention.rs"]
 mod retention;
 #[path = "http/rights.rs"]

@@ -1356,3 +1356,82 @@ mod encode_tests {
         assert_eq!(encode("Zoë Van"), "Zo%C3%AB%20Van");
     }
 }
+
+// dash18: the federation's oversight dashboard (issue 18, deliverable 3). Counts only.
+
+/// The age bands of the dashboard (whole years on the reference date); the labels are
+/// numbers, the same in every language.
+pub const FED_AGE_BANDS: [(i32, i32, &str); 7] = [
+    (0, 7, "<8"),
+    (8, 11, "8–11"),
+    (12, 15, "12–15"),
+    (16, 18, "16–18"),
+    (19, 34, "19–34"),
+    (35, 54, "35–54"),
+    (55, i32::MAX, "55+"),
+];
+
+/// The genders counted, in this order (`f`, `m`, `x`, not given).
+pub const FED_GENDERS: [&str; 4] = ["f", "m", "x", ""];
+
+/// One affiliated club's figures (or the total) on the dashboard.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedClubFigures {
+    pub slug: String,
+    pub name: String,
+    pub city: Option<String>,
+    /// False for a club affiliated since the last count (its figures are zero until then).
+    pub counted: bool,
+    pub members: i64,
+    pub active_members: i64,
+    /// Approved licences of the chosen season per category, in the order of
+    /// [`FedDashboard::categories`].
+    pub licences: Vec<i64>,
+    pub licences_total: i64,
+    /// Active members per [`FED_AGE_BANDS`] band, then those without a birth date.
+    pub ages: Vec<i64>,
+    /// Active members per [`FED_GENDERS`].
+    pub genders: Vec<i64>,
+    pub staff: i64,
+    pub staff_without_2fa: i64,
+    pub overdue_requests: i64,
+}
+
+/// One season of the growth chart: members on its first day, approved licences.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedGrowthPoint {
+    pub season: String,
+    pub starts_on: String,
+    pub members: i64,
+    pub licences: i64,
+}
+
+/// A season to choose on the dashboard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedSeasonChoice {
+    pub id: String,
+    pub name: String,
+}
+
+/// `/f/{federation}`: the oversight dashboard, read from the counts kept per club.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FedDashboard {
+    pub slug: String,
+    pub name: String,
+    pub admin: bool,
+    pub roles: Vec<String>,
+    pub stamp: Stamp,
+    /// The federation's time zone (for the "as of" time).
+    pub time_zone: String,
+    /// When the oldest of the shown counts was taken.
+    pub as_of: Option<Timestamp>,
+    /// The day ages were taken on.
+    pub reference_on: Option<String>,
+    pub seasons: Vec<FedSeasonChoice>,
+    /// The chosen season's id (the current one unless another was asked for).
+    pub season: Option<String>,
+    pub categories: Vec<String>,
+    pub clubs: Vec<FedClubFigures>,
+    pub total: FedClubFigures,
+    pub growth: Vec<FedGrowthPoint>,
+}

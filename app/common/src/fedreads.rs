@@ -7,6 +7,25 @@ use serde::{Deserialize, Serialize};
 /// The kind of the club event that records a federation's read of its people.
 pub const FEDERATION_READ: &str = "federation_read";
 
+/// The kind of the federation's own event that counts an export of its licensed people
+/// (fedlog18; the detail is `n=<people>`, never whom: the clubs' logs say whom).
+pub const FEDERATION_EXPORT: &str = "federation_export";
+
+/// One page of a federation's own event log (`/f/{federation}/log`, fedlog18): newest
+/// first, [`FED_LOG_PAGE`] entries a page, the entries as the club's event log shows
+/// them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FedLogPage {
+    pub federation: String,
+    pub federation_name: String,
+    pub page: i64,
+    pub has_more: bool,
+    pub events: Vec<crate::dto::ClubEventEntry>,
+}
+
+/// Entries on one page of a federation's event log.
+pub const FED_LOG_PAGE: i64 = 50;
+
 /// One read as recorded in the club's event log (the entry's detail, JSON): which
 /// federation, what was read (`search`, `person`, `export`), how many people and which
 /// (their member ids in the club, with the name the federation saw for a page or a

@@ -33,6 +33,17 @@ pub struct GroupInfo {
     pub stamp: Stamp,
 }
 
+/// What the member register offers about groups (its filter and bulk form): the groups to
+/// choose from as `(id, "kind · group")` without the archived ones (for a leader: the groups
+/// they lead), whether the reader manages groups, and the club's today. Counts nothing, so a
+/// register page costs the same however many members the groups hold.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterGroupChoices {
+    pub groups: Vec<(i64, String)>,
+    pub can_manage: bool,
+    pub today: String,
+}
+
 /// The groups page: every kind with its groups (for a leader: the groups they lead).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupsOverview {

@@ -318,6 +318,102 @@ pub struct MemberInvoices {
 }
 
 // ---------------------------------------------------------------------------------------
+// The season report (rep20)
+
+/// What a row of the season report stands for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportKind {
+    /// A group or a fee of the club, named in `FeeReportRow::name`.
+    #[default]
+    Named,
+    /// Lines whose fee named no group.
+    NoGroup,
+    /// Lines priced by a group that was removed since.
+    GroupGone,
+    /// A fee removed from the schedule since.
+    FeeGone,
+    /// The discount on further children of one payer.
+    Sibling,
+    /// The family cap.
+    Cap,
+    /// Any other line.
+    Other,
+    /// The totals.
+    Total,
+}
+
+/// One row of the report: what was billed, credited, paid and is still outstanding, in
+/// cents. `billed − credited = paid + outstanding`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeReportRow {
+    pub kind: ReportKind,
+    /// The club's name of the group or fee (`ReportKind::Named`).
+    pub name: Option<String>,
+    /// How many invoice lines the row sums.
+    pub lines: i64,
+    pub billed_cents: i64,
+    pub credited_cents: i64,
+    pub paid_cents: i64,
+    pub outstanding_cents: i64,
+}
+
+impl FeeReportRow {
+    /// The row's label in `lang`: the club's name, or what the row stands for.
+    pub fn label(&self, lang: crate::Lang) -> String {
+        use crate::Msg;
+        let msg = match self.kind {
+            ReportKind::Named => return self.name.clone().unwrap_or_default(),
+            ReportKind::NoGroup => Msg::RepNoGroup,
+            ReportKind::GroupGone => Msg::RepGroupGone,
+            ReportKind::FeeGone => Msg::RepFeeGone,
+            ReportKind::Sibling => Msg::RepSibling,
+            ReportKind::Cap => Msg::RepCap,
+            ReportKind::Other => Msg::RepOther,
+            ReportKind::Total => Msg::RepTotal,
+        };
+        msg.text(lang).to_string()
+    }
+
+    /// Adds another row's figures to this one.
+    pub fn add(&mut self, o: &FeeReportRow) {
+        self.lines += o.lines;
+        self.billed_cents += o.billed_cents;
+        self.credited_cents += o.credited_cents;
+        self.paid_cents += o.paid_cents;
+        self.outstanding_cents += o.outstanding_cents;
+    }
+}
+
+/// A season to choose in the report.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSeason {
+    pub id: i64,
+    pub name: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    pub is_current: bool,
+}
+
+/// The season report (`fees.view`): per group and per fee, with the totals; overpayments
+/// apart (money to refund or carry over, not counted as paid).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeeReport {
+    /// The season reported on (`None`: the club has no season).
+    pub season: Option<ReportSeason>,
+    pub seasons: Vec<ReportSeason>,
+    pub by_group: Vec<FeeReportRow>,
+    pub by_fee: Vec<FeeReportRow>,
+    pub total: FeeReportRow,
+    /// Sent invoices counted.
+    pub invoices: i64,
+    /// Invoices paid more than they ask, and by how much in all.
+    pub overpaid_invoices: i64,
+    pub overpaid_cents: i64,
+    /// Drafts of the season, not counted.
+    pub drafts: i64,
+}
+
+// ---------------------------------------------------------------------------------------
 // Reminders (issue 20, deliverable 5)
 
 /// The placeholders a reminder text may use.

@@ -28,6 +28,7 @@ pub mod renewal;
 pub mod rights;
 pub mod templates;
 pub mod time;
+pub mod transfer; // xfer18: transfers
 
 pub use error::{AppError, Arg, FieldError, Problem};
 pub use i18n::{Lang, Msg};

@@ -230,3 +230,21 @@ pub async fn revoke_feed(club: String, target: String) -> Result<(), AppError> {
     done(&format!("/c/{}/calendar?done=revoked", scope.tenant().slug));
     Ok(())
 }
+
+/// wk19: the caller's own attendance figures per group over a period (`member` empty), or a
+/// guardian's for their minor child (`member` the child's id). Anyone else's: not found.
+#[server(prefix = "/api", endpoint = "my_attendance")]
+pub async fn get_my_attendance(
+    club: String,
+    member: String,
+    from: String,
+    to: String,
+) -> Result<MyFigures, AppError> {
+    let c = ctx().await?;
+    let scope = c.club_own_data(&club).await?;
+    let member = match member.trim() {
+        "" => None,
+        m => Some(tessera_common::MemberId(parse_id(m)?)),
+    };
+    tessera_core::activities::my_figures(&c.services.db, &scope, c.now(), member, &from, &to).await
+}

@@ -48,3 +48,31 @@ pub async fn get_federation_person(
     })
     .await
 }
+
+/// A page of the federation's own event log (fedlog18, `clubs.view`; `page` from 1).
+#[server(prefix = "/api", endpoint = "federation_log")]
+pub async fn get_federation_log(federation: String, page: String) -> Result<FedLogPage, AppError> {
+    let c = ctx().await?;
+    let page: i64 = match page.trim() {
+        "" => 1,
+        p => p.parse().map_err(|_| AppError::NotFound)?,
+    };
+    let scope = c.federation(&federation).await?;
+    let (events, has_more) =
+        tessera_core::accounts::federation_events(&c.services.db, &scope, page).await?;
+    Ok(FedLogPage {
+        federation: scope.tenant().slug.clone(),
+        federation_name: scope.tenant().name.clone(),
+        page: page.clamp(1, 100_000),
+        has_more,
+        events: events
+            .into_iter()
+            .map(|e| tessera_common::dto::ClubEventEntry {
+                kind: e.kind,
+                detail: e.detail,
+                at: e.at,
+                person: e.person,
+            })
+            .collect(),
+    })
+}

@@ -250,6 +250,37 @@ pub async fn bulk_group(#[server(flatten)] input: BulkGroupForm) -> Result<(), A
             ))
         }
     };
+    // The members ticked in the register (`ids[]`), checked before any id is read.
+    if input.pick == "ticked" || (input.pick.is_empty() && !input.ids.is_empty()) {
+        if input.ids.len() > tessera_core::groups::MAX_BULK {
+            return Err(AppError::bad_request(
+                tessera_common::Problem::new(tessera_common::Msg::ErrTooManySelected)
+                    .arg("max", tessera_core::groups::MAX_BULK),
+            ));
+        }
+        let ids: Vec<tessera_common::MemberId> = input
+            .ids
+            .iter()
+            .map(|i| parse_id::<i64>(i).map(tessera_common::MemberId))
+            .collect::<Result<_, _>>()?;
+        let r = tessera_core::groups::bulk_selected(
+            &c.services.db,
+            &scope,
+            &c.actor,
+            c.now(),
+            target,
+            &ids,
+            add,
+            &input.date,
+        )
+        .await?;
+        done(&format!(
+            "/c/{}/groups/{target}?done=bulk&n={}",
+            scope.tenant().slug,
+            r.changed
+        ));
+        return Ok(());
+    }
     let filter = tessera_common::dto::MemberFilter {
         query: input.q.clone(),
         status: input.status.clone(),
@@ -314,6 +345,40 @@ pub async fn save_role_scope(#[server(flatten)] input: RoleScopeForm) -> Result<
         parse_version(&input.version)?,
     )
     .await?;
-    done(&format!("/c/{}/groups?done=saved", scope.tenant().slug));
+    if input.back == "role" {
+        done(&format!(
+            "/c/{}/settings/roles/{role}?done=scope",
+            scope.tenant().slug
+        ));
+    } else {
+        done(&format!("/c/{}/groups?done=saved", scope.tenant().slug));
+    }
     Ok(())
+}
+
+/// The member page's read-only groups and bounced mails (`members.view`; no right to
+/// manage groups or mailings needed).
+#[server(prefix = "/api", endpoint = "member_groups")]
+pub async fn get_member_groups(club: String, member: String) -> Result<MemberGroupsInfo, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let member = tessera_common::MemberId(parse_id(&member)?);
+    let db = &c.services.db;
+    Ok(MemberGroupsInfo {
+        groups_active: scope.module_active("groups"),
+        groups: tessera_core::groups::of_member(db, &scope, member, c.now()).await?,
+        bounces: tessera_core::mailings::bounces_of(db, &scope, member).await?,
+    })
+}
+
+/// The groups the register filters on and offers in its bulk form: for those who manage or
+/// lead groups, and for those who only see the register (`members.view`), read-only.
+#[server(prefix = "/api", endpoint = "register_groups")]
+pub async fn get_register_groups(club: String) -> Result<RegisterGroupChoices, AppError> {
+    let c = ctx().await?;
+    c.once(format!("register_groups:{club}"), async {
+        let scope = c.club(&club).await?;
+        tessera_core::groups::register_view(&c.services.db, &scope, c.now()).await
+    })
+    .await
 }

@@ -87,6 +87,15 @@ pub async fn get_season_invoices(club: String, season: String) -> Result<SeasonI
     })
 }
 
+/// A member's invoices and credit notes of every season, for the staff (`fees.view`).
+#[server(prefix = "/api", endpoint = "member_invoices")]
+pub async fn get_member_invoices(club: String, member: String) -> Result<MemberInvoices, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let member = tessera_common::MemberId(parse_id(&member)?);
+    tessera_core::invoices::of_member(&c.services.db, &scope, member).await
+}
+
 /// Issues a season's invoices as drafts (`fees.manage`): for every active member
 /// (`all=on`) or the members whose ids are listed in `members`.
 #[server(prefix = "/api", endpoint = "generate_invoices")]
@@ -121,6 +130,45 @@ pub async fn generate_invoices(
         c.now(),
         season_id,
         selection,
+    )
+    .await?;
+    done(&format!(
+        "/c/{}/fees/{season_id}?done=issued&n={}",
+        scope.tenant().slug,
+        made.len()
+    ));
+    Ok(())
+}
+
+/// What generating the season's invoices for the register's filter would take: the members
+/// the filter shows and how many have the invoice already (`fees.manage`; nothing written).
+#[server(prefix = "/api", endpoint = "preview_invoice_filter")]
+pub async fn preview_invoice_filter(
+    #[server(flatten)] input: InvoiceFilterForm,
+) -> Result<InvoicePreview, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&input.club).await?;
+    let season_id: i64 = parse_id(&input.for_season)?;
+    tessera_core::invoices::preview_filtered(&c.services.db, &scope, season_id, &input.filter())
+        .await
+}
+
+/// Issues the season's invoices, as drafts, for the members the register's filter shows
+/// (`fees.manage`), back to the season's invoices.
+#[server(prefix = "/api", endpoint = "generate_invoices_filtered")]
+pub async fn generate_invoices_filtered(
+    #[server(flatten)] input: InvoiceFilterForm,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&input.club).await?;
+    let season_id: i64 = parse_id(&input.for_season)?;
+    let made = tessera_core::invoices::generate(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        season_id,
+        tessera_core::invoices::Selection::Filter(input.filter()),
     )
     .await?;
     done(&format!(
@@ -194,10 +242,114 @@ pub async fn add_invoice_fee(club: String, id: String, fee: String) -> Result<()
     Ok(())
 }
 
+/// The season report (`fees.view`, rep20): billed, credited, paid and outstanding per group
+/// and per fee. `season` empty: the current season (else the latest); another club's: 404.
+#[server(prefix = "/api", endpoint = "fee_report")]
+pub async fn get_fee_report(club: String, season: String) -> Result<FeeReport, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let season: Option<i64> = if season.trim().is_empty() {
+        None
+    } else {
+        Some(parse_id(&season)?)
+    };
+    tessera_core::invoices::report(&c.services.db, &scope, season).await
+}
+
 /// The caller's own invoices and their children's (any member; sent ones only).
 #[server(prefix = "/api", endpoint = "my_invoices")]
 pub async fn get_my_invoices(club: String) -> Result<MyInvoices, AppError> {
     let c = ctx().await?;
     let scope = c.club(&club).await?;
     tessera_core::invoices::mine(&c.services.db, &scope).await
+}
+
+// reminders (issue 20, deliverable 5)
+
+#[cfg(feature = "ssr")]
+fn reminder_draft_key(club: &str) -> String {
+    format!("draft:reminders:{club}")
+}
+
+/// The club's reminder schedule, the defaults while it saved none, and the form as posted
+/// when it was refused (`fees.manage`).
+#[server(prefix = "/api", endpoint = "reminder_settings")]
+pub async fn get_reminder_settings(
+    club: String,
+) -> Result<(ReminderSettings, Option<ReminderSettingsForm>), AppError> {
+    let c = ctx().await?;
+    // Once per request: the page may ask again while rendering, and the draft is taken.
+    c.once(format!("reminder_settings:{club}"), async {
+        let scope = c.club(&club).await?;
+        let settings = tessera_core::invoices::reminders::settings(&c.services.db, &scope).await?;
+        Ok((
+            settings,
+            crate::ssr::take_draft(&c.session, &reminder_draft_key(&club)).await,
+        ))
+    })
+    .await
+}
+
+/// Saves the reminder schedule and texts (`fees.manage`); a refused form is kept to be
+/// shown again as typed.
+#[server(prefix = "/api", endpoint = "save_reminder_settings")]
+pub async fn save_reminder_settings(
+    #[server(flatten)] input: ReminderSettingsForm,
+) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&input.club).await?;
+    let result = tessera_core::invoices::reminders::save_settings(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        &input,
+    )
+    .await;
+    crate::ssr::keep_draft_if_refused(&c.session, &reminder_draft_key(&input.club), &input, result)
+        .await?;
+    done(&format!("/c/{}/fees?done=reminders", scope.tenant().slug));
+    Ok(())
+}
+
+/// The overdue invoices with their reminders (`fees.manage`): of one season (`season`,
+/// empty for all), only those past the last step (`last=on`).
+#[server(prefix = "/api", endpoint = "overdue_invoices")]
+pub async fn get_overdue_invoices(
+    club: String,
+    season: Option<String>,
+    last: Option<String>,
+) -> Result<OverdueList, AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let season = match season.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(s) => Some(parse_id::<i64>(s)?),
+    };
+    let last = last.is_some_and(|l| l == "on");
+    tessera_core::invoices::reminders::overdue(&c.services.db, &scope, c.now(), season, last).await
+}
+
+/// Mails a reminder for an invoice now (`fees.manage`); a paid, credited, cancelled or
+/// draft invoice is refused (409).
+#[server(prefix = "/api", endpoint = "send_reminder_now")]
+pub async fn send_reminder_now(club: String, id: String) -> Result<(), AppError> {
+    let c = ctx().await?;
+    let scope = c.club(&club).await?;
+    let id: i64 = parse_id(&id)?;
+    let (mail, _) = tessera_core::invoices::reminders::send_now(
+        &c.services.db,
+        &scope,
+        &c.actor,
+        c.now(),
+        &c.services.public_url,
+        id,
+    )
+    .await?;
+    c.services.mailer.send_later(Some(mail));
+    done(&format!(
+        "/c/{}/fees/overdue?done=reminded",
+        scope.tenant().slug
+    ));
+    Ok(())
 }

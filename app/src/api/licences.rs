@@ -18,9 +18,20 @@ pub async fn get_fed_licences(
     status: String,
 ) -> Result<FedLicences, AppError> {
     let c = ctx().await?;
-    let scope = c.federation(&federation).await?;
-    tessera_core::licences::overview(&c.services.db, &scope, &FedLicenceFilter { season, status })
+    // A logged read (fedlog18): once per request, however often the page asks.
+    let key = format!("fed_licences:{federation}:{season}:{status}");
+    c.once(key, async {
+        let scope = c.federation(&federation).await?;
+        tessera_core::licences::overview(
+            &c.services.db,
+            &scope,
+            &c.actor,
+            c.now(),
+            &FedLicenceFilter { season, status },
+        )
         .await
+    })
+    .await
 }
 
 /// Adds a season (`licences.manage`).

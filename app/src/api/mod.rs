@@ -36,6 +36,7 @@ mod consents;
 mod documents;
 mod dupes;
 mod fedreads; // xfer18
+mod fedstats; // dash18
 mod forms;
 mod groups;
 mod invoices; // invoices
@@ -50,6 +51,7 @@ mod retention;
 mod rights;
 mod settings;
 mod templates; // templates
+mod transfers; // xfer18: transfers
 pub use activities::*;
 pub use affiliations::*; // affiliations
 pub use checks::*;
@@ -57,6 +59,7 @@ pub use consents::*;
 pub use documents::*;
 pub use dupes::*;
 pub use fedreads::*; // xfer18
+pub use fedstats::*; // dash18
 pub use forms::*;
 pub use groups::*;
 pub use invoices::*; // invoices
@@ -71,6 +74,7 @@ pub use retention::*;
 pub use rights::*;
 pub use settings::*;
 pub use templates::*; // templates
+pub use transfers::*; // xfer18: transfers
 
 /// The landing page: the viewer's clubs, and the public club directory.
 #[server(prefix = "/api", endpoint = "landing")]

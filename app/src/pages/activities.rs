@@ -11,8 +11,9 @@
 //! - `/c/{club}/calendar`: the caller's private calendar feeds.
 
 use crate::api::{
-    get_activities, get_attendance_figures, get_calendar_feeds, get_month_sheet, get_occurrence,
-    ChangeOccurrence, MarkAttendance, PlanActivity, RenewFeed, ReportAbsence, RevokeFeed,
+    get_activities, get_attendance_figures, get_calendar_feeds, get_month_sheet, get_my_attendance,
+    get_occurrence, ChangeOccurrence, MarkAttendance, PlanActivity, RenewFeed, ReportAbsence,
+    RevokeFeed,
 };
 use crate::components::{
     field_message, form_error_of, query, ClubField, ErrorView, FieldError, FormAlert, Loading,
@@ -638,5 +639,77 @@ fn CalendarBody(f: CalendarFeeds, club: String) -> impl IntoView {
         {notice}
         <FormAlert error=error id="feed-error"/>
         <ul class="plain feeds">{rows}</ul>
+    }
+}
+
+/// wk19: the member's own attendance per group over a period (`?from=&to=`, the last 90
+/// days by default), on their own page or, for a guardian, on their minor child's (`member`
+/// the child's id). Nothing when the activities module is off or there is no record.
+#[component]
+pub fn MyAttendanceCard(club: String, member: Option<String>) -> impl IntoView {
+    let from = query("from").unwrap_or_default();
+    let to = query("to").unwrap_or_default();
+    let key = (club, member.unwrap_or_default(), from, to);
+    let data = Resource::new(
+        move || key.clone(),
+        |(c, m, f, t)| get_my_attendance(c, m, f, t),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let result = data.await;
+                let (f, error) = match result {
+                    Ok(f) => (Some(f), None),
+                    Err(e @ tessera_common::AppError::BadRequest(_)) => (None, Some(e)),
+                    Err(_) => return ().into_any(),
+                };
+                let (from, to) = f.as_ref().map(|f| (f.from.clone(), f.to.clone())).unwrap_or_default();
+                let body = f.map(|f| {
+                    if f.rows.is_empty() {
+                        return view! { <p class="muted" data-testid="my-attendance-none">{t(Msg::MyAttendanceNone)}</p> }.into_any();
+                    }
+                    let rows = f.rows.iter().map(|r| view! {
+                        <tr data-testid="my-attendance-row">
+                            <th scope="row">{r.group.name.clone()}</th>
+                            <td>{r.held}</td><td>{r.present}</td><td>{r.absent}</td><td>{r.excused}</td>
+                            <td>{if r.held > 0 { r.present * 100 / r.held } else { 0 }}</td>
+                        </tr>
+                    }).collect_view();
+                    view! {
+                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="my-attendance-title">
+                            <table data-testid="my-attendance">
+                                <thead><tr>
+                                    <th scope="col">{t(Msg::ActGroup)}</th>
+                                    <th scope="col">{t(Msg::ActHeld)}</th>
+                                    <th scope="col">{t(Msg::ActPresent)}</th>
+                                    <th scope="col">{t(Msg::ActAbsent)}</th>
+                                    <th scope="col">{t(Msg::ActExcused)}</th>
+                                    <th scope="col">{t(Msg::ActRate)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                });
+                view! {
+                    <section class="card" aria-labelledby="my-attendance-title" data-testid="my-attendance-card">
+                        <h2 id="my-attendance-title">{t(Msg::MyAttendanceTitle)}</h2>
+                        <FormAlert error=error id="my-attendance-error"/>
+                        <form method="get" class="filters" data-testid="my-attendance-period">
+                            <div class="field">
+                                <label for="my-att-from">{t(Msg::From)}</label>
+                                <input id="my-att-from" type="date" name="from" value=from/>
+                            </div>
+                            <div class="field">
+                                <label for="my-att-to">{t(Msg::ActTo)}</label>
+                                <input id="my-att-to" type="date" name="to" value=to/>
+                            </div>
+                            <button type="submit" class="button-quiet">{t(Msg::ActShow)}</button>
+                        </form>
+                        {body}
+                    </section>
+                }.into_any()
+            })}
+        </Suspense>
     }
 }

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Outlet;
 use leptos_router::hooks::{use_location, use_params_map};
-use tessera_common::dto::{ClubFrame, ClubHome, TenantKind};
+use tessera_common::dto::{ClubEventEntry, ClubFrame, ClubHome, TenantKind};
 use tessera_common::modules::Module;
 use tessera_common::time::DateStyle;
 use tessera_common::{AppError, Msg};
@@ -45,6 +45,7 @@ fn ClubFrameView(frame: ClubFrame) -> impl IntoView {
     provide_context(crate::components::ClubReadOnly(
         frame.read_only_since.is_some(),
     ));
+    provide_context(crate::components::ClubModules(frame.modules.clone()));
     let style = club_colors(&frame.primary_color, &frame.accent_color);
     let base = format!("/c/{}", frame.slug);
     let location = use_location();
@@ -249,8 +250,41 @@ fn event_detail(kind: &str, detail: Option<String>) -> String {
         tessera_common::fedreads::FEDERATION_READ => {
             federation_read_text(&detail).unwrap_or(detail)
         }
+        // fedlog18: counts as words (`n=3`, with the club or federation it concerns).
+        k if k.starts_with("licences_") || k == tessera_common::fedreads::FEDERATION_EXPORT => {
+            counted(k, &detail).unwrap_or(detail)
+        }
         _ => detail,
     }
+}
+
+/// A detail of `key=value` words with a count `n` (licence requests and decisions, the
+/// federation's exports) in words: "club-a: 3 licences".
+fn counted(kind: &str, detail: &str) -> Option<String> {
+    let (mut n, mut other) = (None, None);
+    for part in detail.split_whitespace() {
+        if let Some(v) = part.strip_prefix("n=") {
+            n = Some(v);
+        } else if let Some(v) = part
+            .strip_prefix("club=")
+            .or_else(|| part.strip_prefix("federation="))
+        {
+            other = Some(v);
+        }
+    }
+    let n = n?;
+    let count: i64 = n.parse().ok()?;
+    let lang = use_lang();
+    let msg = if kind == tessera_common::fedreads::FEDERATION_EXPORT {
+        Msg::plural(lang, count, Msg::FedLogPeopleOne, Msg::FedLogPeople)
+    } else {
+        Msg::plural(lang, count, Msg::FedLogCountOne, Msg::FedLogCount)
+    };
+    let text = msg.fill(lang, &[("n", n)]);
+    Some(match other {
+        Some(o) => format!("{o}: {text}"),
+        None => text,
+    })
 }
 
 /// A federation read (xfer18) in words: which federation, what, how many, whom.
@@ -269,6 +303,7 @@ fn federation_read_text(detail: &str) -> Option<String> {
     let msg = match d.what.as_str() {
         "person" => Msg::FedReadPerson,
         "export" => Msg::FedReadExport,
+        "licences" => Msg::FedReadLicences,
         _ => Msg::FedReadSearch,
     };
     Some(msg.fill(
@@ -292,30 +327,40 @@ pub fn ClubEventsPage() -> impl IntoView {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(events) if events.is_empty() => view! { <p>{t(Msg::NoEvents)}</p> }.into_any(),
-                    Ok(events) => view! {
-                        <div class="table-wrap" tabindex="0">
-                            <table data-testid="club-events">
-                                <thead><tr>
-                                    <th scope="col">{t(Msg::When)}</th>
-                                    <th scope="col">{t(Msg::Name)}</th>
-                                    <th scope="col">{t(Msg::What)}</th>
-                                </tr></thead>
-                                <tbody>
-                                    {events.into_iter().map(|e| view! {
-                                        <tr>
-                                            <td>{crate::components::when_short(e.at)}</td>
-                                            <td>{e.person.clone().unwrap_or_else(|| t(Msg::SystemActor).to_string())}</td>
-                                            <td>{crate::pages::account::event_label(&e.kind)} " " <span class="muted">{event_detail(&e.kind, e.detail.clone())}</span></td>
-                                        </tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </div>
-                    }.into_any(),
+                    Ok(events) => view! { <EventTable events=events testid="club-events"/> }.into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
             })}
         </Suspense>
     }
+}
+
+/// An event log as a table, newest first: when, who, what in words (the club's log and,
+/// fedlog18, the federation's own).
+#[component]
+pub fn EventTable(events: Vec<ClubEventEntry>, testid: &'static str) -> impl IntoView {
+    if events.is_empty() {
+        return view! { <p>{t(Msg::NoEvents)}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap" tabindex="0">
+            <table data-testid=testid>
+                <thead><tr>
+                    <th scope="col">{t(Msg::When)}</th>
+                    <th scope="col">{t(Msg::Name)}</th>
+                    <th scope="col">{t(Msg::What)}</th>
+                </tr></thead>
+                <tbody>
+                    {events.into_iter().map(|e| view! {
+                        <tr>
+                            <td>{crate::components::when_short(e.at)}</td>
+                            <td>{e.person.clone().unwrap_or_else(|| t(Msg::SystemActor).to_string())}</td>
+                            <td>{crate::pages::account::event_label(&e.kind)} " " <span class="muted">{event_detail(&e.kind, e.detail.clone())}</span></td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
 }

@@ -271,17 +271,36 @@ fn MemberDocumentsBody(docs: MemberDocuments) -> impl IntoView {
             .iter()
             .map(|k| view! { <option value=k.id.to_string()>{k.name.clone()}</option> })
             .collect_view();
+        // A refused upload comes back here (rendered by the upload route with its 4xx).
+        let upload_error = crate::components::query_error("file_error");
+        let kind_msg = field_message(&upload_error, "kind");
+        let exp_msg = field_message(&upload_error, "expires_on");
+        let file_msg = field_message(&upload_error, "file");
+        let file_described = if file_msg.is_some() {
+            "doc-file-help doc-file-error"
+        } else {
+            "doc-file-help"
+        };
         view! {
             <h3 id="attach-title">{t(Msg::DocsAttachTitle)}</h3>
+            <FormAlert error=upload_error.clone() id="attach-error"/>
             <form method="post" action=action enctype="multipart/form-data" class="stack"
                 aria-labelledby="attach-title" data-testid="attach-document">
                 <label for="doc-kind">{t(Msg::Kind)}</label>
-                <select id="doc-kind" name="kind" required=true>{options}</select>
+                <select id="doc-kind" name="kind" required=true
+                    aria-invalid=kind_msg.is_some().then_some("true")
+                    aria-describedby=kind_msg.is_some().then_some("doc-kind-error")>{options}</select>
+                <FieldError error=kind_msg id="doc-kind-error"/>
                 <label for="doc-expires">{t(Msg::DocsExpiryOptional)}</label>
-                <input type="date" id="doc-expires" name="expires_on"/>
+                <input type="date" id="doc-expires" name="expires_on"
+                    aria-invalid=exp_msg.is_some().then_some("true")
+                    aria-describedby=exp_msg.is_some().then_some("doc-expires-error")/>
+                <FieldError error=exp_msg id="doc-expires-error"/>
                 <label for="doc-file">{t(Msg::DocsFile)}</label>
                 <input type="file" id="doc-file" name="file" required=true
-                    accept="application/pdf,image/png,image/jpeg" aria-describedby="doc-file-help"/>
+                    accept="application/pdf,image/png,image/jpeg" aria-describedby=file_described
+                    aria-invalid=file_msg.is_some().then_some("true")/>
+                <FieldError error=file_msg id="doc-file-error"/>
                 <p class="muted" id="doc-file-help">{t(Msg::DocsFileHelp)}</p>
                 <button type="submit" class="button">{t(Msg::DocsAttach)}</button>
             </form>

@@ -77,7 +77,10 @@ fn FieldList(error: Option<AppError>) -> impl IntoView {
 #[component]
 fn FeesBody(overview: FeesOverview, club: String) -> impl IntoView {
     let lang = use_lang();
-    let notice = query("done").map(|_| view! { <Notice text=t(Msg::FeesDone)/> });
+    // The reminders' card says its own "saved".
+    let notice = query("done")
+        .filter(|d| d != "reminders")
+        .map(|_| view! { <Notice text=t(Msg::FeesDone)/> });
     let season_error = form_error_of::<SaveSeason>();
     let bank_error = form_error_of::<SaveFeeSettings>();
     let fee_error = form_error_of::<AddSeasonFee>();
@@ -125,6 +128,8 @@ fn FeesBody(overview: FeesOverview, club: String) -> impl IntoView {
     let _ = lang;
     view! {
         {notice}
+        // rep20: the season report
+        <p><a href=format!("/c/{club}/fees/report") data-testid="fee-report-link">{t(Msg::RepTitle)}</a></p>
         <section class="card" aria-labelledby="seasons-title">
             <h2 id="seasons-title">{t(Msg::FeesSeasonsTitle)}</h2>
             <FormAlert error=season_error.clone() id="season-error"/>
@@ -135,6 +140,7 @@ fn FeesBody(overview: FeesOverview, club: String) -> impl IntoView {
         </section>
         {new_form}
         {bank}
+        <crate::pages::reminders::ReminderSettingsCard club=club.clone()/>
     }
 }
 
@@ -273,11 +279,17 @@ fn SeasonCard(season: Season, club: String, groups: Vec<FeeGroupChoice>) -> impl
         .map(|g| view! { <option value=g.id.to_string()>{g.name}</option> })
         .collect_view();
     let edit_label = Msg::FeesEdit.fill(lang, &[("name", &season.name)]);
+    let report_label = Msg::RepTitleOf.fill(lang, &[("season", &season.name)]);
     let schedule = Msg::FeesScheduleOf.fill(lang, &[("season", &season.name)]);
     view! {
         <article class="card" aria-labelledby=article_label data-testid="season">
             <h3 id=heading_id>{title}{current}</h3>
-            <p><a href=format!("/c/{club}/fees/{sid}") data-testid="season-invoices">{t(Msg::InvShow)}</a></p>
+            <p>
+                <a href=format!("/c/{club}/fees/{sid}") data-testid="season-invoices">{t(Msg::InvShow)}</a>
+                " · "
+                // rep20
+                <a href=format!("/c/{club}/fees/report?season={sid}") data-testid="season-report" aria-label=report_label>{t(Msg::RepTitle)}</a>
+            </p>
             <p class="muted">{format!("{} – {}", season.starts_on, season.ends_on)}</p>
             <h4>{schedule}</h4>
             {fees}
@@ -364,6 +376,7 @@ fn SeasonInvoicesBody(data: SeasonInvoices, club: String) -> impl IntoView {
         form_error_of::<SendInvoice>(),
         form_error_of::<CreditInvoice>(),
         form_error_of::<AddInvoiceFee>(),
+        form_error_of::<crate::api::GenerateInvoicesFiltered>(),
     ];
     let alerts = errors
         .into_iter()
@@ -448,6 +461,7 @@ fn SeasonInvoicesBody(data: SeasonInvoices, club: String) -> impl IntoView {
                 <button type="submit" class="button">{t(Msg::InvGenerateOne)}</button>
             </form>
         </section>
+        <FilterGenerate club=club.clone() season=data.season.id/>
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="invoices-title">
             <h2 id="invoices-title">{t(Msg::InvShow)}</h2>
             <table data-testid="invoices">
@@ -457,6 +471,201 @@ fn SeasonInvoicesBody(data: SeasonInvoices, club: String) -> impl IntoView {
                     <th scope="col">{t(Msg::InvTotal)}</th>
                     <th scope="col">{t(Msg::InvStatus)}</th>
                     <th scope="col">{t(Msg::InvCommunication)}</th>
+                    <th scope="col"><span class="visually-hidden">{t(Msg::InvPdf)}</span></th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// pay20: the season's invoices for the register's filter. The filter is the register's own
+/// (its form and its reading of the address, `members::filter_of_query`) on this page's
+/// address; with `preview=1` the page counts the selection, and only then offers to issue.
+#[component]
+fn FilterGenerate(club: String, season: i64) -> impl IntoView {
+    use crate::api::{list_members, preview_invoice_filter, GenerateInvoicesFiltered};
+    let lang = use_lang();
+    let query = leptos_router::hooks::use_query_map();
+    let (filter, previewing) = query.with_untracked(|q| {
+        (
+            crate::pages::members::filter_of_query(q),
+            q.get("preview").is_some(),
+        )
+    });
+    let form = InvoiceFilterForm::of(&club, season, &filter);
+    let register = Resource::new(
+        {
+            let (club, filter) = (club.clone(), filter.clone());
+            move || (club.clone(), filter.clone())
+        },
+        |(c, f)| {
+            list_members(
+                c,
+                f.query,
+                1,
+                f.status,
+                f.membership_type,
+                f.season,
+                f.sort,
+                f.fields,
+                25,
+                f.consent,
+                f.group,
+                f.unpaid,
+            )
+        },
+    );
+    let preview = Resource::new(
+        {
+            let form = form.clone();
+            move || form.clone()
+        },
+        move |f| async move {
+            if previewing {
+                Some(preview_invoice_filter(f).await)
+            } else {
+                None
+            }
+        },
+    );
+    let reset = format!("/c/{club}/fees/{season}");
+    view! {
+        <section class="card" aria-labelledby="filter-title" data-testid="generate-filter">
+            <h2 id="filter-title">{t(Msg::InvFilterTitle)}</h2>
+            <p class="muted">{t(Msg::InvFilterHelp)}</p>
+            <Suspense fallback=Loading>
+                {move || {
+                    let (club, reset) = (club.clone(), reset.clone());
+                    Suspend::new(async move {
+                        match register.await {
+                            Ok(p) => view! {
+                                <crate::pages::members::MemberFilters page=p club=club reset=reset preview=true/>
+                            }
+                            .into_any(),
+                            Err(e) => view! { <p class="error" role="alert">{e.text(lang)}</p> }.into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+            <Suspense fallback=Loading>
+                {move || {
+                    let form = form.clone();
+                    Suspend::new(async move {
+                        match preview.await {
+                            Some(Ok(p)) => {
+                                let count = Msg::InvFilterCount.fill(
+                                    lang,
+                                    &[
+                                        ("members", &p.members.to_string()),
+                                        ("already", &p.already.to_string()),
+                                    ],
+                                );
+                                let left = p.members - p.already;
+                                let action = if left > 0 {
+                                    let label = Msg::InvFilterGenerate
+                                        .fill(lang, &[("n", &left.to_string())]);
+                                    view! {
+                                        <form method="post" action=GenerateInvoicesFiltered::PATH class="stack"
+                                            data-testid="generate-filtered">
+                                            <ClubField club=form.club.clone()/>
+                                            <input type="hidden" name="for_season" value=form.for_season.clone()/>
+                                            <input type="hidden" name="q" value=form.q.clone()/>
+                                            <input type="hidden" name="status" value=form.status.clone()/>
+                                            <input type="hidden" name="membership_type" value=form.membership_type.clone()/>
+                                            <input type="hidden" name="season" value=form.season.clone()/>
+                                            <input type="hidden" name="group" value=form.group.clone()/>
+                                            <input type="hidden" name="consent" value=form.consent.clone()/>
+                                            <input type="hidden" name="unpaid" value=form.unpaid.clone()/>
+                                            <input type="hidden" name="fields" value=form.fields.clone()/>
+                                            <button type="submit" class="button">{label}</button>
+                                        </form>
+                                    }
+                                    .into_any()
+                                } else {
+                                    view! { <p>{t(Msg::InvFilterNothing)}</p> }.into_any()
+                                };
+                                view! {
+                                    <p role="status" data-testid="filter-count">{count}</p>
+                                    {action}
+                                }
+                                .into_any()
+                            }
+                            Some(Err(e)) => view! { <p class="error" role="alert">{e.text(lang)}</p> }.into_any(),
+                            None => ().into_any(),
+                        }
+                    })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+/// `/c/{club}/fees/member/{id}` (pay20): a member's invoices and credit notes of every
+/// season, for the staff (`fees.view`), reached from the payments card on the member page.
+#[component]
+pub fn MemberInvoicesPage() -> impl IntoView {
+    let club = use_club();
+    let params = leptos_router::hooks::use_params_map();
+    let member = move || params.with(|p| p.get("id").unwrap_or_default());
+    let data = Resource::new(
+        move || (club.get(), member()),
+        |(c, m)| crate::api::get_member_invoices(c, m),
+    );
+    view! {
+        <Title text=t(Msg::InvShow)/>
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Ok(d) => view! { <MemberInvoicesBody data=d club=club.get_untracked()/> }.into_any(),
+                    Err(e) => view! { <h1>{t(Msg::InvShow)}</h1><ErrorView error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn MemberInvoicesBody(data: MemberInvoices, club: String) -> impl IntoView {
+    let lang = use_lang();
+    let title = Msg::InvMemberTitle.fill(lang, &[("name", &data.name)]);
+    let back = format!("/c/{club}/members/{}", data.member);
+    let rows = data
+        .invoices
+        .into_iter()
+        .map(|inv| {
+            let kind = if inv.kind == "credit_note" { t(Msg::InvCreditNote) } else { t(Msg::InvInvoice) };
+            let pdf = data.can_manage.then(|| {
+                let href = format!("/c/{club}/invoices/{}/pdf", inv.id);
+                let label = Msg::InvPdfFor.fill(lang, &[("number", &inv.number)]);
+                view! { <a href=href aria-label=label>{t(Msg::InvPdf)}</a> }
+            });
+            view! {
+                <tr data-testid="member-invoice-row">
+                    <td>{kind} " " {inv.number.clone()}</td>
+                    <td>{inv.payer_name.clone()}</td>
+                    <td class="num">{format_eur(inv.paid_cents, lang)} " / " {format_eur(inv.total_cents, lang)}</td>
+                    <td>{status_text(&inv.status)}</td>
+                    <td><code>{inv.communication.clone()}</code></td>
+                    <td>{inv.due_on.clone()}</td>
+                    <td>{pdf}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <h1>{title}</h1>
+        <p><a href=back>{t(Msg::InvBackToMember)}</a></p>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="member-invoices-title">
+            <h2 id="member-invoices-title">{t(Msg::InvShow)}</h2>
+            <table data-testid="member-invoices">
+                <thead><tr>
+                    <th scope="col">{t(Msg::InvNumber)}</th>
+                    <th scope="col">{t(Msg::InvPayer)}</th>
+                    <th scope="col">{t(Msg::InvTotal)}</th>
+                    <th scope="col">{t(Msg::InvStatus)}</th>
+                    <th scope="col">{t(Msg::InvCommunication)}</th>
+                    <th scope="col">{t(Msg::InvDueOn)}</th>
                     <th scope="col"><span class="visually-hidden">{t(Msg::InvPdf)}</span></th>
                 </tr></thead>
                 <tbody>{rows}</tbody>

@@ -5,11 +5,14 @@
 //! - `/c/{club}/groups/{id}`: the group's members and leaders over time, with forms to add
 //!   a member, end a period and mark a leader;
 //! - [`RegisterGroups`]: the register's group filter and its bulk "add to group" / "end in
-//!   group" for the members the filter shows.
+//!   group" for the members the filter shows or those ticked in the register's table;
+//! - [`MemberGroupsCard`]: the member page's groups (read-only, `members.view`) and the
+//!   mails to the member's address that bounced.
 
 use crate::api::{
-    get_band_suggestions, get_group, get_groups, get_role_scopes, ApplyAgeBands, BulkGroup,
-    CreateAgeBands, SaveGroup, SaveGroupKind, SaveGroupPeriod, SaveRoleScope,
+    get_band_suggestions, get_group, get_groups, get_member_groups, get_register_groups,
+    get_role_scopes, ApplyAgeBands, BulkGroup, CreateAgeBands, SaveGroup, SaveGroupKind,
+    SaveGroupPeriod, SaveRoleScope,
 };
 use crate::components::{
     form_error, query, ClubField, ErrorView, FormAlert, Loading, Notice, StampLine,
@@ -292,6 +295,77 @@ const STANDARD_FIELDS: [(&str, Msg); 6] = [
     ("guardians_phone", Msg::GuardiansPhone),
 ];
 
+/// One role's leader-scope form: limited to the groups its holders lead or not, and the
+/// member fields it grants. `back` = `role`: the save returns to the role's page.
+fn scope_form(r: &RoleScopeInfo, club: &str, back: &'static str) -> impl IntoView {
+    let custom = r
+        .member_fields
+        .iter()
+        .filter(|f| f.starts_with("cf"))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let checks = STANDARD_FIELDS.iter().map(|(k, label)| {
+        let checked = r.member_fields.iter().any(|f| f == k);
+        view! {
+            <label class="inline"><input type="checkbox" name=format!("f_{k}") value="on" checked=checked/>" "{t(*label)}</label>" "
+        }
+    }).collect_view();
+    let rid = r.id.to_string();
+    view! {
+        <form method="post" action=SaveRoleScope::PATH data-testid="role-scope">
+            <h3>{r.name.clone()}</h3>
+            <p class="muted">{r.permissions.join(", ")}</p>
+            <ClubField club=club.to_string()/>
+            <input type="hidden" name="role" value=rid.clone()/>
+            <input type="hidden" name="version" value=r.version.to_string()/>
+            {(!back.is_empty()).then(|| view! { <input type="hidden" name="back" value=back/> })}
+            <div class="field">
+                <label><input type="checkbox" name="scoped" value="on" checked=r.group_scoped data-testid="scope-limited"/>" "{t(Msg::LimitToLedGroups)}</label>
+            </div>
+            <fieldset><legend>{t(Msg::GrantedFields)}</legend>{checks}</fieldset>
+            <div class="field">
+                <label for=format!("custom-{rid}")>{t(Msg::GrantedCustomFields)}</label>
+                <input id=format!("custom-{rid}") name="custom" value=custom/>
+            </div>
+            <button type="submit" class="button">{t(Msg::Save)}</button>
+        </form>
+    }
+}
+
+/// The role page's leader scope (`roles.manage`, groups on): the same form as the groups
+/// page's, for this role, with the refusal's reason next to it; nothing for the
+/// administrator role or while the groups module is off.
+#[component]
+pub fn RoleScopeCard(club: String, role: i64) -> impl IntoView {
+    let c2 = club.clone();
+    let data = Resource::new(move || c2.clone(), get_role_scopes);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || {
+                let club = club.clone();
+                Suspend::new(async move {
+                    let Ok(roles) = data.await else { return ().into_any() };
+                    let Some(r) = roles.into_iter().find(|r| r.id == role) else { return ().into_any() };
+                    let error = crate::components::form_error_of::<SaveRoleScope>();
+                    let perms = crate::components::field_message(&error, "permissions");
+                    let fields = crate::components::field_message(&error, "fields");
+                    view! {
+                        <section class="card" aria-labelledby="role-scope-title" data-testid="role-scope-card">
+                            <h2 id="role-scope-title">{t(Msg::LeaderRoles)}</h2>
+                            <p class="muted">{t(Msg::LeaderRolesHelp)}</p>
+                            <FormAlert error=error.clone() id="role-scope-error"/>
+                            <crate::components::FieldError error=perms id="role-scope-perms-error"/>
+                            <crate::components::FieldError error=fields id="role-scope-fields-error"/>
+                            {crate::components::writable().then(|| scope_form(&r, &club, "role"))}
+                        </section>
+                    }.into_any()
+                })
+            }}
+        </Suspense>
+    }
+}
+
 /// The roles limited to the groups their holders lead, with the fields they grant.
 #[component]
 fn LeaderRoles(club: String) -> impl IntoView {
@@ -306,34 +380,7 @@ fn LeaderRoles(club: String) -> impl IntoView {
                     let club = club.clone();
                     Suspend::new(async move {
                         match data.await {
-                            Ok(roles) => roles.into_iter().map(|r| {
-                                let custom = r.member_fields.iter().filter(|f| f.starts_with("cf")).cloned().collect::<Vec<_>>().join(" ");
-                                let checks = STANDARD_FIELDS.iter().map(|(k, label)| {
-                                    let checked = r.member_fields.iter().any(|f| f == k);
-                                    view! {
-                                        <label class="inline"><input type="checkbox" name=format!("f_{k}") value="on" checked=checked/>" "{t(*label)}</label>" "
-                                    }
-                                }).collect_view();
-                                let rid = r.id.to_string();
-                                view! {
-                                    <form method="post" action=SaveRoleScope::PATH data-testid="role-scope">
-                                        <h3>{r.name.clone()}</h3>
-                                        <p class="muted">{r.permissions.join(", ")}</p>
-                                        <ClubField club=club.clone()/>
-                                        <input type="hidden" name="role" value=rid.clone()/>
-                                        <input type="hidden" name="version" value=r.version.to_string()/>
-                                        <div class="field">
-                                            <label><input type="checkbox" name="scoped" value="on" checked=r.group_scoped/>" "{t(Msg::LimitToLedGroups)}</label>
-                                        </div>
-                                        <fieldset><legend>{t(Msg::GrantedFields)}</legend>{checks}</fieldset>
-                                        <div class="field">
-                                            <label for=format!("custom-{rid}")>{t(Msg::GrantedCustomFields)}</label>
-                                            <input id=format!("custom-{rid}") name="custom" value=custom/>
-                                        </div>
-                                        <button type="submit" class="button">{t(Msg::Save)}</button>
-                                    </form>
-                                }
-                            }).collect_view().into_any(),
+                            Ok(roles) => roles.into_iter().map(|r| scope_form(&r, &club, "")).collect_view().into_any(),
                             Err(_) => ().into_any(),
                         }
                     })
@@ -492,7 +539,10 @@ fn GroupBody(detail: GroupDetail, club: String) -> impl IntoView {
 #[component]
 pub fn RegisterGroups(club: String, filter: MemberFilter, manage: bool) -> impl IntoView {
     let c2 = club.clone();
-    let data = Resource::new(move || c2.clone(), get_groups);
+    // The groups without their counts (the register must not count a club's members in every
+    // group on each page): those who manage or lead groups get theirs, those who only see
+    // the register the groups to filter on, read-only.
+    let data = Resource::new(move || c2.clone(), get_register_groups);
     view! {
         <Suspense fallback=|| ()>
             {move || {
@@ -500,7 +550,7 @@ pub fn RegisterGroups(club: String, filter: MemberFilter, manage: bool) -> impl 
                 let f = filter.clone();
                 Suspend::new(async move {
                     let Ok(o) = data.await else { return ().into_any() };
-                    let groups: Vec<(String, String)> = o.kinds.iter().flat_map(|k| k.groups.iter().filter(|g| !g.archived).map(move |g| (g.id.to_string(), format!("{} · {}", k.name, g.name)))).collect();
+                    let groups: Vec<(String, String)> = o.groups.iter().map(|(id, label)| (id.to_string(), label.clone())).collect();
                     if groups.is_empty() {
                         return ().into_any();
                     }
@@ -521,8 +571,10 @@ pub fn RegisterGroups(club: String, filter: MemberFilter, manage: bool) -> impl 
                         }
                         v.into_iter().filter(|(_, x)| !x.is_empty()).map(|(k, x)| view! { <input type="hidden" name=k value=x/> }).collect_view()
                     };
-                    let bulk = (manage && o.can_manage && crate::components::writable()).then(|| view! {
-                        <form method="post" action=BulkGroup::PATH class="filters" data-testid="bulk-group">
+                    let can_manage = o.can_manage;
+                    let today = o.today.clone();
+                    let bulk = (manage && can_manage && crate::components::writable()).then(|| view! {
+                        <form method="post" action=BulkGroup::PATH class="filters" id="bulk-group-form" data-testid="bulk-group">
                             <ClubField club=club.clone()/>
                             {hidden(false)}
                             <div class="field">
@@ -538,9 +590,10 @@ pub fn RegisterGroups(club: String, filter: MemberFilter, manage: bool) -> impl 
                             </div>
                             <div class="field">
                                 <label for="bulk-date">{t(Msg::FromDate)}</label>
-                                <input id="bulk-date" name="date" type="date" required value=o.today.clone()/>
+                                <input id="bulk-date" name="date" type="date" required value=today/>
                             </div>
-                            <button type="submit" class="button">{t(Msg::ApplyToShown)}</button>
+                            <button type="submit" class="button" name="pick" value="shown">{t(Msg::ApplyToShown)}</button>
+                            <button type="submit" class="button" name="pick" value="ticked" data-testid="bulk-ticked">{t(Msg::ApplyToTicked)}</button>
                         </form>
                     });
                     view! {
@@ -559,6 +612,77 @@ pub fn RegisterGroups(club: String, filter: MemberFilter, manage: bool) -> impl 
                     }.into_any()
                 })
             }}
+        </Suspense>
+    }
+}
+
+/// The member page's groups over time and the mails to the member's current address that
+/// bounced: read-only, for those who see the register; nothing when neither applies.
+#[component]
+pub fn MemberGroupsCard(club: String, member: String) -> impl IntoView {
+    let data = Resource::new(
+        move || (club.clone(), member.clone()),
+        |(c, m)| get_member_groups(c, m),
+    );
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let Ok(info) = data.await else { return ().into_any() };
+                let lang = crate::i18n::use_lang();
+                let bounces = (!info.bounces.is_empty()).then(|| {
+                    let items = info.bounces.iter().map(|b| {
+                        let date = crate::components::day(Some(b.day.clone()), tessera_common::time::DateStyle::Long)
+                            .unwrap_or_else(|| b.day.clone());
+                        let text = Msg::MailBounced.fill(lang, &[
+                            ("email", &b.email),
+                            ("date", &date),
+                            ("reason", &b.reason),
+                        ]);
+                        view! { <li>{text}</li> }
+                    }).collect_view();
+                    view! {
+                        <div class="notice notice-warn" role="note" data-testid="mail-bounces">
+                            <p><strong>{t(Msg::MailBouncesTitle)}</strong></p>
+                            <ul>{items}</ul>
+                        </div>
+                    }
+                });
+                let groups = if info.groups.is_empty() {
+                    view! { <p class="muted" data-testid="member-no-groups">{t(Msg::MemberNoGroups)}</p> }.into_any()
+                } else {
+                    let rows = info.groups.iter().map(|g| {
+                        view! {
+                            <tr data-testid=if g.current { "member-group-current" } else { "member-group-past" }>
+                                <td>{g.kind_name.clone()}" · "{g.group_name.clone()}
+                                    {g.leader.then(|| view! { " " <span class="badge badge-active">{t(Msg::GroupLeader)}</span> })}
+                                    {(!g.current).then(|| view! { " " <span class="badge">{t(Msg::MemberGroupPast)}</span> })}
+                                </td>
+                                <td>{g.from_date.clone()}</td>
+                                <td>{g.to_date.clone().unwrap_or_default()}</td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    view! {
+                        <div class="table-wrap">
+                            <table data-testid="member-groups">
+                                <thead><tr>
+                                    <th scope="col">{t(Msg::GroupsTitle)}</th>
+                                    <th scope="col">{t(Msg::FromDate)}</th>
+                                    <th scope="col">{t(Msg::ToDate)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                };
+                let card = info.groups_active.then(|| view! {
+                    <section class="card" aria-labelledby="member-groups-title">
+                        <h2 id="member-groups-title">{t(Msg::MemberGroupsTitle)}</h2>
+                        {groups}
+                    </section>
+                });
+                view! { {bounces} {card} }.into_any()
+            })}
         </Suspense>
     }
 }

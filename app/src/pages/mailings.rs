@@ -114,10 +114,18 @@ fn MailingsBody(
         .into_any()
     };
     let error = form_error_of::<CreateMailing>();
+    // From the register: `?selection=` names the filter shown there.
+    let from_register = query("selection").filter(|s| !s.is_empty());
     let form = draft.unwrap_or_else(|| MailingForm {
         club: club.clone(),
         kind: "service".into(),
-        audience: "group".into(),
+        audience: if from_register.is_some() {
+            "selection"
+        } else {
+            "group"
+        }
+        .into(),
+        selection: from_register.unwrap_or_default(),
         ..Default::default()
     });
     let can_write = crate::components::writable();
@@ -332,6 +340,7 @@ fn MailingBody(mailing: MailingDetail, club: String) -> impl IntoView {
                 <ClubField club=club.clone()/>
                 <input type="hidden" name="id" value=s.id.to_string()/>
                 <input type="hidden" name="version" value=m.version.to_string()/>
+                <p data-testid="mailing-draft-count">{Msg::MailingDraftCount.fill(lang, &[("n", &m.draft_count.to_string())])}</p>
                 <p class="muted">{t(Msg::MailingSendHelp)}</p>
                 <button type="submit" class="button" data-testid="mailing-send">{t(Msg::MailingSendNow)}</button>
             </form>

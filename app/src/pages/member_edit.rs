@@ -254,6 +254,8 @@ pub fn MyRecordPage() -> impl IntoView {
         </Suspense>
         // licences
         <crate::pages::licences::MyLicencesCard club=club.get_untracked()/>
+        // xfer18: transfers
+        <crate::pages::transfers::MyTransfersCard club=club.get_untracked()/>
     }
 }
 
@@ -368,6 +370,19 @@ fn MyRecordBody(record: MyRecord, club: String) -> impl IntoView {
             })}
         </section>
         {children}
+        // pay20: the person's invoices (and their children's) to pay, with the QR code.
+        {(!record.as_guardian && crate::components::club_module_on("fees")).then(|| {
+            let href = format!("/c/{club}/me/invoices");
+            view! {
+                <section class="card" aria-labelledby="my-invoices-title">
+                    <h2 id="my-invoices-title">{t(Msg::InvMine)}</h2>
+                    <p><a href=href data-testid="my-invoices-link">{t(Msg::InvMyLink)}</a></p>
+                </section>
+            }
+        })}
+        // wk19: the member's (or the guardian's child's) own attendance figures.
+        <crate::pages::activities::MyAttendanceCard club=club.clone()
+            member=record.as_guardian.then(|| m.id.to_string())/>
         // renewal: the health-insurer certificates of the paid seasons.
         {(!record.as_guardian).then(|| view! {
             <crate::pages::renewal::MyCertificatesCard club=club.clone()/>

@@ -29,6 +29,31 @@ pub fn status_label(s: MemberStatus) -> &'static str {
     })
 }
 
+/// The register's filter as an address carries it (`q`, `status`, `type`, `season`,
+/// `sort`, `cf{id}`, `consent`, `per`, `group`, `unpaid`): the one reading of it, for the
+/// register and for the season's invoices issued by the register's filter (pay20).
+pub fn filter_of_query(q: &leptos_router::params::ParamsMap) -> MemberFilter {
+    let get = |k: &str| q.get(k).unwrap_or_default();
+    MemberFilter {
+        query: get("q"),
+        status: get("status"),
+        membership_type: get("type"),
+        season: get("season"),
+        sort: get("sort"),
+        fields: q
+            .latest_values()
+            .filter_map(|(k, v)| {
+                let id = k.strip_prefix("cf")?.parse::<i64>().ok()?;
+                Some((id, v.to_string()))
+            })
+            .collect(),
+        consent: get("consent"),
+        per_page: q.get("per").and_then(|v| v.parse().ok()).unwrap_or(0),
+        group: get("group"),
+        unpaid: get("unpaid"),
+    }
+}
+
 /// `/c/{club}/members?q=…&status=…&type=…&season=…&sort=…&page=…`: the register, searched,
 /// filtered, sorted and paged on the server, with its state in the address so it can be
 /// bookmarked; the filters are a plain GET form, so it works without JavaScript.
@@ -38,26 +63,8 @@ pub fn MemberListPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| {
         let q = query.read();
-        let get = |k: &str| q.get(k).unwrap_or_default();
         (
-            MemberFilter {
-                query: get("q"),
-                status: get("status"),
-                membership_type: get("type"),
-                season: get("season"),
-                sort: get("sort"),
-                fields: q
-                    .latest_values()
-                    .filter_map(|(k, v)| {
-                        let id = k.strip_prefix("cf")?.parse::<i64>().ok()?;
-                        Some((id, v.to_string()))
-                    })
-                    .collect(),
-                consent: get("consent"),
-                per_page: q.get("per").and_then(|v| v.parse().ok()).unwrap_or(0),
-                group: get("group"),
-                unpaid: get("unpaid"),
-            },
+            filter_of_query(&q),
             q.get("page")
                 .and_then(|p| p.parse::<i64>().ok())
                 .unwrap_or(1)
@@ -97,8 +104,16 @@ pub fn MemberListPage() -> impl IntoView {
     }
 }
 
+/// The register's filters as a GET form to the page it is on. `reset` is where "clear the
+/// filters" leads (the register by default); `preview` adds `preview=1` (pay20: the season's
+/// invoices page counts the selection before issuing).
 #[component]
-fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
+pub fn MemberFilters(
+    page: MemberPage,
+    club: String,
+    #[prop(optional)] reset: Option<String>,
+    #[prop(optional)] preview: bool,
+) -> impl IntoView {
     let f = page.filter.clone();
     let statuses = [
         MemberStatus::Active,
@@ -190,9 +205,10 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
         .into_iter()
         .map(|n| view! { <option value=n.to_string() selected=n == per>{n.to_string()}</option> })
         .collect_view();
-    let reset = format!("/c/{club}/members");
+    let reset = reset.unwrap_or_else(|| format!("/c/{club}/members"));
     view! {
         <form method="get" class="filters" role="search" data-testid="member-filters">
+            {preview.then(|| view! { <input type="hidden" name="preview" value="1"/> })}
             <div class="field grow">
                 <label for="q">{t(Msg::SearchMembers)}</label>
                 <input id="q" name="q" type="search" value=f.query.clone() maxlength="100"/>
@@ -239,7 +255,7 @@ fn MemberFilters(page: MemberPage, club: String) -> impl IntoView {
                 <select id="f-per" name="per">{sizes}</select>
             </div>
             <div class="actions">
-                <button type="submit" class="button">{t(Msg::Search)}</button>
+                <button type="submit" class="button">{if preview { t(Msg::InvFilterPreview) } else { t(Msg::Search) }}</button>
                 <a class="button-quiet" href=reset>{t(Msg::ClearFilters)}</a>
             </div>
         </form>
@@ -322,6 +338,9 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
         // groups
         <crate::pages::groups::RegisterGroups club=club.clone() filter=page.filter.clone() manage=true/>
     };
+    // groups: a box per row, part of the bulk form above (`form=`), so ticking works
+    // without JavaScript.
+    let ticks = page.can_manage_groups && crate::components::writable();
     if page.rows.is_empty() {
         return view! {
             {new_member}
@@ -330,13 +349,28 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
         }
         .into_any();
     }
+    // mailings: the selection shown, as a mailing's audience (its recipient count on the draft).
+    let mail = (page.can_mail && crate::components::writable()).then(|| {
+        let f = MemberFilter {
+            sort: String::new(),
+            per_page: 0,
+            ..page.filter.clone()
+        };
+        let href = format!(
+            "/c/{club}/mailings?selection={}",
+            percent_encoding::utf8_percent_encode(&f.to_query(1), percent_encoding::NON_ALPHANUMERIC)
+        );
+        view! { <p class="no-print"><a href=href data-testid="mail-selection">{t(Msg::MailThisSelection)}</a></p> }
+    });
     view! {
         {new_member}
         {filters}
         <p class="muted" aria-live="polite" data-testid="member-count">{summary}</p>
+        {mail}
         <div class="table-wrap" tabindex="0">
             <table data-testid="member-table">
                 <thead><tr>
+                    {ticks.then(|| view! { <th scope="col"><span class="visually-hidden">{t(Msg::TickColumn)}</span></th> })}
                     {sort_header(Msg::Name, "name")}
                     {sort_header(Msg::BirthDate, "birth")}
                     <th scope="col">{t(Msg::Email)}</th>
@@ -346,8 +380,16 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
                 <tbody>
                     {page.rows.into_iter().map(|m| {
                         let href = format!("/c/{club}/members/{}", m.id);
+                        let tick = ticks.then(|| {
+                            let label = Msg::TickMember.fill(lang, &[("name", &format!("{} {}", m.given_name, m.family_name))]);
+                            view! {
+                                <td><input type="checkbox" name="ids[]" value=m.id.to_string() form="bulk-group-form"
+                                    aria-label=label data-testid="tick-member"/></td>
+                            }
+                        });
                         view! {
                             <tr>
+                                {tick}
                                 <td><a href=href>{m.family_name.clone()} ", " {m.given_name.clone()}</a></td>
                                 <td>{crate::components::day(m.birth_date.clone(), DateStyle::Short).unwrap_or_default()}</td>
                                 <td>{m.email.clone().unwrap_or_default()}</td>
@@ -500,6 +542,8 @@ fn MemberBody(member: MemberDetail, club: String) -> impl IntoView {
                 {children}
             </dl>
         </section>
+        // groups (read-only with members.view) and mail that bounced
+        <crate::pages::groups::MemberGroupsCard club=club.clone() member=member.id.to_string()/>
         <crate::pages::consents::MemberConsentsCard club=club.clone() member=member.id.to_string()/>
         // reconcile
         <crate::pages::reconcile::MemberPaymentsCard club=club.clone() member=member.id.to_string()/>

@@ -12,7 +12,9 @@ pub(crate) mod documents;
 pub(crate) mod dupes;
 mod exports;
 mod federation;
+mod fedlog; // fedlog18
 mod fedreads; // xfer18
+pub(crate) mod fee_report; // rep20
 pub(crate) mod fees; // invoices
 pub(crate) mod fields;
 mod forms;
@@ -28,11 +30,13 @@ pub(crate) mod members;
 mod not_found;
 pub(crate) mod privacy;
 pub(crate) mod reconcile; // reconcile
+pub(crate) mod reminders; // reminders
 pub(crate) mod renewal; // renewal
 pub(crate) mod retention;
 pub(crate) mod rights;
 pub(crate) mod settings;
 pub(crate) mod templates; // templates
+pub(crate) mod transfers; // xfer18: transfers
 pub(crate) mod usage; // templates (usage)
 
 pub use account::{AccountPage, LoginVerifyPage, RecoveryCodesPage, TwoFactorSetupPage};
@@ -48,8 +52,10 @@ pub use documents::{DocumentsPage, MemberCardPage, TeamListPage};
 pub use dupes::{DeleteMemberPage, GuardiansPage, MergePage};
 pub use exports::ExportsPage;
 pub use federation::FederationPage;
+pub use fedlog::FederationLogPage; // fedlog18
 pub use fedreads::{FederationPeoplePage, FederationPersonPage}; // xfer18
-pub use fees::{FeesPage, MyInvoicesPage, SeasonInvoicesPage}; // invoices
+pub use fee_report::FeeReportPage; // rep20
+pub use fees::{FeesPage, MemberInvoicesPage, MyInvoicesPage, SeasonInvoicesPage}; // invoices
 pub use fields::FieldsPage;
 pub use forms::{ApplicationsPage, FormsPage, JoinConfirmPage, JoinPage};
 pub use groups::{GroupPage, GroupsPage};
@@ -64,8 +70,10 @@ pub use members::{MemberListPage, MemberPage};
 pub use not_found::NotFoundPage;
 pub use privacy::{BreachesPage, PrivacyPage, RecordPrintPage};
 pub use reconcile::BankPage; // reconcile
+pub use reminders::OverduePage; // reminders
 pub use renewal::{CertificateSettingsPage, RenewalLinkPage, RenewalPage}; // renewal
 pub use retention::RetentionPolicyPage;
 pub use rights::{MyDataPage, PrivacyRequestsPage};
 pub use settings::{AdminsPage, LookPage, ModulesPage, RolePage, RolesPage, TermsPage};
 pub use templates::{ClubTemplatesPage, FederationTemplatePage, FederationTemplatesPage}; // templates
+pub use transfers::{ClubTransfersPage, FedTransfersPage}; // xfer18: transfers

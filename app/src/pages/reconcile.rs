@@ -390,15 +390,19 @@ fn BankBody(overview: BankOverview, club: String) -> impl IntoView {
 /// (or with fees off).
 #[component]
 pub fn MemberPaymentsCard(club: String, member: String) -> impl IntoView {
+    let (club, member) = (StoredValue::new(club), StoredValue::new(member));
     let data = Resource::new(
-        move || (club.clone(), member.clone()),
+        move || (club.get_value(), member.get_value()),
         |(c, m)| get_member_payments(c, m),
     );
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
                 match data.await {
-                    Ok(p) => view! { <MemberPaymentsBody payments=p/> }.into_any(),
+                    Ok(p) => {
+                        let all = format!("/c/{}/fees/member/{}", club.get_value(), member.get_value());
+                        view! { <MemberPaymentsBody payments=p all=all/> }.into_any()
+                    }
                     Err(AppError::Forbidden | AppError::NotFound) => ().into_any(),
                     Err(e) => view! { <ErrorView error=e/> }.into_any(),
                 }
@@ -408,13 +412,20 @@ pub fn MemberPaymentsCard(club: String, member: String) -> impl IntoView {
 }
 
 #[component]
-fn MemberPaymentsBody(payments: MemberPayments) -> impl IntoView {
+fn MemberPaymentsBody(payments: MemberPayments, all: String) -> impl IntoView {
     let lang = use_lang();
     let status = if payments.unpaid_this_season {
         view! { <p><span class="badge badge-ended" data-testid="payment-status">{t(Msg::FilterUnpaid)}</span></p> }.into_any()
     } else {
         ().into_any()
     };
+    // reminders: the numbers of the invoices the reminders were sent for.
+    let numbers: Vec<(i64, String)> = payments
+        .invoices
+        .iter()
+        .map(|i| (i.id, format!("{}-{}", i.year, i.number)))
+        .collect();
+    let reminders = payments.reminders.clone();
     let rows = payments
         .invoices
         .into_iter()
@@ -453,6 +464,8 @@ fn MemberPaymentsBody(payments: MemberPayments) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            <p><a href=all data-testid="member-invoices-link">{t(Msg::InvMemberLink)}</a></p>
+            <crate::pages::reminders::MemberReminders reminders=reminders numbers=numbers/>
         </section>
     }
 }

@@ -451,6 +451,8 @@ fn RoleBody(detail: RoleDetail, club: String) -> impl IntoView {
         <h1 data-testid="role-name">{role_name(role.admin, &role.name)}</h1>
         {notice}
         <section class="card">{editor}</section>
+        // groups: the leader scope of this role (limited to the groups its holders lead).
+        {(!role.admin).then(|| view! { <crate::pages::groups::RoleScopeCard club=club.clone() role=role.id.0/> })}
         <section class="card" aria-labelledby="holders-title">
             <h2 id="holders-title">{t(Msg::Holders)}</h2>
             <FormAlert error=remove_holder_error id="remove-holder-error"/>

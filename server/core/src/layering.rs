@@ -23,7 +23,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("fedcopy", &["affiliations"]),
     (
         "licences",
-        &["accounts", "affiliations", "members", "fedcopy"],
+        &["accounts", "affiliations", "members", "fedcopy", "fedreads"],
     ),
     ("consents", &["accounts", "members"]),
     ("dupes", &["accounts", "members"]),
@@ -69,6 +69,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("usage", &["tenants", "members"]),
+    // dash18: the federation's dashboard counts
+    ("fedstats", &["affiliations"]),
     // invoices (inv20)
     ("invoices", &["accounts", "members", "groups"]),
     (
@@ -98,6 +100,8 @@ const LAYERS: &[(&str, &[&str])] = &[
             "licences",
             "fedcopy",
             "invoices",
+            "fedstats",
+            "transfers",
         ],
     ),
 ];

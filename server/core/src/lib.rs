@@ -31,6 +31,7 @@ pub mod documents;
 pub mod dupes;
 pub mod fedcopy;
 pub mod fedreads;
+pub mod fedstats; // dash18
 pub mod groups;
 pub mod imports;
 pub mod invoices;
@@ -97,6 +98,19 @@ pub async fn run_daily(s: &Services) -> error::Result<usize> {
     // usage: this month's counts of every club and federation (the last run of a month stays).
     if let Err(e) = usage::snapshot(&s.db, &task, now).await {
         tracing::error!(error = %e, "the usage snapshot failed; it is taken again at the next run");
+    }
+    // xfer18: transfers the old club did not answer within the objection period count as
+    // released (each mailed to those concerned).
+    match transfers::release_overdue_mailed(&s.db, &task, &s.mailer, &s.public_url, now).await {
+        Ok(0) => {}
+        Ok(n) => tracing::info!(transfers = n, "unanswered transfers released"),
+        Err(e) => {
+            tracing::error!(error = %e, "releasing unanswered transfers failed; it resumes at the next run")
+        }
+    }
+    // dash18: the federations' dashboards count their clubs again.
+    if let Err(e) = fedstats::refresh_all(&s.db, &task, now).await {
+        tracing::error!(error = %e, "counting the federations' clubs failed; it runs again at the next run");
     }
     let mut invited = 0;
     for club in tenancy::active_clubs(&s.db).await? {

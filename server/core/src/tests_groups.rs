@@ -661,6 +661,14 @@ async fn ticked_members_and_groups_read_only_for_the_register() {
             groups::register_choices(db, &ss).await.unwrap(),
             vec![(lions, "Teams · Lions".to_string())]
         );
+        // The register's groups: the same for the reader, read-only; the groups page's
+        // groups (without counts) for the manager.
+        let view = groups::register_view(db, &ss, T0).await.unwrap();
+        assert_eq!(view.groups, vec![(lions, "Teams · Lions".to_string())]);
+        assert!(!view.can_manage);
+        let managed = groups::register_view(db, &a, T0).await.unwrap();
+        assert!(managed.can_manage);
+        assert_eq!(managed.groups, view.groups);
         let page = members::list_filtered(
             db,
             &ss,

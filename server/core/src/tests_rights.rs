@@ -192,6 +192,49 @@ async fn erasure_leaves_no_trace_in_any_column() {
         members::update(db, &a, &w.admin_a, T0, record, &form, rec.version)
             .await
             .unwrap();
+        // fedlog18: the club's federation licenses them (every standard field shared), with
+        // words about them in its licence and transfer tables; their own change below
+        // refreshes the federation's copy (their name in its stamp).
+        let task = crate::jobs::SystemTask::background();
+        assert!(crate::fedreads::stand_in::accept_terms(
+            db,
+            &task,
+            w.federation.id,
+            w.club_a.id,
+            "given_name family_name birth_date gender email phone address",
+            T0
+        )
+        .await
+        .unwrap());
+        let licensed = crate::fedreads::stand_in::license(
+            db,
+            &task,
+            w.federation.id,
+            &[crate::fedreads::stand_in::Licensed {
+                club: w.club_a.id.0,
+                member: record.0,
+                given_name: "Zebulon".into(),
+                family_name: "Quixotrandt".into(),
+                birth_date: Some("1985-07-30".into()),
+                gender: None,
+                shared: format!(r#"{{"email":"{email}"}}"#),
+                restricted: false,
+            }],
+            T0,
+        )
+        .await
+        .unwrap();
+        crate::fedreads::tests_fedlog::words_about(
+            db,
+            w.federation.id,
+            licensed[0].0,
+            w.club_a.id,
+            record.0,
+            w.club_b.id,
+            "Zebulon Quixotrandt objected",
+            true,
+        )
+        .await;
         let stored = members::get(db, &a, record).await.unwrap();
         let phone = stored.phone.clone().unwrap();
         let nrn_value = stored
@@ -512,7 +555,15 @@ async fn erasure_leaves_no_trace_in_any_column() {
             assert!(!occurrences(&t.url, n).await.is_empty(), "{n} before");
         }
         let consent_hits = occurrences(&t.url, "Quixotrandt").await;
-        for table in ["consent_events", "member_consents"] {
+        for table in [
+            "consent_events",
+            "member_consents",
+            // fedlog18: the federation's copy and its words about them
+            "fed_people",
+            "licences",
+            "transfers",
+            "transfer_steps",
+        ] {
             assert!(
                 consent_hits.iter().any(|h| h.0 == table),
                 "{table} names the person before: {consent_hits:?}"

@@ -17,7 +17,19 @@ const WRITES: &[(&str, &[&str])] = &[
     ("add_fed_season", &["fed_seasons"]),
     ("add_licence_category", &["licence_categories"]),
     ("decide_licences", &["licences"]),
+    // dash18: the federation's counts of its clubs
+    ("fed_dashboard_refresh", &["fed_club_stats"]),
     ("request_licences", &["fed_people", "licences"]),
+    // xfer18: transfers
+    ("set_transfer_window", &["transfer_windows"]),
+    ("ask_transfer", &["transfers", "transfer_steps"]),
+    ("answer_transfer", &["transfers", "transfer_steps"]),
+    ("consent_transfer", &["transfers", "transfer_steps"]),
+    ("ask_my_transfer", &["transfers", "transfer_steps"]),
+    (
+        "decide_transfer",
+        &["transfers", "transfer_steps", "fed_people", "members"],
+    ),
     // mailings
     ("create_mailing", &["mailings"]),
     ("send_mailing", &["mailings", "mailing_recipients"]),
@@ -105,9 +117,14 @@ const WRITES: &[(&str, &[&str])] = &[
     ("save_fee_settings", &["fee_settings"]),
     ("add_season_fee", &["season_fees"]),
     ("generate_invoices", &["invoices", "invoice_lines"]),
+    // pay20: the season's invoices for the register's filter
+    ("generate_invoices_filtered", &["invoices", "invoice_lines"]),
     ("add_invoice_fee", &["invoices", "invoice_lines"]),
     ("send_invoice", &["invoices"]),
     ("credit_invoice", &["invoices"]),
+    // reminders
+    ("save_reminder_settings", &["reminder_steps"]),
+    ("send_reminder_now", &["invoice_reminders"]),
     // groups
     ("save_group_kind", &["group_kinds"]),
     ("save_group", &["club_groups"]),
@@ -234,11 +251,21 @@ const READS: &[&str] = &[
     "groups",
     "group",
     "group_role_scopes",
+    "member_groups",   // wk19
+    "register_groups", // wk19
+    "my_attendance",   // wk19
     "group_band_suggestions",
     // invoices
     "fees_overview",
     "season_invoices",
+    "preview_invoice_filter", // pay20
+    "member_invoices",        // pay20
     "my_invoices",
+    // rep20
+    "fee_report",
+    // reminders
+    "reminder_settings",
+    "overdue_invoices",
     // mailings
     "mailings",
     "mailing_choices",
@@ -255,6 +282,8 @@ const READS: &[&str] = &[
     "federation_template",
     "club_usage",
     "federation_usage",
+    // dash18
+    "fed_dashboard",
     "usage_overview",
     // Writes only `usage_snapshots`, the platform's measurements (no last-change stamp:
     // each row carries `taken_at`, and the figures are the system's, not a person's).
@@ -263,6 +292,12 @@ const READS: &[&str] = &[
     "fed_licences",
     "club_licences",
     "my_licences",
+    // fedlog18: the federation's own event log (a read)
+    "federation_log",
+    // xfer18: transfers
+    "fed_transfers",
+    "club_transfers",
+    "my_transfers",
 ];
 
 /// Calls the census makes instead of the harness's one, where that one changes nothing (it

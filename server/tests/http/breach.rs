@@ -55,23 +55,6 @@ fn facts(discovered: &str, nature: &str) -> String {
     )
 }
 
-/// A plain HTML form post from `from` (no JavaScript): answered by a redirect.
-async fn form(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
-    let origin = c.origin();
-    c.send(
-        "POST",
-        &format!("/api/{endpoint}"),
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Accept", "text/html,application/xhtml+xml"),
-            ("Origin", &origin),
-            ("Referer", &format!("{origin}{from}")),
-        ],
-        body.as_bytes(),
-    )
-    .await
-}
-
 /// A form post that succeeded: a redirect to the page named by the server, without an error.
 fn assert_done(r: &Resp) {
     let location = r.header("location").unwrap_or("");
@@ -97,7 +80,7 @@ async fn the_operator_notifies_a_club_whose_admin_acknowledges_and_follows_up_on
     let mut op = Client::new(&s);
     op.sign_in(&account("operator")).await;
     let discovered = Timestamp(op.now().0 - 2 * 3_600_000).local_input(tz);
-    let r = form(
+    let r = form_post(
         &mut op,
         "record_incident",
         "/",
@@ -128,7 +111,7 @@ async fn the_operator_notifies_a_club_whose_admin_acknowledges_and_follows_up_on
     admin.sign_in(&account("admin.kempenvlug")).await;
     let home = admin.get(&format!("/c/{CLUB_A}")).await;
     assert!(!home.body.contains("data-testid=\"breach-banner\""));
-    let r = form(
+    let r = form_post(
         &mut op,
         "notify_incident_club",
         "/",
@@ -166,7 +149,7 @@ async fn the_operator_notifies_a_club_whose_admin_acknowledges_and_follows_up_on
         .and_then(|x| x.split(',').next())
         .unwrap()
         .to_string();
-    let r = form(
+    let r = form_post(
         &mut admin,
         "acknowledge_breach",
         "/",
@@ -188,7 +171,7 @@ async fn the_operator_notifies_a_club_whose_admin_acknowledges_and_follows_up_on
         .expect("the follow-up form")
         .to_string();
     let at = Timestamp(admin.now().0 - 3_600_000).local_input(tz);
-    let r = form(&mut admin, "breach_follow_up", "/",
+    let r = form_post(&mut admin, "breach_follow_up", "/",
             &format!(
                 "club={CLUB_A}&id={id}&version={version}&authority=yes&authority_at={}&people=no&people_reason={}",
                 enc(&at),

@@ -216,20 +216,44 @@ async fn documents_are_checked_by_content_limited_and_served_only_to_their_club(
         )
         .await;
         assert_eq!(r.status, 400, "{}", r.body);
-        assert!(r.body.contains("named as a PDF file"), "{}", r.body);
+        // The member's page in the reader's language, the reason in it.
+        assert!(
+            [
+                "named as a PDF file",
+                "heet een PDF-bestand",
+                "d'un fichier PDF"
+            ]
+            .iter()
+            .any(|t| r.body.contains(t)),
+            "{}",
+            r.body
+        );
         assert!(!r.body.contains("<script>alert(3)"));
+        // wk19: the member's page again, the reason next to the upload form.
+        assert!(
+            r.body.contains("data-testid=\"attach-document\""),
+            "{}",
+            r.body
+        );
+        assert!(r.body.contains("id=\"doc-file-error\""), "{}", r.body);
+        assert!(r.body.contains("data-testid=\"member-name\""), "{}", r.body);
         // One byte over the limit: 413 with the limit said.
         let mut big = PDF.to_vec();
         big.resize(tessera_core::documents::MAX_BYTES + 1, b' ');
         let r = upload_document(&mut owner, CLUB_A, &member, &kind, "", "big.pdf", &big).await;
         assert_eq!(r.status, 413, "{}", r.body);
         assert!(r.body.contains("5 MiB"), "{}", r.body);
+        assert!(
+            r.body.contains("data-testid=\"attach-document\""),
+            "{}",
+            r.body
+        );
         // Far over the route's body limit: 413 from the limit itself, with a message.
         let mut huge = PDF.to_vec();
         huge.resize(tessera_core::documents::MAX_BYTES + 200 * 1024, b' ');
         let r = upload_document(&mut owner, CLUB_A, &member, &kind, "", "huge.pdf", &huge).await;
         assert_eq!(r.status, 413, "{}", r.body);
-        assert!(r.body.contains("<h1>"), "a readable page: {}", r.body);
+        assert!(r.body.contains("<h1"), "a readable page: {}", r.body);
         let after = owner.get(&format!("/c/{CLUB_A}/members/{member}")).await;
         assert_eq!(rows(&before.body), rows(&after.body), "nothing stored");
         // An impossible expiry date: 400, said per field.

@@ -348,3 +348,202 @@ async fn group_changes_refuse_bad_input_and_echo_names_escaped() {
         assert_eq!(page.total, expected, "{}", r.body);
     }
 }
+
+/// wk19: the secretary ticks members in the register and adds / ends them in a group (a
+/// form post of their ids); another club's id answers 404 with nothing changed, more than
+/// 1,000 ids 400. Someone who only sees the register reads a member's groups on the member
+/// page (hostile group names escaped) and filters the register by group, without any bulk
+/// form or the groups page.
+#[tokio::test]
+async fn ticked_members_in_a_group_and_groups_read_only_on_the_member_page() {
+    use tessera_core::groups;
+    for s in servers().await {
+        let db = &s.db.db;
+        let now = s.shared.clock.now();
+        let scope = club_scope(&s).await;
+        let sys = Actor::system("test");
+        let hostile = "<script>alert(19)</script>";
+        let kind = groups::create_kind(db, &scope, &sys, now, "Ticked kind", false, "")
+            .await
+            .unwrap();
+        let group = groups::create_group(
+            db,
+            &scope,
+            &sys,
+            now,
+            kind,
+            &groups::GroupInput {
+                name: hostile.into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let rows = tessera_core::members::list(db, &scope, "", 1)
+            .await
+            .unwrap()
+            .rows;
+        let (m1, m2, m3) = (rows[0].id, rows[1].id, rows[2].id);
+        let today = scope.today(now);
+        let mut c = Client::new(&s);
+        c.sign_in(&account("admin.kempenvlug")).await;
+        let base = format!("club={CLUB_A}&target={group}&date={today}&pick=ticked");
+        let r = c
+            .call(
+                "bulk_group",
+                &format!("{base}&action=add&ids[]={m1}&ids[]={m2}"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let inside = || groups::members_on(db, &scope, group, today);
+        assert_eq!(inside().await.unwrap().len(), 2);
+        // Another club's member among the ticked: 404, nothing changed.
+        let b = tessera_core::tenants::find_by_slug(db, TenantKind::Club, CLUB_B)
+            .await
+            .unwrap()
+            .unwrap();
+        let sb = TenantScope::for_system_task(&SystemTask::command_line(), b);
+        let foreign = tessera_core::members::list(db, &sb, "", 1)
+            .await
+            .unwrap()
+            .rows[0]
+            .id;
+        let r = c
+            .call(
+                "bulk_group",
+                &format!("{base}&action=add&ids[]={m3}&ids[]={foreign}"),
+            )
+            .await;
+        assert_eq!(r.status, 404, "{}", r.body);
+        assert_eq!(inside().await.unwrap().len(), 2, "nothing changed");
+        // More than 1,000 ids: 400.
+        let many: String = (1..=1001).map(|i| format!("&ids[]={i}")).collect();
+        let r = c
+            .call("bulk_group", &format!("{base}&action=add{many}"))
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(r.body.contains("ErrTooManySelected"), "{}", r.body);
+        // Ticked, nothing ticked: 400.
+        let r = c.call("bulk_group", &format!("{base}&action=add")).await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        // The register: a box per row, each part of the bulk form.
+        let page = c.get(&format!("/c/{CLUB_A}/members")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("id=\"bulk-group-form\""));
+        assert!(page.body.contains("form=\"bulk-group-form\""));
+
+        // Someone who only sees the register.
+        let email = "register.reader@example.be";
+        let id = tessera_core::identities::create(db, &sys, now, email, "Reader", Some(PW.into()))
+            .await
+            .unwrap();
+        let membership = tessera_core::identities::add_membership(db, &scope, &sys, now, id, None)
+            .await
+            .unwrap();
+        let role = tessera_core::roles::create(
+            db,
+            &scope,
+            &sys,
+            now,
+            tessera_core::roles::RoleInput {
+                name: "Register reader".into(),
+                staff: false,
+                permissions: vec!["members.view".into()],
+            },
+        )
+        .await
+        .unwrap();
+        tessera_core::roles::assign(db, &scope, &sys, now, membership, &[role])
+            .await
+            .unwrap();
+        let mut r = Client::new(&s);
+        r.sign_in(email).await;
+        let info: tessera_common::groups::MemberGroupsInfo = serde_json::from_str(
+            &r.call("member_groups", &format!("club={CLUB_A}&member={m1}"))
+                .await
+                .body,
+        )
+        .unwrap();
+        assert!(info.groups_active);
+        assert!(info
+            .groups
+            .iter()
+            .any(|g| g.group_id == group && g.current && g.group_name == hostile));
+        let page = r.get(&format!("/c/{CLUB_A}/members/{m1}")).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("data-testid=\"member-groups\""));
+        assert!(!page.body.contains("<script>alert(19)"));
+        assert!(page.body.contains("&lt;script&gt;alert(19)&lt;/script&gt;"));
+        let register = r.get(&format!("/c/{CLUB_A}/members")).await;
+        assert_eq!(register.status, 200);
+        assert!(register.body.contains("data-testid=\"group-filter\""));
+        assert!(!register.body.contains("bulk-group-form"));
+        let filtered = r
+            .call(
+                "member_list",
+                &format!("club={CLUB_A}&q=&page=1&group={group}"),
+            )
+            .await;
+        let filtered: tessera_common::dto::MemberPage =
+            serde_json::from_str(&filtered.body).unwrap();
+        assert_eq!(filtered.total, 2);
+        // Reading only: the groups page and the bulk action stay refused.
+        assert_eq!(
+            r.call("groups", &format!("club={CLUB_A}")).await.status,
+            403
+        );
+        assert_eq!(
+            r.call("bulk_group", &format!("{base}&action=add&ids[]={m3}"))
+                .await
+                .status,
+            403
+        );
+        // Another club's record: 404.
+        let r2 = r
+            .call("member_groups", &format!("club={CLUB_A}&member={foreign}"))
+            .await;
+        assert_eq!(r2.status, 404);
+
+        // The role's page sets its leader scope too; a scoped role refuses a club-wide
+        // permission with the reason.
+        let page = c
+            .get(&format!("/c/{CLUB_A}/settings/roles/{}", role.0))
+            .await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.body.contains("data-testid=\"role-scope-card\""),
+            "{}",
+            page.body
+        );
+        let r3 = c
+            .call(
+                "save_role_scope",
+                &format!(
+                    "club={CLUB_A}&role={}&version=1&scoped=on&f_phone=on&back=role",
+                    role.0
+                ),
+            )
+            .await;
+        assert_eq!(r3.status, 200, "{}", r3.body);
+        let page = c
+            .get(&format!("/c/{CLUB_A}/settings/roles/{}", role.0))
+            .await;
+        let at = page.body.find("data-testid=\"scope-limited\"").unwrap();
+        assert!(
+            page.body[at.saturating_sub(80)..at].contains("checked"),
+            "{}",
+            &page.body[at.saturating_sub(80)..at]
+        );
+        let r4 = c
+            .call(
+                "update_role",
+                &format!(
+                    "club={CLUB_A}&id={}&version=2&name=Register+reader&permissions[]=members.view&permissions[]=roles.manage",
+                    role.0
+                ),
+            )
+            .await;
+        assert_eq!(r4.status, 400, "{}", r4.body);
+        assert!(r4.body.contains("ErrLeaderPermissions"), "{}", r4.body);
+    }
+}

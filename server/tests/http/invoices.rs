@@ -117,6 +117,24 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
     )
     .await
     .unwrap();
+    // pay20: a member the register's filter `q=Filteredone` finds, for the generation by
+    // the filter.
+    tessera_core::members::create_from_input(
+        db,
+        &scope,
+        &sys,
+        now,
+        &tessera_core::members::MemberInput {
+            given_name: "Harness".into(),
+            family_name: "Filteredone".into(),
+            birth_date: "1981-01-01".into(),
+            email: "harness.filtered@example.be".into(),
+            status: "active".into(),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     let mut tx = db.tenant_write(&scope, &sys, now).await.unwrap();
     let made = invoices::issue_for_members(&mut tx, &scope, season, &[payer], scope.today(now))
         .await
@@ -128,22 +146,6 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
         ("invoice", made[0].to_string()),
         ("fee_version", (settings_version + 1).to_string()),
     ]
-}
-
-async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
-    let origin = c.origin();
-    c.send(
-        "POST",
-        &format!("/api/{endpoint}"),
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Accept", "text/html,application/xhtml+xml"),
-            ("Origin", &origin),
-            ("Referer", &format!("{origin}{from}")),
-        ],
-        body.as_bytes(),
-    )
-    .await
 }
 
 #[tokio::test]
@@ -332,4 +334,188 @@ async fn the_treasurer_sets_seasons_fees_and_bank_details_and_bad_input_is_refus
 
 fn urlencoding(s: &str) -> String {
     percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// pay20: the season's invoices for the register's filter over HTTP, on both databases: the
+/// page counts the selection first (hostile search text echoed escaped), the plain form
+/// issues them and lands back with the count, the same selection again issues nothing; a
+/// member page's payments card links to all their invoices; the member's own page links to
+/// theirs.
+#[tokio::test]
+async fn the_treasurer_issues_invoices_for_the_registers_filter_after_a_count() {
+    for s in servers().await {
+        let db = &s.db.db;
+        let now = s.shared.clock.now();
+        let scope = club_scope(&s, CLUB_A).await;
+        let sys = Actor::system("t");
+        tessera_core::module_settings::switch(db, &scope, &sys, now, "fees", true)
+            .await
+            .unwrap();
+        let season = tessera_core::invoices::save_season(
+            db,
+            &scope,
+            &sys,
+            now,
+            &season_form("Filter season", "2085-07-01", "2086-06-30"),
+        )
+        .await
+        .unwrap();
+        tessera_core::invoices::add_fee(
+            db,
+            &scope,
+            &sys,
+            now,
+            &tessera_common::invoices::SeasonFeeForm {
+                club: CLUB_A.into(),
+                season: season.to_string(),
+                kind: "membership".into(),
+                name: "Filter fee".into(),
+                amount: "80".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let mut ids = Vec::new();
+        for given in ["Wanda", "Wout"] {
+            ids.push(
+                tessera_core::members::create_from_input(
+                    db,
+                    &scope,
+                    &sys,
+                    now,
+                    &tessera_core::members::MemberInput {
+                        given_name: given.into(),
+                        family_name: "Zwiebelkraut".into(),
+                        birth_date: "1979-01-01".into(),
+                        status: "active".into(),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap(),
+            );
+        }
+        let mut c = Client::new(&s);
+        c.sign_in(&account("admin.kempenvlug")).await;
+        let page = format!("/c/{CLUB_A}/fees/{season}");
+        // The count first; nothing issued by looking.
+        let shown = c.get(&format!("{page}?q=Zwiebelkraut&preview=1")).await;
+        assert_eq!(shown.status, 200);
+        assert!(
+            shown
+                .body
+                .contains("2 members match this selection; 0 of them")
+                || shown
+                    .body
+                    .contains("2 leden passen bij deze selectie; 0 van hen"),
+            "{}",
+            said(&shown.body)
+        );
+        assert!(shown.body.contains("data-testid=\"generate-filtered\""));
+        assert!(!shown.body.contains("data-testid=\"invoice-row\""));
+        // Hostile search text: escaped in the form, nobody matches, nothing offered.
+        let hostile = c
+            .get(&format!(
+                "{page}?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E&preview=1"
+            ))
+            .await;
+        assert_eq!(hostile.status, 200);
+        assert!(!hostile.body.contains("<script>alert(1)"));
+        assert!(!hostile.body.contains("data-testid=\"generate-filtered\""));
+        // Issued through the plain form (no JavaScript): back to the season with the count.
+        let r = form_post(
+            &mut c,
+            "generate_invoices_filtered",
+            &format!("{page}?q=Zwiebelkraut&preview=1"),
+            &format!("club={CLUB_A}&for_season={season}&q=Zwiebelkraut&status=&membership_type=&season=&group=&consent=&unpaid=&fields="),
+        )
+        .await;
+        assert!(matches!(r.status, 302 | 303), "{}", r.status);
+        let back = r.header("location").unwrap().to_string();
+        assert!(
+            back.contains(&format!("/fees/{season}?done=issued&n=2")),
+            "{back}"
+        );
+        let list = tessera_core::invoices::of_season(db, &scope, season)
+            .await
+            .unwrap();
+        let mut payers: Vec<&str> = list.iter().map(|i| i.payer_name.as_str()).collect();
+        payers.sort();
+        assert_eq!(payers, vec!["Wanda Zwiebelkraut", "Wout Zwiebelkraut"]);
+        // The same selection again: nobody twice, and the page says so.
+        let r = c
+            .call(
+                "generate_invoices_filtered",
+                &format!("club={CLUB_A}&for_season={season}&q=Zwiebelkraut"),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(
+            tessera_core::invoices::of_season(db, &scope, season)
+                .await
+                .unwrap()
+                .len(),
+            2
+        );
+        let shown = c.get(&format!("{page}?q=Zwiebelkraut&preview=1")).await;
+        assert!(!shown.body.contains("data-testid=\"generate-filtered\""));
+        // A filter the register refuses: 400 with the register's message, nothing issued.
+        let r = c
+            .call(
+                "generate_invoices_filtered",
+                &format!("club={CLUB_A}&for_season={season}&status=bogus"),
+            )
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        // A member page's payments card links to all of that member's invoices.
+        let member_page = c.get(&format!("/c/{CLUB_A}/members/{}", ids[0].0)).await;
+        let link = format!("/c/{CLUB_A}/fees/member/{}", ids[0].0);
+        assert!(
+            member_page.body.contains(&format!("href=\"{link}\"")),
+            "card link"
+        );
+        let all = c.get(&link).await;
+        assert_eq!(all.status, 200);
+        assert!(all.body.contains("Wanda Zwiebelkraut"));
+        assert_eq!(
+            all.body
+                .matches("data-testid=\"member-invoice-row\"")
+                .count(),
+            1
+        );
+        // Another club's member: not found.
+        let b = club_scope(&s, CLUB_B).await;
+        tessera_core::module_settings::switch(db, &b, &sys, now, "fees", true)
+            .await
+            .unwrap();
+        let b_member = tessera_core::members::create_from_input(
+            db,
+            &b,
+            &sys,
+            now,
+            &tessera_core::members::MemberInput {
+                given_name: "Bert".into(),
+                family_name: "Elders".into(),
+                birth_date: "1970-01-01".into(),
+                status: "active".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            c.get(&format!("/c/{CLUB_A}/fees/member/{}", b_member.0))
+                .await
+                .status,
+            404
+        );
+        // The member's own page links to their invoices.
+        let mut m = Client::new(&s);
+        m.sign_in(&account("member.kempenvlug")).await;
+        let me = m.get(&format!("/c/{CLUB_A}/me")).await;
+        assert!(me
+            .body
+            .contains(&format!("href=\"/c/{CLUB_A}/me/invoices\"")));
+    }
 }

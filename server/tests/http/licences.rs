@@ -26,6 +26,8 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
     let o = tessera_core::licences::overview(
         db,
         &fed,
+        &Actor::system("test"),
+        s.shared.clock.now(),
         &tessera_common::licence::FedLicenceFilter {
             season: String::new(),
             status: "requested".into(),

@@ -373,24 +373,6 @@ async fn the_treasurer_imports_a_statement_and_sees_the_member_paid() {
     }
 }
 
-/// A plain form post from `from` (no JavaScript): the server function answers with a
-/// redirect back.
-async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
-    let origin = c.origin();
-    c.send(
-        "POST",
-        &format!("/api/{endpoint}"),
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Accept", "text/html,application/xhtml+xml"),
-            ("Origin", &origin),
-            ("Referer", &format!("{origin}{from}")),
-        ],
-        body.as_bytes(),
-    )
-    .await
-}
-
 #[tokio::test]
 async fn the_queue_is_worked_through_plain_forms() {
     for s in servers().await {

@@ -92,23 +92,6 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
     values
 }
 
-/// A form post as the browser sends it without JavaScript, from the page `from`.
-async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
-    let origin = c.origin();
-    c.send(
-        "POST",
-        &format!("/api/{endpoint}"),
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Accept", "text/html,application/xhtml+xml"),
-            ("Origin", &origin),
-            ("Referer", &format!("{origin}{from}")),
-        ],
-        body.as_bytes(),
-    )
-    .await
-}
-
 const HOSTILE: &str = "<script>alert('t')</script> & \"Co\"";
 
 fn enc(s: &str) -> String {

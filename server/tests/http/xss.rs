@@ -163,22 +163,6 @@ async fn page(c: &mut Client, path: &str) -> String {
     r.body
 }
 
-async fn form_post(c: &mut Client, endpoint: &str, from: &str, body: &str) -> Resp {
-    let origin = c.origin();
-    c.send(
-        "POST",
-        &format!("/api/{endpoint}"),
-        &[
-            ("Content-Type", "application/x-www-form-urlencoded"),
-            ("Accept", "text/html,application/xhtml+xml"),
-            ("Origin", &origin),
-            ("Referer", &format!("{origin}{from}")),
-        ],
-        body.as_bytes(),
-    )
-    .await
-}
-
 #[test]
 fn the_checker_sees_what_a_browser_would_run() {
     // The unescaped textarea of Leptos 0.8.23: its content ends at the stored `</textarea>`.

@@ -85,12 +85,24 @@ pub const MODULE: Module = Module {
             permission: Some(LICENCES_REQUEST),
             own_record: false,
         },
+        // xfer18: transfers
+        NavEntry {
+            path: "transfers",
+            label: Text {
+                en: "Transfers",
+                nl: "Transfers",
+                fr: "Transferts",
+            },
+            permission: Some(TRANSFERS_HANDLE),
+            own_record: false,
+        },
     ],
     routes: &[
         // affiliations
         "federations",
         // templates
         "templates",
-        "licences", // licences
+        "licences",  // licences
+        "transfers", // xfer18: transfers
     ],
 };

@@ -87,10 +87,34 @@ pub const MODULE: Module = Module {
             permission: Some(LICENCES_MANAGE),
             own_record: false,
         },
+        // fedlog18: the federation's own event log
+        NavEntry {
+            path: "log",
+            label: Text {
+                en: "Event log",
+                nl: "Logboek",
+                fr: "Journal",
+            },
+            permission: Some(FEDERATION_CLUBS_VIEW),
+            own_record: false,
+        },
+        // xfer18: transfers
+        NavEntry {
+            path: "transfers",
+            label: Text {
+                en: "Transfers",
+                nl: "Transfers",
+                fr: "Transferts",
+            },
+            permission: Some(TRANSFERS_DECIDE),
+            own_record: false,
+        },
     ],
     routes: &[
         // templates
         "templates",
-        "licences", // licences
+        "licences",  // licences
+        "log",       // fedlog18
+        "transfers", // xfer18: transfers
     ],
 };

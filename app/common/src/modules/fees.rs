@@ -78,6 +78,17 @@ pub const MODULE: Module = Module {
             permission: Some(FEES_RECONCILE),
             own_record: false,
         },
+        // reminders
+        NavEntry {
+            path: "fees/overdue",
+            label: Text {
+                en: "Overdue",
+                nl: "Achterstallig",
+                fr: "En retard",
+            },
+            permission: Some(FEES_MANAGE),
+            own_record: false,
+        },
         // renewal
         NavEntry {
             path: "fees/certificates",
@@ -99,14 +110,29 @@ pub const MODULE: Module = Module {
             permission: Some(RENEWAL_MANAGE),
             own_record: false,
         },
+        // rep20: the season report
+        NavEntry {
+            path: "fees/report",
+            label: Text {
+                en: "Fee report",
+                nl: "Lidgeldrapport",
+                fr: "Rapport des cotisations",
+            },
+            permission: Some(FEES_VIEW),
+            own_record: false,
+        },
     ],
     routes: &[
         // invoices
         "fees",
         // bank20 (reconcile)
         "fees/bank",
+        // reminders
+        "fees/overdue",
         // renewal
         "fees/certificates",
         "fees/renewal",
+        // rep20
+        "fees/report",
     ],
 };

@@ -147,3 +147,43 @@ pub async fn club_events(
         })
         .collect())
 }
+
+/// A page of a federation's own event log (fedlog18, `/f/{federation}/log`, federation
+/// staff with `clubs.view`): affiliation steps, seasons, categories and licence decisions,
+/// templates published, transfer windows and exports, newest first, `page` (from 1) of
+/// [`tessera_common::fedreads::FED_LOG_PAGE`] entries; with whether an older page
+/// follows. The entries name no licensed person (their reads are in the clubs' logs).
+pub async fn federation_events(
+    db: &Db,
+    scope: &crate::scope::TenantScope,
+    page: i64,
+) -> Result<(Vec<ClubEvent>, bool)> {
+    scope.require(tessera_common::modules::FEDERATION_CLUBS_VIEW)?;
+    if scope.kind() != tessera_common::dto::TenantKind::Federation {
+        return Err(tessera_common::AppError::NotFound);
+    }
+    let size = tessera_common::fedreads::FED_LOG_PAGE;
+    let page = page.clamp(1, 100_000);
+    let mut tx = db.tenant_read(scope).await?;
+    let mut rows: Vec<ClubEventRow> = tx
+        .fetch_all(
+            "SELECT e.kind, e.detail, e.at, i.name FROM security_events e LEFT JOIN identities i ON i.id = e.identity_id \
+             WHERE e.tenant_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT $2 OFFSET $3",
+            args![size + 1, (page - 1) * size],
+        )
+        .await?;
+    tx.commit().await?;
+    let more = rows.len() as i64 > size;
+    rows.truncate(size as usize);
+    Ok((
+        rows.into_iter()
+            .map(|r| ClubEvent {
+                kind: r.kind,
+                detail: r.detail,
+                at: Timestamp(r.at),
+                person: r.name,
+            })
+            .collect(),
+        more,
+    ))
+}

@@ -229,3 +229,134 @@ pub async fn refresh_shared(tx: &mut TenantTx, ids: &[MemberId]) -> Result<()> {
     }
     Ok(())
 }
+
+/// What an erased person's copy keeps in place of their family name (the erasure's
+/// placeholder).
+const ERASED: &str = crate::event_chain::ERASED;
+
+/// The erasure of the records `ids` of the club of `tx` reaches the federations' copies
+/// (fedlog18), in the erasure's own transaction, for every federation the club ever
+/// belonged to:
+/// - the copy licensed THROUGH this club (`fed_people` row with this club and record) is
+///   anonymised: names, birth date, gender and the shared fields (the federation's own
+///   fields with them) go, the family name becomes the placeholder and the row is marked
+///   restricted, so no federation view shows it again; the licence number and the licence
+///   rows (season, category, status, dates) stay as the federation's anonymous licensing
+///   history, their reasons replaced by the placeholder; the person's transfers keep their
+///   clubs and dates, their objections, decision reasons and steps' reasons (which may
+///   name them) become the placeholder;
+/// - a person licensed through ANOTHER club now (they moved on: the copy is that club's,
+///   maintained by it) keeps that copy: only this club's link goes, the words of the
+///   transfers out of (or into) this club's record become the placeholder. The record
+///   ids left behind point at this club's anonymous placeholder.
+pub async fn erase_copies(tx: &mut TenantTx, ids: &[MemberId]) -> Result<()> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let club = tx.tenant();
+    let feds = affiliations::of_club(tx.platform_part()?, club).await?;
+    if feds.is_empty() {
+        return Ok(());
+    }
+    let (at, by, by_name) = tx.stamp_values()?;
+    let mut seen: Vec<TenantId> = Vec::new();
+    for aff in feds {
+        if seen.contains(&aff.federation) {
+            continue;
+        }
+        seen.push(aff.federation);
+        let back = tx.switch_tenant(aff.federation).await?;
+        let result = async {
+            // Set by set, as the erasure works (the ids are numbers, written as such).
+            for chunk in ids.chunks(500) {
+                let list: Vec<String> = chunk.iter().map(|m| m.0.to_string()).collect();
+                let list = list.join(", ");
+                let copies: Vec<(i64,)> = tx
+                    .fetch_all(
+                        &format!(
+                            "SELECT id FROM fed_people \
+                             WHERE tenant_id = $1 AND club_id = $2 AND member_id IN ({list})"
+                        ),
+                        args![club.0],
+                    )
+                    .await?;
+                if !copies.is_empty() {
+                    let people: Vec<String> = copies.iter().map(|c| c.0.to_string()).collect();
+                    let people = people.join(", ");
+                    tx.execute(
+                        &format!(
+                            "UPDATE fed_people SET given_name = '', family_name = $2, \
+                             birth_date = NULL, gender = NULL, shared = '{{}}', restricted = $3, \
+                             updated_at = $4, updated_by = $5, updated_by_name = $6, \
+                             version = version + 1 WHERE tenant_id = $1 AND id IN ({people})"
+                        ),
+                        vec![
+                            Value::from(ERASED),
+                            Value::from(true),
+                            at.clone(),
+                            by.clone(),
+                            by_name.clone(),
+                        ],
+                    )
+                    .await?;
+                    tx.execute(
+                        &format!(
+                            "UPDATE licences SET reason = $2 WHERE tenant_id = $1 \
+                             AND person_id IN ({people}) AND reason IS NOT NULL"
+                        ),
+                        vec![Value::from(ERASED)],
+                    )
+                    .await?;
+                    tx.execute(
+                        &format!(
+                            "UPDATE transfer_steps SET reason = $2 WHERE tenant_id = $1 \
+                             AND reason IS NOT NULL AND transfer_id IN \
+                             (SELECT id FROM transfers WHERE tenant_id = $1 AND person_id IN ({people}))"
+                        ),
+                        vec![Value::from(ERASED)],
+                    )
+                    .await?;
+                    tx.execute(
+                        &format!(
+                            "UPDATE transfers SET \
+                             objection = CASE WHEN objection IS NULL THEN NULL ELSE $2 END, \
+                             decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE $2 END \
+                             WHERE tenant_id = $1 AND person_id IN ({people})"
+                        ),
+                        vec![Value::from(ERASED)],
+                    )
+                    .await?;
+                }
+                // This club's records in the transfers of people licensed elsewhere now.
+                let theirs = format!(
+                    "((from_club = $2 AND from_member IN ({list})) \
+                     OR (to_club = $2 AND to_member IN ({list})))"
+                );
+                tx.execute(
+                    &format!(
+                        "UPDATE transfer_steps SET reason = $3 WHERE tenant_id = $1 \
+                         AND reason IS NOT NULL AND transfer_id IN \
+                         (SELECT id FROM transfers WHERE tenant_id = $1 AND {theirs})"
+                    ),
+                    vec![Value::from(club.0), Value::from(ERASED)],
+                )
+                .await?;
+                tx.execute(
+                    &format!(
+                        "UPDATE transfers SET \
+                         objection = CASE WHEN objection IS NULL THEN NULL ELSE $3 END, \
+                         decision_reason = CASE WHEN decision_reason IS NULL THEN NULL ELSE $3 END \
+                         WHERE tenant_id = $1 AND {theirs}"
+                    ),
+                    vec![Value::from(club.0), Value::from(ERASED)],
+                )
+                .await?;
+            }
+            Ok::<(), tessera_common::AppError>(())
+        }
+        .await;
+        tx.switch_tenant(back).await?;
+        result?;
+    }
+    Ok(())
+}

@@ -548,6 +548,17 @@ pub async fn export_csv(
     }
     let text = crate::members::exports::write_csv(&csv_rows)?;
     log_read(&mut tx, scope, "export", &reads, now).await?;
+    // The federation's own log counts its exports too (fedlog18: how many people, never
+    // whom; the clubs' logs say whom).
+    tx.insert_tenant_event(
+        federation,
+        scope.identity_id().map(|i| i.0),
+        FEDERATION_EXPORT,
+        Some(&format!("n={}", reads.len())),
+        None,
+        now,
+    )
+    .await?;
     tx.commit().await?;
     let date = now.date_in(&scope.tenant().time_zone);
     Ok((format!("{}-people-{date}.csv", scope.tenant().slug), text))
@@ -557,3 +568,5 @@ pub mod stand_in;
 
 #[cfg(test)]
 pub(crate) mod tests;
+#[cfg(test)]
+pub(crate) mod tests_fedlog; // fedlog18

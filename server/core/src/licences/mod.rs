@@ -341,16 +341,23 @@ struct FedLicenceDbRow {
     category: String,
     status: String,
     reason: Option<String>,
+    person_club: i64,
+    member_id: i64,
 }
 
 const STATUSES: &[&str] = &["requested", "approved", "refused", "suspended", "ended"];
 
 /// The federation's licences page (`licences.manage`): its seasons, categories and the
 /// licences of its actively affiliated clubs (restricted people never), filtered by season
-/// and status, at most [`LIST_ROWS`]. Shows names: a read of personal data.
+/// and status, at most [`LIST_ROWS`]. Shows names: a read of personal data, recorded in
+/// each club whose people the page shows (`fedreads::log_read`, one entry per club with
+/// the people shown, "licences"), in the page's own transaction (fedlog18). A read of a
+/// read-only federation is still recorded.
 pub async fn overview(
     db: &Db,
     scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
     filter: &FedLicenceFilter,
 ) -> Result<FedLicences> {
     require_federation(scope)?;
@@ -370,7 +377,7 @@ pub async fn overview(
         },
     };
     done(p)?;
-    let mut tx = db.tenant_read(scope).await?;
+    let mut tx = db.event_log_write(scope, actor, now).await?;
     let seasons = seasons_in(&mut tx).await?;
     let categories = categories_in(&mut tx).await?;
     let mut cond = String::from(
@@ -401,13 +408,35 @@ pub async fn overview(
         .fetch_all(
             &format!(
                 "SELECT l.id, p.licence_number, p.given_name, p.family_name, p.birth_date, \
-                 t.name AS club, s.name AS season, c.name AS category, l.status, l.reason \
+                 t.name AS club, s.name AS season, c.name AS category, l.status, l.reason, \
+                 p.club_id AS person_club, p.member_id \
                  {from} WHERE {cond} \
                  ORDER BY s.starts_on DESC, p.family_name, p.given_name, l.id LIMIT {LIST_ROWS}"
             ),
             args,
         )
         .await?;
+    // The read, in each club whose shared data the rows show (the copy's club), each
+    // person once however many seasons they appear in.
+    let mut seen = BTreeSet::new();
+    let reads: Vec<crate::fedreads::Read> = rows
+        .iter()
+        .filter(|r| seen.insert((r.person_club, r.member_id)))
+        .map(|r| crate::fedreads::Read {
+            club: TenantId(r.person_club),
+            member: r.member_id,
+            name: Some(
+                [r.given_name.as_str(), r.family_name.as_str()]
+                    .into_iter()
+                    .filter(|n| !n.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+            .filter(|n| !n.is_empty())
+            .or_else(|| Some(r.licence_number.clone())),
+        })
+        .collect();
+    crate::fedreads::log_read(tx.platform_part()?, scope, "licences", &reads, now).await?;
     tx.commit().await?;
     Ok(FedLicences {
         seasons,

@@ -253,6 +253,8 @@ pub const STAMPED_TABLES: &[&str] = &[
     "document_kinds",
     "export_register",
     "fed_fields",
+    // dash18: the dashboard's counts (numbers only; a staff member's name in the stamp)
+    "fed_club_stats",
     "fee_settings",
     "fed_people",
     "fed_seasons",
@@ -607,6 +609,11 @@ pub async fn erase_members_in_tx(
             run_over(tx, step.sql, list, now).await?;
         }
     }
+
+    // The federations' copies (fedlog18): the copy licensed through this club is
+    // anonymised, this club's words in transfers go (`fedcopy::erase_copies`).
+    let erased_members: Vec<MemberId> = people.iter().map(|p| MemberId(p.id)).collect();
+    crate::fedcopy::erase_copies(tx, &erased_members).await?;
 
     // The event log, in one pass for all the needles: details that name a person become
     // the placeholder and lose their salt (the one change the log allows, migration 0026:

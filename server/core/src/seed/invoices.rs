@@ -32,6 +32,19 @@ pub async fn seed(
         today.year - 1
     };
     let slug = scope.tenant().slug.clone();
+    // rep20: a competition fee per team (the groups of a kind without age bands), first in
+    // the schedule so it applies to the teams' members, who are invoiced too: the season
+    // report then has figures per group as well as per fee.
+    let mut tx = db.tenant_read(scope).await?;
+    let teams: Vec<(i64, String)> = tx
+        .fetch_all(
+            "SELECT g.id, g.name FROM club_groups g JOIN group_kinds k ON k.tenant_id = g.tenant_id \
+             AND k.id = g.kind_id WHERE g.tenant_id = $1 AND k.age_bands = $2 \
+             AND g.archived_at IS NULL ORDER BY g.name, g.id LIMIT 5",
+            crate::args![false],
+        )
+        .await?;
+    tx.commit().await?;
     let mut seasons = Vec::new();
     for (year, current) in [(start_year - 1, false), (start_year, true)] {
         let season = invoices::save_season(
@@ -53,6 +66,24 @@ pub async fn seed(
             },
         )
         .await?;
+        for (i, (team, name)) in teams.iter().enumerate() {
+            invoices::add_fee(
+                db,
+                scope,
+                &sys,
+                now,
+                &SeasonFeeForm {
+                    club: slug.clone(),
+                    season: season.to_string(),
+                    kind: "membership".into(),
+                    name: format!("Competitie / Competition {name}"),
+                    amount: (140 + 10 * i).to_string(),
+                    group: team.to_string(),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
         for (kind, name, amount, max_age) in [
             ("membership", "Jeugd / Youth", "120", "17"),
             ("membership", "Volwassenen / Adults", "180", ""),
@@ -111,6 +142,17 @@ pub async fn seed(
             .await?;
         members.extend(kids);
     }
+    // rep20: the teams' members (see the team fees above).
+    let in_teams: Vec<(i64,)> = tx
+        .fetch_all(
+            "SELECT DISTINCT gm.member_id FROM group_members gm JOIN club_groups g \
+             ON g.tenant_id = gm.tenant_id AND g.id = gm.group_id JOIN group_kinds k \
+             ON k.tenant_id = g.tenant_id AND k.id = g.kind_id WHERE gm.tenant_id = $1 \
+             AND k.age_bands = $2 AND gm.to_date IS NULL",
+            crate::args![false],
+        )
+        .await?;
+    members.extend(in_teams);
     let members: Vec<MemberId> = members.into_iter().map(|m| MemberId(m.0)).collect();
     for (season, year) in seasons {
         // Last season's invoices dated in its first month; this season's today.

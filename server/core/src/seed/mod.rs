@@ -683,6 +683,8 @@ pub async fn seed_demo_with(
     licences::seed(db, &federation, &named_ids, &actor, now).await?; // licences
     transfers::seed(db, &federation, now).await?; // xfer18: reads and transfers
     templates::seed(db, &federation, DEMO_CLUBS[0].slug, &actor, now).await?; // templates
+                                                                              // dash18: the dashboard's counts, taken now so the federation's page shows them.
+    crate::fedstats::refresh_all(db, &crate::jobs::SystemTask::background(), now).await?;
     breach::seed(db, &operator, DEMO_CLUBS[0].slug, &actor, now).await?;
     report.accounts = accounts.made;
     Ok(report)

@@ -15,7 +15,10 @@
 //! club of another federation or not affiliated, a person with an open transfer, no licence
 //! in the federation, another club's transfer.
 //!
-//! Not done yet (see the helper's report): the mails of each step, the pages.
+//! The person may also decline a club's ask ([`decline`]: refused, step `declined`).
+//! After each step the server function mails everyone concerned ([`notify`]); the daily
+//! job mails the silent releases ([`release_overdue_mailed`]). The pages' read models are
+//! in `views.rs`.
 
 use crate::affiliations;
 use crate::args;
@@ -28,6 +31,11 @@ use tessera_common::dto::MemberStatus;
 use tessera_common::modules::{TRANSFERS_DECIDE, TRANSFERS_HANDLE};
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, Msg, TenantId};
+
+mod notify;
+mod views;
+pub use notify::notify;
+pub use views::{club_overview, fed_overview, mine};
 
 /// The longest reason (an objection, a refusal).
 pub const MAX_REASON: usize = 1000;
@@ -428,9 +436,34 @@ pub async fn consent(
     id: i64,
 ) -> Result<()> {
     let me = scope.member_id().ok_or(AppError::NotFound)?;
+    consent_of(db, scope.tenant_id(), me.0, actor, now, id).await
+}
+
+/// The demo seed records the consent of the person of record `member` in `club` (a
+/// command-line task: the capability is the [`SystemTask`]).
+pub(crate) async fn consent_for_demo(
+    db: &Db,
+    _task: &SystemTask,
+    club: TenantId,
+    member: i64,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+) -> Result<()> {
+    consent_of(db, club, member, actor, now, id).await
+}
+
+async fn consent_of(
+    db: &Db,
+    club: TenantId,
+    me: i64,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+) -> Result<()> {
     let mut tx = db.platform(true).await?;
-    let (fed, t) = of_club(&mut tx, scope.tenant_id(), id, true).await?;
-    if t.from_member != me.0 {
+    let (fed, t) = of_club(&mut tx, club, id, true).await?;
+    if t.from_member != me {
         return Err(AppError::NotFound);
     }
     if t.status != "consent" {
@@ -457,6 +490,41 @@ pub async fn consent(
     )
     .await?;
     step(&mut tx, fed, t.id, "consented", None, actor, now).await?;
+    tx.commit().await
+}
+
+/// The person declines, from their own account in the old club, a transfer the new club
+/// asked for: it ends refused, the step `declined` in its history.
+pub async fn decline(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+) -> Result<()> {
+    let me = scope.member_id().ok_or(AppError::NotFound)?;
+    let mut tx = db.platform(true).await?;
+    let (fed, t) = of_club(&mut tx, scope.tenant_id(), id, true).await?;
+    if t.from_member != me.0 {
+        return Err(AppError::NotFound);
+    }
+    if t.status != "consent" {
+        return Err(AppError::conflict(Msg::ErrTransferState));
+    }
+    tx.execute(
+        "UPDATE transfers SET status = 'refused', decided_at = $3, updated_at = $3, \
+         updated_by = $4, updated_by_name = $5, version = version + 1 \
+         WHERE tenant_id = $1 AND id = $2 AND status = 'consent'",
+        args![
+            fed.0,
+            t.id,
+            now.0,
+            actor.identity.map(|i| i.0),
+            actor.stamp_name()
+        ],
+    )
+    .await?;
+    step(&mut tx, fed, t.id, "declined", None, actor, now).await?;
     tx.commit().await
 }
 
@@ -512,7 +580,26 @@ pub async fn answer(
 
 /// The job: every open transfer whose old club did not answer within the objection period
 /// counts as released. Returns how many.
-pub async fn release_overdue(db: &Db, _task: &SystemTask, now: Timestamp) -> Result<u64> {
+pub async fn release_overdue(db: &Db, task: &SystemTask, now: Timestamp) -> Result<u64> {
+    Ok(release_due(db, task, now).await?.len() as u64)
+}
+
+/// [`release_overdue`], each release mailed to those concerned (the daily job).
+pub async fn release_overdue_mailed(
+    db: &Db,
+    task: &SystemTask,
+    mailer: &crate::mail::Mailer,
+    base_url: &str,
+    now: Timestamp,
+) -> Result<u64> {
+    let released = release_due(db, task, now).await?;
+    for (fed, id) in &released {
+        notify::send(db, mailer, base_url, *fed, *id).await;
+    }
+    Ok(released.len() as u64)
+}
+
+async fn release_due(db: &Db, _task: &SystemTask, now: Timestamp) -> Result<Vec<(TenantId, i64)>> {
     let mut tx = db.platform(true).await?;
     let feds: Vec<(i64,)> = tx
         .fetch_all(
@@ -521,7 +608,7 @@ pub async fn release_overdue(db: &Db, _task: &SystemTask, now: Timestamp) -> Res
         )
         .await?;
     let system = Actor::system("transfers");
-    let mut n = 0;
+    let mut released = Vec::new();
     for (fed,) in feds {
         let fed = TenantId(fed);
         tx.as_tenant(fed, None).await?;
@@ -549,11 +636,11 @@ pub async fn release_overdue(db: &Db, _task: &SystemTask, now: Timestamp) -> Res
                 now,
             )
             .await?;
-            n += 1;
+            released.push((fed, id));
         }
     }
     tx.commit().await?;
-    Ok(n)
+    Ok(released)
 }
 
 /// The federation in `scope` decides a released or objected transfer: refused (with a

@@ -438,3 +438,101 @@ async fn transfers_outside_the_window_to_another_federation_or_without_a_licence
         let _ = &w.other_club;
     }
 }
+
+#[tokio::test]
+async fn the_person_may_decline_each_side_sees_its_part_and_every_step_is_mailed() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let Setup { w, fed, a, b } = setup(db).await;
+        let lotte = linked(db, &w.club_a, w.a_members[0], "lotte@a.be").await;
+        let id = ask_by_club(db, &b.1, &b.0, T0, &w.numbers[0], "1990-05-17")
+            .await
+            .unwrap();
+        // The person sees it and may agree or not; the clubs see it, the old one cannot
+        // answer before the person agreed; the federation sees it, nothing to decide yet.
+        let own = mine(db, &lotte.1, T0).await.unwrap();
+        assert!(own.licensed);
+        assert_eq!(own.transfers.len(), 1);
+        assert!(own.transfers[0].can_consent);
+        assert!(own.clubs.iter().any(|(slug, _)| slug == "club-b"));
+        let seen_a = club_overview(db, &a.1, T0).await.unwrap();
+        assert_eq!(seen_a.transfers.len(), 1);
+        assert!(!seen_a.transfers[0].can_answer);
+        let seen_b = club_overview(db, &b.1, T0).await.unwrap();
+        assert_eq!(seen_b.transfers.len(), 1);
+        assert!(!seen_b.transfers[0].can_answer && !seen_b.transfers[0].can_consent);
+        let f = fed_overview(db, &fed.1, T0).await.unwrap();
+        assert_eq!(f.windows.len(), 1);
+        assert_eq!(f.transfers.len(), 1);
+        assert!(!f.transfers[0].can_decide);
+        assert_eq!(f.transfers[0].steps[0].step, "asked_by_club");
+        // A club of another federation sees nothing; the pages need their permission.
+        let other = admin_of(db, &w.other_club, "admin@other.be").await;
+        assert!(club_overview(db, &other.1, T0)
+            .await
+            .unwrap()
+            .transfers
+            .is_empty());
+        assert!(club_overview(db, &lotte.1, T0).await.is_err());
+        assert!(fed_overview(db, &a.1, T0).await.is_err());
+        // The ask is mailed to the federation's decider, both clubs' admins and the
+        // person, each once, in the tenants' language (Dutch).
+        let mails = notify::mails_of_last_step(db, "https://t.example/", fed.1.tenant_id(), id)
+            .await
+            .unwrap();
+        let to: Vec<&str> = mails.iter().map(|m| m.to.as_str()).collect();
+        for who in ["decide@fed.be", "admin@a.be", "admin@b.be", "lotte@a.be"] {
+            assert_eq!(to.iter().filter(|t| **t == who).count(), 1, "{who}: {to:?}");
+        }
+        let lotte_mail = mails.iter().find(|m| m.to == "lotte@a.be").unwrap();
+        assert_eq!(
+            lotte_mail.subject,
+            "Transfer van Lotte Peeters: aangevraagd door de nieuwe club"
+        );
+        assert!(lotte_mail.body.contains("https://t.example/c/club-a/me"));
+        let fed_mail = mails.iter().find(|m| m.to == "decide@fed.be").unwrap();
+        assert!(fed_mail.body.contains("https://t.example/f/fed/transfers"));
+        // Somebody else's "no" is nothing; the person's "no" ends it, kept as history.
+        let wout = linked(db, &w.club_a, w.a_members[1], "wout@a.be").await;
+        assert_eq!(
+            decline(db, &wout.1, &wout.0, T0, id).await.unwrap_err(),
+            AppError::NotFound
+        );
+        decline(db, &lotte.1, &lotte.0, Timestamp(T0.0 + 1), id)
+            .await
+            .unwrap();
+        let s = state(db, &fed.1, id).await.unwrap();
+        assert_eq!(s.status, "refused");
+        assert_eq!(steps(&s), ["asked_by_club", "declined"]);
+        assert_eq!(
+            consent(db, &lotte.1, &lotte.0, Timestamp(T0.0 + 2), id)
+                .await
+                .unwrap_err(),
+            AppError::conflict(Msg::ErrTransferState)
+        );
+        let mails = notify::mails_of_last_step(db, "https://t.example", fed.1.tenant_id(), id)
+            .await
+            .unwrap();
+        assert!(mails
+            .iter()
+            .all(|m| m.subject.ends_with("de persoon ging niet akkoord")));
+        // An objection's reason is quoted as typed (plain text).
+        let wid = ask_by_member(db, &wout.1, &wout.0, Timestamp(T0.0 + 3), "club-b")
+            .await
+            .unwrap();
+        let evil = "<b>no</b> & \"never\"";
+        answer(db, &a.1, &a.0, Timestamp(T0.0 + 4), wid, false, evil)
+            .await
+            .unwrap();
+        let mails = notify::mails_of_last_step(db, "https://t.example", fed.1.tenant_id(), wid)
+            .await
+            .unwrap();
+        assert!(mails
+            .iter()
+            .all(|m| m.body.contains(evil) && m.brand.is_none()));
+        let f = fed_overview(db, &fed.1, T0).await.unwrap();
+        let objected = f.transfers.iter().find(|x| x.id == wid).unwrap();
+        assert!(objected.can_decide);
+        assert_eq!(objected.steps[1].reason.as_deref(), Some(evil));
+    }
+}
