@@ -294,12 +294,12 @@ members_bench() {
     for set in ${BENCH_SETS:-100k 1m}; do
       local k="${db}_${set}"
       if [ "$set" = 100k ]; then echo "  $db, 100,000 members in one club:"; else echo "  $db, 1,000,000 members in 1,000 clubs (the club measured has 1,000):"; fi
-      echo "    seed: ${FIG[${k}_seed]}"
+      echo "    seed: ${FIG[${k}_seed]:-not measured}"
       row "register, first page" "${k}_list"
       row "member page" "${k}_member"
       row "search q=$SEARCH" "${k}_search"
       row "My-data download (zip)" "${k}_mydata"
-      echo "    server RSS under load       ${FIG[${k}_rss]}"
+      echo "    server RSS under load       ${FIG[${k}_rss]:-not measured}"
       bench_retention_print "$k"
       bench_groups_print "$k"
       bench_documents_print "$k"
@@ -311,13 +311,13 @@ members_bench() {
       if [ "$set" = 1m ]; then bench_dashboard_print "$k"; fi # dash18
       if [ "$set" = 100k ]; then bench_activities_print "$k"; bench_mailings_print "$k"; fi
       if [ "$set" = 100k ]; then bench_reports_print "$k"; fi # reports
-      echo "    backup (plain; encrypted):  ${FIG[${k}_backup]}; ${FIG[${k}_backup_sealed]}"
-      echo "    restore:                    ${FIG[${k}_restore]}"
+      echo "    backup (plain; encrypted):  ${FIG[${k}_backup]:-not measured}; ${FIG[${k}_backup_sealed]:-not measured}"
+      echo "    restore:                    ${FIG[${k}_restore]:-not measured}"
       if [ "$set" = 100k ]; then
-        echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]}"
-        echo "    the same file again:        ${FIG[${k}_import_again]}"
-        echo "    export 10,000, CSV:         ${FIG[${k}_export_csv]}"
-        echo "    export 10,000, XLSX:        ${FIG[${k}_export_xlsx]}"
+        echo "    CSV import, 100,000 rows:   ${FIG[${k}_import_first]:-not measured}"
+        echo "    the same file again:        ${FIG[${k}_import_again]:-not measured}"
+        echo "    export 10,000, CSV:         ${FIG[${k}_export_csv]:-not measured}"
+        echo "    export 10,000, XLSX:        ${FIG[${k}_export_xlsx]:-not measured}"
       fi
     done
   done

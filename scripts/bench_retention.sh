@@ -20,7 +20,7 @@ bench_retention() {
 # bench_retention_print KEY: the figures of one dataset, for bench.sh's summary.
 bench_retention_print() {
   local key="$1"
-  echo "    retention ${FIG[${key}_retention_dry]}"
-  echo "    retention ${FIG[${key}_retention_run]}"
-  echo "    again: ${FIG[${key}_retention_again]}"
+  echo "    retention ${FIG[${key}_retention_dry]:-not measured}"
+  echo "    retention ${FIG[${key}_retention_run]:-not measured}"
+  echo "    again: ${FIG[${key}_retention_again]:-not measured}"
 }
