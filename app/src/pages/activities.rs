@@ -676,7 +676,7 @@ pub fn MyAttendanceCard(club: String, member: Option<String>) -> impl IntoView {
                         </tr>
                     }).collect_view();
                     view! {
-                        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="my-attendance-title">
+                        <div class="table-wrap" tabindex="0">
                             <table data-testid="my-attendance">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::ActGroup)}</th>

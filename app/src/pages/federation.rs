@@ -38,17 +38,6 @@ pub fn FederationPage() -> impl IntoView {
     );
     view! {
         <PageFrame>
-            // licences: the federation's pages (its module's navigation)
-            <nav aria-label=t(Msg::Federation)>
-                <ul class="plain">
-                    {tessera_common::modules::Module::of_kind(tessera_common::dto::TenantKind::Federation)
-                        .flat_map(|m| m.nav.iter())
-                        .map(|e| view! {
-                            <li><a href=move || format!("/f/{}/{}", slug.get(), e.path)>{e.label.get(crate::i18n::use_lang())}</a></li>
-                        })
-                        .collect_view()}
-                </ul>
-            </nav>
             <Suspense fallback=Loading>
                 {move || Suspend::new(async move {
                     match data.await {
@@ -359,14 +348,29 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         })
         .collect_view();
 
+    let module_links =
+        tessera_common::modules::Module::of_kind(tessera_common::dto::TenantKind::Federation)
+            .flat_map(|m| m.nav.iter())
+            .filter(|e| e.path != "templates")
+            .map(|e| {
+                let href = format!("/f/{}/{}", fed.slug, e.path);
+                view! { <li><a href=href>{e.label.get(lang)}</a></li> }
+            })
+            .collect_view();
     view! {
         <Title text=fed.name.clone()/>
         <h1>{fed.name.clone()}</h1>
         <p class="muted">{t(Msg::Federation)} " · " {t(Msg::YourRole)} ": " {roles_label(fed.admin, &fed.roles)}</p>
-        <p><a href=format!("/f/{}/clubs", fed.slug) data-testid="federation-clubs-link">{t(Msg::AffClubsLink)}</a></p>
-        // xfer18
-        <p><a href=format!("/f/{}/people", fed.slug) data-testid="federation-people-link">{t(Msg::FedPeopleTitle)}</a></p>
-        <p><a href=format!("/f/{}/templates", fed.slug) data-testid="federation-templates-link">{t(Msg::TemplatesTitle)}</a></p> // templates
+        // The federation's pages: its clubs, its licensed people, and its modules' pages
+        // (licences, log, transfers, templates), in one list.
+        <nav aria-label=t(Msg::Federation)>
+            <ul class="plain">
+                <li><a href=format!("/f/{}/clubs", fed.slug) data-testid="federation-clubs-link">{t(Msg::AffClubsLink)}</a></li>
+                <li><a href=format!("/f/{}/people", fed.slug) data-testid="federation-people-link">{t(Msg::FedPeopleTitle)}</a></li>
+                {module_links}
+                <li><a href=format!("/f/{}/templates", fed.slug) data-testid="federation-templates-link">{t(Msg::TemplatesTitle)}</a></li>
+            </ul>
+        </nav>
         {notice}
         <FormAlert error=error id="refresh-error"/>
         <section class="card" aria-labelledby="dash-title">
@@ -396,7 +400,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
             } else {
                 view! {
                     {members_chart}
-                    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="clubs-caption">
+                    <div class="table-wrap" tabindex="0">
                         <table data-testid="federation-clubs">
                             <caption id="clubs-caption" class="visually-hidden">{t(Msg::FedDashClubs)}</caption>
                             <thead><tr>
@@ -456,7 +460,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         <section class="card" aria-labelledby="ages-title">
             <h2 id="ages-title">{t(Msg::FedDashAges)}</h2>
             {ages_chart}
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="ages-caption">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="dash-ages">
                     <caption id="ages-caption" class="visually-hidden">{t(Msg::FedDashAges)}</caption>
                     <thead><tr><th scope="col">{t(Msg::FedDashAge)}</th><th scope="col" class="num">{t(Msg::ActiveMembers)}</th></tr></thead>
@@ -468,7 +472,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         <section class="card" aria-labelledby="genders-title">
             <h2 id="genders-title">{t(Msg::FedDashGenders)}</h2>
             {genders_chart}
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="genders-caption">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="dash-genders">
                     <caption id="genders-caption" class="visually-hidden">{t(Msg::FedDashGenders)}</caption>
                     <thead><tr><th scope="col">{t(Msg::Gender)}</th><th scope="col" class="num">{t(Msg::ActiveMembers)}</th></tr></thead>
@@ -480,7 +484,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         <section class="card" aria-labelledby="growth-title">
             <h2 id="growth-title">{t(Msg::FedDashGrowth)}</h2>
             {growth_chart}
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="growth-caption">
+            <div class="table-wrap" tabindex="0">
                 <table data-testid="dash-growth">
                     <caption id="growth-caption" class="visually-hidden">{t(Msg::FedDashGrowth)}</caption>
                     <thead><tr>

@@ -663,7 +663,7 @@ pub fn MemberGroupsCard(club: String, member: String) -> impl IntoView {
                         }
                     }).collect_view();
                     view! {
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0">
                             <table data-testid="member-groups">
                                 <thead><tr>
                                     <th scope="col">{t(Msg::GroupsTitle)}</th>
