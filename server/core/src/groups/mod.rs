@@ -134,62 +134,10 @@ const GROUP_COLS: &str = "g.id, g.kind_id, g.name, g.description, g.min_birth_ye
     (SELECT count(*) FROM group_members gm WHERE gm.tenant_id = g.tenant_id \
      AND gm.group_id = g.id AND gm.from_date <= $2 \
      AND (gm.to_date IS NULL OR gm.to_date >= $2)) AS members_today";
-/// `GROUP_COLS` with 0 for the count: an age category of a 100,000-member club holds most of
-/// them, and counting them took the register page from about 1,300 to 18 requests/s. (It
-/// still names today's `$2`, which PostgreSQL must see used to know its type.)
-const GROUP_COLS_UNCOUNTED: &str = "g.id, g.kind_id, g.name, g.description, \
-    g.min_birth_year, g.max_birth_year, g.archived_at, g.version, g.updated_at, \
-    g.updated_by_name, CAST(0 * length($2) AS BIGINT) AS members_today";
 
 /// The groups page: every kind with its groups and their numbers today. A leader sees the
 /// groups they lead, nothing else.
 pub async fn overview(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<GroupsOverview> {
-    overview_with(db, scope, now, GROUP_COLS).await
-}
-
-/// The register's groups (its filter and the bulk form): the groups page's groups without
-/// their counts for those who manage or lead groups; for those who only see the register,
-/// the groups to filter on (`register_choices`).
-pub async fn register_view(
-    db: &Db,
-    scope: &TenantScope,
-    now: Timestamp,
-) -> Result<RegisterGroupChoices> {
-    // The register's readers: `members.view`, or a leader (who reads their groups' part).
-    if scope.leader().is_none() {
-        scope.require(MEMBERS_VIEW)?;
-    }
-    if reader(scope).is_err() {
-        return Ok(RegisterGroupChoices {
-            groups: register_choices(db, scope).await?,
-            can_manage: false,
-            today: scope.today(now).to_string(),
-        });
-    }
-    let o = overview_with(db, scope, now, GROUP_COLS_UNCOUNTED).await?;
-    Ok(RegisterGroupChoices {
-        groups: o
-            .kinds
-            .iter()
-            .filter(|k| !k.archived)
-            .flat_map(|k| {
-                k.groups
-                    .iter()
-                    .filter(|g| !g.archived)
-                    .map(move |g| (g.id, format!("{} · {}", k.name, g.name)))
-            })
-            .collect(),
-        can_manage: o.can_manage,
-        today: o.today,
-    })
-}
-
-async fn overview_with(
-    db: &Db,
-    scope: &TenantScope,
-    now: Timestamp,
-    cols: &str,
-) -> Result<GroupsOverview> {
     let r = reader(scope)?;
     let today = scope.today(now);
     let mut tx = db.tenant_read(scope).await?;
@@ -204,7 +152,7 @@ async fn overview_with(
         Reader::All { .. } => {
             tx.fetch_all(
                 &format!(
-                    "SELECT {cols} FROM club_groups g WHERE g.tenant_id = $1 \
+                    "SELECT {GROUP_COLS} FROM club_groups g WHERE g.tenant_id = $1 \
                      ORDER BY g.archived_at IS NOT NULL, g.min_birth_year DESC, g.name"
                 ),
                 args![today.to_string()],
@@ -214,7 +162,7 @@ async fn overview_with(
         Reader::Leader(l) => {
             tx.fetch_all(
                 &format!(
-                    "SELECT {cols} FROM club_groups g WHERE g.tenant_id = $1 \
+                    "SELECT {GROUP_COLS} FROM club_groups g WHERE g.tenant_id = $1 \
                      AND g.archived_at IS NULL AND g.id IN (SELECT ld.group_id FROM group_members ld \
                      WHERE ld.tenant_id = $1 AND ld.member_id = $3 AND ld.leader = $4 \
                      AND ld.from_date <= $2 AND (ld.to_date IS NULL OR ld.to_date >= $2)) \
@@ -252,6 +200,42 @@ async fn overview_with(
             .collect(),
         can_manage: matches!(r, Reader::All { manage: true }),
         today: today.to_string(),
+    })
+}
+
+/// The register's groups (its filter and the bulk form), without counting anyone's
+/// members: an age category of a large club holds most of it, and counting it on every
+/// register page took a 100,000-member register from about 1,300 to 18 requests/s. Those
+/// who see the register (`members.view`) choose from every current group
+/// (`register_choices`); a leader without it from the groups they lead (a few members each,
+/// counted by the groups page's own reading).
+pub async fn register_view(
+    db: &Db,
+    scope: &TenantScope,
+    now: Timestamp,
+) -> Result<RegisterGroupChoices> {
+    if scope.leader().is_some() && !scope.can(MEMBERS_VIEW) {
+        let o = overview(db, scope, now).await?;
+        return Ok(RegisterGroupChoices {
+            groups: o
+                .kinds
+                .iter()
+                .filter(|k| !k.archived)
+                .flat_map(|k| {
+                    k.groups
+                        .iter()
+                        .filter(|g| !g.archived)
+                        .map(move |g| (g.id, format!("{} · {}", k.name, g.name)))
+                })
+                .collect(),
+            can_manage: o.can_manage,
+            today: o.today,
+        });
+    }
+    Ok(RegisterGroupChoices {
+        groups: register_choices(db, scope).await?,
+        can_manage: scope.can(GROUPS_MANAGE),
+        today: scope.today(now).to_string(),
     })
 }
 
