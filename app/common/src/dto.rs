@@ -1431,7 +1431,19 @@ pub struct FedDashboard {
     /// The chosen season's id (the current one unless another was asked for).
     pub season: Option<String>,
     pub categories: Vec<String>,
+    /// The clubs of the page shown (every club for the CSV), by name.
     pub clubs: Vec<FedClubFigures>,
+    /// How many clubs are affiliated (all pages).
+    pub club_count: usize,
+    /// The page shown (from 1) and how many there are.
+    pub page: usize,
+    pub pages: usize,
+    /// The largest clubs by members, for the chart (of all pages).
+    pub largest: Vec<FedClubFigures>,
+    /// How many clubs have staff without a second factor, and how many have data-protection
+    /// requests past their deadline (of all pages).
+    pub clubs_no2fa: usize,
+    pub clubs_overdue: usize,
     pub total: FedClubFigures,
     pub growth: Vec<FedGrowthPoint>,
 }

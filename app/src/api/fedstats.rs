@@ -9,15 +9,18 @@ use tessera_common::AppError;
 #[cfg(feature = "ssr")]
 use crate::ssr::{ctx, done};
 
-/// The dashboard of `federation` for the season `season` (an id; empty for the current).
+/// The dashboard of `federation` for the season `season` (an id; empty for the current),
+/// with page `page` of its clubs table (from 1; anything else is the first).
 #[server(prefix = "/api", endpoint = "fed_dashboard")]
 pub async fn get_fed_dashboard(
     federation: String,
     season: String,
+    #[server(default)] page: String,
 ) -> Result<FedDashboard, AppError> {
     let c = ctx().await?;
     let scope = c.federation(&federation).await?;
-    tessera_core::fedstats::dashboard(&c.services.db, &scope, &season, c.now()).await
+    let page = page.trim().parse().unwrap_or(1);
+    tessera_core::fedstats::dashboard_page(&c.services.db, &scope, &season, page, c.now()).await
 }
 
 /// Counts the federation's clubs again now; back to the dashboard.

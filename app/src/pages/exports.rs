@@ -18,9 +18,10 @@ pub fn ExportsPage() -> impl IntoView {
     let data = Resource::new(
         move || club.get(),
         |c| async move {
-            let history = get_export_history(c.clone()).await?;
-            let choices = get_export_choices(c).await?;
-            Ok::<_, tessera_common::AppError>((history, choices))
+            // Both calls start at once: a server call begun after another's await may find the
+            // page already gone (its owner disposed) and no request context left.
+            futures_util::future::try_join(get_export_history(c.clone()), get_export_choices(c))
+                .await
         },
     );
     view! {

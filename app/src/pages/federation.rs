@@ -17,14 +17,9 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
-use tessera_common::dto::{FedClubFigures, FedDashboard, FED_AGE_BANDS};
+use tessera_common::dto::{FedDashboard, FED_AGE_BANDS};
 use tessera_common::time::{format_date_text, DateStyle};
 use tessera_common::Msg;
-
-/// Clubs per page of the clubs table (the CSV has them all).
-const PAGE_SIZE: usize = 50;
-/// Bars in the members-per-club chart: the largest clubs.
-const CHART_CLUBS: usize = 20;
 
 /// `/f/{federation}`: the federation's dashboard.
 #[component]
@@ -32,9 +27,10 @@ pub fn FederationPage() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("federation").unwrap_or_default());
     let season = query("season").unwrap_or_default();
+    let page = query("page").unwrap_or_default();
     let data = Resource::new(
-        move || (slug.get(), season.clone()),
-        |(f, s)| get_fed_dashboard(f, s),
+        move || (slug.get(), season.clone(), page.clone()),
+        |(f, s, p)| get_fed_dashboard(f, s, p),
     );
     view! {
         <PageFrame>
@@ -186,13 +182,9 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         _ => t(Msg::FedDashNeverCounted).to_string(),
     };
 
-    // The clubs table, a page at a time; the chart of the largest clubs.
-    let page: usize = query("page")
-        .and_then(|p| p.parse().ok())
-        .filter(|p| *p >= 1)
-        .unwrap_or(1);
-    let pages = fed.clubs.len().div_ceil(PAGE_SIZE).max(1);
-    let page = page.min(pages);
+    // The clubs table, a page at a time (read a page at a time); the chart of the largest
+    // clubs.
+    let (page, pages) = (fed.page, fed.pages);
     let page_link = |p: usize| {
         format!(
             "/f/{}?season={}&page={p}",
@@ -202,10 +194,8 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
     };
     let prev = (page > 1).then(|| page_link(page - 1));
     let next = (page < pages).then(|| page_link(page + 1));
-    let mut largest: Vec<&FedClubFigures> = fed.clubs.iter().collect();
-    largest.sort_by(|a, b| b.members.cmp(&a.members).then(a.name.cmp(&b.name)));
-    let shown = largest.len().min(CHART_CLUBS);
-    let members_chart = (!fed.clubs.is_empty()).then(|| {
+    let shown = fed.largest.len();
+    let members_chart = (!fed.largest.is_empty()).then(|| {
         bar_chart(
             "clubs",
             Msg::FedDashChartClubs.fill(lang, &[("n", &shown.to_string())]),
@@ -213,9 +203,8 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
                 ("#1d3557", t(Msg::MemberCount).to_string()),
                 ("#e76f51", t(Msg::ActiveMembers).to_string()),
             ],
-            largest
+            fed.largest
                 .iter()
-                .take(CHART_CLUBS)
                 .map(|c| (c.name.clone(), vec![c.members, c.active_members]))
                 .collect(),
         )
@@ -224,8 +213,6 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
     let club_rows = fed
         .clubs
         .iter()
-        .skip((page - 1) * PAGE_SIZE)
-        .take(PAGE_SIZE)
         .map(|c| {
             let cells = if c.counted {
                 view! {
@@ -249,8 +236,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         })
         .collect_view();
     let total = fed.total.clone();
-    let clubs_no2fa = fed.clubs.iter().filter(|c| c.staff_without_2fa > 0).count();
-    let clubs_overdue = fed.clubs.iter().filter(|c| c.overdue_requests > 0).count();
+    let (clubs_no2fa, clubs_overdue) = (fed.clubs_no2fa, fed.clubs_overdue);
 
     // Licences of the season by category (totals; per club in the CSV).
     let season_options = fed
@@ -395,7 +381,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="clubs-title">
             <h2 id="clubs-title">{t(Msg::FedDashClubs)}</h2>
-            {if fed.clubs.is_empty() {
+            {if fed.club_count == 0 {
                 view! { <p>{t(Msg::NoAffiliatedClubs)}</p> }.into_any()
             } else {
                 view! {

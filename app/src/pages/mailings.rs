@@ -41,9 +41,9 @@ pub fn MailingsPage() -> impl IntoView {
     let data = Resource::new(
         move || club.get(),
         |c| async move {
-            let list = get_mailings(c.clone()).await?;
-            let choices = get_mailing_choices(c).await?;
-            Ok::<_, AppError>((list, choices))
+            // Both calls start at once: a server call begun after another's await may find the
+            // page already gone (its owner disposed) and no request context left.
+            futures_util::future::try_join(get_mailings(c.clone()), get_mailing_choices(c)).await
         },
     );
     view! {

@@ -390,7 +390,7 @@ fn MemberTable(page: MemberPage, club: String) -> impl IntoView {
                         view! {
                             <tr>
                                 {tick}
-                                <td><a href=href>{m.family_name.clone()} ", " {m.given_name.clone()}</a></td>
+                                <td><a href=href data-testid="member-link">{m.family_name.clone()} ", " {m.given_name.clone()}</a></td>
                                 <td>{crate::components::day(m.birth_date.clone(), DateStyle::Short).unwrap_or_default()}</td>
                                 <td>{m.email.clone().unwrap_or_default()}</td>
                                 <td>{m.city.clone().unwrap_or_default()}</td>

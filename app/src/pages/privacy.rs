@@ -48,9 +48,17 @@ pub fn PrivacyPage() -> impl IntoView {
     let data = Resource::new(
         move || club.get(),
         |club| async move {
-            let frame = get_club_frame(club.clone()).await?;
+            // Both calls start at once (the record is refused to those who may not see
+            // it, and then not shown): a server call begun after another's await may find
+            // the page already gone (its owner disposed) and no request context left.
+            let (frame, record) = futures_util::future::join(
+                get_club_frame(club.clone()),
+                get_processing_record(club),
+            )
+            .await;
+            let frame = frame?;
             let record = if frame.can(PRIVACY_MANAGE.id()) {
-                Some(get_processing_record(club).await?)
+                Some(record?)
             } else {
                 None
             };

@@ -50,6 +50,19 @@ async fn the_federation_sees_its_dashboard_and_downloads_each_table() {
             d.total.members,
             d.clubs.iter().map(|c| c.members).sum::<i64>()
         );
+        assert_eq!((d.page, d.pages, d.club_count), (1, 1, d.clubs.len()));
+        // A page past the last is the last; a page that is no number the first.
+        for page in ["7", "x", "-1"] {
+            let r = fed
+                .call(
+                    "fed_dashboard",
+                    &format!("federation=bsf&season=&page={page}"),
+                )
+                .await;
+            assert_eq!(r.status, 200, "{}", r.body);
+            let p: tessera_common::dto::FedDashboard = serde_json::from_str(&r.body).unwrap();
+            assert_eq!((p.page, p.clubs.len()), (1, d.clubs.len()), "page {page}");
+        }
         assert!(d.total.licences_total > 0, "the demo licenses members");
         assert!(!d.growth.is_empty());
         assert_eq!(d.total.ages.iter().sum::<i64>(), d.total.active_members);

@@ -35,6 +35,12 @@ use tessera_common::{AppError, TenantId};
 /// How many seasons the growth chart shows (the last ones started).
 pub const GROWTH_SEASONS: usize = 5;
 
+/// Clubs per page of the dashboard's clubs table (the CSV has them all).
+pub const CLUBS_PAGE: usize = 50;
+
+/// Bars in the members-per-club chart: the largest clubs.
+pub const CHART_CLUBS: usize = 20;
+
 /// The tables of the dashboard that can be downloaded as CSV.
 pub const TABLES: [&str; 5] = ["clubs", "licences", "ages", "genders", "growth"];
 
@@ -519,6 +525,9 @@ pub async fn dashboard(
         })
         .collect();
     seasons.reverse();
+    let mut largest: Vec<&FedClubFigures> = figures.iter().collect();
+    largest.sort_by(|a, b| b.members.cmp(&a.members).then(a.name.cmp(&b.name)));
+    let largest = largest.into_iter().take(CHART_CLUBS).cloned().collect();
     let t = scope.tenant();
     Ok(FedDashboard {
         slug: t.slug.clone(),
@@ -538,10 +547,47 @@ pub async fn dashboard(
             .collect(),
         season: chosen.map(|id| id.to_string()),
         categories: categories.into_iter().map(|c| c.name).collect(),
+        club_count: figures.len(),
+        page: 1,
+        pages: 1,
+        largest,
+        clubs_no2fa: figures.iter().filter(|c| c.staff_without_2fa > 0).count(),
+        clubs_overdue: figures.iter().filter(|c| c.overdue_requests > 0).count(),
         clubs: figures,
         total,
         growth,
     })
+}
+
+/// The dashboard with one page of its clubs table (`page` from 1, beyond the last is the
+/// last; [`CLUBS_PAGE`] clubs a page): what the page shows. The totals, the chart of the
+/// largest clubs and the compliance counts stay those of every club.
+pub async fn dashboard_page(
+    db: &Db,
+    scope: &TenantScope,
+    season: &str,
+    page: usize,
+    now: Timestamp,
+) -> Result<FedDashboard> {
+    Ok(paged(
+        dashboard(db, scope, season, now).await?,
+        page,
+        CLUBS_PAGE,
+    ))
+}
+
+/// Keeps page `page` (from 1) of `d`'s clubs, `per_page` a page.
+fn paged(mut d: FedDashboard, page: usize, per_page: usize) -> FedDashboard {
+    let per_page = per_page.max(1);
+    d.pages = d.clubs.len().div_ceil(per_page).max(1);
+    d.page = page.clamp(1, d.pages);
+    d.clubs = d
+        .clubs
+        .into_iter()
+        .skip((d.page - 1) * per_page)
+        .take(per_page)
+        .collect();
+    d
 }
 
 fn cell(v: &str) -> String {

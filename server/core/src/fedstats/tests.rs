@@ -459,6 +459,23 @@ async fn the_dashboard_counts_exactly_the_affiliated_clubs() {
             .map(|g| (g.season.as_str(), g.members, g.licences))
             .collect();
         assert_eq!(growth, [("2025-2026", 5, 1), ("2026-2027", 4, 2)]);
+        // Of every club: the chart's largest, the compliance counts.
+        assert_eq!(dash.club_count, 2);
+        let largest: Vec<&str> = dash.largest.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(largest, ["club-a", "club-b"]);
+        assert_eq!((dash.clubs_no2fa, dash.clubs_overdue), (2, 1));
+        // A page of the clubs table keeps the totals, the chart and the counts of all.
+        let second = paged(dash.clone(), 2, 1);
+        let slugs: Vec<&str> = second.clubs.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(slugs, ["club-b"]);
+        assert_eq!((second.page, second.pages, second.club_count), (2, 2, 2));
+        assert_eq!(second.total, dash.total);
+        assert_eq!(second.largest, dash.largest);
+        assert_eq!((second.clubs_no2fa, second.clubs_overdue), (2, 1));
+        assert_eq!(paged(dash.clone(), 9, 1).page, 2, "past the end: the last");
+        assert_eq!(paged(dash.clone(), 0, 1).clubs[0].slug, "club-a");
+        let first = dashboard_page(db, &fed, "", 1, T0).await.unwrap();
+        assert_eq!((first.clubs.len(), first.page, first.pages), (2, 1, 1));
         // Another season chosen; an unknown one is the current one.
         let past = dashboard(db, &fed, &last.to_string(), T0).await.unwrap();
         assert_eq!(past.clubs[0].licences, [0, 1]);
