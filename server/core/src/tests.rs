@@ -2418,6 +2418,41 @@ mod custom_field_tests {
                 Some(vec!["<b>javascript:alert(1)</b>".to_string()])
             );
             assert_eq!(rec2.version, rec.version + 1);
+            // The export's custom columns carry the stored values of the exported records
+            // (looked up by the records' ids), and nothing for a record without one.
+            let sys_a = TenantScope::for_system_task(
+                &crate::jobs::SystemTask::background(),
+                w.club_a.clone(),
+            );
+            let file = crate::exports::export_members(
+                db,
+                &sys_a,
+                &Actor::system("test"),
+                T0,
+                &crate::exports::ExportRequest {
+                    format: crate::exports::ExportFormat::Csv,
+                    purpose: "Check".into(),
+                    columns: vec!["id".into(), format!("cf{size}"), format!("cf{note}")],
+                    status: None,
+                    consent: None,
+                    lang: tessera_common::Lang::En,
+                },
+            )
+            .await
+            .unwrap();
+            let text = String::from_utf8(file.bytes).unwrap();
+            let lines: Vec<&str> = text.lines().skip(1).collect();
+            assert_eq!(lines.len(), file.people, "{text}");
+            assert!(
+                lines.contains(&format!("{id},M,<b>javascript:alert(1)</b>").as_str()),
+                "{:?}: {text}",
+                t.backend()
+            );
+            assert_eq!(
+                lines.iter().filter(|l| l.ends_with(",,")).count(),
+                file.people - 1,
+                "{text}"
+            );
 
             // A staff role without the sensitive permission never sees the national number.
             let viewer_role = roles::create(

@@ -314,9 +314,14 @@ pub(crate) async fn exports_including_summarised_in(
     let rows: Vec<RegisterRow> = tx
         .fetch_all(
             &format!(
-                "SELECT {REGISTER_COLUMNS} FROM export_register_members x \
-                 JOIN export_register r ON r.tenant_id = x.tenant_id AND r.id = x.export_id \
-                 WHERE x.tenant_id = $1 AND x.member_id = $2 AND x.kind <> 'my_data' \
+                // The kinds before and after `my_data` as two ranges of the index: with
+                // `<>` the database read every one of the person's own downloads too.
+                "SELECT {REGISTER_COLUMNS} FROM (\
+                 SELECT export_id FROM export_register_members \
+                 WHERE tenant_id = $1 AND member_id = $2 AND kind < 'my_data' \
+                 UNION ALL SELECT export_id FROM export_register_members \
+                 WHERE tenant_id = $1 AND member_id = $2 AND kind > 'my_data') x \
+                 JOIN export_register r ON r.tenant_id = $1 AND r.id = x.export_id \
                  ORDER BY r.at DESC, r.id DESC"
             ),
             args![member],
@@ -631,11 +636,10 @@ pub async fn export_members(
         .collect();
     let mut values: HashMap<(i64, i64), Vec<String>> = HashMap::new();
     if !field_ids.is_empty() {
-        let stored = export_values(&mut tx, req.status, req.consent).await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let stored = export_values(&mut tx, &ids, &field_ids).await?;
         for (m, f, v) in stored {
-            if field_ids.contains(&f) {
-                values.entry((m, f)).or_default().push(v);
-            }
+            values.entry((m, f)).or_default().push(v);
         }
     }
     tx.commit().await?;
@@ -809,20 +813,40 @@ async fn export_rows(
     }
 }
 
-/// The custom values of the records of an export (the same filter as [`export_rows`]).
+/// The custom values of the fields `fields` of the records `ids` (those of
+/// [`export_rows`]), looked up by the ids the export already has: repeating the export's
+/// filter joined every record again (about 13 ms for 10,000 records on SQLite, even in a
+/// club without a single custom value).
 async fn export_values(
     tx: &mut TenantTx,
-    status: Option<MemberStatus>,
-    consent: Option<i64>,
+    ids: &[i64],
+    fields: &[i64],
 ) -> Result<Vec<(i64, i64, String)>> {
-    tx.fetch_all(
-        &format!(
-            "SELECT v.member_id, v.field_id, v.value FROM (SELECT members.id AS mid FROM {}) e \
-             CROSS JOIN member_field_values v WHERE v.tenant_id = $1 AND v.member_id = e.mid \
-             ORDER BY v.member_id, v.field_id, v.value",
-            export_from(consent)
-        ),
-        args![status.map(|s| s.as_str()), consent, true],
-    )
-    .await
+    if ids.is_empty() || fields.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list = |v: &[i64]| {
+        format!(
+            "[{}]",
+            v.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        )
+    };
+    // One statement of fixed text with the ids as one JSON list (see `record_export`).
+    let sql = match tx.backend() {
+        Backend::Sqlite => {
+            "SELECT v.member_id, v.field_id, v.value FROM json_each($2) j \
+             CROSS JOIN member_field_values v WHERE v.tenant_id = $1 \
+             AND v.member_id = CAST(j.value AS INTEGER) \
+             AND v.field_id IN (SELECT CAST(f.value AS INTEGER) FROM json_each($3) f) \
+             ORDER BY v.member_id, v.field_id, v.value"
+        }
+        Backend::Postgres => {
+            "SELECT v.member_id, v.field_id, v.value FROM member_field_values v \
+             WHERE v.tenant_id = $1 \
+             AND v.member_id IN (SELECT j.value::bigint FROM json_array_elements_text($2::json) AS j(value)) \
+             AND v.field_id IN (SELECT f.value::bigint FROM json_array_elements_text($3::json) AS f(value)) \
+             ORDER BY v.member_id, v.field_id, v.value"
+        }
+    };
+    tx.fetch_all(sql, args![list(ids), list(fields)]).await
 }
