@@ -14,11 +14,24 @@ use tessera_common::time::Timestamp;
 /// spreadsheet would run as a formula (our own rule: a CSV writer does not know about
 /// spreadsheets). Quoting is the `csv` writer's.
 pub(crate) fn cell(v: &str) -> String {
-    let mut v = v.replace(['\r', '\n'], " ");
-    if v.starts_with(['=', '+', '-', '@', '\t']) {
-        v.insert(0, '\'');
+    cell_text(v).into_owned()
+}
+
+/// [`cell`] without a copy of a text that needs no change (most of them).
+pub(crate) fn cell_text(v: &str) -> std::borrow::Cow<'_, str> {
+    let formula = v.starts_with(['=', '+', '-', '@', '\t']);
+    if !formula && !v.contains(['\r', '\n']) {
+        return std::borrow::Cow::Borrowed(v);
     }
-    v
+    let mut out = String::with_capacity(v.len() + 1);
+    if formula {
+        out.push('\'');
+    }
+    out.extend(
+        v.chars()
+            .map(|c| if c == '\r' || c == '\n' { ' ' } else { c }),
+    );
+    std::borrow::Cow::Owned(out)
 }
 
 /// Writes the rows as CSV (RFC 4180, CRLF line ends, quotes only where needed).

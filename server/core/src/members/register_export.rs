@@ -9,13 +9,14 @@
 //! (403).
 
 use super::custom_fields::Viewer;
-use super::exports::cell;
+use super::exports::{cell, cell_text};
 use super::Problems;
 use crate::db::{Backend, Db, TenantTx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use tessera_common::consent::{
     standard_column_label, ExportChoices, ExportColumn, ExportRecord, Localized,
@@ -425,13 +426,32 @@ struct Row {
     updated_by_name: Option<String>,
 }
 
+/// A record's text in a column (a custom field's values joined by `|`).
+fn column_text<'a>(
+    r: &'a Row,
+    c: &ExportColumn,
+    values: &HashMap<(i64, i64), Vec<String>>,
+) -> Cow<'a, str> {
+    match c.id.strip_prefix("cf").and_then(|n| n.parse::<i64>().ok()) {
+        Some(f) => Cow::Owned(
+            values
+                .get(&(r.id, f))
+                .map(|v| v.join("|"))
+                .unwrap_or_default(),
+        ),
+        None => r.standard(&c.id),
+    }
+}
+
 impl Row {
-    fn standard(&self, column: &str) -> String {
-        let o = |v: &Option<String>| v.clone().unwrap_or_default();
+    fn standard(&self, column: &str) -> Cow<'_, str> {
+        fn o(v: &Option<String>) -> Cow<'_, str> {
+            Cow::Borrowed(v.as_deref().unwrap_or(""))
+        }
         match column {
-            "id" => self.id.to_string(),
-            "given_name" => self.given_name.clone(),
-            "family_name" => self.family_name.clone(),
+            "id" => Cow::Owned(self.id.to_string()),
+            "given_name" => Cow::Borrowed(&self.given_name),
+            "family_name" => Cow::Borrowed(&self.family_name),
             "birth_date" => o(&self.birth_date),
             "gender" => o(&self.gender),
             "email" => o(&self.email),
@@ -439,14 +459,14 @@ impl Row {
             "street" => o(&self.street),
             "postcode" => o(&self.postcode),
             "city" => o(&self.city),
-            "status" => self.status.clone(),
+            "status" => Cow::Borrowed(&self.status),
             "membership_type" => o(&self.membership_type),
             "season" => o(&self.season),
             "joined_on" => o(&self.joined_on),
             "ended_on" => o(&self.ended_on),
-            "last_changed_at" => Timestamp(self.updated_at).format_brussels(),
+            "last_changed_at" => Cow::Owned(Timestamp(self.updated_at).format_brussels()),
             "last_changed_by" => o(&self.updated_by_name),
-            _ => String::new(),
+            _ => Cow::Borrowed(""),
         }
     }
 }
@@ -655,25 +675,12 @@ pub async fn export_members(
             }
         })
         .collect();
+    // The formula defusing is CSV's; XLSX cells are strings, the print is escaped HTML.
+    let defused = |c: &ExportColumn| csv && c.id != "id" && c.id != "status";
     let cells = |r: &Row| -> Vec<String> {
         columns
             .iter()
-            .map(|c| {
-                let v = match c.id.strip_prefix("cf").and_then(|n| n.parse::<i64>().ok()) {
-                    Some(f) => values
-                        .get(&(r.id, f))
-                        .map(|v| v.join("|"))
-                        .unwrap_or_default(),
-                    None => r.standard(&c.id),
-                };
-                // The formula defusing is CSV's; XLSX cells are strings, the print is
-                // escaped HTML.
-                if csv && c.id != "id" && c.id != "status" {
-                    cell(&v)
-                } else {
-                    v
-                }
-            })
+            .map(|c| column_text(r, c, &values).into_owned())
             .collect()
     };
     let what = req.status.map(|s| s.as_str()).unwrap_or("all");
@@ -694,8 +701,20 @@ pub async fn export_members(
                 .flexible(false)
                 .from_writer(out);
             w.write_record(&head).map_err(crate::error::internal)?;
+            // Each field written as it is made, borrowed where it needs no change.
             for r in &rows {
-                w.write_record(cells(r)).map_err(crate::error::internal)?;
+                for c in &columns {
+                    let v = column_text(r, c, &values);
+                    let v = if defused(c) {
+                        cell_text(&v)
+                    } else {
+                        Cow::Borrowed(&*v)
+                    };
+                    w.write_field(v.as_bytes())
+                        .map_err(crate::error::internal)?;
+                }
+                w.write_record(None::<&[u8]>)
+                    .map_err(crate::error::internal)?;
             }
             (
                 w.into_inner().map_err(crate::error::internal)?,
