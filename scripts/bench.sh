@@ -9,7 +9,8 @@
 #   - seed time of 100,000 members in one club, and of 1,000,000 across 1,000 clubs
 #   - requests/s, p99 and server RSS for the register's first page, a member page and a
 #     name search, at 8 connections as the admin of the first club, on both databases
-#   (BENCH_SETS="100k" measures the 100,000-member club only; the default is "100k 1m")
+#   (BENCH_SETS="100k" measures the 100,000-member club only; the default is "100k 1m";
+#   BENCH_DBS="postgres" one database only; the default is "sqlite postgres")
 #   (BENCH_PARTS="rights consent retention backup import" measures only those parts beside
 #   the register's list, member page and search; empty, the default, measures every part:
 #   retention rights consent groups documents dupes reconcile invoices transfers licences
@@ -263,7 +264,7 @@ members_bench() {
   local db
   ensure_smtp_sink
   smtp_start
-  for db in sqlite postgres; do
+  for db in ${BENCH_DBS:-sqlite postgres}; do
     for set in ${BENCH_SETS:-100k 1m}; do
       if [ "$db" = sqlite ]; then
         export DATABASE_URL="sqlite://$BENCH_DIR/members-$set.db"
@@ -290,7 +291,7 @@ members_bench() {
   row() { printf '    %-26s %8s req/s  p99 %-10s\n' "$1" "${FIG[${2}_rps]}" "${FIG[${2}_p99]}"; }
   echo
   echo "Tessera member register at scale ($(date -u +%Y-%m-%d), $(nproc) cores, wrk 8 connections, $DURATION each, signed in as the first club's admin)"
-  for db in sqlite postgres; do
+  for db in ${BENCH_DBS:-sqlite postgres}; do
     for set in ${BENCH_SETS:-100k 1m}; do
       local k="${db}_${set}"
       if [ "$set" = 100k ]; then echo "  $db, 100,000 members in one club:"; else echo "  $db, 1,000,000 members in 1,000 clubs (the club measured has 1,000):"; fi
