@@ -175,14 +175,7 @@ pub async fn record_export(
         // 10,000 rows (30,000 parameters) for the export of a large club: that one took
         // longer to prepare than to run, and every new count of members stayed in the
         // connection's statement cache as another large prepared statement.
-        let list = format!(
-            "[{}]",
-            members
-                .iter()
-                .map(i64::to_string)
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let list = json_ids(&members);
         let sql = match tx.backend() {
             Backend::Sqlite => {
                 "INSERT INTO export_register_members (tenant_id, member_id, export_id, kind, at) \
@@ -208,6 +201,16 @@ pub async fn record_export(
     .await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Ids as one JSON list (`[1,2,3]`), bound as one parameter of a statement of fixed text:
+/// a statement with a parameter per id takes longer to prepare than to run for thousands
+/// of ids, and each new count stays in the connection's statement cache.
+fn json_ids(ids: &[i64]) -> String {
+    format!(
+        "[{}]",
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    )
 }
 
 #[derive(sqlx::FromRow)]
@@ -844,13 +847,7 @@ async fn export_values(
     if ids.is_empty() || fields.is_empty() {
         return Ok(Vec::new());
     }
-    let list = |v: &[i64]| {
-        format!(
-            "[{}]",
-            v.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-        )
-    };
-    // One statement of fixed text with the ids as one JSON list (see `record_export`).
+    // One statement of fixed text with the ids as one JSON list (`json_ids`).
     let sql = match tx.backend() {
         Backend::Sqlite => {
             "SELECT v.member_id, v.field_id, v.value FROM json_each($2) j \
@@ -867,5 +864,6 @@ async fn export_values(
              ORDER BY v.member_id, v.field_id, v.value"
         }
     };
-    tx.fetch_all(sql, args![list(ids), list(fields)]).await
+    tx.fetch_all(sql, args![json_ids(ids), json_ids(fields)])
+        .await
 }
