@@ -1,5 +1,6 @@
 """A real SMTP server for the tests: accepts every message on 127.0.0.1:PORT and writes it,
-as received, to DIR/<n>.eml. Usage: smtp_sink.py PORT DIR"""
+as received, to DIR/<n>.eml; refuses for good (550) any mailbox whose name begins with
+`bounce-`, as a server does for an unknown mailbox. Usage: smtp_sink.py PORT DIR"""
 import os
 import sys
 import time
@@ -11,6 +12,12 @@ class Sink:
     def __init__(self, directory):
         self.directory = directory
         self.count = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.lower().startswith("bounce-"):
+            return "550 5.1.1 no such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         self.count += 1

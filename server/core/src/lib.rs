@@ -16,6 +16,7 @@ pub mod scope;
 pub mod search;
 pub mod secrets;
 pub mod session_store;
+pub mod smtp;
 pub mod tenancy;
 pub mod testing;
 

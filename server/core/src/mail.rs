@@ -5,16 +5,17 @@
 //! so nothing a club or person typed can become markup.
 
 use crate::error::{internal, Result};
+pub use crate::smtp::SendFailure;
+use crate::smtp::SmtpClient;
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, Message, MultiPart};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use std::path::PathBuf;
 use std::sync::Arc;
 use tessera_common::Msg;
 
 #[derive(Clone)]
 enum Transport {
-    Smtp(Arc<AsyncSmtpTransport<Tokio1Executor>>),
+    Smtp(Arc<SmtpClient>),
     Outbox(PathBuf),
 }
 
@@ -140,13 +141,13 @@ pub fn branded_html(brand: &Brand, subject: &str, body: &str) -> String {
 
 impl Mailer {
     /// `smtp://host:port` (plain, for a local relay), `smtps://user:pass@host` or
-    /// `smtp://user:pass@host?tls=required` (TLS) — lettre's URL forms.
+    /// `smtp://user:pass@host?tls=required` (TLS) — lettre's URL forms
+    /// ([`SmtpClient::from_url`]).
     pub fn smtp(url: &str, from: &str) -> std::result::Result<Mailer, String> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| format!("TESSERA_SMTP_URL is not usable: {e}"))?
-            .build();
+        let client = SmtpClient::from_url(url)
+            .map_err(|e| format!("TESSERA_SMTP_URL is not usable: {e}"))?;
         Ok(Mailer {
-            transport: Transport::Smtp(Arc::new(transport)),
+            transport: Transport::Smtp(Arc::new(client)),
             from: from
                 .parse()
                 .map_err(|e| format!("TESSERA_MAIL_FROM {from:?}: {e}"))?,
@@ -179,7 +180,7 @@ impl Mailer {
                 }
                 None => {
                     if let Transport::Smtp(t) = &mailer.transport {
-                        let _ = t.test_connection().await;
+                        let _ = t.test().await;
                     }
                 }
             }
@@ -303,13 +304,7 @@ impl Mailer {
     async fn deliver(&self, message: Message) -> std::result::Result<(), SendFailure> {
         match &self.transport {
             Transport::Smtp(t) => {
-                t.send(message).await.map_err(|e| {
-                    if e.is_permanent() {
-                        SendFailure::Refused(e.to_string())
-                    } else {
-                        SendFailure::Temporary(e.to_string())
-                    }
-                })?;
+                t.send(message.envelope(), &message.formatted()).await?;
             }
             Transport::Outbox(dir) => {
                 let temp = |e: std::io::Error| SendFailure::Temporary(e.to_string());
@@ -327,16 +322,6 @@ impl Mailer {
         }
         Ok(())
     }
-}
-
-/// Why a mail was not handed over.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SendFailure {
-    /// Refused for good (an SMTP 5xx answer such as an unknown mailbox, or an address that
-    /// is none): a bounce, not tried again.
-    Refused(String),
-    /// Anything that may pass later (a 4xx answer, a lost connection): tried again.
-    Temporary(String),
 }
 
 /// `List-Unsubscribe: <https://…>` (RFC 2369).

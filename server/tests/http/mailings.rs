@@ -566,3 +566,77 @@ async fn hostile_text_is_escaped_on_the_pages_and_in_the_mail() {
         );
     }
 }
+
+/// The SMTP client against the real server the script started: content whose lines begin
+/// with dots arrives as written, many messages at once share the pooled connections, and a
+/// mailbox the server refuses for good (the sink refuses `bounce-…`) is a bounce, after
+/// which the next message still goes out.
+#[tokio::test]
+async fn smtp_hands_over_dotted_content_in_parallel_and_reports_a_refusal() {
+    let (mailer, dir) = test_mailer();
+    let smtp = std::env::var("TESSERA_TEST_SMTP_URL").is_ok();
+    let tag = tessera_core::ids::new_id();
+    let body = ".first\r\n..second\r\n.\r\nlast . line\r\n";
+    let sends: Vec<_> = (0..30)
+        .map(|i| {
+            let mailer = mailer.clone();
+            tokio::spawn(async move {
+                mailer
+                    .send_list(
+                        tessera_core::mail::Mail {
+                            to: format!("p{i}-{tag}@tessera.test"),
+                            subject: format!("dots {i}"),
+                            body: body.to_string(),
+                            brand: None,
+                        },
+                        None,
+                    )
+                    .await
+            })
+        })
+        .collect();
+    for send in sends {
+        assert_eq!(send.await.unwrap(), Ok(()));
+    }
+    for i in [0, 17, 29] {
+        let mail = mail_to(&dir, &format!("p{i}-{tag}@tessera.test")).await;
+        let text = mail.split("\r\n\r\n").nth(1).unwrap_or("");
+        assert!(
+            text.starts_with(".first\r\n..second\r\n.\r\nlast . line"),
+            "{mail}"
+        );
+    }
+    if !smtp {
+        return;
+    }
+    let refused = mailer
+        .send_list(
+            tessera_core::mail::Mail {
+                to: format!("bounce-{tag}@tessera.test"),
+                subject: "refused".into(),
+                body: "x".into(),
+                brand: None,
+            },
+            None,
+        )
+        .await;
+    assert!(
+        matches!(&refused, Err(tessera_core::mail::SendFailure::Refused(e)) if e.contains("550")),
+        "{refused:?}"
+    );
+    let after = mailer
+        .send_list(
+            tessera_core::mail::Mail {
+                to: format!("after-{tag}@tessera.test"),
+                subject: "after".into(),
+                body: "still sent".into(),
+                brand: None,
+            },
+            None,
+        )
+        .await;
+    assert_eq!(after, Ok(()));
+    assert!(mail_to(&dir, &format!("after-{tag}@tessera.test"))
+        .await
+        .contains("still sent"));
+}
