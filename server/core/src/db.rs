@@ -120,6 +120,8 @@ pub struct Db {
     pub(crate) langs: crate::tenancy::LangCache,
     /// Sessions' persons and scopes while nothing they come from changed (PostgreSQL).
     pub(crate) access: crate::access_cache::AccessCache,
+    /// Federation dashboards while what they were built from is unchanged (`fedstats`).
+    pub(crate) dashboards: crate::fedstats::DashboardCache,
     /// PostgreSQL: the connections of imports and exports (see [`Db::bulk`]).
     bulk: Option<PgPool>,
 }
@@ -227,6 +229,7 @@ impl Db {
                     pools: Pools::Sqlite { read, write },
                     langs: Default::default(),
                     access: Default::default(),
+                    dashboards: Default::default(),
                     bulk: None,
                 })
             }
@@ -271,6 +274,7 @@ impl Db {
                     pools: Pools::Postgres(pool),
                     langs: Default::default(),
                     access,
+                    dashboards: Default::default(),
                     bulk: Some(bulk),
                 })
             }
@@ -288,6 +292,7 @@ impl Db {
                 pools: Pools::Postgres(pool.clone()),
                 langs: self.langs.clone(),
                 access: self.access.clone(),
+                dashboards: self.dashboards.clone(),
                 bulk: None,
             },
             None => self.clone(),

@@ -465,15 +465,15 @@ async fn the_dashboard_counts_exactly_the_affiliated_clubs() {
         assert_eq!(largest, ["club-a", "club-b"]);
         assert_eq!((dash.clubs_no2fa, dash.clubs_overdue), (2, 1));
         // A page of the clubs table keeps the totals, the chart and the counts of all.
-        let second = paged(dash.clone(), 2, 1);
+        let second = paged(&dash, 2, 1);
         let slugs: Vec<&str> = second.clubs.iter().map(|c| c.slug.as_str()).collect();
         assert_eq!(slugs, ["club-b"]);
         assert_eq!((second.page, second.pages, second.club_count), (2, 2, 2));
         assert_eq!(second.total, dash.total);
         assert_eq!(second.largest, dash.largest);
         assert_eq!((second.clubs_no2fa, second.clubs_overdue), (2, 1));
-        assert_eq!(paged(dash.clone(), 9, 1).page, 2, "past the end: the last");
-        assert_eq!(paged(dash.clone(), 0, 1).clubs[0].slug, "club-a");
+        assert_eq!(paged(&dash, 9, 1).page, 2, "past the end: the last");
+        assert_eq!(paged(&dash, 0, 1).clubs[0].slug, "club-a");
         let first = dashboard_page(db, &fed, "", 1, T0).await.unwrap();
         assert_eq!((first.clubs.len(), first.page, first.pages), (2, 1, 1));
         // Another season chosen; an unknown one is the current one.
@@ -495,6 +495,65 @@ async fn the_dashboard_counts_exactly_the_affiliated_clubs() {
             .unwrap();
         tx.commit().await.unwrap();
         assert_eq!(n, 2);
+        // The dashboard is kept while nothing it was built from changed, and built again
+        // at once when a club is renamed, counts are taken again, a season changes, or a
+        // club leaves; each season is kept apart.
+        let kept = built(db, &fed, "", T0).await.unwrap();
+        assert!(Arc::ptr_eq(&kept, &built(db, &fed, "", T0).await.unwrap()));
+        let b = scope_of(db, TenantKind::Club, "club-b").await;
+        crate::tenants::update_look(
+            db,
+            &b,
+            &sys(),
+            T0,
+            crate::tenants::LookInput {
+                name: "Aardvarks".into(),
+                primary_color: "#1f4e79".into(),
+                accent_color: "#f2a900".into(),
+                default_lang: "nl".into(),
+            },
+            b.tenant().version,
+        )
+        .await
+        .unwrap();
+        let renamed = dashboard_page(db, &fed, "", 1, T0).await.unwrap();
+        let names: Vec<&str> = renamed.clubs.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names[0], "Aardvarks", "{names:?}");
+        let kept = built(db, &fed, "", T0).await.unwrap();
+        let past_kept = built(db, &fed, &last.to_string(), T0).await.unwrap();
+        assert_eq!(past_kept.season, Some(last.to_string()));
+        assert!(Arc::ptr_eq(&kept, &built(db, &fed, "", T0).await.unwrap()));
+        person(db, &a, simple("Nieuw")).await;
+        assert_eq!(
+            dashboard(db, &fed, "", T0).await.unwrap().total.members,
+            renamed.total.members,
+            "counts are those stored"
+        );
+        refresh(db, &fed, &sys(), T0).await.unwrap();
+        let recounted = built(db, &fed, "", T0).await.unwrap();
+        assert!(!Arc::ptr_eq(&kept, &recounted));
+        assert_eq!(recounted.total.members, renamed.total.members + 1);
+        tenant_sql(
+            db,
+            &fed,
+            "UPDATE fed_seasons SET name = 'Renamed' WHERE tenant_id = $1 AND id = $2",
+            args![this],
+        )
+        .await;
+        let seasons = built(db, &fed, "", T0).await.unwrap();
+        assert!(seasons.seasons.iter().any(|s| s.name == "Renamed"));
+        let past = built(db, &fed, &last.to_string(), T0).await.unwrap();
+        assert!(!Arc::ptr_eq(&past_kept, &past));
+        assert!(past.seasons.iter().any(|s| s.name == "Renamed"));
+        platform_sql(
+            db,
+            "UPDATE affiliations SET status = 'ended', ended_at = $1 WHERE federation_id = $2 AND club_id = $3",
+            args![T0, fid.0, b.tenant_id().0],
+        )
+        .await;
+        let left = dashboard(db, &fed, "", T0).await.unwrap();
+        let slugs: Vec<&str> = left.clubs.iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(slugs, ["club-a"]);
         // The other federation sees its own club only.
         let f2 = TenantScope::for_system_task(&SystemTask::background(), fed2.clone());
         let other = dashboard(db, &f2, "", T0).await.unwrap();
