@@ -120,8 +120,9 @@ pub struct Db {
     pub(crate) langs: crate::tenancy::LangCache,
     /// Sessions' persons and scopes while nothing they come from changed (PostgreSQL).
     pub(crate) access: crate::access_cache::AccessCache,
-    /// Federation dashboards while what they were built from is unchanged (`fedstats`).
-    pub(crate) dashboards: crate::fedstats::DashboardCache,
+    /// Federation dashboards by federation and season id while what they were built from
+    /// is unchanged (`fedstats`).
+    pub(crate) dashboards: crate::memo::Memo<(i64, Option<i64>), tessera_common::dto::FedDashboard>,
     /// PostgreSQL: the connections of imports and exports (see [`Db::bulk`]).
     bulk: Option<PgPool>,
 }

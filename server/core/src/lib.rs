@@ -12,6 +12,7 @@ pub mod event_chain;
 pub mod ids;
 pub mod jobs;
 pub mod mail;
+pub(crate) mod memo;
 pub mod scope;
 pub mod search;
 pub mod secrets;

@@ -24,8 +24,8 @@ use crate::error::Result;
 use crate::jobs::SystemTask;
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids, tenancy};
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 use tessera_common::dto::{
     FedClubFigures, FedDashboard, FedGrowthPoint, FedSeasonChoice, FED_AGE_BANDS, FED_GENDERS,
 };
@@ -390,47 +390,16 @@ pub async fn refresh_all(db: &Db, _task: &SystemTask, now: Timestamp) -> Result<
     Ok(n)
 }
 
-/// What the dashboard of one federation for one season was last built from, and the
-/// dashboard built (without what depends on the viewer: see [`DashboardCache`]).
-type Built = (String, Arc<FedDashboard>);
-
-/// A federation's id and a season's id.
-type DashboardKey = (i64, Option<i64>);
-
-/// A per-database memory of the dashboards built lately, keyed by federation and season.
-///
-/// Building one reads and adds up the stored counts of every club (1,000 clubs: about
-/// 12 ms on SQLite, most of it handing 2,000 rows over). An entry is used only while what
-/// it was built from is unchanged, which each request checks with two aggregate reads
-/// that return one row each ([`fingerprint`]): the club counts (their number and newest
-/// row id; every count run writes new rows), the active affiliations with their clubs
-/// (number, newest id, sum of versions and newest change of both: any change to an
-/// affiliation or a club's name bumps its version), and the seasons, categories and the
-/// federation's day read in full. So a club that leaves or is renamed, or counts taken
-/// again, by this process or another, show on the next request.
-#[derive(Clone, Default)]
-pub(crate) struct DashboardCache(Arc<Mutex<HashMap<DashboardKey, Built>>>);
-
-/// Past this many entries the memory starts over.
-const DASHBOARD_CACHE_MAX: usize = 256;
-
-impl DashboardCache {
-    fn get(&self, key: &DashboardKey, fingerprint: &str) -> Option<Arc<FedDashboard>> {
-        let map = self.0.lock().ok()?;
-        map.get(key)
-            .filter(|(f, _)| f == fingerprint)
-            .map(|(_, d)| Arc::clone(d))
-    }
-
-    fn put(&self, key: DashboardKey, fingerprint: String, d: Arc<FedDashboard>) {
-        if let Ok(mut map) = self.0.lock() {
-            if map.len() >= DASHBOARD_CACHE_MAX {
-                map.clear();
-            }
-            map.insert(key, (fingerprint, d));
-        }
-    }
-}
+// The dashboards built lately are kept per database (`Db::dashboards`, a `Memo`) by
+// federation and season. Building one reads and adds up the stored counts of every club
+// (1,000 clubs: about 12 ms on SQLite, most of it handing 2,000 rows over). An entry is
+// used only while what it was built from is unchanged, which each request checks with two
+// aggregate reads that return one row each (see `built`): the club counts (their number
+// and newest row id; every count run writes new rows), the active affiliations with their
+// clubs (number, newest id, sum of versions and newest change of both: any change to an
+// affiliation or a club's name bumps its version), and the seasons, categories and the
+// federation's day read in full. So a club that leaves or is renamed, or counts taken
+// again, by this process or another, show on the next request.
 
 #[derive(sqlx::FromRow)]
 struct AffiliationPrint {
