@@ -1687,6 +1687,7 @@ messages! {
     BirthYears => "Birth years", "Geboortejaren", "Années de naissance";
     MembersToday => "Members today", "Leden vandaag", "Membres aujourd'hui";
     NoSuggestions => "Every member with a birth date is in an age category.", "Elk lid met een geboortedatum zit in een leeftijdscategorie.", "Chaque membre ayant une date de naissance est dans une catégorie d'âge.";
+    ShowBandSuggestions => "Suggest age categories from birth years", "Leeftijdscategorieën voorstellen volgens geboortejaar", "Proposer les catégories d'âge selon l'année de naissance";
     SuggestedBands => "{n} members without an age category: suggestions from their birth year", "{n} leden zonder leeftijdscategorie: voorstellen volgens hun geboortejaar", "{n} membres sans catégorie d'âge : suggestions selon leur année de naissance";
     ApplyBands => "Put them in these categories from today", "Ze vanaf vandaag in deze categorieën zetten", "Les placer dans ces catégories à partir d'aujourd'hui";
     AddressFields => "Address", "Adres", "Adresse";

@@ -166,7 +166,7 @@ fn KindCard(kind: GroupKind, club: String, manage: bool) -> impl IntoView {
                         <button type="submit" class="button">{t(Msg::Save)}</button>
                     </form>
                 </details>
-                <BandSuggestions club=club.clone() kind=kind_id.clone()/>
+                <SuggestionsOnDemand club=club.clone() kind=kind_id.clone()/>
             }
         });
         view! {
@@ -238,6 +238,29 @@ fn KindCard(kind: GroupKind, club: String, manage: bool) -> impl IntoView {
     }
 }
 
+/// The age categories suggested for a kind, on demand (`?suggest={kind}`): finding the
+/// members in none of its groups reads every active member, too much for each view of the
+/// page in a large club.
+#[component]
+fn SuggestionsOnDemand(club: String, kind: String) -> impl IntoView {
+    let query = leptos_router::hooks::use_query_map();
+    let anchor = format!("kind-{kind}-suggestions");
+    let href = format!("/c/{club}/groups?suggest={kind}#{anchor}");
+    let k = kind.clone();
+    let shown = move || query.with(|q| q.get("suggest").as_deref() == Some(k.as_str()));
+    view! {
+        <div id=anchor>
+            {move || if shown() {
+                view! { <BandSuggestions club=club.clone() kind=kind.clone()/> }.into_any()
+            } else {
+                view! {
+                    <p><a class="button secondary" href=href.clone() data-testid="suggest-bands">{t(Msg::ShowBandSuggestions)}</a></p>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
 #[component]
 fn BandSuggestions(club: String, kind: String) -> impl IntoView {
     let c2 = club.clone();
@@ -260,7 +283,7 @@ fn BandSuggestions(club: String, kind: String) -> impl IntoView {
                                 <tr><td>{x.name}</td><td>{x.birth_date}</td><td>{x.group_name}</td></tr>
                             }).collect_view();
                             view! {
-                                <details>
+                                <details open>
                                     <summary>{Msg::SuggestedBands.fill(crate::i18n::use_lang(), &[("n", &n.to_string())])}</summary>
                                     <div class="table-wrap"><table>
                                         <thead><tr>
