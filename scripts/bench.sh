@@ -10,7 +10,8 @@
 #   - requests/s, p99 and server RSS for the register's first page, a member page and a
 #     name search, at 8 connections as the admin of the first club, on both databases
 #   (BENCH_SETS="100k" measures the 100,000-member club only; the default is "100k 1m";
-#   BENCH_DBS="postgres" one database only; the default is "sqlite postgres")
+#   BENCH_DBS="postgres" one database only; the default is "sqlite postgres";
+#   BENCH_NO_BUILD=1 measures the release binary already built, without building it)
 #   (BENCH_PARTS="rights consent retention backup import" measures only those parts beside
 #   the register's list, member page and search; empty, the default, measures every part:
 #   retention rights consent groups documents dupes reconcile invoices transfers licences
@@ -84,8 +85,11 @@ FIG[js_gzip]="$(( $(gzip -9 -c "$JS" | wc -c) / 1024 )) KiB"
 FIG[hash]="$(./target/release/tessera bench-hash --iterations 20 | sed 's/.*: //')"
 else
   # The register's pages render on the server: the release server binary is all it takes.
-  log "release build of the server"
-  cargo build --release -p tessera_server --bin tessera 2>&1 | tail -n 3
+  # BENCH_NO_BUILD=1 measures the release binary already in target/ as it is.
+  if [ -z "${BENCH_NO_BUILD:-}" ]; then
+    log "release build of the server"
+    cargo build --release -p tessera_server --bin tessera 2>&1 | tail -n 3
+  fi
 fi
 
 BENCH_DIR="$(mktemp -d /tmp/tessera-bench.XXXXXX)"
@@ -288,7 +292,7 @@ members_bench() {
       if [ "$db" = sqlite ]; then rm -f "$BENCH_DIR/members-$set.db"*; fi
     done
   done
-  row() { printf '    %-26s %8s req/s  p99 %-10s\n' "$1" "${FIG[${2}_rps]}" "${FIG[${2}_p99]}"; }
+  row() { printf '    %-26s %8s req/s  p99 %-10s\n' "$1" "${FIG[${2}_rps]:-?}" "${FIG[${2}_p99]:-not measured}"; }
   echo
   echo "Tessera member register at scale ($(date -u +%Y-%m-%d), $(nproc) cores, wrk 8 connections, $DURATION each, signed in as the first club's admin)"
   for db in ${BENCH_DBS:-sqlite postgres}; do

@@ -1,5 +1,5 @@
 # Benchmark of attendance marking (issue 19): a leader taps through the attendance list of a
-# group of up to 30, one form POST per person (as on a phone without JavaScript: each answered
+# group of 30 (the demo team is filled up to 30 first), one form POST per person (as on a phone without JavaScript: each answered
 # by a redirect back to the list), ten rounds; p99 and median per request. Sourced by
 # bench.sh; call bench_activities KEY while the server runs ($BASE, $COOKIE of the club's
 # administrator, who holds activities.attendance; $CLUB set; FIG[...] filled).
@@ -14,10 +14,30 @@ o = json.load(sys.stdin)
 for occ in o["occurrences"]:
     if occ["weekly"] and not occ["cancelled"]:
         d = datetime.date.fromisoformat(occ["date"]) - datetime.timedelta(days=7)
-        print(occ["activity"], d.isoformat())
+        print(occ["activity"], d.isoformat(), occ["group"]["id"])
         break')"
   if [ -z "$found" ]; then FIG[${key}_attendance_p99]="no weekly training in the demo"; return; fi
-  activity="${found% *}"; date="${found#* }"
+  read -r activity date group <<<"$found"
+  # The issue asks for a group of 30; the demo's teams have about 16. Active members from
+  # the register's first page are added to the training's group (the register's bulk
+  # action, from a month before the date) until its list holds at least 30.
+  local have add
+  have="$(curl -sS -H "Cookie: $COOKIE" -H "Origin: $BASE" -H 'Accept: application/json' \
+    -d "club=$CLUB&activity=$activity&date=$date" "$BASE/api/occurrence" | python3 -c '
+import json, sys
+print(" ".join(str(r["member"]) for r in json.load(sys.stdin)["rows"]))')"
+  add="$(curl -sS -H "Cookie: $COOKIE" -H "Origin: $BASE" -H 'Accept: application/json' \
+    -d "club=$CLUB&q=&page=1&status=active&per=100" "$BASE/api/member_list" | python3 -c '
+import json, sys
+have = set(sys.argv[1].split())
+ids = [str(r["id"]) for r in json.load(sys.stdin)["rows"] if str(r["id"]) not in have]
+# A few more than missing: one already in the group (a leader, an open period) is skipped.
+print("&".join("ids[]=" + i for i in ids[: max(0, 33 - len(have))] if len(have) < 30))' "$have")"
+  if [ -n "$add" ]; then
+    curl -sS -o /dev/null -H "Cookie: $COOKIE" -H "Origin: $BASE" -H 'Sec-Fetch-Site: same-origin' \
+      -d "club=$CLUB&action=add&target=$group&date=$(date -d "$date - 30 days" +%F)&pick=ticked&$add" \
+      "$BASE/api/bulk_group"
+  fi
   members="$(curl -sS -H "Cookie: $COOKIE" -H "Origin: $BASE" -H 'Accept: application/json' \
     -d "club=$CLUB&activity=$activity&date=$date" "$BASE/api/occurrence" | python3 -c '
 import json, sys
