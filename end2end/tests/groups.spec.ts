@@ -44,6 +44,21 @@ test('the secretary creates a team and adds a member to it', async ({ page, cons
   await expect(page.getByTestId('group-members').getByTestId('period-current')).toHaveCount(1);
 });
 
+test('age-category suggestions open on demand', async ({ page }) => {
+  // Finding the members in no age category reads every active member: the groups page
+  // offers it per age kind instead of doing it on every view.
+  await useSession(page, ACCOUNTS.kempenvlugAdmin);
+  await page.goto(`/c/${club.slug}/groups`);
+  const box = page.locator('[id^="kind-"][id$="-suggestions"]').first();
+  await expect(box.locator('details, p.muted')).toHaveCount(0);
+  await box.getByTestId('suggest-bands').click();
+  await expect(page).toHaveURL(/\?suggest=\d+#kind-\d+-suggestions$/);
+  // Either the suggestions, opened, with the button that applies them, or the word that
+  // every member with a birth date has a category.
+  await expect(box.locator('details[open] button[type=submit], p.muted')).toHaveCount(1);
+  await expect(box.getByTestId('suggest-bands')).toHaveCount(0);
+});
+
 test('the trainer sees only the team they lead', async ({ page }) => {
   // Some members of the club, as the secretary sees the register.
   await useSession(page, ACCOUNTS.kempenvlugAdmin);
