@@ -181,11 +181,16 @@ impl SmtpClient {
         }
     }
 
+    /// [`SmtpClient::checkout`] within [`TIMEOUT`].
+    async fn checkout_in_time(&self) -> Result<AsyncSmtpConnection, SendFailure> {
+        tokio::time::timeout(TIMEOUT, self.checkout())
+            .await
+            .map_err(|_| SendFailure::Temporary("the mail server did not answer".into()))?
+    }
+
     /// Hands `email` (a formatted message) to the server for `envelope`'s recipients.
     pub async fn send(&self, envelope: &Envelope, email: &[u8]) -> Result<(), SendFailure> {
-        let mut conn = tokio::time::timeout(TIMEOUT, self.checkout())
-            .await
-            .map_err(|_| SendFailure::Temporary("the mail server did not answer".into()))??;
+        let mut conn = self.checkout_in_time().await?;
         match tokio::time::timeout(TIMEOUT, transaction(&mut conn, envelope, email)).await {
             Ok(Ok(())) => {
                 self.checkin(conn);
@@ -203,9 +208,7 @@ impl SmtpClient {
 
     /// Connects (or checks an idle connection) without sending anything.
     pub async fn test(&self) -> Result<(), SendFailure> {
-        let conn = tokio::time::timeout(TIMEOUT, self.checkout())
-            .await
-            .map_err(|_| SendFailure::Temporary("the mail server did not answer".into()))??;
+        let conn = self.checkout_in_time().await?;
         self.checkin(conn);
         Ok(())
     }

@@ -609,16 +609,14 @@ async fn smtp_hands_over_dotted_content_in_parallel_and_reports_a_refusal() {
     if !smtp {
         return;
     }
+    let plain = |to: String, body: &str| tessera_core::mail::Mail {
+        to,
+        subject: body.to_string(),
+        body: body.to_string(),
+        brand: None,
+    };
     let refused = mailer
-        .send_list(
-            tessera_core::mail::Mail {
-                to: format!("bounce-{tag}@tessera.test"),
-                subject: "refused".into(),
-                body: "x".into(),
-                brand: None,
-            },
-            None,
-        )
+        .send_list(plain(format!("bounce-{tag}@tessera.test"), "refused"), None)
         .await;
     assert!(
         matches!(&refused, Err(tessera_core::mail::SendFailure::Refused(e)) if e.contains("550")),
@@ -626,12 +624,7 @@ async fn smtp_hands_over_dotted_content_in_parallel_and_reports_a_refusal() {
     );
     let after = mailer
         .send_list(
-            tessera_core::mail::Mail {
-                to: format!("after-{tag}@tessera.test"),
-                subject: "after".into(),
-                body: "still sent".into(),
-                brand: None,
-            },
+            plain(format!("after-{tag}@tessera.test"), "still sent"),
             None,
         )
         .await;

@@ -81,19 +81,13 @@ pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<O
                     args![],
                 )
                 .await?;
-            match oldest.as_deref().and_then(Date::parse) {
-                Some(d) => Some(d.year),
-                // Nobody to list.
-                None => {
-                    tx.commit().await?;
-                    return Ok(Some(Birthdays {
-                        from: days.first().map(|d| d.0.to_string()).unwrap_or_default(),
-                        to: days.last().map(|d| d.0.to_string()).unwrap_or_default(),
-                        people: Vec::new(),
-                        more: false,
-                    }));
-                }
-            }
+            // Nobody with a birth date: no year to ask, every day is skipped below.
+            Some(
+                oldest
+                    .as_deref()
+                    .and_then(Date::parse)
+                    .map_or(i32::MAX, |d| d.year),
+            )
         }
     };
     let mut people = Vec::new();
@@ -116,7 +110,7 @@ pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<O
             ),
         };
         if args.is_empty() {
-            // Every birth date lies after this day's year.
+            // Every birth date lies after this day's year, or there is none.
             continue;
         }
         let placeholders: Vec<String> = (0..args.len()).map(|i| format!("${}", i + 2)).collect();

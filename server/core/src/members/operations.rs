@@ -81,11 +81,11 @@ pub async fn list(db: &Db, scope: &TenantScope, query: &str, page: i64) -> Resul
     .await
 }
 
-/// One page of the register with its filters (status, membership type, season), a search
 /// Up to this many matches a register page is sorted from the matches themselves rather
-/// than read in the order of the name index (see `list_filtered`).
+/// than read in the order of the name index (see `list_with`).
 const SMALL_MATCHES: i64 = 2_000;
 
+/// One page of the register with its filters (status, membership type, season), a search
 /// by name or e-mail address, and an order. Unknown values are refused with what to use.
 pub async fn list_filtered(
     db: &Db,
