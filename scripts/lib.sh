@@ -133,7 +133,8 @@ free_port() {
 }
 
 # Starts a throwaway PostgreSQL cluster on a free local port with two roles: tessera_owner
-# (owns the schema, applies migrations, may create databases) and tessera_app (neither owner
+# (owns the schema, applies migrations, may create databases and, through pg_signal_backend,
+# drop a test's database with its open connections) and tessera_app (neither owner
 # nor superuser: row-level security applies to it). Exports the URLs; stopped on exit.
 PG_DIR=""
 PG_PORT=""
@@ -160,6 +161,7 @@ pg_start() {
   [ -n "$(trap -p EXIT)" ] || trap pg_stop EXIT
   PGPASSWORD=super-secret-test psql -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -v ON_ERROR_STOP=1 <<'SQL'
 CREATE ROLE tessera_owner LOGIN PASSWORD 'owner-pw' CREATEDB;
+GRANT pg_signal_backend TO tessera_owner;
 CREATE ROLE tessera_app LOGIN PASSWORD 'app-pw' NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
 SQL
   export TESSERA_TEST_PG_OWNER_URL="postgres://tessera_owner:owner-pw@127.0.0.1:$PG_PORT"

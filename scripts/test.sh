@@ -4,6 +4,8 @@
 # storage and integration tests on SQLite and a throwaway PostgreSQL cluster, and the
 # browser tests in Chromium with and without JavaScript.
 source "$(dirname "$0")/lib.sh"
+# One cold build per run: incremental state would only add gigabytes to target/.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 started=$SECONDS
 E2E_DIR=""

@@ -1,6 +1,7 @@
 //! Test support: a fresh database per test on every backend. SQLite always; PostgreSQL when
 //! the test script has started a cluster and set `TESSERA_TEST_PG_OWNER_URL` (a role that
-//! may create databases) and `TESSERA_TEST_PG_APP_URL` (the application role: neither owner
+//! may create databases, and a member of `pg_signal_backend` to drop them with the test's
+//! connections still open) and `TESSERA_TEST_PG_APP_URL` (the application role: neither owner
 //! nor superuser). With `TESSERA_TEST_REQUIRE_PG=1` a missing PostgreSQL fails the test
 //! instead of being skipped.
 
@@ -14,12 +15,14 @@
 use crate::db::{Backend, Db, DbUrl};
 use std::path::PathBuf;
 
-/// A database for one test, removed when dropped (SQLite) or left in the throwaway
-/// cluster (PostgreSQL).
+/// A database for one test, removed when dropped: the SQLite file, or the PostgreSQL
+/// database (a test run creates hundreds; left behind they would fill the disk).
 pub struct TestDb {
     pub db: Db,
     pub url: DbUrl,
     file: Option<PathBuf>,
+    /// The PostgreSQL database's name and the owner's cluster URL.
+    pg: Option<(String, String)>,
 }
 
 impl TestDb {
@@ -33,6 +36,34 @@ impl Drop for TestDb {
         if let Some(f) = &self.file {
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{suffix}", f.display()));
+            }
+        }
+        if let Some((name, owner)) = self.pg.take() {
+            let shown = name.clone();
+            // Drop runs inside the test's runtime, which may not block on a future: the
+            // database goes on a thread of its own. FORCE ends the pool's connections.
+            let dropped = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .expect("runtime to drop a test database");
+                rt.block_on(async {
+                    let admin = Db::connect(&DbUrl::Postgres(with_db(&owner, "postgres")), 1)
+                        .await
+                        .expect("connect to the test cluster as owner");
+                    let r = admin
+                        .raw_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .await;
+                    admin.close().await;
+                    r
+                })
+            })
+            .join();
+            if !matches!(dropped, Ok(Ok(()))) && !std::thread::panicking() {
+                panic!(
+                    "could not drop the test database {shown} (the owner role needs \
+                     pg_signal_backend): {dropped:?}"
+                );
             }
         }
     }
@@ -52,6 +83,7 @@ pub async fn sqlite() -> TestDb {
         db,
         url,
         file: Some(file),
+        pg: None,
     }
 }
 
@@ -94,6 +126,7 @@ pub async fn postgres() -> Option<TestDb> {
         db,
         url: app_url,
         file: None,
+        pg: Some((name, owner)),
     })
 }
 
