@@ -109,7 +109,9 @@ fn plain(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
-/// The tables of the database (those a backup holds), with their columns in order.
+/// The tables of the database (those a backup holds), with their columns in order. Generated
+/// columns are left out (PostgreSQL computes them again on restore; SQLite's
+/// `pragma_table_info` does not list them).
 async fn tables(tx: &mut Tx) -> Result<Vec<Table>, BackupError> {
     let names: Vec<(String,)> = match tx.backend() {
         Backend::Sqlite => tx
@@ -148,7 +150,8 @@ async fn tables(tx: &mut Tx) -> Result<Vec<Table>, BackupError> {
             Backend::Postgres => {
                 tx.fetch_all(
                     "SELECT column_name::text, data_type::text FROM information_schema.columns \
-                     WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+                     WHERE table_schema = 'public' AND table_name = $1 \
+                     AND is_generated = 'NEVER' ORDER BY ordinal_position",
                     vec![Value::from(name.as_str())],
                 )
                 .await

@@ -50,16 +50,16 @@ struct BirthRow {
 /// At most this many people are listed among this week's birthdays.
 pub const MAX_BIRTHDAYS: i64 = 60;
 
-/// The conditions of the `members_birthdays` index: active records with a birth date, not
-/// restricted, not erased.
+/// The conditions of SQLite's `members_birthdays` index: active records with a birth date,
+/// not restricted, not erased.
 const BIRTHDAY_FILTER: &str = "birth_date IS NOT NULL AND status = 'active' \
     AND restricted_at IS NULL AND erased_at IS NULL";
 
 /// Birthdays from Monday to Sunday of this week in the club's zone, by day then in the
 /// register's order, at most [`MAX_BIRTHDAYS`] listed and the rest counted (`None` for a
 /// viewer without `members.view`, who sees no birth dates). Active members only, not under
-/// restriction. One index range per day (`members_birthdays`), stopping once the page is
-/// full (no count: the widget says that the list goes on).
+/// restriction. One index range per day (SQLite: `members_birthdays`; PostgreSQL: the
+/// status and birth-date index), stopping once the page is full (no count: the widget says that the list goes on).
 pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<Option<Birthdays>> {
     if !scope.can(MEMBERS_VIEW) {
         return Ok(None);
@@ -68,8 +68,8 @@ pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<O
     let days = week_days(today);
     let mut tx = db.tenant_read(scope).await?;
     // PostgreSQL applies row-level security before any condition whose function is not
-    // leakproof, so `substr(birth_date, …)` cannot use the `members_birthdays` expression
-    // index there: each day read every record (50 ms at 100,000). There the day is asked as
+    // leakproof, so `substr(birth_date, …)` could not use an expression index there (migration
+    // 0052 dropped it): each day read every record (50 ms at 100,000). There the day is asked as
     // its date in every year from the oldest birth date on, plain equalities that the
     // birth-date index answers (2 ms).
     let first_year = match tx.backend() {
