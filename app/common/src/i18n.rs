@@ -2498,6 +2498,12 @@ messages! {
     MemberGroupPast => "ended", "beëindigd", "terminé";
     MailBounced => "Mail to {email} bounced on {date}: {reason}", "Mail naar {email} kwam terug op {date}: {reason}", "Le courriel à {email} est revenu le {date} : {reason}";
     MailBouncesTitle => "Mail that did not arrive", "Mail die niet aankwam", "Courriels non arrivés";
+    MailReasonNoAnswer => "the mail server did not answer in time", "de mailserver antwoordde niet op tijd", "le serveur de messagerie n’a pas répondu à temps";
+    MailReasonUnreachable => "the mail server could not be reached", "de mailserver was niet bereikbaar", "le serveur de messagerie était injoignable";
+    MailReasonBadAddress => "not a valid e-mail address", "geen geldig e-mailadres", "adresse e-mail non valide";
+    MailReasonUnbuildable => "the message could not be composed", "het bericht kon niet worden opgesteld", "le message n’a pas pu être composé";
+    MailReasonNoUtf8Address => "the mail server does not accept addresses beyond ASCII (SMTPUTF8)", "de mailserver aanvaardt geen adressen met tekens buiten ASCII (SMTPUTF8)", "le serveur de messagerie n’accepte pas les adresses hors ASCII (SMTPUTF8)";
+    MailReasonNo8Bit => "the mail server does not accept 8-bit content (8BITMIME)", "de mailserver aanvaardt geen 8-bitinhoud (8BITMIME)", "le serveur de messagerie n’accepte pas de contenu 8 bits (8BITMIME)";
     MailingDraftCount => "Sent now, this mailing would go to {n} addresses.", "Nu verstuurd zou deze mailing naar {n} adressen gaan.", "Envoyé maintenant, ce publipostage irait à {n} adresses.";
     MyAttendanceTitle => "Attendance", "Aanwezigheid", "Présences";
     MyAttendanceNone => "In no group with activities in this period.", "In deze periode in geen groep met activiteiten.", "Dans aucun groupe avec des activités pendant cette période.";

@@ -2,9 +2,24 @@
 
 use crate::consent::Localized;
 use crate::dto::Stamp;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
+
+/// Why a mail did not go out, as stored with the recipient: one of our own reasons as
+/// `msg:` and its message key (shown in the reader's language), or the mail server's own
+/// reply (a quotation, shown as it came: "550 5.1.1 no such mailbox").
+pub fn stored_reason(reason: Msg) -> String {
+    format!("msg:{}", reason.key())
+}
+
+/// A stored reason ([`stored_reason`] or the server's reply) in `lang`.
+pub fn reason_text(stored: &str, lang: Lang) -> String {
+    stored
+        .strip_prefix("msg:")
+        .and_then(|key| Msg::ALL.iter().find(|m| m.key() == key))
+        .map_or_else(|| stored.to_string(), |m| m.text(lang).to_string())
+}
 
 /// The placeholders a mailing's subject and text may use.
 pub const PLACEHOLDERS: [&str; 2] = ["first_name", "club_name"];

@@ -659,7 +659,7 @@ pub fn MemberGroupsCard(club: String, member: String) -> impl IntoView {
                         let text = Msg::MailBounced.fill(lang, &[
                             ("email", &b.email),
                             ("date", &date),
-                            ("reason", &b.reason),
+                            ("reason", &tessera_common::mailing::reason_text(&b.reason, lang)),
                         ]);
                         view! { <li>{text}</li> }
                     }).collect_view();

@@ -380,7 +380,7 @@ fn MailingBody(mailing: MailingDetail, club: String) -> impl IntoView {
                 <ul data-testid="undelivered">
                     {m.undelivered.iter().map(|u| {
                         let href = format!("/c/{club}/members/{}", u.member);
-                        let why = if u.interrupted { t(Msg::MailingInterruptedCount).to_string() } else { u.error.clone() };
+                        let why = if u.interrupted { t(Msg::MailingInterruptedCount).to_string() } else { reason_text(&u.error, lang) };
                         view! { <li><a href=href>{u.name.clone()}</a> " <" {u.email.clone()} "> — " {why}</li> }
                     }).collect_view()}
                 </ul>

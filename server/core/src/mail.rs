@@ -269,7 +269,7 @@ impl Mailer {
         let to: Mailbox = mail
             .to
             .parse()
-            .map_err(|_| SendFailure::Refused("not a valid address".into()))?;
+            .map_err(|_| SendFailure::refused(Msg::MailReasonBadAddress))?;
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -279,8 +279,10 @@ impl Mailer {
                 .header(ListUnsubscribe(format!("<{url}>")))
                 .header(ListUnsubscribePost);
         }
-        let message =
-            Self::message(builder, mail).map_err(|e| SendFailure::Refused(e.to_string()))?;
+        let message = Self::message(builder, mail).map_err(|e| {
+            tracing::warn!(error = %e, "a mail could not be composed");
+            SendFailure::refused(Msg::MailReasonUnbuildable)
+        })?;
         self.deliver(message).await
     }
 
@@ -307,7 +309,10 @@ impl Mailer {
                 t.send(message.envelope(), &message.formatted()).await?;
             }
             Transport::Outbox(dir) => {
-                let temp = |e: std::io::Error| SendFailure::Temporary(e.to_string());
+                let temp = |e: std::io::Error| {
+                    tracing::warn!(error = %e, "a mail could not be written to the outbox");
+                    SendFailure::temporary(Msg::MailReasonUnreachable)
+                };
                 tokio::fs::create_dir_all(dir).await.map_err(temp)?;
                 let path = dir.join(format!(
                     "{}-{:x}.eml",
@@ -404,6 +409,50 @@ mod tests {
         // A binary file (as a PDF is) travels base64-encoded, whole.
         assert!(eml.contains("Content-Transfer-Encoding: base64"), "{eml}");
         assert!(eml.contains("JVBERi0xLjMK4uPP0wolJUVPRg=="), "{eml}");
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// Our own reasons for a mail not handed over are stored as message keys and read in
+    /// each language; a server that is not there is worth another attempt.
+    #[tokio::test]
+    async fn our_reasons_are_stored_as_keys_and_read_in_three_languages() {
+        use tessera_common::mailing::reason_text;
+        use tessera_common::Lang;
+        let dir = std::env::temp_dir().join(format!("tessera-reason-{}", crate::ids::new_id()));
+        let m = Mailer::outbox(dir.clone(), "Club <club@tessera.test>").unwrap();
+        let mail = |to: &str| Mail {
+            to: to.into(),
+            subject: "News".into(),
+            body: "Hello".into(),
+            brand: None,
+        };
+        let Err(SendFailure::Refused(stored)) = m.send_list(mail("no address at all"), None).await
+        else {
+            panic!("an address that is none is refused for good");
+        };
+        for lang in [Lang::En, Lang::Nl, Lang::Fr] {
+            assert_eq!(
+                reason_text(&stored, lang),
+                Msg::MailReasonBadAddress.text(lang)
+            );
+        }
+        // Nothing listens on port 9 of this host (discard is not run here).
+        let closed = Mailer::smtp("smtp://127.0.0.1:9", "Club <club@tessera.test>").unwrap();
+        let Err(SendFailure::Temporary(stored)) =
+            closed.send_list(mail("ann@example.be"), None).await
+        else {
+            panic!("a mail server that cannot be reached is tried again later");
+        };
+        assert_eq!(
+            reason_text(&stored, Lang::Fr),
+            Msg::MailReasonUnreachable.text(Lang::Fr)
+        );
+        // The server's own reply is a quotation, shown as it came.
+        assert_eq!(
+            reason_text("550 5.1.1 no such mailbox", Lang::Nl),
+            "550 5.1.1 no such mailbox"
+        );
+        assert_eq!(reason_text("msg:NoSuchKey", Lang::Nl), "msg:NoSuchKey");
         let _ = std::fs::remove_dir_all(dir);
     }
 

@@ -15,6 +15,8 @@ use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
 use lettre::transport::smtp::extension::{ClientId, Extension, MailBodyParameter, MailParameter};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+use tessera_common::mailing::stored_reason;
+use tessera_common::Msg;
 
 /// How long connecting, or one message's whole exchange, may take.
 const TIMEOUT: Duration = Duration::from_secs(60);
@@ -36,12 +38,33 @@ pub enum SendFailure {
     Temporary(String),
 }
 
+impl SendFailure {
+    /// Refused for one of our own reasons, stored as its message key.
+    pub fn refused(reason: Msg) -> Self {
+        SendFailure::Refused(stored_reason(reason))
+    }
+
+    /// Not handed over for now, for one of our own reasons.
+    pub fn temporary(reason: Msg) -> Self {
+        SendFailure::Temporary(stored_reason(reason))
+    }
+}
+
 impl From<lettre::transport::smtp::Error> for SendFailure {
+    /// The server's answer is kept as it came ("550 5.1.1 no such mailbox"); anything else
+    /// (no connection, TLS, a reply that is none) is logged and stored as our own reason.
     fn from(e: lettre::transport::smtp::Error) -> Self {
+        let Some(code) = e.status() else {
+            tracing::warn!(error = %e, "the mail server could not be used");
+            return SendFailure::temporary(Msg::MailReasonUnreachable);
+        };
+        let reply = std::error::Error::source(&e)
+            .map(|s| format!("{code} {s}"))
+            .unwrap_or_else(|| code.to_string());
         if e.is_permanent() {
-            SendFailure::Refused(e.to_string())
+            SendFailure::Refused(reply)
         } else {
-            SendFailure::Temporary(e.to_string())
+            SendFailure::Temporary(reply)
         }
     }
 }
@@ -185,7 +208,7 @@ impl SmtpClient {
     async fn checkout_in_time(&self) -> Result<AsyncSmtpConnection, SendFailure> {
         tokio::time::timeout(TIMEOUT, self.checkout())
             .await
-            .map_err(|_| SendFailure::Temporary("the mail server did not answer".into()))?
+            .map_err(|_| SendFailure::temporary(Msg::MailReasonNoAnswer))?
     }
 
     /// Hands `email` (a formatted message) to the server for `envelope`'s recipients.
@@ -200,9 +223,7 @@ impl SmtpClient {
                 conn.abort().await;
                 Err(e)
             }
-            Err(_) => Err(SendFailure::Temporary(
-                "the mail server did not answer in time".into(),
-            )),
+            Err(_) => Err(SendFailure::temporary(Msg::MailReasonNoAnswer)),
         }
     }
 
@@ -215,7 +236,7 @@ impl SmtpClient {
 }
 
 fn poisoned() -> SendFailure {
-    SendFailure::Temporary("the connection pool is unusable".into())
+    SendFailure::temporary(Msg::MailReasonUnreachable)
 }
 
 /// One message's exchange on an open connection: `MAIL`, `RCPT` for each recipient,
@@ -233,17 +254,13 @@ async fn transaction(
         .any(|a| !AsRef::<str>::as_ref(a).is_ascii());
     if non_ascii {
         if !conn.server_info().supports_feature(Extension::SmtpUtfEight) {
-            return Err(SendFailure::Refused(
-                "the mail server does not accept addresses beyond ASCII (SMTPUTF8)".into(),
-            ));
+            return Err(SendFailure::refused(Msg::MailReasonNoUtf8Address));
         }
         params.push(MailParameter::SmtpUtfEight);
     }
     if !email.is_ascii() {
         if !conn.server_info().supports_feature(Extension::EightBitMime) {
-            return Err(SendFailure::Refused(
-                "the mail server does not accept 8-bit content (8BITMIME)".into(),
-            ));
+            return Err(SendFailure::refused(Msg::MailReasonNo8Bit));
         }
         params.push(MailParameter::Body(MailBodyParameter::EightBitMime));
     }
