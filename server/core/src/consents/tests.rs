@@ -427,6 +427,48 @@ async fn the_registers_consent_filter_leaves_restricted_members_out() {
         .unwrap();
         assert_eq!(searched.total, 1);
         assert!(searched.rows.iter().all(|r| r.id != hidden));
+        // The export with the consent filter (its own plan on PostgreSQL): in name order,
+        // without the restricted record or a withdrawn consent, and a status filter on top.
+        let anna = person(db, &a, "Anna").await;
+        let zoe = person(db, &a, "Zoe").await;
+        record(db, &a, &sys, T0, &paper(anna, news, true))
+            .await
+            .unwrap();
+        record(db, &a, &sys, T0, &paper(zoe, news, true))
+            .await
+            .unwrap();
+        record(db, &a, &sys, T0.plus_seconds(1), &paper(zoe, news, false))
+            .await
+            .unwrap();
+        let export = |status| ExportRequest {
+            format: ExportFormat::Csv,
+            purpose: "Newsletter".into(),
+            columns: vec!["given_name".into()],
+            status,
+            consent: Some(news),
+            lang: Lang::En,
+        };
+        let file = exports::export_members(db, &a, &sys, T0.plus_seconds(2), &export(None))
+            .await
+            .unwrap();
+        let text = String::from_utf8(file.bytes).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}given_name\r\nAnna\r\nLotte\r\n",
+            "{:?}",
+            t.backend()
+        );
+        assert_eq!(file.people, 2);
+        let ended = exports::export_members(
+            db,
+            &a,
+            &sys,
+            T0.plus_seconds(2),
+            &export(Some(tessera_common::dto::MemberStatus::Ended)),
+        )
+        .await
+        .unwrap();
+        assert_eq!(ended.people, 0, "{:?}", t.backend());
     }
 }
 

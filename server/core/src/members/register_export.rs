@@ -150,26 +150,27 @@ pub async fn record_export(
     log: &ExportLog<'_>,
 ) -> Result<i64> {
     let purpose = check_purpose(log.purpose)?;
-    let mut members: Vec<i64> = log.members.iter().map(|m| m.0).collect();
+    let id = ids::new_id();
+    let started = begin_record(db, scope, actor, now, id, log.kind, log.members).await?;
+    finish_record(started, actor, id, now, &purpose, log).await
+}
+
+/// The first half of [`record_export`]: the transaction, with the members the export `id`
+/// includes written (the register's own row follows in [`finish_record`], once the file and
+/// its hash exist). Returns it with the number of people.
+async fn begin_record(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+    id: i64,
+    kind: &str,
+    members: &[MemberId],
+) -> Result<(TenantTx, usize)> {
+    let mut members: Vec<i64> = members.iter().map(|m| m.0).collect();
     members.sort_unstable();
     members.dedup();
     let mut tx = db.export_register_write(scope, actor, now).await?;
-    let id = ids::new_id();
-    tx.insert(
-        "export_register",
-        vec![
-            ("id", id.into()),
-            ("at", now.into()),
-            ("identity_id", actor.identity.into()),
-            ("kind", log.kind.into()),
-            ("purpose", purpose.into()),
-            ("filter", log.filter.into()),
-            ("columns", log.columns.join(",").into()),
-            ("people", (members.len() as i64).into()),
-            ("sha256", log.sha256.into()),
-        ],
-    )
-    .await?;
     if !members.is_empty() {
         // The members as one JSON array in one statement of fixed text, not a statement of
         // 10,000 rows (30,000 parameters) for the export of a large club: that one took
@@ -187,15 +188,40 @@ pub async fn record_export(
                  FROM json_array_elements_text($3::json) AS j(value)"
             }
         };
-        tx.execute(sql, args![id, list, log.kind, now]).await?;
+        tx.execute(sql, args![id, list, kind, now]).await?;
     }
+    Ok((tx, members.len()))
+}
+
+/// The second half of [`record_export`]: the register's row, the event, the commit.
+async fn finish_record(
+    (mut tx, people): (TenantTx, usize),
+    actor: &Actor,
+    id: i64,
+    now: Timestamp,
+    purpose: &str,
+    log: &ExportLog<'_>,
+) -> Result<i64> {
+    tx.insert(
+        "export_register",
+        vec![
+            ("id", id.into()),
+            ("at", now.into()),
+            ("identity_id", actor.identity.into()),
+            ("kind", log.kind.into()),
+            ("purpose", purpose.into()),
+            ("filter", log.filter.into()),
+            ("columns", log.columns.join(",").into()),
+            ("people", (people as i64).into()),
+            ("sha256", log.sha256.into()),
+        ],
+    )
+    .await?;
     tx.log(
         "export",
         Some(&format!(
             "members ({}): {} records, {}",
-            log.filter,
-            members.len(),
-            log.kind
+            log.filter, people, log.kind
         )),
     )
     .await?;
@@ -637,6 +663,7 @@ pub async fn export_members(
 ) -> Result<ExportFile> {
     scope.require(EXPORTS_RUN)?;
     let purpose = check_purpose(&req.purpose)?;
+    let started = crate::clock::monotonic();
     // The records and their custom values as of one moment.
     let mut tx = db.bulk().tenant_snapshot(scope).await?;
     let fields = super::custom_fields::definitions(&mut tx).await?;
@@ -666,11 +693,112 @@ pub async fn export_members(
         }
     }
     tx.commit().await?;
-    let csv = req.format == ExportFormat::Csv;
+    let read = started.elapsed();
+    let what = req.status.map(|s| s.as_str()).unwrap_or("all");
+    let filter = match req.consent {
+        Some(p) => format!("{what}, consent {p}"),
+        None => what.to_string(),
+    };
+    let members: Vec<MemberId> = rows.iter().map(|r| MemberId(r.id)).collect();
+    let column_ids: Vec<String> = columns.iter().map(|c| c.id.clone()).collect();
+    let people = rows.len();
+    let spec = FileSpec {
+        format: req.format,
+        lang: req.lang,
+        club: scope.tenant().name.clone(),
+        purpose: purpose.clone(),
+        when: now.format_brussels(),
+    };
+    // The file is made on a thread of its own (an XLSX of 10,000 takes 0.2 s of CPU). On
+    // PostgreSQL the export's members are written to the register meanwhile, in the
+    // transaction that then adds the register's row with the file's hash (10,000 rows:
+    // about 25 ms, as long as the CSV itself). SQLite has one writer: its transaction only
+    // starts once the file is made.
+    let making = tokio::task::spawn_blocking(move || write_file(&spec, &columns, &rows, &values));
+    let made = |r: std::result::Result<Result<Made>, tokio::task::JoinError>| {
+        r.map_err(crate::error::internal)?
+    };
+    let id = ids::new_id();
+    let (file, started_record, written) = match db.backend() {
+        Backend::Postgres => {
+            let begun =
+                begin_record(db, scope, actor, now, id, req.format.kind(), &members).await?;
+            let file = made(making.await)?;
+            (file, begun, started.elapsed())
+        }
+        Backend::Sqlite => {
+            let file = made(making.await)?;
+            let written = started.elapsed();
+            let begun =
+                begin_record(db, scope, actor, now, id, req.format.kind(), &members).await?;
+            (file, begun, written)
+        }
+    };
+    let register_id = finish_record(
+        started_record,
+        actor,
+        id,
+        now,
+        &purpose,
+        &ExportLog {
+            kind: req.format.kind(),
+            purpose: &purpose,
+            filter: &filter,
+            columns: &column_ids,
+            members: &members,
+            sha256: &file.sha256,
+        },
+    )
+    .await?;
+    tracing::debug!(
+        people,
+        format = file.ext,
+        read_ms = read.as_millis() as u64,
+        file_ms = (written - read).as_millis() as u64,
+        record_ms = (started.elapsed() - written).as_millis() as u64,
+        "export of members"
+    );
+    let date = now.format_brussels_date();
+    let slug = &scope.tenant().slug;
+    Ok(ExportFile {
+        name: format!("{slug}-members-{what}-{date}.{}", file.ext),
+        content_type: file.content_type,
+        bytes: file.bytes,
+        people,
+        sha256: file.sha256,
+        register_id,
+    })
+}
+
+/// What an export's file is made for (owned: it is made on a thread of its own).
+struct FileSpec {
+    format: ExportFormat,
+    lang: Lang,
+    club: String,
+    purpose: String,
+    when: String,
+}
+
+/// An export's file with its type, extension and hash.
+struct Made {
+    bytes: Vec<u8>,
+    content_type: &'static str,
+    ext: &'static str,
+    sha256: String,
+}
+
+/// The export's file: CSV, XLSX or the printable list.
+fn write_file(
+    spec: &FileSpec,
+    columns: &[ExportColumn],
+    rows: &[Row],
+    values: &HashMap<(i64, i64), Vec<String>>,
+) -> Result<Made> {
+    let csv = spec.format == ExportFormat::Csv;
     let head: Vec<String> = columns
         .iter()
         .map(|c| {
-            let l = column_label(c, req.lang, csv);
+            let l = column_label(c, spec.lang, csv);
             if csv {
                 cell(&l)
             } else {
@@ -683,17 +811,10 @@ pub async fn export_members(
     let cells = |r: &Row| -> Vec<String> {
         columns
             .iter()
-            .map(|c| column_text(r, c, &values).into_owned())
+            .map(|c| column_text(r, c, values).into_owned())
             .collect()
     };
-    let what = req.status.map(|s| s.as_str()).unwrap_or("all");
-    let filter = match req.consent {
-        Some(p) => format!("{what}, consent {p}"),
-        None => what.to_string(),
-    };
-    let date = now.format_brussels_date();
-    let slug = &scope.tenant().slug;
-    let (bytes, content_type, ext) = match req.format {
+    let (bytes, content_type, ext) = match spec.format {
         // The CSV is written row by row as the records come (no table of every cell
         // first): a byte-order mark, then RFC 4180 with CRLF, as `write_csv` writes it.
         ExportFormat::Csv => {
@@ -705,9 +826,9 @@ pub async fn export_members(
                 .from_writer(out);
             w.write_record(&head).map_err(crate::error::internal)?;
             // Each field written as it is made, borrowed where it needs no change.
-            for r in &rows {
-                for c in &columns {
-                    let v = column_text(r, c, &values);
+            for r in rows {
+                for c in columns {
+                    let v = column_text(r, c, values);
                     let v = if defused(c) {
                         cell_text(&v)
                     } else {
@@ -729,7 +850,7 @@ pub async fn export_members(
             let mut table: Vec<Vec<String>> = Vec::with_capacity(rows.len() + 1);
             table.push(head);
             table.extend(rows.iter().map(cells));
-            if req.format == ExportFormat::Xlsx {
+            if spec.format == ExportFormat::Xlsx {
                 (
                     write_xlsx(&table)?,
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -737,13 +858,7 @@ pub async fn export_members(
                 )
             } else {
                 (
-                    write_print(
-                        &table,
-                        &scope.tenant().name,
-                        &purpose,
-                        &now.format_brussels(),
-                        req.lang,
-                    ),
+                    write_print(&table, &spec.club, &spec.purpose, &spec.when, spec.lang),
                     "text/html; charset=utf-8",
                     "html",
                 )
@@ -751,30 +866,11 @@ pub async fn export_members(
         }
     };
     let sha256 = sha256_hex(&bytes);
-    let members: Vec<MemberId> = rows.iter().map(|r| MemberId(r.id)).collect();
-    let column_ids: Vec<String> = columns.iter().map(|c| c.id.clone()).collect();
-    let register_id = record_export(
-        db,
-        scope,
-        actor,
-        now,
-        &ExportLog {
-            kind: req.format.kind(),
-            purpose: &purpose,
-            filter: &filter,
-            columns: &column_ids,
-            members: &members,
-            sha256: &sha256,
-        },
-    )
-    .await?;
-    Ok(ExportFile {
-        name: format!("{slug}-members-{what}-{date}.{ext}"),
-        content_type,
+    Ok(Made {
         bytes,
-        people: rows.len(),
+        content_type,
+        ext,
         sha256,
-        register_id,
     })
 }
 
@@ -827,6 +923,19 @@ async fn export_rows(
             serde_json::from_str(&list).map_err(crate::error::internal)
         }
         Backend::Postgres => {
+            // With a consent filter, each answer's record is looked up by its key (a nested
+            // loop, 10,000 lookups for 10,000 answers): left to choose, PostgreSQL hashed
+            // every record of the club instead (a scan of all 100,000, about 6 ms more).
+            let from = match consent {
+                Some(_) => {
+                    "member_consents c CROSS JOIN LATERAL (SELECT * FROM members \
+                     WHERE members.tenant_id = $1 AND members.id = c.member_id \
+                     AND members.restricted_at IS NULL AND ($2 IS NULL OR members.status = $2) \
+                     LIMIT 1) members \
+                     WHERE c.tenant_id = $1 AND c.purpose_id = $3 AND c.given = $4"
+                }
+                None => from,
+            };
             let sql = format!(
                 "SELECT {EXPORT_COLUMNS} FROM {from} ORDER BY members.sort_name, members.id"
             );
