@@ -2306,6 +2306,7 @@ messages! {
     InvBackToMember => "Back to the member", "Terug naar het lid", "Retour au membre";
     // fedlog18: the federation's licence list as a logged read, the federation's own event log
     FedReadLicences => "{federation}: the licence list with {n} of your members: {names}", "{federation}: de vergunningenlijst met {n} van uw leden: {names}", "{federation} : la liste des licences avec {n} de vos membres : {names}";
+    FedReadTransfers => "{federation}: the transfers page with {n} of your members: {names}", "{federation}: de transferpagina met {n} van uw leden: {names}", "{federation} : la page des transferts avec {n} de vos membres : {names}";
     FedLogTitle => "Federation event log", "Logboek van de federatie", "Journal de la fédération";
     FedLogHelp => "Who did what and when in the federation: affiliations, seasons, licence decisions, templates, transfer windows and exports. Reads of people are in each club's own log.", "Wie wat wanneer deed in de federatie: aansluitingen, seizoenen, beslissingen over vergunningen, sjablonen, transferperiodes en exports. Inzages van personen staan in het logboek van elke club.", "Qui a fait quoi et quand dans la fédération : affiliations, saisons, décisions de licence, modèles, périodes de transfert et exportations. Les consultations de personnes figurent dans le journal de chaque club.";
     FedLogCount => "{n} licences", "{n} vergunningen", "{n} licences";
@@ -2382,6 +2383,7 @@ messages! {
     XferApprove => "Approve", "Goedkeuren", "Approuver";
     XferRefuse => "Refuse", "Weigeren", "Refuser";
     XferReason => "Reason", "Reden", "Raison";
+    XferPersonWithheld => "A person the club does not share now (restricted record, or the club has left)", "Een persoon die de club nu niet deelt (beperkte fiche, of de club is vertrokken)", "Une personne que le club ne partage pas actuellement (fiche limitée, ou le club est parti)";
     XferDecision => "Decision", "Beslissing", "Décision";
     XferDecide => "Decide", "Beslissen", "Trancher";
     XferDecided => "The decision is recorded and mailed to those concerned.", "De beslissing is vastgelegd en gemaild naar de betrokkenen.", "La décision est enregistrée et envoyée aux intéressés.";

@@ -21,6 +21,10 @@ pub struct TransferView {
     pub federation: String,
     pub person: String,
     pub licence_number: String,
+    /// The federation may not see the person now (their record is restricted, or their
+    /// club no longer shares): `person` and `licence_number` are empty.
+    #[serde(default)]
+    pub withheld: bool,
     pub from_club: String,
     pub to_club: String,
     /// `consent`, `open`, `released`, `objected`, `approved` or `refused`.

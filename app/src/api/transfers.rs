@@ -14,11 +14,17 @@ use super::parse_id;
 use crate::ssr::{ctx, done};
 
 /// The federation's transfers page (`transfers.decide`): windows, transfers, history.
+/// Shows names and licence numbers: a federation read of personal data.
 #[server(prefix = "/api", endpoint = "fed_transfers")]
 pub async fn get_fed_transfers(federation: String) -> Result<FedTransfers, AppError> {
     let c = ctx().await?;
-    let scope = c.federation(&federation).await?;
-    tessera_core::transfers::fed_overview(&c.services.db, &scope, c.now()).await
+    // A logged read (fedlog18): once per request, however often the page asks.
+    let key = format!("fed_transfers:{federation}");
+    c.once(key, async {
+        let scope = c.federation(&federation).await?;
+        tessera_core::transfers::fed_overview(&c.services.db, &scope, &c.actor, c.now()).await
+    })
+    .await
 }
 
 /// Sets a transfer window of one of the federation's seasons (`transfers.decide`).

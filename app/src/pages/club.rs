@@ -304,6 +304,7 @@ fn federation_read_text(detail: &str) -> Option<String> {
         "person" => Msg::FedReadPerson,
         "export" => Msg::FedReadExport,
         "licences" => Msg::FedReadLicences,
+        "transfers" => Msg::FedReadTransfers,
         _ => Msg::FedReadSearch,
     };
     Some(msg.fill(

@@ -55,11 +55,20 @@ fn history(x: &TransferView) -> impl IntoView {
     }
 }
 
+/// Who a transfer is about, as the viewer may see it.
+fn who(x: &TransferView) -> String {
+    if x.withheld {
+        t(Msg::XferPersonWithheld).to_string()
+    } else {
+        x.person.clone()
+    }
+}
+
 /// What the viewer may do with a transfer now, as a form.
 fn actions(x: &TransferView, side: &Side) -> Option<AnyView> {
     let id = x.id.to_string();
     let reason_id = format!("x{}-reason", x.id);
-    let label = format!("{} · {}", x.person, t(Msg::XferReason));
+    let label = format!("{} · {}", who(x), t(Msg::XferReason));
     match side {
         Side::Federation(fed) if x.can_decide => Some(
             view! {
@@ -120,7 +129,7 @@ fn transfer_list(list: &[TransferView], side: Side) -> AnyView {
                 });
                 view! {
                     <li class="card" data-testid="transfer">
-                        <h3>{x.person.clone()} " · " {x.licence_number.clone()}</h3>
+                        <h3>{if x.withheld { who(x) } else { format!("{} · {}", x.person, x.licence_number) }}</h3>
                         <p>
                             {t(Msg::XferFrom)} " " <strong data-testid="transfer-from">{x.from_club.clone()}</strong> " "
                             {t(Msg::XferTo)} " " <strong data-testid="transfer-to">{x.to_club.clone()}</strong>

@@ -248,7 +248,7 @@ pub(crate) async fn fed_world(db: &Db) -> FedWorld {
     }
 }
 
-async fn reads_in(db: &Db, club: &TenantRecord) -> Vec<(Option<i64>, ReadDetail)> {
+pub(crate) async fn reads_in(db: &Db, club: &TenantRecord) -> Vec<(Option<i64>, ReadDetail)> {
     let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
     let mut tx = db.tenant_read(&scope).await.unwrap();
     let rows: Vec<(Option<i64>, Option<String>)> = tx

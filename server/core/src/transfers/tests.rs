@@ -461,11 +461,23 @@ async fn the_person_may_decline_each_side_sees_its_part_and_every_step_is_mailed
         let seen_b = club_overview(db, &b.1, T0).await.unwrap();
         assert_eq!(seen_b.transfers.len(), 1);
         assert!(!seen_b.transfers[0].can_answer && !seen_b.transfers[0].can_consent);
-        let f = fed_overview(db, &fed.1, T0).await.unwrap();
+        let f = fed_overview(db, &fed.1, &fed.0, T0).await.unwrap();
         assert_eq!(f.windows.len(), 1);
         assert_eq!(f.transfers.len(), 1);
         assert!(!f.transfers[0].can_decide);
         assert_eq!(f.transfers[0].steps[0].step, "asked_by_club");
+        // The federation's page shows the person's name: a read, in the club of the copy.
+        assert!(!f.transfers[0].withheld);
+        assert!(
+            f.transfers[0].person.contains("Lotte"),
+            "{:?}",
+            f.transfers[0]
+        );
+        let reads = crate::fedreads::tests::reads_in(db, &w.club_a).await;
+        let last = reads.last().expect("the transfers page is a logged read");
+        assert_eq!(last.1.what, "transfers");
+        assert_eq!(last.1.people.len(), 1);
+        assert_eq!(last.1.people[0].member, w.a_members[0]);
         // A club of another federation sees nothing; the pages need their permission.
         let other = admin_of(db, &w.other_club, "admin@other.be").await;
         assert!(club_overview(db, &other.1, T0)
@@ -474,7 +486,7 @@ async fn the_person_may_decline_each_side_sees_its_part_and_every_step_is_mailed
             .transfers
             .is_empty());
         assert!(club_overview(db, &lotte.1, T0).await.is_err());
-        assert!(fed_overview(db, &a.1, T0).await.is_err());
+        assert!(fed_overview(db, &a.1, &a.0, T0).await.is_err());
         // The ask is mailed to the federation's decider, both clubs' admins and the
         // person, each once, in the tenants' language (Dutch).
         let mails = notify::mails_of_last_step(db, "https://t.example/", fed.1.tenant_id(), id)
@@ -530,9 +542,31 @@ async fn the_person_may_decline_each_side_sees_its_part_and_every_step_is_mailed
         assert!(mails
             .iter()
             .all(|m| m.body.contains(evil) && m.brand.is_none()));
-        let f = fed_overview(db, &fed.1, T0).await.unwrap();
+        let f = fed_overview(db, &fed.1, &fed.0, T0).await.unwrap();
         let objected = f.transfers.iter().find(|x| x.id == wid).unwrap();
         assert!(objected.can_decide);
         assert_eq!(objected.steps[1].reason.as_deref(), Some(evil));
+        // Once club A has left, its people are withheld from the federation's page (the
+        // transfers stay, with their clubs and history) and nothing more is logged in A.
+        let logged = crate::fedreads::tests::reads_in(db, &w.club_a).await.len();
+        crate::fedreads::stand_in::end_affiliation(
+            db,
+            &SystemTask::background(),
+            w.fed.id,
+            w.club_a.id,
+            T0,
+        )
+        .await
+        .unwrap();
+        let f = fed_overview(db, &fed.1, &fed.0, T0).await.unwrap();
+        assert_eq!(f.transfers.len(), 2);
+        for x in &f.transfers {
+            assert!(x.withheld && x.person.is_empty() && x.licence_number.is_empty());
+            assert!(!x.steps.is_empty());
+        }
+        assert_eq!(
+            crate::fedreads::tests::reads_in(db, &w.club_a).await.len(),
+            logged
+        );
     }
 }

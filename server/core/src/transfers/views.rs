@@ -7,7 +7,7 @@ use crate::affiliations;
 use crate::args;
 use crate::db::{Db, Tx};
 use crate::error::Result;
-use crate::scope::TenantScope;
+use crate::scope::{Actor, TenantScope};
 use tessera_common::time::Timestamp;
 use tessera_common::transfer::*;
 use tessera_common::{AppError, TenantId};
@@ -26,11 +26,22 @@ struct ViewRow {
     to_name: String,
     status: String,
     answer_due_at: Option<i64>,
+    /// The copy's club and member (where a federation's read of the person is logged).
+    person_club: i64,
+    member_id: i64,
+    /// The person's record is restricted in their club.
+    restricted: bool,
+    /// The copy's club shares the person's name with the federation now (an active
+    /// affiliation whose accepted terms name it).
+    shared: bool,
 }
 
 const VIEW: &str = "SELECT t.id, p.given_name, p.family_name, p.licence_number, t.from_club, \
      fc.name AS from_name, tc.name AS to_name, t.status, \
-     t.answer_due_at FROM transfers t \
+     t.answer_due_at, p.club_id AS person_club, p.member_id, p.restricted, \
+     EXISTS (SELECT 1 FROM affiliations a WHERE a.federation_id = t.tenant_id \
+     AND a.club_id = p.club_id AND a.status = 'active' AND a.accepted_at IS NOT NULL \
+     AND (' ' || a.shared_fields || ' ') LIKE '% family_name %') AS shared FROM transfers t \
      JOIN fed_people p ON p.tenant_id = t.tenant_id AND p.id = t.person_id \
      JOIN tenants fc ON fc.id = t.from_club JOIN tenants tc ON tc.id = t.to_club \
      WHERE t.tenant_id = $1";
@@ -74,11 +85,23 @@ async fn views(
     for r in rows {
         let steps = steps_of(tx, fed, r.id).await?;
         let late = r.answer_due_at.is_some_and(|due| now.0 > due);
+        // The federation sees a person only while their club shares and their record is
+        // not restricted; the transfer itself (clubs, state, history) stays.
+        let withheld = matches!(viewer, Viewer::Federation) && (r.restricted || !r.shared);
+        let (person, licence_number) = if withheld {
+            (String::new(), String::new())
+        } else {
+            (
+                format!("{} {}", r.given_name, r.family_name),
+                r.licence_number,
+            )
+        };
         out.push(TransferView {
             id: r.id,
             federation: fed_name.to_string(),
-            person: format!("{} {}", r.given_name, r.family_name),
-            licence_number: r.licence_number,
+            person,
+            licence_number,
+            withheld,
             can_answer: matches!(viewer, Viewer::Club(c) if c == r.from_club)
                 && r.status == "open"
                 && !late,
@@ -104,12 +127,20 @@ async fn name_of(tx: &mut Tx, tenant: TenantId) -> Result<(String, String)> {
 }
 
 /// The federation's transfers page (`transfers.decide`): its seasons, windows and
-/// transfers with their history.
-pub async fn fed_overview(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<FedTransfers> {
+/// transfers with their history. Shows names and licence numbers: a read of personal data,
+/// recorded in each club whose people the page shows (`fedreads::log_read`, "transfers"),
+/// in the page's own transaction. A person whose record is restricted, or whose club no
+/// longer shares with the federation, is withheld (not shown, not logged).
+pub async fn fed_overview(
+    db: &Db,
+    scope: &TenantScope,
+    actor: &Actor,
+    now: Timestamp,
+) -> Result<FedTransfers> {
     scope.require(TRANSFERS_DECIDE)?;
     let fed = scope.tenant_id();
-    let mut tx = db.platform(false).await?;
-    tx.as_tenant(fed, None).await?;
+    let mut log_tx = db.event_log_write(scope, actor, now).await?;
+    let tx = log_tx.platform_part()?;
     let seasons: Vec<(i64, String)> = tx
         .fetch_all(
             "SELECT id, name FROM fed_seasons WHERE tenant_id = $1 ORDER BY starts_on DESC, id",
@@ -130,16 +161,20 @@ pub async fn fed_overview(db: &Db, scope: &TenantScope, now: Timestamp) -> Resul
             args![fed.0, PAGE],
         )
         .await?;
-    let transfers = views(
-        &mut tx,
-        fed,
-        &scope.tenant().name,
-        rows,
-        Viewer::Federation,
-        now,
-    )
-    .await?;
-    tx.commit().await?;
+    // The read: each person shown once, however many of their transfers the page lists.
+    let mut seen = std::collections::BTreeSet::new();
+    let reads: Vec<crate::fedreads::Read> = rows
+        .iter()
+        .filter(|r| !r.restricted && r.shared && seen.insert((r.person_club, r.member_id)))
+        .map(|r| crate::fedreads::Read {
+            club: TenantId(r.person_club),
+            member: r.member_id,
+            name: Some(format!("{} {}", r.given_name, r.family_name)),
+        })
+        .collect();
+    let transfers = views(tx, fed, &scope.tenant().name, rows, Viewer::Federation, now).await?;
+    crate::fedreads::log_read(tx, scope, "transfers", &reads, now).await?;
+    log_tx.commit().await?;
     Ok(FedTransfers {
         seasons,
         windows: windows
