@@ -445,6 +445,35 @@ async fn a_request_copies_exactly_the_shared_fields_and_numbers_carry_a_check_di
         .await
         .unwrap_err();
         assert_eq!(e, AppError::NotFound);
+        // Suspended with a reason, reinstated, suspended again and ended; an ended licence
+        // takes no decision any more. The club sees each state, the number stays.
+        let id = o.licences[0].id;
+        let status_now = || async {
+            let club = club_page(db, &s.a).await.unwrap();
+            assert_eq!(club.licences[0].licence_number, row.0);
+            club.licences[0].status.clone()
+        };
+        for (action, reason, want) in [
+            ("suspend", "unpaid fee", "suspended"),
+            ("approve", "", "approved"),
+            ("suspend", "", "suspended"),
+            ("end", "left the sport", "ended"),
+        ] {
+            assert_eq!(
+                decide(db, &s.fed, &sys(), T0, action, reason, &[id])
+                    .await
+                    .unwrap(),
+                1
+            );
+            assert_eq!(status_now().await, want, "{action} on {:?}", t.backend());
+        }
+        for action in ["approve", "suspend", "end", "refuse"] {
+            let e = decide(db, &s.fed, &sys(), T0, action, "why", &[id])
+                .await
+                .unwrap_err();
+            assert_eq!(msg_of(&e), Msg::ErrLicTransition, "{action}");
+        }
+        assert_eq!(status_now().await, "ended");
         let _ = &s.w;
     }
 }
