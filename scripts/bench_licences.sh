@@ -44,7 +44,7 @@ bench_licences() {
     season="$(curl -sS -H "Cookie: $fed" -H "Origin: $BASE" -d "federation=bsf&season=&status=" \
       "$BASE/api/fed_licences" | python3 -c "import json,sys; d=json.load(sys.stdin); print(next(s['id'] for s in d['seasons'] if s['name'] == 'Bench $y'))")"
     out="$(curl -sS -w '\n%{http_code} %{time_total}' -H "Cookie: $COOKIE" -H "Origin: $BASE" -H 'Accept: application/json' \
-      -d "club=$CLUB&federation=bsf&season=$season&category=$category&all=on&q=&status=" "$BASE/api/request_licences")"
+      -d "club=$CLUB&federation=bsf&season=$season&category=$category&all=on&q=&status=&fed%5Blevel%5D=Recreatief" "$BASE/api/request_licences")"
     t="$(tail -n 1 <<<"$out")"
     if [ "${t%% *}" != 200 ]; then FIG[${key}_licence_club]="HTTP ${t%% *}: $(head -c 200 <<<"$out")"; return; fi
     n="$(head -n 1 <<<"$out" | sed -n 's/.*"requested":\([0-9]*\).*/\1/p')"
