@@ -15,7 +15,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("affiliations", &[]),
     ("reconcile", &[]),
     ("fedreads", &["affiliations", "members"]),
-    ("transfers", &["affiliations", "members"]),
+    ("transfers", &["affiliations", "members", "fedreads"]),
     ("roles", &["accounts"]),
     ("tenants", &["accounts", "roles"]),
     ("members", &["accounts", "roles", "fedcopy"]),
