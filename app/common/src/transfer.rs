@@ -22,7 +22,8 @@ pub struct TransferView {
     pub person: String,
     pub licence_number: String,
     /// The federation may not see the person now (their record is restricted, or their
-    /// club no longer shares): `person` and `licence_number` are empty.
+    /// club no longer shares): `person` and `licence_number` are empty. (`person` alone is
+    /// empty when the club's terms do not share names.)
     #[serde(default)]
     pub withheld: bool,
     pub from_club: String,

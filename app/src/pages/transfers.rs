@@ -55,13 +55,17 @@ fn history(x: &TransferView) -> impl IntoView {
     }
 }
 
-/// Who a transfer is about, as the viewer may see it.
+/// Who a transfer is about, as the viewer may see it: the name and the licence number
+/// (the number alone where the club does not share names).
 fn who(x: &TransferView) -> String {
     if x.withheld {
-        t(Msg::XferPersonWithheld).to_string()
-    } else {
-        x.person.clone()
+        return t(Msg::XferPersonWithheld).to_string();
     }
+    [x.person.as_str(), x.licence_number.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// What the viewer may do with a transfer now, as a form.
@@ -89,7 +93,7 @@ fn actions(x: &TransferView, side: &Side) -> Option<AnyView> {
                 <form method="post" action=AnswerTransfer::PATH data-testid="transfer-answer">
                     <ClubField club=club.clone()/>
                     <input type="hidden" name="id" value=id/>
-                    <label for=reason_id.clone()>{format!("{} · {}", x.person, t(Msg::XferObjection))}</label>
+                    <label for=reason_id.clone()>{format!("{} · {}", who(x), t(Msg::XferObjection))}</label>
                     <input id=reason_id name="reason" type="text" maxlength="1000"/>
                     <button type="submit" name="answer" value="release">{t(Msg::XferRelease)}</button>
                     " "
@@ -129,7 +133,7 @@ fn transfer_list(list: &[TransferView], side: Side) -> AnyView {
                 });
                 view! {
                     <li class="card" data-testid="transfer">
-                        <h3>{if x.withheld { who(x) } else { format!("{} · {}", x.person, x.licence_number) }}</h3>
+                        <h3>{who(x)}</h3>
                         <p>
                             {t(Msg::XferFrom)} " " <strong data-testid="transfer-from">{x.from_club.clone()}</strong> " "
                             {t(Msg::XferTo)} " " <strong data-testid="transfer-to">{x.to_club.clone()}</strong>

@@ -31,17 +31,21 @@ struct ViewRow {
     member_id: i64,
     /// The person's record is restricted in their club.
     restricted: bool,
-    /// The copy's club shares the person's name with the federation now (an active
-    /// affiliation whose accepted terms name it).
+    /// The copy's club shares with the federation now (an active affiliation, terms
+    /// accepted).
     shared: bool,
+    /// ... and its terms share the person's name.
+    named: bool,
 }
 
 const VIEW: &str = "SELECT t.id, p.given_name, p.family_name, p.licence_number, t.from_club, \
      fc.name AS from_name, tc.name AS to_name, t.status, \
      t.answer_due_at, p.club_id AS person_club, p.member_id, p.restricted, \
      EXISTS (SELECT 1 FROM affiliations a WHERE a.federation_id = t.tenant_id \
+     AND a.club_id = p.club_id AND a.status = 'active' AND a.accepted_at IS NOT NULL) AS shared, \
+     EXISTS (SELECT 1 FROM affiliations a WHERE a.federation_id = t.tenant_id \
      AND a.club_id = p.club_id AND a.status = 'active' AND a.accepted_at IS NOT NULL \
-     AND (' ' || a.shared_fields || ' ') LIKE '% family_name %') AS shared FROM transfers t \
+     AND (' ' || a.shared_fields || ' ') LIKE '% family_name %') AS named FROM transfers t \
      JOIN fed_people p ON p.tenant_id = t.tenant_id AND p.id = t.person_id \
      JOIN tenants fc ON fc.id = t.from_club JOIN tenants tc ON tc.id = t.to_club \
      WHERE t.tenant_id = $1";
@@ -86,15 +90,19 @@ async fn views(
         let steps = steps_of(tx, fed, r.id).await?;
         let late = r.answer_due_at.is_some_and(|due| now.0 > due);
         // The federation sees a person only while their club shares and their record is
-        // not restricted; the transfer itself (clubs, state, history) stays.
-        let withheld = matches!(viewer, Viewer::Federation) && (r.restricted || !r.shared);
-        let (person, licence_number) = if withheld {
-            (String::new(), String::new())
+        // not restricted (their name only if the terms share it; the licence number is the
+        // federation's own); the transfer itself (clubs, state, history) stays.
+        let federation = matches!(viewer, Viewer::Federation);
+        let withheld = federation && (r.restricted || !r.shared);
+        let person = if withheld || (federation && !r.named) {
+            String::new()
         } else {
-            (
-                format!("{} {}", r.given_name, r.family_name),
-                r.licence_number,
-            )
+            format!("{} {}", r.given_name, r.family_name)
+        };
+        let licence_number = if withheld {
+            String::new()
+        } else {
+            r.licence_number
         };
         out.push(TransferView {
             id: r.id,
@@ -130,7 +138,8 @@ async fn name_of(tx: &mut Tx, tenant: TenantId) -> Result<(String, String)> {
 /// transfers with their history. Shows names and licence numbers: a read of personal data,
 /// recorded in each club whose people the page shows (`fedreads::log_read`, "transfers"),
 /// in the page's own transaction. A person whose record is restricted, or whose club no
-/// longer shares with the federation, is withheld (not shown, not logged).
+/// longer shares with the federation, is withheld (not shown, not logged); a club whose
+/// terms do not share names shows the licence number alone.
 pub async fn fed_overview(
     db: &Db,
     scope: &TenantScope,
@@ -169,7 +178,9 @@ pub async fn fed_overview(
         .map(|r| crate::fedreads::Read {
             club: TenantId(r.person_club),
             member: r.member_id,
-            name: Some(format!("{} {}", r.given_name, r.family_name)),
+            name: r
+                .named
+                .then(|| format!("{} {}", r.given_name, r.family_name)),
         })
         .collect();
     let transfers = views(tx, fed, &scope.tenant().name, rows, Viewer::Federation, now).await?;
