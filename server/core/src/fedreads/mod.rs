@@ -207,11 +207,15 @@ fn row_of(r: PersonRowDb, a: &Affiliation) -> FedPersonRow {
 }
 
 /// The clubs the federation may search now, by name.
-async fn searchable_clubs(tx: &mut Tx, federation: TenantId) -> Result<Vec<(i64, FedClubOption)>> {
-    let active: Vec<i64> = affiliations::active_clubs(tx, federation)
-        .await?
-        .into_iter()
-        .filter(open)
+/// `active`: the federation's active affiliations (`affiliations::active_clubs`).
+async fn searchable_clubs(
+    tx: &mut Tx,
+    federation: TenantId,
+    active: &[Affiliation],
+) -> Result<Vec<(i64, FedClubOption)>> {
+    let active: Vec<i64> = active
+        .iter()
+        .filter(|a| open(a))
         .map(|a| a.club.0)
         .collect();
     let rows: Vec<(i64, String, String)> = tx
@@ -233,6 +237,7 @@ async fn searchable_clubs(tx: &mut Tx, federation: TenantId) -> Result<Vec<(i64,
 async fn search_rows(
     tx: &mut Tx,
     federation: TenantId,
+    active: &[Affiliation],
     query: &PeopleQuery,
     limit: i64,
     offset: i64,
@@ -269,9 +274,8 @@ async fn search_rows(
         // people are read in the order of `fed_people_search` and the scan stops at the
         // page's end.
         Backend::Postgres => {
-            let allowed: Vec<i64> = affiliations::active_clubs(tx, federation)
-                .await?
-                .into_iter()
+            let allowed: Vec<i64> = active
+                .iter()
                 .filter(|a| open(a) && (!by_name || a.shares("family_name")))
                 .map(|a| a.club.0)
                 .collect();
@@ -338,10 +342,12 @@ pub async fn search(
     let mut tx = db.platform(true).await?;
     tx.as_tenant(federation, scope.identity_id().map(|i| i.0))
         .await?;
-    let clubs = searchable_clubs(&mut tx, federation).await?;
+    let active = affiliations::active_clubs(&mut tx, federation).await?;
+    let clubs = searchable_clubs(&mut tx, federation, &active).await?;
     let mut rows = search_rows(
         &mut tx,
         federation,
+        &active,
         query,
         PAGE_SIZE + 1,
         (page - 1) * PAGE_SIZE,
@@ -539,7 +545,8 @@ pub async fn export_csv(
     let mut tx = db.platform(true).await?;
     tx.as_tenant(federation, scope.identity_id().map(|i| i.0))
         .await?;
-    let rows = search_rows(&mut tx, federation, query, MAX_EXPORT, 0).await?;
+    let active = affiliations::active_clubs(&mut tx, federation).await?;
+    let rows = search_rows(&mut tx, federation, &active, query, MAX_EXPORT, 0).await?;
     let club_ids: Vec<i64> = rows.iter().map(|r| r.club_id).collect();
     let affs = affiliations_of(&mut tx, federation, club_ids).await?;
     let name_search = !query.q.trim().is_empty() && !query.q.chars().any(|c| c.is_ascii_digit());

@@ -3,11 +3,12 @@
 //! the viewer may do with it now.
 
 use super::{TRANSFERS_DECIDE, TRANSFERS_HANDLE};
-use crate::affiliations;
+use crate::affiliations::{self, Affiliation};
 use crate::args;
 use crate::db::{Db, Tx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
+use std::collections::BTreeMap;
 use tessera_common::time::Timestamp;
 use tessera_common::transfer::*;
 use tessera_common::{AppError, TenantId};
@@ -31,31 +32,30 @@ struct ViewRow {
     member_id: i64,
     /// The person's record is restricted in their club.
     restricted: bool,
-    /// The copy's club shares with the federation now (an active affiliation, terms
-    /// accepted).
-    shared: bool,
-    /// ... and its terms share the person's name.
-    named: bool,
 }
 
 const VIEW: &str = "SELECT t.id, p.given_name, p.family_name, p.licence_number, t.from_club, \
      fc.name AS from_name, tc.name AS to_name, t.status, \
-     t.answer_due_at, p.club_id AS person_club, p.member_id, p.restricted, \
-     EXISTS (SELECT 1 FROM affiliations a WHERE a.federation_id = t.tenant_id \
-     AND a.club_id = p.club_id AND a.status = 'active' AND a.accepted_at IS NOT NULL) AS shared, \
-     EXISTS (SELECT 1 FROM affiliations a WHERE a.federation_id = t.tenant_id \
-     AND a.club_id = p.club_id AND a.status = 'active' AND a.accepted_at IS NOT NULL \
-     AND (' ' || a.shared_fields || ' ') LIKE '% family_name %') AS named FROM transfers t \
+     t.answer_due_at, p.club_id AS person_club, p.member_id, p.restricted FROM transfers t \
      JOIN fed_people p ON p.tenant_id = t.tenant_id AND p.id = t.person_id \
      JOIN tenants fc ON fc.id = t.from_club JOIN tenants tc ON tc.id = t.to_club \
      WHERE t.tenant_id = $1";
 
-/// Who looks: the federation, a club, or the person (their record in a club).
+/// Who looks: the federation (with its active affiliations by club), a club, or the
+/// person (their record in a club).
 #[derive(Clone, Copy)]
-enum Viewer {
-    Federation,
+enum Viewer<'a> {
+    Federation(&'a BTreeMap<i64, Affiliation>),
     Club(i64),
     Person,
+}
+
+/// What the federation may see of a row's person now: nothing while their record is
+/// restricted or their club does not share (no active affiliation with accepted terms);
+/// else the licence number, and the name if the terms share it. `None`: withheld.
+fn federation_sees(r: &ViewRow, sharing: &BTreeMap<i64, Affiliation>) -> Option<bool> {
+    let a = sharing.get(&r.person_club)?;
+    (!r.restricted && a.is_active() && a.accepted_at.is_some()).then(|| a.shares("family_name"))
 }
 
 async fn steps_of(tx: &mut Tx, fed: TenantId, id: i64) -> Result<Vec<TransferStep>> {
@@ -82,7 +82,7 @@ async fn views(
     fed: TenantId,
     fed_name: &str,
     rows: Vec<ViewRow>,
-    viewer: Viewer,
+    viewer: Viewer<'_>,
     now: Timestamp,
 ) -> Result<Vec<TransferView>> {
     let mut out = Vec::with_capacity(rows.len());
@@ -92,12 +92,17 @@ async fn views(
         // The federation sees a person only while their club shares and their record is
         // not restricted (their name only if the terms share it; the licence number is the
         // federation's own); the transfer itself (clubs, state, history) stays.
-        let federation = matches!(viewer, Viewer::Federation);
-        let withheld = federation && (r.restricted || !r.shared);
-        let person = if withheld || (federation && !r.named) {
-            String::new()
-        } else {
+        let (withheld, named) = match viewer {
+            Viewer::Federation(sharing) => match federation_sees(&r, sharing) {
+                Some(named) => (false, named),
+                None => (true, false),
+            },
+            _ => (false, true),
+        };
+        let person = if named {
             format!("{} {}", r.given_name, r.family_name)
+        } else {
+            String::new()
         };
         let licence_number = if withheld {
             String::new()
@@ -113,7 +118,7 @@ async fn views(
             can_answer: matches!(viewer, Viewer::Club(c) if c == r.from_club)
                 && r.status == "open"
                 && !late,
-            can_decide: matches!(viewer, Viewer::Federation)
+            can_decide: matches!(viewer, Viewer::Federation(_))
                 && matches!(r.status.as_str(), "released" | "objected"),
             can_consent: matches!(viewer, Viewer::Person) && r.status == "consent",
             from_club: r.from_name,
@@ -171,19 +176,24 @@ pub async fn fed_overview(
         )
         .await?;
     // The read: each person shown once, however many of their transfers the page lists.
+    let sharing: BTreeMap<i64, Affiliation> = affiliations::active_clubs(tx, fed)
+        .await?
+        .into_iter()
+        .map(|a| (a.club.0, a))
+        .collect();
     let mut seen = std::collections::BTreeSet::new();
     let reads: Vec<crate::fedreads::Read> = rows
         .iter()
-        .filter(|r| !r.restricted && r.shared && seen.insert((r.person_club, r.member_id)))
-        .map(|r| crate::fedreads::Read {
+        .filter_map(|r| Some((r, federation_sees(r, &sharing)?)))
+        .filter(|(r, _)| seen.insert((r.person_club, r.member_id)))
+        .map(|(r, named)| crate::fedreads::Read {
             club: TenantId(r.person_club),
             member: r.member_id,
-            name: r
-                .named
-                .then(|| format!("{} {}", r.given_name, r.family_name)),
+            name: named.then(|| format!("{} {}", r.given_name, r.family_name)),
         })
         .collect();
-    let transfers = views(tx, fed, &scope.tenant().name, rows, Viewer::Federation, now).await?;
+    let viewer = Viewer::Federation(&sharing);
+    let transfers = views(tx, fed, &scope.tenant().name, rows, viewer, now).await?;
     crate::fedreads::log_read(tx, scope, "transfers", &reads, now).await?;
     log_tx.commit().await?;
     Ok(FedTransfers {
