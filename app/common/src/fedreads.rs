@@ -87,7 +87,10 @@ pub struct FedPeoplePage {
     pub page: i64,
     pub has_more: bool,
     pub rows: Vec<FedPersonRow>,
+    /// The club filter's options (none when `many_clubs`).
     pub clubs: Vec<FedClubOption>,
+    /// More clubs than a list holds (or none): the filter takes a typed club name.
+    pub many_clubs: bool,
 }
 
 /// A shared field of a person: its key (`birth_date`, `email`, `fed:<key>`), its label for

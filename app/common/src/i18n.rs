@@ -2015,6 +2015,8 @@ messages! {
     FedPeopleHelp => "Search by the start of the family name or by licence number. Only the fields each club shares are shown, and every result page you see is recorded in the club's event log.", "Zoek op het begin van de familienaam of op vergunningsnummer. Alleen de velden die elke club deelt worden getoond, en elke resultatenpagina die u ziet wordt in het logboek van de club opgetekend.", "Recherchez par le début du nom de famille ou par numéro de licence. Seuls les champs partagés par chaque club sont affichés, et chaque page de résultats consultée est consignée dans le journal du club.";
     FedPeopleQuery => "Family name or licence number", "Familienaam of vergunningsnummer", "Nom de famille ou numéro de licence";
     FedPeopleAllClubs => "All clubs", "Alle clubs", "Tous les clubs";
+    FedPeopleClubTyped => "Club (its name; empty for all clubs; a club's name in the results filters on it)", "Club (de naam; leeg voor alle clubs; de naam van een club in de resultaten filtert erop)", "Club (son nom ; vide pour tous les clubs ; le nom d'un club dans les résultats filtre sur lui)";
+    FedPeopleClubAmbiguous => "Several clubs have that name: follow the club's name in a result row instead.", "Meerdere clubs hebben die naam: volg in de plaats de naam van de club in een resultaatrij.", "Plusieurs clubs portent ce nom : suivez plutôt le nom du club dans une ligne de résultat.";
     FedPeopleNone => "No licensed member matches.", "Geen vergund lid gevonden.", "Aucun membre licencié ne correspond.";
     FedLicenceNumber => "Licence number", "Vergunningsnummer", "Numéro de licence";
     FedNotShared => "not shared", "niet gedeeld", "non partagé";

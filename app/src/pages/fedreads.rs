@@ -77,6 +77,7 @@ fn PeopleBody(page: FedPeoplePage) -> impl IntoView {
             crate::components::urlencode(club)
         )
     };
+    let club_link = |club: &str| link(1, &page.q, club);
     let prev = (page.page > 1).then(|| link(page.page - 1, &page.q, &page.club));
     let next = page
         .has_more
@@ -110,7 +111,7 @@ fn PeopleBody(page: FedPeoplePage) -> impl IntoView {
                                 <td>{or_not_shared(r.family_name.clone())}</td>
                                 <td>{or_not_shared(r.given_name.clone())}</td>
                                 <td>{or_not_shared(r.birth_date.clone())}</td>
-                                <td>{r.club_name.clone()}</td>
+                                <td><a href=club_link(&r.club_slug)>{r.club_name.clone()}</a></td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -127,11 +128,22 @@ fn PeopleBody(page: FedPeoplePage) -> impl IntoView {
             <form method="get" action=action.clone() class="stack" role="search" data-testid="people-search">
                 <label for="people-q">{t(Msg::FedPeopleQuery)}</label>
                 <input id="people-q" name="q" type="search" maxlength="100" value=page.q.clone()/>
-                <label for="people-club">{t(Msg::Club)}</label>
-                <select id="people-club" name="club">
-                    <option value="">{t(Msg::FedPeopleAllClubs)}</option>
-                    {club_options}
-                </select>
+                {if page.many_clubs {
+                    view! {
+                        <label for="people-club">{t(Msg::FedPeopleClubTyped)}</label>
+                        <input id="people-club" name="club" type="text" maxlength="200" value=page.club.clone()/>
+                    }
+                    .into_any()
+                } else {
+                    view! {
+                        <label for="people-club">{t(Msg::Club)}</label>
+                        <select id="people-club" name="club">
+                            <option value="">{t(Msg::FedPeopleAllClubs)}</option>
+                            {club_options}
+                        </select>
+                    }
+                    .into_any()
+                }}
                 <button type="submit" class="button">{t(Msg::Search)}</button>
             </form>
         </section>

@@ -993,6 +993,61 @@ impl Tx {
         Ok(())
     }
 
+    /// Records a federation's read in several clubs' event logs at once (one `detail` per
+    /// club, clubs in id order, each once), all `identity`'s at `at`: in a handful of
+    /// statements whatever the number of clubs (`event_chain::append_each`). On PostgreSQL
+    /// the clubs are named for row-level security in `app.federation_read_tenants` for this
+    /// call only (migration 0053 admits that list to the clubs' chain heads and to new
+    /// `federation_read` entries, nothing else). A club whose chain has no head yet gets
+    /// its entry the one-by-one way.
+    pub(crate) async fn insert_federation_reads(
+        &mut self,
+        identity: Option<i64>,
+        details: Vec<(TenantId, String)>,
+        at: Timestamp,
+    ) -> Result<()> {
+        let kind = tessera_common::fedreads::FEDERATION_READ;
+        let entries: Vec<(TenantId, crate::event_chain::Entry)> = details
+            .into_iter()
+            .map(|(tenant, detail)| {
+                (
+                    tenant,
+                    crate::event_chain::Entry {
+                        id: crate::ids::new_id(),
+                        identity_id: identity,
+                        kind: kind.to_string(),
+                        detail: Some(detail),
+                        address: None,
+                        at: at.0,
+                    },
+                )
+            })
+            .collect();
+        if entries.is_empty() {
+            return Ok(());
+        }
+        let list: Vec<String> = entries.iter().map(|(t, _)| t.0.to_string()).collect();
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query("SELECT set_config('app.federation_read_tenants', $1, true)")
+                .bind(list.join(","))
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
+        }
+        let missing = crate::event_chain::append_each(self, entries).await;
+        if let TxInner::Postgres(tx) = &mut self.inner {
+            sqlx::query("SELECT set_config('app.federation_read_tenants', '', true)")
+                .execute(&mut **tx)
+                .await
+                .map_err(internal)?;
+        }
+        for (tenant, e) in missing? {
+            self.insert_tenant_event(tenant, identity, kind, e.detail.as_deref(), None, at)
+                .await?;
+        }
+        Ok(())
+    }
+
     /// Lets memberships of `identity` be read across tenants in this transaction (the
     /// row-level security policy on memberships allows a person to see their own).
     pub(crate) async fn as_identity(&mut self, identity: i64) -> Result<()> {

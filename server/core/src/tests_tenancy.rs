@@ -484,6 +484,31 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a person's own memberships and roles across tenants (landing page, staff check; on PostgreSQL my_roles() and the memberships policy on app.identity_id)",
     ),
     (
+        "event_chain.rs",
+        "FROM security_event_heads WHERE tenant_id = ANY(ARRAY(SELECT CAST(j.value AS BIGINT)",
+        "a federation's read recorded in many clubs' chains at once (`append_each`): the heads of the clubs named in the list, which on PostgreSQL the policies of migration 0053 admit for that write alone",
+    ),
+    (
+        "event_chain.rs",
+        "FROM security_event_heads WHERE tenant_id IN (SELECT value FROM json_each($1))",
+        "the same on SQLite",
+    ),
+    (
+        "event_chain.rs",
+        "detail_salt, detail_sha) VALUES {}",
+        "the same: one entry per named club, each row's tenant given with it",
+    ),
+    (
+        "event_chain.rs",
+        "UPDATE security_event_heads h SET head_seq = v.seq, head_hash = v.hash",
+        "the same: each named club's head moved to its new entry",
+    ),
+    (
+        "event_chain.rs",
+        "UPDATE security_event_heads SET head_seq = v.seq, head_hash = v.hash",
+        "the same on SQLite",
+    ),
+    (
         "imports/member_imports.rs",
         "FROM member_imports WHERE status = 'running'",
         "the recovery of interrupted imports (a job: start-up and hourly) lists every tenant's running imports, ids only, on SQLite (PostgreSQL: running_member_imports())",

@@ -227,6 +227,15 @@ async fn federation_reads_are_shown_logged_and_refused_to_others() {
             .await;
         assert_eq!(page.status, 200, "{}", page.body);
         assert!(page.body.contains("data-testid=\"federation-people\""));
+        // Each row's club filters the search on that club (the way in where a federation
+        // has too many clubs to list).
+        assert!(
+            page.body.contains(&format!(
+                "href=\"/f/bsf/people?q=&amp;club={CLUB_A}&amp;page=1\""
+            )),
+            "{}",
+            page.body
+        );
         let person = first_person_link(&page.body);
         let view = fed.get(&format!("/f/bsf/people/{person}")).await;
         assert_eq!(view.status, 200, "{}", view.body);

@@ -117,6 +117,36 @@ pub async fn active_clubs(tx: &mut Tx, federation: TenantId) -> Result<Vec<Affil
     Ok(rows.into_iter().map(Into::into).collect())
 }
 
+/// The active affiliations to `federation` of those among `clubs` that have one: one
+/// query whatever their number (a result page's clubs).
+pub async fn active_of(
+    tx: &mut Tx,
+    federation: TenantId,
+    clubs: &[i64],
+) -> Result<Vec<Affiliation>> {
+    if clubs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let list: Vec<String> = clubs.iter().map(i64::to_string).collect();
+    let within = match tx.backend() {
+        crate::db::Backend::Postgres => {
+            "club_id = ANY(ARRAY(SELECT CAST(j.value AS BIGINT) \
+             FROM json_array_elements_text(CAST($2 AS JSON)) j))"
+        }
+        crate::db::Backend::Sqlite => "club_id IN (SELECT value FROM json_each($2))",
+    };
+    let rows: Vec<AffiliationRow> = tx
+        .fetch_all(
+            &format!(
+                "{SELECT} WHERE federation_id = $1 AND status = 'active' AND {within} \
+                 ORDER BY club_id"
+            ),
+            args![federation.0, format!("[{}]", list.join(","))],
+        )
+        .await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
 /// Every affiliation of `club`, open and past (newest first): the club's federations page.
 pub async fn of_club(tx: &mut Tx, club: TenantId) -> Result<Vec<Affiliation>> {
     let rows: Vec<AffiliationRow> = tx

@@ -70,6 +70,7 @@ pub async fn log_read(
         by_club.entry(p.club.0).or_default().push(p);
     }
     let identity = scope.identity_id().map(|i| i.0);
+    let mut details = Vec::new();
     for (club, reads) in by_club {
         let detail = ReadDetail {
             federation: scope.tenant().slug.clone(),
@@ -84,16 +85,9 @@ pub async fn log_read(
                 .collect(),
         };
         let text = serde_json::to_string(&detail).map_err(crate::error::internal)?;
-        tx.insert_tenant_event(
-            TenantId(club),
-            identity,
-            FEDERATION_READ,
-            Some(&text),
-            None,
-            now,
-        )
-        .await?;
+        details.push((TenantId(club), text));
     }
+    tx.insert_federation_reads(identity, details, now).await?;
     Ok(())
 }
 
@@ -144,30 +138,28 @@ const PERSON_COLUMNS: &str = "p.id, p.licence_number, p.given_name, p.family_nam
 /// them as generated columns in the "C" order (migration 0052): under row-level security a
 /// condition on `lower(...)` of a column cannot use an index, as `lower` is not leakproof.
 /// SQLite indexes the expressions themselves.
-fn name_keys(backend: Backend) -> (&'static str, &'static str) {
+pub(crate) fn name_keys(backend: Backend) -> (&'static str, &'static str) {
     match backend {
         Backend::Postgres => ("p.family_key", "p.given_key"),
         Backend::Sqlite => ("lower(p.family_name)", "lower(p.given_name)"),
     }
 }
 
-/// The affiliation of each club among `clubs` (active ones only), asked of
-/// `crate::affiliations` for every read.
+/// The active affiliation of each club among `clubs` (those of the rows read), asked of
+/// `crate::affiliations` in the read's transaction: a club that left is not among them.
 async fn affiliations_of(
     tx: &mut Tx,
     federation: TenantId,
-    clubs: Vec<i64>,
+    clubs: &[i64],
 ) -> Result<BTreeMap<i64, Affiliation>> {
-    let mut out = BTreeMap::new();
-    for club in clubs {
-        if out.contains_key(&club) {
-            continue;
-        }
-        if let Some(a) = affiliations::active(tx, federation, TenantId(club)).await? {
-            out.insert(club, a);
-        }
-    }
-    Ok(out)
+    let mut clubs = clubs.to_vec();
+    clubs.sort_unstable();
+    clubs.dedup();
+    Ok(affiliations::active_of(tx, federation, &clubs)
+        .await?
+        .into_iter()
+        .map(|a| (a.club.0, a))
+        .collect())
 }
 
 /// Whether anything of the club's people may be shown at all: an active affiliation whose
@@ -206,30 +198,41 @@ fn row_of(r: PersonRowDb, a: &Affiliation) -> FedPersonRow {
     }
 }
 
-/// The clubs the federation may search now, by name.
-/// `active`: the federation's active affiliations (`affiliations::active_clubs`).
-async fn searchable_clubs(
-    tx: &mut Tx,
-    federation: TenantId,
-    active: &[Affiliation],
-) -> Result<Vec<(i64, FedClubOption)>> {
-    let active: Vec<i64> = active
-        .iter()
-        .filter(|a| open(a))
-        .map(|a| a.club.0)
-        .collect();
-    let rows: Vec<(i64, String, String)> = tx
-        .fetch_all(
-            "SELECT t.id, t.slug, t.name FROM tenants t JOIN affiliations a ON a.club_id = t.id \
-             WHERE a.federation_id = $1 AND a.status = 'active' ORDER BY t.name, t.id",
+/// The most clubs the search's club filter lists; a federation with more types the club's
+/// name (or follows a result row's club link).
+pub const CLUB_OPTIONS: i64 = 100;
+
+/// The clubs the federation may search now (an active affiliation on accepted terms), by
+/// name, for the page's club filter: `None` when there are more than [`CLUB_OPTIONS`].
+async fn searchable_clubs(tx: &mut Tx, federation: TenantId) -> Result<Option<Vec<FedClubOption>>> {
+    // Counted first, up to one too many: naming and sorting a thousand clubs for nothing
+    // was the search's costliest statement.
+    let (n,): (i64,) = tx
+        .fetch_one(
+            &format!(
+                "SELECT count(*) FROM (SELECT 1 FROM affiliations WHERE federation_id = $1 \
+                 AND status = 'active' AND accepted_at IS NOT NULL LIMIT {}) x",
+                CLUB_OPTIONS + 1
+            ),
             args![federation.0],
         )
         .await?;
-    Ok(rows
-        .into_iter()
-        .filter(|(id, _, _)| active.contains(id))
-        .map(|(id, slug, name)| (id, FedClubOption { slug, name }))
-        .collect())
+    if n > CLUB_OPTIONS {
+        return Ok(None);
+    }
+    let rows: Vec<(String, String)> = tx
+        .fetch_all(
+            "SELECT t.slug, t.name FROM tenants t JOIN affiliations a ON a.club_id = t.id \
+             WHERE a.federation_id = $1 AND a.status = 'active' AND a.accepted_at IS NOT NULL \
+             ORDER BY t.name, t.id",
+            args![federation.0],
+        )
+        .await?;
+    Ok(Some(
+        rows.into_iter()
+            .map(|(slug, name)| FedClubOption { slug, name })
+            .collect(),
+    ))
 }
 
 /// The search's rows (at most `limit` from `offset`) and whether more follow; the
@@ -237,7 +240,6 @@ async fn searchable_clubs(
 async fn search_rows(
     tx: &mut Tx,
     federation: TenantId,
-    active: &[Affiliation],
     query: &PeopleQuery,
     limit: i64,
     offset: i64,
@@ -269,42 +271,48 @@ async fn search_rows(
         ),
         // PostgreSQL planned the join from the affiliations (a LIKE on them looks
         // selective): one index range per club and every match sorted, 6 ms at 20 people a
-        // club and hundreds at 1,000 clubs of 1,000. The clubs that may be searched are
-        // known here; as one array, and with `+ 0` so no index on the club is chosen, the
-        // people are read in the order of `fed_people_search` and the scan stops at the
-        // page's end.
-        Backend::Postgres => {
-            let allowed: Vec<i64> = active
-                .iter()
-                .filter(|a| open(a) && (!by_name || a.shares("family_name")))
-                .map(|a| a.club.0)
-                .collect();
-            let list: Vec<String> = allowed.iter().map(i64::to_string).collect();
-            args.push(Value::from(format!("[{}]", list.join(","))));
-            // The club's slug and name are asked per row shown (a join let it hash every
-            // club and sort every match first).
+        // club and hundreds at 1,000 clubs of 1,000. The clubs that may be searched, asked
+        // once as an array (an init plan), and `+ 0` so no index on the club is chosen:
+        // the people are read in the order of `fed_people_search` and the scan stops at
+        // the page's end. The club's slug and name are asked per row shown (a join let it
+        // hash every club and sort every match first).
+        Backend::Postgres => format!(
             "SELECT p.id, p.licence_number, p.given_name, p.family_name, p.birth_date, \
              p.gender, p.shared, p.club_id, p.member_id, \
              (SELECT t.slug FROM tenants t WHERE t.id = p.club_id) AS club_slug, \
              (SELECT t.name FROM tenants t WHERE t.id = p.club_id) AS club_name \
              FROM fed_people p WHERE p.tenant_id = $1 AND NOT p.restricted \
-             AND (p.club_id + 0) = ANY(ARRAY(SELECT CAST(j.value AS BIGINT) \
-             FROM json_array_elements_text(CAST($2 AS JSON)) j))"
-                .to_string()
-        }
+             AND (p.club_id + 0) = ANY(ARRAY(SELECT a.club_id FROM affiliations a \
+             WHERE a.federation_id = $1 AND a.status = 'active' \
+             AND a.accepted_at IS NOT NULL{}))",
+            if by_name {
+                " AND (' ' || a.shared_fields || ' ') LIKE '% family_name %'"
+            } else {
+                ""
+            }
+        ),
     };
     let club = query.club.trim();
     if !club.is_empty() {
-        let found: Option<(i64,)> = tx
-            .fetch_optional(
+        // The club by its slug (the filter's options, a result row's club link) or, typed
+        // where the federation has too many clubs for a list, by its name.
+        let found: Vec<(i64,)> = tx
+            .fetch_all(
                 "SELECT t.id FROM tenants t JOIN affiliations a ON a.club_id = t.id \
-                 WHERE t.slug = $1 AND t.kind = 'club' AND a.federation_id = $2 \
-                 AND a.status = 'active' AND a.accepted_at IS NOT NULL",
+                 WHERE (t.slug = $1 OR lower(t.name) = lower($1)) AND t.kind = 'club' \
+                 AND a.federation_id = $2 AND a.status = 'active' AND a.accepted_at IS NOT NULL \
+                 ORDER BY t.slug = $1 DESC LIMIT 2",
                 args![club, federation.0],
             )
             .await?;
-        let Some((id,)) = found else {
-            return Err(AppError::field("club", Msg::FedReadNotAffiliated));
+        let id = match found.as_slice() {
+            [] => return Err(AppError::field("club", Msg::FedReadNotAffiliated)),
+            [(id,)] => *id,
+            // A slug is unique and comes first; two names alike need the club's link.
+            [(a,), (b,)] if a != b => {
+                return Err(AppError::field("club", Msg::FedPeopleClubAmbiguous))
+            }
+            [(id,), ..] => *id,
         };
         args.push(Value::from(id));
         sql.push_str(&format!(" AND p.club_id = ${}", args.len()));
@@ -342,12 +350,10 @@ pub async fn search(
     let mut tx = db.platform(true).await?;
     tx.as_tenant(federation, scope.identity_id().map(|i| i.0))
         .await?;
-    let active = affiliations::active_clubs(&mut tx, federation).await?;
-    let clubs = searchable_clubs(&mut tx, federation, &active).await?;
+    let clubs = searchable_clubs(&mut tx, federation).await?;
     let mut rows = search_rows(
         &mut tx,
         federation,
-        &active,
         query,
         PAGE_SIZE + 1,
         (page - 1) * PAGE_SIZE,
@@ -356,7 +362,7 @@ pub async fn search(
     let has_more = rows.len() as i64 > PAGE_SIZE;
     rows.truncate(PAGE_SIZE as usize);
     let club_ids: Vec<i64> = rows.iter().map(|r| r.club_id).collect();
-    let affs = affiliations_of(&mut tx, federation, club_ids).await?;
+    let affs = affiliations_of(&mut tx, federation, &club_ids).await?;
     let name_search = !query.q.trim().is_empty() && !query.q.chars().any(|c| c.is_ascii_digit());
     let mut out = Vec::new();
     let mut reads = Vec::new();
@@ -388,7 +394,8 @@ pub async fn search(
         page,
         has_more,
         rows: out,
-        clubs: clubs.into_iter().map(|(_, c)| c).collect(),
+        many_clubs: clubs.is_none(),
+        clubs: clubs.unwrap_or_default(),
     })
 }
 
@@ -545,10 +552,9 @@ pub async fn export_csv(
     let mut tx = db.platform(true).await?;
     tx.as_tenant(federation, scope.identity_id().map(|i| i.0))
         .await?;
-    let active = affiliations::active_clubs(&mut tx, federation).await?;
-    let rows = search_rows(&mut tx, federation, &active, query, MAX_EXPORT, 0).await?;
+    let rows = search_rows(&mut tx, federation, query, MAX_EXPORT, 0).await?;
     let club_ids: Vec<i64> = rows.iter().map(|r| r.club_id).collect();
-    let affs = affiliations_of(&mut tx, federation, club_ids).await?;
+    let affs = affiliations_of(&mut tx, federation, &club_ids).await?;
     let name_search = !query.q.trim().is_empty() && !query.q.chars().any(|c| c.is_ascii_digit());
     let mut csv_rows = vec![[
         "licence_number",

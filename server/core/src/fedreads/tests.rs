@@ -10,6 +10,7 @@ use crate::members::{self, NewMember};
 use crate::scope::{self, Actor, AuthLevel};
 use crate::tenants::{self, NewTenant, TenantRecord};
 use crate::{roles, testing};
+use std::collections::BTreeSet;
 use tessera_common::dto::TenantKind;
 use tessera_common::Lang;
 
@@ -579,5 +580,244 @@ async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
         let mut tx = db.tenant_read(&sa).await.unwrap();
         assert_eq!(reads_about(&mut tx, w.a_members[0]).await.unwrap(), 0);
         tx.commit().await.unwrap();
+    }
+}
+
+async fn heads_of(db: &Db, club: &TenantRecord) -> i64 {
+    let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
+    let mut tx = db.tenant_read(&scope).await.unwrap();
+    let (n,): (i64,) = tx
+        .fetch_one(
+            "SELECT count(*) FROM security_event_heads WHERE tenant_id = $1",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    n
+}
+
+#[tokio::test]
+async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = fed_world(db).await;
+        let s = scope::resolve(db, &w.staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        let first = search(db, &s, &q(""), T0).await.unwrap();
+        let clubs: BTreeSet<&str> = first.rows.iter().map(|r| r.club_slug.as_str()).collect();
+        assert_eq!(clubs, BTreeSet::from(["club-a", "club-b"]));
+        let (a0, b0) = (
+            reads_in(db, &w.club_a).await.len(),
+            reads_in(db, &w.club_b).await.len(),
+        );
+        // Fifty searches at once, each writing to both clubs' chains, with club A's own
+        // writes to its chain between them: none waits for ever on another, none is lost.
+        let mut set = tokio::task::JoinSet::new();
+        for i in 0..50 {
+            let (db, s, club) = (db.clone(), s.clone(), w.club_a.clone());
+            set.spawn(async move {
+                if i % 5 == 0 {
+                    let sc = TenantScope::for_system_task(&SystemTask::background(), club);
+                    let mut tx = db
+                        .tenant_write(&sc, &Actor::system("test"), T0)
+                        .await
+                        .unwrap();
+                    tx.log("own_write", Some("between the reads"))
+                        .await
+                        .unwrap();
+                    tx.commit().await.unwrap();
+                }
+                search(&db, &s, &q(""), T0).await.map(|p| p.rows.len())
+            });
+        }
+        while let Some(r) = set.join_next().await {
+            assert_eq!(r.unwrap().unwrap(), first.rows.len());
+        }
+        assert_eq!(reads_in(db, &w.club_a).await.len(), a0 + 50);
+        assert_eq!(reads_in(db, &w.club_b).await.len(), b0 + 50);
+        crate::tests_backup::assert_chains_intact(&t).await;
+
+        // A club whose chain has no head yet (a club is created with its first entry, so
+        // only a row written past the application has none) gets its entry all the same,
+        // the one-by-one way, beside one that has.
+        let fresh_id = crate::ids::new_id();
+        let mut tx = db.platform(true).await.unwrap();
+        tx.execute(
+            "INSERT INTO tenants (id, parent_id, kind, slug, name, status, city, primary_color, \
+             accent_color, default_lang, created_at, updated_at, updated_by, updated_by_name, \
+             plan_id, trial_ends_at) \
+             SELECT $1, parent_id, kind, 'club-fresh', 'Fresh', status, city, primary_color, \
+             accent_color, default_lang, created_at, updated_at, updated_by, updated_by_name, \
+             plan_id, trial_ends_at FROM tenants WHERE id = $2",
+            args![fresh_id, w.club_b.id.0],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let fresh = crate::tenancy::find_by_id(db, TenantId(fresh_id))
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            heads_of(db, &fresh).await,
+            0,
+            "the new club has no chain yet"
+        );
+        let mut tx = db.platform(true).await.unwrap();
+        tx.insert_federation_reads(
+            None,
+            vec![
+                (w.club_a.id, "{\"read\":1}".to_string()),
+                (fresh.id, "{\"read\":2}".to_string()),
+            ],
+            T0,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(heads_of(db, &fresh).await, 1);
+        let all = crate::tests_backup::assert_chains_intact(&t).await;
+        let fresh_chain = all
+            .iter()
+            .find(|(_, r)| r.chain == crate::event_chain::Chain::Tenant(fresh.id))
+            .unwrap();
+        assert_eq!(fresh_chain.1.entries, 1);
+
+        // PostgreSQL: the list of clubs named for the write opens their chain heads and new
+        // federation reads to the application role, and nothing else of theirs.
+        if t.backend() == crate::db::Backend::Postgres {
+            let a = w.club_a.id.0.to_string();
+            let open = |sql: &'static str| {
+                let (db, a) = (db.clone(), a.clone());
+                async move {
+                    let mut tx = db.platform(true).await.unwrap();
+                    tx.execute(
+                        "SELECT set_config('app.federation_read_tenants', $1, true)",
+                        args![a.as_str()],
+                    )
+                    .await
+                    .unwrap();
+                    let r: crate::error::Result<Vec<(i64,)>> =
+                        tx.fetch_all(sql, args![w.club_a.id.0]).await;
+                    r.map(|rows| rows.len())
+                }
+            };
+            assert_eq!(
+                open("SELECT head_seq FROM security_event_heads WHERE tenant_id = $1")
+                    .await
+                    .unwrap(),
+                1
+            );
+            for sql in [
+                "SELECT seq FROM security_events WHERE tenant_id = $1",
+                "SELECT id FROM members WHERE tenant_id = $1",
+                "SELECT head_seq FROM security_event_heads WHERE tenant_id <> $1",
+            ] {
+                assert_eq!(open(sql).await.unwrap(), 0, "{sql}");
+            }
+            for sql in [
+                "INSERT INTO security_events (tenant_id, id, kind, at) VALUES ($1, 7, 'member_changed', 0) RETURNING id",
+                "UPDATE members SET given_name = 'x' WHERE tenant_id = $1 RETURNING id",
+                "INSERT INTO security_event_heads (tenant_id, head_seq, head_hash, anchor_seq, anchor_hash) VALUES ($1 + 1000, 0, '', 0, '') RETURNING tenant_id",
+            ] {
+                let r = open(sql).await;
+                assert!(r.as_ref().map_or(true, |n| *n == 0), "{sql}: {r:?}");
+            }
+        }
+    }
+}
+
+fn field_msg(e: AppError) -> (String, Msg) {
+    match e {
+        AppError::Invalid(f) => (f[0].field.clone(), f[0].problem.msg),
+        other => panic!("not a field error: {other:?}"),
+    }
+}
+
+/// A federation with more clubs than the filter lists types the club's name (or follows a
+/// result row's club link, its slug); two clubs of one name ask for the link.
+#[tokio::test]
+async fn a_federation_of_many_clubs_types_the_clubs_name() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = fed_world(db).await;
+        let s = scope::resolve(db, &w.staff, TenantKind::Federation, "fed", T0)
+            .await
+            .unwrap();
+        let few = search(db, &s, &q(""), T0).await.unwrap();
+        assert!(!few.many_clubs);
+        assert_eq!(few.clubs.len(), 2, "{:?}", few.clubs);
+        // CLUB_OPTIONS more clubs, affiliated on accepted terms: two of them named alike.
+        let mut tx = db.platform(true).await.unwrap();
+        for i in 0..CLUB_OPTIONS {
+            let id = crate::ids::new_id();
+            let name = if i < 2 {
+                "Twin Club".to_string()
+            } else {
+                format!("Many {i}")
+            };
+            tx.execute(
+                "INSERT INTO tenants (id, parent_id, kind, slug, name, status, city, primary_color, \
+                 accent_color, default_lang, created_at, updated_at, updated_by, updated_by_name, \
+                 plan_id, trial_ends_at) \
+                 SELECT $1, parent_id, kind, $2, $3, status, city, primary_color, \
+                 accent_color, default_lang, created_at, updated_at, updated_by, updated_by_name, \
+                 plan_id, trial_ends_at FROM tenants WHERE id = $4",
+                args![id, format!("many-{i}"), name, w.club_b.id.0],
+            )
+            .await
+            .unwrap();
+            tx.execute(
+                "INSERT INTO affiliations (id, federation_id, club_id, status, initiated_by, \
+                 shared_fields, terms_version, accepted_at, started_at, created_at, updated_at) \
+                 VALUES ($1, $2, $3, 'active', 'operator', 'given_name family_name', 1, $4, $4, $4, $4)",
+                args![crate::ids::new_id(), w.fed.id.0, id, T0.0],
+            )
+            .await
+            .unwrap();
+        }
+        tx.commit().await.unwrap();
+        let many = search(db, &s, &q(""), T0).await.unwrap();
+        assert!(many.many_clubs);
+        assert!(many.clubs.is_empty());
+        assert_eq!(many.rows.len(), few.rows.len());
+        // The club by its name, in any case, or by its slug (a row's club link).
+        for club in ["tenant club-a", "TENANT CLUB-A", "club-a"] {
+            let page = search(
+                db,
+                &s,
+                &PeopleQuery {
+                    q: String::new(),
+                    club: club.into(),
+                    page: 1,
+                },
+                T0,
+            )
+            .await
+            .unwrap();
+            assert!(!page.rows.is_empty());
+            assert!(page.rows.iter().all(|r| r.club_slug == "club-a"), "{club}");
+        }
+        let by = |club: &str| PeopleQuery {
+            q: String::new(),
+            club: club.into(),
+            page: 1,
+        };
+        // A slug is one club, whatever its name shares with another (no people there).
+        assert!(search(db, &s, &by("many-0"), T0)
+            .await
+            .unwrap()
+            .rows
+            .is_empty());
+        for (club, msg) in [
+            ("twin club", Msg::FedPeopleClubAmbiguous),
+            ("Tenant club-", Msg::FedReadNotAffiliated),
+            ("Tenant club-other", Msg::FedReadNotAffiliated),
+        ] {
+            let e = search(db, &s, &by(club), T0).await.unwrap_err();
+            assert_eq!(field_msg(e), ("club".to_string(), msg), "{club}");
+        }
     }
 }
