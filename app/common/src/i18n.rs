@@ -2165,6 +2165,7 @@ messages! {
     LicStatusEnded => "ended", "beëindigd", "terminée";
     LicNone => "No licences.", "Geen vergunningen.", "Aucune licence.";
     LicTotal => "{n} licences match; at most 200 are shown.", "{n} vergunningen voldoen; hoogstens 200 worden getoond.", "{n} licences correspondent ; 200 au plus sont affichées.";
+    LicTotalMore => "More than {n} licences match; at most 200 are shown, by name. Choose a season or a status to narrow the list.", "Meer dan {n} vergunningen voldoen; hoogstens 200 worden getoond, op naam. Kies een seizoen of een status om de lijst te verkleinen.", "Plus de {n} licences correspondent ; 200 au plus sont affichées, par nom. Choisissez une saison ou un statut pour réduire la liste.";
     LicAllSeasons => "All seasons", "Alle seizoenen", "Toutes les saisons";
     LicAllStatuses => "All statuses", "Alle statussen", "Tous les statuts";
     LicShow => "Show", "Tonen", "Afficher";

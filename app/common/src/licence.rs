@@ -47,9 +47,14 @@ pub struct FedLicences {
     pub seasons: Vec<FedSeason>,
     pub categories: Vec<LicenceCategory>,
     pub licences: Vec<FedLicenceRow>,
-    /// How many licences match the filter (the page shows at most 200).
+    /// How many licences match the filter (the page shows at most 200), counted up to
+    /// [`COUNT_CAP`] + 1: more than [`COUNT_CAP`] reads as "more than".
     pub total: i64,
 }
+
+/// The federation's licence list counts its matches up to this many (a count of every
+/// licence of a large federation took seconds).
+pub const COUNT_CAP: i64 = 10_000;
 
 /// The filter of the federation's licence list (`season` id, `status`), as text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

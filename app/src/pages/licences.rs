@@ -148,7 +148,14 @@ fn FedLicencesBody(data: FedLicences, fed: String) -> impl IntoView {
             view! { <option value=s selected=sel>{t(status_msg(s))}</option> }
         })
         .collect_view();
-    let total = Msg::LicTotal.fill(lang, &[("n", &data.total.to_string())]);
+    let total = if data.total > tessera_common::licence::COUNT_CAP {
+        Msg::LicTotalMore.fill(
+            lang,
+            &[("n", &tessera_common::licence::COUNT_CAP.to_string())],
+        )
+    } else {
+        Msg::LicTotal.fill(lang, &[("n", &data.total.to_string())])
+    };
     let licences = if data.licences.is_empty() {
         view! { <p data-testid="fed-licences-none">{t(Msg::LicNone)}</p> }.into_any()
     } else {

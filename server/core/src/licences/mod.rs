@@ -23,7 +23,7 @@ pub use crate::fedcopy::refresh_shared;
 
 use crate::affiliations::{self, Affiliation};
 use crate::args;
-use crate::db::{Db, TenantTx, Value};
+use crate::db::{Backend, Db, TenantTx, Value};
 use crate::error::Result;
 use crate::fedcopy::{self, MemberSource};
 use crate::ids;
@@ -380,10 +380,23 @@ pub async fn overview(
     let mut tx = db.event_log_write(scope, actor, now).await?;
     let seasons = seasons_in(&mut tx).await?;
     let categories = categories_in(&mut tx).await?;
-    let mut cond = String::from(
-        "l.tenant_id = $1 AND p.restricted = $2 AND EXISTS (SELECT 1 FROM affiliations a \
-         WHERE a.federation_id = l.tenant_id AND a.club_id = l.club_id AND a.status = 'active')",
-    );
+    // The clubs actively affiliated, asked once as an array on PostgreSQL (with `+ 0`, so
+    // the licences are reached from the people in name order, not club by club); the
+    // rows in the order of the people's search index, so a federation of a million
+    // licences reads the first 200 people and stops (the season-first order sorted every
+    // licence: 4.5 s at 850,000); the matches counted up to COUNT_CAP + 1 (6 s in full).
+    let affiliated = match tx.backend() {
+        Backend::Postgres => {
+            // `$1`, not `l.tenant_id`: asked once, not once per licence.
+            "(l.club_id + 0) = ANY(ARRAY(SELECT a.club_id FROM affiliations a \
+             WHERE a.federation_id = $1 AND a.status = 'active'))"
+        }
+        Backend::Sqlite => {
+            "EXISTS (SELECT 1 FROM affiliations a WHERE a.federation_id = l.tenant_id \
+             AND a.club_id = l.club_id AND a.status = 'active')"
+        }
+    };
+    let mut cond = format!("p.restricted = $2 AND {affiliated}");
     let mut args: Vec<Value> = args![false];
     if let Some(s) = season {
         args.push(s.into());
@@ -396,22 +409,28 @@ pub async fn overview(
     let from = "FROM licences l \
          JOIN fed_people p ON p.tenant_id = l.tenant_id AND p.id = l.person_id \
          JOIN fed_seasons s ON s.tenant_id = l.tenant_id AND s.id = l.season_id \
-         JOIN licence_categories c ON c.tenant_id = l.tenant_id AND c.id = l.category_id \
-         JOIN tenants t ON t.id = l.club_id";
+         JOIN licence_categories c ON c.tenant_id = l.tenant_id AND c.id = l.category_id";
     let (total,): (i64,) = tx
         .fetch_one(
-            &format!("SELECT count(*) {from} WHERE {cond}"),
+            &format!(
+                "SELECT count(*) FROM (SELECT 1 FROM licences l \
+                 JOIN fed_people p ON p.tenant_id = l.tenant_id AND p.id = l.person_id \
+                 WHERE l.tenant_id = $1 AND {cond} LIMIT {}) x",
+                COUNT_CAP + 1
+            ),
             args.clone(),
         )
         .await?;
+    let (family, given) = crate::fedreads::name_keys(tx.backend());
     let rows: Vec<FedLicenceDbRow> = tx
         .fetch_all(
             &format!(
                 "SELECT l.id, p.licence_number, p.given_name, p.family_name, p.birth_date, \
-                 t.name AS club, s.name AS season, c.name AS category, l.status, l.reason, \
+                 (SELECT t.name FROM tenants t WHERE t.id = l.club_id) AS club, \
+                 s.name AS season, c.name AS category, l.status, l.reason, \
                  p.club_id AS person_club, p.member_id \
-                 {from} WHERE {cond} \
-                 ORDER BY s.starts_on DESC, p.family_name, p.given_name, l.id LIMIT {LIST_ROWS}"
+                 {from} WHERE l.tenant_id = $1 AND {cond} \
+                 ORDER BY {family}, {given}, p.id, s.starts_on DESC, l.id LIMIT {LIST_ROWS}"
             ),
             args,
         )

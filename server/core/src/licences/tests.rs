@@ -474,6 +474,46 @@ async fn a_request_copies_exactly_the_shared_fields_and_numbers_carry_a_check_di
             assert_eq!(msg_of(&e), Msg::ErrLicTransition, "{action}");
         }
         assert_eq!(status_now().await, "ended");
+        // The next season: the same person is asked for again and keeps their number, and
+        // the federation's list shows both seasons' licences under it.
+        let next = add_season(
+            db,
+            &s.fed,
+            &sys(),
+            T0,
+            &SeasonForm {
+                name: "2027-2028".into(),
+                starts_on: "2027-09-01".into(),
+                ends_on: "2028-08-31".into(),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+        let next = next.to_string();
+        let fed: BTreeMap<String, String> = [("level".to_string(), "A".to_string())].into();
+        request(
+            db,
+            &s.a,
+            &sys(),
+            T0,
+            input(&s, s.open, vec![lotte], &fed, &next, &mut cat),
+        )
+        .await
+        .unwrap();
+        let o = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+            .await
+            .unwrap();
+        assert_eq!(o.total, 2);
+        let numbers: BTreeSet<&str> = o
+            .licences
+            .iter()
+            .map(|l| l.licence_number.as_str())
+            .collect();
+        assert_eq!(numbers, BTreeSet::from([row.0.as_str()]));
+        let seasons: Vec<&str> = o.licences.iter().map(|l| l.season.as_str()).collect();
+        assert_eq!(seasons, vec!["2027-2028", "2026-2027"], "newest season first");
+        assert_eq!(count(db, &s.fed, "fed_people").await, 1);
         let _ = &s.w;
     }
 }
