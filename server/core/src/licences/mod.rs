@@ -380,21 +380,39 @@ pub async fn overview(
     let mut tx = db.event_log_write(scope, actor, now).await?;
     let seasons = seasons_in(&mut tx).await?;
     let categories = categories_in(&mut tx).await?;
-    // The clubs actively affiliated, asked once as an array on PostgreSQL (with `+ 0`, so
-    // the licences are reached from the people in name order, not club by club); the
-    // rows in the order of the people's search index, so a federation of a million
-    // licences reads the first 200 people and stops (the season-first order sorted every
-    // licence: 4.5 s at 850,000); the matches counted up to COUNT_CAP + 1 (6 s in full).
-    let affiliated = match tx.backend() {
-        Backend::Postgres => {
-            // `$1`, not `l.tenant_id`: asked once, not once per licence.
+    // The clubs actively affiliated, asked once (PostgreSQL: an array, `$1` and not
+    // `l.tenant_id` so it is not asked per licence; SQLite: a list subquery), with `+ 0` /
+    // `+` so no club index drives the read; the rows in the order of the people's search
+    // index, so a federation of a million licences reads the first 200 people and stops
+    // (the season-first order sorted every licence: 4.5 s at 850,000 on PostgreSQL); the
+    // matches counted up to COUNT_CAP + 1 (6 s in full). SQLite, which plans without
+    // statistics, is told the order: from the people, or from the licences of the status
+    // asked for (`licences_status`, migration 0054: a few thousand requests among
+    // 850,000 licences); its correlated EXISTS read every affiliation per licence.
+    let (affiliated, from) = match tx.backend() {
+        Backend::Postgres => (
             "(l.club_id + 0) = ANY(ARRAY(SELECT a.club_id FROM affiliations a \
-             WHERE a.federation_id = $1 AND a.status = 'active'))"
-        }
-        Backend::Sqlite => {
-            "EXISTS (SELECT 1 FROM affiliations a WHERE a.federation_id = l.tenant_id \
-             AND a.club_id = l.club_id AND a.status = 'active')"
-        }
+             WHERE a.federation_id = $1 AND a.status = 'active'))",
+            "FROM licences l \
+             JOIN fed_people p ON p.tenant_id = l.tenant_id AND p.id = l.person_id \
+             JOIN fed_seasons s ON s.tenant_id = l.tenant_id AND s.id = l.season_id \
+             JOIN licence_categories c ON c.tenant_id = l.tenant_id AND c.id = l.category_id",
+        ),
+        Backend::Sqlite => (
+            "+l.club_id IN (SELECT a.club_id FROM affiliations a \
+             WHERE a.federation_id = $1 AND a.status = 'active')",
+            if status.is_empty() {
+                "FROM fed_people p \
+                 CROSS JOIN licences l ON l.tenant_id = p.tenant_id AND l.person_id = p.id \
+                 CROSS JOIN fed_seasons s ON s.tenant_id = l.tenant_id AND s.id = l.season_id \
+                 CROSS JOIN licence_categories c ON c.tenant_id = l.tenant_id AND c.id = l.category_id"
+            } else {
+                "FROM licences l \
+                 CROSS JOIN fed_people p ON p.tenant_id = l.tenant_id AND p.id = l.person_id \
+                 CROSS JOIN fed_seasons s ON s.tenant_id = l.tenant_id AND s.id = l.season_id \
+                 CROSS JOIN licence_categories c ON c.tenant_id = l.tenant_id AND c.id = l.category_id"
+            },
+        ),
     };
     let mut cond = format!("p.restricted = $2 AND {affiliated}");
     let mut args: Vec<Value> = args![false];
@@ -406,10 +424,6 @@ pub async fn overview(
         args.push(status.into());
         cond.push_str(&format!(" AND l.status = ${}", args.len() + 1));
     }
-    let from = "FROM licences l \
-         JOIN fed_people p ON p.tenant_id = l.tenant_id AND p.id = l.person_id \
-         JOIN fed_seasons s ON s.tenant_id = l.tenant_id AND s.id = l.season_id \
-         JOIN licence_categories c ON c.tenant_id = l.tenant_id AND c.id = l.category_id";
     let (total,): (i64,) = tx
         .fetch_one(
             &format!(
