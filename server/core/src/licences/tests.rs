@@ -512,7 +512,11 @@ async fn a_request_copies_exactly_the_shared_fields_and_numbers_carry_a_check_di
             .collect();
         assert_eq!(numbers, BTreeSet::from([row.0.as_str()]));
         let seasons: Vec<&str> = o.licences.iter().map(|l| l.season.as_str()).collect();
-        assert_eq!(seasons, vec!["2027-2028", "2026-2027"], "newest season first");
+        assert_eq!(
+            seasons,
+            vec!["2027-2028", "2026-2027"],
+            "newest season first"
+        );
         assert_eq!(count(db, &s.fed, "fed_people").await, 1);
         let _ = &s.w;
     }
