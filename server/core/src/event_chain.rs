@@ -252,8 +252,8 @@ pub(crate) async fn append_each(
     if entries.is_empty() {
         return Ok(entries);
     }
-    let ids: Vec<String> = entries.iter().map(|(t, _)| t.0.to_string()).collect();
-    let list = Value::from(format!("[{}]", ids.join(",")));
+    let ids: Vec<i64> = entries.iter().map(|(t, _)| t.0).collect();
+    let list = Value::from(crate::db::json_ids(&ids));
     let backend = tx.backend();
     let heads: Vec<(i64, i64, String)> = match backend {
         Backend::Postgres => {

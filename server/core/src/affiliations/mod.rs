@@ -127,7 +127,6 @@ pub async fn active_of(
     if clubs.is_empty() {
         return Ok(Vec::new());
     }
-    let list: Vec<String> = clubs.iter().map(i64::to_string).collect();
     let within = match tx.backend() {
         crate::db::Backend::Postgres => {
             "club_id = ANY(ARRAY(SELECT CAST(j.value AS BIGINT) \
@@ -141,7 +140,7 @@ pub async fn active_of(
                 "{SELECT} WHERE federation_id = $1 AND status = 'active' AND {within} \
                  ORDER BY club_id"
             ),
-            args![federation.0, format!("[{}]", list.join(","))],
+            args![federation.0, crate::db::json_ids(clubs)],
         )
         .await?;
     Ok(rows.into_iter().map(Into::into).collect())

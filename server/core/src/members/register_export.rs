@@ -11,7 +11,7 @@
 use super::custom_fields::Viewer;
 use super::exports::{cell, cell_text};
 use super::Problems;
-use crate::db::{Backend, Db, TenantTx};
+use crate::db::{json_ids, Backend, Db, TenantTx};
 use crate::error::Result;
 use crate::scope::{Actor, TenantScope};
 use crate::{args, ids};
@@ -227,16 +227,6 @@ async fn finish_record(
     .await?;
     tx.commit().await?;
     Ok(id)
-}
-
-/// Ids as one JSON list (`[1,2,3]`), bound as one parameter of a statement of fixed text:
-/// a statement with a parameter per id takes longer to prepare than to run for thousands
-/// of ids, and each new count stays in the connection's statement cache.
-fn json_ids(ids: &[i64]) -> String {
-    format!(
-        "[{}]",
-        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
-    )
 }
 
 #[derive(sqlx::FromRow)]
@@ -956,7 +946,7 @@ async fn export_values(
     if ids.is_empty() || fields.is_empty() {
         return Ok(Vec::new());
     }
-    // One statement of fixed text with the ids as one JSON list (`json_ids`).
+    // One statement of fixed text with the ids as one JSON list (`db::json_ids`).
     let sql = match tx.backend() {
         Backend::Sqlite => {
             "SELECT v.member_id, v.field_id, v.value FROM json_each($2) j \
