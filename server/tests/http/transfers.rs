@@ -311,6 +311,13 @@ async fn federation_reads_are_shown_logged_and_refused_to_others() {
         assert_eq!(r.status, 400, "{}", r.body);
         let r = fed.get("/f/bsf/people?club=no-such-club").await;
         assert_eq!(r.status, 400);
+        // A typed club name is echoed nowhere unescaped, matched or not.
+        let r = fed
+            .get("/f/bsf/people?club=%3C%2Ftextarea%3E%3Cscript%3Ex()%3C%2Fscript%3E%22%3E%3Cimg%20onerror%3Dx()%3E")
+            .await;
+        assert_eq!(r.status, 400, "{}", r.body);
+        assert!(!r.body.contains("<script>x()"), "{}", r.body);
+        assert!(!r.body.contains("<img onerror"), "{}", r.body);
         let r = fed.get("/f/bsf/people?page=abc").await;
         assert_eq!(r.status, 404);
         let r = fed.get("/f/bsf/people/999999999999").await;
