@@ -272,6 +272,25 @@ async fn a_merge_keeps_every_consent_family_link_and_stamp() {
         )
         .await;
         assert_eq!(events_before, 3);
+        // Each record's own My-data downloads: one of the kept, two of the other.
+        for (m, at) in [(gone, 4), (keep, 5), (gone, 6)] {
+            crate::members::exports::record_export(
+                db,
+                &a,
+                &w.admin_a,
+                tessera_common::time::Timestamp(T0.0 + at),
+                &crate::members::exports::ExportLog {
+                    kind: crate::members::exports::MY_DATA,
+                    purpose: "access request by the person",
+                    filter: "member",
+                    columns: &[],
+                    members: &[m],
+                    sha256: "00",
+                },
+            )
+            .await
+            .unwrap();
+        }
         let take: BTreeSet<String> = ["email".to_string()].into();
         let later = tessera_common::time::Timestamp(T0.0 + 10);
         let (vk, vg) = (version(db, &a, keep).await, version(db, &a, gone).await);
@@ -314,6 +333,18 @@ async fn a_merge_keeps_every_consent_family_link_and_stamp() {
             3
         );
         assert!(!crate::consents::given(db, &a, news, keep).await.unwrap());
+        // The downloads add up on the kept record: three, the first of the other record's.
+        let mut tx = db.tenant_read(&a).await.unwrap();
+        let own: Vec<(i64, i64, i64, i64)> = tx
+            .fetch_all(
+                "SELECT member_id, downloads, first_at, last_at FROM my_data_downloads \
+                 WHERE tenant_id = $1",
+                args![],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(own, vec![(keep.0, 3, T0.0 + 4, T0.0 + 6)]);
         // Stamps: the consent events keep who recorded them; the kept record names the merger.
         assert_eq!(
             count(

@@ -194,6 +194,43 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
+    // The person's own My-data downloads, counted: the two records' counts add up (their
+    // downloads moved to the kept record just above), the earlier first and later last.
+    MemberReference {
+        table: "my_data_downloads",
+        merge: &[
+            Step {
+                sql: "UPDATE my_data_downloads SET \
+                      downloads = downloads + (SELECT r.downloads FROM my_data_downloads r \
+                      WHERE r.tenant_id = $1 AND r.member_id = $3), \
+                      first_at = CASE WHEN first_at <= (SELECT r.first_at FROM my_data_downloads r \
+                      WHERE r.tenant_id = $1 AND r.member_id = $3) THEN first_at \
+                      ELSE (SELECT r.first_at FROM my_data_downloads r \
+                      WHERE r.tenant_id = $1 AND r.member_id = $3) END, \
+                      last_at = CASE WHEN last_at >= (SELECT r.last_at FROM my_data_downloads r \
+                      WHERE r.tenant_id = $1 AND r.member_id = $3) THEN last_at \
+                      ELSE (SELECT r.last_at FROM my_data_downloads r \
+                      WHERE r.tenant_id = $1 AND r.member_id = $3) END \
+                      WHERE tenant_id = $1 AND member_id = $2 AND EXISTS (SELECT 1 FROM \
+                      my_data_downloads r WHERE r.tenant_id = $1 AND r.member_id = $3)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "DELETE FROM my_data_downloads WHERE tenant_id = $1 AND member_id = $3 \
+                      AND EXISTS (SELECT 1 FROM my_data_downloads k \
+                      WHERE k.tenant_id = $1 AND k.member_id = $2)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE my_data_downloads SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+                args: &[Keep, Remove],
+            },
+        ],
+        delete: &[Step {
+            sql: "DELETE FROM my_data_downloads WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Keep],
+        }],
+    },
     // Places in groups (with their dates and leadership) move as they are.
     MemberReference {
         table: "group_members",

@@ -137,6 +137,9 @@ pub fn check_purpose(purpose: &str) -> Result<String> {
     Ok(p.to_string())
 }
 
+/// The export kind of a person's own My-data download.
+pub(crate) const MY_DATA: &str = "my_data";
+
 /// Records an export in the register and the club's event log, in one transaction: who
 /// (`actor`), when (`now`), the purpose, the filter, the columns, how many people, the hash
 /// and which members. The one function every export path goes through. A read-only club
@@ -189,6 +192,21 @@ async fn begin_record(
             }
         };
         tx.execute(sql, args![id, list, kind, now]).await?;
+    }
+    if kind == MY_DATA {
+        // The person's own downloads, counted in one row (My data tells how many and when
+        // without counting them again each time).
+        for m in &members {
+            tx.execute(
+                "INSERT INTO my_data_downloads (tenant_id, member_id, downloads, first_at, last_at) \
+                 VALUES ($1, $2, 1, $3, $3) ON CONFLICT (tenant_id, member_id) DO UPDATE SET \
+                 downloads = my_data_downloads.downloads + 1, last_at = CASE \
+                 WHEN excluded.last_at > my_data_downloads.last_at THEN excluded.last_at \
+                 ELSE my_data_downloads.last_at END",
+                args![*m, now],
+            )
+            .await?;
+        }
     }
     Ok((tx, members.len()))
 }
@@ -347,19 +365,19 @@ pub(crate) async fn exports_including_summarised_in(
             args![member],
         )
         .await?;
-    let (count, first, last): (i64, Option<i64>, Option<i64>) = tx
-        .fetch_one(
-            "SELECT count(*), min(at), max(at) FROM export_register_members \
-             WHERE tenant_id = $1 AND member_id = $2 AND kind = 'my_data'",
+    let own: Option<(i64, i64, i64)> = tx
+        .fetch_optional(
+            "SELECT downloads, first_at, last_at FROM my_data_downloads \
+             WHERE tenant_id = $1 AND member_id = $2",
             args![member],
         )
         .await?;
     Ok((
         rows.into_iter().map(RegisterRow::into_record).collect(),
         MyDataDownloads {
-            count,
-            first: first.map(Timestamp),
-            last: last.map(Timestamp),
+            count: own.map_or(0, |(n, _, _)| n),
+            first: own.map(|(_, first, _)| Timestamp(first)),
+            last: own.map(|(_, _, last)| Timestamp(last)),
         },
     ))
 }

@@ -128,7 +128,7 @@ pub async fn my_data_zip(
         actor,
         now,
         &exports::ExportLog {
-            kind: "my_data",
+            kind: exports::MY_DATA,
             purpose: "access request by the person",
             filter: &format!("member {}", member.0),
             columns: &parts,
