@@ -856,6 +856,8 @@ async fn serve(config: Config) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     spawn_session_cleanup(&services);
     spawn_daily_jobs(&services);
+    // The federation reads queued for the clubs' event logs, moved there within a second.
+    tessera_core::fedreads::queue::spawn(services.db.clone(), services.clock.clone());
     // the delivery of mailings' outboxes (resumes what a stopped process left).
     tessera_core::mailings::spawn_delivery(
         services.clone(),

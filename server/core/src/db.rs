@@ -123,6 +123,9 @@ pub struct Db {
     /// Federation dashboards by federation and season id while what they were built from
     /// is unchanged (`fedstats`).
     pub(crate) dashboards: crate::memo::Memo<(i64, Option<i64>), tessera_common::dto::FedDashboard>,
+    /// The clubs with federation reads queued by this process, for the job that chains
+    /// them (`fedreads::queue`).
+    pub(crate) read_queue: crate::fedreads::queue::Wake,
     /// PostgreSQL: the connections of imports and exports (see [`Db::bulk`]).
     bulk: Option<PgPool>,
 }
@@ -231,6 +234,7 @@ impl Db {
                     langs: Default::default(),
                     access: Default::default(),
                     dashboards: Default::default(),
+                    read_queue: Default::default(),
                     bulk: None,
                 })
             }
@@ -276,6 +280,7 @@ impl Db {
                     langs: Default::default(),
                     access,
                     dashboards: Default::default(),
+                    read_queue: Default::default(),
                     bulk: Some(bulk),
                 })
             }
@@ -294,6 +299,7 @@ impl Db {
                 langs: self.langs.clone(),
                 access: self.access.clone(),
                 dashboards: self.dashboards.clone(),
+                read_queue: self.read_queue.clone(),
                 bulk: None,
             },
             None => self.clone(),
@@ -565,6 +571,7 @@ impl Db {
             inner,
             backend: self.backend(),
             changes: (access == Access::Write).then(|| self.access.clone()),
+            reads_queued: (access == Access::Write).then(|| (self.read_queue.clone(), Vec::new())),
         })
     }
 
@@ -902,6 +909,9 @@ pub struct Tx {
     /// A write's committing makes the sessions' persons and scopes kept in this process
     /// stale (see `access_cache`).
     changes: Option<crate::access_cache::AccessCache>,
+    /// A write's federation reads queued for these clubs: on commit, the job that chains
+    /// them is told (`fedreads::queue`).
+    reads_queued: Option<(crate::fedreads::queue::Wake, Vec<i64>)>,
 }
 
 macro_rules! bind_all {
@@ -1003,57 +1013,60 @@ impl Tx {
         Ok(())
     }
 
-    /// Records a federation's read in several clubs' event logs at once (one `detail` per
-    /// club, clubs in id order, each once), all `identity`'s at `at`: in a handful of
-    /// statements whatever the number of clubs (`event_chain::append_each`). On PostgreSQL
-    /// the clubs are named for row-level security in `app.federation_read_tenants` for this
-    /// call only (migration 0053 admits that list to the clubs' chain heads and to new
-    /// `federation_read` entries, nothing else). A club whose chain has no head yet gets
-    /// its entry the one-by-one way.
+    /// Records a federation's read for several clubs at once (one `detail` per club, each
+    /// club once), all `identity`'s at `at`: one statement into the clubs' queues of reads
+    /// (`federation_read_queue`), which `fedreads::queue` moves into each club's event log
+    /// after the commit. On PostgreSQL the clubs are named for row-level security in
+    /// `app.federation_read_tenants` for this call only (migration 0056 admits that list to
+    /// insert into those queues, nothing else).
     pub(crate) async fn insert_federation_reads(
         &mut self,
         identity: Option<i64>,
         details: Vec<(TenantId, String)>,
         at: Timestamp,
     ) -> Result<()> {
-        let kind = tessera_common::fedreads::FEDERATION_READ;
-        let entries: Vec<(TenantId, crate::event_chain::Entry)> = details
-            .into_iter()
-            .map(|(tenant, detail)| {
-                (
-                    tenant,
-                    crate::event_chain::Entry {
-                        id: crate::ids::new_id(),
-                        identity_id: identity,
-                        kind: kind.to_string(),
-                        detail: Some(detail),
-                        address: None,
-                        at: at.0,
-                    },
-                )
-            })
-            .collect();
-        if entries.is_empty() {
+        if details.is_empty() {
             return Ok(());
         }
-        let list: Vec<String> = entries.iter().map(|(t, _)| t.0.to_string()).collect();
+        let clubs: Vec<i64> = details.iter().map(|(t, _)| t.0).collect();
+        let rows = serde_json::Value::Array(
+            details
+                .into_iter()
+                .map(|(t, d)| serde_json::json!([t.0, crate::ids::new_id(), d]))
+                .collect(),
+        )
+        .to_string();
+        let args = vec![Value::from(rows), Value::Int(identity), Value::from(at)];
+        let sql = match self.backend {
+            Backend::Postgres => {
+                "INSERT INTO federation_read_queue (tenant_id, id, identity_id, detail, at) \
+                 SELECT CAST(j.value ->> 0 AS BIGINT), CAST(j.value ->> 1 AS BIGINT), \
+                 CAST($2 AS BIGINT), j.value ->> 2, CAST($3 AS BIGINT) \
+                 FROM json_array_elements(CAST($1 AS JSON)) j"
+            }
+            Backend::Sqlite => {
+                "INSERT INTO federation_read_queue (tenant_id, id, identity_id, detail, at) \
+                 SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), $2, \
+                 json_extract(value, '$[2]'), $3 FROM json_each($1)"
+            }
+        };
         if let TxInner::Postgres(tx) = &mut self.inner {
+            let list: Vec<String> = clubs.iter().map(|c| c.to_string()).collect();
             sqlx::query("SELECT set_config('app.federation_read_tenants', $1, true)")
                 .bind(list.join(","))
                 .execute(&mut **tx)
                 .await
                 .map_err(internal)?;
         }
-        let missing = crate::event_chain::append_each(self, entries).await;
+        self.execute(sql, args).await?;
         if let TxInner::Postgres(tx) = &mut self.inner {
             sqlx::query("SELECT set_config('app.federation_read_tenants', '', true)")
                 .execute(&mut **tx)
                 .await
                 .map_err(internal)?;
         }
-        for (tenant, e) in missing? {
-            self.insert_tenant_event(tenant, identity, kind, e.detail.as_deref(), None, at)
-                .await?;
+        if let Some(wake) = &mut self.reads_queued {
+            wake.1.extend(clubs);
         }
         Ok(())
     }
@@ -1299,6 +1312,11 @@ impl Tx {
         if let Some(kept) = self.changes {
             // Also after a failed COMMIT: whether it applied is not known.
             kept.changed();
+        }
+        if let Some((wake, clubs)) = self.reads_queued {
+            if done.is_ok() && !clubs.is_empty() {
+                wake.queued(clubs);
+            }
         }
         done
     }
@@ -1751,6 +1769,15 @@ impl TenantTx {
             &entry,
         )
         .await
+    }
+
+    /// Appends `entries` to this tenant's event log, in their order, as they are (their own
+    /// ids, persons and times): the club's queued federation reads (`fedreads::queue`).
+    pub(crate) async fn append_events(
+        &mut self,
+        entries: &[crate::event_chain::Entry],
+    ) -> Result<()> {
+        crate::event_chain::append_many(&mut self.tx, self.tenant, entries).await
     }
 
     /// Prunes this tenant's event log: the entries written before `before` go, the chain's

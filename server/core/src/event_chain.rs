@@ -25,7 +25,7 @@
 //! anchor may be deleted (the triggers of migration 0026 allow nothing else): [`prune`]
 //! moves the anchor to the newest entry that goes and deletes the entries up to it.
 
-use crate::db::{Backend, Tx, Value};
+use crate::db::{Tx, Value};
 use crate::error::Result;
 use sha2::{Digest, Sha256};
 use tessera_common::time::Timestamp;
@@ -236,124 +236,86 @@ pub(crate) async fn append(tx: &mut Tx, chain: Chain, e: &Entry) -> Result<()> {
     set_head_hash(tx, chain, &hash).await
 }
 
-/// Appends one entry to each of several tenants' chains in `tx` (`entries` in tenant id
-/// order, each tenant once) in two statements on PostgreSQL, three on SQLite, whatever
-/// their number: the heads read (on PostgreSQL locked, in tenant order, so two such
-/// writers, and a writer of one chain, wait for each other in one order; SQLite's writes
-/// run one at a time), then the entries written and each head moved to its entry, seq
-/// and hash at once (on PostgreSQL one statement). Returns the entries of tenants whose
-/// chain has no head yet, unwritten: the caller appends those one by one (`append`
-/// creates the head). On PostgreSQL the row-level security of the heads and entries must
-/// admit these tenants for the call (`Tx::insert_federation_reads`).
-pub(crate) async fn append_each(
-    tx: &mut Tx,
-    entries: Vec<(TenantId, Entry)>,
-) -> Result<Vec<(TenantId, Entry)>> {
-    if entries.is_empty() {
-        return Ok(entries);
-    }
-    let ids: Vec<i64> = entries.iter().map(|(t, _)| t.0).collect();
-    let list = Value::from(crate::db::json_ids(&ids));
-    let backend = tx.backend();
-    let heads: Vec<(i64, i64, String)> = match backend {
-        Backend::Postgres => {
-            tx.fetch_all(
-                "SELECT tenant_id, head_seq, head_hash FROM security_event_heads \
-                 WHERE tenant_id = ANY(ARRAY(SELECT CAST(j.value AS BIGINT) \
-                 FROM json_array_elements_text(CAST($1 AS JSON)) j)) \
-                 ORDER BY tenant_id FOR UPDATE",
-                vec![list],
-            )
-            .await?
+/// Appends `entries` to one tenant's chain in `tx`, in their order, in three statements per
+/// [`APPEND_ROWS`] entries (the head moved by their number at once, the entries written in
+/// one statement, the head's hash set): the queued federation reads of a club
+/// (`fedreads::queue`). On PostgreSQL `app.tenant_id` must name that tenant.
+pub(crate) async fn append_many(tx: &mut Tx, tenant: TenantId, entries: &[Entry]) -> Result<()> {
+    for batch in entries.chunks(APPEND_ROWS) {
+        let n = batch.len() as i64;
+        let chain = Chain::Tenant(tenant);
+        let (last_seq, mut prev) = advance_by(tx, tenant, n).await?;
+        let mut values: Vec<Value> = Vec::with_capacity(batch.len() * 12);
+        let mut rows: Vec<String> = Vec::with_capacity(batch.len());
+        for (i, e) in batch.iter().enumerate() {
+            let seq = last_seq - n + 1 + i as i64;
+            let (salt, sha) = seal(e.detail.as_deref())?;
+            let hash = entry_hash(chain, seq, e, sha.as_deref(), &prev);
+            let first = values.len();
+            rows.push(format!(
+                "({})",
+                (first + 1..=first + 12)
+                    .map(|k| format!("${k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            values.extend([
+                Value::from(tenant),
+                Value::from(e.id),
+                Value::Int(e.identity_id),
+                Value::from(e.kind.as_str()),
+                Value::from(e.detail.clone()),
+                Value::from(e.address.clone()),
+                Value::from(e.at),
+                Value::from(seq),
+                Value::from(prev.as_str()),
+                Value::from(hash.as_str()),
+                Value::from(salt),
+                Value::from(sha),
+            ]);
+            prev = hash;
         }
-        Backend::Sqlite => {
-            tx.fetch_all(
-                "SELECT tenant_id, head_seq, head_hash FROM security_event_heads \
-                 WHERE tenant_id IN (SELECT value FROM json_each($1))",
-                vec![list],
-            )
-            .await?
-        }
-    };
-    let heads: std::collections::BTreeMap<i64, (i64, String)> = heads
-        .into_iter()
-        .map(|(t, seq, hash)| (t, (seq, hash)))
-        .collect();
-    let mut missing = Vec::new();
-    let mut values: Vec<Value> = Vec::new();
-    let mut rows: Vec<String> = Vec::new();
-    let mut moved: Vec<serde_json::Value> = Vec::new();
-    for (tenant, e) in entries {
-        let Some((head_seq, prev)) = heads.get(&tenant.0) else {
-            missing.push((tenant, e));
-            continue;
-        };
-        let seq = head_seq + 1;
-        let (salt, sha) = seal(e.detail.as_deref())?;
-        let hash = entry_hash(Chain::Tenant(tenant), seq, &e, sha.as_deref(), prev);
-        // On PostgreSQL the moved heads are the statement's first parameter.
-        let first = values.len() + usize::from(backend == Backend::Postgres);
-        rows.push(format!(
-            "({})",
-            (first + 1..=first + 12)
-                .map(|n| format!("${n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
-        moved.push(serde_json::json!([tenant.0, seq, hash]));
-        values.extend([
-            Value::from(tenant),
-            Value::from(e.id),
-            Value::Int(e.identity_id),
-            Value::from(e.kind),
-            Value::from(e.detail),
-            Value::from(e.address),
-            Value::from(e.at),
-            Value::from(seq),
-            Value::from(prev.as_str()),
-            Value::from(hash),
-            Value::from(salt),
-            Value::from(sha),
-        ]);
+        tx.execute(
+            &format!(
+                "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, address, at, seq, prev_hash, hash, detail_salt, detail_sha) \
+                 VALUES {}",
+                rows.join(", ")
+            ),
+            values,
+        )
+        .await?;
+        set_head_hash(tx, chain, &prev).await?;
     }
-    if rows.is_empty() {
-        return Ok(missing);
-    }
-    let moved = Value::from(serde_json::Value::Array(moved).to_string());
-    let insert = format!(
-        "INSERT INTO security_events (tenant_id, id, identity_id, kind, detail, address, at, seq, prev_hash, hash, detail_salt, detail_sha) \
-         VALUES {}",
-        rows.join(", ")
-    );
-    match backend {
-        Backend::Postgres => {
-            tx.execute(
-                &format!(
-                    "WITH written AS ({insert}) \
-                     UPDATE security_event_heads h SET head_seq = v.seq, head_hash = v.hash \
-                     FROM (SELECT CAST(j.value ->> 0 AS BIGINT) AS tenant_id, \
-                           CAST(j.value ->> 1 AS BIGINT) AS seq, j.value ->> 2 AS hash \
-                           FROM json_array_elements(CAST($1 AS JSON)) j) v \
-                     WHERE h.tenant_id = v.tenant_id"
-                ),
-                std::iter::once(moved).chain(values).collect(),
+    Ok(())
+}
+
+/// The most entries [`append_many`] writes in one statement (12 parameters each).
+pub(crate) const APPEND_ROWS: usize = 500;
+
+/// Moves a tenant's head by `n` (creating it first if needed): its new sequence number
+/// and the hash it had (the previous entry's).
+async fn advance_by(tx: &mut Tx, tenant: TenantId, n: i64) -> Result<(i64, String)> {
+    for _ in 0..2 {
+        let head: Option<(i64, String)> = tx
+            .fetch_optional(
+                "UPDATE security_event_heads SET head_seq = head_seq + $2 WHERE tenant_id = $1 \
+                 RETURNING head_seq, head_hash",
+                vec![Value::from(tenant), Value::from(n)],
             )
             .await?;
+        if let Some(h) = head {
+            return Ok(h);
         }
-        Backend::Sqlite => {
-            tx.execute(&insert, values).await?;
-            tx.execute(
-                "UPDATE security_event_heads SET head_seq = v.seq, head_hash = v.hash \
-                 FROM (SELECT json_extract(value, '$[0]') AS tenant_id, \
-                       json_extract(value, '$[1]') AS seq, json_extract(value, '$[2]') AS hash \
-                       FROM json_each($1)) v \
-                 WHERE security_event_heads.tenant_id = v.tenant_id",
-                vec![moved],
-            )
-            .await?;
-        }
+        tx.execute(
+            "INSERT INTO security_event_heads (tenant_id, head_seq, head_hash, anchor_seq, anchor_hash) \
+             VALUES ($1, 0, $2, 0, $2) ON CONFLICT (tenant_id) DO NOTHING",
+            vec![Value::from(tenant), Value::from(GENESIS)],
+        )
+        .await?;
     }
-    Ok(missing)
+    Err(crate::error::internal(
+        "the event chain's head cannot be created",
+    ))
 }
 
 /// A helper row: an entry with its chain columns.

@@ -259,6 +259,19 @@ pub async fn find_by_id(db: &Db, id: TenantId) -> Result<Option<TenantRecord>> {
     Ok(row.map(Into::into))
 }
 
+/// Every club, whatever its status (for the jobs that must reach a read-only club too).
+pub async fn clubs(db: &Db) -> Result<Vec<TenantRecord>> {
+    let mut tx = db.platform(false).await?;
+    let rows: Vec<TenantRow> = tx
+        .fetch_all(
+            &format!("{TENANT_SELECT} WHERE t.kind = 'club' ORDER BY t.id"),
+            args![],
+        )
+        .await?;
+    tx.commit().await?;
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
 /// Every active club (for the jobs that run over all of them).
 pub async fn active_clubs(db: &Db) -> Result<Vec<TenantRecord>> {
     let mut tx = db.platform(false).await?;

@@ -111,6 +111,9 @@ fn only_the_command_line_and_jobs_build_a_system_scope() {
         // dash18: the daily count of every federation's clubs (`fedstats::refresh_all`
         // takes the caller's SystemTask: `run_daily` and the demo seed), counts only.
         "server/core/src/fedstats/mod.rs",
+        // the job that moves the federation reads queued for a club into the club's event
+        // log (`fedreads::queue`: `serve` and an erasure), and its sweep over every club.
+        "server/core/src/fedreads/queue.rs",
     ];
     let mut core = Vec::new();
     rust_files(&root().join("server/core/src"), &mut core);
@@ -485,28 +488,8 @@ const ALLOWED: &[(&str, &str, &str)] = &[
     ),
     (
         "event_chain.rs",
-        "FROM security_event_heads WHERE tenant_id = ANY(ARRAY(SELECT CAST(j.value AS BIGINT)",
-        "a federation's read recorded in many clubs' chains at once (`append_each`): the heads of the clubs named in the list, which on PostgreSQL the policies of migration 0053 admit for that write alone",
-    ),
-    (
-        "event_chain.rs",
-        "FROM security_event_heads WHERE tenant_id IN (SELECT value FROM json_each($1))",
-        "the same on SQLite",
-    ),
-    (
-        "event_chain.rs",
         "detail_salt, detail_sha) VALUES {}",
-        "the same: one entry per named club, each row's tenant given with it",
-    ),
-    (
-        "event_chain.rs",
-        "UPDATE security_event_heads h SET head_seq = v.seq, head_hash = v.hash",
-        "the same: each named club's head moved to its new entry",
-    ),
-    (
-        "event_chain.rs",
-        "UPDATE security_event_heads SET head_seq = v.seq, head_hash = v.hash",
-        "the same on SQLite",
+        "a club's queued federation reads appended to its chain in one statement (`append_many`): every row's tenant is the chain's own, bound as a parameter",
     ),
     (
         "imports/member_imports.rs",

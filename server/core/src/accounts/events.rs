@@ -131,9 +131,14 @@ pub async fn club_events(
     let mut tx = db.tenant_read(scope).await?;
     let rows: Vec<ClubEventRow> = tx
         .fetch_all(
-            "SELECT e.kind, e.detail, e.at, i.name FROM security_events e LEFT JOIN identities i ON i.id = e.identity_id \
-             WHERE e.tenant_id = $1 ORDER BY e.at DESC, e.id DESC LIMIT $2",
-            args![limit],
+            // The federation reads still queued for the club's log (`fedreads::queue`, moved
+            // within a second) are shown with it, in one statement.
+            "SELECT e.kind, e.detail, e.at, i.name FROM (\
+             SELECT kind, detail, at, id, identity_id FROM security_events WHERE tenant_id = $1 \
+             UNION ALL SELECT $3, detail, at, id, identity_id FROM federation_read_queue \
+             WHERE tenant_id = $1) e LEFT JOIN identities i ON i.id = e.identity_id \
+             ORDER BY e.at DESC, e.id DESC LIMIT $2",
+            args![limit, tessera_common::fedreads::FEDERATION_READ],
         )
         .await?;
     tx.commit().await?;

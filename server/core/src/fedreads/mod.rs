@@ -92,11 +92,13 @@ pub async fn log_read(
 }
 
 /// How many federation reads of the club in `tx` named its member `member` (the person's
-/// My data page and download).
+/// My data page and download): those in the club's event log and those still queued for
+/// it (`queue`), read in one statement so a read being moved counts once.
 pub async fn reads_about(tx: &mut crate::db::TenantTx, member: i64) -> Result<i64> {
     let rows: Vec<(Option<String>,)> = tx
         .fetch_all(
-            "SELECT detail FROM security_events WHERE tenant_id = $1 AND kind = $2",
+            "SELECT detail FROM security_events WHERE tenant_id = $1 AND kind = $2 \
+             UNION ALL SELECT detail FROM federation_read_queue WHERE tenant_id = $1",
             args![FEDERATION_READ],
         )
         .await?;
@@ -271,20 +273,22 @@ async fn search_rows(
         ),
         // PostgreSQL planned the join from the affiliations (a LIKE on them looks
         // selective): one index range per club and every match sorted, 6 ms at 20 people a
-        // club and hundreds at 1,000 clubs of 1,000. The clubs that may be searched, asked
-        // once as an array (an init plan), and `+ 0` so no index on the club is chosen:
-        // the people are read in the order of `fed_people_search` and the scan stops at
-        // the page's end. The club's slug and name are asked per row shown (a join let it
-        // hash every club and sort every match first).
+        // club and hundreds at 1,000 clubs of 1,000. Then the clubs that may be searched
+        // were asked once as an array (an init plan): at 1,000 clubs that scan of every
+        // affiliation was half the statement (0.66 of 1.3 ms). Now the row's own club is
+        // asked per row read (a scalar subquery, which the planner keeps a per-row filter):
+        // the people are read in the order of `fed_people_search` and the scan stops at the
+        // page's end, 26 lookups by club. The club's slug and name are asked per row shown
+        // too (a join let it hash every club and sort every match first).
         Backend::Postgres => format!(
             "SELECT p.id, p.licence_number, p.given_name, p.family_name, p.birth_date, \
              p.gender, p.shared, p.club_id, p.member_id, \
              (SELECT t.slug FROM tenants t WHERE t.id = p.club_id) AS club_slug, \
              (SELECT t.name FROM tenants t WHERE t.id = p.club_id) AS club_name \
              FROM fed_people p WHERE p.tenant_id = $1 AND NOT p.restricted \
-             AND (p.club_id + 0) = ANY(ARRAY(SELECT a.club_id FROM affiliations a \
-             WHERE a.federation_id = $1 AND a.status = 'active' \
-             AND a.accepted_at IS NOT NULL{}))",
+             AND (SELECT true FROM affiliations a WHERE a.federation_id = $1 \
+             AND a.club_id = p.club_id AND a.status = 'active' \
+             AND a.accepted_at IS NOT NULL{} LIMIT 1)",
             if by_name {
                 " AND (' ' || a.shared_fields || ' ') LIKE '% family_name %'"
             } else {
@@ -614,6 +618,7 @@ pub async fn export_csv(
     Ok((format!("{}-people-{date}.csv", scope.tenant().slug), text))
 }
 
+pub mod queue;
 pub mod stand_in;
 
 #[cfg(test)]

@@ -249,7 +249,10 @@ pub(crate) async fn fed_world(db: &Db) -> FedWorld {
     }
 }
 
+/// The federation reads in the club's event log, after the club's queue was moved there
+/// (as the server's job does within a second, `queue`).
 pub(crate) async fn reads_in(db: &Db, club: &TenantRecord) -> Vec<(Option<i64>, ReadDetail)> {
+    super::queue::chain_club(db, club.id, T0).await.unwrap();
     let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
     let mut tx = db.tenant_read(&scope).await.unwrap();
     let rows: Vec<(Option<i64>, Option<String>)> = tx
@@ -598,7 +601,7 @@ async fn heads_of(db: &Db, club: &TenantRecord) -> i64 {
 }
 
 #[tokio::test]
-async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
+async fn reads_are_queued_in_each_club_and_chained_once_whatever_runs_beside_them() {
     for t in testing::all().await {
         let db = &t.db;
         let w = fed_world(db).await;
@@ -612,14 +615,45 @@ async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
             reads_in(db, &w.club_a).await.len(),
             reads_in(db, &w.club_b).await.len(),
         );
-        // Fifty searches at once, each writing to both clubs' chains, with club A's own
-        // writes to its chain between them: none waits for ever on another, none is lost.
+        assert_eq!(queued(db, &w.club_a).await, 0);
+        // A read not yet chained is in the club's queue, shown on the club's log page and
+        // counted for the person read, before the job moved it.
+        let one = search(db, &s, &q("Peeters"), T0).await.unwrap();
+        assert!(one.rows.iter().any(|r| r.club_slug == "club-a"));
+        assert_eq!(queued(db, &w.club_a).await, 1);
+        let admin_a = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
+        let log = crate::accounts::club_events(db, &admin_a, 5).await.unwrap();
+        assert_eq!(log[0].kind, "federation_read", "{log:?}");
+        assert!(log[0].detail.as_deref().unwrap().contains("Lotte"));
+        let read = ReadDetail::parse(log[0].detail.as_deref().unwrap()).unwrap();
+        assert_eq!(read.what, "search");
+        let lotte_member = read.people[0].member;
+        assert!(read.names_member(lotte_member));
+        let mut tx = db.tenant_read(&admin_a).await.unwrap();
+        let before = super::reads_about(&mut tx, lotte_member).await.unwrap();
+        tx.commit().await.unwrap();
+        super::queue::chain_club(db, w.club_a.id, T0).await.unwrap();
+        assert_eq!(queued(db, &w.club_a).await, 0);
+        let mut tx = db.tenant_read(&admin_a).await.unwrap();
+        assert_eq!(
+            super::reads_about(&mut tx, lotte_member).await.unwrap(),
+            before
+        );
+        tx.commit().await.unwrap();
+        // (Both clubs have a Peeters: B's read was queued too.)
+        let (a0, b0) = (a0 + 1, b0 + 1);
+
+        // Fifty searches at once, with club A's own writes to its chain and the job's moves
+        // of both queues between them: none waits for ever on another, none is lost, none
+        // is logged twice.
         let mut set = tokio::task::JoinSet::new();
         for i in 0..50 {
-            let (db, s, club) = (db.clone(), s.clone(), w.club_a.clone());
+            let (db, s, club_a, club_b) =
+                (db.clone(), s.clone(), w.club_a.clone(), w.club_b.clone());
             set.spawn(async move {
                 if i % 5 == 0 {
-                    let sc = TenantScope::for_system_task(&SystemTask::background(), club);
+                    let sc =
+                        TenantScope::for_system_task(&SystemTask::background(), club_a.clone());
                     let mut tx = db
                         .tenant_write(&sc, &Actor::system("test"), T0)
                         .await
@@ -628,6 +662,10 @@ async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
                         .await
                         .unwrap();
                     tx.commit().await.unwrap();
+                }
+                if i % 7 == 0 {
+                    super::queue::chain_club(&db, club_a.id, T0).await.unwrap();
+                    super::queue::chain_club(&db, club_b.id, T0).await.unwrap();
                 }
                 search(&db, &s, &q(""), T0).await.map(|p| p.rows.len())
             });
@@ -639,9 +677,15 @@ async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
         assert_eq!(reads_in(db, &w.club_b).await.len(), b0 + 50);
         crate::tests_backup::assert_chains_intact(&t).await;
 
+        // What a stopped process left queued is found by the sweep over every club.
+        search(db, &s, &q(""), T0).await.unwrap();
+        assert_eq!(queued(db, &w.club_b).await, 1);
+        assert_eq!(super::queue::sweep(db, T0).await.unwrap(), 2);
+        assert_eq!(queued(db, &w.club_b).await, 0);
+        assert_eq!(super::queue::sweep(db, T0).await.unwrap(), 0);
+
         // A club whose chain has no head yet (a club is created with its first entry, so
-        // only a row written past the application has none) gets its entry all the same,
-        // the one-by-one way, beside one that has.
+        // only a row written past the application has none) gets its entries all the same.
         let fresh_id = crate::ids::new_id();
         let mut tx = db.platform(true).await.unwrap();
         tx.execute(
@@ -677,6 +721,7 @@ async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
         .await
         .unwrap();
         tx.commit().await.unwrap();
+        assert_eq!(super::queue::chain_club(db, fresh.id, T0).await.unwrap(), 1);
         assert_eq!(heads_of(db, &fresh).await, 1);
         let all = crate::tests_backup::assert_chains_intact(&t).await;
         let fresh_chain = all
@@ -685,11 +730,13 @@ async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
             .unwrap();
         assert_eq!(fresh_chain.1.entries, 1);
 
-        // PostgreSQL: the list of clubs named for the write opens their chain heads and new
-        // federation reads to the application role, and nothing else of theirs.
+        // PostgreSQL: the list of clubs named for the write lets the application role add
+        // to their queues, and nothing else of theirs: not read them, not their logs, not
+        // another club's queue.
         if t.backend() == crate::db::Backend::Postgres {
             let a = w.club_a.id.0.to_string();
-            let open = |sql: &'static str| {
+            let (ida, idb) = (w.club_a.id.0, w.club_b.id.0);
+            let open = |sql: &'static str, read: bool| {
                 let (db, a) = (db.clone(), a.clone());
                 async move {
                     let mut tx = db.platform(true).await.unwrap();
@@ -699,34 +746,58 @@ async fn reads_of_many_clubs_written_together_in_parallel_keep_every_chain() {
                     )
                     .await
                     .unwrap();
-                    let r: crate::error::Result<Vec<(i64,)>> =
-                        tx.fetch_all(sql, args![w.club_a.id.0]).await;
-                    r.map(|rows| rows.len())
+                    if read {
+                        let r: crate::error::Result<Vec<(i64,)>> =
+                            tx.fetch_all(sql, args![ida, idb]).await;
+                        r.map(|rows| rows.len() as u64)
+                    } else {
+                        tx.execute(sql, args![ida, idb]).await
+                    }
                 }
             };
             assert_eq!(
-                open("SELECT head_seq FROM security_event_heads WHERE tenant_id = $1")
-                    .await
-                    .unwrap(),
+                open(
+                    "INSERT INTO federation_read_queue (tenant_id, id, detail, at) \
+                     SELECT $1, 7, '{}', 0 WHERE $2 > 0",
+                    false
+                )
+                .await
+                .unwrap(),
                 1
             );
             for sql in [
-                "SELECT seq FROM security_events WHERE tenant_id = $1",
-                "SELECT id FROM members WHERE tenant_id = $1",
-                "SELECT head_seq FROM security_event_heads WHERE tenant_id <> $1",
+                "SELECT id FROM federation_read_queue WHERE tenant_id IN ($1, $2)",
+                "SELECT seq FROM security_events WHERE tenant_id IN ($1, $2)",
+                "SELECT head_seq FROM security_event_heads WHERE tenant_id IN ($1, $2)",
+                "SELECT id FROM members WHERE tenant_id IN ($1, $2)",
             ] {
-                assert_eq!(open(sql).await.unwrap(), 0, "{sql}");
+                assert_eq!(open(sql, true).await.unwrap(), 0, "{sql}");
             }
             for sql in [
-                "INSERT INTO security_events (tenant_id, id, kind, at) VALUES ($1, 7, 'member_changed', 0) RETURNING id",
-                "UPDATE members SET given_name = 'x' WHERE tenant_id = $1 RETURNING id",
-                "INSERT INTO security_event_heads (tenant_id, head_seq, head_hash, anchor_seq, anchor_hash) VALUES ($1 + 1000, 0, '', 0, '') RETURNING tenant_id",
+                "INSERT INTO federation_read_queue (tenant_id, id, detail, at) SELECT $2, 8, '{}', $1 * 0",
+                "INSERT INTO security_events (tenant_id, id, kind, at) SELECT $1, 9, 'federation_read', $2 * 0",
+                "UPDATE security_event_heads SET head_seq = head_seq WHERE tenant_id IN ($1, $2)",
             ] {
-                let r = open(sql).await;
+                let r = open(sql, false).await;
                 assert!(r.as_ref().map_or(true, |n| *n == 0), "{sql}: {r:?}");
             }
         }
     }
+}
+
+/// How many reads are queued for the club's log.
+async fn queued(db: &Db, club: &TenantRecord) -> i64 {
+    let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
+    let mut tx = db.tenant_read(&scope).await.unwrap();
+    let (n,): (i64,) = tx
+        .fetch_one(
+            "SELECT count(*) FROM federation_read_queue WHERE tenant_id = $1",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    n
 }
 
 fn field_msg(e: AppError) -> (String, Msg) {

@@ -16,6 +16,9 @@ use tessera_common::MemberId;
 const T0: Timestamp = Timestamp(1_790_000_000_000);
 
 async fn reads_of(db: &Db, club: &crate::tenants::TenantRecord) -> Vec<(Option<i64>, ReadDetail)> {
+    crate::fedreads::queue::chain_club(db, club.id, T0)
+        .await
+        .unwrap();
     let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
     let mut tx = db.tenant_read(&scope).await.unwrap();
     let rows: Vec<(Option<i64>, Option<String>)> = tx

@@ -615,6 +615,10 @@ pub async fn erase_members_in_tx(
     let erased_members: Vec<MemberId> = people.iter().map(|p| MemberId(p.id)).collect();
     crate::fedcopy::erase_copies(tx, &erased_members).await?;
 
+    // The federation reads still queued for the club go into its event log first, so the
+    // scrub below reaches them too (`fedreads::queue`).
+    crate::fedreads::queue::chain_in(tx).await?;
+
     // The event log, in one pass for all the needles: details that name a person become
     // the placeholder and lose their salt (the one change the log allows, migration 0026:
     // the entry's hash covers the detail's digest, which stays, so the chain stays intact

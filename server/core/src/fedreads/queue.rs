@@ -1,0 +1,185 @@
+//! The federation reads queued for each club (`federation_read_queue`, migration 0056) and
+//! the job that moves them into the club's hash-chained event log.
+//!
+//! A federation's read writes its record into the queues of the clubs it showed people of,
+//! in the read's own transaction (`Tx::insert_federation_reads`): no read without its
+//! record, and no lock on a club's chain head held by a search until its commit. After the
+//! commit the clubs are handed to [`Wake`]; the server's job ([`spawn`]) chains them within
+//! a second, and a sweep over every club ([`sweep`]) every few minutes picks up what a
+//! stopped process (or another server on the same database) left. Whatever is still queued
+//! is read with the log: the club's log page and a person's count of federation reads
+//! (`fedreads::queued_reads`), and an erasure chains the club's queue first ([`chain_in`]),
+//! so the names it scrubs are all in the log.
+
+use crate::args;
+use crate::db::{Db, TenantTx};
+use crate::error::Result;
+use crate::event_chain::Entry;
+use crate::jobs::SystemTask;
+use crate::scope::{Actor, TenantScope};
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+use tessera_common::fedreads::FEDERATION_READ;
+use tessera_common::time::Timestamp;
+use tessera_common::TenantId;
+use tokio::sync::Notify;
+
+/// The clubs with reads queued by this process since the job last ran, and the job's bell.
+#[derive(Clone, Default)]
+pub(crate) struct Wake {
+    clubs: Arc<Mutex<BTreeSet<i64>>>,
+    bell: Arc<Notify>,
+}
+
+impl Wake {
+    /// A committed write queued reads for `clubs`.
+    pub(crate) fn queued(&self, clubs: Vec<i64>) {
+        if let Ok(mut set) = self.clubs.lock() {
+            set.extend(clubs);
+        }
+        self.bell.notify_one();
+    }
+
+    fn take(&self) -> Vec<i64> {
+        match self.clubs.lock() {
+            Ok(mut set) => std::mem::take(&mut *set).into_iter().collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+}
+
+/// The most queued reads one transaction moves into the log.
+const BATCH: i64 = 2_000;
+
+#[derive(sqlx::FromRow)]
+struct Queued {
+    id: i64,
+    identity_id: Option<i64>,
+    detail: String,
+    at: i64,
+}
+
+/// Moves every read queued for the club of `tx` into its event log, oldest first, and
+/// empties the queue; returns how many. On PostgreSQL the queued rows are locked first: a
+/// second mover (another server, an erasure) waits and then finds them gone.
+pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
+    let lock = match tx.backend() {
+        crate::db::Backend::Postgres => " FOR UPDATE",
+        crate::db::Backend::Sqlite => "",
+    };
+    let mut total = 0;
+    loop {
+        let rows: Vec<Queued> = tx
+            .fetch_all(
+                &format!(
+                    "SELECT id, identity_id, detail, at FROM federation_read_queue \
+                     WHERE tenant_id = $1 ORDER BY at, id LIMIT {BATCH}{lock}"
+                ),
+                args![],
+            )
+            .await?;
+        if rows.is_empty() {
+            return Ok(total);
+        }
+        let entries: Vec<Entry> = rows
+            .iter()
+            .map(|r| Entry {
+                id: r.id,
+                identity_id: r.identity_id,
+                kind: FEDERATION_READ.to_string(),
+                detail: Some(r.detail.clone()),
+                address: None,
+                at: r.at,
+            })
+            .collect();
+        tx.append_events(&entries).await?;
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let sql = match tx.backend() {
+            crate::db::Backend::Postgres => {
+                "DELETE FROM federation_read_queue WHERE tenant_id = $1 AND id = ANY(ARRAY(\
+                 SELECT CAST(j.value AS BIGINT) FROM json_array_elements_text(CAST($2 AS JSON)) j))"
+            }
+            crate::db::Backend::Sqlite => {
+                "DELETE FROM federation_read_queue WHERE tenant_id = $1 \
+                 AND id IN (SELECT value FROM json_each($2))"
+            }
+        };
+        tx.execute(sql, args![crate::db::json_ids(&ids)]).await?;
+        total += rows.len();
+        if (rows.len() as i64) < BATCH {
+            return Ok(total);
+        }
+    }
+}
+
+/// Chains the queued reads of `club` in a transaction of their own; returns how many.
+pub async fn chain_club(db: &Db, club: TenantId, now: Timestamp) -> Result<usize> {
+    let Some(tenant) = crate::tenancy::find_by_id(db, club).await? else {
+        return Ok(0);
+    };
+    let scope = TenantScope::for_system_task(&SystemTask::background(), tenant);
+    let mut tx = db
+        .event_log_write(&scope, &Actor::system("federation reads"), now)
+        .await?;
+    let n = chain_in(&mut tx).await?;
+    tx.commit().await?;
+    Ok(n)
+}
+
+/// Chains the queue of every club that has reads queued (a stopped process's, another
+/// server's); returns how many reads.
+pub async fn sweep(db: &Db, now: Timestamp) -> Result<usize> {
+    let task = SystemTask::background();
+    let mut total = 0;
+    for club in crate::tenancy::clubs(db).await? {
+        let id = club.id;
+        let scope = TenantScope::for_system_task(&task, club);
+        let mut tx = db.tenant_read(&scope).await?;
+        let any: Option<(i64,)> = tx
+            .fetch_optional(
+                "SELECT id FROM federation_read_queue WHERE tenant_id = $1 LIMIT 1",
+                args![],
+            )
+            .await?;
+        tx.commit().await?;
+        if any.is_some() {
+            total += chain_club(db, id, now).await?;
+        }
+    }
+    Ok(total)
+}
+
+/// How long the job gathers reads after the first before it chains them: a busy
+/// federation's reads go into each club's log a batch at a time.
+const GATHER: Duration = Duration::from_millis(250);
+
+/// How often the job sweeps every club's queue.
+const SWEEP_EVERY: Duration = Duration::from_secs(300);
+
+/// Starts the job of this server: chains the clubs this process queued reads for (within
+/// a second of the read), sweeps every club at start and every [`SWEEP_EVERY`].
+pub fn spawn(db: Db, clock: Arc<dyn crate::clock::Clock>) {
+    tokio::spawn(async move {
+        let wake = db.read_queue.clone();
+        let mut sweeps = tokio::time::interval(SWEEP_EVERY);
+        sweeps.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tokio::select! {
+                _ = sweeps.tick() => match sweep(&db, clock.now()).await {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(reads = n, "queued federation reads were logged"),
+                    Err(e) => tracing::error!(error = %e, "sweeping the federation reads' queues failed"),
+                },
+                _ = wake.bell.notified() => {
+                    tokio::time::sleep(GATHER).await;
+                    for club in wake.take() {
+                        if let Err(e) = chain_club(&db, TenantId(club), clock.now()).await {
+                            tracing::error!(error = %e, club, "logging a club's federation reads failed; the sweep retries");
+                        }
+                    }
+                }
+            }
+        }
+    });
+}
