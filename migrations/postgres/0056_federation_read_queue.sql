@@ -7,9 +7,12 @@ SELECT set_config('app.maintenance', 'on', true);
 -- record), into this queue of the club (tenant_id = the club): one statement, no lock on
 -- anything shared. A job of the server moves the queued reads into the club's chain within
 -- a second (`fedreads::queue`); the club's log page and a person's count of federation reads
--- read the queue as well, and an erasure chains the club's queue first.
+-- read the queue as well, and an erasure chains the club's queue first. No foreign key to
+-- tenants (as the event log has none): its check locked each club's tenant row FOR KEY
+-- SHARE for every read, shared by eight searches at once; a club's deletion empties every
+-- tenant table, this one included.
 CREATE TABLE federation_read_queue (
-    tenant_id   BIGINT NOT NULL REFERENCES tenants (id),
+    tenant_id   BIGINT NOT NULL,
     id          BIGINT NOT NULL,
     identity_id BIGINT NULL,
     detail      TEXT   NOT NULL,

@@ -4,7 +4,7 @@
 -- event log within a second (`fedreads::queue`). The club's log page and a person's count
 -- of federation reads read the queue as well; an erasure chains the club's queue first.
 CREATE TABLE federation_read_queue (
-    tenant_id   INTEGER NOT NULL REFERENCES tenants (id),
+    tenant_id   INTEGER NOT NULL,
     id          INTEGER NOT NULL,
     identity_id INTEGER NULL,
     detail      TEXT    NOT NULL,

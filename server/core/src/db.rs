@@ -572,6 +572,7 @@ impl Db {
             backend: self.backend(),
             changes: (access == Access::Write).then(|| self.access.clone()),
             reads_queued: (access == Access::Write).then(|| (self.read_queue.clone(), Vec::new())),
+            access_untouched: false,
         })
     }
 
@@ -912,6 +913,8 @@ pub struct Tx {
     /// A write's federation reads queued for these clubs: on commit, the job that chains
     /// them is told (`fedreads::queue`).
     reads_queued: Option<(crate::fedreads::queue::Wake, Vec<i64>)>,
+    /// The write changes nothing the access memory keeps (`Tx::leaves_access_alone`).
+    access_untouched: bool,
 }
 
 macro_rules! bind_all {
@@ -1011,6 +1014,16 @@ impl Tx {
                 .map_err(internal)?;
         }
         Ok(())
+    }
+
+    /// Declares that this write changes none of the tables the access memory keeps reads of
+    /// (`access_cache`: persons, memberships, roles, tenants, modules), so its commit leaves
+    /// this process's memory in place. A federation's read writes only the clubs' queues of
+    /// reads; every page of a busy federation emptied the memory of every session before.
+    /// (Were it wrong, the database's change notification would still reach every process,
+    /// this one included, within milliseconds.)
+    pub(crate) fn leaves_access_alone(&mut self) {
+        self.access_untouched = true;
     }
 
     /// Records a federation's read for several clubs at once (one `detail` per club, each
@@ -1309,7 +1322,7 @@ impl Tx {
             }
             TxInner::Postgres(tx) => tx.commit().await.map_err(internal),
         };
-        if let Some(kept) = self.changes {
+        if let Some(kept) = self.changes.filter(|_| !self.access_untouched) {
             // Also after a failed COMMIT: whether it applied is not known.
             kept.changed();
         }

@@ -88,6 +88,9 @@ pub async fn log_read(
         details.push((TenantId(club), text));
     }
     tx.insert_federation_reads(identity, details, now).await?;
+    // The read's transaction writes this record only: the sessions' access kept in memory
+    // stays valid.
+    tx.leaves_access_alone();
     Ok(())
 }
 

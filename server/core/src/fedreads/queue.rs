@@ -61,20 +61,30 @@ struct Queued {
 }
 
 /// Moves every read queued for the club of `tx` into its event log, oldest first, and
-/// empties the queue; returns how many. On PostgreSQL the queued rows are locked first: a
-/// second mover (another server, an erasure) waits and then finds them gone.
+/// empties the queue; returns how many. The rows are taken out of the queue and read in
+/// one statement (`DELETE … RETURNING`): a second mover at the same moment (another
+/// server, an erasure) waits for this one's rows and then finds them gone, so no read is
+/// logged twice.
+///
+/// The club's chain head is locked first (PostgreSQL), as every writer of the log locks it
+/// before anything of this queue: an erasure that already wrote to the log and a mover
+/// that already took queued rows would otherwise each wait for the other.
 pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
-    let lock = match tx.backend() {
-        crate::db::Backend::Postgres => " FOR UPDATE",
-        crate::db::Backend::Sqlite => "",
-    };
+    if tx.backend() == crate::db::Backend::Postgres {
+        tx.fetch_all::<(i64,)>(
+            "SELECT head_seq FROM security_event_heads WHERE tenant_id = $1 FOR UPDATE",
+            args![],
+        )
+        .await?;
+    }
     let mut total = 0;
     loop {
-        let rows: Vec<Queued> = tx
+        let mut rows: Vec<Queued> = tx
             .fetch_all(
                 &format!(
-                    "SELECT id, identity_id, detail, at FROM federation_read_queue \
-                     WHERE tenant_id = $1 ORDER BY at, id LIMIT {BATCH}{lock}"
+                    "DELETE FROM federation_read_queue WHERE tenant_id = $1 AND id IN (\
+                     SELECT q.id FROM federation_read_queue q WHERE q.tenant_id = $1 \
+                     ORDER BY q.id LIMIT {BATCH}) RETURNING id, identity_id, detail, at"
                 ),
                 args![],
             )
@@ -82,6 +92,7 @@ pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
         if rows.is_empty() {
             return Ok(total);
         }
+        rows.sort_by_key(|r| (r.at, r.id));
         let entries: Vec<Entry> = rows
             .iter()
             .map(|r| Entry {
@@ -94,18 +105,6 @@ pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
             })
             .collect();
         tx.append_events(&entries).await?;
-        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-        let sql = match tx.backend() {
-            crate::db::Backend::Postgres => {
-                "DELETE FROM federation_read_queue WHERE tenant_id = $1 AND id = ANY(ARRAY(\
-                 SELECT CAST(j.value AS BIGINT) FROM json_array_elements_text(CAST($2 AS JSON)) j))"
-            }
-            crate::db::Backend::Sqlite => {
-                "DELETE FROM federation_read_queue WHERE tenant_id = $1 \
-                 AND id IN (SELECT value FROM json_each($2))"
-            }
-        };
-        tx.execute(sql, args![crate::db::json_ids(&ids)]).await?;
         total += rows.len();
         if (rows.len() as i64) < BATCH {
             return Ok(total);
