@@ -25,7 +25,6 @@ pub async fn get_fed_licences(
         tessera_core::licences::overview(
             &c.services.db,
             &scope,
-            &c.actor,
             c.now(),
             &FedLicenceFilter { season, status },
         )

@@ -1784,6 +1784,11 @@ impl TenantTx {
         .await
     }
 
+    /// See [`Tx::leaves_access_alone`].
+    pub(crate) fn leaves_access_alone(&mut self) {
+        self.tx.leaves_access_alone();
+    }
+
     /// Appends `entries` to this tenant's event log, in their order, as they are (their own
     /// ids, persons and times): the club's queued federation reads (`fedreads::queue`).
     pub(crate) async fn append_events(

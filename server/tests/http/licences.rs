@@ -26,7 +26,6 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
     let o = tessera_core::licences::overview(
         db,
         &fed,
-        &Actor::system("test"),
         s.shared.clock.now(),
         &tessera_common::licence::FedLicenceFilter {
             season: String::new(),

@@ -122,6 +122,8 @@ pub async fn chain_club(db: &Db, club: TenantId, now: Timestamp) -> Result<usize
         .event_log_write(&scope, &Actor::system("federation reads"), now)
         .await?;
     let n = chain_in(&mut tx).await?;
+    // The log and the queue only: the sessions' access kept in memory stays valid.
+    tx.leaves_access_alone();
     tx.commit().await?;
     Ok(n)
 }

@@ -163,7 +163,7 @@ async fn the_licence_list_is_a_logged_read_in_each_club_and_my_data_counts_it() 
         let s = scope::resolve(db, &lic, TenantKind::Federation, "fed", T0)
             .await
             .unwrap();
-        let o = crate::licences::overview(db, &s, &lic, T0, &FedLicenceFilter::default())
+        let o = crate::licences::overview(db, &s, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         let mut names: Vec<&str> = o.licences.iter().map(|l| l.given_name.as_str()).collect();
@@ -191,13 +191,12 @@ async fn the_licence_list_is_a_logged_read_in_each_club_and_my_data_counts_it() 
         assert!(reads_of(db, &w.other_club).await.is_empty());
         // Every page is a read: a second one is a second entry; a page showing no one
         // (no licence refused) records nothing.
-        crate::licences::overview(db, &s, &lic, T0, &FedLicenceFilter::default())
+        crate::licences::overview(db, &s, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         let none = crate::licences::overview(
             db,
             &s,
-            &lic,
             T0,
             &FedLicenceFilter {
                 season: String::new(),
@@ -220,15 +219,11 @@ async fn the_licence_list_is_a_logged_read_in_each_club_and_my_data_counts_it() 
         let plain = scope::resolve(db, &w.plain_staff, TenantKind::Federation, "fed", T0)
             .await
             .unwrap();
-        assert!(crate::licences::overview(
-            db,
-            &plain,
-            &w.plain_staff,
-            T0,
-            &FedLicenceFilter::default()
-        )
-        .await
-        .is_err());
+        assert!(
+            crate::licences::overview(db, &plain, T0, &FedLicenceFilter::default())
+                .await
+                .is_err()
+        );
         assert_eq!(reads_of(db, &w.club_a).await.len(), 2);
     }
 }
@@ -284,7 +279,7 @@ async fn a_restricted_person_drops_out_of_the_licence_list_and_the_search() {
         let s = scope::resolve(db, &lic, TenantKind::Federation, "fed", T0)
             .await
             .unwrap();
-        let o = crate::licences::overview(db, &s, &lic, T0, &FedLicenceFilter::default())
+        let o = crate::licences::overview(db, &s, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert!(o.licences.iter().all(|l| l.given_name != "Wout"));
@@ -316,7 +311,7 @@ async fn a_restricted_person_drops_out_of_the_licence_list_and_the_search() {
         crate::rights::lift_restriction(db, &sa, &sys, T0, wout)
             .await
             .unwrap();
-        let o = crate::licences::overview(db, &s, &lic, T0, &FedLicenceFilter::default())
+        let o = crate::licences::overview(db, &s, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert!(o.licences.iter().any(|l| l.given_name == "Wout"));
@@ -412,7 +407,7 @@ async fn a_clubs_erasure_reaches_the_federations_copy() {
         let s = scope::resolve(db, &lic, TenantKind::Federation, "fed", T0)
             .await
             .unwrap();
-        let o = crate::licences::overview(db, &s, &lic, T0, &FedLicenceFilter::default())
+        let o = crate::licences::overview(db, &s, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         let names: Vec<&str> = o.licences.iter().map(|l| l.given_name.as_str()).collect();

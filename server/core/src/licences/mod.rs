@@ -356,7 +356,6 @@ const STATUSES: &[&str] = &["requested", "approved", "refused", "suspended", "en
 pub async fn overview(
     db: &Db,
     scope: &TenantScope,
-    actor: &Actor,
     now: Timestamp,
     filter: &FedLicenceFilter,
 ) -> Result<FedLicences> {
@@ -377,7 +376,7 @@ pub async fn overview(
         },
     };
     done(p)?;
-    let mut tx = db.event_log_write(scope, actor, now).await?;
+    let mut tx = db.tenant_read(scope).await?;
     let seasons = seasons_in(&mut tx).await?;
     let categories = categories_in(&mut tx).await?;
     // The clubs actively affiliated, asked once (PostgreSQL: an array, `$1` and not
@@ -469,8 +468,8 @@ pub async fn overview(
             .or_else(|| Some(r.licence_number.clone())),
         })
         .collect();
-    crate::fedreads::log_read(tx.platform_part()?, scope, "licences", &reads, now).await?;
     tx.commit().await?;
+    crate::fedreads::log_read_after(db, scope, "licences", &reads, now).await?;
     Ok(FedLicences {
         seasons,
         categories,

@@ -245,7 +245,7 @@ async fn seasons_do_not_overlap_and_categories_check_their_fees_and_bands() {
                 .unwrap_err();
             assert_eq!(msg_of(&e), msg, "{form:?}");
         }
-        let o = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+        let o = overview(db, &s.fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert_eq!(o.seasons.len(), 2);
@@ -401,7 +401,7 @@ async fn a_request_copies_exactly_the_shared_fields_and_numbers_carry_a_check_di
             }
         );
         // The federation approves; the club sees it; the number stays in the next season.
-        let o = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+        let o = overview(db, &s.fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert_eq!(o.licences.len(), 1);
@@ -501,7 +501,7 @@ async fn a_request_copies_exactly_the_shared_fields_and_numbers_carry_a_check_di
         )
         .await
         .unwrap();
-        let o = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+        let o = overview(db, &s.fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert_eq!(o.total, 2);
@@ -559,7 +559,7 @@ async fn no_affiliation_no_terms_no_request_and_leaving_stops_decisions() {
         )
         .await
         .unwrap();
-        let id = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+        let id = overview(db, &s.fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap()
             .licences[0]
@@ -580,13 +580,11 @@ async fn no_affiliation_no_terms_no_request_and_leaving_stops_decisions() {
             .await
             .unwrap_err();
         assert_eq!(msg_of(&e), Msg::ErrLicClubNotAffiliated);
-        assert!(
-            overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
-                .await
-                .unwrap()
-                .licences
-                .is_empty()
-        );
+        assert!(overview(db, &s.fed, T0, &FedLicenceFilter::default())
+            .await
+            .unwrap()
+            .licences
+            .is_empty());
         assert!(club_page(db, &s.a).await.unwrap().federations.is_empty());
     }
 }
@@ -715,7 +713,7 @@ async fn parallel_requests_never_share_a_licence_number() {
         assert_eq!(distinct.len(), 24);
         assert!(numbers.iter().all(|n| numbers::is_valid(&n.0)));
         // Approving them all at once, from two tasks: each licence decided once.
-        let ids: Vec<i64> = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+        let ids: Vec<i64> = overview(db, &s.fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap()
             .licences
@@ -773,7 +771,7 @@ async fn a_changed_or_restricted_record_reaches_the_federation_copy() {
         .unwrap();
         refresh_shared(&mut tx, &[lotte]).await.unwrap();
         tx.commit().await.unwrap();
-        let o = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+        let o = overview(db, &s.fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert_eq!(o.licences[0].given_name, "Charlotte");
@@ -785,7 +783,7 @@ async fn a_changed_or_restricted_record_reaches_the_federation_copy() {
             .unwrap();
         refresh_shared(&mut tx, &[lotte]).await.unwrap();
         tx.commit().await.unwrap();
-        let o = overview(db, &s.fed, &sys(), T0, &FedLicenceFilter::default())
+        let o = overview(db, &s.fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert!(o.licences.is_empty());
@@ -821,7 +819,7 @@ async fn the_demo_has_two_seasons_of_licences_some_pending_and_the_generated_clu
         .await
         .unwrap();
         let fed = scope_of(db, TenantKind::Federation, "bsf").await;
-        let o = overview(db, &fed, &sys(), T0, &FedLicenceFilter::default())
+        let o = overview(db, &fed, T0, &FedLicenceFilter::default())
             .await
             .unwrap();
         assert_eq!(o.seasons.len(), 2);
