@@ -91,6 +91,12 @@ impl From<AffiliationRow> for Affiliation {
 const SELECT: &str = "SELECT id, federation_id, club_id, status, initiated_by, shared_fields, \
      terms_version, accepted_at, accepted_by_name, started_at, ended_at, reason FROM affiliations";
 
+/// The federation's condition where its affiliations are asked club by club: `+` keeps it
+/// out of the choice of index, so they are found by club (`affiliations_club`, a club has
+/// few). SQLite, without statistics, preferred the index on the federation and status and
+/// read every active affiliation of the federation for each: 1,000 at 1,000 clubs.
+const BY_CLUB: &str = "+federation_id = $1";
+
 /// The active affiliation of `club` to `federation`, if there is one.
 pub async fn active(
     tx: &mut Tx,
@@ -99,7 +105,7 @@ pub async fn active(
 ) -> Result<Option<Affiliation>> {
     let row: Option<AffiliationRow> = tx
         .fetch_optional(
-            &format!("{SELECT} WHERE federation_id = $1 AND club_id = $2 AND status = 'active'"),
+            &format!("{SELECT} WHERE {BY_CLUB} AND club_id = $2 AND status = 'active'"),
             args![federation.0, club.0],
         )
         .await?;
@@ -136,9 +142,9 @@ pub async fn active_of(
     };
     let rows: Vec<AffiliationRow> = tx
         .fetch_all(
+            // By club (see `BY_CLUB`).
             &format!(
-                "{SELECT} WHERE federation_id = $1 AND status = 'active' AND {within} \
-                 ORDER BY club_id"
+                "{SELECT} WHERE {BY_CLUB} AND status = 'active' AND {within} ORDER BY club_id"
             ),
             args![federation.0, crate::db::json_ids(clubs)],
         )
