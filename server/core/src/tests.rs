@@ -641,6 +641,36 @@ async fn the_demo_seed_builds_a_believable_federation() {
         // demo's completed transfer created in its new club (seed/transfers.rs; the old
         // record stays, ended).
         assert_eq!(overview.tenants.iter().map(|r| r.members).sum::<i64>(), 162);
+        // The federation's side of the demo (issue 18): one transfer completed and one
+        // awaiting the federation's decision after an objection, a template of each kind
+        // published, and a few months of usage history besides this month's.
+        let fed = crate::tenancy::find_by_slug(db, TenantKind::Federation, "bsf")
+            .await
+            .unwrap()
+            .unwrap();
+        let fs = TenantScope::for_system_task(&crate::jobs::SystemTask::background(), fed);
+        let transfers = crate::transfers::fed_overview(db, &fs, &Actor::system("test"), T0)
+            .await
+            .unwrap();
+        let mut states: Vec<&str> = transfers
+            .transfers
+            .iter()
+            .map(|t| t.status.as_str())
+            .collect();
+        states.sort();
+        assert_eq!(states, ["approved", "objected"], "{:?}", t.backend());
+        assert!(transfers.transfers.iter().all(|t| !t.steps.is_empty()));
+        let templates = crate::templates::list(db, &fs).await.unwrap();
+        let mut kinds: Vec<&str> = templates
+            .templates
+            .iter()
+            .map(|t| t.kind.as_str())
+            .collect();
+        kinds.dedup();
+        assert!(kinds.len() >= 3, "{kinds:?}");
+        let usage = crate::usage::own(db, &fs, T0).await.unwrap();
+        assert!(usage.history.len() >= 4, "{:?}", usage.history);
+        assert!(usage.history.iter().all(|r| r.slug == "bsf"));
     }
 }
 

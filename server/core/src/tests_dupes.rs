@@ -291,6 +291,16 @@ async fn a_merge_keeps_every_consent_family_link_and_stamp() {
             .await
             .unwrap();
         }
+        // Federation reads counted for both records.
+        let mut tx = db.tenant_write(&a, &w.admin_a, T0).await.unwrap();
+        tx.execute(
+            "INSERT INTO federation_read_counts (tenant_id, member_id, reads) \
+             VALUES ($1, $2, 2), ($1, $3, 3)",
+            args![keep, gone],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
         let take: BTreeSet<String> = ["email".to_string()].into();
         let later = tessera_common::time::Timestamp(T0.0 + 10);
         let (vk, vg) = (version(db, &a, keep).await, version(db, &a, gone).await);
@@ -345,6 +355,26 @@ async fn a_merge_keeps_every_consent_family_link_and_stamp() {
             .unwrap();
         tx.commit().await.unwrap();
         assert_eq!(own, vec![(keep.0, 3, T0.0 + 4, T0.0 + 6)]);
+        assert_eq!(
+            count(
+                db,
+                &a,
+                "SELECT reads FROM federation_read_counts WHERE tenant_id = $1 AND member_id = $2",
+                args![keep]
+            )
+            .await,
+            5
+        );
+        assert_eq!(
+            count(
+                db,
+                &a,
+                "SELECT count(*) FROM federation_read_counts WHERE tenant_id = $1",
+                args![]
+            )
+            .await,
+            1
+        );
         // Stamps: the consent events keep who recorded them; the kept record names the merger.
         assert_eq!(
             count(

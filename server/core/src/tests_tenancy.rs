@@ -487,11 +487,6 @@ const ALLOWED: &[(&str, &str, &str)] = &[
         "a person's own memberships and roles across tenants (landing page, staff check; on PostgreSQL my_roles() and the memberships policy on app.identity_id)",
     ),
     (
-        "event_chain.rs",
-        "detail_salt, detail_sha) VALUES {}",
-        "a club's queued federation reads appended to its chain in one statement (`append_many`): every row's tenant is the chain's own, bound as a parameter",
-    ),
-    (
         "imports/member_imports.rs",
         "FROM member_imports WHERE status = 'running'",
         "the recovery of interrupted imports (a job: start-up and hourly) lists every tenant's running imports, ids only, on SQLite (PostgreSQL: running_member_imports())",

@@ -194,6 +194,33 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
+    // The federation reads that named either record, counted: the counts add up.
+    MemberReference {
+        table: "federation_read_counts",
+        merge: &[
+            Step {
+                sql: "UPDATE federation_read_counts SET reads = reads + (SELECT r.reads \
+                      FROM federation_read_counts r WHERE r.tenant_id = $1 AND r.member_id = $3) \
+                      WHERE tenant_id = $1 AND member_id = $2 AND EXISTS (SELECT 1 FROM \
+                      federation_read_counts r WHERE r.tenant_id = $1 AND r.member_id = $3)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "DELETE FROM federation_read_counts WHERE tenant_id = $1 AND member_id = $3 \
+                      AND EXISTS (SELECT 1 FROM federation_read_counts k \
+                      WHERE k.tenant_id = $1 AND k.member_id = $2)",
+                args: &[Keep, Remove],
+            },
+            Step {
+                sql: "UPDATE federation_read_counts SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
+                args: &[Keep, Remove],
+            },
+        ],
+        delete: &[Step {
+            sql: "DELETE FROM federation_read_counts WHERE tenant_id = $1 AND member_id = $2",
+            args: &[Keep],
+        }],
+    },
     // The person's own My-data downloads, counted: the two records' counts add up (their
     // downloads moved to the kept record just above), the earlier first and later last.
     MemberReference {

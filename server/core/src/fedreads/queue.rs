@@ -105,11 +105,57 @@ pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
             })
             .collect();
         tx.append_events(&entries).await?;
+        add_counts(tx, &rows).await?;
         total += rows.len();
         if (rows.len() as i64) < BATCH {
             return Ok(total);
         }
     }
+}
+
+/// Adds the reads moved into the log to each named person's count
+/// (`federation_read_counts`, what My data shows): one statement for the batch.
+async fn add_counts(tx: &mut TenantTx, rows: &[Queued]) -> Result<()> {
+    let mut counts: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
+    for r in rows {
+        let Some(d) = tessera_common::fedreads::ReadDetail::parse(&r.detail) else {
+            continue;
+        };
+        let mut named: Vec<i64> = d.people.iter().map(|p| p.member).collect();
+        named.sort_unstable();
+        named.dedup();
+        for m in named {
+            *counts.entry(m).or_default() += 1;
+        }
+    }
+    if counts.is_empty() {
+        return Ok(());
+    }
+    let list = serde_json::Value::Array(
+        counts
+            .into_iter()
+            .map(|(m, n)| serde_json::json!([m, n]))
+            .collect(),
+    )
+    .to_string();
+    let sql = match tx.backend() {
+        crate::db::Backend::Postgres => {
+            "INSERT INTO federation_read_counts (tenant_id, member_id, reads) \
+             SELECT $1, CAST(j.value ->> 0 AS BIGINT), CAST(j.value ->> 1 AS BIGINT) \
+             FROM json_array_elements(CAST($2 AS JSON)) j \
+             ON CONFLICT (tenant_id, member_id) \
+             DO UPDATE SET reads = federation_read_counts.reads + excluded.reads"
+        }
+        crate::db::Backend::Sqlite => {
+            "INSERT INTO federation_read_counts (tenant_id, member_id, reads) \
+             SELECT $1, json_extract(value, '$[0]'), json_extract(value, '$[1]') \
+             FROM json_each($2) WHERE true \
+             ON CONFLICT (tenant_id, member_id) \
+             DO UPDATE SET reads = federation_read_counts.reads + excluded.reads"
+        }
+    };
+    tx.execute(sql, args![list]).await?;
+    Ok(())
 }
 
 /// Chains the queued reads of `club` in a transaction of their own; returns how many.

@@ -564,6 +564,7 @@ async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
             .unwrap();
         person(db, &s, w.people[0], T0).await.unwrap(); // Lotte
         person(db, &s, w.people[1], T0).await.unwrap(); // Wout
+        assert_eq!(queued(db, &w.club_a).await, 2);
         let sa = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
         let sys = Actor::system("test");
         let mut tx = db.tenant_write(&sa, &sys, T0).await.unwrap();
@@ -577,6 +578,9 @@ async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
         .await
         .unwrap();
         tx.commit().await.unwrap();
+        // Both reads were still queued: the erasure moved them into the log first, and
+        // scrubbed Lotte's there.
+        assert_eq!(queued(db, &w.club_a).await, 0);
         let reads = reads_in(db, &w.club_a).await;
         assert_eq!(reads.len(), 1, "only Wout's read keeps its detail");
         assert_eq!(reads[0].1.people[0].member, w.a_members[1]);

@@ -158,6 +158,12 @@ pub const ERASURE_STEPS: &[ErasureStep] = &[
         list: List::Members,
         sql: "DELETE FROM calendar_feeds WHERE tenant_id = $1 AND member_id IN ({list})",
     },
+    // Their count of federation reads goes with the reads' details (the log's pass below).
+    ErasureStep {
+        table: "federation_read_counts",
+        list: List::Members,
+        sql: "DELETE FROM federation_read_counts WHERE tenant_id = $1 AND member_id IN ({list})",
+    },
     // Their mails in mailings' outboxes (as the person a mail was about, or its addressee):
     // address and first name. The mailing's figures lose those rows.
     ErasureStep {
@@ -492,6 +498,11 @@ pub async fn erase_members_in_tx(
     }
     let ids: Vec<Value> = people.iter().map(|p| Value::from(p.id)).collect();
 
+    // The federation reads still queued for the club go into its event log (and the people's
+    // counts of reads) first, so the steps and the log's scrub below reach them too
+    // (`fedreads::queue`).
+    crate::fedreads::queue::chain_in(tx).await?;
+
     // Their memberships: a role holder is refused, or keeps the membership and account.
     let mut memberships: Vec<(i64, i64, Option<i64>, i64)> = Vec::new();
     for chunk in ids.chunks(CHUNK) {
@@ -614,10 +625,6 @@ pub async fn erase_members_in_tx(
     // anonymised, this club's words in transfers go (`fedcopy::erase_copies`).
     let erased_members: Vec<MemberId> = people.iter().map(|p| MemberId(p.id)).collect();
     crate::fedcopy::erase_copies(tx, &erased_members).await?;
-
-    // The federation reads still queued for the club go into its event log first, so the
-    // scrub below reaches them too (`fedreads::queue`).
-    crate::fedreads::queue::chain_in(tx).await?;
 
     // The event log, in one pass for all the needles: details that name a person become
     // the placeholder and lose their salt (the one change the log allows, migration 0026:
