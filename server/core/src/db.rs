@@ -125,7 +125,7 @@ pub struct Db {
     pub(crate) dashboards: crate::memo::Memo<(i64, Option<i64>), tessera_common::dto::FedDashboard>,
     /// The clubs with federation reads queued by this process, for the job that chains
     /// them (`fedreads::queue`).
-    pub(crate) read_queue: crate::fedreads::queue::Wake,
+    pub(crate) read_queue: ReadQueueWake,
     /// PostgreSQL: the connections of imports and exports (see [`Db::bulk`]).
     bulk: Option<PgPool>,
 }
@@ -912,7 +912,7 @@ pub struct Tx {
     changes: Option<crate::access_cache::AccessCache>,
     /// A write's federation reads queued for these clubs: on commit, the job that chains
     /// them is told (`fedreads::queue`).
-    reads_queued: Option<(crate::fedreads::queue::Wake, Vec<i64>)>,
+    reads_queued: Option<(ReadQueueWake, Vec<i64>)>,
     /// The write changes nothing the access memory keeps (`Tx::leaves_access_alone`).
     access_untouched: bool,
 }
@@ -1997,6 +1997,37 @@ impl TenantTx {
             );
         }
         Ok((names, rows))
+    }
+}
+
+/// The clubs with federation reads queued by this process since the job that moves them
+/// into the clubs' logs last ran (`fedreads::queue`), and the job's bell.
+#[derive(Clone, Default)]
+pub(crate) struct ReadQueueWake {
+    clubs: std::sync::Arc<std::sync::Mutex<std::collections::BTreeSet<i64>>>,
+    bell: std::sync::Arc<tokio::sync::Notify>,
+}
+
+impl ReadQueueWake {
+    /// A committed write queued reads for `clubs`.
+    pub(crate) fn queued(&self, clubs: Vec<i64>) {
+        if let Ok(mut set) = self.clubs.lock() {
+            set.extend(clubs);
+        }
+        self.bell.notify_one();
+    }
+
+    /// Waits for the next [`ReadQueueWake::queued`].
+    pub(crate) async fn notified(&self) {
+        self.bell.notified().await;
+    }
+
+    /// The clubs queued for since the last call.
+    pub(crate) fn take(&self) -> Vec<i64> {
+        match self.clubs.lock() {
+            Ok(mut set) => std::mem::take(&mut *set).into_iter().collect(),
+            Err(_) => Vec::new(),
+        }
     }
 }
 

@@ -17,37 +17,11 @@ use crate::error::Result;
 use crate::event_chain::Entry;
 use crate::jobs::SystemTask;
 use crate::scope::{Actor, TenantScope};
-use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 use tessera_common::fedreads::FEDERATION_READ;
 use tessera_common::time::Timestamp;
 use tessera_common::TenantId;
-use tokio::sync::Notify;
-
-/// The clubs with reads queued by this process since the job last ran, and the job's bell.
-#[derive(Clone, Default)]
-pub(crate) struct Wake {
-    clubs: Arc<Mutex<BTreeSet<i64>>>,
-    bell: Arc<Notify>,
-}
-
-impl Wake {
-    /// A committed write queued reads for `clubs`.
-    pub(crate) fn queued(&self, clubs: Vec<i64>) {
-        if let Ok(mut set) = self.clubs.lock() {
-            set.extend(clubs);
-        }
-        self.bell.notify_one();
-    }
-
-    fn take(&self) -> Vec<i64> {
-        match self.clubs.lock() {
-            Ok(mut set) => std::mem::take(&mut *set).into_iter().collect(),
-            Err(_) => Vec::new(),
-        }
-    }
-}
 
 /// The most queued reads one transaction moves into the log.
 const BATCH: i64 = 2_000;
@@ -218,7 +192,7 @@ pub fn spawn(db: Db, clock: Arc<dyn crate::clock::Clock>) {
                     Ok(n) => tracing::info!(reads = n, "queued federation reads were logged"),
                     Err(e) => tracing::error!(error = %e, "sweeping the federation reads' queues failed"),
                 },
-                _ = wake.bell.notified() => {
+                _ = wake.notified() => {
                     tokio::time::sleep(GATHER).await;
                     for club in wake.take() {
                         if let Err(e) = chain_club(&db, TenantId(club), clock.now()).await {
