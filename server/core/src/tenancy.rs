@@ -261,23 +261,20 @@ pub async fn find_by_id(db: &Db, id: TenantId) -> Result<Option<TenantRecord>> {
 
 /// Every club, whatever its status (for the jobs that must reach a read-only club too).
 pub async fn clubs(db: &Db) -> Result<Vec<TenantRecord>> {
-    let mut tx = db.platform(false).await?;
-    let rows: Vec<TenantRow> = tx
-        .fetch_all(
-            &format!("{TENANT_SELECT} WHERE t.kind = 'club' ORDER BY t.id"),
-            args![],
-        )
-        .await?;
-    tx.commit().await?;
-    Ok(rows.into_iter().map(Into::into).collect())
+    clubs_where(db, "").await
 }
 
 /// Every active club (for the jobs that run over all of them).
 pub async fn active_clubs(db: &Db) -> Result<Vec<TenantRecord>> {
+    clubs_where(db, " AND t.status = 'active'").await
+}
+
+/// The clubs that meet `condition` (a fixed text of this module), in id order.
+async fn clubs_where(db: &Db, condition: &'static str) -> Result<Vec<TenantRecord>> {
     let mut tx = db.platform(false).await?;
     let rows: Vec<TenantRow> = tx
         .fetch_all(
-            &format!("{TENANT_SELECT} WHERE t.kind = 'club' AND t.status = 'active' ORDER BY t.id"),
+            &format!("{TENANT_SELECT} WHERE t.kind = 'club'{condition} ORDER BY t.id"),
             args![],
         )
         .await?;
