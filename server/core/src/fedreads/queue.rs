@@ -2,13 +2,15 @@
 //! the job that moves them into the club's hash-chained event log.
 //!
 //! A federation's read writes its record into the queues of the clubs it showed people of,
-//! in the read's own transaction (`Tx::insert_federation_reads`): no read without its
-//! record, and no lock on a club's chain head held by a search until its commit. After the
-//! commit the clubs are handed to [`Wake`]; the server's job ([`spawn`]) chains them within
-//! a second, and a sweep over every club ([`sweep`]) every few minutes picks up what a
+//! with the read (`Tx::insert_federation_reads`: in the read's transaction, or in a short
+//! write right after it, before anything of it is shown, `fedreads::log_read_after`): no
+//! read shown without its record, and no lock on a club's chain head held by a search until its commit. After
+//! the commit the clubs are handed to `db::ReadQueueWake`; the server's job ([`spawn`])
+//! chains them within a second (and adds them to the people's `federation_read_counts`),
+//! and a sweep over every club ([`sweep`]) every few minutes picks up what a
 //! stopped process (or another server on the same database) left. Whatever is still queued
 //! is read with the log: the club's log page and a person's count of federation reads
-//! (`fedreads::queued_reads`), and an erasure chains the club's queue first ([`chain_in`]),
+//! (`fedreads::reads_about`), and an erasure chains the club's queue first ([`chain_in`]),
 //! so the names it scrubs are all in the log.
 
 use crate::args;
