@@ -193,21 +193,6 @@ async fn begin_record(
         };
         tx.execute(sql, args![id, list, kind, now]).await?;
     }
-    if kind == MY_DATA {
-        // The person's own downloads, counted in one row (My data tells how many and when
-        // without counting them again each time).
-        for m in &members {
-            tx.execute(
-                "INSERT INTO my_data_downloads (tenant_id, member_id, downloads, first_at, last_at) \
-                 VALUES ($1, $2, 1, $3, $3) ON CONFLICT (tenant_id, member_id) DO UPDATE SET \
-                 downloads = my_data_downloads.downloads + 1, last_at = CASE \
-                 WHEN excluded.last_at > my_data_downloads.last_at THEN excluded.last_at \
-                 ELSE my_data_downloads.last_at END",
-                args![*m, now],
-            )
-            .await?;
-        }
-    }
     Ok((tx, members.len()))
 }
 
@@ -235,6 +220,25 @@ async fn finish_record(
         ],
     )
     .await?;
+    if log.kind == MY_DATA {
+        // The person's own downloads, counted in one row (My data tells how many and when
+        // without counting them again each time); last but the log, so the row is locked
+        // for as short a time as the log's head.
+        let mut people: Vec<i64> = log.members.iter().map(|m| m.0).collect();
+        people.sort_unstable();
+        people.dedup();
+        for m in people {
+            tx.execute(
+                "INSERT INTO my_data_downloads (tenant_id, member_id, downloads, first_at, last_at) \
+                 VALUES ($1, $2, 1, $3, $3) ON CONFLICT (tenant_id, member_id) DO UPDATE SET \
+                 downloads = my_data_downloads.downloads + 1, last_at = CASE \
+                 WHEN excluded.last_at > my_data_downloads.last_at THEN excluded.last_at \
+                 ELSE my_data_downloads.last_at END",
+                args![m, now],
+            )
+            .await?;
+        }
+    }
     tx.log(
         "export",
         Some(&format!(
