@@ -194,26 +194,22 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
-    // The federation reads that named either record, counted: the counts add up.
+    // The federation reads that named either record, counted: the other record's count is
+    // added to the kept one's (or becomes it), then goes.
     MemberReference {
         table: "federation_read_counts",
         merge: &[
             Step {
-                sql: "UPDATE federation_read_counts SET reads = reads + (SELECT r.reads \
-                      FROM federation_read_counts r WHERE r.tenant_id = $1 AND r.member_id = $3) \
-                      WHERE tenant_id = $1 AND member_id = $2 AND EXISTS (SELECT 1 FROM \
-                      federation_read_counts r WHERE r.tenant_id = $1 AND r.member_id = $3)",
+                sql: "INSERT INTO federation_read_counts (tenant_id, member_id, reads) \
+                      SELECT tenant_id, $2, reads FROM federation_read_counts \
+                      WHERE tenant_id = $1 AND member_id = $3 \
+                      ON CONFLICT (tenant_id, member_id) \
+                      DO UPDATE SET reads = federation_read_counts.reads + excluded.reads",
                 args: &[Keep, Remove],
             },
             Step {
-                sql: "DELETE FROM federation_read_counts WHERE tenant_id = $1 AND member_id = $3 \
-                      AND EXISTS (SELECT 1 FROM federation_read_counts k \
-                      WHERE k.tenant_id = $1 AND k.member_id = $2)",
-                args: &[Keep, Remove],
-            },
-            Step {
-                sql: "UPDATE federation_read_counts SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
-                args: &[Keep, Remove],
+                sql: "DELETE FROM federation_read_counts WHERE tenant_id = $1 AND member_id = $2",
+                args: &[Remove],
             },
         ],
         delete: &[Step {
@@ -221,36 +217,26 @@ pub const MEMBER_REFERENCES: &[MemberReference] = &[
             args: &[Keep],
         }],
     },
-    // The person's own My-data downloads, counted: the two records' counts add up (their
-    // downloads moved to the kept record just above), the earlier first and later last.
+    // The person's own My-data downloads, counted the same way, with the earlier first and
+    // the later last (their downloads moved to the kept record above).
     MemberReference {
         table: "my_data_downloads",
         merge: &[
             Step {
-                sql: "UPDATE my_data_downloads SET \
-                      downloads = downloads + (SELECT r.downloads FROM my_data_downloads r \
-                      WHERE r.tenant_id = $1 AND r.member_id = $3), \
-                      first_at = CASE WHEN first_at <= (SELECT r.first_at FROM my_data_downloads r \
-                      WHERE r.tenant_id = $1 AND r.member_id = $3) THEN first_at \
-                      ELSE (SELECT r.first_at FROM my_data_downloads r \
-                      WHERE r.tenant_id = $1 AND r.member_id = $3) END, \
-                      last_at = CASE WHEN last_at >= (SELECT r.last_at FROM my_data_downloads r \
-                      WHERE r.tenant_id = $1 AND r.member_id = $3) THEN last_at \
-                      ELSE (SELECT r.last_at FROM my_data_downloads r \
-                      WHERE r.tenant_id = $1 AND r.member_id = $3) END \
-                      WHERE tenant_id = $1 AND member_id = $2 AND EXISTS (SELECT 1 FROM \
-                      my_data_downloads r WHERE r.tenant_id = $1 AND r.member_id = $3)",
+                sql: "INSERT INTO my_data_downloads (tenant_id, member_id, downloads, first_at, last_at) \
+                      SELECT tenant_id, $2, downloads, first_at, last_at FROM my_data_downloads \
+                      WHERE tenant_id = $1 AND member_id = $3 \
+                      ON CONFLICT (tenant_id, member_id) DO UPDATE SET \
+                      downloads = my_data_downloads.downloads + excluded.downloads, \
+                      first_at = CASE WHEN excluded.first_at < my_data_downloads.first_at \
+                      THEN excluded.first_at ELSE my_data_downloads.first_at END, \
+                      last_at = CASE WHEN excluded.last_at > my_data_downloads.last_at \
+                      THEN excluded.last_at ELSE my_data_downloads.last_at END",
                 args: &[Keep, Remove],
             },
             Step {
-                sql: "DELETE FROM my_data_downloads WHERE tenant_id = $1 AND member_id = $3 \
-                      AND EXISTS (SELECT 1 FROM my_data_downloads k \
-                      WHERE k.tenant_id = $1 AND k.member_id = $2)",
-                args: &[Keep, Remove],
-            },
-            Step {
-                sql: "UPDATE my_data_downloads SET member_id = $2 WHERE tenant_id = $1 AND member_id = $3",
-                args: &[Keep, Remove],
+                sql: "DELETE FROM my_data_downloads WHERE tenant_id = $1 AND member_id = $2",
+                args: &[Remove],
             },
         ],
         delete: &[Step {
