@@ -26,10 +26,11 @@ pub struct FedLogPage {
 /// Entries on one page of a federation's event log.
 pub const FED_LOG_PAGE: i64 = 50;
 
-/// One read as recorded in the club's event log (the entry's detail, JSON): which
-/// federation, what was read (`search`, `person`, `export`), how many people and which
-/// (their member ids in the club, with the name the federation saw for a page or a
-/// person; an export names no one, only the ids).
+/// One read (a queued read's detail, JSON; an entry of the club's log written before reads
+/// were logged in batches): which federation, what was read (`search`, `person`,
+/// `export`, `licences`, `transfers`), how many people and which (their member ids in the
+/// club; entries written before the batches also held the name the federation saw, and
+/// the club's log page fills in each person's name from the club's own record).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadDetail {
     pub federation: String,
@@ -44,6 +45,55 @@ pub struct ReadPerson {
     pub member: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+}
+
+/// The reads of one person of one federation that the job moved into the club's log at
+/// once: one entry (the person is the entry's), each read with its instant, what, how many
+/// and which members (ids only: no name of a person read is kept in the log, so an erasure
+/// leaves these entries as they are and the erased record's placeholder is what they name).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadBatch {
+    pub federation: String,
+    pub reads: Vec<BatchedRead>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BatchedRead {
+    pub at: i64,
+    pub what: String,
+    pub count: i64,
+    pub people: Vec<i64>,
+}
+
+/// Every read a federation-read entry's (or a queued read's) detail records, each with
+/// its instant: the reads of a batch, or the one read of a detail written before the
+/// batches (at the entry's instant `at`). A detail that is neither (an erased one) records
+/// none.
+pub fn logged_reads(detail: &str, at: i64) -> Vec<(i64, ReadDetail)> {
+    if let Ok(batch) = serde_json::from_str::<ReadBatch>(detail) {
+        return batch
+            .reads
+            .into_iter()
+            .map(|r| {
+                let people = r
+                    .people
+                    .into_iter()
+                    .map(|member| ReadPerson { member, name: None })
+                    .collect();
+                let read = ReadDetail {
+                    federation: batch.federation.clone(),
+                    what: r.what,
+                    count: r.count,
+                    people,
+                };
+                (r.at, read)
+            })
+            .collect();
+    }
+    ReadDetail::parse(detail)
+        .map(|d| (at, d))
+        .into_iter()
+        .collect()
 }
 
 impl ReadDetail {

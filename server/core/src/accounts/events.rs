@@ -4,6 +4,8 @@
 use crate::db::Db;
 use crate::error::Result;
 use crate::{args, ids};
+use std::collections::BTreeMap;
+use tessera_common::fedreads::{logged_reads, ReadDetail, FEDERATION_READ};
 use tessera_common::time::Timestamp;
 use tessera_common::IdentityId;
 
@@ -138,19 +140,97 @@ pub async fn club_events(
              UNION ALL SELECT $3, detail, at, id, identity_id FROM federation_read_queue \
              WHERE tenant_id = $1) e LEFT JOIN identities i ON i.id = e.identity_id \
              ORDER BY e.at DESC, e.id DESC LIMIT $2",
-            args![limit, tessera_common::fedreads::FEDERATION_READ],
+            args![limit, FEDERATION_READ],
         )
         .await?;
+    // A batch of federation reads is shown as its reads, each its own line.
+    let mut lines: Vec<(ClubEvent, Option<ReadDetail>)> = Vec::with_capacity(rows.len());
+    for r in rows {
+        let logged = match (r.kind.as_str(), r.detail.as_deref()) {
+            (FEDERATION_READ, Some(d)) => logged_reads(d, r.at),
+            _ => Vec::new(),
+        };
+        if logged.is_empty() {
+            let e = ClubEvent {
+                kind: r.kind,
+                detail: r.detail,
+                at: Timestamp(r.at),
+                person: r.name,
+            };
+            lines.push((e, None));
+            continue;
+        }
+        for (at, read) in logged.into_iter().rev() {
+            let e = ClubEvent {
+                kind: r.kind.clone(),
+                detail: None,
+                at: Timestamp(at),
+                person: r.name.clone(),
+            };
+            lines.push((e, Some(read)));
+        }
+    }
+    // The entries come in the order of their newest instant, so the newest `limit` lines
+    // are among theirs; the sort is stable (the log's order among lines of one instant).
+    lines.sort_by_key(|(e, _)| std::cmp::Reverse(e.at));
+    lines.truncate(usize::try_from(limit).unwrap_or(0));
+    let names = read_names(&mut tx, lines.iter().filter_map(|(_, r)| r.as_ref())).await?;
     tx.commit().await?;
-    Ok(rows
+    lines
         .into_iter()
-        .map(|r| ClubEvent {
-            kind: r.kind,
-            detail: r.detail,
-            at: Timestamp(r.at),
-            person: r.name,
+        .map(|(mut e, read)| {
+            if let Some(mut read) = read {
+                for p in &mut read.people {
+                    if p.name.is_none() {
+                        p.name = names.get(&p.member).cloned();
+                    }
+                }
+                e.detail = Some(serde_json::to_string(&read).map_err(crate::error::internal)?);
+            }
+            Ok(e)
         })
-        .collect())
+        .collect()
+}
+
+/// The club's own name for each member the federation reads name (the log keeps their ids
+/// only; an erased record's is its placeholder). Ids of the reads' JSON, numbers only.
+async fn read_names<'a>(
+    tx: &mut crate::db::TenantTx,
+    reads: impl Iterator<Item = &'a ReadDetail>,
+) -> Result<BTreeMap<i64, String>> {
+    let mut ids: Vec<i64> = reads
+        .flat_map(|r| {
+            r.people
+                .iter()
+                .filter(|p| p.name.is_none())
+                .map(|p| p.member)
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut names = BTreeMap::new();
+    for chunk in ids.chunks(500) {
+        let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
+        let rows: Vec<(i64, String, String)> = tx
+            .fetch_all(
+                &format!(
+                    "SELECT id, given_name, family_name FROM members \
+                     WHERE tenant_id = $1 AND id IN ({})",
+                    list.join(",")
+                ),
+                args![],
+            )
+            .await?;
+        for (id, given, family) in rows {
+            let name = [given.trim(), family.trim()]
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            names.insert(id, name);
+        }
+    }
+    Ok(names)
 }
 
 /// A page of a federation's own event log (fedlog18, `/f/{federation}/log`, federation

@@ -10,9 +10,10 @@
 //!
 //! Every read of personal data (a result page, a person opened, an export) is recorded in
 //! the CLUB's event log as a `federation_read` (who: the entry's person; when; which
-//! people, or how many for an export; see [`ReadDetail`]) by [`log_read`], in the same
-//! platform transaction as the read: no read without its record. A result page that spans
-//! clubs writes one entry per club with its people.
+//! people by their member ids, never their names; see [`ReadDetail`]) by [`log_read`],
+//! with the read: no read shown without its record. A result page that spans clubs queues
+//! one read per club with its people; the job (`queue`) moves each club's reads into its
+//! log, a reader's reads moved at once as one entry ([`ReadBatch`]).
 
 use crate::affiliations::{self, Affiliation};
 use crate::args;
@@ -44,20 +45,19 @@ pub const STANDARD_KEYS: &[&str] = &[
     "address",
 ];
 
-/// One person read, for [`log_read`]: their club, their member id there, and the name the
-/// federation saw (none for an export).
+/// One person read, for [`log_read`]: their club and their member id there (the log
+/// keeps ids only; the club's log page shows the club's own name for each).
 #[derive(Clone, Debug)]
 pub struct Read {
     pub club: TenantId,
     pub member: i64,
-    pub name: Option<String>,
 }
 
 /// THE function every federation page or export that shows personal data calls, in the
-/// platform transaction of its read: records in each club's event log (one entry per club,
-/// clubs in id order so concurrent reads lock the chains in one order) that `scope`'s
-/// person read these people of it, and what (`search`, `person`, `export`, or the page's
-/// own word). Nothing to record, nothing written.
+/// platform transaction of its read: queues for each club's event log (one read per club,
+/// in one statement; `queue` moves them into the log) that `scope`'s person read these
+/// people of it (their ids), and what (`search`, `person`, `export`, or the page's own
+/// word). Nothing to record, nothing written.
 pub async fn log_read(
     tx: &mut Tx,
     scope: &TenantScope,
@@ -80,7 +80,7 @@ pub async fn log_read(
                 .iter()
                 .map(|r| ReadPerson {
                     member: r.member,
-                    name: r.name.clone(),
+                    name: None,
                 })
                 .collect(),
         };
@@ -197,19 +197,6 @@ fn open(a: &Affiliation) -> bool {
 
 fn shown(a: &Affiliation, key: &str, v: Option<String>) -> Option<String> {
     v.filter(|_| a.shares(key))
-}
-
-fn display_name(given: &Option<String>, family: &Option<String>) -> Option<String> {
-    match (given, family) {
-        (None, None) => None,
-        (g, f) => Some(
-            [g.as_deref(), f.as_deref()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-    }
 }
 
 fn row_of(r: PersonRowDb, a: &Affiliation) -> FedPersonRow {
@@ -409,12 +396,7 @@ pub async fn search(
         }
         let (club, member) = (TenantId(r.club_id), r.member_id);
         let row = row_of(r, a);
-        reads.push(Read {
-            club,
-            member,
-            name: display_name(&row.given_name, &row.family_name)
-                .or_else(|| Some(row.licence_number.clone())),
-        });
+        reads.push(Read { club, member });
         out.push(row);
     }
     tx.commit().await?;
@@ -537,8 +519,6 @@ pub async fn person(
             e.insert(n.map(|n| n.0).unwrap_or_default());
         }
     }
-    let given = shown(&a, "given_name", Some(r.given_name.clone()));
-    let family = shown(&a, "family_name", Some(r.family_name.clone()));
     tx.commit().await?;
     log_read_after(
         db,
@@ -547,7 +527,6 @@ pub async fn person(
         &[Read {
             club: TenantId(r.club_id),
             member: r.member_id,
-            name: display_name(&given, &family).or_else(|| Some(r.licence_number.clone())),
         }],
         now,
     )
@@ -610,11 +589,7 @@ pub async fn export_csv(
         }
         let (club, member) = (TenantId(r.club_id), r.member_id);
         let row = row_of(r, a);
-        reads.push(Read {
-            club,
-            member,
-            name: None,
-        });
+        reads.push(Read { club, member });
         csv_rows.push(
             [
                 Some(row.licence_number),

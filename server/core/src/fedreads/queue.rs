@@ -6,12 +6,13 @@
 //! write right after it, before anything of it is shown, `fedreads::log_read_after`): no
 //! read shown without its record, and no lock on a club's chain head held by a search until its commit. After
 //! the commit the clubs are handed to `db::ReadQueueWake`; the server's job ([`spawn`])
-//! chains them within a second (and adds them to the people's `federation_read_counts`),
-//! and a sweep over every club ([`sweep`]) every few minutes picks up what a
+//! chains them within a second, each reader's reads of the moment as one entry
+//! ([`ReadBatch`], ids only), and adds them to the people's `federation_read_counts`;
+//! a sweep over every club ([`sweep`]) every few minutes picks up what a
 //! stopped process (or another server on the same database) left. Whatever is still queued
 //! is read with the log: the club's log page and a person's count of federation reads
 //! (`fedreads::reads_about`), and an erasure chains the club's queue first ([`chain_in`]),
-//! so the names it scrubs are all in the log.
+//! so an erased record's reads are counted and logged before its count row goes.
 
 use crate::args;
 use crate::db::{Db, TenantTx};
@@ -19,9 +20,10 @@ use crate::error::Result;
 use crate::event_chain::Entry;
 use crate::jobs::SystemTask;
 use crate::scope::{Actor, TenantScope};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Duration;
-use tessera_common::fedreads::FEDERATION_READ;
+use tessera_common::fedreads::{BatchedRead, ReadBatch, ReadDetail, FEDERATION_READ};
 use tessera_common::time::Timestamp;
 use tessera_common::TenantId;
 
@@ -69,18 +71,7 @@ pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
             return Ok(total);
         }
         rows.sort_by_key(|r| (r.at, r.id));
-        let entries: Vec<Entry> = rows
-            .iter()
-            .map(|r| Entry {
-                id: r.id,
-                identity_id: r.identity_id,
-                kind: FEDERATION_READ.to_string(),
-                detail: Some(r.detail.clone()),
-                address: None,
-                at: r.at,
-            })
-            .collect();
-        tx.append_events(&entries).await?;
+        tx.append_events(&batches(&rows)?).await?;
         add_counts(tx, &rows).await?;
         total += rows.len();
         if (rows.len() as i64) < BATCH {
@@ -89,12 +80,72 @@ pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
     }
 }
 
+/// The log entries of the reads moved at once: one per person reading and federation
+/// (a [`ReadBatch`] of their reads, oldest first), each with the id and the instant of
+/// its newest read, in the order of those. A busy federation's searches then add a few
+/// entries to a club's chain, not one per result page. `rows` are oldest first; a row whose
+/// detail is not a read (none is written so) goes into the log as it is, an entry of its own.
+fn batches(rows: &[Queued]) -> Result<Vec<Entry>> {
+    /// A batch being gathered: the id and instant of its newest read, and its reads.
+    struct Group {
+        id: i64,
+        at: i64,
+        reads: Vec<BatchedRead>,
+    }
+    let mut groups: BTreeMap<(Option<i64>, String), Group> = BTreeMap::new();
+    let mut entries = Vec::new();
+    for r in rows {
+        let Some(d) = ReadDetail::parse(&r.detail) else {
+            entries.push(Entry {
+                id: r.id,
+                identity_id: r.identity_id,
+                kind: FEDERATION_READ.to_string(),
+                detail: Some(r.detail.clone()),
+                address: None,
+                at: r.at,
+            });
+            continue;
+        };
+        let read = BatchedRead {
+            at: r.at,
+            what: d.what,
+            count: d.count,
+            people: d.people.iter().map(|p| p.member).collect(),
+        };
+        let g = groups
+            .entry((r.identity_id, d.federation))
+            .or_insert_with(|| Group {
+                id: r.id,
+                at: r.at,
+                reads: Vec::new(),
+            });
+        (g.id, g.at) = (r.id, r.at);
+        g.reads.push(read);
+    }
+    for ((identity_id, federation), g) in groups {
+        let detail = serde_json::to_string(&ReadBatch {
+            federation,
+            reads: g.reads,
+        })
+        .map_err(crate::error::internal)?;
+        entries.push(Entry {
+            id: g.id,
+            identity_id,
+            kind: FEDERATION_READ.to_string(),
+            detail: Some(detail),
+            address: None,
+            at: g.at,
+        });
+    }
+    entries.sort_by_key(|e| (e.at, e.id));
+    Ok(entries)
+}
 /// Adds the reads moved into the log to each named person's count
 /// (`federation_read_counts`, what My data shows): one statement for the batch.
 async fn add_counts(tx: &mut TenantTx, rows: &[Queued]) -> Result<()> {
-    let mut counts: std::collections::BTreeMap<i64, i64> = std::collections::BTreeMap::new();
+    let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
     for r in rows {
-        let Some(d) = tessera_common::fedreads::ReadDetail::parse(&r.detail) else {
+        let Some(d) = ReadDetail::parse(&r.detail) else {
             continue;
         };
         let mut named: Vec<i64> = d.people.iter().map(|p| p.member).collect();

@@ -7,6 +7,7 @@ use super::*;
 use crate::accounts::identities;
 use crate::jobs::SystemTask;
 use crate::members::{self, NewMember};
+use crate::rights::erasure::PLACEHOLDER;
 use crate::scope::{self, Actor, AuthLevel};
 use crate::tenants::{self, NewTenant, TenantRecord};
 use crate::{roles, testing};
@@ -249,23 +250,63 @@ pub(crate) async fn fed_world(db: &Db) -> FedWorld {
     }
 }
 
-/// The federation reads in the club's event log, after the club's queue was moved there
-/// (as the server's job does within a second, `queue`).
+/// The federation reads in the club's event log, each read of each entry (a batch holds
+/// several), oldest first, after the club's queue was moved there (as the server's job
+/// does within a second, `queue`).
 pub(crate) async fn reads_in(db: &Db, club: &TenantRecord) -> Vec<(Option<i64>, ReadDetail)> {
     super::queue::chain_club(db, club.id, T0).await.unwrap();
     let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
     let mut tx = db.tenant_read(&scope).await.unwrap();
-    let rows: Vec<(Option<i64>, Option<String>)> = tx
+    let rows: Vec<(Option<i64>, Option<String>, i64)> = tx
         .fetch_all(
-            "SELECT identity_id, detail FROM security_events WHERE tenant_id = $1 AND kind = 'federation_read' ORDER BY at, id",
+            "SELECT identity_id, detail, at FROM security_events WHERE tenant_id = $1 AND kind = 'federation_read' ORDER BY seq",
             vec![],
         )
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    // An erased detail ('[erased]') reads as no detail.
+    // An erased detail ('[erased]') records no read.
     rows.into_iter()
-        .filter_map(|(i, d)| Some((i, ReadDetail::parse(&d?)?)))
+        .flat_map(|(i, d, at)| {
+            tessera_common::fedreads::logged_reads(d.as_deref().unwrap_or(""), at)
+                .into_iter()
+                .map(move |(_, r)| (i, r))
+        })
+        .collect()
+}
+
+/// How many entries the club's log has for federation reads (a batch of reads is one).
+async fn read_entries(db: &Db, club: &TenantRecord) -> i64 {
+    let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
+    let mut tx = db.tenant_read(&scope).await.unwrap();
+    let (n,): (i64,) = tx
+        .fetch_one(
+            "SELECT count(*) FROM security_events WHERE tenant_id = $1 AND kind = 'federation_read'",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    n
+}
+
+/// The names the club's log page shows for the federation reads on its newest `limit`
+/// lines (the club's own names of the members read), newest line first.
+pub(crate) async fn names_shown(db: &Db, club: &TenantRecord, limit: i64) -> Vec<Vec<String>> {
+    let scope = TenantScope::for_system_task(&SystemTask::background(), club.clone());
+    crate::accounts::club_events(db, &scope, limit)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.kind == "federation_read")
+        .map(|e| {
+            ReadDetail::parse(e.detail.as_deref().unwrap())
+                .unwrap()
+                .people
+                .into_iter()
+                .map(|p| p.name.unwrap_or_default())
+                .collect()
+        })
         .collect()
 }
 
@@ -350,7 +391,12 @@ async fn a_federation_sees_exactly_the_shared_fields_of_its_affiliated_clubs_and
         let b = reads_in(db, &w.club_b).await;
         assert_eq!(b.len(), 2);
         assert_eq!(b[1].1.what, "person");
-        assert_eq!(b[1].1.people[0].name.as_deref(), Some("Bram Peeters"));
+        assert_eq!(b[1].1.people[0].member, w.b_member);
+        // The log keeps the id; the club's log page names the club's own record.
+        assert!(b
+            .iter()
+            .all(|(_, r)| r.people.iter().all(|p| p.name.is_none())));
+        assert_eq!(names_shown(db, &w.club_b, 1).await, [["Bram Peeters"]]);
         let v = person(db, &s, w.people[0], T0).await.unwrap();
         let keys: Vec<_> = v.fields.iter().map(|f| f.key.as_str()).collect();
         assert_eq!(keys, ["given_name", "family_name", "birth_date"]);
@@ -536,12 +582,9 @@ async fn hostile_names_and_queries_are_data() {
         );
         let (_, csv) = export_csv(db, &s, &q("peet<"), T0).await.unwrap();
         assert!(csv.contains("'=HYPERLINK"), "{csv}");
-        // The logged detail is JSON that reads back whole.
+        // The read is logged by the person's id (no text of theirs in the log).
         let a = reads_in(db, &w.club_a).await;
-        assert!(a.iter().any(|(_, d)| d
-            .people
-            .iter()
-            .any(|p| p.name.as_deref().is_some_and(|n| n.contains(evil)))));
+        assert!(a.iter().any(|(_, d)| d.names_member(77)));
         let long = "x".repeat(101);
         assert!(matches!(
             search(db, &s, &q(&long), T0).await.unwrap_err(),
@@ -551,11 +594,12 @@ async fn hostile_names_and_queries_are_data() {
     }
 }
 
-/// A person the club erases: the federation reads that name them lose their detail (the
-/// erasure's pass over the club's log finds their name), the others stay; the count on
-/// their data page goes with it. (The federation's own copy, `fed_people`, is lic18's.)
+/// A person the club erases: the federation reads that named them stay in the club's log,
+/// by the erased record's id (the log keeps no name of a person read), and the club's log
+/// page names the placeholder; the others' reads keep their names; the count on their data
+/// page goes with the record; their name is in no column of any table.
 #[tokio::test]
-async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
+async fn erasing_a_person_leaves_the_federation_reads_naming_the_placeholder() {
     for t in testing::all().await {
         let db = &t.db;
         let w = fed_world(db).await;
@@ -563,8 +607,13 @@ async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
             .await
             .unwrap();
         person(db, &s, w.people[0], T0).await.unwrap(); // Lotte
-        person(db, &s, w.people[1], T0).await.unwrap(); // Wout
+        person(db, &s, w.people[1], Timestamp(T0.0 + 1_000))
+            .await
+            .unwrap(); // Wout
         assert_eq!(queued(db, &w.club_a).await, 2);
+        let before = names_shown(db, &w.club_a, 2).await;
+        assert_eq!(before.len(), 2);
+        assert!(before[1][0].starts_with("Lotte"), "{before:?}");
         let sa = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
         let sys = Actor::system("test");
         let mut tx = db.tenant_write(&sa, &sys, T0).await.unwrap();
@@ -578,15 +627,22 @@ async fn erasing_a_person_blanks_the_federation_reads_that_name_them() {
         .await
         .unwrap();
         tx.commit().await.unwrap();
-        // Both reads were still queued: the erasure moved them into the log first, and
-        // scrubbed Lotte's there.
+        // Both reads were still queued: the erasure moved them into the log first (one
+        // entry, the same reader's), and they stay.
         assert_eq!(queued(db, &w.club_a).await, 0);
         let reads = reads_in(db, &w.club_a).await;
-        assert_eq!(reads.len(), 1, "only Wout's read keeps its detail");
-        assert_eq!(reads[0].1.people[0].member, w.a_members[1]);
+        assert_eq!(reads.len(), 2, "{reads:?}");
+        assert_eq!(reads[0].1.people[0].member, w.a_members[0]);
+        assert_eq!(reads[1].1.people[0].member, w.a_members[1]);
+        let shown = names_shown(db, &w.club_a, 2).await;
+        assert_eq!(shown[0], before[0], "Wout's read names him");
+        assert_eq!(shown[1], [PLACEHOLDER], "{shown:?}");
         let mut tx = db.tenant_read(&sa).await.unwrap();
         assert_eq!(reads_about(&mut tx, w.a_members[0]).await.unwrap(), 0);
+        assert_eq!(reads_about(&mut tx, w.a_members[1]).await.unwrap(), 1);
         tx.commit().await.unwrap();
+        let hits = crate::tests_rights::occurrences(&t.url, "Lotte").await;
+        assert!(hits.is_empty(), "Lotte in {hits:?} ({:?})", t.backend());
     }
 }
 
@@ -677,9 +733,35 @@ async fn reads_are_queued_in_each_club_and_chained_once_whatever_runs_beside_the
         while let Some(r) = set.join_next().await {
             assert_eq!(r.unwrap().unwrap(), first.rows.len());
         }
+        let entries_before = read_entries(db, &w.club_a).await;
         assert_eq!(reads_in(db, &w.club_a).await.len(), a0 + 50);
         assert_eq!(reads_in(db, &w.club_b).await.len(), b0 + 50);
         crate::tests_backup::assert_chains_intact(&t).await;
+        // The reads the job moves at once are one entry of the reader's: the fifty went in
+        // with the job's eight moves and the last, not as fifty entries.
+        let entries = read_entries(db, &w.club_a).await;
+        assert!(
+            entries - entries_before <= 1,
+            "{entries_before} → {entries}"
+        );
+        assert!(
+            entries <= (a0 as i64) + 9 + 1,
+            "{entries} entries for {} reads",
+            a0 + 50
+        );
+        // The club's log page shows each read of a batch as its own line, the newest
+        // first, with the club's names of the people read.
+        let lines = crate::accounts::club_events(db, &admin_a, 7).await.unwrap();
+        assert_eq!(lines.len(), 7);
+        assert!(
+            lines.iter().all(|l| l.kind == "federation_read"),
+            "{lines:?}"
+        );
+        assert!(lines.windows(2).all(|p| p[0].at >= p[1].at));
+        assert!(names_shown(db, &w.club_a, 7)
+            .await
+            .iter()
+            .all(|names| names.iter().any(|n| n.starts_with("Lotte"))));
 
         // What a stopped process left queued is found by the sweep over every club.
         search(db, &s, &q(""), T0).await.unwrap();

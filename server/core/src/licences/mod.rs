@@ -457,15 +457,6 @@ pub async fn overview(
         .map(|r| crate::fedreads::Read {
             club: TenantId(r.person_club),
             member: r.member_id,
-            name: Some(
-                [r.given_name.as_str(), r.family_name.as_str()]
-                    .into_iter()
-                    .filter(|n| !n.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            )
-            .filter(|n| !n.is_empty())
-            .or_else(|| Some(r.licence_number.clone())),
         })
         .collect();
     tx.commit().await?;

@@ -186,10 +186,9 @@ pub async fn fed_overview(
         .iter()
         .filter_map(|r| Some((r, federation_sees(r, &sharing)?)))
         .filter(|(r, _)| seen.insert((r.person_club, r.member_id)))
-        .map(|(r, named)| crate::fedreads::Read {
+        .map(|(r, _)| crate::fedreads::Read {
             club: TenantId(r.person_club),
             member: r.member_id,
-            name: named.then(|| format!("{} {}", r.given_name, r.family_name)),
         })
         .collect();
     let viewer = Viewer::Federation(&sharing);
