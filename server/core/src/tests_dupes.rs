@@ -301,6 +301,23 @@ async fn a_merge_keeps_every_consent_family_link_and_stamp() {
         .await
         .unwrap();
         tx.commit().await.unwrap();
+        // And one read of the record that goes still queued for the club's log: the merge
+        // moves the queue in first, so it is counted for the kept record, not left behind.
+        let mut tx = db.platform(true).await.unwrap();
+        tx.insert_federation_reads(
+            None,
+            vec![(
+                a.tenant_id(),
+                format!(
+                    "{{\"federation\":\"fed\",\"what\":\"person\",\"count\":1,\"people\":[{{\"member\":{}}}]}}",
+                    gone.0
+                ),
+            )],
+            T0,
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
         let take: BTreeSet<String> = ["email".to_string()].into();
         let later = tessera_common::time::Timestamp(T0.0 + 10);
         let (vk, vg) = (version(db, &a, keep).await, version(db, &a, gone).await);
@@ -363,7 +380,17 @@ async fn a_merge_keeps_every_consent_family_link_and_stamp() {
                 args![keep]
             )
             .await,
-            5
+            6
+        );
+        assert_eq!(
+            count(
+                db,
+                &a,
+                "SELECT count(*) FROM federation_read_queue WHERE tenant_id = $1",
+                args![]
+            )
+            .await,
+            0
         );
         assert_eq!(
             count(

@@ -565,6 +565,9 @@ pub async fn merge(
     if a.account.is_some() && b.account.is_some() {
         return Err(AppError::conflict(Msg::DupMergeTwoAccounts));
     }
+    // The federation reads still queued for the club go into its log and the people's
+    // counts first (`fedreads::queue`), so the count step below moves those of `remove` too.
+    crate::fedreads::queue::chain_in(&mut tx).await?;
     // The values chosen from the record that goes, read before it goes.
     let mut cols: Vec<(&str, Value)> = Vec::new();
     if !take_other.is_empty() {
