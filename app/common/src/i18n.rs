@@ -1532,6 +1532,7 @@ messages! {
     ListPrint => "Print", "Afdrukken", "Imprimer";
     CardTitle => "Member card", "Lidkaart", "Carte de membre";
     TeamListTitle => "Team list", "Ploeglijst", "Liste d'équipe";
+    TeamListPrint => "Print the team list with emergency contacts", "Ploeglijst met noodcontacten afdrukken", "Imprimer la liste d'équipe avec les contacts d'urgence";
     TeamEmergency => "Emergency contacts", "Contacten voor noodgevallen", "Contacts en cas d'urgence";
     TeamLeader => "Leader", "Leider", "Responsable";
     TeamNone => "Nobody is in this group today.", "Niemand zit vandaag in deze groep.", "Personne n'est dans ce groupe aujourd'hui.";

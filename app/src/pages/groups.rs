@@ -552,6 +552,13 @@ fn GroupBody(detail: GroupDetail, club: String) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
+            // the team list with emergency contacts, to print (staff who see the register,
+            // the group's trainers)
+            {open.then(|| view! {
+                <p class="no-print">
+                    <a href=format!("/c/{club}/lists/team/{gid}") data-testid="team-list-link">{t(Msg::TeamListPrint)}</a>
+                </p>
+            })}
         </section>
         {add}
     }

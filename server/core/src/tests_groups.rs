@@ -421,6 +421,106 @@ async fn memberships_over_time_age_bands_and_a_trainer_limited_to_their_team() {
         ));
         let d = groups::detail(db, &ts, lions, T0).await.unwrap();
         assert!(d.periods.iter().all(|p| p.email.is_none()));
+        assert!(d.can_open_members, "the group page links the team list");
+        // The everyday lists of their team, with the granted fields: Lien has a guardian,
+        // and a birthday this week is Jarig's (in the team) and Buur's (not).
+        let mama = mk(kid("Mama", "1984-02-02")).await.unwrap();
+        crate::dupes::link_guardian(db, &a, admin, T0, lien, mama)
+            .await
+            .unwrap();
+        let jarig = mk(kid("Jarig", "2016-09-23")).await.unwrap();
+        mk(kid("Buur", "2016-09-23")).await.unwrap();
+        groups::add_member(db, &a, admin, T0, lions, jarig, "2026-01-01", "", false)
+            .await
+            .unwrap();
+        let list = crate::documents::lists::team_list(db, &ts, T0, lions)
+            .await
+            .unwrap();
+        let mut listed: Vec<MemberId> = list.rows.iter().map(|r| r.member).collect();
+        listed.sort();
+        let mut want = vec![coach, lien, jarig];
+        want.sort();
+        assert_eq!(listed, want);
+        assert!(list
+            .rows
+            .iter()
+            .all(|r| r.birth_date.is_some() && r.phone.is_some()));
+        assert!(
+            list.rows.iter().all(|r| r.contacts.is_empty()),
+            "the guardians' phones are not granted"
+        );
+        let staff_list = crate::documents::lists::team_list(db, &a, T0, lions)
+            .await
+            .unwrap();
+        let lien_row = staff_list.rows.iter().find(|r| r.member == lien).unwrap();
+        assert_eq!(lien_row.contacts.len(), 1, "staff see Lien's guardian");
+        assert!(matches!(
+            crate::documents::lists::team_list(db, &ts, T0, tigers).await,
+            Err(AppError::NotFound)
+        ));
+        let card = crate::documents::lists::member_card(db, &ts, T0, lien)
+            .await
+            .unwrap();
+        assert_eq!(
+            card.birth_date.as_deref(),
+            Some("2016-03-02"),
+            "as the coach set it"
+        );
+        assert!(
+            card.contacts.is_empty() && card.membership_type.is_none() && card.season.is_none()
+        );
+        for outside in [other, old, w.b_member] {
+            assert!(matches!(
+                crate::documents::lists::member_card(db, &ts, T0, outside).await,
+                Err(AppError::NotFound)
+            ));
+        }
+        let b = crate::documents::lists::birthdays(db, &ts, T0)
+            .await
+            .unwrap()
+            .unwrap();
+        let names: Vec<&str> = b.people.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Jarig Peeters"], "their team's only");
+        let staff_b = crate::documents::lists::birthdays(db, &a, T0)
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(staff_b.people.iter().any(|p| p.name == "Buur Peeters"));
+        // With the guardians' phones granted, the team list has Lien's guardian to call
+        // (name and phone, not the e-mail); without birth dates, no birthdays.
+        let r1 = groups::role_scopes(db, &a)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == role)
+            .unwrap();
+        groups::set_role_scope(
+            db,
+            &a,
+            admin,
+            T0,
+            role,
+            true,
+            &["phone".into(), "guardians_phone".into()],
+            r1.version,
+        )
+        .await
+        .unwrap();
+        let ts2 = scope::resolve(db, &trainer, TenantKind::Club, "club-a", T0)
+            .await
+            .unwrap();
+        let list = crate::documents::lists::team_list(db, &ts2, T0, lions)
+            .await
+            .unwrap();
+        let lien_row = list.rows.iter().find(|r| r.member == lien).unwrap();
+        assert_eq!(lien_row.contacts.len(), 1);
+        assert_eq!(lien_row.contacts[0].name, "Mama Peeters");
+        assert!(lien_row.contacts[0].phone.is_some() && lien_row.contacts[0].email.is_none());
+        assert!(list.rows.iter().all(|r| r.birth_date.is_none()));
+        assert!(crate::documents::lists::birthdays(db, &ts2, T0)
+            .await
+            .unwrap()
+            .is_none());
         // Nothing else of the register: imports, exports, adding members, managing groups.
         assert!(
             members::create(db, &ts, &trainer, T0, kid("X", "2010-01-01"))

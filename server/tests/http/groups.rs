@@ -198,6 +198,46 @@ async fn a_trainer_reaches_only_the_members_of_the_team_they_lead() {
             .call("group", &format!("club={CLUB_A}&id={}", mine[0]))
             .await;
         assert_eq!(r.status, 200, "{}", r.body);
+        // The team list to print, linked from the group page: their team with birth dates
+        // and the guardians to call (what the demo trainer's role grants); another group's
+        // list and an outsider's card are not found.
+        let page = c.get(&format!("/c/{CLUB_A}/groups/{}", mine[0])).await;
+        assert!(
+            page.body.contains(&format!(
+                "href=\"/c/{CLUB_A}/lists/team/{}\" data-testid=\"team-list-link\"",
+                mine[0]
+            )),
+            "{}",
+            page.body
+        );
+        let r = c
+            .call("team_list", &format!("club={CLUB_A}&group={}", mine[0]))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
+        let list: tessera_common::documents::TeamList = serde_json::from_str(&r.body).unwrap();
+        assert!(!list.rows.is_empty());
+        assert!(list.rows.iter().all(|m| team.contains(&m.member.0)));
+        assert!(list.rows.iter().all(|m| m.birth_date.is_some()));
+        assert!(list
+            .rows
+            .iter()
+            .flat_map(|m| &m.contacts)
+            .all(|g| g.email.is_none()));
+        let page = c.get(&format!("/c/{CLUB_A}/lists/team/{}", mine[0])).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("data-testid=\"team-list\""));
+        let r = c
+            .call("team_list", &format!("club={CLUB_A}&group={other}"))
+            .await;
+        assert_eq!(r.status, 404, "{}", r.body);
+        let r = c
+            .call("member_card", &format!("club={CLUB_A}&member={outsider}"))
+            .await;
+        assert_eq!(r.status, 404, "{}", r.body);
+        let r = c
+            .call("member_card", &format!("club={CLUB_A}&member={inside}"))
+            .await;
+        assert_eq!(r.status, 200, "{}", r.body);
         // Nothing of the rest: exports, imports, adding members, managing groups.
         let r = c
             .call(

@@ -1,14 +1,16 @@
 //! The secretary's everyday lists (issue 19): birthdays this week for the club home, a
-//! member card and a team list with emergency contacts to print. All need `members.view`
-//! (the roles that see birth dates and phone numbers); records under restriction and
-//! erased ones are left out.
+//! member card and a team list with emergency contacts to print. Staff with `members.view`
+//! see them for the whole club; a trainer (a group-scoped role, `members::access`) for the
+//! members of the groups they lead today, with only the fields their roles grant (birth
+//! dates for the birthdays, guardians' phones for the emergency contacts). Records under
+//! restriction and erased ones are left out.
 
 use crate::args;
-use crate::db::Db;
+use crate::db::{Db, Value};
 use crate::error::Result;
+use crate::members::access::{self, grants, Reach};
 use crate::scope::TenantScope;
 use tessera_common::documents::*;
-use tessera_common::modules::MEMBERS_VIEW;
 use tessera_common::time::{Date, Timestamp};
 use tessera_common::{AppError, MemberId, Msg};
 
@@ -57,13 +59,16 @@ const BIRTHDAY_FILTER: &str = "birth_date IS NOT NULL AND status = 'active' \
 
 /// Birthdays from Monday to Sunday of this week in the club's zone, by day then in the
 /// register's order, at most [`MAX_BIRTHDAYS`] listed and the rest counted (`None` for a
-/// viewer without `members.view`, who sees no birth dates). Active members only, not under
+/// viewer who sees no birth dates: without `members.view`, or a trainer whose roles do not
+/// grant them; a trainer sees those of the groups they lead). Active members only, not under
 /// restriction. One index range per day (SQLite: `members_birthdays`; PostgreSQL: the
 /// status and birth-date index), stopping once the page is full (no count: the widget says that the list goes on).
 pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<Option<Birthdays>> {
-    if !scope.can(MEMBERS_VIEW) {
-        return Ok(None);
-    }
+    let led = match access::register(scope, false) {
+        Ok(Reach::All) => None,
+        Ok(Reach::Led(l)) if grants(&l, "birth_date") => Some(l),
+        _ => return Ok(None),
+    };
     let today = scope.today(now);
     let days = week_days(today);
     let mut tx = db.tenant_read(scope).await?;
@@ -114,13 +119,22 @@ pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<O
             continue;
         }
         let placeholders: Vec<String> = (0..args.len()).map(|i| format!("${}", i + 2)).collect();
+        // A trainer's: the members of the groups they lead.
+        let mut scoped = String::new();
+        if let Some(l) = &led {
+            let cond = access::led_condition(l, |v: Value| {
+                args.push(v);
+                format!("${}", args.len() + 1)
+            });
+            scoped = format!(" AND {cond}");
+        }
         args.push(left.into());
         let rows: Vec<BirthRow> = tx
             .fetch_all(
                 &format!(
                     "SELECT id, given_name, family_name, birth_date FROM members \
                      WHERE tenant_id = $1 AND {BIRTHDAY_FILTER} \
-                     AND {column} IN ({}) ORDER BY sort_name, id LIMIT ${}",
+                     AND {column} IN ({}){scoped} ORDER BY sort_name, id LIMIT ${}",
                     placeholders.join(", "),
                     args.len() + 1
                 ),
@@ -215,17 +229,20 @@ async fn guardians_of(
     Ok(out)
 }
 
-/// A member card to print (`members.view`): name, birth date, membership, the guardians
-/// to call. A record under restriction is not printed (a clear refusal); an erased one or
-/// another club's is not found.
+/// A member card to print (`members.view`, or a trainer for a member of a group they lead,
+/// with the fields their roles grant): name, birth date, membership, the guardians to call.
+/// A record under restriction is not printed (a clear refusal); an erased one or another
+/// club's is not found.
 pub async fn member_card(
     db: &Db,
     scope: &TenantScope,
     now: Timestamp,
     member: MemberId,
 ) -> Result<MemberCard> {
-    scope.require(MEMBERS_VIEW)?;
+    access::register(scope, false)?;
     let mut tx = db.tenant_read(scope).await?;
+    let reach = access::record(&mut tx, scope, member, false).await?;
+    let see = |key: &str| reach.leader().is_none_or(|l| grants(l, key));
     let row: Option<CardRow> = tx
         .fetch_optional(
             "SELECT given_name, family_name, birth_date, status, joined_on, membership_type, \
@@ -239,24 +256,29 @@ pub async fn member_card(
     if r.restricted_at.is_some() {
         return Err(AppError::conflict(Msg::ListRestricted));
     }
-    let contacts = guardians_of(&mut tx, &[member.0])
-        .await?
-        .into_iter()
-        .map(|(_, c)| c)
-        .collect();
+    let contacts = if see("guardians_phone") {
+        guardians_of(&mut tx, &[member.0])
+            .await?
+            .into_iter()
+            .map(|(_, c)| contact_for(&reach, c))
+            .collect()
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     let t = scope.tenant();
+    let membership = see("membership");
     Ok(MemberCard {
         club_name: t.name.clone(),
         club_logo: t.logo_url(),
         member,
         name: format!("{} {}", r.given_name, r.family_name),
-        birth_date: r.birth_date,
+        birth_date: r.birth_date.filter(|_| see("birth_date")),
         status: r.status,
-        joined_on: r.joined_on,
-        membership_type: r.membership_type,
-        season: r.season,
-        phone: r.phone,
+        joined_on: r.joined_on.filter(|_| membership),
+        membership_type: r.membership_type.filter(|_| membership),
+        season: r.season.filter(|_| membership),
+        phone: r.phone.filter(|_| see("phone")),
         contacts,
         printed_on: scope.today(now).to_string(),
     })
@@ -272,16 +294,28 @@ struct TeamMemberRow {
     leader: bool,
 }
 
+/// A guardian to call as the reader may see them: a trainer sees the name and phone (their
+/// roles grant the guardians' phones), not the e-mail address.
+fn contact_for(reach: &Reach, c: Contact) -> Contact {
+    match reach {
+        Reach::All => c,
+        Reach::Led(_) => Contact { email: None, ..c },
+    }
+}
+
 /// A group's members today (in the club's zone) with their emergency contacts, to print
-/// (`members.view`): leaders first, then by name; a minor's guardians with their phones.
-/// Records under restriction are left out. Another club's group is not found.
+/// (`members.view`, or a trainer for a group they lead today, with the fields their roles
+/// grant: the guardians only when the guardians' phones are): leaders first, then by name;
+/// a minor's guardians with their phones. Records under restriction are left out. Another
+/// club's group (or one the trainer does not lead) is not found.
 pub async fn team_list(
     db: &Db,
     scope: &TenantScope,
     now: Timestamp,
     group: i64,
 ) -> Result<TeamList> {
-    scope.require(MEMBERS_VIEW)?;
+    let reach = access::register(scope, false)?;
+    let see = |key: &str| reach.leader().is_none_or(|l| grants(l, key));
     let today = scope.today(now);
     let on = today.to_string();
     let minor_cutoff = today
@@ -298,6 +332,11 @@ pub async fn team_list(
     let Some((name, kind)) = g else {
         return Err(AppError::NotFound);
     };
+    if let Reach::Led(l) = &reach {
+        if !crate::groups::leads(&mut tx, l.leader, group, &on).await? {
+            return Err(AppError::NotFound);
+        }
+    }
     let rows: Vec<TeamMemberRow> = tx
         .fetch_all(
             "SELECT m.id, m.given_name, m.family_name, m.birth_date, m.phone, \
@@ -320,8 +359,13 @@ pub async fn team_list(
         })
         .map(|r| r.id)
         .collect();
-    let contacts = guardians_of(&mut tx, &minors).await?;
+    let contacts = if see("guardians_phone") {
+        guardians_of(&mut tx, &minors).await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
+    let (birth, phone) = (see("birth_date"), see("phone"));
     Ok(TeamList {
         club_name: scope.tenant().name.clone(),
         group: name,
@@ -334,12 +378,12 @@ pub async fn team_list(
                 contacts: contacts
                     .iter()
                     .filter(|(c, _)| *c == r.id)
-                    .map(|(_, c)| c.clone())
+                    .map(|(_, c)| contact_for(&reach, c.clone()))
                     .collect(),
                 name: format!("{} {}", r.given_name, r.family_name),
-                birth_date: r.birth_date,
+                birth_date: r.birth_date.filter(|_| birth),
                 leader: r.leader,
-                phone: r.phone,
+                phone: r.phone.filter(|_| phone),
             })
             .collect(),
     })

@@ -120,7 +120,8 @@ pub async fn is_led(tx: &mut TenantTx, l: &LeaderGrant, id: MemberId) -> Result<
     Ok(row.is_some())
 }
 
-fn grants(l: &LeaderGrant, key: &str) -> bool {
+/// Whether the leader's roles grant the field `key` (a standard field or `cf<id>`).
+pub fn grants(l: &LeaderGrant, key: &str) -> bool {
     l.fields.contains(key)
 }
 
