@@ -353,22 +353,39 @@ pub(crate) async fn exports_including_summarised_in(
     tx: &mut TenantTx,
     member: MemberId,
 ) -> Result<(Vec<ExportRecord>, MyDataDownloads)> {
-    let rows: Vec<RegisterRow> = tx
+    // The person's exports first (the kinds before and after `my_data` as two ranges of the
+    // index: with `<>` the database read every one of the person's own downloads too), then
+    // their register rows by id. In one join PostgreSQL estimated hundreds of the person's
+    // exports and hashed the whole register (every download adds to it) for each download.
+    let ids: Vec<(i64,)> = tx
         .fetch_all(
-            &format!(
-                // The kinds before and after `my_data` as two ranges of the index: with
-                // `<>` the database read every one of the person's own downloads too.
-                "SELECT {REGISTER_COLUMNS} FROM (\
-                 SELECT export_id FROM export_register_members \
-                 WHERE tenant_id = $1 AND member_id = $2 AND kind < 'my_data' \
-                 UNION ALL SELECT export_id FROM export_register_members \
-                 WHERE tenant_id = $1 AND member_id = $2 AND kind > 'my_data') x \
-                 JOIN export_register r ON r.tenant_id = $1 AND r.id = x.export_id \
-                 ORDER BY r.at DESC, r.id DESC"
-            ),
+            "SELECT export_id FROM export_register_members \
+             WHERE tenant_id = $1 AND member_id = $2 AND kind < 'my_data' \
+             UNION ALL SELECT export_id FROM export_register_members \
+             WHERE tenant_id = $1 AND member_id = $2 AND kind > 'my_data'",
             args![member],
         )
         .await?;
+    let rows: Vec<RegisterRow> = if ids.is_empty() {
+        Vec::new()
+    } else {
+        let ids: Vec<i64> = ids.into_iter().map(|r| r.0).collect();
+        let within = match tx.backend() {
+            Backend::Sqlite => "r.id IN (SELECT CAST(j.value AS INTEGER) FROM json_each($2) j)",
+            Backend::Postgres => {
+                "r.id = ANY(ARRAY(SELECT j.value::bigint \
+                 FROM json_array_elements_text($2::json) AS j(value)))"
+            }
+        };
+        tx.fetch_all(
+            &format!(
+                "SELECT {REGISTER_COLUMNS} FROM export_register r WHERE r.tenant_id = $1 \
+                 AND {within} ORDER BY r.at DESC, r.id DESC"
+            ),
+            args![json_ids(&ids)],
+        )
+        .await?
+    };
     let own: Option<(i64, i64, i64)> = tx
         .fetch_optional(
             "SELECT downloads, first_at, last_at FROM my_data_downloads \
