@@ -1395,6 +1395,10 @@ pub struct FedClubFigures {
     pub staff: i64,
     pub staff_without_2fa: i64,
     pub overdue_requests: i64,
+    /// Members on the first day of each season of [`FedDashboard::growth`], in its order.
+    pub growth_members: Vec<i64>,
+    /// Approved licences of each season of [`FedDashboard::growth`], in its order.
+    pub growth_licences: Vec<i64>,
 }
 
 /// One season of the growth chart: members on its first day, approved licences.

@@ -2446,6 +2446,7 @@ messages! {
     FedDashCompliance => "Compliance", "Naleving", "Conformité";
     FedDashStaffNo2fa => "Staff without a second factor", "Medewerkers zonder tweede factor", "Personnel sans second facteur";
     FedDashOverdue => "Requests past their deadline", "Verzoeken over hun termijn", "Demandes hors délai";
+    FedDashGrowthCol => "Members at season start, {from} → {to}", "Leden bij de seizoensstart, {from} → {to}", "Membres en début de saison, {from} → {to}";
     FedDashClubsNo2fa => "Clubs with staff without a second factor: {n}", "Clubs met medewerkers zonder tweede factor: {n}", "Clubs dont du personnel n'a pas de second facteur : {n}";
     FedDashClubsOverdue => "Clubs with data-protection requests past their deadline: {n}", "Clubs met privacyverzoeken over hun termijn: {n}", "Clubs ayant des demandes de protection des données hors délai : {n}";
     FedDashTotal => "Total", "Totaal", "Total";

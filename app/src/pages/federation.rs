@@ -210,6 +210,23 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
         )
     });
     let not_counted = t(Msg::FedDashNotCounted);
+    // Each club's growth: members at the start of the first and the last season shown.
+    let growth_head = match (fed.growth.first(), fed.growth.last()) {
+        (Some(a), Some(b)) if fed.growth.len() > 1 => Some(Msg::FedDashGrowthCol.fill(
+            lang,
+            &[("from", a.season.as_str()), ("to", b.season.as_str())],
+        )),
+        _ => None,
+    };
+    let growth_cell = |v: &[i64]| match (v.first(), v.last()) {
+        (Some(a), Some(b)) if v.len() > 1 => {
+            let d = b - a;
+            let sign = if d > 0 { "+" } else { "" };
+            format!("{a} → {b} ({sign}{d})")
+        }
+        _ => String::new(),
+    };
+    let growth_cols = growth_head.is_some();
     let club_rows = fed
         .clubs
         .iter()
@@ -221,10 +238,12 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
                     <td class="num">{c.licences_total}</td>
                     <td class="num">{c.staff_without_2fa}</td>
                     <td class="num">{c.overdue_requests}</td>
+                    {growth_cols.then(|| view! { <td class="num" data-testid="club-growth">{growth_cell(&c.growth_members)}</td> })}
                 }
                 .into_any()
             } else {
-                view! { <td colspan="5" class="muted">{not_counted}</td> }.into_any()
+                let span = if growth_cols { "6" } else { "5" };
+                view! { <td colspan=span class="muted">{not_counted}</td> }.into_any()
             };
             view! {
                 <tr data-testid="club-row">
@@ -397,6 +416,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
                                 <th scope="col" class="num">{t(Msg::FedDashLicencesCol)}" "{season_name.clone()}</th>
                                 <th scope="col" class="num">{t(Msg::FedDashStaffNo2fa)}</th>
                                 <th scope="col" class="num">{t(Msg::FedDashOverdue)}</th>
+                                {growth_head.clone().map(|h| view! { <th scope="col" class="num">{h}</th> })}
                             </tr></thead>
                             <tbody>{club_rows}</tbody>
                             <tfoot><tr data-testid="clubs-total">
@@ -407,6 +427,7 @@ fn FederationBody(fed: FedDashboard) -> impl IntoView {
                                 <td class="num">{total.licences_total}</td>
                                 <td class="num">{total.staff_without_2fa}</td>
                                 <td class="num">{total.overdue_requests}</td>
+                                {growth_cols.then(|| view! { <td class="num" data-testid="total-growth">{growth_cell(&total.growth_members)}</td> })}
                             </tr></tfoot>
                         </table>
                     </div>

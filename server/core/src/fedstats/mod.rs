@@ -562,6 +562,17 @@ async fn build(
         genders: vec![0; FED_GENDERS.len()],
         ..Default::default()
     };
+    // The seasons of the growth chart and of each club's growth: the last ones started.
+    let started: Vec<SeasonRow> = seasons
+        .iter()
+        .filter(|s| s.starts_on.as_str() <= today)
+        .cloned()
+        .collect();
+    let shown: Vec<SeasonRow> = started
+        .iter()
+        .skip(started.len().saturating_sub(GROWTH_SEASONS))
+        .cloned()
+        .collect();
     let mut growth_members: BTreeMap<i64, i64> = BTreeMap::new();
     let mut growth_licences: BTreeMap<i64, i64> = BTreeMap::new();
     let mut as_of: Option<i64> = None;
@@ -575,6 +586,8 @@ async fn build(
             licences: vec![0; categories.len()],
             ages: vec![0; FED_AGE_BANDS.len() + 1],
             genders: vec![0; FED_GENDERS.len()],
+            growth_members: vec![0; shown.len()],
+            growth_licences: vec![0; shown.len()],
             ..Default::default()
         };
         if let Some(s) = by_club.get(&c.id) {
@@ -588,6 +601,9 @@ async fn build(
             f.overdue_requests = s.overdue_requests;
             for ((season_id, category), n) in parse_triples(&s.licences) {
                 *growth_licences.entry(season_id).or_default() += n;
+                if let Some(i) = shown.iter().position(|x| x.id == season_id) {
+                    f.growth_licences[i] += n;
+                }
                 if Some(season_id) == chosen {
                     if let Some(i) = categories.iter().position(|k| k.id == category) {
                         f.licences[i] += n;
@@ -597,6 +613,9 @@ async fn build(
             }
             for (season_id, n) in parse_pairs(&s.growth) {
                 *growth_members.entry(season_id).or_default() += n;
+                if let Some(i) = shown.iter().position(|x| x.id == season_id) {
+                    f.growth_members[i] += n;
+                }
             }
             as_of = Some(as_of.map_or(s.computed_at, |a| a.min(s.computed_at)));
             reference_on.get_or_insert_with(|| s.reference_on.clone());
@@ -620,14 +639,16 @@ async fn build(
         total.overdue_requests += f.overdue_requests;
         figures.push(f);
     }
-    let started: Vec<SeasonRow> = seasons
+    total.growth_members = shown
         .iter()
-        .filter(|s| s.starts_on.as_str() <= today)
-        .cloned()
+        .map(|s| growth_members.get(&s.id).copied().unwrap_or(0))
         .collect();
-    let growth = started
+    total.growth_licences = shown
         .iter()
-        .skip(started.len().saturating_sub(GROWTH_SEASONS))
+        .map(|s| growth_licences.get(&s.id).copied().unwrap_or(0))
+        .collect();
+    let growth = shown
+        .iter()
         .map(|s| FedGrowthPoint {
             season: s.name.clone(),
             starts_on: s.starts_on.clone(),
@@ -843,20 +864,27 @@ pub async fn csv(
             rows.len()
         }
         _ => {
+            // Each club's members at each season's start and its licences of the season,
+            // then the totals (the chart's figures).
             out.push_str(&line(
-                ["season", "starts_on", "members", "licences"]
+                ["season", "starts_on", "club", "name", "members", "licences"]
                     .map(String::from)
                     .to_vec(),
             ));
-            for g in &d.growth {
-                out.push_str(&line(vec![
-                    g.season.clone(),
-                    g.starts_on.clone(),
-                    g.members.to_string(),
-                    g.licences.to_string(),
-                ]));
+            for r in &rows {
+                for (i, g) in d.growth.iter().enumerate() {
+                    let at = |v: &[i64]| v.get(i).copied().unwrap_or(0).to_string();
+                    out.push_str(&line(vec![
+                        g.season.clone(),
+                        g.starts_on.clone(),
+                        r.slug.clone(),
+                        r.name.clone(),
+                        at(&r.growth_members),
+                        at(&r.growth_licences),
+                    ]));
+                }
             }
-            d.growth.len()
+            rows.len() * d.growth.len()
         }
     };
     let mut tx = db.event_log_write(scope, actor, now).await?;

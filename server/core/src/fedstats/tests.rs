@@ -459,6 +459,19 @@ async fn the_dashboard_counts_exactly_the_affiliated_clubs() {
             .map(|g| (g.season.as_str(), g.members, g.licences))
             .collect();
         assert_eq!(growth, [("2025-2026", 5, 1), ("2026-2027", 4, 2)]);
+        // And per club, the same seasons: A without Eddy this season, with Kobe's licence.
+        assert_eq!(
+            (&ca.growth_members, &ca.growth_licences),
+            (&vec![4, 3], &vec![1, 2])
+        );
+        assert_eq!(
+            (&cb.growth_members, &cb.growth_licences),
+            (&vec![1, 1], &vec![0, 0])
+        );
+        assert_eq!(
+            (&t.growth_members, &t.growth_licences),
+            (&vec![5, 4], &vec![1, 2])
+        );
         // Of every club: the chart's largest, the compliance counts.
         assert_eq!(dash.club_count, 2);
         let largest: Vec<&str> = dash.largest.iter().map(|c| c.slug.as_str()).collect();
@@ -608,6 +621,11 @@ async fn each_table_exports_as_csv_and_is_logged_in_the_federation() {
                 assert!(text.contains(",total,"), "{table}: {text}");
             }
         }
+        let (_, growth) = csv(db, &fed, &sys(), "growth", "", T0).await.unwrap();
+        assert!(
+            growth.starts_with("season,starts_on,club,name,members,licences\r\n"),
+            "{growth}"
+        );
         let (_, clubs) = csv(db, &fed, &sys(), "clubs", "", T0).await.unwrap();
         assert!(clubs.starts_with(
             "club,name,members,active_members,licences,staff,staff_without_2fa,overdue_requests\r\n"
@@ -630,7 +648,11 @@ async fn each_table_exports_as_csv_and_is_logged_in_the_federation() {
             .await
             .unwrap();
         tx.commit().await.unwrap();
-        assert_eq!(n, TABLES.len() as i64 + 1);
+        assert_eq!(
+            n,
+            TABLES.len() as i64 + 2,
+            "each table, and the clubs and growth again"
+        );
         // Nothing in the clubs' logs: counts are no federation read.
         assert_eq!(club_events().await, club_before);
     }
