@@ -370,21 +370,22 @@ pub(crate) async fn exports_including_summarised_in(
         Vec::new()
     } else {
         let ids: Vec<i64> = ids.into_iter().map(|r| r.0).collect();
-        let within = match tx.backend() {
-            Backend::Sqlite => "r.id IN (SELECT CAST(j.value AS INTEGER) FROM json_each($2) j)",
-            Backend::Postgres => {
-                "r.id = ANY(ARRAY(SELECT j.value::bigint \
-                 FROM json_array_elements_text($2::json) AS j(value)))"
-            }
-        };
-        tx.fetch_all(
-            &format!(
-                "SELECT {REGISTER_COLUMNS} FROM export_register r WHERE r.tenant_id = $1 \
-                 AND {within} ORDER BY r.at DESC, r.id DESC"
+        let sql = match tx.backend() {
+            // The list first (CROSS JOIN keeps SQLite's order), each row by its key: with
+            // `r.id IN (list)` SQLite read the club's whole register by date instead.
+            Backend::Sqlite => format!(
+                "SELECT {REGISTER_COLUMNS} FROM json_each($2) j CROSS JOIN export_register r \
+                 WHERE r.tenant_id = $1 AND r.id = CAST(j.value AS INTEGER) \
+                 ORDER BY r.at DESC, r.id DESC"
             ),
-            args![json_ids(&ids)],
-        )
-        .await?
+            Backend::Postgres => format!(
+                "SELECT {REGISTER_COLUMNS} FROM export_register r WHERE r.tenant_id = $1 \
+                 AND r.id = ANY(ARRAY(SELECT j.value::bigint \
+                 FROM json_array_elements_text($2::json) AS j(value))) \
+                 ORDER BY r.at DESC, r.id DESC"
+            ),
+        };
+        tx.fetch_all(&sql, args![json_ids(&ids)]).await?
     };
     let own: Option<(i64, i64, i64)> = tx
         .fetch_optional(
