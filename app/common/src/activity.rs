@@ -224,6 +224,9 @@ pub struct ChangeOccurrenceInput {
     pub new_time: String,
     #[serde(default)]
     pub new_place: String,
+    /// `on`: the group is told by mail of a cancellation or a move.
+    #[serde(default)]
+    pub notify: String,
 }
 
 /// One tap on the attendance list.

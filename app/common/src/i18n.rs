@@ -1627,6 +1627,12 @@ messages! {
     ActNewTime => "New time", "Nieuw uur", "Nouvelle heure";
     ActNewPlace => "New place (empty: the same)", "Nieuwe plaats (leeg: dezelfde)", "Nouveau lieu (vide : le même)";
     ActChanged => "The activity is changed.", "De activiteit is gewijzigd.", "L'activité est modifiée.";
+    ActChangedTold => "The activity is changed and the group is told by mail.", "De activiteit is gewijzigd en de groep is per mail verwittigd.", "L'activité est modifiée et le groupe est prévenu par mail.";
+    ActTellGroup => "Tell the group by mail (its members, and the guardians of the minors)", "De groep per mail verwittigen (de leden, en de ouders van minderjarigen)", "Prévenir le groupe par mail (ses membres, et les parents des mineurs)";
+    ActToldCancelledSubject => "{title} on {date} is cancelled", "{title} op {date} gaat niet door", "{title} du {date} est annulé";
+    ActToldCancelledBody => "Hello,\n\n{title} ({group}) on {date} at {time} is cancelled: {reason}\n\n{club}", "Hallo,\n\n{title} ({group}) op {date} om {time} gaat niet door: {reason}\n\n{club}", "Bonjour,\n\n{title} ({group}) du {date} à {time} est annulé : {reason}\n\n{club}";
+    ActToldMovedSubject => "{title} on {date} is moved", "{title} van {date} is verplaatst", "{title} du {date} est déplacé";
+    ActToldMovedBody => "Hello,\n\n{title} ({group}) of {date} is moved to {new_date} at {new_time}, {place}.\n\n{club}", "Hallo,\n\n{title} ({group}) van {date} is verplaatst naar {new_date} om {new_time}, {place}.\n\n{club}", "Bonjour,\n\n{title} ({group}) du {date} est déplacé au {new_date} à {new_time}, {place}.\n\n{club}";
     ActCancelledBecause => "Cancelled: {reason}", "Afgelast: {reason}", "Annulé : {reason}";
     ActPrintSheet => "Print the attendance sheet", "Aanwezigheidslijst afdrukken", "Imprimer la feuille de présence";
     ActPrintMonth => "Print the month's sheet", "Maandlijst afdrukken", "Imprimer la feuille du mois";
@@ -1640,7 +1646,7 @@ messages! {
     ActShow => "Show", "Tonen", "Afficher";
     ActCalendar => "Calendar feeds", "Agenda-feeds", "Agendas en ligne";
     ActCalendarIntro => "Subscribe to these private addresses in your calendar app. Anyone with the address sees the activities: renew it if it was shared by mistake.", "Abonneer je in je agenda-app op deze persoonlijke adressen. Wie het adres heeft, ziet de activiteiten: vernieuw het als het per ongeluk gedeeld werd.", "Abonnez-vous à ces adresses privées dans votre application d'agenda. Quiconque a l'adresse voit les activités : renouvelez-la si elle a été partagée par erreur.";
-    ActFeedMine => "My activities", "Mijn activiteiten", "Mes activités";
+    ActFeedMine => "My activities and my children's", "Mijn activiteiten en die van mijn kinderen", "Mes activités et celles de mes enfants";
     ActFeedActive => "Active", "Actief", "Active";
     ActFeedNone => "No address yet", "Nog geen adres", "Pas encore d'adresse";
     ActFeedRenew => "Make a new address", "Een nieuw adres maken", "Créer une nouvelle adresse";

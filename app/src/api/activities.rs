@@ -103,8 +103,24 @@ pub async fn change_occurrence(
         &change,
     )
     .await?;
+    // The group told by mail of a cancellation or a move, when asked (after the change is
+    // stored; the mails go out on their own task).
+    let told = input.notify == "on" && !matches!(change, OccChange::Restore);
+    if told {
+        activities::tell_group(
+            &c.services.db,
+            &c.services.mailer,
+            &c.services.public_url,
+            &scope,
+            c.now(),
+            id,
+            &input.date,
+        )
+        .await?;
+    }
     let path = occurrence_path(&scope.tenant().slug, id, &input.date)?;
-    done(&format!("{path}?done=changed"));
+    let word = if told { "told" } else { "changed" };
+    done(&format!("{path}?done={word}"));
     Ok(())
 }
 

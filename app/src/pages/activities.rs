@@ -231,6 +231,7 @@ fn OccurrenceBody(d: OccurrenceDetail, club: String) -> impl IntoView {
         Some("marked") => Some(t(Msg::ActMarked)),
         Some("absence") => Some(t(Msg::ActAbsenceDone)),
         Some("changed") => Some(t(Msg::ActChanged)),
+        Some("told") => Some(t(Msg::ActChangedTold)),
         _ => None,
     }
     .map(|m| view! { <Notice text=m/> });
@@ -344,6 +345,7 @@ fn OccurrenceBody(d: OccurrenceDetail, club: String) -> impl IntoView {
                     <label for="cancel-reason">{t(Msg::ActReason)}</label>
                     <input id="cancel-reason" name="reason" maxlength="300" required/>
                     <FieldError error=reason_e id="cancel-reason-error"/>
+                    <label><input type="checkbox" name="notify" value="on" checked=true data-testid="cancel-notify"/>" "{t(Msg::ActTellGroup)}</label>
                     <button type="submit" class="button-quiet">{t(Msg::ActCancelOcc)}</button>
                 </form>
                 <h3>{t(Msg::ActMoveOcc)}</h3>
@@ -356,6 +358,7 @@ fn OccurrenceBody(d: OccurrenceDetail, club: String) -> impl IntoView {
                     <input id="move-time" type="time" name="new_time" value=o.local_time.clone() required/>
                     <label for="move-place">{t(Msg::ActNewPlace)}</label>
                     <input id="move-place" name="new_place" maxlength="120"/>
+                    <label><input type="checkbox" name="notify" value="on" checked=true/>" "{t(Msg::ActTellGroup)}</label>
                     <button type="submit" class="button-quiet">{t(Msg::ActMoveOcc)}</button>
                 </form>
                 {(o.cancelled || o.moved).then(|| view! {

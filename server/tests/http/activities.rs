@@ -385,3 +385,100 @@ async fn the_calendar_feed_answers_by_its_token_and_not_once_revoked() {
         assert!(matches!(r.status, 403 | 404), "{}", r.body);
     }
 }
+
+/// A leader cancels a training and tells the group (a plain form post): the mail reaches the
+/// guardian of the group's child through the real SMTP sink, with the reason as typed (text,
+/// never markup); without the box ticked nobody is told.
+#[tokio::test]
+async fn cancelling_a_training_tells_the_group_by_mail() {
+    for s in servers().await {
+        let d = demo(&s).await;
+        let scope = club_scope(&s).await;
+        let mut tx = s.db.db.tenant_read(&scope).await.unwrap();
+        let (guardian,): (String,) = tx
+            .fetch_one(
+                "SELECT m.email FROM members m JOIN member_guardians g ON g.tenant_id = m.tenant_id \
+                 AND g.guardian_id = m.id WHERE m.tenant_id = $1 AND g.child_id = $2 \
+                 AND m.email IS NOT NULL ORDER BY m.id LIMIT 1",
+                tessera_core::args![d.child],
+            )
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        let mut leader = Client::new(&s);
+        leader.sign_in(&account("member.kempenvlug")).await;
+        let page = format!("/c/{CLUB_A}/activities/{}/{}", d.activity, d.later);
+        let r = leader.get(&page).await;
+        assert!(
+            r.body.contains("data-testid=\"cancel-notify\""),
+            "{}",
+            r.body
+        );
+        #[allow(
+            clippy::disallowed_methods,
+            reason = "mail files are told apart by their modification time, a wall-clock time"
+        )]
+        let since = std::time::SystemTime::now();
+        let reason = "Hall closed <b>tonight</b> & \"flooded\"";
+        let form = format!(
+            "club={CLUB_A}&activity={}&date={}&action=cancel&reason={}&notify=on",
+            d.activity,
+            d.later,
+            enc(reason)
+        );
+        let r = browser_post(&mut leader, "change_occurrence", &page, &form).await;
+        assert!(matches!(r.status, 302 | 303), "{}", r.body);
+        assert!(
+            r.header("location").unwrap_or("").ends_with("?done=told"),
+            "{:?}",
+            r.header("location")
+        );
+        let mail = mail_to_since(&s.mail_dir, &guardian, since).await;
+        assert!(
+            mail.contains("Hall closed <b>tonight</b> & \"flooded\""),
+            "{mail}"
+        );
+        if mail.contains("text/html") {
+            assert!(mail.contains("&lt;b&gt;tonight&lt;/b&gt;"), "{mail}");
+        }
+        // Restored, then cancelled again without the box: no new mail.
+        let restore = format!(
+            "club={CLUB_A}&activity={}&date={}&action=restore",
+            d.activity, d.later
+        );
+        let r = browser_post(&mut leader, "change_occurrence", &page, &restore).await;
+        assert!(matches!(r.status, 302 | 303), "{}", r.body);
+        #[allow(
+            clippy::disallowed_methods,
+            reason = "mail files are told apart by their modification time, a wall-clock time"
+        )]
+        let quiet = std::time::SystemTime::now();
+        let r = browser_post(
+            &mut leader,
+            "change_occurrence",
+            &page,
+            &form.replace("&notify=on", ""),
+        )
+        .await;
+        assert!(r
+            .header("location")
+            .unwrap_or("")
+            .ends_with("?done=changed"));
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let newer = std::fs::read_dir(&s.mail_dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.metadata()
+                    .and_then(|m| m.modified())
+                    .is_ok_and(|t| t >= quiet)
+            })
+            .filter(|e| {
+                std::fs::read_to_string(e.path())
+                    .unwrap_or_default()
+                    .contains(&guardian)
+            })
+            .count();
+        assert_eq!(newer, 0);
+    }
+}

@@ -179,7 +179,8 @@ fn utc(t: Timestamp) -> String {
 }
 
 /// The feed behind `token` on the club's public scope, as an iCalendar text: the
-/// occurrences of the member's groups (or the group's) from 60 days back to a year ahead,
+/// occurrences of the member's groups and their children's (or the group's) from 60 days
+/// back to a year ahead,
 /// cancelled ones with `STATUS:CANCELLED`. An unknown or revoked token, or a club without
 /// the module, is not found.
 pub async fn feed_ics(db: &Db, scope: &TenantScope, now: Timestamp, token: &str) -> Result<String> {
@@ -201,10 +202,14 @@ pub async fn feed_ics(db: &Db, scope: &TenantScope, now: Timestamp, token: &str)
     let groups: Vec<i64> = match row.ok_or(AppError::NotFound)? {
         (_, Some(g)) => vec![g],
         (Some(m), None) => {
+            // The person's own groups and those of the children they are a guardian of:
+            // a parent's calendar has their children's trainings.
             let rows: Vec<(i64,)> = tx
                 .fetch_all(
                     "SELECT DISTINCT group_id FROM group_members WHERE tenant_id = $1 \
-                     AND member_id = $2 AND (to_date IS NULL OR to_date >= $3)",
+                     AND (member_id = $2 OR member_id IN (SELECT child_id FROM member_guardians \
+                     WHERE tenant_id = $1 AND guardian_id = $2)) \
+                     AND (to_date IS NULL OR to_date >= $3)",
                     args![m, from.to_string()],
                 )
                 .await?;

@@ -726,6 +726,10 @@ async fn a_feed_lists_the_groups_activities_and_a_revoked_token_is_not_found() {
                 .count(),
             4
         );
+        // A parent's own feed has their child's group (Kid is in U10).
+        let parents = renew_feed(db, &pa, &c.parent, now, "me").await.unwrap();
+        let ics = feed_ics(db, &public, now, &parents).await.unwrap();
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), 4, "{ics}");
         // Renewal revokes the old address; revoking ends the new one.
         let again = renew_feed(db, &tr, &c.trainer, now, &c.group.to_string())
             .await
