@@ -853,3 +853,101 @@ async fn a_selection_by_search_is_counted_service_mail_skips_the_ended_and_bounc
         assert!(bounces_of(db, &a, ids[2]).await.unwrap().is_empty());
     }
 }
+
+/// The demo (issue 19): its first club has sent a newsletter to the subscribers of its topic
+/// and a service message to a group, each delivered to someone, with its text kept.
+#[tokio::test]
+async fn the_demo_has_a_newsletter_and_a_service_mailing_delivered() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let opts = crate::seed::SeedOptions {
+            members_per_club: 40,
+            extra_clubs: 0,
+            clubs: Some(1),
+            password: None,
+        };
+        crate::seed::seed_demo(db, T0, &opts).await.unwrap();
+        let club = crate::tenants::find_by_slug(
+            db,
+            tessera_common::dto::TenantKind::Club,
+            "vc-kempenvlug-herentals",
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let s = TenantScope::for_system_task(&SystemTask::command_line(), club);
+        let all = list(db, &s).await.unwrap();
+        let of = |kind: MailingKind| {
+            all.iter()
+                .filter(|m| m.kind == kind)
+                .collect::<Vec<&MailingSummary>>()
+        };
+        for kind in [MailingKind::Newsletter, MailingKind::Service] {
+            let sent = of(kind);
+            assert_eq!(sent.len(), 1, "{kind:?}: {all:?}");
+            let m = sent[0];
+            assert_eq!(m.status, MailingStatus::Done, "{m:?}");
+            assert!(m.figures.sent > 0, "{m:?}");
+            assert_eq!(m.figures.sent, m.figures.recipients, "{m:?}");
+            assert!(!m.subject.is_empty());
+        }
+    }
+}
+
+/// The delivery job keeps its pace: at 50 mails a second there are 20 ms between two mails,
+/// so 11 mails take at least 200 ms (a lower bound, whatever the machine's speed); with no
+/// pause they go out as fast as the sender takes them.
+#[tokio::test]
+async fn the_delivery_job_keeps_its_pace() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let w = world(db).await;
+        let a = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
+        let sys = Actor::system("test");
+        people(db, &a, 10).await;
+        let id = create(
+            db,
+            &a,
+            &sys,
+            T0,
+            &input(
+                MailingKind::Service,
+                None,
+                Audience::Selection(String::new()),
+            ),
+        )
+        .await
+        .unwrap();
+        let v = detail(db, &a, T0, id, None).await.unwrap().version;
+        let total = send(db, &a, &sys, T0, id, v).await.unwrap();
+        assert!(total >= 11, "{total}");
+        let clock = ManualClock::at(T0);
+        let sender = TestSender::default();
+        #[allow(
+            clippy::disallowed_methods,
+            reason = "the pace is a wall-clock pause (tokio's sleep), measured as one"
+        )]
+        let started = std::time::Instant::now();
+        deliver(
+            db,
+            &sender,
+            "https://t.example",
+            &clock,
+            Pace::per_second(50),
+        )
+        .await
+        .unwrap();
+        let took = started.elapsed();
+        assert_eq!(sender.sent.lock().unwrap().len(), total);
+        let gaps = u32::try_from(total - 1).unwrap();
+        assert!(
+            took >= std::time::Duration::from_millis(20) * gaps,
+            "{total} mails in {took:?}"
+        );
+        assert_eq!(Pace::per_second(0).interval, std::time::Duration::ZERO);
+        assert_eq!(
+            Pace::per_second(4).interval,
+            std::time::Duration::from_millis(250)
+        );
+    }
+}

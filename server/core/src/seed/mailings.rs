@@ -1,6 +1,6 @@
 //! The demo's mailings: a newsletter to the subscribers of the club's
 //! newsletter topic and a service message (a training cancelled) to a group, or to the
-//! youth members (and their guardians) when the club has no group yet, both recorded as
+//! youth members (and their guardians) when no group's mail would reach anyone, both recorded as
 //! delivered without mailing anyone (the demo sends no mail while seeding).
 
 use crate::db::Db;
@@ -26,21 +26,24 @@ fn texts(s: [&str; 3], b: [&str; 3]) -> (Localized, Localized) {
     )
 }
 
+/// Creates, sends and records as delivered the mailing `input`; false (nothing stored) when
+/// its audience reaches nobody (a club too small for it: no subscribers, a group of
+/// children without addresses).
 async fn sent(
     db: &Db,
     scope: &TenantScope,
     sys: &Actor,
     at: Timestamp,
-    input: MailingInput,
-) -> Result<()> {
-    let id = match mailings::create(db, scope, sys, at, &input).await {
+    input: &MailingInput,
+) -> Result<bool> {
+    let id = match mailings::create(db, scope, sys, at, input).await {
         Ok(id) => id,
-        // A club too small for this audience (no subscribers, no youth) gets no such mailing.
-        Err(tessera_common::AppError::BadRequest(_)) => return Ok(()),
+        Err(tessera_common::AppError::BadRequest(_)) => return Ok(false),
         Err(e) => return Err(e),
     };
     mailings::send(db, scope, sys, at, id, 1).await?;
-    mailings::outbox::record_as_delivered(db, scope, sys, at.plus_seconds(300), id).await
+    mailings::outbox::record_as_delivered(db, scope, sys, at.plus_seconds(300), id).await?;
+    Ok(true)
 }
 
 /// Seeds one demo club's two mailings.
@@ -65,7 +68,7 @@ pub(super) async fn seed(db: &Db, scope: &TenantScope, now: Timestamp) -> Result
             scope,
             &sys,
             now.plus_seconds(-21 * day),
-            MailingInput {
+            &MailingInput {
                 kind: MailingKind::Newsletter,
                 purpose: Some(topic.id),
                 audience: Audience::Topic,
@@ -75,26 +78,25 @@ pub(super) async fn seed(db: &Db, scope: &TenantScope, now: Timestamp) -> Result
         )
         .await?;
     }
+    // To a group: the first (by name) whose mail reaches someone; else the youth members.
     let mut tx = db.tenant_read(scope).await?;
-    let group: Option<(i64,)> = tx
-        .fetch_optional(
+    let groups: Vec<(i64,)> = tx
+        .fetch_all(
             "SELECT id FROM club_groups WHERE tenant_id = $1 AND archived_at IS NULL \
-             ORDER BY name, id LIMIT 1",
+             ORDER BY name, id",
             crate::args![],
         )
         .await?;
     tx.commit().await?;
-    let audience = match group {
-        Some((g,)) => Audience::Group(g),
-        None => Audience::Selection(
-            if scope.tenant().default_lang == tessera_common::Lang::Fr {
-                "status=active&type=Jeunes"
-            } else {
-                "status=active&type=Jeugd"
-            }
-            .into(),
-        ),
-    };
+    let mut audiences: Vec<Audience> = groups.into_iter().map(|(g,)| Audience::Group(g)).collect();
+    audiences.push(Audience::Selection(
+        if scope.tenant().default_lang == tessera_common::Lang::Fr {
+            "status=active&type=Jeunes"
+        } else {
+            "status=active&type=Jeugd"
+        }
+        .into(),
+    ));
     let (subject, body) = texts(
         [
             "Training cancelled tonight",
@@ -107,18 +109,17 @@ pub(super) async fn seed(db: &Db, scope: &TenantScope, now: Timestamp) -> Result
             "Bonjour {first_name},\n\nL'entraînement de ce soir est annulé : la salle est fermée. Prochain entraînement comme prévu.\n\n{club_name}",
         ],
     );
-    sent(
-        db,
-        scope,
-        &sys,
-        now.plus_seconds(-3 * day),
-        MailingInput {
+    for audience in audiences {
+        let input = MailingInput {
             kind: MailingKind::Service,
             purpose: None,
             audience,
-            subject,
-            body,
-        },
-    )
-    .await
+            subject: subject.clone(),
+            body: body.clone(),
+        };
+        if sent(db, scope, &sys, now.plus_seconds(-3 * day), &input).await? {
+            break;
+        }
+    }
+    Ok(())
 }
