@@ -744,3 +744,75 @@ async fn a_certificate_states_the_net_paid_after_credit_notes() {
         assert_eq!(seasons[0].amount_cents, 8_000);
     }
 }
+
+/// The demo (issue 20): last season the demo family's own invoice (the payer's, with a line
+/// per person) is the paid one their certificates count; nobody is billed twice for a
+/// season, and a renewal into the next season is open.
+#[tokio::test]
+async fn the_demo_pays_last_seasons_family_invoice_and_bills_no_one_twice() {
+    for t in testing::all().await {
+        let db = &t.db;
+        let opts = crate::seed::SeedOptions {
+            members_per_club: 40,
+            extra_clubs: 0,
+            clubs: Some(1),
+            password: None,
+        };
+        crate::seed::seed_demo(db, T0, &opts).await.unwrap();
+        let club = crate::tenants::find_by_slug(db, TenantKind::Club, "vc-kempenvlug-herentals")
+            .await
+            .unwrap()
+            .unwrap();
+        let s = TenantScope::for_system_task(&SystemTask::command_line(), club);
+        let mut tx = db.tenant_read(&s).await.unwrap();
+        let seasons: Vec<(i64,)> = tx
+            .fetch_all(
+                "SELECT id FROM seasons WHERE tenant_id = $1 ORDER BY starts_on",
+                args![],
+            )
+            .await
+            .unwrap();
+        assert!(seasons.len() >= 3, "{seasons:?}");
+        for (season,) in &seasons {
+            let twice: Vec<(i64, i64)> = tx
+                .fetch_all(
+                    "SELECT x.m, count(*) FROM (SELECT DISTINCT COALESCE(l.member_id, i.member_id) AS m, \
+                     i.id FROM invoices i LEFT JOIN invoice_lines l ON l.tenant_id = i.tenant_id \
+                     AND l.invoice_id = i.id WHERE i.tenant_id = $1 AND i.season_id = $2 \
+                     AND i.kind = 'invoice' AND i.status <> 'cancelled') x \
+                     GROUP BY x.m HAVING count(*) > 1",
+                    args![*season],
+                )
+                .await
+                .unwrap();
+            assert!(
+                twice.is_empty(),
+                "billed twice in season {season}: {twice:?}"
+            );
+        }
+        // Last season's family invoice (a payer, several people's lines) is paid, with its
+        // payment.
+        let family: Vec<(i64, String, i64)> = tx
+            .fetch_all(
+                "SELECT i.id, i.status, (SELECT count(*) FROM payments p WHERE p.tenant_id = $1 \
+                 AND p.invoice_id = i.id) FROM invoices i WHERE i.tenant_id = $1 \
+                 AND i.season_id = $2 AND i.kind = 'invoice' AND i.status = 'paid' \
+                 AND (SELECT count(DISTINCT l.member_id) FROM invoice_lines l \
+                 WHERE l.tenant_id = $1 AND l.invoice_id = i.id) > 1",
+                args![seasons[0].0],
+            )
+            .await
+            .unwrap();
+        assert!(!family.is_empty(), "a paid family invoice last season");
+        assert!(family.iter().all(|f| f.2 >= 1), "{family:?}");
+        let (open,): (i64,) = tx
+            .fetch_one(
+                "SELECT count(*) FROM renewals WHERE tenant_id = $1",
+                args![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(open, 1);
+        tx.commit().await.unwrap();
+    }
+}

@@ -1,8 +1,8 @@
 //! The demo's season renewal and health-insurer certificates (issue 20): a past, a
 //! current and a next season (the ones the invoices' seed made are reused), the demo
-//! member's and their first child's past season paid (plain inserts through
-//! `renewal::stand_in` where the invoices' seed left none: the certificate download shows
-//! on the demo member's page), the club's signing officer with a signature image drawn in
+//! member's and their first child's past season paid (the family's invoice of the invoices'
+//! seed paid on its day, or plain inserts through `renewal::stand_in` where that seed
+//! billed them nothing: the certificate download shows on the demo member's page), the club's signing officer with a signature image drawn in
 //! code, and a renewal into the next season open for the first members of the register,
 //! some renewed, one left, the rest not answered yet. Bounded work whatever the club's
 //! size (`seed-demo --members 100000`).
@@ -87,14 +87,47 @@ pub(super) async fn seed(
             people.push(MemberId(c));
         }
         for (i, m) in people.into_iter().enumerate() {
-            let paid: Option<(i64,)> = tx
+            // The invoice of last season that bills them (a line of theirs, as the
+            // certificate reads it: the family's invoice names the payer, its lines the
+            // people), paid in full on its day if it is not yet; a stand-in only where the
+            // invoices' seed billed them nothing (a second paid invoice would count twice).
+            let billed: Option<(i64, String, i64, i64, String)> = tx
                 .fetch_optional(
-                    "SELECT id FROM invoices WHERE tenant_id = $1 AND season_id = $2 \
-                     AND member_id = $3 AND status IN ('paid', 'overpaid')",
+                    "SELECT i.id, i.status, i.total_cents, i.paid_cents, i.payer_name \
+                     FROM invoices i LEFT JOIN invoice_lines l ON l.tenant_id = i.tenant_id \
+                     AND l.invoice_id = i.id WHERE i.tenant_id = $1 AND i.season_id = $2 \
+                     AND i.kind = 'invoice' AND i.status <> 'cancelled' \
+                     AND (l.member_id = $3 OR ((l.id IS NULL OR l.member_id IS NULL) \
+                     AND i.member_id = $3)) ORDER BY i.id LIMIT 1",
                     args![past, m],
                 )
                 .await?;
-            if paid.is_none() {
+            if let Some((invoice, status, total, paid, payer)) = billed {
+                if status != "paid" && status != "overpaid" && total > paid {
+                    let day = format!("{}-08-{}", y - 1, 12 + i);
+                    tx.execute(
+                        "UPDATE invoices SET status = 'paid', paid_cents = total_cents, \
+                         paid_on = $3 WHERE tenant_id = $1 AND id = $2",
+                        args![invoice, day.clone()],
+                    )
+                    .await?;
+                    tx.insert(
+                        "payments",
+                        vec![
+                            ("id", ids::new_id().into()),
+                            ("invoice_id", invoice.into()),
+                            ("amount_cents", (total - paid).into()),
+                            ("paid_on", day.into()),
+                            ("method", "bank".into()),
+                            ("payer_name", payer.into()),
+                            ("created_at", now.into()),
+                        ],
+                    )
+                    .await?;
+                }
+                continue;
+            }
+            {
                 // The inserts stand in for the invoices' and reconciliation's seeds.
                 stand_in::invoice(
                     &mut tx,
