@@ -3098,6 +3098,58 @@ mod environment {
         }
     }
 
+    /// The demo's trainer (group-scoped roles: the register with birth dates, phones and the
+    /// guardians' phones, and attendance, leading one team) as a wrong actor for every club
+    /// function, on a member outside their team: what the scoped grant covers (the register,
+    /// the groups and activities they lead) answers not found or a refusal, or leaves that
+    /// member out of its answer; every other permission is refused.
+    #[tokio::test]
+    async fn a_trainer_reaches_no_club_function_beyond_their_groups() {
+        for s in servers().await {
+            a_trainer_reaches_no_club_function_beyond_their_groups_on(s).await;
+        }
+    }
+
+    async fn a_trainer_reaches_no_club_function_beyond_their_groups_on(s: Server) {
+        const SCOPED: &[&str] = &[
+            "members.view",
+            "members.edit",
+            "members.sensitive",
+            "activities.attendance",
+            "activities.manage",
+            "groups.manage",
+        ];
+        let fixture = Fixture::new(&s).await;
+        let (team, outsider) = crate::groups::team_and_outsider(&s).await;
+        assert!(!team.contains(&outsider));
+        let outsider = outsider.to_string();
+        let mut c = Client::new(&s);
+        c.sign_in(&account("trainer.kempenvlug")).await;
+        let mut checked = 0;
+        for (endpoint, template) in CROSS_TENANT {
+            let Some((_, needed)) = CLUB_FN_PERMISSIONS.iter().find(|(e, _)| e == endpoint) else {
+                continue;
+            };
+            let Some(p) = needed.filter(|p| *p != OWN) else {
+                continue;
+            };
+            let r = c.call(endpoint, &fixture.fill(template, &outsider)).await;
+            if SCOPED.contains(&p) {
+                assert!(
+                    (400..500).contains(&r.status)
+                        || (r.status == 200 && !r.body.contains(&outsider)),
+                    "{endpoint} ({p}) reached member {outsider}: {} {}",
+                    r.status,
+                    r.body
+                );
+            } else {
+                assert_eq!(r.status, 403, "{endpoint} without {p}: {}", r.body);
+            }
+            checked += 1;
+        }
+        assert!(checked > 50, "{checked}");
+    }
+
     #[tokio::test]
     async fn a_module_that_is_off_has_no_pages_functions_or_navigation() {
         for s in servers().await {

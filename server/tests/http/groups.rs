@@ -101,7 +101,7 @@ pub(super) async fn fixture_values(s: &Server) -> Vec<(&'static str, String)> {
 }
 
 /// The demo trainer's team: its members today, and a member of club A outside it.
-async fn team_and_outsider(s: &Server) -> (Vec<i64>, i64) {
+pub(crate) async fn team_and_outsider(s: &Server) -> (Vec<i64>, i64) {
     let db = &s.db.db;
     let scope = club_scope(s).await;
     let mut tx = db.tenant_read(&scope).await.unwrap();
