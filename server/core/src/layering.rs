@@ -26,7 +26,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         &["accounts", "affiliations", "members", "fedcopy", "fedreads"],
     ),
     ("consents", &["accounts", "members"]),
-    ("dupes", &["accounts", "members"]),
+    // A merge moves the club's queued federation reads into its log first.
+    ("dupes", &["accounts", "members", "fedreads"]),
     (
         "registration",
         &["accounts", "tenants", "members", "consents", "dupes"],
@@ -50,7 +51,8 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("breaches", &["accounts", "consents", "retention"]),
-    ("documents", &["accounts", "members"]),
+    // The everyday lists (documents/lists.rs): a team list is a group's, for its leaders too.
+    ("documents", &["accounts", "members", "groups"]),
     ("groups", &["accounts", "roles", "members"]),
     ("activities", &["accounts", "members", "groups"]),
     ("mailings", &["accounts", "members", "consents"]),
