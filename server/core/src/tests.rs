@@ -64,6 +64,23 @@ fn member(given: &str, family: &str) -> NewMember {
     }
 }
 
+/// Seeds the demo with its first club only (40 records, no accounts) at [`T0`] and returns
+/// that club's scope as the command line has it: what each feature's demo test reads.
+pub(crate) async fn demo_first_club(db: &Db) -> TenantScope {
+    let opts = SeedOptions {
+        members_per_club: 40,
+        extra_clubs: 0,
+        clubs: Some(1),
+        password: None,
+    };
+    seed::seed_demo(db, T0, &opts).await.unwrap();
+    let club = tenants::find_by_slug(db, TenantKind::Club, "vc-kempenvlug-herentals")
+        .await
+        .unwrap()
+        .unwrap();
+    TenantScope::for_system_task(&crate::jobs::SystemTask::command_line(), club)
+}
+
 pub(crate) async fn world(db: &Db) -> World {
     let sys = Actor::system("test");
     let op = tenants::create(

@@ -724,18 +724,7 @@ async fn a_guardian_is_linked_by_hand_once_without_circles_and_unlinked() {
 async fn the_demo_has_a_likely_duplicate_in_its_first_club() {
     for t in testing::all().await {
         let db = &t.db;
-        let opts = crate::seed::SeedOptions {
-            members_per_club: 40,
-            extra_clubs: 0,
-            clubs: Some(1),
-            password: None,
-        };
-        crate::seed::seed_demo(db, T0, &opts).await.unwrap();
-        let club = crate::tenants::find_by_slug(db, TenantKind::Club, "vc-kempenvlug-herentals")
-            .await
-            .unwrap()
-            .unwrap();
-        let s = TenantScope::for_system_task(&crate::jobs::SystemTask::command_line(), club);
+        let s = crate::tests::demo_first_club(db).await;
         let mut found = 0;
         for row in members::list(db, &s, "", 1).await.unwrap().rows {
             if !dupes::of_member(db, &s, row.id).await.unwrap().is_empty() {

@@ -752,18 +752,7 @@ async fn a_certificate_states_the_net_paid_after_credit_notes() {
 async fn the_demo_pays_last_seasons_family_invoice_and_bills_no_one_twice() {
     for t in testing::all().await {
         let db = &t.db;
-        let opts = crate::seed::SeedOptions {
-            members_per_club: 40,
-            extra_clubs: 0,
-            clubs: Some(1),
-            password: None,
-        };
-        crate::seed::seed_demo(db, T0, &opts).await.unwrap();
-        let club = crate::tenants::find_by_slug(db, TenantKind::Club, "vc-kempenvlug-herentals")
-            .await
-            .unwrap()
-            .unwrap();
-        let s = TenantScope::for_system_task(&SystemTask::command_line(), club);
+        let s = crate::tests::demo_first_club(db).await;
         let mut tx = db.tenant_read(&s).await.unwrap();
         let seasons: Vec<(i64,)> = tx
             .fetch_all(

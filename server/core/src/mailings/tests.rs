@@ -179,6 +179,32 @@ fn input(kind: MailingKind, purpose: Option<i64>, audience: Audience) -> Mailing
     }
 }
 
+/// A service mailing to every active member of the club, created and queued at `at`:
+/// its id and how many mails it queued.
+async fn queued_to_everyone(
+    db: &Db,
+    scope: &TenantScope,
+    sys: &Actor,
+    at: Timestamp,
+) -> (i64, usize) {
+    let id = create(
+        db,
+        scope,
+        sys,
+        at,
+        &input(
+            MailingKind::Service,
+            None,
+            Audience::Selection(String::new()),
+        ),
+    )
+    .await
+    .unwrap();
+    let v = detail(db, scope, at, id, None).await.unwrap().version;
+    let total = send(db, scope, sys, at, id, v).await.unwrap();
+    (id, total)
+}
+
 async fn statuses(db: &Db, scope: &TenantScope, mailing: i64) -> Vec<(String, i64)> {
     let mut tx = db.tenant_read(scope).await.unwrap();
     let rows: Vec<(String, i64)> = tx
@@ -403,21 +429,7 @@ async fn a_mailing_killed_half_way_resumes_without_sending_anyone_twice() {
         let a = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
         let sys = Actor::system("test");
         let ids = people(db, &a, 40).await;
-        let id = create(
-            db,
-            &a,
-            &sys,
-            T0,
-            &input(
-                MailingKind::Service,
-                None,
-                Audience::Selection(String::new()),
-            ),
-        )
-        .await
-        .unwrap();
-        let v = detail(db, &a, T0, id, None).await.unwrap().version;
-        let total = send(db, &a, &sys, T0, id, v).await.unwrap();
+        let (id, total) = queued_to_everyone(db, &a, &sys, T0).await;
         assert!(total >= ids.len());
         let clock = ManualClock::at(T0);
         // The process dies while handing over the 13th mail.
@@ -472,21 +484,7 @@ async fn a_mailing_killed_half_way_resumes_without_sending_anyone_twice() {
 
         // A connection lost after 5 mails: the rest wait and go out after the back-off,
         // each once; an address the server refuses is a bounce, marked on the person.
-        let id = create(
-            db,
-            &a,
-            &sys,
-            clock.now(),
-            &input(
-                MailingKind::Service,
-                None,
-                Audience::Selection(String::new()),
-            ),
-        )
-        .await
-        .unwrap();
-        let v = detail(db, &a, clock.now(), id, None).await.unwrap().version;
-        let total = send(db, &a, &sys, clock.now(), id, v).await.unwrap();
+        let (id, total) = queued_to_everyone(db, &a, &sys, clock.now()).await;
         let flaky = TestSender {
             fail_from: Some(5),
             failure: Some(SendFailure::Temporary("421 try later".into())),
@@ -860,22 +858,7 @@ async fn a_selection_by_search_is_counted_service_mail_skips_the_ended_and_bounc
 async fn the_demo_has_a_newsletter_and_a_service_mailing_delivered() {
     for t in testing::all().await {
         let db = &t.db;
-        let opts = crate::seed::SeedOptions {
-            members_per_club: 40,
-            extra_clubs: 0,
-            clubs: Some(1),
-            password: None,
-        };
-        crate::seed::seed_demo(db, T0, &opts).await.unwrap();
-        let club = crate::tenants::find_by_slug(
-            db,
-            tessera_common::dto::TenantKind::Club,
-            "vc-kempenvlug-herentals",
-        )
-        .await
-        .unwrap()
-        .unwrap();
-        let s = TenantScope::for_system_task(&SystemTask::command_line(), club);
+        let s = crate::tests::demo_first_club(db).await;
         let all = list(db, &s).await.unwrap();
         let of = |kind: MailingKind| {
             all.iter()
@@ -905,21 +888,7 @@ async fn the_delivery_job_keeps_its_pace() {
         let a = TenantScope::for_system_task(&SystemTask::background(), w.club_a.clone());
         let sys = Actor::system("test");
         people(db, &a, 10).await;
-        let id = create(
-            db,
-            &a,
-            &sys,
-            T0,
-            &input(
-                MailingKind::Service,
-                None,
-                Audience::Selection(String::new()),
-            ),
-        )
-        .await
-        .unwrap();
-        let v = detail(db, &a, T0, id, None).await.unwrap().version;
-        let total = send(db, &a, &sys, T0, id, v).await.unwrap();
+        let (_, total) = queued_to_everyone(db, &a, &sys, T0).await;
         assert!(total >= 11, "{total}");
         let clock = ManualClock::at(T0);
         let sender = TestSender::default();
