@@ -365,6 +365,55 @@ async fn exceptions_marking_absences_and_figures_follow_the_rules() {
         )
         .await
         .unwrap();
+        // The group told of the move by mail: each member with an address (the coach) and
+        // the guardians of its minors (Pa, for Kid), once each; the day as it now stands.
+        let sys = Actor::system("test");
+        let mut tx = db.tenant_write(&c.sys_scope, &sys, now).await.unwrap();
+        tx.execute(
+            "UPDATE members SET email = $3 WHERE tenant_id = $1 AND id = $2",
+            args![c.parent_member, "pa@example.be"],
+        )
+        .await
+        .unwrap();
+        tx.execute(
+            "UPDATE members SET email = $2 WHERE tenant_id = $1 AND given_name = 'Coach'",
+            args!["coach@example.be"],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
+        let dir = std::env::temp_dir().join(format!("tessera-tell-{}", crate::ids::new_id()));
+        let mailer = crate::mail::Mailer::outbox(dir.clone(), "Club <club@example.be>").unwrap();
+        let told = tell_group(db, &mailer, "https://t.example", &tr, now, id, "2026-10-20")
+            .await
+            .unwrap();
+        assert_eq!(told, 2);
+        let mut mails: Vec<String> = Vec::new();
+        for _ in 0..200 {
+            mails = std::fs::read_dir(&dir)
+                .map(|d| {
+                    d.flatten()
+                        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if mails.len() >= told {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(mails.len(), 2, "{mails:?}");
+        for to in ["pa@example.be", "coach@example.be"] {
+            assert!(mails.iter().any(|m| m.contains(to)), "{to}: {mails:?}");
+        }
+        assert!(mails.iter().all(|m| m.contains("Field 2")), "{mails:?}");
+        // An occurrence as planned tells nobody.
+        assert_eq!(
+            tell_group(db, &mailer, "https://t.example", &tr, now, id, "2026-10-06")
+                .await
+                .unwrap(),
+            0
+        );
         // A date the training does not run on is not found.
         assert_eq!(
             change_occurrence(
