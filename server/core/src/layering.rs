@@ -54,7 +54,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     // The everyday lists (documents/lists.rs): a team list is a group's, for its leaders too.
     ("documents", &["accounts", "members", "groups"]),
     ("groups", &["accounts", "roles", "members"]),
-    ("activities", &["accounts", "members", "groups"]),
+    // A cancelled training tells the group's service-mail recipients (mailings).
+    ("activities", &["accounts", "members", "groups", "mailings"]),
     ("mailings", &["accounts", "members", "consents"]),
     (
         "renewal",

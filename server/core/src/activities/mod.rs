@@ -578,18 +578,12 @@ pub async fn change_occurrence(
     Ok(())
 }
 
-#[derive(sqlx::FromRow)]
-struct TellRow {
-    email: String,
-    lang: Option<String>,
-}
-
 /// Tells the group of `activity` by mail that its occurrence of `date` is cancelled (with
-/// the reason) or moved (to when and where), as it now stands: each current member of the
-/// group with an address, and the guardians of the minors, each address once, in the
-/// language of their account (the club's otherwise). Called after the change is stored, by
-/// whoever made it; the mails go out on their own task. Returns how many are sent; an
-/// occurrence that is neither cancelled nor moved tells nobody.
+/// the reason) or moved (to when and where), as it now stands: the group's service-mail
+/// recipients today (`mailings::recipients_in`: each member with an address, and the
+/// guardians of the minors), each address once, in their language. Called after the change
+/// is stored, by whoever made it; the mails go out on their own task. Returns how many are
+/// sent; an occurrence that is neither cancelled nor moved tells nobody.
 pub async fn tell_group(
     db: &Db,
     mailer: &crate::mail::Mailer,
@@ -600,90 +594,56 @@ pub async fn tell_group(
     date: &str,
 ) -> Result<usize> {
     require_module(scope)?;
-    let today = scope.today(now).to_string();
-    let minor_cutoff = scope
-        .today(now)
-        .plus_years(-crate::members::AGE_OF_MAJORITY)
-        .to_string();
     let mut tx = db.tenant_read(scope).await?;
     let (a, o) = load_occurrence(&mut tx, scope, activity, date).await?;
-    if !o.cancelled && !o.moved {
-        tx.commit().await?;
-        return Ok(0);
-    }
-    const LANG: &str =
-        "(SELECT i.lang FROM memberships s JOIN identities i ON i.id = s.identity_id \
-        WHERE s.tenant_id = m.tenant_id AND s.member_id = m.id LIMIT 1)";
-    const IN_GROUP: &str = "SELECT gm.member_id FROM group_members gm WHERE gm.tenant_id = $1 \
-        AND gm.group_id = $2 AND gm.from_date <= $3 AND (gm.to_date IS NULL OR gm.to_date >= $3)";
-    let mut people: Vec<TellRow> = tx
-        .fetch_all(
-            &format!(
-                "SELECT m.email, {LANG} AS lang FROM members m WHERE m.tenant_id = $1 \
-                 AND m.id IN ({IN_GROUP}) AND m.email IS NOT NULL AND m.status = 'active' \
-                 AND m.restricted_at IS NULL AND m.erased_at IS NULL"
-            ),
-            args![a.group_id, today.clone()],
+    let people = if o.cancelled || o.moved {
+        crate::mailings::recipients_in(
+            &mut tx,
+            scope,
+            now,
+            tessera_common::mailing::MailingKind::Service,
+            None,
+            &tessera_common::mailing::Audience::Group(a.group_id),
         )
-        .await?;
-    people.extend(
-        tx.fetch_all::<TellRow>(
-            &format!(
-                "SELECT m.email, {LANG} AS lang FROM members m JOIN member_guardians g \
-                 ON g.tenant_id = m.tenant_id AND g.guardian_id = m.id \
-                 JOIN members c ON c.tenant_id = g.tenant_id AND c.id = g.child_id \
-                 WHERE m.tenant_id = $1 AND g.child_id IN ({IN_GROUP}) \
-                 AND c.birth_date IS NOT NULL AND c.birth_date > $4 \
-                 AND c.status = 'active' AND c.restricted_at IS NULL AND c.erased_at IS NULL \
-                 AND m.email IS NOT NULL AND m.restricted_at IS NULL AND m.erased_at IS NULL"
-            ),
-            args![a.group_id, today, minor_cutoff],
-        )
-        .await?,
-    );
+        .await?
+    } else {
+        Vec::new()
+    };
     tx.commit().await?;
     let club = scope.tenant();
     let brand = crate::mail::Brand::of(club, public_url);
+    let (subject, body) = if o.cancelled {
+        (Msg::ActToldCancelledSubject, Msg::ActToldCancelledBody)
+    } else {
+        (Msg::ActToldMovedSubject, Msg::ActToldMovedBody)
+    };
     let mut seen = BTreeSet::new();
     let mut sent = 0;
     for p in people {
-        let email = p.email.trim().to_string();
-        if email.is_empty() || !seen.insert(email.to_lowercase()) {
+        if !seen.insert(p.email.to_lowercase()) {
             continue;
         }
-        let lang = p
-            .lang
-            .as_deref()
-            .and_then(tessera_common::Lang::parse)
-            .unwrap_or(club.default_lang);
         let long = |d: &str| {
             Date::parse(d)
-                .map(|x| x.format(lang, tessera_common::time::DateStyle::Long))
+                .map(|x| x.format(p.lang, tessera_common::time::DateStyle::Long))
                 .unwrap_or_else(|| d.to_string())
         };
-        let day = long(date);
-        let title = o.title.as_str();
-        let vars: Vec<(&str, String)> = vec![
-            ("title", title.to_string()),
-            ("group", o.group.name.clone()),
-            ("date", day.clone()),
-            ("time", a.start_time.clone()),
-            ("reason", o.reason.clone()),
-            ("new_date", long(&o.local_date)),
-            ("new_time", o.local_time.clone()),
-            ("place", o.place.clone()),
-            ("club", club.name.clone()),
+        let (day, new_day) = (long(date), long(&o.local_date));
+        let vars = [
+            ("title", o.title.as_str()),
+            ("group", o.group.name.as_str()),
+            ("date", day.as_str()),
+            ("time", o.local_time.as_str()),
+            ("reason", o.reason.as_str()),
+            ("new_date", new_day.as_str()),
+            ("new_time", o.local_time.as_str()),
+            ("place", o.place.as_str()),
+            ("club", club.name.as_str()),
         ];
-        let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let (subject, body) = if o.cancelled {
-            (Msg::ActToldCancelledSubject, Msg::ActToldCancelledBody)
-        } else {
-            (Msg::ActToldMovedSubject, Msg::ActToldMovedBody)
-        };
         mailer.send_later(Some(crate::mail::Mail {
-            to: email,
-            subject: subject.fill(lang, &vars),
-            body: body.fill(lang, &vars),
+            to: p.email.clone(),
+            subject: subject.fill(p.lang, &vars),
+            body: body.fill(p.lang, &vars),
             brand: Some(brand.clone()),
         }));
         sent += 1;
