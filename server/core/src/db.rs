@@ -804,6 +804,22 @@ pub(crate) fn json_ids(ids: &[i64]) -> String {
     )
 }
 
+/// The condition "`column` is one of the ids of the JSON list bound at `param`" (see
+/// [`json_ids`]), as each database answers it from the column's index: PostgreSQL as
+/// `= ANY` of an array (a join with the list let it hash the whole table), SQLite with
+/// the list as a subquery.
+pub(crate) fn in_json_ids(backend: Backend, column: &str, param: &str) -> String {
+    match backend {
+        Backend::Postgres => format!(
+            "{column} = ANY(ARRAY(SELECT CAST(j.value AS BIGINT) \
+             FROM json_array_elements_text(CAST({param} AS JSON)) j))"
+        ),
+        Backend::Sqlite => {
+            format!("{column} IN (SELECT CAST(j.value AS INTEGER) FROM json_each({param}) j)")
+        }
+    }
+}
+
 /// A value bound to a statement. Typed even when null, because PostgreSQL wants to know.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {

@@ -193,7 +193,7 @@ pub async fn club_events(
 }
 
 /// The club's own name for each member the federation reads name (the log keeps their ids
-/// only; an erased record's is its placeholder). Ids of the reads' JSON, numbers only.
+/// only; an erased record's is its placeholder), in one statement of fixed text.
 async fn read_names<'a>(
     tx: &mut crate::db::TenantTx,
     reads: impl Iterator<Item = &'a ReadDetail>,
@@ -208,29 +208,29 @@ async fn read_names<'a>(
         .collect();
     ids.sort_unstable();
     ids.dedup();
-    let mut names = BTreeMap::new();
-    for chunk in ids.chunks(500) {
-        let list: Vec<String> = chunk.iter().map(i64::to_string).collect();
-        let rows: Vec<(i64, String, String)> = tx
-            .fetch_all(
-                &format!(
-                    "SELECT id, given_name, family_name FROM members \
-                     WHERE tenant_id = $1 AND id IN ({})",
-                    list.join(",")
-                ),
-                args![],
-            )
-            .await?;
-        for (id, given, family) in rows {
+    if ids.is_empty() {
+        return Ok(BTreeMap::new());
+    }
+    let rows: Vec<(i64, String, String)> = tx
+        .fetch_all(
+            &format!(
+                "SELECT id, given_name, family_name FROM members WHERE tenant_id = $1 AND {}",
+                crate::db::in_json_ids(tx.backend(), "id", "$2")
+            ),
+            args![crate::db::json_ids(&ids)],
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, given, family)| {
             let name = [given.trim(), family.trim()]
                 .into_iter()
                 .filter(|n| !n.is_empty())
                 .collect::<Vec<_>>()
                 .join(" ");
-            names.insert(id, name);
-        }
-    }
-    Ok(names)
+            (id, name)
+        })
+        .collect())
 }
 
 /// A page of a federation's own event log (fedlog18, `/f/{federation}/log`, federation

@@ -133,13 +133,7 @@ pub async fn active_of(
     if clubs.is_empty() {
         return Ok(Vec::new());
     }
-    let within = match tx.backend() {
-        crate::db::Backend::Postgres => {
-            "club_id = ANY(ARRAY(SELECT CAST(j.value AS BIGINT) \
-             FROM json_array_elements_text(CAST($2 AS JSON)) j))"
-        }
-        crate::db::Backend::Sqlite => "club_id IN (SELECT value FROM json_each($2))",
-    };
+    let within = crate::db::in_json_ids(tx.backend(), "club_id", "$2");
     let rows: Vec<AffiliationRow> = tx
         .fetch_all(
             // By club (see `BY_CLUB`).

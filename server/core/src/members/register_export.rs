@@ -380,9 +380,8 @@ pub(crate) async fn exports_including_summarised_in(
             ),
             Backend::Postgres => format!(
                 "SELECT {REGISTER_COLUMNS} FROM export_register r WHERE r.tenant_id = $1 \
-                 AND r.id = ANY(ARRAY(SELECT j.value::bigint \
-                 FROM json_array_elements_text($2::json) AS j(value))) \
-                 ORDER BY r.at DESC, r.id DESC"
+                 AND {} ORDER BY r.at DESC, r.id DESC",
+                crate::db::in_json_ids(Backend::Postgres, "r.id", "$2")
             ),
         };
         tx.fetch_all(&sql, args![json_ids(&ids)]).await?
