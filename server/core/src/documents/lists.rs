@@ -8,7 +8,7 @@
 use crate::args;
 use crate::db::{Db, Value};
 use crate::error::Result;
-use crate::members::access::{self, grants, Reach};
+use crate::members::access::{self, Reach};
 use crate::scope::TenantScope;
 use tessera_common::documents::*;
 use tessera_common::time::{Date, Timestamp};
@@ -65,8 +65,7 @@ const BIRTHDAY_FILTER: &str = "birth_date IS NOT NULL AND status = 'active' \
 /// status and birth-date index), stopping once the page is full (no count: the widget says that the list goes on).
 pub async fn birthdays(db: &Db, scope: &TenantScope, now: Timestamp) -> Result<Option<Birthdays>> {
     let led = match access::register(scope, false) {
-        Ok(Reach::All) => None,
-        Ok(Reach::Led(l)) if grants(&l, "birth_date") => Some(l),
+        Ok(r) if r.sees("birth_date") => r.leader().cloned(),
         _ => return Ok(None),
     };
     let today = scope.today(now);
@@ -239,10 +238,8 @@ pub async fn member_card(
     now: Timestamp,
     member: MemberId,
 ) -> Result<MemberCard> {
-    access::register(scope, false)?;
     let mut tx = db.tenant_read(scope).await?;
     let reach = access::record(&mut tx, scope, member, false).await?;
-    let see = |key: &str| reach.leader().is_none_or(|l| grants(l, key));
     let row: Option<CardRow> = tx
         .fetch_optional(
             "SELECT given_name, family_name, birth_date, status, joined_on, membership_type, \
@@ -256,7 +253,7 @@ pub async fn member_card(
     if r.restricted_at.is_some() {
         return Err(AppError::conflict(Msg::ListRestricted));
     }
-    let contacts = if see("guardians_phone") {
+    let contacts = if reach.sees("guardians_phone") {
         guardians_of(&mut tx, &[member.0])
             .await?
             .into_iter()
@@ -267,18 +264,18 @@ pub async fn member_card(
     };
     tx.commit().await?;
     let t = scope.tenant();
-    let membership = see("membership");
+    let membership = reach.sees("membership");
     Ok(MemberCard {
         club_name: t.name.clone(),
         club_logo: t.logo_url(),
         member,
         name: format!("{} {}", r.given_name, r.family_name),
-        birth_date: r.birth_date.filter(|_| see("birth_date")),
+        birth_date: r.birth_date.filter(|_| reach.sees("birth_date")),
         status: r.status,
         joined_on: r.joined_on.filter(|_| membership),
         membership_type: r.membership_type.filter(|_| membership),
         season: r.season.filter(|_| membership),
-        phone: r.phone.filter(|_| see("phone")),
+        phone: r.phone.filter(|_| reach.sees("phone")),
         contacts,
         printed_on: scope.today(now).to_string(),
     })
@@ -315,7 +312,6 @@ pub async fn team_list(
     group: i64,
 ) -> Result<TeamList> {
     let reach = access::register(scope, false)?;
-    let see = |key: &str| reach.leader().is_none_or(|l| grants(l, key));
     let today = scope.today(now);
     let on = today.to_string();
     let minor_cutoff = today
@@ -359,13 +355,13 @@ pub async fn team_list(
         })
         .map(|r| r.id)
         .collect();
-    let contacts = if see("guardians_phone") {
+    let contacts = if reach.sees("guardians_phone") {
         guardians_of(&mut tx, &minors).await?
     } else {
         Vec::new()
     };
     tx.commit().await?;
-    let (birth, phone) = (see("birth_date"), see("phone"));
+    let (birth, phone) = (reach.sees("birth_date"), reach.sees("phone"));
     Ok(TeamList {
         club_name: scope.tenant().name.clone(),
         group: name,

@@ -55,6 +55,12 @@ impl Reach {
             Reach::Led(l) => Some(l),
         }
     }
+
+    /// Whether the field `key` (a standard field or `cf<id>`) shows: every field for staff,
+    /// the granted ones for a leader.
+    pub fn sees(&self, key: &str) -> bool {
+        self.leader().is_none_or(|l| grants(l, key))
+    }
 }
 
 /// The caller's reach into the register as a whole (list, search, counts): `edit` asks for
@@ -120,8 +126,7 @@ pub async fn is_led(tx: &mut TenantTx, l: &LeaderGrant, id: MemberId) -> Result<
     Ok(row.is_some())
 }
 
-/// Whether the leader's roles grant the field `key` (a standard field or `cf<id>`).
-pub fn grants(l: &LeaderGrant, key: &str) -> bool {
+fn grants(l: &LeaderGrant, key: &str) -> bool {
     l.fields.contains(key)
 }
 
