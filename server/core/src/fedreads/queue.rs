@@ -71,8 +71,9 @@ pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
             return Ok(total);
         }
         rows.sort_by_key(|r| (r.at, r.id));
-        tx.append_events(&batches(&rows)?).await?;
-        add_counts(tx, &rows).await?;
+        let (entries, counts) = batches(&rows)?;
+        tx.append_events(&entries).await?;
+        add_counts(tx, counts).await?;
         total += rows.len();
         if (rows.len() as i64) < BATCH {
             return Ok(total);
@@ -85,32 +86,42 @@ pub(crate) async fn chain_in(tx: &mut TenantTx) -> Result<usize> {
 /// its newest read, in the order of those. A busy federation's searches then add a few
 /// entries to a club's chain, not one per result page. `rows` are oldest first; a row whose
 /// detail is not a read (none is written so) goes into the log as it is, an entry of its own.
-fn batches(rows: &[Queued]) -> Result<Vec<Entry>> {
+/// With them, how many of the reads named each member (for [`add_counts`]).
+fn batches(rows: &[Queued]) -> Result<(Vec<Entry>, BTreeMap<i64, i64>)> {
     /// A batch being gathered: the id and instant of its newest read, and its reads.
     struct Group {
         id: i64,
         at: i64,
         reads: Vec<BatchedRead>,
     }
+    let entry = |id, identity_id, detail, at| Entry {
+        id,
+        identity_id,
+        kind: FEDERATION_READ.to_string(),
+        detail: Some(detail),
+        address: None,
+        at,
+    };
     let mut groups: BTreeMap<(Option<i64>, String), Group> = BTreeMap::new();
     let mut entries = Vec::new();
+    let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
     for r in rows {
         let Some(d) = ReadDetail::parse(&r.detail) else {
-            entries.push(Entry {
-                id: r.id,
-                identity_id: r.identity_id,
-                kind: FEDERATION_READ.to_string(),
-                detail: Some(r.detail.clone()),
-                address: None,
-                at: r.at,
-            });
+            entries.push(entry(r.id, r.identity_id, r.detail.clone(), r.at));
             continue;
         };
+        let people: Vec<i64> = d.people.iter().map(|p| p.member).collect();
+        let mut named = people.clone();
+        named.sort_unstable();
+        named.dedup();
+        for m in named {
+            *counts.entry(m).or_default() += 1;
+        }
         let read = BatchedRead {
             at: r.at,
             what: d.what,
             count: d.count,
-            people: d.people.iter().map(|p| p.member).collect(),
+            people,
         };
         let g = groups
             .entry((r.identity_id, d.federation))
@@ -128,33 +139,15 @@ fn batches(rows: &[Queued]) -> Result<Vec<Entry>> {
             reads: g.reads,
         })
         .map_err(crate::error::internal)?;
-        entries.push(Entry {
-            id: g.id,
-            identity_id,
-            kind: FEDERATION_READ.to_string(),
-            detail: Some(detail),
-            address: None,
-            at: g.at,
-        });
+        entries.push(entry(g.id, identity_id, detail, g.at));
     }
     entries.sort_by_key(|e| (e.at, e.id));
-    Ok(entries)
+    Ok((entries, counts))
 }
+
 /// Adds the reads moved into the log to each named person's count
 /// (`federation_read_counts`, what My data shows): one statement for the batch.
-async fn add_counts(tx: &mut TenantTx, rows: &[Queued]) -> Result<()> {
-    let mut counts: BTreeMap<i64, i64> = BTreeMap::new();
-    for r in rows {
-        let Some(d) = ReadDetail::parse(&r.detail) else {
-            continue;
-        };
-        let mut named: Vec<i64> = d.people.iter().map(|p| p.member).collect();
-        named.sort_unstable();
-        named.dedup();
-        for m in named {
-            *counts.entry(m).or_default() += 1;
-        }
-    }
+async fn add_counts(tx: &mut TenantTx, counts: BTreeMap<i64, i64>) -> Result<()> {
     if counts.is_empty() {
         return Ok(());
     }
