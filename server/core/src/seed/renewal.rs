@@ -105,10 +105,15 @@ pub(super) async fn seed(
             if let Some((invoice, status, total, paid, payer)) = billed {
                 if status != "paid" && status != "overpaid" && total > paid {
                     let day = format!("{}-08-{}", y - 1, 12 + i);
-                    tx.execute(
-                        "UPDATE invoices SET status = 'paid', paid_cents = total_cents, \
-                         paid_on = $3 WHERE tenant_id = $1 AND id = $2",
-                        args![invoice, day.clone()],
+                    tx.update(
+                        "invoices",
+                        invoice,
+                        vec![
+                            ("status", "paid".into()),
+                            ("paid_cents", total.into()),
+                            ("paid_on", day.clone().into()),
+                        ],
+                        None,
                     )
                     .await?;
                     tx.insert(
